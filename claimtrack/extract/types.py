@@ -1,0 +1,80 @@
+"""Plain data passed between the extraction stages, the store and the evaluation harness.
+
+Every span is a pair of Python string indices into the document text as stored
+(``text[start:end]`` is the span's text), so any claim can be checked against its source.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+Attribution = Literal["direct", "indirect", "mixed", "according_to"]
+Precision = Literal["day", "month", "year", "none"]
+Relation = Literal["on", "before", "by", "unknown"]
+ActorKind = Literal["person", "organization", "media", "government", "unnamed"]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+
+    def text(self, doc_text: str) -> str:
+        return doc_text[self.start : self.end]
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"bad span {self.start}:{self.end}")
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """Who is credited: the mention as written and the actor it resolves to."""
+
+    mention: Span | None  # "he", "Russian Presidential Aide Yuri Ushakov"; None if unstated
+    name: str | None  # canonical name: "Yuri Ushakov"; None when unresolved
+    kind: ActorKind = "person"
+    role: str | None = None  # "Presidential Aide"
+    affiliation: str | None = None  # "Russia"
+    aliases: tuple[str, ...] = ()  # other ways the text names the actor ("Ushakov")
+
+
+@dataclass(frozen=True, slots=True)
+class SaidDate:
+    """When the claim was made, relative to the publication date when needed."""
+
+    on: dt.date | None = None
+    precision: Precision = "none"
+    relation: Relation = "unknown"  # on | before | by (no later than) | unknown
+    text: str | None = None  # the phrase as written: "on the 13th", "previously"
+
+
+@dataclass(slots=True)
+class Claim:
+    speaker: Speaker
+    cue: Span
+    content: Span
+    sentence: Span
+    attribution: Attribution
+    quote: str | None = None  # the quoted words, marks stripped; several joined by " ... "
+    hedged: bool = False
+    date: SaidDate = field(default_factory=SaidDate)
+    heading: str | None = None  # section heading the claim sits under, if any
+    confidence: float = 0.5
+    topics: list[str] = field(default_factory=list)  # topic slugs, filled by the tagger
+
+
+@dataclass(slots=True)
+class Document:
+    """A source as read from disk, stdin or a manifest, before extraction."""
+
+    text: str
+    path: str | None = None
+    title: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    url: str | None = None
+    published: dt.date | None = None
+    meta: dict[str, str] = field(default_factory=dict)
