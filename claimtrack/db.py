@@ -1,0 +1,146 @@
+"""Database URLs, engines, sessions and the schema version (Alembic).
+
+A plain path means an embedded SQLite file; anything with ``://`` is a SQLAlchemy URL
+(``postgresql+psycopg://user@host/db``). A new, empty database is brought to the
+current schema on first use; a database behind the code gives an error naming
+``claimtrack db upgrade``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import lru_cache
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from claimtrack.errors import UserError
+
+DEFAULT_DB = "claimtrack.db"
+ENV_VAR = "CLAIMTRACK_DB"
+
+
+def migrations_dir() -> Path:
+    """The Alembic folder: shipped inside the wheel, or the repository's top-level one."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "migrations", here.parent / "migrations"):
+        if (candidate / "env.py").is_file():
+            return candidate
+    raise UserError("claimtrack's migrations folder is missing: reinstall claimtrack")
+
+
+def resolve_url(db: str | None) -> str:
+    """Turn ``--db`` (a path or a URL) into a SQLAlchemy URL string, or raise UserError."""
+    db = db or os.environ.get(ENV_VAR) or DEFAULT_DB
+    if "://" not in db:
+        path = Path(db).expanduser()
+        if path.is_dir():
+            raise UserError(f"--db {db} is a directory: give a file path such as {path}/claims.db")
+        if not path.parent.exists():
+            raise UserError(f"--db {db}: folder {path.parent} does not exist; create it first")
+        return f"sqlite:///{path.resolve()}"
+    try:
+        url = make_url(db)
+        url.get_dialect()
+    except (ArgumentError, NoSuchModuleError, ValueError) as exc:
+        raise UserError(
+            f"--db {db!r} is not a database URL claimtrack can use "
+            "(try a file path, or postgresql+psycopg://user@host/dbname)"
+        ) from exc
+    if url.drivername == "postgresql":  # plain postgresql:// -> the driver we ship
+        url = url.set(drivername="postgresql+psycopg")
+    return url.render_as_string(hide_password=False)
+
+
+def _sqlite_pragmas(dbapi_conn, _record) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=10000")
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.close()
+
+
+@lru_cache(maxsize=16)
+def make_engine(url: str) -> Engine:
+    engine = create_engine(url, future=True, pool_pre_ping=not url.startswith("sqlite"))
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def alembic_config(url: str) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(migrations_dir()))
+    cfg.attributes["url"] = url
+    return cfg
+
+
+def head_revision(url: str) -> str | None:
+    return ScriptDirectory.from_config(alembic_config(url)).get_current_head()
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def upgrade(url: str, revision: str = "head") -> None:
+    engine = make_engine(url)
+    cfg = alembic_config(url)
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, revision)
+
+
+def _describe(url: str) -> str:
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def open_engine(db: str | None, *, create: bool = True) -> Engine:
+    """Engine for ``--db``, with the schema checked (and created on first use)."""
+    url = resolve_url(db)
+    engine = make_engine(url)
+    try:
+        current = current_revision(engine)
+        if current is None:
+            if inspect(engine).get_table_names():
+                raise UserError(
+                    f"{_describe(url)} has tables but no claimtrack schema version: "
+                    "point --db at a claimtrack database or a new file"
+                )
+            if not create:
+                raise UserError(
+                    f"{_describe(url)} has no claimtrack data yet: run `claimtrack ingest`"
+                )
+            upgrade(url)
+        elif current != head_revision(url):
+            script = ScriptDirectory.from_config(alembic_config(url))
+            if script.get_revision(current) is None:
+                raise UserError(
+                    f"{_describe(url)} is at schema {current}, newer than this claimtrack: upgrade claimtrack"
+                )
+            raise UserError(
+                f"{_describe(url)} is at schema {current}, behind this claimtrack: "
+                "run `claimtrack db upgrade`"
+            )
+    except OperationalError as exc:
+        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+        raise UserError(f"cannot open database {_describe(url)}: {reason}") from exc
+    return engine
+
+
+@contextmanager
+def session_scope(engine: Engine) -> Iterator[Session]:
+    """One unit of work: committed on success, rolled back on any error."""
+    factory = sessionmaker(engine, expire_on_commit=False)
+    with factory() as session, session.begin():
+        yield session

@@ -1,0 +1,79 @@
+"""The ingest job: read documents, extract their claims, store each in one transaction.
+
+Streaming: documents are read lazily and extracted in small batches, so memory stays
+flat however many files are given. Documents whose text is already stored (same content
+hash) are skipped before extraction, so an interrupted run can simply be run again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+
+from sqlalchemy import Engine
+
+from claimtrack.db import session_scope
+from claimtrack.extract import extract_batch
+from claimtrack.extract.types import Document
+from claimtrack.readers import Entry, ReadError, iter_documents
+from claimtrack.store import content_hash, ensure_taxonomy, source_exists, store_document
+
+BATCH = 8
+
+
+@dataclass
+class IngestResult:
+    added: int = 0
+    skipped: int = 0
+    failed: int = 0
+    claims: int = 0
+    errors: list[str] = field(default_factory=list)
+
+
+def _batches(items: Iterable, size: int) -> Iterator[list]:
+    it = iter(items)
+    while batch := list(islice(it, size)):
+        yield batch
+
+
+def ingest(
+    engine: Engine,
+    entries: Iterable[Entry],
+    overrides: dict[str, str] | None = None,
+    taxonomy_path: str | None = None,
+    on_done: Callable[[str, str], None] | None = None,
+) -> IngestResult:
+    """Ingest ENTRIES into the database; ``on_done(path, outcome)`` reports each document."""
+    result = IngestResult()
+    with session_scope(engine) as session:
+        topics = ensure_taxonomy(session, taxonomy_path)
+
+    def report(path: str | None, outcome: str) -> None:
+        if on_done:
+            on_done(path or "<stdin>", outcome)
+
+    for batch in _batches(iter_documents(entries, overrides), BATCH):
+        todo: list[tuple[Document, str]] = []
+        for item in batch:
+            if isinstance(item, ReadError):
+                result.failed += 1
+                result.errors.append(str(item))
+                report(None, "failed")
+                continue
+            digest = content_hash(item.text)
+            with session_scope(engine) as session:
+                exists = source_exists(session, digest)
+            if exists or any(d == digest for _, d in todo):
+                result.skipped += 1
+                report(item.path, "skipped")
+                continue
+            todo.append((item, digest))
+        extracted = extract_batch((doc.text, doc.published) for doc, _ in todo)
+        for (doc, digest), claims in zip(todo, extracted, strict=True):
+            with session_scope(engine) as session:
+                store_document(session, doc, claims, topics, digest)
+            result.added += 1
+            result.claims += len(claims)
+            report(doc.path, "added")
+    return result

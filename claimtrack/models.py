@@ -1,0 +1,189 @@
+"""The database schema as typed SQLAlchemy 2 models.
+
+sources -> claims <- actors (+ actor_aliases), claims <-> topics through claim_topics,
+claim_reviews keeps the review history. Full-text search is a separate FTS5 table on
+SQLite (``claims_fts``, kept in step by triggers created in the migration) and an
+expression index on PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+ACTOR_KINDS = ("person", "organization", "media", "government", "unnamed")
+ATTRIBUTIONS = ("direct", "indirect", "mixed", "according_to")
+DATE_PRECISIONS = ("day", "month", "year", "none")
+DATE_RELATIONS = ("on", "before", "by", "unknown")
+STATUSES = ("unreviewed", "verified", "disputed", "false", "misleading")
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class Source(Base):
+    __tablename__ = "sources"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    content_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    path: Mapped[str | None] = mapped_column(Text)
+    title: Mapped[str | None] = mapped_column(Text)
+    outlet: Mapped[str | None] = mapped_column(String(200))
+    author: Mapped[str | None] = mapped_column(String(200))
+    url: Mapped[str | None] = mapped_column(Text)
+    published_on: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    text: Mapped[str] = mapped_column(Text)
+    word_count: Mapped[int] = mapped_column(Integer, default=0)
+    ingested_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    claims: Mapped[list[Claim]] = relationship(
+        back_populates="source", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class Actor(Base):
+    __tablename__ = "actors"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(300))
+    name_key: Mapped[str] = mapped_column(String(300), unique=True)
+    kind: Mapped[str] = mapped_column(String(20), default="person")
+    role: Mapped[str | None] = mapped_column(String(300))
+    affiliation: Mapped[str | None] = mapped_column(String(300))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    aliases: Mapped[list[ActorAlias]] = relationship(
+        back_populates="actor", cascade="all, delete-orphan", passive_deletes=True
+    )
+    claims: Mapped[list[Claim]] = relationship(back_populates="actor")
+
+
+class ActorAlias(Base):
+    __tablename__ = "actor_aliases"
+    __table_args__ = (UniqueConstraint("actor_id", "alias_key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    actor_id: Mapped[int] = mapped_column(ForeignKey("actors.id", ondelete="CASCADE"), index=True)
+    alias: Mapped[str] = mapped_column(String(300))
+    alias_key: Mapped[str] = mapped_column(String(300), index=True)
+
+    actor: Mapped[Actor] = relationship(back_populates="aliases")
+
+
+class Topic(Base):
+    __tablename__ = "topics"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(100), unique=True)
+    label: Mapped[str] = mapped_column(String(200))
+    keywords: Mapped[list[str]] = mapped_column(JSON, default=list)
+
+    claim_links: Mapped[list[ClaimTopic]] = relationship(
+        back_populates="topic", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class Claim(Base):
+    __tablename__ = "claims"
+    __table_args__ = (
+        UniqueConstraint("source_id", "content_start", "content_end", "cue_start"),
+        Index("ix_claims_said_on", "said_on"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id", ondelete="CASCADE"), index=True)
+    actor_id: Mapped[int | None] = mapped_column(
+        ForeignKey("actors.id", ondelete="SET NULL"), index=True
+    )
+    speaker_mention: Mapped[str | None] = mapped_column(Text)
+    speaker_start: Mapped[int | None] = mapped_column(Integer)
+    speaker_end: Mapped[int | None] = mapped_column(Integer)
+    cue: Mapped[str] = mapped_column(String(300))
+    cue_start: Mapped[int] = mapped_column(Integer)
+    cue_end: Mapped[int] = mapped_column(Integer)
+    content: Mapped[str] = mapped_column(Text)
+    content_start: Mapped[int] = mapped_column(Integer)
+    content_end: Mapped[int] = mapped_column(Integer)
+    quote: Mapped[str | None] = mapped_column(Text)
+    attribution: Mapped[str] = mapped_column(String(20))
+    hedged: Mapped[bool] = mapped_column(Boolean, default=False)
+    said_on: Mapped[dt.date | None] = mapped_column(Date)  # the day (relation "on") only
+    date_anchor: Mapped[dt.date | None] = mapped_column(Date)  # reference day for before / by
+    date_precision: Mapped[str] = mapped_column(String(10), default="none")
+    date_relation: Mapped[str] = mapped_column(String(10), default="unknown")
+    date_text: Mapped[str | None] = mapped_column(String(200))
+    sentence: Mapped[str] = mapped_column(Text)
+    sentence_start: Mapped[int] = mapped_column(Integer)
+    sentence_end: Mapped[int] = mapped_column(Integer)
+    heading: Mapped[str | None] = mapped_column(Text)
+    confidence: Mapped[float] = mapped_column(Float, default=0.5)
+    status: Mapped[str] = mapped_column(String(20), default="unreviewed", index=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    source: Mapped[Source] = relationship(back_populates="claims")
+    actor: Mapped[Actor | None] = relationship(back_populates="claims")
+    topic_links: Mapped[list[ClaimTopic]] = relationship(
+        back_populates="claim", cascade="all, delete-orphan", passive_deletes=True
+    )
+    reviews: Mapped[list[ClaimReview]] = relationship(
+        back_populates="claim",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="ClaimReview.id",
+    )
+
+
+class ClaimTopic(Base):
+    __tablename__ = "claim_topics"
+
+    claim_id: Mapped[int] = mapped_column(
+        ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True
+    )
+    topic_id: Mapped[int] = mapped_column(
+        ForeignKey("topics.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    via: Mapped[str] = mapped_column(String(20), default="keyword")  # keyword | heading | manual
+
+    claim: Mapped[Claim] = relationship(back_populates="topic_links")
+    topic: Mapped[Topic] = relationship(back_populates="claim_links")
+
+
+class ClaimReview(Base):
+    __tablename__ = "claim_reviews"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), index=True)
+    status: Mapped[str] = mapped_column(String(20))
+    note: Mapped[str | None] = mapped_column(Text)
+    reviewer: Mapped[str | None] = mapped_column(String(200))
+    reviewed_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    claim: Mapped[Claim] = relationship(back_populates="reviews")

@@ -1,0 +1,324 @@
+"""Read articles from files, folders, stdin and manifest CSVs into plain Documents.
+
+Formats: ``.txt`` (stored unchanged), ``.md`` / ``.markdown`` (YAML front matter
+becomes metadata, the body is stored), ``.html`` / ``.htm`` (title, date, author and
+canonical URL from the head; paragraphs and headings from the body). Metadata for a
+``.txt`` file can sit beside it in a sidecar ``NAME.meta.yaml``.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from claimtrack.errors import UserError
+from claimtrack.extract.types import Document
+
+ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+SIDECAR_SUFFIXES = (".meta.yaml", ".meta.yml")
+MANIFEST_COLUMNS = ("path", "title", "published", "outlet", "url", "author")
+STDIN = "-"
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
+
+
+class ReadError(Exception):
+    """One document could not be read; the message is one line, naming the file."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A document to read: where from, and metadata given from outside (manifest, CLI)."""
+
+    path: str  # a file path, or "-" for stdin
+    meta: tuple[tuple[str, str], ...] = ()
+
+
+def parse_date(value: Any, *, what: str = "date") -> dt.date | None:
+    """ISO date (YYYY-MM-DD, or a datetime starting with one) -> date; UserError if bad."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = str(value).strip()
+    try:
+        return dt.date.fromisoformat(text[:10]) if len(text) >= 10 else dt.date.fromisoformat(text)
+    except ValueError:
+        raise UserError(f"bad {what} {text!r}: use YYYY-MM-DD, e.g. 2025-08-14") from None
+
+
+# ---- collecting what to read -------------------------------------------------------------
+
+
+def collect(paths: Iterable[str], manifest: str | None = None) -> list[Entry]:
+    """Expand paths (files, folders recursively, "-") and a manifest into entries.
+
+    Fails before anything is read if a path is missing or a folder holds no articles.
+    """
+    entries: list[Entry] = []
+    for raw in paths:
+        if raw == STDIN:
+            entries.append(Entry(STDIN))
+            continue
+        path = Path(raw)
+        if not path.exists():
+            raise UserError(f"{raw}: no such file or folder")
+        if path.is_dir():
+            found = sorted(
+                p
+                for p in path.rglob("*")
+                if p.is_file()
+                and is_article(p)
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
+            if not found:
+                raise UserError(
+                    f"{raw}: no articles found (looked for {', '.join(ARTICLE_SUFFIXES)} files)"
+                )
+            entries.extend(Entry(str(p)) for p in found)
+        else:
+            entries.append(Entry(str(path)))
+    if manifest:
+        entries.extend(read_manifest(manifest))
+    if not entries:
+        raise UserError("nothing to ingest: give files, folders, - for stdin, or --manifest CSV")
+    return entries
+
+
+def is_article(path: Path) -> bool:
+    name = path.name.lower()
+    return name.endswith(ARTICLE_SUFFIXES) and not name.endswith(SIDECAR_SUFFIXES)
+
+
+def read_manifest(manifest: str) -> list[Entry]:
+    """A CSV with columns path, title, published, outlet, url, author (path required)."""
+    mpath = Path(manifest)
+    if not mpath.is_file():
+        raise UserError(f"--manifest {manifest}: no such file")
+    try:
+        text = mpath.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise UserError(f"--manifest {manifest}: not UTF-8 text; save the CSV as UTF-8") from None
+    reader = csv.DictReader(io.StringIO(text))
+    fields = [f.strip().lower() for f in (reader.fieldnames or [])]
+    if "path" not in fields:
+        raise UserError(
+            f"--manifest {manifest}: needs a 'path' column (columns: {', '.join(MANIFEST_COLUMNS)})"
+        )
+    entries = []
+    for lineno, row in enumerate(reader, start=2):
+        row = {(k or "").strip().lower(): (v or "").strip() for k, v in row.items()}
+        if not row.get("path"):
+            raise UserError(f"--manifest {manifest} line {lineno}: empty path")
+        path = Path(row["path"])
+        if not path.is_absolute():
+            path = mpath.parent / path
+        if not path.is_file():
+            raise UserError(f"--manifest {manifest} line {lineno}: {row['path']}: no such file")
+        parse_date(row.get("published"), what=f"published date on manifest line {lineno}")
+        meta = tuple((k, row[k]) for k in MANIFEST_COLUMNS[1:] if row.get(k))
+        entries.append(Entry(str(path), meta))
+    if not entries:
+        raise UserError(f"--manifest {manifest}: no rows")
+    return entries
+
+
+# ---- reading one document ----------------------------------------------------------------
+
+
+def read_entry(entry: Entry, overrides: dict[str, str] | None = None) -> Document:
+    """Read one entry into a Document; metadata: file < sidecar < manifest < overrides."""
+    if entry.path == STDIN:
+        raw = sys.stdin.buffer.read()
+        name = "<stdin>"
+        kind = sniff_kind(raw)
+    else:
+        path = Path(entry.path)
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            raise ReadError(f"{entry.path}: cannot read ({exc.strerror})") from exc
+        name = entry.path
+        kind = suffix_kind(path)
+    text = decode(raw, name)
+    if kind == "md":
+        doc = parse_markdown(text, name)
+    elif kind == "html":
+        doc = parse_html(text)
+    else:
+        doc = Document(text=text)
+    doc.path = name
+    meta: dict[str, Any] = {}
+    if entry.path != STDIN:
+        meta.update(read_sidecar(Path(entry.path)))
+    meta.update(dict(entry.meta))
+    meta.update({k: v for k, v in (overrides or {}).items() if v})
+    apply_meta(doc, meta, name)
+    if not doc.text.strip():
+        raise ReadError(f"{name}: no text to ingest")
+    return doc
+
+
+def suffix_kind(path: Path) -> str:
+    suffix = path.suffix.lower()
+    if suffix in (".md", ".markdown"):
+        return "md"
+    if suffix in (".html", ".htm"):
+        return "html"
+    return "txt"
+
+
+def sniff_kind(raw: bytes) -> str:
+    head = raw[:512].lstrip().lower()
+    if head.startswith(b"---"):
+        return "md"
+    if head.startswith((b"<!doctype html", b"<html")) or b"<body" in head:
+        return "html"
+    return "txt"
+
+
+def decode(raw: bytes, name: str) -> str:
+    if b"\x00" in raw[:8192]:
+        raise ReadError(f"{name}: binary data, not a text article (.txt, .md or .html)")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(raw).best()
+    if best is None or best.chaos > 0.2:
+        raise ReadError(f"{name}: not readable as text; convert it to UTF-8")
+    return str(best)
+
+
+def read_sidecar(path: Path) -> dict[str, Any]:
+    for suffix in SIDECAR_SUFFIXES:
+        sidecar = path.with_name(path.stem + suffix)
+        if sidecar.is_file():
+            try:
+                data = yaml.safe_load(sidecar.read_text(encoding="utf-8"))
+            except yaml.YAMLError as exc:
+                raise ReadError(f"{sidecar}: bad YAML ({_first_line(exc)})") from exc
+            return data if isinstance(data, dict) else {}
+    return {}
+
+
+def parse_markdown(text: str, name: str) -> Document:
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return Document(text=text)
+    try:
+        meta = yaml.safe_load(match.group(1)) or {}
+    except yaml.YAMLError as exc:
+        raise ReadError(f"{name}: bad YAML front matter ({_first_line(exc)})") from exc
+    doc = Document(text=text[match.end() :])
+    if isinstance(meta, dict):
+        doc.meta = {str(k): v for k, v in meta.items()}
+    return doc
+
+
+def parse_html(text: str) -> Document:
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(text, "html.parser")
+    for tag in soup(["script", "style", "noscript", "nav", "footer", "header", "aside", "form"]):
+        tag.decompose()
+
+    def meta_content(*names: str) -> str | None:
+        for n in names:
+            tag = soup.find("meta", attrs={"property": n}) or soup.find("meta", attrs={"name": n})
+            if tag and tag.get("content"):
+                return str(tag["content"]).strip()
+        return None
+
+    title = meta_content("og:title") or (soup.title.get_text(strip=True) if soup.title else None)
+    time_tag = soup.find("time", attrs={"datetime": True})
+    published = meta_content("article:published_time", "date", "pubdate", "dc.date") or (
+        str(time_tag["datetime"]) if time_tag else None
+    )
+    canonical = soup.find("link", attrs={"rel": "canonical"})
+    url = meta_content("og:url") or (str(canonical["href"]) if canonical else None)
+    root = soup.find("article") or soup.find("main") or soup.body or soup
+    blocks = []
+    for el in root.find_all(["h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "blockquote"]):
+        if el.find(["p", "li", "blockquote"]):  # a container: its children are taken
+            continue
+        line = " ".join(el.get_text(" ", strip=True).split())
+        if line:
+            blocks.append(line)
+    if not blocks:
+        blocks = [" ".join(root.get_text(" ", strip=True).split())]
+    meta = {
+        k: v
+        for k, v in {
+            "title": title,
+            "published": published,
+            "url": url,
+            "author": meta_content("author", "article:author"),
+            "outlet": meta_content("og:site_name"),
+        }.items()
+        if v
+    }
+    return Document(text="\n".join(blocks), meta=meta)
+
+
+META_KEYS = {
+    "title": "title",
+    "headline": "title",
+    "published": "published",
+    "date": "published",
+    "published_on": "published",
+    "publication_date": "published",
+    "outlet": "outlet",
+    "publisher": "outlet",
+    "source": "outlet",
+    "site": "outlet",
+    "author": "author",
+    "byline": "author",
+    "url": "url",
+    "link": "url",
+}
+
+
+def apply_meta(doc: Document, meta: dict[str, Any], name: str) -> None:
+    merged: dict[str, Any] = {}
+    for key, value in list(doc.meta.items()) + list(meta.items()):
+        field = META_KEYS.get(str(key).strip().lower())
+        if field and value not in (None, ""):
+            merged[field] = value
+    try:
+        doc.published = parse_date(merged.get("published"), what=f"published date of {name}")
+    except UserError as exc:
+        raise ReadError(str(exc)) from None
+    for field in ("title", "outlet", "author", "url"):
+        if field in merged:
+            value = merged[field]
+            if isinstance(value, list):
+                value = ", ".join(str(v) for v in value)
+            setattr(doc, field, str(value).strip())
+
+
+def _first_line(exc: Exception) -> str:
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+
+
+def iter_documents(
+    entries: Iterable[Entry], overrides: dict[str, str] | None = None
+) -> Iterator[Document | ReadError]:
+    """Read entries lazily; a document that can't be read is yielded as its ReadError."""
+    for entry in entries:
+        try:
+            yield read_entry(entry, overrides)
+        except ReadError as exc:
+            yield exc

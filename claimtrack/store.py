@@ -1,0 +1,219 @@
+"""Write one extracted document to the database: its source, actors, claims and topics.
+
+All functions take a Session; the caller owns the transaction (one document, one
+transaction), so a failure or a kill half-way leaves nothing half-written.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from claimtrack.extract.types import Claim as ExtractedClaim
+from claimtrack.extract.types import Document, Speaker
+from claimtrack.models import Actor, ActorAlias, Claim, ClaimTopic, Source, Topic
+from claimtrack.names import name_key
+from claimtrack.topics import TopicDef, load_taxonomy
+from claimtrack.topics import tag as tag_topics
+
+PRONOUNS = {
+    "he",
+    "she",
+    "they",
+    "it",
+    "we",
+    "i",
+    "you",
+    "him",
+    "her",
+    "them",
+    "us",
+    "me",
+    "his",
+    "hers",
+    "their",
+    "its",
+    "our",
+    "my",
+    "your",
+}
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def source_exists(session: Session, digest: str) -> bool:
+    return session.scalar(select(Source.id).where(Source.content_hash == digest)) is not None
+
+
+# ---- topics -----------------------------------------------------------------------------
+
+
+def ensure_taxonomy(session: Session, taxonomy_path: str | None = None) -> list[TopicDef]:
+    """The taxonomy in the database; seeded from the default file (or TAXONOMY_PATH)."""
+    if taxonomy_path:
+        upsert_topics(session, load_taxonomy(taxonomy_path))
+    elif session.scalar(select(Topic.id).limit(1)) is None:
+        upsert_topics(session, load_taxonomy())
+    return taxonomy(session)
+
+
+def upsert_topics(session: Session, topics: Sequence[TopicDef]) -> None:
+    existing = {t.slug: t for t in session.scalars(select(Topic))}
+    for t in topics:
+        row = existing.get(t.slug)
+        if row is None:
+            session.add(Topic(slug=t.slug, label=t.label, keywords=list(t.keywords)))
+        else:
+            row.label, row.keywords = t.label, list(t.keywords)
+    session.flush()
+
+
+def taxonomy(session: Session) -> list[TopicDef]:
+    return [
+        TopicDef(t.slug, t.label, tuple(t.keywords or ()))
+        for t in session.scalars(select(Topic).order_by(Topic.slug))
+    ]
+
+
+# ---- actors -----------------------------------------------------------------------------
+
+
+def speaker_name(speaker: Speaker, doc_text: str) -> str | None:
+    """The actor name to file a claim under: resolved name, else a non-pronoun mention."""
+    if speaker.name and speaker.name.strip():
+        return speaker.name.strip()
+    if speaker.mention is None:
+        return None
+    mention = " ".join(speaker.mention.text(doc_text).split())
+    if not mention or name_key(mention) in PRONOUNS:
+        return None
+    return mention
+
+
+def find_actor(session: Session, name: str) -> Actor | None:
+    key = name_key(name)
+    actor = session.scalar(select(Actor).where(Actor.name_key == key))
+    if actor is not None:
+        return actor
+    ids = session.scalars(
+        select(ActorAlias.actor_id).where(ActorAlias.alias_key == key).distinct()
+    ).all()
+    return session.get(Actor, ids[0]) if len(ids) == 1 else None
+
+
+def add_alias(session: Session, actor: Actor, alias: str) -> None:
+    key = name_key(alias)
+    if not key or key == actor.name_key or key in PRONOUNS:
+        return
+    if any(a.alias_key == key for a in actor.aliases):
+        return
+    actor.aliases.append(ActorAlias(alias=alias, alias_key=key))
+
+
+def resolve_actor(session: Session, speaker: Speaker, doc_text: str) -> Actor | None:
+    name = speaker_name(speaker, doc_text)
+    if name is None:
+        return None
+    actor = find_actor(session, name)
+    if actor is None:
+        actor = Actor(name=name, name_key=name_key(name), kind=speaker.kind)
+        session.add(actor)
+        if speaker.kind == "person" and len(name.split()) > 1:
+            add_alias(session, actor, name.split()[-1])  # the surname
+    if not actor.role and speaker.role:
+        actor.role = speaker.role
+    if not actor.affiliation and speaker.affiliation:
+        actor.affiliation = speaker.affiliation
+    for alias in speaker.aliases:
+        add_alias(session, actor, alias)
+    if speaker.mention is not None:
+        add_alias(session, actor, " ".join(speaker.mention.text(doc_text).split()))
+    session.flush()
+    return actor
+
+
+# ---- documents --------------------------------------------------------------------------
+
+
+def store_document(
+    session: Session,
+    doc: Document,
+    claims: Sequence[ExtractedClaim],
+    topics: Sequence[TopicDef],
+    digest: str | None = None,
+) -> Source:
+    """Insert the source and its claims (with actors and topics) in the caller's transaction."""
+    source = Source(
+        content_hash=digest or content_hash(doc.text),
+        path=doc.path,
+        title=doc.title,
+        outlet=doc.outlet,
+        author=doc.author,
+        url=doc.url,
+        published_on=doc.published,
+        text=doc.text,
+        word_count=len(doc.text.split()),
+    )
+    session.add(source)
+    session.flush()
+    topic_ids = {t.slug: t.id for t in session.scalars(select(Topic))}
+    seen: set[tuple[int, int, int]] = set()
+    for c in claims:
+        key = (c.content.start, c.content.end, c.cue.start)
+        if key in seen:
+            continue
+        seen.add(key)
+        session.add(build_claim(session, source, doc.text, c, topics, topic_ids))
+    session.flush()
+    return source
+
+
+def build_claim(
+    session: Session,
+    source: Source,
+    text: str,
+    c: ExtractedClaim,
+    topics: Sequence[TopicDef],
+    topic_ids: dict[str, int],
+) -> Claim:
+    actor = resolve_actor(session, c.speaker, text)
+    content = c.content.text(text)
+    relation = c.date.relation
+    row = Claim(
+        source=source,
+        actor=actor,
+        speaker_mention=c.speaker.mention.text(text) if c.speaker.mention else None,
+        speaker_start=c.speaker.mention.start if c.speaker.mention else None,
+        speaker_end=c.speaker.mention.end if c.speaker.mention else None,
+        cue=c.cue.text(text),
+        cue_start=c.cue.start,
+        cue_end=c.cue.end,
+        content=content,
+        content_start=c.content.start,
+        content_end=c.content.end,
+        quote=c.quote,
+        attribution=c.attribution,
+        hedged=c.hedged,
+        said_on=c.date.on if relation == "on" else None,
+        date_anchor=c.date.on if relation in ("before", "by") else None,
+        date_precision=c.date.precision if relation == "on" else "none",
+        date_relation=relation,
+        date_text=c.date.text,
+        sentence=c.sentence.text(text),
+        sentence_start=c.sentence.start,
+        sentence_end=c.sentence.end,
+        heading=c.heading,
+        confidence=round(float(c.confidence), 3),
+        status="unreviewed",
+    )
+    tagged = dict(tag_topics(topics, content, c.quote, c.heading))
+    tagged.update((slug, "extractor") for slug in c.topics if slug not in tagged)
+    for slug, via in tagged.items():
+        if slug in topic_ids:
+            row.topic_links.append(ClaimTopic(topic_id=topic_ids[slug], via=via))
+    return row
