@@ -9,7 +9,7 @@ current schema on first use; a database behind the code gives an error naming
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
@@ -61,19 +61,27 @@ def resolve_url(db: str | None) -> str:
     return url.render_as_string(hide_password=False)
 
 
-def _sqlite_pragmas(dbapi_conn, _record) -> None:
-    cur = dbapi_conn.cursor()
-    cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA busy_timeout=10000")
-    cur.execute("PRAGMA journal_mode=WAL")
-    cur.close()
+def _sqlite_pragmas(foreign_keys: bool):
+    def on_connect(dbapi_conn, _record) -> None:
+        cur = dbapi_conn.cursor()
+        cur.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
+        cur.execute("PRAGMA busy_timeout=10000")
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.close()
+
+    return on_connect
 
 
 @lru_cache(maxsize=16)
-def make_engine(url: str) -> Engine:
-    engine = create_engine(url, future=True, pool_pre_ping=not url.startswith("sqlite"))
+def make_engine(url: str, foreign_keys: bool = True) -> Engine:
+    """The engine for URL; SQLite gets foreign keys, WAL and a busy timeout on connect.
+
+    Migrations run with foreign keys off: SQLite rebuilds a table to alter it, and
+    dropping the old copy with foreign keys on would cascade deletes.
+    """
+    engine = create_engine(url, pool_pre_ping=not url.startswith("sqlite"))
     if engine.dialect.name == "sqlite":
-        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "connect", _sqlite_pragmas(foreign_keys))
     return engine
 
 
@@ -93,16 +101,34 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
-def upgrade(url: str, revision: str = "head") -> None:
-    engine = make_engine(url)
+def _migrate(url: str, step: Callable[[Config], None]) -> None:
+    engine = make_engine(url, foreign_keys=False)
     cfg = alembic_config(url)
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, revision)
+    try:
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            step(cfg)
+            if engine.dialect.name == "sqlite":
+                broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise UserError(f"migration left {len(broken)} broken references; nothing changed")
+    finally:
+        engine.dispose()
+
+
+def upgrade(url: str, revision: str = "head") -> None:
+    _migrate(url, lambda cfg: command.upgrade(cfg, revision))
+
+
+def downgrade(url: str, revision: str) -> None:
+    _migrate(url, lambda cfg: command.downgrade(cfg, revision))
 
 
 def _describe(url: str) -> str:
-    return make_url(url).render_as_string(hide_password=True)
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        return parsed.database or ":memory:"
+    return parsed.render_as_string(hide_password=True)
 
 
 def open_engine(db: str | None, *, create: bool = True) -> Engine:

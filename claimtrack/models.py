@@ -146,10 +146,17 @@ class Claim(Base):
     heading: Mapped[str | None] = mapped_column(Text)
     confidence: Mapped[float] = mapped_column(Float, default=0.5)
     status: Mapped[str] = mapped_column(String(20), default="unreviewed", index=True)
+    # The first appearance of the same claim (same speaker, near-identical content) in
+    # another source; NULL for a first appearance.
+    same_as_id: Mapped[int | None] = mapped_column(
+        ForeignKey("claims.id", ondelete="SET NULL"), index=True
+    )
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
     source: Mapped[Source] = relationship(back_populates="claims")
     actor: Mapped[Actor | None] = relationship(back_populates="claims")
+    same_as: Mapped[Claim | None] = relationship(remote_side=[id], back_populates="appearances")
+    appearances: Mapped[list[Claim]] = relationship(back_populates="same_as")
     topic_links: Mapped[list[ClaimTopic]] = relationship(
         back_populates="claim", cascade="all, delete-orphan", passive_deletes=True
     )

@@ -10,6 +10,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
+from claimtrack.fts import create_search, drop_search
+
 revision = "0001"
 down_revision = None
 branch_labels = None
@@ -170,55 +172,11 @@ def upgrade() -> None:
     with op.batch_alter_table("claim_topics", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_claim_topics_topic_id"), ["topic_id"], unique=False)
 
-    _create_search(op.get_bind().dialect.name)
-
-
-FTS_COLUMNS = "content, quote, speaker_mention"
-PG_SEARCH_EXPR = (
-    "to_tsvector('english', coalesce(content, '') || ' ' || coalesce(quote, '') "
-    "|| ' ' || coalesce(speaker_mention, ''))"
-)
-
-
-def _create_search(dialect: str) -> None:
-    """Full-text search: FTS5 kept in step by triggers on SQLite, a GIN index on PostgreSQL."""
-    if dialect == "sqlite":
-        cols = FTS_COLUMNS
-        new = "new.content, new.quote, new.speaker_mention"
-        old = "old.content, old.quote, old.speaker_mention"
-        op.execute(
-            f"CREATE VIRTUAL TABLE claims_fts USING fts5({cols}, "
-            "content='claims', content_rowid='id')"
-        )
-        op.execute(
-            "CREATE TRIGGER claims_ai AFTER INSERT ON claims BEGIN "
-            f"INSERT INTO claims_fts (rowid, {cols}) VALUES (new.id, {new}); END"
-        )
-        op.execute(
-            "CREATE TRIGGER claims_ad AFTER DELETE ON claims BEGIN "
-            f"INSERT INTO claims_fts (claims_fts, rowid, {cols}) "
-            f"VALUES ('delete', old.id, {old}); END"
-        )
-        op.execute(
-            "CREATE TRIGGER claims_au AFTER UPDATE ON claims BEGIN "
-            f"INSERT INTO claims_fts (claims_fts, rowid, {cols}) VALUES ('delete', old.id, {old}); "
-            f"INSERT INTO claims_fts (rowid, {cols}) VALUES (new.id, {new}); END"
-        )
-    elif dialect == "postgresql":
-        op.execute(f"CREATE INDEX ix_claims_search ON claims USING gin ({PG_SEARCH_EXPR})")
-
-
-def _drop_search(dialect: str) -> None:
-    if dialect == "sqlite":
-        for trigger in ("claims_ai", "claims_ad", "claims_au"):
-            op.execute(f"DROP TRIGGER IF EXISTS {trigger}")
-        op.execute("DROP TABLE IF EXISTS claims_fts")
-    elif dialect == "postgresql":
-        op.execute("DROP INDEX IF EXISTS ix_claims_search")
+    create_search(op.execute, op.get_bind().dialect.name)
 
 
 def downgrade() -> None:
-    _drop_search(op.get_bind().dialect.name)
+    drop_search(op.execute, op.get_bind().dialect.name)
     with op.batch_alter_table("claim_topics", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_claim_topics_topic_id"))
 

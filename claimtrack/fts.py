@@ -1,0 +1,51 @@
+"""Full-text search over claims: FTS5 on SQLite (kept in step by triggers), a GIN
+expression index on PostgreSQL. Used by the migrations; queries go through search()."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+FTS_COLUMNS = "content, quote, speaker_mention"
+PG_SEARCH_EXPR = (
+    "to_tsvector('english', coalesce(content, '') || ' ' || coalesce(quote, '') "
+    "|| ' ' || coalesce(speaker_mention, ''))"
+)
+TRIGGERS = ("claims_ai", "claims_ad", "claims_au")
+
+
+def create_search(execute: Callable[[str], object], dialect: str) -> None:
+    if dialect == "sqlite":
+        cols = FTS_COLUMNS
+        new = "new.content, new.quote, new.speaker_mention"
+        old = "old.content, old.quote, old.speaker_mention"
+        execute(
+            f"CREATE VIRTUAL TABLE IF NOT EXISTS claims_fts USING fts5({cols}, "
+            "content='claims', content_rowid='id')"
+        )
+        execute(
+            "CREATE TRIGGER claims_ai AFTER INSERT ON claims BEGIN "
+            f"INSERT INTO claims_fts (rowid, {cols}) VALUES (new.id, {new}); END"
+        )
+        execute(
+            "CREATE TRIGGER claims_ad AFTER DELETE ON claims BEGIN "
+            f"INSERT INTO claims_fts (claims_fts, rowid, {cols}) "
+            f"VALUES ('delete', old.id, {old}); END"
+        )
+        execute(
+            "CREATE TRIGGER claims_au AFTER UPDATE ON claims BEGIN "
+            f"INSERT INTO claims_fts (claims_fts, rowid, {cols}) VALUES ('delete', old.id, {old}); "
+            f"INSERT INTO claims_fts (rowid, {cols}) VALUES (new.id, {new}); END"
+        )
+        execute("INSERT INTO claims_fts (claims_fts) VALUES ('rebuild')")
+    elif dialect == "postgresql":
+        execute(f"CREATE INDEX IF NOT EXISTS ix_claims_search ON claims USING gin ({PG_SEARCH_EXPR})")
+
+
+def drop_search(execute: Callable[[str], object], dialect: str, *, keep_table: bool = False) -> None:
+    if dialect == "sqlite":
+        for trigger in TRIGGERS:
+            execute(f"DROP TRIGGER IF EXISTS {trigger}")
+        if not keep_table:
+            execute("DROP TABLE IF EXISTS claims_fts")
+    elif dialect == "postgresql":
+        execute("DROP INDEX IF EXISTS ix_claims_search")

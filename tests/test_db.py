@@ -1,0 +1,110 @@
+"""Schema: migrations build what the models describe, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import inspect
+
+from claimtrack import db as dbmod
+from claimtrack.errors import UserError
+from claimtrack.models import Base
+
+
+def _include(obj, name, type_, reflected, compare_to) -> bool:
+    if type_ == "table" and name and name.startswith("claims_fts"):
+        return False
+    return not (type_ == "index" and name == "ix_claims_search")
+
+
+def test_upgrade_empty_database_to_head_matches_models(db_url):
+    url = dbmod.resolve_url(db_url)
+    dbmod.upgrade(url)
+    engine = dbmod.make_engine(url)
+    assert dbmod.current_revision(engine) == dbmod.head_revision(url)
+    with engine.connect() as conn:
+        ctx = MigrationContext.configure(
+            conn, opts={"include_object": _include, "compare_type": True}
+        )
+        diff = compare_metadata(ctx, Base.metadata)
+    assert diff == [], f"models and migrations disagree: {diff}"
+    tables = set(inspect(engine).get_table_names())
+    assert {"sources", "actors", "actor_aliases", "claims", "topics", "claim_topics"} <= tables
+
+
+def test_downgrade_to_base_and_back(db_url):
+    url = dbmod.resolve_url(db_url)
+    dbmod.upgrade(url)
+    dbmod.downgrade(url, "base")
+    engine = dbmod.make_engine(url)
+    assert "claims" not in inspect(engine).get_table_names()
+    dbmod.upgrade(url)
+    assert dbmod.current_revision(engine) == dbmod.head_revision(url)
+
+
+def test_new_database_is_created_on_first_use(tmp_path):
+    path = tmp_path / "fresh.db"
+    engine = dbmod.open_engine(str(path))
+    assert path.exists()
+    assert dbmod.current_revision(engine) == dbmod.head_revision(dbmod.resolve_url(str(path)))
+
+
+def test_database_behind_the_code_names_the_upgrade_command(db_url):
+    url = dbmod.resolve_url(db_url)
+    dbmod.upgrade(url, "0001")
+    with pytest.raises(UserError, match="claimtrack db upgrade"):
+        dbmod.open_engine(db_url)
+
+
+def test_foreign_database_is_refused(tmp_path):
+    path = tmp_path / "other.db"
+    with sqlite3.connect(path) as conn:
+        conn.execute("create table notes (id integer primary key)")
+    with pytest.raises(UserError, match="no claimtrack schema"):
+        dbmod.open_engine(str(path))
+
+
+def test_sqlite_fts_is_kept_in_step_by_triggers(tmp_path):
+    path = tmp_path / "fts.db"
+    dbmod.open_engine(str(path))
+    with sqlite3.connect(path) as conn:
+        conn.execute(
+            "insert into sources (content_hash, text, word_count, ingested_at) "
+            "values ('h', 'x', 1, '2025-01-01')"
+        )
+        conn.execute(
+            "insert into claims (source_id, cue, cue_start, cue_end, content, content_start,"
+            " content_end, attribution, hedged, date_precision, date_relation, sentence,"
+            " sentence_start, sentence_end, confidence, status, created_at) values"
+            " (1, 'said', 0, 4, 'tariffs will rise', 5, 22, 'indirect', 0, 'none', 'unknown',"
+            " 's', 0, 22, 0.5, 'unreviewed', '2025-01-01')"
+        )
+        hit = "select rowid from claims_fts where claims_fts match 'tariffs'"
+        assert conn.execute(hit).fetchall() == [(1,)]
+        conn.execute("update claims set content = 'prices will fall' where id = 1")
+        assert conn.execute(hit).fetchall() == []
+        conn.execute("delete from claims where id = 1")
+        assert conn.execute("select count(*) from claims_fts where claims_fts match 'prices'").fetchone() == (0,)
+
+
+@pytest.mark.parametrize(
+    "bad",
+    ["foo://bar", "postgresql+nodriver://x@y/z", "not a url://"],
+)
+def test_bad_database_url_is_one_clear_error(bad):
+    with pytest.raises(UserError, match="not a database URL"):
+        dbmod.resolve_url(bad)
+
+
+def test_unreachable_server_is_one_clear_error():
+    with pytest.raises(UserError, match="cannot open database"):
+        dbmod.open_engine("postgresql+psycopg://nobody@127.0.0.1:1/none")
+
+
+def test_plain_path_means_sqlite(tmp_path):
+    assert dbmod.resolve_url(str(tmp_path / "a.db")).startswith("sqlite:///")
+    with pytest.raises(UserError, match="does not exist"):
+        dbmod.resolve_url(str(tmp_path / "missing" / "a.db"))
