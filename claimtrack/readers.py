@@ -254,7 +254,7 @@ def parse_html(text: str) -> Document:
     for el in root.find_all(["h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "blockquote"]):
         if el.find(["p", "li", "blockquote"]):  # a container: its children are taken
             continue
-        line = " ".join(el.get_text(" ", strip=True).split())
+        line = " ".join(el.get_text().split())
         if line:
             blocks.append(line)
     if not blocks:

@@ -1,0 +1,111 @@
+"""Reading articles: txt, Markdown front matter, HTML, sidecars, manifests, bad input."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from claimtrack.errors import UserError
+from claimtrack.readers import Entry, ReadError, collect, read_entry
+
+
+def test_txt_is_stored_unchanged_with_sidecar_metadata(tmp_path):
+    body = "Line one.\r\nThe minister said on Monday that talks would resume.\n"
+    (tmp_path / "a.txt").write_bytes(body.encode("utf-8"))
+    (tmp_path / "a.meta.yaml").write_text("title: Talks\npublished: 2024-03-05\noutlet: Wire\n")
+    doc = read_entry(Entry(str(tmp_path / "a.txt")))
+    assert doc.text == body
+    assert (doc.title, doc.published, doc.outlet) == ("Talks", dt.date(2024, 3, 5), "Wire")
+
+
+def test_markdown_front_matter_becomes_metadata_and_body_is_stored(tmp_path):
+    (tmp_path / "b.md").write_text(
+        "---\ntitle: A Vote\ndate: 2023-11-02\nauthor: [Ann, Bo]\nurl: https://example.org/v\n---\n"
+        "The senator said the bill would pass.\n"
+    )
+    doc = read_entry(Entry(str(tmp_path / "b.md")))
+    assert doc.text == "The senator said the bill would pass.\n"
+    assert doc.title == "A Vote" and doc.published == dt.date(2023, 11, 2)
+    assert doc.author == "Ann, Bo" and doc.url == "https://example.org/v"
+
+
+def test_html_takes_head_metadata_and_body_paragraphs(tmp_path):
+    (tmp_path / "c.html").write_text(
+        "<html><head><title>Budget row</title>"
+        '<meta property="article:published_time" content="2022-05-06T10:00:00Z">'
+        '<link rel="canonical" href="https://example.org/budget"></head>'
+        "<body><nav>Menu</nav><article><h1>Budget row</h1>"
+        "<p>The mayor said the budget was <b>balanced</b>.</p><script>x=1</script>"
+        "<p>Critics disagreed.</p></article></body></html>"
+    )
+    doc = read_entry(Entry(str(tmp_path / "c.html")))
+    assert doc.text == "Budget row\nThe mayor said the budget was balanced.\nCritics disagreed."
+    assert "Menu" not in doc.text and "x=1" not in doc.text
+    assert doc.published == dt.date(2022, 5, 6) and doc.url == "https://example.org/budget"
+
+
+def test_overrides_win_over_file_metadata(tmp_path):
+    (tmp_path / "d.md").write_text("---\ntitle: Old\n---\nHe said so.\n")
+    doc = read_entry(Entry(str(tmp_path / "d.md")), {"title": "New", "published": "2020-01-02"})
+    assert doc.title == "New" and doc.published == dt.date(2020, 1, 2)
+
+
+def test_folder_is_searched_recursively_for_articles_only(tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "x.txt").write_text("She said yes.")
+    (tmp_path / "y.md").write_text("He said no.")
+    (tmp_path / "y.meta.yaml").write_text("title: t\n")
+    (tmp_path / "image.png").write_bytes(b"\x89PNG")
+    names = sorted(e.path.rsplit("/", 1)[-1] for e in collect([str(tmp_path)]))
+    assert names == ["x.txt", "y.md"]
+
+
+def test_manifest_paths_are_relative_to_the_manifest(tmp_path):
+    (tmp_path / "arts").mkdir()
+    (tmp_path / "arts" / "one.txt").write_text("The governor said taxes would fall.")
+    (tmp_path / "m.csv").write_text(
+        "path,title,published,outlet,url,author\narts/one.txt,One,2021-07-08,Daily,,Kim\n"
+    )
+    [entry] = collect([], str(tmp_path / "m.csv"))
+    doc = read_entry(entry)
+    assert doc.title == "One" and doc.outlet == "Daily" and doc.author == "Kim"
+    assert doc.published == dt.date(2021, 7, 8)
+
+
+@pytest.mark.parametrize(
+    ("setup", "message"),
+    [
+        (lambda p: str(p / "missing.txt"), "no such file"),
+        (lambda p: (p / "empty").mkdir() or str(p / "empty"), "no articles found"),
+    ],
+)
+def test_bad_paths_fail_before_anything_is_read(tmp_path, setup, message):
+    with pytest.raises(UserError, match=message):
+        collect([setup(tmp_path)])
+
+
+def test_manifest_errors_name_the_line(tmp_path):
+    (tmp_path / "a.txt").write_text("x said y")
+    (tmp_path / "m.csv").write_text("path,published\na.txt,14/08/2025\n")
+    with pytest.raises(UserError, match="line 2"):
+        collect([], str(tmp_path / "m.csv"))
+    (tmp_path / "n.csv").write_text("file,title\na.txt,x\n")
+    with pytest.raises(UserError, match="'path' column"):
+        collect([], str(tmp_path / "n.csv"))
+
+
+def test_binary_and_empty_files_are_read_errors(tmp_path):
+    (tmp_path / "bin.txt").write_bytes(b"\x00\x01\x02binary")
+    (tmp_path / "blank.txt").write_text("   \n")
+    with pytest.raises(ReadError, match="binary"):
+        read_entry(Entry(str(tmp_path / "bin.txt")))
+    with pytest.raises(ReadError, match="no text"):
+        read_entry(Entry(str(tmp_path / "blank.txt")))
+
+
+def test_latin1_text_is_decoded(tmp_path):
+    (tmp_path / "l.txt").write_bytes(
+        "Le ministre a déclaré que la réforme était nécessaire, a-t-il précisé.".encode("latin-1")
+    )
+    assert "déclaré" in read_entry(Entry(str(tmp_path / "l.txt"))).text
