@@ -87,7 +87,9 @@ def test_sqlite_fts_is_kept_in_step_by_triggers(tmp_path):
         conn.execute("update claims set content = 'prices will fall' where id = 1")
         assert conn.execute(hit).fetchall() == []
         conn.execute("delete from claims where id = 1")
-        assert conn.execute("select count(*) from claims_fts where claims_fts match 'prices'").fetchone() == (0,)
+        assert conn.execute(
+            "select count(*) from claims_fts where claims_fts match 'prices'"
+        ).fetchone() == (0,)
 
 
 @pytest.mark.parametrize(

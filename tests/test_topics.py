@@ -37,7 +37,13 @@ def test_find_topics_by_slug_label_or_keyword():
 
 def test_default_taxonomy_loads_and_has_the_core_topics():
     slugs = {t.slug for t in load_taxonomy()}
-    assert {"ceasefire", "long-term-solution", "territory", "bilateral-relations", "arctic"} <= slugs
+    assert {
+        "ceasefire",
+        "long-term-solution",
+        "territory",
+        "bilateral-relations",
+        "arctic",
+    } <= slugs
 
 
 def test_bad_taxonomy_file_is_one_clear_error(tmp_path):

@@ -1,0 +1,36 @@
+# claimtrack: `make demo` runs the main job on the seed article; `make test` runs every test.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN     = $(VENV)/bin
+DEMO_DB ?= demo.db
+
+.PHONY: install demo test eval bench lint clean
+
+$(BIN)/claimtrack: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	@touch $@
+
+install: $(BIN)/claimtrack ## create .venv and install claimtrack with its test tools
+
+demo: install ## ingest seeds/ into a fresh SQLite file and ask who spoke about a ceasefire
+	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	$(BIN)/claimtrack ingest seeds/ --db $(DEMO_DB)
+	$(BIN)/claimtrack who-said --topic ceasefire --db $(DEMO_DB)
+
+test: install ## the whole test suite, on SQLite and PostgreSQL (127.0.0.1:5432 or CLAIMTRACK_TEST_PG)
+	$(BIN)/python -m pytest
+
+eval: install ## score the extractor on PolNeAR dev (../shared/polnear/dev)
+	$(BIN)/claimtrack eval
+
+bench: install ## speed and memory figures of extraction, ingest and export
+	$(BIN)/python -m claimtrack.bench
+
+lint: install
+	$(BIN)/ruff check claimtrack tests migrations
+	$(BIN)/ruff format --check claimtrack tests migrations
+
+clean:
+	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm .pytest_cache

@@ -1,0 +1,98 @@
+"""Benchmarks: speed and memory of extraction, ingest and export (``make bench``).
+
+Prints figures; asserts nothing. Corpus: PolNeAR dev texts when ../shared/polnear is
+beside the repository (read in place, never copied), else copies of the seed article.
+
+    python -m claimtrack.bench [--docs N] [--db PATH_OR_URL]
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+POLNEAR_DEV = ROOT.parent / "shared" / "polnear" / "dev" / "text"
+SEED = ROOT / "seeds" / "000_8a316d92444b8c15.txt"
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def corpus(n: int) -> list[str]:
+    texts = [p.read_text(encoding="utf-8") for p in sorted(POLNEAR_DEV.glob("*.txt"))]
+    if not texts:
+        texts = [SEED.read_text(encoding="utf-8")]
+    out = []
+    i = 0
+    while len(out) < n:
+        out.append(f"[{i}]\n" + texts[i % len(texts)])  # distinct content hashes
+        i += 1
+    return out
+
+
+def line(name: str, value: str) -> None:
+    print(f"{name:<38} {value}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=84, help="documents to ingest (default 84)")
+    parser.add_argument("--db", default=None, help="database (default: a temporary SQLite file)")
+    args = parser.parse_args(argv)
+
+    from claimtrack.extract import extract_batch
+    from claimtrack.extract.nlp import load_pipeline
+
+    texts = corpus(args.docs)
+    words = sum(len(t.split()) for t in texts)
+    source = "PolNeAR dev" if POLNEAR_DEV.is_dir() else "seed copies"
+    print(f"corpus: {len(texts)} documents, {words:,} words ({source})")
+
+    t0 = time.perf_counter()
+    load_pipeline()
+    line("pipeline load", f"{time.perf_counter() - t0:.2f} s")
+
+    t0 = time.perf_counter()
+    n_claims = sum(len(c) for c in extract_batch((t, None) for t in texts))
+    dt_extract = time.perf_counter() - t0
+    line("extract (one process)", f"{words / dt_extract:,.0f} words/s, {len(texts) / dt_extract:.1f} docs/s")
+    line("claims found", f"{n_claims:,}")
+    line("peak RSS after extraction", f"{peak_rss_mb():,.0f} MB")
+
+    from claimtrack.db import open_engine, session_scope
+    from claimtrack.ingest import ingest
+    from claimtrack.queries import ClaimFilter, iter_rows
+    from claimtrack.readers import Entry
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "docs"
+        folder.mkdir()
+        for i, t in enumerate(texts):
+            (folder / f"{i:05d}.txt").write_text(t, encoding="utf-8")
+        engine = open_engine(args.db or str(Path(tmp) / "bench.db"))
+        entries = [Entry(str(p)) for p in sorted(folder.glob("*.txt"))]
+        t0 = time.perf_counter()
+        result = ingest(engine, entries)
+        dt_ingest = time.perf_counter() - t0
+        line("ingest (read+extract+store)", f"{result.added / dt_ingest:.1f} docs/s, {words / dt_ingest:,.0f} words/s")
+        t0 = time.perf_counter()
+        result = ingest(engine, entries)
+        line("re-ingest (all skipped)", f"{len(entries) / (time.perf_counter() - t0):,.0f} docs/s")
+        rss_before = peak_rss_mb()
+        t0 = time.perf_counter()
+        with session_scope(engine) as session:
+            rows = sum(1 for _ in iter_rows(session, ClaimFilter()))
+        dt_export = time.perf_counter() - t0
+        line("export rows", f"{rows / dt_export:,.0f} rows/s ({rows:,} rows)")
+        line("peak RSS growth during export", f"{peak_rss_mb() - rss_before:,.1f} MB")
+        line("peak RSS overall", f"{peak_rss_mb():,.0f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
