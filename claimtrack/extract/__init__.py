@@ -4,14 +4,20 @@ Public API (stable; the store and the evaluation harness rely on it):
 
     extract(text, published=None) -> list[Claim]
     extract_batch(items) -> Iterator[list[Claim]]   # items: iterable of (text, published)
+
+Stages: segment (paragraphs, headings) -> parse (spaCy, nlp.pipe) -> quotes -> rules
+(candidates) -> assemble (speakers, dates, hedges, attribution type).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
+from itertools import islice
 
 from claimtrack.extract.types import Claim
+
+BATCH_DOCS = 32
 
 
 def extract(text: str, published: dt.date | None = None) -> list[Claim]:
@@ -19,4 +25,8 @@ def extract(text: str, published: dt.date | None = None) -> list[Claim]:
 
 
 def extract_batch(items: Iterable[tuple[str, dt.date | None]]) -> Iterator[list[Claim]]:
-    raise NotImplementedError
+    from claimtrack.extract.pipeline import run_chunk
+
+    it = iter(items)
+    while chunk := list(islice(it, BATCH_DOCS)):
+        yield from run_chunk(chunk)

@@ -1,0 +1,163 @@
+"""Turn rule candidates of one document into Claims: speakers, dates, hedges, quotes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from claimtrack.extract import cues, rules, when
+from claimtrack.extract.quotes import QuoteIndex
+from claimtrack.extract.segment import Segment
+from claimtrack.extract.speakers import Actor, Resolver
+from claimtrack.extract.types import Attribution, Claim, Span, Speaker
+
+REPORT_LEMMAS = frozenset({"report", "reporting"})
+
+
+@dataclass(slots=True)
+class Parsed:
+    seg: Segment
+    doc: Doc
+
+
+def _hedged(cand: rules.Candidate) -> bool:
+    toks: list[Token] = [cand.cue_tok]
+    if cand.content_root is not None:
+        toks.append(cand.content_root)
+    for t in toks:
+        for c in t.children:
+            if c.dep_ in ("aux", "auxpass") and c.lower_ in cues.HEDGE_AUX:
+                return True
+            if c.dep_ == "advmod" and c.lower_ in cues.HEDGE_ADV:
+                return True
+        if t is not cand.cue_tok and t.lemma_.lower() == "expect" and t.tag_ == "VBN":
+            return True
+    return False
+
+
+def _attribution(text: str, cand: rules.Candidate, qi: QuoteIndex, base: int) -> Attribution:
+    if cand.according:
+        return "according_to"
+    s, e = cand.content[0] + base, cand.content[1] + base
+    qs = qi.overlapping(s, e)
+    if not qs:
+        return "indirect"
+    if len(qs) == 1 and qs[0].start <= s + 1 and qs[0].end >= e - 1:
+        return "direct"
+    return "mixed"
+
+
+def _quote_text(text: str, start: int, end: int, qi: QuoteIndex) -> str | None:
+    parts = []
+    for q in qi.overlapping(start, end):
+        a, b = q.inner
+        a, b = max(a, start), min(b, end)
+        inner = text[a:b].strip().strip("\"“”'’‘«»„").strip().rstrip(".,;:").strip()
+        if inner:
+            parts.append(" ".join(inner.split()))
+    return " ... ".join(parts) or None
+
+
+def _drop_nested(cands: list[rules.Candidate]) -> list[rules.Candidate]:
+    """'Reports indicate that X stated ...': the claim is X's; drop the report wrapper."""
+    keep = []
+    for a in cands:
+        wrapper = a.source_tok is not None and a.source_tok.lemma_.lower() in REPORT_LEMMAS
+        inner = any(
+            b is not a and a.content[0] <= b.cue[0] and b.cue[1] <= a.content[1] for b in cands
+        )
+        if not (wrapper and inner):
+            keep.append(a)
+    return keep
+
+
+def build_claims(
+    text: str, parsed: list[Parsed], published: dt.date | None, qi: QuoteIndex
+) -> list[Claim]:
+    resolver = Resolver()
+    for p in parsed:
+        for ent in p.doc.ents:
+            if ent.label_ == "PERSON":
+                resolver.see_person_name(" ".join(ent.text.replace("’s", "").split()))
+    drafts: list[tuple[rules.Candidate, Actor | None, Parsed]] = []
+    heading: str | None = None
+    headings: list[str | None] = []
+    for p in parsed:
+        if p.seg.is_heading:
+            heading = p.seg.text
+        ctx = rules.Context(p.doc, p.seg.start, qi)
+        cands = _drop_nested(rules.candidates(ctx))
+        src_ids = {c.source_tok.i for c in cands if c.source_tok is not None}
+        events: list[tuple[int, int, object]] = []
+        for c in cands:
+            key = c.source_tok.i if c.source_tok is not None else c.cue_tok.i
+            events.append((key, 1, c))
+        for t in p.doc:
+            if t.dep_ == "nsubj" and t.pos_ == "PROPN" and t.i not in src_ids:
+                events.append((t.i, 0, t))
+        events.sort(key=lambda e: (e[0], e[1]))
+        for _, kind, obj in events:
+            if kind == 0:
+                tok = obj
+                assert isinstance(tok, Token)
+                resolver.note_subject(
+                    resolver.resolve(tok, tok.left_edge.idx, tok.idx + len(tok.text))
+                )
+                continue
+            cand = obj
+            assert isinstance(cand, rules.Candidate)
+            actor = None
+            if cand.source is not None and cand.source_tok is not None:
+                actor = resolver.resolve(cand.source_tok, *cand.source)
+                resolver.note_subject(actor)
+            drafts.append((cand, actor, p))
+            headings.append(heading if not p.seg.is_heading else None)
+    return [
+        _claim(text, cand, actor, p, published, qi, h)
+        for (cand, actor, p), h in zip(drafts, headings, strict=True)
+    ]
+
+
+def _claim(
+    text: str,
+    cand: rules.Candidate,
+    actor: Actor | None,
+    p: Parsed,
+    published: dt.date | None,
+    qi: QuoteIndex,
+    heading: str | None,
+) -> Claim:
+    base = p.seg.start
+    mention = Span(cand.source[0] + base, cand.source[1] + base) if cand.source else None
+    if actor is not None:
+        aliases = tuple(f for f in actor.forms if f != actor.name)
+        speaker = Speaker(mention, actor.name, actor.kind, actor.role, actor.affiliation, aliases)
+    else:
+        speaker = Speaker(mention, None, "unnamed")
+    cs, ce = cand.content[0] + base, cand.content[1] + base
+    ss = min(cand.sent.start_char + base, cs)
+    se = max(cand.sent.end_char + base, ce)
+    exclude: set[int] = set()
+    if cand.content_root is not None and cand.content_root is not cand.cue_tok:
+        exclude |= {t.i for t in cand.content_root.subtree}
+    if cand.source_tok is not None:
+        exclude |= {t.i for t in cand.source_tok.subtree}
+    date = when.resolve(
+        when.date_phrase(cand.cue_tok, exclude) if not cand.according else None,
+        published,
+        when.is_future(cand.cue_tok),
+    )
+    return Claim(
+        speaker=speaker,
+        cue=Span(cand.cue[0] + base, cand.cue[1] + base),
+        content=Span(cs, ce),
+        sentence=Span(ss, se),
+        attribution=_attribution(text, cand, qi, base),
+        quote=_quote_text(text, cs, ce, qi),
+        hedged=_hedged(cand),
+        date=date,
+        heading=heading,
+        confidence=cand.confidence,
+    )

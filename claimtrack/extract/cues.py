@@ -1,0 +1,49 @@
+"""Lexicon of attribution cues: reporting, thinking and intending verbs and nouns."""
+
+from __future__ import annotations
+
+# Verbs whose subject is credited with the content of their clause or object.
+SAY_VERBS = frozenset(
+    """
+    say tell note state mention clarify reference add argue claim believe want hope expect
+    warn insist deny acknowledge announce explain suggest report write tweet post assert
+    declare contend maintain predict promise pledge vow reveal confirm indicate admit concede
+    allege accuse complain caution emphasize emphasise stress recall reply respond answer
+    ask question wonder think feel fear worry doubt know realize realise understand consider
+    estimate calculate agree disagree propose recommend urge call demand plan intend seek
+    decide conclude find show reiterate repeat observe point remark comment describe
+    characterize joke quip boast brag insinuate imply signal hint testify swear threaten
+    assure reassure inform notify advise acknowledge affirm reaffirm dismiss reject criticize
+    criticise praise blame charge defend concur counter retort shout yell scream whisper
+    continue explain lament regret admit guess imagine assume suspect expect anticipate
+    envision see view regard deem judge reckon figure learn hear read cite quote relay
+    proclaim highlight underscore acknowledge mean want wish prefer
+    """.split()
+)
+
+# Verbs that only count when they govern a clause (a "that"/quote content), not an object.
+CLAUSE_ONLY = frozenset(
+    "see find show know learn hear read figure mean continue point call add answer".split()
+)
+
+# Nouns heading a content clause: "his claim that ...", "expressed hope that ...".
+NOUN_CUES = frozenset(
+    """
+    statement claim hope belief view opinion assertion argument warning promise pledge
+    announcement suggestion fear concern expectation insistence allegation accusation
+    assurance prediction contention conviction position comment remark admission denial
+    confidence doubt estimate report message vow assessment
+    """.split()
+)
+
+# Light verbs that turn a noun cue into a phrase: "expressed hope", "made the claim".
+LIGHT_VERBS = frozenset("express voice make issue give offer share raise repeat reiterate".split())
+
+ACCORDING = frozenset({"according"})
+
+FUTURE_AUX = frozenset({"will", "shall", "'ll"})
+HEDGE_AUX = frozenset({"may", "might", "could"})
+HEDGE_ADV = frozenset(
+    {"reportedly", "allegedly", "possibly", "perhaps", "probably", "likely", "apparently"}
+)
+HEDGE_VERBS = frozenset({"expect", "seem", "appear", "suggest", "indicate"})

@@ -1,0 +1,26 @@
+"""Run the stages over a chunk of documents, parsing all their paragraphs with nlp.pipe."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from claimtrack.extract import nlp as nlp_mod
+from claimtrack.extract.assemble import Parsed, build_claims
+from claimtrack.extract.quotes import QuoteIndex
+from claimtrack.extract.segment import segments
+from claimtrack.extract.types import Claim
+
+BATCH_SIZE = 16
+
+
+def run_chunk(chunk: list[tuple[str, dt.date | None]]) -> Iterator[list[Claim]]:
+    nlp = nlp_mod.load()
+    texts = [t if isinstance(t, str) else str(t) for t, _ in chunk]
+    segs = [segments(t) for t in texts]
+    flat = [(s.text, (d, k)) for d, ss in enumerate(segs) for k, s in enumerate(ss)]
+    parsed: list[list[Parsed]] = [[] for _ in chunk]
+    for doc, (d, k) in nlp.pipe(flat, as_tuples=True, batch_size=BATCH_SIZE):
+        parsed[d].append(Parsed(segs[d][k], doc))
+    for d, (text, published) in enumerate(zip(texts, (p for _, p in chunk), strict=True)):
+        yield build_claims(text, parsed[d], published, QuoteIndex(text))

@@ -1,0 +1,363 @@
+"""Dependency rules that find attribution candidates (source, cue, content) in one parsed text.
+
+All offsets produced here are relative to the parsed paragraph; the caller shifts them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from claimtrack.extract import cues
+from claimtrack.extract.quotes import QuoteIndex
+from claimtrack.extract.spans import subtree_span, tok_end, trim
+
+SUBJ = ("nsubj", "nsubjpass", "csubj")
+CONTENT_DEPS = ("ccomp", "xcomp")
+OBJ_DEPS = ("dobj",)
+INHERIT_DEPS = ("conj", "advcl", "xcomp", "pcomp", "acl")
+
+
+@dataclass(slots=True)
+class Candidate:
+    cue: tuple[int, int]
+    content: tuple[int, int]
+    source: tuple[int, int] | None
+    source_tok: Token | None
+    cue_tok: Token
+    content_root: Token | None
+    sent: Span
+    rule: str
+    confidence: float
+    parts: list[tuple[int, int]] = field(default_factory=list)
+    according: bool = False
+    nested_in: int | None = None
+
+
+class Context:
+    """A parsed paragraph plus the quotes of the whole document, in paragraph coordinates."""
+
+    def __init__(self, doc: Doc, base: int, quotes: QuoteIndex) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.base = base
+        self.qi = quotes
+
+    def quotes_overlapping(self, start: int, end: int) -> list[tuple[int, int]]:
+        out = []
+        for q in self.qi.overlapping(start + self.base, end + self.base):
+            out.append((q.start - self.base, q.end - self.base))
+        return out
+
+
+# ---------------------------------------------------------------- subjects and sources
+
+
+def subject_of(verb: Token) -> tuple[Token | None, bool]:
+    """The subject token credited by verb (agent for passives), and whether it is passive."""
+    subj = next((c for c in verb.children if c.dep_ in SUBJ), None)
+    if subj is not None and subj.dep_ == "nsubjpass":
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+        if pobj is not None:
+            return pobj, True
+        if subj.lower_ == "it":
+            return None, True
+        return None, True
+    if subj is not None:
+        return subj, False
+    # "..., adding that", "and warned that": inherit the subject of the governing verb
+    head = verb
+    for _ in range(3):
+        if head.dep_ not in INHERIT_DEPS or head.head is head:
+            break
+        head = head.head
+        s = next((c for c in head.children if c.dep_ in ("nsubj",)), None)
+        if s is not None:
+            return s, False
+    if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head, False
+    return None, False
+
+
+def source_span(ctx: Context, tok: Token, cue_tok: Token) -> tuple[int, int]:
+    if tok.dep_ == "relcl" or tok is cue_tok.head and cue_tok.dep_ == "relcl":
+        # the antecedent noun of a relative clause: exclude the clause itself
+        left = tok.left_edge.idx
+        return trim(ctx.text, left, tok_end(tok))
+    start, end = subtree_span(tok)
+    if start <= cue_tok.idx < end:  # never swallow the cue
+        end = min(end, cue_tok.idx)
+        start = min(start, tok.idx)
+    return trim(ctx.text, start, end, keep_closing_quote=False)
+
+
+# ---------------------------------------------------------------- content helpers
+
+
+def snap_to_quotes(
+    ctx: Context, start: int, end: int, cue_tok: Token
+) -> tuple[tuple[int, int], bool]:
+    """Grow content to whole quotations it starts in; returns (span, is_direct)."""
+    quotes = ctx.quotes_overlapping(start, end)
+    if not quotes:
+        return (start, end), False
+    first, last = quotes[0], quotes[-1]
+    direct = False
+    cue_pos = cue_tok.idx
+    if first[0] <= start + 2 and not (first[0] <= cue_pos < first[1]):
+        start = min(start, first[0])
+        direct = True
+    if last[1] >= end - 2 and not (last[0] <= cue_pos < last[1]):
+        if last[0] > cue_pos or end > cue_pos or last[1] <= cue_pos:
+            end = max(end, last[1]) if not (last[0] < cue_pos < last[1]) else end
+    if direct:
+        # a quote that starts the content and ends it is direct speech
+        direct = len(quotes) == 1 and quotes[0][0] <= start and quotes[0][1] >= end - 1
+    return (start, end), direct
+
+
+def clause_span(tok: Token, exclude: Token | None = None) -> tuple[int, int]:
+    start, end = subtree_span(tok)
+    if exclude is not None:
+        es, ee = subtree_span(exclude)
+        if es <= start < ee:
+            start = ee
+        if es < end <= ee:
+            end = es
+    return start, end
+
+
+def adjacent_quote(ctx: Context, cue_tok: Token, sent: Span) -> tuple[int, int] | None:
+    """A quotation immediately before the cue clause or right after the cue."""
+    clause = [cue_tok] + [c for c in cue_tok.children if c.dep_ in SUBJ + ("punct", "advmod")]
+    left = min(t.left_edge.idx if t.dep_ in SUBJ else t.idx for t in clause)
+    right = max(tok_end(t.right_edge) if t.dep_ in SUBJ else tok_end(t) for t in clause)
+    text = ctx.text
+    for qs, qe in ctx.quotes_overlapping(max(0, left - 4), min(len(text), right + 4)):
+        if qe <= left and text[qe:left].strip(" ,\u00a0—–-") == "":
+            return qs, qe
+        if qs >= right and text[right:qs].strip(" ,:\u00a0—–-") == "":
+            return qs, qe
+    return None
+
+
+# ---------------------------------------------------------------- rules
+
+
+def _cue_tokens(verb: Token) -> tuple[int, int]:
+    start, end = verb.idx, tok_end(verb)
+    for c in verb.children:
+        if c.dep_ == "prt" and c.i == verb.i + 1:
+            end = tok_end(c)
+    return start, end
+
+
+def verb_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
+    lemma = tok.lemma_.lower()
+    if tok.pos_ not in ("VERB", "AUX") or lemma not in cues.SAY_VERBS:
+        return None
+    children = list(tok.children)
+    content_tok = next((c for c in children if c.dep_ == "ccomp"), None)
+    rule = "ccomp"
+    if content_tok is None:
+        content_tok = next((c for c in children if c.dep_ == "xcomp" and c.i > tok.i), None)
+        rule = "xcomp"
+    if content_tok is None and lemma not in cues.CLAUSE_ONLY:
+        content_tok = next((c for c in children if c.dep_ in OBJ_DEPS), None)
+        rule = "dobj"
+    cue = _cue_tokens(tok)
+    content: tuple[int, int] | None = None
+    direct = False
+    if content_tok is not None:
+        if content_tok.pos_ == "PRON" and rule == "dobj" and content_tok.lower_ in ("it", "this"):
+            pass
+        content = clause_span(content_tok)
+    if content is None:
+        q = adjacent_quote(ctx, tok, sent)
+        if q is not None:
+            content, rule, direct = q, "quote", True
+    if content is None and tok.dep_ in ("parataxis", "ccomp", "advcl") and tok.head.i < tok.i:
+        # "Ukraine will win, he said": the cue clause hangs off the reported clause
+        head = tok.head
+        start = head.left_edge.idx
+        end = tok.left_edge.idx
+        if end - start > 3:
+            content, rule = (start, end), "parataxis"
+    if content is None:
+        return None
+    content, snapped_direct = snap_to_quotes(ctx, *content, tok)
+    direct = direct or snapped_direct
+    content = trim(ctx.text, *content)
+    if content[1] <= content[0]:
+        return None
+    subj, _passive = subject_of(tok)
+    source = source_span(ctx, subj, tok) if subj is not None else None
+    conf = {"ccomp": 0.8, "quote": 0.75, "xcomp": 0.6, "dobj": 0.5, "parataxis": 0.6}[rule]
+    return Candidate(
+        cue=cue,
+        content=content,
+        source=source,
+        source_tok=subj,
+        cue_tok=tok,
+        content_root=content_tok,
+        sent=sent,
+        rule=rule,
+        confidence=conf if subj is not None else conf - 0.2,
+    )
+
+
+def noun_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
+    """'his claim that ...', 'expressed hope that ...'."""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in cues.NOUN_CUES:
+        return None
+    clause = next(
+        (
+            c
+            for c in tok.children
+            if c.dep_ in ("acl", "ccomp", "relcl")
+            and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        ),
+        None,
+    )
+    head = tok.head
+    if clause is None and tok.dep_ == "dobj" and head.lemma_.lower() in cues.LIGHT_VERBS:
+        clause = next((c for c in head.children if c.dep_ == "ccomp" and c.i > tok.i), None)
+    if clause is None:
+        return None
+    poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+    cue_start, cue_end = tok.idx, tok_end(tok)
+    subj: Token | None = poss
+    if tok.dep_ == "dobj" and head.pos_ in ("VERB", "AUX"):
+        if head.lemma_.lower() in cues.LIGHT_VERBS:
+            cue_start = head.idx
+        if subj is None:
+            subj, _ = subject_of(head)
+    content = trim(ctx.text, *clause_span(clause))
+    if content[1] <= content[0]:
+        return None
+    content, _direct = snap_to_quotes(ctx, *content, tok)
+    source = source_span(ctx, subj, tok) if subj is not None else None
+    return Candidate(
+        cue=(cue_start, cue_end),
+        content=content,
+        source=source,
+        source_tok=subj,
+        cue_tok=head if cue_start == head.idx else tok,
+        content_root=clause,
+        sent=sent,
+        rule="noun",
+        confidence=0.7,
+    )
+
+
+def according_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
+    if tok.lower_ != "according":
+        return None
+    to = next((c for c in tok.children if c.lower_ == "to"), None)
+    if to is None and tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "to":
+        to = tok.nbor()
+    if to is None:
+        return None
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    phrase_start = tok.idx
+    phrase_end = max(tok_end(pobj.right_edge), tok_end(to))
+    s_start, s_end = sent.start_char, sent.end_char
+    before = trim(ctx.text, s_start, phrase_start)
+    after = trim(ctx.text, phrase_end, s_end)
+    blen, alen = before[1] - before[0], after[1] - after[0]
+    content = after if alen >= blen else before
+    if content[1] <= content[0]:
+        return None
+    source = trim(ctx.text, pobj.left_edge.idx, tok_end(pobj.right_edge), keep_closing_quote=False)
+    root = sent.root
+    return Candidate(
+        cue=(tok.idx, tok_end(to)),
+        content=content,
+        source=source,
+        source_tok=pobj,
+        cue_tok=tok,
+        content_root=root if root is not tok else None,
+        sent=sent,
+        rule="according",
+        confidence=0.75,
+        according=True,
+    )
+
+
+def colon_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
+    """'Ushakov: "We are ready."' — a short noun phrase, a colon, then a quotation."""
+    if tok.text != ":" or tok.i == sent.start:
+        return None
+    text = ctx.text
+    quotes = ctx.quotes_overlapping(tok_end(tok), min(len(text), tok_end(tok) + 4))
+    q = next((q for q in quotes if text[tok_end(tok) : q[0]].strip() == ""), None)
+    if q is None:
+        return None
+    lead = [t for t in sent if t.i < tok.i]
+    if not lead or len(lead) > 8 or any(t.pos_ in ("VERB", "AUX") for t in lead):
+        return None
+    if not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in lead):
+        return None
+    heads = [t for t in lead if t.head.i >= tok.i or t.head is t or t.head not in lead]
+    src_tok = heads[-1] if heads else lead[-1]
+    source = trim(ctx.text, lead[0].idx, tok_end(lead[-1]), keep_closing_quote=False)
+    return Candidate(
+        cue=(tok.idx, tok_end(tok)),
+        content=q,
+        source=source,
+        source_tok=src_tok,
+        cue_tok=tok,
+        content_root=None,
+        sent=sent,
+        rule="colon",
+        confidence=0.6,
+    )
+
+
+def based_on_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
+    """'Based on information released by X, ...' — like 'according to'."""
+    if tok.lower_ != "based" or tok.i + 1 >= len(tok.doc) or tok.nbor().lower_ != "on":
+        return None
+    agent = next((t for t in tok.subtree if t.dep_ == "agent" or t.lower_ == "by"), None)
+    if agent is None:
+        return None
+    pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    end = tok_end(pobj.right_edge)
+    content = trim(ctx.text, end, sent.end_char)
+    if content[1] <= content[0] or tok.idx > sent.start_char + 2:
+        return None
+    return Candidate(
+        cue=(tok.idx, tok_end(agent)),
+        content=content,
+        source=trim(ctx.text, pobj.left_edge.idx, end),
+        source_tok=pobj,
+        cue_tok=tok,
+        content_root=sent.root,
+        sent=sent,
+        rule="according",
+        confidence=0.55,
+        according=True,
+    )
+
+
+RULES = (verb_rule, noun_rule, according_rule, based_on_rule, colon_rule)
+
+
+def candidates(ctx: Context) -> list[Candidate]:
+    out: list[Candidate] = []
+    taken: set[int] = set()
+    for sent in ctx.doc.sents:
+        for tok in sent:
+            for rule in RULES:
+                cand = rule(ctx, tok, sent)
+                if cand is not None and cand.cue_tok.i not in taken:
+                    taken.add(cand.cue_tok.i)
+                    out.append(cand)
+                    break
+    return out

@@ -1,0 +1,44 @@
+"""Character-span helpers over spaCy tokens (offsets are relative to the parsed text)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Token
+
+QUOTE_CHARS = "\"“”«»„'‘’"
+_TRIM_LEAD = set(" \t\n\r\u00a0,;:—–-.…)]}")
+_TRIM_TAIL = set(" \t\n\r\u00a0,;:—–-.…([{")
+
+
+def tok_end(tok: Token) -> int:
+    return tok.idx + len(tok.text)
+
+
+def tokens_span(toks: Iterable[Token]) -> tuple[int, int]:
+    toks = list(toks)
+    return min(t.idx for t in toks), max(tok_end(t) for t in toks)
+
+
+def subtree_span(tok: Token) -> tuple[int, int]:
+    return tok.left_edge.idx, tok_end(tok.right_edge)
+
+
+def trim(text: str, start: int, end: int, *, keep_closing_quote: bool = True) -> tuple[int, int]:
+    """Strip whitespace and stray edge punctuation, keeping balanced quote marks."""
+    while start < end and text[start] in _TRIM_LEAD:
+        start += 1
+    while end > start and text[end - 1] in _TRIM_TAIL:
+        end -= 1
+    if end > start and text[end - 1] in QUOTE_CHARS and not keep_closing_quote:
+        end -= 1
+    # an unmatched closing quote mark at the end, or opening mark at the start, is dropped
+    if end > start and text[end - 1] in "”\"" and not any(c in "“\"" for c in text[start : end - 1]):
+        end -= 1
+        while end > start and text[end - 1] in _TRIM_TAIL:
+            end -= 1
+    if end > start and text[start] in "“\"" and not any(c in "”\"" for c in text[start + 1 : end]):
+        start += 1
+        while start < end and text[start] in _TRIM_LEAD:
+            start += 1
+    return start, end

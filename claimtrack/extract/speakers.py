@@ -1,0 +1,232 @@
+"""Heuristic speaker resolution: names, titles, affiliations, surnames, pronouns, kinds."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from claimtrack.extract.types import ActorKind
+
+PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "i", "me"})
+PRONOUNS_ANY = PRONOUNS_PERSON | frozenset({"they", "we", "it", "you", "who", "which", "that"})
+
+TITLE_WORDS = frozenset(
+    """
+    president vice prime minister deputy foreign defense defence secretary aide presidential
+    senator sen sen. rep rep. representative gov gov. governor mayor mr mr. mrs mrs. ms ms. dr
+    dr. chairman chairwoman chair spokesman spokeswoman spokesperson director chief adviser
+    advisor ambassador general gen. gen lt. col. adm. judge justice speaker leader candidate
+    nominee former press attorney commissioner chancellor king queen prince envoy official
+    minister's congressman congresswoman state assistant executive ceo founder analyst
+    strategist economist professor pastor rev. rev sheriff officer commander manager counsel
+    democratic republican democrat gop presumptive frontrunner front-runner hopeful house
+    senate majority minority whip interim acting national security council affairs
+    """.split()
+)
+
+NATIONALITIES = {
+    "russian": "Russia", "russia": "Russia", "american": "United States",
+    "u.s.": "United States", "us": "United States", "u.s": "United States",
+    "united states": "United States", "chinese": "China", "china": "China",
+    "ukrainian": "Ukraine", "ukraine": "Ukraine", "british": "United Kingdom",
+    "u.k.": "United Kingdom", "uk": "United Kingdom", "french": "France", "france": "France",
+    "german": "Germany", "germany": "Germany", "japanese": "Japan", "japan": "Japan",
+    "indian": "India", "india": "India", "israeli": "Israel", "israel": "Israel",
+    "iranian": "Iran", "iran": "Iran", "turkish": "Turkey", "turkey": "Turkey",
+    "canadian": "Canada", "canada": "Canada", "mexican": "Mexico", "mexico": "Mexico",
+    "italian": "Italy", "italy": "Italy", "spanish": "Spain", "spain": "Spain",
+    "polish": "Poland", "poland": "Poland", "european": "European Union", "eu": "European Union",
+    "saudi": "Saudi Arabia", "syrian": "Syria", "syria": "Syria", "egyptian": "Egypt",
+    "korean": "South Korea", "north korean": "North Korea", "south korean": "South Korea",
+    "australian": "Australia", "brazilian": "Brazil", "palestinian": "Palestine",
+    "belarusian": "Belarus", "finnish": "Finland", "swedish": "Sweden", "dutch": "Netherlands",
+    "hungarian": "Hungary", "vietnamese": "Vietnam", "pakistani": "Pakistan", "nato": "NATO",
+}
+
+MEDIA_WORDS = frozenset(
+    """
+    media outlet outlets newspaper newspapers news agency agencies tv television channel
+    broadcaster broadcasters reuters ap afp tass ria interfax bloomberg cnn fox nbc cbs abc bbc
+    msnbc times post journal guardian tribune herald gazette magazine daily press xinhua
+    reporter reporters journalist journalists correspondent
+    """.split()
+)
+GOVERNMENT_WORDS = frozenset(
+    """
+    kremlin government ministry department administration white house pentagon cabinet
+    parliament congress senate duma embassy state council commission agency office
+    """.split()
+)
+ORG_WORDS = frozenset(
+    """
+    campaign party committee company corporation inc. inc corp group organization
+    organisation association union foundation institute university bank fund coalition
+    team network court board center centre
+    """.split()
+)
+UNNAMED_HEADS = frozenset(
+    """
+    source sources official officials party parties people person analyst analysts expert
+    experts observer observers critic critics diplomat diplomats insider insiders some many
+    others other aide aides spokesman spokeswoman spokesperson someone one resident residents
+    voter voters supporter supporters witness witnesses member members reports report
+    """.split()
+)
+
+_DET = re.compile(r"^(the|a|an)\s+", re.I)
+
+
+@dataclass(slots=True)
+class Actor:
+    name: str | None
+    kind: ActorKind
+    role: str | None = None
+    affiliation: str | None = None
+    forms: list[str] = field(default_factory=list)
+
+
+def clean(s: str) -> str:
+    return " ".join(s.replace("’s", "").split()).strip(" ,.;:\"“”'")
+
+
+def affiliation_of(words: list[str]) -> tuple[str | None, list[str]]:
+    """Peel a leading nationality / country off title words."""
+    if not words:
+        return None, words
+    for n in (2, 1):
+        key = " ".join(words[:n]).lower()
+        if len(words) >= n and key in NATIONALITIES:
+            return NATIONALITIES[key], words[n:]
+    return None, words
+
+
+def _is_name_tok(t: Token) -> bool:
+    return (
+        t.pos_ == "PROPN"
+        and t.text[:1].isupper()
+        and t.lower_ not in TITLE_WORDS
+        and t.lower_ not in NATIONALITIES
+    )
+
+
+def analyse_mention(head: Token, start: int, end: int) -> Actor:
+    """Split a mention into name, role and affiliation; guess its kind."""
+    doc = head.doc
+    toks = [t for t in doc if t.idx >= start and t.idx + len(t.text) <= end]
+    lower = head.lower_
+    words = {t.lower_ for t in toks}
+    # the noun phrase proper: tokens left of and including the head, same subtree
+    np_toks = [t for t in toks if t.i <= head.i and (t.head.i <= head.i + 1 or t is head)]
+    # a named appositive ("the party chairman, Kelly Armstrong") carries the name
+    appos = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    name_head = head
+    if head.pos_ != "PROPN" and appos is not None:
+        name_head = appos
+    name_toks: list[Token] = []
+    if name_head.pos_ == "PROPN":
+        i = name_head.i
+        while i >= 0 and _is_name_tok(doc[i]) and doc[i].idx >= start:
+            name_toks.insert(0, doc[i])
+            i -= 1
+    ent = name_head.ent_type_
+    if name_toks and ent in ("PERSON", "") and not (words & MEDIA_WORDS):
+        name = " ".join(t.text for t in name_toks)
+        title_toks = [t for t in np_toks if t.i < name_toks[0].i and t.pos_ != "DET"]
+        titles = [t.text for t in title_toks if t.dep_ != "punct"]
+        aff, role_words = affiliation_of(titles)
+        if aff is None and titles:
+            # "Sen. Bernie Sanders of Vermont": keep it simple, no affiliation
+            pass
+        role = " ".join(role_words) or None
+        if appos is not None and name_head is appos and head.pos_ == "NOUN":
+            role = role or clean(" ".join(t.text for t in np_toks if t.pos_ != "DET"))
+        if ent == "PERSON" or len(name_toks) >= 1:
+            kind: ActorKind = "person"
+            if ent in ("ORG", "GPE", "NORP") or words & GOVERNMENT_WORDS and ent != "PERSON":
+                kind = "organization"
+            return Actor(clean(name), kind, role, aff, [clean(name)])
+    text = clean(_DET.sub("", doc.text[start:end]))
+    if words & MEDIA_WORDS or head.ent_type_ == "ORG" and lower in MEDIA_WORDS:
+        return Actor(text, "media")
+    if lower in GOVERNMENT_WORDS or head.ent_type_ == "GPE" or words & {"kremlin", "pentagon"}:
+        return Actor(text, "government", affiliation=affiliation_of(text.split())[0])
+    if head.ent_type_ == "ORG" or lower in ORG_WORDS:
+        return Actor(text, "organization")
+    if head.lemma_.lower() in UNNAMED_HEADS or lower in UNNAMED_HEADS or head.pos_ == "NOUN":
+        role_text = clean(" ".join(t.text for t in np_toks if t.pos_ not in ("DET",)))
+        aff, _ = affiliation_of(role_text.split())
+        return Actor(text, "unnamed", role=role_text or None, affiliation=aff)
+    return Actor(text or None, "person" if head.pos_ == "PROPN" else "unnamed")
+
+
+class Resolver:
+    """Walks a document's mentions in order and links surnames, pronouns and roles."""
+
+    def __init__(self) -> None:
+        self.full_names: dict[str, str] = {}  # surname / single token -> full name
+        self.actors: dict[str, Actor] = {}  # canonical name -> actor
+        self.last_person: Actor | None = None
+        self.last_any: Actor | None = None
+
+    def see_person_name(self, full: str) -> None:
+        parts = full.split()
+        if len(parts) >= 2:
+            self.full_names.setdefault(parts[-1].lower(), full)
+
+    def note_subject(self, actor: Actor) -> None:
+        if actor.kind == "person" and actor.name:
+            self.last_person = actor
+        self.last_any = actor
+
+    def canonical(self, actor: Actor) -> Actor:
+        if actor.name is None:
+            return actor
+        name = actor.name
+        if actor.kind in ("organization", "unnamed") and name.lower() in self.full_names:
+            actor.kind = "person"  # a surname the NER mistook: "Trump"
+        if actor.kind == "person":
+            parts = name.split()
+            if len(parts) == 1 and parts[0].lower() in self.full_names:
+                name = self.full_names[parts[0].lower()]
+            elif len(parts) >= 2:
+                self.see_person_name(name)
+        known = self.actors.get(name)
+        if known is None:
+            known = Actor(name, actor.kind, actor.role, actor.affiliation, [])
+            self.actors[name] = known
+        else:
+            known.role = known.role or actor.role
+            known.affiliation = known.affiliation or actor.affiliation
+        for f in actor.forms or [actor.name]:
+            if f and f not in known.forms:
+                known.forms.append(f)
+        return known
+
+    def by_role(self, role_word: str) -> Actor | None:
+        for actor in reversed(list(self.actors.values())):
+            if actor.role and role_word in actor.role.lower().split():
+                return actor
+        return None
+
+    def resolve(self, head: Token, start: int, end: int) -> Actor:
+        text = head.doc.text[start:end].strip()
+        low = text.lower()
+        if low in PRONOUNS_ANY or head.pos_ == "PRON" and end - start <= 5:
+            if low in PRONOUNS_PERSON and self.last_person is not None:
+                return self.last_person
+            if low in ("who", "which", "that") and head.dep_ in ("nsubj", "nsubjpass"):
+                ante = head.head.head if head.head.dep_ == "relcl" else None
+                if ante is not None:
+                    a = self.canonical(analyse_mention(ante, ante.left_edge.idx, ante.idx + len(ante.text)))
+                    return a
+            if low in ("it", "they") and self.last_any is not None and low == "it":
+                return self.last_any
+            return Actor(None, "person" if low in PRONOUNS_PERSON else "unnamed")
+        m = re.match(r"^(the|this|that)\s+(\w+)$", low)
+        if m and head.pos_ == "NOUN":
+            hit = self.by_role(m.group(2))
+            if hit is not None:
+                return hit
+        return self.canonical(analyse_mention(head, start, end))

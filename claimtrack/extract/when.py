@@ -1,0 +1,89 @@
+"""Find the date phrase attached to a cue and hand it to the date resolver."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from spacy.tokens import Token
+
+from claimtrack.extract import cues
+from claimtrack.extract.types import SaidDate
+
+TIME_ADVERBS = frozenset(
+    {"previously", "earlier", "recently", "yesterday", "today", "tonight", "later", "once"}
+)
+_ORDINAL_DAY = re.compile(r"^\d{1,2}(st|nd|rd|th)$", re.I)
+_DATE_PREPS = frozenset({"on", "in", "during", "at", "last", "this", "since", "by"})
+
+
+def _is_date_tok(t: Token) -> bool:
+    return t.ent_type_ in ("DATE", "TIME") or bool(_ORDINAL_DAY.match(t.text))
+
+
+def date_phrase(cue: Token, exclude: set[int]) -> str | None:
+    """The date phrase modifying the cue verb, as written: 'on the 13th', 'previously'."""
+    for child in cue.children:
+        if child.i in exclude:
+            continue
+        if child.dep_ == "advmod" and child.lower_ in TIME_ADVERBS:
+            return child.text
+    # the cue's own subtree, minus its content and source: "stated ... on the 13th that"
+    best: Token | None = None
+    for t in cue.subtree:
+        if t.i in exclude or not _is_date_tok(t):
+            continue
+        best = t
+        break
+    if best is None:
+        for child in cue.children:
+            if child.dep_ in ("npadvmod", "advmod") and child.i not in exclude:
+                if _is_date_tok(child):
+                    best = child
+    if best is None:
+        return None
+    # grow to the date entity / noun phrase and the preposition governing it
+    toks = [best]
+    if best.ent_type_:
+        ent = next((e for e in best.doc.ents if e.start <= best.i < e.end), None)
+        if ent is not None:
+            toks = list(ent)
+    head = toks[-1]
+    while head.dep_ not in ("pobj", "npadvmod", "advmod") and head.head is not head:
+        if head.head.i in exclude or head.head is cue:
+            break
+        head = head.head
+        if head.pos_ in ("VERB", "AUX"):
+            break
+    np = [t for t in head.subtree] if head.dep_ == "pobj" else toks
+    start, end = min(t.i for t in np + toks), max(t.i for t in np + toks)
+    if head.dep_ == "pobj" and head.head.lower_ in _DATE_PREPS:
+        start = min(start, head.head.i)
+    if end - start > 8:
+        start, end = toks[0].i, toks[-1].i
+        if toks[0].i > 0 and toks[0].nbor(-1).lower_ in _DATE_PREPS:
+            start -= 1
+    doc = cue.doc
+    return doc[start : end + 1].text
+
+
+def is_future(cue: Token) -> bool:
+    for c in cue.children:
+        if c.dep_ == "aux" and c.lower_ in cues.FUTURE_AUX:
+            return True
+        if c.dep_ == "aux" and c.lower_ == "going":
+            return True
+    return False
+
+
+def resolve(phrase: str | None, published: dt.date | None, future: bool) -> SaidDate:
+    if phrase is None:
+        return SaidDate()
+    try:
+        from claimtrack.extract.dates import resolve_date
+    except ImportError:
+        return SaidDate(text=phrase)
+    try:
+        return resolve_date(phrase, published, future=future)
+    except Exception:  # a bad phrase must never fail the document
+        return SaidDate(text=phrase)
