@@ -1,0 +1,211 @@
+"""Resolve the date phrase attached to a cue ("on the 13th", "previously") to a SaidDate.
+
+``resolve_date(phrase, published, future=False)`` never raises and is cached. What it returns:
+
+- no phrase: ``on=published, precision="day", relation="by"`` (said no later than publication);
+  without a publication date, an empty ``SaidDate()`` (relation "unknown").
+- "previously", "earlier", "had earlier", "in the past", "before", "recently", "once",
+  "earlier this week", "in recent days" ...: ``on=published, precision="day",
+  relation="before"`` (strictly before the publication date).
+- a day ("on the 13th", "on Tuesday", "yesterday", "on Monday night", "Sept. 3", "today",
+  "two days ago"): that day, precision "day", relation "on". Weekdays, bare days of the month
+  and dates without a year are the most recent one not after publication, or the next one
+  not before it when ``future`` (the cue is in the future tense).
+- a month ("in July", "last month", "this month"): its first day, precision "month",
+  relation "on"; a year ("in 2019", "last year"): 1 January, precision "year", relation "on".
+- a week, which SaidDate cannot hold: "last week" (any week wholly before the publication
+  week) -> ``on`` = the Monday after that week, relation "before", precision "day": said
+  before that Monday, which is true, where "published - 7 days" would pretend to know the day.
+  "this week" -> ``on=published, relation="by"``. A week after publication ("next week") ->
+  relation "unknown". "over the weekend" -> ``on=published, relation="before"``.
+- "later" -> ``on=published, relation="by"``.
+- anything that does not read as a date (garbage, "one-on-one", the modal "may"): relation
+  "unknown", ``on=None``, precision "none", the phrase kept in ``text``.
+
+Without a publication date only absolute dates ("Aug. 3, 2019", "in 2019") resolve; relative
+phrases give relation "unknown" ("before" for the before-words, with ``on=None``).
+``text`` is always the phrase as given (stripped), or None when there was none.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from functools import lru_cache
+
+from dateparser.date import DateDataParser
+
+from claimtrack.extract.types import Precision, Relation, SaidDate
+
+__all__ = ["resolve_date"]
+
+_BEFORE_PHRASES = frozenset(
+    {
+        "previously",
+        "earlier",
+        "before",
+        "in the past",
+        "recently",
+        "once",
+        "formerly",
+        "already",
+        "in recent days",
+        "in recent weeks",
+        "in recent months",
+        "in recent years",
+        "over the weekend",
+        "the weekend",
+        "this weekend",
+        "last weekend",
+        "over the past week",
+        "in the past week",
+        "earlier this week",
+        "earlier this month",
+        "earlier this year",
+        "earlier in the day",
+        "earlier in the week",
+        "earlier in the month",
+        "earlier in the year",
+    }
+)
+_BY_PHRASES = frozenset({"later", "this week"})
+_AUX = re.compile(r"^(?:had|has|have|was|were)\s+", re.I)
+_LEAD = re.compile(r"^(?:on|in|during|at|over|from|of)\s+", re.I)
+_FUZZ = re.compile(r"^(?:early|late|mid-?|earlier|later)\s*", re.I)
+_ORDINAL_DAY = re.compile(r"^(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)$", re.I)
+_DATEISH = re.compile(
+    r"\d|\b(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?!\w)"
+    r"|\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?s?\b"
+    r"|\b(?:yesterday|today|tonight|tomorrow|week|month|year|ago|morning|afternoon"
+    r"|evening|night)s?\b",
+    re.I,
+)
+_WEEKDAY = re.compile(
+    r"^(mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
+    r"(?:\s+(?:morning|afternoon|evening|night))?$",
+    re.I,
+)
+_MAY = re.compile(r"\bMay\b")  # the month only when capitalised: "may" is the modal
+
+
+def _clean(phrase: str) -> str:
+    s = " ".join(phrase.split())
+    return s.strip(" ,;:()[]\"'“”‘’").rstrip(" ,;:")  # "Sept." keeps its point
+
+
+@lru_cache(maxsize=256)
+def _parser(base: dt.date, future: bool) -> DateDataParser:
+    """One parser per (publication date, tense), reused for every phrase of that date."""
+    return DateDataParser(
+        languages=["en"],
+        settings={
+            "RELATIVE_BASE": dt.datetime(base.year, base.month, base.day),
+            "PREFER_DATES_FROM": "future" if future else "past",
+            "PREFER_DAY_OF_MONTH": "first",
+            "RETURN_TIME_AS_PERIOD": True,
+        },
+    )
+
+
+def _parse(s: str, base: dt.date, future: bool) -> tuple[dt.date, str] | None:
+    try:
+        data = _parser(base, future).get_date_data(s)
+    except Exception:  # dateparser raises on some odd inputs; never fail a document
+        return None
+    if data is None or data.date_obj is None:
+        return None
+    return data.date_obj.date(), data.period or "day"
+
+
+def _add_months(d: dt.date, months: int) -> dt.date:
+    y, m = divmod(d.month - 1 + months, 12)
+    year, month = d.year + y, m + 1
+    return dt.date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
+
+
+def _ordinal_day(day: int, published: dt.date, future: bool) -> dt.date | None:
+    """'the 13th': this month's 13th if not after publication (or not before it, if future)."""
+    for step in range(0, 13):
+        month = _add_months(published.replace(day=1), step if future else -step)
+        if day > calendar.monthrange(month.year, month.month)[1]:
+            continue
+        d = month.replace(day=day)
+        if (d >= published) if future else (d <= published):
+            return d
+    return None
+
+
+def _said(on: dt.date | None, precision: Precision, relation: Relation, text: str) -> SaidDate:
+    return SaidDate(on=on, precision=precision, relation=relation, text=text)
+
+
+def _from_period(d: dt.date, period: str, published: dt.date, text: str, s: str) -> SaidDate:
+    if period == "year":
+        return _said(d.replace(month=1, day=1), "year", "on", text)
+    if period == "month":
+        return _said(d.replace(day=1), "month", "on", text)
+    if period == "week" and "ago" not in s.lower():
+        monday = d - dt.timedelta(days=d.weekday())
+        this_monday = published - dt.timedelta(days=published.weekday())
+        if monday < this_monday:
+            return _said(monday + dt.timedelta(days=7), "day", "before", text)
+        if monday == this_monday:
+            return _said(published, "day", "by", text)
+        return _said(None, "none", "unknown", text)
+    return _said(d, "day", "on", text)  # day, time, part_of_day, "a week ago"
+
+
+def _core(s: str) -> str:
+    """The phrase without auxiliaries and leading prepositions: 'on the 13th' -> 'the 13th'."""
+    s = _AUX.sub("", s)
+    while (t := _LEAD.sub("", s)) != s:
+        s = t
+    return s
+
+
+@lru_cache(maxsize=4096)
+def resolve_date(
+    phrase: str | None, published: dt.date | None, *, future: bool = False
+) -> SaidDate:
+    """Resolve a date phrase against the publication date; see the module docstring."""
+    if phrase is None or not phrase.strip():
+        if published is None:
+            return SaidDate()
+        return SaidDate(on=published, precision="day", relation="by")
+    text = phrase.strip()
+    s = _clean(text)
+    low = _AUX.sub("", s.lower())
+    if low in _BEFORE_PHRASES or (low.startswith("earlier ") and not _DATEISH.search(low)):
+        return _said(published, "day" if published else "none", "before", text)
+    if low in _BY_PHRASES:
+        if published is None:
+            return _said(None, "none", "unknown", text)
+        return _said(published, "day", "by", text)
+    core = _FUZZ.sub("", _core(s)) or _core(s)
+    if not core or not (_DATEISH.search(core) or _MAY.search(core)):
+        return _said(None, "none", "unknown", text)
+    if published is not None and (m := _ORDINAL_DAY.match(core)):
+        d = _ordinal_day(int(m.group(1)), published, future)
+        return _said(d, "day", "on", text) if d else _said(None, "none", "unknown", text)
+    if published is not None and (m := _WEEKDAY.match(core)):
+        wd = ("mon", "tue", "wed", "thu", "fri", "sat", "sun").index(m.group(1)[:3].lower())
+        if future:
+            return _said(
+                published + dt.timedelta((wd - published.weekday()) % 7), "day", "on", text
+            )
+        return _said(published - dt.timedelta((published.weekday() - wd) % 7), "day", "on", text)
+    if published is None:
+        # only an absolute date resolves: the same answer from two far-apart bases
+        a = _parse(core, dt.date(2001, 3, 14), future)
+        b = _parse(core, dt.date(2013, 10, 2), future)
+        if a is None or b is None:
+            return _said(None, "none", "unknown", text)
+        said_a = _from_period(a[0], a[1], a[0], text, core)
+        if said_a != _from_period(b[0], b[1], b[0], text, core) or said_a.relation != "on":
+            return _said(None, "none", "unknown", text)
+        return said_a
+    got = _parse(core, published, future)
+    if got is None:
+        return _said(None, "none", "unknown", text)
+    return _from_period(got[0], got[1], published, text, core)
