@@ -1,4 +1,5 @@
-"""The claimtrack command line (Typer + Rich).
+"""The claimtrack command line (Typer + Rich): the root app; commands live in
+``claimtrack.commands``.
 
 Every command takes ``--db PATH_OR_URL`` (env CLAIMTRACK_DB, default ./claimtrack.db).
 A user's mistake prints one line on stderr and exits non-zero: 2 for a bad parameter,
@@ -7,39 +8,20 @@ A user's mistake prints one line on stderr and exits non-zero: 2 for a bad param
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
-from typer._click.exceptions import UsageError
-from typer.core import TyperGroup
 
 from claimtrack import db as dbmod
+from claimtrack.commands import actors, ask, sources, topics
+from claimtrack.commands.common import DbOpt, Group, QuietOpt, date_option, err, fail
+from claimtrack.commands.review import review
 from claimtrack.errors import UserError
-from claimtrack.output import Format, FormatOpt, OutputOpt, choose_format, open_output, write_rows
-from claimtrack.queries import EXPORT_COLUMNS, ClaimFilter, iter_rows
-from claimtrack.readers import collect, parse_date
+from claimtrack.readers import collect
 
-err = Console(stderr=True)
-
-
-class Group(TyperGroup):
-    """One line on stderr for a user's mistake: exit 2 for a bad parameter, 1 for bad data."""
-
-    def invoke(self, ctx):  # type: ignore[no-untyped-def]
-        try:
-            return super().invoke(ctx)
-        except UsageError as exc:
-            where = exc.ctx.command_path if exc.ctx else "claimtrack"
-            raise fail(f"{exc.format_message()} (see `{where} --help`)", 2) from None
-        except UserError as exc:
-            raise fail(str(exc)) from None
-
+__all__ = ["Group", "app", "fail", "main"]
 
 app = typer.Typer(
     cls=Group,
@@ -49,33 +31,19 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-db_app = typer.Typer(cls=Group, help="Create, upgrade and inspect the database schema.", no_args_is_help=True)
+db_app = typer.Typer(
+    cls=Group, help="Create, upgrade and inspect the database schema.", no_args_is_help=True
+)
+
+app.command("who-said", rich_help_panel="Ask")(ask.who_said)
+app.command("timeline", rich_help_panel="Ask")(ask.timeline)
+app.command("show", rich_help_panel="Ask")(ask.show)
+app.command("export", rich_help_panel="Ask")(ask.export)
+app.command("review", rich_help_panel="Keep the record")(review)
+app.add_typer(actors.app, name="actors", rich_help_panel="Keep the record")
+app.add_typer(topics.app, name="topics", rich_help_panel="Keep the record")
+app.add_typer(sources.app, name="sources", rich_help_panel="Keep the record")
 app.add_typer(db_app, name="db", rich_help_panel="Database")
-
-
-DbOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--db",
-        envvar=dbmod.ENV_VAR,
-        help="SQLite file path, or a URL such as postgresql+psycopg://user@host/db. "
-        "[default: ./claimtrack.db]",
-        show_default=False,
-    ),
-]
-QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")]
-
-
-def fail(message: str, code: int = 1) -> typer.Exit:
-    err.print(f"[red]Error:[/red] {message}", highlight=False, soft_wrap=True)
-    return typer.Exit(code)
-
-
-def date_option(value: str | None, name: str) -> dt.date | None:
-    try:
-        return parse_date(value, what=name)
-    except UserError as exc:
-        raise typer.BadParameter(str(exc)) from None
 
 
 # ---- ingest -----------------------------------------------------------------------------
@@ -143,75 +111,6 @@ def ingest(
     )
     if result.failed:
         raise typer.Exit(1)
-
-
-# ---- asking -----------------------------------------------------------------------------
-
-
-def claims_table(rows: Iterable[dict]) -> Table:
-    table = Table(show_lines=True, expand=False)
-    table.add_column("speaker", style="bold")
-    table.add_column("date", no_wrap=True)
-    table.add_column("cue")
-    table.add_column("claim", ratio=3)
-    table.add_column("topics")
-    table.add_column("source")
-    for r in rows:
-        table.add_row(
-            r["speaker"] or r["speaker_mention"] or "(unattributed)",
-            describe_date(r),
-            r["cue"],
-            r["content"],
-            ", ".join(r["topics"].split(";")) if r["topics"] else "",
-            r["source_title"] or Path(r["source_path"] or "").name,
-        )
-    return table
-
-
-def describe_date(row: dict) -> str:
-    relation = row["date_relation"]
-    if relation == "on" and row["said_on"]:
-        return row["said_on"]
-    if relation in ("before", "by") and row["published_on"]:
-        return f"{relation} {row['published_on']}"
-    return ""
-
-
-@app.command("who-said", rich_help_panel="Ask")
-def who_said(
-    topic: Annotated[str | None, typer.Option(help="Topic slug, label or keyword.")] = None,
-    actor: Annotated[str | None, typer.Option(help="Speaker name, alias or surname.")] = None,
-    since: Annotated[str | None, typer.Option(help="Said on or after YYYY-MM-DD.")] = None,
-    until: Annotated[str | None, typer.Option(help="Said on or before YYYY-MM-DD.")] = None,
-    fmt: FormatOpt = None,
-    output: OutputOpt = None,
-    db: DbOpt = None,
-) -> None:
-    """Who said what, when: claims filtered by topic, speaker and date."""
-    flt = ClaimFilter(topic, actor, date_option(since, "--since"), date_option(until, "--until"))
-    fmt = choose_format(fmt, output, Format.table)
-    engine = dbmod.open_engine(db)
-    with dbmod.session_scope(engine) as session, open_output(output) as out:
-        count = write_rows(iter_rows(session, flt), EXPORT_COLUMNS, fmt, out, claims_table)
-    if fmt is Format.table:
-        err.print(f"{count} claim{'s' if count != 1 else ''}", highlight=False)
-
-
-@app.command(rich_help_panel="Ask")
-def export(
-    fmt: FormatOpt = None,
-    output: OutputOpt = None,
-    db: DbOpt = None,
-) -> None:
-    """Export every claim with its source, speaker, offsets, date and topics (streams)."""
-    fmt = choose_format(fmt, output, Format.csv)
-    if fmt is Format.table:
-        raise typer.BadParameter("export writes csv, tsv, json or jsonl", param_hint="--format")
-    engine = dbmod.open_engine(db)
-    with dbmod.session_scope(engine) as session, open_output(output) as out:
-        count = write_rows(iter_rows(session, ClaimFilter()), EXPORT_COLUMNS, fmt, out)
-    if output is not None:
-        err.print(f"{count} claims written to {output}", highlight=False)
 
 
 # ---- database ---------------------------------------------------------------------------

@@ -1,7 +1,8 @@
 """One set of output options for every command that prints rows.
 
-``--format table|csv|tsv|json|jsonl`` and ``-o FILE``. Table on a terminal; every other
-format streams row by row, so memory does not grow with the result.
+``--format table|csv|tsv|json|jsonl``, ``-o FILE`` and ``--bom``. Table on a terminal;
+every other format streams row by row, so memory does not grow with the result. CSV and
+TSV cells that a spreadsheet would run as a formula are neutralised with a leading ``'``.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import json
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import IO, Annotated
@@ -37,6 +39,24 @@ FormatOpt = Annotated[
 OutputOpt = Annotated[
     Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
 ]
+BomOpt = Annotated[
+    bool, typer.Option("--bom", help="Start CSV/TSV with a byte-order mark, for Excel.")
+]
+
+# A cell starting with one of these is run as a formula by Excel, LibreOffice and Sheets.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
+@dataclass(frozen=True)
+class Output:
+    """The shared output options of a listing command."""
+
+    fmt: Format | None = None
+    path: Path | None = None
+    bom: bool = False
+
+    def resolve(self, default: Format) -> Format:
+        return choose_format(self.fmt, self.path, default)
 
 
 def choose_format(fmt: Format | None, output: Path | None, default: Format) -> Format:
@@ -70,12 +90,21 @@ def _cell(value: object) -> str:
     return str(value)
 
 
+def safe_cell(value: object) -> str:
+    """A CSV cell a spreadsheet shows as text: formulas get a leading apostrophe."""
+    text = _cell(value)
+    if isinstance(value, str) and text.startswith(FORMULA_START):
+        return "'" + text
+    return text
+
+
 def write_rows(
     rows: Iterable[dict],
     columns: Sequence[str],
     fmt: Format,
     out: IO[str],
     table: Callable[[Iterable[dict]], Table] | None = None,
+    bom: bool = False,
 ) -> int:
     """Write ROWS in FMT to OUT; returns how many were written."""
     count = 0
@@ -85,10 +114,12 @@ def write_rows(
         console.print(table(rows) if table else default_table(rows, columns))
         return len(rows)
     if fmt in (Format.csv, Format.tsv):
+        if bom:
+            out.write("\ufeff")
         writer = csv.writer(out, delimiter="," if fmt is Format.csv else "\t", lineterminator="\n")
         writer.writerow(columns)
         for row in rows:
-            writer.writerow([_cell(row.get(c)) for c in columns])
+            writer.writerow([safe_cell(row.get(c)) for c in columns])
             count += 1
         return count
     if fmt is Format.jsonl:
@@ -96,12 +127,15 @@ def write_rows(
             out.write(json.dumps({c: row.get(c) for c in columns}, ensure_ascii=False) + "\n")
             count += 1
         return count
+    return write_json_array(({c: row.get(c) for c in columns} for row in rows), out)
+
+
+def write_json_array(items: Iterable[object], out: IO[str]) -> int:
+    """A JSON array written one item at a time."""
+    count = 0
     out.write("[")
-    for row in rows:
-        out.write(
-            ("\n" if count == 0 else ",\n")
-            + json.dumps({c: row.get(c) for c in columns}, ensure_ascii=False)
-        )
+    for item in items:
+        out.write(("\n" if count == 0 else ",\n") + json.dumps(item, ensure_ascii=False))
         count += 1
     out.write("\n]\n" if count else "]\n")
     return count

@@ -1,6 +1,7 @@
-"""Finding claims: the filters behind ``who-said`` and ``export``, streaming export rows.
+"""Finding claims: the filters behind ``who-said``, ``timeline`` and ``export``, streamed rows.
 
-Rows come out as plain dicts whose keys are the export contract's columns, in order.
+Rows come out as plain dicts whose keys are the export contract's columns, in order,
+then the appearance columns (``first_seen_claim_id``, ``appearances``).
 """
 
 from __future__ import annotations
@@ -9,12 +10,14 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from sqlalchemy import Select, and_, false, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Select, and_, case, func, or_, select
+from sqlalchemy.orm import Session, aliased
 
+from claimtrack.appearances import counts as appearance_counts
 from claimtrack.errors import UserError
 from claimtrack.models import Actor, ActorAlias, Claim, ClaimTopic, Source, Topic
 from claimtrack.names import name_key
+from claimtrack.search import search_condition
 from claimtrack.store import taxonomy
 from claimtrack.topics import find_topics
 
@@ -51,12 +54,22 @@ EXPORT_COLUMNS = (
 )
 
 
+# Appearance columns, added after the contract columns (never among them).
+APPEARANCE_COLUMNS = ("first_seen_claim_id", "appearances")
+LISTING_COLUMNS = EXPORT_COLUMNS + APPEARANCE_COLUMNS
+
+
 @dataclass(frozen=True)
 class ClaimFilter:
     topic: str | None = None
     actor: str | None = None
     since: dt.date | None = None
     until: dt.date | None = None
+    source: str | None = None
+    search: str | None = None
+    attribution: str | None = None
+    status: str | None = None
+    limit: int | None = None
 
 
 def actor_ids(session: Session, who: str) -> list[int]:
@@ -70,12 +83,14 @@ def actor_ids(session: Session, who: str) -> list[int]:
         .where(
             or_(
                 Actor.name_key == key,
-                Actor.name_key.like(f"% {key}"),
+                Actor.name_key.endswith(f" {key}", autoescape=True),
                 ActorAlias.alias_key == key,
             )
         )
         .distinct()
     )
+    if key.isdigit():
+        stmt = select(Actor.id).where(Actor.id == int(key))
     return list(session.scalars(stmt))
 
 
@@ -84,6 +99,22 @@ def topic_ids(session: Session, name: str) -> list[int]:
     if not slugs:
         return []
     return list(session.scalars(select(Topic.id).where(Topic.slug.in_(slugs))))
+
+
+def source_ids(session: Session, which: str) -> list[int]:
+    """Sources a user means by WHICH: an id, or part of the title, outlet, path or URL."""
+    which = which.strip()
+    if which.isdigit():
+        return list(session.scalars(select(Source.id).where(Source.id == int(which))))
+    needle = which.lower()
+    fields = (Source.title, Source.outlet, Source.path, Source.url)
+    return list(
+        session.scalars(
+            select(Source.id).where(
+                or_(*(func.lower(f).contains(needle, autoescape=True) for f in fields))
+            )
+        )
+    )
 
 
 def date_condition(since: dt.date | None, until: dt.date | None):
@@ -106,6 +137,39 @@ def date_condition(since: dt.date | None, until: dt.date | None):
     return or_(and_(*on), and_(*before), and_(*by))
 
 
+def timeline_day():
+    """The day a claim is placed on in date order.
+
+    on: its day. before: just before the earliest dated claim of the same source that
+    precedes the anchor (an article's "earlier" / "previously" come before its news),
+    else the anchor. by: the anchor. Undated: the source's publication day.
+    """
+    other = aliased(Claim)
+    earliest = (
+        select(func.min(other.said_on))
+        .where(
+            other.source_id == Claim.source_id,
+            other.said_on.is_not(None),
+            other.said_on < Claim.date_anchor,
+        )
+        .scalar_subquery()
+    )
+    return case(
+        (Claim.date_relation == "on", func.coalesce(Claim.said_on, Source.published_on)),
+        (Claim.date_relation == "before", func.coalesce(earliest, Claim.date_anchor)),
+        (Claim.date_relation == "by", Claim.date_anchor),
+        else_=Source.published_on,
+    )
+
+
+RELATION_RANK = case(
+    (Claim.date_relation == "before", 0),
+    (Claim.date_relation == "on", 1),
+    (Claim.date_relation == "by", 2),
+    else_=3,
+)
+
+
 def claims_query(session: Session, flt: ClaimFilter) -> Select:
     stmt = (
         select(Claim, Source, Actor)
@@ -114,20 +178,33 @@ def claims_query(session: Session, flt: ClaimFilter) -> Select:
     )
     if flt.topic:
         ids = topic_ids(session, flt.topic)
+        if not ids:
+            raise UserError(f"--topic {flt.topic}: no such topic; see `claimtrack topics list`")
         stmt = stmt.where(
             Claim.id.in_(select(ClaimTopic.claim_id).where(ClaimTopic.topic_id.in_(ids)))
-            if ids
-            else false()
         )
     if flt.actor:
         ids = actor_ids(session, flt.actor)
-        stmt = stmt.where(Claim.actor_id.in_(ids) if ids else false())
+        if not ids:
+            raise UserError(f"--actor {flt.actor}: no such speaker; see `claimtrack actors list`")
+        stmt = stmt.where(Claim.actor_id.in_(ids))
+    if flt.source:
+        ids = source_ids(session, flt.source)
+        if not ids:
+            raise UserError(f"--source {flt.source}: no such source; see `claimtrack sources list`")
+        stmt = stmt.where(Claim.source_id.in_(ids))
     if flt.since and flt.until and flt.since > flt.until:
         raise UserError(f"--since {flt.since} is after --until {flt.until}")
     if flt.since or flt.until:
         stmt = stmt.where(date_condition(flt.since, flt.until))
-    sort_day = func.coalesce(Claim.said_on, Claim.date_anchor, Source.published_on)
-    return stmt.order_by(sort_day, Source.id, Claim.content_start)
+    if flt.search is not None:
+        stmt = stmt.where(search_condition(session.get_bind().dialect.name, flt.search))
+    if flt.attribution:
+        stmt = stmt.where(Claim.attribution == flt.attribution)
+    if flt.status:
+        stmt = stmt.where(Claim.status == flt.status)
+    day = timeline_day()
+    return stmt.order_by(day.is_(None), day, RELATION_RANK, Source.id, Claim.content_start)
 
 
 def topics_of(session: Session, claim_ids: list[int]) -> dict[int, list[str]]:
@@ -145,7 +222,9 @@ def topics_of(session: Session, claim_ids: list[int]) -> dict[int, list[str]]:
     return out
 
 
-def export_row(claim: Claim, source: Source, actor: Actor | None, topics: list[str]) -> dict:
+def export_row(
+    claim: Claim, source: Source, actor: Actor | None, topics: list[str], appearances: int = 1
+) -> dict:
     return {
         "claim_id": claim.id,
         "source_path": source.path,
@@ -176,13 +255,34 @@ def export_row(claim: Claim, source: Source, actor: Actor | None, topics: list[s
         "topics": ";".join(topics),
         "confidence": claim.confidence,
         "status": claim.status,
+        "first_seen_claim_id": claim.same_as_id or claim.id,
+        "date_anchor": claim.date_anchor.isoformat() if claim.date_anchor else None,
+        "appearances": appearances,
     }
 
 
-def iter_rows(session: Session, flt: ClaimFilter, batch: int = 500) -> Iterator[dict]:
-    """Export rows for the claims matching FLT, streamed in batches."""
+def iter_rows(
+    session: Session, flt: ClaimFilter, batch: int = 500, first_only: bool = False
+) -> Iterator[dict]:
+    """Rows for the claims matching FLT, streamed in batches, in timeline order.
+
+    FIRST_ONLY: one row per claim, the earliest matching appearance (the others are
+    counted in its ``appearances``). ``flt.limit`` counts the rows given out.
+    """
     result = session.execute(claims_query(session, flt).execution_options(yield_per=batch))
+    emitted: set[int] = set()
+    given = 0
     for part in result.partitions(batch):
-        topics = topics_of(session, [claim.id for claim, _, _ in part])
+        ids = [claim.id for claim, _, _ in part]
+        topics = topics_of(session, ids)
+        counts = appearance_counts(session, [c.same_as_id or c.id for c, _, _ in part])
         for claim, source, actor in part:
-            yield export_row(claim, source, actor, topics[claim.id])
+            first = claim.same_as_id or claim.id
+            if first_only:
+                if first in emitted:
+                    continue
+                emitted.add(first)
+            yield export_row(claim, source, actor, topics[claim.id], counts.get(first, 1))
+            given += 1
+            if flt.limit is not None and given >= flt.limit:
+                return

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from claimtrack import appearances
 from claimtrack.extract.types import Claim as ExtractedClaim
 from claimtrack.extract.types import Document, Speaker
 from claimtrack.models import Actor, ActorAlias, Claim, ClaimTopic, Source, Topic
@@ -163,12 +164,17 @@ def store_document(
     session.flush()
     topic_ids = {t.slug: t.id for t in session.scalars(select(Topic))}
     seen: set[tuple[int, int, int]] = set()
+    rows: list[Claim] = []
     for c in claims:
         key = (c.content.start, c.content.end, c.cue.start)
         if key in seen:
             continue
         seen.add(key)
-        session.add(build_claim(session, source, doc.text, c, topics, topic_ids))
+        rows.append(build_claim(session, source, doc.text, c, topics, topic_ids))
+        session.add(rows[-1])
+    session.flush()
+    for row in rows:  # the same claim already reported by another source?
+        appearances.link(session, row)
     session.flush()
     return source
 

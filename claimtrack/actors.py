@@ -1,0 +1,176 @@
+"""Curating speakers: find one, list with claim counts, merge, alias, set details.
+
+Every function takes a Session; the CLI owns the transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from claimtrack import appearances
+from claimtrack.errors import UserError
+from claimtrack.models import ACTOR_KINDS, Actor, ActorAlias, Claim
+from claimtrack.names import name_key
+from claimtrack.queries import actor_ids
+
+ACTOR_COLUMNS = ("actor_id", "name", "kind", "role", "affiliation", "claims", "aliases")
+
+
+def get_actor(session: Session, who: str) -> Actor:
+    """The one actor WHO names (id, name, alias or surname), or a UserError."""
+    ids = actor_ids(session, who)
+    if not ids:
+        raise UserError(f"no speaker matches {who!r}; see `claimtrack actors list`")
+    if len(ids) > 1:
+        exact = session.scalars(select(Actor.id).where(Actor.name_key == name_key(who))).all()
+        if len(exact) == 1:
+            ids = list(exact)
+        else:
+            names = ", ".join(
+                f"{a.name} (#{a.id})"
+                for a in session.scalars(select(Actor).where(Actor.id.in_(ids)))
+            )
+            raise UserError(f"{who!r} could be {names}: give the full name or the #id")
+    actor = session.get(Actor, ids[0])
+    assert actor is not None
+    return actor
+
+
+def actor_row(actor: Actor, claims: int) -> dict:
+    return {
+        "actor_id": actor.id,
+        "name": actor.name,
+        "kind": actor.kind,
+        "role": actor.role,
+        "affiliation": actor.affiliation,
+        "claims": claims,
+        "aliases": ";".join(sorted(a.alias for a in actor.aliases)),
+    }
+
+
+def iter_actors(session: Session, kind: str | None = None) -> Iterator[dict]:
+    """Every actor with its number of claims (first appearances), most claims first."""
+    n = (
+        select(func.count(Claim.id))
+        .where(Claim.actor_id == Actor.id, Claim.same_as_id.is_(None))
+        .scalar_subquery()
+    )
+    stmt = select(Actor, n).order_by(n.desc(), Actor.name)
+    if kind:
+        stmt = stmt.where(Actor.kind == kind)
+    for actor, count in session.execute(stmt):
+        yield actor_row(actor, count)
+
+
+@dataclass(frozen=True)
+class MergeResult:
+    kept: str
+    removed: str
+    claims_moved: int
+
+
+def merge(session: Session, keep_name: str, other_name: str) -> MergeResult:
+    """Merge actor OTHER into KEEP: its claims and aliases move, its name becomes an alias."""
+    keep = get_actor(session, keep_name)
+    other = get_actor(session, other_name)
+    if keep.id == other.id:
+        raise UserError(
+            f"{keep_name!r} and {other_name!r} are the same speaker ({keep.name}); nothing to merge"
+        )
+    moved = 0
+    for claim in session.scalars(select(Claim).where(Claim.actor_id == other.id)):
+        claim.actor_id = keep.id
+        moved += 1
+    names = [other.name, *(a.alias for a in other.aliases)]
+    removed = other.name
+    for field in ("role", "affiliation"):
+        if not getattr(keep, field) and getattr(other, field):
+            setattr(keep, field, getattr(other, field))
+    session.flush()  # the claims point at KEEP before OTHER goes
+    session.expire(other, ["claims"])
+    session.delete(other)
+    session.flush()
+    for alias in names:
+        _add_alias(keep, alias)
+    session.flush()
+    appearances.relink_actor(session, keep.id)
+    return MergeResult(keep.name, removed, moved)
+
+
+def _add_alias(actor: Actor, alias: str) -> bool:
+    key = name_key(alias)
+    if not key or key == actor.name_key or any(a.alias_key == key for a in actor.aliases):
+        return False
+    actor.aliases.append(ActorAlias(alias=alias.strip(), alias_key=key))
+    return True
+
+
+def add_alias(session: Session, who: str, alias: str) -> Actor:
+    actor = get_actor(session, who)
+    if not name_key(alias):
+        raise UserError("the alias is empty: give a name such as 'President Trump'")
+    clash = session.scalar(
+        select(Actor).where(Actor.name_key == name_key(alias), Actor.id != actor.id)
+    )
+    if clash is not None:
+        raise UserError(
+            f"{alias!r} is the speaker {clash.name} (#{clash.id}); "
+            f"to make them one, run `claimtrack actors merge {actor.id} {clash.id}`"
+        )
+    _add_alias(actor, alias)
+    session.flush()
+    return actor
+
+
+def remove_alias(session: Session, who: str, alias: str) -> Actor:
+    actor = get_actor(session, who)
+    key = name_key(alias)
+    found = [a for a in actor.aliases if a.alias_key == key]
+    if not found:
+        raise UserError(f"{actor.name} has no alias {alias!r}")
+    for a in found:
+        actor.aliases.remove(a)
+    session.flush()
+    return actor
+
+
+def set_details(
+    session: Session,
+    who: str,
+    *,
+    name: str | None = None,
+    kind: str | None = None,
+    role: str | None = None,
+    affiliation: str | None = None,
+) -> Actor:
+    """Change an actor's name, kind, role or affiliation ("" clears role / affiliation)."""
+    actor = get_actor(session, who)
+    if kind is not None:
+        if kind not in ACTOR_KINDS:
+            raise UserError(f"--kind {kind}: use one of {', '.join(ACTOR_KINDS)}")
+        actor.kind = kind
+    if role is not None:
+        actor.role = role.strip() or None
+    if affiliation is not None:
+        actor.affiliation = affiliation.strip() or None
+    if name is not None:
+        key = name_key(name)
+        if not key:
+            raise UserError("--name is empty")
+        clash = session.scalar(select(Actor).where(Actor.name_key == key, Actor.id != actor.id))
+        if clash is not None:
+            raise UserError(
+                f"--name {name}: already the speaker #{clash.id}; "
+                f"run `claimtrack actors merge {clash.id} {actor.id}` instead"
+            )
+        old = actor.name
+        actor.name, actor.name_key = name.strip(), key
+        _add_alias(actor, old)
+        for a in [a for a in actor.aliases if a.alias_key == key]:
+            actor.aliases.remove(a)
+    session.flush()
+    return actor

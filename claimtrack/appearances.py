@@ -1,0 +1,112 @@
+"""The same claim reported by several sources: one claim, several appearances.
+
+Two claims are the same when they have the same speaker (actor), come from different
+sources, and their contents are near-identical: the F1 of their normalised word tokens
+is at least ``THRESHOLD``. Every later appearance points (``claims.same_as_id``) at the
+first one stored; a first appearance has ``same_as_id`` NULL.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from claimtrack.models import Claim
+
+THRESHOLD = 0.8
+_WORD = re.compile(r"\w+")
+
+
+def tokens(text: str) -> Counter[str]:
+    plain = unicodedata.normalize("NFKD", text)
+    plain = "".join(c for c in plain if not unicodedata.combining(c)).casefold()
+    return Counter(_WORD.findall(plain))
+
+
+def similarity(a: str, b: str) -> float:
+    """Token F1 (multiset Dice) of two texts, 0..1."""
+    ta, tb = tokens(a), tokens(b)
+    total = sum(ta.values()) + sum(tb.values())
+    if not total:
+        return 0.0
+    return 2 * sum((ta & tb).values()) / total
+
+
+def first_appearance_for(session: Session, claim: Claim) -> Claim | None:
+    """The first appearance, in another source, of the claim CLAIM repeats (or None)."""
+    if claim.actor_id is None:
+        return None
+    stmt = (
+        select(Claim)
+        .where(
+            Claim.actor_id == claim.actor_id,
+            Claim.same_as_id.is_(None),
+            Claim.source_id != claim.source_id,
+        )
+        .order_by(Claim.id)
+    )
+    if claim.id is not None:
+        stmt = stmt.where(Claim.id < claim.id)
+    best, best_score = None, THRESHOLD
+    for other in session.scalars(stmt):
+        score = similarity(claim.content, other.content)
+        if score >= best_score and (best is None or score > best_score):
+            best, best_score = other, score
+    return best
+
+
+def link(session: Session, claim: Claim) -> None:
+    """Point a newly stored CLAIM at its first appearance, if it repeats one."""
+    first = first_appearance_for(session, claim)
+    claim.same_as_id = first.id if first is not None else None
+
+
+def relink_actor(session: Session, actor_id: int | None) -> None:
+    """Recompute the appearance links of every claim of one actor, in storage order.
+
+    Used after merging actors or removing a source, when groups can join or lose their
+    first appearance.
+    """
+    if actor_id is None:
+        return
+    claims = list(
+        session.scalars(select(Claim).where(Claim.actor_id == actor_id).order_by(Claim.id))
+    )
+    firsts: list[Claim] = []
+    for claim in claims:
+        match, best = None, THRESHOLD
+        for first in firsts:
+            if first.source_id == claim.source_id:
+                continue
+            score = similarity(claim.content, first.content)
+            if score >= best and (match is None or score > best):
+                match, best = first, score
+        claim.same_as_id = match.id if match else None
+        if match is None:
+            firsts.append(claim)
+    session.flush()
+
+
+def group_of(session: Session, claim: Claim) -> list[Claim]:
+    """Every appearance of CLAIM (itself included), first appearance first."""
+    first_id = claim.same_as_id or claim.id
+    return list(
+        session.scalars(
+            select(Claim)
+            .where((Claim.id == first_id) | (Claim.same_as_id == first_id))
+            .order_by(Claim.id)
+        )
+    )
+
+
+def counts(session: Session, first_ids: list[int]) -> dict[int, int]:
+    """How many appearances each first appearance has (itself included)."""
+    if not first_ids:
+        return {}
+    canon = func.coalesce(Claim.same_as_id, Claim.id)
+    rows = session.execute(select(canon, func.count()).where(canon.in_(first_ids)).group_by(canon))
+    return {int(k): int(n) for k, n in rows}

@@ -1,0 +1,1 @@
+"""The claimtrack commands, one module per area; ``claimtrack.cli`` assembles them."""

@@ -1,0 +1,131 @@
+"""``claimtrack actors``: list speakers with claim counts, show, merge, alias, set."""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from claimtrack import actors as core
+from claimtrack.commands.common import DbOpt, Kind, err, plural, session, sub_app
+from claimtrack.output import (
+    BomOpt,
+    Format,
+    FormatOpt,
+    OutputOpt,
+    choose_format,
+    open_output,
+    write_rows,
+)
+from claimtrack.queries import ClaimFilter, iter_rows
+
+app = sub_app("Speakers: list, show, merge two into one, add aliases, set role and affiliation.")
+
+WhoArg = Annotated[str, typer.Argument(help="Speaker: #id, name, alias or surname.")]
+
+
+@app.command("list")
+def list_actors(
+    kind: Annotated[Kind | None, typer.Option(help="Only this kind of speaker.")] = None,
+    fmt: FormatOpt = None,
+    output: OutputOpt = None,
+    bom: BomOpt = False,
+    db: DbOpt = None,
+) -> None:
+    """Every speaker with the number of claims they made, most first."""
+    fmt = choose_format(fmt, output, Format.table)
+    with session(db) as s, open_output(output) as out:
+        rows = core.iter_actors(s, kind.value if kind else None)
+        count = write_rows(rows, core.ACTOR_COLUMNS, fmt, out, bom=bom)
+    if fmt is Format.table:
+        err.print(plural(count, "speaker"), highlight=False)
+
+
+@app.command("show")
+def show_actor(
+    who: WhoArg,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    db: DbOpt = None,
+) -> None:
+    """A speaker's details, aliases and claims."""
+    if fmt not in ("text", "json"):
+        raise typer.BadParameter("use text or json", param_hint="--format")
+    with session(db) as s:
+        actor = core.get_actor(s, who)
+        claims = list(iter_rows(s, ClaimFilter(actor=str(actor.id)), first_only=True))
+        row = core.actor_row(actor, len(claims))
+    if fmt == "json":
+        row["claim_ids"] = [c["claim_id"] for c in claims]
+        print(json.dumps(row, ensure_ascii=False, indent=2))
+        return
+    console = Console()
+    console.print(f"[bold]#{row['actor_id']} {row['name']}[/bold] [{row['kind']}]", highlight=False)
+    for field in ("role", "affiliation", "aliases"):
+        console.print(f"{field}: {row[field] or '-'}", highlight=False)
+    console.print(f"{plural(len(claims), 'claim')}:", highlight=False)
+    for c in claims:
+        day = c["said_on"] or f"{c['date_relation']} {c['date_anchor'] or c['published_on'] or ''}"
+        console.print(f"  #{c['claim_id']} {day} {c['cue']}: {c['content']}", highlight=False)
+
+
+@app.command("merge")
+def merge(
+    keep: Annotated[str, typer.Argument(help="The speaker to keep.")],
+    other: Annotated[str, typer.Argument(help="The speaker merged into it, then removed.")],
+    db: DbOpt = None,
+) -> None:
+    """Merge OTHER into KEEP: every claim and alias of OTHER moves to KEEP."""
+    with session(db) as s:
+        result = core.merge(s, keep, other)
+    err.print(
+        f"merged {result.removed} into {result.kept}: {plural(result.claims_moved, 'claim')} moved",
+        highlight=False,
+    )
+
+
+@app.command("alias")
+def alias(
+    who: WhoArg,
+    names: Annotated[list[str], typer.Argument(help="Other names for the speaker.")],
+    remove: Annotated[bool, typer.Option("--remove", help="Remove these aliases instead.")] = False,
+    db: DbOpt = None,
+) -> None:
+    """Add (or --remove) other names a speaker goes by, so --actor finds them."""
+    with session(db) as s:
+        for name in names:
+            actor = core.remove_alias(s, who, name) if remove else core.add_alias(s, who, name)
+        aliases = ", ".join(sorted(a.alias for a in actor.aliases)) or "none"
+        name = actor.name
+    err.print(f"{name}: aliases {aliases}", highlight=False)
+
+
+@app.command("set")
+def set_actor(
+    who: WhoArg,
+    name: Annotated[
+        str | None, typer.Option(help="New name (the old one becomes an alias).")
+    ] = None,
+    role: Annotated[
+        str | None, typer.Option(help="Role, e.g. 'U.S. President' ('' clears).")
+    ] = None,
+    affiliation: Annotated[
+        str | None, typer.Option(help="Affiliation, e.g. 'Russia' ('' clears).")
+    ] = None,
+    kind: Annotated[Kind | None, typer.Option(help="Kind of speaker.")] = None,
+    db: DbOpt = None,
+) -> None:
+    """Set a speaker's name, role, affiliation or kind."""
+    if name is None and role is None and affiliation is None and kind is None:
+        raise typer.BadParameter("give --name, --role, --affiliation or --kind")
+    with session(db) as s:
+        actor = core.set_details(
+            s, who, name=name, kind=kind.value if kind else None, role=role, affiliation=affiliation
+        )
+        row = core.actor_row(actor, 0)
+    err.print(
+        f"#{row['actor_id']} {row['name']} [{row['kind']}] role: {row['role'] or '-'}, "
+        f"affiliation: {row['affiliation'] or '-'}",
+        highlight=False,
+    )

@@ -1,0 +1,80 @@
+"""What every command shares: the error-reporting group, ``--db``, sessions, options."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from sqlalchemy.orm import Session
+from typer._click.exceptions import UsageError
+from typer.core import TyperGroup
+
+from claimtrack import db as dbmod
+from claimtrack.errors import UserError
+from claimtrack.models import ACTOR_KINDS, ATTRIBUTIONS, STATUSES
+from claimtrack.readers import parse_date
+
+err = Console(stderr=True)
+
+
+def fail(message: str, code: int = 1) -> typer.Exit:
+    err.print(f"[red]Error:[/red] {message}", highlight=False, soft_wrap=True)
+    return typer.Exit(code)
+
+
+class Group(TyperGroup):
+    """One line on stderr for a user's mistake: exit 2 for a bad parameter, 1 for bad data."""
+
+    def invoke(self, ctx):  # type: ignore[no-untyped-def]
+        try:
+            return super().invoke(ctx)
+        except UsageError as exc:
+            where = exc.ctx.command_path if exc.ctx else "claimtrack"
+            raise fail(f"{exc.format_message()} (see `{where} --help`)", 2) from None
+        except UserError as exc:
+            raise fail(str(exc)) from None
+
+
+def sub_app(help: str) -> typer.Typer:
+    return typer.Typer(cls=Group, help=help, no_args_is_help=True)
+
+
+DbOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--db",
+        envvar=dbmod.ENV_VAR,
+        help="SQLite file path, or a URL such as postgresql+psycopg://user@host/db. "
+        "[default: ./claimtrack.db]",
+        show_default=False,
+    ),
+]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")]
+
+Status = StrEnum("Status", {s: s for s in STATUSES})  # type: ignore[misc]
+Attribution = StrEnum("Attribution", {a: a for a in ATTRIBUTIONS})  # type: ignore[misc]
+Kind = StrEnum("Kind", {k: k for k in ACTOR_KINDS})  # type: ignore[misc]
+
+
+def date_option(value: str | None, name: str) -> dt.date | None:
+    try:
+        return parse_date(value, what=name)
+    except UserError as exc:
+        raise typer.BadParameter(str(exc)) from None
+
+
+@contextmanager
+def session(db: str | None, create: bool = True) -> Iterator[Session]:
+    """One transaction on --db, committed when the command succeeds."""
+    engine = dbmod.open_engine(db, create=create)
+    with dbmod.session_scope(engine) as s:
+        yield s
+
+
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"

@@ -1,0 +1,83 @@
+"""``claimtrack sources``: list the stored articles, show one, remove one with its claims."""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from claimtrack import sources as core
+from claimtrack.commands.ask import claims_table
+from claimtrack.commands.common import DbOpt, err, plural, session, sub_app
+from claimtrack.output import (
+    BomOpt,
+    Format,
+    FormatOpt,
+    OutputOpt,
+    choose_format,
+    open_output,
+    write_rows,
+)
+from claimtrack.queries import ClaimFilter, iter_rows
+
+app = sub_app("Sources: list the stored articles, show one, remove one with its claims.")
+
+WhichArg = Annotated[
+    str, typer.Argument(help="Source id, or part of its title, outlet, path or URL.")
+]
+
+
+@app.command("list")
+def list_sources(
+    fmt: FormatOpt = None, output: OutputOpt = None, bom: BomOpt = False, db: DbOpt = None
+) -> None:
+    """Every stored source with its number of claims, oldest first."""
+    fmt = choose_format(fmt, output, Format.table)
+    with session(db) as s, open_output(output) as out:
+        count = write_rows(core.iter_sources(s), core.SOURCE_COLUMNS, fmt, out, bom=bom)
+    if fmt is Format.table:
+        err.print(plural(count, "source"), highlight=False)
+
+
+@app.command("show")
+def show_source(
+    which: WhichArg,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    db: DbOpt = None,
+) -> None:
+    """A source's details and the claims it reports."""
+    if fmt not in ("text", "json"):
+        raise typer.BadParameter("use text or json", param_hint="--format")
+    with session(db) as s:
+        source = core.get_source(s, which)
+        claims = list(iter_rows(s, ClaimFilter(source=str(source.id)), first_only=False))
+        row = core.source_row(source, len(claims))
+    if fmt == "json":
+        row["claim_ids"] = [c["claim_id"] for c in claims]
+        print(json.dumps(row, ensure_ascii=False, indent=2))
+        return
+    console = Console()
+    console.print(
+        f"[bold]#{row['source_id']} {row['title'] or row['path']}[/bold]", highlight=False
+    )
+    for field in ("outlet", "published_on", "url", "path", "words"):
+        console.print(f"{field}: {row[field] if row[field] is not None else '-'}", highlight=False)
+    console.print(claims_table(claims))
+
+
+@app.command("remove")
+def remove(
+    which: WhichArg,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
+    db: DbOpt = None,
+) -> None:
+    """Remove a source and every claim it reported (other sources' appearances stay)."""
+    with session(db) as s:
+        source = core.get_source(s, which)
+        label = f"#{source.id} {source.title or source.path or ''}".strip()
+        if not yes and not typer.confirm(f"remove {label} and its claims?"):
+            raise typer.Exit(1)
+        _, count = core.remove_source(s, which)
+    err.print(f"removed source {label} and {plural(count, 'claim')}", highlight=False)

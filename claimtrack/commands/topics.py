@@ -1,0 +1,106 @@
+"""``claimtrack topics``: the taxonomy with claim counts; add, edit, remove, re-tag."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from claimtrack import topic_admin as core
+from claimtrack.commands.common import DbOpt, err, plural, session, sub_app
+from claimtrack.output import (
+    BomOpt,
+    Format,
+    FormatOpt,
+    OutputOpt,
+    choose_format,
+    open_output,
+    write_rows,
+)
+
+app = sub_app("Topics: list with claim counts, add, edit, remove; claims are re-tagged at once.")
+
+SlugArg = Annotated[str, typer.Argument(help="Topic slug (or its label or a keyword).")]
+KeywordOpt = Annotated[
+    list[str] | None,
+    typer.Option("--keyword", "-k", help="A keyword (repeat the option); trailing * = any ending."),
+]
+
+
+def _report(what: str, result: core.Retagged) -> None:
+    err.print(
+        f"{what}; re-tagged: {plural(result.added, 'claim')} added, {result.removed} removed",
+        highlight=False,
+    )
+
+
+@app.command("list")
+def list_topics(
+    fmt: FormatOpt = None, output: OutputOpt = None, bom: BomOpt = False, db: DbOpt = None
+) -> None:
+    """Every topic with its number of claims and its keywords."""
+    fmt = choose_format(fmt, output, Format.table)
+    with session(db) as s, open_output(output) as out:
+        count = write_rows(core.iter_topics(s), core.TOPIC_COLUMNS, fmt, out, bom=bom)
+    if fmt is Format.table:
+        err.print(plural(count, "topic"), highlight=False)
+
+
+@app.command("add")
+def add(
+    slug: Annotated[str, typer.Argument(help="New slug: a-z, 0-9 and -, e.g. nuclear-weapons.")],
+    label: Annotated[str | None, typer.Option(help="Label shown to readers.")] = None,
+    keyword: KeywordOpt = None,
+    db: DbOpt = None,
+) -> None:
+    """Add a topic and tag the stored claims that match it."""
+    with session(db) as s:
+        result = core.add_topic(s, slug, label, keyword or [])
+    _report(f"added topic {slug}", result)
+
+
+@app.command("edit")
+def edit(
+    slug: SlugArg,
+    label: Annotated[str | None, typer.Option(help="New label.")] = None,
+    keyword: Annotated[
+        list[str] | None,
+        typer.Option("--keyword", "-k", help="Replace all keywords with these (repeat)."),
+    ] = None,
+    add_keyword: Annotated[
+        list[str] | None, typer.Option("--add-keyword", "-a", help="Add a keyword (repeat).")
+    ] = None,
+    remove_keyword: Annotated[
+        list[str] | None, typer.Option("--remove-keyword", "-r", help="Remove a keyword (repeat).")
+    ] = None,
+    db: DbOpt = None,
+) -> None:
+    """Change a topic's label or keywords, then re-tag the stored claims."""
+    if label is None and keyword is None and not add_keyword and not remove_keyword:
+        raise typer.BadParameter("give --label, --keyword, --add-keyword or --remove-keyword")
+    with session(db) as s:
+        result = core.edit_topic(
+            s,
+            slug,
+            label=label,
+            keywords=keyword,
+            add_keywords=add_keyword or [],
+            remove_keywords=remove_keyword or [],
+        )
+    _report(f"edited topic {slug}", result)
+
+
+@app.command("remove")
+def remove(slug: SlugArg, db: DbOpt = None) -> None:
+    """Remove a topic; its claims stay, untagged from it."""
+    with session(db) as s:
+        removed, links = core.remove_topic(s, slug)
+    err.print(f"removed topic {removed} from {plural(links, 'claim')}", highlight=False)
+
+
+@app.command("retag")
+def retag(db: DbOpt = None) -> None:
+    """Re-tag every stored claim with the current keywords of every topic."""
+    with session(db) as s:
+        result = core.retag(s)
+    _report("re-tagged every topic", result)

@@ -1,0 +1,132 @@
+"""Everything about one claim, for ``claimtrack show``: speaker, date and how it was
+derived, topics, the source paragraph with highlight spans, every appearance, reviews."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from claimtrack import appearances
+from claimtrack.models import Claim, ClaimTopic, Source, Topic
+from claimtrack.review import get_claim, history
+
+
+def _iso(value) -> str | None:  # type: ignore[no-untyped-def]
+    return value.isoformat() if value is not None else None
+
+
+def date_derivation(claim: Claim, source: Source) -> str:
+    """How the claim's date was worked out, in words."""
+    pub = _iso(source.published_on)
+    phrase = f"from {claim.date_text!r}" if claim.date_text else "no date phrase"
+    against = f", read against the publication date {pub}" if pub else ""
+    if claim.date_relation == "on" and claim.said_on:
+        return f"said on {claim.said_on.isoformat()} ({claim.date_precision}): {phrase}{against}"
+    if claim.date_relation == "before" and claim.date_anchor:
+        return (
+            f"said some time before {claim.date_anchor.isoformat()}: {phrase}{against}; "
+            "the day itself is not given"
+        )
+    if claim.date_relation == "by" and claim.date_anchor:
+        return f"said on or before {claim.date_anchor.isoformat()}: {phrase}{against}"
+    return f"not dated in the text; the source was published {pub or 'on an unknown day'}"
+
+
+def paragraph(claim: Claim, text: str) -> dict:
+    """The source paragraph around the claim, with its speaker, cue and content spans."""
+    start = text.rfind("\n", 0, claim.sentence_start) + 1
+    end = text.find("\n", claim.sentence_end)
+    end = len(text) if end == -1 else end
+    spans = [
+        ("cue", claim.cue_start, claim.cue_end),
+        ("content", claim.content_start, claim.content_end),
+    ]
+    if claim.speaker_start is not None and claim.speaker_end is not None:
+        spans.append(("speaker", claim.speaker_start, claim.speaker_end))
+    highlights = [
+        {"kind": kind, "start": s, "end": e, "text": text[s:e]}
+        for kind, s, e in sorted(spans, key=lambda x: x[1])
+        if start <= s and e <= end and s < e
+    ]
+    return {"start": start, "end": end, "text": text[start:end], "highlights": highlights}
+
+
+def appearance_row(c: Claim, first_id: int) -> dict:
+    return {
+        "claim_id": c.id,
+        "first": c.id == first_id,
+        "source_id": c.source_id,
+        "source_title": c.source.title,
+        "source_outlet": c.source.outlet,
+        "published_on": _iso(c.source.published_on),
+        "source_url": c.source.url,
+        "source_path": c.source.path,
+        "speaker_mention": c.speaker_mention,
+        "cue": c.cue,
+        "content": c.content,
+    }
+
+
+def claim_detail(session: Session, claim_id: int) -> dict:
+    claim = get_claim(session, claim_id)
+    source, actor = claim.source, claim.actor
+    group = appearances.group_of(session, claim)
+    topics = session.execute(
+        select(Topic.slug, Topic.label, ClaimTopic.via)
+        .join(ClaimTopic, ClaimTopic.topic_id == Topic.id)
+        .where(ClaimTopic.claim_id == claim.id)
+        .order_by(Topic.slug)
+    )
+    return {
+        "claim_id": claim.id,
+        "first_seen_claim_id": group[0].id,
+        "appearances": len(group),
+        "content": claim.content,
+        "quote": claim.quote,
+        "cue": claim.cue,
+        "attribution": claim.attribution,
+        "hedged": bool(claim.hedged),
+        "confidence": claim.confidence,
+        "status": claim.status,
+        "speaker": {
+            "actor_id": actor.id if actor else None,
+            "name": actor.name if actor else None,
+            "kind": actor.kind if actor else None,
+            "role": actor.role if actor else None,
+            "affiliation": actor.affiliation if actor else None,
+            "mention": claim.speaker_mention,
+        },
+        "date": {
+            "said_on": _iso(claim.said_on),
+            "relation": claim.date_relation,
+            "anchor": _iso(claim.date_anchor),
+            "precision": claim.date_precision,
+            "text": claim.date_text,
+            "derivation": date_derivation(claim, source),
+        },
+        "topics": [{"slug": s, "label": label, "via": via} for s, label, via in topics],
+        "source": {
+            "source_id": source.id,
+            "title": source.title,
+            "outlet": source.outlet,
+            "published_on": _iso(source.published_on),
+            "url": source.url,
+            "path": source.path,
+        },
+        "heading": claim.heading,
+        "paragraph": paragraph(claim, source.text),
+        "other_appearances": [appearance_row(c, group[0].id) for c in group if c.id != claim.id],
+        "reviews": [
+            {
+                "status": r.status,
+                "note": r.note,
+                "reviewer": r.reviewer,
+                "reviewed_at": r.reviewed_at.isoformat(timespec="seconds"),
+            }
+            for r in history(session, claim)
+        ],
+    }
+
+
+def source_of(session: Session, claim_id: int) -> Source:
+    return session.scalars(select(Source).join(Claim).where(Claim.id == claim_id)).one()

@@ -1,0 +1,59 @@
+"""``--search TEXT``: full-text search over a claim's content, quote and speaker.
+
+The user's text is never passed through as SQL or FTS syntax: it is split into words,
+and every word must match, either in the full-text index (SQLite FTS5, each word quoted
+as a string; PostgreSQL ``plainto_tsquery``) or in the speaker's name or aliases.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import ColumnElement, Integer, and_, column, false, or_, select, text
+
+from claimtrack.fts import PG_SEARCH_EXPR
+from claimtrack.models import Actor, ActorAlias, Claim
+from claimtrack.names import name_key
+
+_WORD = re.compile(r"\w+")
+
+
+def terms(query: str) -> list[str]:
+    """The words of a user's query (punctuation and operators dropped)."""
+    return _WORD.findall(query)
+
+
+def fts5_string(term: str) -> str:
+    """TERM as an FTS5 string literal: "term", inner quotes doubled."""
+    return '"' + term.replace('"', '""') + '"'
+
+
+def _text_match(dialect: str, term: str, i: int) -> ColumnElement[bool]:
+    if dialect == "sqlite":
+        fts = text(f"SELECT rowid FROM claims_fts WHERE claims_fts MATCH :fts{i}").bindparams(
+            **{f"fts{i}": fts5_string(term)}
+        )
+        return Claim.id.in_(fts.columns(column("rowid", Integer)))
+    if dialect == "postgresql":
+        ts = text(
+            f"SELECT id FROM claims WHERE {PG_SEARCH_EXPR} @@ plainto_tsquery('english', :ts{i})"
+        ).bindparams(**{f"ts{i}": term})
+        return Claim.id.in_(ts.columns(column("id", Integer)))
+    like = f"%{term.lower()}%"
+    return or_(Claim.content.ilike(like), Claim.quote.ilike(like))
+
+
+def _speaker_match(term: str) -> ColumnElement[bool]:
+    key = name_key(term)
+    named = select(Actor.id).where(Actor.name_key.contains(key, autoescape=True))
+    aliased_as = select(ActorAlias.actor_id).where(
+        ActorAlias.alias_key.contains(key, autoescape=True)
+    )
+    return or_(Claim.actor_id.in_(named), Claim.actor_id.in_(aliased_as))
+
+
+def search_condition(dialect: str, query: str) -> ColumnElement[bool]:
+    words = terms(query)
+    if not words:
+        return false()
+    return and_(*(or_(_text_match(dialect, w, i), _speaker_match(w)) for i, w in enumerate(words)))

@@ -1,0 +1,169 @@
+"""Curating the topic taxonomy: list with counts, add, edit, remove, and re-tag claims.
+
+After a change the claims are re-tagged at once, so ``who-said --topic`` reflects it:
+links the tagger made (via keyword or heading) are recomputed for the changed topics;
+links made by the extractor or by hand are kept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import delete, func, insert, select
+from sqlalchemy.orm import Session
+
+from claimtrack.errors import UserError
+from claimtrack.models import Claim, ClaimTopic, Topic
+from claimtrack.store import ensure_taxonomy
+from claimtrack.topics import SLUG_RE, TopicDef, find_topics
+from claimtrack.topics import tag as tag_topics
+
+TOPIC_COLUMNS = ("slug", "label", "claims", "keywords")
+TAGGER_VIA = ("keyword", "heading")
+
+
+def get_topic(session: Session, name: str) -> Topic:
+    ensure_taxonomy(session)
+    topic = session.scalar(select(Topic).where(Topic.slug == name.strip().lower()))
+    if topic is not None:
+        return topic
+    found = find_topics(_defs(session), name)
+    if len(found) == 1:
+        topic = session.scalar(select(Topic).where(Topic.slug == found[0].slug))
+        assert topic is not None
+        return topic
+    raise UserError(f"no topic {name!r}; see `claimtrack topics list`")
+
+
+def _defs(session: Session) -> list[TopicDef]:
+    return [
+        TopicDef(t.slug, t.label, tuple(t.keywords or ()))
+        for t in session.scalars(select(Topic).order_by(Topic.slug))
+    ]
+
+
+def iter_topics(session: Session) -> Iterator[dict]:
+    ensure_taxonomy(session)
+    n = (
+        select(func.count(ClaimTopic.claim_id))
+        .join(Claim, Claim.id == ClaimTopic.claim_id)
+        .where(ClaimTopic.topic_id == Topic.id, Claim.same_as_id.is_(None))
+        .scalar_subquery()
+    )
+    for topic, count in session.execute(select(Topic, n).order_by(Topic.slug)):
+        yield {
+            "slug": topic.slug,
+            "label": topic.label,
+            "claims": count,
+            "keywords": ";".join(topic.keywords or []),
+        }
+
+
+def _clean_keywords(keywords: Sequence[str]) -> list[str]:
+    out: list[str] = []
+    for k in keywords:
+        k = " ".join(k.split())
+        if k and k.lower() not in (o.lower() for o in out):
+            out.append(k)
+    return out
+
+
+@dataclass(frozen=True)
+class Retagged:
+    added: int
+    removed: int
+
+
+def add_topic(session: Session, slug: str, label: str | None, keywords: Sequence[str]) -> Retagged:
+    ensure_taxonomy(session)
+    slug = slug.strip()
+    if not SLUG_RE.match(slug):
+        raise UserError(f"topic slug {slug!r}: use a-z, 0-9 and -, e.g. 'nuclear-weapons'")
+    if session.scalar(select(Topic.id).where(Topic.slug == slug)) is not None:
+        raise UserError(f"topic {slug} exists; change it with `claimtrack topics edit {slug}`")
+    topic = Topic(slug=slug, label=(label or slug).strip(), keywords=_clean_keywords(keywords))
+    session.add(topic)
+    session.flush()
+    return retag(session, [topic])
+
+
+def edit_topic(
+    session: Session,
+    name: str,
+    *,
+    label: str | None = None,
+    keywords: Sequence[str] | None = None,
+    add_keywords: Sequence[str] = (),
+    remove_keywords: Sequence[str] = (),
+) -> Retagged:
+    topic = get_topic(session, name)
+    current = list(topic.keywords or []) if keywords is None else list(keywords)
+    drop = {k.strip().lower() for k in remove_keywords}
+    missing = drop - {k.lower() for k in current}
+    if missing:
+        raise UserError(f"topic {topic.slug} has no keyword {sorted(missing)[0]!r}")
+    current = _clean_keywords([k for k in current if k.lower() not in drop] + list(add_keywords))
+    if label is not None:
+        if not label.strip():
+            raise UserError("--label is empty")
+        topic.label = label.strip()
+    topic.keywords = current
+    session.flush()
+    return retag(session, [topic])
+
+
+def remove_topic(session: Session, name: str) -> tuple[str, int]:
+    topic = get_topic(session, name)
+    links = session.scalar(select(func.count()).where(ClaimTopic.topic_id == topic.id)) or 0
+    session.execute(delete(ClaimTopic).where(ClaimTopic.topic_id == topic.id))
+    slug = topic.slug
+    session.delete(topic)
+    session.flush()
+    return slug, links
+
+
+def retag(session: Session, topics: Sequence[Topic] | None = None, batch: int = 1000) -> Retagged:
+    """Recompute the tagger's links of TOPICS (default: all) over every stored claim."""
+    topics = list(topics) if topics is not None else list(session.scalars(select(Topic)))
+    if not topics:
+        return Retagged(0, 0)
+    defs = [TopicDef(t.slug, t.label, tuple(t.keywords or ())) for t in topics]
+    ids = {t.slug: t.id for t in topics}
+    before = set(
+        session.execute(
+            select(ClaimTopic.claim_id, ClaimTopic.topic_id).where(
+                ClaimTopic.topic_id.in_(ids.values()), ClaimTopic.via.in_(TAGGER_VIA)
+            )
+        ).tuples()
+    )
+    kept = set(
+        session.execute(
+            select(ClaimTopic.claim_id, ClaimTopic.topic_id).where(
+                ClaimTopic.topic_id.in_(ids.values()), ClaimTopic.via.not_in(TAGGER_VIA)
+            )
+        ).tuples()
+    )
+    session.execute(
+        delete(ClaimTopic).where(
+            ClaimTopic.topic_id.in_(ids.values()), ClaimTopic.via.in_(TAGGER_VIA)
+        )
+    )
+    after: set[tuple[int, int]] = set()
+    rows = session.execute(
+        select(Claim.id, Claim.content, Claim.quote, Claim.heading).execution_options(
+            yield_per=batch
+        )
+    )
+    pending: list[dict] = []
+    for claim_id, content, quote, heading in rows:
+        for slug, via in tag_topics(defs, content, quote, heading):
+            key = (claim_id, ids[slug])
+            if key in kept:
+                continue
+            after.add(key)
+            pending.append({"claim_id": claim_id, "topic_id": ids[slug], "via": via})
+    for i in range(0, len(pending), batch):
+        session.execute(insert(ClaimTopic), pending[i : i + batch])
+    session.flush()
+    return Retagged(len(after - before), len(before - after))
