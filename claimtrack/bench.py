@@ -46,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     from claimtrack.extract import extract_batch
-    from claimtrack.extract.nlp import load_pipeline
+    from claimtrack.extract.nlp import load as load_pipeline
 
     texts = corpus(args.docs)
     words = sum(len(t.split()) for t in texts)
