@@ -1,0 +1,56 @@
+"""``python -m claimtrack.evaluate [--corpus DIR] [--limit N] [--json] [--errors N]``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from claimtrack.evaluate.report import as_dict, print_errors, print_table
+from claimtrack.evaluate.run import ENV_CORPUS, default_corpus, evaluate_corpus
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    ap = argparse.ArgumentParser(
+        prog="python -m claimtrack.evaluate",
+        description="Score the claim extractor against a PolNeAR-style brat corpus.",
+    )
+    ap.add_argument(
+        "--corpus",
+        type=Path,
+        default=None,
+        help=f"split folder with text/ and attributions/ (default: ${ENV_CORPUS} "
+        "or ../shared/polnear/dev)",
+    )
+    ap.add_argument("--limit", type=int, default=None, help="first N articles by name")
+    ap.add_argument("--json", action="store_true", help="print the figures as JSON")
+    ap.add_argument(
+        "--errors", type=int, default=0, metavar="N", help="print N sample errors of each kind"
+    )
+    return ap.parse_args(argv)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    corpus: Path = args.corpus or default_corpus()
+    if not (corpus / "text").is_dir() or not (corpus / "attributions").is_dir():
+        print(f"error: {corpus} has no text/ and attributions/ folders", file=sys.stderr)
+        return 2
+    try:
+        report = evaluate_corpus(corpus, limit=args.limit)
+    except NotImplementedError as e:
+        print(f"error: the extractor is not implemented yet ({e})", file=sys.stderr)
+        return 1
+    if args.json:
+        print(json.dumps(as_dict(report), indent=2))
+    else:
+        print_table(report)
+    if args.errors:
+        print_errors(report, args.errors)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
