@@ -53,7 +53,11 @@ def test_gold_file_has_required_claims() -> None:
 @pytest.mark.parametrize("gold", REQUIRED, ids=[c["id"] for c in REQUIRED])
 def test_required_claim(claims: list[Claim], gold: dict) -> None:
     claim = _find(claims, gold)
-    assert claim.cue.text(TEXT).lower() == gold["cue"].lower()
+    # the cue span follows PolNeAR: the whole verb group ("also noted", "previously mentioned")
+    cue_words = _words(claim.cue.text(TEXT))
+    gold_cue = _words(gold["cue"])
+    assert any(cue_words[i : i + len(gold_cue)] == gold_cue for i in range(len(cue_words)))
+    assert len(cue_words) <= len(gold_cue) + 4
     if "speaker_mention" in gold:
         assert claim.speaker.mention is not None
         assert claim.speaker.mention.text(TEXT) == gold["speaker_mention"]

@@ -14,6 +14,7 @@ from claimtrack.extract.speakers import Actor, Resolver
 from claimtrack.extract.types import Attribution, Claim, Span, Speaker
 
 REPORT_LEMMAS = frozenset({"report", "reporting"})
+NESTED_MIN_CONFIDENCE = 0.9  # PolNeAR rarely annotates attributions nested in content
 
 
 @dataclass(slots=True)
@@ -32,7 +33,7 @@ def _hedged(cand: rules.Candidate) -> bool:
                 return True
             if c.dep_ == "advmod" and c.lower_ in cues.HEDGE_ADV:
                 return True
-        if t is not cand.cue_tok and t.lemma_.lower() == "expect" and t.tag_ == "VBN":
+        if t != cand.cue_tok and t.lemma_.lower() == "expect" and t.tag_ == "VBN":
             return True
     return False
 
@@ -60,6 +61,47 @@ def _quote_text(text: str, start: int, end: int, qi: QuoteIndex) -> str | None:
     return " ... ".join(parts) or None
 
 
+def _quote_parts(
+    text: str, cs: int, ce: int, cand: rules.Candidate, base: int, qi: QuoteIndex
+) -> list[tuple[int, int]]:
+    """A direct quotation's other pieces: the quote on the far side of the cue clause and
+    quotes that follow in the same paragraph with nothing but the attribution between them."""
+    quotes = [q for q in qi.quotes if q.start == cs and q.end == ce]
+    if not quotes:
+        return [(cs, ce)]
+    q0 = quotes[0]
+    para_start = base
+    para_end = text.find("\n", ce)
+    para_end = len(text) if para_end == -1 else para_end
+    skip: list[tuple[int, int]] = [(cand.cue[0] + base, cand.cue[1] + base)]
+    if cand.source is not None:
+        skip.append((cand.source[0] + base, cand.source[1] + base))
+
+    def only_attribution(a: int, b: int) -> bool:
+        chars = [
+            ch for i, ch in enumerate(text[a:b], start=a) if not any(s <= i < e for s, e in skip)
+        ]
+        return not any(ch.isalnum() for ch in chars)
+
+    parts = [(q0.start, q0.end)]
+    idx = qi.quotes.index(q0)
+    j = idx - 1
+    while j >= 0 and qi.quotes[j].start >= para_start:
+        q = qi.quotes[j]
+        if not only_attribution(q.end, parts[0][0]):
+            break
+        parts.insert(0, (q.start, q.end))
+        j -= 1
+    j = idx + 1
+    while j < len(qi.quotes) and qi.quotes[j].end <= para_end:
+        q = qi.quotes[j]
+        if not only_attribution(parts[-1][1], q.start):
+            break
+        parts.append((q.start, q.end))
+        j += 1
+    return parts
+
+
 def _drop_nested(cands: list[rules.Candidate]) -> list[rules.Candidate]:
     """'Reports indicate that X stated ...': the claim is X's; drop the report wrapper."""
     keep = []
@@ -70,7 +112,15 @@ def _drop_nested(cands: list[rules.Candidate]) -> list[rules.Candidate]:
         )
         if not (wrapper and inner):
             keep.append(a)
-    return keep
+    # a weak cue inside another claim's content ("... would discuss X") is part of that content
+    out = []
+    for b in keep:
+        inside = any(
+            a is not b and a.content[0] <= b.cue[0] and b.cue[1] <= a.content[1] for a in keep
+        )
+        if not (inside and b.confidence < NESTED_MIN_CONFIDENCE):
+            out.append(b)
+    return out
 
 
 def build_claims(
@@ -87,7 +137,7 @@ def build_claims(
     for p in parsed:
         if p.seg.is_heading:
             heading = p.seg.text
-        ctx = rules.Context(p.doc, p.seg.start, qi)
+        ctx = rules.Context(p.doc, p.seg.start, qi, text)
         cands = _drop_nested(rules.candidates(ctx))
         src_ids = {c.source_tok.i for c in cands if c.source_tok is not None}
         events: list[tuple[int, int, object]] = []
@@ -137,10 +187,13 @@ def _claim(
     else:
         speaker = Speaker(mention, None, "unnamed")
     cs, ce = cand.content[0] + base, cand.content[1] + base
+    parts = _quote_parts(text, cs, ce, cand, base, qi)
+    if len(parts) > 1:
+        cs, ce = parts[0]
     ss = min(cand.sent.start_char + base, cs)
     se = max(cand.sent.end_char + base, ce)
     exclude: set[int] = set()
-    if cand.content_root is not None and cand.content_root is not cand.cue_tok:
+    if cand.content_root is not None and cand.content_root != cand.cue_tok:
         exclude |= {t.i for t in cand.content_root.subtree}
     if cand.source_tok is not None:
         exclude |= {t.i for t in cand.source_tok.subtree}
@@ -160,4 +213,5 @@ def _claim(
         date=date,
         heading=heading,
         confidence=cand.confidence,
+        content_parts=tuple(Span(a, b) for a, b in parts) if len(parts) > 1 else (),
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 # Verbs whose subject is credited with the content of their clause or object.
 SAY_VERBS = frozenset(
     """
@@ -32,7 +34,8 @@ NOUN_CUES = frozenset(
     statement claim hope belief view opinion assertion argument warning promise pledge
     announcement suggestion fear concern expectation insistence allegation accusation
     assurance prediction contention conviction position comment remark admission denial
-    confidence doubt estimate report message vow assessment
+    confidence doubt estimate report message vow assessment concern complaint frustration
+    criticism support opposition skepticism optimism interest desire
     """.split()
 )
 
@@ -41,9 +44,51 @@ LIGHT_VERBS = frozenset("express voice make issue give offer share raise repeat 
 
 ACCORDING = frozenset({"according"})
 
+# "said in a statement", "wrote in an email": the medium joins the cue.
+MEDIUM_NOUNS = frozenset(
+    "statement interview email e-mail letter post tweet release op-ed editorial speech memo "
+    "filing video message column essay note briefing conference call".split()
+)
+
 FUTURE_AUX = frozenset({"will", "shall", "'ll"})
 HEDGE_AUX = frozenset({"may", "might", "could"})
 HEDGE_ADV = frozenset(
     {"reportedly", "allegedly", "possibly", "perhaps", "probably", "likely", "apparently"}
 )
 HEDGE_VERBS = frozenset({"expect", "seem", "appear", "suggest", "indicate"})
+
+# ------------------------------------------------------------------ learned cue lexicon
+
+_LEXICON_FILE = Path(__file__).with_name("cue_lexicon.tsv")
+THRESHOLD = 0.35
+_HAND_SCORE = 0.6
+
+
+def _load_lexicon() -> dict[tuple[str, str, str], float]:
+    table: dict[tuple[str, str, str], float] = {}
+    for line in _LEXICON_FILE.read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        pos, lemma, frame, hits, total = line.split("\t")
+        table[(pos, lemma, frame)] = int(hits) / max(1, int(total))
+    return table
+
+
+LEXICON = _load_lexicon()
+
+
+def verb_score(lemma: str, frame: str) -> float:
+    """How likely a verb with this lemma and complement frame is an attribution cue."""
+    score = LEXICON.get(("verb", lemma, frame))
+    if score is not None:
+        return score
+    if lemma in SAY_VERBS and (frame in "cx" or lemma not in CLAUSE_ONLY):
+        return _HAND_SCORE
+    return 0.0
+
+
+def noun_score(lemma: str, frame: str) -> float:
+    score = LEXICON.get(("noun", lemma, frame))
+    if score is not None:
+        return score
+    return _HAND_SCORE if lemma in NOUN_CUES and frame == "c" else 0.0

@@ -38,11 +38,19 @@ class Candidate:
 class Context:
     """A parsed paragraph plus the quotes of the whole document, in paragraph coordinates."""
 
-    def __init__(self, doc: Doc, base: int, quotes: QuoteIndex) -> None:
+    def __init__(self, doc: Doc, base: int, quotes: QuoteIndex, full_text: str) -> None:
         self.doc = doc
         self.text = doc.text
         self.base = base
         self.qi = quotes
+        self.full = full_text
+
+    def trim(self, start: int, end: int, *, keep_closing_quote: bool = True) -> tuple[int, int]:
+        """Trim in paragraph coordinates; spans may run into later paragraphs (quotes)."""
+        a, b = trim(
+            self.full, start + self.base, end + self.base, keep_closing_quote=keep_closing_quote
+        )
+        return a - self.base, b - self.base
 
     def quotes_overlapping(self, start: int, end: int) -> list[tuple[int, int]]:
         out = []
@@ -70,27 +78,33 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
     # "..., adding that", "and warned that": inherit the subject of the governing verb
     head = verb
     for _ in range(3):
-        if head.dep_ not in INHERIT_DEPS or head.head is head:
+        if head.dep_ not in INHERIT_DEPS or head.head == head:
             break
         head = head.head
         s = next((c for c in head.children if c.dep_ in ("nsubj",)), None)
         if s is not None:
             return s, False
-    if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
+    if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
         return verb.head, False
     return None, False
 
 
 def source_span(ctx: Context, tok: Token, cue_tok: Token) -> tuple[int, int]:
-    if tok.dep_ == "relcl" or tok is cue_tok.head and cue_tok.dep_ == "relcl":
+    if tok == cue_tok.head and cue_tok.dep_ in ("relcl", "acl"):
         # the antecedent noun of a relative clause: exclude the clause itself
         left = tok.left_edge.idx
-        return trim(ctx.text, left, tok_end(tok))
+        return ctx.trim(left, tok_end(tok))
     start, end = subtree_span(tok)
     if start <= cue_tok.idx < end:  # never swallow the cue
         end = min(end, cue_tok.idx)
         start = min(start, tok.idx)
-    return trim(ctx.text, start, end, keep_closing_quote=False)
+    start, end = ctx.trim(start, end, keep_closing_quote=False)
+    # PolNeAR keeps the comma closing an appositive or relative clause: "Smith, an aide,"
+    text = ctx.full
+    a, b = start + ctx.base, end + ctx.base
+    if b < len(text) and text[b] == "," and "," in text[a:b]:
+        end += 1
+    return start, end
 
 
 # ---------------------------------------------------------------- content helpers
@@ -146,55 +160,148 @@ def adjacent_quote(ctx: Context, cue_tok: Token, sent: Span) -> tuple[int, int] 
 # ---------------------------------------------------------------- rules
 
 
-def _cue_tokens(verb: Token) -> tuple[int, int]:
+CUE_PREPS = frozenset({"about", "to", "for", "of", "on", "against", "with", "at", "into"})
+GROUP_DEPS = frozenset({"aux", "auxpass", "neg"})
+WH_WORDS = frozenset({"what", "which", "whom", "who", "that", "it", "this", "so"})
+
+
+def frame_of(tok: Token) -> str:
+    deps = {c.dep_ for c in tok.children}
+    if "ccomp" in deps:
+        return "c"
+    if any(c.dep_ == "xcomp" and c.i > tok.i for c in tok.children):
+        return "x"
+    if "dobj" in deps:
+        return "o"
+    return "-"
+
+
+def cue_group(verb: Token) -> tuple[int, int]:
+    """The verb group: auxiliaries, negation and adverbs just left of the verb, plus particle."""
     start, end = verb.idx, tok_end(verb)
+    i = verb.i - 1
+    doc = verb.doc
+    while i >= 0:
+        t = doc[i]
+        if t.head == verb and (
+            t.dep_ in GROUP_DEPS or (t.dep_ == "advmod" and t.tag_ == "RB" and "." not in t.text)
+        ):
+            start = t.idx
+            i -= 1
+            continue
+        break
     for c in verb.children:
         if c.dep_ == "prt" and c.i == verb.i + 1:
             end = tok_end(c)
+        elif c.dep_ == "prep" and c.i == verb.i + 1 and c.lower_ in ("in", "on", "during"):
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is not None and pobj.lemma_.lower() in cues.MEDIUM_NOUNS:
+                end = tok_end(pobj)
+    nxt = verb.i + 1
+    if nxt < len(doc) and doc[nxt].text == ":" and end == tok_end(verb):
+        end = tok_end(doc[nxt])
+    # "declined to comment", "seemed to confirm": the governing verb joins the cue
+    if verb.dep_ == "xcomp" and verb.head.i < verb.i and verb.head.pos_ in ("VERB", "AUX"):
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            start = min(start, cue_group(verb.head)[0])
+    return start, end
+
+
+def _xcomp_is_cue(tok: Token) -> bool:
+    x = next((c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i), None)
+    if x is None or x.pos_ not in ("VERB", "AUX"):
+        return False
+    f = frame_of(x)
+    return f != "x" and cues.verb_score(x.lemma_.lower(), f) >= cues.THRESHOLD
+
+
+def _object_content(tok: Token) -> tuple[int, int] | None:
+    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return None
+    start, end = subtree_span(obj)
+    for c in tok.children:
+        if (
+            c.i > obj.i
+            and c.dep_ in ("oprd", "xcomp", "ccomp")
+            or (c.i > obj.i and c.dep_ == "prep" and c.lower_ == "as")
+        ):
+            end = max(end, tok_end(c.right_edge))
     return start, end
 
 
 def verb_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
-    lemma = tok.lemma_.lower()
-    if tok.pos_ not in ("VERB", "AUX") or lemma not in cues.SAY_VERBS:
+    if tok.pos_ not in ("VERB", "AUX"):
         return None
-    children = list(tok.children)
-    content_tok = next((c for c in children if c.dep_ == "ccomp"), None)
-    rule = "ccomp"
-    if content_tok is None:
-        content_tok = next((c for c in children if c.dep_ == "xcomp" and c.i > tok.i), None)
-        rule = "xcomp"
-    if content_tok is None and lemma not in cues.CLAUSE_ONLY:
-        content_tok = next((c for c in children if c.dep_ in OBJ_DEPS), None)
-        rule = "dobj"
-    cue = _cue_tokens(tok)
+    lemma = tok.lemma_.lower()
+    frame = frame_of(tok)
+    score = cues.verb_score(lemma, frame)
+    if score < cues.THRESHOLD or frame == "x" and _xcomp_is_cue(tok):
+        return None
+    cue = cue_group(tok)
     content: tuple[int, int] | None = None
+    content_tok: Token | None = None
     direct = False
-    if content_tok is not None:
-        if content_tok.pos_ == "PRON" and rule == "dobj" and content_tok.lower_ in ("it", "this"):
-            pass
+    rule = frame
+    if frame == "c":
+        content_tok = next(c for c in tok.children if c.dep_ == "ccomp")
         content = clause_span(content_tok)
+    elif frame == "x":
+        content_tok = next(c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i)
+        content = clause_span(content_tok)
+    elif frame == "o":
+        content_tok = next(c for c in tok.children if c.dep_ == "dobj")
+        if content_tok.lower_ in WH_WORDS:
+            return None
+        content = _object_content(tok)
+        if lemma in cues.LIGHT_VERBS and content_tok.lemma_.lower() in cues.NOUN_CUES:
+            # "expressed doubt that ...", "voiced concern about ..."
+            inner = next(
+                (c for c in content_tok.children if c.dep_ in ("acl", "ccomp", "prep")), None
+            )
+            if inner is not None:
+                cue = (cue[0], tok_end(content_tok))
+                if inner.dep_ == "prep":
+                    pobj = next((g for g in inner.children if g.dep_ in ("pobj", "pcomp")), None)
+                    if pobj is not None:
+                        content, content_tok = subtree_span(pobj), pobj
+                        cue = (cue[0], tok_end(inner))
+                else:
+                    content, content_tok = subtree_span(inner), inner
     if content is None:
         q = adjacent_quote(ctx, tok, sent)
         if q is not None:
             content, rule, direct = q, "quote", True
+    if content is None:
+        prep = next(
+            (c for c in tok.children if c.dep_ == "prep" and c.lower_ in CUE_PREPS and c.i > tok.i),
+            None,
+        )
+        pobj = (
+            next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep else None
+        )
+        if prep is not None and pobj is not None and pobj.lower_ not in WH_WORDS:
+            content_tok = pobj
+            content, rule = subtree_span(pobj), "prep"
+            if prep.i <= tok.i + 2:
+                cue = (cue[0], tok_end(prep))
     if content is None and tok.dep_ in ("parataxis", "ccomp", "advcl") and tok.head.i < tok.i:
         # "Ukraine will win, he said": the cue clause hangs off the reported clause
         head = tok.head
         start = head.left_edge.idx
         end = tok.left_edge.idx
         if end - start > 3:
-            content, rule = (start, end), "parataxis"
+            content, rule, content_tok = (start, end), "parataxis", head
     if content is None:
         return None
     content, snapped_direct = snap_to_quotes(ctx, *content, tok)
     direct = direct or snapped_direct
-    content = trim(ctx.text, *content)
+    content = ctx.trim(*content)
     if content[1] <= content[0]:
         return None
     subj, _passive = subject_of(tok)
     source = source_span(ctx, subj, tok) if subj is not None else None
-    conf = {"ccomp": 0.8, "quote": 0.75, "xcomp": 0.6, "dobj": 0.5, "parataxis": 0.6}[rule]
+    conf = min(0.95, 0.3 + 0.6 * score)
     return Candidate(
         cue=cue,
         content=content,
@@ -234,7 +341,7 @@ def noun_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
             cue_start = head.idx
         if subj is None:
             subj, _ = subject_of(head)
-    content = trim(ctx.text, *clause_span(clause))
+    content = ctx.trim(*clause_span(clause))
     if content[1] <= content[0]:
         return None
     content, _direct = snap_to_quotes(ctx, *content, tok)
@@ -266,13 +373,13 @@ def according_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
     phrase_start = tok.idx
     phrase_end = max(tok_end(pobj.right_edge), tok_end(to))
     s_start, s_end = sent.start_char, sent.end_char
-    before = trim(ctx.text, s_start, phrase_start)
-    after = trim(ctx.text, phrase_end, s_end)
+    before = ctx.trim(s_start, phrase_start)
+    after = ctx.trim(phrase_end, s_end)
     blen, alen = before[1] - before[0], after[1] - after[0]
     content = after if alen >= blen else before
     if content[1] <= content[0]:
         return None
-    source = trim(ctx.text, pobj.left_edge.idx, tok_end(pobj.right_edge), keep_closing_quote=False)
+    source = ctx.trim(pobj.left_edge.idx, tok_end(pobj.right_edge), keep_closing_quote=False)
     root = sent.root
     return Candidate(
         cue=(tok.idx, tok_end(to)),
@@ -280,7 +387,7 @@ def according_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
         source=source,
         source_tok=pobj,
         cue_tok=tok,
-        content_root=root if root is not tok else None,
+        content_root=root if root != tok else None,
         sent=sent,
         rule="according",
         confidence=0.75,
@@ -302,9 +409,9 @@ def colon_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
         return None
     if not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in lead):
         return None
-    heads = [t for t in lead if t.head.i >= tok.i or t.head is t or t.head not in lead]
+    heads = [t for t in lead if t.head.i >= tok.i or t.head == t or t.head not in lead]
     src_tok = heads[-1] if heads else lead[-1]
-    source = trim(ctx.text, lead[0].idx, tok_end(lead[-1]), keep_closing_quote=False)
+    source = ctx.trim(lead[0].idx, tok_end(lead[-1]), keep_closing_quote=False)
     return Candidate(
         cue=(tok.idx, tok_end(tok)),
         content=q,
@@ -329,13 +436,13 @@ def based_on_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
     if pobj is None:
         return None
     end = tok_end(pobj.right_edge)
-    content = trim(ctx.text, end, sent.end_char)
+    content = ctx.trim(end, sent.end_char)
     if content[1] <= content[0] or tok.idx > sent.start_char + 2:
         return None
     return Candidate(
         cue=(tok.idx, tok_end(agent)),
         content=content,
-        source=trim(ctx.text, pobj.left_edge.idx, end),
+        source=ctx.trim(pobj.left_edge.idx, end),
         source_tok=pobj,
         cue_tok=tok,
         content_root=sent.root,
@@ -346,7 +453,7 @@ def based_on_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
     )
 
 
-RULES = (verb_rule, noun_rule, according_rule, based_on_rule, colon_rule)
+RULES = (according_rule, based_on_rule, noun_rule, verb_rule, colon_rule)
 
 
 def candidates(ctx: Context) -> list[Candidate]:

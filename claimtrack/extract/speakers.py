@@ -27,22 +27,64 @@ TITLE_WORDS = frozenset(
 )
 
 NATIONALITIES = {
-    "russian": "Russia", "russia": "Russia", "american": "United States",
-    "u.s.": "United States", "us": "United States", "u.s": "United States",
-    "united states": "United States", "chinese": "China", "china": "China",
-    "ukrainian": "Ukraine", "ukraine": "Ukraine", "british": "United Kingdom",
-    "u.k.": "United Kingdom", "uk": "United Kingdom", "french": "France", "france": "France",
-    "german": "Germany", "germany": "Germany", "japanese": "Japan", "japan": "Japan",
-    "indian": "India", "india": "India", "israeli": "Israel", "israel": "Israel",
-    "iranian": "Iran", "iran": "Iran", "turkish": "Turkey", "turkey": "Turkey",
-    "canadian": "Canada", "canada": "Canada", "mexican": "Mexico", "mexico": "Mexico",
-    "italian": "Italy", "italy": "Italy", "spanish": "Spain", "spain": "Spain",
-    "polish": "Poland", "poland": "Poland", "european": "European Union", "eu": "European Union",
-    "saudi": "Saudi Arabia", "syrian": "Syria", "syria": "Syria", "egyptian": "Egypt",
-    "korean": "South Korea", "north korean": "North Korea", "south korean": "South Korea",
-    "australian": "Australia", "brazilian": "Brazil", "palestinian": "Palestine",
-    "belarusian": "Belarus", "finnish": "Finland", "swedish": "Sweden", "dutch": "Netherlands",
-    "hungarian": "Hungary", "vietnamese": "Vietnam", "pakistani": "Pakistan", "nato": "NATO",
+    "russian": "Russia",
+    "russia": "Russia",
+    "american": "United States",
+    "u.s.": "United States",
+    "us": "United States",
+    "u.s": "United States",
+    "united states": "United States",
+    "chinese": "China",
+    "china": "China",
+    "ukrainian": "Ukraine",
+    "ukraine": "Ukraine",
+    "british": "United Kingdom",
+    "u.k.": "United Kingdom",
+    "uk": "United Kingdom",
+    "french": "France",
+    "france": "France",
+    "german": "Germany",
+    "germany": "Germany",
+    "japanese": "Japan",
+    "japan": "Japan",
+    "indian": "India",
+    "india": "India",
+    "israeli": "Israel",
+    "israel": "Israel",
+    "iranian": "Iran",
+    "iran": "Iran",
+    "turkish": "Turkey",
+    "turkey": "Turkey",
+    "canadian": "Canada",
+    "canada": "Canada",
+    "mexican": "Mexico",
+    "mexico": "Mexico",
+    "italian": "Italy",
+    "italy": "Italy",
+    "spanish": "Spain",
+    "spain": "Spain",
+    "polish": "Poland",
+    "poland": "Poland",
+    "european": "European Union",
+    "eu": "European Union",
+    "saudi": "Saudi Arabia",
+    "syrian": "Syria",
+    "syria": "Syria",
+    "egyptian": "Egypt",
+    "korean": "South Korea",
+    "north korean": "North Korea",
+    "south korean": "South Korea",
+    "australian": "Australia",
+    "brazilian": "Brazil",
+    "palestinian": "Palestine",
+    "belarusian": "Belarus",
+    "finnish": "Finland",
+    "swedish": "Sweden",
+    "dutch": "Netherlands",
+    "hungarian": "Hungary",
+    "vietnamese": "Vietnam",
+    "pakistani": "Pakistan",
+    "nato": "NATO",
 }
 
 MEDIA_WORDS = frozenset(
@@ -118,7 +160,7 @@ def analyse_mention(head: Token, start: int, end: int) -> Actor:
     lower = head.lower_
     words = {t.lower_ for t in toks}
     # the noun phrase proper: tokens left of and including the head, same subtree
-    np_toks = [t for t in toks if t.i <= head.i and (t.head.i <= head.i + 1 or t is head)]
+    np_toks = [t for t in toks if t.i <= head.i and (t.head.i <= head.i + 1 or t == head)]
     # a named appositive ("the party chairman, Kelly Armstrong") carries the name
     appos = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
     name_head = head
@@ -219,7 +261,9 @@ class Resolver:
             if low in ("who", "which", "that") and head.dep_ in ("nsubj", "nsubjpass"):
                 ante = head.head.head if head.head.dep_ == "relcl" else None
                 if ante is not None:
-                    a = self.canonical(analyse_mention(ante, ante.left_edge.idx, ante.idx + len(ante.text)))
+                    a = self.canonical(
+                        analyse_mention(ante, ante.left_edge.idx, ante.idx + len(ante.text))
+                    )
                     return a
             if low in ("it", "they") and self.last_any is not None and low == "it":
                 return self.last_any

@@ -64,6 +64,9 @@ class Claim:
     heading: str | None = None  # section heading the claim sits under, if any
     confidence: float = 0.5
     topics: list[str] = field(default_factory=list)  # topic slugs, filled by the tagger
+    # All pieces of a discontinuous content, in text order, when there are several (a quotation
+    # split by its cue: '"A," she said, "B."'); ``content`` is then the first piece. Empty otherwise.
+    content_parts: tuple[Span, ...] = ()
 
 
 @dataclass(slots=True)

@@ -49,8 +49,8 @@ def date_phrase(cue: Token, exclude: set[int]) -> str | None:
         if ent is not None:
             toks = list(ent)
     head = toks[-1]
-    while head.dep_ not in ("pobj", "npadvmod", "advmod") and head.head is not head:
-        if head.head.i in exclude or head.head is cue:
+    while head.dep_ not in ("pobj", "npadvmod", "advmod") and head.head != head:
+        if head.head.i in exclude or head.head == cue:
             break
         head = head.head
         if head.pos_ in ("VERB", "AUX"):
