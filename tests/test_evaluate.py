@@ -261,6 +261,19 @@ def test_overlap_with_multi_fragment_gold() -> None:
     assert sc.exact["content"].pred_hits == 1
 
 
+def test_claim_content_parts_are_scored_as_one_content() -> None:
+    # a split quote: ``content`` is the first piece, ``content_parts`` all of them
+    rels = gold_rels()
+    q1, q2 = at(TEXT, '"We have fixed the engine,"'), at(TEXT, '"and the crew is back."')
+    c = claim(q1, at(TEXT, "added"), at(TEXT, "she"))
+    first_only = score_document(TEXT, [c], rels)
+    c.content_parts = (Span(*q1), Span(*q2))
+    both = score_document(TEXT, [c], rels)
+    assert first_only.exact["content"].pred_hits == 0
+    assert both.exact["content"].pred_hits == 1  # first to last character of the parts
+    assert both.matches[0][2] == 1.0 > first_only.matches[0][2]
+
+
 def test_exact_span_sets_trimmed() -> None:
     rels = gold_rels()
     claims = [

@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.table import Table
 
 from claimtrack.evaluate.run import Report
-from claimtrack.evaluate.score import KINDS, Counts, overlaps
+from claimtrack.evaluate.score import KINDS, Counts, content_text, overlaps
 
 __all__ = ["as_dict", "print_errors", "print_table"]
 
@@ -140,7 +140,7 @@ def print_errors(report: Report, n: int, console: Console | None = None, seed: i
         console.print(
             f"[dim]{doc.name}[/dim]\n  speaker={src!r} "
             f"cue={_snip(doc.text, c.cue.start, c.cue.end)!r}\n  "
-            f"content={_snip(doc.text, c.content.start, c.content.end)!r}"
+            f"content={_snip(content_text(doc.text, c), 0, 10**9)!r}"
         )
     console.rule(f"relaxed matches with a wrong speaker or cue ({len(partial)})")
     for doc, c, rel, f in pick(partial):

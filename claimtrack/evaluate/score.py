@@ -2,6 +2,8 @@
 
 Per document:
 
+Content: a gold relation's Content fragments, a claim's ``content_parts`` (or ``content``).
+
 - relaxed match: a predicted claim and a gold relation whose content spans have a word-token
   F1 >= 0.5 (multiset overlap of ``\\w+`` tokens, lower-cased); pairs are taken greedily, best
   first, each claim and each relation used at most once.
@@ -12,7 +14,9 @@ Per document:
 - exact Source/Cue/Content: the set of spans of the document, each trimmed of whitespace and
   punctuation at both edges; a span in several fragments counts from its first to its last
   character.
-- kinds: quoted/unquoted content, pronoun/other source. Precision of a kind counts the
+- kinds: quoted/unquoted content (double quote marks inside a content piece or at its
+  edges; single marks are left out, as "’" is mostly an apostrophe), pronoun/other source
+  (a bare personal pronoun; no Source counts as other). Precision of a kind counts the
   predictions of that kind (judged on the prediction's own spans), recall the gold relations of
   that kind (judged on the gold spans).
 
@@ -33,6 +37,9 @@ from claimtrack.extract.types import Claim, Span
 __all__ = [
     "KINDS",
     "Counts",
+    "content_extent",
+    "content_pieces",
+    "content_text",
     "DocScore",
     "Totals",
     "greedy_match",
@@ -183,8 +190,23 @@ def _gold_kinds(text: str, rel: GoldRelation) -> tuple[str, str]:
     return ("quoted" if quoted else "unquoted", "pronoun source" if pron else "other source")
 
 
+def content_pieces(claim: Claim) -> tuple[Span, ...]:
+    """A claim's content pieces: ``content_parts`` when the content is discontinuous."""
+    return tuple(claim.content_parts) or (claim.content,)
+
+
+def content_text(text: str, claim: Claim) -> str:
+    return " ".join(p.text(text) for p in content_pieces(claim))
+
+
+def content_extent(claim: Claim) -> tuple[int, int]:
+    """From the first character of the first piece to the last of the last."""
+    pieces = content_pieces(claim)
+    return min(p.start for p in pieces), max(p.end for p in pieces)
+
+
 def _claim_kinds(text: str, claim: Claim) -> tuple[str, str]:
-    quoted = is_quoted(text, claim.content.start, claim.content.end)
+    quoted = any(is_quoted(text, p.start, p.end) for p in content_pieces(claim))
     m = claim.speaker.mention
     pron = m is not None and is_pronoun(text, m.start, m.end)
     return ("quoted" if quoted else "unquoted", "pronoun source" if pron else "other source")
@@ -204,7 +226,7 @@ def score_document(
 ) -> DocScore:
     """Score one document's predicted claims against its gold relations."""
     gold_words = [words(r.content.text(text)) for r in relations]
-    pred_words = [words(c.content.text(text)) for c in claims]
+    pred_words = [words(content_text(text, c)) for c in claims]
     scores = [
         (ci, gi, f)
         for ci, pw in enumerate(pred_words)
@@ -260,7 +282,7 @@ def score_document(
         ),
         "content": _exact(
             _span_set(text, ((r.content.start, r.content.end) for r in relations)),
-            _span_set(text, ((c.content.start, c.content.end) for c in claims)),
+            _span_set(text, (content_extent(c) for c in claims)),
         ),
     }
     return DocScore(
