@@ -311,6 +311,25 @@ def test_kind_breakdown() -> None:
     assert k["pronoun source"]["full"] == Counts(2, 2, 1, 1)
 
 
+def test_gold_as_predictions_scores_one_everywhere() -> None:
+    rels = gold_rels()
+    claims = []
+    for r in rels:
+        frags = r.content.fragments
+        c = claim(
+            frags[0],
+            (r.cue.start, r.cue.end) if r.cue else (0, 0),
+            (r.source.start, r.source.end) if r.source else None,
+        )
+        c.content_parts = tuple(Span(*f) for f in frags) if len(frags) > 1 else ()
+        claims.append(c)
+    t = total([score_document(TEXT, claims, rels)])
+    figures = [t.relaxed, t.full, *t.exact.values()]
+    figures += [c for by in t.kinds.values() for c in by.values() if c.n_gold]
+    assert all(c.f1 == 1.0 for c in figures)
+    assert t.speaker_accuracy == 1.0
+
+
 def test_total_is_micro_averaged() -> None:
     rels = gold_rels()
     hit = claim(at(TEXT, "tickets will cost less"), at(TEXT, "According to"), None)
