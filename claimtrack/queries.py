@@ -118,23 +118,31 @@ def source_ids(session: Session, which: str) -> list[int]:
 
 
 def date_condition(since: dt.date | None, until: dt.date | None):
-    """Claims whose date could fall in [since, until], honouring the date relation.
+    """Claims whose date is known to fall in [since, until], honouring the date relation.
 
     on:     the day itself must be in range.
-    before: said some time before the anchor day, so it fits if since < anchor.
-    by:     said on or before the anchor day, so it fits if since <= anchor.
+    before: said some time before the anchor day: not known to be after any day, so
+            only without --since, and when the day before the anchor is <= until.
+    by:     said on or before the anchor day: only without --since, anchor <= until.
     A claim with no date at all is left out once a date filter is given.
     """
     on = [Claim.date_relation == "on", Claim.said_on.is_not(None)]
-    before = [Claim.date_relation == "before", Claim.date_anchor.is_not(None)]
-    by = [Claim.date_relation == "by", Claim.date_anchor.is_not(None)]
     if since:
         on.append(Claim.said_on >= since)
-        before.append(Claim.date_anchor > since)
-        by.append(Claim.date_anchor >= since)
     if until:
         on.append(Claim.said_on <= until)
-    return or_(and_(*on), and_(*before), and_(*by))
+    if since:
+        return and_(*on)
+    assert until is not None
+    before = and_(
+        Claim.date_relation == "before",
+        Claim.date_anchor.is_not(None),
+        Claim.date_anchor <= until + dt.timedelta(days=1),
+    )
+    by = and_(
+        Claim.date_relation == "by", Claim.date_anchor.is_not(None), Claim.date_anchor <= until
+    )
+    return or_(and_(*on), before, by)
 
 
 def timeline_day():

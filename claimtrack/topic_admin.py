@@ -130,20 +130,14 @@ def retag(session: Session, topics: Sequence[Topic] | None = None, batch: int = 
         return Retagged(0, 0)
     defs = [TopicDef(t.slug, t.label, tuple(t.keywords or ())) for t in topics]
     ids = {t.slug: t.id for t in topics}
-    before = set(
-        session.execute(
-            select(ClaimTopic.claim_id, ClaimTopic.topic_id).where(
-                ClaimTopic.topic_id.in_(ids.values()), ClaimTopic.via.in_(TAGGER_VIA)
-            )
-        ).tuples()
+    tagger = ClaimTopic.via.in_(TAGGER_VIA)
+    links = select(ClaimTopic.claim_id, ClaimTopic.topic_id, tagger).where(
+        ClaimTopic.topic_id.in_(ids.values())
     )
-    kept = set(
-        session.execute(
-            select(ClaimTopic.claim_id, ClaimTopic.topic_id).where(
-                ClaimTopic.topic_id.in_(ids.values()), ClaimTopic.via.not_in(TAGGER_VIA)
-            )
-        ).tuples()
-    )
+    before: set[tuple[int, int]] = set()
+    kept: set[tuple[int, int]] = set()
+    for claim_id, topic_id, by_tagger in session.execute(links):
+        (before if by_tagger else kept).add((claim_id, topic_id))
     session.execute(
         delete(ClaimTopic).where(
             ClaimTopic.topic_id.in_(ids.values()), ClaimTopic.via.in_(TAGGER_VIA)

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.table import Table
+from rich.text import Text
 
 from claimtrack import actors as core
 from claimtrack.commands.common import DbOpt, Kind, err, plural, session, sub_app
@@ -26,6 +29,20 @@ app = sub_app("Speakers: list, show, merge two into one, add aliases, set role a
 WhoArg = Annotated[str, typer.Argument(help="Speaker: #id, name, alias or surname.")]
 
 
+def actors_table(rows: Iterable[dict]) -> Table:
+    table = Table(expand=True)
+    table.add_column("id", justify="right")
+    table.add_column("name", style="bold", ratio=3)
+    table.add_column("kind")
+    table.add_column("role", ratio=2)
+    table.add_column("affiliation", ratio=2)
+    table.add_column("claims", justify="right")
+    for r in rows:
+        cells = (r["actor_id"], r["name"], r["kind"], r["role"], r["affiliation"], r["claims"])
+        table.add_row(*(Text("" if c is None else str(c)) for c in cells))
+    return table
+
+
 @app.command("list")
 def list_actors(
     kind: Annotated[Kind | None, typer.Option(help="Only this kind of speaker.")] = None,
@@ -38,7 +55,7 @@ def list_actors(
     fmt = choose_format(fmt, output, Format.table)
     with session(db) as s, open_output(output) as out:
         rows = core.iter_actors(s, kind.value if kind else None)
-        count = write_rows(rows, core.ACTOR_COLUMNS, fmt, out, bom=bom)
+        count = write_rows(rows, core.ACTOR_COLUMNS, fmt, out, actors_table, bom=bom)
     if fmt is Format.table:
         err.print(plural(count, "speaker"), highlight=False)
 

@@ -115,13 +115,13 @@ def claims_table(rows: Iterable[dict]) -> Table:
     """who-said: id, speaker, date, cue and claim, topics, source (+ status once reviewed)."""
     rows = list(rows)
     reviewed = any(r["status"] != "unreviewed" for r in rows)
-    table = Table(show_lines=True, expand=False)
+    table = Table(show_lines=True, expand=True)
     table.add_column("id", justify="right")
-    table.add_column("speaker", style="bold")
-    table.add_column("date", no_wrap=True)
-    table.add_column("claim", ratio=3)
-    table.add_column("topics")
-    table.add_column("source", ratio=1)
+    table.add_column("speaker", style="bold", ratio=2)
+    table.add_column("date", min_width=10)
+    table.add_column("claim", ratio=5)
+    table.add_column("topics", ratio=2, overflow="fold")
+    table.add_column("source", ratio=2, overflow="fold")
     if reviewed:
         table.add_column("status")
     for r in rows:
@@ -130,7 +130,7 @@ def claims_table(rows: Iterable[dict]) -> Table:
             speaker_cell(r),
             describe_date(r),
             f"{r['cue']}: {r['content']}",
-            "\n".join(r["topics"].split(";")) if r["topics"] else "",
+            " ".join(r["topics"].split(";")) if r["topics"] else "",
             source_cell(r),
         ]
         if reviewed:
@@ -141,11 +141,11 @@ def claims_table(rows: Iterable[dict]) -> Table:
 
 def timeline_table(rows: Iterable[dict]) -> Table:
     """timeline: date first, then speaker, claim, source, id."""
-    table = Table(show_lines=True, expand=False)
-    table.add_column("date", no_wrap=True)
-    table.add_column("speaker", style="bold")
-    table.add_column("claim", ratio=3)
-    table.add_column("source", ratio=1)
+    table = Table(show_lines=True, expand=True)
+    table.add_column("date", min_width=10)
+    table.add_column("speaker", style="bold", ratio=2)
+    table.add_column("claim", ratio=5)
+    table.add_column("source", ratio=2, overflow="fold")
     table.add_column("id", justify="right")
     for r in rows:
         cells = [

@@ -19,7 +19,7 @@ from claimtrack.errors import UserError
 from claimtrack.models import ACTOR_KINDS, ATTRIBUTIONS, STATUSES
 from claimtrack.readers import parse_date
 
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)
 
 
 def fail(message: str, code: int = 1) -> typer.Exit:

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.table import Table
+from rich.text import Text
 
 from claimtrack import sources as core
 from claimtrack.commands.ask import claims_table
@@ -29,6 +32,20 @@ WhichArg = Annotated[
 ]
 
 
+def sources_table(rows: Iterable[dict]) -> Table:
+    table = Table(expand=True)
+    table.add_column("id", justify="right")
+    table.add_column("title", style="bold", ratio=4)
+    table.add_column("outlet", ratio=2)
+    table.add_column("published", min_width=10)
+    table.add_column("claims", justify="right")
+    table.add_column("path", ratio=3, overflow="fold")
+    for r in rows:
+        cells = (r["source_id"], r["title"], r["outlet"], r["published_on"], r["claims"], r["path"])
+        table.add_row(*(Text("" if c is None else str(c)) for c in cells))
+    return table
+
+
 @app.command("list")
 def list_sources(
     fmt: FormatOpt = None, output: OutputOpt = None, bom: BomOpt = False, db: DbOpt = None
@@ -36,7 +53,9 @@ def list_sources(
     """Every stored source with its number of claims, oldest first."""
     fmt = choose_format(fmt, output, Format.table)
     with session(db) as s, open_output(output) as out:
-        count = write_rows(core.iter_sources(s), core.SOURCE_COLUMNS, fmt, out, bom=bom)
+        count = write_rows(
+            core.iter_sources(s), core.SOURCE_COLUMNS, fmt, out, sources_table, bom=bom
+        )
     if fmt is Format.table:
         err.print(plural(count, "source"), highlight=False)
 

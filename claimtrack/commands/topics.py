@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Annotated
 
 import typer
+from rich.table import Table
+from rich.text import Text
 
 from claimtrack import topic_admin as core
 from claimtrack.commands.common import DbOpt, err, plural, session, sub_app
@@ -34,6 +37,18 @@ def _report(what: str, result: core.Retagged) -> None:
     )
 
 
+def topics_table(rows: Iterable[dict]) -> Table:
+    table = Table(expand=True)
+    table.add_column("slug", style="bold")
+    table.add_column("label", ratio=2)
+    table.add_column("claims", justify="right")
+    table.add_column("keywords", ratio=5)
+    for r in rows:
+        cells = (r["slug"], r["label"], r["claims"], ", ".join(r["keywords"].split(";")))
+        table.add_row(*(Text(str(c)) for c in cells))
+    return table
+
+
 @app.command("list")
 def list_topics(
     fmt: FormatOpt = None, output: OutputOpt = None, bom: BomOpt = False, db: DbOpt = None
@@ -41,7 +56,7 @@ def list_topics(
     """Every topic with its number of claims and its keywords."""
     fmt = choose_format(fmt, output, Format.table)
     with session(db) as s, open_output(output) as out:
-        count = write_rows(core.iter_topics(s), core.TOPIC_COLUMNS, fmt, out, bom=bom)
+        count = write_rows(core.iter_topics(s), core.TOPIC_COLUMNS, fmt, out, topics_table, bom=bom)
     if fmt is Format.table:
         err.print(plural(count, "topic"), highlight=False)
 

@@ -1,0 +1,232 @@
+"""who-said, timeline, show and export over hand-made claims of the seed and two
+articles that re-report some of them (tests/handmade.py), on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+from claimtrack.queries import EXPORT_COLUMNS, LISTING_COLUMNS
+from tests.handmade import SEED_TEXT, store_articles
+
+
+@pytest.fixture
+def newsroom(db_url) -> str:
+    store_articles(db_url)
+    return db_url
+
+
+def rows(cli, db, *args) -> list[dict]:
+    return json.loads(cli(*args, "--format", "json", db=db).stdout)
+
+
+def ids_of(cli, db, *args) -> list[int]:
+    return [r["claim_id"] for r in rows(cli, db, "who-said", *args)]
+
+
+def claim_id(cli, db, words: str, *args) -> int:
+    found = rows(cli, db, "who-said", "--search", words, "--every-appearance", *args)
+    assert len(found) >= 1, words
+    return found[0]["claim_id"]
+
+
+def test_who_said_shows_each_claim_once_with_its_appearances(cli, newsroom):
+    out = rows(cli, newsroom, "who-said", "--actor", "Trump")
+    assert [r["quote"] for r in out] == [
+        "exchanging some territories",
+        "secure a ceasefire in Ukraine",
+        "will not discuss any possible territorial divisions",
+    ]
+    assert [r["appearances"] for r in out] == [1, 2, 2]
+    every = rows(cli, newsroom, "who-said", "--actor", "Trump", "--every-appearance")
+    assert len(every) == 5
+    assert {r["first_seen_claim_id"] for r in every} == {r["claim_id"] for r in out}
+
+
+def test_actor_forgives_case_accents_and_first_name(cli, newsroom):
+    want = ids_of(cli, newsroom, "--actor", "Yuri Ushakov", "--every-appearance")
+    assert len(want) == 4  # three in the seed, one re-reported by the wire
+    for who in ("ushakov", "USHAKOV", "Úshakov", "yuri ushakóv", "Kremlin aide Yuri Ushakov"):
+        assert ids_of(cli, newsroom, "--actor", who, "--every-appearance") == want
+
+
+def test_filters_combine(cli, newsroom):
+    out = rows(cli, newsroom, "who-said", "--actor", "Trump", "--topic", "territory")
+    assert [r["quote"] for r in out] == [
+        "exchanging some territories",
+        "will not discuss any possible territorial divisions",
+    ]
+    out = rows(
+        cli, newsroom, "who-said", "--actor", "Trump", "--since", "2025-08-13", "--until",
+        "2025-08-13", "--source", "wire",
+    )  # fmt: skip
+    assert [(r["speaker"], r["source_outlet"]) for r in out] == [("Donald Trump", "Example Wire")]
+    media = rows(cli, newsroom, "who-said", "--attribution", "according_to")
+    assert [r["speaker"] for r in media] == ["Russian media outlets"]
+    assert len(rows(cli, newsroom, "who-said", "--limit", "2")) == 2
+    assert rows(cli, newsroom, "who-said", "--status", "false") == []
+
+
+def test_dates_respect_the_relation(cli, newsroom):
+    # "previously" / "earlier" (before 2025-08-14) is not claimed to be on any day
+    on_13 = rows(cli, newsroom, "who-said", "--since", "2025-08-13", "--until", "2025-08-13")
+    assert on_13 and {r["said_on"] for r in on_13} == {"2025-08-13"}
+    since_13 = rows(cli, newsroom, "who-said", "--since", "2025-08-13", "--actor", "Trump")
+    assert "exchanging some territories" not in [r["quote"] for r in since_13]
+    until_14 = rows(cli, newsroom, "who-said", "--until", "2025-08-14", "--actor", "Trump")
+    assert "exchanging some territories" in [r["quote"] for r in until_14]
+    until_12 = rows(cli, newsroom, "who-said", "--until", "2025-08-12", "--actor", "Trump")
+    assert until_12 == []  # "before the 14th" may have been on the 13th
+    by_15 = rows(cli, newsroom, "who-said", "--until", "2025-08-15", "--actor", "Ryabkov")
+    assert {r["date_relation"] for r in by_15} == {"before", "by"}
+    assert (
+        rows(
+            cli,
+            newsroom,
+            "who-said",
+            "--until",
+            "2025-08-14",
+            "--actor",
+            "Ryabkov",
+            "--source",
+            "Daily",
+        )
+        == []
+    )
+
+
+def test_search_content_quotes_and_speakers(cli, newsroom):
+    assert {r["speaker"] for r in rows(cli, newsroom, "who-said", "--search", "Ryabkov")} == {
+        "Sergei Ryabkov"
+    }
+    both = rows(cli, newsroom, "who-said", "--search", "trump divisions")
+    assert [r["quote"] for r in both] == ["will not discuss any possible territorial divisions"]
+    assert len(rows(cli, newsroom, "who-said", "--search", "ARCTIC")) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['"', "'; drop table claims; --", "ceasefire OR", "NEAR(a b)", "arct*", "-x", "a:b", "%", "_"],
+)
+def test_search_text_is_never_syntax(cli, newsroom, text):
+    cli("who-said", "--search", text, "--format", "json", db=newsroom)
+    assert len(rows(cli, newsroom, "who-said")) == 11  # nothing dropped, nothing broken
+
+
+def test_search_operators_are_plain_words(cli, newsroom):
+    # "OR" is a word to find, not an operator: no claim has both words
+    assert rows(cli, newsroom, "who-said", "--search", "ceasefire OR arctic") == []
+
+
+def test_timeline_orders_trumps_claims_and_places_undated_ones(cli, newsroom):
+    out = rows(cli, newsroom, "timeline", "--actor", "Trump")
+    assert [r["cue"] for r in out] == ["referenced", "stated", "clarified"]
+    table = cli("timeline", "--actor", "Trump", db=newsroom).stdout
+    assert table.index("before 2025-08-14") < table.index("2025-08-13")
+    assert table.index("exchanging") < table.index("secure a") < table.index("clarified")
+
+
+def test_timeline_by_topic(cli, newsroom):
+    out = rows(cli, newsroom, "timeline", "--topic", "bilateral-relations")
+    days = [r["said_on"] or r["date_relation"] for r in out]
+    assert days == ["before", "2025-08-14", "by"]
+
+
+def test_show_claim_with_speaker_date_paragraph_and_appearances(cli, newsroom):
+    cid = claim_id(cli, newsroom, "secure ceasefire", "--source", "Upcoming")
+    d = json.loads(cli("show", str(cid), "--format", "json", db=newsroom).stdout)
+    assert d["speaker"]["name"] == "Donald Trump"
+    assert d["speaker"]["role"] == "U.S. President"
+    assert d["date"]["said_on"] == "2025-08-13"
+    assert "on the 13th" in d["date"]["derivation"]
+    assert [t["slug"] for t in d["topics"]] == ["ceasefire"]
+    par = d["paragraph"]
+    assert par["text"].startswith("Reports indicate that President Trump stated")
+    assert {h["kind"]: h["text"] for h in par["highlights"]} == {
+        "speaker": "President Trump",
+        "cue": "stated",
+        "content": 'his goal in meeting Putin is to "secure a ceasefire in Ukraine."',
+    }
+    for h in par["highlights"]:
+        assert SEED_TEXT[h["start"] : h["end"]] == h["text"]
+    assert d["appearances"] == 2
+    (other,) = d["other_appearances"]
+    assert other["source_outlet"] == "Example Wire" and other["cue"] == "said"
+    text = cli("show", str(cid), db=newsroom).stdout
+    assert "{President Trump} <stated>" in text
+    assert "[his goal in meeting Putin" in text
+    assert "also reported by 1 other source" in text and "Example Wire" in text
+    assert "U.S. President" in text and "[person]" in text
+
+
+def test_show_undated_claim_explains_the_relation(cli, newsroom):
+    cid = claim_id(cli, newsroom, "exchanging territories")
+    d = json.loads(cli("show", str(cid), "--format", "json", db=newsroom).stdout)
+    assert d["date"]["said_on"] is None
+    assert "before 2025-08-14" in d["date"]["derivation"] and "earlier" in d["date"]["derivation"]
+    assert d["other_appearances"] == []
+
+
+def test_export_keeps_the_contract_and_adds_appearances_after_it(cli, newsroom, tmp_path):
+    reader = csv.reader(io.StringIO(cli("export", db=newsroom).stdout))
+    header = next(reader)
+    assert tuple(header[: len(EXPORT_COLUMNS)]) == EXPORT_COLUMNS
+    assert tuple(header) == LISTING_COLUMNS
+    data = [dict(zip(header, r, strict=True)) for r in reader]
+    assert len(data) == 14  # every appearance is a row
+    repeats = [r for r in data if r["first_seen_claim_id"] != r["claim_id"]]
+    assert len(repeats) == 3 and all(r["appearances"] == "2" for r in repeats)
+    lines = cli("export", "--format", "jsonl", "--actor", "Trump", db=newsroom).stdout.splitlines()
+    assert len(lines) == 5 and tuple(json.loads(lines[0])) == LISTING_COLUMNS
+
+
+def test_csv_is_safe_in_a_spreadsheet(cli, db_url, tmp_path):
+    from tests.handmade import C
+
+    text = 'The spokesman said =HYPERLINK("http://x.example","click") was nothing.\n'
+    store_articles(
+        db_url,
+        [("evil.txt", text, [C("The spokesman", "Spokesman", "said",
+          '=HYPERLINK("http://x.example","click") was nothing')], "@evil", None, "2025-01-01")],
+    )  # fmt: skip
+    out = tmp_path / "claims.csv"
+    cli("export", "-o", str(out), "--bom", db=db_url)
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    (row,) = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert row["content"].startswith("'=HYPERLINK")
+    assert row["source_title"] == "'@evil"
+    assert row["claim_id"] == "1"  # numbers untouched
+    tsv = cli("who-said", "--format", "tsv", db=db_url).stdout
+    (row,) = list(csv.DictReader(io.StringIO(tsv), delimiter="\t"))
+    assert row["content"].startswith("'=HYPERLINK")
+    assert json.loads(cli("export", "--format", "json", db=db_url).stdout)[0]["content"].startswith(
+        "="
+    )
+
+
+def test_claimreview_jsonld_for_reviewed_claims(cli, newsroom):
+    assert json.loads(cli("export", "--format", "claimreview", db=newsroom).stdout) == []
+    cid = claim_id(cli, newsroom, "territorial divisions", "--source", "Daily")
+    cli("review", str(cid), "--status", "misleading", "--note", "He later said", "--by", "Ana",
+        db=newsroom)  # fmt: skip
+    (doc,) = json.loads(
+        cli("export", "--format", "claimreview", "--publisher", "Desk", db=newsroom).stdout
+    )
+    assert doc["@context"] == "https://schema.org" and doc["@type"] == "ClaimReview"
+    assert "will not discuss any possible territorial divisions" in doc["claimReviewed"]
+    assert doc["author"] == {"@type": "Person", "name": "Ana"}
+    assert len(doc["datePublished"]) == 10
+    assert doc["reviewRating"]["alternateName"] == "Misleading"
+    assert doc["reviewBody"] == "He later said"
+    item = doc["itemReviewed"]
+    assert item["@type"] == "Claim" and item["author"]["name"] == "Donald Trump"
+    assert item["datePublished"] == "2025-08-13"
+    assert [a.get("publisher", {}).get("name") for a in item["appearance"]] == [
+        None,
+        "Example Daily",
+    ]
+    assert item["firstAppearance"]["headline"].startswith("Upcoming Putin-Trump Summit")
