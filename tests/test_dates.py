@@ -51,6 +51,11 @@ def d(s: str) -> dt.date:
         ("in the past", False, "2025-08-14", "day", "before"),
         ("before", False, "2025-08-14", "day", "before"),
         ("earlier this month", False, "2025-08-14", "day", "before"),
+        ("a few days ago", False, "2025-08-14", "day", "before"),
+        ("this past week", False, "2025-08-14", "day", "by"),
+        ("in the past two weeks", False, "2025-08-14", "day", "by"),
+        ("later", False, "2025-08-14", "day", "by"),
+        ("on “Tuesday”", False, "2025-08-12", "day", "on"),
     ],
 )
 def test_phrases(phrase: str, future: bool, on: str, precision: str, relation: str) -> None:
@@ -64,9 +69,19 @@ def test_no_phrase_means_no_later_than_publication(phrase: str | None) -> None:
     assert resolve_date(phrase, None) == SaidDate(on=None, precision="none", relation="unknown")
 
 
-@pytest.mark.parametrize("phrase", ["asdf qwer", "one-on-one", "may", "the", "!!", "next week"])
+@pytest.mark.parametrize(
+    "phrase",
+    ["asdf qwer", "one-on-one", "may", "the", "!!", "next week", "10 years", "in 10 days"],
+)
 def test_unreadable_phrase_is_unknown(phrase: str) -> None:
     assert resolve_date(phrase, PUB) == SaidDate(text=phrase)
+
+
+def test_past_statement_is_not_dated_after_publication() -> None:
+    assert resolve_date("tomorrow", PUB) == SaidDate(text="tomorrow")
+    assert resolve_date("tomorrow", PUB, future=True).on == d("2025-08-15")
+    # unless the phrase names its year
+    assert resolve_date("on Aug. 20, 2025", PUB).on == d("2025-08-20")
 
 
 def test_text_is_the_phrase_stripped() -> None:

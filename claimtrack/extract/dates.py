@@ -18,7 +18,10 @@
   before that Monday, which is true, where "published - 7 days" would pretend to know the day.
   "this week" -> ``on=published, relation="by"``. A week after publication ("next week") ->
   relation "unknown". "over the weekend" -> ``on=published, relation="before"``.
-- "later" -> ``on=published, relation="by"``.
+- "later", "this past week", "in the past two weeks" -> ``on=published, relation="by"``;
+  "a few days ago" -> ``on=published, relation="before"``.
+- a bare duration ("10 years", "in 10 days") is not a date: relation "unknown"; nor is a
+  date after publication for a past-tense cue, unless it names its year.
 - anything that does not read as a date (garbage, "one-on-one", the modal "may"): relation
   "unknown", ``on=None``, precision "none", the phrase kept in ``text``.
 
@@ -58,8 +61,6 @@ _BEFORE_PHRASES = frozenset(
         "the weekend",
         "this weekend",
         "last weekend",
-        "over the past week",
-        "in the past week",
         "earlier this week",
         "earlier this month",
         "earlier this year",
@@ -70,6 +71,20 @@ _BEFORE_PHRASES = frozenset(
     }
 )
 _BY_PHRASES = frozenset({"later", "this week"})
+_NUM = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|\w+teen|twenty|thirty)"
+_UNIT = r"(?:days?|weeks?|months?|years?|hours?)"
+# "in the past two weeks", "this past week", "over the past few days": up to publication
+_RECENT_SPAN = re.compile(
+    rf"^(?:in|over|during|within)?\s*(?:the|this)\s+(?:past|last)\s+"
+    rf"(?:(?:{_NUM}|few|several|couple of)\s+)?{_UNIT}$"
+)
+# "a few days ago", "several weeks ago": some time before publication
+_VAGUE_AGO = re.compile(rf"^(?:a few|a couple of|several|some|many|a number of)\s+{_UNIT}\s+ago$")
+# a bare duration ("10 years", "in 10 days", "six months later") is not a date
+_DURATION = re.compile(
+    rf"^(?:(?:in|for|about|nearly|almost|over)\s+)?{_NUM}\s+{_UNIT}(?:\s+later)?$"
+)
+_YEAR = re.compile(r"\b\d{4}\b")
 _AUX = re.compile(r"^(?:had|has|have|was|were)\s+", re.I)
 _LEAD = re.compile(r"^(?:on|in|during|at|over|from|of)\s+", re.I)
 _FUZZ = re.compile(r"^(?:early|late|mid-?|earlier|later)\s*", re.I)
@@ -91,7 +106,8 @@ _MAY = re.compile(r"\bMay\b")  # the month only when capitalised: "may" is the m
 
 def _clean(phrase: str) -> str:
     s = " ".join(phrase.split())
-    return s.strip(" ,;:()[]\"'“”‘’").rstrip(" ,;:")  # "Sept." keeps its point
+    s = re.sub(r"[\"“”‘«»]|(?<!\w)[’']|[’'](?!\w)", "", s)  # quote marks, not apostrophes
+    return s.strip(" ,;:()[]").rstrip(" ,;:")  # "Sept." keeps its point
 
 
 @lru_cache(maxsize=256)
@@ -178,7 +194,11 @@ def resolve_date(
     low = _AUX.sub("", s.lower())
     if low in _BEFORE_PHRASES or (low.startswith("earlier ") and not _DATEISH.search(low)):
         return _said(published, "day" if published else "none", "before", text)
-    if low in _BY_PHRASES:
+    if _VAGUE_AGO.match(low):
+        return _said(published, "day" if published else "none", "before", text)
+    if _DURATION.match(low):
+        return _said(None, "none", "unknown", text)
+    if low in _BY_PHRASES or _RECENT_SPAN.match(low):
         if published is None:
             return _said(None, "none", "unknown", text)
         return _said(published, "day", "by", text)
@@ -208,4 +228,13 @@ def resolve_date(
     got = _parse(core, published, future)
     if got is None:
         return _said(None, "none", "unknown", text)
-    return _from_period(got[0], got[1], published, text, core)
+    said = _from_period(got[0], got[1], published, text, core)
+    if (
+        not future
+        and said.on is not None
+        and said.on > published
+        and said.relation == "on"
+        and not _YEAR.search(core)
+    ):
+        return _said(None, "none", "unknown", text)  # a past statement dated after publication
+    return said
