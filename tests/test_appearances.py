@@ -1,0 +1,44 @@
+"""The same claim in several sources: similarity and the links made at ingest."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from claimtrack import db as dbmod
+from claimtrack.appearances import THRESHOLD, similarity
+from claimtrack.models import Claim
+from tests.handmade import store_articles
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ('his goal is to "secure a ceasefire"', "His goal was to secure a ceasefire", True),
+        ("the central topic would be Ukraine", "the central topic would be Ukraine", True),
+        (
+            "the talks could bring momentum",
+            "the summit would provide new momentum for trade",
+            False,
+        ),
+        ("", "", False),
+        ("Résumé of talks", "resume of talks", True),
+    ],
+)
+def test_similarity(a, b, same):
+    assert (similarity(a, b) >= THRESHOLD) is same
+
+
+def test_links_point_at_the_first_appearance(db_url):
+    store_articles(db_url)
+    engine = dbmod.open_engine(db_url)
+    with dbmod.session_scope(engine) as session:
+        claims = session.scalars(select(Claim).order_by(Claim.id)).all()
+        linked = [(c.source_id, c.content[:20], c.same_as_id) for c in claims if c.same_as_id]
+        firsts = {c.id: c for c in claims}
+        assert len(linked) == 3
+        for claim in claims:
+            if claim.same_as_id:
+                first = firsts[claim.same_as_id]
+                assert first.same_as_id is None
+                assert first.actor_id == claim.actor_id and first.source_id != claim.source_id
