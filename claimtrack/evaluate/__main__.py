@@ -12,6 +12,13 @@ from claimtrack.evaluate.report import as_dict, print_errors, print_table
 from claimtrack.evaluate.run import ENV_CORPUS, default_corpus, evaluate_corpus
 
 
+def _positive(value: str) -> int:
+    n = int(value)
+    if n < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return n
+
+
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     ap = argparse.ArgumentParser(
         prog="python -m claimtrack.evaluate",
@@ -24,10 +31,16 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         help=f"split folder with text/ and attributions/ (default: ${ENV_CORPUS} "
         "or ../shared/polnear/dev)",
     )
-    ap.add_argument("--limit", type=int, default=None, help="first N articles by name")
+    ap.add_argument(
+        "--limit", type=_positive, default=None, metavar="N", help="first N articles by name"
+    )
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     ap.add_argument(
-        "--errors", type=int, default=0, metavar="N", help="print N sample errors of each kind"
+        "--errors",
+        type=_positive,
+        default=0,
+        metavar="N",
+        help="print N sample errors of each kind",
     )
     return ap.parse_args(argv)
 
