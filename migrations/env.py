@@ -23,25 +23,21 @@ def include_object(obj, name, type_, reflected, compare_to) -> bool:
     return True
 
 
+OPTIONS = {
+    "target_metadata": target_metadata,
+    "render_as_batch": True,  # SQLite cannot ALTER most things: rebuild tables instead
+    "include_object": include_object,
+    "compare_type": True,
+}
+
+
 def _configure(connection) -> None:
-    context.configure(
-        connection=connection,
-        target_metadata=target_metadata,
-        render_as_batch=True,
-        include_object=include_object,
-        compare_type=True,
-    )
+    context.configure(connection=connection, **OPTIONS)
 
 
 def run_migrations_offline() -> None:
     url = config.attributes.get("url") or resolve_url(None)
-    context.configure(
-        url=url,
-        target_metadata=target_metadata,
-        literal_binds=True,
-        render_as_batch=True,
-        include_object=include_object,
-    )
+    context.configure(url=url, literal_binds=True, **OPTIONS)
     with context.begin_transaction():
         context.run_migrations()
 
