@@ -101,7 +101,12 @@ def describe_date(row: dict) -> str:
 
 
 def source_cell(row: dict) -> str:
-    name = row["source_title"] or Path(row["source_path"] or "").name or "(stdin)"
+    name = (
+        row["source_outlet"]
+        or row["source_title"]
+        or Path(row["source_path"] or "").name
+        or "(stdin)"
+    )
     if row.get("appearances", 1) > 1:
         name += f"\n+{row['appearances'] - 1} more (show {row['claim_id']})"
     return name
@@ -117,11 +122,11 @@ def claims_table(rows: Iterable[dict]) -> Table:
     reviewed = any(r["status"] != "unreviewed" for r in rows)
     table = Table(show_lines=True, expand=True)
     table.add_column("id", justify="right")
-    table.add_column("speaker", style="bold", ratio=2)
+    table.add_column("speaker", style="bold", ratio=3)
     table.add_column("date", min_width=10)
-    table.add_column("claim", ratio=5)
-    table.add_column("topics", ratio=2, overflow="fold")
-    table.add_column("source", ratio=2, overflow="fold")
+    table.add_column("claim", ratio=8)
+    table.add_column("topics", ratio=3, overflow="fold")
+    table.add_column("source", ratio=3)
     if reviewed:
         table.add_column("status")
     for r in rows:
@@ -143,9 +148,9 @@ def timeline_table(rows: Iterable[dict]) -> Table:
     """timeline: date first, then speaker, claim, source, id."""
     table = Table(show_lines=True, expand=True)
     table.add_column("date", min_width=10)
-    table.add_column("speaker", style="bold", ratio=2)
-    table.add_column("claim", ratio=5)
-    table.add_column("source", ratio=2, overflow="fold")
+    table.add_column("speaker", style="bold", ratio=3)
+    table.add_column("claim", ratio=8)
+    table.add_column("source", ratio=3)
     table.add_column("id", justify="right")
     for r in rows:
         cells = [
