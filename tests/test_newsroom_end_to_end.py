@@ -59,7 +59,7 @@ def test_timeline_shows_trumps_three_claims_in_order(cli, newsroom):
     assert first < second < third
     assert len([r for r in out if r["quote"]]) == 3  # each once, though reported twice
     table = cli("timeline", "--actor", "Trump", db=newsroom).stdout
-    assert table.index("exchanging") < table.index("secure a") < table.index("clarified")
+    assert table.index("exchanging") < table.index("ceasefire") < table.index("clarified")
 
 
 def test_merge_and_topic_edits_show_in_who_said_at_once(cli, newsroom):
