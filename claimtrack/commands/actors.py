@@ -57,7 +57,7 @@ def list_actors(
         rows = core.iter_actors(s, kind.value if kind else None)
         count = write_rows(rows, core.ACTOR_COLUMNS, fmt, out, actors_table, bom=bom)
     if fmt is Format.table:
-        err.print(plural(count, "speaker"), highlight=False)
+        err.print(plural(count, "speaker"), highlight=False, markup=False)
 
 
 @app.command("show")
@@ -78,13 +78,15 @@ def show_actor(
         print(json.dumps(row, ensure_ascii=False, indent=2))
         return
     console = Console()
-    console.print(f"[bold]#{row['actor_id']} {row['name']}[/bold] [{row['kind']}]", highlight=False)
+    console.print(Text(f"#{row['actor_id']} {row['name']} [{row['kind']}]", style="bold"))
     for field in ("role", "affiliation", "aliases"):
-        console.print(f"{field}: {row[field] or '-'}", highlight=False)
-    console.print(f"{plural(len(claims), 'claim')}:", highlight=False)
+        console.print(f"{field}: {row[field] or '-'}", highlight=False, markup=False)
+    console.print(f"{plural(len(claims), 'claim')}:", highlight=False, markup=False)
     for c in claims:
         day = c["said_on"] or f"{c['date_relation']} {c['date_anchor'] or c['published_on'] or ''}"
-        console.print(f"  #{c['claim_id']} {day} {c['cue']}: {c['content']}", highlight=False)
+        console.print(
+            f"  #{c['claim_id']} {day} {c['cue']}: {c['content']}", highlight=False, markup=False
+        )
 
 
 @app.command("merge")
@@ -115,7 +117,7 @@ def alias(
             actor = core.remove_alias(s, who, name) if remove else core.add_alias(s, who, name)
         aliases = ", ".join(sorted(a.alias for a in actor.aliases)) or "none"
         name = actor.name
-    err.print(f"{name}: aliases {aliases}", highlight=False)
+    err.print(f"{name}: aliases {aliases}", highlight=False, markup=False)
 
 
 @app.command("set")

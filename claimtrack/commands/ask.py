@@ -268,13 +268,14 @@ def render_claim(d: dict, console: Console) -> None:
         who + (f" ({details})" if details else "") + (f" [{sp['kind']}]" if sp["kind"] else "")
     )
     if sp["mention"] and sp["mention"] != sp["name"]:
-        speaker += f"\nnamed in the text as {sp['mention']!r}"
-    seen = d["appearances"]
-    first = d["first_seen_claim_id"]
-    row(
-        "claim",
-        f"#{d['claim_id']}" + (f" ({seen} appearances, first #{first})" if seen > 1 else ""),
-    )
+        speaker += f"\nnamed in the text as \u201c{sp['mention']}\u201d"
+    seen, first = d["appearances"], d["first_seen_claim_id"]
+    if seen == 1:
+        row("claim", f"#{d['claim_id']}")
+    elif first == d["claim_id"]:
+        row("claim", f"#{d['claim_id']} (first of {seen} appearances)")
+    else:
+        row("claim", f"#{d['claim_id']} (one of {seen} appearances; first: #{first})")
     row("speaker", speaker)
     row("cue", f"{d['cue']} ({d['attribution']}{', hedged' if d['hedged'] else ''})")
     row("content", d["content"])
@@ -301,17 +302,18 @@ def render_claim(d: dict, console: Console) -> None:
     if others:
         console.print()
         console.print(Text(f"also reported by {plural(len(others), 'other source')}", style="bold"))
+        seen_in = Table.grid(padding=(0, 1))
+        seen_in.add_column(justify="right", no_wrap=True)
+        seen_in.add_column()
         for a in others:
-            first = " (first appearance)" if a["first"] else ""
-            name = " / ".join(
+            mark = " (first appearance)" if a["first"] else ""
+            where = " / ".join(
                 str(x) for x in (a["source_title"], a["source_outlet"], a["published_on"]) if x
             )
-            console.print(
-                f"  #{a['claim_id']} in source #{a['source_id']} {name}{first}", highlight=False
-            )
-            console.print(
-                f"     {a['speaker_mention'] or ''} {a['cue']}: {a['content']}", highlight=False
-            )
+            said = f"{a['speaker_mention'] or ''} {a['cue']}: {a['content']}".strip()
+            seen_in.add_row(f"  #{a['claim_id']}", Text(f"source #{a['source_id']} {where}{mark}"))
+            seen_in.add_row("", Text(said))
+        console.print(seen_in)
     if d["reviews"]:
         console.print()
         console.print(Text("reviews", style="bold"))

@@ -57,7 +57,7 @@ def list_sources(
             core.iter_sources(s), core.SOURCE_COLUMNS, fmt, out, sources_table, bom=bom
         )
     if fmt is Format.table:
-        err.print(plural(count, "source"), highlight=False)
+        err.print(plural(count, "source"), highlight=False, markup=False)
 
 
 @app.command("show")
@@ -78,11 +78,13 @@ def show_source(
         print(json.dumps(row, ensure_ascii=False, indent=2))
         return
     console = Console()
-    console.print(
-        f"[bold]#{row['source_id']} {row['title'] or row['path']}[/bold]", highlight=False
-    )
+    console.print(Text(f"#{row['source_id']} {row['title'] or row['path']}", style="bold"))
     for field in ("outlet", "published_on", "url", "path", "words"):
-        console.print(f"{field}: {row[field] if row[field] is not None else '-'}", highlight=False)
+        console.print(
+            f"{field}: {row[field] if row[field] is not None else '-'}",
+            highlight=False,
+            markup=False,
+        )
     console.print(claims_table(claims))
 
 
@@ -99,4 +101,4 @@ def remove(
         if not yes and not typer.confirm(f"remove {label} and its claims?"):
             raise typer.Exit(1)
         _, count = core.remove_source(s, which)
-    err.print(f"removed source {label} and {plural(count, 'claim')}", highlight=False)
+    err.print(f"removed source {label} and {plural(count, 'claim')}", highlight=False, markup=False)
