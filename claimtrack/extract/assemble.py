@@ -14,6 +14,9 @@ from claimtrack.extract.speakers import Actor, Resolver
 from claimtrack.extract.types import Attribution, Claim, Span, Speaker
 
 REPORT_LEMMAS = frozenset({"report", "reporting"})
+# PolNeAR does not annotate attributions inside quotations (nested speech), nor (mostly)
+# source-less ones; a source-less candidate needs at least this confidence.
+NO_SOURCE_MIN_CONFIDENCE = 0.5
 NESTED_MIN_CONFIDENCE = 0.9  # PolNeAR rarely annotates attributions nested in content
 
 
@@ -139,6 +142,12 @@ def build_claims(
             heading = p.seg.text
         ctx = rules.Context(p.doc, p.seg.start, qi, text)
         cands = _drop_nested(rules.candidates(ctx))
+        cands = [
+            c
+            for c in cands
+            if (c.according or qi.containing(c.cue_tok.idx + p.seg.start) is None)
+            and (c.source is not None or c.confidence >= NO_SOURCE_MIN_CONFIDENCE)
+        ]
         src_ids = {c.source_tok.i for c in cands if c.source_tok is not None}
         events: list[tuple[int, int, object]] = []
         for c in cands:
@@ -187,9 +196,12 @@ def _claim(
     else:
         speaker = Speaker(mention, None, "unnamed")
     cs, ce = cand.content[0] + base, cand.content[1] + base
-    parts = _quote_parts(text, cs, ce, cand, base, qi)
-    if len(parts) > 1:
-        cs, ce = parts[0]
+    if cand.parts:
+        parts = [(a + base, b + base) for a, b in cand.parts]
+    else:
+        parts = _quote_parts(text, cs, ce, cand, base, qi)
+    if len(parts) > 1:  # content covers all pieces, as PolNeAR spans in several fragments do
+        cs, ce = parts[0][0], parts[-1][1]
     ss = min(cand.sent.start_char + base, cs)
     se = max(cand.sent.end_char + base, ce)
     exclude: set[int] = set()
@@ -208,7 +220,9 @@ def _claim(
         content=Span(cs, ce),
         sentence=Span(ss, se),
         attribution=_attribution(text, cand, qi, base),
-        quote=_quote_text(text, cs, ce, qi),
+        quote=" ... ".join(q for a, b in parts if (q := _quote_text(text, a, b, qi)))
+        if len(parts) > 1
+        else _quote_text(text, cs, ce, qi),
         hedged=_hedged(cand),
         date=date,
         heading=heading,

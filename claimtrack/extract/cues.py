@@ -82,6 +82,8 @@ def verb_score(lemma: str, frame: str) -> float:
     score = LEXICON.get(("verb", lemma, frame))
     if score is not None:
         return score
+    if frame.startswith("p:"):
+        return 0.0
     if lemma in SAY_VERBS and (frame in "cx" or lemma not in CLAUSE_ONLY):
         return _HAND_SCORE
     return 0.0
@@ -92,3 +94,7 @@ def noun_score(lemma: str, frame: str) -> float:
     if score is not None:
         return score
     return _HAND_SCORE if lemma in NOUN_CUES and frame == "c" else 0.0
+
+
+def adj_score(lemma: str, frame: str) -> float:
+    return LEXICON.get(("adj", lemma, frame), 0.0)

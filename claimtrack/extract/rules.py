@@ -143,11 +143,23 @@ def clause_span(tok: Token, exclude: Token | None = None) -> tuple[int, int]:
     return start, end
 
 
+def cue_clause(verb: Token) -> tuple[int, int]:
+    """Characters of the attribution clause: the verb group and its subject ("Bob said")."""
+    toks = [verb] + [
+        c for c in verb.children if c.dep_ in GROUP_DEPS or c.dep_ in ("advmod", "prt", "npadvmod")
+    ]
+    left = min(t.idx for t in toks)
+    right = max(tok_end(t) for t in toks)
+    for c in verb.children:
+        if c.dep_ in SUBJ:
+            left = min(left, c.left_edge.idx)
+            right = max(right, tok_end(c.right_edge))
+    return left, right
+
+
 def adjacent_quote(ctx: Context, cue_tok: Token, sent: Span) -> tuple[int, int] | None:
     """A quotation immediately before the cue clause or right after the cue."""
-    clause = [cue_tok] + [c for c in cue_tok.children if c.dep_ in SUBJ + ("punct", "advmod")]
-    left = min(t.left_edge.idx if t.dep_ in SUBJ else t.idx for t in clause)
-    right = max(tok_end(t.right_edge) if t.dep_ in SUBJ else tok_end(t) for t in clause)
+    left, right = cue_clause(cue_tok)
     text = ctx.text
     for qs, qe in ctx.quotes_overlapping(max(0, left - 4), min(len(text), right + 4)):
         if qe <= left and text[qe:left].strip(" ,\u00a0—–-") == "":
@@ -163,6 +175,15 @@ def adjacent_quote(ctx: Context, cue_tok: Token, sent: Span) -> tuple[int, int] 
 CUE_PREPS = frozenset({"about", "to", "for", "of", "on", "against", "with", "at", "into"})
 GROUP_DEPS = frozenset({"aux", "auxpass", "neg"})
 WH_WORDS = frozenset({"what", "which", "whom", "who", "that", "it", "this", "so"})
+
+
+def prep_object(tok: Token) -> tuple[Token | None, Token | None]:
+    """The first preposition right after tok (within three words) and its object."""
+    for c in tok.children:
+        if c.dep_ == "prep" and tok.i < c.i <= tok.i + 3:
+            pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+            return c, pobj
+    return None, None
 
 
 def frame_of(tok: Token) -> str:
@@ -236,14 +257,34 @@ def verb_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
     lemma = tok.lemma_.lower()
     frame = frame_of(tok)
     score = cues.verb_score(lemma, frame)
-    if score < cues.THRESHOLD or frame == "x" and _xcomp_is_cue(tok):
+    if frame in "-o" and score < cues.THRESHOLD:
+        # '"Technicals," Bob said.': a speech verb next to a quotation
+        score = cues.verb_score(lemma, "c") if adjacent_quote(ctx, tok, sent) else score
+    prep, pobj = prep_object(tok)
+    pscore = cues.verb_score(lemma, "p:" + prep.lower_) if prep is not None else 0.0
+    use_prep = (
+        frame == "-"
+        and pobj is not None
+        and (pscore >= cues.THRESHOLD or score >= cues.THRESHOLD and prep.lower_ in CUE_PREPS)
+    )
+    if use_prep and pobj is not None and pobj.lower_ in WH_WORDS:
+        use_prep = False
+    if (score < cues.THRESHOLD and not use_prep) or frame == "x" and _xcomp_is_cue(tok):
         return None
     cue = cue_group(tok)
     content: tuple[int, int] | None = None
     content_tok: Token | None = None
     direct = False
     rule = frame
-    if frame == "c":
+    parts: list[tuple[int, int]] = []
+    quote = adjacent_quote(ctx, tok, sent) if frame in "-o" else None
+    if quote is not None and cues.verb_score(lemma, "c") >= cues.THRESHOLD:
+        obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        if obj is None or quote[0] <= obj.idx < quote[1]:
+            content, rule, direct = quote, "quote", True
+    if content is not None:
+        pass
+    elif frame == "c":
         content_tok = next(c for c in tok.children if c.dep_ == "ccomp")
         content = clause_span(content_tok)
     elif frame == "x":
@@ -272,26 +313,25 @@ def verb_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
         q = adjacent_quote(ctx, tok, sent)
         if q is not None:
             content, rule, direct = q, "quote", True
-    if content is None:
-        prep = next(
-            (c for c in tok.children if c.dep_ == "prep" and c.lower_ in CUE_PREPS and c.i > tok.i),
-            None,
-        )
-        pobj = (
-            next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep else None
-        )
-        if prep is not None and pobj is not None and pobj.lower_ not in WH_WORDS:
-            content_tok = pobj
-            content, rule = subtree_span(pobj), "prep"
-            if prep.i <= tok.i + 2:
-                cue = (cue[0], tok_end(prep))
-    if content is None and tok.dep_ in ("parataxis", "ccomp", "advcl") and tok.head.i < tok.i:
-        # "Ukraine will win, he said": the cue clause hangs off the reported clause
+    if content is None and tok.dep_ in ("parataxis", "ccomp", "advcl") and tok.head != tok:
+        # "Ukraine will win, he said" / "The goal, he said, is peace": the cue clause hangs off
+        # the reported clause; the content is that clause without the attribution
         head = tok.head
-        start = head.left_edge.idx
-        end = tok.left_edge.idx
+        left, right = cue_clause(tok)
+        start, end = head.left_edge.idx, tok_end(head.right_edge)
+        if head.i < tok.i and end <= right + 2:
+            end = left
+        elif head.i > tok.i and start >= left - 2:
+            start = right
+        if start < left and right < end:
+            parts = [ctx.trim(start, left), ctx.trim(right, end)]
         if end - start > 3:
             content, rule, content_tok = (start, end), "parataxis", head
+    if content is None and use_prep and prep is not None and pobj is not None:
+        content_tok = pobj
+        content, rule = subtree_span(pobj), "prep"
+        cue = (cue[0], tok_end(prep))
+        score = max(score, pscore)
     if content is None:
         return None
     content, snapped_direct = snap_to_quotes(ctx, *content, tok)
@@ -302,7 +342,9 @@ def verb_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
     subj, _passive = subject_of(tok)
     source = source_span(ctx, subj, tok) if subj is not None else None
     conf = min(0.95, 0.3 + 0.6 * score)
+    cand_parts = parts if rule == "parataxis" and all(b > a for a, b in parts) else []
     return Candidate(
+        parts=cand_parts,
         cue=cue,
         content=content,
         source=source,
@@ -315,47 +357,93 @@ def verb_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
     )
 
 
+def _noun_frame(tok: Token) -> tuple[str, Token | None, Token | None]:
+    """('c', clause, None) | ('p:of', pobj, prep) | ('-', None, None) for a noun cue."""
+    for c in tok.children:
+        if c.dep_ in ("acl", "ccomp") and any(
+            m.dep_ == "mark" and m.lower_ == "that" for m in c.children
+        ):
+            return "c", c, None
+    for c in tok.children:
+        if c.dep_ in ("acl", "ccomp") and c.i > tok.i:
+            return "c", c, None
+    prep, pobj = prep_object(tok)
+    if prep is not None and pobj is not None:
+        return "p:" + prep.lower_, pobj, prep
+    return "-", None, None
+
+
 def noun_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
-    """'his claim that ...', 'expressed hope that ...'."""
-    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in cues.NOUN_CUES:
+    """'his claim that ...', 'expressed hope that ...', 'her criticism of ...'."""
+    if tok.pos_ != "NOUN":
         return None
-    clause = next(
-        (
-            c
-            for c in tok.children
-            if c.dep_ in ("acl", "ccomp", "relcl")
-            and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
-        ),
-        None,
-    )
+    frame, inner, prep = _noun_frame(tok)
+    if inner is None:
+        return None
+    score = cues.noun_score(tok.lemma_.lower(), frame)
     head = tok.head
-    if clause is None and tok.dep_ == "dobj" and head.lemma_.lower() in cues.LIGHT_VERBS:
-        clause = next((c for c in head.children if c.dep_ == "ccomp" and c.i > tok.i), None)
-    if clause is None:
+    light = tok.dep_ == "dobj" and head.lemma_.lower() in cues.LIGHT_VERBS
+    if score < cues.THRESHOLD and not (light and tok.lemma_.lower() in cues.NOUN_CUES):
+        return None
+    if inner.lower_ in WH_WORDS:
         return None
     poss = next((c for c in tok.children if c.dep_ == "poss"), None)
-    cue_start, cue_end = tok.idx, tok_end(tok)
+    cue_start = tok.idx
+    for c in tok.children:  # "clarion call", "false claims"
+        if c.dep_ in ("amod", "compound") and c.i == tok.i - 1 and c.pos_ != "PROPN":
+            cue_start = c.idx
+    cue_end = tok_end(prep) if prep is not None else tok_end(tok)
     subj: Token | None = poss
-    if tok.dep_ == "dobj" and head.pos_ in ("VERB", "AUX"):
-        if head.lemma_.lower() in cues.LIGHT_VERBS:
-            cue_start = head.idx
+    cue_tok = tok
+    if light:
+        cue_start, cue_tok = cue_group(head)[0], head
         if subj is None:
             subj, _ = subject_of(head)
-    content = ctx.trim(*clause_span(clause))
+    content = ctx.trim(*subtree_span(inner))
     if content[1] <= content[0]:
         return None
     content, _direct = snap_to_quotes(ctx, *content, tok)
     source = source_span(ctx, subj, tok) if subj is not None else None
+    conf = min(0.9, 0.3 + 0.6 * max(score, 0.6 if light else 0.0))
     return Candidate(
         cue=(cue_start, cue_end),
         content=content,
         source=source,
         source_tok=subj,
-        cue_tok=head if cue_start == head.idx else tok,
-        content_root=clause,
+        cue_tok=cue_tok,
+        content_root=inner,
         sent=sent,
         rule="noun",
-        confidence=0.7,
+        confidence=conf if subj is not None else conf - 0.2,
+    )
+
+
+def adjective_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
+    """'X is skeptical of Y', 'X was critical of Y'."""
+    if tok.pos_ != "ADJ" or tok.dep_ not in ("acomp", "amod", "oprd"):
+        return None
+    prep, pobj = prep_object(tok)
+    if prep is None or pobj is None or pobj.lower_ in WH_WORDS:
+        return None
+    score = cues.adj_score(tok.lemma_.lower(), "p:" + prep.lower_)
+    if score < cues.THRESHOLD:
+        return None
+    head = tok.head
+    subj, _ = subject_of(head) if tok.dep_ == "acomp" else (None, False)
+    start = cue_group(head)[0] if tok.dep_ == "acomp" else tok.idx
+    content = ctx.trim(*subtree_span(pobj))
+    if content[1] <= content[0]:
+        return None
+    return Candidate(
+        cue=(start, tok_end(prep)),
+        content=content,
+        source=source_span(ctx, subj, head) if subj is not None else None,
+        source_tok=subj,
+        cue_tok=tok,
+        content_root=pobj,
+        sent=sent,
+        rule="adjective",
+        confidence=0.3 + 0.6 * score,
     )
 
 
@@ -453,7 +541,7 @@ def based_on_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
     )
 
 
-RULES = (according_rule, based_on_rule, noun_rule, verb_rule, colon_rule)
+RULES = (according_rule, based_on_rule, noun_rule, verb_rule, adjective_rule, colon_rule)
 
 
 def candidates(ctx: Context) -> list[Candidate]:

@@ -65,7 +65,8 @@ class Claim:
     confidence: float = 0.5
     topics: list[str] = field(default_factory=list)  # topic slugs, filled by the tagger
     # All pieces of a discontinuous content, in text order, when there are several (a quotation
-    # split by its cue: '"A," she said, "B."'); ``content`` is then the first piece. Empty otherwise.
+    # split by its cue: '"A," she said, "B."'); ``content`` then runs from the first piece to the
+    # last (PolNeAR's convention for a span in several fragments). Empty otherwise.
     content_parts: tuple[Span, ...] = ()
 
 
