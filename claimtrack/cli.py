@@ -13,6 +13,7 @@ from typing import Annotated
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.text import Text
 
 from claimtrack import db as dbmod
 from claimtrack.commands import actors, ask, sources, topics
@@ -103,7 +104,7 @@ def ingest(
 
         result = run_ingest(engine, entries, overrides, str(taxonomy) if taxonomy else None, done)
     for message in result.errors:
-        err.print(f"[red]Error:[/red] {message}", highlight=False, soft_wrap=True)
+        err.print(Text.assemble(("Error:", "red"), " ", message))
     err.print(
         f"documents: {result.added} added, {result.skipped} skipped, {result.failed} failed; "
         f"claims: {result.claims} added",

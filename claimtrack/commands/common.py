@@ -10,6 +10,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.text import Text
 from sqlalchemy.orm import Session
 from typer._click.exceptions import UsageError
 from typer.core import TyperGroup
@@ -19,11 +20,12 @@ from claimtrack.errors import UserError
 from claimtrack.models import ACTOR_KINDS, ATTRIBUTIONS, STATUSES
 from claimtrack.readers import parse_date
 
-err = Console(stderr=True, soft_wrap=True)
+# Messages carry user data (names, titles): never parsed as Rich markup, never wrapped.
+err = Console(stderr=True, soft_wrap=True, markup=False, highlight=False)
 
 
 def fail(message: str, code: int = 1) -> typer.Exit:
-    err.print(f"[red]Error:[/red] {message}", highlight=False, soft_wrap=True)
+    err.print(Text.assemble(("Error:", "red"), " ", message))
     return typer.Exit(code)
 
 
