@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -27,6 +28,9 @@ class Parsed:
 
 
 def _hedged(cand: rules.Candidate) -> bool:
+    cue = cand.cue_tok
+    if cue.dep_ == "xcomp" and cue.head.lemma_.lower() in cues.HEDGE_VERBS:
+        return True  # "is expected to say", "seems to believe"
     toks: list[Token] = [cand.cue_tok]
     if cand.content_root is not None:
         toks.append(cand.content_root)
@@ -58,7 +62,8 @@ def _quote_text(text: str, start: int, end: int, qi: QuoteIndex) -> str | None:
     for q in qi.overlapping(start, end):
         a, b = q.inner
         a, b = max(a, start), min(b, end)
-        inner = text[a:b].strip().strip("\"“”'’‘«»„").strip().rstrip(".,;:").strip()
+        inner = re.sub(r"\n\s*[\"“«„']+", " ", text[a:b])
+        inner = inner.strip().strip("\"“”'’‘«»„").strip().rstrip(".,;:").strip()
         if inner:
             parts.append(" ".join(inner.split()))
     return " ... ".join(parts) or None
@@ -137,9 +142,13 @@ def build_claims(
     drafts: list[tuple[rules.Candidate, Actor | None, Parsed]] = []
     heading: str | None = None
     headings: list[str | None] = []
+    last_quoted: Actor | None = None  # speaker of the previous paragraph's direct quotation
+    covered_to = -1  # end of the last claim's content (document offsets)
     for p in parsed:
         if p.seg.is_heading:
             heading = p.seg.text
+            last_quoted = None
+        n_before = len(drafts)
         ctx = rules.Context(p.doc, p.seg.start, qi, text)
         cands = _drop_nested(rules.candidates(ctx))
         cands = [
@@ -173,10 +182,48 @@ def build_claims(
                 resolver.note_subject(actor)
             drafts.append((cand, actor, p))
             headings.append(heading if not p.seg.is_heading else None)
+        if len(drafts) > n_before:
+            cand, actor, _ = drafts[-1]
+            cs = cand.content[0] + p.seg.start
+            quoted = text[cs : cs + 1] in QUOTE_OPENERS or bool(cand.parts)
+            last_quoted = actor if quoted and actor is not None and actor.name else None
+            covered_to = max(covered_to, cand.content[1] + p.seg.start)
+            continue
+        q = qi.containing(p.seg.start)
+        if p.seg.start < covered_to:
+            continue  # a paragraph of a multi-paragraph quotation already credited
+        if last_quoted is not None and q is not None and q.start == p.seg.start and len(p.doc):
+            drafts.append((_follow_on(p, q.start, q.end), last_quoted, p))
+            headings.append(heading)
+            covered_to = q.end
+            continue
+        last_quoted = None
     return [
         _claim(text, cand, actor, p, published, qi, h)
         for (cand, actor, p), h in zip(drafts, headings, strict=True)
     ]
+
+
+QUOTE_OPENERS = "\"“«„'"
+
+
+def _follow_on(p: Parsed, start: int, end: int) -> rules.Candidate:
+    """A paragraph that is only a quotation, after one credited to a speaker: same speaker."""
+    base = p.seg.start
+    first = p.doc[0]
+    sent = next(iter(p.doc.sents))
+    return rules.Candidate(
+        cue=(start - base, start - base),
+        content=(start - base, end - base),
+        source=None,
+        source_tok=None,
+        cue_tok=first,
+        content_root=None,
+        sent=sent,
+        rule="follow-on",
+        confidence=0.4,
+        follow_on=True,
+    )
 
 
 def _claim(
@@ -210,7 +257,7 @@ def _claim(
     if cand.source_tok is not None:
         exclude |= {t.i for t in cand.source_tok.subtree}
     date = when.resolve(
-        when.date_phrase(cand.cue_tok, exclude) if not cand.according else None,
+        when.date_phrase(cand.cue_tok, exclude) if not (cand.according or cand.follow_on) else None,
         published,
         when.is_future(cand.cue_tok),
     )
@@ -223,7 +270,7 @@ def _claim(
         quote=" ... ".join(q for a, b in parts if (q := _quote_text(text, a, b, qi)))
         if len(parts) > 1
         else _quote_text(text, cs, ce, qi),
-        hedged=_hedged(cand),
+        hedged=_hedged(cand) and not cand.follow_on,
         date=date,
         heading=heading,
         confidence=cand.confidence,

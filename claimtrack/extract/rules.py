@@ -32,6 +32,7 @@ class Candidate:
     confidence: float
     parts: list[tuple[int, int]] = field(default_factory=list)
     according: bool = False
+    follow_on: bool = False
     nested_in: int | None = None
 
 
@@ -80,8 +81,10 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
     for _ in range(3):
         if head.dep_ not in INHERIT_DEPS or head.head == head:
             break
+        raising = head.dep_ == "xcomp" and head.head.lemma_.lower() in cues.HEDGE_VERBS
         head = head.head
-        s = next((c for c in head.children if c.dep_ in ("nsubj",)), None)
+        deps = ("nsubj", "nsubjpass") if raising else ("nsubj",)
+        s = next((c for c in head.children if c.dep_ in deps), None)
         if s is not None:
             return s, False
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -166,7 +169,20 @@ def adjacent_quote(ctx: Context, cue_tok: Token, sent: Span) -> tuple[int, int] 
             return qs, qe
         if qs >= right and text[right:qs].strip(" ,:\u00a0—–-") == "":
             return qs, qe
+    # 'he said:' closing a paragraph, the quotation opening the next one
+    if text[right:].strip() == ":":
+        full, base = ctx.full, ctx.base
+        q = ctx.qi.containing(len(full[: base + len(text)]) + _lead_ws(full, base + len(text)))
+        if q is not None and q.start >= base + len(text):
+            return q.start - base, q.end - base
     return None
+
+
+def _lead_ws(text: str, pos: int) -> int:
+    n = 0
+    while pos + n < len(text) and text[pos + n].isspace():
+        n += 1
+    return n
 
 
 # ---------------------------------------------------------------- rules

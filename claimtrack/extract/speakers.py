@@ -23,6 +23,11 @@ TITLE_WORDS = frozenset(
     strategist economist professor pastor rev. rev sheriff officer commander manager counsel
     democratic republican democrat gop presumptive frontrunner front-runner hopeful house
     senate majority minority whip interim acting national security council affairs
+    councillor councilor councilman councilwoman inspector coach police detective captain
+    colonel sergeant lieutenant major sir lord lady bishop archbishop cardinal pope rabbi imam
+    superintendent principal trustee treasurer auditor economy finance interior health
+    education environment agriculture trade labor labour justice energy transport chairperson
+    head deputy-chief cmdr. capt. sgt. lt. maj. prof. prof
     """.split()
 )
 
@@ -182,6 +187,12 @@ def analyse_mention(head: Token, start: int, end: int) -> Actor:
             # "Sen. Bernie Sanders of Vermont": keep it simple, no affiliation
             pass
         role = " ".join(role_words) or None
+        role_appos = next((c for c in name_head.children if c.dep_ == "appos"), None)
+        if role is None and role_appos is not None and role_appos.pos_ == "NOUN":
+            words_ = [t.text for t in role_appos.subtree if t.dep_ != "punct"]
+            if words_ and words_[0].lower() in ("the", "a", "an"):
+                words_ = words_[1:]
+            role = " ".join(words_) or None
         if appos is not None and name_head is appos and head.pos_ == "NOUN":
             role = role or clean(" ".join(t.text for t in np_toks if t.pos_ != "DET"))
         if ent == "PERSON" or len(name_toks) >= 1:

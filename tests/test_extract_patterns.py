@@ -1,0 +1,291 @@
+"""One test or more per attribution pattern the extractor handles (sentences written for this)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from claimtrack.extract import extract
+from claimtrack.extract.types import Claim
+
+PUBLISHED = dt.date(2025, 3, 5)
+
+
+def claims_of(text: str) -> list[Claim]:
+    out = extract(text, PUBLISHED)
+    for c in out:  # every span of every claim indexes the text
+        for span in (c.cue, c.content, c.sentence, c.speaker.mention, *c.content_parts):
+            if span is not None:
+                assert 0 <= span.start <= span.end <= len(text)
+    return out
+
+
+def by_cue(text: str, cue: str) -> Claim:
+    found = [c for c in claims_of(text) if c.cue.text(text) == cue]
+    assert found, f"no claim with cue {cue!r} in {[c.cue.text(text) for c in claims_of(text)]}"
+    return found[0]
+
+
+def test_reporting_verb_with_that_clause() -> None:
+    t = "Mayor Linda Okafor said that the bridge would reopen in May."
+    c = by_cue(t, "said")
+    assert c.content.text(t) == "that the bridge would reopen in May"
+    assert c.speaker.mention is not None and c.speaker.mention.text(t) == "Mayor Linda Okafor"
+    assert c.speaker.name == "Linda Okafor"
+    assert c.attribution == "indirect"
+    assert c.quote is None
+
+
+def test_clause_then_speaker_said() -> None:
+    t = "The budget is balanced, the treasurer said."
+    c = by_cue(t, "said")
+    assert c.content.text(t) == "The budget is balanced"
+    assert c.speaker.mention is not None and c.speaker.mention.text(t) == "the treasurer"
+
+
+def test_inverted_said_speaker() -> None:
+    t = '"We will not raise taxes," said Governor Pat Delgado.'
+    c = by_cue(t, "said")
+    assert c.speaker.name == "Pat Delgado"
+    assert c.speaker.role == "Governor"
+    assert c.attribution == "direct"
+    assert c.quote == "We will not raise taxes"
+    assert c.content.text(t).startswith('"We will')
+
+
+def test_according_to() -> None:
+    t = "According to the state auditor, the program lost $2 million last year."
+    c = by_cue(t, "According to")
+    assert c.attribution == "according_to"
+    assert c.content.text(t) == "the program lost $2 million last year"
+    assert c.speaker.mention is not None and c.speaker.mention.text(t) == "the state auditor"
+
+
+def test_according_to_after_the_content_is_hedged_by_may() -> None:
+    t = "The company may cut 500 jobs, according to people familiar with the matter."
+    c = by_cue(t, "according to")
+    assert c.content.text(t) == "The company may cut 500 jobs"
+    assert c.hedged
+    assert c.speaker.kind == "unnamed"
+
+
+def test_noun_cue_claim_that() -> None:
+    t = "Senator Ruth Alvarez repeated her claim that the vote had been rigged."
+    c = next(x for x in claims_of(t) if "claim" in x.cue.text(t))
+    assert c.content.text(t) == "that the vote had been rigged"
+    assert c.speaker.name == "Ruth Alvarez"
+
+
+def test_expressed_hope_that() -> None:
+    t = "The minister expressed hope that the talks would resume next week."
+    c = by_cue(t, "expressed hope")
+    assert c.content.text(t) == "that the talks would resume next week"
+    assert c.speaker.mention is not None and c.speaker.mention.text(t) == "The minister"
+
+
+def test_colon_lead_in() -> None:
+    t = 'Chief Inspector Mara Quinn: "Nobody was hurt in the fire."'
+    c = by_cue(t, ":")
+    assert c.content.text(t) == '"Nobody was hurt in the fire."'
+    assert c.speaker.name == "Mara Quinn"
+    assert c.attribution == "direct"
+
+
+def test_split_quote_around_cue() -> None:
+    t = '"The river is rising," Quinn said, "and we must leave now."'
+    c = by_cue(t, "said")
+    assert c.speaker.name == "Quinn"
+    assert [p.text(t) for p in c.content_parts] == [
+        '"The river is rising,"',
+        '"and we must leave now."',
+    ]
+    assert c.content.start == 0 and c.content.end == len(t) - 0
+    assert c.quote == "The river is rising ... and we must leave now"
+
+
+def test_multi_paragraph_quote() -> None:
+    t = (
+        "Coach Dana Reyes said:\n"
+        '"We played badly in the first half.\n'
+        '"In the second half we fought back and won."\n'
+        "The team flies home tomorrow."
+    )
+    c = by_cue(t, "said:")
+    assert c.speaker.name == "Dana Reyes"
+    assert c.content.text(t).endswith('fought back and won."')
+    assert "first half" in c.content.text(t)
+    assert c.quote is not None and '"' not in c.quote
+
+
+def test_unbalanced_quote_marks_do_not_fail() -> None:
+    t = 'The director said "we are ready and then left the room.\nShe said that "it was fine.'
+    claims = claims_of(t)
+    assert [c.speaker.mention.text(t) for c in claims if c.speaker.mention] == [
+        "The director",
+        "She",
+    ]
+
+
+def test_follow_on_quote_inherits_speaker() -> None:
+    t = (
+        'Councillor Omar Haddad rejected the plan. "It is a waste of money," he said.\n'
+        '"It will never work."\n'
+    )
+    claims = claims_of(t)
+    follow = [c for c in claims if c.content.text(t) == '"It will never work."']
+    assert len(follow) == 1
+    assert follow[0].speaker.name == "Omar Haddad"
+    assert follow[0].attribution == "direct"
+
+
+def test_follow_on_needs_a_quoted_speaker_before() -> None:
+    t = 'The weather was cold.\n"It will never work."\n'
+    assert claims_of(t) == []
+
+
+def test_pronoun_resolves_to_full_name() -> None:
+    t = (
+        "Finance Minister Ana Costa spoke on Monday. "
+        "Later, she clarified that the tax would apply only to large firms."
+    )
+    c = by_cue(t, "clarified")
+    assert c.speaker.mention is not None and c.speaker.mention.text(t) == "she"
+    assert c.speaker.name == "Ana Costa"
+    assert c.speaker.role == "Finance Minister"
+
+
+def test_surname_resolves_to_full_name() -> None:
+    t = (
+        "Police Chief Tom Brennan opened the briefing. "
+        "Brennan stated that two suspects had been arrested."
+    )
+    c = by_cue(t, "stated")
+    assert c.speaker.name == "Tom Brennan"
+    assert "Brennan" in c.speaker.aliases
+
+
+def test_role_lookup_for_the_aide() -> None:
+    t = (
+        "Presidential Aide Yuri Ushakov arrived in Moscow on Monday. "
+        "The aide said that talks would continue."
+    )
+    c = by_cue(t, "said")
+    assert c.speaker.name == "Yuri Ushakov"
+
+
+def test_title_role_affiliation_split() -> None:
+    t = "German Foreign Minister Klaus Weber said that Berlin supports the plan."
+    c = by_cue(t, "said")
+    assert (c.speaker.name, c.speaker.role, c.speaker.affiliation) == (
+        "Klaus Weber",
+        "Foreign Minister",
+        "Germany",
+    )
+    t2 = "U.S. President Dana Fields said that the talks were useful."
+    c2 = by_cue(t2, "said")
+    assert (c2.speaker.name, c2.speaker.role, c2.speaker.affiliation) == (
+        "Dana Fields",
+        "President",
+        "United States",
+    )
+
+
+def test_appositive_role() -> None:
+    t = "Maria Lopez, the head of the union, told reporters that the strike would go on."
+    c = by_cue(t, "told")
+    assert c.speaker.name == "Maria Lopez"
+    assert c.speaker.role == "head of the union"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The Kremlin said that the meeting would take place in Vienna.", "government"),
+        ("The State Department said the embassy would remain open.", "government"),
+        ("Local media outlets reported that the airport was closed.", "media"),
+        ("The New York Times reported that the deal was signed.", "media"),
+        ("A source familiar with the talks said the deal was close.", "unnamed"),
+        ("Officials said the road would be closed for a week.", "unnamed"),
+        ("Various parties said the ceasefire was holding.", "unnamed"),
+    ],
+)
+def test_speaker_kinds(text: str, kind: str) -> None:
+    claims = claims_of(text)
+    assert len(claims) == 1
+    assert claims[0].speaker.kind == kind
+
+
+def test_hedge_reportedly_and_expected() -> None:
+    t = "The senator reportedly believes that the bill will fail."
+    c = by_cue(t, "reportedly believes")
+    assert c.hedged
+    t2 = "The spokesman is expected to say that the plant will close."
+    c2 = by_cue(t2, "is expected to say")
+    assert c2.hedged
+    assert c2.speaker.mention is not None and c2.speaker.mention.text(t2) == "The spokesman"
+    t3 = "The mayor said that the bridge is safe."
+    assert not by_cue(t3, "said").hedged
+
+
+def test_nested_report_credits_the_inner_speaker() -> None:
+    t = "Reports indicate that the chief executive said the merger was off."
+    claims = claims_of(t)
+    assert [c.cue.text(t) for c in claims] == ["said"]
+    assert claims[0].content.text(t) == "the merger was off"
+
+
+def test_passive_reported_by() -> None:
+    t = "It was reported by the local newspaper that the school would close."
+    c = by_cue(t, "was reported")
+    assert c.speaker.mention is not None and c.speaker.mention.text(t) == "the local newspaper"
+    assert c.speaker.kind == "media"
+    assert c.content.text(t) == "that the school would close"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "The farmers believe that the drought will last another year.",
+            "believe",
+            "that the drought will last another year",
+        ),
+        ("Analysts think the bank will cut rates.", "think", "the bank will cut rates"),
+        ("The union wants the company to raise wages.", "wants", "the company to raise wages"),
+    ],
+)
+def test_thinking_and_intending_verbs(text: str, cue: str, content: str) -> None:
+    c = by_cue(text, cue)
+    assert c.content.text(text) == content
+
+
+def test_date_phrases_are_found_and_resolved() -> None:
+    t = (
+        "Health Minister Jane Doe said on Tuesday that hospitals were full. "
+        "She previously warned that staff were exhausted."
+    )
+    said = by_cue(t, "said")
+    assert said.date.text == "on Tuesday"
+    assert said.date.on == dt.date(2025, 3, 4)
+    warned = by_cue(t, "previously warned")
+    assert warned.date.text == "previously"
+    assert warned.date.relation == "before"
+
+
+def test_mixed_quote() -> None:
+    t = 'The minister said that the plan would "change everything" for farmers.'
+    c = by_cue(t, "said")
+    assert c.attribution == "mixed"
+    assert c.quote == "change everything"
+
+
+def test_heading_is_attached() -> None:
+    t = "Budget Talks\nThe treasurer said that the deficit had shrunk.\n"
+    c = by_cue(t, "said")
+    assert c.heading == "Budget Talks"
+    assert c.sentence.text(t) == "The treasurer said that the deficit had shrunk."
+
+
+def test_no_claim_without_attribution() -> None:
+    assert claims_of("The bridge reopened in May after repairs.") == []
