@@ -161,3 +161,25 @@ def retag(session: Session, topics: Sequence[Topic] | None = None, batch: int = 
         session.execute(insert(ClaimTopic), pending[i : i + batch])
     session.flush()
     return Retagged(len(after - before), len(before - after))
+
+
+def tag_claim(session: Session, claim_id: int, name: str, remove: bool = False) -> str:
+    """Put a claim (every appearance of it) under a topic by hand, or take it out.
+
+    A hand-made link is kept by later re-tagging; a removed link the keywords still
+    match comes back at the next re-tag of that topic.
+    """
+    from claimtrack.appearances import group_of
+    from claimtrack.review import get_claim
+
+    topic = get_topic(session, name)
+    for claim in group_of(session, get_claim(session, claim_id)):
+        link = session.get(ClaimTopic, (claim.id, topic.id))
+        if remove and link is not None:
+            session.delete(link)
+        elif not remove and link is None:
+            session.add(ClaimTopic(claim_id=claim.id, topic_id=topic.id, via="manual"))
+        elif not remove and link is not None:
+            link.via = "manual"
+    session.flush()
+    return topic.slug

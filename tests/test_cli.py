@@ -35,7 +35,7 @@ def test_every_command_has_help(cli):
         ["ingest"], ["who-said"], ["timeline"], ["show"], ["export"], ["review"],
         ["actors", "list"], ["actors", "show"], ["actors", "merge"], ["actors", "alias"],
         ["actors", "set"], ["topics", "list"], ["topics", "add"], ["topics", "edit"],
-        ["topics", "remove"], ["topics", "retag"], ["sources", "list"], ["sources", "show"],
+        ["topics", "remove"], ["topics", "retag"], ["topics", "tag"], ["sources", "list"], ["sources", "show"],
         ["sources", "remove"], ["db", "upgrade"], ["db", "current"],
     )  # fmt: skip
     for command in commands:

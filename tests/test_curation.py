@@ -98,6 +98,19 @@ def test_topics_list_and_edits_retag_claims_at_once(cli, newsroom):
     cli("topics", "retag", db=newsroom)
 
 
+def test_tag_a_claim_by_hand(cli, newsroom):
+    (claim,) = rows(cli, newsroom, "who-said", "--search", "Kyiv")
+    cid = str(claim["claim_id"])
+    cli("topics", "tag", cid, "security", db=newsroom)
+    assert [r["claim_id"] for r in rows(cli, newsroom, "who-said", "--topic", "security")] == [
+        claim["claim_id"]
+    ]
+    cli("topics", "retag", db=newsroom)  # a hand-made link survives re-tagging
+    assert len(rows(cli, newsroom, "who-said", "--topic", "security")) == 1
+    cli("topics", "tag", cid, "security", "--remove", db=newsroom)
+    assert rows(cli, newsroom, "who-said", "--topic", "security") == []
+
+
 def test_sources_list_show_remove(cli, newsroom):
     listed = rows(cli, newsroom, "sources", "list")
     assert [r["claims"] for r in listed] == [8, 3, 3]
@@ -138,6 +151,9 @@ def test_review_keeps_history_and_covers_every_appearance(cli, newsroom):
     assert "verified by Ana" in text
     table = cli("who-said", "--actor", "Trump", db=newsroom).stdout
     assert "verified" in table
+    history = cli("review", cid, db=newsroom).stdout.splitlines()
+    assert history[0] == f"claim #{cid}: verified"
+    assert "disputed: Ask the White House" in history[1] and "verified by Ana" in history[2]
 
 
 def test_datasette_friendly_sqlite(cli, tmp_path):
@@ -161,6 +177,7 @@ def test_datasette_friendly_sqlite(cli, tmp_path):
         (["show", "abc"], 2, "valid integer"),
         (["review", "999", "--status", "false"], 1, "no claim #999"),
         (["review", "1", "--status", "wrong"], 2, "'wrong' is not one of"),
+        (["review", "1", "--note", "x"], 2, "--note and --by go with --status"),
         (["who-said", "--actor", "Nobody"], 1, "no such speaker"),
         (["who-said", "--topic", "gardening"], 1, "no such topic"),
         (["who-said", "--source", "Nowhere Times"], 1, "no such source"),

@@ -1,10 +1,13 @@
-"""``claimtrack review``: set a claim's review status, with a note and a reviewer."""
+"""``claimtrack review``: set a claim's review status, with a note and a reviewer; with
+no --status, print the claim's review history."""
 
 from __future__ import annotations
 
 from typing import Annotated
 
 import typer
+from rich.console import Console
+from rich.text import Text
 
 from claimtrack import review as core
 from claimtrack.commands.common import DbOpt, Status, err, session
@@ -12,19 +15,37 @@ from claimtrack.commands.common import DbOpt, Status, err, session
 
 def review(
     claim_id: Annotated[int, typer.Argument(help="The claim's id.")],
-    status: Annotated[Status, typer.Option(help="The verdict.", show_default=False)],
+    status: Annotated[
+        Status | None,
+        typer.Option(help="The verdict; leave out to see the review history.", show_default=False),
+    ] = None,
     note: Annotated[str | None, typer.Option(help="Why, with links to evidence.")] = None,
     by: Annotated[str | None, typer.Option(help="Reviewer's name.")] = None,
     db: DbOpt = None,
 ) -> None:
-    """Review a claim: its status is kept with time, note and reviewer, and its history."""
+    """Review a claim (and every appearance of it): status, note, reviewer and time are
+    kept in its history; `claimtrack review ID` alone prints that history."""
+    if status is None:
+        if note or by:
+            raise typer.BadParameter("--note and --by go with --status", param_hint="--status")
+        with session(db) as s:
+            claim = core.get_claim(s, claim_id)
+            current = claim.status
+            lines = [
+                f"{r.reviewed_at.isoformat(timespec='seconds')} {r.status}"
+                + (f" by {r.reviewer}" if r.reviewer else "")
+                + (f": {r.note}" if r.note else "")
+                for r in core.history(s, claim)
+            ]
+        console = Console()
+        console.print(Text(f"claim #{claim_id}: {current}", style="bold"))
+        for line in lines or ["no reviews yet"]:
+            console.print(Text(f"  {line}"))
+        return
     with session(db) as s:
         claim = core.get_claim(s, claim_id)
         was = claim.status
         record = core.review(s, claim_id, status.value, note, by)
         n = len(core.history(s, claim))
         when = record.reviewed_at.isoformat(timespec="seconds")
-    err.print(
-        f"claim #{claim_id}: {status.value} (was {was}) at {when}; {n} review(s) on record",
-        highlight=False,
-    )
+    err.print(f"claim #{claim_id}: {status.value} (was {was}) at {when}; {n} review(s) on record")

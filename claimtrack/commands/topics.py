@@ -119,3 +119,16 @@ def retag(db: DbOpt = None) -> None:
     with session(db) as s:
         result = core.retag(s)
     _report("re-tagged every topic", result)
+
+
+@app.command("tag")
+def tag(
+    claim_id: Annotated[int, typer.Argument(help="The claim's id.")],
+    slug: SlugArg,
+    remove: Annotated[bool, typer.Option("--remove", help="Take the claim out instead.")] = False,
+    db: DbOpt = None,
+) -> None:
+    """Put a claim under a topic by hand (kept by re-tagging), or --remove it."""
+    with session(db) as s:
+        done = core.tag_claim(s, claim_id, slug, remove)
+    err.print(f"claim #{claim_id} {'removed from' if remove else 'tagged'} {done}")
