@@ -7,7 +7,7 @@ claim's content, ``itemReviewed`` a ``Claim`` with its speaker and every appeara
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -95,13 +95,20 @@ def claim_review(session: Session, claim: Claim, publisher: str | None = None) -
 
 
 def iter_claim_reviews(
-    session: Session, publisher: str | None = None, batch: int = 200
+    session: Session,
+    publisher: str | None = None,
+    batch: int = 200,
+    only: Iterable[int] | None = None,
 ) -> Iterator[dict]:
-    """ClaimReview documents for every reviewed claim (first appearances), by claim id."""
+    """ClaimReview documents for every reviewed claim (first appearances), by claim id;
+    ONLY limits them to these first-appearance ids."""
     # ids first, then claims in batches: nested queries on one connection while a
     # server-side cursor is open are not portable, and memory stays one batch of claims.
     reviewed = Claim.status.in_(RATINGS) & Claim.same_as_id.is_(None)
     ids = list(session.scalars(select(Claim.id).where(reviewed).order_by(Claim.id)))
+    if only is not None:
+        wanted = set(only)
+        ids = [i for i in ids if i in wanted]
     for i in range(0, len(ids), batch):
         part = select(Claim).where(Claim.id.in_(ids[i : i + batch])).order_by(Claim.id)
         for claim in session.scalars(part).all():

@@ -230,3 +230,7 @@ def test_claimreview_jsonld_for_reviewed_claims(cli, newsroom):
         "Example Daily",
     ]
     assert item["firstAppearance"]["headline"].startswith("Upcoming Putin-Trump Summit")
+    filtered = cli("export", "--format", "claimreview", "--actor", "Ushakov", db=newsroom)
+    assert json.loads(filtered.stdout) == []
+    by_trump = cli("export", "--format", "claimreview", "--actor", "Trump", db=newsroom)
+    assert len(json.loads(by_trump.stdout)) == 1

@@ -393,7 +393,10 @@ def export(
     flt = make_filter(topic, actor, since, until, source, search, attribution, status, limit)
     if fmt is ExportFormat.claimreview:
         with session(db) as s, open_output(output) as out:
-            count = write_json_array(iter_claim_reviews(s, publisher), out)
+            only = None
+            if flt != ClaimFilter():
+                only = {r["first_seen_claim_id"] for r in iter_rows(s, flt, first_only=True)}
+            count = write_json_array(iter_claim_reviews(s, publisher, only=only), out)
         if output is not None:
             err.print(
                 f"{plural(count, 'claim review')} written to {output}",
