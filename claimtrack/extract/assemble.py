@@ -72,13 +72,13 @@ def _quote_text(text: str, start: int, end: int, qi: QuoteIndex) -> str | None:
 def _quote_parts(
     text: str, cs: int, ce: int, cand: rules.Candidate, base: int, qi: QuoteIndex
 ) -> list[tuple[int, int]]:
-    """A direct quotation's other pieces: the quote on the far side of the cue clause and
-    quotes that follow in the same paragraph with nothing but the attribution between them."""
-    quotes = [q for q in qi.quotes if q.start == cs and q.end == ce]
-    if not quotes:
+    """Other pieces of a content that starts or ends with a quotation: the quote on the far side
+    of the cue clause and quotes that follow in the same paragraph with nothing but the
+    attribution between them ('"A," he said. "B."')."""
+    first = next((i for i, q in enumerate(qi.quotes) if q.start == cs), None)
+    last = next((i for i, q in enumerate(qi.quotes) if q.end == ce), None)
+    if first is None and last is None:
         return [(cs, ce)]
-    q0 = quotes[0]
-    para_start = base
     para_end = text.find("\n", ce)
     para_end = len(text) if para_end == -1 else para_end
     skip: list[tuple[int, int]] = [(cand.cue[0] + base, cand.cue[1] + base)]
@@ -91,22 +91,23 @@ def _quote_parts(
         ]
         return not any(ch.isalnum() for ch in chars)
 
-    parts = [(q0.start, q0.end)]
-    idx = qi.quotes.index(q0)
-    j = idx - 1
-    while j >= 0 and qi.quotes[j].start >= para_start:
-        q = qi.quotes[j]
-        if not only_attribution(q.end, parts[0][0]):
-            break
-        parts.insert(0, (q.start, q.end))
-        j -= 1
-    j = idx + 1
-    while j < len(qi.quotes) and qi.quotes[j].end <= para_end:
-        q = qi.quotes[j]
-        if not only_attribution(parts[-1][1], q.start):
-            break
-        parts.append((q.start, q.end))
-        j += 1
+    parts = [(cs, ce)]
+    if first is not None:
+        j = first - 1
+        while j >= 0 and qi.quotes[j].start >= base:
+            q = qi.quotes[j]
+            if not only_attribution(q.end, parts[0][0]):
+                break
+            parts.insert(0, (q.start, q.end))
+            j -= 1
+    if last is not None:
+        j = last + 1
+        while j < len(qi.quotes) and qi.quotes[j].end <= para_end:
+            q = qi.quotes[j]
+            if not only_attribution(parts[-1][1], q.start):
+                break
+            parts.append((q.start, q.end))
+            j += 1
     return parts
 
 

@@ -55,12 +55,15 @@ HEDGE_AUX = frozenset({"may", "might", "could"})
 HEDGE_ADV = frozenset(
     {"reportedly", "allegedly", "possibly", "perhaps", "probably", "likely", "apparently"}
 )
+RAISING_VERBS = frozenset({"seem", "appear"})
 HEDGE_VERBS = frozenset({"expect", "seem", "appear", "suggest", "indicate"})
 
 # ------------------------------------------------------------------ learned cue lexicon
 
 _LEXICON_FILE = Path(__file__).with_name("cue_lexicon.tsv")
 THRESHOLD = 0.35
+PREP_THRESHOLD = 0.35
+NOUN_THRESHOLD = 0.35
 _HAND_SCORE = 0.6
 
 

@@ -281,7 +281,7 @@ def verb_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
     use_prep = (
         frame == "-"
         and pobj is not None
-        and (pscore >= cues.THRESHOLD or score >= cues.THRESHOLD and prep.lower_ in CUE_PREPS)
+        and (pscore >= cues.PREP_THRESHOLD or score >= cues.THRESHOLD and prep.lower_ in CUE_PREPS)
     )
     if use_prep and pobj is not None and pobj.lower_ in WH_WORDS:
         use_prep = False
@@ -306,6 +306,14 @@ def verb_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
     elif frame == "x":
         content_tok = next(c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i)
         content = clause_span(content_tok)
+        raised = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if raised is not None and raised.i < tok.i and (
+            raised.dep_ == "nsubjpass" or lemma in cues.RAISING_VERBS
+        ):
+            # "The email appears to contradict ...", "Voters are expected to delay ...": the
+            # subject belongs to the content; the source is the agent, if any
+            content = (raised.left_edge.idx, content[1])
+            rule = "raising"
     elif frame == "o":
         content_tok = next(c for c in tok.children if c.dep_ == "dobj")
         if content_tok.lower_ in WH_WORDS:
@@ -356,6 +364,8 @@ def verb_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
     if content[1] <= content[0]:
         return None
     subj, _passive = subject_of(tok)
+    if rule == "raising" and subj is not None and subj.dep_ != "pobj":
+        subj = None
     source = source_span(ctx, subj, tok) if subj is not None else None
     conf = min(0.95, 0.3 + 0.6 * score)
     cand_parts = parts if rule == "parataxis" and all(b > a for a, b in parts) else []
@@ -369,7 +379,7 @@ def verb_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
         content_root=content_tok,
         sent=sent,
         rule=rule,
-        confidence=conf if subj is not None else conf - 0.2,
+        confidence=conf if subj is not None or rule == "raising" else conf - 0.2,
     )
 
 
@@ -399,7 +409,7 @@ def noun_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
     score = cues.noun_score(tok.lemma_.lower(), frame)
     head = tok.head
     light = tok.dep_ == "dobj" and head.lemma_.lower() in cues.LIGHT_VERBS
-    if score < cues.THRESHOLD and not (light and tok.lemma_.lower() in cues.NOUN_CUES):
+    if score < cues.NOUN_THRESHOLD and not (light and tok.lemma_.lower() in cues.NOUN_CUES):
         return None
     if inner.lower_ in WH_WORDS:
         return None
@@ -442,7 +452,7 @@ def adjective_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
     if prep is None or pobj is None or pobj.lower_ in WH_WORDS:
         return None
     score = cues.adj_score(tok.lemma_.lower(), "p:" + prep.lower_)
-    if score < cues.THRESHOLD:
+    if score < cues.NOUN_THRESHOLD:
         return None
     head = tok.head
     subj, _ = subject_of(head) if tok.dep_ == "acomp" else (None, False)

@@ -26,19 +26,19 @@ def subtree_span(tok: Token) -> tuple[int, int]:
 
 def trim(text: str, start: int, end: int, *, keep_closing_quote: bool = True) -> tuple[int, int]:
     """Strip whitespace and stray edge punctuation, keeping balanced quote marks."""
-    while start < end and text[start] in _TRIM_LEAD:
+    while start < end and (text[start] in _TRIM_LEAD or text[start].isspace()):
         start += 1
-    while end > start and text[end - 1] in _TRIM_TAIL:
+    while end > start and (text[end - 1] in _TRIM_TAIL or text[end - 1].isspace()):
         end -= 1
     if end > start and text[end - 1] in QUOTE_CHARS and not keep_closing_quote:
         end -= 1
     # an unmatched closing quote mark at the end, or opening mark at the start, is dropped
     if end > start and text[end - 1] in '”"' and not any(c in '“"' for c in text[start : end - 1]):
         end -= 1
-        while end > start and text[end - 1] in _TRIM_TAIL:
+        while end > start and (text[end - 1] in _TRIM_TAIL or text[end - 1].isspace()):
             end -= 1
     if end > start and text[start] in '“"' and not any(c in '”"' for c in text[start + 1 : end]):
         start += 1
-        while start < end and text[start] in _TRIM_LEAD:
+        while start < end and (text[start] in _TRIM_LEAD or text[start].isspace()):
             start += 1
     return start, end
