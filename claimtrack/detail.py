@@ -3,6 +3,8 @@ derived, topics, the source paragraph with highlight spans, every appearance, re
 
 from __future__ import annotations
 
+import datetime as dt
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -11,7 +13,7 @@ from claimtrack.models import Claim, ClaimTopic, Source, Topic
 from claimtrack.review import get_claim, history
 
 
-def _iso(value) -> str | None:  # type: ignore[no-untyped-def]
+def _iso(value: dt.date | dt.datetime | None) -> str | None:
     return value.isoformat() if value is not None else None
 
 
@@ -126,7 +128,3 @@ def claim_detail(session: Session, claim_id: int) -> dict:
             for r in history(session, claim)
         ],
     }
-
-
-def source_of(session: Session, claim_id: int) -> Source:
-    return session.scalars(select(Source).join(Claim).where(Claim.id == claim_id)).one()

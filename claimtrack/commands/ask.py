@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -171,7 +171,7 @@ def list_claims(
     output: Path | None,
     bom: bool,
     db: str | None,
-    table,  # type: ignore[no-untyped-def]
+    table: Callable[[Iterable[dict]], Table],
 ) -> None:
     fmt = choose_format(fmt, output, Format.table)
     with session(db) as s, open_output(output) as out:
