@@ -12,7 +12,16 @@ from rich.table import Table
 from rich.text import Text
 
 from claimtrack import actors as core
-from claimtrack.commands.common import DbOpt, Kind, err, plural, session, sub_app
+from claimtrack.commands.common import (
+    DbOpt,
+    DetailFormat,
+    DetailFormatOpt,
+    Kind,
+    err,
+    plural,
+    session,
+    sub_app,
+)
 from claimtrack.output import (
     BomOpt,
     Format,
@@ -63,17 +72,15 @@ def list_actors(
 @app.command("show")
 def show_actor(
     who: WhoArg,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    fmt: DetailFormatOpt = DetailFormat.text,
     db: DbOpt = None,
 ) -> None:
     """A speaker's details, aliases and claims."""
-    if fmt not in ("text", "json"):
-        raise typer.BadParameter("use text or json", param_hint="--format")
     with session(db) as s:
         actor = core.get_actor(s, who)
         claims = list(iter_rows(s, ClaimFilter(actor=str(actor.id)), first_only=True))
         row = core.actor_row(actor, len(claims))
-    if fmt == "json":
+    if fmt is DetailFormat.json:
         row["claim_ids"] = [c["claim_id"] for c in claims]
         print(json.dumps(row, ensure_ascii=False, indent=2))
         return

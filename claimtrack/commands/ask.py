@@ -17,6 +17,8 @@ from claimtrack.claimreview import iter_claim_reviews
 from claimtrack.commands.common import (
     Attribution,
     DbOpt,
+    DetailFormat,
+    DetailFormatOpt,
     Status,
     date_option,
     err,
@@ -230,11 +232,6 @@ def timeline(
 # ---- show -------------------------------------------------------------------------------
 
 
-class ShowFormat(StrEnum):
-    text = "text"
-    json = "json"
-
-
 STYLES = {"speaker": "bold cyan", "cue": "bold yellow", "content": "green"}
 MARKS = {"speaker": ("{", "}"), "cue": ("<", ">"), "content": ("[", "]")}
 
@@ -327,9 +324,7 @@ def render_claim(d: dict, console: Console) -> None:
 
 def show(
     claim_id: Annotated[int, typer.Argument(help="The claim's id (first column of who-said).")],
-    fmt: Annotated[
-        ShowFormat, typer.Option("--format", "-f", help="text or json.")
-    ] = ShowFormat.text,
+    fmt: DetailFormatOpt = DetailFormat.text,
     output: OutputOpt = None,
     db: DbOpt = None,
 ) -> None:
@@ -341,7 +336,7 @@ def show(
     with session(db) as s:
         d = claim_detail(s, claim_id)
     with open_output(output) as out:
-        if fmt is ShowFormat.json:
+        if fmt is DetailFormat.json:
             out.write(json.dumps(d, ensure_ascii=False, indent=2) + "\n")
         else:
             console = Console(file=out) if output is not None else Console()

@@ -63,6 +63,18 @@ Attribution = StrEnum("Attribution", {a: a for a in ATTRIBUTIONS})  # type: igno
 Kind = StrEnum("Kind", {k: k for k in ACTOR_KINDS})  # type: ignore[misc]
 
 
+class DetailFormat(StrEnum):
+    """How the commands that show one thing (show, actors show, sources show) print it."""
+
+    text = "text"
+    json = "json"
+
+
+DetailFormatOpt = Annotated[
+    DetailFormat, typer.Option("--format", "-f", help="text (default) or json.")
+]
+
+
 def date_option(value: str | None, name: str) -> dt.date | None:
     try:
         return parse_date(value, what=name)

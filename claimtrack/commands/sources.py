@@ -13,7 +13,15 @@ from rich.text import Text
 
 from claimtrack import sources as core
 from claimtrack.commands.ask import claims_table
-from claimtrack.commands.common import DbOpt, err, plural, session, sub_app
+from claimtrack.commands.common import (
+    DbOpt,
+    DetailFormat,
+    DetailFormatOpt,
+    err,
+    plural,
+    session,
+    sub_app,
+)
 from claimtrack.output import (
     BomOpt,
     Format,
@@ -63,17 +71,15 @@ def list_sources(
 @app.command("show")
 def show_source(
     which: WhichArg,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    fmt: DetailFormatOpt = DetailFormat.text,
     db: DbOpt = None,
 ) -> None:
     """A source's details and the claims it reports."""
-    if fmt not in ("text", "json"):
-        raise typer.BadParameter("use text or json", param_hint="--format")
     with session(db) as s:
         source = core.get_source(s, which)
         claims = list(iter_rows(s, ClaimFilter(source=str(source.id)), first_only=False))
         row = core.source_row(source, len(claims))
-    if fmt == "json":
+    if fmt is DetailFormat.json:
         row["claim_ids"] = [c["claim_id"] for c in claims]
         print(json.dumps(row, ensure_ascii=False, indent=2))
         return
