@@ -567,6 +567,8 @@ def based_on_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
     )
 
 
+CUE_POS = frozenset({"VERB", "AUX", "NOUN", "ADJ"})
+TRIGGER_WORDS = frozenset({"according", "based", ":"})
 RULES = (according_rule, based_on_rule, noun_rule, verb_rule, adjective_rule, colon_rule)
 
 
@@ -575,7 +577,14 @@ def candidates(ctx: Context) -> list[Candidate]:
     taken: set[int] = set()
     for sent in ctx.doc.sents:
         for tok in sent:
-            for rule in RULES:
+            pos = tok.pos_
+            if pos in CUE_POS:
+                rules_ = RULES
+            elif tok.lower_ in TRIGGER_WORDS:
+                rules_ = RULES[:2] + RULES[-1:]
+            else:
+                continue
+            for rule in rules_:
                 cand = rule(ctx, tok, sent)
                 if cand is not None and cand.cue_tok.i not in taken:
                     taken.add(cand.cue_tok.i)

@@ -161,7 +161,8 @@ def _is_name_tok(t: Token) -> bool:
 def analyse_mention(head: Token, start: int, end: int) -> Actor:
     """Split a mention into name, role and affiliation; guess its kind."""
     doc = head.doc
-    toks = [t for t in doc if t.idx >= start and t.idx + len(t.text) <= end]
+    span = doc.char_span(start, end, alignment_mode="contract")
+    toks = list(span) if span is not None else [head]
     lower = head.lower_
     words = {t.lower_ for t in toks}
     # the noun phrase proper: tokens left of and including the head, same subtree
