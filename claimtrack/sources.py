@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from claimtrack import appearances
 from claimtrack.errors import UserError
-from claimtrack.models import Claim, Source
+from claimtrack.models import Claim, ClaimReview, Source
 from claimtrack.queries import source_ids
 
 SOURCE_COLUMNS = (
@@ -63,10 +63,17 @@ def remove_source(session: Session, which: str) -> tuple[Source, int]:
     source = get_source(session, which)
     actors = set(session.scalars(select(Claim.actor_id).where(Claim.source_id == source.id)))
     count = session.scalar(select(func.count()).where(Claim.source_id == source.id)) or 0
-    # Appearances in other sources that pointed at a claim of this one lose their target.
+    # Appearances in other sources that pointed at a claim of this one lose their target;
+    # the review history moves to the earliest of them, so it outlives the source.
     orphans = select(Claim.id).where(Claim.source_id == source.id)
-    for claim in session.scalars(select(Claim).where(Claim.same_as_id.in_(orphans))):
+    heirs: dict[int, int] = {}
+    for claim in session.scalars(
+        select(Claim).where(Claim.same_as_id.in_(orphans)).order_by(Claim.id)
+    ):
+        heirs.setdefault(claim.same_as_id, claim.id)  # type: ignore[arg-type]
         claim.same_as_id = None
+    for review in session.scalars(select(ClaimReview).where(ClaimReview.claim_id.in_(heirs))):
+        review.claim_id = heirs[review.claim_id]
     session.flush()
     session.delete(source)
     session.flush()

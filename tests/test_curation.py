@@ -126,6 +126,16 @@ def test_sources_list_show_remove(cli, newsroom):
     assert len(rows(cli, newsroom, "sources", "list")) == 2
 
 
+def test_review_history_outlives_the_first_appearance(cli, newsroom):
+    (claim,) = rows(cli, newsroom, "who-said", "--search", "secure ceasefire")
+    cli("review", str(claim["claim_id"]), "--status", "false", "--note", "n", db=newsroom)
+    cli("sources", "remove", "Upcoming", "--yes", db=newsroom)
+    (left,) = rows(cli, newsroom, "who-said", "--search", "secure ceasefire")
+    assert left["source_outlet"] == "Example Wire" and left["status"] == "false"
+    d = json.loads(cli("show", str(left["claim_id"]), "--format", "json", db=newsroom).stdout)
+    assert [(r["status"], r["note"]) for r in d["reviews"]] == [("false", "n")]
+
+
 def test_sources_remove_asks_first(cli, newsroom):
     result = cli("sources", "remove", "Daily", db=newsroom, input="n\n", ok=False)
     assert result.exit_code == 1
