@@ -2,8 +2,10 @@
 
 Two claims are the same when they have the same speaker (actor), come from different
 sources, and their contents are near-identical: the F1 of their normalised word tokens
-is at least ``THRESHOLD``. Every later appearance points (``claims.same_as_id``) at the
-first one stored; a first appearance has ``same_as_id`` NULL.
+is at least ``THRESHOLD``. Every other appearance points (``claims.same_as_id``) at the
+first one: the earliest published (the first stored when the days are equal or
+unknown); a first appearance has ``same_as_id`` NULL. A new appearance takes the
+claim's review status.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from collections import Counter
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from claimtrack.models import Claim
+from claimtrack.models import Claim, Source
 
 THRESHOLD = 0.8
 _WORD = re.compile(r"\w+")
@@ -65,21 +67,50 @@ def first_appearance_for(session: Session, claim: Claim) -> int | None:
     return best
 
 
+def _published_earlier(a: Claim, b: Claim) -> bool:
+    da, db = a.source.published_on, b.source.published_on
+    return da is not None and (db is None or da < db)
+
+
 def link(session: Session, claim: Claim) -> None:
-    """Point a newly stored CLAIM at its first appearance, if it repeats one."""
-    claim.same_as_id = first_appearance_for(session, claim)
+    """Link a newly stored CLAIM with the claim it repeats, if any.
+
+    It points at that claim's first appearance, or becomes the first appearance itself
+    when its source was published earlier.
+    """
+    first_id = first_appearance_for(session, claim)
+    if first_id is None:
+        claim.same_as_id = None
+        return
+    first = session.get(Claim, first_id)
+    assert first is not None
+    claim.status = first.status
+    if not _published_earlier(claim, first):
+        claim.same_as_id = first.id
+        return
+    claim.same_as_id = None
+    for other in session.scalars(select(Claim).where(Claim.same_as_id == first.id)):
+        other.same_as_id = claim.id
+    first.same_as_id = claim.id
+    session.flush()
 
 
 def relink_actor(session: Session, actor_id: int | None) -> None:
-    """Recompute the appearance links of every claim of one actor, in storage order.
+    """Recompute the appearance links of every claim of one actor, earliest published first.
 
     Used after merging actors or removing a source, when groups can join or lose their
     first appearance.
     """
     if actor_id is None:
         return
+    day = Source.published_on
     claims = list(
-        session.scalars(select(Claim).where(Claim.actor_id == actor_id).order_by(Claim.id))
+        session.scalars(
+            select(Claim)
+            .join(Source, Claim.source_id == Source.id)
+            .where(Claim.actor_id == actor_id)
+            .order_by(day.is_(None), day, Claim.id)
+        )
     )
     firsts: list[Claim] = []
     for claim in claims:
@@ -97,15 +128,17 @@ def relink_actor(session: Session, actor_id: int | None) -> None:
 
 
 def group_of(session: Session, claim: Claim) -> list[Claim]:
-    """Every appearance of CLAIM (itself included), first appearance first."""
+    """Every appearance of CLAIM (itself included), the first appearance first."""
     first_id = claim.same_as_id or claim.id
-    return list(
-        session.scalars(
-            select(Claim)
-            .where((Claim.id == first_id) | (Claim.same_as_id == first_id))
-            .order_by(Claim.id)
-        )
+    first = session.get(Claim, first_id)
+    assert first is not None
+    others = session.scalars(
+        select(Claim)
+        .join(Source, Claim.source_id == Source.id)
+        .where(Claim.same_as_id == first_id)
+        .order_by(Source.published_on.is_(None), Source.published_on, Claim.id)
     )
+    return [first, *others]
 
 
 def counts(session: Session, first_ids: list[int]) -> dict[int, int]:

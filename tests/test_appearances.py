@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from sqlalchemy import select
 
@@ -42,3 +44,30 @@ def test_links_point_at_the_first_appearance(db_url):
                 first = firsts[claim.same_as_id]
                 assert first.same_as_id is None
                 assert first.actor_id == claim.actor_id and first.source_id != claim.source_id
+
+
+def test_earliest_published_is_the_first_appearance_whatever_the_order(cli, db_url):
+    from tests.handmade import ARTICLES
+
+    seed, wire, daily = ARTICLES
+    store_articles(db_url, [daily])  # published the 15th, stored first
+    (told,) = [
+        r
+        for r in json.loads(
+            cli("who-said", "--actor", "Trump", "--format", "json", db=db_url).stdout
+        )
+    ]
+    cli("review", str(told["claim_id"]), "--status", "false", db=db_url)
+    store_articles(db_url, [seed, wire])  # the seed, published the 14th, comes later
+    rows = json.loads(
+        cli("who-said", "--search", "territorial divisions", "--every-appearance", "--format",
+            "json", db=db_url).stdout
+    )  # fmt: skip
+    firsts = {r["first_seen_claim_id"] for r in rows}
+    (seed_row,) = [r for r in rows if r["source_outlet"] is None]
+    assert firsts == {seed_row["claim_id"]} and len(rows) == 2
+    assert {r["status"] for r in rows} == {"false"}  # the new appearance takes the verdict
+    shown = json.loads(cli("show", str(told["claim_id"]), "--format", "json", db=db_url).stdout)
+    assert shown["first_seen_claim_id"] == seed_row["claim_id"]
+    assert [a["first"] for a in shown["other_appearances"]] == [True]
+    assert [r["status"] for r in shown["reviews"]] == ["false"]
