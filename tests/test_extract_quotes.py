@@ -61,3 +61,8 @@ def test_segments_keep_offsets() -> None:
     for s in segs:
         assert t[s.start : s.end] == s.text
     assert segs[0].is_heading and not segs[1].is_heading
+
+
+def test_marks_typed_the_wrong_way_round() -> None:
+    t = "a site called “Leave If He Wins“ that says so.\n“Hello there,” she said."
+    assert quoted(t) == ["“Leave If He Wins“", "“Hello there,”"]

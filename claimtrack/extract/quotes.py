@@ -36,10 +36,18 @@ def _marks(text: str) -> list[tuple[int, int, str]]:
         width = 1
         if ch == "'" and i + 1 < n and text[i + 1] == "'":
             ch, width = '"', 2
-        if ch in OPEN_ONLY:
-            out.append((i, width, "open"))
-        elif ch in CLOSE_ONLY:
-            out.append((i, width, "close"))
+        if ch in OPEN_ONLY or ch in CLOSE_ONLY:
+            prev = text[i - 1] if i > 0 else " "
+            nxt = text[i + width] if i + width < n else " "
+            role = "open" if ch in OPEN_ONLY else "close"
+            # a mark typed the wrong way round: 'Wins“ that', 'said ”We'
+            if role == "open" and not prev.isspace() and prev not in _BEFORE_OPEN and (
+                nxt.isspace() or nxt in ".,;:!?"
+            ):
+                role = "close"
+            elif role == "close" and (prev.isspace() or i == 0) and nxt.isalnum():
+                role = "open"
+            out.append((i, width, role))
         elif ch == '"':
             prev = text[i - 1] if i > 0 else " "
             nxt = text[i + width] if i + width < n else " "

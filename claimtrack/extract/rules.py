@@ -16,7 +16,7 @@ from claimtrack.extract.spans import subtree_span, tok_end, trim
 SUBJ = ("nsubj", "nsubjpass", "csubj")
 CONTENT_DEPS = ("ccomp", "xcomp")
 OBJ_DEPS = ("dobj",)
-INHERIT_DEPS = ("conj", "advcl", "xcomp", "pcomp", "acl")
+INHERIT_DEPS = ("conj", "advcl", "xcomp", "pcomp", "acl", "prep", "acomp")
 
 
 @dataclass(slots=True)
@@ -78,7 +78,7 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
         return subj, False
     # "..., adding that", "and warned that": inherit the subject of the governing verb
     head = verb
-    for _ in range(3):
+    for _ in range(4):
         if head.dep_ not in INHERIT_DEPS or head.head == head:
             break
         raising = head.dep_ == "xcomp" and head.head.lemma_.lower() in cues.HEDGE_VERBS
