@@ -151,13 +151,13 @@ def build_claims(
             last_quoted = None
         n_before = len(drafts)
         ctx = rules.Context(p.doc, p.seg.start, qi, text)
-        cands = _drop_nested(rules.candidates(ctx))
         cands = [
             c
-            for c in cands
+            for c in rules.candidates(ctx)
             if (c.according or qi.containing(c.cue_tok.idx + p.seg.start) is None)
             and (c.source is not None or c.confidence >= NO_SOURCE_MIN_CONFIDENCE)
         ]
+        cands = _drop_nested(cands)
         src_ids = {c.source_tok.i for c in cands if c.source_tok is not None}
         events: list[tuple[int, int, object]] = []
         for c in cands:

@@ -337,7 +337,9 @@ def verb_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
         q = adjacent_quote(ctx, tok, sent)
         if q is not None:
             content, rule, direct = q, "quote", True
-    if content is None and tok.dep_ in ("parataxis", "ccomp", "advcl") and tok.head != tok:
+    if content is None and (
+        tok.dep_ == "parataxis" or tok.dep_ in ("ccomp", "advcl") and tok.head.i < tok.i
+    ):
         # "Ukraine will win, he said" / "The goal, he said, is peace": the cue clause hangs off
         # the reported clause; the content is that clause without the attribution
         head = tok.head
