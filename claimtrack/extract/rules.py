@@ -202,6 +202,15 @@ def prep_object(tok: Token) -> tuple[Token | None, Token | None]:
     return None, None
 
 
+def _set_off(tok: Token) -> bool:
+    """The cue clause is set off by punctuation: ', he said', '- she said -'."""
+    left = tok.left_edge.i
+    if left == 0:
+        return False
+    prev = tok.doc[left - 1]
+    return prev.is_punct or prev.is_quote
+
+
 def frame_of(tok: Token) -> str:
     deps = {c.dep_ for c in tok.children}
     if "ccomp" in deps:
@@ -307,8 +316,10 @@ def verb_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
         content_tok = next(c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i)
         content = clause_span(content_tok)
         raised = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if raised is not None and raised.i < tok.i and (
-            raised.dep_ == "nsubjpass" or lemma in cues.RAISING_VERBS
+        if (
+            raised is not None
+            and raised.i < tok.i
+            and (raised.dep_ == "nsubjpass" or lemma in cues.RAISING_VERBS)
         ):
             # "The email appears to contradict ...", "Voters are expected to delay ...": the
             # subject belongs to the content; the source is the agent, if any
@@ -337,8 +348,10 @@ def verb_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
         q = adjacent_quote(ctx, tok, sent)
         if q is not None:
             content, rule, direct = q, "quote", True
-    if content is None and (
-        tok.dep_ == "parataxis" or tok.dep_ in ("ccomp", "advcl") and tok.head.i < tok.i
+    if (
+        content is None
+        and (tok.dep_ == "parataxis" or tok.dep_ in ("ccomp", "advcl") and tok.head.i < tok.i)
+        and (_set_off(tok) or cues.verb_score(tok.head.lemma_.lower(), "c") < cues.THRESHOLD)
     ):
         # "Ukraine will win, he said" / "The goal, he said, is peace": the cue clause hangs off
         # the reported clause; the content is that clause without the attribution
@@ -574,6 +587,39 @@ TRIGGER_WORDS = frozenset({"according", "based", ":"})
 RULES = (according_rule, based_on_rule, noun_rule, verb_rule, adjective_rule, colon_rule)
 
 
+_TRAILING_LINKS = ("and", "but", "or", "while", "whereas", "although", "though", "as")
+
+
+def split_coordinated(ctx: Context, cands: list[Candidate]) -> None:
+    """'X said A and added B' / 'X said A, while Y said B': a content stops where a coordinated
+    attribution begins."""
+    for a in cands:
+        for b in cands:
+            if (
+                b is a
+                or b.cue_tok.i <= a.cue_tok.i
+                or b.cue_tok.dep_ != "conj"
+                or b.confidence < 0.75
+            ):
+                continue
+            if not (a.content[0] < b.cue[0] and b.cue[1] <= a.content[1]):
+                continue
+            cut = b.cue_tok.left_edge.idx
+            if b.source is not None:
+                cut = min(cut, b.source[0])
+            if cut <= a.content[0] or ctx.qi.containing(b.cue[0] + ctx.base) is not None:
+                continue
+            start, end = ctx.trim(a.content[0], cut)
+            words = ctx.text[start:end].split()
+            while words and words[-1].lower().strip(",;") in _TRAILING_LINKS:
+                words.pop()
+                end = ctx.text.rfind(" ", start, end)
+                start, end = ctx.trim(start, max(start, end))
+            if end > start:
+                a.content = (start, end)
+                a.parts = []
+
+
 def candidates(ctx: Context) -> list[Candidate]:
     out: list[Candidate] = []
     taken: set[int] = set()
@@ -592,4 +638,5 @@ def candidates(ctx: Context) -> list[Candidate]:
                     taken.add(cand.cue_tok.i)
                     out.append(cand)
                     break
+    split_coordinated(ctx, out)
     return out

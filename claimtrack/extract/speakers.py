@@ -92,6 +92,7 @@ NATIONALITIES = {
     "nato": "NATO",
 }
 
+HONORIFICS = frozenset({"mr.", "mrs.", "ms.", "dr.", "sen.", "rep.", "gov.", "mr", "mrs", "ms"})
 MEDIA_WORDS = frozenset(
     """
     media outlet outlets newspaper newspapers news agency agencies tv television channel
@@ -179,7 +180,17 @@ def analyse_mention(head: Token, start: int, end: int) -> Actor:
             name_toks.insert(0, doc[i])
             i -= 1
     ent = name_head.ent_type_
-    if name_toks and ent in ("PERSON", "") and not (words & MEDIA_WORDS):
+    personish = (
+        ent == "PERSON"
+        or bool(words & HONORIFICS)
+        or any(
+            c.dep_ == "relcl" and any(g.lower_ == "who" for g in c.children)
+            for c in name_head.children
+        )
+        or not (words & (GOVERNMENT_WORDS | ORG_WORDS))
+        and any(t.lower_ in TITLE_WORDS for t in np_toks if name_toks and t.i < name_toks[0].i)
+    )
+    if name_toks and (ent == "" or personish) and not (words & MEDIA_WORDS):
         name = " ".join(t.text for t in name_toks)
         title_toks = [t for t in np_toks if t.i < name_toks[0].i and t.pos_ != "DET"]
         titles = [t.text for t in title_toks if t.dep_ != "punct"]
@@ -194,11 +205,11 @@ def analyse_mention(head: Token, start: int, end: int) -> Actor:
             if words_ and words_[0].lower() in ("the", "a", "an"):
                 words_ = words_[1:]
             role = " ".join(words_) or None
-        if appos is not None and name_head is appos and head.pos_ == "NOUN":
+        if appos is not None and name_head == appos and head.pos_ == "NOUN":
             role = role or clean(" ".join(t.text for t in np_toks if t.pos_ != "DET"))
         if ent == "PERSON" or len(name_toks) >= 1:
             kind: ActorKind = "person"
-            if ent in ("ORG", "GPE", "NORP") or words & GOVERNMENT_WORDS and ent != "PERSON":
+            if not personish and (ent in ("ORG", "GPE", "NORP") or words & GOVERNMENT_WORDS):
                 kind = "organization"
             return Actor(clean(name), kind, role, aff, [clean(name)])
     text = clean(_DET.sub("", doc.text[start:end]))
