@@ -202,15 +202,6 @@ def prep_object(tok: Token) -> tuple[Token | None, Token | None]:
     return None, None
 
 
-def _set_off(tok: Token) -> bool:
-    """The cue clause is set off by punctuation: ', he said', '- she said -'."""
-    left = tok.left_edge.i
-    if left == 0:
-        return False
-    prev = tok.doc[left - 1]
-    return prev.is_punct or prev.is_quote
-
-
 def frame_of(tok: Token) -> str:
     deps = {c.dep_ for c in tok.children}
     if "ccomp" in deps:
@@ -351,7 +342,7 @@ def verb_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
     if (
         content is None
         and (tok.dep_ == "parataxis" or tok.dep_ in ("ccomp", "advcl") and tok.head.i < tok.i)
-        and (_set_off(tok) or cues.verb_score(tok.head.lemma_.lower(), "c") < cues.THRESHOLD)
+        and cues.verb_score(tok.head.lemma_.lower(), "c") < cues.THRESHOLD
     ):
         # "Ukraine will win, he said" / "The goal, he said, is peace": the cue clause hangs off
         # the reported clause; the content is that clause without the attribution
