@@ -20,7 +20,7 @@ def create_search(execute: Callable[[str], object], dialect: str) -> None:
         old = "old.content, old.quote, old.speaker_mention"
         execute(
             f"CREATE VIRTUAL TABLE IF NOT EXISTS claims_fts USING fts5({cols}, "
-            "content='claims', content_rowid='id')"
+            "content=[claims], content_rowid=[id])"
         )
         execute(
             "CREATE TRIGGER claims_ai AFTER INSERT ON claims BEGIN "

@@ -110,3 +110,18 @@ def test_plain_path_means_sqlite(tmp_path):
     assert dbmod.resolve_url(str(tmp_path / "a.db")).startswith("sqlite:///")
     with pytest.raises(UserError, match="does not exist"):
         dbmod.resolve_url(str(tmp_path / "missing" / "a.db"))
+
+
+def test_sqlite_file_is_datasette_friendly(tmp_path):
+    """Datasette finds the FTS table of `claims` with this query (its detect_fts)."""
+    path = tmp_path / "ds.db"
+    dbmod.open_engine(str(path))
+    with sqlite3.connect(path) as conn:
+        found = conn.execute(
+            "select name from sqlite_master where rootpage = 0 and ("
+            " sql like '%VIRTUAL TABLE%USING FTS%content=\"claims\"%'"
+            " or sql like '%VIRTUAL TABLE%USING FTS%content=[claims]%')"
+        ).fetchall()
+        fks = conn.execute("pragma foreign_key_list(claims)").fetchall()
+    assert found == [("claims_fts",)]
+    assert {fk[2] for fk in fks} >= {"sources", "actors"}
