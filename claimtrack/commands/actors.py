@@ -18,18 +18,15 @@ from claimtrack.commands.common import (
     DetailFormatOpt,
     Kind,
     err,
+    list_rows,
     plural,
     session,
     sub_app,
 )
 from claimtrack.output import (
     BomOpt,
-    Format,
     FormatOpt,
     OutputOpt,
-    choose_format,
-    open_output,
-    write_rows,
 )
 from claimtrack.queries import ClaimFilter, iter_rows
 
@@ -61,12 +58,16 @@ def list_actors(
     db: DbOpt = None,
 ) -> None:
     """Every speaker with the number of claims they made, most first."""
-    fmt = choose_format(fmt, output, Format.table)
-    with session(db) as s, open_output(output) as out:
-        rows = core.iter_actors(s, kind.value if kind else None)
-        count = write_rows(rows, core.ACTOR_COLUMNS, fmt, out, actors_table, bom=bom)
-    if fmt is Format.table:
-        err.print(plural(count, "speaker"), highlight=False, markup=False)
+    list_rows(
+        db,
+        lambda s: core.iter_actors(s, kind.value if kind else None),
+        core.ACTOR_COLUMNS,
+        "speaker",
+        actors_table,
+        fmt,
+        output,
+        bom,
+    )
 
 
 @app.command("show")

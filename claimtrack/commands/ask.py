@@ -22,6 +22,7 @@ from claimtrack.commands.common import (
     Status,
     date_option,
     err,
+    list_rows,
     plural,
     session,
 )
@@ -175,12 +176,16 @@ def list_claims(
     db: str | None,
     table: Callable[[Iterable[dict]], Table],
 ) -> None:
-    fmt = choose_format(fmt, output, Format.table)
-    with session(db) as s, open_output(output) as out:
-        rows = iter_rows(s, flt, first_only=not every)
-        count = write_rows(rows, LISTING_COLUMNS, fmt, out, table, bom=bom)
-    if fmt is Format.table or output is not None:
-        err.print(plural(count, "claim"), highlight=False, markup=False)
+    list_rows(
+        db,
+        lambda s: iter_rows(s, flt, first_only=not every),
+        LISTING_COLUMNS,
+        "claim",
+        table,
+        fmt,
+        output,
+        bom,
+    )
 
 
 def who_said(

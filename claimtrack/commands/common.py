@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.table import Table
 from rich.text import Text
 from sqlalchemy.orm import Session
 from typer._click.exceptions import UsageError
@@ -18,6 +20,7 @@ from typer.core import TyperGroup
 from claimtrack import db as dbmod
 from claimtrack.errors import UserError
 from claimtrack.models import ACTOR_KINDS, ATTRIBUTIONS, STATUSES
+from claimtrack.output import Format, choose_format, open_output, write_rows
 from claimtrack.readers import parse_date
 
 # Messages carry user data (names, titles): never parsed as Rich markup, never wrapped.
@@ -92,3 +95,22 @@ def session(db: str | None, create: bool = True) -> Iterator[Session]:
 
 def plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def list_rows(
+    db: str | None,
+    rows: Callable[[Session], Iterable[dict]],
+    columns: Sequence[str],
+    noun: str,
+    table: Callable[[Iterable[dict]], Table],
+    fmt: Format | None,
+    output: Path | None,
+    bom: bool,
+) -> int:
+    """What every listing command does: rows in the chosen format, then a count on stderr."""
+    fmt = choose_format(fmt, output, Format.table)
+    with session(db) as s, open_output(output) as out:
+        count = write_rows(rows(s), columns, fmt, out, table, bom=bom)
+    if fmt is Format.table or output is not None:
+        err.print(plural(count, noun))
+    return count

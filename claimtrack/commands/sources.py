@@ -18,18 +18,15 @@ from claimtrack.commands.common import (
     DetailFormat,
     DetailFormatOpt,
     err,
+    list_rows,
     plural,
     session,
     sub_app,
 )
 from claimtrack.output import (
     BomOpt,
-    Format,
     FormatOpt,
     OutputOpt,
-    choose_format,
-    open_output,
-    write_rows,
 )
 from claimtrack.queries import ClaimFilter, iter_rows
 
@@ -59,13 +56,7 @@ def list_sources(
     fmt: FormatOpt = None, output: OutputOpt = None, bom: BomOpt = False, db: DbOpt = None
 ) -> None:
     """Every stored source with its number of claims, oldest first."""
-    fmt = choose_format(fmt, output, Format.table)
-    with session(db) as s, open_output(output) as out:
-        count = write_rows(
-            core.iter_sources(s), core.SOURCE_COLUMNS, fmt, out, sources_table, bom=bom
-        )
-    if fmt is Format.table:
-        err.print(plural(count, "source"), highlight=False, markup=False)
+    list_rows(db, core.iter_sources, core.SOURCE_COLUMNS, "source", sources_table, fmt, output, bom)
 
 
 @app.command("show")

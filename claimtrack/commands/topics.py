@@ -10,15 +10,11 @@ from rich.table import Table
 from rich.text import Text
 
 from claimtrack import topic_admin as core
-from claimtrack.commands.common import DbOpt, err, plural, session, sub_app
+from claimtrack.commands.common import DbOpt, err, list_rows, plural, session, sub_app
 from claimtrack.output import (
     BomOpt,
-    Format,
     FormatOpt,
     OutputOpt,
-    choose_format,
-    open_output,
-    write_rows,
 )
 
 app = sub_app("Topics: list with claim counts, add, edit, remove; claims are re-tagged at once.")
@@ -54,11 +50,7 @@ def list_topics(
     fmt: FormatOpt = None, output: OutputOpt = None, bom: BomOpt = False, db: DbOpt = None
 ) -> None:
     """Every topic with its number of claims and its keywords."""
-    fmt = choose_format(fmt, output, Format.table)
-    with session(db) as s, open_output(output) as out:
-        count = write_rows(core.iter_topics(s), core.TOPIC_COLUMNS, fmt, out, topics_table, bom=bom)
-    if fmt is Format.table:
-        err.print(plural(count, "topic"), highlight=False)
+    list_rows(db, core.iter_topics, core.TOPIC_COLUMNS, "topic", topics_table, fmt, output, bom)
 
 
 @app.command("add")
