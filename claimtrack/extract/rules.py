@@ -189,6 +189,8 @@ def _lead_ws(text: str, pos: int) -> int:
 
 
 CUE_PREPS = frozenset({"about", "to", "for", "of", "on", "against", "with", "at", "into"})
+# "criticized X for Y", "compared X to Y", "described X as Y": the object's complements
+OBJ_PREPS = frozenset("as for to of with about into against on over from in".split())
 GROUP_DEPS = frozenset({"aux", "auxpass", "neg"})
 WH_WORDS = frozenset({"what", "which", "whom", "who", "that", "it", "this", "so"})
 
@@ -261,7 +263,7 @@ def _object_content(tok: Token) -> tuple[int, int] | None:
         if (
             c.i > obj.i
             and c.dep_ in ("oprd", "xcomp", "ccomp")
-            or (c.i > obj.i and c.dep_ == "prep" and c.lower_ == "as")
+            or (c.i > obj.i and c.dep_ == "prep" and c.lower_ in OBJ_PREPS)
         ):
             end = max(end, tok_end(c.right_edge))
     return start, end
@@ -581,17 +583,25 @@ RULES = (according_rule, based_on_rule, noun_rule, verb_rule, adjective_rule, co
 _TRAILING_LINKS = ("and", "but", "or", "while", "whereas", "although", "though", "as")
 
 
+def _coordinated(b: Candidate) -> bool:
+    """b is a sibling attribution, not one embedded in another's content."""
+    tok = b.cue_tok
+    if tok.dep_ == "conj":
+        return b.confidence >= 0.75
+    if tok.dep_ == "advcl" and tok.i > 0:
+        own_subject = b.source_tok is not None and b.source_tok.head == tok
+        marked = any(c.dep_ == "mark" and c.lower_ in ("while", "whereas") for c in tok.children)
+        participle = tok.tag_ == "VBG" and tok.doc[tok.left_edge.i - 1].text == ","
+        return (own_subject and marked) or (participle and b.confidence >= 0.6)
+    return False
+
+
 def split_coordinated(ctx: Context, cands: list[Candidate]) -> None:
     """'X said A and added B' / 'X said A, while Y said B': a content stops where a coordinated
     attribution begins."""
     for a in cands:
         for b in cands:
-            if (
-                b is a
-                or b.cue_tok.i <= a.cue_tok.i
-                or b.cue_tok.dep_ != "conj"
-                or b.confidence < 0.75
-            ):
+            if b is a or b.cue_tok.i <= a.cue_tok.i or not _coordinated(b):
                 continue
             if not (a.content[0] < b.cue[0] and b.cue[1] <= a.content[1]):
                 continue
