@@ -289,3 +289,33 @@ def test_heading_is_attached() -> None:
 
 def test_no_claim_without_attribution() -> None:
     assert claims_of("The bridge reopened in May after repairs.") == []
+
+
+def test_coordinated_attributions_split_the_content() -> None:
+    t = "The mayor said the bridge was safe and added that repairs would start soon."
+    claims = claims_of(t)
+    said = by_cue(t, "said")
+    assert said.content.text(t) == "the bridge was safe"
+    added = next(c for c in claims if c.cue.text(t) == "added")
+    assert added.content.text(t) == "that repairs would start soon"
+    assert added.speaker.mention is not None and added.speaker.mention.text(t) == "The mayor"
+
+
+def test_quote_after_the_addressee() -> None:
+    t = 'The coach told reporters, "We will be back next season."'
+    c = by_cue(t, "told")
+    assert c.content.text(t) == '"We will be back next season."'
+    assert c.attribution == "direct"
+
+
+def test_object_content_keeps_its_complement() -> None:
+    t = "The senator criticized the governor for the delay in the budget."
+    c = by_cue(t, "criticized")
+    assert c.content.text(t) == "the governor for the delay in the budget"
+
+
+def test_parenthetical_attribution_mid_sentence() -> None:
+    t = "The goal, the minister said, is a durable ceasefire."
+    c = by_cue(t, "said")
+    assert [p.text(t) for p in c.content_parts] == ["The goal", "is a durable ceasefire"]
+    assert c.speaker.mention is not None and c.speaker.mention.text(t) == "the minister"

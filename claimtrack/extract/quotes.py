@@ -41,8 +41,11 @@ def _marks(text: str) -> list[tuple[int, int, str]]:
             nxt = text[i + width] if i + width < n else " "
             role = "open" if ch in OPEN_ONLY else "close"
             # a mark typed the wrong way round: 'Wins“ that', 'said ”We'
-            if role == "open" and not prev.isspace() and prev not in _BEFORE_OPEN and (
-                nxt.isspace() or nxt in ".,;:!?"
+            if (
+                role == "open"
+                and not prev.isspace()
+                and prev not in _BEFORE_OPEN
+                and (nxt.isspace() or nxt in ".,;:!?")
             ):
                 role = "close"
             elif role == "close" and (prev.isspace() or i == 0) and nxt.isalnum():

@@ -76,6 +76,17 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
         return None, True
     if subj is not None:
         return subj, False
+    # "X said A and added that B": the parser often hangs "added" off A's verb; the speaker of
+    # "added" is the subject of "said", not A's
+    first = verb.head
+    if (
+        verb.dep_ == "conj"
+        and first.dep_ == "ccomp"
+        and first.head.pos_ in ("VERB", "AUX")
+        and cues.verb_score(verb.lemma_.lower(), "c") >= 0.6
+        and cues.verb_score(first.head.lemma_.lower(), "c") >= 0.6
+    ):
+        return subject_of(first.head)
     # "..., adding that", "and warned that": inherit the subject of the governing verb
     head = verb
     for _ in range(4):
@@ -300,6 +311,14 @@ def verb_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
         obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
         if obj is None or quote[0] <= obj.idx < quote[1]:
             content, rule, direct = quote, "quote", True
+    if content is None and frame == "o" and cues.verb_score(lemma, "c") >= cues.THRESHOLD:
+        # 'told reporters, "..."': the quotation after the addressee is the content
+        obj = next(c for c in tok.children if c.dep_ == "dobj")
+        after = tok_end(obj.right_edge)
+        for qs, qe in ctx.quotes_overlapping(after, min(len(ctx.text), after + 4)):
+            if qs >= after and ctx.text[after:qs].strip(" ,:\u00a0—–-") == "":
+                content, rule, direct = (qs, qe), "quote", True
+                break
     if content is not None:
         pass
     elif frame == "c":
@@ -606,7 +625,7 @@ def split_coordinated(ctx: Context, cands: list[Candidate]) -> None:
             if not (a.content[0] < b.cue[0] and b.cue[1] <= a.content[1]):
                 continue
             cut = b.cue_tok.left_edge.idx
-            if b.source is not None:
+            if b.source is not None and b.source[0] > a.content[0]:
                 cut = min(cut, b.source[0])
             if cut <= a.content[0] or ctx.qi.containing(b.cue[0] + ctx.base) is not None:
                 continue
