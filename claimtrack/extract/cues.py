@@ -44,6 +44,12 @@ LIGHT_VERBS = frozenset("express voice make issue give offer share raise repeat 
 
 ACCORDING = frozenset({"according"})
 
+# "In a new poll, ...": documents and surveys that can open a sentence as its source.
+SOURCE_DOCUMENTS = frozenset(
+    "poll survey study report statement interview letter memo filing op-ed editorial column "
+    "analysis review document release tweet post speech email e-mail book essay article".split()
+)
+
 # "said in a statement", "wrote in an email": the medium joins the cue.
 MEDIUM_NOUNS = frozenset(
     "statement interview email e-mail letter post tweet release op-ed editorial speech memo "

@@ -536,6 +536,35 @@ def according_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
     )
 
 
+def in_source_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
+    """'In a new poll, 60 percent ...', 'In a statement, the party ...': the poll or document
+    opening the sentence is the source of what follows."""
+    if tok.lower_ != "in" or tok.i != sent.start or tok.dep_ != "prep":
+        return None
+    pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    if pobj is None or pobj.lemma_.lower() not in cues.SOURCE_DOCUMENTS:
+        return None
+    head = tok.head
+    if cues.verb_score(head.lemma_.lower(), frame_of(head)) >= cues.THRESHOLD:
+        return None  # "In a statement, the party said ...": the verb is the cue
+    phrase_end = tok_end(pobj.right_edge)
+    content = ctx.trim(phrase_end, sent.end_char)
+    if content[1] - content[0] < 10:
+        return None
+    return Candidate(
+        cue=(tok.idx, tok_end(tok)),
+        content=content,
+        source=ctx.trim(pobj.left_edge.idx, phrase_end, keep_closing_quote=False),
+        source_tok=pobj,
+        cue_tok=tok,
+        content_root=tok.head if tok.head != tok else None,
+        sent=sent,
+        rule="in-source",
+        confidence=0.55,
+        according=True,
+    )
+
+
 def colon_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
     """'Ushakov: "We are ready."' — a short noun phrase, a colon, then a quotation."""
     if tok.text != ":" or tok.i == sent.start:
@@ -595,8 +624,9 @@ def based_on_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
 
 
 CUE_POS = frozenset({"VERB", "AUX", "NOUN", "ADJ"})
-TRIGGER_WORDS = frozenset({"according", "based", ":"})
+TRIGGER_WORDS = frozenset({"according", "based", ":", "in"})
 RULES = (according_rule, based_on_rule, noun_rule, verb_rule, adjective_rule, colon_rule)
+TRIGGER_RULES = (according_rule, based_on_rule, in_source_rule, colon_rule)
 
 
 _TRAILING_LINKS = ("and", "but", "or", "while", "whereas", "although", "though", "as")
@@ -649,7 +679,7 @@ def candidates(ctx: Context) -> list[Candidate]:
             if pos in CUE_POS:
                 rules_ = RULES
             elif tok.lower_ in TRIGGER_WORDS:
-                rules_ = RULES[:2] + RULES[-1:]
+                rules_ = TRIGGER_RULES
             else:
                 continue
             for rule in rules_:
