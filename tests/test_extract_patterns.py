@@ -319,3 +319,11 @@ def test_parenthetical_attribution_mid_sentence() -> None:
     c = by_cue(t, "said")
     assert [p.text(t) for p in c.content_parts] == ["The goal", "is a durable ceasefire"]
     assert c.speaker.mention is not None and c.speaker.mention.text(t) == "the minister"
+
+
+def test_name_label_colon_without_quotes() -> None:
+    t = "Gingrich: The Ticket Must Be Balanced.\nTrump Summit: Key Topics\n"
+    claims = claims_of(t)
+    assert len(claims) == 1
+    assert claims[0].speaker.name == "Gingrich"
+    assert claims[0].content.text(t) == "The Ticket Must Be Balanced"

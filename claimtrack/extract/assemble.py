@@ -150,7 +150,7 @@ def build_claims(
             heading = p.seg.text
             last_quoted = None
         n_before = len(drafts)
-        ctx = rules.Context(p.doc, p.seg.start, qi, text)
+        ctx = rules.Context(p.doc, p.seg.start, qi, text, p.seg.is_heading)
         cands = [
             c
             for c in rules.candidates(ctx)

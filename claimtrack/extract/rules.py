@@ -39,7 +39,10 @@ class Candidate:
 class Context:
     """A parsed paragraph plus the quotes of the whole document, in paragraph coordinates."""
 
-    def __init__(self, doc: Doc, base: int, quotes: QuoteIndex, full_text: str) -> None:
+    def __init__(
+        self, doc: Doc, base: int, quotes: QuoteIndex, full_text: str, heading: bool = False
+    ) -> None:
+        self.heading = heading  # the paragraph is a section heading
         self.doc = doc
         self.text = doc.text
         self.base = base
@@ -565,19 +568,36 @@ def in_source_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
     )
 
 
+def _speaker_label(lead: list[Token]) -> bool:
+    if len(lead) > 5 or not all(t.is_alpha or t.text in ".-'’" for t in lead):
+        return False
+    words = [t for t in lead if t.is_alpha]
+    if not words:
+        return False
+    if all(t.is_upper and len(t.text) > 1 for t in words):
+        return True
+    return len(words) <= 3 and all(t.text[:1].isupper() for t in words)
+
+
 def colon_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
     """'Ushakov: "We are ready."' — a short noun phrase, a colon, then a quotation."""
-    if tok.text != ":" or tok.i == sent.start:
+    if tok.text != ":" or tok.i == 0:
         return None
     text = ctx.text
     quotes = ctx.quotes_overlapping(tok_end(tok), min(len(text), tok_end(tok) + 4))
     q = next((q for q in quotes if text[tok_end(tok) : q[0]].strip() == ""), None)
+    lead = [t for t in (sent if tok.i > sent.start else tok.doc[: tok.i]) if t.i < tok.i]
+    label = q is None and not ctx.heading and bool(lead) and lead[0].i == 0 and _speaker_label(lead)
+    if label:
+        # 'Gingrich: Trump Must Decide ...', 'MATTHEWS: Well, ...': a name labelling the words
+        q = ctx.trim(tok_end(tok), len(text))
+        if q[1] - q[0] < 3:
+            return None
     if q is None:
         return None
-    lead = [t for t in sent if t.i < tok.i]
     if not lead or len(lead) > 8 or any(t.pos_ in ("VERB", "AUX") for t in lead):
         return None
-    if not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in lead):
+    if not label and not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in lead):
         return None
     heads = [t for t in lead if t.head.i >= tok.i or t.head == t or t.head not in lead]
     src_tok = heads[-1] if heads else lead[-1]
