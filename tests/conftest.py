@@ -97,3 +97,12 @@ def cli(runner):
 @pytest.fixture(scope="session")
 def seed_gold() -> dict:
     return json.loads(SEED_GOLD.read_text(encoding="utf-8"))
+
+
+CLAIM_LISTINGS = ("who-said", "timeline", "export")
+
+
+def rows(cli, db, *args) -> list[dict]:
+    """A command's JSON rows; claim listings with the appearance columns too."""
+    extra = ["--appearances"] if args and args[0] in CLAIM_LISTINGS else []
+    return json.loads(cli(*args, *extra, "--format", "json", db=db).stdout)

@@ -54,13 +54,15 @@ def test_earliest_published_is_the_first_appearance_whatever_the_order(cli, db_u
     (told,) = [
         r
         for r in json.loads(
-            cli("who-said", "--actor", "Trump", "--format", "json", db=db_url).stdout
+            cli(
+                "who-said", "--actor", "Trump", "--appearances", "--format", "json", db=db_url
+            ).stdout
         )
     ]
     cli("review", str(told["claim_id"]), "--status", "false", db=db_url)
     store_articles(db_url, [seed, wire])  # the seed, published the 14th, comes later
     rows = json.loads(
-        cli("who-said", "--search", "territorial divisions", "--every-appearance", "--format",
+        cli("who-said", "--search", "territorial divisions", "--every-appearance", "--appearances", "--format",
             "json", db=db_url).stdout
     )  # fmt: skip
     firsts = {r["first_seen_claim_id"] for r in rows}

@@ -10,6 +10,7 @@ import json
 import pytest
 
 from claimtrack.queries import EXPORT_COLUMNS, LISTING_COLUMNS
+from tests.conftest import rows
 from tests.handmade import SEED_TEXT, store_articles
 
 
@@ -17,10 +18,6 @@ from tests.handmade import SEED_TEXT, store_articles
 def newsroom(db_url) -> str:
     store_articles(db_url)
     return db_url
-
-
-def rows(cli, db, *args) -> list[dict]:
-    return json.loads(cli(*args, "--format", "json", db=db).stdout)
 
 
 def ids_of(cli, db, *args) -> list[int]:
@@ -170,16 +167,19 @@ def test_show_undated_claim_explains_the_relation(cli, newsroom):
     assert d["other_appearances"] == []
 
 
-def test_export_keeps_the_contract_and_adds_appearances_after_it(cli, newsroom, tmp_path):
-    reader = csv.reader(io.StringIO(cli("export", db=newsroom).stdout))
+def test_export_keeps_the_contract_and_adds_appearances_on_request(cli, newsroom, tmp_path):
+    plain = next(csv.reader(io.StringIO(cli("export", db=newsroom).stdout)))
+    assert tuple(plain) == EXPORT_COLUMNS
+    reader = csv.reader(io.StringIO(cli("export", "--appearances", db=newsroom).stdout))
     header = next(reader)
-    assert tuple(header[: len(EXPORT_COLUMNS)]) == EXPORT_COLUMNS
     assert tuple(header) == LISTING_COLUMNS
     data = [dict(zip(header, r, strict=True)) for r in reader]
     assert len(data) == 14  # every appearance is a row
     repeats = [r for r in data if r["first_seen_claim_id"] != r["claim_id"]]
     assert len(repeats) == 3 and all(r["appearances"] == "2" for r in repeats)
-    lines = cli("export", "--format", "jsonl", "--actor", "Trump", db=newsroom).stdout.splitlines()
+    lines = cli(
+        "export", "--format", "jsonl", "--actor", "Trump", "--appearances", db=newsroom
+    ).stdout.splitlines()
     assert len(lines) == 5 and tuple(json.loads(lines[0])) == LISTING_COLUMNS
 
 

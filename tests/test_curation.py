@@ -7,6 +7,7 @@ import json
 
 import pytest
 
+from tests.conftest import rows
 from tests.handmade import store_articles
 
 
@@ -14,10 +15,6 @@ from tests.handmade import store_articles
 def newsroom(db_url) -> str:
     store_articles(db_url)
     return db_url
-
-
-def rows(cli, db, *args) -> list[dict]:
-    return json.loads(cli(*args, "--format", "json", db=db).stdout)
 
 
 def test_actors_list_counts_claims(cli, newsroom):

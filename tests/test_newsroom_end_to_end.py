@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from tests.conftest import SEEDS
+from tests.conftest import SEEDS, rows
 from tests.handmade import FIXTURES
 
 
@@ -21,10 +21,6 @@ def newsroom(cli, db_url) -> str:
         cli("ingest", str(FIXTURES / name), "--published", day, "--outlet", outlet, "--quiet",
             db=db_url)  # fmt: skip
     return db_url
-
-
-def rows(cli, db, *args) -> list[dict]:
-    return json.loads(cli(*args, "--format", "json", db=db).stdout)
 
 
 def position(out: list[dict], words: str) -> int:

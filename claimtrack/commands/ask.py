@@ -37,7 +37,7 @@ from claimtrack.output import (
     write_json_array,
     write_rows,
 )
-from claimtrack.queries import LISTING_COLUMNS, ClaimFilter, iter_rows
+from claimtrack.queries import EXPORT_COLUMNS, LISTING_COLUMNS, ClaimFilter, iter_rows
 
 # ---- the shared claim filters ----------------------------------------------------------
 
@@ -57,6 +57,13 @@ SearchOpt = Annotated[
 AttributionOpt = Annotated[Attribution | None, typer.Option(help="How the claim is attributed.")]
 StatusOpt = Annotated[Status | None, typer.Option(help="Review status.")]
 LimitOpt = Annotated[int | None, typer.Option(min=1, help="At most this many claims.")]
+AppearancesOpt = Annotated[
+    bool,
+    typer.Option(
+        "--appearances",
+        help="Add first_seen_claim_id and appearances after the export contract's columns.",
+    ),
+]
 EveryOpt = Annotated[
     bool,
     typer.Option(
@@ -167,9 +174,15 @@ def timeline_table(rows: Iterable[dict]) -> Table:
     return table
 
 
+def columns(appearances: bool) -> tuple[str, ...]:
+    """The export contract's columns, exactly; the appearance columns only when asked for."""
+    return LISTING_COLUMNS if appearances else EXPORT_COLUMNS
+
+
 def list_claims(
     flt: ClaimFilter,
     every: bool,
+    appearances: bool,
     fmt: Format | None,
     output: Path | None,
     bom: bool,
@@ -179,7 +192,7 @@ def list_claims(
     list_rows(
         db,
         lambda s: iter_rows(s, flt, first_only=not every),
-        LISTING_COLUMNS,
+        columns(appearances),
         "claim",
         table,
         fmt,
@@ -199,6 +212,7 @@ def who_said(
     status: StatusOpt = None,
     limit: LimitOpt = None,
     every: EveryOpt = False,
+    appearances: AppearancesOpt = False,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
     bom: BomOpt = False,
@@ -206,7 +220,7 @@ def who_said(
 ) -> None:
     """Who said what, when: claims filtered by topic, speaker, date, source, words, status."""
     flt = make_filter(topic, actor, since, until, source, search, attribution, status, limit)
-    list_claims(flt, every, fmt, output, bom, db, claims_table)
+    list_claims(flt, every, appearances, fmt, output, bom, db, claims_table)
 
 
 def timeline(
@@ -220,6 +234,7 @@ def timeline(
     status: StatusOpt = None,
     limit: LimitOpt = None,
     every: EveryOpt = False,
+    appearances: AppearancesOpt = False,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
     bom: BomOpt = False,
@@ -231,7 +246,7 @@ def timeline(
     dated claims its article reports; one said "by" a day goes after that day's claims.
     """
     flt = make_filter(topic, actor, since, until, source, search, attribution, status, limit)
-    list_claims(flt, every, fmt, output, bom, db, timeline_table)
+    list_claims(flt, every, appearances, fmt, output, bom, db, timeline_table)
 
 
 # ---- show -------------------------------------------------------------------------------
@@ -383,12 +398,13 @@ def export(
     publisher: Annotated[
         str | None, typer.Option(help="Your organisation, named in ClaimReview output.")
     ] = None,
+    appearances: AppearancesOpt = False,
     db: DbOpt = None,
 ) -> None:
     """Export claims with source, speaker, offsets, date, topics and appearances (streams).
 
-    Every appearance is a row. Columns: the export contract, then first_seen_claim_id
-    and appearances. CSV cells that would start a spreadsheet formula get a leading '.
+    Every appearance is a row. Columns: the export contract, exactly (with --appearances,
+    then first_seen_claim_id and appearances). CSV cells that would start a spreadsheet formula get a leading '.
     """
     flt = make_filter(topic, actor, since, until, source, search, attribution, status, limit)
     if fmt is ExportFormat.claimreview:
@@ -410,6 +426,6 @@ def export(
             "export writes csv, tsv, json, jsonl or claimreview", param_hint="--format"
         )
     with session(db) as s, open_output(output) as out:
-        count = write_rows(iter_rows(s, flt), LISTING_COLUMNS, chosen, out, bom=bom)
+        count = write_rows(iter_rows(s, flt), columns(appearances), chosen, out, bom=bom)
     if output is not None:
         err.print(f"{plural(count, 'claim')} written to {output}", highlight=False, markup=False)
