@@ -60,7 +60,10 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.perf_counter()
     n_claims = sum(len(c) for c in extract_batch((t, None) for t in texts))
     dt_extract = time.perf_counter() - t0
-    line("extract (one process)", f"{words / dt_extract:,.0f} words/s, {len(texts) / dt_extract:.1f} docs/s")
+    line(
+        "extract (one process)",
+        f"{words / dt_extract:,.0f} words/s, {len(texts) / dt_extract:.1f} docs/s",
+    )
     line("claims found", f"{n_claims:,}")
     line("peak RSS after extraction", f"{peak_rss_mb():,.0f} MB")
 
@@ -79,7 +82,10 @@ def main(argv: list[str] | None = None) -> int:
         t0 = time.perf_counter()
         result = ingest(engine, entries)
         dt_ingest = time.perf_counter() - t0
-        line("ingest (read+extract+store)", f"{result.added / dt_ingest:.1f} docs/s, {words / dt_ingest:,.0f} words/s")
+        line(
+            "ingest (read+extract+store)",
+            f"{result.added / dt_ingest:.1f} docs/s, {words / dt_ingest:,.0f} words/s",
+        )
         t0 = time.perf_counter()
         result = ingest(engine, entries)
         line("re-ingest (all skipped)", f"{len(entries) / (time.perf_counter() - t0):,.0f} docs/s")

@@ -111,7 +111,9 @@ def _migrate(url: str, step: Callable[[Config], None]) -> None:
             if engine.dialect.name == "sqlite":
                 broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
                 if broken:
-                    raise UserError(f"migration left {len(broken)} broken references; nothing changed")
+                    raise UserError(
+                        f"migration left {len(broken)} broken references; nothing changed"
+                    )
     finally:
         engine.dispose()
 

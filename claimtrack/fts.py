@@ -38,10 +38,14 @@ def create_search(execute: Callable[[str], object], dialect: str) -> None:
         )
         execute("INSERT INTO claims_fts (claims_fts) VALUES ('rebuild')")
     elif dialect == "postgresql":
-        execute(f"CREATE INDEX IF NOT EXISTS ix_claims_search ON claims USING gin ({PG_SEARCH_EXPR})")
+        execute(
+            f"CREATE INDEX IF NOT EXISTS ix_claims_search ON claims USING gin ({PG_SEARCH_EXPR})"
+        )
 
 
-def drop_search(execute: Callable[[str], object], dialect: str, *, keep_table: bool = False) -> None:
+def drop_search(
+    execute: Callable[[str], object], dialect: str, *, keep_table: bool = False
+) -> None:
     if dialect == "sqlite":
         for trigger in TRIGGERS:
             execute(f"DROP TRIGGER IF EXISTS {trigger}")

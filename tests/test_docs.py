@@ -31,7 +31,8 @@ def test_every_command_is_shown_in_the_readme():
     shown = set(re.findall(r"^\$ (claimtrack [^\n]*)", readme, flags=re.M))
     assert len(command_paths()) >= 15
     missing = [
-        path for path in command_paths()
+        path
+        for path in command_paths()
         if not any(line.startswith(f"claimtrack {path}") for line in shown)
     ]
     assert not missing, f"README shows no example of: {missing}"
