@@ -12,10 +12,11 @@ from dataclasses import dataclass, field
 from itertools import islice
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import IntegrityError
 
 from claimtrack.db import session_scope
-from claimtrack.extract import extract_batch
-from claimtrack.extract.types import Document
+from claimtrack.extract import extract, extract_batch
+from claimtrack.extract.types import Claim, Document
 from claimtrack.readers import Entry, ReadError, iter_documents
 from claimtrack.store import content_hash, ensure_taxonomy, source_exists, store_document
 
@@ -69,11 +70,37 @@ def ingest(
                 report(item.path, "skipped")
                 continue
             todo.append((item, digest))
-        extracted = extract_batch((doc.text, doc.published) for doc, _ in todo)
-        for (doc, digest), claims in zip(todo, extracted, strict=True):
-            with session_scope(engine) as session:
-                store_document(session, doc, claims, topics, digest)
+        for (doc, digest), claims in zip(todo, extract_each(todo), strict=True):
+            if isinstance(claims, Exception):
+                result.failed += 1
+                result.errors.append(
+                    f"{doc.path}: extraction failed ({claims!r}); please report it"
+                )
+                report(doc.path, "failed")
+                continue
+            try:
+                with session_scope(engine) as session:
+                    store_document(session, doc, claims, topics, digest)
+            except IntegrityError:  # stored meanwhile by another ingest of the same text
+                result.skipped += 1
+                report(doc.path, "skipped")
+                continue
             result.added += 1
             result.claims += len(claims)
             report(doc.path, "added")
     return result
+
+
+def extract_each(todo: list[tuple[Document, str]]) -> list[list[Claim] | Exception]:
+    """Claims for each document of a batch; a document the extractor fails on gets its
+    exception instead, so one bad document never fails the others."""
+    try:
+        return list(extract_batch((doc.text, doc.published) for doc, _ in todo))
+    except Exception:  # noqa: BLE001 - retried one by one to find the culprit
+        out: list[list[Claim] | Exception] = []
+        for doc, _ in todo:
+            try:
+                out.append(extract(doc.text, doc.published))
+            except Exception as exc:  # noqa: BLE001
+                out.append(exc)
+        return out

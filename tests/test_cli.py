@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import re
 import signal
 import sqlite3
 import subprocess
@@ -214,3 +215,32 @@ def test_db_commands(cli, db_url):
     cli("db", "upgrade", db=db_url)
     out = cli("db", "current", db=db_url).stdout
     assert "up to date" in out
+
+
+def test_two_ingests_of_the_same_folder_at_once_store_each_document_once(db_url, tmp_path):
+    folder = tmp_path / "same"
+    folder.mkdir()
+    base = (SEEDS / "000_8a316d92444b8c15.txt").read_text(encoding="utf-8")
+    for i in range(6):
+        (folder / f"{i}.txt").write_text(f"Issue {i}.\n{base}", encoding="utf-8")
+    cmd = [sys.executable, "-m", "claimtrack", "ingest", str(folder), "--quiet", "--db", db_url]
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    cli_app_db = db_url
+    from claimtrack.db import open_engine
+
+    open_engine(cli_app_db)  # create the schema first, as `claimtrack db upgrade` would
+    procs = [subprocess.Popen(cmd, env=env, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    outs = [p.communicate(timeout=300)[1] for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], outs
+    added = sum(int(re.search(r"(\d+) added", o).group(1)) for o in outs)
+    skipped = sum(int(re.search(r"(\d+) skipped", o).group(1)) for o in outs)
+    assert (added, skipped) == (6, 6)
+    from sqlalchemy import func, select
+
+    from claimtrack.db import session_scope
+    from claimtrack.models import Claim, Source
+
+    with session_scope(open_engine(cli_app_db)) as s:
+        assert s.scalar(select(func.count(Source.id))) == 6
+        per_source = s.execute(select(func.count(Claim.id)).group_by(Claim.source_id)).all()
+    assert len({n for (n,) in per_source}) == 1
