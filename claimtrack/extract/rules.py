@@ -112,6 +112,21 @@ def source_span(ctx: Context, tok: Token, cue_tok: Token) -> tuple[int, int]:
         left = tok.left_edge.idx
         return ctx.trim(left, tok_end(tok))
     start, end = subtree_span(tok)
+    for c in tok.children:
+        # "The campaign on Monday": a date modifying the source is not part of it
+        if c.i > tok.i and (
+            c.dep_ == "prep"
+            and any(g.ent_type_ in ("DATE", "TIME") for g in c.children if g.dep_ == "pobj")
+            or c.dep_ == "npadvmod"
+            and c.ent_type_ in ("DATE", "TIME")
+        ):
+            end = min(end, c.left_edge.idx)
+    for qs, qe in ctx.quotes_overlapping(start, end):
+        # a quotation the parser hung on the speaker: '... unanimous," Smith said'
+        if qs <= start < qe <= tok.idx:
+            start = qe
+        elif tok.idx < qs < end < qe:
+            end = qs
     if start <= cue_tok.idx < end:  # never swallow the cue
         end = min(end, cue_tok.idx)
         start = min(start, tok.idx)
