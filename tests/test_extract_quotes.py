@@ -66,3 +66,11 @@ def test_segments_keep_offsets() -> None:
 def test_marks_typed_the_wrong_way_round() -> None:
     t = "a site called “Leave If He Wins“ that says so.\n“Hello there,” she said."
     assert quoted(t) == ["“Leave If He Wins“", "“Hello there,”"]
+
+
+def test_quote_index_by_boundary() -> None:
+    t = 'a "bc" d "ef" g'
+    qi = QuoteIndex(t)
+    assert qi.index_starting_at(2) == 0 and qi.index_starting_at(9) == 1
+    assert qi.index_ending_at(6) == 0 and qi.index_ending_at(13) == 1
+    assert qi.index_starting_at(3) is None and qi.index_ending_at(7) is None

@@ -75,8 +75,8 @@ def _quote_parts(
     """Other pieces of a content that starts or ends with a quotation: the quote on the far side
     of the cue clause and quotes that follow in the same paragraph with nothing but the
     attribution between them ('"A," he said. "B."')."""
-    first = next((i for i, q in enumerate(qi.quotes) if q.start == cs), None)
-    last = next((i for i, q in enumerate(qi.quotes) if q.end == ce), None)
+    first = qi.index_starting_at(cs)
+    last = qi.index_ending_at(ce)
     if first is None and last is None:
         return [(cs, ce)]
     para_end = text.find("\n", ce)

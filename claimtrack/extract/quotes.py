@@ -108,6 +108,14 @@ class QuoteIndex:
         self.quotes = find_quotes(text)
         self._starts = [q.start for q in self.quotes]
 
+    def index_starting_at(self, pos: int) -> int | None:
+        i = bisect.bisect_left(self._starts, pos)
+        return i if i < len(self.quotes) and self.quotes[i].start == pos else None
+
+    def index_ending_at(self, pos: int) -> int | None:
+        i = bisect.bisect_left(self._starts, pos) - 1
+        return i if i >= 0 and self.quotes[i].end == pos else None
+
     def containing(self, pos: int) -> Quote | None:
         i = bisect.bisect_right(self._starts, pos) - 1
         if i >= 0 and self.quotes[i].start <= pos < self.quotes[i].end:
