@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
+from typing import TypeVar
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError
@@ -19,8 +20,10 @@ from claimtrack.extract import extract, extract_batch
 from claimtrack.extract.types import Claim, Document
 from claimtrack.readers import Entry, ReadError, iter_documents
 from claimtrack.store import content_hash, ensure_taxonomy, source_exists, store_document
+from claimtrack.topics import TopicDef
 
 BATCH = 8
+T = TypeVar("T")
 
 
 @dataclass
@@ -47,8 +50,7 @@ def ingest(
 ) -> IngestResult:
     """Ingest ENTRIES into the database; ``on_done(path, outcome)`` reports each document."""
     result = IngestResult()
-    with session_scope(engine) as session:
-        topics = ensure_taxonomy(session, taxonomy_path)
+    topics = retry_conflicts(lambda: _taxonomy(engine, taxonomy_path))
 
     def report(path: str | None, outcome: str) -> None:
         if on_done:
@@ -78,10 +80,7 @@ def ingest(
                 )
                 report(doc.path, "failed")
                 continue
-            try:
-                with session_scope(engine) as session:
-                    store_document(session, doc, claims, topics, digest)
-            except IntegrityError:  # stored meanwhile by another ingest of the same text
+            if not store_once(engine, doc, claims, topics, digest):
                 result.skipped += 1
                 report(doc.path, "skipped")
                 continue
@@ -104,3 +103,36 @@ def extract_each(todo: list[tuple[Document, str]]) -> list[list[Claim] | Excepti
             except Exception as exc:  # noqa: BLE001
                 out.append(exc)
         return out
+
+
+def _taxonomy(engine: Engine, taxonomy_path: str | None) -> list[TopicDef]:
+    with session_scope(engine) as session:
+        return ensure_taxonomy(session, taxonomy_path)
+
+
+def retry_conflicts(step: Callable[[], T], attempts: int = 5) -> T:
+    """Run a transaction again when a concurrent one inserted the same row first (the
+    second try finds that row: a topic, an actor, an alias)."""
+    for attempt in range(attempts):
+        try:
+            return step()
+        except IntegrityError:
+            if attempt == attempts - 1:
+                raise
+    raise AssertionError("unreachable")
+
+
+def store_once(
+    engine: Engine, doc: Document, claims: list[Claim], topics: list[TopicDef], digest: str
+) -> bool:
+    """Store DOC in one transaction; False if its text is already stored (maybe by a
+    concurrent ingest)."""
+
+    def step() -> bool:
+        with session_scope(engine) as session:
+            if source_exists(session, digest):
+                return False
+            store_document(session, doc, claims, topics, digest)
+            return True
+
+    return retry_conflicts(step)
