@@ -50,6 +50,12 @@ SOURCE_DOCUMENTS = frozenset(
     "analysis review document release tweet post speech email e-mail book essay article".split()
 )
 
+# Prepositional objects that are the setting, not the content: "said on Twitter".
+NOT_CONTENT_NOUNS = frozenset(
+    "twitter facebook television tv radio trail request show program network website "
+    "podcast stage floor".split()
+)
+
 # "said in a statement", "wrote in an email": the medium joins the cue.
 MEDIUM_NOUNS = frozenset(
     "statement interview email e-mail letter post tweet release op-ed editorial speech memo "

@@ -314,7 +314,15 @@ def verb_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
         and pobj is not None
         and (pscore >= cues.PREP_THRESHOLD or score >= cues.THRESHOLD and prep.lower_ in CUE_PREPS)
     )
-    if use_prep and pobj is not None and pobj.lower_ in WH_WORDS:
+    if (
+        use_prep
+        and pobj is not None
+        and (
+            pobj.lower_ in WH_WORDS
+            or pobj.ent_type_ in ("DATE", "TIME")
+            or pobj.lemma_.lower() in cues.NOT_CONTENT_NOUNS
+        )
+    ):
         use_prep = False
     if (score < cues.THRESHOLD and not use_prep) or frame == "x" and _xcomp_is_cue(tok):
         return None
@@ -583,11 +591,19 @@ def in_source_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
     )
 
 
+_NOT_LABELS = frozenset(
+    "breaking update updated watch wow exclusive note editor photos photo video related read "
+    "see also sources source live stat poll quote bottom line result results q a".split()
+)
+
+
 def _speaker_label(lead: list[Token]) -> bool:
-    if len(lead) > 5 or not all(t.is_alpha or t.text in ".-'’" for t in lead):
+    if len(lead) > 4 or not all(t.is_alpha or t.text in ".-'’" for t in lead):
         return False
     words = [t for t in lead if t.is_alpha]
-    if not words:
+    if not words or len(words) > 3 or any(len(t.text) < 2 for t in words):
+        return False
+    if any(t.lower_ in _NOT_LABELS for t in words):
         return False
     if all(t.is_upper and len(t.text) > 1 for t in words):
         return True
