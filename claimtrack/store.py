@@ -116,6 +116,14 @@ def add_alias(session: Session, actor: Actor, alias: str) -> None:
     actor.aliases.append(ActorAlias(alias=alias, alias_key=key))
 
 
+def is_role(role: str | None, name: str) -> bool:
+    """A role worth keeping: not empty, and not the name or a piece of it ("Sanders")."""
+    if not role or not role.strip():
+        return False
+    key, name_words = name_key(role), name_key(name).split()
+    return key != " ".join(name_words) and key not in name_words
+
+
 def resolve_actor(session: Session, speaker: Speaker, doc_text: str) -> Actor | None:
     name = speaker_name(speaker, doc_text)
     if name is None:
@@ -126,7 +134,7 @@ def resolve_actor(session: Session, speaker: Speaker, doc_text: str) -> Actor | 
         session.add(actor)
         if speaker.kind == "person" and len(name.split()) > 1:
             add_alias(session, actor, name.split()[-1])  # the surname
-    if not actor.role and speaker.role:
+    if not actor.role and is_role(speaker.role, actor.name):
         actor.role = speaker.role
     if not actor.affiliation and speaker.affiliation:
         actor.affiliation = speaker.affiliation

@@ -244,3 +244,18 @@ def test_two_ingests_of_the_same_folder_at_once_store_each_document_once(db_url,
         assert s.scalar(select(func.count(Source.id))) == 6
         per_source = s.execute(select(func.count(Claim.id)).group_by(Claim.source_id)).all()
     assert len({n for (n,) in per_source}) == 1
+
+
+def test_a_role_is_never_just_the_name(cli, db_url, tmp_path):
+    text = (
+        "Senator Ann Ortiz said on Monday that the bridge would reopen.\n"
+        "The Harbor Council said the vote would be delayed.\n"
+        "Local officials said the ferry would run all summer.\n"
+    )
+    cli("ingest", write(tmp_path, "r.txt", text), "--published", "2024-05-08", "--quiet", db=db_url)
+    rows = json.loads(cli("export", "--format", "json", db=db_url).stdout)
+    assert rows
+    for r in rows:
+        if r["speaker"] and r["speaker_role"]:
+            assert r["speaker_role"].lower() != r["speaker"].lower()
+            assert r["speaker_role"].lower() not in r["speaker"].lower().split()
