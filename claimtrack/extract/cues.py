@@ -50,6 +50,14 @@ SOURCE_DOCUMENTS = frozenset(
     "analysis review document release tweet post speech email e-mail book essay article".split()
 )
 
+# Verbs whose object is often who was spoken to ("told reporters"), not what was said.
+ADDRESSEE_VERBS = frozenset("tell ask inform remind assure reassure warn urge thank".split())
+AUDIENCE_NOUNS = frozenset(
+    "reporter reporters audience crowd supporter supporters voter voters people journalist "
+    "journalists interviewer host viewer viewers listener listeners reader readers "
+    "committee panel lawmaker lawmakers".split()
+)
+
 # Prepositional objects that are the setting, not the content: "said on Twitter".
 NOT_CONTENT_NOUNS = frozenset(
     "twitter facebook television tv radio trail request show program network website "

@@ -367,6 +367,11 @@ def verb_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
         content_tok = next(c for c in tok.children if c.dep_ == "dobj")
         if content_tok.lower_ in WH_WORDS:
             return None
+        if lemma in cues.ADDRESSEE_VERBS and (
+            content_tok.pos_ in ("PROPN", "PRON")
+            or content_tok.lemma_.lower() in cues.AUDIENCE_NOUNS
+        ):
+            return None  # "told reporters" with nothing said: the object is the addressee
         content = _object_content(tok)
         if lemma in cues.LIGHT_VERBS and content_tok.lemma_.lower() in cues.NOUN_CUES:
             # "expressed doubt that ...", "voiced concern about ..."
