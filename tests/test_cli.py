@@ -259,3 +259,11 @@ def test_a_role_is_never_just_the_name(cli, db_url, tmp_path):
         if r["speaker"] and r["speaker_role"]:
             assert r["speaker_role"].lower() != r["speaker"].lower()
             assert r["speaker_role"].lower() not in r["speaker"].lower().split()
+
+
+def test_a_claim_without_a_date_phrase_was_said_by_the_publication_day(cli, db_url, tmp_path):
+    path = write(tmp_path, "n.txt", "The harbor master said the port would stay open.\n")
+    cli("ingest", path, "--published", "2024-05-08", "--quiet", db=db_url)
+    [row] = json.loads(cli("export", "--format", "json", db=db_url).stdout)
+    assert (row["date_relation"], row["said_on"], row["date_text"]) == ("by", None, None)
+    assert row["published_on"] == "2024-05-08"

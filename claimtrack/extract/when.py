@@ -8,6 +8,7 @@ import re
 from spacy.tokens import Token
 
 from claimtrack.extract import cues
+from claimtrack.extract.dates import resolve_date
 from claimtrack.extract.types import SaidDate
 
 TIME_ADVERBS = frozenset(
@@ -77,12 +78,7 @@ def is_future(cue: Token) -> bool:
 
 
 def resolve(phrase: str | None, published: dt.date | None, future: bool) -> SaidDate:
-    if phrase is None:
-        return SaidDate()
-    try:
-        from claimtrack.extract.dates import resolve_date
-    except ImportError:
-        return SaidDate(text=phrase)
+    """The date a claim was made; with no phrase, no later than publication ("by")."""
     try:
         return resolve_date(phrase, published, future=future)
     except Exception:  # a bad phrase must never fail the document
