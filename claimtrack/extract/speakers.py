@@ -124,6 +124,19 @@ UNNAMED_HEADS = frozenset(
 )
 
 _DET = re.compile(r"^(the|a|an)\s+", re.I)
+# "multiple Russian media outlets" and "several Russian media outlets" are one speaker
+_QUANTIFIER = re.compile(
+    r"^(?:multiple|several|many|numerous|various|some|other|a number of|a few|a handful of"
+    r"|two|three|four|five|six|seven|eight|nine|ten|a couple of|a dozen)\s+",
+    re.I,
+)
+
+
+def group_name(text: str) -> str:
+    """A group's name without its leading quantifier, unless that leaves one bare word
+    ("multiple Russian media outlets" -> "Russian media outlets"; "various parties" stays)."""
+    rest = _QUANTIFIER.sub("", text)
+    return rest if len(rest.split()) >= 2 else text
 
 
 @dataclass(slots=True)
@@ -212,7 +225,7 @@ def analyse_mention(head: Token, start: int, end: int) -> Actor:
             if not personish and (ent in ("ORG", "GPE", "NORP") or words & GOVERNMENT_WORDS):
                 kind = "organization"
             return Actor(clean(name), kind, role, aff, [clean(name)])
-    text = clean(_DET.sub("", doc.text[start:end]))
+    text = group_name(clean(_DET.sub("", doc.text[start:end])))
     if words & MEDIA_WORDS or head.ent_type_ == "ORG" and lower in MEDIA_WORDS:
         return Actor(text, "media")
     if lower in GOVERNMENT_WORDS or head.ent_type_ == "GPE" or words & {"kremlin", "pentagon"}:
