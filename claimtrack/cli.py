@@ -143,16 +143,29 @@ def db_current(db: DbOpt = None) -> None:
 # ---- evaluation -------------------------------------------------------------------------
 
 
-@app.command(
-    "eval",
-    rich_help_panel="Measure",
-    context_settings={"allow_extra_args": True, "ignore_unknown_options": True},
-)
-def evaluate(ctx: typer.Context) -> None:
+@app.command("eval", rich_help_panel="Measure")
+def evaluate(
+    corpus: Annotated[
+        Path | None,
+        typer.Option(
+            help="Split folder with text/ and attributions/ (brat). "
+            "(default: $CLAIMTRACK_EVAL_CORPUS or ../shared/polnear/dev)",
+            show_default=False,
+        ),
+    ] = None,
+    limit: Annotated[int | None, typer.Option(min=1, help="Only the first N articles.")] = None,
+    json_out: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+    errors: Annotated[int, typer.Option(min=0, help="Print N sample errors of each kind.")] = 0,
+) -> None:
     """Score the extractor on a brat-annotated corpus (default: PolNeAR dev)."""
     from claimtrack.evaluate.__main__ import main as eval_main
 
-    raise typer.Exit(eval_main(list(ctx.args)) or 0)
+    argv = [
+        *(["--corpus", str(corpus)] if corpus else []),
+        *(["--limit", str(limit)] if limit else []),
+    ]
+    argv += [*(["--json"] if json_out else []), *(["--errors", str(errors)] if errors else [])]
+    raise typer.Exit(eval_main(argv) or 0)
 
 
 def main() -> None:
