@@ -55,7 +55,7 @@ DbOpt = Annotated[
         "--db",
         envvar=dbmod.ENV_VAR,
         help="SQLite file path, or a URL such as postgresql+psycopg://user@host/db. "
-        "[default: ./claimtrack.db]",
+        "(default: ./claimtrack.db)",
         show_default=False,
     ),
 ]
