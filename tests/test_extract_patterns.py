@@ -327,3 +327,25 @@ def test_name_label_colon_without_quotes() -> None:
     assert len(claims) == 1
     assert claims[0].speaker.name == "Gingrich"
     assert claims[0].content.text(t) == "The Ticket Must Be Balanced"
+
+
+def test_preposition_linking_cue_and_content_is_in_the_cue() -> None:
+    t = "The union boasted about a plan to raise wages for every worker."
+    c = by_cue(t, "boasted about")
+    assert c.content.text(t) == "a plan to raise wages for every worker"
+    t = "The council voted against a measure to expand the parking lot."
+    c = by_cue(t, "voted against")
+    assert c.content.text(t) == "a measure to expand the parking lot"
+
+
+def test_called_on_someone_to_act() -> None:
+    t = "The senator called on the governor to resign."
+    c = by_cue(t, "called on")
+    assert c.content.text(t) == "the governor to resign"
+    assert c.speaker.mention is not None and c.speaker.mention.text(t) == "The senator"
+
+
+def test_said_of_after_a_quotation() -> None:
+    t = '"A costly mistake," the mayor said of the stadium deal.'
+    c = by_cue(t, "said of")
+    assert c.speaker.mention is not None and c.speaker.mention.text(t) == "the mayor"

@@ -353,6 +353,18 @@ def verb_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
     elif frame == "x":
         content_tok = next(c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i)
         content = clause_span(content_tok)
+        link, link_obj = prep_object(tok)
+        if (
+            link is not None
+            and link_obj is not None
+            and link.i == tok.i + 1
+            and link.lower_ in LINK_PREPS
+            and link_obj.i < content_tok.i
+        ):
+            # "called on X to do Y", "voted against a measure to ...": the preposition is in
+            # the cue and its object opens the content
+            cue = (cue[0], tok_end(link))
+            content = (link_obj.left_edge.idx, content[1])
         raised = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if (
             raised is not None
@@ -416,6 +428,13 @@ def verb_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
         score = max(score, pscore)
     if content is None:
         return None
+    if rule == "quote":
+        about = next(
+            (c for c in tok.children if c.dep_ == "prep" and c.i == tok.i + 1 and c.lower_ == "of"),
+            None,
+        )
+        if about is not None and tok_end(about) > cue[1]:
+            cue = (cue[0], tok_end(about))  # '"...," she said of the plan': the "of" is in the cue
     content, snapped_direct = snap_to_quotes(ctx, *content, tok)
     direct = direct or snapped_direct
     content = ctx.trim(*content)
@@ -726,6 +745,38 @@ def split_coordinated(ctx: Context, cands: list[Candidate]) -> None:
                 a.parts = []
 
 
+# PolNeAR puts the preposition linking a cue to its content in the cue: "called for | a
+# special prosecutor", "boasted about | a plan", "voted against | the bill"
+LINK_PREPS = frozenset("about against at back for of on with over into up".split())
+
+
+def absorb_link_prep(ctx: Context, cand: Candidate) -> None:
+    """A preposition between the cue and the content (or opening the content) joins the cue."""
+    if cand.according or cand.parts:
+        return
+    cs, ce = cand.cue
+    ks, ke = cand.content
+    if ks < ce:
+        return
+    toks = [t for t in ctx.doc if ce <= t.idx < ks]
+    if not toks:
+        # the content opens with the preposition: "boasted | about a plan"
+        first = next((t for t in ctx.doc if t.idx == ks), None)
+        if first is None or first.lower_ not in LINK_PREPS or first.head != cand.cue_tok:
+            return
+        if first.i + 1 >= len(ctx.doc) or first.nbor().is_punct:
+            return
+        rest = ctx.trim(tok_end(first), ke)
+        if rest[1] - rest[0] < 3 or ctx.text[ce:ks].strip():
+            return
+        cand.cue, cand.content = (cs, tok_end(first)), rest
+        return
+    if len(toks) == 1 and toks[0].lower_ in LINK_PREPS and toks[0].head == cand.cue_tok:
+        t = toks[0]
+        if not ctx.text[ce : t.idx].strip() and not ctx.text[tok_end(t) : ks].strip():
+            cand.cue = (cs, tok_end(t))
+
+
 def candidates(ctx: Context) -> list[Candidate]:
     out: list[Candidate] = []
     taken: set[int] = set()
@@ -744,5 +795,7 @@ def candidates(ctx: Context) -> list[Candidate]:
                     taken.add(cand.cue_tok.i)
                     out.append(cand)
                     break
+    for cand in out:
+        absorb_link_prep(ctx, cand)
     split_coordinated(ctx, out)
     return out
