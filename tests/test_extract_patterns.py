@@ -349,3 +349,12 @@ def test_said_of_after_a_quotation() -> None:
     t = '"A costly mistake," the mayor said of the stadium deal.'
     c = by_cue(t, "said of")
     assert c.speaker.mention is not None and c.speaker.mention.text(t) == "the mayor"
+
+
+def test_quotation_split_by_said_of_is_one_claim() -> None:
+    t = '"We will not wait," the mayor said of the stadium plan. "The city needs an answer now."'
+    c = by_cue(t, "said")
+    assert [p.text(t) for p in c.content_parts] == [
+        '"We will not wait,"',
+        '"The city needs an answer now."',
+    ]

@@ -84,6 +84,10 @@ def _quote_parts(
     skip: list[tuple[int, int]] = [(cand.cue[0] + base, cand.cue[1] + base)]
     if cand.source is not None:
         skip.append((cand.source[0] + base, cand.source[1] + base))
+    for c in cand.cue_tok.children:
+        # '"A," he said in a statement. "B."': the medium phrase belongs to the attribution
+        if c.dep_ == "prep" and c.i == cand.cue_tok.i + 1:
+            skip.append((c.idx + base, c.right_edge.idx + len(c.right_edge.text) + base))
 
     def only_attribution(a: int, b: int) -> bool:
         chars = [
