@@ -358,3 +358,10 @@ def test_quotation_split_by_said_of_is_one_claim() -> None:
         '"We will not wait,"',
         '"The city needs an answer now."',
     ]
+
+
+def test_medium_phrase_is_not_in_the_cue() -> None:
+    t = '"We will not wait," the mayor said in a statement. "The city needs an answer now."'
+    c = by_cue(t, "said")
+    assert c.speaker.mention is not None and c.speaker.mention.text(t) == "the mayor"
+    assert len(c.content_parts) == 2

@@ -245,7 +245,9 @@ def frame_of(tok: Token) -> str:
 
 
 def cue_group(verb: Token) -> tuple[int, int]:
-    """The verb group: auxiliaries, negation and adverbs just left of the verb, plus particle."""
+    """The verb group: auxiliaries, negation and adverbs just left of the verb, plus particle.
+
+    PolNeAR leaves the medium out of the cue: "said | in a statement" (cue "said")."""
     start, end = verb.idx, tok_end(verb)
     i = verb.i - 1
     doc = verb.doc
@@ -261,10 +263,6 @@ def cue_group(verb: Token) -> tuple[int, int]:
     for c in verb.children:
         if c.dep_ == "prt" and c.i == verb.i + 1:
             end = tok_end(c)
-        elif c.dep_ == "prep" and c.i == verb.i + 1 and c.lower_ in ("in", "on", "during"):
-            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
-            if pobj is not None and pobj.lemma_.lower() in cues.MEDIUM_NOUNS:
-                end = tok_end(pobj)
     nxt = verb.i + 1
     if nxt < len(doc) and doc[nxt].text == ":" and end == tok_end(verb):
         end = tok_end(doc[nxt])
