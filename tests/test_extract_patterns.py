@@ -365,3 +365,14 @@ def test_medium_phrase_is_not_in_the_cue() -> None:
     c = by_cue(t, "said")
     assert c.speaker.mention is not None and c.speaker.mention.text(t) == "the mayor"
     assert len(c.content_parts) == 2
+
+
+def test_focus_adverb_and_dateline_are_not_in_the_source() -> None:
+    t = "Even some of her closest allies said the plan was too expensive."
+    c = by_cue(t, "said")
+    assert c.speaker.mention is not None
+    assert c.speaker.mention.text(t) == "some of her closest allies"
+    t = "LISBON (Reuters) - Prime Minister Ana Duarte said the deal would be signed."
+    c = by_cue(t, "said")
+    assert c.speaker.mention is not None
+    assert c.speaker.mention.text(t).startswith("Prime Minister")

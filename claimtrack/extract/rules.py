@@ -106,6 +106,35 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
     return None, False
 
 
+DASHES = frozenset({"—", "–", "-", "--"})
+LEAD_ADVERBS = frozenset({"even", "just", "also"})
+
+
+def _drop_lead(tok: Token, start: int, end: int) -> int:
+    """A dateline ('WASHINGTON — ', 'BOSTON (Reuters) - ') or a focus adverb ('even', 'just')
+    opening the speaker's phrase is not part of the Source."""
+    doc = tok.doc
+    for t in doc[: min(9, len(doc) - 1)]:
+        if t.idx < start or t.i == 0:
+            continue
+        spaced = t.whitespace_ != "" and doc[t.i - 1].whitespace_ != ""
+        dateline = (
+            doc[0].is_upper and len(doc[0].text) > 1 or any(u.text == "(" for u in doc[: t.i])
+        )
+        if t.text in DASHES and spaced and dateline and doc[t.i + 1].idx < end:
+            start = max(start, doc[t.i + 1].idx)
+    first = next((t for t in tok.subtree if t.idx >= start), None)
+    if (
+        first is not None
+        and first.i < tok.i
+        and first.lower_ in LEAD_ADVERBS
+        and first.dep_ == "advmod"
+        and first.i + 1 < len(doc)
+    ):
+        start = doc[first.i + 1].idx
+    return start
+
+
 def source_span(ctx: Context, tok: Token, cue_tok: Token) -> tuple[int, int]:
     if tok == cue_tok.head and cue_tok.dep_ in ("relcl", "acl"):
         # the antecedent noun of a relative clause: exclude the clause itself
@@ -121,6 +150,7 @@ def source_span(ctx: Context, tok: Token, cue_tok: Token) -> tuple[int, int]:
             and c.ent_type_ in ("DATE", "TIME")
         ):
             end = min(end, c.left_edge.idx)
+    start = _drop_lead(tok, start, end)
     for qs, qe in ctx.quotes_overlapping(start, end):
         # a quotation the parser hung on the speaker: '... unanimous," Smith said'
         if qs <= start < qe <= tok.idx:
@@ -245,9 +275,7 @@ def frame_of(tok: Token) -> str:
 
 
 def cue_group(verb: Token) -> tuple[int, int]:
-    """The verb group: auxiliaries, negation and adverbs just left of the verb, plus particle.
-
-    PolNeAR leaves the medium out of the cue: "said | in a statement" (cue "said")."""
+    """The verb group: auxiliaries, negation and adverbs just left of the verb, plus particle."""
     start, end = verb.idx, tok_end(verb)
     i = verb.i - 1
     doc = verb.doc
