@@ -376,3 +376,10 @@ def test_focus_adverb_and_dateline_are_not_in_the_source() -> None:
     c = by_cue(t, "said")
     assert c.speaker.mention is not None
     assert c.speaker.mention.text(t).startswith("Prime Minister")
+
+
+def test_clause_hung_on_the_medium_is_the_content() -> None:
+    t = "The minister said in a statement that the bridge would reopen in May."
+    c = by_cue(t, "said in a statement")
+    assert c.content.text(t) == "that the bridge would reopen in May"
+    assert c.speaker.mention is not None and c.speaker.mention.text(t) == "The minister"

@@ -452,6 +452,11 @@ def verb_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
         content, rule = subtree_span(pobj), "prep"
         cue = (cue[0], tok_end(prep))
         score = max(score, pscore)
+        said = next((c for c in pobj.children if c.dep_ in ("acl", "ccomp") and c.i > pobj.i), None)
+        if pobj.lemma_.lower() in cues.MEDIUM_NOUNS and said is not None:
+            # "said in a statement that ...": the parser hangs the clause on the medium
+            content_tok, content = said, subtree_span(said)
+            cue = (cue[0], tok_end(pobj))
     if content is None:
         return None
     if rule == "quote":
