@@ -14,12 +14,12 @@ from typing import Annotated
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.text import Text
+from sqlalchemy.exc import DBAPIError
 
 from claimtrack import db as dbmod
 from claimtrack.commands import actors, ask, sources, topics
 from claimtrack.commands.common import DbOpt, Group, QuietOpt, date_option, err, fail
 from claimtrack.commands.review import review
-from claimtrack.errors import UserError
 from claimtrack.readers import collect
 
 __all__ = ["Group", "app", "fail", "main"]
@@ -133,8 +133,8 @@ def db_current(db: DbOpt = None) -> None:
     engine = dbmod.make_engine(url)
     try:
         current = dbmod.current_revision(engine)
-    except Exception as exc:  # noqa: BLE001 - any driver error is reported on one line
-        raise UserError(f"cannot open database: {str(exc).splitlines()[0]}") from None
+    except DBAPIError as exc:
+        raise dbmod.cannot_open(url, exc) from None
     head = dbmod.head_revision(url)
     state = "up to date" if current == head else "run `claimtrack db upgrade`"
     print(f"{current or 'empty'} (code: {head}; {state})")

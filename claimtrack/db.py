@@ -20,7 +20,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
 
 from claimtrack.errors import UserError
@@ -133,6 +133,12 @@ def _describe(url: str) -> str:
     return parsed.render_as_string(hide_password=True)
 
 
+def cannot_open(url: str, exc: DBAPIError) -> UserError:
+    """The one-line error for a database that can't be reached or read."""
+    reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+    return UserError(f"cannot open database {_describe(url)}: {reason}")
+
+
 def open_engine(db: str | None, *, create: bool = True) -> Engine:
     """Engine for ``--db``, with the schema checked (and created on first use)."""
     url = resolve_url(db)
@@ -160,9 +166,8 @@ def open_engine(db: str | None, *, create: bool = True) -> Engine:
                 f"{_describe(url)} is at schema {current}, behind this claimtrack: "
                 "run `claimtrack db upgrade`"
             )
-    except OperationalError as exc:
-        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
-        raise UserError(f"cannot open database {_describe(url)}: {reason}") from exc
+    except DBAPIError as exc:
+        raise cannot_open(url, exc) from exc
     return engine
 
 

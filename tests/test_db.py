@@ -125,3 +125,13 @@ def test_sqlite_file_is_datasette_friendly(tmp_path):
         fks = conn.execute("pragma foreign_key_list(claims)").fetchall()
     assert found == [("claims_fts",)]
     assert {fk[2] for fk in fks} >= {"sources", "actors"}
+
+
+def test_a_file_that_is_not_a_database_is_one_clear_error(tmp_path, cli):
+    path = tmp_path / "notes.txt"
+    path.write_text("hello\n")
+    for command in (["who-said"], ["db", "current"]):
+        result = cli(*command, "--db", str(path), ok=False)
+        assert result.exit_code == 1
+        lines = [line for line in result.stderr.splitlines() if line.strip()]
+        assert len(lines) == 1 and "cannot open database" in lines[0] and "notes.txt" in lines[0]
