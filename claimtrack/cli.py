@@ -13,12 +13,20 @@ from typing import Annotated
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.text import Text
 from sqlalchemy.exc import DBAPIError
 
 from claimtrack import db as dbmod
 from claimtrack.commands import actors, ask, sources, topics
-from claimtrack.commands.common import DbOpt, Group, QuietOpt, date_option, err, fail
+from claimtrack.commands.common import (
+    DbOpt,
+    Group,
+    QuietOpt,
+    date_option,
+    err,
+    fail,
+    report_error,
+    sub_app,
+)
 from claimtrack.commands.review import review
 from claimtrack.readers import collect
 
@@ -32,9 +40,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-db_app = typer.Typer(
-    cls=Group, help="Create, upgrade and inspect the database schema.", no_args_is_help=True
-)
+db_app = sub_app("Create, upgrade and inspect the database schema.")
 
 app.command("who-said", rich_help_panel="Ask")(ask.who_said)
 app.command("timeline", rich_help_panel="Ask")(ask.timeline)
@@ -104,7 +110,7 @@ def ingest(
 
         result = run_ingest(engine, entries, overrides, str(taxonomy) if taxonomy else None, done)
     for message in result.errors:
-        err.print(Text.assemble(("Error:", "red"), " ", message))
+        report_error(message)
     err.print(
         f"documents: {result.added} added, {result.skipped} skipped, {result.failed} failed; "
         f"claims: {result.claims} added",

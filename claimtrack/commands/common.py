@@ -27,8 +27,12 @@ from claimtrack.readers import parse_date
 err = Console(stderr=True, soft_wrap=True, markup=False, highlight=False)
 
 
-def fail(message: str, code: int = 1) -> typer.Exit:
+def report_error(message: str) -> None:
     err.print(Text.assemble(("Error:", "red"), " ", message))
+
+
+def fail(message: str, code: int = 1) -> typer.Exit:
+    report_error(message)
     return typer.Exit(code)
 
 
