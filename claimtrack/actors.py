@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from claimtrack import appearances
+from claimtrack import appearances, store
 from claimtrack.errors import UserError
-from claimtrack.models import ACTOR_KINDS, Actor, ActorAlias, Claim
+from claimtrack.models import ACTOR_KINDS, Actor, Claim
 from claimtrack.names import name_key
 from claimtrack.queries import actor_ids
 
@@ -95,18 +95,10 @@ def merge(session: Session, keep_name: str, other_name: str) -> MergeResult:
     session.delete(other)
     session.flush()
     for alias in names:
-        _add_alias(keep, alias)
+        store.add_alias(keep, alias)
     session.flush()
     appearances.relink_actor(session, keep.id)
     return MergeResult(keep.name, removed, moved)
-
-
-def _add_alias(actor: Actor, alias: str) -> bool:
-    key = name_key(alias)
-    if not key or key == actor.name_key or any(a.alias_key == key for a in actor.aliases):
-        return False
-    actor.aliases.append(ActorAlias(alias=alias.strip(), alias_key=key))
-    return True
 
 
 def add_alias(session: Session, who: str, alias: str) -> Actor:
@@ -121,7 +113,7 @@ def add_alias(session: Session, who: str, alias: str) -> Actor:
             f"{alias!r} is the speaker {clash.name} (#{clash.id}); "
             f"to make them one, run `claimtrack actors merge {actor.id} {clash.id}`"
         )
-    _add_alias(actor, alias)
+    store.add_alias(actor, alias)
     session.flush()
     return actor
 
@@ -169,7 +161,7 @@ def set_details(
             )
         old = actor.name
         actor.name, actor.name_key = name.strip(), key
-        _add_alias(actor, old)
+        store.add_alias(actor, old)
         for a in [a for a in actor.aliases if a.alias_key == key]:
             actor.aliases.remove(a)
     session.flush()

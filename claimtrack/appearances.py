@@ -11,22 +11,20 @@ claim's review status.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from claimtrack.models import Claim, Source
+from claimtrack.names import fold
 
 THRESHOLD = 0.8
 _WORD = re.compile(r"\w+")
 
 
 def tokens(text: str) -> Counter[str]:
-    plain = unicodedata.normalize("NFKD", text)
-    plain = "".join(c for c in plain if not unicodedata.combining(c)).casefold()
-    return Counter(_WORD.findall(plain))
+    return Counter(_WORD.findall(fold(text)))
 
 
 def similarity(a: str, b: str) -> float:

@@ -16,31 +16,9 @@ from claimtrack import appearances
 from claimtrack.extract.types import Claim as ExtractedClaim
 from claimtrack.extract.types import Document, Speaker
 from claimtrack.models import Actor, ActorAlias, Claim, ClaimTopic, Source, Topic
-from claimtrack.names import name_key
+from claimtrack.names import PRONOUNS, name_key
 from claimtrack.topics import TopicDef, load_taxonomy
 from claimtrack.topics import tag as tag_topics
-
-PRONOUNS = {
-    "he",
-    "she",
-    "they",
-    "it",
-    "we",
-    "i",
-    "you",
-    "him",
-    "her",
-    "them",
-    "us",
-    "me",
-    "his",
-    "hers",
-    "their",
-    "its",
-    "our",
-    "my",
-    "your",
-}
 
 
 def content_hash(text: str) -> str:
@@ -107,13 +85,20 @@ def find_actor(session: Session, name: str) -> Actor | None:
     return session.get(Actor, ids[0]) if len(ids) == 1 else None
 
 
-def add_alias(session: Session, actor: Actor, alias: str) -> None:
+def add_alias(actor: Actor, alias: str) -> bool:
+    """Give ACTOR another name; False when it is empty, the actor's name, or known."""
+    alias = alias.strip()
     key = name_key(alias)
-    if not key or key == actor.name_key or key in PRONOUNS:
-        return
-    if any(a.alias_key == key for a in actor.aliases):
-        return
+    if not key or key == actor.name_key or any(a.alias_key == key for a in actor.aliases):
+        return False
     actor.aliases.append(ActorAlias(alias=alias, alias_key=key))
+    return True
+
+
+def add_seen_name(actor: Actor, name: str) -> None:
+    """An alias from the text: any way it named the actor, but a pronoun."""
+    if name_key(name) not in PRONOUNS:
+        add_alias(actor, name)
 
 
 def is_role(role: str | None, name: str) -> bool:
@@ -133,15 +118,15 @@ def resolve_actor(session: Session, speaker: Speaker, doc_text: str) -> Actor | 
         actor = Actor(name=name, name_key=name_key(name), kind=speaker.kind)
         session.add(actor)
         if speaker.kind == "person" and len(name.split()) > 1:
-            add_alias(session, actor, name.split()[-1])  # the surname
+            add_alias(actor, name.split()[-1])  # the surname
     if not actor.role and is_role(speaker.role, actor.name):
         actor.role = speaker.role
     if not actor.affiliation and speaker.affiliation:
         actor.affiliation = speaker.affiliation
     for alias in speaker.aliases:
-        add_alias(session, actor, alias)
+        add_seen_name(actor, alias)
     if speaker.mention is not None:
-        add_alias(session, actor, " ".join(speaker.mention.text(doc_text).split()))
+        add_seen_name(actor, " ".join(speaker.mention.text(doc_text).split()))
     session.flush()
     return actor
 

@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 
 from claimtrack.evaluate.brat import GoldRelation, GoldSpan
 from claimtrack.extract.types import Claim, Span
+from claimtrack.names import PRONOUNS
 
 __all__ = [
     "KINDS",
@@ -51,11 +52,6 @@ __all__ = [
 
 RELAXED_THRESHOLD = 0.5
 QUOTE_MARKS = frozenset('"“”«»„')
-PRONOUNS = frozenset(
-    "i me my mine myself we us our ours ourselves you your yours yourself yourselves "
-    "he him his himself she her hers herself it its itself they them their theirs themselves "
-    "one".split()
-)
 KINDS = ("quoted", "unquoted", "pronoun source", "other source")
 _WORD = re.compile(r"\w+")
 
