@@ -31,6 +31,20 @@ def write(tmp_path, name, text):
     return str(path)
 
 
+@pytest.fixture
+def article_db(cli, db_url, tmp_path) -> str:
+    """A database holding ARTICLE, published on Thursday 7 March 2024."""
+    cli(
+        "ingest",
+        write(tmp_path, "a.txt", ARTICLE),
+        "--published",
+        "2024-03-07",
+        "--quiet",
+        db=db_url,
+    )
+    return db_url
+
+
 def test_every_command_has_help(cli):
     commands = (
         ["ingest"], ["who-said"], ["timeline"], ["show"], ["export"], ["review"],
@@ -76,15 +90,8 @@ def test_stdin_and_metadata_options(cli, db_url):
     assert said and said[0]["said_on"] == "2024-03-05"  # "on Tuesday" before Thursday 7 March
 
 
-def test_export_columns_and_formats(cli, db_url, tmp_path):
-    cli(
-        "ingest",
-        write(tmp_path, "a.txt", ARTICLE),
-        "--published",
-        "2024-03-07",
-        "--quiet",
-        db=db_url,
-    )
+def test_export_columns_and_formats(cli, article_db, tmp_path):
+    db_url = article_db
     text = cli("export", "--format", "csv", db=db_url).stdout
     reader = csv.reader(io.StringIO(text))
     header = tuple(next(reader))
@@ -107,15 +114,8 @@ def test_export_offsets_match_the_stored_text(cli, db_url, tmp_path):
         assert ARTICLE[r["cue_start"] : r["cue_end"]] == r["cue"]
 
 
-def test_who_said_filters(cli, db_url, tmp_path):
-    cli(
-        "ingest",
-        write(tmp_path, "a.txt", ARTICLE),
-        "--published",
-        "2024-03-07",
-        "--quiet",
-        db=db_url,
-    )
+def test_who_said_filters(cli, article_db):
+    db_url = article_db
     rows = json.loads(cli("who-said", "--actor", "lopez", "--format", "json", db=db_url).stdout)
     assert rows and {r["speaker"] for r in rows} == {"Maria Lopez"}
     nobody = cli("who-said", "--actor", "Nobody", "--format", "json", db=db_url, ok=False)
