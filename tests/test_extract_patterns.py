@@ -383,3 +383,45 @@ def test_clause_hung_on_the_medium_is_the_content() -> None:
     c = by_cue(t, "said in a statement")
     assert c.content.text(t) == "that the bridge would reopen in May"
     assert c.speaker.mention is not None and c.speaker.mention.text(t) == "The minister"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        ('"Sit down, all of you," the chairwoman snapped.', "snapped", "the chairwoman"),
+        ('"We are not done yet," Coach Ida Brandt grinned.', "grinned", "Coach Ida Brandt"),
+    ],
+)
+def test_any_verb_closing_a_quotation_is_a_cue(text: str, cue: str, speaker: str) -> None:
+    c = by_cue(text, cue)
+    assert c.speaker.mention is not None and c.speaker.mention.text(text) == speaker
+    assert c.attribution == "direct"
+
+
+def test_verb_of_motion_after_a_quotation_is_not_a_cue() -> None:
+    assert claims_of('"Morning," she walked into the kitchen.') == []
+
+
+def test_quotation_goes_on_after_the_cue_sentence_with_its_adjuncts() -> None:
+    t = (
+        '"The levee held," the engineer said on Friday, in answer to a reporter. '
+        '"We were lucky this time."'
+    )
+    c = by_cue(t, "said")
+    assert [p.text(t) for p in c.content_parts] == [
+        '"The levee held,"',
+        '"We were lucky this time."',
+    ]
+
+
+def test_addressee_stays_out_of_a_parenthetical_attribution() -> None:
+    t = "Instead, the mayor told reporters, the park would stay open all winter."
+    c = by_cue(t, "told")
+    assert c.content.text(t) == "the park would stay open all winter"
+    assert c.speaker.mention is not None and c.speaker.mention.text(t) == "the mayor"
+
+
+def test_participle_with_preposition_takes_its_object_as_content() -> None:
+    t = "The governor dodged the question, pointing to his record on schools."
+    c = by_cue(t, "pointing to")
+    assert c.content.text(t) == "his record on schools"

@@ -69,6 +69,9 @@ def _quote_text(text: str, start: int, end: int, qi: QuoteIndex) -> str | None:
     return " ... ".join(parts) or None
 
 
+_SENTENCE_END = re.compile(r"[.!?]\s+$")
+
+
 def _quote_parts(
     text: str, cs: int, ce: int, cand: rules.Candidate, base: int, qi: QuoteIndex
 ) -> list[tuple[int, int]]:
@@ -104,11 +107,26 @@ def _quote_parts(
                 break
             parts.insert(0, (q.start, q.end))
             j -= 1
+    cue_at = cand.cue[0] + base
+
+    def rest_of_cue_sentence(a: int, b: int) -> bool:
+        # '"A," Rubio said in response to a question. "B."': the quote opening the next
+        # sentence goes on with what the cue sentence attributed
+        gap = text[a:b]
+        return (
+            a <= cue_at < b
+            and bool(_SENTENCE_END.search(gap))
+            and not any(ch in gap for ch in '\n"“”')
+        )
+
     if last is not None:
         j = last + 1
         while j < len(qi.quotes) and qi.quotes[j].end <= para_end:
             q = qi.quotes[j]
-            if not only_attribution(parts[-1][1], q.start):
+            if not (
+                only_attribution(parts[-1][1], q.start)
+                or (len(parts) == 1 and rest_of_cue_sentence(parts[-1][1], q.start))
+            ):
                 break
             parts.append((q.start, q.end))
             j += 1

@@ -85,6 +85,7 @@ THRESHOLD = 0.35
 PREP_THRESHOLD = 0.35
 NOUN_THRESHOLD = 0.35
 _HAND_SCORE = 0.6
+QUOTE_VERB_SCORE = 0.5  # a verb the lexicon does not know, closing a quotation
 
 
 def _load_lexicon() -> dict[tuple[str, str, str], float]:

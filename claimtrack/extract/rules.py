@@ -324,6 +324,30 @@ def _object_content(tok: Token) -> tuple[int, int] | None:
     return start, end
 
 
+NOT_MANNER_VERBS = frozenset("be have do get go come make take".split())
+
+
+def _closes_quotation(ctx: Context, tok: Token, sent: Span) -> bool:
+    """'"Go home," Trump barked.' / '"Fine," beamed Ann.': the verb with its subject right after
+    a quotation and nothing else of substance until the sentence ends."""
+    if tok.lemma_.lower() in NOT_MANNER_VERBS or cues.LEXICON.get(
+        ("verb", tok.lemma_.lower(), "c")
+    ):
+        return False
+    after = [c for c in tok.children if c.i > tok.i and c.dep_ not in ("punct", "npadvmod")]
+    if (
+        not any(c.dep_ == "nsubj" for c in tok.children)
+        or any(c.dep_ not in ("dobj", "advmod", "nsubj") for c in after)
+        or any(t.is_alpha for t in sent.doc[tok.right_edge.i + 1 : sent.end])
+    ):
+        return False
+    left, _ = cue_clause(tok)
+    return any(
+        qe <= left and ctx.text[qe:left].strip(" ,\u00a0—–-") == ""
+        for _qs, qe in ctx.quotes_overlapping(max(0, left - 4), left)
+    )
+
+
 def verb_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
     if tok.pos_ not in ("VERB", "AUX"):
         return None
@@ -333,6 +357,8 @@ def verb_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
     if frame in "-o" and score < cues.THRESHOLD:
         # '"Technicals," Bob said.': a speech verb next to a quotation
         score = cues.verb_score(lemma, "c") if adjacent_quote(ctx, tok, sent) else score
+    if frame in "-oc" and score < cues.THRESHOLD and _closes_quotation(ctx, tok, sent):
+        score = cues.QUOTE_VERB_SCORE  # '"Go home," Trump barked.': a verb of manner
     prep, pobj = prep_object(tok)
     pscore = cues.verb_score(lemma, "p:" + prep.lower_) if prep is not None else 0.0
     use_prep = (
@@ -409,9 +435,14 @@ def verb_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
             content_tok.pos_ in ("PROPN", "PRON")
             or content_tok.lemma_.lower() in cues.AUDIENCE_NOUNS
         ):
-            return None  # "told reporters" with nothing said: the object is the addressee
-        content = _object_content(tok)
-        if lemma in cues.LIGHT_VERBS and content_tok.lemma_.lower() in cues.NOUN_CUES:
+            content_tok = None  # "told reporters": the object is the addressee, not content
+        else:
+            content = _object_content(tok)
+        if (
+            content_tok is not None
+            and lemma in cues.LIGHT_VERBS
+            and content_tok.lemma_.lower() in cues.NOUN_CUES
+        ):
             # "expressed doubt that ...", "voiced concern about ..."
             inner = next(
                 (c for c in content_tok.children if c.dep_ in ("acl", "ccomp", "prep")), None
@@ -432,12 +463,16 @@ def verb_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
     if (
         content is None
         and (tok.dep_ == "parataxis" or tok.dep_ in ("ccomp", "advcl") and tok.head.i < tok.i)
+        and not (use_prep and tok.dep_ == "advcl")  # "..., pointing to his record"
         and cues.verb_score(tok.head.lemma_.lower(), "c") < cues.THRESHOLD
     ):
         # "Ukraine will win, he said" / "The goal, he said, is peace": the cue clause hangs off
         # the reported clause; the content is that clause without the attribution
         head = tok.head
         left, right = cue_clause(tok)
+        if head.i > tok.i and tok.right_edge.i < head.i:
+            # "Instead, Trump told CNN, his policy ...": the addressee stays out of the content
+            left, right = min(left, tok.left_edge.idx), max(right, tok_end(tok.right_edge))
         start, end = head.left_edge.idx, tok_end(head.right_edge)
         if head.i < tok.i and end <= right + 2:
             end = left
