@@ -425,3 +425,35 @@ def test_participle_with_preposition_takes_its_object_as_content() -> None:
     t = "The governor dodged the question, pointing to his record on schools."
     c = by_cue(t, "pointing to")
     assert c.content.text(t) == "his record on schools"
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        (
+            "Harbor council: New ferry fees will hurt commuters.\nThe council met.",
+            "Harbor council",
+            "New ferry fees will hurt commuters",
+        ),
+        (
+            "Dr. Mara Quist: The clinic can stay open.\nShe spoke on Monday.",
+            "Dr. Mara Quist",
+            "The clinic can stay open",
+        ),
+    ],
+)
+def test_title_with_a_colon_credits_its_label(text: str, source: str, content: str) -> None:
+    c = by_cue(text, ":")
+    assert c.speaker.mention is not None and c.speaker.mention.text(text) == source
+    assert c.content.text(text) == content
+
+
+def test_title_label_is_not_a_verb() -> None:
+    assert claims_of("Updated: Storm hits the coast.\nThe storm hit on Monday.") == []
+
+
+def test_all_caps_headline_is_parsed_in_its_common_case() -> None:
+    t = "GOVERNOR VOWS TO VETO THE BUDGET BILL\nThe governor, Sam Ode, spoke in Salem."
+    c = by_cue(t, "VOWS")
+    assert c.content.text(t) == "TO VETO THE BUDGET BILL"
+    assert c.speaker.mention is not None and c.speaker.mention.text(t) == "GOVERNOR"

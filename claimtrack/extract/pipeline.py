@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
+from claimtrack.extract import casing
 from claimtrack.extract import nlp as nlp_mod
 from claimtrack.extract.assemble import Parsed, build_claims
 from claimtrack.extract.quotes import QuoteIndex
@@ -18,9 +19,17 @@ def run_chunk(chunk: list[tuple[str, dt.date | None]]) -> Iterator[list[Claim]]:
     nlp = nlp_mod.load()
     texts = [t if isinstance(t, str) else str(t) for t, _ in chunk]
     segs = [segments(t) for t in texts]
-    flat = [(s.text, (d, k)) for d, ss in enumerate(segs) for k, s in enumerate(ss)]
+    names = [casing.body_forms(t) for t in texts]
+    flat = [
+        (casing.parse_form(s.text, names[d]) or s.text, (d, k))
+        for d, ss in enumerate(segs)
+        for k, s in enumerate(ss)
+    ]
     parsed: list[list[Parsed]] = [[] for _ in chunk]
     for doc, (d, k) in nlp.pipe(flat, as_tuples=True, batch_size=BATCH_SIZE):
-        parsed[d].append(Parsed(segs[d][k], doc))
+        seg = segs[d][k]
+        if doc.text != seg.text:  # a headline parsed in its common case
+            doc = casing.restore(doc, seg.text)
+        parsed[d].append(Parsed(seg, doc))
     for d, (text, published) in enumerate(zip(texts, (p for _, p in chunk), strict=True)):
         yield build_claims(text, parsed[d], published, QuoteIndex(text))

@@ -43,6 +43,7 @@ class Context:
         self, doc: Doc, base: int, quotes: QuoteIndex, full_text: str, heading: bool = False
     ) -> None:
         self.heading = heading  # the paragraph is a section heading
+        self.title = not full_text[:base].strip()  # the first line: the article's title
         self.doc = doc
         self.text = doc.text
         self.base = base
@@ -700,6 +701,17 @@ def _speaker_label(lead: list[Token]) -> bool:
     return len(words) <= 3 and all(t.text[:1].isupper() for t in words)
 
 
+def _title_label(lead: list[Token]) -> bool:
+    """'Clinton camp: ...', 'Dr. Ben Carson: ...', 'Poll: ...' opening an article's title."""
+    if len(lead) > 7 or not lead[0].text[:1].isupper():
+        return False
+    return all(
+        (t.is_alpha or t.text.rstrip(".").isalpha() or t.text in "-'’,")
+        and t.pos_ not in ("VERB", "AUX")
+        for t in lead
+    )
+
+
 def colon_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
     """'Ushakov: "We are ready."' — a short noun phrase, a colon, then a quotation."""
     if tok.text != ":" or tok.i == 0:
@@ -708,7 +720,12 @@ def colon_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
     quotes = ctx.quotes_overlapping(tok_end(tok), min(len(text), tok_end(tok) + 4))
     q = next((q for q in quotes if text[tok_end(tok) : q[0]].strip() == ""), None)
     lead = [t for t in (sent if tok.i > sent.start else tok.doc[: tok.i]) if t.i < tok.i]
-    label = q is None and not ctx.heading and bool(lead) and lead[0].i == 0 and _speaker_label(lead)
+    label = (
+        q is None
+        and bool(lead)
+        and lead[0].i == 0
+        and (_title_label(lead) if ctx.title else not ctx.heading and _speaker_label(lead))
+    )
     if label:
         # 'Gingrich: Trump Must Decide ...', 'MATTHEWS: Well, ...': a name labelling the words
         q = ctx.trim(tok_end(tok), len(text))

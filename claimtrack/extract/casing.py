@@ -1,0 +1,66 @@
+"""Headlines in Title Case or ALL CAPS parse badly: every word looks like a proper noun.
+
+``parse_form`` gives the text to parse instead, same length, with the common words lower-cased
+(a word keeps its capitals when the body of the article writes it that way mid-sentence, as
+names are); ``restore`` puts the original words back on the parsed tokens, keeping the parse.
+Offsets never move, so spans found on the recased parse index the original text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+_MAX_WORDS = 25
+_SMALL = frozenset("a an and as at but by for in of on or the to vs via with".split())
+
+
+def _shouting_or_title(line: str) -> bool:
+    words = [w for w in _WORD.findall(line) if w.lower() not in _SMALL]
+    if len(words) < 3 or len(words) > _MAX_WORDS:
+        return False
+    if sum(w.isupper() and len(w) > 1 for w in words) >= 0.8 * len(words):
+        return True
+    return sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+def body_forms(text: str) -> set[str]:
+    """Capitalised words the article writes mid-sentence (names), to keep in headlines."""
+    forms: set[str] = set()
+    for m in re.finditer(r"(?<=[a-z,;] )[A-Z][\w'’.-]*", text):
+        forms.add(m.group())
+    return forms
+
+
+def parse_form(line: str, names: set[str]) -> str | None:
+    """The line to parse in place of a Title Case / ALL CAPS one; None when it is neither."""
+    if not _shouting_or_title(line):
+        return None
+
+    def recase(m: re.Match[str]) -> str:
+        w = m.group()
+        key = w.title() if w.isupper() and len(w) > 1 else w
+        out = key if key in names else w.lower()
+        return out if len(out) == len(w) else w
+
+    recased = _WORD.sub(recase, line)
+    return recased[:1].upper() + recased[1:] if recased[:1].isalpha() else recased
+
+
+def restore(doc: Doc, original: str) -> Doc:
+    """A Doc with the original words and the parse of ``doc`` (same characters, other case)."""
+    words = [original[t.idx : t.idx + len(t.text)] for t in doc]
+    return Doc(
+        doc.vocab,
+        words=words,
+        spaces=[bool(t.whitespace_) for t in doc],
+        tags=[t.tag_ for t in doc],
+        pos=[t.pos_ for t in doc],
+        morphs=[str(t.morph) for t in doc],
+        lemmas=[t.lemma_ for t in doc],
+        heads=[t.head.i for t in doc],
+        deps=[t.dep_ for t in doc],
+        ents=[f"{t.ent_iob_}-{t.ent_type_}" if t.ent_type_ else "O" for t in doc],
+    )
