@@ -684,8 +684,9 @@ def in_source_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
 
 _NOT_LABELS = frozenset(
     "breaking update updated watch wow exclusive note editor photos photo video related read "
-    "see also sources source live stat poll quote bottom line result results q a".split()
+    "see also sources source live stat poll quote bottom line result results q a latest".split()
 )
+TITLE_LABELS = frozenset({"poll", "survey"})  # 'Poll: ...' opening a title credits the poll
 
 
 def _speaker_label(lead: list[Token]) -> bool:
@@ -704,6 +705,8 @@ def _speaker_label(lead: list[Token]) -> bool:
 def _title_label(lead: list[Token]) -> bool:
     """'Clinton camp: ...', 'Dr. Ben Carson: ...', 'Poll: ...' opening an article's title."""
     if len(lead) > 7 or not lead[0].text[:1].isupper():
+        return False
+    if any(t.lower_ in _NOT_LABELS and t.lower_ not in TITLE_LABELS for t in lead):
         return False
     return all(
         (t.is_alpha or t.text.rstrip(".").isalpha() or t.text in "-'’,")
