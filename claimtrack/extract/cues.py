@@ -81,9 +81,9 @@ HEDGE_VERBS = frozenset({"expect", "seem", "appear", "suggest", "indicate"})
 # ------------------------------------------------------------------ learned cue lexicon
 
 _LEXICON_FILE = Path(__file__).with_name("cue_lexicon.tsv")
-THRESHOLD = 0.35
-PREP_THRESHOLD = 0.35
-NOUN_THRESHOLD = 0.35
+THRESHOLD = 0.25
+PREP_THRESHOLD = 0.25
+NOUN_THRESHOLD = 0.25
 _HAND_SCORE = 0.6
 QUOTE_VERB_SCORE = 0.5  # a verb the lexicon does not know, closing a quotation
 
