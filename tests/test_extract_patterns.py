@@ -457,3 +457,15 @@ def test_all_caps_headline_is_parsed_in_its_common_case() -> None:
     c = by_cue(t, "VOWS")
     assert c.content.text(t) == "TO VETO THE BUDGET BILL"
     assert c.speaker.mention is not None and c.speaker.mention.text(t) == "GOVERNOR"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The senator called the plan a “costly mistake.”", "the plan a “costly mistake.”"),
+        ("He called her “third-rate” on Monday.", "her “third-rate”"),
+        ("The mayor called the tax unfair.", "the tax unfair"),
+    ],
+)
+def test_naming_verb_takes_object_and_predicate(text: str, content: str) -> None:
+    assert by_cue(text, "called").content.text(text) == content

@@ -28,6 +28,9 @@ CLAUSE_ONLY = frozenset(
     "see find show know learn hear read figure mean continue point call add answer".split()
 )
 
+# Verbs naming what something is: "called the plan a mistake", "branded him a liar".
+NAMING_VERBS = frozenset("call label brand dub deem term describe pronounce declare".split())
+
 # Nouns heading a content clause: "his claim that ...", "expressed hope that ...".
 NOUN_CUES = frozenset(
     """

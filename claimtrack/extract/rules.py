@@ -390,6 +390,12 @@ def verb_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
         obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
         if obj is None or quote[0] <= obj.idx < quote[1]:
             content, rule, direct = quote, "quote", True
+    oprd = next((c for c in tok.children if c.dep_ == "oprd" and c.i > tok.i), None)
+    if oprd is not None and lemma in cues.NAMING_VERBS and content is None:
+        # 'called the plan a "costly mistake"', 'called her "third-rate"': what X is called
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else oprd
+        content, rule, content_tok = (nxt.idx, tok_end(oprd.right_edge)), "o", oprd
+        score = max(score, cues.verb_score(lemma, "o"))
     if content is None and frame == "o" and cues.verb_score(lemma, "c") >= cues.THRESHOLD:
         # 'told reporters, "..."': the quotation after the addressee is the content
         obj = next(c for c in tok.children if c.dep_ == "dobj")
