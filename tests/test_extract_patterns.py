@@ -448,8 +448,15 @@ def test_title_with_a_colon_credits_its_label(text: str, source: str, content: s
     assert c.content.text(text) == content
 
 
-def test_title_label_is_not_a_verb() -> None:
-    assert claims_of("Updated: Storm hits the coast.\nThe storm hit on Monday.") == []
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Updated: Storm hits the coast.\nThe storm hit on Monday.",
+        "Coming Harbor Summit: Three Big Questions\nThe summit opens on Friday.",
+    ],
+)
+def test_title_colon_needs_a_label_and_a_statement(text: str) -> None:
+    assert claims_of(text) == []
 
 
 def test_all_caps_headline_is_parsed_in_its_common_case() -> None:
