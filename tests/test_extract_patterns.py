@@ -476,3 +476,24 @@ def test_all_caps_headline_is_parsed_in_its_common_case() -> None:
 )
 def test_naming_verb_takes_object_and_predicate(text: str, content: str) -> None:
     assert by_cue(text, "called").content.text(text) == content
+
+
+def test_calling_for_someone_to_act_takes_the_for_clause() -> None:
+    t = "The senator is calling for the mayor to resign."
+    c = by_cue(t, "is calling for")
+    assert c.content.text(t) == "the mayor to resign"
+    assert c.speaker.mention is not None and c.speaker.mention.text(t) == "The senator"
+
+
+def test_relative_clause_gap_credits_the_noun_it_modifies() -> None:
+    t = "It was the kind of deal many voters had expected."
+    c = by_cue(t, "had expected")
+    assert c.content.text(t) == "the kind of deal"
+    assert c.speaker.mention is not None and c.speaker.mention.text(t) == "many voters"
+
+
+def test_quotation_taken_for_a_subject_does_not_hide_the_speaker() -> None:
+    t = "“Work or starve,” Frank writes. “That is the choice.”"
+    c = by_cue(t, "writes")
+    assert c.speaker.mention is not None and c.speaker.mention.text(t) == "Frank"
+    assert c.attribution == "direct"

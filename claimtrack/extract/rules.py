@@ -69,7 +69,10 @@ class Context:
 
 def subject_of(verb: Token) -> tuple[Token | None, bool]:
     """The subject token credited by verb (agent for passives), and whether it is passive."""
-    subj = next((c for c in verb.children if c.dep_ in SUBJ), None)
+    subjects = [c for c in verb.children if c.dep_ in SUBJ]
+    # '"Toil or go to prison," Frank writes.': the parser may take the quotation for a second
+    # subject; the speaker is the subject nearest the verb
+    subj = min(subjects, key=lambda c: (abs(c.i - verb.i), -c.i)) if subjects else None
     if subj is not None and subj.dep_ == "nsubjpass":
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
@@ -181,7 +184,6 @@ def snap_to_quotes(
     if not quotes:
         return (start, end), False
     first, last = quotes[0], quotes[-1]
-    direct = False
     cue_pos = cue_tok.idx
     if first[0] <= start + 2 and not (first[0] <= cue_pos < first[1]):
         start = min(start, first[0])
@@ -213,10 +215,11 @@ def cue_clause(verb: Token) -> tuple[int, int]:
     ]
     left = min(t.idx for t in toks)
     right = max(tok_end(t) for t in toks)
-    for c in verb.children:
-        if c.dep_ in SUBJ:
-            left = min(left, c.left_edge.idx)
-            right = max(right, tok_end(c.right_edge))
+    subjects = [c for c in verb.children if c.dep_ in SUBJ]
+    if subjects:
+        c = min(subjects, key=lambda c: (abs(c.i - verb.i), -c.i))
+        left = min(left, c.left_edge.idx)
+        right = max(right, tok_end(c.right_edge))
     return left, right
 
 
@@ -325,6 +328,57 @@ def _object_content(tok: Token) -> tuple[int, int] | None:
     return start, end
 
 
+RELATIVE_WORDS = frozenset({"who", "whom", "which", "that", "what", "whose"})
+
+
+def _for_clause(
+    tok: Token, lemma: str
+) -> tuple[tuple[int, int], tuple[int, int], str, float] | None:
+    """'is calling for the mayor to resign': the parser makes the for-clause an adverbial
+    clause; 'for' joins the cue and the clause after it is the content."""
+    score = cues.verb_score(lemma, "p:for")
+    if score < cues.PREP_THRESHOLD:
+        return None
+    for a in tok.children:
+        if a.dep_ != "advcl" or a.i < tok.i:
+            continue
+        mark = next((m for m in a.children if m.dep_ == "mark" and m.lower_ == "for"), None)
+        if mark is not None and mark.i <= tok.i + 2 and mark.i + 1 < len(tok.doc):
+            nxt = tok.doc[mark.i + 1]
+            return (
+                (cue_group(tok)[0], tok_end(mark)),
+                (nxt.idx, tok_end(a.right_edge)),
+                "prep",
+                score,
+            )
+    return None
+
+
+def _relative_gap(
+    tok: Token, lemma: str, frame: str
+) -> tuple[tuple[int, int], tuple[int, int], str, float] | None:
+    """'the kind of deal many voters had expected', 'the judge Trump was referring to': the
+    verb's object is the noun its relative clause modifies."""
+    if tok.dep_ != "relcl" or frame != "-" or tok.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lower_ in RELATIVE_WORDS or subj.i < tok.head.i:
+        return None
+    prep = next((c for c in tok.children if c.dep_ == "prep" and c.i > tok.i), None)
+    if prep is not None and any(g.dep_ in ("pobj", "pcomp") for g in prep.children):
+        return None
+    frame_key = "p:" + prep.lower_ if prep is not None else "o"
+    score = cues.verb_score(lemma, frame_key)
+    if score < cues.THRESHOLD:
+        return None
+    cue = cue_group(tok)
+    if prep is not None:
+        cue = (cue[0], tok_end(prep))
+    head = tok.head
+    end = max(tok_end(t) for t in head.subtree if t.i < tok.left_edge.i)
+    return cue, (head.left_edge.idx, end), "relative", score
+
+
 NOT_MANNER_VERBS = frozenset("be have do get go come make take".split())
 
 
@@ -377,19 +431,21 @@ def verb_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
         )
     ):
         use_prep = False
+    special = _for_clause(tok, lemma) or _relative_gap(tok, lemma, frame)
+    if special is not None:
+        return _candidate(ctx, tok, sent, *special)
     if (score < cues.THRESHOLD and not use_prep) or frame == "x" and _xcomp_is_cue(tok):
         return None
     cue = cue_group(tok)
     content: tuple[int, int] | None = None
     content_tok: Token | None = None
-    direct = False
     rule = frame
     parts: list[tuple[int, int]] = []
     quote = adjacent_quote(ctx, tok, sent) if frame in "-o" else None
     if quote is not None and cues.verb_score(lemma, "c") >= cues.THRESHOLD:
         obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
         if obj is None or quote[0] <= obj.idx < quote[1]:
-            content, rule, direct = quote, "quote", True
+            content, rule = quote, "quote"
     oprd = next((c for c in tok.children if c.dep_ == "oprd" and c.i > tok.i), None)
     if oprd is not None and lemma in cues.NAMING_VERBS and content is None:
         # 'called the plan a "costly mistake"', 'called her "third-rate"': what X is called
@@ -402,7 +458,7 @@ def verb_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
         after = tok_end(obj.right_edge)
         for qs, qe in ctx.quotes_overlapping(after, min(len(ctx.text), after + 4)):
             if qs >= after and ctx.text[after:qs].strip(" ,:\u00a0—–-") == "":
-                content, rule, direct = (qs, qe), "quote", True
+                content, rule = (qs, qe), "quote"
                 break
     if content is not None:
         pass
@@ -466,7 +522,7 @@ def verb_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
     if content is None:
         q = adjacent_quote(ctx, tok, sent)
         if q is not None:
-            content, rule, direct = q, "quote", True
+            content, rule = q, "quote"
     if (
         content is None
         and (tok.dep_ == "parataxis" or tok.dep_ in ("ccomp", "advcl") and tok.head.i < tok.i)
@@ -508,8 +564,22 @@ def verb_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
         )
         if about is not None and tok_end(about) > cue[1]:
             cue = (cue[0], tok_end(about))  # '"...," she said of the plan': the "of" is in the cue
-    content, snapped_direct = snap_to_quotes(ctx, *content, tok)
-    direct = direct or snapped_direct
+    return _candidate(ctx, tok, sent, cue, content, rule, score, content_tok, parts)
+
+
+def _candidate(
+    ctx: Context,
+    tok: Token,
+    sent: Span,
+    cue: tuple[int, int],
+    content: tuple[int, int],
+    rule: str,
+    score: float,
+    content_tok: Token | None = None,
+    parts: list[tuple[int, int]] | None = None,
+) -> Candidate | None:
+    """A verb cue's candidate: content grown to whole quotations and trimmed, the speaker."""
+    content, _direct = snap_to_quotes(ctx, *content, tok)
     content = ctx.trim(*content)
     if content[1] <= content[0]:
         return None
@@ -518,6 +588,7 @@ def verb_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
         subj = None
     source = source_span(ctx, subj, tok) if subj is not None else None
     conf = min(0.95, 0.3 + 0.6 * score)
+    parts = parts or []
     cand_parts = parts if rule == "parataxis" and all(b > a for a, b in parts) else []
     return Candidate(
         parts=cand_parts,
