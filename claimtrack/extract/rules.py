@@ -176,25 +176,19 @@ def source_span(ctx: Context, tok: Token, cue_tok: Token) -> tuple[int, int]:
 # ---------------------------------------------------------------- content helpers
 
 
-def snap_to_quotes(
-    ctx: Context, start: int, end: int, cue_tok: Token
-) -> tuple[tuple[int, int], bool]:
-    """Grow content to whole quotations it starts in; returns (span, is_direct)."""
+def snap_to_quotes(ctx: Context, start: int, end: int, cue_tok: Token) -> tuple[int, int]:
+    """Grow content to whole quotations it starts or ends in (never across the cue)."""
     quotes = ctx.quotes_overlapping(start, end)
     if not quotes:
-        return (start, end), False
+        return start, end
     first, last = quotes[0], quotes[-1]
     cue_pos = cue_tok.idx
     if first[0] <= start + 2 and not (first[0] <= cue_pos < first[1]):
         start = min(start, first[0])
-        direct = True
     if last[1] >= end - 2 and not (last[0] <= cue_pos < last[1]):
         if last[0] > cue_pos or end > cue_pos or last[1] <= cue_pos:
             end = max(end, last[1]) if not (last[0] < cue_pos < last[1]) else end
-    if direct:
-        # a quote that starts the content and ends it is direct speech
-        direct = len(quotes) == 1 and quotes[0][0] <= start and quotes[0][1] >= end - 1
-    return (start, end), direct
+    return start, end
 
 
 def clause_span(tok: Token, exclude: Token | None = None) -> tuple[int, int]:
@@ -579,7 +573,7 @@ def _candidate(
     parts: list[tuple[int, int]] | None = None,
 ) -> Candidate | None:
     """A verb cue's candidate: content grown to whole quotations and trimmed, the speaker."""
-    content, _direct = snap_to_quotes(ctx, *content, tok)
+    content = snap_to_quotes(ctx, *content, tok)
     content = ctx.trim(*content)
     if content[1] <= content[0]:
         return None
@@ -649,7 +643,7 @@ def noun_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
     content = ctx.trim(*subtree_span(inner))
     if content[1] <= content[0]:
         return None
-    content, _direct = snap_to_quotes(ctx, *content, tok)
+    content = snap_to_quotes(ctx, *content, tok)
     source = source_span(ctx, subj, tok) if subj is not None else None
     conf = min(0.9, 0.3 + 0.6 * max(score, 0.6 if light else 0.0))
     return Candidate(
