@@ -497,3 +497,13 @@ def test_quotation_taken_for_a_subject_does_not_hide_the_speaker() -> None:
     c = by_cue(t, "writes")
     assert c.speaker.mention is not None and c.speaker.mention.text(t) == "Frank"
     assert c.attribution == "direct"
+
+
+def test_attitude_adjective_of_a_person() -> None:
+    t = "Ms. Vega was upfront about her distaste for the plan."
+    c = by_cue(t, "was upfront about")
+    assert c.content.text(t) == "her distaste for the plan"
+
+
+def test_attitude_adjective_needs_a_person_and_a_preposition_of_attitude() -> None:
+    assert claims_of("She was present at the meeting.") == []

@@ -125,3 +125,14 @@ def noun_score(lemma: str, frame: str) -> float:
 
 def adj_score(lemma: str, frame: str) -> float:
     return LEXICON.get(("adj", lemma, frame), 0.0)
+
+
+_KNOWN_ADJECTIVES = frozenset(lemma for pos, lemma, _ in LEXICON if pos == "adj")
+# "upfront about", "fond of", "loyal to": an attitude of a person towards something
+ATTITUDE_PREPS = frozenset("about of with on to toward towards over".split())
+ATTITUDE_SCORE = 0.3
+
+
+def known_adjective(lemma: str) -> bool:
+    """Whether the learned lexicon has a verdict on this adjective (then it decides)."""
+    return lemma in _KNOWN_ADJECTIVES

@@ -666,11 +666,20 @@ def adjective_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
     prep, pobj = prep_object(tok)
     if prep is None or pobj is None or pobj.lower_ in WH_WORDS:
         return None
-    score = cues.adj_score(tok.lemma_.lower(), "p:" + prep.lower_)
-    if score < cues.NOUN_THRESHOLD:
-        return None
+    lemma = tok.lemma_.lower()
+    score = cues.adj_score(lemma, "p:" + prep.lower_)
     head = tok.head
     subj, _ = subject_of(head) if tok.dep_ == "acomp" else (None, False)
+    if (
+        score < cues.NOUN_THRESHOLD
+        and subj is not None
+        and _person_like(subj)
+        and prep.lower_ in cues.ATTITUDE_PREPS
+        and not cues.known_adjective(lemma)
+    ):
+        score = cues.ATTITUDE_SCORE  # 'she was upfront about her distaste for ...'
+    if score < cues.NOUN_THRESHOLD:
+        return None
     start = cue_group(head)[0] if tok.dep_ == "acomp" else tok.idx
     content = ctx.trim(*subtree_span(pobj))
     if content[1] <= content[0]:
@@ -686,6 +695,14 @@ def adjective_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
         rule="adjective",
         confidence=0.3 + 0.6 * score,
     )
+
+
+PERSONAL_PRONOUNS = frozenset("i we he she they you".split())
+
+
+def _person_like(tok: Token) -> bool:
+    """A person or group as subject: a personal pronoun, a named person or organisation."""
+    return tok.lower_ in PERSONAL_PRONOUNS or tok.ent_type_ in ("PERSON", "ORG", "NORP")
 
 
 def according_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
