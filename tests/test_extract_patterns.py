@@ -507,3 +507,10 @@ def test_attitude_adjective_of_a_person() -> None:
 
 def test_attitude_adjective_needs_a_person_and_a_preposition_of_attitude() -> None:
     assert claims_of("She was present at the meeting.") == []
+
+
+def test_noun_cue_with_its_clause_after_be() -> None:
+    t = "Her main argument was that taxes are too high."
+    c = by_cue(t, "main argument was")
+    assert c.content.text(t) == "that taxes are too high"
+    assert c.speaker.mention is not None and c.speaker.mention.text(t) == "Her"

@@ -619,6 +619,12 @@ def noun_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
     if tok.pos_ != "NOUN":
         return None
     frame, inner, prep = _noun_frame(tok)
+    copula = tok.dep_ == "nsubj" and tok.head.lemma_ == "be" and inner is None
+    if copula:
+        # "her answer was that ...", "the key question is whether ...": the clause is the
+        # complement of "be"
+        inner = next((c for c in tok.head.children if c.dep_ == "ccomp" and c.i > tok.i), None)
+        frame = "c"
     if inner is None:
         return None
     score = cues.noun_score(tok.lemma_.lower(), frame)
@@ -633,7 +639,7 @@ def noun_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
     for c in tok.children:  # "clarion call", "false claims"
         if c.dep_ in ("amod", "compound") and c.i == tok.i - 1 and c.pos_ != "PROPN":
             cue_start = c.idx
-    cue_end = tok_end(prep) if prep is not None else tok_end(tok)
+    cue_end = tok_end(prep) if prep is not None else tok_end(tok.head if copula else tok)
     subj: Token | None = poss
     cue_tok = tok
     if light:
