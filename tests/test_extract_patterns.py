@@ -514,3 +514,10 @@ def test_noun_cue_with_its_clause_after_be() -> None:
     c = by_cue(t, "main argument was")
     assert c.content.text(t) == "that taxes are too high"
     assert c.speaker.mention is not None and c.speaker.mention.text(t) == "Her"
+
+
+def test_pronoun_object_of_a_speech_verb_refers_back_to_what_was_said() -> None:
+    t = "The mayor said it twice."
+    c = by_cue(t, "said")
+    assert c.content.text(t) == "it"
+    assert claims_of("What the mayor said was false.") == []

@@ -250,6 +250,7 @@ CUE_PREPS = frozenset({"about", "to", "for", "of", "on", "against", "with", "at"
 OBJ_PREPS = frozenset("as for to of with about into against on over from in".split())
 GROUP_DEPS = frozenset({"aux", "auxpass", "neg"})
 WH_WORDS = frozenset({"what", "which", "whom", "who", "that", "it", "this", "so"})
+ANAPHORIC_CONTENT = frozenset({"that", "this", "it", "so"})
 
 
 def prep_object(tok: Token) -> tuple[Token | None, Token | None]:
@@ -486,8 +487,10 @@ def verb_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
             rule = "raising"
     elif frame == "o":
         content_tok = next(c for c in tok.children if c.dep_ == "dobj")
-        if content_tok.lower_ in WH_WORDS:
-            return None
+        if content_tok.lower_ in WH_WORDS and not (
+            content_tok.lower_ in ANAPHORIC_CONTENT and cues.verb_score(lemma, "c") >= 0.5
+        ):
+            return None  # "what he said"; but "he said that" / "she said it" refer back
         if lemma in cues.ADDRESSEE_VERBS and (
             content_tok.pos_ in ("PROPN", "PRON")
             or content_tok.lemma_.lower() in cues.AUDIENCE_NOUNS
