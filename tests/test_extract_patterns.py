@@ -521,3 +521,36 @@ def test_pronoun_object_of_a_speech_verb_refers_back_to_what_was_said() -> None:
     c = by_cue(t, "said")
     assert c.content.text(t) == "it"
     assert claims_of("What the mayor said was false.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "The voters have mixed feelings about the mayor.",
+            "have mixed feelings about",
+            "the mayor",
+        ),
+        (
+            "The senator will make the case that the plan is sound.",
+            "will make the case",
+            "that the plan is sound",
+        ),
+        (
+            "The mayor made it clear to residents that the bridge would reopen.",
+            "made it clear",
+            "that the bridge would reopen",
+        ),
+        (
+            "Officials made clear Monday they have no plans to spend money.",
+            "made clear",
+            "they have no plans to spend money",
+        ),
+    ],
+)
+def test_light_verb_phrases(text: str, cue: str, content: str) -> None:
+    assert by_cue(text, cue).content.text(text) == content
+
+
+def test_possession_is_not_a_cue() -> None:
+    assert claims_of("He has a house in Ohio, and the rain made the road clear of dust.") == []

@@ -38,12 +38,15 @@ NOUN_CUES = frozenset(
     announcement suggestion fear concern expectation insistence allegation accusation
     assurance prediction contention conviction position comment remark admission denial
     confidence doubt estimate report message vow assessment concern complaint frustration
-    criticism support opposition skepticism optimism interest desire
+    criticism support opposition skepticism optimism interest desire feeling misgiving
+    reservation case argument point
     """.split()
 )
 
 # Light verbs that turn a noun cue into a phrase: "expressed hope", "made the claim".
-LIGHT_VERBS = frozenset("express voice make issue give offer share raise repeat reiterate".split())
+LIGHT_VERBS = frozenset(
+    "express voice make issue give offer share raise repeat reiterate have hold".split()
+)
 
 ACCORDING = frozenset({"according"})
 

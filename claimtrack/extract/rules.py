@@ -349,6 +349,36 @@ def _for_clause(
     return None
 
 
+def _made_clear(
+    tok: Token, sent: Span
+) -> tuple[tuple[int, int], tuple[int, int], str, float] | None:
+    """'made (it) clear (to X) (on Monday) that ...': the parser scatters this; read it off the
+    words: the cue runs to 'clear', the content is the clause after it."""
+    if tok.lemma_.lower() != "make":
+        return None
+    doc = tok.doc
+    clear = next((t for t in doc[tok.i + 1 : tok.i + 3] if t.lower_ == "clear"), None)
+    if clear is None or any(t.lower_ not in ("it", "clear") for t in doc[tok.i + 1 : clear.i]):
+        return None
+    end = sent.end
+    while end - 1 > clear.i and doc[end - 1].is_punct:
+        end -= 1
+    that = next(
+        (t for t in doc[clear.i + 1 : end] if t.lower_ == "that" and t.dep_ == "mark"), None
+    )
+    if that is not None:
+        start = that
+    else:
+        start = next((t for t in doc[clear.i + 1 : end] if t.dep_ in ("nsubj", "nsubjpass")), None)
+        if start is None:
+            return None
+        start = start.left_edge
+    if start.i >= end:
+        return None
+    content = (start.idx, tok_end(doc[end - 1]))
+    return (cue_group(tok)[0], tok_end(clear)), content, "c", 0.7
+
+
 def _relative_gap(
     tok: Token, lemma: str, frame: str
 ) -> tuple[tuple[int, int], tuple[int, int], str, float] | None:
@@ -426,7 +456,7 @@ def verb_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
         )
     ):
         use_prep = False
-    special = _for_clause(tok, lemma) or _relative_gap(tok, lemma, frame)
+    special = _for_clause(tok, lemma) or _relative_gap(tok, lemma, frame) or _made_clear(tok, sent)
     if special is not None:
         return _candidate(ctx, tok, sent, *special)
     if (score < cues.THRESHOLD and not use_prep) or frame == "x" and _xcomp_is_cue(tok):
