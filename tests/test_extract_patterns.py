@@ -554,3 +554,9 @@ def test_light_verb_phrases(text: str, cue: str, content: str) -> None:
 
 def test_possession_is_not_a_cue() -> None:
     assert claims_of("He has a house in Ohio, and the rain made the road clear of dust.") == []
+
+
+def test_participle_after_the_speaker_is_not_in_the_source() -> None:
+    t = "Senator Ann Vale, speaking at a rally in Fresno, said the race was close."
+    c = by_cue(t, "said")
+    assert c.speaker.mention is not None and c.speaker.mention.text(t) == "Senator Ann Vale"

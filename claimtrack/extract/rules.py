@@ -154,6 +154,16 @@ def source_span(ctx: Context, tok: Token, cue_tok: Token) -> tuple[int, int]:
             and c.ent_type_ in ("DATE", "TIME")
         ):
             end = min(end, c.left_edge.idx)
+        # "Marco Rubio, speaking at a rally, said": PolNeAR leaves the participle out
+        if (
+            c.i > tok.i
+            and c.dep_ in ("acl", "advcl")
+            and c.tag_ == "VBG"
+            and c.left_edge.i == c.i
+            and c.i > 0
+            and tok.doc[c.i - 1].text == ","
+        ):
+            end = min(end, tok.doc[c.i - 1].idx)
     start = _drop_lead(tok, start, end)
     for qs, qe in ctx.quotes_overlapping(start, end):
         # a quotation the parser hung on the speaker: '... unanimous," Smith said'
