@@ -485,13 +485,6 @@ def test_calling_for_someone_to_act_takes_the_for_clause() -> None:
     assert c.speaker.mention is not None and c.speaker.mention.text(t) == "The senator"
 
 
-def test_relative_clause_gap_credits_the_noun_it_modifies() -> None:
-    t = "It was the kind of deal many voters had expected."
-    c = by_cue(t, "had expected")
-    assert c.content.text(t) == "the kind of deal"
-    assert c.speaker.mention is not None and c.speaker.mention.text(t) == "many voters"
-
-
 def test_quotation_taken_for_a_subject_does_not_hide_the_speaker() -> None:
     t = "“Work or starve,” Frank writes. “That is the choice.”"
     c = by_cue(t, "writes")

@@ -333,9 +333,6 @@ def _object_content(tok: Token) -> tuple[int, int] | None:
     return start, end
 
 
-RELATIVE_WORDS = frozenset({"who", "whom", "which", "that", "what", "whose"})
-
-
 def _for_clause(
     tok: Token, lemma: str
 ) -> tuple[tuple[int, int], tuple[int, int], str, float] | None:
@@ -387,31 +384,6 @@ def _made_clear(
         return None
     content = (start.idx, tok_end(doc[end - 1]))
     return (cue_group(tok)[0], tok_end(clear)), content, "c", 0.7
-
-
-def _relative_gap(
-    tok: Token, lemma: str, frame: str
-) -> tuple[tuple[int, int], tuple[int, int], str, float] | None:
-    """'the kind of deal many voters had expected', 'the judge Trump was referring to': the
-    verb's object is the noun its relative clause modifies."""
-    if tok.dep_ != "relcl" or frame != "-" or tok.head.pos_ not in ("NOUN", "PROPN"):
-        return None
-    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-    if subj is None or subj.lower_ in RELATIVE_WORDS or subj.i < tok.head.i:
-        return None
-    prep = next((c for c in tok.children if c.dep_ == "prep" and c.i > tok.i), None)
-    if prep is not None and any(g.dep_ in ("pobj", "pcomp") for g in prep.children):
-        return None
-    frame_key = "p:" + prep.lower_ if prep is not None else "o"
-    score = cues.verb_score(lemma, frame_key)
-    if score < cues.THRESHOLD:
-        return None
-    cue = cue_group(tok)
-    if prep is not None:
-        cue = (cue[0], tok_end(prep))
-    head = tok.head
-    end = max(tok_end(t) for t in head.subtree if t.i < tok.left_edge.i)
-    return cue, (head.left_edge.idx, end), "relative", score
 
 
 NOT_MANNER_VERBS = frozenset("be have do get go come make take".split())
@@ -466,7 +438,7 @@ def verb_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
         )
     ):
         use_prep = False
-    special = _for_clause(tok, lemma) or _relative_gap(tok, lemma, frame) or _made_clear(tok, sent)
+    special = _for_clause(tok, lemma) or _made_clear(tok, sent)
     if special is not None:
         return _candidate(ctx, tok, sent, *special)
     if (score < cues.THRESHOLD and not use_prep) or frame == "x" and _xcomp_is_cue(tok):
