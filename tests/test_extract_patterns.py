@@ -553,3 +553,8 @@ def test_participle_after_the_speaker_is_not_in_the_source() -> None:
     t = "Senator Ann Vale, speaking at a rally in Fresno, said the race was close."
     c = by_cue(t, "said")
     assert c.speaker.mention is not None and c.speaker.mention.text(t) == "Senator Ann Vale"
+
+
+def test_who_is_urged_to_act_is_in_the_content() -> None:
+    t = "The coach urged his players to stay calm."
+    assert by_cue(t, "urged").content.text(t) == "his players to stay calm"

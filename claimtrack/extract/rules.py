@@ -475,6 +475,11 @@ def verb_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
     elif frame == "x":
         content_tok = next(c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i)
         content = clause_span(content_tok)
+        obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i < content_tok.i), None)
+        if obj is not None and obj.i > tok.i:
+            # "asked white actors to act whiter", "urged voters to stay home": who is asked
+            # to act belongs to the content
+            content = (obj.left_edge.idx, content[1])
         link, link_obj = prep_object(tok)
         if (
             link is not None
