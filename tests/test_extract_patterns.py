@@ -558,3 +558,9 @@ def test_participle_after_the_speaker_is_not_in_the_source() -> None:
 def test_who_is_urged_to_act_is_in_the_content() -> None:
     t = "The coach urged his players to stay calm."
     assert by_cue(t, "urged").content.text(t) == "his players to stay calm"
+
+
+def test_fronted_predicate_is_not_an_attitude() -> None:
+    t = "The files would show how close to the line he has been willing to walk."
+    assert all(c.cue.start <= c.cue.end for c in claims_of(t))
+    assert not any(c.cue.text(t).startswith("close") for c in claims_of(t))

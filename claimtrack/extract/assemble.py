@@ -133,6 +133,12 @@ def _quote_parts(
     return parts
 
 
+def _well_formed(c: rules.Candidate) -> bool:
+    """A rule that meets a parse it did not foresee must cost one claim, never the document."""
+    spans = [c.cue, c.content, *c.parts] + ([c.source] if c.source is not None else [])
+    return all(0 <= a <= b for a, b in spans)
+
+
 def _drop_nested(cands: list[rules.Candidate]) -> list[rules.Candidate]:
     """'Reports indicate that X stated ...': the claim is X's; drop the report wrapper."""
     keep = []
@@ -176,7 +182,8 @@ def build_claims(
         cands = [
             c
             for c in rules.candidates(ctx)
-            if (c.according or qi.containing(c.cue_tok.idx + p.seg.start) is None)
+            if _well_formed(c)
+            and (c.according or qi.containing(c.cue_tok.idx + p.seg.start) is None)
             and (c.source is not None or c.confidence >= NO_SOURCE_MIN_CONFIDENCE)
         ]
         cands = _drop_nested(cands)

@@ -345,7 +345,7 @@ def _for_clause(
         if a.dep_ != "advcl" or a.i < tok.i:
             continue
         mark = next((m for m in a.children if m.dep_ == "mark" and m.lower_ == "for"), None)
-        if mark is not None and mark.i <= tok.i + 2 and mark.i + 1 < len(tok.doc):
+        if mark is not None and tok.i < mark.i <= tok.i + 2 and mark.i + 1 < len(tok.doc):
             nxt = tok.doc[mark.i + 1]
             return (
                 (cue_group(tok)[0], tok_end(mark)),
@@ -639,7 +639,9 @@ def noun_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
     if tok.pos_ != "NOUN":
         return None
     frame, inner, prep = _noun_frame(tok)
-    copula = tok.dep_ == "nsubj" and tok.head.lemma_ == "be" and inner is None
+    copula = (
+        tok.dep_ == "nsubj" and tok.head.lemma_ == "be" and tok.head.i > tok.i and inner is None
+    )
     if copula:
         # "her answer was that ...", "the key question is whether ...": the clause is the
         # complement of "be"
@@ -695,6 +697,8 @@ def adjective_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
     lemma = tok.lemma_.lower()
     score = cues.adj_score(lemma, "p:" + prep.lower_)
     head = tok.head
+    if tok.dep_ == "acomp" and head.i > tok.i:
+        return None  # "how close to the line he has been": a fronted predicate, not a cue
     subj, _ = subject_of(head) if tok.dep_ == "acomp" else (None, False)
     if (
         score < cues.NOUN_THRESHOLD
