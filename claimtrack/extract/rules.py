@@ -5,6 +5,7 @@ All offsets produced here are relative to the parsed paragraph; the caller shift
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -49,6 +50,13 @@ class Context:
         self.base = base
         self.qi = quotes
         self.full = full_text
+        self._starts = [t.idx for t in doc]
+
+    def tokens_from(self, start: int, end: int) -> list[Token]:
+        """Tokens starting at a character in [start, end)."""
+        i = bisect.bisect_left(self._starts, start)
+        j = bisect.bisect_left(self._starts, end)
+        return [self.doc[k] for k in range(i, j)]
 
     def trim(self, start: int, end: int, *, keep_closing_quote: bool = True) -> tuple[int, int]:
         """Trim in paragraph coordinates; spans may run into later paragraphs (quotes)."""
@@ -964,10 +972,10 @@ def absorb_link_prep(ctx: Context, cand: Candidate) -> None:
     ks, ke = cand.content
     if ks < ce:
         return
-    toks = [t for t in ctx.doc if ce <= t.idx < ks]
+    toks = ctx.tokens_from(ce, ks)
     if not toks:
         # the content opens with the preposition: "boasted | about a plan"
-        first = next((t for t in ctx.doc if t.idx == ks), None)
+        first = next(iter(ctx.tokens_from(ks, ks + 1)), None)
         if first is None or first.lower_ not in LINK_PREPS or first.head != cand.cue_tok:
             return
         if first.i + 1 >= len(ctx.doc) or first.nbor().is_punct:
