@@ -564,3 +564,11 @@ def test_fronted_predicate_is_not_an_attitude() -> None:
     t = "The files would show how close to the line he has been willing to walk."
     assert all(c.cue.start <= c.cue.end for c in claims_of(t))
     assert not any(c.cue.text(t).startswith("close") for c in claims_of(t))
+
+
+def test_passive_without_clause_credits_the_agent_with_what_is_said_of_the_patient() -> None:
+    t = "The mayor has been attacked on the budget by the council."
+    c = by_cue(t, "has been attacked")
+    assert c.content.text(t) == "The mayor has been attacked on the budget"
+    assert c.speaker.mention is not None and c.speaker.mention.text(t) == "the council"
+    assert claims_of("The bridge was built in 1990.") == []

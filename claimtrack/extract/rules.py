@@ -364,6 +364,31 @@ def _for_clause(
     return None
 
 
+def _passive_patient(
+    tok: Token, frame: str
+) -> tuple[tuple[int, int], tuple[int, int], str, float] | None:
+    """'Clinton has been attacked on the speeches by Sanders', 'Crows are considered the
+    detectives of the bird world': in a passive the patient and what is said of it are the
+    content (PolNeAR's reading), the agent, if any, is the source."""
+    if frame != "-" or not any(c.dep_ == "auxpass" for c in tok.children):
+        return None
+    patient = next((c for c in tok.children if c.dep_ == "nsubjpass" and c.i < tok.i), None)
+    if patient is None or patient.lower_ in WH_WORDS or patient.pos_ == "PRON":
+        return None
+    score = cues.verb_score(tok.lemma_.lower(), "o")
+    if score < cues.THRESHOLD:
+        return None
+    end = tok_end(tok)
+    for c in tok.children:
+        if (
+            c.i > tok.i
+            and c.dep_ in ("prep", "oprd", "attr", "acomp", "advcl")
+            and c.lower_ != "by"
+        ):
+            end = max(end, tok_end(c.right_edge))
+    return cue_group(tok), (patient.left_edge.idx, end), "passive", score
+
+
 def _made_clear(
     tok: Token, sent: Span
 ) -> tuple[tuple[int, int], tuple[int, int], str, float] | None:
@@ -446,7 +471,7 @@ def verb_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
         )
     ):
         use_prep = False
-    special = _for_clause(tok, lemma) or _made_clear(tok, sent)
+    special = _for_clause(tok, lemma) or _made_clear(tok, sent) or _passive_patient(tok, frame)
     if special is not None:
         return _candidate(ctx, tok, sent, *special)
     if (score < cues.THRESHOLD and not use_prep) or frame == "x" and _xcomp_is_cue(tok):
