@@ -572,3 +572,8 @@ def test_passive_without_clause_credits_the_agent_with_what_is_said_of_the_patie
     assert c.content.text(t) == "The mayor has been attacked on the budget"
     assert c.speaker.mention is not None and c.speaker.mention.text(t) == "the council"
     assert claims_of("The bridge was built in 1990.") == []
+
+
+def test_connective_before_a_parenthetical_attribution_is_not_content() -> None:
+    t = "Still, the mayor said, the council has to decide."
+    assert by_cue(t, "said").content.text(t) == "the council has to decide"

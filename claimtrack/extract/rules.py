@@ -267,6 +267,7 @@ CUE_PREPS = frozenset({"about", "to", "for", "of", "on", "against", "with", "at"
 # "criticized X for Y", "compared X to Y", "described X as Y": the object's complements
 OBJ_PREPS = frozenset("as for to of with about into against on over from in".split())
 GROUP_DEPS = frozenset({"aux", "auxpass", "neg"})
+CONNECTIVE_DEPS = frozenset({"cc", "advmod", "mark", "intj", "prep", "pobj"})
 WH_WORDS = frozenset({"what", "which", "whom", "who", "that", "it", "this", "so"})
 ANAPHORIC_CONTENT = frozenset({"that", "this", "it", "so"})
 
@@ -588,6 +589,9 @@ def verb_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
             end = left
         elif head.i > tok.i and start >= left - 2:
             start = right
+        lead = ctx.tokens_from(start, left)
+        if start < left and all(t.dep_ in CONNECTIVE_DEPS or t.is_punct for t in lead):
+            start = right  # "Still, he said, officials must decide": the connective stays out
         if start < left and right < end:
             parts = [ctx.trim(start, left), ctx.trim(right, end)]
         if end - start > 3:
