@@ -577,3 +577,9 @@ def test_passive_without_clause_credits_the_agent_with_what_is_said_of_the_patie
 def test_connective_before_a_parenthetical_attribution_is_not_content() -> None:
     t = "Still, the mayor said, the council has to decide."
     assert by_cue(t, "said").content.text(t) == "the council has to decide"
+
+
+def test_dateline_taken_for_a_subject_is_not_the_speaker() -> None:
+    t = "SPRINGFIELD (AP) — The mayor and her allies dug into the budget Tuesday, calling it a mess."
+    c = by_cue(t, "calling")
+    assert c.speaker.mention is not None and c.speaker.mention.text(t) == "The mayor and her allies"

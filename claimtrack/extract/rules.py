@@ -75,12 +75,16 @@ class Context:
 # ---------------------------------------------------------------- subjects and sources
 
 
+def nearest_subject(verb: Token, deps: tuple[str, ...]) -> Token | None:
+    """The verb's subject; when the parser gives it two ('"Toil or go to prison," Frank
+    writes', 'LOS ANGELES (AP) — The mayor dug ...'), the one nearest the verb."""
+    subjects = [c for c in verb.children if c.dep_ in deps]
+    return min(subjects, key=lambda c: (abs(c.i - verb.i), -c.i)) if subjects else None
+
+
 def subject_of(verb: Token) -> tuple[Token | None, bool]:
     """The subject token credited by verb (agent for passives), and whether it is passive."""
-    subjects = [c for c in verb.children if c.dep_ in SUBJ]
-    # '"Toil or go to prison," Frank writes.': the parser may take the quotation for a second
-    # subject; the speaker is the subject nearest the verb
-    subj = min(subjects, key=lambda c: (abs(c.i - verb.i), -c.i)) if subjects else None
+    subj = nearest_subject(verb, SUBJ)
     if subj is not None and subj.dep_ == "nsubjpass":
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
@@ -110,7 +114,7 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
         raising = head.dep_ == "xcomp" and head.head.lemma_.lower() in cues.HEDGE_VERBS
         head = head.head
         deps = ("nsubj", "nsubjpass") if raising else ("nsubj",)
-        s = next((c for c in head.children if c.dep_ in deps), None)
+        s = nearest_subject(head, deps)
         if s is not None:
             return s, False
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -227,9 +231,8 @@ def cue_clause(verb: Token) -> tuple[int, int]:
     ]
     left = min(t.idx for t in toks)
     right = max(tok_end(t) for t in toks)
-    subjects = [c for c in verb.children if c.dep_ in SUBJ]
-    if subjects:
-        c = min(subjects, key=lambda c: (abs(c.i - verb.i), -c.i))
+    c = nearest_subject(verb, SUBJ)
+    if c is not None:
         left = min(left, c.left_edge.idx)
         right = max(right, tok_end(c.right_edge))
     return left, right
