@@ -137,6 +137,9 @@ def test_follow_on_quote_inherits_speaker() -> None:
     assert len(follow) == 1
     assert follow[0].speaker.name == "Omar Haddad"
     assert follow[0].attribution == "direct"
+    # the mention and cue that introduced the quotation, in the paragraph before
+    assert follow[0].speaker.mention is not None and follow[0].speaker.mention.text(t) == "he"
+    assert follow[0].cue.text(t) == "said"
 
 
 def test_follow_on_needs_a_quoted_speaker_before() -> None:

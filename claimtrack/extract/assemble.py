@@ -172,6 +172,7 @@ def build_claims(
     heading: str | None = None
     headings: list[str | None] = []
     last_quoted: Actor | None = None  # speaker of the previous paragraph's direct quotation
+    intro: tuple[tuple[int, int], tuple[int, int] | None] = ((0, 0), None)  # its cue, mention
     covered_to = -1  # end of the last claim's content (document offsets)
     for p in parsed:
         if p.seg.is_heading:
@@ -217,13 +218,18 @@ def build_claims(
             cs = cand.content[0] + p.seg.start
             quoted = text[cs : cs + 1] in QUOTE_OPENERS or bool(cand.parts)
             last_quoted = actor if quoted and actor is not None and actor.name else None
+            base = p.seg.start
+            intro = (
+                (cand.cue[0] + base, cand.cue[1] + base),
+                (cand.source[0] + base, cand.source[1] + base) if cand.source else None,
+            )
             covered_to = max(covered_to, cand.content[1] + p.seg.start)
             continue
         q = qi.containing(p.seg.start)
         if p.seg.start < covered_to:
             continue  # a paragraph of a multi-paragraph quotation already credited
         if last_quoted is not None and q is not None and q.start == p.seg.start and len(p.doc):
-            drafts.append((_follow_on(p, q.start, q.end), last_quoted, p))
+            drafts.append((_follow_on(p, q.start, q.end, *intro), last_quoted, p))
             headings.append(heading)
             covered_to = q.end
             continue
@@ -237,15 +243,18 @@ def build_claims(
 QUOTE_OPENERS = "\"“«„'"
 
 
-def _follow_on(p: Parsed, start: int, end: int) -> rules.Candidate:
-    """A paragraph that is only a quotation, after one credited to a speaker: same speaker."""
+def _follow_on(
+    p: Parsed, start: int, end: int, cue: tuple[int, int], mention: tuple[int, int] | None
+) -> rules.Candidate:
+    """A paragraph that is only a quotation, after one credited to a speaker: same speaker,
+    and the cue and mention that introduced the quotation (document offsets, earlier)."""
     base = p.seg.start
     first = p.doc[0]
     sent = next(iter(p.doc.sents))
     return rules.Candidate(
-        cue=(start - base, start - base),
+        cue=(cue[0] - base, cue[1] - base),
         content=(start - base, end - base),
-        source=None,
+        source=(mention[0] - base, mention[1] - base) if mention else None,
         source_tok=None,
         cue_tok=first,
         content_root=None,
