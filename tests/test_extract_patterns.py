@@ -586,3 +586,10 @@ def test_dateline_taken_for_a_subject_is_not_the_speaker() -> None:
     t = "SPRINGFIELD (AP) — The mayor and her allies dug into the budget Tuesday, calling it a mess."
     c = by_cue(t, "calling")
     assert c.speaker.mention is not None and c.speaker.mention.text(t) == "The mayor and her allies"
+
+
+def test_quotation_words_hung_on_the_verb_do_not_hide_the_quotation() -> None:
+    t = "The mayor replied, “Not at all.”"
+    c = by_cue(t, "replied")
+    assert c.content.text(t) == "“Not at all.”"
+    assert c.attribution == "direct"

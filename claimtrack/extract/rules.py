@@ -227,7 +227,12 @@ def clause_span(tok: Token, exclude: Token | None = None) -> tuple[int, int]:
 def cue_clause(verb: Token) -> tuple[int, int]:
     """Characters of the attribution clause: the verb group and its subject ("Bob said")."""
     toks = [verb] + [
-        c for c in verb.children if c.dep_ in GROUP_DEPS or c.dep_ in ("advmod", "prt", "npadvmod")
+        c
+        for c in verb.children
+        if c.dep_ in GROUP_DEPS
+        # adverbs next to the verb; not words of a quotation the parser hung on it
+        or c.dep_ in ("advmod", "prt", "npadvmod")
+        and abs(c.i - verb.i) <= 2
     ]
     left = min(t.idx for t in toks)
     right = max(tok_end(t) for t in toks)
