@@ -593,3 +593,10 @@ def test_quotation_words_hung_on_the_verb_do_not_hide_the_quotation() -> None:
     c = by_cue(t, "replied")
     assert c.content.text(t) == "“Not at all.”"
     assert c.attribution == "direct"
+
+
+def test_participle_after_reported_clause_belongs_to_the_first_speaker() -> None:
+    t = "Ms. Okafor said the council saw no need to wait, telling reporters that the vote was set."
+    c = by_cue(t, "telling")
+    assert c.speaker.mention is not None and c.speaker.mention.text(t) == "Ms. Okafor"
+    assert by_cue(t, "said").content.text(t) == "the council saw no need to wait"

@@ -99,7 +99,7 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
     # "added" is the subject of "said", not A's
     first = verb.head
     if (
-        verb.dep_ == "conj"
+        (verb.dep_ == "conj" or verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > first.i)
         and first.dep_ == "ccomp"
         and first.head.pos_ in ("VERB", "AUX")
         and cues.verb_score(verb.lemma_.lower(), "c") >= 0.6
