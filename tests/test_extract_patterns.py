@@ -600,3 +600,10 @@ def test_participle_after_reported_clause_belongs_to_the_first_speaker() -> None
     c = by_cue(t, "telling")
     assert c.speaker.mention is not None and c.speaker.mention.text(t) == "Ms. Okafor"
     assert by_cue(t, "said").content.text(t) == "the council saw no need to wait"
+
+
+def test_title_colon_after_a_name_needs_no_verb() -> None:
+    t = "Mara Quist: No new taxes this year.\nQuist spoke on Monday."
+    c = by_cue(t, ":")
+    assert c.speaker.mention is not None and c.speaker.mention.text(t) == "Mara Quist"
+    assert c.content.text(t) == "No new taxes this year"

@@ -897,8 +897,15 @@ def colon_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
         q = ctx.trim(tok_end(tok), len(text))
         if q[1] - q[0] < 3:
             return None
-        if ctx.title and not any(t.pos_ in ("VERB", "AUX") for t in tok.doc[tok.i + 1 :]):
-            return None  # 'Upcoming Summit: 4 Key Topics in Focus' is a title, not a statement
+        name_like = len(lead) == 1 or all(t.ent_type_ == "PERSON" for t in lead if t.is_alpha)
+        if (
+            ctx.title
+            and not name_like
+            and not any(t.pos_ in ("VERB", "AUX") for t in tok.doc[tok.i + 1 :])
+        ):
+            # 'Lynch: No outside influence on FBI probe' credits Lynch, but 'Upcoming Summit:
+            # 4 Key Topics in Focus' is a title, not a statement
+            return None
     if q is None:
         return None
     if not lead or len(lead) > 8 or any(t.pos_ in ("VERB", "AUX") for t in lead):
