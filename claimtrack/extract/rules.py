@@ -350,9 +350,11 @@ def _object_content(tok: Token) -> tuple[int, int] | None:
     return start, end
 
 
-def _for_clause(
-    tok: Token, lemma: str
-) -> tuple[tuple[int, int], tuple[int, int], str, float] | None:
+# What the helpers for shapes the parser scatters return: (cue, content, rule, score).
+Special = tuple[tuple[int, int], tuple[int, int], str, float]
+
+
+def _for_clause(tok: Token, lemma: str) -> Special | None:
     """'is calling for the mayor to resign': the parser makes the for-clause an adverbial
     clause; 'for' joins the cue and the clause after it is the content."""
     score = cues.verb_score(lemma, "p:for")
@@ -373,9 +375,7 @@ def _for_clause(
     return None
 
 
-def _passive_patient(
-    tok: Token, frame: str
-) -> tuple[tuple[int, int], tuple[int, int], str, float] | None:
+def _passive_patient(tok: Token, frame: str) -> Special | None:
     """'Clinton has been attacked on the speeches by Sanders', 'Crows are considered the
     detectives of the bird world': in a passive the patient and what is said of it are the
     content (PolNeAR's reading), the agent, if any, is the source."""
@@ -398,9 +398,7 @@ def _passive_patient(
     return cue_group(tok), (patient.left_edge.idx, end), "passive", score
 
 
-def _made_clear(
-    tok: Token, sent: Span
-) -> tuple[tuple[int, int], tuple[int, int], str, float] | None:
+def _made_clear(tok: Token, sent: Span) -> Special | None:
     """'made (it) clear (to X) (on Monday) that ...': the parser scatters this; read it off the
     words: the cue runs to 'clear', the content is the clause after it."""
     if tok.lemma_.lower() != "make":
@@ -445,11 +443,8 @@ def _closes_quotation(ctx: Context, tok: Token, sent: Span) -> bool:
         or any(t.is_alpha for t in sent.doc[tok.right_edge.i + 1 : sent.end])
     ):
         return False
-    left, _ = cue_clause(tok)
-    return any(
-        qe <= left and ctx.text[qe:left].strip(" ,\u00a0—–-") == ""
-        for _qs, qe in ctx.quotes_overlapping(max(0, left - 4), left)
-    )
+    quote = adjacent_quote(ctx, tok, sent)
+    return quote is not None and quote[1] <= cue_clause(tok)[0]  # the quotation comes first
 
 
 def verb_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
