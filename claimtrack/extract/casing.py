@@ -1,6 +1,6 @@
 """Headlines in Title Case or ALL CAPS parse badly: every word looks like a proper noun.
 
-``parse_form`` gives the text to parse instead, same length, with the common words lower-cased
+``parse_forms`` gives the text to parse instead, same length, with the common words lower-cased
 (a word keeps its capitals when the body of the article writes it that way mid-sentence, as
 names are); ``restore`` puts the original words back on the parsed tokens, keeping the parse.
 Offsets never move, so spans found on the recased parse index the original text.
@@ -34,10 +34,22 @@ def body_forms(text: str) -> set[str]:
     return forms
 
 
-def parse_form(line: str, names: set[str]) -> str | None:
-    """The line to parse in place of a Title Case / ALL CAPS one; None when it is neither."""
-    if not _shouting_or_title(line):
-        return None
+def parse_forms(text: str, lines: list[str]) -> list[str]:
+    """The text to parse for each line of ``text``: the line itself, or its common-case form
+    when it is in Title Case or ALL CAPS (the article's names are read only then)."""
+    names: set[str] | None = None
+    out = []
+    for line in lines:
+        if _shouting_or_title(line):
+            names = body_forms(text) if names is None else names
+            out.append(_recase(line, names))
+        else:
+            out.append(line)
+    return out
+
+
+def _recase(line: str, names: set[str]) -> str:
+    """The line with its common words lower-cased and the article's names kept."""
 
     def recase(m: re.Match[str]) -> str:
         w = m.group()

@@ -19,11 +19,10 @@ def run_chunk(chunk: list[tuple[str, dt.date | None]]) -> Iterator[list[Claim]]:
     nlp = nlp_mod.load()
     texts = [t if isinstance(t, str) else str(t) for t, _ in chunk]
     segs = [segments(t) for t in texts]
-    names = [casing.body_forms(t) for t in texts]
     flat = [
-        (casing.parse_form(s.text, names[d]) or s.text, (d, k))
-        for d, ss in enumerate(segs)
-        for k, s in enumerate(ss)
+        (form, (d, k))
+        for d, (t, ss) in enumerate(zip(texts, segs, strict=True))
+        for k, form in enumerate(casing.parse_forms(t, [s.text for s in ss]))
     ]
     parsed: list[list[Parsed]] = [[] for _ in chunk]
     for doc, (d, k) in nlp.pipe(flat, as_tuples=True, batch_size=BATCH_SIZE):

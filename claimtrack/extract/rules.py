@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
@@ -50,7 +51,10 @@ class Context:
         self.base = base
         self.qi = quotes
         self.full = full_text
-        self._starts = [t.idx for t in doc]
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [t.idx for t in self.doc]
 
     def tokens_from(self, start: int, end: int) -> list[Token]:
         """Tokens starting at a character in [start, end)."""
