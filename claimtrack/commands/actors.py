@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from typing import Annotated
 
@@ -20,6 +19,7 @@ from claimtrack.commands.common import (
     err,
     list_rows,
     plural,
+    print_detail_json,
     session,
     sub_app,
 )
@@ -82,8 +82,7 @@ def show_actor(
         claims = list(iter_rows(s, ClaimFilter(actor=str(actor.id)), first_only=True))
         row = core.actor_row(actor, len(claims))
     if fmt is DetailFormat.json:
-        row["claim_ids"] = [c["claim_id"] for c in claims]
-        print(json.dumps(row, ensure_ascii=False, indent=2))
+        print_detail_json(row, claims)
         return
     console = Console()
     console.print(Text(f"#{row['actor_id']} {row['name']} [{row['kind']}]", style="bold"))

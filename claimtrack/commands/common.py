@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from enum import StrEnum
@@ -95,6 +96,12 @@ def session(db: str | None, create: bool = True) -> Iterator[Session]:
     engine = dbmod.open_engine(db, create=create)
     with dbmod.session_scope(engine) as s:
         yield s
+
+
+def print_detail_json(row: dict, claims: Iterable[dict]) -> None:
+    """`actors show` / `sources show` as JSON: the row with the ids of its claims."""
+    row["claim_ids"] = [c["claim_id"] for c in claims]
+    print(json.dumps(row, ensure_ascii=False, indent=2))
 
 
 def plural(n: int, word: str) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from typing import Annotated
 
@@ -20,6 +19,7 @@ from claimtrack.commands.common import (
     err,
     list_rows,
     plural,
+    print_detail_json,
     session,
     sub_app,
 )
@@ -71,8 +71,7 @@ def show_source(
         claims = list(iter_rows(s, ClaimFilter(source=str(source.id)), first_only=False))
         row = core.source_row(source, len(claims))
     if fmt is DetailFormat.json:
-        row["claim_ids"] = [c["claim_id"] for c in claims]
-        print(json.dumps(row, ensure_ascii=False, indent=2))
+        print_detail_json(row, claims)
         return
     console = Console()
     console.print(Text(f"#{row['source_id']} {row['title'] or row['path']}", style="bold"))
