@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 DEMO_DB ?= demo.db
 
-.PHONY: install demo test eval bench lint clean
+.PHONY: install demo test eval bench lint clean train-refiner
 
 $(BIN)/claimtrack: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,9 @@ test: install ## the whole test suite, on SQLite and PostgreSQL (127.0.0.1:5432 
 
 eval: install ## score the extractor on PolNeAR dev (../shared/polnear/dev)
 	$(BIN)/claimtrack eval
+
+train-refiner: install ## retrain the span refiner on PolNeAR train (after changing the rules)
+	$(BIN)/python -m claimtrack.evaluate.train_refiner
 
 bench: install ## speed and memory figures of extraction, ingest and export
 	$(BIN)/python -m claimtrack.bench

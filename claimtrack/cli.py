@@ -162,6 +162,9 @@ def evaluate(
     limit: Annotated[int | None, typer.Option(min=1, help="Only the first N articles.")] = None,
     json_out: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
     errors: Annotated[int, typer.Option(min=0, help="Print N sample errors of each kind.")] = 0,
+    rules_only: Annotated[
+        bool, typer.Option("--rules-only", help="Score the rules without the span refiner.")
+    ] = False,
 ) -> None:
     """Score the extractor on a brat-annotated corpus (default: PolNeAR dev)."""
     from claimtrack.evaluate.__main__ import main as eval_main
@@ -169,6 +172,7 @@ def evaluate(
     argv = [
         *(["--corpus", str(corpus)] if corpus else []),
         *(["--limit", str(limit)] if limit else []),
+        *(["--rules-only"] if rules_only else []),
     ]
     argv += [*(["--json"] if json_out else []), *(["--errors", str(errors)] if errors else [])]
     raise typer.Exit(eval_main(argv) or 0)

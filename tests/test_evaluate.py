@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -27,6 +28,7 @@ from claimtrack.evaluate.score import (
     trim,
     words,
 )
+from claimtrack.extract import refine
 from claimtrack.extract.types import Claim, Span, Speaker
 
 # --- fixtures -------------------------------------------------------------------------------
@@ -435,3 +437,14 @@ def test_end_to_end_with_the_real_extractor(corpus: Path) -> None:
     assert report.totals.relaxed.n_gold == 3
     # the plain "X said that ..." relation is the least any extractor should find
     assert report.totals.relaxed.gold_hits >= 1
+
+
+def test_rules_only_switches_the_refiner_off_for_that_run(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.delenv(refine.ENV_SWITCH, raising=False)
+    assert cli.main(["--corpus", str(corpus), "--json", "--rules-only"]) == 0
+    assert json.loads(capsys.readouterr().out)["span_refiner"] is False
+    assert refine.ENV_SWITCH not in os.environ  # restored after the run
+    assert cli.main(["--corpus", str(corpus), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["span_refiner"] is True

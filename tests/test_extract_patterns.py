@@ -1,4 +1,8 @@
-"""One test or more per attribution pattern the extractor handles (sentences written for this)."""
+"""One test or more per attribution pattern the extractor handles (sentences written for this).
+
+These test the rules, so the learned span refiner is off here: it may move an edge to where
+annotators draw it ("said in a statement"), which tests/test_refine.py covers.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +10,15 @@ import datetime as dt
 
 import pytest
 
-from claimtrack.extract import extract
+from claimtrack.extract import extract, refine
 from claimtrack.extract.types import Claim
 
 PUBLISHED = dt.date(2025, 3, 5)
+
+
+@pytest.fixture(autouse=True)
+def rules_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(refine.ENV_SWITCH, "0")
 
 
 def claims_of(text: str) -> list[Claim]:
@@ -503,6 +512,40 @@ def test_attitude_adjective_of_a_person() -> None:
 
 def test_attitude_adjective_needs_a_person_and_a_preposition_of_attitude() -> None:
     assert claims_of("She was present at the meeting.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source", "content"),
+    [
+        (
+            "The growers were hopeful that the frost would spare the vines.",
+            "were hopeful",
+            "The growers",
+            "that the frost would spare the vines",
+        ),
+        (
+            "Councillor Amadi is eager to reopen the library on Sundays.",
+            "is eager",
+            "Councillor Amadi",
+            "to reopen the library on Sundays",
+        ),
+        (
+            "The ferry operators were quick to blame the weather.",
+            "were quick",
+            "The ferry operators",
+            "to blame the weather",
+        ),
+    ],
+)
+def test_stance_adjective_with_a_clause(text: str, cue: str, source: str, content: str) -> None:
+    c = by_cue(text, cue)
+    assert c.speaker.mention is not None and c.speaker.mention.text(text) == source
+    assert c.content.text(text) == content
+
+
+def test_adjective_with_a_clause_needs_a_stance_adjective() -> None:
+    assert claims_of("The bridge is likely to open in May.") == []
+    assert claims_of("The committee was able to meet twice.") == []
 
 
 def test_noun_cue_with_its_clause_after_be() -> None:

@@ -1,15 +1,17 @@
-"""``python -m claimtrack.evaluate [--corpus DIR] [--limit N] [--json] [--errors N]``."""
+"""``python -m claimtrack.evaluate [--corpus DIR] [--limit N] [--json] [--errors N] [--rules-only]``."""
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from claimtrack.evaluate.report import as_dict, print_errors, print_table
 from claimtrack.evaluate.run import ENV_CORPUS, default_corpus, evaluate_corpus
+from claimtrack.extract import refine
 
 
 def _positive(value: str) -> int:
@@ -42,6 +44,11 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         metavar="N",
         help="print N sample errors of each kind",
     )
+    ap.add_argument(
+        "--rules-only",
+        action="store_true",
+        help="score the rules without the span refiner (as CLAIMTRACK_REFINE=0)",
+    )
     return ap.parse_args(argv)
 
 
@@ -51,6 +58,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not (corpus / "text").is_dir() or not (corpus / "attributions").is_dir():
         print(f"error: {corpus} has no text/ and attributions/ folders", file=sys.stderr)
         return 2
+    before = os.environ.get(refine.ENV_SWITCH)
+    if args.rules_only:
+        os.environ[refine.ENV_SWITCH] = "0"
+    try:
+        return _report(corpus, args)
+    finally:
+        if before is None:
+            os.environ.pop(refine.ENV_SWITCH, None)
+        else:
+            os.environ[refine.ENV_SWITCH] = before
+
+
+def _report(corpus: Path, args: argparse.Namespace) -> int:
     try:
         report = evaluate_corpus(corpus, limit=args.limit)
     except NotImplementedError as e:

@@ -10,6 +10,7 @@ from rich.table import Table
 
 from claimtrack.evaluate.run import Report
 from claimtrack.evaluate.score import KINDS, Counts, content_text, overlaps
+from claimtrack.extract import refine
 
 __all__ = ["as_dict", "print_errors", "print_table"]
 
@@ -35,6 +36,7 @@ def as_dict(report: Report) -> dict[str, Any]:
         "gold_relations_dropped": report.dropped,
         "predicted_claims": report.predicted,
         "extraction_failures": report.failures,
+        "span_refiner": refine.enabled(),
         "relaxed": _prf(t.relaxed),
         "full": _prf(t.full),
         "speaker_accuracy": round(t.speaker_accuracy, 4),
@@ -90,6 +92,10 @@ def print_table(report: Report, console: Console | None = None) -> None:
     console.print(
         f"gold relations {report.gold_relations} (+{report.dropped} without content, skipped), "
         f"predicted claims {report.predicted}"
+    )
+    console.print(
+        "span refiner: "
+        + ("on (claimtrack/extract/refine.crfsuite)" if refine.enabled() else "off (rules alone)")
     )
     console.print(
         f"extraction: {report.words} words in {report.seconds:.2f} s = "

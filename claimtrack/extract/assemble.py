@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from claimtrack.extract import cues, rules, when
+from claimtrack.extract import cues, refine, rules, when
 from claimtrack.extract.quotes import QuoteIndex
 from claimtrack.extract.segment import Segment
 from claimtrack.extract.speakers import Actor, Resolver
@@ -19,6 +20,7 @@ REPORT_LEMMAS = frozenset({"report", "reporting"})
 # source-less ones; a source-less candidate needs at least this confidence.
 NO_SOURCE_MIN_CONFIDENCE = 0.5
 NESTED_MIN_CONFIDENCE = 0.9  # PolNeAR rarely annotates attributions nested in content
+Pair = tuple[int, int]
 
 
 @dataclass(slots=True)
@@ -45,16 +47,19 @@ def _hedged(cand: rules.Candidate) -> bool:
     return False
 
 
-def _attribution(text: str, cand: rules.Candidate, qi: QuoteIndex, base: int) -> Attribution:
+def _attribution(cand: rules.Candidate, qi: QuoteIndex, parts: list[Pair]) -> Attribution:
+    """direct when every piece of the content is one quotation, mixed when quotations are
+    only part of it, indirect without any."""
     if cand.according:
         return "according_to"
-    s, e = cand.content[0] + base, cand.content[1] + base
-    qs = qi.overlapping(s, e)
-    if not qs:
+    quoted = [qi.overlapping(s, e) for s, e in parts]
+    if not any(quoted):
         return "indirect"
-    if len(qs) == 1 and qs[0].start <= s + 1 and qs[0].end >= e - 1:
-        return "direct"
-    return "mixed"
+    whole = all(
+        len(qs) == 1 and qs[0].start <= s + 1 and qs[0].end >= e - 1
+        for (s, e), qs in zip(parts, quoted, strict=True)
+    )
+    return "direct" if whole else "mixed"
 
 
 def _quote_text(text: str, start: int, end: int, qi: QuoteIndex) -> str | None:
@@ -161,7 +166,11 @@ def _drop_nested(cands: list[rules.Candidate]) -> list[rules.Candidate]:
 
 
 def build_claims(
-    text: str, parsed: list[Parsed], published: dt.date | None, qi: QuoteIndex
+    text: str,
+    parsed: list[Parsed],
+    published: dt.date | None,
+    qi: QuoteIndex,
+    refiner: refine.Refiner | None = None,
 ) -> list[Claim]:
     resolver = Resolver()
     for p in parsed:
@@ -234,8 +243,20 @@ def build_claims(
             covered_to = q.end
             continue
         last_quoted = None
+    features: dict[int, list[list[str]]] = {}
+
+    def redraw(p: Parsed, proposal: refine.Proposal) -> tuple[Pair, list[Pair]]:
+        if refiner is None:
+            return proposal.cue, list(proposal.parts)
+        base = p.seg.start
+        if base not in features:
+            features[base] = refine.token_features(
+                p.doc, lambda i: qi.containing(p.doc[i].idx + base) is not None
+            )
+        return refiner.refine(p.doc, base, features[base], proposal)
+
     return [
-        _claim(text, cand, actor, p, published, qi, h)
+        _claim(text, cand, actor, p, published, qi, h, redraw)
         for (cand, actor, p), h in zip(drafts, headings, strict=True)
     ]
 
@@ -273,6 +294,7 @@ def _claim(
     published: dt.date | None,
     qi: QuoteIndex,
     heading: str | None,
+    redraw: Callable[[Parsed, refine.Proposal], tuple[Pair, list[Pair]]],
 ) -> Claim:
     base = p.seg.start
     mention = Span(cand.source[0] + base, cand.source[1] + base) if cand.source else None
@@ -286,8 +308,12 @@ def _claim(
         parts = [(a + base, b + base) for a, b in cand.parts]
     else:
         parts = _quote_parts(text, cs, ce, cand, base, qi)
-    if len(parts) > 1:  # content covers all pieces, as PolNeAR spans in several fragments do
-        cs, ce = parts[0][0], parts[-1][1]
+    cue = (cand.cue[0] + base, cand.cue[1] + base)
+    cue, parts = redraw(
+        p, refine.Proposal(cue, (mention.start, mention.end) if mention else None, parts)
+    )
+    # content covers all pieces, as PolNeAR spans in several fragments do
+    cs, ce = parts[0][0], parts[-1][1]
     ss = min(cand.sent.start_char + base, cs)
     se = max(cand.sent.end_char + base, ce)
     exclude: set[int] = set()
@@ -302,10 +328,10 @@ def _claim(
     )
     return Claim(
         speaker=speaker,
-        cue=Span(cand.cue[0] + base, cand.cue[1] + base),
+        cue=Span(*cue),
         content=Span(cs, ce),
         sentence=Span(ss, se),
-        attribution=_attribution(text, cand, qi, base),
+        attribution=_attribution(cand, qi, parts),
         quote=" ... ".join(q for a, b in parts if (q := _quote_text(text, a, b, qi)))
         if len(parts) > 1
         else _quote_text(text, cs, ce, qi),

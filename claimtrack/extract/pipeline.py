@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from claimtrack.extract import casing
+from claimtrack.extract import casing, refine
 from claimtrack.extract import nlp as nlp_mod
 from claimtrack.extract.assemble import Parsed, build_claims
 from claimtrack.extract.quotes import QuoteIndex
@@ -15,7 +15,8 @@ from claimtrack.extract.types import Claim
 BATCH_SIZE = 16
 
 
-def run_chunk(chunk: list[tuple[str, dt.date | None]]) -> Iterator[list[Claim]]:
+def parse_chunk(chunk: list[tuple[str, dt.date | None]]) -> list[list[Parsed]]:
+    """Each document's paragraphs with their parses (all paragraphs go through nlp.pipe)."""
     nlp = nlp_mod.load()
     texts = [t if isinstance(t, str) else str(t) for t, _ in chunk]
     segs = [segments(t) for t in texts]
@@ -30,5 +31,12 @@ def run_chunk(chunk: list[tuple[str, dt.date | None]]) -> Iterator[list[Claim]]:
         if doc.text != seg.text:  # a headline parsed in its common case
             doc = casing.restore(doc, seg.text)
         parsed[d].append(Parsed(seg, doc))
-    for d, (text, published) in enumerate(zip(texts, (p for _, p in chunk), strict=True)):
-        yield build_claims(text, parsed[d], published, QuoteIndex(text))
+    return parsed
+
+
+def run_chunk(chunk: list[tuple[str, dt.date | None]]) -> Iterator[list[Claim]]:
+    parsed = parse_chunk(chunk)
+    refiner = refine.load()
+    for d, (text, published) in enumerate(chunk):
+        text = text if isinstance(text, str) else str(text)
+        yield build_claims(text, parsed[d], published, QuoteIndex(text), refiner)

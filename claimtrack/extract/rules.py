@@ -732,9 +732,12 @@ def noun_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
 
 
 def adjective_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
-    """'X is skeptical of Y', 'X was critical of Y'."""
+    """'X is skeptical of Y', 'X was critical of Y', 'X was adamant that Y', 'X is eager to Y'."""
     if tok.pos_ != "ADJ" or tok.dep_ not in ("acomp", "amod", "oprd"):
         return None
+    clause = _adjective_clause(ctx, tok, sent)
+    if clause is not None:
+        return clause
     prep, pobj = prep_object(tok)
     if prep is None or pobj is None or pobj.lower_ in WH_WORDS:
         return None
@@ -765,6 +768,33 @@ def adjective_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
         source_tok=subj,
         cue_tok=tok,
         content_root=pobj,
+        sent=sent,
+        rule="adjective",
+        confidence=0.3 + 0.6 * score,
+    )
+
+
+def _adjective_clause(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
+    """An adjective of a person's stance with a clause: 'they were hopeful that ...',
+    'she is eager to ...'; the copula's subject is the source."""
+    if tok.dep_ != "acomp" or tok.head.i > tok.i:
+        return None
+    frame = frame_of(tok)
+    if frame not in "cx":
+        return None
+    score = cues.adj_score(tok.lemma_.lower(), frame)
+    subj, _ = subject_of(tok.head)
+    if score < cues.THRESHOLD or subj is None:
+        return None
+    dep = "ccomp" if frame == "c" else "xcomp"
+    inner = next(c for c in tok.children if c.dep_ == dep and c.i > tok.i - 1)
+    return Candidate(
+        cue=(cue_group(tok.head)[0], tok_end(tok)),
+        content=ctx.trim(*clause_span(inner)),
+        source=source_span(ctx, subj, tok.head),
+        source_tok=subj,
+        cue_tok=tok,
+        content_root=inner,
         sent=sent,
         rule="adjective",
         confidence=0.3 + 0.6 * score,

@@ -1,0 +1,247 @@
+"""Redraw a claim's content and cue edges with a CRF learned from annotated news.
+
+The rules find an attribution and propose its spans. Where exactly a content or a cue ends
+follows conventions that the rules only approximate ("said in a statement", "..., which ...",
+a trailing adverbial). A linear-chain CRF (python-crfsuite) relabels the tokens of the claim's
+paragraph as source / cue / content / other, given the rules' proposal and the parse, and the
+claim takes its content and cue from those labels when they agree with the proposal: the
+content must overlap the proposed content and stay clear of the proposed cue and source, the
+cue must overlap the proposed cue and stay clear of the content.
+
+The model (``refine.crfsuite``) is trained by ``make train-refiner`` on PolNeAR train
+(``claimtrack.evaluate.train_refiner``). Its features are grammatical categories and the lemmas
+of ``refine_vocab.txt`` (lemmas found in at least ten training articles); it holds no text of
+any article. Set ``CLAIMTRACK_REFINE=0`` to see what the rules alone propose.
+"""
+
+from __future__ import annotations
+
+import bisect
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from spacy.tokens import Doc, Token
+
+__all__ = [
+    "LABELS",
+    "Proposal",
+    "Refiner",
+    "claim_features",
+    "enabled",
+    "labels_for",
+    "load",
+    "token_features",
+]
+
+MODEL_FILE = Path(__file__).with_name("refine.crfsuite")
+VOCAB_FILE = Path(__file__).with_name("refine_vocab.txt")
+ENV_SWITCH = "CLAIMTRACK_REFINE"
+OTHER, SRC, CUE, CON = "O", "SRC", "CUE", "CON"
+LABELS = (OTHER, SRC, CUE, CON)
+Pair = tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Proposal:
+    """A claim's spans as the rules drew them (document offsets)."""
+
+    cue: Pair
+    mention: Pair | None
+    parts: Sequence[Pair]  # content pieces, in text order
+
+
+def enabled() -> bool:
+    """Whether claims are refined: the model ships with the package; ``CLAIMTRACK_REFINE=0``
+    switches it off (the rules' spans as they are)."""
+    return os.environ.get(ENV_SWITCH, "1") != "0" and MODEL_FILE.is_file()
+
+
+@cache
+def vocabulary() -> frozenset[str]:
+    if not VOCAB_FILE.is_file():
+        return frozenset()
+    return frozenset(VOCAB_FILE.read_text(encoding="utf-8").split())
+
+
+def _word(t: Token, vocab: frozenset[str]) -> str:
+    lemma = t.lemma_.lower()
+    return lemma if lemma in vocab else "<" + t.pos_
+
+
+def token_features(
+    doc: Doc, quoted: Callable[[int], bool], vocab: frozenset[str] | None = None
+) -> list[list[str]]:
+    """Features of each token that do not depend on the claim (computed once a paragraph).
+
+    ``quoted(i)`` tells whether token i lies inside a quotation; ``vocab`` defaults to the
+    model's word list.
+    """
+    vocab = vocabulary() if vocab is None else vocab
+    words = [_word(t, vocab) for t in doc]
+    n = len(doc)
+    out: list[list[str]] = []
+    for t in doc:
+        i = t.i
+        f = [
+            "l=" + words[i],
+            "p=" + t.pos_,
+            "t=" + t.tag_,
+            "d=" + t.dep_,
+            "hd=" + t.head.dep_,
+            "hp=" + t.head.pos_,
+            "hl=" + words[t.head.i],
+        ]
+        if t.is_sent_start:
+            f.append("ss")
+        if i + 1 == n or doc[i + 1].is_sent_start:
+            f.append("se")
+        if quoted(i):
+            f.append("inq")
+        if t.ent_type_:
+            f.append("e=" + t.ent_type_)
+        for off in (-2, -1, 1, 2):
+            j = i + off
+            if 0 <= j < n:
+                u = doc[j]
+                f += [f"{off}l={words[j]}", f"{off}p={u.pos_}", f"{off}d={u.dep_}"]
+            else:
+                f.append(f"{off}BOUND")
+        out.append(f)
+    return out
+
+
+def _mark(starts: list[int], base: int, roles: list[str], span: Pair, label: str) -> None:
+    i = bisect.bisect_left(starts, span[0] - base)
+    j = bisect.bisect_left(starts, span[1] - base)
+    for k in range(i, j):
+        roles[k] = label
+
+
+def _roles(doc: Doc, base: int, spans: list[tuple[Pair, str]]) -> list[str]:
+    """A label per token: the last span (in list order) that a token starts in wins."""
+    starts = [t.idx for t in doc]
+    roles = [OTHER] * len(doc)
+    for span, label in spans:
+        _mark(starts, base, roles, span, label)
+    return roles
+
+
+def _proposal_roles(doc: Doc, base: int, p: Proposal) -> list[str]:
+    spans: list[tuple[Pair, str]] = [(part, CON) for part in p.parts]
+    if p.mention is not None:
+        spans.append((p.mention, SRC))
+    spans.append((p.cue, CUE))
+    return _roles(doc, base, spans)
+
+
+def labels_for(
+    doc: Doc, base: int, cue: Sequence[Pair], source: Sequence[Pair], content: Sequence[Pair]
+) -> list[str]:
+    """Training labels from annotated fragments (document offsets)."""
+    spans = [(f, CON) for f in content] + [(f, SRC) for f in source] + [(f, CUE) for f in cue]
+    return _roles(doc, base, spans)
+
+
+def claim_features(doc: Doc, base: int, static: list[list[str]], p: Proposal) -> list[list[str]]:
+    """The features of one claim's sequence: the paragraph's tokens with the proposal's roles."""
+    roles = _proposal_roles(doc, base, p)
+    n = len(doc)
+    cue_ids = [i for i, r in enumerate(roles) if r == CUE]
+    ids = set(cue_ids)
+    head = next((doc[i] for i in cue_ids if doc[i].head.i not in ids), None)
+    if head is None:
+        head = doc[cue_ids[0]] if cue_ids else doc[0]
+    first = cue_ids[0] if cue_ids else head.i
+    sent_start = head.sent.start
+    above = {a.i for a in head.ancestors}
+    out: list[list[str]] = []
+    for i, t in enumerate(doc):
+        r = roles[i]
+        prev = roles[i - 1] if i else "BOS"
+        nxt = roles[i + 1] if i + 1 < n else "EOS"
+        f = list(static[i])
+        word = f[0][2:]
+        f += [
+            "r=" + r,
+            "pr=" + prev,
+            "nr=" + nxt,
+            f"r|pr={r}|{prev}",
+            f"r|nr={r}|{nxt}",
+            "side=" + ("b" if i < first else "a" if i > first else "c"),
+            "sent=" + ("same" if t.sent.start == sent_start else "other"),
+            f"r|p={r}|{t.pos_}",
+            f"r|d={r}|{t.dep_}",
+            f"r|l={r}|{word}",
+        ]
+        if i in above:
+            f.append("anc")
+        elif head.is_ancestor(t):
+            f.append("desc")
+        out.append(f)
+    return out
+
+
+def _runs(doc: Doc, base: int, tags: list[str], label: str) -> list[Pair]:
+    """Character spans of the runs of ``label``; runs apart by punctuation alone are joined."""
+    runs: list[list[int]] = []  # [first token, last token]
+    for i, tag in enumerate(tags):
+        if tag != label:
+            continue
+        if runs and all(tags[k] == OTHER and doc[k].is_punct for k in range(runs[-1][1] + 1, i)):
+            runs[-1][1] = i
+        else:
+            runs.append([i, i])
+    return [(doc[a].idx + base, doc[b].idx + len(doc[b].text) + base) for a, b in runs]
+
+
+def _overlaps(a: Pair, b: Pair) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+class Refiner:
+    """Loads the CRF once; ``refine`` returns the claim's (cue, content parts)."""
+
+    def __init__(self, model: Path = MODEL_FILE) -> None:
+        import pycrfsuite
+
+        self._tagger = pycrfsuite.Tagger()
+        self._tagger.open(str(model))
+
+    def tag(self, features: list[list[str]]) -> list[str]:
+        return self._tagger.tag(features)
+
+    def refine(
+        self, doc: Doc, base: int, static: list[list[str]], p: Proposal
+    ) -> tuple[Pair, list[Pair]]:
+        parts = list(p.parts)
+        end = base + len(doc.text)
+        if not parts or not len(doc) or parts[0][0] < base or parts[-1][1] > end:
+            return p.cue, parts  # a content beyond its paragraph (quotations) stays as drawn
+        tags = self.tag(claim_features(doc, base, static, p))
+        outer = (parts[0][0], parts[-1][1])
+        content = _runs(doc, base, tags, CON)
+        cue = p.cue
+        cues = [r for r in _runs(doc, base, tags, CUE) if _overlaps(r, p.cue)]
+        taken = [p.cue] + ([p.mention] if p.mention is not None else [])
+        if (
+            content
+            and _overlaps((content[0][0], content[-1][1]), outer)
+            and not any(_overlaps(r, t) for r in content for t in taken)
+        ):
+            parts = content
+        if cues and not any(_overlaps(cues[0], c) for c in parts):
+            cue = cues[0]
+        return cue, parts
+
+
+@cache
+def _shared() -> Refiner:
+    return Refiner()
+
+
+def load() -> Refiner | None:
+    """The shared refiner, or None when it is switched off or its model is missing."""
+    return _shared() if enabled() else None
