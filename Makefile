@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 DEMO_DB ?= demo.db
 
-.PHONY: install demo test eval bench lint clean train-refiner
+.PHONY: install demo test eval bench lint clean train-models
 
 $(BIN)/claimtrack: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,8 +25,8 @@ test: install ## the whole test suite, on SQLite and PostgreSQL (127.0.0.1:5432 
 eval: install ## score the extractor on PolNeAR dev (../shared/polnear/dev)
 	$(BIN)/claimtrack eval
 
-train-refiner: install ## retrain the span refiner on PolNeAR train (after changing the rules)
-	$(BIN)/python -m claimtrack.evaluate.train_refiner
+train-models: install ## retrain the span refiner and the detector on PolNeAR train (after changing the rules)
+	$(BIN)/python -m claimtrack.evaluate.train_models
 
 bench: install ## speed and memory figures of extraction, ingest and export
 	$(BIN)/python -m claimtrack.bench

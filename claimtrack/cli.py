@@ -163,7 +163,7 @@ def evaluate(
     json_out: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
     errors: Annotated[int, typer.Option(min=0, help="Print N sample errors of each kind.")] = 0,
     rules_only: Annotated[
-        bool, typer.Option("--rules-only", help="Score the rules without the span refiner.")
+        bool, typer.Option("--rules-only", help="Score the rules alone (no learned models).")
     ] = False,
 ) -> None:
     """Score the extractor on a brat-annotated corpus (default: PolNeAR dev)."""

@@ -444,7 +444,7 @@ def test_rules_only_switches_the_refiner_off_for_that_run(
 ) -> None:
     monkeypatch.delenv(refine.ENV_SWITCH, raising=False)
     assert cli.main(["--corpus", str(corpus), "--json", "--rules-only"]) == 0
-    assert json.loads(capsys.readouterr().out)["span_refiner"] is False
+    assert json.loads(capsys.readouterr().out)["learned_models"] is False
     assert refine.ENV_SWITCH not in os.environ  # restored after the run
     assert cli.main(["--corpus", str(corpus), "--json"]) == 0
-    assert json.loads(capsys.readouterr().out)["span_refiner"] is True
+    assert json.loads(capsys.readouterr().out)["learned_models"] is True

@@ -47,7 +47,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     ap.add_argument(
         "--rules-only",
         action="store_true",
-        help="score the rules without the span refiner (as CLAIMTRACK_REFINE=0)",
+        help="score the rules alone, without the learned models (as CLAIMTRACK_LEARNED=0)",
     )
     return ap.parse_args(argv)
 

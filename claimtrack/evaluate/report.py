@@ -36,7 +36,7 @@ def as_dict(report: Report) -> dict[str, Any]:
         "gold_relations_dropped": report.dropped,
         "predicted_claims": report.predicted,
         "extraction_failures": report.failures,
-        "span_refiner": refine.enabled(),
+        "learned_models": refine.enabled(),
         "relaxed": _prf(t.relaxed),
         "full": _prf(t.full),
         "speaker_accuracy": round(t.speaker_accuracy, 4),
@@ -94,8 +94,8 @@ def print_table(report: Report, console: Console | None = None) -> None:
         f"predicted claims {report.predicted}"
     )
     console.print(
-        "span refiner: "
-        + ("on (claimtrack/extract/refine.crfsuite)" if refine.enabled() else "off (rules alone)")
+        "learned models: "
+        + ("on (span refiner and detector)" if refine.enabled() else "off (rules alone)")
     )
     console.print(
         f"extraction: {report.words} words in {report.seconds:.2f} s = "

@@ -6,14 +6,16 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Protocol
 
 from spacy.tokens import Doc, Token
 
-from claimtrack.extract import cues, refine, rules, when
+from claimtrack.extract import cues, detect, refine, rules, when
 from claimtrack.extract.quotes import QuoteIndex
 from claimtrack.extract.segment import Segment
 from claimtrack.extract.speakers import Actor, Resolver
 from claimtrack.extract.types import Attribution, Claim, Span, Speaker
+from claimtrack.names import PRONOUNS
 
 REPORT_LEMMAS = frozenset({"report", "reporting"})
 # PolNeAR does not annotate attributions inside quotations (nested speech), nor (mostly)
@@ -171,7 +173,10 @@ def build_claims(
     published: dt.date | None,
     qi: QuoteIndex,
     refiner: refine.Refiner | None = None,
+    detector: Detecting | None = None,
 ) -> list[Claim]:
+    """The claims of one parsed document: the rules' candidates with their speakers resolved,
+    the detector's finds where no candidate is (when given), edges redrawn by the refiner."""
     resolver = Resolver()
     for p in parsed:
         for ent in p.doc.ents:
@@ -183,10 +188,12 @@ def build_claims(
     last_quoted: Actor | None = None  # speaker of the previous paragraph's direct quotation
     intro: tuple[tuple[int, int], tuple[int, int] | None] = ((0, 0), None)  # its cue, mention
     covered_to = -1  # end of the last claim's content (document offsets)
+    heading_of: dict[int, str | None] = {}  # paragraph start -> the heading it sits under
     for p in parsed:
         if p.seg.is_heading:
             heading = p.seg.text
             last_quoted = None
+        heading_of[p.seg.start] = heading if not p.seg.is_heading else None
         n_before = len(drafts)
         ctx = rules.Context(p.doc, p.seg.start, qi, text, p.seg.is_heading)
         cands = [
@@ -245,20 +252,114 @@ def build_claims(
         last_quoted = None
     features: dict[int, list[list[str]]] = {}
 
-    def redraw(p: Parsed, proposal: refine.Proposal) -> tuple[Pair, list[Pair]]:
-        if refiner is None:
-            return proposal.cue, list(proposal.parts)
+    vocab = refiner.vocab if refiner is not None else getattr(detector, "vocab", frozenset())
+
+    def static(p: Parsed) -> list[list[str]]:
         base = p.seg.start
         if base not in features:
             features[base] = refine.token_features(
-                p.doc, lambda i: qi.containing(p.doc[i].idx + base) is not None
+                p.doc, lambda i: qi.containing(p.doc[i].idx + base) is not None, vocab
             )
-        return refiner.refine(p.doc, base, features[base], proposal)
+        return features[base]
 
+    def redraw(p: Parsed, proposal: refine.Proposal) -> tuple[Pair, list[Pair]]:
+        if refiner is None:
+            return proposal.cue, list(proposal.parts)
+        return refiner.refine(p.doc, p.seg.start, static(p), proposal)
+
+    if detector is not None:
+        drafts = _with_detected(text, qi, drafts, parsed, detector, static, resolver)
+        headings = [heading_of[p.seg.start] for _, _, p in drafts]
     return [
         _claim(text, cand, actor, p, published, qi, h, redraw)
         for (cand, actor, p), h in zip(drafts, headings, strict=True)
     ]
+
+
+class Detecting(Protocol):
+    vocab: frozenset[str]
+
+    def detect(
+        self, doc: Doc, base: int, static: list[list[str]], covered: list[tuple[Pair, str]]
+    ) -> list[detect.Found]: ...
+
+
+Draft = tuple[rules.Candidate, Actor | None, Parsed]
+LEARNED_CONFIDENCE = 0.45
+
+
+def _spans(draft: Draft, text: str, qi: QuoteIndex) -> list[tuple[Pair, str]]:
+    """A draft's spans in document offsets (its content in all its pieces), labelled as the
+    detector's coverage features."""
+    cand, _, p = draft
+    base = p.seg.start
+    cs, ce = cand.content[0] + base, cand.content[1] + base
+    if cand.parts:
+        parts = [(a + base, b + base) for a, b in cand.parts]
+    else:
+        parts = _quote_parts(text, cs, ce, cand, base, qi)
+    out = [(part, refine.CON) for part in parts]
+    if cand.source is not None:
+        out.append(((cand.source[0] + base, cand.source[1] + base), refine.SRC))
+    out.append(((cand.cue[0] + base, cand.cue[1] + base), refine.CUE))
+    return out
+
+
+def _with_detected(
+    text: str,
+    qi: QuoteIndex,
+    drafts: list[Draft],
+    parsed: list[Parsed],
+    detector: Detecting,
+    static: Callable[[Parsed], list[list[str]]],
+    resolver: Resolver,
+) -> list[Draft]:
+    """The drafts with the detector's finds added after the rules' drafts of each paragraph."""
+    covered = [s for d in drafts for s in _spans(d, text, qi)]
+    out: list[Draft] = []
+    k = 0
+    for p in parsed:
+        while k < len(drafts) and drafts[k][2].seg.start <= p.seg.start:
+            out.append(drafts[k])
+            k += 1
+        for found in detector.detect(p.doc, p.seg.start, static(p), covered):
+            cand = _learned(p, found)
+            if cand is None:
+                continue
+            actor = None
+            if cand.source_tok is not None and cand.source is not None:
+                if cand.source_tok.lower_ in PRONOUNS:  # "he": the last speaker named before
+                    actor = next((a for _, a, _ in reversed(out) if a is not None), None)
+                else:
+                    actor = resolver.resolve(cand.source_tok, *cand.source)
+            out.append((cand, actor, p))
+    out.extend(drafts[k:])
+    return out
+
+
+def _learned(p: Parsed, found: detect.Found) -> rules.Candidate | None:
+    base = p.seg.start
+
+    def root(span: Pair) -> Token | None:
+        s = p.doc.char_span(span[0] - base, span[1] - base, alignment_mode="expand")
+        return s.root if s is not None and len(s) else None
+
+    cue_tok, content_root = root(found.cue), root(found.content)
+    if cue_tok is None or content_root is None:
+        return None
+    source_tok = root(found.source) if found.source is not None else None
+    source = found.source if source_tok is not None else None
+    return rules.Candidate(
+        cue=(found.cue[0] - base, found.cue[1] - base),
+        content=(found.content[0] - base, found.content[1] - base),
+        source=(source[0] - base, source[1] - base) if source is not None else None,
+        source_tok=source_tok,
+        cue_tok=cue_tok,
+        content_root=content_root,
+        sent=cue_tok.sent,
+        rule="learned",
+        confidence=LEARNED_CONFIDENCE,
+    )
 
 
 QUOTE_OPENERS = "\"“«„'"
@@ -309,9 +410,10 @@ def _claim(
     else:
         parts = _quote_parts(text, cs, ce, cand, base, qi)
     cue = (cand.cue[0] + base, cand.cue[1] + base)
-    cue, parts = redraw(
-        p, refine.Proposal(cue, (mention.start, mention.end) if mention else None, parts)
-    )
+    if cand.rule != "learned":  # the detector's spans are learned already
+        cue, parts = redraw(
+            p, refine.Proposal(cue, (mention.start, mention.end) if mention else None, parts)
+        )
     # content covers all pieces, as PolNeAR spans in several fragments do
     cs, ce = parts[0][0], parts[-1][1]
     ss = min(cand.sent.start_char + base, cs)

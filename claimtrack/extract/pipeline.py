@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from claimtrack.extract import casing, refine
+from claimtrack.extract import casing, detect, refine
 from claimtrack.extract import nlp as nlp_mod
 from claimtrack.extract.assemble import Parsed, build_claims
 from claimtrack.extract.quotes import QuoteIndex
@@ -36,7 +36,7 @@ def parse_chunk(chunk: list[tuple[str, dt.date | None]]) -> list[list[Parsed]]:
 
 def run_chunk(chunk: list[tuple[str, dt.date | None]]) -> Iterator[list[Claim]]:
     parsed = parse_chunk(chunk)
-    refiner = refine.load()
+    refiner, detector = refine.load(), detect.load()
     for d, (text, published) in enumerate(chunk):
         text = text if isinstance(text, str) else str(text)
-        yield build_claims(text, parsed[d], published, QuoteIndex(text), refiner)
+        yield build_claims(text, parsed[d], published, QuoteIndex(text), refiner, detector)

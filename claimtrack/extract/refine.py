@@ -8,10 +8,11 @@ claim takes its content and cue from those labels when they agree with the propo
 content must overlap the proposed content and stay clear of the proposed cue and source, the
 cue must overlap the proposed cue and stay clear of the content.
 
-The model (``refine.crfsuite``) is trained by ``make train-refiner`` on PolNeAR train
-(``claimtrack.evaluate.train_refiner``). Its features are grammatical categories and the lemmas
+The model (``refine.crfsuite``) is trained by ``make train-models`` on PolNeAR train
+(``claimtrack.evaluate.train_models``). Its features are grammatical categories and the lemmas
 of ``refine_vocab.txt`` (lemmas found in at least ten training articles); it holds no text of
-any article. Set ``CLAIMTRACK_REFINE=0`` to see what the rules alone propose.
+any article. Set ``CLAIMTRACK_LEARNED=0`` to see what the rules alone propose (this also
+switches off the detector, ``detect.py``).
 """
 
 from __future__ import annotations
@@ -33,12 +34,15 @@ __all__ = [
     "enabled",
     "labels_for",
     "load",
+    "overlaps",
+    "roles",
+    "runs",
     "token_features",
 ]
 
 MODEL_FILE = Path(__file__).with_name("refine.crfsuite")
 VOCAB_FILE = Path(__file__).with_name("refine_vocab.txt")
-ENV_SWITCH = "CLAIMTRACK_REFINE"
+ENV_SWITCH = "CLAIMTRACK_LEARNED"
 OTHER, SRC, CUE, CON = "O", "SRC", "CUE", "CON"
 LABELS = (OTHER, SRC, CUE, CON)
 Pair = tuple[int, int]
@@ -54,16 +58,14 @@ class Proposal:
 
 
 def enabled() -> bool:
-    """Whether claims are refined: the model ships with the package; ``CLAIMTRACK_REFINE=0``
-    switches it off (the rules' spans as they are)."""
+    """Whether the learned models are used: they ship with the package; ``CLAIMTRACK_LEARNED=0``
+    switches them off (the rules' claims as they are)."""
     return os.environ.get(ENV_SWITCH, "1") != "0" and MODEL_FILE.is_file()
 
 
-@cache
-def vocabulary() -> frozenset[str]:
-    if not VOCAB_FILE.is_file():
-        return frozenset()
-    return frozenset(VOCAB_FILE.read_text(encoding="utf-8").split())
+def read_vocabulary(path: Path = VOCAB_FILE) -> frozenset[str]:
+    """The word list a model was trained with (kept next to it)."""
+    return frozenset(path.read_text(encoding="utf-8").split()) if path.is_file() else frozenset()
 
 
 def _word(t: Token, vocab: frozenset[str]) -> str:
@@ -72,14 +74,13 @@ def _word(t: Token, vocab: frozenset[str]) -> str:
 
 
 def token_features(
-    doc: Doc, quoted: Callable[[int], bool], vocab: frozenset[str] | None = None
+    doc: Doc, quoted: Callable[[int], bool], vocab: frozenset[str]
 ) -> list[list[str]]:
     """Features of each token that do not depend on the claim (computed once a paragraph).
 
-    ``quoted(i)`` tells whether token i lies inside a quotation; ``vocab`` defaults to the
-    model's word list.
+    ``quoted(i)`` tells whether token i lies inside a quotation; words outside ``vocab`` (the
+    model's word list) are known by their part of speech.
     """
-    vocab = vocabulary() if vocab is None else vocab
     words = [_word(t, vocab) for t in doc]
     n = len(doc)
     out: list[list[str]] = []
@@ -113,20 +114,20 @@ def token_features(
     return out
 
 
-def _mark(starts: list[int], base: int, roles: list[str], span: Pair, label: str) -> None:
+def _mark(starts: list[int], base: int, out: list[str], span: Pair, label: str) -> None:
     i = bisect.bisect_left(starts, span[0] - base)
     j = bisect.bisect_left(starts, span[1] - base)
     for k in range(i, j):
-        roles[k] = label
+        out[k] = label
 
 
-def _roles(doc: Doc, base: int, spans: list[tuple[Pair, str]]) -> list[str]:
+def roles(doc: Doc, base: int, spans: list[tuple[Pair, str]]) -> list[str]:
     """A label per token: the last span (in list order) that a token starts in wins."""
     starts = [t.idx for t in doc]
-    roles = [OTHER] * len(doc)
+    out = [OTHER] * len(doc)
     for span, label in spans:
-        _mark(starts, base, roles, span, label)
-    return roles
+        _mark(starts, base, out, span, label)
+    return out
 
 
 def _proposal_roles(doc: Doc, base: int, p: Proposal) -> list[str]:
@@ -134,7 +135,7 @@ def _proposal_roles(doc: Doc, base: int, p: Proposal) -> list[str]:
     if p.mention is not None:
         spans.append((p.mention, SRC))
     spans.append((p.cue, CUE))
-    return _roles(doc, base, spans)
+    return roles(doc, base, spans)
 
 
 def labels_for(
@@ -142,14 +143,14 @@ def labels_for(
 ) -> list[str]:
     """Training labels from annotated fragments (document offsets)."""
     spans = [(f, CON) for f in content] + [(f, SRC) for f in source] + [(f, CUE) for f in cue]
-    return _roles(doc, base, spans)
+    return roles(doc, base, spans)
 
 
 def claim_features(doc: Doc, base: int, static: list[list[str]], p: Proposal) -> list[list[str]]:
     """The features of one claim's sequence: the paragraph's tokens with the proposal's roles."""
-    roles = _proposal_roles(doc, base, p)
+    role = _proposal_roles(doc, base, p)
     n = len(doc)
-    cue_ids = [i for i, r in enumerate(roles) if r == CUE]
+    cue_ids = [i for i, r in enumerate(role) if r == CUE]
     ids = set(cue_ids)
     head = next((doc[i] for i in cue_ids if doc[i].head.i not in ids), None)
     if head is None:
@@ -159,9 +160,9 @@ def claim_features(doc: Doc, base: int, static: list[list[str]], p: Proposal) ->
     above = {a.i for a in head.ancestors}
     out: list[list[str]] = []
     for i, t in enumerate(doc):
-        r = roles[i]
-        prev = roles[i - 1] if i else "BOS"
-        nxt = roles[i + 1] if i + 1 < n else "EOS"
+        r = role[i]
+        prev = role[i - 1] if i else "BOS"
+        nxt = role[i + 1] if i + 1 < n else "EOS"
         f = list(static[i])
         word = f[0][2:]
         f += [
@@ -184,20 +185,20 @@ def claim_features(doc: Doc, base: int, static: list[list[str]], p: Proposal) ->
     return out
 
 
-def _runs(doc: Doc, base: int, tags: list[str], label: str) -> list[Pair]:
+def runs(doc: Doc, base: int, tags: list[str], label: str) -> list[Pair]:
     """Character spans of the runs of ``label``; runs apart by punctuation alone are joined."""
-    runs: list[list[int]] = []  # [first token, last token]
+    found: list[list[int]] = []  # [first token, last token]
     for i, tag in enumerate(tags):
         if tag != label:
             continue
-        if runs and all(tags[k] == OTHER and doc[k].is_punct for k in range(runs[-1][1] + 1, i)):
-            runs[-1][1] = i
+        if found and all(tags[k] == OTHER and doc[k].is_punct for k in range(found[-1][1] + 1, i)):
+            found[-1][1] = i
         else:
-            runs.append([i, i])
-    return [(doc[a].idx + base, doc[b].idx + len(doc[b].text) + base) for a, b in runs]
+            found.append([i, i])
+    return [(doc[a].idx + base, doc[b].idx + len(doc[b].text) + base) for a, b in found]
 
 
-def _overlaps(a: Pair, b: Pair) -> bool:
+def overlaps(a: Pair, b: Pair) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
@@ -209,6 +210,7 @@ class Refiner:
 
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(model))
+        self.vocab = read_vocabulary(model.with_name(VOCAB_FILE.name))
 
     def tag(self, features: list[list[str]]) -> list[str]:
         return self._tagger.tag(features)
@@ -222,17 +224,17 @@ class Refiner:
             return p.cue, parts  # a content beyond its paragraph (quotations) stays as drawn
         tags = self.tag(claim_features(doc, base, static, p))
         outer = (parts[0][0], parts[-1][1])
-        content = _runs(doc, base, tags, CON)
+        content = runs(doc, base, tags, CON)
         cue = p.cue
-        cues = [r for r in _runs(doc, base, tags, CUE) if _overlaps(r, p.cue)]
+        cues = [r for r in runs(doc, base, tags, CUE) if overlaps(r, p.cue)]
         taken = [p.cue] + ([p.mention] if p.mention is not None else [])
         if (
             content
-            and _overlaps((content[0][0], content[-1][1]), outer)
-            and not any(_overlaps(r, t) for r in content for t in taken)
+            and overlaps((content[0][0], content[-1][1]), outer)
+            and not any(overlaps(r, t) for r in content for t in taken)
         ):
             parts = content
-        if cues and not any(_overlaps(cues[0], c) for c in parts):
+        if cues and not any(overlaps(cues[0], c) for c in parts):
             cue = cues[0]
         return cue, parts
 

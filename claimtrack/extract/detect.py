@@ -1,0 +1,118 @@
+"""Find attributions the rules missed, with a CRF tagger learned from annotated news.
+
+PolNeAR's annotators mark a long tail of attributions that no rule proposes: evaluative and
+topical relations ("his support for", "took a swing at", "is partial to"), headline verbs,
+idioms. A linear-chain CRF (python-crfsuite) tags each paragraph's tokens as source / cue /
+content / other, knowing which tokens the rules' claims already cover. A content run that no
+claim covers, with a cue run near it, becomes a new claim (rule ``learned``); its source is
+the source run nearest the cue, when there is one.
+
+The model (``detect.crfsuite``) is trained with the refiner by ``make train-models``
+(``claimtrack.evaluate.train_models``) and uses the same features and word list
+(``refine_vocab.txt``): parse labels and common lemmas, no text of any article.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from spacy.tokens import Doc
+
+from claimtrack.extract import refine
+from claimtrack.extract.refine import CON, CUE, SRC, Pair
+
+__all__ = ["Detector", "Found", "coverage_features", "load"]
+
+MODEL_FILE = Path(__file__).with_name("detect.crfsuite")
+MAX_CUE_GAP = 80  # characters between a content run and its cue run
+# a find needs a mean marginal probability of at least this for its content and its cue run
+# (0.5 chosen on held-out PolNeAR train articles: precision up, recall as good as unchanged)
+MIN_BELIEF = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A detected attribution (document offsets)."""
+
+    content: Pair
+    cue: Pair
+    source: Pair | None
+
+
+def coverage_features(
+    doc: Doc, base: int, static: list[list[str]], covered: list[tuple[Pair, str]]
+) -> list[list[str]]:
+    """The paragraph's token features plus the role each token has in the rules' claims."""
+    cov = refine.roles(doc, base, covered)
+    n = len(doc)
+    out = []
+    for i in range(n):
+        c = cov[i]
+        out.append(
+            static[i]
+            + [
+                "cov=" + c,
+                "pcov=" + (cov[i - 1] if i else "BOS"),
+                "ncov=" + (cov[i + 1] if i + 1 < n else "EOS"),
+                f"cov|l={c}|{static[i][0][2:]}",
+            ]
+        )
+    return out
+
+
+def _gap(a: Pair, b: Pair) -> int:
+    return max(0, a[0] - b[1], b[0] - a[1])
+
+
+class Detector:
+    def __init__(self, model: Path = MODEL_FILE) -> None:
+        import pycrfsuite
+
+        self._tagger = pycrfsuite.Tagger()
+        self._tagger.open(str(model))
+        self.vocab = refine.read_vocabulary(model.with_name(refine.VOCAB_FILE.name))
+
+    def detect(
+        self, doc: Doc, base: int, static: list[list[str]], covered: list[tuple[Pair, str]]
+    ) -> list[Found]:
+        if not len(doc):
+            return []
+        tags = self._tagger.tag(coverage_features(doc, base, static, covered))
+        contents = refine.runs(doc, base, tags, CON)
+        cues = refine.runs(doc, base, tags, CUE)
+        if not contents or not cues:
+            return []
+        sources = refine.runs(doc, base, tags, SRC)
+        taken = [span for span, label in covered if label == CON]
+        starts = [t.idx + base for t in doc]
+        out = []
+        for content in contents:
+            if any(refine.overlaps(content, t) for t in taken):
+                continue  # the rules' claim there stands
+            cue = min(cues, key=lambda r: _gap(r, content))
+            if _gap(cue, content) > MAX_CUE_GAP:
+                continue
+            if min(self._belief(starts, content, CON), self._belief(starts, cue, CUE)) < MIN_BELIEF:
+                continue
+            source = min(sources, key=lambda r: abs(r[0] - cue[0])) if sources else None
+            out.append(Found(content, cue, source))
+        return out
+
+    def _belief(self, starts: list[int], span: Pair, label: str) -> float:
+        """The mean marginal probability of ``label`` over the tokens of a run just tagged."""
+        i, j = bisect.bisect_left(starts, span[0]), bisect.bisect_left(starts, span[1])
+        probs = [self._tagger.marginal(label, k) for k in range(i, j)]
+        return sum(probs) / len(probs) if probs else 0.0
+
+
+@cache
+def _shared() -> Detector:
+    return Detector()
+
+
+def load() -> Detector | None:
+    """The shared detector, or None when learned models are off or its model is missing."""
+    return _shared() if refine.enabled() and MODEL_FILE.is_file() else None

@@ -1,0 +1,175 @@
+"""The learned models: they learn from a brat corpus and apply what they learned.
+
+Every text here is written for these tests. The learning tests train real CRFs on a small
+corpus whose annotators (1) put the medium in the cue ("said in a statement"), a convention the
+rules do not follow, which the span refiner must pick up, and (2) mark "took a swing at" as an
+attribution, which no rule proposes and the detector must learn to find.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from claimtrack.evaluate import train_models
+from claimtrack.extract import detect, extract, refine
+from claimtrack.extract.assemble import build_claims
+from claimtrack.extract.pipeline import parse_chunk
+from claimtrack.extract.quotes import QuoteIndex
+from claimtrack.extract.types import Claim
+
+PEOPLE = [
+    ("The mayor", "the bridge would reopen in May"),
+    ("Governor Ellis", "the budget was balanced"),
+    ("The union", "its members would strike on Friday"),
+    ("Senator Baird", "the bill had enough votes"),
+    ("The school board", "classes would start later"),
+    ("Judge Moreno", "the hearing was postponed"),
+    ("The ministry", "fuel prices would fall"),
+    ("Coach Patel", "the team was ready"),
+    ("The airline", "flights would resume soon"),
+    ("Dr. Okafor", "the clinic needed more nurses"),
+    ("The council", "the park would stay open"),
+    ("Chief Larsen", "the road was safe again"),
+]
+MEDIA = ["in a statement", "in an interview", "in a letter", "on Twitter"]
+
+
+TARGETS = ["the transit plan", "the tax bill", "the school board", "the new stadium"]
+
+
+def _ann(n: int, spans: dict[str, tuple[int, int]], text: str) -> list[str]:
+    """brat lines of one attribution: T lines for its spans and the E line that ties them."""
+    t = {role: f"T{3 * n + k}" for k, role in enumerate(("Source", "Cue", "Content"))}
+    lines = [f"{t[r]}\t{r} {a} {b}\t{text[a:b]}" for r, (a, b) in spans.items()]
+    lines.append(f"E{n}\tAttribution:{t['Cue']} " + " ".join(f"{r}:{t[r]}" for r in spans))
+    return lines
+
+
+def _article(i: int) -> tuple[str, str]:
+    """A paragraph of two attributions: the cue of the first runs over the medium phrase; the
+    second is a "took a swing at", which the rules do not know."""
+    who, what = PEOPLE[i]
+    other, _ = PEOPLE[(i + 5) % len(PEOPLE)]
+    medium = MEDIA[i % len(MEDIA)]
+    first = f"{who} said {medium} that {what}."
+    second = f"{other} took a swing at {TARGETS[i % len(TARGETS)]}."
+    text = f"{first} {second}\n"
+    cue = len(who) + 1
+    a = len(first) + 1
+    lines = _ann(
+        1,
+        {
+            "Source": (0, len(who)),
+            "Cue": (cue, cue + len(f"said {medium}")),
+            "Content": (cue + len(f"said {medium}") + 1, len(first) - 1),
+        },
+        text,
+    )
+    swing = a + len(other) + 1
+    lines += _ann(
+        2,
+        {
+            "Source": (a, a + len(other)),
+            "Cue": (swing, swing + len("took a swing at")),
+            "Content": (swing + len("took a swing at") + 1, len(text) - 2),
+        },
+        text,
+    )
+    return text, "\n".join(lines) + "\n"
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("brat")
+    split = root / "train"
+    (split / "text").mkdir(parents=True)
+    (split / "attributions").mkdir()
+    rows = ["filename\tpublication_date"]
+    for i in range(len(PEOPLE)):
+        text, ann = _article(i)
+        stem = f"art{i:02d}"
+        (split / "text" / f"{stem}.txt").write_text(text, encoding="utf-8")
+        (split / "attributions" / f"{stem}_ann1.ann").write_text(ann, encoding="utf-8")
+        rows.append(f"{stem}\t2024-05-0{1 + i % 9}")
+    (root / "metadata.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return split
+
+
+NEW = "The port authority said in a statement that the cranes were repaired."
+
+
+def _claims(
+    text: str, refiner: refine.Refiner | None, detector: detect.Detector | None = None
+) -> list[Claim]:
+    parsed = parse_chunk([(text, None)])[0]
+    return build_claims(text, parsed, None, QuoteIndex(text), refiner, detector)
+
+
+def test_the_rules_leave_the_medium_out_of_the_cue() -> None:
+    (c,) = _claims(NEW, None)
+    assert c.cue.text(NEW) == "said"
+
+
+@pytest.fixture(scope="module")
+def trained(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("models")
+    stats = train_models.train(corpus, out, min_docs=1, iterations=100)
+    assert stats["articles"] == len(PEOPLE)
+    assert stats["refiner_sequences"] == len(PEOPLE)  # each "said" claim paired with its gold
+    assert stats["detector_sequences"] == len(PEOPLE)  # one paragraph an article
+    for name in (refine.MODEL_FILE.name, detect.MODEL_FILE.name, refine.VOCAB_FILE.name):
+        assert (out / name).is_file()
+    return out
+
+
+def test_a_trained_refiner_follows_the_annotators_convention(trained: Path) -> None:
+    refiner = refine.Refiner(trained / refine.MODEL_FILE.name)
+    for text in (NEW, "Mayor Quinn said in an interview that taxes would rise."):
+        (c,) = _claims(text, refiner)
+        assert c.cue.text(text).startswith("said in a")
+        assert c.content.text(text).startswith("that ")  # the content keeps its edges
+        assert c.speaker.mention is not None
+
+
+SWING = "Councillor Haddad took a swing at the housing agency."
+
+
+def test_a_trained_detector_finds_what_no_rule_proposes(trained: Path) -> None:
+    assert _claims(SWING, None) == []  # the rules alone
+    detector = detect.Detector(trained / detect.MODEL_FILE.name)
+    (c,) = _claims(SWING, None, detector)
+    assert "swing" in c.cue.text(SWING)
+    assert c.content.text(SWING) == "the housing agency"
+    assert c.speaker.mention is not None and c.speaker.mention.text(SWING) == "Councillor Haddad"
+    assert c.speaker.name == "Councillor Haddad" or c.speaker.name == "Haddad"
+
+
+def test_the_shipped_models_are_switched_off_by_the_environment(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    for model in (refine.MODEL_FILE, detect.MODEL_FILE):
+        assert model.is_file(), "run `make train-models`"
+    assert refine.load() is not None and detect.load() is not None
+    monkeypatch.setenv(refine.ENV_SWITCH, "0")
+    assert refine.load() is None and detect.load() is None
+    (c,) = extract(NEW)
+    assert c.cue.text(NEW) == "said"
+
+
+def test_refined_claims_keep_valid_offsets_and_overlap_the_rules() -> None:
+    texts = [
+        '"We will not back down," the senator said on Tuesday, "not now, not ever."',
+        "According to the auditors, the agency lost track of $2 million, which it denies.",
+        "She told reporters that the vote, which had been delayed twice, would go ahead.",
+        "The company, citing costs, said it expected to close three plants next year.",
+    ]
+    for text in texts:
+        claims, rules_only = _claims(text, refine.load()), _claims(text, None)
+        assert len(claims) == len(rules_only) >= 1
+        for c, r in zip(claims, rules_only, strict=True):
+            for span in (c.cue, c.content, *c.content_parts):
+                assert 0 <= span.start < span.end <= len(text)
+            assert c.cue.start < r.cue.end and r.cue.start < c.cue.end
+            assert c.content.start < r.content.end and r.content.start < c.content.end
