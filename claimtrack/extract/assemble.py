@@ -283,6 +283,8 @@ class Detecting(Protocol):
         self, doc: Doc, base: int, static: list[list[str]], covered: list[tuple[Pair, str]]
     ) -> list[detect.Found]: ...
 
+    def content_belief(self, span: Pair) -> float: ...
+
 
 Draft = tuple[rules.Candidate, Actor | None, Parsed]
 LEARNED_CONFIDENCE = 0.45
@@ -314,15 +316,25 @@ def _with_detected(
     static: Callable[[Parsed], list[list[str]]],
     resolver: Resolver,
 ) -> list[Draft]:
-    """The drafts with the detector's finds added after the rules' drafts of each paragraph."""
+    """The drafts with the detector's finds added after the rules' drafts of each paragraph,
+    less the rules' drafts whose content the detector does not believe in."""
     covered = [s for d in drafts for s in _spans(d, text, qi)]
     out: list[Draft] = []
     k = 0
     for p in parsed:
+        mine = []
         while k < len(drafts) and drafts[k][2].seg.start <= p.seg.start:
-            out.append(drafts[k])
+            mine.append(drafts[k])
             k += 1
-        for found in detector.detect(p.doc, p.seg.start, static(p), covered):
+        founds = detector.detect(p.doc, p.seg.start, static(p), covered)
+        for d in mine:
+            c, base = d[0], d[2].seg.start
+            span = (c.content[0] + base, c.content[1] + base)
+            inside = p.seg.start <= span[0] and span[1] <= p.seg.end
+            if inside and not c.follow_on and detector.content_belief(span) < detect.DOUBT:
+                continue  # the detector, seeing the paragraph whole, does not read it as content
+            out.append(d)
+        for found in founds:
             cand = _learned(p, found)
             if cand is None:
                 continue

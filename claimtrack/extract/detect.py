@@ -5,7 +5,8 @@ topical relations ("his support for", "took a swing at", "is partial to"), headl
 idioms. A linear-chain CRF (python-crfsuite) tags each paragraph's tokens as source / cue /
 content / other, knowing which tokens the rules' claims already cover. A content run that no
 claim covers, with a cue run near it, becomes a new claim (rule ``learned``); its source is
-the source run nearest the cue, when there is one.
+the source run nearest the cue, when there is one. A rules' claim whose content the tagger
+hardly reads as content (mean marginal below ``DOUBT``) is dropped.
 
 The model (``detect.crfsuite``) is trained with the refiner by ``make train-models``
 (``claimtrack.evaluate.train_models``) and uses the same features and word list
@@ -31,6 +32,9 @@ MAX_CUE_GAP = 80  # characters between a content run and its cue run
 # a find needs a mean marginal probability of at least this for its content and its cue run
 # (0.5 chosen on held-out PolNeAR train articles: precision up, recall as good as unchanged)
 MIN_BELIEF = 0.5
+# a rules' claim (in one paragraph) whose content has a mean marginal of content below this is
+# dropped: the detector sees the paragraph whole and was trained on what the rules propose
+DOUBT = 0.2
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +78,7 @@ class Detector:
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(model))
         self.vocab = refine.read_vocabulary(model.with_name(refine.VOCAB_FILE.name))
+        self._starts: list[int] = []
 
     def detect(
         self, doc: Doc, base: int, static: list[list[str]], covered: list[tuple[Pair, str]]
@@ -81,6 +86,7 @@ class Detector:
         if not len(doc):
             return []
         tags = self._tagger.tag(coverage_features(doc, base, static, covered))
+        self._starts = [t.idx + base for t in doc]
         contents = refine.runs(doc, base, tags, CON)
         cues = refine.runs(doc, base, tags, CUE)
         if not contents or not cues:
@@ -100,6 +106,10 @@ class Detector:
             source = min(sources, key=lambda r: abs(r[0] - cue[0])) if sources else None
             out.append(Found(content, cue, source))
         return out
+
+    def content_belief(self, span: Pair) -> float:
+        """How much the last paragraph tagged looks like content over ``span`` (0 to 1)."""
+        return self._belief(self._starts, span, CON)
 
     def _belief(self, starts: list[int], span: Pair, label: str) -> float:
         """The mean marginal probability of ``label`` over the tokens of a run just tagged."""
