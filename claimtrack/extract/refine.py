@@ -224,15 +224,13 @@ class Refiner:
             return p.cue, parts  # a content beyond its paragraph (quotations) stays as drawn
         tags = self.tag(claim_features(doc, base, static, p))
         outer = (parts[0][0], parts[-1][1])
-        content = runs(doc, base, tags, CON)
+        # content runs within the proposed content's extent: a run elsewhere in the paragraph is
+        # another claim's content
+        content = [r for r in runs(doc, base, tags, CON) if overlaps(r, outer)]
         cue = p.cue
         cues = [r for r in runs(doc, base, tags, CUE) if overlaps(r, p.cue)]
         taken = [p.cue] + ([p.mention] if p.mention is not None else [])
-        if (
-            content
-            and overlaps((content[0][0], content[-1][1]), outer)
-            and not any(overlaps(r, t) for r in content for t in taken)
-        ):
+        if content and not any(overlaps(r, t) for r in content for t in taken):
             parts = content
         if cues and not any(overlaps(cues[0], c) for c in parts):
             cue = cues[0]
