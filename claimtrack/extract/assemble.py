@@ -331,7 +331,11 @@ def _with_detected(
             c, base = d[0], d[2].seg.start
             span = (c.content[0] + base, c.content[1] + base)
             inside = p.seg.start <= span[0] and span[1] <= p.seg.end
-            if inside and not c.follow_on and detector.content_belief(span) < detect.DOUBT:
+            if (
+                inside
+                and not c.follow_on
+                and detector.content_belief(span) < detect.doubt(c.confidence)
+            ):
                 continue  # the detector, seeing the paragraph whole, does not read it as content
             out.append(d)
         for found in founds:

@@ -6,7 +6,7 @@ idioms. A linear-chain CRF (python-crfsuite) tags each paragraph's tokens as sou
 content / other, knowing which tokens the rules' claims already cover. A content run that no
 claim covers, with a cue run near it, becomes a new claim (rule ``learned``); its source is
 the source run nearest the cue, when there is one. A rules' claim whose content the tagger
-hardly reads as content (mean marginal below ``DOUBT``) is dropped.
+hardly reads as content (mean marginal below ``doubt(confidence)``) is dropped.
 
 The model (``detect.crfsuite``) is trained with the refiner by ``make train-models``
 (``claimtrack.evaluate.train_models``) and uses the same features and word list
@@ -25,7 +25,7 @@ from spacy.tokens import Doc
 from claimtrack.extract import refine
 from claimtrack.extract.refine import CON, CUE, SRC, Pair
 
-__all__ = ["Detector", "Found", "coverage_features", "load"]
+__all__ = ["Detector", "Found", "coverage_features", "doubt", "load"]
 
 MODEL_FILE = Path(__file__).with_name("detect.crfsuite")
 MAX_CUE_GAP = 80  # characters between a content run and its cue run
@@ -33,8 +33,16 @@ MAX_CUE_GAP = 80  # characters between a content run and its cue run
 # (0.5 chosen on held-out PolNeAR train articles: precision up, recall as good as unchanged)
 MIN_BELIEF = 0.5
 # a rules' claim (in one paragraph) whose content has a mean marginal of content below this is
-# dropped: the detector sees the paragraph whole and was trained on what the rules propose
+# dropped: the detector sees the paragraph whole and was trained on what the rules propose; a
+# weak claim (confidence below WEAK) must clear the higher bar. Chosen on held-out train.
 DOUBT = 0.2
+DOUBT_WEAK = 0.3
+WEAK = 0.6
+
+
+def doubt(confidence: float) -> float:
+    """The least content belief a rules' claim of this confidence needs to be kept."""
+    return DOUBT_WEAK if confidence < WEAK else DOUBT
 
 
 @dataclass(frozen=True, slots=True)
