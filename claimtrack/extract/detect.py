@@ -91,17 +91,16 @@ class Detector:
     def detect(
         self, doc: Doc, base: int, static: list[list[str]], covered: list[tuple[Pair, str]]
     ) -> list[Found]:
+        self._starts = [t.idx + base for t in doc]
         if not len(doc):
             return []
         tags = self._tagger.tag(coverage_features(doc, base, static, covered))
-        self._starts = [t.idx + base for t in doc]
         contents = refine.runs(doc, base, tags, CON)
         cues = refine.runs(doc, base, tags, CUE)
         if not contents or not cues:
             return []
         sources = refine.runs(doc, base, tags, SRC)
         taken = [span for span, label in covered if label == CON]
-        starts = [t.idx + base for t in doc]
         out = []
         for content in contents:
             if any(refine.overlaps(content, t) for t in taken):
@@ -109,7 +108,7 @@ class Detector:
             cue = min(cues, key=lambda r: _gap(r, content))
             if _gap(cue, content) > MAX_CUE_GAP:
                 continue
-            if min(self._belief(starts, content, CON), self._belief(starts, cue, CUE)) < MIN_BELIEF:
+            if min(self._belief(content, CON), self._belief(cue, CUE)) < MIN_BELIEF:
                 continue
             source = min(sources, key=lambda r: abs(r[0] - cue[0])) if sources else None
             out.append(Found(content, cue, source))
@@ -117,10 +116,11 @@ class Detector:
 
     def content_belief(self, span: Pair) -> float:
         """How much the last paragraph tagged looks like content over ``span`` (0 to 1)."""
-        return self._belief(self._starts, span, CON)
+        return self._belief(span, CON)
 
-    def _belief(self, starts: list[int], span: Pair, label: str) -> float:
+    def _belief(self, span: Pair, label: str) -> float:
         """The mean marginal probability of ``label`` over the tokens of a run just tagged."""
+        starts = self._starts
         i, j = bisect.bisect_left(starts, span[0]), bisect.bisect_left(starts, span[1])
         probs = [self._tagger.marginal(label, k) for k in range(i, j)]
         return sum(probs) / len(probs) if probs else 0.0

@@ -5,8 +5,8 @@ follows conventions that the rules only approximate ("said in a statement", "...
 a trailing adverbial). A linear-chain CRF (python-crfsuite) relabels the tokens of the claim's
 paragraph as source / cue / content / other, given the rules' proposal and the parse, and the
 claim takes its content and cue from those labels when they agree with the proposal: the
-content must overlap the proposed content and stay clear of the proposed cue and source, the
-cue must overlap the proposed cue and stay clear of the content.
+content is the content runs within the proposed content's extent, and must stay clear of the
+proposed cue and source; the cue must overlap the proposed cue and stay clear of the content.
 
 The model (``refine.crfsuite``) is trained by ``make train-models`` on PolNeAR train
 (``claimtrack.evaluate.train_models``). Its features are grammatical categories and the lemmas
