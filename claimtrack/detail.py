@@ -89,6 +89,7 @@ def claim_detail(session: Session, claim_id: int) -> dict:
         "attribution": claim.attribution,
         "hedged": bool(claim.hedged),
         "confidence": claim.confidence,
+        "found_by": claim.found_by,
         "status": claim.status,
         "speaker": {
             "actor_id": actor.id if actor else None,

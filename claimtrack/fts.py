@@ -3,7 +3,9 @@ expression index on PostgreSQL. Used by the migrations; queries go through searc
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
 
 FTS_COLUMNS = "content, quote, speaker_mention"
 PG_SEARCH_EXPR = (
@@ -53,3 +55,13 @@ def drop_search(
             execute("DROP TABLE IF EXISTS claims_fts")
     elif dialect == "postgresql":
         execute("DROP INDEX IF EXISTS ix_claims_search")
+
+
+@contextmanager
+def search_rebuilt(op: Any) -> Iterator[None]:
+    """For a migration that alters ``claims``: the search index's triggers are dropped before
+    and made again after (SQLite's batch table rebuild would lose them). ``op`` is Alembic's."""
+    dialect = op.get_bind().dialect.name
+    drop_search(op.execute, dialect, keep_table=True)
+    yield
+    create_search(op.execute, dialect)

@@ -145,6 +145,8 @@ class Claim(Base):
     sentence_end: Mapped[int] = mapped_column(Integer)
     heading: Mapped[str | None] = mapped_column(Text)
     confidence: Mapped[float] = mapped_column(Float, default=0.5)
+    # "rules", or "detector" for a claim only the learned detector found (less sure)
+    found_by: Mapped[str] = mapped_column(String(10), default="rules", server_default="rules")
     status: Mapped[str] = mapped_column(String(20), default="unreviewed", index=True)
     # The first appearance of the same claim (same speaker, near-identical content) in
     # another source; NULL for a first appearance.

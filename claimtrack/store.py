@@ -208,6 +208,7 @@ def build_claim(
         sentence_end=c.sentence.end,
         heading=c.heading,
         confidence=round(float(c.confidence), 3),
+        found_by=c.found_by,
         status="unreviewed",
     )
     tagged = dict(tag_topics(topics, content, c.quote, c.heading))

@@ -42,6 +42,7 @@ class C:
     attribution: str = "indirect"
     hedged: bool = False
     near: str | None = None  # a text the claim's sentence contains, to find the right one
+    found_by: str = "rules"
 
     def build(self, text: str) -> Claim:
         base = text.index(self.near) if self.near else 0
@@ -64,7 +65,8 @@ class C:
             date=SaidDate(
                 day, "day" if self.relation == "on" else "none", self.relation, self.date_text
             ),  # type: ignore[arg-type]
-            confidence=0.9,
+            confidence=0.9 if self.found_by == "rules" else 0.45,
+            found_by=self.found_by,  # type: ignore[arg-type]
         )
 
 
@@ -105,7 +107,8 @@ WIRE_CLAIMS = [
       "the central topic of the summit would be resolving the Ukraine crisis",
       "2025-08-14", "on", "on Thursday"),
     C("Several European leaders", "European leaders", "said",
-      "they would keep supporting Kyiv whatever the outcome", kind="government"),
+      "they would keep supporting Kyiv whatever the outcome", kind="government",
+      found_by="detector"),
 ]  # fmt: skip
 
 DAILY_CLAIMS = [

@@ -159,6 +159,22 @@ def test_show_claim_with_speaker_date_paragraph_and_appearances(cli, newsroom):
     assert "U.S. President" in text and "[person]" in text
 
 
+def test_show_says_how_a_claim_was_found(cli, newsroom):
+    learned = claim_id(cli, newsroom, "supporting Kyiv")
+    d = json.loads(cli("show", str(learned), "--format", "json", db=newsroom).stdout)
+    assert d["found_by"] == "detector" and d["confidence"] == 0.45
+    assert (
+        "the learned detector only (confidence 0.45)"
+        in cli("show", str(learned), db=newsroom).stdout
+    )
+    ruled = claim_id(cli, newsroom, "secure ceasefire", "--source", "Upcoming")
+    assert (
+        json.loads(cli("show", str(ruled), "--format", "json", db=newsroom).stdout)["found_by"]
+        == "rules"
+    )
+    assert "the rules (confidence 0.90)" in cli("show", str(ruled), db=newsroom).stdout
+
+
 def test_show_undated_claim_explains_the_relation(cli, newsroom):
     cid = claim_id(cli, newsroom, "exchanging territories")
     d = json.loads(cli("show", str(cid), "--format", "json", db=newsroom).stdout)

@@ -128,6 +128,7 @@ def test_a_trained_refiner_follows_the_annotators_convention(trained: Path) -> N
     refiner = refine.Refiner(trained / refine.MODEL_FILE.name)
     for text in (NEW, "Mayor Quinn said in an interview that taxes would rise."):
         (c,) = _claims(text, refiner)
+        assert c.found_by == "rules"
         assert c.cue.text(text).startswith("said in a")
         assert c.content.text(text).startswith("that ")  # the content keeps its edges
         assert c.speaker.mention is not None
@@ -143,6 +144,7 @@ def test_a_trained_detector_finds_what_no_rule_proposes(trained: Path) -> None:
     assert "swing" in c.cue.text(SWING)
     assert c.content.text(SWING) == "the housing agency"
     assert c.speaker.mention is not None and c.speaker.mention.text(SWING) == "Councillor Haddad"
+    assert c.found_by == "detector" and c.confidence < 0.5
     assert c.speaker.name == "Councillor Haddad" or c.speaker.name == "Haddad"
 
 

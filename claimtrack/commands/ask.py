@@ -295,6 +295,8 @@ def render_claim(d: dict, console: Console) -> None:
         row("claim", f"#{d['claim_id']} (one of {seen} appearances; first: #{first})")
     row("speaker", speaker)
     row("cue", f"{d['cue']} ({d['attribution']}{', hedged' if d['hedged'] else ''})")
+    found = "the rules" if d["found_by"] == "rules" else "the learned detector only"
+    row("found by", f"{found} (confidence {d['confidence']:.2f})")
     row("content", d["content"])
     if d["quote"]:
         row("quote", f"\u201c{d['quote']}\u201d")

@@ -458,4 +458,5 @@ def _claim(
         heading=heading,
         confidence=cand.confidence,
         content_parts=tuple(Span(a, b) for a, b in parts) if len(parts) > 1 else (),
+        found_by="detector" if cand.rule == "learned" else "rules",
     )

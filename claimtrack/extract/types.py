@@ -14,6 +14,7 @@ Attribution = Literal["direct", "indirect", "mixed", "according_to"]
 Precision = Literal["day", "month", "year", "none"]
 Relation = Literal["on", "before", "by", "unknown"]
 ActorKind = Literal["person", "organization", "media", "government", "unnamed"]
+FoundBy = Literal["rules", "detector"]  # the rules, or the learned detector (extract/detect.py)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +69,7 @@ class Claim:
     # split by its cue: '"A," she said, "B."'); ``content`` then runs from the first piece to the
     # last (PolNeAR's convention for a span in several fragments). Empty otherwise.
     content_parts: tuple[Span, ...] = ()
+    found_by: FoundBy = "rules"
 
 
 @dataclass(slots=True)

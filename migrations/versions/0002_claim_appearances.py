@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-from claimtrack.fts import create_search, drop_search
+from claimtrack.fts import search_rebuilt
 
 revision = "0002"
 down_revision = "0001"
@@ -19,9 +19,7 @@ depends_on = None
 
 
 def upgrade() -> None:
-    dialect = op.get_bind().dialect.name
-    drop_search(op.execute, dialect, keep_table=True)  # SQLite's table rebuild drops triggers
-    with op.batch_alter_table("claims", schema=None) as batch_op:
+    with search_rebuilt(op), op.batch_alter_table("claims", schema=None) as batch_op:
         batch_op.add_column(sa.Column("same_as_id", sa.Integer(), nullable=True))
         batch_op.create_index(batch_op.f("ix_claims_same_as_id"), ["same_as_id"], unique=False)
         batch_op.create_foreign_key(
@@ -31,14 +29,10 @@ def upgrade() -> None:
             ["id"],
             ondelete="SET NULL",
         )
-    create_search(op.execute, dialect)
 
 
 def downgrade() -> None:
-    dialect = op.get_bind().dialect.name
-    drop_search(op.execute, dialect, keep_table=True)
-    with op.batch_alter_table("claims", schema=None) as batch_op:
+    with search_rebuilt(op), op.batch_alter_table("claims", schema=None) as batch_op:
         batch_op.drop_constraint(batch_op.f("fk_claims_same_as_id_claims"), type_="foreignkey")
         batch_op.drop_index(batch_op.f("ix_claims_same_as_id"))
         batch_op.drop_column("same_as_id")
-    create_search(op.execute, dialect)
