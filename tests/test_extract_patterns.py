@@ -650,3 +650,25 @@ def test_title_colon_after_a_name_needs_no_verb() -> None:
     c = by_cue(t, ":")
     assert c.speaker.mention is not None and c.speaker.mention.text(t) == "Mara Quist"
     assert c.content.text(t) == "No new taxes this year"
+
+
+def test_a_clause_before_its_stance_adjective_costs_no_document() -> None:
+    """A parse with the clause hung on the adjective but standing left of it is not the
+    'were hopeful that ...' shape; the rule must decline it, not raise."""
+    from spacy.tokens import Doc
+
+    from claimtrack.extract import nlp, rules
+    from claimtrack.extract.quotes import QuoteIndex
+
+    words = ["That", "he", "won", ",", "she", "was", "sure", "."]
+    doc = Doc(
+        nlp.load().vocab,
+        words=words,
+        spaces=[True, True, False, True, True, True, False, False],
+        heads=[2, 2, 6, 5, 5, 5, 5, 5],
+        deps=["mark", "nsubj", "ccomp", "punct", "nsubj", "ROOT", "acomp", "punct"],
+        pos=["SCONJ", "PRON", "VERB", "PUNCT", "PRON", "AUX", "ADJ", "PUNCT"],
+        lemmas=["that", "he", "win", ",", "she", "be", "sure", "."],
+    )
+    ctx = rules.Context(doc, 0, QuoteIndex(doc.text), doc.text)
+    assert rules.adjective_rule(ctx, doc[6], doc[:]) is None

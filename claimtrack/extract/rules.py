@@ -787,7 +787,9 @@ def _adjective_clause(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
     if score < cues.THRESHOLD or subj is None:
         return None
     dep = "ccomp" if frame == "c" else "xcomp"
-    inner = next(c for c in tok.children if c.dep_ == dep and c.i > tok.i - 1)
+    inner = next((c for c in tok.children if c.dep_ == dep and c.i > tok.i), None)
+    if inner is None:
+        return None  # the clause stands before its adjective: not this shape
     return Candidate(
         cue=(cue_group(tok.head)[0], tok_end(tok)),
         content=ctx.trim(*clause_span(inner)),
