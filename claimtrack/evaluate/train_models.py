@@ -125,10 +125,7 @@ class _Static:
 
     def __call__(self, doc: Doc, base: int) -> list[list[str]]:
         if base not in self.cache:
-            qi = self.qi
-            self.cache[base] = refine.token_features(
-                doc, lambda i: qi.containing(doc[i].idx + base) is not None, self.vocab
-            )
+            self.cache[base] = refine.paragraph_features(doc, base, self.qi, self.vocab)
         return self.cache[base]
 
 

@@ -140,6 +140,16 @@ def _quote_parts(
     return parts
 
 
+def _content_parts(
+    text: str, cand: rules.Candidate, base: int, qi: QuoteIndex
+) -> list[tuple[int, int]]:
+    """A candidate's content pieces in document offsets: the rule's pieces, else the content
+    with the quotations that continue it."""
+    if cand.parts:
+        return [(a + base, b + base) for a, b in cand.parts]
+    return _quote_parts(text, cand.content[0] + base, cand.content[1] + base, cand, base, qi)
+
+
 def _well_formed(c: rules.Candidate) -> bool:
     """A rule that meets a parse it did not foresee must cost one claim, never the document."""
     spans = [c.cue, c.content, *c.parts] + ([c.source] if c.source is not None else [])
@@ -251,16 +261,13 @@ def build_claims(
             continue
         last_quoted = None
     features: dict[int, list[list[str]]] = {}
-
-    vocab = refiner.vocab if refiner is not None else getattr(detector, "vocab", frozenset())
+    source = refiner or detector  # the models' word list (both share it)
+    vocab = source.vocab if source is not None else frozenset()
 
     def static(p: Parsed) -> list[list[str]]:
-        base = p.seg.start
-        if base not in features:
-            features[base] = refine.token_features(
-                p.doc, lambda i: qi.containing(p.doc[i].idx + base) is not None, vocab
-            )
-        return features[base]
+        if p.seg.start not in features:
+            features[p.seg.start] = refine.paragraph_features(p.doc, p.seg.start, qi, vocab)
+        return features[p.seg.start]
 
     def redraw(p: Parsed, proposal: refine.Proposal) -> tuple[Pair, list[Pair]]:
         if refiner is None:
@@ -295,12 +302,7 @@ def _spans(draft: Draft, text: str, qi: QuoteIndex) -> list[tuple[Pair, str]]:
     detector's coverage features."""
     cand, _, p = draft
     base = p.seg.start
-    cs, ce = cand.content[0] + base, cand.content[1] + base
-    if cand.parts:
-        parts = [(a + base, b + base) for a, b in cand.parts]
-    else:
-        parts = _quote_parts(text, cs, ce, cand, base, qi)
-    out = [(part, refine.CON) for part in parts]
+    out = [(part, refine.CON) for part in _content_parts(text, cand, base, qi)]
     if cand.source is not None:
         out.append(((cand.source[0] + base, cand.source[1] + base), refine.SRC))
     out.append(((cand.cue[0] + base, cand.cue[1] + base), refine.CUE))
@@ -420,11 +422,7 @@ def _claim(
         speaker = Speaker(mention, actor.name, actor.kind, actor.role, actor.affiliation, aliases)
     else:
         speaker = Speaker(mention, None, "unnamed")
-    cs, ce = cand.content[0] + base, cand.content[1] + base
-    if cand.parts:
-        parts = [(a + base, b + base) for a, b in cand.parts]
-    else:
-        parts = _quote_parts(text, cs, ce, cand, base, qi)
+    parts = _content_parts(text, cand, base, qi)
     cue = (cand.cue[0] + base, cand.cue[1] + base)
     if cand.rule != "learned":  # the detector's spans are learned already
         cue, parts = redraw(

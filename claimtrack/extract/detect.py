@@ -79,13 +79,9 @@ def _gap(a: Pair, b: Pair) -> int:
     return max(0, a[0] - b[1], b[0] - a[1])
 
 
-class Detector:
+class Detector(refine.Tagger):
     def __init__(self, model: Path = MODEL_FILE) -> None:
-        import pycrfsuite
-
-        self._tagger = pycrfsuite.Tagger()
-        self._tagger.open(str(model))
-        self.vocab = refine.read_vocabulary(model.with_name(refine.VOCAB_FILE.name))
+        super().__init__(model)
         self._starts: list[int] = []
 
     def detect(
@@ -94,7 +90,7 @@ class Detector:
         self._starts = [t.idx + base for t in doc]
         if not len(doc):
             return []
-        tags = self._tagger.tag(coverage_features(doc, base, static, covered))
+        tags = self.tag(coverage_features(doc, base, static, covered))
         contents = refine.runs(doc, base, tags, CON)
         cues = refine.runs(doc, base, tags, CUE)
         if not contents or not cues:
@@ -122,7 +118,7 @@ class Detector:
         """The mean marginal probability of ``label`` over the tokens of a run just tagged."""
         starts = self._starts
         i, j = bisect.bisect_left(starts, span[0]), bisect.bisect_left(starts, span[1])
-        probs = [self._tagger.marginal(label, k) for k in range(i, j)]
+        probs = [self.marginal(label, k) for k in range(i, j)]
         return sum(probs) / len(probs) if probs else 0.0
 
 

@@ -26,6 +26,8 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
+from claimtrack.extract.quotes import QuoteIndex
+
 __all__ = [
     "LABELS",
     "Proposal",
@@ -35,6 +37,7 @@ __all__ = [
     "labels_for",
     "load",
     "overlaps",
+    "paragraph_features",
     "roles",
     "runs",
     "token_features",
@@ -112,6 +115,14 @@ def token_features(
                 f.append(f"{off}BOUND")
         out.append(f)
     return out
+
+
+def paragraph_features(
+    doc: Doc, base: int, qi: QuoteIndex, vocab: frozenset[str]
+) -> list[list[str]]:
+    """``token_features`` of a paragraph that starts at ``base`` in a document quoted as
+    ``qi``."""
+    return token_features(doc, lambda i: qi.containing(doc[i].idx + base) is not None, vocab)
 
 
 def _mark(starts: list[int], base: int, out: list[str], span: Pair, label: str) -> None:
@@ -202,10 +213,10 @@ def overlaps(a: Pair, b: Pair) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-class Refiner:
-    """Loads the CRF once; ``refine`` returns the claim's (cue, content parts)."""
+class Tagger:
+    """A trained CRF and the word list kept beside it (its features depend on it)."""
 
-    def __init__(self, model: Path = MODEL_FILE) -> None:
+    def __init__(self, model: Path) -> None:
         import pycrfsuite
 
         self._tagger = pycrfsuite.Tagger()
@@ -214,6 +225,17 @@ class Refiner:
 
     def tag(self, features: list[list[str]]) -> list[str]:
         return self._tagger.tag(features)
+
+    def marginal(self, label: str, position: int) -> float:
+        """The probability of ``label`` at a token of the sequence tagged last."""
+        return self._tagger.marginal(label, position)
+
+
+class Refiner(Tagger):
+    """``refine`` returns the claim's (cue, content parts)."""
+
+    def __init__(self, model: Path = MODEL_FILE) -> None:
+        super().__init__(model)
 
     def refine(
         self, doc: Doc, base: int, static: list[list[str]], p: Proposal
