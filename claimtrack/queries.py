@@ -266,6 +266,7 @@ def export_row(
         "first_seen_claim_id": claim.same_as_id or claim.id,
         "date_anchor": claim.date_anchor.isoformat() if claim.date_anchor else None,
         "appearances": appearances,
+        "found_by": claim.found_by,
     }
 
 

@@ -199,6 +199,22 @@ def test_export_keeps_the_contract_and_adds_appearances_on_request(cli, newsroom
     assert len(lines) == 5 and tuple(json.loads(lines[0])) == LISTING_COLUMNS
 
 
+def test_listings_tell_how_each_claim_was_found_on_request(cli, newsroom):
+    reader = csv.reader(io.StringIO(cli("export", "--found-by", db=newsroom).stdout))
+    header = next(reader)
+    assert tuple(header) == (*EXPORT_COLUMNS, "found_by")
+    found = {r[header.index("content")]: r[-1] for r in reader}
+    detected = [c for c, how in found.items() if how == "detector"]
+    assert len(detected) == 1 and "supporting Kyiv" in detected[0]
+    assert set(found.values()) == {"rules", "detector"}
+    for command in ("who-said", "timeline"):
+        out = json.loads(
+            cli(command, "--appearances", "--found-by", "--format", "json", db=newsroom).stdout
+        )
+        assert tuple(out[0]) == (*LISTING_COLUMNS, "found_by")
+        assert sorted({r["found_by"] for r in out}) == ["detector", "rules"]
+
+
 def test_csv_is_safe_in_a_spreadsheet(cli, db_url, tmp_path):
     from tests.handmade import C
 

@@ -64,6 +64,14 @@ AppearancesOpt = Annotated[
         help="Add first_seen_claim_id and appearances after the export contract's columns.",
     ),
 ]
+FoundByOpt = Annotated[
+    bool,
+    typer.Option(
+        "--found-by",
+        help="Add found_by after the other columns: rules, or detector for a claim only the "
+        "learned detector found (less sure).",
+    ),
+]
 EveryOpt = Annotated[
     bool,
     typer.Option(
@@ -174,15 +182,19 @@ def timeline_table(rows: Iterable[dict]) -> Table:
     return table
 
 
-def columns(appearances: bool) -> tuple[str, ...]:
-    """The export contract's columns, exactly; the appearance columns only when asked for."""
-    return LISTING_COLUMNS if appearances else EXPORT_COLUMNS
+def columns(appearances: bool, found_by: bool = False) -> tuple[str, ...]:
+    """The export contract's columns, exactly; the appearance columns and found_by only when
+    asked for, after them."""
+    return (LISTING_COLUMNS if appearances else EXPORT_COLUMNS) + (
+        ("found_by",) if found_by else ()
+    )
 
 
 def list_claims(
     flt: ClaimFilter,
     every: bool,
     appearances: bool,
+    found_by: bool,
     fmt: Format | None,
     output: Path | None,
     bom: bool,
@@ -192,7 +204,7 @@ def list_claims(
     list_rows(
         db,
         lambda s: iter_rows(s, flt, first_only=not every),
-        columns(appearances),
+        columns(appearances, found_by),
         "claim",
         table,
         fmt,
@@ -213,6 +225,7 @@ def who_said(
     limit: LimitOpt = None,
     every: EveryOpt = False,
     appearances: AppearancesOpt = False,
+    found_by: FoundByOpt = False,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
     bom: BomOpt = False,
@@ -220,7 +233,7 @@ def who_said(
 ) -> None:
     """Who said what, when: claims filtered by topic, speaker, date, source, words, status."""
     flt = make_filter(topic, actor, since, until, source, search, attribution, status, limit)
-    list_claims(flt, every, appearances, fmt, output, bom, db, claims_table)
+    list_claims(flt, every, appearances, found_by, fmt, output, bom, db, claims_table)
 
 
 def timeline(
@@ -235,6 +248,7 @@ def timeline(
     limit: LimitOpt = None,
     every: EveryOpt = False,
     appearances: AppearancesOpt = False,
+    found_by: FoundByOpt = False,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
     bom: BomOpt = False,
@@ -246,7 +260,7 @@ def timeline(
     dated claims its article reports; one said "by" a day goes after that day's claims.
     """
     flt = make_filter(topic, actor, since, until, source, search, attribution, status, limit)
-    list_claims(flt, every, appearances, fmt, output, bom, db, timeline_table)
+    list_claims(flt, every, appearances, found_by, fmt, output, bom, db, timeline_table)
 
 
 # ---- show -------------------------------------------------------------------------------
@@ -401,12 +415,13 @@ def export(
         str | None, typer.Option(help="Your organisation, named in ClaimReview output.")
     ] = None,
     appearances: AppearancesOpt = False,
+    found_by: FoundByOpt = False,
     db: DbOpt = None,
 ) -> None:
     """Export claims with source, speaker, offsets, date, topics and appearances (streams).
 
     Every appearance is a row. Columns: the export contract, exactly (with --appearances,
-    then first_seen_claim_id and appearances). CSV cells that would start a spreadsheet formula get a leading '.
+    then first_seen_claim_id and appearances; with --found-by, then found_by). CSV cells that would start a spreadsheet formula get a leading '.
     """
     flt = make_filter(topic, actor, since, until, source, search, attribution, status, limit)
     if fmt is ExportFormat.claimreview:
@@ -428,6 +443,6 @@ def export(
             "export writes csv, tsv, json, jsonl or claimreview", param_hint="--format"
         )
     with session(db) as s, open_output(output) as out:
-        count = write_rows(iter_rows(s, flt), columns(appearances), chosen, out, bom=bom)
+        count = write_rows(iter_rows(s, flt), columns(appearances, found_by), chosen, out, bom=bom)
     if output is not None:
         err.print(f"{plural(count, 'claim')} written to {output}", highlight=False, markup=False)
