@@ -175,3 +175,32 @@ def test_refined_claims_keep_valid_offsets_and_overlap_the_rules() -> None:
                 assert 0 <= span.start < span.end <= len(text)
             assert c.cue.start < r.cue.end and r.cue.start < c.cue.end
             assert c.content.start < r.content.end and r.content.start < c.content.end
+
+
+def test_the_shipped_models_know_the_features_the_code_emits() -> None:
+    """A feature renamed or added without `make train-models` would be unknown to the shipped
+    models (they would silently ignore it); the models must be retrained with the code."""
+    import pycrfsuite
+
+    text = (
+        "The mayor said on Tuesday that the bridge would reopen, but critics doubted it. "
+        '"We will see," one of them told reporters.'
+    )
+    ((p,),) = parse_chunk([(text, None)])
+    static = refine.paragraph_features(p.doc, 0, QuoteIndex(text), refine.read_vocabulary())
+    cue, mention, content = (10, 14), (4, 9), (30, 56)
+    emitted = {
+        refine.MODEL_FILE: refine.claim_features(
+            p.doc, 0, static, refine.Proposal(cue, mention, [content])
+        ),
+        detect.MODEL_FILE: detect.coverage_features(
+            p.doc, 0, static, [(mention, refine.SRC), (cue, refine.CUE), (content, refine.CON)]
+        ),
+    }
+    for model, features in emitted.items():
+        tagger = pycrfsuite.Tagger()
+        tagger.open(str(model))
+        known = {attr for attr, _ in tagger.info().state_features}
+        names = [f for token in features for f in token]
+        unknown = [f for f in names if f not in known]
+        assert len(unknown) <= 0.05 * len(names), f"{model.name} lacks {unknown[:5]}"
