@@ -5,6 +5,7 @@ Every fixture text here is invented for these tests (no corpus text is copied).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import os
@@ -387,6 +388,21 @@ def test_evaluate_corpus_with_a_fake_extractor(corpus: Path) -> None:
     assert d["articles"] == 2 and d["gold_relations"] == 3 and d["gold_relations_dropped"] == 1
     assert d["relaxed"]["recall"] == pytest.approx(1 / 3, abs=1e-4)
     assert set(d["by_kind"]) == {"quoted", "unquoted", "pronoun source", "other source"}
+    assert d["found_by"] == {"rules": {"claims": 1, "matched": 1, "precision": 1.0}}
+
+
+def test_precision_by_how_claims_were_found(corpus: Path) -> None:
+    def mixed(items: Iterable[tuple[str, dt.date | None]]) -> Iterator[list[Claim]]:
+        for got in fake_extractor(items):
+            if got:  # the right claim by the rules, and a wrong one by the detector
+                wrong = claim(at(TEXT, "The harbour master"), at(TEXT, "said"), None)
+                got.append(dataclasses.replace(wrong, found_by="detector"))
+            yield got
+
+    d = as_dict(evaluate_corpus(corpus, extractor=mixed))
+    assert d["found_by"]["rules"] == {"claims": 1, "matched": 1, "precision": 1.0}
+    assert d["found_by"]["detector"] == {"claims": 1, "matched": 0, "precision": 0.0}
+    assert sum(r["matched"] for r in d["found_by"].values()) == d["relaxed"]["pred_hits"]
 
 
 def test_a_failing_article_is_counted_not_fatal(corpus: Path) -> None:

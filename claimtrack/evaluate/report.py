@@ -12,7 +12,7 @@ from claimtrack.evaluate.run import Report
 from claimtrack.evaluate.score import KINDS, Counts, content_text, overlaps
 from claimtrack.extract import refine
 
-__all__ = ["as_dict", "print_errors", "print_table"]
+__all__ = ["as_dict", "found_by", "print_errors", "print_table"]
 
 
 def _prf(c: Counts) -> dict[str, Any]:
@@ -25,6 +25,20 @@ def _prf(c: Counts) -> dict[str, Any]:
         "gold_hits": c.gold_hits,
         "n_gold": c.n_gold,
     }
+
+
+def found_by(report: Report) -> dict[str, dict[str, Any]]:
+    """Claims and relaxed matches by how each claim was found (the rules, the detector)."""
+    out: dict[str, dict[str, Any]] = {}
+    for claims, sc in zip(report.claims, report.scores, strict=True):
+        matched = {ci for ci, _, _ in sc.matches}
+        for ci, c in enumerate(claims):
+            row = out.setdefault(c.found_by, {"claims": 0, "matched": 0})
+            row["claims"] += 1
+            row["matched"] += ci in matched
+    for row in out.values():
+        row["precision"] = round(row["matched"] / row["claims"], 4)
+    return dict(sorted(out.items(), key=lambda kv: kv[0] != "rules"))
 
 
 def as_dict(report: Report) -> dict[str, Any]:
@@ -43,6 +57,7 @@ def as_dict(report: Report) -> dict[str, Any]:
         "speaker_n": t.speaker_total,
         "exact": {k: _prf(c) for k, c in t.exact.items()},
         "by_kind": {k: {lvl: _prf(c) for lvl, c in t.kinds[k].items()} for k in KINDS},
+        "found_by": found_by(report),
         "speed": {
             "words": report.words,
             "seconds": round(report.seconds, 3),
@@ -97,6 +112,15 @@ def print_table(report: Report, console: Console | None = None) -> None:
         "learned models: "
         + ("on (span refiner and detector)" if refine.enabled() else "off (rules alone)")
     )
+    found = found_by(report)
+    if found:
+        console.print(
+            "relaxed precision by how found: "
+            + ", ".join(
+                f"{how} {row['precision']:.3f} ({row['matched']}/{row['claims']})"
+                for how, row in found.items()
+            )
+        )
     console.print(
         f"extraction: {report.words} words in {report.seconds:.2f} s = "
         f"{report.words_per_second:,.0f} words/s, {report.articles_per_second:.1f} articles/s"
