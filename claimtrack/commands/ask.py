@@ -420,8 +420,7 @@ def export(
 ) -> None:
     """Export claims with source, speaker, offsets, date, topics and appearances (streams).
 
-    Every appearance is a row. Columns: the export contract, exactly (with --appearances,
-    then first_seen_claim_id and appearances; with --found-by, then found_by). CSV cells that would start a spreadsheet formula get a leading '.
+    Every appearance is a row. Columns: the export contract, exactly (with --appearances, then first_seen_claim_id and appearances; with --found-by, then found_by). CSV cells that would start a spreadsheet formula get a leading '.
     """
     flt = make_filter(topic, actor, since, until, source, search, attribution, status, limit)
     if fmt is ExportFormat.claimreview:
