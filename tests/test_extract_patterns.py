@@ -672,3 +672,54 @@ def test_a_clause_before_its_stance_adjective_costs_no_document() -> None:
     )
     ctx = rules.Context(doc, 0, QuoteIndex(doc.text), doc.text)
     assert rules.adjective_rule(ctx, doc[6], doc[:]) is None
+
+
+def test_a_source_never_runs_into_its_cue() -> None:
+    """A subject whose parse hangs a phrase after the verb ("The aide ... of Ohio") would
+    take the verb group's auxiliaries ("will also") into the source; the source ends where
+    the cue begins."""
+    from spacy.tokens import Doc
+
+    from claimtrack.extract import nlp, rules
+    from claimtrack.extract.quotes import QuoteIndex
+
+    words = ["The", "aide", "will", "also", "say", "that", "taxes", "rise", "of", "Ohio", "."]
+    doc = Doc(
+        nlp.load().vocab,
+        words=words,
+        spaces=[True, True, True, True, True, True, True, True, True, False, False],
+        heads=[1, 4, 4, 4, 4, 7, 7, 4, 1, 8, 4],
+        deps=[
+            "det",
+            "nsubj",
+            "aux",
+            "advmod",
+            "ROOT",
+            "mark",
+            "nsubj",
+            "ccomp",
+            "prep",
+            "pobj",
+            "punct",
+        ],  # fmt: skip
+        pos=[
+            "DET",
+            "NOUN",
+            "AUX",
+            "ADV",
+            "VERB",
+            "SCONJ",
+            "NOUN",
+            "VERB",
+            "ADP",
+            "PROPN",
+            "PUNCT",
+        ],  # fmt: skip
+        tags=["DT", "NN", "MD", "RB", "VB", "IN", "NNS", "VBP", "IN", "NNP", "."],
+        lemmas=["the", "aide", "will", "also", "say", "that", "tax", "rise", "of", "Ohio", "."],
+    )
+    ctx = rules.Context(doc, 0, QuoteIndex(doc.text), doc.text)
+    (cand,) = rules.candidates(ctx)
+    text = doc.text
+    assert text[cand.cue[0] : cand.cue[1]] == "will also say"
+    assert cand.source is not None and text[cand.source[0] : cand.source[1]] == "The aide"

@@ -204,3 +204,19 @@ def test_the_shipped_models_know_the_features_the_code_emits() -> None:
         names = [f for token in features for f in token]
         unknown = [f for f in names if f not in known]
         assert len(unknown) <= 0.05 * len(names), f"{model.name} lacks {unknown[:5]}"
+
+
+def test_a_refined_cue_never_covers_the_speaker() -> None:
+    """The shipped refiner reads a light-verb phrase as the cue ("is keeping up his criticism
+    of"); a cue over the speaker ("his") is not taken."""
+    refiner = refine.load()
+    for text in (
+        "The senator is keeping up his criticism of the tax plan.",
+        "The union has been outspoken in its opposition to the merger.",
+        "Party leaders have been unsparing in their criticism of the deal.",
+    ):
+        (c,) = _claims(text, refiner)
+        m = c.speaker.mention
+        assert m is not None and m.text(text) in ("his", "its", "their")
+        assert not (m.start < c.cue.end and c.cue.start < m.end), c.cue.text(text)
+        assert c.cue.text(text).split()[-1] in ("of", "to")

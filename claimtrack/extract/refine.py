@@ -6,7 +6,8 @@ a trailing adverbial). A linear-chain CRF (python-crfsuite) relabels the tokens 
 paragraph as source / cue / content / other, given the rules' proposal and the parse, and the
 claim takes its content and cue from those labels when they agree with the proposal: the
 content is the content runs within the proposed content's extent, and must stay clear of the
-proposed cue and source; the cue must overlap the proposed cue and stay clear of the content.
+proposed cue and source; the cue must overlap the proposed cue and stay clear of the content
+and of the speaker.
 
 The model (``refine.crfsuite``) is trained by ``make train-models`` on PolNeAR train
 (``claimtrack.evaluate.train_models``). Its features are grammatical categories and the lemmas
@@ -254,8 +255,12 @@ class Refiner(Tagger):
         taken = [p.cue] + ([p.mention] if p.mention is not None else [])
         if content and not any(overlaps(r, t) for r in content for t in taken):
             parts = content
-        if cues and not any(overlaps(cues[0], c) for c in parts):
-            cue = cues[0]
+        if (
+            cues
+            and not any(overlaps(cues[0], c) for c in parts)
+            and not (p.mention is not None and overlaps(cues[0], p.mention))
+        ):
+            cue = cues[0]  # never over the speaker: "is keeping up [his] criticism of"
         return cue, parts
 
 

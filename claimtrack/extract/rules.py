@@ -1086,5 +1086,15 @@ def candidates(ctx: Context) -> list[Candidate]:
                     break
     for cand in out:
         absorb_link_prep(ctx, cand)
+        _source_before_cue(ctx, cand)
     split_coordinated(ctx, out)
     return out
+
+
+def _source_before_cue(ctx: Context, cand: Candidate) -> None:
+    """A source that runs into its cue ends where the cue begins: a subject whose parse hangs
+    words after the verb takes the verb group's auxiliaries with it ("The aide will also")."""
+    src = cand.source
+    if src is not None and src[0] < cand.cue[0] < src[1]:
+        start, end = ctx.trim(src[0], cand.cue[0])
+        cand.source = (start, end) if start < end else None
