@@ -252,15 +252,12 @@ class Refiner(Tagger):
         content = [r for r in runs(doc, base, tags, CON) if overlaps(r, outer)]
         cue = p.cue
         cues = [r for r in runs(doc, base, tags, CUE) if overlaps(r, p.cue)]
-        taken = [p.cue] + ([p.mention] if p.mention is not None else [])
-        if content and not any(overlaps(r, t) for r in content for t in taken):
+        speaker = [p.mention] if p.mention is not None else []
+        if content and not any(overlaps(r, t) for r in content for t in [p.cue, *speaker]):
             parts = content
-        if (
-            cues
-            and not any(overlaps(cues[0], c) for c in parts)
-            and not (p.mention is not None and overlaps(cues[0], p.mention))
-        ):
-            cue = cues[0]  # never over the speaker: "is keeping up [his] criticism of"
+        # the cue stays clear of the content and of the speaker ("is keeping up [his] criticism")
+        if cues and not any(overlaps(cues[0], t) for t in [*parts, *speaker]):
+            cue = cues[0]
         return cue, parts
 
 
