@@ -69,6 +69,16 @@ def _default_extractor() -> Extractor:
 def _extract_all(
     extractor: Extractor, items: list[tuple[str, dt.date | None]], names: list[str]
 ) -> tuple[list[list[Claim]], float, list[str]]:
+    """``_extract_each`` on one core (numpy's BLAS kept to one thread)."""
+    from claimtrack.extract.nlp import one_core
+
+    with one_core():
+        return _extract_each(extractor, items, names)
+
+
+def _extract_each(
+    extractor: Extractor, items: list[tuple[str, dt.date | None]], names: list[str]
+) -> tuple[list[list[Claim]], float, list[str]]:
     """Claims per document and the seconds spent extracting; one failing article does not
     sink the run (on an error the batch is redone article by article).
     NotImplementedError propagates: there is no extractor to score yet."""
@@ -107,7 +117,7 @@ def evaluate_corpus(
     """Extract claims from every article of a split folder and score them against its gold.
 
     ``extractor`` defaults to ``claimtrack.extract.extract_batch``; only its call over the
-    corpus is timed, after an untimed one-sentence warm-up (model loading).
+    corpus is timed, on one core, after an untimed one-sentence warm-up (model loading).
     """
     docs = load_corpus(corpus, limit)
     items = [(d.text, d.published) for d in docs]

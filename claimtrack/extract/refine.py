@@ -28,6 +28,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Token
 
 from claimtrack.extract.quotes import QuoteIndex
+from claimtrack.extract.spans import doc_text, token_starts
 
 __all__ = [
     "LABELS",
@@ -85,23 +86,27 @@ def token_features(
     ``quoted(i)`` tells whether token i lies inside a quotation; words outside ``vocab`` (the
     model's word list) are known by their part of speech.
     """
-    words = [_word(t, vocab) for t in doc]
-    n = len(doc)
+    toks = list(doc)  # read each token's attributes once (indexing a Doc builds a Token)
+    words = [_word(t, vocab) for t in toks]
+    pos = [t.pos_ for t in toks]
+    dep = [t.dep_ for t in toks]
+    starts = [bool(t.is_sent_start) for t in toks]
+    n = len(toks)
     out: list[list[str]] = []
-    for t in doc:
-        i = t.i
+    for i, t in enumerate(toks):
+        h = t.head.i
         f = [
             "l=" + words[i],
-            "p=" + t.pos_,
+            "p=" + pos[i],
             "t=" + t.tag_,
-            "d=" + t.dep_,
-            "hd=" + t.head.dep_,
-            "hp=" + t.head.pos_,
-            "hl=" + words[t.head.i],
+            "d=" + dep[i],
+            "hd=" + dep[h],
+            "hp=" + pos[h],
+            "hl=" + words[h],
         ]
-        if t.is_sent_start:
+        if starts[i]:
             f.append("ss")
-        if i + 1 == n or doc[i + 1].is_sent_start:
+        if i + 1 == n or starts[i + 1]:
             f.append("se")
         if quoted(i):
             f.append("inq")
@@ -110,8 +115,7 @@ def token_features(
         for off in (-2, -1, 1, 2):
             j = i + off
             if 0 <= j < n:
-                u = doc[j]
-                f += [f"{off}l={words[j]}", f"{off}p={u.pos_}", f"{off}d={u.dep_}"]
+                f += [f"{off}l={words[j]}", f"{off}p={pos[j]}", f"{off}d={dep[j]}"]
             else:
                 f.append(f"{off}BOUND")
         out.append(f)
@@ -123,7 +127,8 @@ def paragraph_features(
 ) -> list[list[str]]:
     """``token_features`` of a paragraph that starts at ``base`` in a document quoted as
     ``qi``."""
-    return token_features(doc, lambda i: qi.containing(doc[i].idx + base) is not None, vocab)
+    idx = [t.idx + base for t in doc]
+    return token_features(doc, lambda i: qi.containing(idx[i]) is not None, vocab)
 
 
 def _mark(starts: list[int], base: int, out: list[str], span: Pair, label: str) -> None:
@@ -135,7 +140,7 @@ def _mark(starts: list[int], base: int, out: list[str], span: Pair, label: str) 
 
 def roles(doc: Doc, base: int, spans: list[tuple[Pair, str]]) -> list[str]:
     """A label per token: the last span (in list order) that a token starts in wins."""
-    starts = [t.idx for t in doc]
+    starts = token_starts(doc)
     out = [OTHER] * len(doc)
     for span, label in spans:
         _mark(starts, base, out, span, label)
@@ -168,15 +173,17 @@ def claim_features(doc: Doc, base: int, static: list[list[str]], p: Proposal) ->
     if head is None:
         head = doc[cue_ids[0]] if cue_ids else doc[0]
     first = cue_ids[0] if cue_ids else head.i
-    sent_start = head.sent.start
+    sent = head.sent
+    same = range(sent.start, sent.end)
     above = {a.i for a in head.ancestors}
+    below = {t.i for t in head.subtree} - {head.i}
     out: list[list[str]] = []
-    for i, t in enumerate(doc):
+    for i in range(n):
         r = role[i]
         prev = role[i - 1] if i else "BOS"
         nxt = role[i + 1] if i + 1 < n else "EOS"
         f = list(static[i])
-        word = f[0][2:]
+        word, pos, dep = f[0][2:], f[1][2:], f[3][2:]  # token_features' l=, p=, d=
         f += [
             "r=" + r,
             "pr=" + prev,
@@ -184,14 +191,14 @@ def claim_features(doc: Doc, base: int, static: list[list[str]], p: Proposal) ->
             f"r|pr={r}|{prev}",
             f"r|nr={r}|{nxt}",
             "side=" + ("b" if i < first else "a" if i > first else "c"),
-            "sent=" + ("same" if t.sent.start == sent_start else "other"),
-            f"r|p={r}|{t.pos_}",
-            f"r|d={r}|{t.dep_}",
+            "sent=" + ("same" if i in same else "other"),
+            f"r|p={r}|{pos}",
+            f"r|d={r}|{dep}",
             f"r|l={r}|{word}",
         ]
         if i in above:
             f.append("anc")
-        elif head.is_ancestor(t):
+        elif i in below:
             f.append("desc")
         out.append(f)
     return out
@@ -242,7 +249,7 @@ class Refiner(Tagger):
         self, doc: Doc, base: int, static: list[list[str]], p: Proposal
     ) -> tuple[Pair, list[Pair]]:
         parts = list(p.parts)
-        end = base + len(doc.text)
+        end = base + len(doc_text(doc))
         if not parts or not len(doc) or parts[0][0] < base or parts[-1][1] > end:
             return p.cue, parts  # a content beyond its paragraph (quotations) stays as drawn
         tags = self.tag(claim_features(doc, base, static, p))

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimtrack.extract import cues
 from claimtrack.extract.quotes import QuoteIndex
-from claimtrack.extract.spans import subtree_span, tok_end, trim
+from claimtrack.extract.spans import doc_text, subtree_span, tok_end, trim
 
 SUBJ = ("nsubj", "nsubjpass", "csubj")
 CONTENT_DEPS = ("ccomp", "xcomp")
@@ -47,7 +47,7 @@ class Context:
         self.heading = heading  # the paragraph is a section heading
         self.title = not full_text[:base].strip()  # the first line: the article's title
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.base = base
         self.qi = quotes
         self.full = full_text

@@ -4,11 +4,27 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 QUOTE_CHARS = "\"“”«»„'‘’"
 _TRIM_LEAD = set(" \t\n\r\u00a0,;:—–-.…)]}")
 _TRIM_TAIL = set(" \t\n\r\u00a0,;:—–-.…([{")
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once per Doc (spaCy joins its tokens again on every access)."""
+    text = doc.user_data.get("claimtrack.text")
+    if text is None:
+        text = doc.user_data["claimtrack.text"] = doc.text
+    return text
+
+
+def token_starts(doc: Doc) -> list[int]:
+    """Each token's start offset, listed once per Doc."""
+    starts = doc.user_data.get("claimtrack.starts")
+    if starts is None:
+        starts = doc.user_data["claimtrack.starts"] = [t.idx for t in doc]
+    return starts
 
 
 def tok_end(tok: Token) -> int:

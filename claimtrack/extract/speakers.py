@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
+from claimtrack.extract.spans import doc_text
 from claimtrack.extract.types import ActorKind
 
 PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "i", "me"})
@@ -225,7 +226,7 @@ def analyse_mention(head: Token, start: int, end: int) -> Actor:
             if not personish and (ent in ("ORG", "GPE", "NORP") or words & GOVERNMENT_WORDS):
                 kind = "organization"
             return Actor(clean(name), kind, role, aff, [clean(name)])
-    text = group_name(clean(_DET.sub("", doc.text[start:end])))
+    text = group_name(clean(_DET.sub("", doc_text(doc)[start:end])))
     if words & MEDIA_WORDS or head.ent_type_ == "ORG" and lower in MEDIA_WORDS:
         return Actor(text, "media")
     if lower in GOVERNMENT_WORDS or head.ent_type_ == "GPE" or words & {"kremlin", "pentagon"}:
@@ -289,7 +290,7 @@ class Resolver:
         return None
 
     def resolve(self, head: Token, start: int, end: int) -> Actor:
-        text = head.doc.text[start:end].strip()
+        text = doc_text(head.doc)[start:end].strip()
         low = text.lower()
         if low in PRONOUNS_ANY or head.pos_ == "PRON" and end - start <= 5:
             if low in PRONOUNS_PERSON and self.last_person is not None:
