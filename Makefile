@@ -25,7 +25,8 @@ test: install ## the whole test suite, on SQLite and PostgreSQL (127.0.0.1:5432 
 eval: install ## score the extractor on PolNeAR dev (../shared/polnear/dev)
 	$(BIN)/claimtrack eval
 
-train-models: install ## retrain the span refiner and the detector on PolNeAR train (after changing the rules)
+train-models: install ## rebuild the cue lexicon, then retrain the span refiner and the detector, on PolNeAR train (after changing the rules)
+	$(BIN)/python -m claimtrack.evaluate.build_lexicon
 	$(BIN)/python -m claimtrack.evaluate.train_models
 
 bench: install ## speed and memory figures of extraction, ingest and export

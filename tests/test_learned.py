@@ -220,3 +220,64 @@ def test_a_refined_cue_never_covers_the_speaker() -> None:
         assert m is not None and m.text(text) in ("his", "its", "their")
         assert not (m.start < c.cue.end and c.cue.start < m.end), c.cue.text(text)
         assert c.cue.text(text).split()[-1] in ("of", "to")
+
+
+def test_the_lexicon_builder_counts_cues_by_lemma_and_frame(corpus: Path, tmp_path: Path) -> None:
+    from claimtrack.evaluate import build_lexicon
+    from claimtrack.evaluate.brat import iter_corpus
+    from claimtrack.extract import cues
+
+    hits, seen = build_lexicon.count(iter_corpus(corpus))
+    n = len(PEOPLE)
+    # "took a swing at" is a cue in every article: the verb with its object, and with its "at"
+    assert hits[("verb", "take", "o")] == seen[("verb", "take", "o")] == n
+    assert hits[("verb", "take", "p:at")] == seen[("verb", "take", "p:at")] == n
+    said = [k for k in seen if k[:2] == ("verb", "say") and not k[2].startswith("p:")]
+    assert sum(hits[k] for k in said) == sum(seen[k] for k in said) == n  # each "said" a cue
+    assert hits[("noun", "swing", "p:at")] == 0  # annotated inside the cue, but not a noun cue
+    out = tmp_path / "cue_lexicon.tsv"
+    assert build_lexicon.build(corpus, out) >= 3
+    table = cues._load_lexicon(out)
+    assert table[("verb", "take", "o")] == pytest.approx(n / (n + cues.SMOOTHING))
+    assert all(frame in ("c", "x", "o", "-") or frame.startswith("p:") for _, _, frame in table)
+
+
+def test_a_lexicon_row_seen_rarely_stays_near_the_hand_written_default(tmp_path: Path) -> None:
+    from claimtrack.extract import cues
+
+    lexicon = tmp_path / "cue_lexicon.tsv"
+    lexicon.write_text("verb\tsay\to\t0\t2\nverb\twarn\to\t0\t200\nverb\tslam\t-\t1\t1\n")
+    table = cues._load_lexicon(lexicon)
+    hand = cues._hand_score("verb", "say", "o")
+    assert hand >= cues.THRESHOLD
+    assert table[("verb", "say", "o")] >= 0.5 * hand  # two sightings barely move it
+    assert table[("verb", "warn", "o")] < 0.01  # two hundred do
+    assert table[("verb", "slam", "-")] == pytest.approx(1 / (1 + cues.SMOOTHING))
+
+
+def test_the_shipped_lexicon_has_only_frames_the_rules_look_up() -> None:
+    from claimtrack.extract import cues
+
+    frames = {(pos, frame) for pos, _, frame in cues.LEXICON}
+    assert frames and all(f in ("c", "x", "o", "-") or f.startswith("p:") for _, f in frames)
+    # nouns and adjectives are looked up with a clause or a preposition only ("the claim that",
+    # "hopeful that", "critical of")
+    assert all(f in ("c", "x") or f.startswith("p:") for pos, f in frames if pos != "verb")
+    assert ("verb", "say", "c") in cues.LEXICON
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The governor said Tuesday that the budget was balanced.",
+        "The minister announced on Friday morning that fuel prices would fall.",
+        "Aide Ana Ruiz also noted on the 14th that the central topic of the talks would be trade.",
+    ],
+)
+def test_a_refined_cue_leaves_the_date_out(text: str) -> None:
+    """Annotators put the day in the cue about half the time ("said Tuesday"); claimtrack keeps
+    it out, because when a claim was said is its own field."""
+    (c,) = extract(text)
+    assert c.found_by == "rules" and c.date.text is not None  # the date has its own field
+    cue = c.cue.text(text)
+    assert c.date.text not in cue and cue.split()[-1] in ("said", "announced", "noted")

@@ -4,7 +4,8 @@
     main(argv) -> exit code          # python -m claimtrack.evaluate [--corpus DIR] ...
 
 Modules: brat (reading the corpus), score (pure scoring), run (extract + score),
-report (JSON dict, Rich table, sample errors).
+report (JSON dict, Rich table, sample errors); build_lexicon and train_models learn the cue
+lexicon and the CRFs from a corpus (``make train-models``).
 """
 
 from __future__ import annotations

@@ -239,6 +239,9 @@ class Tagger:
         return self._tagger.marginal(label, position)
 
 
+WHEN_LABELS = frozenset({"DATE", "TIME"})
+
+
 class Refiner(Tagger):
     """``refine`` returns the claim's (cue, content parts)."""
 
@@ -262,8 +265,12 @@ class Refiner(Tagger):
         speaker = [p.mention] if p.mention is not None else []
         if content and not any(overlaps(r, t) for r in content for t in [p.cue, *speaker]):
             parts = content
-        # the cue stays clear of the content and of the speaker ("is keeping up [his] criticism")
-        if cues and not any(overlaps(cues[0], t) for t in [*parts, *speaker]):
+        # the cue stays clear of the content, of the speaker ("is keeping up [his] criticism")
+        # and of dates ("said [on Tuesday]"): when it was said is a claim's own field
+        dates = [
+            (e.start_char + base, e.end_char + base) for e in doc.ents if e.label_ in WHEN_LABELS
+        ]
+        if cues and not any(overlaps(cues[0], t) for t in [*parts, *speaker, *dates]):
             cue = cues[0]
         return cue, parts
 

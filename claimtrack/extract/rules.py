@@ -336,7 +336,11 @@ def _xcomp_is_cue(tok: Token) -> bool:
     if x is None or x.pos_ not in ("VERB", "AUX"):
         return False
     f = frame_of(x)
-    return f != "x" and cues.verb_score(x.lemma_.lower(), f) >= cues.THRESHOLD
+    if f == "x":
+        return False
+    # "went on to say": the inner verb is the cue; "vows to veto": the outer one is the stronger
+    inner = cues.verb_score(x.lemma_.lower(), f)
+    return inner >= cues.THRESHOLD and inner >= cues.verb_score(tok.lemma_.lower(), "x")
 
 
 def _object_content(tok: Token) -> tuple[int, int] | None:
