@@ -186,5 +186,12 @@ def iter_corpus(corpus: Path, limit: int | None = None) -> Iterator[GoldDoc]:
         )
 
 
+def split_error(corpus: Path) -> str | None:
+    """The error line when ``corpus`` is not a brat split folder (one with text/), else None."""
+    if (corpus / "text").is_dir():
+        return None
+    return f"error: no corpus at {corpus} (a brat split folder with text/)"
+
+
 def load_corpus(corpus: Path, limit: int | None = None) -> list[GoldDoc]:
     return list(iter_corpus(corpus, limit))

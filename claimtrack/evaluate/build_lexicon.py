@@ -21,7 +21,7 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
-from claimtrack.evaluate.brat import GoldDoc, iter_corpus
+from claimtrack.evaluate.brat import GoldDoc, iter_corpus, split_error
 from claimtrack.evaluate.run import default_corpus
 from claimtrack.extract import cues, rules
 from claimtrack.extract.pipeline import parse_chunk
@@ -47,7 +47,7 @@ def frames(tok: Token) -> list[tuple[str, str]]:
     """The (pos, frame) rows the rules look up for this token."""
     pos = tok.pos_
     if pos == "NOUN":  # a noun is a cue with a clause ("the claim that") or a preposition
-        frame = rules._noun_frame(tok)[0]
+        frame = rules.noun_frame(tok)[0]
         return [("noun", frame)] if frame != "-" else []
     if pos not in ("VERB", "ADJ"):
         return []
@@ -110,10 +110,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--corpus", type=Path, default=default_corpus().parent / "train")
     ap.add_argument("--out", type=Path, default=cues.LEXICON_FILE)
     args = ap.parse_args(argv)
-    if not (args.corpus / "text").is_dir():
-        print(
-            f"error: no corpus at {args.corpus} (a brat split folder with text/)", file=sys.stderr
-        )
+    if err := split_error(args.corpus):
+        print(err, file=sys.stderr)
         return 2
     n = build(args.corpus, args.out)
     print(f"{n} rows -> {args.out}")

@@ -32,7 +32,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from claimtrack.evaluate.brat import GoldDoc, GoldRelation, iter_corpus
+from claimtrack.evaluate.brat import GoldDoc, GoldRelation, iter_corpus, split_error
 from claimtrack.evaluate.run import default_corpus
 from claimtrack.evaluate.score import score_document
 from claimtrack.extract import detect, refine
@@ -216,10 +216,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--corpus", type=Path, default=default_corpus().parent / "train")
     ap.add_argument("--out", type=Path, default=refine.MODEL_FILE.parent)
     args = ap.parse_args(argv)
-    if not (args.corpus / "text").is_dir():
-        print(
-            f"error: no corpus at {args.corpus} (a brat split folder with text/)", file=sys.stderr
-        )
+    if err := split_error(args.corpus):
+        print(err, file=sys.stderr)
         return 2
     s = train(args.corpus, args.out)
     print(

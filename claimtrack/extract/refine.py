@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Token
 
 from claimtrack.extract.quotes import QuoteIndex
 from claimtrack.extract.spans import doc_text, token_starts
+from claimtrack.extract.when import WHEN_LABELS
 
 __all__ = [
     "LABELS",
@@ -127,8 +128,8 @@ def paragraph_features(
 ) -> list[list[str]]:
     """``token_features`` of a paragraph that starts at ``base`` in a document quoted as
     ``qi``."""
-    idx = [t.idx + base for t in doc]
-    return token_features(doc, lambda i: qi.containing(idx[i]) is not None, vocab)
+    starts = token_starts(doc)
+    return token_features(doc, lambda i: qi.containing(starts[i] + base) is not None, vocab)
 
 
 def _mark(starts: list[int], base: int, out: list[str], span: Pair, label: str) -> None:
@@ -239,9 +240,6 @@ class Tagger:
         return self._tagger.marginal(label, position)
 
 
-WHEN_LABELS = frozenset({"DATE", "TIME"})
-
-
 class Refiner(Tagger):
     """``refine`` returns the claim's (cue, content parts)."""
 
@@ -267,11 +265,14 @@ class Refiner(Tagger):
             parts = content
         # the cue stays clear of the content, of the speaker ("is keeping up [his] criticism")
         # and of dates ("said [on Tuesday]"): when it was said is a claim's own field
-        dates = [
-            (e.start_char + base, e.end_char + base) for e in doc.ents if e.label_ in WHEN_LABELS
-        ]
-        if cues and not any(overlaps(cues[0], t) for t in [*parts, *speaker, *dates]):
-            cue = cues[0]
+        if cues:
+            dates = [
+                (e.start_char + base, e.end_char + base)
+                for e in doc.ents
+                if e.label_ in WHEN_LABELS
+            ]
+            if not any(overlaps(cues[0], t) for t in [*parts, *speaker, *dates]):
+                cue = cues[0]
         return cue, parts
 
 

@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
 from claimtrack.extract import cues
 from claimtrack.extract.quotes import QuoteIndex
-from claimtrack.extract.spans import doc_text, subtree_span, tok_end, trim
+from claimtrack.extract.spans import doc_text, subtree_span, tok_end, token_starts, trim
+from claimtrack.extract.when import WHEN_LABELS
 
 SUBJ = ("nsubj", "nsubjpass", "csubj")
 CONTENT_DEPS = ("ccomp", "xcomp")
@@ -52,9 +52,9 @@ class Context:
         self.qi = quotes
         self.full = full_text
 
-    @cached_property
+    @property
     def _starts(self) -> list[int]:
-        return [t.idx for t in self.doc]
+        return token_starts(self.doc)
 
     def tokens_from(self, start: int, end: int) -> list[Token]:
         """Tokens starting at a character in [start, end)."""
@@ -165,9 +165,9 @@ def source_span(ctx: Context, tok: Token, cue_tok: Token) -> tuple[int, int]:
         # "The campaign on Monday": a date modifying the source is not part of it
         if c.i > tok.i and (
             c.dep_ == "prep"
-            and any(g.ent_type_ in ("DATE", "TIME") for g in c.children if g.dep_ == "pobj")
+            and any(g.ent_type_ in WHEN_LABELS for g in c.children if g.dep_ == "pobj")
             or c.dep_ == "npadvmod"
-            and c.ent_type_ in ("DATE", "TIME")
+            and c.ent_type_ in WHEN_LABELS
         ):
             end = min(end, c.left_edge.idx)
         # "Marco Rubio, speaking at a rally, said": PolNeAR leaves the participle out
@@ -478,7 +478,7 @@ def verb_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
         and pobj is not None
         and (
             pobj.lower_ in WH_WORDS
-            or pobj.ent_type_ in ("DATE", "TIME")
+            or pobj.ent_type_ in WHEN_LABELS
             or pobj.lemma_.lower() in cues.NOT_CONTENT_NOUNS
         )
     ):
@@ -666,7 +666,7 @@ def _candidate(
     )
 
 
-def _noun_frame(tok: Token) -> tuple[str, Token | None, Token | None]:
+def noun_frame(tok: Token) -> tuple[str, Token | None, Token | None]:
     """('c', clause, None) | ('p:of', pobj, prep) | ('-', None, None) for a noun cue."""
     for c in tok.children:
         if c.dep_ in ("acl", "ccomp") and any(
@@ -686,7 +686,7 @@ def noun_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
     """'his claim that ...', 'expressed hope that ...', 'her criticism of ...'."""
     if tok.pos_ != "NOUN":
         return None
-    frame, inner, prep = _noun_frame(tok)
+    frame, inner, prep = noun_frame(tok)
     copula = (
         tok.dep_ == "nsubj" and tok.head.lemma_ == "be" and tok.head.i > tok.i and inner is None
     )

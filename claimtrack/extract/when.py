@@ -18,8 +18,11 @@ _ORDINAL_DAY = re.compile(r"^\d{1,2}(st|nd|rd|th)$", re.I)
 _DATE_PREPS = frozenset({"on", "in", "during", "at", "last", "this", "since", "by"})
 
 
+WHEN_LABELS = frozenset({"DATE", "TIME"})  # the entity labels of dates and times
+
+
 def _is_date_tok(t: Token) -> bool:
-    return t.ent_type_ in ("DATE", "TIME") or bool(_ORDINAL_DAY.match(t.text))
+    return t.ent_type_ in WHEN_LABELS or bool(_ORDINAL_DAY.match(t.text))
 
 
 def date_phrase(cue: Token, exclude: set[int]) -> str | None:
