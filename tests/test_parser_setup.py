@@ -53,3 +53,22 @@ def test_cached_text_and_starts_match_spacy() -> None:
         assert doc_text(doc) == doc.text
         assert doc_text(doc) is doc_text(doc)  # joined once
         assert token_starts(doc) == [t.idx for t in doc]
+
+
+def test_batched_parses_equal_one_paragraph_at_a_time() -> None:
+    from claimtrack.extract.pipeline import BATCH_SIZE
+
+    # more paragraphs than a batch holds, of different lengths, so batches are padded
+    days = ["Monday", "Tuesday", "Friday", "Sunday"] * (BATCH_SIZE // 8 + 1)
+    paragraphs = [
+        " ".join([p.replace("Monday", day)] * (1 + k % 3))
+        for k, (day, p) in enumerate((d, p) for d in days for p in PARAGRAPHS)
+    ]
+    assert len(paragraphs) > BATCH_SIZE
+    model = nlp.load()
+
+    def parse(doc: spacy.tokens.Doc) -> list[tuple[str, int, str, str, str, str]]:
+        return [(t.text, t.head.i, t.dep_, t.tag_, t.lemma_, t.ent_type_) for t in doc]
+
+    batched = [parse(d) for d in model.pipe(paragraphs, batch_size=BATCH_SIZE)]
+    assert batched == [parse(model(p)) for p in paragraphs]
