@@ -17,10 +17,14 @@ PARAGRAPHS = [
 ]
 
 
-def _parse(model: spacy.language.Language) -> list[list[tuple[str, int, str, str, str]]]:
+def _parse(
+    model: spacy.language.Language,
+    paragraphs: list[str] = PARAGRAPHS,
+    batch_size: int | None = None,
+) -> list[list[tuple[str, int, str, str, str, str]]]:
     return [
-        [(t.text, t.head.i, t.dep_, t.tag_, t.lemma_) for t in doc]
-        for doc in model.pipe(PARAGRAPHS)
+        [(t.text, t.head.i, t.dep_, t.tag_, t.lemma_, t.ent_type_) for t in doc]
+        for doc in model.pipe(paragraphs, batch_size=batch_size)
     ]
 
 
@@ -66,9 +70,4 @@ def test_batched_parses_equal_one_paragraph_at_a_time() -> None:
     ]
     assert len(paragraphs) > BATCH_SIZE
     model = nlp.load()
-
-    def parse(doc: spacy.tokens.Doc) -> list[tuple[str, int, str, str, str, str]]:
-        return [(t.text, t.head.i, t.dep_, t.tag_, t.lemma_, t.ent_type_) for t in doc]
-
-    batched = [parse(d) for d in model.pipe(paragraphs, batch_size=BATCH_SIZE)]
-    assert batched == [parse(model(p)) for p in paragraphs]
+    assert _parse(model, paragraphs, BATCH_SIZE) == _parse(model, paragraphs, 1)
