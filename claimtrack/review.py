@@ -9,11 +9,12 @@ from sqlalchemy.orm import Session
 
 from claimtrack import appearances
 from claimtrack.errors import UserError
+from claimtrack.ids import lookup
 from claimtrack.models import STATUSES, Claim, ClaimReview
 
 
 def get_claim(session: Session, claim_id: int) -> Claim:
-    claim = session.get(Claim, claim_id)
+    claim = lookup(session, Claim, claim_id)
     if claim is None:
         raise UserError(f"no claim #{claim_id}; find ids with `claimtrack who-said`")
     return claim

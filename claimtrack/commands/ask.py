@@ -16,6 +16,7 @@ from rich.text import Text
 from claimtrack.claimreview import iter_claim_reviews
 from claimtrack.commands.common import (
     Attribution,
+    ClaimIdArg,
     DbOpt,
     DetailFormat,
     DetailFormatOpt,
@@ -359,7 +360,7 @@ def render_claim(d: dict, console: Console) -> None:
 
 
 def show(
-    claim_id: Annotated[int, typer.Argument(help="The claim's id (first column of who-said).")],
+    claim_id: ClaimIdArg,
     fmt: DetailFormatOpt = DetailFormat.text,
     output: OutputOpt = None,
     db: DbOpt = None,

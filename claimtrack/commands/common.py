@@ -20,6 +20,7 @@ from typer.core import TyperGroup
 
 from claimtrack import db as dbmod
 from claimtrack.errors import UserError
+from claimtrack.ids import parse_id
 from claimtrack.models import ACTOR_KINDS, ATTRIBUTIONS, STATUSES
 from claimtrack.output import Format, choose_format, open_output, write_rows
 from claimtrack.readers import parse_date
@@ -80,6 +81,22 @@ class DetailFormat(StrEnum):
 
 DetailFormatOpt = Annotated[
     DetailFormat, typer.Option("--format", "-f", help="text (default) or json.")
+]
+
+
+def claim_id(value: str) -> int:
+    """A CLAIM_ID argument, through the one id parser (out-of-range ids are "no claim")."""
+    n = parse_id(value)
+    if n is None:
+        raise typer.BadParameter(f"{value!r} is not a claim id: give its number, e.g. 12")
+    return n
+
+
+ClaimIdArg = Annotated[
+    int,
+    typer.Argument(
+        parser=claim_id, metavar="CLAIM_ID", help="The claim's id (first column of who-said)."
+    ),
 ]
 
 

@@ -10,11 +10,11 @@ from rich.console import Console
 from rich.text import Text
 
 from claimtrack import review as core
-from claimtrack.commands.common import DbOpt, Status, err, session
+from claimtrack.commands.common import ClaimIdArg, DbOpt, Status, err, session
 
 
 def review(
-    claim_id: Annotated[int, typer.Argument(help="The claim's id.")],
+    claim_id: ClaimIdArg,
     status: Annotated[
         Status | None,
         typer.Option(help="The verdict; leave out to see the review history.", show_default=False),

@@ -10,7 +10,15 @@ from rich.table import Table
 from rich.text import Text
 
 from claimtrack import topic_admin as core
-from claimtrack.commands.common import DbOpt, err, list_rows, plural, session, sub_app
+from claimtrack.commands.common import (
+    ClaimIdArg,
+    DbOpt,
+    err,
+    list_rows,
+    plural,
+    session,
+    sub_app,
+)
 from claimtrack.output import (
     BomOpt,
     FormatOpt,
@@ -115,7 +123,7 @@ def retag(db: DbOpt = None) -> None:
 
 @app.command("tag")
 def tag(
-    claim_id: Annotated[int, typer.Argument(help="The claim's id.")],
+    claim_id: ClaimIdArg,
     slug: SlugArg,
     remove: Annotated[bool, typer.Option("--remove", help="Take the claim out instead.")] = False,
     db: DbOpt = None,
