@@ -8,6 +8,7 @@ TSV cells that a spreadsheet would run as a formula are neutralised with a leadi
 from __future__ import annotations
 
 import csv
+import itertools
 import json
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -15,7 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import IO, Annotated
+from typing import IO, Annotated, TypeVar
 
 import typer
 from rich.console import Console
@@ -42,6 +43,9 @@ OutputOpt = Annotated[
 BomOpt = Annotated[
     bool, typer.Option("--bom", help="Start CSV/TSV with a byte-order mark, for Excel.")
 ]
+
+T = TypeVar("T")
+_NOTHING = object()
 
 # A cell starting with one of these is run as a formula by Excel, LibreOffice and Sheets.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
@@ -106,8 +110,13 @@ def write_rows(
     table: Callable[[Iterable[dict]], Table] | None = None,
     bom: bool = False,
 ) -> int:
-    """Write ROWS in FMT to OUT; returns how many were written."""
+    """Write ROWS in FMT to OUT; returns how many were written.
+
+    The first row is fetched before anything is written, so a query that fails (a bad
+    filter, the time limit) leaves no header or half a JSON array behind.
+    """
     count = 0
+    rows = _started(rows)
     if fmt is Format.table:
         rows = list(rows)
         console = Console(file=out) if out is not sys.stdout else Console()
@@ -130,9 +139,19 @@ def write_rows(
     return write_json_array(({c: row.get(c) for c in columns} for row in rows), out)
 
 
+def _started(items: Iterable[T]) -> Iterator[T]:
+    """ITEMS with the first one already fetched (the query behind them has run)."""
+    items = iter(items)
+    first = next(items, _NOTHING)
+    if first is _NOTHING:
+        return iter(())
+    return itertools.chain((first,), items)  # type: ignore[arg-type]
+
+
 def write_json_array(items: Iterable[object], out: IO[str]) -> int:
-    """A JSON array written one item at a time."""
+    """A JSON array written one item at a time (the first fetched before "[")."""
     count = 0
+    items = _started(items)
     out.write("[")
     for item in items:
         out.write(("\n" if count == 0 else ",\n") + json.dumps(item, ensure_ascii=False))

@@ -279,9 +279,17 @@ def iter_rows(
     """Rows for the claims matching FLT, streamed in batches, in timeline order.
 
     FIRST_ONLY: one row per claim, the earliest matching appearance (the others are
-    counted in its ``appearances``). ``flt.limit`` counts the rows given out.
+    counted in its ``appearances``). ``flt.limit`` counts the rows given out. A bad
+    filter raises its UserError here, at the call, before any row (or header) is written.
     """
-    result = session.execute(claims_query(session, flt).execution_options(yield_per=batch))
+    stmt = claims_query(session, flt)
+    return _rows(session, stmt, flt, batch, first_only)
+
+
+def _rows(
+    session: Session, stmt: Select, flt: ClaimFilter, batch: int, first_only: bool
+) -> Iterator[dict]:
+    result = session.execute(stmt.execution_options(yield_per=batch))
     emitted: set[int] = set()
     given = 0
     for part in result.partitions(batch):

@@ -20,6 +20,7 @@ from claimtrack.commands.common import (
     list_rows,
     plural,
     print_detail_json,
+    query_session,
     session,
     sub_app,
 )
@@ -77,7 +78,7 @@ def show_actor(
     db: DbOpt = None,
 ) -> None:
     """A speaker's details, aliases and claims."""
-    with session(db) as s:
+    with query_session(db) as s:
         actor = core.get_actor(s, who)
         claims = list(iter_rows(s, ClaimFilter(actor=str(actor.id)), first_only=True))
         row = core.actor_row(actor, len(claims))

@@ -25,7 +25,7 @@ from claimtrack.commands.common import (
     err,
     list_rows,
     plural,
-    session,
+    query_session,
 )
 from claimtrack.detail import claim_detail
 from claimtrack.output import (
@@ -370,7 +370,7 @@ def show(
     The paragraph marks the speaker {so}, the cue <so> and the content [so] (in colour
     on a terminal), from the offsets stored at ingest.
     """
-    with session(db) as s:
+    with query_session(db) as s:
         d = claim_detail(s, claim_id)
     with open_output(output) as out:
         if fmt is DetailFormat.json:
@@ -425,7 +425,7 @@ def export(
     """
     flt = make_filter(topic, actor, since, until, source, search, attribution, status, limit)
     if fmt is ExportFormat.claimreview:
-        with session(db) as s, open_output(output) as out:
+        with query_session(db) as s, open_output(output) as out:
             only = None
             if flt != ClaimFilter():
                 only = {r["first_seen_claim_id"] for r in iter_rows(s, flt, first_only=True)}
@@ -442,7 +442,7 @@ def export(
         raise typer.BadParameter(
             "export writes csv, tsv, json, jsonl or claimreview", param_hint="--format"
         )
-    with session(db) as s, open_output(output) as out:
+    with query_session(db) as s, open_output(output) as out:
         count = write_rows(iter_rows(s, flt), columns(appearances, found_by), chosen, out, bom=bom)
     if output is not None:
         err.print(f"{plural(count, 'claim')} written to {output}", highlight=False, markup=False)

@@ -24,6 +24,7 @@ from claimtrack.ids import parse_id
 from claimtrack.models import ACTOR_KINDS, ATTRIBUTIONS, STATUSES
 from claimtrack.output import Format, choose_format, open_output, write_rows
 from claimtrack.readers import parse_date
+from claimtrack.time_limit import time_limited
 
 # Messages carry user data (names, titles): never parsed as Rich markup, never wrapped.
 err = Console(stderr=True, soft_wrap=True, markup=False, highlight=False)
@@ -115,6 +116,14 @@ def session(db: str | None, create: bool = True) -> Iterator[Session]:
         yield s
 
 
+@contextmanager
+def query_session(db: str | None) -> Iterator[Session]:
+    """A session for a command that only asks: every statement held to the time limit
+    (CLAIMTRACK_STATEMENT_TIMEOUT), one line when a statement runs over it."""
+    with session(db) as s, time_limited(s):
+        yield s
+
+
 def print_detail_json(row: dict, claims: Iterable[dict]) -> None:
     """`actors show` / `sources show` as JSON: the row with the ids of its claims."""
     row["claim_ids"] = [c["claim_id"] for c in claims]
@@ -137,7 +146,7 @@ def list_rows(
 ) -> int:
     """What every listing command does: rows in the chosen format, then a count on stderr."""
     fmt = choose_format(fmt, output, Format.table)
-    with session(db) as s, open_output(output) as out:
+    with query_session(db) as s, open_output(output) as out:
         count = write_rows(rows(s), columns, fmt, out, table, bom=bom)
     if fmt is Format.table or output is not None:
         err.print(plural(count, noun))

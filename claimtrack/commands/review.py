@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.text import Text
 
 from claimtrack import review as core
-from claimtrack.commands.common import ClaimIdArg, DbOpt, Status, err, session
+from claimtrack.commands.common import ClaimIdArg, DbOpt, Status, err, query_session, session
 
 
 def review(
@@ -28,7 +28,7 @@ def review(
     if status is None:
         if note or by:
             raise typer.BadParameter("--note and --by go with --status", param_hint="--status")
-        with session(db) as s:
+        with query_session(db) as s:
             claim = core.get_claim(s, claim_id)
             current = claim.status
             lines = [

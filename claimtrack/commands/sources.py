@@ -20,6 +20,7 @@ from claimtrack.commands.common import (
     list_rows,
     plural,
     print_detail_json,
+    query_session,
     session,
     sub_app,
 )
@@ -66,7 +67,7 @@ def show_source(
     db: DbOpt = None,
 ) -> None:
     """A source's details and the claims it reports."""
-    with session(db) as s:
+    with query_session(db) as s:
         source = core.get_source(s, which)
         claims = list(iter_rows(s, ClaimFilter(source=str(source.id)), first_only=False))
         row = core.source_row(source, len(claims))
