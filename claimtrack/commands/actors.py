@@ -6,7 +6,6 @@ from collections.abc import Iterable
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
@@ -28,6 +27,8 @@ from claimtrack.output import (
     BomOpt,
     FormatOpt,
     OutputOpt,
+    TerminalConsole,
+    for_terminal,
 )
 from claimtrack.queries import ClaimFilter, iter_rows
 
@@ -85,7 +86,8 @@ def show_actor(
     if fmt is DetailFormat.json:
         print_detail_json(row, claims)
         return
-    console = Console()
+    row, claims = for_terminal(row), for_terminal(claims)
+    console = TerminalConsole()
     console.print(Text(f"#{row['actor_id']} {row['name']} [{row['kind']}]", style="bold"))
     for field in ("role", "affiliation", "aliases"):
         console.print(f"{field}: {row[field] or '-'}", highlight=False, markup=False)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable
 from enum import StrEnum
 from pathlib import Path
@@ -33,8 +32,12 @@ from claimtrack.output import (
     Format,
     FormatOpt,
     OutputOpt,
+    TerminalConsole,
     choose_format,
+    for_terminal,
     open_output,
+    to_json,
+    visible,
     write_json_array,
     write_rows,
 )
@@ -272,7 +275,8 @@ MARKS = {"speaker": ("{", "}"), "cue": ("<", ">"), "content": ("[", "]")}
 
 
 def highlighted(par: dict, marks: bool) -> Text:
-    """The paragraph with speaker, cue and content styled (and bracketed when plain)."""
+    """The paragraph with speaker, cue and content styled (and bracketed when plain);
+    PAR as stored (offsets into its text), each piece made visible() for the terminal."""
     text, base = par["text"], par["start"]
     out = Text()
     pos = 0
@@ -280,15 +284,17 @@ def highlighted(par: dict, marks: bool) -> Text:
         s, e = h["start"] - base, h["end"] - base
         if s < pos:
             continue  # overlapping span: keep the first
-        out.append(text[pos:s])
+        out.append(visible(text[pos:s]))
         left, right = MARKS[h["kind"]] if marks else ("", "")
-        out.append(left + text[s:e] + right, style=STYLES[h["kind"]])
+        out.append(left + visible(text[s:e]) + right, style=STYLES[h["kind"]])
         pos = e
-    out.append(text[pos:])
+    out.append(visible(text[pos:]))
     return out
 
 
-def render_claim(d: dict, console: Console) -> None:
+def render_claim(stored: dict, console: Console) -> None:
+    """A claim_detail() for a terminal: every text made visible() first."""
+    d = for_terminal(stored)
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column()
@@ -331,7 +337,7 @@ def render_claim(d: dict, console: Console) -> None:
     console.print()
     title = "paragraph" + ("  {speaker} <cue> [content]" if marks else "")
     console.print(Text(title, style="bold"))
-    console.print(highlighted(d["paragraph"], marks))
+    console.print(highlighted(stored["paragraph"], marks))
     others = d["other_appearances"]
     if others:
         console.print()
@@ -374,9 +380,9 @@ def show(
         d = claim_detail(s, claim_id)
     with open_output(output) as out:
         if fmt is DetailFormat.json:
-            out.write(json.dumps(d, ensure_ascii=False, indent=2) + "\n")
+            out.write(to_json(d, indent=2) + "\n")
         else:
-            console = Console(file=out) if output is not None else Console()
+            console = TerminalConsole(file=out) if output is not None else TerminalConsole()
             render_claim(d, console)
 
 

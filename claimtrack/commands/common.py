@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from enum import StrEnum
@@ -11,7 +10,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 from sqlalchemy.orm import Session
@@ -22,16 +20,24 @@ from claimtrack import db as dbmod
 from claimtrack.errors import UserError
 from claimtrack.ids import parse_id
 from claimtrack.models import ACTOR_KINDS, ATTRIBUTIONS, STATUSES
-from claimtrack.output import Format, choose_format, open_output, write_rows
+from claimtrack.output import (
+    Format,
+    TerminalConsole,
+    choose_format,
+    open_output,
+    to_json,
+    visible,
+    write_rows,
+)
 from claimtrack.readers import parse_date
 from claimtrack.time_limit import time_limited
 
 # Messages carry user data (names, titles): never parsed as Rich markup, never wrapped.
-err = Console(stderr=True, soft_wrap=True, markup=False, highlight=False)
+err = TerminalConsole(stderr=True, soft_wrap=True, markup=False, highlight=False)
 
 
 def report_error(message: str) -> None:
-    err.print(Text.assemble(("Error:", "red"), " ", message))
+    err.print(Text.assemble(("Error:", "red"), " ", visible(message)))
 
 
 def fail(message: str, code: int = 1) -> typer.Exit:
@@ -127,7 +133,7 @@ def query_session(db: str | None) -> Iterator[Session]:
 def print_detail_json(row: dict, claims: Iterable[dict]) -> None:
     """`actors show` / `sources show` as JSON: the row with the ids of its claims."""
     row["claim_ids"] = [c["claim_id"] for c in claims]
-    print(json.dumps(row, ensure_ascii=False, indent=2))
+    print(to_json(row, indent=2))
 
 
 def plural(n: int, word: str) -> str:

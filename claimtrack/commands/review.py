@@ -6,11 +6,11 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.text import Text
 
 from claimtrack import review as core
 from claimtrack.commands.common import ClaimIdArg, DbOpt, Status, err, query_session, session
+from claimtrack.output import TerminalConsole, visible
 
 
 def review(
@@ -37,10 +37,10 @@ def review(
                 + (f": {r.note}" if r.note else "")
                 for r in core.history(s, claim)
             ]
-        console = Console()
+        console = TerminalConsole()
         console.print(Text(f"claim #{claim_id}: {current}", style="bold"))
         for line in lines or ["no reviews yet"]:
-            console.print(Text(f"  {line}"))
+            console.print(Text(f"  {visible(line)}"))
         return
     with session(db) as s:
         claim = core.get_claim(s, claim_id)

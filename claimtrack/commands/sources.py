@@ -6,7 +6,6 @@ from collections.abc import Iterable
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
@@ -28,6 +27,8 @@ from claimtrack.output import (
     BomOpt,
     FormatOpt,
     OutputOpt,
+    TerminalConsole,
+    for_terminal,
 )
 from claimtrack.queries import ClaimFilter, iter_rows
 
@@ -74,7 +75,8 @@ def show_source(
     if fmt is DetailFormat.json:
         print_detail_json(row, claims)
         return
-    console = Console()
+    row, claims = for_terminal(row), for_terminal(claims)
+    console = TerminalConsole()
     console.print(Text(f"#{row['source_id']} {row['title'] or row['path']}", style="bold"))
     for field in ("outlet", "published_on", "url", "path", "words"):
         console.print(
