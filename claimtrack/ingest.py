@@ -12,12 +12,13 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import TypeVar
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, func, select
 from sqlalchemy.exc import IntegrityError
 
 from claimtrack.db import session_scope
 from claimtrack.extract import extract, extract_batch
 from claimtrack.extract.types import Claim, Document
+from claimtrack.models import Claim as StoredClaim
 from claimtrack.readers import Entry, ReadError, iter_documents
 from claimtrack.store import content_hash, ensure_taxonomy, source_exists, store_document
 from claimtrack.topics import TopicDef
@@ -80,12 +81,13 @@ def ingest(
                 )
                 report(doc.path, "failed")
                 continue
-            if not store_once(engine, doc, claims, topics, digest):
+            stored = store_once(engine, doc, claims, topics, digest)
+            if stored is None:
                 result.skipped += 1
                 report(doc.path, "skipped")
                 continue
             result.added += 1
-            result.claims += len(claims)
+            result.claims += stored
             report(doc.path, "added")
     return result
 
@@ -124,15 +126,18 @@ def retry_conflicts(step: Callable[[], T], attempts: int = 5) -> T:
 
 def store_once(
     engine: Engine, doc: Document, claims: list[Claim], topics: list[TopicDef], digest: str
-) -> bool:
-    """Store DOC in one transaction; False if its text is already stored (maybe by a
+) -> int | None:
+    """Store DOC in one transaction and return how many claims were stored (a claim the
+    extractor gave twice is stored once); None if its text is already stored (maybe by a
     concurrent ingest)."""
 
-    def step() -> bool:
+    def step() -> int | None:
         with session_scope(engine) as session:
             if source_exists(session, digest):
-                return False
-            store_document(session, doc, claims, topics, digest)
-            return True
+                return None
+            source = store_document(session, doc, claims, topics, digest)
+            return session.scalar(
+                select(func.count(StoredClaim.id)).where(StoredClaim.source_id == source.id)
+            )
 
     return retry_conflicts(step)

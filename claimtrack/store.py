@@ -141,7 +141,10 @@ def store_document(
     topics: Sequence[TopicDef],
     digest: str | None = None,
 ) -> Source:
-    """Insert the source and its claims (with actors and topics) in the caller's transaction."""
+    """Insert the source and its claims (with actors and topics) in the caller's transaction.
+
+    A claim given twice (same content and cue offsets) is stored once: count what was
+    stored, not CLAIMS."""
     source = Source(
         content_hash=digest or content_hash(doc.text),
         path=doc.path,
