@@ -27,6 +27,8 @@ from claimtrack.errors import UserError
 
 DEFAULT_DB = "claimtrack.db"
 ENV_VAR = "CLAIMTRACK_DB"
+BACKENDS = ("sqlite", "postgresql")
+USE = "give a SQLite file path (or sqlite:///path/to/file.db) or postgresql://user@host/dbname"
 
 
 def migrations_dir() -> Path:
@@ -50,14 +52,25 @@ def resolve_url(db: str | None) -> str:
         return f"sqlite:///{path.resolve()}"
     try:
         url = make_url(db)
-        url.get_dialect()
+        if url.drivername == "postgresql":  # plain postgresql:// -> the driver we ship
+            url = url.set(drivername="postgresql+psycopg")
+        dialect = url.get_dialect()
     except (ArgumentError, NoSuchModuleError, ValueError) as exc:
+        raise UserError(f"--db {db!r} is not a database URL claimtrack can use: {USE}") from exc
+    shown = make_url(db).render_as_string(hide_password=True)  # no password in messages
+    backend = url.get_backend_name()
+    if backend not in BACKENDS:
         raise UserError(
-            f"--db {db!r} is not a database URL claimtrack can use "
-            "(try a file path, or postgresql+psycopg://user@host/dbname)"
+            f"--db {shown!r}: claimtrack works with SQLite and PostgreSQL, not {backend}: {USE}"
+        )
+    try:
+        dialect.import_dbapi()
+    except ImportError as exc:
+        raise UserError(
+            f"--db {shown!r}: its driver ({exc.name or url.get_driver_name()}) is not installed: {USE}"
         ) from exc
-    if url.drivername == "postgresql":  # plain postgresql:// -> the driver we ship
-        url = url.set(drivername="postgresql+psycopg")
+    if dialect.is_async:
+        raise UserError(f"--db {shown!r}: claimtrack does not use async drivers: {USE}")
     return url.render_as_string(hide_password=False)
 
 

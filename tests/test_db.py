@@ -135,3 +135,25 @@ def test_a_file_that_is_not_a_database_is_one_clear_error(tmp_path, cli):
         assert result.exit_code == 1
         lines = [line for line in result.stderr.splitlines() if line.strip()]
         assert len(lines) == 1 and "cannot open database" in lines[0] and "notes.txt" in lines[0]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "mysql://x@127.0.0.1/z",
+        "mysql+pymysql://x@127.0.0.1/z",
+        "oracle://x@127.0.0.1/z",
+        "postgresql+asyncpg://x@127.0.0.1/z",
+        "postgresql+psycopg2://x@127.0.0.1/z",
+        "sqlite+pysqlcipher:///x.db",
+    ],
+)
+def test_a_database_claimtrack_cannot_use_names_the_ones_it_can(cli, url):
+    """Another database (MySQL, Oracle) or a driver that is not installed: one line naming
+    what works, for every command, not a ModuleNotFoundError."""
+    for command in (["who-said"], ["db", "current"], ["db", "upgrade"]):
+        result = cli(*command, "--db", url, ok=False)
+        assert result.exit_code == 1
+        lines = [line for line in result.stderr.splitlines() if line.strip()]
+        assert len(lines) == 1, result.stderr
+        assert url in lines[0] and "SQLite file path" in lines[0] and "postgresql://" in lines[0]
