@@ -18,7 +18,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
@@ -114,13 +114,28 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
-def _migrate(url: str, step: Callable[[Config], None]) -> None:
+SCHEMA_LOCK = 0x636C61696D  # PostgreSQL advisory lock key for schema changes ("claim")
+
+
+def _lock_schema(conn: Connection) -> None:
+    """Take the database's schema lock for the rest of CONN's transaction, waiting for a
+    process that holds it: one process at a time creates or migrates the schema."""
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql("BEGIN IMMEDIATE")  # the write lock; DDL then joins the transaction
+    elif conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": SCHEMA_LOCK})
+
+
+def _migrate(url: str, step: Callable[[Config, Connection], None]) -> None:
+    """Run STEP in one transaction holding the schema lock: all of it or nothing, and never
+    two at once. STEP reads the schema version itself, after the lock is taken."""
     engine = make_engine(url, foreign_keys=False)
     cfg = alembic_config(url)
     try:
         with engine.begin() as conn:
+            _lock_schema(conn)
             cfg.attributes["connection"] = conn
-            step(cfg)
+            step(cfg, conn)
             if engine.dialect.name == "sqlite":
                 broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
                 if broken:
@@ -132,11 +147,25 @@ def _migrate(url: str, step: Callable[[Config], None]) -> None:
 
 
 def upgrade(url: str, revision: str = "head") -> None:
-    _migrate(url, lambda cfg: command.upgrade(cfg, revision))
+    _migrate(url, lambda cfg, _conn: command.upgrade(cfg, revision))
 
 
 def downgrade(url: str, revision: str) -> None:
-    _migrate(url, lambda cfg: command.downgrade(cfg, revision))
+    _migrate(url, lambda cfg, _conn: command.downgrade(cfg, revision))
+
+
+def create_schema(url: str) -> None:
+    """Give a new, empty database the current schema. Another process may be doing the
+    same: the lock makes it wait, and then it finds the schema there and leaves it."""
+
+    def step(cfg: Config, conn: Connection) -> None:
+        if MigrationContext.configure(conn).get_current_revision() is not None:
+            return  # created meanwhile by another process
+        if inspect(conn).get_table_names():
+            raise _foreign(url)
+        command.upgrade(cfg, "head")
+
+    _migrate(url, step)
 
 
 def _describe(url: str) -> str:
@@ -144,6 +173,13 @@ def _describe(url: str) -> str:
     if parsed.get_backend_name() == "sqlite":
         return parsed.database or ":memory:"
     return parsed.render_as_string(hide_password=True)
+
+
+def _foreign(url: str) -> UserError:
+    return UserError(
+        f"{_describe(url)} has tables but no claimtrack schema version: "
+        "point --db at a claimtrack database or a new file"
+    )
 
 
 def cannot_open(url: str, exc: DBAPIError) -> UserError:
@@ -159,17 +195,15 @@ def open_engine(db: str | None, *, create: bool = True) -> Engine:
     try:
         current = current_revision(engine)
         if current is None:
-            if inspect(engine).get_table_names():
-                raise UserError(
-                    f"{_describe(url)} has tables but no claimtrack schema version: "
-                    "point --db at a claimtrack database or a new file"
-                )
             if not create:
+                if inspect(engine).get_table_names():
+                    raise _foreign(url)
                 raise UserError(
                     f"{_describe(url)} has no claimtrack data yet: run `claimtrack ingest`"
                 )
-            upgrade(url)
-        elif current != head_revision(url):
+            create_schema(url)
+            current = current_revision(engine)
+        if current != head_revision(url):
             script = ScriptDirectory.from_config(alembic_config(url))
             if script.get_revision(current) is None:
                 raise UserError(
