@@ -179,4 +179,8 @@ def evaluate(
 
 
 def main() -> None:
-    app()
+    try:
+        app()
+    except DBAPIError as exc:  # a database error no command turned into a message
+        report_error(f"database error: {dbmod.error_reason(exc)}")
+        raise SystemExit(1) from None

@@ -8,19 +8,28 @@ current schema on first use; a database behind the code gives an error naming
 
 from __future__ import annotations
 
+import math
 import os
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
+from typing import TypeVar
 
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import (
+    ArgumentError,
+    DataError,
+    DBAPIError,
+    IntegrityError,
+    NoSuchModuleError,
+)
 from sqlalchemy.orm import Session, sessionmaker
 
 from claimtrack.errors import UserError
@@ -29,6 +38,11 @@ DEFAULT_DB = "claimtrack.db"
 ENV_VAR = "CLAIMTRACK_DB"
 BACKENDS = ("sqlite", "postgresql")
 USE = "give a SQLite file path (or sqlite:///path/to/file.db) or postgresql://user@host/dbname"
+BUSY_TIMEOUT_ENV = "CLAIMTRACK_BUSY_TIMEOUT"
+BUSY_TIMEOUT = 10.0  # seconds SQLite waits for another writer's lock before giving up
+ATTEMPTS = 4  # tries of a transaction that fails on a transient error (run_transaction)
+FIRST_DELAY = 0.25  # seconds before the second try; doubled before each next one
+T = TypeVar("T")
 
 
 def migrations_dir() -> Path:
@@ -74,27 +88,48 @@ def resolve_url(db: str | None) -> str:
     return url.render_as_string(hide_password=False)
 
 
-def _sqlite_pragmas(foreign_keys: bool):
+def busy_timeout() -> float:
+    """Seconds to wait for another writer's lock: CLAIMTRACK_BUSY_TIMEOUT, default 10."""
+    raw = os.environ.get(BUSY_TIMEOUT_ENV, "").strip()
+    if not raw:
+        return BUSY_TIMEOUT
+    try:
+        seconds = float(raw)
+    except ValueError:
+        seconds = -1.0
+    if not (math.isfinite(seconds) and seconds >= 0):
+        raise UserError(
+            f"{BUSY_TIMEOUT_ENV}={raw!r}: give the seconds to wait for another writer, e.g. 10"
+        )
+    return seconds
+
+
+def _sqlite_pragmas(foreign_keys: bool, timeout: float):
     def on_connect(dbapi_conn, _record) -> None:
         cur = dbapi_conn.cursor()
         cur.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
-        cur.execute("PRAGMA busy_timeout=10000")
+        cur.execute(f"PRAGMA busy_timeout={round(timeout * 1000)}")
         cur.execute("PRAGMA journal_mode=WAL")
         cur.close()
 
     return on_connect
 
 
-@lru_cache(maxsize=16)
 def make_engine(url: str, foreign_keys: bool = True) -> Engine:
-    """The engine for URL; SQLite gets foreign keys, WAL and a busy timeout on connect.
+    """The engine for URL; SQLite gets foreign keys, WAL and a busy timeout on connect
+    (CLAIMTRACK_BUSY_TIMEOUT seconds, default 10).
 
     Migrations run with foreign keys off: SQLite rebuilds a table to alter it, and
     dropping the old copy with foreign keys on would cascade deletes.
     """
+    return _engine(url, foreign_keys, busy_timeout())
+
+
+@lru_cache(maxsize=16)
+def _engine(url: str, foreign_keys: bool, timeout: float) -> Engine:
     engine = create_engine(url, pool_pre_ping=not url.startswith("sqlite"))
     if engine.dialect.name == "sqlite":
-        event.listen(engine, "connect", _sqlite_pragmas(foreign_keys))
+        event.listen(engine, "connect", _sqlite_pragmas(foreign_keys, timeout))
     return engine
 
 
@@ -142,6 +177,8 @@ def _migrate(url: str, step: Callable[[Config, Connection], None]) -> None:
                     raise UserError(
                         f"migration left {len(broken)} broken references; nothing changed"
                     )
+    except DBAPIError as exc:
+        raise database_error(url, exc) from exc
     finally:
         engine.dispose()
 
@@ -168,7 +205,7 @@ def create_schema(url: str) -> None:
     _migrate(url, step)
 
 
-def _describe(url: str) -> str:
+def _describe(url: str | URL) -> str:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         return parsed.database or ":memory:"
@@ -220,7 +257,100 @@ def open_engine(db: str | None, *, create: bool = True) -> Engine:
 
 @contextmanager
 def session_scope(engine: Engine) -> Iterator[Session]:
-    """One unit of work: committed on success, rolled back on any error."""
+    """One unit of work: committed on success, rolled back on any error. A database
+    error becomes a DatabaseError: one line, saying whether trying again may work."""
     factory = sessionmaker(engine, expire_on_commit=False)
-    with factory() as session, session.begin():
-        yield session
+    try:
+        with factory() as session, session.begin():
+            yield session
+    except DBAPIError as exc:
+        raise database_error(engine.url, exc) from exc
+
+
+def run_transaction(engine: Engine, work: Callable[[Session], T], attempts: int = ATTEMPTS) -> T:
+    """``work(session)`` in one transaction (session_scope), tried again after a transient
+    error: a lock held past the busy timeout, a dropped connection, a serialisation
+    failure, or a unique key a concurrent transaction inserted first (the next try finds
+    its row). Waits FIRST_DELAY seconds before the second try, doubling each time; after
+    ATTEMPTS tries, or on any other error, raises the DatabaseError."""
+    delay = FIRST_DELAY
+    for attempt in range(1, attempts + 1):
+        try:
+            with session_scope(engine) as session:
+                return work(session)
+        except DatabaseError as exc:
+            if not exc.transient or attempt == attempts:
+                exc.tries = attempt
+                raise
+        time.sleep(delay)
+        delay *= 2
+    raise AssertionError("unreachable")
+
+
+# ---- database errors --------------------------------------------------------------------
+
+SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY = 5, 6, 8
+PG_READ_ONLY = "25006"  # read_only_sql_transaction
+# serialization_failure, deadlock_detected, lock_not_available, admin_shutdown,
+# crash_shutdown, cannot_connect_now; and class 08, connection exceptions
+PG_TRANSIENT = ("40001", "40P01", "55P03", "57P01", "57P02", "57P03")
+
+
+class DatabaseError(UserError):
+    """A database error, as one line. ``transient``: the same work may succeed if tried
+    again. ``about_data``: the data given was refused (a constraint, a value too long),
+    not the database as a whole. ``tries``: how many times the work was tried."""
+
+    def __init__(self, where: str, reason: str, *, kind: str, transient: bool, about_data: bool):
+        super().__init__(reason)
+        self.where, self.reason, self.kind = where, reason, kind
+        self.transient, self.about_data = transient, about_data
+        self.tries = 1
+
+    def __str__(self) -> str:
+        tries = f", {self.tries} tries" if self.tries > 1 else ""
+        if self.kind == "locked":
+            times = f", {self.tries} times" if self.tries > 1 else ""
+            return (
+                f"database {self.where} is locked by another writer ({self.reason}{times}): "
+                f"try again when it is done, or wait longer with {BUSY_TIMEOUT_ENV}=SECONDS"
+            )
+        if self.kind == "read-only":
+            return (
+                f"database {self.where} is read-only ({self.reason}): "
+                "point --db at a writable copy, or make it writable"
+            )
+        if self.kind == "disconnected":
+            return f"lost the connection to database {self.where} ({self.reason}{tries})"
+        return f"database {self.where}: {self.reason}{tries}"
+
+
+def error_reason(exc: DBAPIError) -> str:
+    """The driver's message, first line only."""
+    text_ = str(exc.orig if exc.orig is not None else exc).strip()
+    return text_.splitlines()[0] if text_ else type(exc).__name__
+
+
+def database_error(url: str | URL, exc: DBAPIError) -> DatabaseError:
+    """The DatabaseError for EXC, raised on the database at URL."""
+    reason = error_reason(exc)
+    code = getattr(exc.orig, "sqlite_errorcode", None)
+    state = getattr(exc.orig, "sqlstate", None) or ""
+    primary = code & 0xFF if isinstance(code, int) else None
+    if primary in (SQLITE_BUSY, SQLITE_LOCKED) or state == "55P03":
+        if primary is not None:
+            reason = f"waited {busy_timeout():g} s"
+        kind, transient = "locked", True
+    elif primary == SQLITE_READONLY or state == PG_READ_ONLY:
+        kind, transient = "read-only", False
+    elif exc.connection_invalidated or state.startswith("08") or state in PG_TRANSIENT[3:]:
+        kind, transient = "disconnected", True
+    else:
+        kind, transient = "other", state in PG_TRANSIENT or isinstance(exc, IntegrityError)
+    return DatabaseError(
+        _describe(url),
+        reason,
+        kind=kind,
+        transient=transient,
+        about_data=isinstance(exc, IntegrityError | DataError),
+    )
