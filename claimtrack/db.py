@@ -152,7 +152,7 @@ def current_revision(engine: Engine) -> str | None:
 SCHEMA_LOCK = 0x636C61696D  # PostgreSQL advisory lock key for schema changes ("claim")
 
 
-def _lock_schema(conn: Connection) -> None:
+def lock_schema(conn: Connection) -> None:
     """Take the database's schema lock for the rest of CONN's transaction, waiting for a
     process that holds it: one process at a time creates or migrates the schema."""
     if conn.dialect.name == "sqlite":
@@ -168,7 +168,7 @@ def _migrate(url: str, step: Callable[[Config, Connection], None]) -> None:
     cfg = alembic_config(url)
     try:
         with engine.begin() as conn:
-            _lock_schema(conn)
+            lock_schema(conn)
             cfg.attributes["connection"] = conn
             step(cfg, conn)
             if engine.dialect.name == "sqlite":

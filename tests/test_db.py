@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import subprocess
+import sys
 
 import pytest
 from alembic.autogenerate import compare_metadata
@@ -12,6 +15,7 @@ from sqlalchemy import inspect
 from claimtrack import db as dbmod
 from claimtrack.errors import UserError
 from claimtrack.models import Base
+from tests.conftest import ROOT
 
 
 def _include(obj, name, type_, reflected, compare_to) -> bool:
@@ -157,3 +161,29 @@ def test_a_database_claimtrack_cannot_use_names_the_ones_it_can(cli, url):
         lines = [line for line in result.stderr.splitlines() if line.strip()]
         assert len(lines) == 1, result.stderr
         assert url in lines[0] and "SQLite file path" in lines[0] and "postgresql://" in lines[0]
+
+
+def test_bare_alembic_from_the_project_folder_upgrades_and_checks(db_url):
+    """`alembic upgrade head` and `alembic check` work from the project folder (alembic.ini),
+    on the database named by `-x db=` or CLAIMTRACK_DB, as claimtrack's --db would be."""
+
+    def alembic(*args: str, env_db: str | None = None) -> subprocess.CompletedProcess:
+        env = {k: v for k, v in os.environ.items() if k != dbmod.ENV_VAR}
+        if env_db:
+            env[dbmod.ENV_VAR] = env_db
+        return subprocess.run(
+            [sys.executable, "-m", "alembic", *args],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+
+    done = alembic("-x", f"db={db_url}", "upgrade", "head")
+    assert done.returncode == 0, done.stderr
+    url = dbmod.resolve_url(db_url)
+    assert dbmod.current_revision(dbmod.make_engine(url)) == dbmod.head_revision(url)
+    for checked in (alembic("-x", f"db={db_url}", "check"), alembic("check", env_db=db_url)):
+        assert checked.returncode == 0, checked.stderr
+        assert "No new upgrade operations detected" in checked.stdout + checked.stderr
