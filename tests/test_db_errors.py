@@ -217,3 +217,24 @@ def _wait_for_a_backend_waiting_on_a_lock(conn: psycopg.Connection, proc) -> int
             pytest.fail(f"the ingest ended before waiting on the lock: {proc.stderr.read()}")
         time.sleep(0.05)
     pytest.fail("the ingest never waited on the lock")
+
+
+# ---- a document whose data the database refuses -------------------------------------------
+
+
+@pytest.mark.parametrize("db_url", ["postgresql"], indirect=True)
+def test_a_document_the_database_refuses_fails_alone(cli, db_url, tmp_path):
+    """PostgreSQL refuses an author longer than the column (SQLite stores it): that
+    document fails with one line, the others are stored."""
+    folder = tmp_path / "in"
+    write_articles(folder, ["budget.txt", "school.txt"])
+    (folder / "bridge.md").write_text(
+        f"---\nauthor: {'Eastport Gazette staff ' * 12}\n---\n{ARTICLES['bridge.txt']}",
+        encoding="utf-8",
+    )
+    result = cli("ingest", str(folder), "--quiet", db=db_url, ok=False)
+    assert result.exit_code == 1
+    (line,) = error_lines(result.stderr)
+    assert "bridge.md: not stored" in line and "too long" in line
+    assert "2 added, 0 skipped, 1 failed" in result.stderr
+    assert counts(db_url)[0] == 2
