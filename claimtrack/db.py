@@ -1,9 +1,15 @@
 """Database URLs, engines, sessions and the schema version (Alembic).
 
 A plain path means an embedded SQLite file; anything with ``://`` is a SQLAlchemy URL
-(``postgresql+psycopg://user@host/db``). A new, empty database is brought to the
-current schema on first use; a database behind the code gives an error naming
-``claimtrack db upgrade``.
+(``postgresql+psycopg://user@host/db``); only SQLite and PostgreSQL are accepted. A new,
+empty database is brought to the current schema on first use; a database behind the
+code gives an error naming ``claimtrack db upgrade``. Creating and migrating the schema
+hold a lock (SQLite's write lock, a PostgreSQL advisory lock), so processes opening a
+new database at once wait for each other.
+
+A database error inside a transaction becomes a DatabaseError, printed as one line;
+``run_transaction`` tries again after a transient one (a lock held past the busy
+timeout, CLAIMTRACK_BUSY_TIMEOUT seconds; a dropped connection).
 """
 
 from __future__ import annotations
