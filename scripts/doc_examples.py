@@ -7,10 +7,11 @@ it are what it prints (stdout and stderr, as a terminal shows them). Each page r
 order, in bash, in a fresh scratch folder that holds copies of seeds/ and tests/fixtures/ and
 links to the checkout's Makefile, pyproject.toml and .venv, so the docs' relative paths work and
 `make demo` runs as written, and whatever a page exports (`export CLAIMTRACK_DB=news.db`) carries
-on to its later commands, as it would for a reader. `claimtrack` is the checkout's own
-(.venv/bin, first on PATH), tables are 100 columns wide, and there is no colour. A command must
-exit 0: to show one that fails, end it with `; echo "exit $?"`. Trailing spaces and trailing blank
-lines of an output are not compared.
+on to its later commands, as it would for a reader; pages run side by side. `claimtrack` is the
+checkout's own (the bin folder of the Python running this, .venv/bin under make, comes first on
+PATH), tables are 100 columns wide, there is no colour, and the caller's CLAIMTRACK_* variables
+are dropped (but CLAIMTRACK_EVAL_CORPUS). A command must exit 0: to show one that fails, end it
+with `; echo "exit $?"`. Trailing spaces and trailing blank lines of an output are not compared.
 
 HTML comments on the lines right above a block's fence change how it is run:
 
@@ -55,7 +56,6 @@ class Command:
 @dataclass
 class Block:
     start: int  # index of the first line inside the fence
-    end: int  # index of the closing fence
     marks: dict[str, list[str]]
     commands: list[Command]
 
@@ -76,7 +76,7 @@ def parse(lines: list[str], name: object = "page") -> list[Block]:
             raise SystemExit(f"{name}:{i + 1}: a fence that never closes")
         if fence[1] == "console":
             found = commands(lines, i + 1, end, name)
-            blocks.append(Block(i + 1, end, markers_above(lines, i), found))
+            blocks.append(Block(i + 1, markers_above(lines, i), found))
         i = end + 1
     return blocks
 
@@ -174,21 +174,22 @@ def check_page(page: Path, write: bool) -> tuple[list[str], list[str]]:
                 elif masked(got, ignore) != masked(shown, ignore):
                     diff = difflib.unified_diff(shown, got, "shown", "now", lineterm="")
                     changed.append(f"{where}\n" + "\n".join(diff))
-                    replace[cmd.line] = got
+                    replace[cmd.line] = (cmd, got)
     if write and replace:
         page.write_text("\n".join(rewrite(lines, replace)), encoding="utf-8")
         print(f"{name}: {len(replace)} output(s) rewritten")
     return changed, failed
 
 
-def rewrite(lines: list[str], replace: dict[int, list[str]]) -> list[str]:
-    commands = {c.line: c for b in parse(lines) for c in b.commands}
+def rewrite(lines: list[str], replace: dict[int, tuple[Command, list[str]]]) -> list[str]:
+    """The page with each command's shown output replaced by what it printed."""
     out, i = [], 0
     while i < len(lines):
         out.append(lines[i])
         if i in replace:
-            out.extend(replace[i])
-            i += len(commands[i].shown)
+            cmd, got = replace[i]
+            out.extend(got)
+            i += len(cmd.shown)
         i += 1
     return out
 
