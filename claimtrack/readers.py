@@ -231,7 +231,9 @@ def parse_markdown(text: str, name: str) -> Document:
 def parse_html(text: str) -> Document:
     from bs4 import BeautifulSoup
 
-    soup = BeautifulSoup(text, "html.parser")
+    # html5lib builds the tree the HTML5 spec prescribes, implied end tags included:
+    # `<p>a<p>b` is two sibling paragraphs, not b nested in a
+    soup = BeautifulSoup(text, "html5lib")
     for tag in soup(["script", "style", "noscript", "nav", "footer", "header", "aside", "form"]):
         tag.decompose()
 

@@ -109,3 +109,21 @@ def test_latin1_text_is_decoded(tmp_path):
         "Le ministre a déclaré que la réforme était nécessaire, a-t-il précisé.".encode("latin-1")
     )
     assert "déclaré" in read_entry(Entry(str(tmp_path / "l.txt"))).text
+
+
+def test_html5_implied_end_tags_keep_every_paragraph_and_item(tmp_path):
+    # valid HTML5: </p> and </li> may be left out; each paragraph and item is its own block
+    (tmp_path / "e.html").write_text(
+        '<title>t</title><article><h2>Talks</h2><p>Jane Doe said "a."<p>Bob Kane said "b."'
+        "<ul><li>Ann Lee said c.<li>Raj Rao said d.</ul><p>Kim Ng said e.</article>"
+    )
+    doc = read_entry(Entry(str(tmp_path / "e.html")))
+    assert doc.text.split("\n") == [
+        "Talks",
+        'Jane Doe said "a."',
+        'Bob Kane said "b."',
+        "Ann Lee said c.",
+        "Raj Rao said d.",
+        "Kim Ng said e.",
+    ]
+    assert doc.title == "t"
