@@ -27,6 +27,7 @@ ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 SIDECAR_SUFFIXES = (".meta.yaml", ".meta.yml")
 MANIFEST_COLUMNS = ("path", "title", "published", "outlet", "url", "author")
 STDIN = "-"
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}(?:$|[T ])")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
 
 
@@ -54,7 +55,8 @@ def parse_date(value: Any, *, what: str = "date") -> dt.date | None:
     try:
         return dt.date.fromisoformat(text[:10]) if len(text) >= 10 else dt.date.fromisoformat(text)
     except ValueError:
-        raise UserError(f"bad {what} {text!r}: use YYYY-MM-DD, e.g. 2025-08-14") from None
+        why = "there is no such day; " if _ISO_DAY.match(text) else ""
+        raise UserError(f"bad {what} {text!r}: {why}use YYYY-MM-DD, e.g. 2025-08-14") from None
 
 
 # ---- collecting what to read -------------------------------------------------------------
@@ -206,26 +208,50 @@ def read_sidecar(path: Path) -> dict[str, Any]:
     for suffix in SIDECAR_SUFFIXES:
         sidecar = path.with_name(path.stem + suffix)
         if sidecar.is_file():
-            try:
-                data = yaml.safe_load(sidecar.read_text(encoding="utf-8"))
-            except yaml.YAMLError as exc:
-                raise ReadError(f"{sidecar}: bad YAML ({_first_line(exc)})") from exc
-            return data if isinstance(data, dict) else {}
+            return load_meta(sidecar.read_text(encoding="utf-8"), str(sidecar))
     return {}
+
+
+class _MetaLoader(yaml.SafeLoader):
+    """The safe loader, but timestamps stay text: a date is checked by ``parse_date``, so an
+    impossible one (2024-13-40) is an error naming the file and field, not a ValueError."""
+
+
+_MetaLoader.add_constructor("tag:yaml.org,2002:timestamp", _MetaLoader.construct_yaml_str)
+
+
+def load_meta(text: str, where: str, part: str = "") -> dict[str, Any]:
+    """Metadata from YAML TEXT (a sidecar, or PART="front matter" of a Markdown file);
+    ReadError naming WHERE if the YAML is bad or a date field holds no real date.
+    YAML that is not a mapping gives no metadata."""
+    what = f"YAML {part}".strip()
+    try:
+        data = yaml.load(text, Loader=_MetaLoader)  # a SafeLoader subclass
+    except yaml.YAMLError as exc:
+        raise ReadError(f"{where}: bad {what} ({_first_line(exc)})") from exc
+    except (ValueError, TypeError) as exc:  # an explicit tag on a bad value: !!int 12x
+        raise ReadError(f"{where}: bad {what} ({exc})") from exc
+    except RecursionError:
+        raise ReadError(f"{where}: bad {what} (nested too deeply)") from None
+    if not isinstance(data, dict):
+        return {}
+    meta = {str(k): v for k, v in data.items()}
+    for key, value in meta.items():
+        if META_KEYS.get(key.strip().lower()) == "published":
+            try:
+                parse_date(value)
+            except UserError as exc:
+                field = f"{part} field".strip()
+                raise ReadError(f"{where}: {field} {key!r}: {exc}") from None
+    return meta
 
 
 def parse_markdown(text: str, name: str) -> Document:
     match = _FRONT_MATTER.match(text)
     if not match:
         return Document(text=text)
-    try:
-        meta = yaml.safe_load(match.group(1)) or {}
-    except yaml.YAMLError as exc:
-        raise ReadError(f"{name}: bad YAML front matter ({_first_line(exc)})") from exc
-    doc = Document(text=text[match.end() :])
-    if isinstance(meta, dict):
-        doc.meta = {str(k): v for k, v in meta.items()}
-    return doc
+    meta = load_meta(match.group(1), name, "front matter")
+    return Document(text=text[match.end() :], meta=meta)
 
 
 def parse_html(text: str) -> Document:

@@ -127,3 +127,43 @@ def test_html5_implied_end_tags_keep_every_paragraph_and_item(tmp_path):
         "Kim Ng said e.",
     ]
     assert doc.title == "t"
+
+
+@pytest.mark.parametrize(
+    ("files", "where", "field"),
+    [
+        ({"a.md": "---\ntitle: T\ndate: 2024-13-40\n---\nShe said so.\n"}, "a.md", "date"),
+        (
+            {"a.txt": "She said so.\n", "a.meta.yaml": "published: 2024-02-30\n"},
+            "a.meta.yaml",
+            "published",
+        ),
+        ({"a.md": "---\npublished: !!timestamp 2023-02-29\n---\nHe said.\n"}, "a.md", "published"),
+    ],
+)
+def test_impossible_metadata_date_is_a_read_error_naming_file_and_field(
+    tmp_path, files, where, field
+):
+    for name, text in files.items():
+        (tmp_path / name).write_text(text)
+    article = next(n for n in files if not n.endswith(".yaml"))
+    with pytest.raises(ReadError) as info:
+        read_entry(Entry(str(tmp_path / article)))
+    message = str(info.value)
+    assert "\n" not in message and str(tmp_path / where) in message
+    assert f"'{field}'" in message and "no such day" in message
+
+
+def test_dates_in_other_metadata_fields_are_not_checked(tmp_path):
+    (tmp_path / "a.md").write_text("---\nupdated: 2024-13-01\ndate: 2024-02-29\n---\nHe said.\n")
+    assert read_entry(Entry(str(tmp_path / "a.md"))).published == dt.date(2024, 2, 29)
+
+
+@pytest.mark.parametrize(
+    "front",
+    ["count: !!int 12x", "ratio: !!float x", "deep: " + "[" * 3000 + "]" * 3000],
+)
+def test_yaml_that_fails_to_construct_is_bad_yaml(tmp_path, front):
+    (tmp_path / "a.md").write_text(f"---\n{front}\n---\nHe said.\n")
+    with pytest.raises(ReadError, match="bad YAML front matter"):
+        read_entry(Entry(str(tmp_path / "a.md")))
