@@ -13,13 +13,14 @@ import datetime as dt
 import io
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from claimtrack.decoding import DecodeError, check_encoding, decode
 from claimtrack.errors import UserError
 from claimtrack.extract.types import Document
 
@@ -41,6 +42,7 @@ class Entry:
 
     path: str  # a file path, or "-" for stdin
     meta: tuple[tuple[str, str], ...] = ()
+    encoding: str | None = None  # given by the user (a manifest's encoding column)
 
 
 def parse_date(value: Any, *, what: str = "date") -> dt.date | None:
@@ -103,7 +105,8 @@ def is_article(path: Path) -> bool:
 
 
 def read_manifest(manifest: str) -> list[Entry]:
-    """A CSV with columns path, title, published, outlet, url, author (path required)."""
+    """A CSV with columns path, title, published, outlet, url, author, encoding (path
+    required; encoding, e.g. windows-1252, when a file is not UTF-8)."""
     mpath = Path(manifest)
     if not mpath.is_file():
         raise UserError(f"--manifest {manifest}: no such file")
@@ -115,7 +118,8 @@ def read_manifest(manifest: str) -> list[Entry]:
     fields = [f.strip().lower() for f in (reader.fieldnames or [])]
     if "path" not in fields:
         raise UserError(
-            f"--manifest {manifest}: needs a 'path' column (columns: {', '.join(MANIFEST_COLUMNS)})"
+            f"--manifest {manifest}: needs a 'path' column "
+            f"(columns: {', '.join(MANIFEST_COLUMNS)}, encoding)"
         )
     entries = []
     for lineno, row in enumerate(reader, start=2):
@@ -129,7 +133,13 @@ def read_manifest(manifest: str) -> list[Entry]:
             raise UserError(f"--manifest {manifest} line {lineno}: {row['path']}: no such file")
         parse_date(row.get("published"), what=f"published date on manifest line {lineno}")
         meta = tuple((k, row[k]) for k in MANIFEST_COLUMNS[1:] if row.get(k))
-        entries.append(Entry(str(path), meta))
+        encoding = row.get("encoding") or None
+        if encoding:
+            try:
+                check_encoding(encoding)
+            except ValueError as exc:
+                raise UserError(f"--manifest {manifest} line {lineno}: {exc}") from None
+        entries.append(Entry(str(path), meta, encoding))
     if not entries:
         raise UserError(f"--manifest {manifest}: no rows")
     return entries
@@ -138,8 +148,16 @@ def read_manifest(manifest: str) -> list[Entry]:
 # ---- reading one document ----------------------------------------------------------------
 
 
-def read_entry(entry: Entry, overrides: dict[str, str] | None = None) -> Document:
-    """Read one entry into a Document; metadata: file < sidecar < manifest < overrides."""
+def read_entry(
+    entry: Entry,
+    overrides: dict[str, str] | None = None,
+    encoding: str | None = None,
+    note: Callable[[str], None] | None = None,
+) -> Document:
+    """Read one entry into a Document; metadata: file < sidecar < manifest < overrides.
+
+    ENCODING (``--encoding``) wins over the entry's own; without either the encoding is
+    told from the bytes, and ``note`` hears which one was used when it was not UTF-8."""
     if entry.path == STDIN:
         raw = sys.stdin.buffer.read()
         name = "<stdin>"
@@ -152,7 +170,13 @@ def read_entry(entry: Entry, overrides: dict[str, str] | None = None) -> Documen
             raise ReadError(f"{entry.path}: cannot read ({exc.strerror})") from exc
         name = entry.path
         kind = suffix_kind(path)
-    text = decode(raw, name)
+    try:
+        decoded = decode(raw, encoding or entry.encoding, html=kind == "html")
+    except DecodeError as exc:
+        raise ReadError(f"{name}: {exc}") from None
+    if decoded.how and note:
+        note(f"decoded {name} as {decoded.encoding} ({decoded.how}; --encoding overrides it)")
+    text = decoded.text
     if kind == "md":
         doc = parse_markdown(text, name)
     elif kind == "html":
@@ -187,21 +211,6 @@ def sniff_kind(raw: bytes) -> str:
     if head.startswith((b"<!doctype html", b"<html")) or b"<body" in head:
         return "html"
     return "txt"
-
-
-def decode(raw: bytes, name: str) -> str:
-    if b"\x00" in raw[:8192]:
-        raise ReadError(f"{name}: binary data, not a text article (.txt, .md or .html)")
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(raw).best()
-    if best is None or best.chaos > 0.2:
-        raise ReadError(f"{name}: not readable as text; convert it to UTF-8")
-    return str(best)
 
 
 def read_sidecar(path: Path) -> dict[str, Any]:
@@ -342,11 +351,14 @@ def _first_line(exc: Exception) -> str:
 
 
 def iter_documents(
-    entries: Iterable[Entry], overrides: dict[str, str] | None = None
+    entries: Iterable[Entry],
+    overrides: dict[str, str] | None = None,
+    encoding: str | None = None,
+    note: Callable[[str], None] | None = None,
 ) -> Iterator[Document | ReadError]:
     """Read entries lazily; a document that can't be read is yielded as its ReadError."""
     for entry in entries:
         try:
-            yield read_entry(entry, overrides)
+            yield read_entry(entry, overrides, encoding, note)
         except ReadError as exc:
             yield exc
