@@ -106,7 +106,11 @@ def is_article(path: Path) -> bool:
 
 def read_manifest(manifest: str) -> list[Entry]:
     """A CSV with columns path, title, published, outlet, url, author, encoding (path
-    required; encoding, e.g. windows-1252, when a file is not UTF-8)."""
+    required; encoding, e.g. windows-1252, when a file is not UTF-8).
+
+    Checked whole before anything is read: a malformed row (more values than columns, an
+    unclosed quote, a missing file, a bad date) refuses the manifest with one line naming
+    it and the line, since the rows after an unclosed quote cannot be trusted either."""
     mpath = Path(manifest)
     if not mpath.is_file():
         raise UserError(f"--manifest {manifest}: no such file")
@@ -114,35 +118,87 @@ def read_manifest(manifest: str) -> list[Entry]:
         text = mpath.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
         raise UserError(f"--manifest {manifest}: not UTF-8 text; save the CSV as UTF-8") from None
-    reader = csv.DictReader(io.StringIO(text))
-    fields = [f.strip().lower() for f in (reader.fieldnames or [])]
+    entries = []
+    rows = _manifest_rows(manifest, text)
+    header = next(rows, None)
+    fields = [f.strip().lower() for f in header[1]] if header else []
     if "path" not in fields:
         raise UserError(
             f"--manifest {manifest}: needs a 'path' column "
             f"(columns: {', '.join(MANIFEST_COLUMNS)}, encoding)"
         )
-    entries = []
-    for lineno, row in enumerate(reader, start=2):
-        row = {(k or "").strip().lower(): (v or "").strip() for k, v in row.items()}
+    for lineno, values in rows:
+
+        def bad(problem: str, lineno: int = lineno) -> UserError:
+            return _bad_row(manifest, lineno, problem)
+
+        if len(values) > len(fields):
+            raise bad(
+                f"{len(values)} values but the header has {len(fields)} columns (quote a value "
+                'that holds a comma: "Smith, Jones")'
+            )
+        row = {k: v.strip() for k, v in zip(fields, values, strict=False)}
         if not row.get("path"):
-            raise UserError(f"--manifest {manifest} line {lineno}: empty path")
+            raise bad("empty path")
         path = Path(row["path"])
         if not path.is_absolute():
             path = mpath.parent / path
         if not path.is_file():
-            raise UserError(f"--manifest {manifest} line {lineno}: {row['path']}: no such file")
-        parse_date(row.get("published"), what=f"published date on manifest line {lineno}")
+            raise bad(f"{row['path']}: no such file")
+        try:
+            parse_date(row.get("published"), what="published date")
+        except UserError as exc:
+            raise bad(str(exc)) from None
         meta = tuple((k, row[k]) for k in MANIFEST_COLUMNS[1:] if row.get(k))
         encoding = row.get("encoding") or None
         if encoding:
             try:
                 check_encoding(encoding)
             except ValueError as exc:
-                raise UserError(f"--manifest {manifest} line {lineno}: {exc}") from None
+                raise bad(str(exc)) from None
         entries.append(Entry(str(path), meta, encoding))
     if not entries:
         raise UserError(f"--manifest {manifest}: no rows")
     return entries
+
+
+def _manifest_rows(manifest: str, text: str) -> Iterator[tuple[int, list[str]]]:
+    """(line number, values) of each non-blank CSV row of TEXT; UserError naming the line
+    of a row that is not well-formed CSV or spans several lines."""
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    while True:
+        lineno = reader.line_num + 1
+        try:
+            values = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            problem = str(exc)
+            if "expected after" in problem or "end of data" in problem:
+                problem = (
+                    'a quoted value is not closed (a " is missing, or a " inside a value is '
+                    "not doubled)"
+                )
+            raise _bad_row(manifest, lineno, problem) from None
+        if reader.line_num > lineno:
+            problem = (
+                f"a quoted value runs over lines {lineno} to {reader.line_num} (is a closing "
+                '" missing?)'
+            )
+        elif any("\x00" in v for v in values):
+            problem = "a value holds a NUL character (is this a CSV text file?)"
+        else:
+            if any(v.strip() for v in values):
+                yield lineno, values
+            continue
+        raise _bad_row(manifest, lineno, problem)
+
+
+def _bad_row(manifest: str, lineno: int, problem: str) -> UserError:
+    return UserError(
+        f"--manifest {manifest} line {lineno}: {problem}; fix the manifest and run again: "
+        "nothing was ingested"
+    )
 
 
 # ---- reading one document ----------------------------------------------------------------

@@ -94,5 +94,28 @@ def test_manifest_encoding_column(cli, db_url, tmp_path):
     assert bad.exit_code == 1
     assert stderr_lines(bad) == [
         f"Error: --manifest {tmp_path / 'n.csv'} line 2: unknown text encoding 'klingon'; "
-        "e.g. utf-8, windows-1252, latin-1, windows-1250"
+        "e.g. utf-8, windows-1252, latin-1, windows-1250; fix the manifest and run again: "
+        "nothing was ingested"
+    ]
+
+
+def test_malformed_manifest_is_refused_whole_before_anything_is_stored(cli, db_url, tmp_path):
+    (tmp_path / "a.txt").write_text(GOOD)
+    (tmp_path / "b.txt").write_text(OTHER)
+    manifest = tmp_path / "m.csv"
+    manifest.write_text('path,title,published\na.txt,Bridge,2024-02-29\nb.txt,"Taxes,2024-03-01\n')
+    result = cli("ingest", "--manifest", str(manifest), "--quiet", ok=False, db=db_url)
+    assert result.exit_code == 1
+    assert stderr_lines(result) == [
+        f'Error: --manifest {manifest} line 3: a quoted value is not closed (a " is missing, '
+        'or a " inside a value is not doubled); fix the manifest and run again: nothing was '
+        "ingested"
+    ]
+    manifest.write_text('path,title,published\na.txt,Bridge,2024-02-29\nb.txt,"Taxes",2024-03-01\n')
+    fixed = cli("ingest", "--manifest", str(manifest), "--quiet", db=db_url)
+    assert "2 added, 0 skipped, 0 failed" in fixed.stderr
+    rows = json.loads(cli("sources", "list", "--format", "json", db=db_url).stdout)
+    assert sorted((r["title"], r["published_on"]) for r in rows) == [
+        ("Bridge", "2024-02-29"),
+        ("Taxes", "2024-03-01"),
     ]

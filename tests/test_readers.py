@@ -167,3 +167,42 @@ def test_yaml_that_fails_to_construct_is_bad_yaml(tmp_path, front):
     (tmp_path / "a.md").write_text(f"---\n{front}\n---\nHe said.\n")
     with pytest.raises(ReadError, match="bad YAML front matter"):
         read_entry(Entry(str(tmp_path / "a.md")))
+
+
+@pytest.mark.parametrize(
+    ("rows", "line", "problem"),
+    [
+        # a row with more values than the header has columns (an unquoted comma)
+        ("b.txt,Talks, again,2024-03-01\n", 3, "4 values but the header has 3 columns"),
+        # an unclosed quote at the end of the file
+        ('b.txt,"Talks,2024-03-01\n', 3, "a quoted value is not closed"),
+        # an unclosed quote that a later row's quote seems to close
+        ('b.txt,"Talks,2024-03-01\nc.txt,"Vote",2024-03-02\n', 3, "a quoted value is not closed"),
+        # a quoted value running over two lines, closed by chance
+        ('b.txt,"Talks,2024-03-01\nc.txt,Vote",2024-03-02\n', 3, "runs over lines 3 to 4"),
+        ("b\x00.txt,Talks,2024-03-01\n", 3, "NUL"),
+    ],
+)
+def test_malformed_manifest_row_refuses_the_manifest_naming_file_and_line(
+    tmp_path, rows, line, problem
+):
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (tmp_path / name).write_text("The mayor said the bridge would reopen.")
+    manifest = tmp_path / "m.csv"
+    manifest.write_text("path,title,published\na.txt,Bridge,2024-02-29\n" + rows)
+    with pytest.raises(UserError) as info:
+        collect([], str(manifest))
+    message = str(info.value)
+    assert message.startswith(f"--manifest {manifest} line {line}: ") and "\n" not in message
+    assert problem in message and message.endswith("nothing was ingested")
+
+
+def test_manifest_line_numbers_count_blank_lines_and_short_rows_are_fine(tmp_path):
+    (tmp_path / "a.txt").write_text("The mayor said the bridge would reopen.")
+    manifest = tmp_path / "m.csv"
+    manifest.write_text("path,title,published\n\na.txt,Bridge\n\na.txt,x,2024-13-01\n")
+    with pytest.raises(UserError, match=r"line 5: bad published date '2024-13-01'"):
+        collect([], str(manifest))
+    manifest.write_text('path,title,published\n\na.txt,"Bridge, again"\n')
+    [entry] = collect([], str(manifest))
+    assert dict(entry.meta) == {"title": "Bridge, again"}
