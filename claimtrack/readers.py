@@ -29,7 +29,7 @@ SIDECAR_SUFFIXES = (".meta.yaml", ".meta.yml")
 MANIFEST_COLUMNS = ("path", "title", "published", "outlet", "url", "author")
 STDIN = "-"
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}(?:$|[T ])")
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?:(.*?)\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.S)
 
 
 class ReadError(Exception):
@@ -75,7 +75,7 @@ def collect(paths: Iterable[str], manifest: str | None = None) -> list[Entry]:
             entries.append(Entry(STDIN))
             continue
         path = Path(raw)
-        if not path.exists():
+        if not _exists(path):
             raise UserError(f"{raw}: no such file or folder")
         if path.is_dir():
             found = sorted(
@@ -97,6 +97,14 @@ def collect(paths: Iterable[str], manifest: str | None = None) -> list[Entry]:
     if not entries:
         raise UserError("nothing to ingest: give files, folders, - for stdin, or --manifest CSV")
     return entries
+
+
+def _exists(path: Path) -> bool:
+    """Path.exists, but False for a name the system cannot look up (too long, a NUL)."""
+    try:
+        return path.exists()
+    except (OSError, ValueError):
+        return False
 
 
 def is_article(path: Path) -> bool:
@@ -143,7 +151,7 @@ def read_manifest(manifest: str) -> list[Entry]:
         path = Path(row["path"])
         if not path.is_absolute():
             path = mpath.parent / path
-        if not path.is_file():
+        if not _exists(path) or not path.is_file():
             raise bad(f"{row['path']}: no such file")
         try:
             parse_date(row.get("published"), what="published date")
@@ -273,7 +281,13 @@ def read_sidecar(path: Path) -> dict[str, Any]:
     for suffix in SIDECAR_SUFFIXES:
         sidecar = path.with_name(path.stem + suffix)
         if sidecar.is_file():
-            return load_meta(sidecar.read_text(encoding="utf-8"), str(sidecar))
+            try:
+                text = sidecar.read_text(encoding="utf-8-sig")
+            except UnicodeDecodeError:
+                raise ReadError(f"{sidecar}: not UTF-8 text; save it as UTF-8") from None
+            except OSError as exc:
+                raise ReadError(f"{sidecar}: cannot read ({exc.strerror})") from exc
+            return load_meta(text, str(sidecar))
     return {}
 
 
@@ -315,7 +329,7 @@ def parse_markdown(text: str, name: str) -> Document:
     match = _FRONT_MATTER.match(text)
     if not match:
         return Document(text=text)
-    meta = load_meta(match.group(1), name, "front matter")
+    meta = load_meta(match.group(1) or "", name, "front matter")
     return Document(text=text[match.end() :], meta=meta)
 
 
@@ -340,12 +354,22 @@ def parse_html(text: str) -> Document:
     published = meta_content("article:published_time", "date", "pubdate", "dc.date") or (
         str(time_tag["datetime"]) if time_tag else None
     )
-    canonical = soup.find("link", attrs={"rel": "canonical"})
+    canonical = soup.find("link", attrs={"rel": "canonical", "href": True})
     url = meta_content("og:url") or (str(canonical["href"]) if canonical else None)
     root = soup.find("article") or soup.find("main") or soup.body or soup
+    found = root.find_all(["h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "blockquote"])
+    # containers (ancestors of a p, li or blockquote) are skipped, their children taken;
+    # found in one pass up from each of those, stopping where an earlier pass went
+    containers: set[int] = set()
+    for el in found:
+        if el.name in ("p", "li", "blockquote"):
+            node = el.parent
+            while node is not None and id(node) not in containers:
+                containers.add(id(node))
+                node = node.parent
     blocks = []
-    for el in root.find_all(["h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "blockquote"]):
-        if el.find(["p", "li", "blockquote"]):  # a container: its children are taken
+    for el in found:
+        if id(el) in containers:
             continue
         line = " ".join(el.get_text().split())
         if line:
@@ -418,3 +442,5 @@ def iter_documents(
             yield read_entry(entry, overrides, encoding, note)
         except ReadError as exc:
             yield exc
+        except Exception as exc:  # noqa: BLE001 - a reader bug fails that document only
+            yield ReadError(f"{entry.path}: could not be read ({exc!r}); please report it")

@@ -206,3 +206,55 @@ def test_manifest_line_numbers_count_blank_lines_and_short_rows_are_fine(tmp_pat
     manifest.write_text('path,title,published\n\na.txt,"Bridge, again"\n')
     [entry] = collect([], str(manifest))
     assert dict(entry.meta) == {"title": "Bridge, again"}
+
+
+def test_canonical_link_without_href_is_no_url(tmp_path):
+    (tmp_path / "a.html").write_text(
+        '<head><link rel="canonical"><title>T</title></head><p>The mayor said so.</p>'
+    )
+    doc = read_entry(Entry(str(tmp_path / "a.html")))
+    assert doc.url is None and doc.text == "The mayor said so."
+
+
+def test_sidecar_not_in_utf8_is_a_read_error_naming_it(tmp_path):
+    (tmp_path / "a.txt").write_text("The mayor said so.")
+    (tmp_path / "a.meta.yaml").write_bytes("title: Café\n".encode("latin-1"))
+    with pytest.raises(ReadError) as info:
+        read_entry(Entry(str(tmp_path / "a.txt")))
+    assert str(info.value) == f"{tmp_path / 'a.meta.yaml'}: not UTF-8 text; save it as UTF-8"
+
+
+def test_empty_front_matter_is_taken_off(tmp_path):
+    (tmp_path / "a.md").write_text("---\n---\nThe mayor said so.\n")
+    assert read_entry(Entry(str(tmp_path / "a.md"))).text == "The mayor said so.\n"
+
+
+def test_deeply_nested_list_items_each_give_one_block(tmp_path):
+    # the container test is one pass over the tree, not a search under every element
+    (tmp_path / "a.html").write_text("<ul><li>" * 300 + "Deep." + "</li></ul>" * 300)
+    assert read_entry(Entry(str(tmp_path / "a.html"))).text == "Deep."
+
+
+def test_manifest_path_too_long_is_no_such_file(tmp_path):
+    (tmp_path / "m.csv").write_text("path\n" + "x" * 5000 + ".txt\n")
+    with pytest.raises(UserError, match="line 2: x+.txt: no such file"):
+        collect([], str(tmp_path / "m.csv"))
+    with pytest.raises(UserError, match="no such file or folder"):
+        collect(["y" * 5000])
+
+
+def test_a_reader_bug_fails_that_document_only(tmp_path, monkeypatch):
+    import claimtrack.readers as readers
+    from claimtrack.readers import iter_documents
+
+    def broken(text):
+        raise KeyError("href")
+
+    monkeypatch.setattr(readers, "parse_html", broken)
+    (tmp_path / "a.html").write_text("<p>x</p>")
+    (tmp_path / "b.txt").write_text("The mayor said so.")
+    out = list(iter_documents([Entry(str(tmp_path / "a.html")), Entry(str(tmp_path / "b.txt"))]))
+    assert isinstance(out[0], ReadError) and out[1].text == "The mayor said so."
+    assert str(out[0]) == (
+        f"{tmp_path / 'a.html'}: could not be read (KeyError('href')); please report it"
+    )
