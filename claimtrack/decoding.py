@@ -296,7 +296,8 @@ def _script(ch: str) -> str:
 
 
 def _differing_word(a: str, b: str) -> tuple[str, str]:
-    """The first word where readings A and B differ, as each reads it."""
+    """The first word where readings A and B differ, as each reads it (at most 30
+    characters of it)."""
     for i, (x, y) in enumerate(zip(a, b, strict=False)):
         if x != y:
             start = i
@@ -307,5 +308,5 @@ def _differing_word(a: str, b: str) -> tuple[str, str]:
                 end_a += 1
             while end_b < len(b) and not b[end_b].isspace():
                 end_b += 1
-            return a[start:end_a], b[start:end_b]
-    return a[:20], b[:20]
+            return a[start:end_a][:30], b[start:end_b][:30]
+    return a[:30], b[:30]

@@ -292,11 +292,13 @@ def read_sidecar(path: Path) -> dict[str, Any]:
 
 
 class _MetaLoader(yaml.SafeLoader):
-    """The safe loader, but timestamps stay text: a date is checked by ``parse_date``, so an
-    impossible one (2024-13-40) is an error naming the file and field, not a ValueError."""
+    """The safe loader, but timestamps, numbers and booleans stay text as written: a date is
+    checked by ``parse_date``, so an impossible one (2024-13-40) is an error naming the file
+    and field, not a ValueError; a title ``007`` or ``yes`` stays ``007`` or ``yes``."""
 
 
-_MetaLoader.add_constructor("tag:yaml.org,2002:timestamp", _MetaLoader.construct_yaml_str)
+for _tag in ("timestamp", "int", "float", "bool"):
+    _MetaLoader.add_constructor(f"tag:yaml.org,2002:{_tag}", _MetaLoader.construct_yaml_str)
 
 
 def load_meta(text: str, where: str, part: str = "") -> dict[str, Any]:
@@ -308,7 +310,7 @@ def load_meta(text: str, where: str, part: str = "") -> dict[str, Any]:
         data = yaml.load(text, Loader=_MetaLoader)  # a SafeLoader subclass
     except yaml.YAMLError as exc:
         raise ReadError(f"{where}: bad {what} ({_first_line(exc)})") from exc
-    except (ValueError, TypeError) as exc:  # an explicit tag on a bad value: !!int 12x
+    except (ValueError, TypeError) as exc:  # a constructor that fails outside YAMLError
         raise ReadError(f"{where}: bad {what} ({exc})") from exc
     except RecursionError:
         raise ReadError(f"{where}: bad {what} (nested too deeply)") from None

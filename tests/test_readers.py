@@ -161,7 +161,7 @@ def test_dates_in_other_metadata_fields_are_not_checked(tmp_path):
 
 @pytest.mark.parametrize(
     "front",
-    ["count: !!int 12x", "ratio: !!float x", "deep: " + "[" * 3000 + "]" * 3000],
+    ["count: !!binary xx!", "run: !!python/name:os.system", "deep: " + "[" * 3000 + "]" * 3000],
 )
 def test_yaml_that_fails_to_construct_is_bad_yaml(tmp_path, front):
     (tmp_path / "a.md").write_text(f"---\n{front}\n---\nHe said.\n")
@@ -258,3 +258,11 @@ def test_a_reader_bug_fails_that_document_only(tmp_path, monkeypatch):
     assert str(out[0]) == (
         f"{tmp_path / 'a.html'}: could not be read (KeyError('href')); please report it"
     )
+
+
+def test_front_matter_numbers_and_booleans_stay_text_as_written(tmp_path):
+    (tmp_path / "a.md").write_text(
+        "---\ntitle: 007\nauthor: yes\noutlet: 0x" + "f" * 5000 + "\n---\nHe said so.\n"
+    )
+    doc = read_entry(Entry(str(tmp_path / "a.md")))
+    assert (doc.title, doc.author, doc.outlet) == ("007", "yes", "0x" + "f" * 5000)
