@@ -67,7 +67,10 @@ def ingest(
     ] = None,
     manifest: Annotated[
         str | None,
-        typer.Option(help="CSV with columns path,title,published,outlet,url,author."),
+        typer.Option(
+            help="CSV with a path column and optional title, published, outlet, url, author, "
+            "encoding columns."
+        ),
     ] = None,
     published: Annotated[str | None, typer.Option(help="Publication date, YYYY-MM-DD.")] = None,
     title: Annotated[str | None, typer.Option(help="Title (for every document given).")] = None,
