@@ -28,6 +28,7 @@ from claimtrack.commands.common import (
     sub_app,
 )
 from claimtrack.commands.review import review
+from claimtrack.decoding import check_encoding
 from claimtrack.readers import collect
 
 __all__ = ["Group", "app", "fail", "main"]
@@ -66,13 +67,24 @@ def ingest(
     ] = None,
     manifest: Annotated[
         str | None,
-        typer.Option(help="CSV with columns path,title,published,outlet,url,author."),
+        typer.Option(
+            help="CSV with a path column and optional title, published, outlet, url, author, "
+            "encoding columns."
+        ),
     ] = None,
     published: Annotated[str | None, typer.Option(help="Publication date, YYYY-MM-DD.")] = None,
     title: Annotated[str | None, typer.Option(help="Title (for every document given).")] = None,
     outlet: Annotated[str | None, typer.Option(help="Outlet, e.g. 'Reuters'.")] = None,
     url: Annotated[str | None, typer.Option(help="URL of the article.")] = None,
     author: Annotated[str | None, typer.Option(help="Author.")] = None,
+    encoding: Annotated[
+        str | None,
+        typer.Option(
+            help="Text encoding of every file given, e.g. windows-1252, latin-1 "
+            "(default: UTF-8, else told from the bytes).",
+            show_default=False,
+        ),
+    ] = None,
     taxonomy: Annotated[
         Path | None, typer.Option(help="Topic taxonomy TOML to load (default: the built-in one).")
     ] = None,
@@ -83,6 +95,11 @@ def ingest(
     from claimtrack.ingest import ingest as run_ingest
 
     pub = date_option(published, "--published")
+    if encoding:
+        try:
+            check_encoding(encoding)
+        except ValueError as exc:
+            raise typer.BadParameter(str(exc), param_hint="--encoding") from None
     entries = collect(paths or [], manifest)
     engine = dbmod.open_engine(db)
     overrides = {
@@ -108,7 +125,11 @@ def ingest(
         def done(path: str, outcome: str) -> None:
             progress.update(task, advance=1, description=f"{outcome} {Path(path).name}")
 
-        result = run_ingest(engine, entries, overrides, str(taxonomy) if taxonomy else None, done)
+        result = run_ingest(
+            engine, entries, overrides, str(taxonomy) if taxonomy else None, done, encoding
+        )
+    for message in result.notes:
+        err.print(message, highlight=False)
     for message in result.errors:
         report_error(message)
     err.print(

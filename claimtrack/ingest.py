@@ -33,6 +33,7 @@ class IngestResult:
     failed: int = 0
     claims: int = 0
     errors: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # e.g. which encoding a file was read in
 
 
 def _batches(items: Iterable, size: int) -> Iterator[list]:
@@ -47,8 +48,11 @@ def ingest(
     overrides: dict[str, str] | None = None,
     taxonomy_path: str | None = None,
     on_done: Callable[[str, str], None] | None = None,
+    encoding: str | None = None,
 ) -> IngestResult:
-    """Ingest ENTRIES into the database; ``on_done(path, outcome)`` reports each document."""
+    """Ingest ENTRIES into the database; ``on_done(path, outcome)`` reports each document.
+    ENCODING is the user's for every entry; without it each file's is told from its bytes
+    (``result.notes`` says which, when not UTF-8)."""
     result = IngestResult()
     topics = run_transaction(engine, lambda session: ensure_taxonomy(session, taxonomy_path))
 
@@ -56,7 +60,8 @@ def ingest(
         if on_done:
             on_done(path or "<stdin>", outcome)
 
-    for batch in _batches(iter_documents(entries, overrides), BATCH):
+    documents = iter_documents(entries, overrides, encoding, result.notes.append)
+    for batch in _batches(documents, BATCH):
         todo: list[tuple[Document, str]] = []
         for item in batch:
             if isinstance(item, ReadError):
