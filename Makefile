@@ -33,14 +33,14 @@ bench: install ## speed and memory figures of extraction, ingest and export
 	$(BIN)/python -m claimtrack.bench
 
 docs: install ## re-run the examples of README.md and docs/ and write their real output in place
-	$(BIN)/python scripts/doc_examples.py --write
+	$(BIN)/python docs/examples.py --write
 
 docs-check: install ## fail, with a diff, when an example's output differs from what the docs show
-	$(BIN)/python scripts/doc_examples.py
+	$(BIN)/python docs/examples.py
 
 lint: install
-	$(BIN)/ruff check claimtrack tests migrations scripts
-	$(BIN)/ruff format --check claimtrack tests migrations scripts
+	$(BIN)/ruff check claimtrack tests migrations docs/examples.py
+	$(BIN)/ruff format --check claimtrack tests migrations docs/examples.py
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm .pytest_cache

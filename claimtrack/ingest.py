@@ -15,13 +15,13 @@ from itertools import islice
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
-from claimtrack.db import DatabaseError, run_transaction
 from claimtrack.extract import extract, extract_batch
 from claimtrack.extract.types import Claim, Document
-from claimtrack.models import Claim as StoredClaim
-from claimtrack.readers import Entry, ReadError, iter_documents
-from claimtrack.store import content_hash, ensure_taxonomy, source_exists, store_document
-from claimtrack.topics import TopicDef
+from claimtrack.io.readers import Entry, ReadError, iter_documents
+from claimtrack.store.engine import DatabaseError, run_transaction
+from claimtrack.store.models import Claim as StoredClaim
+from claimtrack.store.taxonomy import TopicDef
+from claimtrack.store.writes import content_hash, ensure_taxonomy, source_exists, store_document
 
 BATCH = 8
 

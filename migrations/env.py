@@ -7,8 +7,8 @@ from logging.config import fileConfig
 
 from alembic import context
 
-from claimtrack.db import lock_schema, make_engine, resolve_url
-from claimtrack.models import Base
+from claimtrack.store.engine import lock_schema, make_engine, resolve_url
+from claimtrack.store.models import Base
 
 config = context.config
 target_metadata = Base.metadata

@@ -13,9 +13,9 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect, text
 
-from claimtrack import db as dbmod
 from claimtrack.errors import UserError
-from claimtrack.models import Base
+from claimtrack.store import engine as dbmod
+from claimtrack.store.models import Base
 from tests.conftest import ROOT
 
 

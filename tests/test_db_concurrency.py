@@ -10,8 +10,8 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import text
 
-from claimtrack import db as dbmod
-from claimtrack.models import Base
+from claimtrack.store import engine as dbmod
+from claimtrack.store.models import Base
 from tests.conftest import ROOT
 from tests.test_db import _include
 
@@ -21,7 +21,7 @@ PROCESSES = 4
 # A child process: import, say it is ready, wait for "go" on stdin, run, print the outcome.
 CHILD = """
 import sys
-from claimtrack import db as dbmod
+from claimtrack.store import engine as dbmod
 {setup}
 print("ready", flush=True)
 sys.stdin.readline()

@@ -19,8 +19,8 @@ import pytest
 from sqlalchemy import func, select, text
 from sqlalchemy.engine import make_url
 
-from claimtrack import db as dbmod
-from claimtrack.models import Claim, Source
+from claimtrack.store import engine as dbmod
+from claimtrack.store.models import Claim, Source
 from tests.conftest import ROOT
 
 BUSY = "CLAIMTRACK_BUSY_TIMEOUT"

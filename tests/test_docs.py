@@ -1,6 +1,6 @@
 """The docs: every command has an example, and every example shows what it really prints.
 
-README.md and docs/*.md are checked by scripts/doc_examples.py (`make docs-check`); the tests
+README.md and docs/*.md are checked by docs/examples.py (`make docs-check`); the tests
 here run it over the docs, and over small pages written for the tests to show that it fails
 when an example's output is edited by hand.
 """
@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 import typer
 
-from claimtrack.cli import app
+from claimtrack.cli.app import app
 from tests.conftest import ROOT
 
-RUNNER = ROOT / "scripts" / "doc_examples.py"
+RUNNER = ROOT / "docs" / "examples.py"
 _spec = importlib.util.spec_from_file_location("doc_examples", RUNNER)
 doc_examples = sys.modules["doc_examples"] = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(doc_examples)

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from claimtrack.decoding import decode, looks_like_text
-from claimtrack.readers import Entry, ReadError, read_entry
+from claimtrack.io.decoding import decode, looks_like_text
+from claimtrack.io.readers import Entry, ReadError, read_entry
 
 SPANISH = (
     "El señor Ruiz dijo que la reunión fue difícil y que el acuerdo llegará mañana, "

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from claimtrack.errors import UserError
-from claimtrack.readers import Entry, ReadError, collect, read_entry
+from claimtrack.io.readers import Entry, ReadError, collect, read_entry
 
 
 def test_txt_is_stored_unchanged_with_sidecar_metadata(tmp_path):
@@ -244,8 +244,8 @@ def test_manifest_path_too_long_is_no_such_file(tmp_path):
 
 
 def test_a_reader_bug_fails_that_document_only(tmp_path, monkeypatch):
-    import claimtrack.readers as readers
-    from claimtrack.readers import iter_documents
+    import claimtrack.io.readers as readers
+    from claimtrack.io.readers import iter_documents
 
     def broken(text):
         raise KeyError("href")

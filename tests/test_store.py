@@ -7,11 +7,11 @@ import re
 
 from sqlalchemy import func, select
 
-from claimtrack import db as dbmod
 from claimtrack.extract.types import Document
 from claimtrack.ingest import store_once
-from claimtrack.models import Claim
-from claimtrack.store import content_hash, ensure_taxonomy
+from claimtrack.store import engine as dbmod
+from claimtrack.store.models import Claim
+from claimtrack.store.writes import content_hash, ensure_taxonomy
 from tests.handmade import SEED_CLAIMS, SEED_TEXT
 
 # The learned detector finds the claim of this paragraph twice (two quotes around one

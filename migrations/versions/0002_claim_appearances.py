@@ -12,8 +12,8 @@ from itertools import groupby
 import sqlalchemy as sa
 from alembic import op
 
-from claimtrack.appearances import THRESHOLD, similarity
-from claimtrack.fts import search_rebuilt
+from claimtrack.store.appearances import THRESHOLD, similarity
+from claimtrack.store.fts import search_rebuilt
 
 revision = "0002"
 down_revision = "0001"
@@ -38,7 +38,7 @@ def upgrade() -> None:
 
 def link_stored_claims() -> None:
     """Link the claims stored before this revision as ingest links new ones (see
-    claimtrack.appearances, relink_actor): per actor, earliest published first, a claim
+    claimtrack.store.appearances, relink_actor): per actor, earliest published first, a claim
     points at the most similar first appearance in another source, if any is similar
     enough; otherwise it is a first appearance. Review statuses are left as they are.
     Plain SQL on this revision's columns."""

@@ -9,8 +9,8 @@ import typer
 from rich.console import Console
 from rich.text import Text
 
-from claimtrack import review as core
-from claimtrack.commands.common import DbOpt, Status, err, session
+from claimtrack.cli.common import DbOpt, Status, err, session
+from claimtrack.curate import review as core
 
 
 def review(

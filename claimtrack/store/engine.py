@@ -40,7 +40,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from claimtrack.errors import UserError
 
-DEFAULT_DB = "claimtrack.db"
+DEFAULT_DB = "claimtrack.store.engine"
 ENV_VAR = "CLAIMTRACK_DB"
 BACKENDS = ("sqlite", "postgresql")
 USE = "give a SQLite file path (or sqlite:///path/to/file.db) or postgresql://user@host/dbname"
@@ -53,8 +53,8 @@ T = TypeVar("T")
 
 def migrations_dir() -> Path:
     """The Alembic folder: shipped inside the wheel, or the repository's top-level one."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "migrations", here.parent / "migrations"):
+    package = Path(__file__).resolve().parents[1]  # claimtrack/
+    for candidate in (package / "migrations", package.parent / "migrations"):
         if (candidate / "env.py").is_file():
             return candidate
     raise UserError("claimtrack's migrations folder is missing: reinstall claimtrack")

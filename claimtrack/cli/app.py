@@ -15,9 +15,9 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from sqlalchemy.exc import DBAPIError
 
-from claimtrack import db as dbmod
-from claimtrack.commands import actors, ask, sources, topics
-from claimtrack.commands.common import (
+from claimtrack.cli import actors, sources, topics
+from claimtrack.cli import claims as ask
+from claimtrack.cli.common import (
     DbOpt,
     Group,
     QuietOpt,
@@ -27,9 +27,10 @@ from claimtrack.commands.common import (
     report_error,
     sub_app,
 )
-from claimtrack.commands.review import review
-from claimtrack.decoding import check_encoding
-from claimtrack.readers import collect
+from claimtrack.cli.review import review
+from claimtrack.io.decoding import check_encoding
+from claimtrack.io.readers import collect
+from claimtrack.store import engine as dbmod
 
 __all__ = ["Group", "app", "fail", "main"]
 

@@ -18,11 +18,11 @@ from sqlalchemy.orm import Session
 from typer._click.exceptions import UsageError
 from typer.core import TyperGroup
 
-from claimtrack import db as dbmod
+from claimtrack.cli.render import Format, choose_format, open_output, write_rows
 from claimtrack.errors import UserError
-from claimtrack.models import ACTOR_KINDS, ATTRIBUTIONS, STATUSES
-from claimtrack.output import Format, choose_format, open_output, write_rows
-from claimtrack.readers import parse_date
+from claimtrack.io.readers import parse_date
+from claimtrack.store import engine as dbmod
+from claimtrack.store.models import ACTOR_KINDS, ATTRIBUTIONS, STATUSES
 
 # Messages carry user data (names, titles): never parsed as Rich markup, never wrapped.
 err = Console(stderr=True, soft_wrap=True, markup=False, highlight=False)

@@ -11,9 +11,9 @@ import re
 
 from sqlalchemy import ColumnElement, Integer, and_, column, false, or_, select, text
 
-from claimtrack.fts import PG_SEARCH_EXPR
-from claimtrack.models import Actor, ActorAlias, Claim
 from claimtrack.names import name_key
+from claimtrack.store.fts import PG_SEARCH_EXPR
+from claimtrack.store.models import Actor, ActorAlias, Claim
 
 _WORD = re.compile(r"\w+")
 
