@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 DEMO_DB ?= demo.db
 
-.PHONY: install demo test eval bench lint clean train-models
+.PHONY: install demo test eval bench lint clean train-models docs docs-check
 
 $(BIN)/claimtrack: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,9 +32,15 @@ train-models: install ## rebuild the cue lexicon, then retrain the span refiner 
 bench: install ## speed and memory figures of extraction, ingest and export
 	$(BIN)/python -m claimtrack.bench
 
+docs: install ## re-run the examples of README.md and docs/ and write their real output in place
+	$(BIN)/python docs/examples.py --write
+
+docs-check: install ## fail, with a diff, when an example's output differs from what the docs show
+	$(BIN)/python docs/examples.py
+
 lint: install
-	$(BIN)/ruff check claimtrack tests migrations
-	$(BIN)/ruff format --check claimtrack tests migrations
+	$(BIN)/ruff check claimtrack tests migrations docs/examples.py
+	$(BIN)/ruff format --check claimtrack tests migrations docs/examples.py
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm .pytest_cache

@@ -1,3 +1,3 @@
-from claimtrack.cli import main
+from claimtrack.cli.app import main
 
 main()

@@ -80,10 +80,10 @@ def main(argv: list[str] | None = None) -> int:
     line("claims found", f"{n_claims:,}")
     line("peak RSS after extraction", f"{peak_rss_mb():,.0f} MB")
 
-    from claimtrack.db import open_engine, session_scope
     from claimtrack.ingest import ingest
-    from claimtrack.queries import ClaimFilter, iter_rows
-    from claimtrack.readers import Entry
+    from claimtrack.io.readers import Entry
+    from claimtrack.query.claims import ClaimFilter, iter_rows
+    from claimtrack.store.engine import open_engine, session_scope
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "docs"

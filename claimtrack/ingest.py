@@ -9,21 +9,21 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import islice
-from typing import TypeVar
 
-from sqlalchemy import Engine
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import Engine, func, select
+from sqlalchemy.orm import Session
 
-from claimtrack.db import session_scope
 from claimtrack.extract import extract, extract_batch
 from claimtrack.extract.types import Claim, Document
-from claimtrack.readers import Entry, ReadError, iter_documents
-from claimtrack.store import content_hash, ensure_taxonomy, source_exists, store_document
-from claimtrack.topics import TopicDef
+from claimtrack.io.readers import Entry, ReadError, iter_documents
+from claimtrack.store.engine import DatabaseError, run_transaction
+from claimtrack.store.models import Claim as StoredClaim
+from claimtrack.store.taxonomy import TopicDef
+from claimtrack.store.writes import content_hash, ensure_taxonomy, source_exists, store_document
 
 BATCH = 8
-T = TypeVar("T")
 
 
 @dataclass
@@ -33,6 +33,7 @@ class IngestResult:
     failed: int = 0
     claims: int = 0
     errors: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # e.g. which encoding a file was read in
 
 
 def _batches(items: Iterable, size: int) -> Iterator[list]:
@@ -47,16 +48,20 @@ def ingest(
     overrides: dict[str, str] | None = None,
     taxonomy_path: str | None = None,
     on_done: Callable[[str, str], None] | None = None,
+    encoding: str | None = None,
 ) -> IngestResult:
-    """Ingest ENTRIES into the database; ``on_done(path, outcome)`` reports each document."""
+    """Ingest ENTRIES into the database; ``on_done(path, outcome)`` reports each document.
+    ENCODING is the user's for every entry; without it each file's is told from its bytes
+    (``result.notes`` says which, when not UTF-8)."""
     result = IngestResult()
-    topics = retry_conflicts(lambda: _taxonomy(engine, taxonomy_path))
+    topics = run_transaction(engine, lambda session: ensure_taxonomy(session, taxonomy_path))
 
     def report(path: str | None, outcome: str) -> None:
         if on_done:
             on_done(path or "<stdin>", outcome)
 
-    for batch in _batches(iter_documents(entries, overrides), BATCH):
+    documents = iter_documents(entries, overrides, encoding, result.notes.append)
+    for batch in _batches(documents, BATCH):
         todo: list[tuple[Document, str]] = []
         for item in batch:
             if isinstance(item, ReadError):
@@ -65,8 +70,10 @@ def ingest(
                 report(None, "failed")
                 continue
             digest = content_hash(item.text)
-            with session_scope(engine) as session:
-                exists = source_exists(session, digest)
+            try:
+                exists = run_transaction(engine, partial(source_exists, digest=digest))
+            except DatabaseError as exc:
+                return _stopped(result, item.path, exc, report)
             if exists or any(d == digest for _, d in todo):
                 result.skipped += 1
                 report(item.path, "skipped")
@@ -80,12 +87,21 @@ def ingest(
                 )
                 report(doc.path, "failed")
                 continue
-            if not store_once(engine, doc, claims, topics, digest):
+            try:
+                stored = store_once(engine, doc, claims, topics, digest)
+            except DatabaseError as exc:
+                if not exc.about_data:
+                    return _stopped(result, doc.path, exc, report)
+                result.failed += 1  # this document's data was refused; the others go on
+                result.errors.append(f"{doc.path}: not stored: {exc}")
+                report(doc.path, "failed")
+                continue
+            if stored is None:
                 result.skipped += 1
                 report(doc.path, "skipped")
                 continue
             result.added += 1
-            result.claims += len(claims)
+            result.claims += stored
             report(doc.path, "added")
     return result
 
@@ -105,34 +121,37 @@ def extract_each(todo: list[tuple[Document, str]]) -> list[list[Claim] | Excepti
         return out
 
 
-def _taxonomy(engine: Engine, taxonomy_path: str | None) -> list[TopicDef]:
-    with session_scope(engine) as session:
-        return ensure_taxonomy(session, taxonomy_path)
-
-
-def retry_conflicts(step: Callable[[], T], attempts: int = 5) -> T:
-    """Run a transaction again when a concurrent one inserted the same row first (the
-    second try finds that row: a topic, an actor, an alias)."""
-    for attempt in range(attempts):
-        try:
-            return step()
-        except IntegrityError:
-            if attempt == attempts - 1:
-                raise
-    raise AssertionError("unreachable")
+def _stopped(
+    result: IngestResult,
+    path: str | None,
+    exc: DatabaseError,
+    report: Callable[[str | None, str], None],
+) -> IngestResult:
+    """End the run on an error of the database itself (read-only, locked or unreachable
+    after the retries): the next documents would fail the same way. What is stored stays."""
+    result.failed += 1
+    result.errors.append(
+        f"{path or '<stdin>'}: not stored: {exc}; stopped there: run the same command again "
+        "to ingest the rest (documents already stored are skipped)"
+    )
+    report(path, "failed")
+    return result
 
 
 def store_once(
     engine: Engine, doc: Document, claims: list[Claim], topics: list[TopicDef], digest: str
-) -> bool:
-    """Store DOC in one transaction; False if its text is already stored (maybe by a
-    concurrent ingest)."""
+) -> int | None:
+    """Store DOC in one transaction (tried again after a transient error, see
+    run_transaction) and return how many claims were stored (a claim the extractor gave
+    twice is stored once); None if its text is already stored (maybe by a concurrent
+    ingest)."""
 
-    def step() -> bool:
-        with session_scope(engine) as session:
-            if source_exists(session, digest):
-                return False
-            store_document(session, doc, claims, topics, digest)
-            return True
+    def step(session: Session) -> int | None:
+        if source_exists(session, digest):
+            return None
+        source = store_document(session, doc, claims, topics, digest)
+        return session.scalar(
+            select(func.count(StoredClaim.id)).where(StoredClaim.source_id == source.id)
+        )
 
-    return retry_conflicts(step)
+    return run_transaction(engine, step)

@@ -1,12 +1,14 @@
-"""Alembic environment: the URL comes from claimtrack (``--db`` / CLAIMTRACK_DB)."""
+"""Alembic environment: the URL comes from claimtrack (``--db`` / CLAIMTRACK_DB), or, for
+the bare ``alembic`` command (alembic.ini), from ``-x db=PATH_OR_URL`` or CLAIMTRACK_DB."""
 
 from __future__ import annotations
 
-from alembic import context
-from sqlalchemy import create_engine
+from logging.config import fileConfig
 
-from claimtrack.db import resolve_url
-from claimtrack.models import Base
+from alembic import context
+
+from claimtrack.store.engine import lock_schema, make_engine, resolve_url
+from claimtrack.store.models import Base
 
 config = context.config
 target_metadata = Base.metadata
@@ -35,23 +37,33 @@ def _configure(connection) -> None:
     context.configure(connection=connection, **OPTIONS)
 
 
+def _url() -> str:
+    """claimtrack's own URL, or for the bare ``alembic`` command: ``-x db=PATH_OR_URL``,
+    else CLAIMTRACK_DB, else ./claimtrack.db (as claimtrack's --db)."""
+    return config.attributes.get("url") or resolve_url(
+        context.get_x_argument(as_dictionary=True).get("db")
+    )
+
+
 def run_migrations_offline() -> None:
-    url = config.attributes.get("url") or resolve_url(None)
-    context.configure(url=url, literal_binds=True, **OPTIONS)
+    context.configure(url=_url(), literal_binds=True, **OPTIONS)
     with context.begin_transaction():
         context.run_migrations()
 
 
 def run_migrations_online() -> None:
     connection = config.attributes.get("connection")
-    if connection is not None:
+    if connection is not None:  # claimtrack's: in a transaction holding the schema lock
         _configure(connection)
         with context.begin_transaction():
             context.run_migrations()
         return
-    url = config.attributes.get("url") or resolve_url(config.get_main_option("sqlalchemy.url"))
-    engine = create_engine(url)
+    # the bare alembic command: the same engine, transaction and lock as claimtrack's
+    if config.config_file_name:
+        fileConfig(config.config_file_name)
+    engine = make_engine(_url(), foreign_keys=False)
     with engine.begin() as conn:
+        lock_schema(conn)
         _configure(conn)
         context.run_migrations()
 

@@ -19,7 +19,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 from typer.testing import CliRunner
 
-from claimtrack.cli import app
+from claimtrack.cli.app import app
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -60,7 +60,7 @@ def db_url(request, tmp_path) -> Iterator[str]:
     try:
         yield url
     finally:
-        from claimtrack.db import make_engine
+        from claimtrack.store.engine import make_engine
 
         for engine_url in list(_engines_for(url)):
             make_engine(engine_url).dispose()
@@ -70,7 +70,7 @@ def db_url(request, tmp_path) -> Iterator[str]:
 
 
 def _engines_for(url: str) -> list[str]:
-    from claimtrack.db import resolve_url
+    from claimtrack.store.engine import resolve_url
 
     return [resolve_url(url)]
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from claimtrack import db as dbmod
 from claimtrack.extract.types import Claim, Document, SaidDate, Span, Speaker
-from claimtrack.store import ensure_taxonomy, store_document
+from claimtrack.store import engine as dbmod
+from claimtrack.store.writes import ensure_taxonomy, store_document
 from tests.conftest import ROOT, SEEDS
 
 FIXTURES = ROOT / "tests" / "fixtures"

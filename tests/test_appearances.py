@@ -7,9 +7,9 @@ import json
 import pytest
 from sqlalchemy import select
 
-from claimtrack import db as dbmod
-from claimtrack.appearances import THRESHOLD, similarity
-from claimtrack.models import Claim
+from claimtrack.store import engine as dbmod
+from claimtrack.store.appearances import THRESHOLD, similarity
+from claimtrack.store.models import Claim
 from tests.handmade import store_articles
 
 

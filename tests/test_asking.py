@@ -9,7 +9,7 @@ import json
 
 import pytest
 
-from claimtrack.queries import EXPORT_COLUMNS, LISTING_COLUMNS
+from claimtrack.query.claims import EXPORT_COLUMNS, LISTING_COLUMNS
 from tests.conftest import rows
 from tests.handmade import SEED_TEXT, store_articles
 

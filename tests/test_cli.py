@@ -15,7 +15,7 @@ import time
 
 import pytest
 
-from claimtrack.queries import EXPORT_COLUMNS
+from claimtrack.query.claims import EXPORT_COLUMNS
 from tests.conftest import ROOT, SEEDS
 
 ARTICLE = (
@@ -226,7 +226,7 @@ def test_two_ingests_of_the_same_folder_at_once_store_each_document_once(db_url,
     cmd = [sys.executable, "-m", "claimtrack", "ingest", str(folder), "--quiet", "--db", db_url]
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     cli_app_db = db_url
-    from claimtrack.db import open_engine
+    from claimtrack.store.engine import open_engine
 
     open_engine(cli_app_db)  # create the schema first, as `claimtrack db upgrade` would
     procs = [subprocess.Popen(cmd, env=env, stderr=subprocess.PIPE, text=True) for _ in range(2)]
@@ -237,8 +237,8 @@ def test_two_ingests_of_the_same_folder_at_once_store_each_document_once(db_url,
     assert (added, skipped) == (6, 6)
     from sqlalchemy import func, select
 
-    from claimtrack.db import session_scope
-    from claimtrack.models import Claim, Source
+    from claimtrack.store.engine import session_scope
+    from claimtrack.store.models import Claim, Source
 
     with session_scope(open_engine(cli_app_db)) as s:
         assert s.scalar(select(func.count(Source.id))) == 6

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 import sqlite3
+import subprocess
+import sys
 
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
 
-from claimtrack import db as dbmod
 from claimtrack.errors import UserError
-from claimtrack.models import Base
+from claimtrack.store import engine as dbmod
+from claimtrack.store.models import Base
+from tests.conftest import ROOT
 
 
 def _include(obj, name, type_, reflected, compare_to) -> bool:
@@ -135,3 +140,108 @@ def test_a_file_that_is_not_a_database_is_one_clear_error(tmp_path, cli):
         assert result.exit_code == 1
         lines = [line for line in result.stderr.splitlines() if line.strip()]
         assert len(lines) == 1 and "cannot open database" in lines[0] and "notes.txt" in lines[0]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "mysql://x@127.0.0.1/z",
+        "mysql+pymysql://x@127.0.0.1/z",
+        "oracle://x@127.0.0.1/z",
+        "postgresql+asyncpg://x@127.0.0.1/z",
+        "postgresql+psycopg2://x@127.0.0.1/z",
+        "sqlite+pysqlcipher:///x.db",
+    ],
+)
+def test_a_database_claimtrack_cannot_use_names_the_ones_it_can(cli, url):
+    """Another database (MySQL, Oracle) or a driver that is not installed: one line naming
+    what works, for every command, not a ModuleNotFoundError."""
+    for command in (["who-said"], ["db", "current"], ["db", "upgrade"]):
+        result = cli(*command, "--db", url, ok=False)
+        assert result.exit_code == 1
+        lines = [line for line in result.stderr.splitlines() if line.strip()]
+        assert len(lines) == 1, result.stderr
+        assert url in lines[0] and "SQLite file path" in lines[0] and "postgresql://" in lines[0]
+
+
+def test_bare_alembic_from_the_project_folder_upgrades_and_checks(db_url):
+    """`alembic upgrade head` and `alembic check` work from the project folder (alembic.ini),
+    on the database named by `-x db=` or CLAIMTRACK_DB, as claimtrack's --db would be."""
+
+    def alembic(*args: str, env_db: str | None = None) -> subprocess.CompletedProcess:
+        env = {k: v for k, v in os.environ.items() if k != dbmod.ENV_VAR}
+        if env_db:
+            env[dbmod.ENV_VAR] = env_db
+        return subprocess.run(
+            [sys.executable, "-m", "alembic", *args],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+
+    done = alembic("-x", f"db={db_url}", "upgrade", "head")
+    assert done.returncode == 0, done.stderr
+    url = dbmod.resolve_url(db_url)
+    assert dbmod.current_revision(dbmod.make_engine(url)) == dbmod.head_revision(url)
+    for checked in (alembic("-x", f"db={db_url}", "check"), alembic("check", env_db=db_url)):
+        assert checked.returncode == 0, checked.stderr
+        assert "No new upgrade operations detected" in checked.stdout + checked.stderr
+
+
+def test_upgrade_from_0001_links_the_appearances_stored_before(db_url):
+    """Claims stored at schema 0001 get the appearance links 0002 introduced: the same
+    claim in two sources points at its earliest-published appearance."""
+    url = dbmod.resolve_url(db_url)
+    dbmod.upgrade(url, "0001")
+    engine = dbmod.make_engine(url)
+    now = "2025-09-01 12:00:00+00:00"
+    claim_sql = text(
+        "INSERT INTO claims (id, source_id, actor_id, cue, cue_start, cue_end, content,"
+        " content_start, content_end, attribution, hedged, date_precision, date_relation,"
+        " sentence, sentence_start, sentence_end, confidence, status, created_at) VALUES"
+        " (:id, :source_id, 1, 'said', :id, 4, :content, 5, 60, 'indirect', :hedged, 'none',"
+        " 'unknown', :content, 0, 60, 0.9, 'unreviewed', :now)"
+    )
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO actors (id, name, name_key, kind, created_at)"
+                " VALUES (1, 'Ines Moreau', 'ines moreau', 'person', :now)"
+            ),
+            {"now": now},
+        )
+        for source_id, day in ((1, "2025-08-20"), (2, "2025-08-18")):
+            conn.execute(
+                text(
+                    "INSERT INTO sources (id, content_hash, text, word_count, published_on,"
+                    " ingested_at) VALUES (:id, :hash, 'x', 1, :day, :now)"
+                ),
+                {
+                    "id": source_id,
+                    "hash": f"h{source_id}",
+                    "day": dt.date.fromisoformat(day),
+                    "now": now,
+                },
+            )
+        claims = [  # stored in this order; source 2 was published first
+            (1, 1, "the ferry service to the islands would resume before the winter"),
+            (2, 1, "the harbour fees would stay the same for another year"),
+            (3, 2, "the ferry service to the islands will resume before winter"),
+        ]
+        for claim_id, source_id, content in claims:
+            conn.execute(
+                claim_sql,
+                {
+                    "id": claim_id,
+                    "source_id": source_id,
+                    "content": content,
+                    "hedged": False,
+                    "now": now,
+                },
+            )
+    dbmod.upgrade(url)
+    with engine.connect() as conn:
+        links = dict(conn.execute(text("SELECT id, same_as_id FROM claims")).all())
+    assert links == {1: 3, 2: None, 3: None}

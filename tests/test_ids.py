@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimtrack.ids import parse_id
+from claimtrack.store.ids import parse_id
 from tests.conftest import rows
 from tests.handmade import C, store_articles
 

@@ -7,10 +7,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
-from claimtrack import db as dbmod
-from claimtrack.models import Claim
-from claimtrack.queries import ClaimFilter, iter_rows
-from claimtrack.search import MAX_TERMS, fts5_string, terms
+from claimtrack.query.claims import ClaimFilter, iter_rows
+from claimtrack.query.search import MAX_TERMS, fts5_string, terms
+from claimtrack.store import engine as dbmod
+from claimtrack.store.models import Claim
 from tests.conftest import rows
 from tests.handmade import C, store_articles
 

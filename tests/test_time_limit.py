@@ -9,10 +9,10 @@ import threading
 import pytest
 from sqlalchemy import create_engine, text
 
-from claimtrack.commands.common import query_session
-from claimtrack.db import resolve_url
+from claimtrack.cli.common import query_session
 from claimtrack.errors import UserError
-from claimtrack.time_limit import DEFAULT_SECONDS, ENV_VAR, configured_seconds
+from claimtrack.store.engine import resolve_url
+from claimtrack.store.time_limit import DEFAULT_SECONDS, ENV_VAR, configured_seconds
 from tests.handmade import C, store_articles
 
 # Statements that run for a minute unless stopped (about 60 s of counting, of sleeping):

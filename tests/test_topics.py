@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from claimtrack.errors import UserError
-from claimtrack.topics import TopicDef, find_topics, load_taxonomy, tag
+from claimtrack.store.taxonomy import TopicDef, find_topics, load_taxonomy, tag
 
 TAX = [
     TopicDef("ceasefire", "Ceasefire", ("ceasefire", "truce")),

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-from claimtrack.fts import create_search, drop_search
+from claimtrack.store.fts import create_search, drop_search
 
 revision = "0001"
 down_revision = None

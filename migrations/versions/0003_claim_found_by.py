@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-from claimtrack.fts import search_rebuilt
+from claimtrack.store.fts import search_rebuilt
 
 revision = "0003"
 down_revision = "0002"

@@ -9,9 +9,8 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from claimtrack import sources as core
-from claimtrack.commands.ask import claims_table
-from claimtrack.commands.common import (
+from claimtrack.cli.claims import claims_table
+from claimtrack.cli.common import (
     DbOpt,
     DetailFormat,
     DetailFormatOpt,
@@ -23,14 +22,15 @@ from claimtrack.commands.common import (
     session,
     sub_app,
 )
-from claimtrack.output import (
+from claimtrack.cli.render import (
     BomOpt,
     FormatOpt,
     OutputOpt,
     TerminalConsole,
     for_terminal,
 )
-from claimtrack.queries import ClaimFilter, iter_rows
+from claimtrack.curate import sources as core
+from claimtrack.query.claims import ClaimFilter, iter_rows
 
 app = sub_app("Sources: list the stored articles, show one, remove one with its claims.")
 

@@ -14,10 +14,10 @@ from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from claimtrack.errors import UserError
-from claimtrack.models import Claim, ClaimTopic, Topic
-from claimtrack.store import ensure_taxonomy
-from claimtrack.topics import SLUG_RE, TopicDef, find_topics
-from claimtrack.topics import tag as tag_topics
+from claimtrack.store.models import Claim, ClaimTopic, Topic
+from claimtrack.store.taxonomy import SLUG_RE, TopicDef, find_topics
+from claimtrack.store.taxonomy import tag as tag_topics
+from claimtrack.store.writes import ensure_taxonomy
 
 TOPIC_COLUMNS = ("slug", "label", "claims", "keywords")
 TAGGER_VIA = ("keyword", "heading")
@@ -169,8 +169,8 @@ def tag_claim(session: Session, claim_id: int, name: str, remove: bool = False) 
     A hand-made link is kept by later re-tagging; a removed link the keywords still
     match comes back at the next re-tag of that topic.
     """
-    from claimtrack.appearances import group_of
-    from claimtrack.review import get_claim
+    from claimtrack.curate.review import get_claim
+    from claimtrack.store.appearances import group_of
 
     topic = get_topic(session, name)
     for claim in group_of(session, get_claim(session, claim_id)):

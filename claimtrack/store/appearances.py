@@ -16,8 +16,8 @@ from collections import Counter
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from claimtrack.models import Claim, Source
 from claimtrack.names import fold
+from claimtrack.store.models import Claim, Source
 
 THRESHOLD = 0.8
 _WORD = re.compile(r"\w+")

@@ -7,10 +7,10 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from claimtrack import appearances
 from claimtrack.errors import UserError
-from claimtrack.ids import lookup
-from claimtrack.models import STATUSES, Claim, ClaimReview
+from claimtrack.store import appearances
+from claimtrack.store.ids import lookup
+from claimtrack.store.models import STATUSES, Claim, ClaimReview
 
 
 def get_claim(session: Session, claim_id: int) -> Claim:

@@ -7,10 +7,10 @@ from collections.abc import Iterator
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from claimtrack import appearances
 from claimtrack.errors import UserError
-from claimtrack.models import Claim, ClaimReview, Source
-from claimtrack.queries import source_ids
+from claimtrack.query.claims import source_ids
+from claimtrack.store import appearances
+from claimtrack.store.models import Claim, ClaimReview, Source
 
 SOURCE_COLUMNS = (
     "source_id",

@@ -12,8 +12,8 @@ from collections.abc import Iterable, Iterator
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from claimtrack import appearances
-from claimtrack.models import Claim, ClaimReview, Source
+from claimtrack.store import appearances
+from claimtrack.store.models import Claim, ClaimReview, Source
 
 RATINGS = {
     "false": (1, "False"),

@@ -8,9 +8,9 @@ import datetime as dt
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from claimtrack import appearances
-from claimtrack.models import Claim, ClaimTopic, Source, Topic
-from claimtrack.review import get_claim, history
+from claimtrack.curate.review import get_claim, history
+from claimtrack.store import appearances
+from claimtrack.store.models import Claim, ClaimTopic, Source, Topic
 
 
 def _iso(value: dt.date | dt.datetime | None) -> str | None:

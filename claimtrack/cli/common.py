@@ -16,11 +16,7 @@ from sqlalchemy.orm import Session
 from typer._click.exceptions import UsageError
 from typer.core import TyperGroup
 
-from claimtrack import db as dbmod
-from claimtrack.errors import UserError
-from claimtrack.ids import parse_id
-from claimtrack.models import ACTOR_KINDS, ATTRIBUTIONS, STATUSES
-from claimtrack.output import (
+from claimtrack.cli.render import (
     Format,
     TerminalConsole,
     choose_format,
@@ -29,8 +25,12 @@ from claimtrack.output import (
     visible,
     write_rows,
 )
-from claimtrack.readers import parse_date
-from claimtrack.time_limit import time_limited
+from claimtrack.errors import UserError
+from claimtrack.io.readers import parse_date
+from claimtrack.store import engine as dbmod
+from claimtrack.store.ids import parse_id
+from claimtrack.store.models import ACTOR_KINDS, ATTRIBUTIONS, STATUSES
+from claimtrack.store.time_limit import time_limited
 
 # Messages carry user data (names, titles): never parsed as Rich markup, never wrapped.
 err = TerminalConsole(stderr=True, soft_wrap=True, markup=False, highlight=False)

@@ -16,9 +16,9 @@ import re
 from sqlalchemy import ColumnElement, Integer, and_, column, false, or_, select, text
 
 from claimtrack.errors import UserError
-from claimtrack.fts import PG_SEARCH_EXPR
-from claimtrack.models import Actor, ActorAlias, Claim
 from claimtrack.names import name_key
+from claimtrack.store.fts import PG_SEARCH_EXPR
+from claimtrack.store.models import Actor, ActorAlias, Claim
 
 _WORD = re.compile(r"\w+")
 MAX_TERMS = 64  # distinct words in one --search

@@ -12,8 +12,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from claimtrack.claimreview import iter_claim_reviews
-from claimtrack.commands.common import (
+from claimtrack.cli.common import (
     Attribution,
     ClaimIdArg,
     DbOpt,
@@ -26,8 +25,7 @@ from claimtrack.commands.common import (
     plural,
     query_session,
 )
-from claimtrack.detail import claim_detail
-from claimtrack.output import (
+from claimtrack.cli.render import (
     BomOpt,
     Format,
     FormatOpt,
@@ -41,7 +39,9 @@ from claimtrack.output import (
     write_json_array,
     write_rows,
 )
-from claimtrack.queries import EXPORT_COLUMNS, LISTING_COLUMNS, ClaimFilter, iter_rows
+from claimtrack.query.claimreview import iter_claim_reviews
+from claimtrack.query.claims import EXPORT_COLUMNS, LISTING_COLUMNS, ClaimFilter, iter_rows
+from claimtrack.query.detail import claim_detail
 
 # ---- the shared claim filters ----------------------------------------------------------
 

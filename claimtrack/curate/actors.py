@@ -11,11 +11,12 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from claimtrack import appearances, store
 from claimtrack.errors import UserError
-from claimtrack.models import ACTOR_KINDS, Actor, Claim
 from claimtrack.names import name_key
-from claimtrack.queries import actor_ids
+from claimtrack.query.claims import actor_ids
+from claimtrack.store import appearances
+from claimtrack.store import writes as store
+from claimtrack.store.models import ACTOR_KINDS, Actor, Claim
 
 ACTOR_COLUMNS = ("actor_id", "name", "kind", "role", "affiliation", "claims", "aliases")
 

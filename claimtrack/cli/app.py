@@ -15,9 +15,9 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from sqlalchemy.exc import DBAPIError
 
-from claimtrack import db as dbmod
-from claimtrack.commands import actors, ask, sources, topics
-from claimtrack.commands.common import (
+from claimtrack.cli import actors, sources, topics
+from claimtrack.cli import claims as ask
+from claimtrack.cli.common import (
     DbOpt,
     Group,
     QuietOpt,
@@ -27,8 +27,10 @@ from claimtrack.commands.common import (
     report_error,
     sub_app,
 )
-from claimtrack.commands.review import review
-from claimtrack.readers import collect
+from claimtrack.cli.review import review
+from claimtrack.io.decoding import check_encoding
+from claimtrack.io.readers import collect
+from claimtrack.store import engine as dbmod
 
 __all__ = ["Group", "app", "fail", "main"]
 
@@ -66,13 +68,24 @@ def ingest(
     ] = None,
     manifest: Annotated[
         str | None,
-        typer.Option(help="CSV with columns path,title,published,outlet,url,author."),
+        typer.Option(
+            help="CSV with a path column and optional title, published, outlet, url, author, "
+            "encoding columns."
+        ),
     ] = None,
     published: Annotated[str | None, typer.Option(help="Publication date, YYYY-MM-DD.")] = None,
     title: Annotated[str | None, typer.Option(help="Title (for every document given).")] = None,
     outlet: Annotated[str | None, typer.Option(help="Outlet, e.g. 'Reuters'.")] = None,
     url: Annotated[str | None, typer.Option(help="URL of the article.")] = None,
     author: Annotated[str | None, typer.Option(help="Author.")] = None,
+    encoding: Annotated[
+        str | None,
+        typer.Option(
+            help="Text encoding of every file given, e.g. windows-1252, latin-1 "
+            "(default: UTF-8, else told from the bytes).",
+            show_default=False,
+        ),
+    ] = None,
     taxonomy: Annotated[
         Path | None, typer.Option(help="Topic taxonomy TOML to load (default: the built-in one).")
     ] = None,
@@ -83,6 +96,11 @@ def ingest(
     from claimtrack.ingest import ingest as run_ingest
 
     pub = date_option(published, "--published")
+    if encoding:
+        try:
+            check_encoding(encoding)
+        except ValueError as exc:
+            raise typer.BadParameter(str(exc), param_hint="--encoding") from None
     entries = collect(paths or [], manifest)
     engine = dbmod.open_engine(db)
     overrides = {
@@ -108,7 +126,11 @@ def ingest(
         def done(path: str, outcome: str) -> None:
             progress.update(task, advance=1, description=f"{outcome} {Path(path).name}")
 
-        result = run_ingest(engine, entries, overrides, str(taxonomy) if taxonomy else None, done)
+        result = run_ingest(
+            engine, entries, overrides, str(taxonomy) if taxonomy else None, done, encoding
+        )
+    for message in result.notes:
+        err.print(message, highlight=False)
     for message in result.errors:
         report_error(message)
     err.print(
@@ -179,4 +201,8 @@ def evaluate(
 
 
 def main() -> None:
-    app()
+    try:
+        app()
+    except DBAPIError as exc:  # a database error no command turned into a message
+        report_error(f"database error: {dbmod.error_reason(exc)}")
+        raise SystemExit(1) from None

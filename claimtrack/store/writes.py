@@ -12,13 +12,13 @@ from collections.abc import Sequence
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from claimtrack import appearances
 from claimtrack.extract.types import Claim as ExtractedClaim
 from claimtrack.extract.types import Document, Speaker
-from claimtrack.models import Actor, ActorAlias, Claim, ClaimTopic, Source, Topic
 from claimtrack.names import PRONOUNS, name_key
-from claimtrack.topics import TopicDef, load_taxonomy
-from claimtrack.topics import tag as tag_topics
+from claimtrack.store import appearances
+from claimtrack.store.models import Actor, ActorAlias, Claim, ClaimTopic, Source, Topic
+from claimtrack.store.taxonomy import TopicDef, load_taxonomy
+from claimtrack.store.taxonomy import tag as tag_topics
 
 
 def content_hash(text: str) -> str:
@@ -141,7 +141,10 @@ def store_document(
     topics: Sequence[TopicDef],
     digest: str | None = None,
 ) -> Source:
-    """Insert the source and its claims (with actors and topics) in the caller's transaction."""
+    """Insert the source and its claims (with actors and topics) in the caller's transaction.
+
+    A claim given twice (same content and cue offsets) is stored once: count what was
+    stored, not CLAIMS."""
     source = Source(
         content_hash=digest or content_hash(doc.text),
         path=doc.path,

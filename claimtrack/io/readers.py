@@ -13,7 +13,7 @@ import datetime as dt
 import io
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,12 +22,14 @@ import yaml
 
 from claimtrack.errors import UserError
 from claimtrack.extract.types import Document
+from claimtrack.io.decoding import DecodeError, check_encoding, decode
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 SIDECAR_SUFFIXES = (".meta.yaml", ".meta.yml")
 MANIFEST_COLUMNS = ("path", "title", "published", "outlet", "url", "author")
 STDIN = "-"
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}(?:$|[T ])")
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?:(.*?)\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.S)
 
 
 class ReadError(Exception):
@@ -40,6 +42,7 @@ class Entry:
 
     path: str  # a file path, or "-" for stdin
     meta: tuple[tuple[str, str], ...] = ()
+    encoding: str | None = None  # given by the user (a manifest's encoding column)
 
 
 def parse_date(value: Any, *, what: str = "date") -> dt.date | None:
@@ -54,7 +57,8 @@ def parse_date(value: Any, *, what: str = "date") -> dt.date | None:
     try:
         return dt.date.fromisoformat(text[:10]) if len(text) >= 10 else dt.date.fromisoformat(text)
     except ValueError:
-        raise UserError(f"bad {what} {text!r}: use YYYY-MM-DD, e.g. 2025-08-14") from None
+        why = "there is no such day; " if _ISO_DAY.match(text) else ""
+        raise UserError(f"bad {what} {text!r}: {why}use YYYY-MM-DD, e.g. 2025-08-14") from None
 
 
 # ---- collecting what to read -------------------------------------------------------------
@@ -71,7 +75,7 @@ def collect(paths: Iterable[str], manifest: str | None = None) -> list[Entry]:
             entries.append(Entry(STDIN))
             continue
         path = Path(raw)
-        if not path.exists():
+        if not _exists(path):
             raise UserError(f"{raw}: no such file or folder")
         if path.is_dir():
             found = sorted(
@@ -95,13 +99,26 @@ def collect(paths: Iterable[str], manifest: str | None = None) -> list[Entry]:
     return entries
 
 
+def _exists(path: Path) -> bool:
+    """Path.exists, but False for a name the system cannot look up (too long, a NUL)."""
+    try:
+        return path.exists()
+    except (OSError, ValueError):
+        return False
+
+
 def is_article(path: Path) -> bool:
     name = path.name.lower()
     return name.endswith(ARTICLE_SUFFIXES) and not name.endswith(SIDECAR_SUFFIXES)
 
 
 def read_manifest(manifest: str) -> list[Entry]:
-    """A CSV with columns path, title, published, outlet, url, author (path required)."""
+    """A CSV with columns path, title, published, outlet, url, author, encoding (path
+    required; encoding, e.g. windows-1252, when a file is not UTF-8).
+
+    Checked whole before anything is read: a malformed row (more values than columns, an
+    unclosed quote, a missing file, a bad date) refuses the manifest with one line naming
+    it and the line, since the rows after an unclosed quote cannot be trusted either."""
     mpath = Path(manifest)
     if not mpath.is_file():
         raise UserError(f"--manifest {manifest}: no such file")
@@ -109,35 +126,102 @@ def read_manifest(manifest: str) -> list[Entry]:
         text = mpath.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
         raise UserError(f"--manifest {manifest}: not UTF-8 text; save the CSV as UTF-8") from None
-    reader = csv.DictReader(io.StringIO(text))
-    fields = [f.strip().lower() for f in (reader.fieldnames or [])]
+    entries = []
+    rows = _manifest_rows(manifest, text)
+    header = next(rows, None)
+    fields = [f.strip().lower() for f in header[1]] if header else []
     if "path" not in fields:
         raise UserError(
-            f"--manifest {manifest}: needs a 'path' column (columns: {', '.join(MANIFEST_COLUMNS)})"
+            f"--manifest {manifest}: needs a 'path' column "
+            f"(columns: {', '.join(MANIFEST_COLUMNS)}, encoding)"
         )
-    entries = []
-    for lineno, row in enumerate(reader, start=2):
-        row = {(k or "").strip().lower(): (v or "").strip() for k, v in row.items()}
+    for lineno, values in rows:
+
+        def bad(problem: str, lineno: int = lineno) -> UserError:
+            return _bad_row(manifest, lineno, problem)
+
+        if len(values) > len(fields):
+            raise bad(
+                f"{len(values)} values but the header has {len(fields)} columns (quote a value "
+                'that holds a comma: "Smith, Jones")'
+            )
+        row = {k: v.strip() for k, v in zip(fields, values, strict=False)}
         if not row.get("path"):
-            raise UserError(f"--manifest {manifest} line {lineno}: empty path")
+            raise bad("empty path")
         path = Path(row["path"])
         if not path.is_absolute():
             path = mpath.parent / path
-        if not path.is_file():
-            raise UserError(f"--manifest {manifest} line {lineno}: {row['path']}: no such file")
-        parse_date(row.get("published"), what=f"published date on manifest line {lineno}")
+        if not _exists(path) or not path.is_file():
+            raise bad(f"{row['path']}: no such file")
+        try:
+            parse_date(row.get("published"), what="published date")
+        except UserError as exc:
+            raise bad(str(exc)) from None
         meta = tuple((k, row[k]) for k in MANIFEST_COLUMNS[1:] if row.get(k))
-        entries.append(Entry(str(path), meta))
+        encoding = row.get("encoding") or None
+        if encoding:
+            try:
+                check_encoding(encoding)
+            except ValueError as exc:
+                raise bad(str(exc)) from None
+        entries.append(Entry(str(path), meta, encoding))
     if not entries:
         raise UserError(f"--manifest {manifest}: no rows")
     return entries
 
 
+def _manifest_rows(manifest: str, text: str) -> Iterator[tuple[int, list[str]]]:
+    """(line number, values) of each non-blank CSV row of TEXT; UserError naming the line
+    of a row that is not well-formed CSV or spans several lines."""
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    while True:
+        lineno = reader.line_num + 1
+        try:
+            values = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            problem = str(exc)
+            if "expected after" in problem or "end of data" in problem:
+                problem = (
+                    'a quoted value is not closed (a " is missing, or a " inside a value is '
+                    "not doubled)"
+                )
+            raise _bad_row(manifest, lineno, problem) from None
+        if reader.line_num > lineno:
+            problem = (
+                f"a quoted value runs over lines {lineno} to {reader.line_num} (is a closing "
+                '" missing?)'
+            )
+        elif any("\x00" in v for v in values):
+            problem = "a value holds a NUL character (is this a CSV text file?)"
+        else:
+            if any(v.strip() for v in values):
+                yield lineno, values
+            continue
+        raise _bad_row(manifest, lineno, problem)
+
+
+def _bad_row(manifest: str, lineno: int, problem: str) -> UserError:
+    return UserError(
+        f"--manifest {manifest} line {lineno}: {problem}; fix the manifest and run again: "
+        "nothing was ingested"
+    )
+
+
 # ---- reading one document ----------------------------------------------------------------
 
 
-def read_entry(entry: Entry, overrides: dict[str, str] | None = None) -> Document:
-    """Read one entry into a Document; metadata: file < sidecar < manifest < overrides."""
+def read_entry(
+    entry: Entry,
+    overrides: dict[str, str] | None = None,
+    encoding: str | None = None,
+    note: Callable[[str], None] | None = None,
+) -> Document:
+    """Read one entry into a Document; metadata: file < sidecar < manifest < overrides.
+
+    ENCODING (``--encoding``) wins over the entry's own; without either the encoding is
+    told from the bytes, and ``note`` hears which one was used when it was not UTF-8."""
     if entry.path == STDIN:
         raw = sys.stdin.buffer.read()
         name = "<stdin>"
@@ -150,7 +234,13 @@ def read_entry(entry: Entry, overrides: dict[str, str] | None = None) -> Documen
             raise ReadError(f"{entry.path}: cannot read ({exc.strerror})") from exc
         name = entry.path
         kind = suffix_kind(path)
-    text = decode(raw, name)
+    try:
+        decoded = decode(raw, encoding or entry.encoding, html=kind == "html")
+    except DecodeError as exc:
+        raise ReadError(f"{name}: {exc}") from None
+    if decoded.how and note:
+        note(f"decoded {name} as {decoded.encoding} ({decoded.how}; --encoding overrides it)")
+    text = decoded.text
     if kind == "md":
         doc = parse_markdown(text, name)
     elif kind == "html":
@@ -187,51 +277,70 @@ def sniff_kind(raw: bytes) -> str:
     return "txt"
 
 
-def decode(raw: bytes, name: str) -> str:
-    if b"\x00" in raw[:8192]:
-        raise ReadError(f"{name}: binary data, not a text article (.txt, .md or .html)")
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(raw).best()
-    if best is None or best.chaos > 0.2:
-        raise ReadError(f"{name}: not readable as text; convert it to UTF-8")
-    return str(best)
-
-
 def read_sidecar(path: Path) -> dict[str, Any]:
     for suffix in SIDECAR_SUFFIXES:
         sidecar = path.with_name(path.stem + suffix)
         if sidecar.is_file():
             try:
-                data = yaml.safe_load(sidecar.read_text(encoding="utf-8"))
-            except yaml.YAMLError as exc:
-                raise ReadError(f"{sidecar}: bad YAML ({_first_line(exc)})") from exc
-            return data if isinstance(data, dict) else {}
+                text = sidecar.read_text(encoding="utf-8-sig")
+            except UnicodeDecodeError:
+                raise ReadError(f"{sidecar}: not UTF-8 text; save it as UTF-8") from None
+            except OSError as exc:
+                raise ReadError(f"{sidecar}: cannot read ({exc.strerror})") from exc
+            return load_meta(text, str(sidecar))
     return {}
+
+
+class _MetaLoader(yaml.SafeLoader):
+    """The safe loader, but timestamps, numbers and booleans stay text as written: a date is
+    checked by ``parse_date``, so an impossible one (2024-13-40) is an error naming the file
+    and field, not a ValueError; a title ``007`` or ``yes`` stays ``007`` or ``yes``."""
+
+
+for _tag in ("timestamp", "int", "float", "bool"):
+    _MetaLoader.add_constructor(f"tag:yaml.org,2002:{_tag}", _MetaLoader.construct_yaml_str)
+
+
+def load_meta(text: str, where: str, part: str = "") -> dict[str, Any]:
+    """Metadata from YAML TEXT (a sidecar, or PART="front matter" of a Markdown file);
+    ReadError naming WHERE if the YAML is bad or a date field holds no real date.
+    YAML that is not a mapping gives no metadata."""
+    what = f"YAML {part}".strip()
+    try:
+        data = yaml.load(text, Loader=_MetaLoader)  # a SafeLoader subclass
+    except yaml.YAMLError as exc:
+        raise ReadError(f"{where}: bad {what} ({_first_line(exc)})") from exc
+    except (ValueError, TypeError) as exc:  # a constructor that fails outside YAMLError
+        raise ReadError(f"{where}: bad {what} ({exc})") from exc
+    except RecursionError:
+        raise ReadError(f"{where}: bad {what} (nested too deeply)") from None
+    if not isinstance(data, dict):
+        return {}
+    meta = {str(k): v for k, v in data.items()}
+    for key, value in meta.items():
+        if META_KEYS.get(key.strip().lower()) == "published":
+            try:
+                parse_date(value)
+            except UserError as exc:
+                field = f"{part} field".strip()
+                raise ReadError(f"{where}: {field} {key!r}: {exc}") from None
+    return meta
 
 
 def parse_markdown(text: str, name: str) -> Document:
     match = _FRONT_MATTER.match(text)
     if not match:
         return Document(text=text)
-    try:
-        meta = yaml.safe_load(match.group(1)) or {}
-    except yaml.YAMLError as exc:
-        raise ReadError(f"{name}: bad YAML front matter ({_first_line(exc)})") from exc
-    doc = Document(text=text[match.end() :])
-    if isinstance(meta, dict):
-        doc.meta = {str(k): v for k, v in meta.items()}
-    return doc
+    meta = load_meta(match.group(1) or "", name, "front matter")
+    return Document(text=text[match.end() :], meta=meta)
 
 
 def parse_html(text: str) -> Document:
     from bs4 import BeautifulSoup
 
-    soup = BeautifulSoup(text, "html.parser")
+    # html5lib builds the tree the HTML5 spec prescribes, implied end tags included:
+    # `<p>a<p>b` is two sibling paragraphs, not b nested in a
+    soup = BeautifulSoup(text, "html5lib")
     for tag in soup(["script", "style", "noscript", "nav", "footer", "header", "aside", "form"]):
         tag.decompose()
 
@@ -247,12 +356,22 @@ def parse_html(text: str) -> Document:
     published = meta_content("article:published_time", "date", "pubdate", "dc.date") or (
         str(time_tag["datetime"]) if time_tag else None
     )
-    canonical = soup.find("link", attrs={"rel": "canonical"})
+    canonical = soup.find("link", attrs={"rel": "canonical", "href": True})
     url = meta_content("og:url") or (str(canonical["href"]) if canonical else None)
     root = soup.find("article") or soup.find("main") or soup.body or soup
+    found = root.find_all(["h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "blockquote"])
+    # containers (ancestors of a p, li or blockquote) are skipped, their children taken;
+    # found in one pass up from each of those, stopping where an earlier pass went
+    containers: set[int] = set()
+    for el in found:
+        if el.name in ("p", "li", "blockquote"):
+            node = el.parent
+            while node is not None and id(node) not in containers:
+                containers.add(id(node))
+                node = node.parent
     blocks = []
-    for el in root.find_all(["h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "blockquote"]):
-        if el.find(["p", "li", "blockquote"]):  # a container: its children are taken
+    for el in found:
+        if id(el) in containers:
             continue
         line = " ".join(el.get_text().split())
         if line:
@@ -314,11 +433,16 @@ def _first_line(exc: Exception) -> str:
 
 
 def iter_documents(
-    entries: Iterable[Entry], overrides: dict[str, str] | None = None
+    entries: Iterable[Entry],
+    overrides: dict[str, str] | None = None,
+    encoding: str | None = None,
+    note: Callable[[str], None] | None = None,
 ) -> Iterator[Document | ReadError]:
     """Read entries lazily; a document that can't be read is yielded as its ReadError."""
     for entry in entries:
         try:
-            yield read_entry(entry, overrides)
+            yield read_entry(entry, overrides, encoding, note)
         except ReadError as exc:
             yield exc
+        except Exception as exc:  # noqa: BLE001 - a reader bug fails that document only
+            yield ReadError(f"{entry.path}: could not be read ({exc!r}); please report it")

@@ -9,8 +9,7 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from claimtrack import topic_admin as core
-from claimtrack.commands.common import (
+from claimtrack.cli.common import (
     ClaimIdArg,
     DbOpt,
     err,
@@ -19,11 +18,12 @@ from claimtrack.commands.common import (
     session,
     sub_app,
 )
-from claimtrack.output import (
+from claimtrack.cli.render import (
     BomOpt,
     FormatOpt,
     OutputOpt,
 )
+from claimtrack.curate import topics as core
 
 app = sub_app("Topics: list with claim counts, add, edit, remove; claims are re-tagged at once.")
 

@@ -8,9 +8,9 @@ from typing import Annotated
 import typer
 from rich.text import Text
 
-from claimtrack import review as core
-from claimtrack.commands.common import ClaimIdArg, DbOpt, Status, err, query_session, session
-from claimtrack.output import TerminalConsole, visible
+from claimtrack.cli.common import ClaimIdArg, DbOpt, Status, err, query_session, session
+from claimtrack.cli.render import TerminalConsole, visible
+from claimtrack.curate import review as core
 
 
 def review(

@@ -13,14 +13,14 @@ from dataclasses import dataclass
 from sqlalchemy import Select, and_, case, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from claimtrack.appearances import counts as appearance_counts
 from claimtrack.errors import UserError
-from claimtrack.ids import id_is, parse_id
-from claimtrack.models import Actor, ActorAlias, Claim, ClaimTopic, Source, Topic
 from claimtrack.names import name_key
-from claimtrack.search import search_condition
-from claimtrack.store import taxonomy
-from claimtrack.topics import find_topics
+from claimtrack.query.search import search_condition
+from claimtrack.store.appearances import counts as appearance_counts
+from claimtrack.store.ids import id_is, parse_id
+from claimtrack.store.models import Actor, ActorAlias, Claim, ClaimTopic, Source, Topic
+from claimtrack.store.taxonomy import find_topics
+from claimtrack.store.writes import taxonomy
 
 EXPORT_COLUMNS = (
     "claim_id",

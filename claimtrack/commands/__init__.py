@@ -1,1 +1,0 @@
-"""The claimtrack commands, one module per area; ``claimtrack.cli`` assembles them."""

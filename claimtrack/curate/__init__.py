@@ -1,0 +1,1 @@
+"""Human changes to the record: actors, topics, sources, reviews."""

@@ -1,0 +1,1 @@
+"""Reading documents in and writing rows out; no database, no extraction."""

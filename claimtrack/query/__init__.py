@@ -1,0 +1,1 @@
+"""Read-only questions to the database: claim filters, search, details, ClaimReview."""
