@@ -30,6 +30,7 @@ from claimtrack.cli.render import (
     for_terminal,
 )
 from claimtrack.curate import actors as core
+from claimtrack.query import listings, lookups
 from claimtrack.query.claims import ClaimFilter, iter_rows
 
 app = sub_app("Speakers: list, show, merge two into one, add aliases, set role and affiliation.")
@@ -62,8 +63,8 @@ def list_actors(
     """Every speaker with the number of claims they made, most first."""
     list_rows(
         db,
-        lambda s: core.iter_actors(s, kind.value if kind else None),
-        core.ACTOR_COLUMNS,
+        lambda s: listings.iter_actors(s, kind.value if kind else None),
+        listings.ACTOR_COLUMNS,
         "speaker",
         actors_table,
         fmt,
@@ -80,9 +81,9 @@ def show_actor(
 ) -> None:
     """A speaker's details, aliases and claims."""
     with query_session(db) as s:
-        actor = core.get_actor(s, who)
+        actor = lookups.get_actor(s, who)
         claims = list(iter_rows(s, ClaimFilter(actor=str(actor.id)), first_only=True))
-        row = core.actor_row(actor, len(claims))
+        row = listings.actor_row(actor, len(claims))
     if fmt is DetailFormat.json:
         print_detail_json(row, claims)
         return
@@ -152,7 +153,7 @@ def set_actor(
         actor = core.set_details(
             s, who, name=name, kind=kind.value if kind else None, role=role, affiliation=affiliation
         )
-        row = core.actor_row(actor, 0)
+        row = listings.actor_row(actor, 0)
     err.print(
         f"#{row['actor_id']} {row['name']} [{row['kind']}] role: {row['role'] or '-'}, "
         f"affiliation: {row['affiliation'] or '-'}",

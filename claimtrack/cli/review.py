@@ -11,6 +11,7 @@ from rich.text import Text
 from claimtrack.cli.common import ClaimIdArg, DbOpt, Status, err, query_session, session
 from claimtrack.cli.render import TerminalConsole, visible
 from claimtrack.curate import review as core
+from claimtrack.query import lookups
 
 
 def review(
@@ -29,13 +30,13 @@ def review(
         if note or by:
             raise typer.BadParameter("--note and --by go with --status", param_hint="--status")
         with query_session(db) as s:
-            claim = core.get_claim(s, claim_id)
+            claim = lookups.get_claim(s, claim_id)
             current = claim.status
             lines = [
                 f"{r.reviewed_at.isoformat(timespec='seconds')} {r.status}"
                 + (f" by {r.reviewer}" if r.reviewer else "")
                 + (f": {r.note}" if r.note else "")
-                for r in core.history(s, claim)
+                for r in lookups.history(s, claim)
             ]
         console = TerminalConsole()
         console.print(Text(f"claim #{claim_id}: {current}", style="bold"))
@@ -43,9 +44,9 @@ def review(
             console.print(Text(f"  {visible(line)}"))
         return
     with session(db) as s:
-        claim = core.get_claim(s, claim_id)
+        claim = lookups.get_claim(s, claim_id)
         was = claim.status
         record = core.review(s, claim_id, status.value, note, by)
-        n = len(core.history(s, claim))
+        n = len(lookups.history(s, claim))
         when = record.reviewed_at.isoformat(timespec="seconds")
     err.print(f"claim #{claim_id}: {status.value} (was {was}) at {when}; {n} review(s) on record")

@@ -24,6 +24,7 @@ from claimtrack.cli.render import (
     OutputOpt,
 )
 from claimtrack.curate import topics as core
+from claimtrack.query import listings
 
 app = sub_app("Topics: list with claim counts, add, edit, remove; claims are re-tagged at once.")
 
@@ -58,7 +59,9 @@ def list_topics(
     fmt: FormatOpt = None, output: OutputOpt = None, bom: BomOpt = False, db: DbOpt = None
 ) -> None:
     """Every topic with its number of claims and its keywords."""
-    list_rows(db, core.iter_topics, core.TOPIC_COLUMNS, "topic", topics_table, fmt, output, bom)
+    list_rows(
+        db, listings.iter_topics, listings.TOPIC_COLUMNS, "topic", topics_table, fmt, output, bom
+    )
 
 
 @app.command("add")
