@@ -22,6 +22,7 @@ def test_terms_are_words_and_fts5_strings_are_quoted():
     assert fts5_string('a"b') == '"a""b"'
 
 
+@pytest.mark.slow
 @settings(
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
