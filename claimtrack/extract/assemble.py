@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -309,6 +310,24 @@ def _spans(draft: Draft, text: str, qi: QuoteIndex) -> list[tuple[Pair, str]]:
     return out
 
 
+def _by_paragraph(
+    parsed: list[Parsed], spans: list[tuple[Pair, str]]
+) -> list[list[tuple[Pair, str]]]:
+    """Each paragraph's share of ``spans``: those that reach into it, in their order. A span
+    elsewhere covers none of a paragraph's tokens, so the detector sees the same coverage,
+    and a document's paragraphs cost it time in proportion to their own claims, not to all the
+    claims of the document. A span runs over several paragraphs only with its quotation."""
+    starts = [p.seg.start for p in parsed]
+    out: list[list[tuple[Pair, str]]] = [[] for _ in parsed]
+    for span, label in spans:
+        k = max(0, bisect.bisect_right(starts, span[0]) - 1)
+        while k < len(parsed) and parsed[k].seg.start < span[1]:
+            if span[0] < parsed[k].seg.end:
+                out[k].append((span, label))
+            k += 1
+    return out
+
+
 def _with_detected(
     text: str,
     qi: QuoteIndex,
@@ -320,15 +339,15 @@ def _with_detected(
 ) -> list[Draft]:
     """The drafts with the detector's finds added after the rules' drafts of each paragraph,
     less the rules' drafts whose content the detector does not believe in."""
-    covered = [s for d in drafts for s in _spans(d, text, qi)]
+    covered = _by_paragraph(parsed, [s for d in drafts for s in _spans(d, text, qi)])
     out: list[Draft] = []
     k = 0
-    for p in parsed:
+    for p, mine_covered in zip(parsed, covered, strict=True):
         mine = []
         while k < len(drafts) and drafts[k][2].seg.start <= p.seg.start:
             mine.append(drafts[k])
             k += 1
-        founds = detector.detect(p.doc, p.seg.start, static(p), covered)
+        founds = detector.detect(p.doc, p.seg.start, static(p), mine_covered)
         for d in mine:
             c, base = d[0], d[2].seg.start
             span = (c.content[0] + base, c.content[1] + base)

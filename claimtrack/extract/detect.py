@@ -87,6 +87,8 @@ class Detector(refine.Tagger):
     def detect(
         self, doc: Doc, base: int, static: list[list[str]], covered: list[tuple[Pair, str]]
     ) -> list[Found]:
+        """Attributions in the paragraph ``doc`` (at ``base``) that no span of ``covered`` (the
+        rules' claims that reach into the paragraph, document offsets) already takes."""
         self._starts = [t.idx + base for t in doc]
         if not len(doc):
             return []
