@@ -9,10 +9,14 @@ by ``make bench``. The sentences are written for these tests.
 
 from __future__ import annotations
 
+import statistics
 import sys
 from types import FrameType
 
-from claimtrack.extract import extract
+from claimtrack.extract import crf, detect, extract, refine
+from claimtrack.extract.assemble import build_claims
+from claimtrack.extract.pipeline import parse_chunk
+from claimtrack.extract.quotes import QuoteIndex
 
 SENTENCES = [
     "Mayor Alma Reyes said on Monday that the harbour bridge would reopen in May.",
@@ -58,3 +62,53 @@ def growth(join: str) -> float:
 def test_work_grows_linearly_with_the_number_of_paragraphs() -> None:
     """Each paragraph's detector pass reads the claims of that paragraph, not of them all."""
     assert growth("\n") <= SLACK * LARGE / SMALL
+
+
+def test_work_grows_linearly_with_the_length_of_a_paragraph() -> None:
+    """The refiner decodes each claim over its own window, not over the whole paragraph; the
+    detector and the nesting rules look up neighbours, not every pair of claims."""
+    assert growth(" ") <= SLACK * LARGE / SMALL
+
+
+def test_each_claim_is_decoded_as_crfsuite_tags_its_whole_paragraph() -> None:
+    """The refiner's window decoding gives every token of the paragraph the label crfsuite
+    gives it when tagging the claim's whole sequence."""
+    text = " ".join(SENTENCES * 3)
+    ((p,),) = parse_chunk([(text, None)])
+    refiner = refine.load()
+    assert refiner is not None
+    static = refine.paragraph_features(p.doc, 0, QuoteIndex(text), refiner.vocab)
+    claims = build_claims(text, [p], None, QuoteIndex(text))  # the rules' proposals
+    assert len(claims) >= 12
+    windows = []
+    for c in claims:
+        m = c.speaker.mention
+        parts = c.content_parts or (c.content,)
+        proposal = refine.Proposal(
+            (c.cue.start, c.cue.end),
+            (m.start, m.end) if m else None,
+            [(s.start, s.end) for s in parts],
+        )
+        whole = refiner.tag(refine.claim_features(p.doc, 0, static, proposal))
+        path, _, _ = refiner.decode(p.doc, 0, static, proposal)
+        assert [path.label(i) for i in range(len(p.doc))] == whole
+        windows.append(path.hi - path.lo + 1)
+    # a claim's window is its sentence (about 15 tokens here) unless its spans reach further
+    assert statistics.median(windows) <= 20 < len(p.doc)
+
+
+def test_the_model_weights_are_read_exactly_as_crfsuite_lists_them() -> None:
+    import pycrfsuite
+
+    for model in (refine.MODEL_FILE, detect.MODEL_FILE):
+        weights = crf.Crf(model)
+        tagger = pycrfsuite.Tagger()
+        tagger.open(str(model))
+        info = tagger.info()  # weights printed to six decimals
+        assert weights.attributes == {a: int(i) for a, i in info.attributes.items()}
+        label = {name: k for k, name in enumerate(weights.labels)}
+        for (attr, name), w in info.state_features.items():
+            assert abs(weights.state[weights.attributes[attr], label[name]] - w) <= 5e-7
+        for (a, b), w in info.transitions.items():
+            assert abs(weights.trans[label[a], label[b]] - w) <= 5e-7
+        assert len(info.state_features) == (weights.state != 0).sum()

@@ -1,0 +1,221 @@
+"""Decode a trained crfsuite model the way crfsuite does, for sequences that share their ends.
+
+The refiner (``refine.py``) tags a whole paragraph once for each claim in it, and the claims'
+sequences differ only around each claim: far from it every token reads "no role, before (or
+after) the cue, in another sentence". Handing crfsuite the whole paragraph each time costs
+time in proportion to paragraph length times claims, which is quadratic in a long paragraph.
+Here the Viterbi pass over the shared part before a claim's window (forward) and after it
+(backward) is run once for the paragraph and reused; each claim costs only its window.
+
+``Crf`` reads the weights from the model file itself (crfsuite's "lCRF"/"FOMC" format, little
+endian: a 48-byte header; the labels and attributes as CQDB string tables; the features as
+(type, source, destination, weight) records), not from ``Tagger.info()``, which prints weights
+to six decimals. State scores are summed attribute by attribute in the order the features
+list them, starting from zero, and the forward pass takes the first best predecessor, as
+crfsuite's tagger does, so a window decodes to the labels crfsuite gives the whole sequence
+(``tests/test_extract_linear.py`` checks this against pycrfsuite).
+"""
+
+from __future__ import annotations
+
+import struct
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import numpy as np
+
+__all__ = ["Chain", "Crf", "Decoded"]
+
+_HEADER = struct.Struct("<4sI4sIIIIIIIII")
+_CQDB_HEADER = struct.Struct("<4sIIIII")
+_CQDB_DATA = _CQDB_HEADER.size + 256 * 8  # records follow the header and 256 table references
+_FEATURE = np.dtype([("type", "<u4"), ("src", "<u4"), ("dst", "<u4"), ("weight", "<f8")])
+_STATE, _TRANSITION = 0, 1  # crfsuite's feature types
+
+
+def _strings(data: bytes, offset: int, count: int) -> list[str]:
+    """The strings of a CQDB table, by id: records of (id, size, bytes ending in NUL)."""
+    chunk, *_ = _CQDB_HEADER.unpack_from(data, offset)
+    if chunk != b"CQDB":
+        raise ValueError("not a crfsuite model: no string table")
+    out: list[str | None] = [None] * count
+    pos = offset + _CQDB_DATA
+    for _ in range(count):
+        ident, size = struct.unpack_from("<iI", data, pos)
+        out[ident] = data[pos + 8 : pos + 8 + size - 1].decode("utf-8")
+        pos += 8 + size
+    if any(s is None for s in out):
+        raise ValueError("not a crfsuite model: string table incomplete")
+    return [s for s in out if s is not None]
+
+
+class Crf:
+    """A linear-chain CRF trained by crfsuite: its labels, attributes and exact weights."""
+
+    def __init__(self, model: Path) -> None:
+        data = model.read_bytes()
+        magic, _, kind, _, _, n_labels, n_attrs, off_feat, off_labels, off_attrs, *_ = (
+            _HEADER.unpack_from(data, 0)
+        )
+        if magic != b"lCRF" or kind != b"FOMC":
+            raise ValueError(f"{model} is not a crfsuite CRF model")
+        self.labels = tuple(_strings(data, off_labels, n_labels))
+        self.attributes = {a: i for i, a in enumerate(_strings(data, off_attrs, n_attrs))}
+        chunk, _, count = struct.unpack_from("<4sII", data, off_feat)
+        if chunk != b"FEAT":
+            raise ValueError(f"{model} is not a crfsuite CRF model: no features")
+        feats = np.frombuffer(data, dtype=_FEATURE, count=count, offset=off_feat + 12)
+        # one row per attribute, and a last row of zeros for an attribute the model does not
+        # know (crfsuite skips it; adding 0.0 changes no sum)
+        self.state = np.zeros((n_attrs + 1, n_labels))
+        self.unknown = n_attrs
+        s = feats[feats["type"] == _STATE]
+        self.state[s["src"], s["dst"]] = s["weight"]
+        self.trans = np.zeros((n_labels, n_labels))
+        t = feats[feats["type"] == _TRANSITION]
+        self.trans[t["src"], t["dst"]] = t["weight"]
+
+    def ids(self, features: Sequence[list[str]]) -> np.ndarray:
+        """Attribute ids of each item's features, in order, padded with the unknown id."""
+        get, unknown = self.attributes.get, self.unknown
+        rows = [[get(f, unknown) for f in item] for item in features]
+        out = np.full((len(rows), max(map(len, rows), default=0)), unknown, dtype=np.intp)
+        for i, row in enumerate(rows):
+            out[i, : len(row)] = row
+        return out
+
+    def scores(self, features: Sequence[list[str]], start: np.ndarray | None = None) -> np.ndarray:
+        """The state scores of each item: its features' weights added one by one in order, to
+        ``start`` (the scores of the features before them) or to zero, as crfsuite adds them."""
+        ids = self.ids(features)
+        acc = np.zeros((len(ids), len(self.labels))) if start is None else start.copy()
+        for k in range(ids.shape[1]):
+            acc += self.state[ids[:, k]]
+        return acc
+
+    def viterbi(self, scores: np.ndarray) -> list[str]:
+        """The best labels of a whole sequence given its state scores (what crfsuite tags)."""
+        chain = Chain(self, len(scores), _none, _none)
+        return [self.labels[k] for k in chain.decode(0, scores).states(0, len(scores))]
+
+
+def _none(i: int, j: int) -> np.ndarray:
+    raise AssertionError("a window over the whole sequence reads no shared part")
+
+
+class Chain:
+    """Sequences of ``n`` items that differ only inside a window: before a window every item
+    scores ``left(i, j)`` (items i to j, as a matrix), after it ``right(i, j)``. The forward
+    pass before and the backward pass after are computed on demand and kept."""
+
+    def __init__(
+        self,
+        crf: Crf,
+        n: int,
+        left: Callable[[int, int], np.ndarray],
+        right: Callable[[int, int], np.ndarray],
+    ) -> None:
+        self.crf, self.n = crf, n
+        self._left, self._right = left, right
+        size = len(crf.labels)
+        self._cols = np.arange(size)
+        self.alpha = np.zeros((n, size))  # best score of a path ending in (i, label)
+        self.back = np.zeros((n, size), dtype=np.intp)  # its label at i - 1
+        self._forward = 0  # alpha is known for items before this one
+        self.beta = np.zeros((n, size))  # best score of what follows (i, label)
+        self.next = np.zeros((n, size), dtype=np.intp)  # its label at i + 1
+        self._backward = n  # beta is known for items from this one
+
+    def _step(self, prev: np.ndarray, scores: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """crfsuite's forward step: each label's best predecessor (the first of equals) and its
+        score plus the label's own."""
+        v = prev[:, None] + self.crf.trans
+        best = v.argmax(axis=0)
+        return v[best, self._cols] + scores, best
+
+    def _forward_to(self, last: int) -> None:
+        start = self._forward
+        if last < start:
+            return
+        scores = self._left(start, last + 1)
+        for k, row in enumerate(scores):
+            i = start + k
+            if i == 0:
+                self.alpha[0] = row
+            else:
+                self.alpha[i], self.back[i] = self._step(self.alpha[i - 1], row)
+        self._forward = last + 1
+
+    def _backward_to(self, first: int) -> None:
+        stop = self._backward
+        if first >= stop:
+            return
+        if stop == self.n:  # nothing follows the last item
+            self.beta[self.n - 1] = 0.0
+            stop = self.n - 1
+            if first >= stop:
+                self._backward = stop
+                return
+        scores = self._right(first + 1, stop + 1)
+        trans = self.crf.trans
+        for i in range(stop - 1, first - 1, -1):
+            w = trans + (scores[i - first] + self.beta[i + 1])[None, :]
+            nxt = w.argmax(axis=1)
+            self.beta[i], self.next[i] = w[self._cols, nxt], nxt
+        self._backward = first
+
+    def decode(self, lo: int, scores: np.ndarray) -> Decoded:
+        """The best path of the sequence whose items lo to lo + len(scores) - 1 score
+        ``scores`` (the window) and whose others score as the shared parts do."""
+        m = len(scores)
+        hi = lo + m - 1
+        alpha = np.empty((m, len(self.crf.labels)))
+        back = np.zeros((m, len(self.crf.labels)), dtype=np.intp)
+        if lo == 0:
+            alpha[0] = scores[0]
+        else:
+            self._forward_to(lo - 1)
+            alpha[0], back[0] = self._step(self.alpha[lo - 1], scores[0])
+        for k in range(1, m):
+            alpha[k], back[k] = self._step(alpha[k - 1], scores[k])
+        if hi == self.n - 1:
+            end = int(alpha[-1].argmax())
+        else:
+            self._backward_to(hi)
+            end = int((alpha[-1] + self.beta[hi]).argmax())
+        states = [end] * m
+        for k in range(m - 1, 0, -1):
+            states[k - 1] = int(back[k][states[k]])
+        before = int(back[0][states[0]]) if lo > 0 else -1
+        return Decoded(self, lo, states, before)
+
+
+class Decoded:
+    """A decoded path: the window's labels, and the labels outside it on demand (following
+    the shared passes' pointers outwards)."""
+
+    def __init__(self, chain: Chain, lo: int, window: list[int], before: int) -> None:
+        self._chain, self.lo, self.hi = chain, lo, lo + len(window) - 1
+        self._known: dict[int, int] = dict(enumerate(window, start=lo))
+        self._left, self._right = lo, self.hi  # the known stretch
+        if lo > 0:
+            self._known[lo - 1] = before
+            self._left = lo - 1
+
+    def state(self, i: int) -> int:
+        chain = self._chain
+        while i < self._left:
+            j = self._left
+            self._known[j - 1] = int(chain.back[j][self._known[j]])
+            self._left = j - 1
+        while i > self._right:
+            j = self._right
+            self._known[j + 1] = int(chain.next[j][self._known[j]])
+            self._right = j + 1
+        return self._known[i]
+
+    def states(self, i: int, j: int) -> list[int]:
+        return [self.state(k) for k in range(i, j)]
+
+    def label(self, i: int) -> str:
+        return self._chain.crf.labels[self.state(i)]
