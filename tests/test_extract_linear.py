@@ -9,13 +9,14 @@ by ``make bench``. The sentences are written for these tests.
 
 from __future__ import annotations
 
+import itertools
 import statistics
 import sys
 from types import FrameType
 
 from claimtrack.extract import crf, detect, extract, refine
 from claimtrack.extract.assemble import build_claims
-from claimtrack.extract.pipeline import parse_chunk
+from claimtrack.extract.pipeline import PIECE, parse_chunk, pieces
 from claimtrack.extract.quotes import QuoteIndex
 
 SENTENCES = [
@@ -112,3 +113,20 @@ def test_the_model_weights_are_read_exactly_as_crfsuite_lists_them() -> None:
         for (a, b), w in info.transitions.items():
             assert abs(weights.trans[label[a], label[b]] - w) <= 5e-7
         assert len(info.state_features) == (weights.state != 0).sum()
+
+
+def test_a_long_paragraph_is_parsed_in_pieces_joined_into_one_doc() -> None:
+    """spaCy's memory grows with the text parsed at once: a paragraph longer than PIECE is
+    parsed in pieces cut after sentences, and stays one paragraph (one Doc) for the rules."""
+    text = " ".join(SENTENCES * 40)
+    parts = pieces(text)
+    assert len(text) > 3 * PIECE and len(parts) >= 4
+    assert "".join(parts) == text and all(len(p) <= PIECE for p in parts)
+    assert all(p.endswith((". ", '." ', '," ')) for p in parts[:-1])  # after a sentence
+    ((p,),) = parse_chunk([(text, None)])
+    assert p.doc.text == text
+    sentence_starts = {t.idx for t in p.doc if t.is_sent_start}
+    cuts = list(itertools.accumulate(len(p) for p in parts[:-1]))
+    assert all(c in sentence_starts for c in cuts)
+    claims = extract(text)
+    assert len(claims) >= 5 * 40  # most sentences are claims, across the cuts too
