@@ -28,6 +28,7 @@ from claimtrack.commands.common import (
     sub_app,
 )
 from claimtrack.commands.review import review
+from claimtrack.ingest import MAX_CHARS
 from claimtrack.readers import collect
 
 __all__ = ["Group", "app", "fail", "main"]
@@ -76,6 +77,13 @@ def ingest(
     taxonomy: Annotated[
         Path | None, typer.Option(help="Topic taxonomy TOML to load (default: the built-in one).")
     ] = None,
+    max_chars: Annotated[
+        int,
+        typer.Option(
+            min=1,
+            help="Longest document to take, in characters; a longer one fails, the rest go in.",
+        ),
+    ] = MAX_CHARS,
     db: DbOpt = None,
     quiet: QuietOpt = False,
 ) -> None:
@@ -108,7 +116,9 @@ def ingest(
         def done(path: str, outcome: str) -> None:
             progress.update(task, advance=1, description=f"{outcome} {Path(path).name}")
 
-        result = run_ingest(engine, entries, overrides, str(taxonomy) if taxonomy else None, done)
+        result = run_ingest(
+            engine, entries, overrides, str(taxonomy) if taxonomy else None, done, max_chars
+        )
     for message in result.errors:
         report_error(message)
     err.print(
