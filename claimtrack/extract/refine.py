@@ -253,7 +253,8 @@ def _window(doc: Doc, base: int, v: _View, spans: list[Pair]) -> tuple[int, int]
 
 def runs(doc: Doc, base: int, tags: list[str], label: str, first: int = 0) -> list[Pair]:
     """Character spans of the runs of ``label``; runs apart by punctuation alone are joined.
-    ``tags`` are those of the tokens from ``first`` on."""
+    ``tags`` are those of the tokens from ``first`` on. A run's spaces are inside it: a space
+    token (spaCy keeps a second space as one) tagged at its edge is left out."""
     found: list[list[int]] = []  # [first token, last token]
     for i, tag in enumerate(tags):
         if tag != label:
@@ -264,10 +265,16 @@ def runs(doc: Doc, base: int, tags: list[str], label: str, first: int = 0) -> li
             found[-1][1] = i
         else:
             found.append([i, i])
-    return [
-        (doc[a + first].idx + base, doc[b + first].idx + len(doc[b + first].text) + base)
-        for a, b in found
-    ]
+    out = []
+    for a, b in found:
+        a, b = a + first, b + first
+        while a <= b and doc[a].is_space:
+            a += 1
+        while b >= a and doc[b].is_space:
+            b -= 1
+        if a <= b:
+            out.append((doc[a].idx + base, doc[b].idx + len(doc[b].text) + base))
+    return out
 
 
 def overlaps(a: Pair, b: Pair) -> bool:
