@@ -13,7 +13,9 @@ endian: a 48-byte header; the labels and attributes as CQDB string tables; the f
 to six decimals. State scores are summed attribute by attribute in the order the features
 list them, starting from zero, and the forward pass takes the first best predecessor, as
 crfsuite's tagger does, so a window decodes to the labels crfsuite gives the whole sequence
-(``tests/test_extract_linear.py`` checks this against pycrfsuite).
+(``tests/test_extract_linear.py`` checks this against pycrfsuite; PolNeAR train and dev give
+the same claims). Only where two label paths score the same to the last bit could the two
+pick differently: the part after a window is summed backwards here, forwards in crfsuite.
 """
 
 from __future__ import annotations
@@ -92,15 +94,6 @@ class Crf:
         for k in range(ids.shape[1]):
             acc += self.state[ids[:, k]]
         return acc
-
-    def viterbi(self, scores: np.ndarray) -> list[str]:
-        """The best labels of a whole sequence given its state scores (what crfsuite tags)."""
-        chain = Chain(self, len(scores), _none, _none)
-        return [self.labels[k] for k in chain.decode(0, scores).states(0, len(scores))]
-
-
-def _none(i: int, j: int) -> np.ndarray:
-    raise AssertionError("a window over the whole sequence reads no shared part")
 
 
 class Chain:
@@ -213,9 +206,6 @@ class Decoded:
             self._known[j + 1] = int(chain.next[j][self._known[j]])
             self._right = j + 1
         return self._known[i]
-
-    def states(self, i: int, j: int) -> list[int]:
-        return [self.state(k) for k in range(i, j)]
 
     def label(self, i: int) -> str:
         return self._chain.crf.labels[self.state(i)]
