@@ -21,6 +21,7 @@ pick differently: the part after a window is summed backwards here, forwards in 
 from __future__ import annotations
 
 import struct
+from array import array
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -33,6 +34,7 @@ _CQDB_HEADER = struct.Struct("<4sIIIII")
 _CQDB_DATA = _CQDB_HEADER.size + 256 * 8  # records follow the header and 256 table references
 _FEATURE = np.dtype([("type", "<u4"), ("src", "<u4"), ("dst", "<u4"), ("weight", "<f8")])
 _STATE, _TRANSITION = 0, 1  # crfsuite's feature types
+_BLOCK = 4096  # items scored at once (bounds the memory of a long paragraph's scores)
 
 
 def _strings(data: bytes, offset: int, count: int) -> list[str]:
@@ -81,25 +83,34 @@ class Crf:
         """Attribute ids of each item's features, in order, padded with the unknown id."""
         get, unknown = self.attributes.get, self.unknown
         rows = [[get(f, unknown) for f in item] for item in features]
-        out = np.full((len(rows), max(map(len, rows), default=0)), unknown, dtype=np.intp)
-        for i, row in enumerate(rows):
-            out[i, : len(row)] = row
-        return out
+        width = max(map(len, rows), default=0)
+        padded = [row + [unknown] * (width - len(row)) for row in rows]
+        return np.array(padded, dtype=np.intp).reshape(len(rows), width)
 
     def scores(self, features: Sequence[list[str]], start: np.ndarray | None = None) -> np.ndarray:
         """The state scores of each item: its features' weights added one by one in order, to
-        ``start`` (the scores of the features before them) or to zero, as crfsuite adds them."""
+        ``start`` (the scores of the features before them) or to zero, as crfsuite adds them
+        (``np.add.accumulate`` adds in order, where a sum may pair terms up)."""
         ids = self.ids(features)
-        acc = np.zeros((len(ids), len(self.labels))) if start is None else start.copy()
-        for k in range(ids.shape[1]):
-            acc += self.state[ids[:, k]]
-        return acc
+        size = len(self.labels)
+        out = np.zeros((len(ids), size)) if start is None else start.copy()
+        for i in range(0, len(ids), _BLOCK):
+            terms = np.concatenate(
+                [out[i : i + _BLOCK, None, :], self.state[ids[i : i + _BLOCK]]], 1
+            )
+            out[i : i + _BLOCK] = np.add.accumulate(terms, axis=1)[:, -1]
+        return out
 
 
 class Chain:
     """Sequences of ``n`` items that differ only inside a window: before a window every item
     scores ``left(i, j)`` (items i to j, as a matrix), after it ``right(i, j)``. The forward
-    pass before and the backward pass after are computed on demand and kept."""
+    pass before and the backward pass after are computed on demand and kept.
+
+    The passes are plain Python over the few labels (faster than numpy's small arrays), kept
+    in flat arrays: ``alpha[i * L + y]`` is the best score of a path ending in label y at i,
+    ``back`` its label at i - 1; ``beta`` the best score of what follows (i, y), ``next`` its
+    label at i + 1."""
 
     def __init__(
         self,
@@ -110,76 +121,99 @@ class Chain:
     ) -> None:
         self.crf, self.n = crf, n
         self._left, self._right = left, right
-        size = len(crf.labels)
-        self._cols = np.arange(size)
-        self.alpha = np.zeros((n, size))  # best score of a path ending in (i, label)
-        self.back = np.zeros((n, size), dtype=np.intp)  # its label at i - 1
+        size = self.size = len(crf.labels)
+        self._trans = crf.trans.tolist()  # [from][to]
+        self._into = [[row[j] for row in self._trans] for j in range(size)]  # [to][from]
+        self.alpha = array("d", bytes(8 * n * size))
+        self.back = array("b", bytes(n * size))
         self._forward = 0  # alpha is known for items before this one
-        self.beta = np.zeros((n, size))  # best score of what follows (i, label)
-        self.next = np.zeros((n, size), dtype=np.intp)  # its label at i + 1
+        self.beta = array("d", bytes(8 * n * size))
+        self.next = array("b", bytes(n * size))
         self._backward = n  # beta is known for items from this one
 
-    def _step(self, prev: np.ndarray, scores: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """crfsuite's forward step: each label's best predecessor (the first of equals) and its
-        score plus the label's own."""
-        v = prev[:, None] + self.crf.trans
-        best = v.argmax(axis=0)
-        return v[best, self._cols] + scores, best
+    def _step(self, prev: Sequence[float], row: Sequence[float]) -> tuple[list[float], list[int]]:
+        """crfsuite's forward step: each label's best predecessor (the first of equals), its
+        score plus the transition, plus the label's own score."""
+        cur, back = [], []
+        for j, into in enumerate(self._into):
+            best, arg = prev[0] + into[0], 0
+            for i in range(1, self.size):
+                v = prev[i] + into[i]
+                if best < v:
+                    best, arg = v, i
+            cur.append(best + row[j])
+            back.append(arg)
+        return cur, back
 
     def _forward_to(self, last: int) -> None:
-        start = self._forward
+        start, size = self._forward, self.size
         if last < start:
             return
-        scores = self._left(start, last + 1)
-        for k, row in enumerate(scores):
+        prev = self.alpha[(start - 1) * size : start * size] if start else None
+        for k, row in enumerate(self._left(start, last + 1).tolist()):
             i = start + k
-            if i == 0:
-                self.alpha[0] = row
+            if prev is None:
+                cur, back = row, [0] * size
             else:
-                self.alpha[i], self.back[i] = self._step(self.alpha[i - 1], row)
+                cur, back = self._step(prev, row)
+            self.alpha[i * size : (i + 1) * size] = array("d", cur)
+            self.back[i * size : (i + 1) * size] = array("b", back)
+            prev = cur
         self._forward = last + 1
 
     def _backward_to(self, first: int) -> None:
-        stop = self._backward
+        stop, size = self._backward, self.size
         if first >= stop:
             return
-        if stop == self.n:  # nothing follows the last item
-            self.beta[self.n - 1] = 0.0
+        if stop == self.n:  # nothing follows the last item: its beta stays 0
             stop = self.n - 1
             if first >= stop:
                 self._backward = stop
                 return
-        scores = self._right(first + 1, stop + 1)
-        trans = self.crf.trans
+        scores = self._right(first + 1, stop + 1).tolist()
+        after = self.beta[stop * size : (stop + 1) * size]
         for i in range(stop - 1, first - 1, -1):
-            w = trans + (scores[i - first] + self.beta[i + 1])[None, :]
-            nxt = w.argmax(axis=1)
-            self.beta[i], self.next[i] = w[self._cols, nxt], nxt
+            ahead = [s + b for s, b in zip(scores[i - first], after, strict=True)]
+            cur, nxt = [], []
+            for trans in self._trans:
+                best, arg = trans[0] + ahead[0], 0
+                for c in range(1, size):
+                    v = trans[c] + ahead[c]
+                    if best < v:
+                        best, arg = v, c
+                cur.append(best)
+                nxt.append(arg)
+            self.beta[i * size : (i + 1) * size] = array("d", cur)
+            self.next[i * size : (i + 1) * size] = array("b", nxt)
+            after = cur
         self._backward = first
 
     def decode(self, lo: int, scores: np.ndarray) -> Decoded:
         """The best path of the sequence whose items lo to lo + len(scores) - 1 score
         ``scores`` (the window) and whose others score as the shared parts do."""
-        m = len(scores)
-        hi = lo + m - 1
-        alpha = np.empty((m, len(self.crf.labels)))
-        back = np.zeros((m, len(self.crf.labels)), dtype=np.intp)
+        size = self.size
+        rows = scores.tolist()
+        backs: list[list[int]] = []
         if lo == 0:
-            alpha[0] = scores[0]
+            alpha = rows[0]
+            backs.append([0] * size)
         else:
             self._forward_to(lo - 1)
-            alpha[0], back[0] = self._step(self.alpha[lo - 1], scores[0])
-        for k in range(1, m):
-            alpha[k], back[k] = self._step(alpha[k - 1], scores[k])
-        if hi == self.n - 1:
-            end = int(alpha[-1].argmax())
-        else:
+            alpha, back = self._step(self.alpha[(lo - 1) * size : lo * size], rows[0])
+            backs.append(back)
+        for row in rows[1:]:
+            alpha, back = self._step(alpha, row)
+            backs.append(back)
+        hi = lo + len(rows) - 1
+        if hi < self.n - 1:
             self._backward_to(hi)
-            end = int((alpha[-1] + self.beta[hi]).argmax())
-        states = [end] * m
-        for k in range(m - 1, 0, -1):
-            states[k - 1] = int(back[k][states[k]])
-        before = int(back[0][states[0]]) if lo > 0 else -1
+            beta = self.beta[hi * size : (hi + 1) * size]
+            alpha = [a + b for a, b in zip(alpha, beta, strict=True)]
+        end = max(range(size), key=lambda y: (alpha[y], -y))  # the first best
+        states = [end] * len(rows)
+        for k in range(len(rows) - 1, 0, -1):
+            states[k - 1] = backs[k][states[k]]
+        before = backs[0][states[0]] if lo > 0 else -1
         return Decoded(self, lo, states, before)
 
 
@@ -196,14 +230,14 @@ class Decoded:
             self._left = lo - 1
 
     def state(self, i: int) -> int:
-        chain = self._chain
+        chain, size = self._chain, self._chain.size
         while i < self._left:
             j = self._left
-            self._known[j - 1] = int(chain.back[j][self._known[j]])
+            self._known[j - 1] = chain.back[j * size + self._known[j]]
             self._left = j - 1
         while i > self._right:
             j = self._right
-            self._known[j + 1] = int(chain.next[j][self._known[j]])
+            self._known[j + 1] = chain.next[j * size + self._known[j]]
             self._right = j + 1
         return self._known[i]
 
