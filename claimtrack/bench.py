@@ -1,7 +1,9 @@
 """Benchmarks: speed and memory of extraction, ingest and export (``make bench``).
 
 Prints figures; asserts nothing. Corpus: PolNeAR dev texts when ../shared/polnear is
-beside the repository (read in place, never copied), else copies of the seed article.
+beside the repository (read in place, never copied), else copies of the seed article. Last,
+extraction time per character of one 100,000-character paragraph against the same text in
+paragraphs (the seed article's paragraphs repeated): at most 2x is the bound.
 
     python -m claimtrack.bench [--docs N] [--db PATH_OR_URL]
 """
@@ -35,6 +37,24 @@ def corpus(n: int) -> list[str]:
     return out
 
 
+LONG_PARAGRAPH = 100_000  # characters
+
+
+def long_texts(n: int = LONG_PARAGRAPH) -> tuple[str, str]:
+    """The seed article's paragraphs repeated to ``n`` characters, joined into one paragraph
+    (each heading given a full stop), and the same characters with a line break between the
+    article's paragraphs (project-owned text, never PolNeAR's)."""
+    lines = [ln.strip() for ln in SEED.read_text(encoding="utf-8").splitlines() if ln.strip()]
+    lines = [ln if ln.endswith((".", '"', ":")) else ln + "." for ln in lines]
+    paragraphs: list[str] = []
+    size = -1
+    while size < n:
+        ln = lines[len(paragraphs) % len(lines)]
+        paragraphs.append(ln)
+        size += len(ln) + 1
+    return " ".join(paragraphs), "\n".join(paragraphs)
+
+
 def line(name: str, value: str) -> None:
     print(f"{name:<38} {value}")
 
@@ -45,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--db", default=None, help="database (default: a temporary SQLite file)")
     args = parser.parse_args(argv)
 
-    from claimtrack.extract import extract_batch
+    from claimtrack.extract import extract, extract_batch
     from claimtrack.extract.nlp import load as load_pipeline
     from claimtrack.extract.nlp import one_core
 
@@ -110,6 +130,23 @@ def main(argv: list[str] | None = None) -> int:
         line("export rows", f"{rows / dt_export:,.0f} rows/s ({rows:,} rows)")
         line("peak RSS growth during export", f"{peak_rss_mb() - rss_before:,.1f} MB")
         line("peak RSS overall", f"{peak_rss_mb():,.0f} MB")
+    # a long paragraph must cost what the same text costs in paragraphs (per character); the
+    # best of two runs each, taken in turn, as other work on the machine slows either
+    one, split = long_texts()
+    per_char: dict[str, tuple[float, int]] = {}
+    for _ in range(2):
+        for name, text in (("one", one), ("split", split)):
+            t0 = time.perf_counter()
+            with one_core():
+                claims = extract(text)
+            us = (time.perf_counter() - t0) / len(text) * 1e6
+            per_char[name] = min(per_char.get(name, (us, 0))[0], us), len(claims)
+    (us_one, c_one), (us_split, c_split) = per_char["one"], per_char["split"]
+    line(
+        "long paragraph (one core)",
+        f"{us_one:.1f} us/char in one {len(one):,}-char paragraph ({c_one} claims), "
+        f"{us_split:.1f} in paragraphs ({c_split} claims): {us_one / us_split:.2f}x",
+    )
     return 0
 
 

@@ -24,6 +24,12 @@ from claimtrack.store.taxonomy import TopicDef
 from claimtrack.store.writes import content_hash, ensure_taxonomy, source_exists, store_document
 
 BATCH = 8
+# The longest document ingest takes, in characters (--max-chars): 58 times the longest article
+# of PolNeAR (34,309 characters), room for a book-length report. Extraction is linear; at this
+# size it took 66 to 77 s and 1.0 to 2.0 GB at peak on one core (in paragraphs, in one
+# paragraph). A longer text is most likely no article (a dump, a log): it fails with one
+# line, and the other documents go in.
+MAX_CHARS = 2_000_000
 
 
 @dataclass
@@ -49,10 +55,12 @@ def ingest(
     taxonomy_path: str | None = None,
     on_done: Callable[[str, str], None] | None = None,
     encoding: str | None = None,
+    max_chars: int = MAX_CHARS,
 ) -> IngestResult:
     """Ingest ENTRIES into the database; ``on_done(path, outcome)`` reports each document.
     ENCODING is the user's for every entry; without it each file's is told from its bytes
-    (``result.notes`` says which, when not UTF-8)."""
+    (``result.notes`` says which, when not UTF-8). A document longer than ``max_chars``
+    characters fails (with a message) before extraction."""
     result = IngestResult()
     topics = run_transaction(engine, lambda session: ensure_taxonomy(session, taxonomy_path))
 
@@ -68,6 +76,11 @@ def ingest(
                 result.failed += 1
                 result.errors.append(str(item))
                 report(None, "failed")
+                continue
+            if len(item.text) > max_chars:
+                result.failed += 1
+                result.errors.append(too_long(item.path, len(item.text), max_chars))
+                report(item.path, "failed")
                 continue
             digest = content_hash(item.text)
             try:
@@ -104,6 +117,13 @@ def ingest(
             result.claims += stored
             report(doc.path, "added")
     return result
+
+
+def too_long(path: str | None, chars: int, max_chars: int) -> str:
+    return (
+        f"{path or '<stdin>'}: {chars:,} characters, over the limit of {max_chars:,} a document; "
+        f"split it, or raise the limit with --max-chars {chars}"
+    )
 
 
 def extract_each(todo: list[tuple[Document, str]]) -> list[list[Claim] | Exception]:

@@ -1,5 +1,5 @@
 """The claimtrack command line (Typer + Rich): the root app; commands live in
-``claimtrack.commands``.
+the modules of ``claimtrack.cli``.
 
 Every command takes ``--db PATH_OR_URL`` (env CLAIMTRACK_DB, default ./claimtrack.db).
 A user's mistake prints one line on stderr and exits non-zero: 2 for a bad parameter,
@@ -28,6 +28,7 @@ from claimtrack.cli.common import (
     sub_app,
 )
 from claimtrack.cli.review import review
+from claimtrack.ingest import MAX_CHARS
 from claimtrack.io.decoding import check_encoding
 from claimtrack.io.readers import collect
 from claimtrack.store import engine as dbmod
@@ -89,6 +90,13 @@ def ingest(
     taxonomy: Annotated[
         Path | None, typer.Option(help="Topic taxonomy TOML to load (default: the built-in one).")
     ] = None,
+    max_chars: Annotated[
+        int,
+        typer.Option(
+            min=1,
+            help="Longest document to take, in characters; a longer one fails, the rest go in.",
+        ),
+    ] = MAX_CHARS,
     db: DbOpt = None,
     quiet: QuietOpt = False,
 ) -> None:
@@ -127,7 +135,13 @@ def ingest(
             progress.update(task, advance=1, description=f"{outcome} {Path(path).name}")
 
         result = run_ingest(
-            engine, entries, overrides, str(taxonomy) if taxonomy else None, done, encoding
+            engine,
+            entries,
+            overrides,
+            str(taxonomy) if taxonomy else None,
+            done,
+            encoding=encoding,
+            max_chars=max_chars,
         )
     for message in result.notes:
         err.print(message, highlight=False)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -158,22 +160,54 @@ def _well_formed(c: rules.Candidate) -> bool:
 
 def _drop_nested(cands: list[rules.Candidate]) -> list[rules.Candidate]:
     """'Reports indicate that X stated ...': the claim is X's; drop the report wrapper."""
-    keep = []
-    for a in cands:
-        wrapper = a.source_tok is not None and a.source_tok.lemma_.lower() in REPORT_LEMMAS
-        inner = any(
-            b is not a and a.content[0] <= b.cue[0] and b.cue[1] <= a.content[1] for b in cands
-        )
-        if not (wrapper and inner):
-            keep.append(a)
+    keep = [
+        a
+        for a, inner in zip(cands, _holds_another_cue(cands), strict=True)
+        if not (inner and a.source_tok is not None and a.source_tok.lemma_.lower() in REPORT_LEMMAS)
+    ]
     # a weak cue inside another claim's content ("... would discuss X") is part of that content
+    return [
+        b
+        for b, inside in zip(keep, _cue_in_another(keep), strict=True)
+        if not (inside and b.confidence < NESTED_MIN_CONFIDENCE)
+    ]
+
+
+# Both questions of _drop_nested are about pairs of candidates, one's cue inside another's
+# content; they are answered from sorted ends (the best two, as the best may be the candidate
+# asking), so that a paragraph with many candidates costs n log n, not n squared.
+
+
+def _holds_another_cue(cands: list[rules.Candidate]) -> list[bool]:
+    """For each candidate: whether another candidate's cue lies within its content."""
+    order = sorted(range(len(cands)), key=lambda k: cands[k].cue[0])
+    starts = [cands[k].cue[0] for k in order]
+    # the two smallest (cue end, index) among the cues from each position of ``order`` on
+    least = [((math.inf, -1), (math.inf, -1))] * (len(order) + 1)
+    for pos in range(len(order) - 1, -1, -1):
+        k = order[pos]
+        e, (b1, b2) = (cands[k].cue[1], k), least[pos + 1]
+        least[pos] = (e, b1) if e < b1 else (b1, min(e, b2))
     out = []
-    for b in keep:
-        inside = any(
-            a is not b and a.content[0] <= b.cue[0] and b.cue[1] <= a.content[1] for a in keep
-        )
-        if not (inside and b.confidence < NESTED_MIN_CONFIDENCE):
-            out.append(b)
+    for k, a in enumerate(cands):
+        b1, b2 = least[bisect.bisect_left(starts, a.content[0])]
+        out.append((b1 if b1[1] != k else b2)[0] <= a.content[1])
+    return out
+
+
+def _cue_in_another(cands: list[rules.Candidate]) -> list[bool]:
+    """For each candidate: whether another candidate's content holds its cue."""
+    order = sorted(range(len(cands)), key=lambda k: cands[k].content[0])
+    starts = [cands[k].content[0] for k in order]
+    # the two largest (content end, index) among the contents up to each position of ``order``
+    most = [((-math.inf, -1), (-math.inf, -1))]
+    for k in order:
+        e, (b1, b2) = (cands[k].content[1], k), most[-1]
+        most.append((e, b1) if e > b1 else (b1, max(e, b2)))
+    out = []
+    for k, b in enumerate(cands):
+        a1, a2 = most[bisect.bisect_right(starts, b.cue[0])]
+        out.append((a1 if a1[1] != k else a2)[0] >= b.cue[1])
     return out
 
 
@@ -309,6 +343,24 @@ def _spans(draft: Draft, text: str, qi: QuoteIndex) -> list[tuple[Pair, str]]:
     return out
 
 
+def _by_paragraph(
+    parsed: list[Parsed], spans: list[tuple[Pair, str]]
+) -> list[list[tuple[Pair, str]]]:
+    """Each paragraph's share of ``spans``: those that reach into it, in their order. A span
+    elsewhere covers none of a paragraph's tokens, so the detector sees the same coverage,
+    and a document's paragraphs cost it time in proportion to their own claims, not to all the
+    claims of the document. A span runs over several paragraphs only with its quotation."""
+    starts = [p.seg.start for p in parsed]
+    out: list[list[tuple[Pair, str]]] = [[] for _ in parsed]
+    for span, label in spans:
+        k = max(0, bisect.bisect_right(starts, span[0]) - 1)
+        while k < len(parsed) and parsed[k].seg.start < span[1]:
+            if span[0] < parsed[k].seg.end:
+                out[k].append((span, label))
+            k += 1
+    return out
+
+
 def _with_detected(
     text: str,
     qi: QuoteIndex,
@@ -320,15 +372,15 @@ def _with_detected(
 ) -> list[Draft]:
     """The drafts with the detector's finds added after the rules' drafts of each paragraph,
     less the rules' drafts whose content the detector does not believe in."""
-    covered = [s for d in drafts for s in _spans(d, text, qi)]
+    covered = _by_paragraph(parsed, [s for d in drafts for s in _spans(d, text, qi)])
     out: list[Draft] = []
     k = 0
-    for p in parsed:
+    for p, mine_covered in zip(parsed, covered, strict=True):
         mine = []
         while k < len(drafts) and drafts[k][2].seg.start <= p.seg.start:
             mine.append(drafts[k])
             k += 1
-        founds = detector.detect(p.doc, p.seg.start, static(p), covered)
+        founds = detector.detect(p.doc, p.seg.start, static(p), mine_covered)
         for d in mine:
             c, base = d[0], d[2].seg.start
             span = (c.content[0] + base, c.content[1] + base)

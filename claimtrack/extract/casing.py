@@ -9,6 +9,7 @@ Offsets never move, so spans found on the recased parse index the original text.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from spacy.tokens import Doc
 
@@ -53,12 +54,24 @@ def _recase(line: str, names: set[str]) -> str:
 
     def recase(m: re.Match[str]) -> str:
         w = m.group()
-        key = w.title() if w.isupper() and len(w) > 1 else w
-        out = key if key in names else w.lower()
-        return out if len(out) == len(w) else w
+        key = _same_length(w, str.title) if w.isupper() and len(w) > 1 else w
+        return key if key in names else _same_length(w, str.lower)
 
     recased = _WORD.sub(recase, line)
-    return recased[:1].upper() + recased[1:] if recased[:1].isalpha() else recased
+    if recased[:1].isalpha():
+        return _same_length(recased[:1], str.upper) + recased[1:]
+    return recased
+
+
+def _same_length(text: str, case: Callable[[str], str]) -> str:
+    """``case(text)`` with every character at its offset: where a character's case mapping is
+    not one character ('ß' and 'ﬁ' upper-case to 'SS' and 'FI', 'İ' lower-cases to 'i' and a
+    dot), the characters are mapped one by one and such a character is kept as it is. (A
+    mapping never shrinks, so a result of the same length maps each character to one.)"""
+    out = case(text)
+    if len(out) == len(text):
+        return out
+    return "".join(m if len(m := case(c)) == 1 else c for c in text)
 
 
 def restore(doc: Doc, original: str) -> Doc:

@@ -16,6 +16,7 @@ The model (``detect.crfsuite``) is trained with the refiner by ``make train-mode
 from __future__ import annotations
 
 import bisect
+import itertools
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -87,6 +88,8 @@ class Detector(refine.Tagger):
     def detect(
         self, doc: Doc, base: int, static: list[list[str]], covered: list[tuple[Pair, str]]
     ) -> list[Found]:
+        """Attributions in the paragraph ``doc`` (at ``base``) that no span of ``covered`` (the
+        rules' claims that reach into the paragraph, document offsets) already takes."""
         self._starts = [t.idx + base for t in doc]
         if not len(doc):
             return []
@@ -96,17 +99,29 @@ class Detector(refine.Tagger):
         if not contents or not cues:
             return []
         sources = refine.runs(doc, base, tags, SRC)
-        taken = [span for span, label in covered if label == CON]
+        # the rules' contents by start, with the furthest end reached so far
+        taken = sorted(span for span, label in covered if label == CON)
+        taken_starts = [a for a, _ in taken]
+        reach = list(itertools.accumulate((b for _, b in taken), max))
+        cue_ends = [b for _, b in cues]
+        source_starts = [a for a, _ in sources]
         out = []
         for content in contents:
-            if any(refine.overlaps(content, t) for t in taken):
+            i = bisect.bisect_left(taken_starts, content[1])  # the contents starting before it
+            if i and reach[i - 1] > content[0]:
                 continue  # the rules' claim there stands
-            cue = min(cues, key=lambda r: _gap(r, content))
+            # the nearest cue run (the first of equals): runs are disjoint and in order, so it is
+            # the last one ending before the content or the next one
+            i = bisect.bisect_right(cue_ends, content[0])
+            cue = min(cues[max(0, i - 1) : i + 1], key=lambda r: _gap(r, content))
             if _gap(cue, content) > MAX_CUE_GAP:
                 continue
             if min(self._belief(content, CON), self._belief(cue, CUE)) < MIN_BELIEF:
                 continue
-            source = min(sources, key=lambda r: abs(r[0] - cue[0])) if sources else None
+            source = None
+            if sources:  # the source run starting nearest the cue (the first of equals)
+                i = bisect.bisect_left(source_starts, cue[0])
+                source = min(sources[max(0, i - 1) : i + 1], key=lambda r: abs(r[0] - cue[0]))
             out.append(Found(content, cue, source))
         return out
 

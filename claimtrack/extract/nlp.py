@@ -39,7 +39,10 @@ def load(name: str | None = None) -> Language:
     drop = [p for p in nlp.pipe_names if p not in KEEP]
     for p in drop:
         nlp.disable_pipe(p)
-    nlp.max_length = max(nlp.max_length, 5_000_000)
+    # spaCy's max_length (1,000,000 characters) guards the memory of a text parsed at once;
+    # it is left as it is: the pipeline never hands spaCy more than pipeline.PIECE characters
+    # (a longer paragraph is parsed in pieces), and a document's own limit is that of
+    # `ingest --max-chars`.
     return nlp
 
 

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
+
+from spacy.tokens import Doc
 
 from claimtrack.extract import casing, detect, refine
 from claimtrack.extract import nlp as nlp_mod
@@ -17,6 +20,32 @@ from claimtrack.extract.types import Claim
 # paired runs), for identical parses (checked on 822,458 train and dev tokens) and about 35 MB
 # more peak memory in `make bench`. Paragraphs are short, so a batch stays small.
 BATCH_SIZE = 64
+# The longest text spaCy parses at once, in characters. Parsing takes memory in proportion to
+# the text parsed together (about 3 KB a character: 1.5 GB for one 500,000-character
+# paragraph), and its time per character grows with it too (twice that of the same text in
+# paragraphs from 250,000 characters on). A longer paragraph is parsed in pieces cut after a
+# sentence, joined back into one Doc: it stays one paragraph for the rules and the models.
+# 5,000 is twice the longest paragraph of PolNeAR (2,629), so news paragraphs are parsed whole;
+# a batch then holds at most 64 x 5,000 characters.
+PIECE = 5_000
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*\s")
+
+
+def pieces(text: str, size: int = PIECE) -> list[str]:
+    """``text`` in pieces of at most ``size`` characters that join back into it, each cut
+    after the last sentence end it holds, else after its last space, else at ``size``."""
+    out = []
+    start = 0
+    while len(text) - start > size:
+        window = text[start : start + size]
+        cut = max((m.end() for m in _SENTENCE_END.finditer(window)), default=0)
+        if not cut:
+            cut = max(window.rfind(" "), window.rfind("\n"), window.rfind("\t")) + 1
+        cut = cut or size
+        out.append(text[start : start + cut])
+        start += cut
+    out.append(text[start:])
+    return out
 
 
 def parse_chunk(chunk: list[tuple[str, dt.date | None]]) -> list[list[Parsed]]:
@@ -25,17 +54,28 @@ def parse_chunk(chunk: list[tuple[str, dt.date | None]]) -> list[list[Parsed]]:
     texts = [t if isinstance(t, str) else str(t) for t, _ in chunk]
     segs = [segments(t) for t in texts]
     flat = [
-        (form, (d, k))
+        (piece, (d, k, last))
         for d, (t, ss) in enumerate(zip(texts, segs, strict=True))
         for k, form in enumerate(casing.parse_forms(t, [s.text for s in ss]))
+        for last, piece in _with_last(pieces(form))
     ]
     parsed: list[list[Parsed]] = [[] for _ in chunk]
-    for doc, (d, k) in nlp.pipe(flat, as_tuples=True, batch_size=BATCH_SIZE):
+    done: list[Doc] = []  # the pieces of the paragraph being read
+    for doc, (d, k, last) in nlp.pipe(flat, as_tuples=True, batch_size=BATCH_SIZE):
+        done.append(doc)
+        if not last:
+            continue
+        doc = done[0] if len(done) == 1 else Doc.from_docs(done, ensure_whitespace=False)
+        done = []
         seg = segs[d][k]
         if doc.text != seg.text:  # a headline parsed in its common case
             doc = casing.restore(doc, seg.text)
         parsed[d].append(Parsed(seg, doc))
     return parsed
+
+
+def _with_last(items: list[str]) -> list[tuple[bool, str]]:
+    return [(i == len(items) - 1, item) for i, item in enumerate(items)]
 
 
 def run_chunk(chunk: list[tuple[str, dt.date | None]]) -> Iterator[list[Claim]]:

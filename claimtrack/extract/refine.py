@@ -25,10 +25,12 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+import numpy as np
 from spacy.tokens import Doc, Token
 
+from claimtrack.extract import crf
 from claimtrack.extract.quotes import QuoteIndex
-from claimtrack.extract.spans import doc_text, token_starts
+from claimtrack.extract.spans import doc_ents, doc_text, token_starts
 from claimtrack.extract.when import WHEN_LABELS
 
 __all__ = [
@@ -148,14 +150,6 @@ def roles(doc: Doc, base: int, spans: list[tuple[Pair, str]]) -> list[str]:
     return out
 
 
-def _proposal_roles(doc: Doc, base: int, p: Proposal) -> list[str]:
-    spans: list[tuple[Pair, str]] = [(part, CON) for part in p.parts]
-    if p.mention is not None:
-        spans.append((p.mention, SRC))
-    spans.append((p.cue, CUE))
-    return roles(doc, base, spans)
-
-
 def labels_for(
     doc: Doc, base: int, cue: Sequence[Pair], source: Sequence[Pair], content: Sequence[Pair]
 ) -> list[str]:
@@ -164,58 +158,123 @@ def labels_for(
     return roles(doc, base, spans)
 
 
-def claim_features(doc: Doc, base: int, static: list[list[str]], p: Proposal) -> list[list[str]]:
-    """The features of one claim's sequence: the paragraph's tokens with the proposal's roles."""
-    role = _proposal_roles(doc, base, p)
-    n = len(doc)
-    cue_ids = [i for i, r in enumerate(role) if r == CUE]
+@dataclass(slots=True)
+class _View:
+    """What one claim's sequence tells of its paragraph's tokens: the proposal's roles (the
+    last span a token starts in wins: content, then speaker, then cue) and where its cue is."""
+
+    role: dict[int, str]  # tokens with a role; any other token is OTHER
+    first: int  # the cue's first token: tokens are before, at or after it
+    same: range  # the cue's sentence
+    above: set[int]  # the cue's ancestors in the parse
+    below: set[int]  # and its descendants
+
+
+def _view(doc: Doc, base: int, p: Proposal) -> _View:
+    starts = token_starts(doc)
+    spans: list[tuple[Pair, str]] = [(part, CON) for part in p.parts]
+    if p.mention is not None:
+        spans.append((p.mention, SRC))
+    spans.append((p.cue, CUE))
+    role: dict[int, str] = {}
+    for span, label in spans:
+        i = bisect.bisect_left(starts, span[0] - base)
+        j = bisect.bisect_left(starts, span[1] - base)
+        for k in range(i, j):
+            role[k] = label
+    cue_ids = sorted(i for i, r in role.items() if r == CUE)
     ids = set(cue_ids)
     head = next((doc[i] for i in cue_ids if doc[i].head.i not in ids), None)
     if head is None:
         head = doc[cue_ids[0]] if cue_ids else doc[0]
-    first = cue_ids[0] if cue_ids else head.i
     sent = head.sent
-    same = range(sent.start, sent.end)
-    above = {a.i for a in head.ancestors}
-    below = {t.i for t in head.subtree} - {head.i}
-    out: list[list[str]] = []
-    for i in range(n):
-        r = role[i]
-        prev = role[i - 1] if i else "BOS"
-        nxt = role[i + 1] if i + 1 < n else "EOS"
-        f = list(static[i])
-        word, pos, dep = f[0][2:], f[1][2:], f[3][2:]  # token_features' l=, p=, d=
-        f += [
-            "r=" + r,
-            "pr=" + prev,
-            "nr=" + nxt,
-            f"r|pr={r}|{prev}",
-            f"r|nr={r}|{nxt}",
-            "side=" + ("b" if i < first else "a" if i > first else "c"),
-            "sent=" + ("same" if i in same else "other"),
-            f"r|p={r}|{pos}",
-            f"r|d={r}|{dep}",
-            f"r|l={r}|{word}",
+    return _View(
+        role,
+        cue_ids[0] if cue_ids else head.i,
+        range(sent.start, sent.end),
+        {a.i for a in head.ancestors},
+        {t.i for t in head.subtree} - {head.i},
+    )
+
+
+def _claim_part(static: list[str], i: int, n: int, v: _View) -> list[str]:
+    """The features token i adds to its paragraph features (``static``) in one claim's
+    sequence."""
+    role = v.role
+    r = role.get(i, OTHER)
+    prev = role.get(i - 1, OTHER) if i else "BOS"
+    nxt = role.get(i + 1, OTHER) if i + 1 < n else "EOS"
+    word, pos, dep = static[0][2:], static[1][2:], static[3][2:]  # token_features' l=, p=, d=
+    f = [
+        "r=" + r,
+        "pr=" + prev,
+        "nr=" + nxt,
+        f"r|pr={r}|{prev}",
+        f"r|nr={r}|{nxt}",
+        "side=" + ("b" if i < v.first else "a" if i > v.first else "c"),
+        "sent=" + ("same" if i in v.same else "other"),
+        f"r|p={r}|{pos}",
+        f"r|d={r}|{dep}",
+        f"r|l={r}|{word}",
+    ]
+    if i in v.above:
+        f.append("anc")
+    elif i in v.below:
+        f.append("desc")
+    return f
+
+
+def claim_features(doc: Doc, base: int, static: list[list[str]], p: Proposal) -> list[list[str]]:
+    """The features of one claim's sequence: the paragraph's tokens with the proposal's roles."""
+    v = _view(doc, base, p)
+    n = len(doc)
+    return [static[i] + _claim_part(static[i], i, n, v) for i in range(n)]
+
+
+def _window(doc: Doc, base: int, v: _View, spans: list[Pair]) -> tuple[int, int]:
+    """The first and last token whose claim features are not those of a token far from the
+    claim (no role, no neighbour with one, another sentence than the cue's), with the tokens
+    under ``spans`` (document offsets)."""
+    n = len(doc)
+    starts = token_starts(doc)
+    ends = [v.same.start, v.same.stop - 1, v.first]
+    if v.role:
+        ends += [min(v.role) - 1, max(v.role) + 1]
+    for near in (v.above, v.below):
+        if near:
+            ends += [min(near), max(near)]
+    for a, b in spans:
+        ends += [
+            bisect.bisect_right(starts, a - base) - 1,
+            bisect.bisect_left(starts, b - base) - 1,
         ]
-        if i in above:
-            f.append("anc")
-        elif i in below:
-            f.append("desc")
-        out.append(f)
-    return out
+    return max(0, min(ends)), min(n - 1, max(ends))
 
 
-def runs(doc: Doc, base: int, tags: list[str], label: str) -> list[Pair]:
-    """Character spans of the runs of ``label``; runs apart by punctuation alone are joined."""
+def runs(doc: Doc, base: int, tags: list[str], label: str, first: int = 0) -> list[Pair]:
+    """Character spans of the runs of ``label``; runs apart by punctuation alone are joined.
+    ``tags`` are those of the tokens from ``first`` on. A run's spaces are inside it: a space
+    token (spaCy keeps a second space as one) tagged at its edge is left out."""
     found: list[list[int]] = []  # [first token, last token]
     for i, tag in enumerate(tags):
         if tag != label:
             continue
-        if found and all(tags[k] == OTHER and doc[k].is_punct for k in range(found[-1][1] + 1, i)):
+        if found and all(
+            tags[k] == OTHER and doc[k + first].is_punct for k in range(found[-1][1] + 1, i)
+        ):
             found[-1][1] = i
         else:
             found.append([i, i])
-    return [(doc[a].idx + base, doc[b].idx + len(doc[b].text) + base) for a, b in found]
+    out = []
+    for a, b in found:
+        a, b = a + first, b + first
+        while a <= b and doc[a].is_space:
+            a += 1
+        while b >= a and doc[b].is_space:
+            b -= 1
+        if a <= b:
+            out.append((doc[a].idx + base, doc[b].idx + len(doc[b].text) + base))
+    return out
 
 
 def overlaps(a: Pair, b: Pair) -> bool:
@@ -240,11 +299,70 @@ class Tagger:
         return self._tagger.marginal(label, position)
 
 
+class _Paragraph:
+    """What the claims of one paragraph share: the scores of its tokens' paragraph features,
+    the Viterbi passes over tokens far from a claim, and its dates."""
+
+    def __init__(self, model: crf.Crf, doc: Doc, base: int, static: list[list[str]]) -> None:
+        self.doc, self.base, self.static = doc, base, static
+        self.model = model
+        self.scores = model.scores(static)
+        n = len(doc)
+        self.chain = crf.Chain(model, n, self._far("b"), self._far("a"))
+        dates = [
+            (a + base, b + base) for _, _, a, b, label in doc_ents(doc) if label in WHEN_LABELS
+        ]
+        self.dates, self._date_ends = dates, [b for _, b in dates]
+
+    def _far(self, side: str) -> Callable[[int, int], np.ndarray]:
+        """Scores of tokens i to j far from a claim and before (b) or after (a) its cue."""
+        far = _View({}, -1 if side == "a" else len(self.doc), range(0), set(), set())
+        n, static = len(self.doc), self.static
+
+        def scores(i: int, j: int) -> np.ndarray:
+            extra = [_claim_part(static[k], k, n, far) for k in range(i, j)]
+            return self.model.scores(extra, self.scores[i:j])
+
+        return scores
+
+    def date_overlaps(self, span: Pair) -> bool:
+        """Whether a date (a time entity; they do not overlap) overlaps ``span``."""
+        i = bisect.bisect_right(self._date_ends, span[0])
+        return i < len(self.dates) and self.dates[i][0] < span[1]
+
+
 class Refiner(Tagger):
-    """``refine`` returns the claim's (cue, content parts)."""
+    """``refine`` returns the claim's (cue, content parts).
+
+    Each claim's sequence is its whole paragraph, as in training; it is decoded with
+    ``crf.Chain``, exactly as crfsuite tags it, at a cost that grows with the claim's window
+    (its sentence and spans), not with the paragraph: a long paragraph with many claims stays
+    linear."""
 
     def __init__(self, model: Path = MODEL_FILE) -> None:
         super().__init__(model)
+        self.crf = crf.Crf(model)
+        self._para: _Paragraph | None = None  # the last paragraph refined (claims come in order)
+
+    def _paragraph(self, doc: Doc, base: int, static: list[list[str]]) -> _Paragraph:
+        para = self._para
+        if para is None or para.doc is not doc or para.base != base or para.static is not static:
+            para = self._para = _Paragraph(self.crf, doc, base, static)
+        return para
+
+    def decode(
+        self, doc: Doc, base: int, static: list[list[str]], p: Proposal
+    ) -> tuple[crf.Decoded, _View, _Paragraph]:
+        """The labels crfsuite gives ``claim_features(doc, base, static, p)``."""
+        para = self._paragraph(doc, base, static)
+        v = _view(doc, base, p)
+        parts = list(p.parts)
+        spans = [p.cue] + ([(parts[0][0], parts[-1][1])] if parts else [])
+        lo, hi = _window(doc, base, v, spans)
+        n = len(doc)
+        extra = [_claim_part(static[i], i, n, v) for i in range(lo, hi + 1)]
+        scores = self.crf.scores(extra, para.scores[lo : hi + 1])
+        return para.chain.decode(lo, scores), v, para
 
     def refine(
         self, doc: Doc, base: int, static: list[list[str]], p: Proposal
@@ -253,27 +371,39 @@ class Refiner(Tagger):
         end = base + len(doc_text(doc))
         if not parts or not len(doc) or parts[0][0] < base or parts[-1][1] > end:
             return p.cue, parts  # a content beyond its paragraph (quotations) stays as drawn
-        tags = self.tag(claim_features(doc, base, static, p))
+        path, _, para = self.decode(doc, base, static, p)
+        # the content and cue runs that reach the claim's window: the labels outward from it,
+        # up to a token that neither continues a run nor joins two (a source, or a word tagged
+        # other), so that each run is whole
+        first, last = path.lo, path.hi
+        while first > 0 and not _stops_runs(doc, path, first - 1):
+            first -= 1
+        while last + 1 < len(doc) and not _stops_runs(doc, path, last + 1):
+            last += 1
+        tags = [path.label(i) for i in range(first, last + 1)]
         outer = (parts[0][0], parts[-1][1])
         # content runs within the proposed content's extent: a run elsewhere in the paragraph is
         # another claim's content
-        content = [r for r in runs(doc, base, tags, CON) if overlaps(r, outer)]
+        content = [r for r in runs(doc, base, tags, CON, first) if overlaps(r, outer)]
         cue = p.cue
-        cues = [r for r in runs(doc, base, tags, CUE) if overlaps(r, p.cue)]
+        cues = [r for r in runs(doc, base, tags, CUE, first) if overlaps(r, p.cue)]
         speaker = [p.mention] if p.mention is not None else []
         if content and not any(overlaps(r, t) for r in content for t in [p.cue, *speaker]):
             parts = content
         # the cue stays clear of the content, of the speaker ("is keeping up [his] criticism")
         # and of dates ("said [on Tuesday]"): when it was said is a claim's own field
         if cues:
-            dates = [
-                (e.start_char + base, e.end_char + base)
-                for e in doc.ents
-                if e.label_ in WHEN_LABELS
-            ]
-            if not any(overlaps(cues[0], t) for t in [*parts, *speaker, *dates]):
+            if not any(overlaps(cues[0], t) for t in [*parts, *speaker]) and not (
+                para.date_overlaps(cues[0])
+            ):
                 cue = cues[0]
         return cue, parts
+
+
+def _stops_runs(doc: Doc, path: crf.Decoded, i: int) -> bool:
+    """Whether token i ends any run of content or cue (``runs`` joins over punctuation)."""
+    label = path.label(i)
+    return label == SRC or (label == OTHER and not doc[i].is_punct)
 
 
 @cache

@@ -1016,9 +1016,10 @@ def _coordinated(b: Candidate) -> bool:
 def split_coordinated(ctx: Context, cands: list[Candidate]) -> None:
     """'X said A and added B' / 'X said A, while Y said B': a content stops where a coordinated
     attribution begins."""
+    coordinated = [b for b in cands if _coordinated(b)]  # each judged once, not once a pair
     for a in cands:
-        for b in cands:
-            if b is a or b.cue_tok.i <= a.cue_tok.i or not _coordinated(b):
+        for b in coordinated:
+            if b is a or b.cue_tok.i <= a.cue_tok.i:
                 continue
             if not (a.content[0] < b.cue[0] and b.cue[1] <= a.content[1]):
                 continue

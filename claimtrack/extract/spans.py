@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
@@ -25,6 +26,27 @@ def token_starts(doc: Doc) -> list[int]:
     if starts is None:
         starts = doc.user_data["claimtrack.starts"] = [t.idx for t in doc]
     return starts
+
+
+def doc_ents(doc: Doc) -> list[tuple[int, int, int, int, str]]:
+    """The Doc's entities as (first token, end token, start char, end char, label), listed
+    once per Doc (spaCy builds every entity's Span again on each ``doc.ents``)."""
+    ents = doc.user_data.get("claimtrack.ents")
+    if ents is None:
+        ents = doc.user_data["claimtrack.ents"] = [
+            (e.start, e.end, e.start_char, e.end_char, e.label_) for e in doc.ents
+        ]
+    return ents
+
+
+def entity_at(doc: Doc, i: int) -> tuple[int, int] | None:
+    """The first and end token of the entity token i is in (entities do not overlap)."""
+    ents = doc_ents(doc)
+    starts = doc.user_data.get("claimtrack.ent_starts")
+    if starts is None:
+        starts = doc.user_data["claimtrack.ent_starts"] = [e[0] for e in ents]
+    k = bisect.bisect_right(starts, i) - 1
+    return (ents[k][0], ents[k][1]) if k >= 0 and i < ents[k][1] else None
 
 
 def tok_end(tok: Token) -> int:

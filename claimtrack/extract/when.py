@@ -9,6 +9,7 @@ from spacy.tokens import Token
 
 from claimtrack.extract import cues
 from claimtrack.extract.dates import resolve_date
+from claimtrack.extract.spans import entity_at
 from claimtrack.extract.types import SaidDate
 
 TIME_ADVERBS = frozenset(
@@ -49,9 +50,9 @@ def date_phrase(cue: Token, exclude: set[int]) -> str | None:
     # grow to the date entity / noun phrase and the preposition governing it
     toks = [best]
     if best.ent_type_:
-        ent = next((e for e in best.doc.ents if e.start <= best.i < e.end), None)
+        ent = entity_at(best.doc, best.i)
         if ent is not None:
-            toks = list(ent)
+            toks = list(best.doc[ent[0] : ent[1]])
     head = toks[-1]
     while head.dep_ not in ("pobj", "npadvmod", "advmod") and head.head != head:
         if head.head.i in exclude or head.head == cue:
