@@ -33,7 +33,7 @@ train-models: install ## rebuild the cue lexicon, then retrain the span refiner 
 	$(BIN)/python -m claimtrack.evaluate.train_models
 
 bench: install ## speed and memory figures of extraction, ingest and export
-	$(BIN)/python -m claimtrack.bench
+	$(BIN)/python tests/benchmarks/pipeline.py
 
 docs: install ## re-run the examples of README.md and docs/ and write their real output in place
 	$(BIN)/python docs/examples.py --write

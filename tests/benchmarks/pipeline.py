@@ -5,7 +5,7 @@ beside the repository (read in place, never copied), else copies of the seed art
 extraction time per character of one 100,000-character paragraph against the same text in
 paragraphs (the seed article's paragraphs repeated): at most 2x is the bound.
 
-    python -m claimtrack.bench [--docs N] [--db PATH_OR_URL]
+    python tests/benchmarks/pipeline.py [--docs N] [--db PATH_OR_URL]
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 POLNEAR_DEV = ROOT.parent / "shared" / "polnear" / "dev" / "text"
 SEED = ROOT / "seeds" / "000_8a316d92444b8c15.txt"
 
