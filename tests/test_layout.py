@@ -22,7 +22,8 @@ LAYERS: list[set[str]] = [
     {"query"},  # read-only questions
     {"curate"},  # human changes to the record
     {"ingest", "evaluate"},  # read + extract + store; the extractor against a corpus
-    {"cli", "__main__"},  # the command line
+    {"cli"},  # the command line
+    {"__main__"},  # python -m claimtrack
 ]
 UI_LIBRARIES = ("typer", "rich", "click")
 
