@@ -8,9 +8,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.table import Table
-from rich.text import Text
 
 from claimtrack.cli.common import (
     Attribution,
@@ -22,23 +20,20 @@ from claimtrack.cli.common import (
     date_option,
     err,
     list_rows,
-    plural,
     query_session,
 )
+from claimtrack.cli.options import BomOpt, FormatOpt, OutputOpt
 from claimtrack.cli.render import (
-    BomOpt,
     Format,
-    FormatOpt,
-    OutputOpt,
     TerminalConsole,
     choose_format,
-    for_terminal,
-    open_output,
-    to_json,
-    visible,
-    write_json_array,
+    claims_table,
+    plural,
+    render_claim,
+    timeline_table,
     write_rows,
 )
+from claimtrack.io.writers import open_output, to_json, write_json_array
 from claimtrack.query.claimreview import iter_claim_reviews
 from claimtrack.query.claims import EXPORT_COLUMNS, LISTING_COLUMNS, ClaimFilter, iter_rows
 from claimtrack.query.detail import claim_detail
@@ -109,81 +104,7 @@ def make_filter(
     )
 
 
-# ---- tables -----------------------------------------------------------------------------
-
-
-def describe_date(row: dict) -> str:
-    relation = row["date_relation"]
-    anchor = row.get("date_anchor") or row["published_on"]
-    if relation == "on" and row["said_on"]:
-        return row["said_on"]
-    if relation in ("before", "by") and anchor:
-        return f"{relation} {anchor}"
-    return f"undated\n(pub. {row['published_on']})" if row["published_on"] else "undated"
-
-
-def source_cell(row: dict) -> str:
-    name = (
-        row["source_outlet"]
-        or row["source_title"]
-        or Path(row["source_path"] or "").name
-        or "(stdin)"
-    )
-    if row.get("appearances", 1) > 1:
-        name += f"\n+{row['appearances'] - 1} more (show {row['claim_id']})"
-    return name
-
-
-def speaker_cell(row: dict) -> str:
-    return row["speaker"] or row["speaker_mention"] or "(unattributed)"
-
-
-def claims_table(rows: Iterable[dict]) -> Table:
-    """who-said: id, speaker, date, cue and claim, topics, source (+ status once reviewed)."""
-    rows = list(rows)
-    reviewed = any(r["status"] != "unreviewed" for r in rows)
-    table = Table(show_lines=True, expand=True)
-    table.add_column("id", justify="right")
-    table.add_column("speaker", style="bold", ratio=3)
-    table.add_column("date", min_width=10)
-    table.add_column("claim", ratio=8)
-    table.add_column("topics", ratio=3, overflow="fold")
-    table.add_column("source", ratio=3)
-    if reviewed:
-        table.add_column("status")
-    for r in rows:
-        cells = [
-            str(r["claim_id"]),
-            speaker_cell(r),
-            describe_date(r),
-            f"{r['cue']}: {r['content']}",
-            " ".join(r["topics"].split(";")) if r["topics"] else "",
-            source_cell(r),
-        ]
-        if reviewed:
-            cells.append(r["status"])
-        table.add_row(*(Text(c) for c in cells))
-    return table
-
-
-def timeline_table(rows: Iterable[dict]) -> Table:
-    """timeline: date first, then speaker, claim, source, id."""
-    table = Table(show_lines=True, expand=True)
-    table.add_column("date", min_width=10)
-    table.add_column("speaker", style="bold", ratio=3)
-    table.add_column("claim", ratio=8)
-    table.add_column("source", ratio=3)
-    table.add_column("id", justify="right")
-    for r in rows:
-        cells = [
-            describe_date(r),
-            speaker_cell(r),
-            f"{r['cue']}: {r['content']}",
-            source_cell(r),
-            str(r["claim_id"]),
-        ]
-        table.add_row(*(Text(c) for c in cells))
-    return table
+# ---- listings ---------------------------------------------------------------------------
 
 
 def columns(appearances: bool, found_by: bool = False) -> tuple[str, ...]:
@@ -268,101 +189,6 @@ def timeline(
 
 
 # ---- show -------------------------------------------------------------------------------
-
-
-STYLES = {"speaker": "bold cyan", "cue": "bold yellow", "content": "green"}
-MARKS = {"speaker": ("{", "}"), "cue": ("<", ">"), "content": ("[", "]")}
-
-
-def highlighted(par: dict, marks: bool) -> Text:
-    """The paragraph with speaker, cue and content styled (and bracketed when plain);
-    PAR as stored (offsets into its text), each piece made visible() for the terminal."""
-    text, base = par["text"], par["start"]
-    out = Text()
-    pos = 0
-    for h in par["highlights"]:
-        s, e = h["start"] - base, h["end"] - base
-        if s < pos:
-            continue  # overlapping span: keep the first
-        out.append(visible(text[pos:s]))
-        left, right = MARKS[h["kind"]] if marks else ("", "")
-        out.append(left + visible(text[s:e]) + right, style=STYLES[h["kind"]])
-        pos = e
-    out.append(visible(text[pos:]))
-    return out
-
-
-def render_claim(stored: dict, console: Console) -> None:
-    """A claim_detail() for a terminal: every text made visible() first."""
-    d = for_terminal(stored)
-    grid = Table.grid(padding=(0, 2))
-    grid.add_column(style="bold", no_wrap=True)
-    grid.add_column()
-    row = lambda k, v: grid.add_row(k, Text(v))  # noqa: E731 - plain text, never markup
-    sp = d["speaker"]
-    who = sp["name"] or sp["mention"] or "(unattributed)"
-    details = ", ".join(x for x in (sp["role"], sp["affiliation"]) if x)
-    speaker = (
-        who + (f" ({details})" if details else "") + (f" [{sp['kind']}]" if sp["kind"] else "")
-    )
-    if sp["mention"] and sp["mention"] != sp["name"]:
-        speaker += f"\nnamed in the text as \u201c{sp['mention']}\u201d"
-    seen, first = d["appearances"], d["first_seen_claim_id"]
-    if seen == 1:
-        row("claim", f"#{d['claim_id']}")
-    elif first == d["claim_id"]:
-        row("claim", f"#{d['claim_id']} (first of {seen} appearances)")
-    else:
-        row("claim", f"#{d['claim_id']} (one of {seen} appearances; first: #{first})")
-    row("speaker", speaker)
-    row("cue", f"{d['cue']} ({d['attribution']}{', hedged' if d['hedged'] else ''})")
-    found = "the rules" if d["found_by"] == "rules" else "the learned detector only"
-    row("found by", f"{found} (confidence {d['confidence']:.2f})")
-    row("content", d["content"])
-    if d["quote"]:
-        row("quote", f"\u201c{d['quote']}\u201d")
-    row("date", d["date"]["derivation"])
-    topics = ", ".join(f"{t['slug']} (via {t['via']})" for t in d["topics"]) or "none"
-    row("topics", topics)
-    src = d["source"]
-    where = " / ".join(
-        str(x)
-        for x in (src["title"], src["outlet"], src["published_on"], src["url"] or src["path"])
-        if x
-    )
-    row("source", f"#{src['source_id']} {where}")
-    row("status", d["status"])
-    console.print(grid)
-    marks = not console.is_terminal or console.no_color
-    console.print()
-    title = "paragraph" + ("  {speaker} <cue> [content]" if marks else "")
-    console.print(Text(title, style="bold"))
-    console.print(highlighted(stored["paragraph"], marks))
-    others = d["other_appearances"]
-    if others:
-        console.print()
-        console.print(Text(f"also reported by {plural(len(others), 'other source')}", style="bold"))
-        seen_in = Table.grid(padding=(0, 1))
-        seen_in.add_column(justify="right", no_wrap=True)
-        seen_in.add_column()
-        for a in others:
-            mark = " (first appearance)" if a["first"] else ""
-            where = " / ".join(
-                str(x) for x in (a["source_title"], a["source_outlet"], a["published_on"]) if x
-            )
-            said = f"{a['speaker_mention'] or ''} {a['cue']}: {a['content']}".strip()
-            seen_in.add_row(f"  #{a['claim_id']}", Text(f"source #{a['source_id']} {where}{mark}"))
-            seen_in.add_row("", Text(said))
-        console.print(seen_in)
-    if d["reviews"]:
-        console.print()
-        console.print(Text("reviews", style="bold"))
-        for r in d["reviews"]:
-            by = f" by {r['reviewer']}" if r["reviewer"] else ""
-            note = f": {r['note']}" if r["note"] else ""
-            console.print(
-                f"  {r['reviewed_at']} {r['status']}{by}{note}", highlight=False, markup=False
-            )
 
 
 def show(

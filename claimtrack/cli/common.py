@@ -20,13 +20,13 @@ from claimtrack.cli.render import (
     Format,
     TerminalConsole,
     choose_format,
-    open_output,
-    to_json,
+    plural,
     visible,
     write_rows,
 )
 from claimtrack.errors import UserError
 from claimtrack.io.readers import parse_date
+from claimtrack.io.writers import open_output
 from claimtrack.store import engine as dbmod
 from claimtrack.store.ids import parse_id
 from claimtrack.store.models import ACTOR_KINDS, ATTRIBUTIONS, STATUSES
@@ -128,16 +128,6 @@ def query_session(db: str | None) -> Iterator[Session]:
     (CLAIMTRACK_STATEMENT_TIMEOUT), one line when a statement runs over it."""
     with session(db) as s, time_limited(s):
         yield s
-
-
-def print_detail_json(row: dict, claims: Iterable[dict]) -> None:
-    """`actors show` / `sources show` as JSON: the row with the ids of its claims."""
-    row["claim_ids"] = [c["claim_id"] for c in claims]
-    print(to_json(row, indent=2))
-
-
-def plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def list_rows(

@@ -2,32 +2,27 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Annotated
 
 import typer
-from rich.table import Table
-from rich.text import Text
 
-from claimtrack.cli.claims import claims_table
 from claimtrack.cli.common import (
     DbOpt,
     DetailFormat,
     DetailFormatOpt,
     err,
     list_rows,
-    plural,
-    print_detail_json,
     query_session,
     session,
     sub_app,
 )
+from claimtrack.cli.options import BomOpt, FormatOpt, OutputOpt
 from claimtrack.cli.render import (
-    BomOpt,
-    FormatOpt,
-    OutputOpt,
     TerminalConsole,
-    for_terminal,
+    plural,
+    print_detail_json,
+    render_source,
+    sources_table,
 )
 from claimtrack.curate import sources as core
 from claimtrack.query.claims import ClaimFilter, iter_rows
@@ -37,20 +32,6 @@ app = sub_app("Sources: list the stored articles, show one, remove one with its 
 WhichArg = Annotated[
     str, typer.Argument(help="Source id, or part of its title, outlet, path or URL.")
 ]
-
-
-def sources_table(rows: Iterable[dict]) -> Table:
-    table = Table(expand=True)
-    table.add_column("id", justify="right")
-    table.add_column("title", style="bold", ratio=4)
-    table.add_column("outlet", ratio=2)
-    table.add_column("published", min_width=10)
-    table.add_column("claims", justify="right")
-    table.add_column("path", ratio=3, overflow="fold")
-    for r in rows:
-        cells = (r["source_id"], r["title"], r["outlet"], r["published_on"], r["claims"], r["path"])
-        table.add_row(*(Text("" if c is None else str(c)) for c in cells))
-    return table
 
 
 @app.command("list")
@@ -75,16 +56,7 @@ def show_source(
     if fmt is DetailFormat.json:
         print_detail_json(row, claims)
         return
-    row, claims = for_terminal(row), for_terminal(claims)
-    console = TerminalConsole()
-    console.print(Text(f"#{row['source_id']} {row['title'] or row['path']}", style="bold"))
-    for field in ("outlet", "published_on", "url", "path", "words"):
-        console.print(
-            f"{field}: {row[field] if row[field] is not None else '-'}",
-            highlight=False,
-            markup=False,
-        )
-    console.print(claims_table(claims))
+    render_source(row, claims, TerminalConsole())
 
 
 @app.command("remove")
