@@ -17,7 +17,7 @@ from claimtrack.cli.common import (
     session,
     sub_app,
 )
-from claimtrack.cli.options import BomOpt, FormatOpt, OutputOpt
+from claimtrack.cli.options import OUTPUT, OutputOptions, bundled
 from claimtrack.cli.render import (
     TerminalConsole,
     actors_table,
@@ -34,11 +34,11 @@ WhoArg = Annotated[str, typer.Argument(help="Speaker: #id, name, alias or surnam
 
 
 @app.command("list")
+@bundled(out=OUTPUT)
 def list_actors(
+    *,
     kind: Annotated[Kind | None, typer.Option(help="Only this kind of speaker.")] = None,
-    fmt: FormatOpt = None,
-    output: OutputOpt = None,
-    bom: BomOpt = False,
+    out: OutputOptions,
     db: DbOpt = None,
 ) -> None:
     """Every speaker with the number of claims they made, most first."""
@@ -48,9 +48,7 @@ def list_actors(
         core.ACTOR_COLUMNS,
         "speaker",
         actors_table,
-        fmt,
-        output,
-        bom,
+        out,
     )
 
 

@@ -6,7 +6,6 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from enum import StrEnum
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -18,8 +17,8 @@ from typer.core import TyperGroup
 
 from claimtrack.cli.render import (
     Format,
+    OutputOptions,
     TerminalConsole,
-    choose_format,
     plural,
     visible,
     write_rows,
@@ -136,14 +135,12 @@ def list_rows(
     columns: Sequence[str],
     noun: str,
     table: Callable[[Iterable[dict]], Table],
-    fmt: Format | None,
-    output: Path | None,
-    bom: bool,
+    out: OutputOptions,
 ) -> int:
     """What every listing command does: rows in the chosen format, then a count on stderr."""
-    fmt = choose_format(fmt, output, Format.table)
-    with query_session(db) as s, open_output(output) as out:
-        count = write_rows(rows(s), columns, fmt, out, table, bom=bom)
-    if fmt is Format.table or output is not None:
+    fmt = out.format(Format.table)
+    with query_session(db) as s, open_output(out.output) as handle:
+        count = write_rows(rows(s), columns, fmt, handle, table, bom=out.bom)
+    if fmt is Format.table or out.output is not None:
         err.print(plural(count, noun))
     return count

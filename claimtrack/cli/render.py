@@ -84,15 +84,17 @@ class Format(StrEnum):
 
 
 @dataclass(frozen=True)
-class Output:
-    """The shared output options of a listing command."""
+class OutputOptions:
+    """How a listing command writes its rows: --format, -o and --bom."""
 
-    fmt: Format | None = None
-    path: Path | None = None
+    fmt: StrEnum | None = None  # a Format, or a command's own choices (export's claimreview)
+    output: Path | None = None
     bom: bool = False
 
-    def resolve(self, default: Format) -> Format:
-        return choose_format(self.fmt, self.path, default)
+    def format(self, default: Format) -> Format:
+        """The format asked for (--format, else -o's suffix), else DEFAULT."""
+        fmt = Format(self.fmt) if self.fmt is not None else None
+        return choose_format(fmt, self.output, default)
 
 
 def choose_format(fmt: Format | None, output: Path | None, default: Format) -> Format:

@@ -16,7 +16,7 @@ from claimtrack.cli.common import (
     session,
     sub_app,
 )
-from claimtrack.cli.options import BomOpt, FormatOpt, OutputOpt
+from claimtrack.cli.options import OUTPUT, OutputOptions, bundled
 from claimtrack.cli.render import (
     TerminalConsole,
     plural,
@@ -35,11 +35,10 @@ WhichArg = Annotated[
 
 
 @app.command("list")
-def list_sources(
-    fmt: FormatOpt = None, output: OutputOpt = None, bom: BomOpt = False, db: DbOpt = None
-) -> None:
+@bundled(out=OUTPUT)
+def list_sources(*, out: OutputOptions, db: DbOpt = None) -> None:
     """Every stored source with its number of claims, oldest first."""
-    list_rows(db, core.iter_sources, core.SOURCE_COLUMNS, "source", sources_table, fmt, output, bom)
+    list_rows(db, core.iter_sources, core.SOURCE_COLUMNS, "source", sources_table, out)
 
 
 @app.command("show")

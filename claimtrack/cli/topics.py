@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from claimtrack.cli.common import ClaimIdArg, DbOpt, err, list_rows, session, sub_app
-from claimtrack.cli.options import BomOpt, FormatOpt, OutputOpt
+from claimtrack.cli.options import OUTPUT, OutputOptions, bundled
 from claimtrack.cli.render import plural, topics_table
 from claimtrack.curate import topics as core
 
@@ -28,11 +28,10 @@ def _report(what: str, result: core.Retagged) -> None:
 
 
 @app.command("list")
-def list_topics(
-    fmt: FormatOpt = None, output: OutputOpt = None, bom: BomOpt = False, db: DbOpt = None
-) -> None:
+@bundled(out=OUTPUT)
+def list_topics(*, out: OutputOptions, db: DbOpt = None) -> None:
     """Every topic with its number of claims and its keywords."""
-    list_rows(db, core.iter_topics, core.TOPIC_COLUMNS, "topic", topics_table, fmt, output, bom)
+    list_rows(db, core.iter_topics, core.TOPIC_COLUMNS, "topic", topics_table, out)
 
 
 @app.command("add")
