@@ -15,7 +15,6 @@ from pathlib import Path
 
 import pytest
 
-from claimtrack.evaluate import __main__ as cli
 from claimtrack.evaluate import run
 from claimtrack.evaluate.brat import GoldRelation, GoldSpan, load_corpus, parse_ann
 from claimtrack.evaluate.report import as_dict
@@ -426,17 +425,17 @@ def test_not_implemented_extractor_propagates(corpus: Path) -> None:
         evaluate_corpus(corpus, extractor=todo)
 
 
-def test_main_json_env_var_and_bad_corpus(
-    corpus: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+def test_eval_command_json_env_var_and_bad_corpus(
+    cli, corpus: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(run, "_default_extractor", lambda: fake_extractor)
     monkeypatch.setenv(run.ENV_CORPUS, str(corpus))
-    assert cli.main(["--json", "--limit", "1"]) == 0
-    out = json.loads(capsys.readouterr().out)
+    out = json.loads(cli("eval", "--json", "--limit", "1").stdout)
     assert out["articles"] == 1 and out["full"]["f1"] == pytest.approx(0.5)
-    assert cli.main(["--corpus", str(corpus / "nowhere")]) == 2
-    assert cli.main(["--corpus", str(corpus), "--errors", "2"]) == 0
-    shown = capsys.readouterr().out
+    bad = cli("eval", "--corpus", str(corpus / "nowhere"), ok=False)
+    assert bad.exit_code == 2
+    assert bad.stderr == f"error: {corpus / 'nowhere'} has no text/ and attributions/ folders\n"
+    shown = cli("eval", "--corpus", str(corpus), "--errors", "2").stdout
     assert "exact content" in shown and "missed gold relations (2)" in shown
 
 
@@ -456,11 +455,10 @@ def test_end_to_end_with_the_real_extractor(corpus: Path) -> None:
 
 
 def test_rules_only_switches_the_refiner_off_for_that_run(
-    corpus: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    cli, corpus: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.delenv(refine.ENV_SWITCH, raising=False)
-    assert cli.main(["--corpus", str(corpus), "--json", "--rules-only"]) == 0
-    assert json.loads(capsys.readouterr().out)["learned_models"] is False
+    shown = cli("eval", "--corpus", str(corpus), "--json", "--rules-only").stdout
+    assert json.loads(shown)["learned_models"] is False
     assert refine.ENV_SWITCH not in os.environ  # restored after the run
-    assert cli.main(["--corpus", str(corpus), "--json"]) == 0
-    assert json.loads(capsys.readouterr().out)["learned_models"] is True
+    assert json.loads(cli("eval", "--corpus", str(corpus), "--json").stdout)["learned_models"]

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Annotated
 
 import typer
-from rich.table import Table
-from rich.text import Text
 
 from claimtrack.cli.common import (
     DbOpt,
@@ -16,18 +13,17 @@ from claimtrack.cli.common import (
     Kind,
     err,
     list_rows,
-    plural,
-    print_detail_json,
     query_session,
     session,
     sub_app,
 )
+from claimtrack.cli.options import OUTPUT, OutputOptions, bundled
 from claimtrack.cli.render import (
-    BomOpt,
-    FormatOpt,
-    OutputOpt,
     TerminalConsole,
-    for_terminal,
+    actors_table,
+    plural,
+    print_detail_json,
+    render_actor,
 )
 from claimtrack.curate import actors as core
 from claimtrack.query import listings, lookups
@@ -38,26 +34,12 @@ app = sub_app("Speakers: list, show, merge two into one, add aliases, set role a
 WhoArg = Annotated[str, typer.Argument(help="Speaker: #id, name, alias or surname.")]
 
 
-def actors_table(rows: Iterable[dict]) -> Table:
-    table = Table(expand=True)
-    table.add_column("id", justify="right")
-    table.add_column("name", style="bold", ratio=3)
-    table.add_column("kind")
-    table.add_column("role", ratio=2)
-    table.add_column("affiliation", ratio=2)
-    table.add_column("claims", justify="right")
-    for r in rows:
-        cells = (r["actor_id"], r["name"], r["kind"], r["role"], r["affiliation"], r["claims"])
-        table.add_row(*(Text("" if c is None else str(c)) for c in cells))
-    return table
-
-
 @app.command("list")
+@bundled(out=OUTPUT)
 def list_actors(
+    *,
     kind: Annotated[Kind | None, typer.Option(help="Only this kind of speaker.")] = None,
-    fmt: FormatOpt = None,
-    output: OutputOpt = None,
-    bom: BomOpt = False,
+    out: OutputOptions,
     db: DbOpt = None,
 ) -> None:
     """Every speaker with the number of claims they made, most first."""
@@ -67,9 +49,7 @@ def list_actors(
         listings.ACTOR_COLUMNS,
         "speaker",
         actors_table,
-        fmt,
-        output,
-        bom,
+        out,
     )
 
 
@@ -87,17 +67,7 @@ def show_actor(
     if fmt is DetailFormat.json:
         print_detail_json(row, claims)
         return
-    row, claims = for_terminal(row), for_terminal(claims)
-    console = TerminalConsole()
-    console.print(Text(f"#{row['actor_id']} {row['name']} [{row['kind']}]", style="bold"))
-    for field in ("role", "affiliation", "aliases"):
-        console.print(f"{field}: {row[field] or '-'}", highlight=False, markup=False)
-    console.print(f"{plural(len(claims), 'claim')}:", highlight=False, markup=False)
-    for c in claims:
-        day = c["said_on"] or f"{c['date_relation']} {c['date_anchor'] or c['published_on'] or ''}"
-        console.print(
-            f"  #{c['claim_id']} {day} {c['cue']}: {c['content']}", highlight=False, markup=False
-        )
+    render_actor(row, claims, TerminalConsole())
 
 
 @app.command("merge")

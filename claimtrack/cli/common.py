@@ -6,7 +6,6 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from enum import StrEnum
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -18,15 +17,15 @@ from typer.core import TyperGroup
 
 from claimtrack.cli.render import (
     Format,
+    OutputOptions,
     TerminalConsole,
-    choose_format,
-    open_output,
-    to_json,
+    plural,
     visible,
     write_rows,
 )
 from claimtrack.errors import UserError
 from claimtrack.io.readers import parse_date
+from claimtrack.io.writers import open_output
 from claimtrack.store import engine as dbmod
 from claimtrack.store.ids import parse_id
 from claimtrack.store.models import ACTOR_KINDS, ATTRIBUTIONS, STATUSES
@@ -130,30 +129,18 @@ def query_session(db: str | None) -> Iterator[Session]:
         yield s
 
 
-def print_detail_json(row: dict, claims: Iterable[dict]) -> None:
-    """`actors show` / `sources show` as JSON: the row with the ids of its claims."""
-    row["claim_ids"] = [c["claim_id"] for c in claims]
-    print(to_json(row, indent=2))
-
-
-def plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
-
-
 def list_rows(
     db: str | None,
     rows: Callable[[Session], Iterable[dict]],
     columns: Sequence[str],
     noun: str,
     table: Callable[[Iterable[dict]], Table],
-    fmt: Format | None,
-    output: Path | None,
-    bom: bool,
+    out: OutputOptions,
 ) -> int:
     """What every listing command does: rows in the chosen format, then a count on stderr."""
-    fmt = choose_format(fmt, output, Format.table)
-    with query_session(db) as s, open_output(output) as out:
-        count = write_rows(rows(s), columns, fmt, out, table, bom=bom)
-    if fmt is Format.table or output is not None:
+    fmt = out.format(Format.table)
+    with query_session(db) as s, open_output(out.output) as handle:
+        count = write_rows(rows(s), columns, fmt, handle, table, bom=out.bom)
+    if fmt is Format.table or out.output is not None:
         err.print(plural(count, noun))
     return count

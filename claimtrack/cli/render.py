@@ -1,65 +1,38 @@
-"""One set of output options for every command that prints rows.
+"""What the command line shows: rows in the chosen format, the tables, and one claim, speaker
+or source in detail. Commands fetch data and call these; nothing here touches the database.
 
-``--format table|csv|tsv|json|jsonl``, ``-o FILE`` and ``--bom``. Table on a terminal;
-every other format streams row by row, so memory does not grow with the result. CSV and
-TSV cells that a spreadsheet would run as a formula are neutralised with a leading ``'``.
+Formats: ``table`` (default on a terminal), ``csv``, ``tsv``, ``json``, ``jsonl``; every format
+but the table streams row by row (claimtrack/io/writers.py), so memory does not grow with the
+result.
 
-Stored text can hold control characters (an article with ``ESC [2J`` clears the screen
-it is shown on). What goes to a terminal shows them as escapes (``\x1b``): tables and
-``show`` always (``for_terminal``, ``TerminalConsole``), CSV and TSV when stdout is a
-terminal. A file (or a pipe) gets the text as stored, so the export's offsets still
-point into it; JSON escapes control characters itself (``to_json``).
+Stored text can hold control characters (an article with ``ESC [2J`` clears the screen it is
+shown on). What goes to a terminal shows them as escapes (``\\x1b``): tables and details always
+(``for_terminal``, ``TerminalConsole``), CSV and TSV when stdout is a terminal. A file (or a
+pipe) gets the text as stored, so the export's offsets still point into it; JSON escapes
+control characters itself (``to_json``).
 """
 
 from __future__ import annotations
 
-import csv
-import itertools
-import json
 import re
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import IO, Annotated, Any, TypeVar
+from typing import IO, Any
 
-import typer
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from claimtrack.errors import UserError
+from claimtrack.io.writers import cell_text, safe_cell, started, to_json, write_records
 
-
-class Format(StrEnum):
-    table = "table"
-    csv = "csv"
-    tsv = "tsv"
-    json = "json"
-    jsonl = "jsonl"
-
-
-FormatOpt = Annotated[
-    Format | None,
-    typer.Option("--format", "-f", help="table (default on a terminal), csv, tsv, json or jsonl."),
-]
-OutputOpt = Annotated[
-    Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
-]
-BomOpt = Annotated[
-    bool, typer.Option("--bom", help="Start CSV/TSV with a byte-order mark, for Excel.")
-]
-
-T = TypeVar("T")
-_NOTHING = object()
+# ---- control characters -------------------------------------------------------------------
 
 # What a terminal acts on instead of showing: the C0 controls but tab and newline, DEL
 # and the C1 controls (U+0080 to U+009F; some terminals take U+009B as ESC [).
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-# What JSON leaves raw (it escapes U+0000 to U+001F itself): DEL and the C1 controls.
-_JSON_RAW = re.compile("[\x7f-\x9f]")
 
 
 def visible(text: str) -> str:
@@ -76,13 +49,6 @@ def for_terminal(value: Any) -> Any:
     if isinstance(value, list | tuple):
         return [for_terminal(v) for v in value]
     return value
-
-
-def to_json(value: Any, **options: Any) -> str:
-    """VALUE as JSON with non-ASCII text kept, and DEL and C1 controls escaped as \\u00XX
-    (the same data to a JSON reader; nothing a terminal acts on)."""
-    dumped = json.dumps(value, ensure_ascii=False, **options)
-    return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", dumped)
 
 
 class TerminalConsole(Console):
@@ -102,20 +68,33 @@ def is_terminal(out: IO[str]) -> bool:
         return False
 
 
-# A cell starting with one of these is run as a formula by Excel, LibreOffice and Sheets.
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+# ---- rows in a format ---------------------------------------------------------------------
+
+
+class Format(StrEnum):
+    table = "table"
+    csv = "csv"
+    tsv = "tsv"
+    json = "json"
+    jsonl = "jsonl"
 
 
 @dataclass(frozen=True)
-class Output:
-    """The shared output options of a listing command."""
+class OutputOptions:
+    """How a listing command writes its rows: --format, -o and --bom."""
 
-    fmt: Format | None = None
-    path: Path | None = None
+    fmt: StrEnum | None = None  # a Format, or a command's own choices (export's claimreview)
+    output: Path | None = None
     bom: bool = False
 
-    def resolve(self, default: Format) -> Format:
-        return choose_format(self.fmt, self.path, default)
+    def format(self, default: Format) -> Format:
+        """The format asked for (--format, else -o's suffix), else DEFAULT."""
+        fmt = Format(self.fmt) if self.fmt is not None else None
+        return choose_format(fmt, self.output, default)
 
 
 def choose_format(fmt: Format | None, output: Path | None, default: Format) -> Format:
@@ -128,35 +107,6 @@ def choose_format(fmt: Format | None, output: Path | None, default: Format) -> F
     return default
 
 
-@contextmanager
-def open_output(output: Path | None) -> Iterator[IO[str]]:
-    if output is None:
-        yield sys.stdout
-        return
-    try:
-        handle = output.open("w", encoding="utf-8", newline="")
-    except OSError as exc:
-        raise UserError(f"-o {output}: cannot write ({exc.strerror})") from None
-    with handle:
-        yield handle
-
-
-def _cell(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value)
-
-
-def safe_cell(value: object) -> str:
-    """A CSV cell a spreadsheet shows as text: formulas get a leading apostrophe."""
-    text = _cell(value)
-    if isinstance(value, str) and text.startswith(FORMULA_START):
-        return "'" + text
-    return text
-
-
 def write_rows(
     rows: Iterable[dict],
     columns: Sequence[str],
@@ -165,68 +115,19 @@ def write_rows(
     table: Callable[[Iterable[dict]], Table] | None = None,
     bom: bool = False,
 ) -> int:
-    """Write ROWS in FMT to OUT; returns how many were written.
+    """Write ROWS in FMT to OUT (TABLE draws them as a table); returns how many were written.
 
     The first row is fetched before anything is written, so a query that fails (a bad
     filter, the time limit) leaves no header or half a JSON array behind.
     """
-    count = 0
-    rows = _started(rows)
+    rows = started(rows)
     if fmt is Format.table:
         shown = [for_terminal(row) for row in rows]
         console = TerminalConsole(file=out) if out is not sys.stdout else TerminalConsole()
         console.print(table(shown) if table else default_table(shown, columns))
         return len(shown)
-    if fmt in (Format.csv, Format.tsv):
-        if bom:
-            out.write("\ufeff")
-        writer = csv_writer(out, "," if fmt is Format.csv else "\t")
-        cell = (lambda v: visible(safe_cell(v))) if is_terminal(out) else safe_cell
-        writer(columns)
-        for row in rows:
-            writer([cell(row.get(c)) for c in columns])
-            count += 1
-        return count
-    if fmt is Format.jsonl:
-        for row in rows:
-            out.write(to_json({c: row.get(c) for c in columns}) + "\n")
-            count += 1
-        return count
-    return write_json_array(({c: row.get(c) for c in columns} for row in rows), out)
-
-
-def csv_writer(out: IO[str], delimiter: str) -> Callable[[Sequence[str]], object]:
-    """A CSV/TSV row writer with "\\n" between rows whose cells holding a carriage return
-    are quoted too (csv quotes only the characters of its line terminator, and a bare
-    "\\r" ends a row for every CSV reader)."""
-    plain = csv.writer(out, delimiter=delimiter, lineterminator="\n")
-    quoted = csv.writer(out, delimiter=delimiter, lineterminator="\n", quoting=csv.QUOTE_ALL)
-
-    def write(cells: Sequence[str]) -> object:
-        return (quoted if any("\r" in c for c in cells) else plain).writerow(cells)
-
-    return write
-
-
-def _started(items: Iterable[T]) -> Iterator[T]:
-    """ITEMS with the first one already fetched (the query behind them has run)."""
-    items = iter(items)
-    first = next(items, _NOTHING)
-    if first is _NOTHING:
-        return iter(())
-    return itertools.chain((first,), items)  # type: ignore[arg-type]
-
-
-def write_json_array(items: Iterable[object], out: IO[str]) -> int:
-    """A JSON array written one item at a time (the first fetched before "[")."""
-    count = 0
-    items = _started(items)
-    out.write("[")
-    for item in items:
-        out.write(("\n" if count == 0 else ",\n") + to_json(item))
-        count += 1
-    out.write("\n]\n" if count else "]\n")
-    return count
+    cell = (lambda v: visible(safe_cell(v))) if is_terminal(out) else safe_cell
+    return write_records(rows, columns, fmt.value, out, bom=bom, cell=cell)
 
 
 def default_table(rows: Sequence[dict], columns: Sequence[str]) -> Table:
@@ -234,5 +135,262 @@ def default_table(rows: Sequence[dict], columns: Sequence[str]) -> Table:
     for c in columns:
         table.add_column(c)
     for row in rows:
-        table.add_row(*(Text(_cell(row.get(c))) for c in columns))
+        table.add_row(*(Text(cell_text(row.get(c))) for c in columns))
     return table
+
+
+def print_detail_json(row: dict, claims: Iterable[dict]) -> None:
+    """`actors show` / `sources show` as JSON: the row with the ids of its claims."""
+    row["claim_ids"] = [c["claim_id"] for c in claims]
+    print(to_json(row, indent=2))
+
+
+# ---- the tables (rows made visible() by write_rows) ---------------------------------------
+
+
+def describe_date(row: dict) -> str:
+    relation = row["date_relation"]
+    anchor = row.get("date_anchor") or row["published_on"]
+    if relation == "on" and row["said_on"]:
+        return row["said_on"]
+    if relation in ("before", "by") and anchor:
+        return f"{relation} {anchor}"
+    return f"undated\n(pub. {row['published_on']})" if row["published_on"] else "undated"
+
+
+def source_cell(row: dict) -> str:
+    name = (
+        row["source_outlet"]
+        or row["source_title"]
+        or Path(row["source_path"] or "").name
+        or "(stdin)"
+    )
+    if row.get("appearances", 1) > 1:
+        name += f"\n+{row['appearances'] - 1} more (show {row['claim_id']})"
+    return name
+
+
+def speaker_cell(row: dict) -> str:
+    return row["speaker"] or row["speaker_mention"] or "(unattributed)"
+
+
+def claims_table(rows: Iterable[dict]) -> Table:
+    """who-said: id, speaker, date, cue and claim, topics, source (+ status once reviewed)."""
+    rows = list(rows)
+    reviewed = any(r["status"] != "unreviewed" for r in rows)
+    table = Table(show_lines=True, expand=True)
+    table.add_column("id", justify="right")
+    table.add_column("speaker", style="bold", ratio=3)
+    table.add_column("date", min_width=10)
+    table.add_column("claim", ratio=8)
+    table.add_column("topics", ratio=3, overflow="fold")
+    table.add_column("source", ratio=3)
+    if reviewed:
+        table.add_column("status")
+    for r in rows:
+        cells = [
+            str(r["claim_id"]),
+            speaker_cell(r),
+            describe_date(r),
+            f"{r['cue']}: {r['content']}",
+            " ".join(r["topics"].split(";")) if r["topics"] else "",
+            source_cell(r),
+        ]
+        if reviewed:
+            cells.append(r["status"])
+        table.add_row(*(Text(c) for c in cells))
+    return table
+
+
+def timeline_table(rows: Iterable[dict]) -> Table:
+    """timeline: date first, then speaker, claim, source, id."""
+    table = Table(show_lines=True, expand=True)
+    table.add_column("date", min_width=10)
+    table.add_column("speaker", style="bold", ratio=3)
+    table.add_column("claim", ratio=8)
+    table.add_column("source", ratio=3)
+    table.add_column("id", justify="right")
+    for r in rows:
+        cells = [
+            describe_date(r),
+            speaker_cell(r),
+            f"{r['cue']}: {r['content']}",
+            source_cell(r),
+            str(r["claim_id"]),
+        ]
+        table.add_row(*(Text(c) for c in cells))
+    return table
+
+
+def actors_table(rows: Iterable[dict]) -> Table:
+    table = Table(expand=True)
+    table.add_column("id", justify="right")
+    table.add_column("name", style="bold", ratio=3)
+    table.add_column("kind")
+    table.add_column("role", ratio=2)
+    table.add_column("affiliation", ratio=2)
+    table.add_column("claims", justify="right")
+    for r in rows:
+        cells = (r["actor_id"], r["name"], r["kind"], r["role"], r["affiliation"], r["claims"])
+        table.add_row(*(Text("" if c is None else str(c)) for c in cells))
+    return table
+
+
+def topics_table(rows: Iterable[dict]) -> Table:
+    table = Table(expand=True)
+    table.add_column("slug", style="bold")
+    table.add_column("label", ratio=2)
+    table.add_column("claims", justify="right")
+    table.add_column("keywords", ratio=5)
+    for r in rows:
+        cells = (r["slug"], r["label"], r["claims"], ", ".join(r["keywords"].split(";")))
+        table.add_row(*(Text(str(c)) for c in cells))
+    return table
+
+
+def sources_table(rows: Iterable[dict]) -> Table:
+    table = Table(expand=True)
+    table.add_column("id", justify="right")
+    table.add_column("title", style="bold", ratio=4)
+    table.add_column("outlet", ratio=2)
+    table.add_column("published", min_width=10)
+    table.add_column("claims", justify="right")
+    table.add_column("path", ratio=3, overflow="fold")
+    for r in rows:
+        cells = (r["source_id"], r["title"], r["outlet"], r["published_on"], r["claims"], r["path"])
+        table.add_row(*(Text("" if c is None else str(c)) for c in cells))
+    return table
+
+
+# ---- one claim (show) ---------------------------------------------------------------------
+
+STYLES = {"speaker": "bold cyan", "cue": "bold yellow", "content": "green"}
+MARKS = {"speaker": ("{", "}"), "cue": ("<", ">"), "content": ("[", "]")}
+
+
+def highlighted(par: dict, marks: bool) -> Text:
+    """The paragraph with speaker, cue and content styled (and bracketed when plain);
+    PAR as stored (offsets into its text), each piece made visible() for the terminal."""
+    text, base = par["text"], par["start"]
+    out = Text()
+    pos = 0
+    for h in par["highlights"]:
+        s, e = h["start"] - base, h["end"] - base
+        if s < pos:
+            continue  # overlapping span: keep the first
+        out.append(visible(text[pos:s]))
+        left, right = MARKS[h["kind"]] if marks else ("", "")
+        out.append(left + visible(text[s:e]) + right, style=STYLES[h["kind"]])
+        pos = e
+    out.append(visible(text[pos:]))
+    return out
+
+
+def render_claim(stored: dict, console: Console) -> None:
+    """A claim_detail() for a terminal: every text made visible() first."""
+    d = for_terminal(stored)
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column()
+    row = lambda k, v: grid.add_row(k, Text(v))  # noqa: E731 - plain text, never markup
+    sp = d["speaker"]
+    who = sp["name"] or sp["mention"] or "(unattributed)"
+    details = ", ".join(x for x in (sp["role"], sp["affiliation"]) if x)
+    speaker = (
+        who + (f" ({details})" if details else "") + (f" [{sp['kind']}]" if sp["kind"] else "")
+    )
+    if sp["mention"] and sp["mention"] != sp["name"]:
+        speaker += f"\nnamed in the text as \u201c{sp['mention']}\u201d"
+    seen, first = d["appearances"], d["first_seen_claim_id"]
+    if seen == 1:
+        row("claim", f"#{d['claim_id']}")
+    elif first == d["claim_id"]:
+        row("claim", f"#{d['claim_id']} (first of {seen} appearances)")
+    else:
+        row("claim", f"#{d['claim_id']} (one of {seen} appearances; first: #{first})")
+    row("speaker", speaker)
+    row("cue", f"{d['cue']} ({d['attribution']}{', hedged' if d['hedged'] else ''})")
+    found = "the rules" if d["found_by"] == "rules" else "the learned detector only"
+    row("found by", f"{found} (confidence {d['confidence']:.2f})")
+    row("content", d["content"])
+    if d["quote"]:
+        row("quote", f"\u201c{d['quote']}\u201d")
+    row("date", d["date"]["derivation"])
+    topics = ", ".join(f"{t['slug']} (via {t['via']})" for t in d["topics"]) or "none"
+    row("topics", topics)
+    src = d["source"]
+    where = " / ".join(
+        str(x)
+        for x in (src["title"], src["outlet"], src["published_on"], src["url"] or src["path"])
+        if x
+    )
+    row("source", f"#{src['source_id']} {where}")
+    row("status", d["status"])
+    console.print(grid)
+    marks = not console.is_terminal or console.no_color
+    console.print()
+    title = "paragraph" + ("  {speaker} <cue> [content]" if marks else "")
+    console.print(Text(title, style="bold"))
+    console.print(highlighted(stored["paragraph"], marks))
+    others = d["other_appearances"]
+    if others:
+        console.print()
+        console.print(Text(f"also reported by {plural(len(others), 'other source')}", style="bold"))
+        seen_in = Table.grid(padding=(0, 1))
+        seen_in.add_column(justify="right", no_wrap=True)
+        seen_in.add_column()
+        for a in others:
+            mark = " (first appearance)" if a["first"] else ""
+            where = " / ".join(
+                str(x) for x in (a["source_title"], a["source_outlet"], a["published_on"]) if x
+            )
+            said = f"{a['speaker_mention'] or ''} {a['cue']}: {a['content']}".strip()
+            seen_in.add_row(f"  #{a['claim_id']}", Text(f"source #{a['source_id']} {where}{mark}"))
+            seen_in.add_row("", Text(said))
+        console.print(seen_in)
+    if d["reviews"]:
+        console.print()
+        console.print(Text("reviews", style="bold"))
+        for r in d["reviews"]:
+            by = f" by {r['reviewer']}" if r["reviewer"] else ""
+            note = f": {r['note']}" if r["note"] else ""
+            console.print(
+                f"  {r['reviewed_at']} {r['status']}{by}{note}", highlight=False, markup=False
+            )
+
+
+# ---- a speaker, a source, a claim's reviews -----------------------------------------------
+
+
+def render_actor(row: dict, claims: list[dict], console: Console) -> None:
+    """`actors show`: the speaker's details, then one line per claim."""
+    row, claims = for_terminal(row), for_terminal(claims)
+    console.print(Text(f"#{row['actor_id']} {row['name']} [{row['kind']}]", style="bold"))
+    for field in ("role", "affiliation", "aliases"):
+        console.print(f"{field}: {row[field] or '-'}", highlight=False, markup=False)
+    console.print(f"{plural(len(claims), 'claim')}:", highlight=False, markup=False)
+    for c in claims:
+        day = c["said_on"] or f"{c['date_relation']} {c['date_anchor'] or c['published_on'] or ''}"
+        console.print(
+            f"  #{c['claim_id']} {day} {c['cue']}: {c['content']}", highlight=False, markup=False
+        )
+
+
+def render_source(row: dict, claims: list[dict], console: Console) -> None:
+    """`sources show`: the source's details, then its claims as who-said shows them."""
+    row, claims = for_terminal(row), for_terminal(claims)
+    console.print(Text(f"#{row['source_id']} {row['title'] or row['path']}", style="bold"))
+    for field in ("outlet", "published_on", "url", "path", "words"):
+        console.print(
+            f"{field}: {row[field] if row[field] is not None else '-'}",
+            highlight=False,
+            markup=False,
+        )
+    console.print(claims_table(claims))
+
+
+def render_reviews(claim_id: int, status: str, lines: list[str], console: Console) -> None:
+    """`review ID`: the claim's status, then its review history, one line per review."""
+    console.print(Text(f"claim #{claim_id}: {status}", style="bold"))
+    for line in lines or ["no reviews yet"]:
+        console.print(Text(f"  {visible(line)}"))

@@ -6,10 +6,9 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
-from rich.text import Text
 
 from claimtrack.cli.common import ClaimIdArg, DbOpt, Status, err, query_session, session
-from claimtrack.cli.render import TerminalConsole, visible
+from claimtrack.cli.render import TerminalConsole, render_reviews
 from claimtrack.curate import review as core
 from claimtrack.query import lookups
 
@@ -38,10 +37,7 @@ def review(
                 + (f": {r.note}" if r.note else "")
                 for r in lookups.history(s, claim)
             ]
-        console = TerminalConsole()
-        console.print(Text(f"claim #{claim_id}: {current}", style="bold"))
-        for line in lines or ["no reviews yet"]:
-            console.print(Text(f"  {visible(line)}"))
+        render_reviews(claim_id, current, lines, TerminalConsole())
         return
     with session(db) as s:
         claim = lookups.get_claim(s, claim_id)

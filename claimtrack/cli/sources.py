@@ -2,32 +2,27 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Annotated
 
 import typer
-from rich.table import Table
-from rich.text import Text
 
-from claimtrack.cli.claims import claims_table
 from claimtrack.cli.common import (
     DbOpt,
     DetailFormat,
     DetailFormatOpt,
     err,
     list_rows,
-    plural,
-    print_detail_json,
     query_session,
     session,
     sub_app,
 )
+from claimtrack.cli.options import OUTPUT, OutputOptions, bundled
 from claimtrack.cli.render import (
-    BomOpt,
-    FormatOpt,
-    OutputOpt,
     TerminalConsole,
-    for_terminal,
+    plural,
+    print_detail_json,
+    render_source,
+    sources_table,
 )
 from claimtrack.curate import sources as core
 from claimtrack.query import listings, lookups
@@ -40,35 +35,11 @@ WhichArg = Annotated[
 ]
 
 
-def sources_table(rows: Iterable[dict]) -> Table:
-    table = Table(expand=True)
-    table.add_column("id", justify="right")
-    table.add_column("title", style="bold", ratio=4)
-    table.add_column("outlet", ratio=2)
-    table.add_column("published", min_width=10)
-    table.add_column("claims", justify="right")
-    table.add_column("path", ratio=3, overflow="fold")
-    for r in rows:
-        cells = (r["source_id"], r["title"], r["outlet"], r["published_on"], r["claims"], r["path"])
-        table.add_row(*(Text("" if c is None else str(c)) for c in cells))
-    return table
-
-
 @app.command("list")
-def list_sources(
-    fmt: FormatOpt = None, output: OutputOpt = None, bom: BomOpt = False, db: DbOpt = None
-) -> None:
+@bundled(out=OUTPUT)
+def list_sources(*, out: OutputOptions, db: DbOpt = None) -> None:
     """Every stored source with its number of claims, oldest first."""
-    list_rows(
-        db,
-        listings.iter_sources,
-        listings.SOURCE_COLUMNS,
-        "source",
-        sources_table,
-        fmt,
-        output,
-        bom,
-    )
+    list_rows(db, listings.iter_sources, listings.SOURCE_COLUMNS, "source", sources_table, out)
 
 
 @app.command("show")
@@ -85,16 +56,7 @@ def show_source(
     if fmt is DetailFormat.json:
         print_detail_json(row, claims)
         return
-    row, claims = for_terminal(row), for_terminal(claims)
-    console = TerminalConsole()
-    console.print(Text(f"#{row['source_id']} {row['title'] or row['path']}", style="bold"))
-    for field in ("outlet", "published_on", "url", "path", "words"):
-        console.print(
-            f"{field}: {row[field] if row[field] is not None else '-'}",
-            highlight=False,
-            markup=False,
-        )
-    console.print(claims_table(claims))
+    render_source(row, claims, TerminalConsole())
 
 
 @app.command("remove")

@@ -2,27 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Annotated
 
 import typer
-from rich.table import Table
-from rich.text import Text
 
-from claimtrack.cli.common import (
-    ClaimIdArg,
-    DbOpt,
-    err,
-    list_rows,
-    plural,
-    session,
-    sub_app,
-)
-from claimtrack.cli.render import (
-    BomOpt,
-    FormatOpt,
-    OutputOpt,
-)
+from claimtrack.cli.common import ClaimIdArg, DbOpt, err, list_rows, session, sub_app
+from claimtrack.cli.options import OUTPUT, OutputOptions, bundled
+from claimtrack.cli.render import plural, topics_table
 from claimtrack.curate import topics as core
 from claimtrack.query import listings
 
@@ -42,26 +28,11 @@ def _report(what: str, result: core.Retagged) -> None:
     )
 
 
-def topics_table(rows: Iterable[dict]) -> Table:
-    table = Table(expand=True)
-    table.add_column("slug", style="bold")
-    table.add_column("label", ratio=2)
-    table.add_column("claims", justify="right")
-    table.add_column("keywords", ratio=5)
-    for r in rows:
-        cells = (r["slug"], r["label"], r["claims"], ", ".join(r["keywords"].split(";")))
-        table.add_row(*(Text(str(c)) for c in cells))
-    return table
-
-
 @app.command("list")
-def list_topics(
-    fmt: FormatOpt = None, output: OutputOpt = None, bom: BomOpt = False, db: DbOpt = None
-) -> None:
+@bundled(out=OUTPUT)
+def list_topics(*, out: OutputOptions, db: DbOpt = None) -> None:
     """Every topic with its number of claims and its keywords."""
-    list_rows(
-        db, listings.iter_topics, listings.TOPIC_COLUMNS, "topic", topics_table, fmt, output, bom
-    )
+    list_rows(db, listings.iter_topics, listings.TOPIC_COLUMNS, "topic", topics_table, out)
 
 
 @app.command("add")

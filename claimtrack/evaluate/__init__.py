@@ -1,23 +1,15 @@
 """Evaluation harness: score the extractor against brat-annotated attribution corpora.
 
     evaluate_corpus(corpus: Path, *, limit=None, extractor=None) -> Report
-    main(argv) -> exit code          # python -m claimtrack.evaluate [--corpus DIR] ...
 
 Modules: brat (reading the corpus), score (pure scoring), run (extract + score),
-report (JSON dict, Rich table, sample errors); build_lexicon and train_models learn the cue
-lexicon and the CRFs from a corpus (``make train-models``).
+report (the figures as a dict, sample errors as data); build_lexicon and train_models learn
+the cue lexicon and the CRFs from a corpus (``make train-models``). ``claimtrack eval``
+(claimtrack/cli/evaluate.py) runs it and prints the figures.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from claimtrack.evaluate.run import Report, default_corpus, evaluate_corpus
 
-__all__ = ["Report", "default_corpus", "evaluate_corpus", "main"]
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    from claimtrack.evaluate.__main__ import main as _main
-
-    return _main(argv)
+__all__ = ["Report", "default_corpus", "evaluate_corpus"]

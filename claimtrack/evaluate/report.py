@@ -1,18 +1,18 @@
-"""Present a Report: a plain dict (for --json), a Rich table, and sample errors."""
+"""A Report as data: a plain dict of the figures (``as_dict``, for --json and the table of
+``claimtrack eval``), the precision by how claims were found, and sample errors to read.
+Nothing here prints: claimtrack/cli/evaluate.py renders the figures."""
 
 from __future__ import annotations
 
 import random
+from dataclasses import dataclass
 from typing import Any
-
-from rich.console import Console
-from rich.table import Table
 
 from claimtrack.evaluate.run import Report
 from claimtrack.evaluate.score import KINDS, Counts, content_text, overlaps
 from claimtrack.extract import refine
 
-__all__ = ["as_dict", "found_by", "print_errors", "print_table"]
+__all__ = ["ErrorSample", "as_dict", "found_by", "sample_errors"]
 
 
 def _prf(c: Counts) -> dict[str, Any]:
@@ -67,79 +67,25 @@ def as_dict(report: Report) -> dict[str, Any]:
     }
 
 
-def _row(table: Table, name: str, c: Counts) -> None:
-    table.add_row(
-        name,
-        f"{c.precision:.3f}",
-        f"{c.recall:.3f}",
-        f"{c.f1:.3f}",
-        f"{c.pred_hits}/{c.n_pred}",
-        f"{c.gold_hits}/{c.n_gold}",
-    )
-
-
-def print_table(report: Report, console: Console | None = None) -> None:
-    console = console or Console()
-    t = report.totals
-    table = Table(
-        title=f"claimtrack extraction vs {report.corpus} ({len(report.docs)} articles)",
-        title_justify="left",
-        caption="relaxed: content word-token F1 >= 0.5; full: relaxed + speaker and cue "
-        "overlap gold; exact: trimmed span sets",
-        caption_justify="left",
-    )
-    table.add_column("figure")
-    for col in ("P", "R", "F1", "hits/pred", "hits/gold"):
-        table.add_column(col, justify="right")
-    _row(table, "relaxed", t.relaxed)
-    _row(table, "full", t.full)
-    for k in ("source", "cue", "content"):
-        _row(table, f"exact {k}", t.exact[k])
-    table.add_section()
-    for k in KINDS:
-        _row(table, f"relaxed · {k}", t.kinds[k]["relaxed"])
-        _row(table, f"full · {k}", t.kinds[k]["full"])
-    console.print(table)
-    console.print(
-        f"speaker accuracy (relaxed matches with a gold Source): "
-        f"{t.speaker_accuracy:.3f} ({t.speaker_hits}/{t.speaker_total})"
-    )
-    console.print(
-        f"gold relations {report.gold_relations} (+{report.dropped} without content, skipped), "
-        f"predicted claims {report.predicted}"
-    )
-    console.print(
-        "learned models: "
-        + ("on (span refiner and detector)" if refine.enabled() else "off (rules alone)")
-    )
-    found = found_by(report)
-    if found:
-        console.print(
-            "relaxed precision by how found: "
-            + ", ".join(
-                f"{how} {row['precision']:.3f} ({row['matched']}/{row['claims']})"
-                for how, row in found.items()
-            )
-        )
-    console.print(
-        f"extraction: {report.words} words in {report.seconds:.2f} s = "
-        f"{report.words_per_second:,.0f} words/s, {report.articles_per_second:.1f} articles/s"
-    )
-    if report.failures:
-        console.print(
-            f"[red]extraction failed on {len(report.failures)} article(s):[/red] "
-            + ", ".join(report.failures[:10])
-        )
-
-
 def _snip(text: str, start: int, end: int, width: int = 160) -> str:
     s = " ".join(text[start:end].split())
     return s if len(s) <= width else s[: width - 1] + "…"
 
 
-def print_errors(report: Report, n: int, console: Console | None = None, seed: int = 0) -> None:
-    """N sampled misses, spurious claims and relaxed-but-not-full matches (terminal only)."""
-    console = console or Console()
+@dataclass(frozen=True, slots=True)
+class ErrorSample:
+    """Errors of one kind: how many there are, and a random sample of them as the texts of
+    their spans (each a dict of plain strings, but ``f1``)."""
+
+    total: int
+    samples: list[dict[str, Any]]
+
+
+def sample_errors(report: Report, n: int, seed: int = 0) -> dict[str, ErrorSample]:
+    """N sampled misses, spurious claims and relaxed-but-not-full matches: ``missed``
+    (article, source, cue, content of the gold relation), ``spurious`` (article, speaker,
+    cue, content of the claim) and ``partial`` (article, f1, speaker and cue of the claim,
+    gold_source and gold_cue); "-" for a span there is not."""
     rng = random.Random(seed)
     missed, spurious, partial = [], [], []
     for doc, claims, sc in zip(report.docs, report.claims, report.scores, strict=True):
@@ -155,30 +101,46 @@ def print_errors(report: Report, n: int, console: Console | None = None, seed: i
     def pick(xs: list) -> list:
         return rng.sample(xs, min(n, len(xs)))
 
-    console.rule(f"missed gold relations ({len(missed)})")
-    for doc, rel in pick(missed):
-        src = _snip(doc.text, rel.source.start, rel.source.end) if rel.source else "-"
-        cue = _snip(doc.text, rel.cue.start, rel.cue.end) if rel.cue else "-"
-        console.print(
-            f"[dim]{doc.name}[/dim]\n  source={src!r} cue={cue!r}\n  "
-            f"content={_snip(rel.content.text(doc.text), 0, 10**9)!r}"
-        )
-    console.rule(f"spurious claims ({len(spurious)})")
-    for doc, c in pick(spurious):
-        m = c.speaker.mention
-        src = _snip(doc.text, m.start, m.end) if m else "-"
-        console.print(
-            f"[dim]{doc.name}[/dim]\n  speaker={src!r} "
-            f"cue={_snip(doc.text, c.cue.start, c.cue.end)!r}\n  "
-            f"content={_snip(content_text(doc.text, c), 0, 10**9)!r}"
-        )
-    console.rule(f"relaxed matches with a wrong speaker or cue ({len(partial)})")
-    for doc, c, rel, f in pick(partial):
-        m = c.speaker.mention
-        console.print(
-            f"[dim]{doc.name}[/dim] token F1 {f:.2f}\n"
-            f"  predicted speaker={_snip(doc.text, m.start, m.end) if m else '-'!r} "
-            f"cue={_snip(doc.text, c.cue.start, c.cue.end)!r}\n"
-            f"  gold      source={_snip(doc.text, rel.source.start, rel.source.end) if rel.source else '-'!r} "
-            f"cue={_snip(doc.text, rel.cue.start, rel.cue.end) if rel.cue else '-'!r}"
-        )
+    def span(text: str, s: Any) -> str:
+        return _snip(text, s.start, s.end) if s else "-"
+
+    return {
+        "missed": ErrorSample(
+            len(missed),
+            [
+                {
+                    "article": doc.name,
+                    "source": span(doc.text, rel.source),
+                    "cue": span(doc.text, rel.cue),
+                    "content": _snip(rel.content.text(doc.text), 0, 10**9),
+                }
+                for doc, rel in pick(missed)
+            ],
+        ),
+        "spurious": ErrorSample(
+            len(spurious),
+            [
+                {
+                    "article": doc.name,
+                    "speaker": span(doc.text, c.speaker.mention),
+                    "cue": span(doc.text, c.cue),
+                    "content": _snip(content_text(doc.text, c), 0, 10**9),
+                }
+                for doc, c in pick(spurious)
+            ],
+        ),
+        "partial": ErrorSample(
+            len(partial),
+            [
+                {
+                    "article": doc.name,
+                    "f1": f,
+                    "speaker": span(doc.text, c.speaker.mention),
+                    "cue": span(doc.text, c.cue),
+                    "gold_source": span(doc.text, rel.source),
+                    "gold_cue": span(doc.text, rel.cue),
+                }
+                for doc, c, rel, f in pick(partial)
+            ],
+        ),
+    }

@@ -1,0 +1,33 @@
+"""``claimtrack db``: create, upgrade and inspect the database schema."""
+
+from __future__ import annotations
+
+from sqlalchemy.exc import DBAPIError
+
+from claimtrack.cli.common import DbOpt, err, sub_app
+from claimtrack.store import engine as dbmod
+
+app = sub_app("Create, upgrade and inspect the database schema.")
+
+
+@app.command("upgrade")
+def db_upgrade(db: DbOpt = None) -> None:
+    """Create the database, or bring it up to this claimtrack's schema."""
+    url = dbmod.resolve_url(db)
+    dbmod.upgrade(url)
+    engine = dbmod.make_engine(url)
+    err.print(f"schema at {dbmod.current_revision(engine)} (head)", highlight=False)
+
+
+@app.command("current")
+def db_current(db: DbOpt = None) -> None:
+    """Print the database's schema revision and the code's."""
+    url = dbmod.resolve_url(db)
+    engine = dbmod.make_engine(url)
+    try:
+        current = dbmod.current_revision(engine)
+    except DBAPIError as exc:
+        raise dbmod.cannot_open(url, exc) from None
+    head = dbmod.head_revision(url)
+    state = "up to date" if current == head else "run `claimtrack db upgrade`"
+    print(f"{current or 'empty'} (code: {head}; {state})")

@@ -1,0 +1,187 @@
+"""``claimtrack eval``: score the extractor on a brat-annotated corpus (PolNeAR dev), and print
+the figures: a table (``figure_rows`` lists its rows), or JSON; sample errors on request."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+if TYPE_CHECKING:
+    from claimtrack.evaluate.run import Report
+    from claimtrack.evaluate.score import Counts, Totals
+
+
+def evaluate(
+    corpus: Annotated[
+        Path | None,
+        typer.Option(
+            help="Split folder with text/ and attributions/ (brat). "
+            "(default: $CLAIMTRACK_EVAL_CORPUS or ../shared/polnear/dev)",
+            show_default=False,
+        ),
+    ] = None,
+    limit: Annotated[int | None, typer.Option(min=1, help="Only the first N articles.")] = None,
+    json_out: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+    errors: Annotated[int, typer.Option(min=0, help="Print N sample errors of each kind.")] = 0,
+    rules_only: Annotated[
+        bool, typer.Option("--rules-only", help="Score the rules alone (no learned models).")
+    ] = False,
+) -> None:
+    """Score the extractor on a brat-annotated corpus (default: PolNeAR dev)."""
+    # imported here: the extractor takes a second to import, which no other command pays
+    from claimtrack.evaluate.report import as_dict
+    from claimtrack.evaluate.run import default_corpus, evaluate_corpus
+
+    corpus = corpus or default_corpus()
+    if not (corpus / "text").is_dir() or not (corpus / "attributions").is_dir():
+        print(f"error: {corpus} has no text/ and attributions/ folders", file=sys.stderr)
+        raise typer.Exit(2)
+    with learned_models(not rules_only):
+        try:
+            report = evaluate_corpus(corpus, limit=limit)
+        except NotImplementedError as e:
+            print(f"error: the extractor is not implemented yet ({e})", file=sys.stderr)
+            raise typer.Exit(1) from None
+        if json_out:
+            print(json.dumps(as_dict(report), indent=2))
+        else:
+            print_figures(report, Console())
+        if errors:
+            print_errors(report, errors, Console())
+
+
+@contextmanager
+def learned_models(on: bool) -> Iterator[None]:
+    """The learned models switched off (CLAIMTRACK_LEARNED=0) for this run unless ON; the
+    variable as it was afterwards."""
+    from claimtrack.extract import refine
+
+    before = os.environ.get(refine.ENV_SWITCH)
+    if not on:
+        os.environ[refine.ENV_SWITCH] = "0"
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop(refine.ENV_SWITCH, None)
+        else:
+            os.environ[refine.ENV_SWITCH] = before
+
+
+# ---- the figures --------------------------------------------------------------------------
+
+
+def figure_rows(t: Totals) -> list[tuple[str, Counts] | None]:
+    """The table's rows, top to bottom: (figure, counts), None where a section ends."""
+    from claimtrack.evaluate.score import KINDS
+
+    rows: list[tuple[str, Counts] | None] = [("relaxed", t.relaxed), ("full", t.full)]
+    rows += [(f"exact {k}", t.exact[k]) for k in ("source", "cue", "content")]
+    rows.append(None)
+    for k in KINDS:
+        rows += [(f"relaxed · {k}", t.kinds[k]["relaxed"]), (f"full · {k}", t.kinds[k]["full"])]
+    return rows
+
+
+def figures_table(report: Report) -> Table:
+    table = Table(
+        title=f"claimtrack extraction vs {report.corpus} ({len(report.docs)} articles)",
+        title_justify="left",
+        caption="relaxed: content word-token F1 >= 0.5; full: relaxed + speaker and cue "
+        "overlap gold; exact: trimmed span sets",
+        caption_justify="left",
+    )
+    table.add_column("figure")
+    for col in ("P", "R", "F1", "hits/pred", "hits/gold"):
+        table.add_column(col, justify="right")
+    for row in figure_rows(report.totals):
+        if row is None:
+            table.add_section()
+            continue
+        name, c = row
+        table.add_row(
+            name,
+            f"{c.precision:.3f}",
+            f"{c.recall:.3f}",
+            f"{c.f1:.3f}",
+            f"{c.pred_hits}/{c.n_pred}",
+            f"{c.gold_hits}/{c.n_gold}",
+        )
+    return table
+
+
+def print_figures(report: Report, console: Console) -> None:
+    """The table, then a line for each figure that is not precision and recall."""
+    from claimtrack.evaluate.report import found_by
+    from claimtrack.extract import refine
+
+    t = report.totals
+    console.print(figures_table(report))
+    console.print(
+        f"speaker accuracy (relaxed matches with a gold Source): "
+        f"{t.speaker_accuracy:.3f} ({t.speaker_hits}/{t.speaker_total})"
+    )
+    console.print(
+        f"gold relations {report.gold_relations} (+{report.dropped} without content, skipped), "
+        f"predicted claims {report.predicted}"
+    )
+    console.print(
+        "learned models: "
+        + ("on (span refiner and detector)" if refine.enabled() else "off (rules alone)")
+    )
+    found = found_by(report)
+    if found:
+        console.print(
+            "relaxed precision by how found: "
+            + ", ".join(
+                f"{how} {row['precision']:.3f} ({row['matched']}/{row['claims']})"
+                for how, row in found.items()
+            )
+        )
+    console.print(
+        f"extraction: {report.words} words in {report.seconds:.2f} s = "
+        f"{report.words_per_second:,.0f} words/s, {report.articles_per_second:.1f} articles/s"
+    )
+    if report.failures:
+        console.print(
+            f"[red]extraction failed on {len(report.failures)} article(s):[/red] "
+            + ", ".join(report.failures[:10])
+        )
+
+
+def print_errors(report: Report, n: int, console: Console, seed: int = 0) -> None:
+    """N sampled misses, spurious claims and relaxed-but-not-full matches (terminal only)."""
+    from claimtrack.evaluate.report import sample_errors
+
+    errors = sample_errors(report, n, seed)
+    console.rule(f"missed gold relations ({errors['missed'].total})")
+    for e in errors["missed"].samples:
+        console.print(
+            f"[dim]{e['article']}[/dim]\n  source={e['source']!r} cue={e['cue']!r}\n  "
+            f"content={e['content']!r}"
+        )
+    console.rule(f"spurious claims ({errors['spurious'].total})")
+    for e in errors["spurious"].samples:
+        console.print(
+            f"[dim]{e['article']}[/dim]\n  speaker={e['speaker']!r} "
+            f"cue={e['cue']!r}\n  "
+            f"content={e['content']!r}"
+        )
+    console.rule(f"relaxed matches with a wrong speaker or cue ({errors['partial'].total})")
+    for e in errors["partial"].samples:
+        console.print(
+            f"[dim]{e['article']}[/dim] token F1 {e['f1']:.2f}\n"
+            f"  predicted speaker={e['speaker']!r} "
+            f"cue={e['cue']!r}\n"
+            f"  gold      source={e['gold_source']!r} "
+            f"cue={e['gold_cue']!r}"
+        )

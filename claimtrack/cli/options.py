@@ -1,0 +1,253 @@
+"""The options commands share, declared once; a command takes each bundle as one value.
+
+    @bundled(flt=CLAIM_FILTERS, out=OUTPUT)
+    def who_said(*, flt: ClaimFilter, out: OutputOptions, db: DbOpt = None) -> None: ...
+
+Typer reads a command's options from its signature: ``bundled`` puts a bundle's options where
+the command names the bundle (so --help lists them there), and calls the command with the value
+built from them: a ``ClaimFilter`` from the claim filters, an ``OutputOptions`` from --format,
+-o and --bom, a ``ClaimColumns`` from --appearances and --found-by.
+
+A new claim filter is one more ``Option`` in CLAIM_FILTERS, named as its ClaimFilter field
+(with ``convert`` when the command line's value is not the field's): who-said, timeline and
+export all take it.
+"""
+
+from __future__ import annotations
+
+import functools
+import inspect
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from claimtrack.cli.common import Attribution, Status, date_option
+from claimtrack.cli.render import Format, OutputOptions
+from claimtrack.query.claims import EXPORT_COLUMNS, LISTING_COLUMNS, ClaimFilter
+
+__all__ = [
+    "CLAIM_COLUMNS",
+    "CLAIM_FILTERS",
+    "OUTPUT",
+    "BomOpt",
+    "Bundle",
+    "ClaimColumns",
+    "EveryOpt",
+    "FormatOpt",
+    "OutputOpt",
+    "OutputOptions",
+    "Option",
+    "bundled",
+]
+
+
+@dataclass(frozen=True)
+class Option:
+    """One command-line option of a bundle: the name of the field it fills, its Typer
+    annotation, its default, and how its value becomes the field's."""
+
+    name: str
+    annotation: Any
+    default: Any = None
+    convert: Callable[[Any], Any] | None = None
+
+    def parameter(self) -> inspect.Parameter:
+        kind = inspect.Parameter.KEYWORD_ONLY
+        return inspect.Parameter(self.name, kind, default=self.default, annotation=self.annotation)
+
+
+@dataclass(frozen=True)
+class Bundle:
+    """Options, in --help order, and the class whose value they build (one field each)."""
+
+    options: tuple[Option, ...]
+    builds: Callable[..., Any]
+
+    def build(self, values: dict[str, Any]) -> Any:
+        return self.builds(
+            **{
+                o.name: o.convert(values[o.name]) if o.convert else values[o.name]
+                for o in self.options
+            }
+        )
+
+    def led_by(self, name: str) -> Bundle:
+        """The same options with NAME first (a command that is mostly about it)."""
+        lead = [o for o in self.options if o.name == name]
+        return replace(self, options=(*lead, *(o for o in self.options if o.name != name)))
+
+    def with_option(self, name: str, annotation: Any) -> Bundle:
+        """The same options with NAME declared otherwise (a command's own help or choices)."""
+        options = tuple(
+            replace(o, annotation=annotation) if o.name == name else o for o in self.options
+        )
+        return replace(self, options=options)
+
+
+def bundled(**bundles: Bundle) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Give the command each bundle's options in place of the parameter it names, and the
+    value built from them as that parameter."""
+
+    def decorate(command: Callable[..., Any]) -> Callable[..., Any]:
+        signature = inspect.signature(command, eval_str=True)
+        params: list[inspect.Parameter] = []
+        for p in signature.parameters.values():
+            if p.name in bundles:
+                params += [o.parameter() for o in bundles[p.name].options]
+            else:
+                params.append(p.replace(kind=inspect.Parameter.KEYWORD_ONLY))
+
+        @functools.wraps(command)
+        def run(**values: Any) -> Any:
+            for name, bundle in bundles.items():
+                taken = {o.name: values.pop(o.name) for o in bundle.options}
+                values[name] = bundle.build(taken)
+            return command(**values)
+
+        run.__signature__ = signature.replace(parameters=params)  # type: ignore[attr-defined]
+        run.__annotations__ = {p.name: p.annotation for p in params}
+        return run
+
+    return decorate
+
+
+# ---- the claim filters --------------------------------------------------------------------
+
+
+def _enum_value(value: Any) -> Any:
+    return value.value if value is not None else None
+
+
+CLAIM_FILTERS = Bundle(
+    (
+        Option("topic", Annotated[str | None, typer.Option(help="Topic slug, label or keyword.")]),
+        Option(
+            "actor",
+            Annotated[
+                str | None,
+                typer.Option(help="Speaker: name, alias or surname (any case, accents optional)."),
+            ],
+        ),
+        Option(
+            "since",
+            Annotated[str | None, typer.Option(help="Said on or after YYYY-MM-DD.")],
+            convert=lambda v: date_option(v, "--since"),
+        ),
+        Option(
+            "until",
+            Annotated[str | None, typer.Option(help="Said on or before YYYY-MM-DD.")],
+            convert=lambda v: date_option(v, "--until"),
+        ),
+        Option(
+            "source",
+            Annotated[
+                str | None,
+                typer.Option(help="Source id, or part of its title, outlet, path or URL."),
+            ],
+        ),
+        Option(
+            "search",
+            Annotated[
+                str | None,
+                typer.Option(
+                    help="Words that must all appear in the claim, its quote or its speaker."
+                ),
+            ],
+        ),
+        Option(
+            "attribution",
+            Annotated[Attribution | None, typer.Option(help="How the claim is attributed.")],
+            convert=_enum_value,
+        ),
+        Option(
+            "status",
+            Annotated[Status | None, typer.Option(help="Review status.")],
+            convert=_enum_value,
+        ),
+        Option(
+            "limit", Annotated[int | None, typer.Option(min=1, help="At most this many claims.")]
+        ),
+    ),
+    ClaimFilter,
+)
+
+# ---- which rows and columns of claims -----------------------------------------------------
+
+EveryOpt = Annotated[
+    bool,
+    typer.Option(
+        "--every-appearance",
+        help="One row per source that reported a claim (default: one row per claim).",
+    ),
+]
+
+
+@dataclass(frozen=True)
+class ClaimColumns:
+    """The export contract's columns, exactly; the appearance columns and found_by only when
+    asked for, after them."""
+
+    appearances: bool = False
+    found_by: bool = False
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (LISTING_COLUMNS if self.appearances else EXPORT_COLUMNS) + (
+            ("found_by",) if self.found_by else ()
+        )
+
+
+CLAIM_COLUMNS = Bundle(
+    (
+        Option(
+            "appearances",
+            Annotated[
+                bool,
+                typer.Option(
+                    "--appearances",
+                    help="Add first_seen_claim_id and appearances after the export contract's "
+                    "columns.",
+                ),
+            ],
+            default=False,
+        ),
+        Option(
+            "found_by",
+            Annotated[
+                bool,
+                typer.Option(
+                    "--found-by",
+                    help="Add found_by after the other columns: rules, or detector for a claim "
+                    "only the learned detector found (less sure).",
+                ),
+            ],
+            default=False,
+        ),
+    ),
+    ClaimColumns,
+)
+
+# ---- output -------------------------------------------------------------------------------
+
+FormatOpt = Annotated[
+    Format | None,
+    typer.Option("--format", "-f", help="table (default on a terminal), csv, tsv, json or jsonl."),
+]
+OutputOpt = Annotated[
+    Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
+]
+BomOpt = Annotated[
+    bool, typer.Option("--bom", help="Start CSV/TSV with a byte-order mark, for Excel.")
+]
+
+OUTPUT = Bundle(
+    (
+        Option("fmt", FormatOpt),
+        Option("output", OutputOpt),
+        Option("bom", BomOpt, default=False),
+    ),
+    OutputOptions,
+)
