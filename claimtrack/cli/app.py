@@ -12,10 +12,9 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from sqlalchemy.exc import DBAPIError
 
-from claimtrack.cli import actors, sources, topics
+from claimtrack.cli import actors, feeds, sources, topics
 from claimtrack.cli import claims as ask
 from claimtrack.cli.common import (
     DbOpt,
@@ -52,6 +51,7 @@ app.command("review", rich_help_panel="Keep the record")(review)
 app.add_typer(actors.app, name="actors", rich_help_panel="Keep the record")
 app.add_typer(topics.app, name="topics", rich_help_panel="Keep the record")
 app.add_typer(sources.app, name="sources", rich_help_panel="Keep the record")
+app.add_typer(feeds.app, name="feeds", rich_help_panel="Collect")
 app.add_typer(db_app, name="db", rich_help_panel="Database")
 
 
@@ -63,7 +63,9 @@ def ingest(
     paths: Annotated[
         list[str] | None,
         typer.Argument(
-            help="Files, folders (searched recursively) or - for stdin.", show_default=False
+            help="Files, folders (searched recursively), http(s) URLs of pages or feeds, "
+            "or - for stdin. A feed (RSS or Atom, told by its content) stands for its articles.",
+            show_default=False,
         ),
     ] = None,
     manifest: Annotated[
@@ -89,10 +91,13 @@ def ingest(
     taxonomy: Annotated[
         Path | None, typer.Option(help="Topic taxonomy TOML to load (default: the built-in one).")
     ] = None,
+    timeout: feeds.TimeoutOpt = feeds.DEFAULTS.timeout,
+    delay: feeds.DelayOpt = feeds.DEFAULTS.delay,
     db: DbOpt = None,
     quiet: QuietOpt = False,
 ) -> None:
-    """Read articles and store their attributed claims (.txt, .md with front matter, .html)."""
+    """Read articles and store their attributed claims (.txt, .md with front matter, .html,
+    web pages and feeds)."""
     from claimtrack.ingest import ingest as run_ingest
 
     pub = date_option(published, "--published")
@@ -111,33 +116,30 @@ def ingest(
         "author": author,
     }
     overrides = {k: v for k, v in overrides.items() if v}
-    progress = Progress(
-        TextColumn("[progress.description]{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=err,
-        disable=quiet,
-        transient=True,
-    )
-    with progress:
+    with feeds.progress_bar(quiet) as progress:
         task = progress.add_task("ingesting", total=len(entries))
 
         def done(path: str, outcome: str) -> None:
             progress.update(task, advance=1, description=f"{outcome} {Path(path).name}")
 
+        def feed_read(path: str, count: int) -> None:  # the feed stands for its articles
+            progress.update(task, total=(progress.tasks[0].total or 0) - 1 + count)
+
         result = run_ingest(
-            engine, entries, overrides, str(taxonomy) if taxonomy else None, done, encoding
+            engine,
+            entries,
+            overrides,
+            str(taxonomy) if taxonomy else None,
+            done,
+            encoding,
+            policy=feeds.policy(timeout, delay),
+            on_feed=feed_read,
         )
     for message in result.notes:
         err.print(message, highlight=False)
     for message in result.errors:
         report_error(message)
-    err.print(
-        f"documents: {result.added} added, {result.skipped} skipped, {result.failed} failed; "
-        f"claims: {result.claims} added",
-        highlight=False,
-    )
+    err.print(result.summary(), highlight=False)
     if result.failed:
         raise typer.Exit(1)
 
