@@ -37,7 +37,7 @@ DelayOpt = Annotated[
         rich_help_panel="Fetching",
     ),
 ]
-FEED_COLUMNS = ("feed_id", "url", "title", "last_polled_at", "last_result")
+FEED_COLUMNS = ("feed_id", "url", "title", "last_polled_at", "last_result", "etag", "last_modified")
 
 
 def policy(timeout: float, delay: float) -> FetchPolicy:

@@ -20,7 +20,9 @@ text: a date written in a paragraph is no publication date.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field
+from html import unescape
 from urllib.parse import urljoin, urlsplit
 
 # trafilatura, htmldate and courlan log their doubts as warnings; the reader says what
@@ -64,6 +66,8 @@ def read_page(html: str, url: str | None = None) -> Page:
     else:
         (text, merged), how = read_structure(html), "structure"
     canonical = merged.get("url")
+    if not canonical or canonical == url:  # trafilatura takes absolute links only
+        canonical = canonical_link(html) or canonical
     if canonical and url:
         canonical = urljoin(url, canonical)
     if canonical and urlsplit(canonical).scheme not in ("http", "https"):
@@ -96,6 +100,19 @@ def _trafilatura(html: str, url: str | None) -> tuple[str, dict[str, str]] | Non
         "url": found.url,
     }
     return text, {k: " ".join(str(v).split()) for k, v in meta.items() if v}
+
+
+_LINK_TAG = re.compile(r"<link\b[^>]*>", re.I)
+_ATTR = re.compile(r"""([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
+
+
+def canonical_link(html: str) -> str | None:
+    """The href of the page's ``<link rel="canonical">``, as written (maybe relative)."""
+    for tag in _LINK_TAG.finditer(html, 0, 200_000):
+        attrs = {m[1].lower(): m[2] or m[3] or m[4] or "" for m in _ATTR.finditer(tag[0])}
+        if "canonical" in attrs.get("rel", "").lower().split() and attrs.get("href", "").strip():
+            return unescape(attrs["href"].strip())
+    return None
 
 
 def plain_lines(text: str) -> str:
