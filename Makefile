@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 DEMO_DB ?= demo.db
 
-.PHONY: install demo test eval eval-web bench lint clean train-models docs docs-check
+.PHONY: install demo test test-fast eval eval-web bench lint clean train-models docs docs-check
 
 $(BIN)/claimtrack: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,9 @@ demo: install ## ingest seeds/ into a fresh SQLite file and ask who spoke about 
 
 test: install ## the whole test suite, on SQLite and PostgreSQL (127.0.0.1:5432 or CLAIMTRACK_TEST_PG)
 	$(BIN)/python -m pytest
+
+test-fast: install ## the suite without the tests marked slow, for the edit-run loop
+	$(BIN)/python -m pytest -m "not slow"
 
 eval: install ## score the extractor on PolNeAR dev (../shared/polnear/dev)
 	$(BIN)/claimtrack eval

@@ -173,6 +173,7 @@ def test_empty_folder_and_binary_file(cli, db_url, tmp_path):
     assert "1 added, 1 skipped, 0 failed" in again.stderr
 
 
+@pytest.mark.slow
 def test_killed_ingest_leaves_a_consistent_database_and_rerun_finishes(tmp_path):
     folder = tmp_path / "many"
     folder.mkdir()
@@ -217,6 +218,7 @@ def test_db_commands(cli, db_url):
     assert "up to date" in out
 
 
+@pytest.mark.slow
 def test_two_ingests_of_the_same_folder_at_once_store_each_document_once(db_url, tmp_path):
     folder = tmp_path / "same"
     folder.mkdir()

@@ -181,7 +181,7 @@ def test_datasette_friendly_sqlite(cli, tmp_path):
     ("args", "code", "message"),
     [
         (["show", "999"], 1, "no claim #999"),
-        (["show", "abc"], 2, "valid integer"),
+        (["show", "abc"], 2, "'abc' is not a claim id"),
         (["review", "999", "--status", "false"], 1, "no claim #999"),
         (["review", "1", "--status", "wrong"], 2, "'wrong' is not one of"),
         (["review", "1", "--note", "x"], 2, "--note and --by go with --status"),

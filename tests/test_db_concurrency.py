@@ -57,6 +57,7 @@ def run_at_once(work: str, *args: str, setup: str = "", env: dict | None = None)
     return [p.communicate(timeout=120)[0].strip() for p in procs]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("trial", range(3))
 def test_processes_creating_a_new_database_at_once_all_succeed(db_url, trial):
     outcomes = run_at_once("dbmod.open_engine(sys.argv[1])", db_url)

@@ -3,6 +3,7 @@ per-Doc caches the extractor reads."""
 
 from __future__ import annotations
 
+import pytest
 import spacy
 from threadpoolctl import threadpool_info
 
@@ -59,6 +60,7 @@ def test_cached_text_and_starts_match_spacy() -> None:
         assert token_starts(doc) == [t.idx for t in doc]
 
 
+@pytest.mark.slow
 def test_batched_parses_equal_one_paragraph_at_a_time() -> None:
     from claimtrack.extract.pipeline import BATCH_SIZE
 

@@ -6,7 +6,6 @@ from collections.abc import Iterable
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
@@ -19,6 +18,7 @@ from claimtrack.cli.common import (
     list_rows,
     plural,
     print_detail_json,
+    query_session,
     session,
     sub_app,
 )
@@ -26,8 +26,11 @@ from claimtrack.cli.render import (
     BomOpt,
     FormatOpt,
     OutputOpt,
+    TerminalConsole,
+    for_terminal,
 )
 from claimtrack.curate import actors as core
+from claimtrack.query import listings, lookups
 from claimtrack.query.claims import ClaimFilter, iter_rows
 
 app = sub_app("Speakers: list, show, merge two into one, add aliases, set role and affiliation.")
@@ -60,8 +63,8 @@ def list_actors(
     """Every speaker with the number of claims they made, most first."""
     list_rows(
         db,
-        lambda s: core.iter_actors(s, kind.value if kind else None),
-        core.ACTOR_COLUMNS,
+        lambda s: listings.iter_actors(s, kind.value if kind else None),
+        listings.ACTOR_COLUMNS,
         "speaker",
         actors_table,
         fmt,
@@ -77,14 +80,15 @@ def show_actor(
     db: DbOpt = None,
 ) -> None:
     """A speaker's details, aliases and claims."""
-    with session(db) as s:
-        actor = core.get_actor(s, who)
+    with query_session(db) as s:
+        actor = lookups.get_actor(s, who)
         claims = list(iter_rows(s, ClaimFilter(actor=str(actor.id)), first_only=True))
-        row = core.actor_row(actor, len(claims))
+        row = listings.actor_row(actor, len(claims))
     if fmt is DetailFormat.json:
         print_detail_json(row, claims)
         return
-    console = Console()
+    row, claims = for_terminal(row), for_terminal(claims)
+    console = TerminalConsole()
     console.print(Text(f"#{row['actor_id']} {row['name']} [{row['kind']}]", style="bold"))
     for field in ("role", "affiliation", "aliases"):
         console.print(f"{field}: {row[field] or '-'}", highlight=False, markup=False)
@@ -149,7 +153,7 @@ def set_actor(
         actor = core.set_details(
             s, who, name=name, kind=kind.value if kind else None, role=role, affiliation=affiliation
         )
-        row = core.actor_row(actor, 0)
+        row = listings.actor_row(actor, 0)
     err.print(
         f"#{row['actor_id']} {row['name']} [{row['kind']}] role: {row['role'] or '-'}, "
         f"affiliation: {row['affiliation'] or '-'}",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable
 from enum import StrEnum
 from pathlib import Path
@@ -15,6 +14,7 @@ from rich.text import Text
 
 from claimtrack.cli.common import (
     Attribution,
+    ClaimIdArg,
     DbOpt,
     DetailFormat,
     DetailFormatOpt,
@@ -23,15 +23,19 @@ from claimtrack.cli.common import (
     err,
     list_rows,
     plural,
-    session,
+    query_session,
 )
 from claimtrack.cli.render import (
     BomOpt,
     Format,
     FormatOpt,
     OutputOpt,
+    TerminalConsole,
     choose_format,
+    for_terminal,
     open_output,
+    to_json,
+    visible,
     write_json_array,
     write_rows,
 )
@@ -271,7 +275,8 @@ MARKS = {"speaker": ("{", "}"), "cue": ("<", ">"), "content": ("[", "]")}
 
 
 def highlighted(par: dict, marks: bool) -> Text:
-    """The paragraph with speaker, cue and content styled (and bracketed when plain)."""
+    """The paragraph with speaker, cue and content styled (and bracketed when plain);
+    PAR as stored (offsets into its text), each piece made visible() for the terminal."""
     text, base = par["text"], par["start"]
     out = Text()
     pos = 0
@@ -279,15 +284,17 @@ def highlighted(par: dict, marks: bool) -> Text:
         s, e = h["start"] - base, h["end"] - base
         if s < pos:
             continue  # overlapping span: keep the first
-        out.append(text[pos:s])
+        out.append(visible(text[pos:s]))
         left, right = MARKS[h["kind"]] if marks else ("", "")
-        out.append(left + text[s:e] + right, style=STYLES[h["kind"]])
+        out.append(left + visible(text[s:e]) + right, style=STYLES[h["kind"]])
         pos = e
-    out.append(text[pos:])
+    out.append(visible(text[pos:]))
     return out
 
 
-def render_claim(d: dict, console: Console) -> None:
+def render_claim(stored: dict, console: Console) -> None:
+    """A claim_detail() for a terminal: every text made visible() first."""
+    d = for_terminal(stored)
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column()
@@ -330,7 +337,7 @@ def render_claim(d: dict, console: Console) -> None:
     console.print()
     title = "paragraph" + ("  {speaker} <cue> [content]" if marks else "")
     console.print(Text(title, style="bold"))
-    console.print(highlighted(d["paragraph"], marks))
+    console.print(highlighted(stored["paragraph"], marks))
     others = d["other_appearances"]
     if others:
         console.print()
@@ -359,7 +366,7 @@ def render_claim(d: dict, console: Console) -> None:
 
 
 def show(
-    claim_id: Annotated[int, typer.Argument(help="The claim's id (first column of who-said).")],
+    claim_id: ClaimIdArg,
     fmt: DetailFormatOpt = DetailFormat.text,
     output: OutputOpt = None,
     db: DbOpt = None,
@@ -369,13 +376,13 @@ def show(
     The paragraph marks the speaker {so}, the cue <so> and the content [so] (in colour
     on a terminal), from the offsets stored at ingest.
     """
-    with session(db) as s:
+    with query_session(db) as s:
         d = claim_detail(s, claim_id)
     with open_output(output) as out:
         if fmt is DetailFormat.json:
-            out.write(json.dumps(d, ensure_ascii=False, indent=2) + "\n")
+            out.write(to_json(d, indent=2) + "\n")
         else:
-            console = Console(file=out) if output is not None else Console()
+            console = TerminalConsole(file=out) if output is not None else TerminalConsole()
             render_claim(d, console)
 
 
@@ -424,7 +431,7 @@ def export(
     """
     flt = make_filter(topic, actor, since, until, source, search, attribution, status, limit)
     if fmt is ExportFormat.claimreview:
-        with session(db) as s, open_output(output) as out:
+        with query_session(db) as s, open_output(output) as out:
             only = None
             if flt != ClaimFilter():
                 only = {r["first_seen_claim_id"] for r in iter_rows(s, flt, first_only=True)}
@@ -441,7 +448,7 @@ def export(
         raise typer.BadParameter(
             "export writes csv, tsv, json, jsonl or claimreview", param_hint="--format"
         )
-    with session(db) as s, open_output(output) as out:
+    with query_session(db) as s, open_output(output) as out:
         count = write_rows(iter_rows(s, flt), columns(appearances, found_by), chosen, out, bom=bom)
     if output is not None:
         err.print(f"{plural(count, 'claim')} written to {output}", highlight=False, markup=False)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from enum import StrEnum
@@ -11,25 +10,34 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 from sqlalchemy.orm import Session
 from typer._click.exceptions import UsageError
 from typer.core import TyperGroup
 
-from claimtrack.cli.render import Format, choose_format, open_output, write_rows
+from claimtrack.cli.render import (
+    Format,
+    TerminalConsole,
+    choose_format,
+    open_output,
+    to_json,
+    visible,
+    write_rows,
+)
 from claimtrack.errors import UserError
 from claimtrack.io.readers import parse_date
 from claimtrack.store import engine as dbmod
+from claimtrack.store.ids import parse_id
 from claimtrack.store.models import ACTOR_KINDS, ATTRIBUTIONS, STATUSES
+from claimtrack.store.time_limit import time_limited
 
 # Messages carry user data (names, titles): never parsed as Rich markup, never wrapped.
-err = Console(stderr=True, soft_wrap=True, markup=False, highlight=False)
+err = TerminalConsole(stderr=True, soft_wrap=True, markup=False, highlight=False)
 
 
 def report_error(message: str) -> None:
-    err.print(Text.assemble(("Error:", "red"), " ", message))
+    err.print(Text.assemble(("Error:", "red"), " ", visible(message)))
 
 
 def fail(message: str, code: int = 1) -> typer.Exit:
@@ -83,6 +91,22 @@ DetailFormatOpt = Annotated[
 ]
 
 
+def claim_id(value: str) -> int:
+    """A CLAIM_ID argument, through the one id parser (out-of-range ids are "no claim")."""
+    n = parse_id(value)
+    if n is None:
+        raise typer.BadParameter(f"{value!r} is not a claim id: give its number, e.g. 12")
+    return n
+
+
+ClaimIdArg = Annotated[
+    int,
+    typer.Argument(
+        parser=claim_id, metavar="CLAIM_ID", help="The claim's id (first column of who-said)."
+    ),
+]
+
+
 def date_option(value: str | None, name: str) -> dt.date | None:
     try:
         return parse_date(value, what=name)
@@ -98,10 +122,18 @@ def session(db: str | None, create: bool = True) -> Iterator[Session]:
         yield s
 
 
+@contextmanager
+def query_session(db: str | None) -> Iterator[Session]:
+    """A session for a command that only asks: every statement held to the time limit
+    (CLAIMTRACK_STATEMENT_TIMEOUT), one line when a statement runs over it."""
+    with session(db) as s, time_limited(s):
+        yield s
+
+
 def print_detail_json(row: dict, claims: Iterable[dict]) -> None:
     """`actors show` / `sources show` as JSON: the row with the ids of its claims."""
     row["claim_ids"] = [c["claim_id"] for c in claims]
-    print(json.dumps(row, ensure_ascii=False, indent=2))
+    print(to_json(row, indent=2))
 
 
 def plural(n: int, word: str) -> str:
@@ -120,7 +152,7 @@ def list_rows(
 ) -> int:
     """What every listing command does: rows in the chosen format, then a count on stderr."""
     fmt = choose_format(fmt, output, Format.table)
-    with session(db) as s, open_output(output) as out:
+    with query_session(db) as s, open_output(output) as out:
         count = write_rows(rows(s), columns, fmt, out, table, bom=bom)
     if fmt is Format.table or output is not None:
         err.print(plural(count, noun))

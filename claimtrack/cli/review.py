@@ -6,15 +6,16 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.text import Text
 
-from claimtrack.cli.common import DbOpt, Status, err, session
+from claimtrack.cli.common import ClaimIdArg, DbOpt, Status, err, query_session, session
+from claimtrack.cli.render import TerminalConsole, visible
 from claimtrack.curate import review as core
+from claimtrack.query import lookups
 
 
 def review(
-    claim_id: Annotated[int, typer.Argument(help="The claim's id.")],
+    claim_id: ClaimIdArg,
     status: Annotated[
         Status | None,
         typer.Option(help="The verdict; leave out to see the review history.", show_default=False),
@@ -28,24 +29,24 @@ def review(
     if status is None:
         if note or by:
             raise typer.BadParameter("--note and --by go with --status", param_hint="--status")
-        with session(db) as s:
-            claim = core.get_claim(s, claim_id)
+        with query_session(db) as s:
+            claim = lookups.get_claim(s, claim_id)
             current = claim.status
             lines = [
                 f"{r.reviewed_at.isoformat(timespec='seconds')} {r.status}"
                 + (f" by {r.reviewer}" if r.reviewer else "")
                 + (f": {r.note}" if r.note else "")
-                for r in core.history(s, claim)
+                for r in lookups.history(s, claim)
             ]
-        console = Console()
+        console = TerminalConsole()
         console.print(Text(f"claim #{claim_id}: {current}", style="bold"))
         for line in lines or ["no reviews yet"]:
-            console.print(Text(f"  {line}"))
+            console.print(Text(f"  {visible(line)}"))
         return
     with session(db) as s:
-        claim = core.get_claim(s, claim_id)
+        claim = lookups.get_claim(s, claim_id)
         was = claim.status
         record = core.review(s, claim_id, status.value, note, by)
-        n = len(core.history(s, claim))
+        n = len(lookups.history(s, claim))
         when = record.reviewed_at.isoformat(timespec="seconds")
     err.print(f"claim #{claim_id}: {status.value} (was {was}) at {when}; {n} review(s) on record")

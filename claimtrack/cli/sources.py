@@ -6,7 +6,6 @@ from collections.abc import Iterable
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
@@ -19,6 +18,7 @@ from claimtrack.cli.common import (
     list_rows,
     plural,
     print_detail_json,
+    query_session,
     session,
     sub_app,
 )
@@ -26,8 +26,11 @@ from claimtrack.cli.render import (
     BomOpt,
     FormatOpt,
     OutputOpt,
+    TerminalConsole,
+    for_terminal,
 )
 from claimtrack.curate import sources as core
+from claimtrack.query import listings, lookups
 from claimtrack.query.claims import ClaimFilter, iter_rows
 
 app = sub_app("Sources: list the stored articles, show one, remove one with its claims.")
@@ -56,7 +59,16 @@ def list_sources(
     fmt: FormatOpt = None, output: OutputOpt = None, bom: BomOpt = False, db: DbOpt = None
 ) -> None:
     """Every stored source with its number of claims, oldest first."""
-    list_rows(db, core.iter_sources, core.SOURCE_COLUMNS, "source", sources_table, fmt, output, bom)
+    list_rows(
+        db,
+        listings.iter_sources,
+        listings.SOURCE_COLUMNS,
+        "source",
+        sources_table,
+        fmt,
+        output,
+        bom,
+    )
 
 
 @app.command("show")
@@ -66,14 +78,15 @@ def show_source(
     db: DbOpt = None,
 ) -> None:
     """A source's details and the claims it reports."""
-    with session(db) as s:
-        source = core.get_source(s, which)
+    with query_session(db) as s:
+        source = lookups.get_source(s, which)
         claims = list(iter_rows(s, ClaimFilter(source=str(source.id)), first_only=False))
-        row = core.source_row(source, len(claims))
+        row = listings.source_row(source, len(claims))
     if fmt is DetailFormat.json:
         print_detail_json(row, claims)
         return
-    console = Console()
+    row, claims = for_terminal(row), for_terminal(claims)
+    console = TerminalConsole()
     console.print(Text(f"#{row['source_id']} {row['title'] or row['path']}", style="bold"))
     for field in ("outlet", "published_on", "url", "path", "words"):
         console.print(
@@ -92,7 +105,7 @@ def remove(
 ) -> None:
     """Remove a source and every claim it reported (other sources' appearances stay)."""
     with session(db) as s:
-        source = core.get_source(s, which)
+        source = lookups.get_source(s, which)
         label = f"#{source.id} {source.title or source.path or ''}".strip()
         if not yes and not typer.confirm(f"remove {label} and its claims?"):
             raise typer.Exit(1)

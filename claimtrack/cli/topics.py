@@ -9,13 +9,22 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from claimtrack.cli.common import DbOpt, err, list_rows, plural, session, sub_app
+from claimtrack.cli.common import (
+    ClaimIdArg,
+    DbOpt,
+    err,
+    list_rows,
+    plural,
+    session,
+    sub_app,
+)
 from claimtrack.cli.render import (
     BomOpt,
     FormatOpt,
     OutputOpt,
 )
 from claimtrack.curate import topics as core
+from claimtrack.query import listings
 
 app = sub_app("Topics: list with claim counts, add, edit, remove; claims are re-tagged at once.")
 
@@ -50,7 +59,9 @@ def list_topics(
     fmt: FormatOpt = None, output: OutputOpt = None, bom: BomOpt = False, db: DbOpt = None
 ) -> None:
     """Every topic with its number of claims and its keywords."""
-    list_rows(db, core.iter_topics, core.TOPIC_COLUMNS, "topic", topics_table, fmt, output, bom)
+    list_rows(
+        db, listings.iter_topics, listings.TOPIC_COLUMNS, "topic", topics_table, fmt, output, bom
+    )
 
 
 @app.command("add")
@@ -115,7 +126,7 @@ def retag(db: DbOpt = None) -> None:
 
 @app.command("tag")
 def tag(
-    claim_id: Annotated[int, typer.Argument(help="The claim's id.")],
+    claim_id: ClaimIdArg,
     slug: SlugArg,
     remove: Annotated[bool, typer.Option("--remove", help="Take the claim out instead.")] = False,
     db: DbOpt = None,

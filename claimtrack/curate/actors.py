@@ -5,66 +5,17 @@ Every function takes a Session; the CLI owns the transaction.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from claimtrack.errors import UserError
 from claimtrack.names import name_key
-from claimtrack.query.claims import actor_ids
+from claimtrack.query.lookups import get_actor
 from claimtrack.store import appearances
 from claimtrack.store import writes as store
 from claimtrack.store.models import ACTOR_KINDS, Actor, Claim
-
-ACTOR_COLUMNS = ("actor_id", "name", "kind", "role", "affiliation", "claims", "aliases")
-
-
-def get_actor(session: Session, who: str) -> Actor:
-    """The one actor WHO names (id, name, alias or surname), or a UserError."""
-    ids = actor_ids(session, who)
-    if not ids:
-        raise UserError(f"no speaker matches {who!r}; see `claimtrack actors list`")
-    if len(ids) > 1:
-        exact = session.scalars(select(Actor.id).where(Actor.name_key == name_key(who))).all()
-        if len(exact) == 1:
-            ids = list(exact)
-        else:
-            names = ", ".join(
-                f"{a.name} (#{a.id})"
-                for a in session.scalars(select(Actor).where(Actor.id.in_(ids)))
-            )
-            raise UserError(f"{who!r} could be {names}: give the full name or the #id")
-    actor = session.get(Actor, ids[0])
-    assert actor is not None
-    return actor
-
-
-def actor_row(actor: Actor, claims: int) -> dict:
-    return {
-        "actor_id": actor.id,
-        "name": actor.name,
-        "kind": actor.kind,
-        "role": actor.role,
-        "affiliation": actor.affiliation,
-        "claims": claims,
-        "aliases": ";".join(sorted(a.alias for a in actor.aliases)),
-    }
-
-
-def iter_actors(session: Session, kind: str | None = None) -> Iterator[dict]:
-    """Every actor with its number of claims (first appearances), most claims first."""
-    n = (
-        select(func.count(Claim.id))
-        .where(Claim.actor_id == Actor.id, Claim.same_as_id.is_(None))
-        .scalar_subquery()
-    )
-    stmt = select(Actor, n).order_by(n.desc(), Actor.name)
-    if kind:
-        stmt = stmt.where(Actor.kind == kind)
-    for actor, count in session.execute(stmt):
-        yield actor_row(actor, count)
 
 
 @dataclass(frozen=True)

@@ -4,19 +4,12 @@ current one. A review covers every appearance of the claim."""
 
 from __future__ import annotations
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from claimtrack.errors import UserError
+from claimtrack.query.lookups import get_claim
 from claimtrack.store import appearances
-from claimtrack.store.models import STATUSES, Claim, ClaimReview
-
-
-def get_claim(session: Session, claim_id: int) -> Claim:
-    claim = session.get(Claim, claim_id)
-    if claim is None:
-        raise UserError(f"no claim #{claim_id}; find ids with `claimtrack who-said`")
-    return claim
+from claimtrack.store.models import STATUSES, ClaimReview
 
 
 def review(
@@ -38,15 +31,3 @@ def review(
         c.status = status
     session.flush()
     return record
-
-
-def history(session: Session, claim: Claim) -> list[ClaimReview]:
-    """Reviews of the claim (any of its appearances), oldest first."""
-    ids = [c.id for c in appearances.group_of(session, claim)]
-    return list(
-        session.scalars(
-            select(ClaimReview)
-            .where(ClaimReview.claim_id.in_(ids))
-            .order_by(ClaimReview.reviewed_at, ClaimReview.id)
-        )
-    )

@@ -2,60 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from claimtrack.errors import UserError
-from claimtrack.query.claims import source_ids
+from claimtrack.query.lookups import get_source
 from claimtrack.store import appearances
 from claimtrack.store.models import Claim, ClaimReview, Source
-
-SOURCE_COLUMNS = (
-    "source_id",
-    "title",
-    "outlet",
-    "published_on",
-    "claims",
-    "words",
-    "path",
-    "url",
-)
-
-
-def get_source(session: Session, which: str) -> Source:
-    """The one source WHICH names (id, or part of title, outlet, path or URL)."""
-    ids = source_ids(session, which)
-    if not ids:
-        raise UserError(f"no source matches {which!r}; see `claimtrack sources list`")
-    if len(ids) > 1:
-        raise UserError(
-            f"{which!r} matches {len(ids)} sources (#{', #'.join(map(str, ids[:5]))}): give its id"
-        )
-    source = session.get(Source, ids[0])
-    assert source is not None
-    return source
-
-
-def source_row(source: Source, claims: int) -> dict:
-    return {
-        "source_id": source.id,
-        "title": source.title,
-        "outlet": source.outlet,
-        "published_on": source.published_on.isoformat() if source.published_on else None,
-        "claims": claims,
-        "words": source.word_count,
-        "path": source.path,
-        "url": source.url,
-    }
-
-
-def iter_sources(session: Session) -> Iterator[dict]:
-    n = select(func.count(Claim.id)).where(Claim.source_id == Source.id).scalar_subquery()
-    stmt = select(Source, n).order_by(Source.published_on.is_(None), Source.published_on, Source.id)
-    for source, count in session.execute(stmt.execution_options(yield_per=500)):
-        yield source_row(source, count)
 
 
 def remove_source(session: Session, which: str) -> tuple[Source, int]:

@@ -7,57 +7,20 @@ links made by the extractor or by hand are kept.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from claimtrack.errors import UserError
+from claimtrack.query.lookups import get_claim, get_topic
 from claimtrack.store.models import Claim, ClaimTopic, Topic
-from claimtrack.store.taxonomy import SLUG_RE, TopicDef, find_topics
+from claimtrack.store.taxonomy import SLUG_RE, TopicDef
 from claimtrack.store.taxonomy import tag as tag_topics
 from claimtrack.store.writes import ensure_taxonomy
 
-TOPIC_COLUMNS = ("slug", "label", "claims", "keywords")
 TAGGER_VIA = ("keyword", "heading")
-
-
-def get_topic(session: Session, name: str) -> Topic:
-    ensure_taxonomy(session)
-    topic = session.scalar(select(Topic).where(Topic.slug == name.strip().lower()))
-    if topic is not None:
-        return topic
-    found = find_topics(_defs(session), name)
-    if len(found) == 1:
-        topic = session.scalar(select(Topic).where(Topic.slug == found[0].slug))
-        assert topic is not None
-        return topic
-    raise UserError(f"no topic {name!r}; see `claimtrack topics list`")
-
-
-def _defs(session: Session) -> list[TopicDef]:
-    return [
-        TopicDef(t.slug, t.label, tuple(t.keywords or ()))
-        for t in session.scalars(select(Topic).order_by(Topic.slug))
-    ]
-
-
-def iter_topics(session: Session) -> Iterator[dict]:
-    ensure_taxonomy(session)
-    n = (
-        select(func.count(ClaimTopic.claim_id))
-        .join(Claim, Claim.id == ClaimTopic.claim_id)
-        .where(ClaimTopic.topic_id == Topic.id, Claim.same_as_id.is_(None))
-        .scalar_subquery()
-    )
-    for topic, count in session.execute(select(Topic, n).order_by(Topic.slug)):
-        yield {
-            "slug": topic.slug,
-            "label": topic.label,
-            "claims": count,
-            "keywords": ";".join(topic.keywords or []),
-        }
 
 
 def _clean_keywords(keywords: Sequence[str]) -> list[str]:
@@ -169,7 +132,6 @@ def tag_claim(session: Session, claim_id: int, name: str, remove: bool = False) 
     A hand-made link is kept by later re-tagging; a removed link the keywords still
     match comes back at the next re-tag of that topic.
     """
-    from claimtrack.curate.review import get_claim
     from claimtrack.store.appearances import group_of
 
     topic = get_topic(session, name)

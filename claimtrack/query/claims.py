@@ -17,6 +17,7 @@ from claimtrack.errors import UserError
 from claimtrack.names import name_key
 from claimtrack.query.search import search_condition
 from claimtrack.store.appearances import counts as appearance_counts
+from claimtrack.store.ids import id_is, parse_id
 from claimtrack.store.models import Actor, ActorAlias, Claim, ClaimTopic, Source, Topic
 from claimtrack.store.taxonomy import find_topics
 from claimtrack.store.writes import taxonomy
@@ -73,7 +74,8 @@ class ClaimFilter:
 
 
 def actor_ids(session: Session, who: str) -> list[int]:
-    """Actors a user means by WHO: full name, alias or surname, forgiving case and accents."""
+    """Actors a user means by WHO: an id (#12), or full name, alias or surname, forgiving case
+    and accents."""
     key = name_key(who)
     if not key:
         raise UserError("--actor needs a name, e.g. --actor Ushakov")
@@ -89,8 +91,9 @@ def actor_ids(session: Session, who: str) -> list[int]:
         )
         .distinct()
     )
-    if key.isdigit():
-        stmt = select(Actor.id).where(Actor.id == int(key))
+    n = parse_id(who)
+    if n is not None:
+        stmt = select(Actor.id).where(id_is(session, Actor.id, n))
     return list(session.scalars(stmt))
 
 
@@ -102,11 +105,11 @@ def topic_ids(session: Session, name: str) -> list[int]:
 
 
 def source_ids(session: Session, which: str) -> list[int]:
-    """Sources a user means by WHICH: an id, or part of the title, outlet, path or URL."""
-    which = which.strip()
-    if which.isdigit():
-        return list(session.scalars(select(Source.id).where(Source.id == int(which))))
-    needle = which.lower()
+    """Sources a user means by WHICH: an id (#12), or part of the title, outlet, path or URL."""
+    n = parse_id(which)
+    if n is not None:
+        return list(session.scalars(select(Source.id).where(id_is(session, Source.id, n))))
+    needle = which.strip().lower()
     fields = (Source.title, Source.outlet, Source.path, Source.url)
     return list(
         session.scalars(
@@ -276,9 +279,17 @@ def iter_rows(
     """Rows for the claims matching FLT, streamed in batches, in timeline order.
 
     FIRST_ONLY: one row per claim, the earliest matching appearance (the others are
-    counted in its ``appearances``). ``flt.limit`` counts the rows given out.
+    counted in its ``appearances``). ``flt.limit`` counts the rows given out. A bad
+    filter raises its UserError here, at the call, before any row (or header) is written.
     """
-    result = session.execute(claims_query(session, flt).execution_options(yield_per=batch))
+    stmt = claims_query(session, flt)
+    return _rows(session, stmt, flt, batch, first_only)
+
+
+def _rows(
+    session: Session, stmt: Select, flt: ClaimFilter, batch: int, first_only: bool
+) -> Iterator[dict]:
+    result = session.execute(stmt.execution_options(yield_per=batch))
     emitted: set[int] = set()
     given = 0
     for part in result.partitions(batch):

@@ -8,7 +8,7 @@ import datetime as dt
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from claimtrack.curate.review import get_claim, history
+from claimtrack.query.lookups import get_claim, history
 from claimtrack.store import appearances
 from claimtrack.store.models import Claim, ClaimTopic, Source, Topic
 

@@ -3,6 +3,10 @@
 The user's text is never passed through as SQL or FTS syntax: it is split into words,
 and every word must match, either in the full-text index (SQLite FTS5, each word quoted
 as a string; PostgreSQL ``plainto_tsquery``) or in the speaker's name or aliases.
+
+Each distinct word adds a condition to the query, so a search takes at most
+``MAX_TERMS`` of them (a repeated word counts once): beyond a few hundred SQLite refuses
+the query ("Expression tree is too large") and PostgreSQL runs for minutes.
 """
 
 from __future__ import annotations
@@ -11,11 +15,13 @@ import re
 
 from sqlalchemy import ColumnElement, Integer, and_, column, false, or_, select, text
 
+from claimtrack.errors import UserError
 from claimtrack.names import name_key
 from claimtrack.store.fts import PG_SEARCH_EXPR
 from claimtrack.store.models import Actor, ActorAlias, Claim
 
 _WORD = re.compile(r"\w+")
+MAX_TERMS = 64  # distinct words in one --search
 
 
 def terms(query: str) -> list[str]:
@@ -53,7 +59,17 @@ def _speaker_match(term: str) -> ColumnElement[bool]:
 
 
 def search_condition(dialect: str, query: str) -> ColumnElement[bool]:
-    words = terms(query)
+    """Every distinct word of QUERY (case aside) in the claim's text or its speaker's names;
+    a UserError for more than MAX_TERMS of them."""
+    distinct: dict[str, str] = {}
+    for word in terms(query):
+        distinct.setdefault(word.lower(), word)
+    words = list(distinct.values())
     if not words:
         return false()
+    if len(words) > MAX_TERMS:
+        raise UserError(
+            f"--search has {len(words)} different words; give at most {MAX_TERMS} "
+            "(every word must match, so a few distinctive ones find the claim)"
+        )
     return and_(*(or_(_text_match(dialect, w, i), _speaker_match(w)) for i, w in enumerate(words)))

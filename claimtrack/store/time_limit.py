@@ -1,0 +1,115 @@
+"""A time limit on each statement of a query, so that no question runs unbounded.
+
+``CLAIMTRACK_STATEMENT_TIMEOUT`` sets it in seconds (default 60; ``0`` turns it off).
+A statement over the limit is stopped and the command ends with one line naming the
+limit, instead of running for minutes (or printing a traceback).
+
+PostgreSQL: ``statement_timeout`` for the transaction (``SET LOCAL``); a streamed listing
+is fetched in batches, each its own statement.
+SQLite: a progress handler that interrupts a statement once the command's thread has
+spent that much CPU time since the last statement on the connection began (CPU time, so
+that waiting for a slow reader of the output, such as a pager, does not count).
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy import event, text
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
+
+from claimtrack.errors import UserError
+
+ENV_VAR = "CLAIMTRACK_STATEMENT_TIMEOUT"
+DEFAULT_SECONDS = 60.0
+QUERY_CANCELED = "57014"  # PostgreSQL's SQLSTATE for a statement stopped by the timeout
+CHECK_EVERY = 10_000  # SQLite virtual-machine steps between two looks at the clock
+
+
+def configured_seconds() -> float | None:
+    """The limit from the environment: seconds, or None for no limit."""
+    raw = os.environ.get(ENV_VAR, "").strip()
+    if not raw:
+        return DEFAULT_SECONDS
+    try:
+        seconds = float(raw)
+    except ValueError:
+        seconds = -1.0
+    if not seconds >= 0 or seconds == float("inf"):  # also catches nan
+        raise UserError(
+            f"{ENV_VAR}={raw!r} is not a time limit: give seconds, e.g. 60 (0 for no limit)"
+        )
+    return seconds or None
+
+
+def _over_the_limit(seconds: float) -> UserError:
+    return UserError(
+        f"the query ran longer than the {seconds:g} s a statement may take ({ENV_VAR}): "
+        "narrow it with --actor, --topic, --source, --since or fewer --search words, "
+        "or raise the limit"
+    )
+
+
+@contextmanager
+def _sqlite_limit(session: Session, seconds: float) -> Iterator[list[bool]]:
+    connection = session.connection()
+    raw = connection.connection.driver_connection
+    assert isinstance(raw, sqlite3.Connection)
+    started = [time.thread_time()]
+    fired = [False]
+
+    def restart(*_args: object) -> None:
+        started[0] = time.thread_time()
+
+    def check() -> int:
+        if time.thread_time() - started[0] > seconds:
+            fired[0] = True
+            return 1  # SQLite stops the statement: "interrupted"
+        return 0
+
+    event.listen(connection, "before_cursor_execute", restart)
+    raw.set_progress_handler(check, CHECK_EVERY)
+    try:
+        yield fired
+    finally:
+        raw.set_progress_handler(None, 0)
+        event.remove(connection, "before_cursor_execute", restart)
+
+
+@contextmanager
+def time_limited(session: Session, seconds: float | None = None) -> Iterator[Session]:
+    """SESSION with every statement held to SECONDS (default: from the environment).
+
+    A statement over the limit raises a UserError; the transaction is then rolled back
+    by whoever owns it.
+    """
+    limit = configured_seconds() if seconds is None else (seconds or None)
+    if limit is None:
+        yield session
+        return
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
+        ms = max(1, round(limit * 1000))
+        session.execute(text("SELECT set_config('statement_timeout', :ms, true)"), {"ms": str(ms)})
+        try:
+            yield session
+        except DBAPIError as exc:
+            if getattr(exc.orig, "sqlstate", None) == QUERY_CANCELED:
+                raise _over_the_limit(limit) from None
+            raise
+        return
+    if dialect == "sqlite":
+        with _sqlite_limit(session, limit) as fired:
+            try:
+                yield session
+            except DBAPIError as exc:
+                if fired[0] and "interrupted" in str(exc.orig):
+                    raise _over_the_limit(limit) from None
+                raise
+        return
+    yield session
