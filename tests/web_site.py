@@ -185,3 +185,19 @@ def serve(site: Site | None = None) -> Iterator[Site]:
         server.shutdown()
         server.server_close()
         thread.join(timeout=10)
+
+
+def main() -> None:
+    """``python -m tests.web_site [SECONDS]``: serve the test site on a free port of
+    127.0.0.1, print its URL, and stop after SECONDS (default 600) or when killed. The docs
+    (docs/web.md) run their URL and feed examples against it."""
+    import sys
+
+    seconds = float(sys.argv[1]) if len(sys.argv) > 1 else 600.0
+    with serve() as site:
+        print(site.url("").rstrip("/"), flush=True)
+        time.sleep(seconds)
+
+
+if __name__ == "__main__":
+    main()
