@@ -120,7 +120,9 @@ class Fetcher:
 
     # ---- the one public request ---------------------------------------------------------
 
-    def get(self, url: str, *, etag: str | None = None, last_modified: str | None = None):
+    def get(
+        self, url: str, *, etag: str | None = None, last_modified: str | None = None
+    ) -> Fetched:
         """GET URL (following redirects); a conditional request when ETAG or LAST_MODIFIED
         is given (status 304 then means unchanged, with no body). FetchError on failure."""
         check_url(url)

@@ -405,7 +405,7 @@ def feed_entries(read: FeedRead) -> Iterator[Entry | ReadError]:
     defaults. A feed fetched from the web links to http(s) URLs only; a feed file may also
     link to files, by paths relative to its folder."""
     name = read.path
-    local = not is_url(name) and name != STDIN
+    local = not is_url(name) and name not in (STDIN, "<stdin>")  # a feed file, not stdin
     for item in read.feed.entries:
         defaults = tuple(
             (k, v)
