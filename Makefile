@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 DEMO_DB ?= demo.db
 
-.PHONY: install demo test test-fast eval bench lint clean train-models docs docs-check
+.PHONY: install demo test test-fast eval eval-web bench lint clean train-models docs docs-check
 
 $(BIN)/claimtrack: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,9 @@ test-fast: install ## the suite without the tests marked slow, for the edit-run 
 
 eval: install ## score the extractor on PolNeAR dev (../shared/polnear/dev)
 	$(BIN)/claimtrack eval
+
+eval-web: install ## body F1 of the text ingest stores from web pages (../shared/web-articles), through the CLI
+	$(BIN)/python -m claimtrack.evaluate.web
 
 train-models: install ## rebuild the cue lexicon, then retrain the span refiner and the detector, on PolNeAR train (after changing the rules)
 	$(BIN)/python -m claimtrack.evaluate.build_lexicon

@@ -2,7 +2,13 @@
 
 Streaming: documents are read lazily and extracted in small batches, so memory stays
 flat however many files are given. Documents whose text is already stored (same content
-hash) are skipped before extraction, so an interrupted run can simply be run again.
+hash) are skipped before extraction, so an interrupted run can simply be run again. A URL
+already stored (as asked for, fetched or canonical) is not fetched again, and a fetched page
+whose canonical URL is stored is skipped.
+
+Every document's language is told from its text (claimtrack.io.language); the extractor
+reads English only, so a document in another language is stored with its language and no
+claims, and the run says so.
 """
 
 from __future__ import annotations
@@ -17,11 +23,28 @@ from sqlalchemy.orm import Session
 
 from claimtrack.extract import extract, extract_batch
 from claimtrack.extract.types import Claim, Document
-from claimtrack.io.readers import Entry, ReadError, iter_documents
+from claimtrack.io.fetch import Fetcher, FetchPolicy
+from claimtrack.io.language import detect, is_english
+from claimtrack.io.language import name as language_name
+from claimtrack.io.readers import (
+    Entry,
+    FeedRead,
+    ReadError,
+    Skipped,
+    WebDocument,
+    given_language,
+    iter_documents,
+)
 from claimtrack.store.engine import DatabaseError, run_transaction
 from claimtrack.store.models import Claim as StoredClaim
 from claimtrack.store.taxonomy import TopicDef
-from claimtrack.store.writes import content_hash, ensure_taxonomy, source_exists, store_document
+from claimtrack.store.writes import (
+    content_hash,
+    ensure_taxonomy,
+    source_exists,
+    store_document,
+    url_stored,
+)
 
 BATCH = 8
 # The longest document ingest takes, in characters (--max-chars): 58 times the longest article
@@ -38,8 +61,26 @@ class IngestResult:
     skipped: int = 0
     failed: int = 0
     claims: int = 0
+    not_english: int = 0  # added without claims: the extractor reads English only
     errors: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # e.g. which encoding a file was read in
+
+    def summary(self) -> str:
+        added = f"{self.added} added"
+        if self.not_english:
+            added += f" ({self.not_english} not English)"
+        return (
+            f"documents: {added}, {self.skipped} skipped, {self.failed} failed; "
+            f"claims: {self.claims} added"
+        )
+
+
+@dataclass
+class _Todo:
+    doc: Document
+    digest: str
+    language: str | None
+    fetched_url: str | None
 
 
 def _batches(items: Iterable, size: int) -> Iterator[list]:
@@ -55,27 +96,79 @@ def ingest(
     taxonomy_path: str | None = None,
     on_done: Callable[[str, str], None] | None = None,
     encoding: str | None = None,
+    *,
     max_chars: int = MAX_CHARS,
+    policy: FetchPolicy | None = None,
+    on_feed: Callable[[str, int], None] | None = None,
+    fetcher: Fetcher | None = None,
 ) -> IngestResult:
-    """Ingest ENTRIES into the database; ``on_done(path, outcome)`` reports each document.
-    ENCODING is the user's for every entry; without it each file's is told from its bytes
-    (``result.notes`` says which, when not UTF-8). A document longer than ``max_chars``
-    characters fails (with a message) before extraction."""
-    result = IngestResult()
+    """Ingest ENTRIES into the database; ``on_done(path, outcome)`` reports each document,
+    ``on_feed(path, n)`` each feed read (N articles to come). ENCODING is the user's for
+    every entry; without it each file's is told from its bytes (``result.notes`` says which,
+    when not UTF-8). URLs are fetched with FETCHER (or a new one following POLICY). A document
+    longer than ``max_chars`` characters fails (with a message) before extraction."""
     topics = run_transaction(engine, lambda session: ensure_taxonomy(session, taxonomy_path))
+    own_fetcher = fetcher is None
+    fetcher = fetcher or Fetcher(policy or FetchPolicy())
+    try:
+        return _ingest(
+            engine, entries, overrides, topics, on_done, encoding, on_feed, fetcher, max_chars
+        )
+    finally:
+        if own_fetcher:
+            fetcher.close()
+
+
+def _ingest(
+    engine: Engine,
+    entries: Iterable[Entry],
+    overrides: dict[str, str] | None,
+    topics: list[TopicDef],
+    on_done: Callable[[str, str], None] | None,
+    encoding: str | None,
+    on_feed: Callable[[str, int], None] | None,
+    fetcher: Fetcher,
+    max_chars: int,
+) -> IngestResult:
+    result = IngestResult()
 
     def report(path: str | None, outcome: str) -> None:
         if on_done:
             on_done(path or "<stdin>", outcome)
 
-    documents = iter_documents(entries, overrides, encoding, result.notes.append)
+    def known(*urls: str | None) -> bool:
+        return run_transaction(engine, lambda session: url_stored(session, *urls))
+
+    documents = iter_documents(
+        entries, overrides, encoding, result.notes.append, fetcher=fetcher, known=known
+    )
     for batch in _batches(documents, BATCH):
-        todo: list[tuple[Document, str]] = []
+        todo: list[_Todo] = []
         for item in batch:
             if isinstance(item, ReadError):
                 result.failed += 1
                 result.errors.append(str(item))
                 report(None, "failed")
+                continue
+            if isinstance(item, FeedRead):
+                feed = item.feed
+                title = f" {feed.title!r}" if feed.title else ""
+                count = len(feed.entries)
+                result.notes.append(
+                    f"{item.path}: {feed.kind} feed{title}, "
+                    f"{count} article{'' if count == 1 else 's'}"
+                    + (
+                        f" ({feed.unlinked} entries without a link left out)"
+                        if feed.unlinked
+                        else ""
+                    )
+                )
+                if on_feed:
+                    on_feed(item.path, count)
+                continue
+            if isinstance(item, Skipped):
+                result.skipped += 1
+                report(item.path, "skipped")
                 continue
             if len(item.text) > max_chars:
                 result.failed += 1
@@ -83,16 +176,26 @@ def ingest(
                 report(item.path, "failed")
                 continue
             digest = content_hash(item.text)
+            fetched_url = item.fetched_url if isinstance(item, WebDocument) else None
             try:
                 exists = run_transaction(engine, partial(source_exists, digest=digest))
+                if not exists and fetched_url:  # the same page under another address
+                    exists = known(item.url, fetched_url)
             except DatabaseError as exc:
                 return _stopped(result, item.path, exc, report)
-            if exists or any(d == digest for _, d in todo):
+            if exists or any(
+                t.digest == digest or (fetched_url and t.doc.url and t.doc.url == item.url)
+                for t in todo
+            ):
                 result.skipped += 1
                 report(item.path, "skipped")
                 continue
-            todo.append((item, digest))
-        for (doc, digest), claims in zip(todo, extract_each(todo), strict=True):
+            todo.append(_Todo(item, digest, _language(item), fetched_url))
+        english = [t for t in todo if is_english(t.language)]
+        found = dict(zip(map(id, english), extract_each(english), strict=True))
+        for t in todo:
+            claims = found.get(id(t), [])
+            doc = t.doc
             if isinstance(claims, Exception):
                 result.failed += 1
                 result.errors.append(
@@ -101,7 +204,15 @@ def ingest(
                 report(doc.path, "failed")
                 continue
             try:
-                stored = store_once(engine, doc, claims, topics, digest)
+                stored = store_once(
+                    engine,
+                    doc,
+                    claims,
+                    topics,
+                    t.digest,
+                    fetched_url=t.fetched_url,
+                    language=t.language,
+                )
             except DatabaseError as exc:
                 if not exc.about_data:
                     return _stopped(result, doc.path, exc, report)
@@ -115,6 +226,12 @@ def ingest(
                 continue
             result.added += 1
             result.claims += stored
+            if not is_english(t.language):
+                result.not_english += 1
+                result.notes.append(
+                    f"{doc.path or '<stdin>'}: in {language_name(t.language)}, not English: "
+                    "stored without claims (the extractor reads English only)"
+                )
             report(doc.path, "added")
     return result
 
@@ -126,14 +243,22 @@ def too_long(path: str | None, chars: int, max_chars: int) -> str:
     )
 
 
-def extract_each(todo: list[tuple[Document, str]]) -> list[list[Claim] | Exception]:
+def _language(doc: Document) -> str | None:
+    """The language the document's metadata gives, else the one told from its text."""
+    return given_language(doc) or detect(doc.text)
+
+
+def extract_each(todo: list[_Todo]) -> list[list[Claim] | Exception]:
     """Claims for each document of a batch; a document the extractor fails on gets its
     exception instead, so one bad document never fails the others."""
+    if not todo:
+        return []
+    docs = [t.doc for t in todo]
     try:
-        return list(extract_batch((doc.text, doc.published) for doc, _ in todo))
+        return list(extract_batch((doc.text, doc.published) for doc in docs))
     except Exception:  # noqa: BLE001 - retried one by one to find the culprit
         out: list[list[Claim] | Exception] = []
-        for doc, _ in todo:
+        for doc in docs:
             try:
                 out.append(extract(doc.text, doc.published))
             except Exception as exc:  # noqa: BLE001
@@ -159,7 +284,14 @@ def _stopped(
 
 
 def store_once(
-    engine: Engine, doc: Document, claims: list[Claim], topics: list[TopicDef], digest: str
+    engine: Engine,
+    doc: Document,
+    claims: list[Claim],
+    topics: list[TopicDef],
+    digest: str,
+    *,
+    fetched_url: str | None = None,
+    language: str | None = None,
 ) -> int | None:
     """Store DOC in one transaction (tried again after a transient error, see
     run_transaction) and return how many claims were stored (a claim the extractor gave
@@ -169,9 +301,113 @@ def store_once(
     def step(session: Session) -> int | None:
         if source_exists(session, digest):
             return None
-        source = store_document(session, doc, claims, topics, digest)
+        source = store_document(
+            session, doc, claims, topics, digest, fetched_url=fetched_url, language=language
+        )
         return session.scalar(
             select(func.count(StoredClaim.id)).where(StoredClaim.source_id == source.id)
         )
 
     return run_transaction(engine, step)
+
+
+# ---- feed subscriptions -------------------------------------------------------------------
+
+
+@dataclass
+class PollResult:
+    """One feed's poll: what happened, in a few words, and the ingest of its articles."""
+
+    feed_id: int
+    url: str
+    outcome: str  # "unchanged", "3 articles: 2 added, 1 skipped, 0 failed", or the error
+    failed: bool = False
+    ingested: IngestResult | None = None
+
+
+def poll_feeds(
+    engine: Engine,
+    *,
+    policy: FetchPolicy | None = None,
+    taxonomy_path: str | None = None,
+    on_done: Callable[[str, str], None] | None = None,
+    on_feed: Callable[[str, int], None] | None = None,
+    on_polled: Callable[[PollResult], None] | None = None,
+) -> list[PollResult]:
+    """Poll every subscribed feed once: a conditional request (ETag, Last-Modified), so an
+    unchanged feed costs one 304; the articles of a changed one are ingested (those already
+    stored are skipped without a request). The validators of the answer are kept only when
+    every article was read, so an article that failed is tried again at the next poll."""
+    from claimtrack.store.feeds import feeds
+
+    def state(session: Session) -> list[tuple[int, str, str | None, str | None]]:
+        return [(f.id, f.url, f.etag, f.last_modified) for f in feeds(session)]
+
+    results = []
+    with Fetcher(policy or FetchPolicy()) as fetcher:
+        for feed_id, url, etag, last_modified in run_transaction(engine, state):
+            polled = _poll_one(
+                engine, fetcher, feed_id, url, etag, last_modified, taxonomy_path, on_done, on_feed
+            )
+            results.append(polled)
+            if on_polled:
+                on_polled(polled)
+    return results
+
+
+def _poll_one(
+    engine: Engine,
+    fetcher: Fetcher,
+    feed_id: int,
+    url: str,
+    etag: str | None,
+    last_modified: str | None,
+    taxonomy_path: str | None,
+    on_done: Callable[[str, str], None] | None,
+    on_feed: Callable[[str, int], None] | None,
+) -> PollResult:
+    from claimtrack.io.feeds import FeedError, is_feed, parse_feed
+    from claimtrack.io.fetch import FetchError
+    from claimtrack.io.readers import feed_entries
+    from claimtrack.store.feeds import record_poll
+
+    def record(outcome: str, **kwargs) -> None:  # noqa: ANN003
+        run_transaction(engine, lambda session: record_poll(session, feed_id, outcome, **kwargs))
+
+    try:
+        fetched = fetcher.get(url, etag=etag, last_modified=last_modified)
+        if fetched.not_modified:
+            record("unchanged")
+            return PollResult(feed_id, url, "unchanged")
+        if not is_feed(fetched.body):
+            raise FeedError("not an RSS or Atom feed")
+        feed = parse_feed(fetched.body, base=fetched.final_url)
+    except (FetchError, FeedError) as exc:
+        record(f"failed: {exc}")
+        return PollResult(feed_id, url, str(exc), failed=True)
+    if on_feed:
+        on_feed(url, len(feed.entries))
+    read = FeedRead(url, feed)
+    entries: list[Entry] = []
+    link_errors: list[str] = []
+    for linked in feed_entries(read):
+        if isinstance(linked, ReadError):
+            link_errors.append(str(linked))
+        else:
+            entries.append(linked)
+    ingested = ingest(engine, entries, None, taxonomy_path, on_done, fetcher=fetcher)
+    ingested.failed += len(link_errors)
+    ingested.errors[:0] = link_errors
+    count = len(feed.entries)
+    outcome = (
+        f"{count} article{'' if count == 1 else 's'}: {ingested.added} added, "
+        f"{ingested.skipped} skipped, {ingested.failed} failed"
+    )
+    record(
+        outcome,
+        title=feed.title,
+        etag=fetched.etag,
+        last_modified=fetched.last_modified,
+        validators=not ingested.failed,
+    )
+    return PollResult(feed_id, url, outcome, failed=bool(ingested.failed), ingested=ingested)

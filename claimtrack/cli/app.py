@@ -12,7 +12,7 @@ from __future__ import annotations
 import typer
 from sqlalchemy.exc import DBAPIError
 
-from claimtrack.cli import actors, db, sources, topics
+from claimtrack.cli import actors, db, feeds, sources, topics
 from claimtrack.cli import claims as ask
 from claimtrack.cli.common import Group, report_error
 from claimtrack.cli.evaluate import evaluate
@@ -41,6 +41,7 @@ app.command("eval", rich_help_panel="Measure")(evaluate)
 app.add_typer(actors.app, name="actors", rich_help_panel="Keep the record")
 app.add_typer(topics.app, name="topics", rich_help_panel="Keep the record")
 app.add_typer(sources.app, name="sources", rich_help_panel="Keep the record")
+app.add_typer(feeds.app, name="feeds", rich_help_panel="Collect")
 app.add_typer(db.app, name="db", rich_help_panel="Database")
 
 

@@ -6,9 +6,10 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from claimtrack.cli import feeds
 from claimtrack.cli.common import DbOpt, QuietOpt, date_option, err, report_error
+from claimtrack.cli.render import progress_bar
 from claimtrack.ingest import MAX_CHARS
 from claimtrack.io.decoding import check_encoding
 from claimtrack.io.readers import collect
@@ -19,7 +20,9 @@ def ingest(
     paths: Annotated[
         list[str] | None,
         typer.Argument(
-            help="Files, folders (searched recursively) or - for stdin.", show_default=False
+            help="Files, folders (searched recursively), http(s) URLs of pages or feeds, "
+            "or - for stdin. A feed (RSS or Atom, told by its content) stands for its articles.",
+            show_default=False,
         ),
     ] = None,
     manifest: Annotated[
@@ -52,10 +55,13 @@ def ingest(
             help="Longest document to take, in characters; a longer one fails, the rest go in.",
         ),
     ] = MAX_CHARS,
+    timeout: feeds.TimeoutOpt = feeds.DEFAULTS.timeout,
+    delay: feeds.DelayOpt = feeds.DEFAULTS.delay,
     db: DbOpt = None,
     quiet: QuietOpt = False,
 ) -> None:
-    """Read articles and store their attributed claims (.txt, .md with front matter, .html)."""
+    """Read articles and store their attributed claims (.txt, .md with front matter, .html,
+    web pages and feeds)."""
     from claimtrack.ingest import ingest as run_ingest
 
     pub = date_option(published, "--published")
@@ -74,20 +80,14 @@ def ingest(
         "author": author,
     }
     overrides = {k: v for k, v in overrides.items() if v}
-    progress = Progress(
-        TextColumn("[progress.description]{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=err,
-        disable=quiet,
-        transient=True,
-    )
-    with progress:
+    with progress_bar(quiet, err) as progress:
         task = progress.add_task("ingesting", total=len(entries))
 
         def done(path: str, outcome: str) -> None:
             progress.update(task, advance=1, description=f"{outcome} {Path(path).name}")
+
+        def feed_read(path: str, count: int) -> None:  # the feed stands for its articles
+            progress.update(task, total=(progress.tasks[0].total or 0) - 1 + count)
 
         result = run_ingest(
             engine,
@@ -95,17 +95,15 @@ def ingest(
             overrides,
             str(taxonomy) if taxonomy else None,
             done,
-            encoding=encoding,
+            encoding,
             max_chars=max_chars,
+            policy=feeds.policy(timeout, delay),
+            on_feed=feed_read,
         )
     for message in result.notes:
         err.print(message, highlight=False)
     for message in result.errors:
         report_error(message)
-    err.print(
-        f"documents: {result.added} added, {result.skipped} skipped, {result.failed} failed; "
-        f"claims: {result.claims} added",
-        highlight=False,
-    )
+    err.print(result.summary(), highlight=False)
     if result.failed:
         raise typer.Exit(1)

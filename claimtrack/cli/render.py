@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
 
@@ -394,3 +395,28 @@ def render_reviews(claim_id: int, status: str, lines: list[str], console: Consol
     console.print(Text(f"claim #{claim_id}: {status}", style="bold"))
     for line in lines or ["no reviews yet"]:
         console.print(Text(f"  {visible(line)}"))
+
+
+def progress_bar(quiet: bool, console: Console) -> Progress:
+    return Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        disable=quiet,
+        transient=True,
+    )
+
+
+def feeds_table(rows: Iterable[dict]) -> Table:
+    table = Table(expand=True)
+    table.add_column("id", justify="right")
+    table.add_column("feed", ratio=3, overflow="fold")
+    table.add_column("title", style="bold", ratio=2)
+    table.add_column("last polled", min_width=10)
+    table.add_column("last result", ratio=2)
+    for r in rows:
+        cells = (r["feed_id"], r["url"], r["title"], r["last_polled_at"], r["last_result"])
+        table.add_row(*(Text("" if c is None else str(c)) for c in cells))
+    return table

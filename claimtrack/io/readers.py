@@ -1,9 +1,14 @@
 """Read articles from files, folders, stdin and manifest CSVs into plain Documents.
 
 Formats: ``.txt`` (stored unchanged), ``.md`` / ``.markdown`` (YAML front matter
-becomes metadata, the body is stored), ``.html`` / ``.htm`` (title, date, author and
-canonical URL from the head; paragraphs and headings from the body). Metadata for a
-``.txt`` file can sit beside it in a sidecar ``NAME.meta.yaml``.
+becomes metadata, the body is stored), ``.html`` / ``.htm`` (the article's own words and the
+page's metadata, see claimtrack.io.page). Metadata for a ``.txt`` file can sit beside it in a
+sidecar ``NAME.meta.yaml``.
+
+Web: an ``http(s)://`` URL is fetched (claimtrack.io.fetch) and read as a page. An RSS or
+Atom feed, a URL or a file of any name told by its content (claimtrack.io.feeds), stands for
+the articles it links to: each is read once, with the entry's title and date as fallbacks
+for a page that has none. A feed file may link to files beside it (relative links).
 """
 
 from __future__ import annotations
@@ -16,13 +21,20 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+from urllib.parse import unquote
 
 import yaml
 
 from claimtrack.errors import UserError
 from claimtrack.extract.types import Document
 from claimtrack.io.decoding import DecodeError, check_encoding, decode
+from claimtrack.io.feeds import Feed, FeedError, is_feed, parse_feed
+from claimtrack.io.page import read_page
+from claimtrack.io.urls import is_url, is_web_url, url_problem
+
+if TYPE_CHECKING:
+    from claimtrack.io.fetch import Fetcher
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 SIDECAR_SUFFIXES = (".meta.yaml", ".meta.yml")
@@ -40,9 +52,40 @@ class ReadError(Exception):
 class Entry:
     """A document to read: where from, and metadata given from outside (manifest, CLI)."""
 
-    path: str  # a file path, or "-" for stdin
+    path: str  # a file path, "-" for stdin, or an http(s) URL
     meta: tuple[tuple[str, str], ...] = ()
     encoding: str | None = None  # given by the user (a manifest's encoding column)
+    defaults: tuple[tuple[str, str], ...] = ()  # below the document's own (a feed entry's)
+    feed: str | None = None  # the feed that linked to it
+
+    @property
+    def is_url(self) -> bool:
+        return is_url(self.path)
+
+
+@dataclass(slots=True)
+class WebDocument(Document):
+    """A document fetched from the web: ``path`` is the URL asked for, ``url`` the page's
+    canonical URL (else ``fetched_url``), ``fetched_url`` where it came from after
+    redirects."""
+
+    fetched_url: str | None = None
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """An entry not read: its URL is already stored."""
+
+    path: str
+    why: str = "already stored"
+
+
+@dataclass(frozen=True)
+class FeedRead:
+    """A feed was read; its articles follow."""
+
+    path: str
+    feed: Feed
 
 
 def parse_date(value: Any, *, what: str = "date") -> dt.date | None:
@@ -74,6 +117,12 @@ def collect(paths: Iterable[str], manifest: str | None = None) -> list[Entry]:
         if raw == STDIN:
             entries.append(Entry(STDIN))
             continue
+        if is_url(raw):
+            problem = url_problem(raw)
+            if problem:
+                raise UserError(f"{raw}: {problem}")
+            entries.append(Entry(raw))
+            continue
         path = Path(raw)
         if not _exists(path):
             raise UserError(f"{raw}: no such file or folder")
@@ -95,7 +144,9 @@ def collect(paths: Iterable[str], manifest: str | None = None) -> list[Entry]:
     if manifest:
         entries.extend(read_manifest(manifest))
     if not entries:
-        raise UserError("nothing to ingest: give files, folders, - for stdin, or --manifest CSV")
+        raise UserError(
+            "nothing to ingest: give files, folders, URLs, - for stdin, or --manifest CSV"
+        )
     return entries
 
 
@@ -217,11 +268,30 @@ def read_entry(
     overrides: dict[str, str] | None = None,
     encoding: str | None = None,
     note: Callable[[str], None] | None = None,
+    fetcher: Fetcher | None = None,
 ) -> Document:
-    """Read one entry into a Document; metadata: file < sidecar < manifest < overrides.
+    """Read one entry into a Document; metadata: feed entry < file < sidecar < manifest <
+    overrides. A feed is no document: ReadError (iter_documents reads its articles).
 
     ENCODING (``--encoding``) wins over the entry's own; without either the encoding is
-    told from the bytes, and ``note`` hears which one was used when it was not UTF-8."""
+    told from the bytes, and ``note`` hears which one was used when it was not UTF-8.
+    FETCHER fetches a URL entry."""
+    got = read_item(entry, overrides, encoding, note, fetcher)
+    if isinstance(got, FeedRead):
+        raise ReadError(f"{got.path}: a feed, not an article: ingest it to read its articles")
+    return got
+
+
+def read_item(
+    entry: Entry,
+    overrides: dict[str, str] | None = None,
+    encoding: str | None = None,
+    note: Callable[[str], None] | None = None,
+    fetcher: Fetcher | None = None,
+) -> Document | FeedRead:
+    """A Document, or the feed the entry turned out to be (told by content)."""
+    if entry.is_url:
+        return _read_url(entry, overrides, encoding, note, fetcher)
     if entry.path == STDIN:
         raw = sys.stdin.buffer.read()
         name = "<stdin>"
@@ -234,12 +304,9 @@ def read_entry(
             raise ReadError(f"{entry.path}: cannot read ({exc.strerror})") from exc
         name = entry.path
         kind = suffix_kind(path)
-    try:
-        decoded = decode(raw, encoding or entry.encoding, html=kind == "html")
-    except DecodeError as exc:
-        raise ReadError(f"{name}: {exc}") from None
-    if decoded.how and note:
-        note(f"decoded {name} as {decoded.encoding} ({decoded.how}; --encoding overrides it)")
+    if is_feed(raw):
+        return FeedRead(name, _parse_feed(raw, name))
+    decoded = _decode(raw, encoding or entry.encoding, name, note, html=kind == "html")
     text = decoded.text
     if kind == "md":
         doc = parse_markdown(text, name)
@@ -248,15 +315,120 @@ def read_entry(
     else:
         doc = Document(text=text)
     doc.path = name
-    meta: dict[str, Any] = {}
+    meta: dict[str, Any] = dict(entry.defaults)
+    meta.update(doc.meta)
     if entry.path != STDIN:
         meta.update(read_sidecar(Path(entry.path)))
+    return _finish(doc, meta, entry, overrides, name)
+
+
+def _read_url(
+    entry: Entry,
+    overrides: dict[str, str] | None,
+    encoding: str | None,
+    note: Callable[[str], None] | None,
+    fetcher: Fetcher | None,
+) -> Document | FeedRead:
+    from claimtrack.io.fetch import FetchError
+
+    url = entry.path
+    if fetcher is None:
+        raise ReadError(f"{url}: a URL, and this command does not fetch URLs")
+    try:
+        fetched = fetcher.get(url)
+    except FetchError as exc:
+        raise ReadError(f"{url}: {exc}") from None
+    raw = fetched.body
+    if is_feed(raw):
+        return FeedRead(url, _parse_feed(raw, url, base=fetched.final_url))
+    if b"\x00" in raw[:8192] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ReadError(f"{url}: binary data, not a web page or a feed")
+    html_type = fetched.content_type in ("text/html", "application/xhtml+xml")
+    if not html_type and sniff_kind(raw) != "html":
+        what = fetched.content_type or "no content type"
+        raise ReadError(f"{url}: not a web page or a feed ({what}); nothing was stored")
+    decoded = _decode(raw, encoding or entry.encoding, url, note, html=True, header=fetched.charset)
+    page = parse_html(decoded.text, url=fetched.final_url)
+    doc = WebDocument(text=page.text, meta=page.meta, fetched_url=fetched.final_url)
+    doc.path = url
+    meta: dict[str, Any] = dict(entry.defaults)
+    meta.update(doc.meta)
+    return _finish(doc, meta, entry, overrides, url)
+
+
+def _decode(
+    raw: bytes,
+    encoding: str | None,
+    name: str,
+    note: Callable[[str], None] | None,
+    *,
+    html: bool,
+    header: str | None = None,
+):  # noqa: ANN202 - a Decoded
+    try:
+        decoded = decode(raw, encoding, html=html, header=header)
+    except DecodeError as exc:
+        raise ReadError(f"{name}: {exc}") from None
+    if decoded.how and note:
+        note(f"decoded {name} as {decoded.encoding} ({decoded.how}; --encoding overrides it)")
+    return decoded
+
+
+def _finish(
+    doc: Document,
+    meta: dict[str, Any],
+    entry: Entry,
+    overrides: dict[str, str] | None,
+    name: str,
+) -> Document:
+    """Metadata applied in order (META so far < manifest < overrides); ReadError when the
+    document holds no text."""
     meta.update(dict(entry.meta))
     meta.update({k: v for k, v in (overrides or {}).items() if v})
     apply_meta(doc, meta, name)
     if not doc.text.strip():
+        if isinstance(doc, WebDocument):
+            raise ReadError(f"{name}: no article text found on the page")
         raise ReadError(f"{name}: no text to ingest")
     return doc
+
+
+def _parse_feed(raw: bytes, name: str, base: str | None = None) -> Feed:
+    try:
+        return parse_feed(raw, base)
+    except FeedError as exc:
+        raise ReadError(f"{name}: {exc}") from None
+
+
+def feed_entries(read: FeedRead) -> Iterator[Entry | ReadError]:
+    """The articles a feed links to, as entries carrying the entry's title and date as
+    defaults. A feed fetched from the web links to http(s) URLs only; a feed file may also
+    link to files, by paths relative to its folder."""
+    name = read.path
+    local = not is_url(name) and name not in (STDIN, "<stdin>")  # a feed file, not stdin
+    for item in read.feed.entries:
+        defaults = tuple(
+            (k, v)
+            for k, v in (
+                ("title", item.title),
+                ("published", item.published.isoformat() if item.published else None),
+            )
+            if v
+        )
+        link = item.link
+        if is_web_url(link):
+            yield Entry(link, defaults=defaults, feed=name)
+        elif local and not is_url(link) and not link.startswith(("/", "\\")):
+            path = Path(name).parent / unquote(link.split("#")[0].split("?")[0])
+            if not _exists(path) or not path.is_file():
+                yield ReadError(f"{name}: entry {link}: no such file")
+                continue
+            yield Entry(str(path), defaults=defaults, feed=name)
+        else:
+            yield ReadError(
+                f"{name}: entry {link}: not an http(s) link"
+                + (" or a path relative to the feed file" if local else "")
+            )
 
 
 def suffix_kind(path: Path) -> str:
@@ -335,61 +507,10 @@ def parse_markdown(text: str, name: str) -> Document:
     return Document(text=text[match.end() :], meta=meta)
 
 
-def parse_html(text: str) -> Document:
-    from bs4 import BeautifulSoup
-
-    # html5lib builds the tree the HTML5 spec prescribes, implied end tags included:
-    # `<p>a<p>b` is two sibling paragraphs, not b nested in a
-    soup = BeautifulSoup(text, "html5lib")
-    for tag in soup(["script", "style", "noscript", "nav", "footer", "header", "aside", "form"]):
-        tag.decompose()
-
-    def meta_content(*names: str) -> str | None:
-        for n in names:
-            tag = soup.find("meta", attrs={"property": n}) or soup.find("meta", attrs={"name": n})
-            if tag and tag.get("content"):
-                return str(tag["content"]).strip()
-        return None
-
-    title = meta_content("og:title") or (soup.title.get_text(strip=True) if soup.title else None)
-    time_tag = soup.find("time", attrs={"datetime": True})
-    published = meta_content("article:published_time", "date", "pubdate", "dc.date") or (
-        str(time_tag["datetime"]) if time_tag else None
-    )
-    canonical = soup.find("link", attrs={"rel": "canonical", "href": True})
-    url = meta_content("og:url") or (str(canonical["href"]) if canonical else None)
-    root = soup.find("article") or soup.find("main") or soup.body or soup
-    found = root.find_all(["h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "blockquote"])
-    # containers (ancestors of a p, li or blockquote) are skipped, their children taken;
-    # found in one pass up from each of those, stopping where an earlier pass went
-    containers: set[int] = set()
-    for el in found:
-        if el.name in ("p", "li", "blockquote"):
-            node = el.parent
-            while node is not None and id(node) not in containers:
-                containers.add(id(node))
-                node = node.parent
-    blocks = []
-    for el in found:
-        if id(el) in containers:
-            continue
-        line = " ".join(el.get_text().split())
-        if line:
-            blocks.append(line)
-    if not blocks:
-        blocks = [" ".join(root.get_text(" ", strip=True).split())]
-    meta = {
-        k: v
-        for k, v in {
-            "title": title,
-            "published": published,
-            "url": url,
-            "author": meta_content("author", "article:author"),
-            "outlet": meta_content("og:site_name"),
-        }.items()
-        if v
-    }
-    return Document(text="\n".join(blocks), meta=meta)
+def parse_html(text: str, url: str | None = None) -> Document:
+    """The article of an HTML page (claimtrack.io.page), its metadata in ``meta``."""
+    page = read_page(text, url)
+    return Document(text=page.text, meta=dict(page.meta))
 
 
 META_KEYS = {
@@ -407,7 +528,28 @@ META_KEYS = {
     "byline": "author",
     "url": "url",
     "link": "url",
+    "language": "language",
+    "lang": "language",
 }
+_LANGUAGE_CODE = re.compile(r"^([a-z]{2,3})(?:[-_][a-z0-9]+)*$")
+
+
+def given_language(doc: Document) -> str | None:
+    """The language the metadata gives (``language: en`` in a sidecar, front matter or
+    manifest; a code such as en, fr, en-GB, or an English name such as French), as an ISO
+    639 code; None when none is given."""
+    value = str(doc.meta.get("language") or "").strip().lower()
+    if not value:
+        return None
+    match = _LANGUAGE_CODE.match(value)
+    if match:
+        return match.group(1)
+    from claimtrack.io.language import NAMES
+
+    for code, name in NAMES.items():
+        if name.lower() == value:
+            return code
+    return None
 
 
 def apply_meta(doc: Document, meta: dict[str, Any], name: str) -> None:
@@ -420,6 +562,8 @@ def apply_meta(doc: Document, meta: dict[str, Any], name: str) -> None:
         doc.published = parse_date(merged.get("published"), what=f"published date of {name}")
     except UserError as exc:
         raise ReadError(str(exc)) from None
+    if "language" in merged:  # kept for ingest, which tells it from the text otherwise
+        doc.meta["language"] = str(merged["language"])
     for field in ("title", "outlet", "author", "url"):
         if field in merged:
             value = merged[field]
@@ -437,12 +581,49 @@ def iter_documents(
     overrides: dict[str, str] | None = None,
     encoding: str | None = None,
     note: Callable[[str], None] | None = None,
-) -> Iterator[Document | ReadError]:
-    """Read entries lazily; a document that can't be read is yielded as its ReadError."""
+    *,
+    fetcher: Fetcher | None = None,
+    known: Callable[[str], bool] | None = None,
+) -> Iterator[Document | ReadError | Skipped | FeedRead]:
+    """Read entries lazily; a document that can't be read is yielded as its ReadError.
+
+    A feed is yielded as a FeedRead, then each article it links to. A URL for which
+    ``known(url)`` is true (already stored) is yielded as Skipped and not fetched."""
     for entry in entries:
-        try:
-            yield read_entry(entry, overrides, encoding, note)
-        except ReadError as exc:
-            yield exc
-        except Exception as exc:  # noqa: BLE001 - a reader bug fails that document only
-            yield ReadError(f"{entry.path}: could not be read ({exc!r}); please report it")
+        yield from _items(entry, overrides, encoding, note, fetcher, known)
+
+
+def _items(
+    entry: Entry,
+    overrides: dict[str, str] | None,
+    encoding: str | None,
+    note: Callable[[str], None] | None,
+    fetcher: Fetcher | None,
+    known: Callable[[str], bool] | None,
+) -> Iterator[Document | ReadError | Skipped | FeedRead]:
+    if entry.is_url and known is not None and known(entry.path):
+        yield Skipped(entry.path)
+        return
+    try:
+        got = read_item(entry, overrides, encoding, note, fetcher)
+    except ReadError as exc:
+        yield exc
+        return
+    except Exception as exc:  # noqa: BLE001 - a reader bug fails that document only
+        yield ReadError(f"{entry.path}: could not be read ({exc!r}); please report it")
+        return
+    if not isinstance(got, FeedRead):
+        yield got
+        return
+    if entry.feed:
+        yield ReadError(
+            f"{entry.path}: a feed linked from the feed {entry.feed}; feeds inside feeds are "
+            "not followed"
+        )
+        return
+    yield got
+    for linked in feed_entries(got):
+        if isinstance(linked, ReadError):
+            yield linked
+        else:
+            yield from _items(linked, overrides, encoding, note, fetcher, known)

@@ -1,9 +1,9 @@
 """The database schema as typed SQLAlchemy 2 models.
 
 sources -> claims <- actors (+ actor_aliases), claims <-> topics through claim_topics,
-claim_reviews keeps the review history. Full-text search is a separate FTS5 table on
-SQLite (``claims_fts``, kept in step by triggers created in the migration) and an
-expression index on PostgreSQL.
+claim_reviews keeps the review history; feeds holds the feed subscriptions. Full-text
+search is a separate FTS5 table on SQLite (``claims_fts``, kept in step by triggers created
+in the migration) and an expression index on PostgreSQL.
 """
 
 from __future__ import annotations
@@ -51,14 +51,26 @@ class Base(DeclarativeBase):
 
 class Source(Base):
     __tablename__ = "sources"
+    # looked up by URL before a page is fetched again; hash indexes on PostgreSQL, whose
+    # b-tree entries cannot hold a very long URL
+    __table_args__ = (
+        Index("ix_sources_path", "path", postgresql_using="hash"),
+        Index("ix_sources_url", "url", postgresql_using="hash"),
+        Index("ix_sources_fetched_url", "fetched_url", postgresql_using="hash"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     content_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    # the file read, or the URL asked for (a page given on the command line or linked from
+    # a feed)
     path: Mapped[str | None] = mapped_column(Text)
     title: Mapped[str | None] = mapped_column(Text)
     outlet: Mapped[str | None] = mapped_column(String(200))
     author: Mapped[str | None] = mapped_column(String(200))
-    url: Mapped[str | None] = mapped_column(Text)
+    url: Mapped[str | None] = mapped_column(Text)  # the article's canonical URL
+    fetched_url: Mapped[str | None] = mapped_column(Text)  # where it came from, after redirects
+    # ISO 639-1 code told from the text ("en", "fr"); NULL when it could not be told
+    language: Mapped[str | None] = mapped_column(String(20))
     published_on: Mapped[dt.date | None] = mapped_column(Date, index=True)
     text: Mapped[str] = mapped_column(Text)
     word_count: Mapped[int] = mapped_column(Integer, default=0)
@@ -67,6 +79,21 @@ class Source(Base):
     claims: Mapped[list[Claim]] = relationship(
         back_populates="source", cascade="all, delete-orphan", passive_deletes=True
     )
+
+
+class Feed(Base):
+    """A feed subscription: polled by `claimtrack feeds poll`, with conditional requests."""
+
+    __tablename__ = "feeds"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    url: Mapped[str] = mapped_column(String(2000), unique=True)
+    title: Mapped[str | None] = mapped_column(Text)
+    etag: Mapped[str | None] = mapped_column(Text)  # of the last answer read whole
+    last_modified: Mapped[str | None] = mapped_column(String(100))  # as the server sent it
+    added_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    last_polled_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    last_result: Mapped[str | None] = mapped_column(Text)  # "2 added, 1 skipped", an error
 
 
 class Actor(Base):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from claimtrack.extract.types import Claim as ExtractedClaim
@@ -27,6 +27,17 @@ def content_hash(text: str) -> str:
 
 def source_exists(session: Session, digest: str) -> bool:
     return session.scalar(select(Source.id).where(Source.content_hash == digest)) is not None
+
+
+def url_stored(session: Session, *urls: str | None) -> bool:
+    """A source was read from, fetched from or is canonically at one of URLS."""
+    wanted = [u for u in urls if u]
+    if not wanted:
+        return False
+    found = select(Source.id).where(
+        or_(Source.path.in_(wanted), Source.url.in_(wanted), Source.fetched_url.in_(wanted))
+    )
+    return session.scalar(found.limit(1)) is not None
 
 
 # ---- topics -----------------------------------------------------------------------------
@@ -140,11 +151,15 @@ def store_document(
     claims: Sequence[ExtractedClaim],
     topics: Sequence[TopicDef],
     digest: str | None = None,
+    *,
+    fetched_url: str | None = None,
+    language: str | None = None,
 ) -> Source:
     """Insert the source and its claims (with actors and topics) in the caller's transaction.
 
     A claim given twice (same content and cue offsets) is stored once: count what was
-    stored, not CLAIMS."""
+    stored, not CLAIMS. FETCHED_URL is where a web page came from (after redirects),
+    LANGUAGE the code told from its text."""
     source = Source(
         content_hash=digest or content_hash(doc.text),
         path=doc.path,
@@ -152,6 +167,8 @@ def store_document(
         outlet=doc.outlet,
         author=doc.author,
         url=doc.url,
+        fetched_url=fetched_url,
+        language=language,
         published_on=doc.published,
         text=doc.text,
         word_count=len(doc.text.split()),
