@@ -29,8 +29,8 @@ eval: install ## score the extractor on PolNeAR dev (../shared/polnear/dev)
 	$(BIN)/claimtrack eval
 
 train-models: install ## rebuild the cue lexicon, then retrain the span refiner and the detector, on PolNeAR train (after changing the rules)
-	$(BIN)/python -m claimtrack.evaluate.build_lexicon
-	$(BIN)/python -m claimtrack.evaluate.train_models
+	$(BIN)/python -m claimtrack.extract.learned.lexicon
+	$(BIN)/python -m claimtrack.extract.learned.train
 
 bench: install ## speed and memory figures of extraction, ingest and export
 	$(BIN)/python -m claimtrack.bench

@@ -17,10 +17,11 @@ import pytest
 
 from claimtrack.evaluate import __main__ as cli
 from claimtrack.evaluate import run
-from claimtrack.evaluate.brat import GoldRelation, GoldSpan, load_corpus, parse_ann
 from claimtrack.evaluate.report import as_dict
 from claimtrack.evaluate.run import evaluate_corpus
-from claimtrack.evaluate.score import (
+from claimtrack.extract.learned import refine
+from claimtrack.extract.learned.corpus import GoldRelation, GoldSpan, load_corpus, parse_ann
+from claimtrack.extract.learned.score import (
     Counts,
     greedy_match,
     score_document,
@@ -29,7 +30,6 @@ from claimtrack.evaluate.score import (
     trim,
     words,
 )
-from claimtrack.extract import refine
 from claimtrack.extract.types import Claim, Span, Speaker
 
 # --- fixtures -------------------------------------------------------------------------------

@@ -10,7 +10,8 @@ import datetime as dt
 
 import pytest
 
-from claimtrack.extract import extract, refine
+from claimtrack.extract import extract
+from claimtrack.extract.learned import refine
 from claimtrack.extract.types import Claim
 
 PUBLISHED = dt.date(2025, 3, 5)

@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from claimtrack.evaluate import train_models
-from claimtrack.extract import detect, extract, refine
+from claimtrack.extract import extract
 from claimtrack.extract.assemble import build_claims
+from claimtrack.extract.learned import detect, refine
+from claimtrack.extract.learned import train as train_models
 from claimtrack.extract.pipeline import parse_chunk
 from claimtrack.extract.quotes import QuoteIndex
 from claimtrack.extract.types import Claim
@@ -223,9 +224,9 @@ def test_a_refined_cue_never_covers_the_speaker() -> None:
 
 
 def test_the_lexicon_builder_counts_cues_by_lemma_and_frame(corpus: Path, tmp_path: Path) -> None:
-    from claimtrack.evaluate import build_lexicon
-    from claimtrack.evaluate.brat import iter_corpus
     from claimtrack.extract import cues
+    from claimtrack.extract.learned import lexicon as build_lexicon
+    from claimtrack.extract.learned.corpus import iter_corpus
 
     hits, seen = build_lexicon.count(iter_corpus(corpus))
     n = len(PEOPLE)

@@ -3,9 +3,9 @@
     evaluate_corpus(corpus: Path, *, limit=None, extractor=None) -> Report
     main(argv) -> exit code          # python -m claimtrack.evaluate [--corpus DIR] ...
 
-Modules: brat (reading the corpus), score (pure scoring), run (extract + score),
-report (JSON dict, Rich table, sample errors); build_lexicon and train_models learn the cue
-lexicon and the CRFs from a corpus (``make train-models``).
+Modules: run (extract + score), report (JSON dict, Rich table, sample errors). The corpus
+reader and the scorer live in ``claimtrack.extract.learned`` (corpus, score), beside the
+trainers that learn the cue lexicon and the CRFs from them (``make train-models``).
 """
 
 from __future__ import annotations

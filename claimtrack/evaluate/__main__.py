@@ -11,7 +11,7 @@ from pathlib import Path
 
 from claimtrack.evaluate.report import as_dict, print_errors, print_table
 from claimtrack.evaluate.run import ENV_CORPUS, default_corpus, evaluate_corpus
-from claimtrack.extract import refine
+from claimtrack.extract.learned import refine
 
 
 def _positive(value: str) -> int:

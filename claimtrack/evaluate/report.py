@@ -9,8 +9,8 @@ from rich.console import Console
 from rich.table import Table
 
 from claimtrack.evaluate.run import Report
-from claimtrack.evaluate.score import KINDS, Counts, content_text, overlaps
-from claimtrack.extract import refine
+from claimtrack.extract.learned import refine
+from claimtrack.extract.learned.score import KINDS, Counts, content_text, overlaps
 
 __all__ = ["as_dict", "found_by", "print_errors", "print_table"]
 

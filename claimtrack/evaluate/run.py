@@ -3,29 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from claimtrack.evaluate.brat import GoldDoc, load_corpus
-from claimtrack.evaluate.score import DocScore, Totals, score_document, total
+from claimtrack.extract.learned.corpus import ENV_CORPUS, GoldDoc, default_corpus, load_corpus
+from claimtrack.extract.learned.score import DocScore, Totals, score_document, total
 from claimtrack.extract.types import Claim
 
 __all__ = ["ENV_CORPUS", "Extractor", "Report", "default_corpus", "evaluate_corpus"]
 
-ENV_CORPUS = "CLAIMTRACK_EVAL_CORPUS"
 WARM_UP = "The minister said on Tuesday that the bridge would reopen."
 Extractor = Callable[[Iterable[tuple[str, dt.date | None]]], Iterator[list[Claim]]]
-
-
-def default_corpus() -> Path:
-    """$CLAIMTRACK_EVAL_CORPUS, else ``shared/polnear/dev`` next to the repository."""
-    env = os.environ.get(ENV_CORPUS)
-    if env:
-        return Path(env)
-    return Path(__file__).resolve().parents[2].parent / "shared" / "polnear" / "dev"
 
 
 @dataclass(slots=True)

@@ -12,7 +12,8 @@ from typing import Protocol
 
 from spacy.tokens import Doc, Token
 
-from claimtrack.extract import cues, detect, refine, rules, when
+from claimtrack.extract import cues, rules, when
+from claimtrack.extract.learned import detect, refine
 from claimtrack.extract.quotes import QuoteIndex
 from claimtrack.extract.segment import Segment
 from claimtrack.extract.speakers import Actor, Resolver

@@ -86,7 +86,7 @@ HEDGE_VERBS = frozenset({"expect", "seem", "appear", "suggest", "indicate"})
 
 # ------------------------------------------------------------------ learned cue lexicon
 
-LEXICON_FILE = Path(__file__).with_name("cue_lexicon.tsv")  # evaluate/build_lexicon.py
+LEXICON_FILE = Path(__file__).parent / "data" / "cue_lexicon.tsv"  # learned/lexicon.py
 THRESHOLD = 0.25
 PREP_THRESHOLD = 0.25
 NOUN_THRESHOLD = 0.25

@@ -8,9 +8,10 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc
 
-from claimtrack.extract import casing, detect, refine
+from claimtrack.extract import casing
 from claimtrack.extract import nlp as nlp_mod
 from claimtrack.extract.assemble import Parsed, build_claims
+from claimtrack.extract.learned import detect, refine
 from claimtrack.extract.quotes import QuoteIndex
 from claimtrack.extract.segment import segments
 from claimtrack.extract.types import Claim

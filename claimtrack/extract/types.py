@@ -14,7 +14,7 @@ Attribution = Literal["direct", "indirect", "mixed", "according_to"]
 Precision = Literal["day", "month", "year", "none"]
 Relation = Literal["on", "before", "by", "unknown"]
 ActorKind = Literal["person", "organization", "media", "government", "unnamed"]
-FoundBy = Literal["rules", "detector"]  # the rules, or the learned detector (extract/detect.py)
+FoundBy = Literal["rules", "detector"]  # the rules, or the learned detector (extract/learned/detect.py)
 
 
 @dataclass(frozen=True, slots=True)

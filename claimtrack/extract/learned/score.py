@@ -31,7 +31,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from claimtrack.evaluate.brat import GoldRelation, GoldSpan
+from claimtrack.extract.learned.corpus import GoldRelation, GoldSpan
 from claimtrack.extract.types import Claim, Span
 from claimtrack.names import PRONOUNS
 

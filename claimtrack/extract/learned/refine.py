@@ -10,7 +10,7 @@ proposed cue and source; the cue must overlap the proposed cue and stay clear of
 and of the speaker.
 
 The model (``refine.crfsuite``) is trained by ``make train-models`` on PolNeAR train
-(``claimtrack.evaluate.train_models``). Its features are grammatical categories and the lemmas
+(``claimtrack.extract.learned.train``). Its features are grammatical categories and the lemmas
 of ``refine_vocab.txt`` (lemmas found in at least ten training articles); it holds no text of
 any article. Set ``CLAIMTRACK_LEARNED=0`` to see what the rules alone propose (this also
 switches off the detector, ``detect.py``).
@@ -28,7 +28,7 @@ from pathlib import Path
 import numpy as np
 from spacy.tokens import Doc, Token
 
-from claimtrack.extract import crf
+from claimtrack.extract.learned import crf
 from claimtrack.extract.quotes import QuoteIndex
 from claimtrack.extract.spans import doc_ents, doc_text, token_starts
 from claimtrack.extract.when import WHEN_LABELS

@@ -9,7 +9,7 @@ the source run nearest the cue, when there is one. A rules' claim whose content 
 hardly reads as content (mean marginal below ``doubt(confidence)``) is dropped.
 
 The model (``detect.crfsuite``) is trained with the refiner by ``make train-models``
-(``claimtrack.evaluate.train_models``) and uses the same features and word list
+(``claimtrack.extract.learned.train``) and uses the same features and word list
 (``refine_vocab.txt``): parse labels and common lemmas, no text of any article.
 """
 
@@ -23,8 +23,8 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from claimtrack.extract import refine
-from claimtrack.extract.refine import CON, CUE, SRC, Pair
+from claimtrack.extract.learned import refine
+from claimtrack.extract.learned.refine import CON, CUE, SRC, Pair
 
 __all__ = ["Detector", "Found", "coverage_features", "doubt", "load"]
 

@@ -1,6 +1,6 @@
 """Train the extractor's learned models on a brat corpus (PolNeAR train by default).
 
-    python -m claimtrack.evaluate.train_models [--corpus DIR] [--out DIR]   # make train-models
+    python -m claimtrack.extract.learned.train [--corpus DIR] [--out DIR]   # make train-models
 
 One pass extracts every article with the rules alone, keeping each paragraph's parse; then:
 
@@ -32,11 +32,16 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from claimtrack.evaluate.brat import GoldDoc, GoldRelation, iter_corpus, split_error
-from claimtrack.evaluate.run import default_corpus
-from claimtrack.evaluate.score import score_document
-from claimtrack.extract import detect, refine
 from claimtrack.extract.assemble import Parsed, build_claims
+from claimtrack.extract.learned import detect, refine
+from claimtrack.extract.learned.corpus import (
+    GoldDoc,
+    GoldRelation,
+    default_corpus,
+    iter_corpus,
+    split_error,
+)
+from claimtrack.extract.learned.score import score_document
 from claimtrack.extract.pipeline import parse_chunk
 from claimtrack.extract.quotes import QuoteIndex
 from claimtrack.extract.types import Claim
@@ -212,7 +217,7 @@ def train(
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m claimtrack.evaluate.train_models")
+    ap = argparse.ArgumentParser(prog="python -m claimtrack.extract.learned.train")
     ap.add_argument("--corpus", type=Path, default=default_corpus().parent / "train")
     ap.add_argument("--out", type=Path, default=refine.MODEL_FILE.parent)
     args = ap.parse_args(argv)
