@@ -18,9 +18,10 @@ from claimtrack.extract.quotes import QuoteIndex
 from claimtrack.extract.segment import Segment
 from claimtrack.extract.speakers import Actor, Resolver
 from claimtrack.extract.types import Attribution, Claim, Span, Speaker
+from claimtrack.extract.wordlists import words
 from claimtrack.names import PRONOUNS
 
-REPORT_LEMMAS = frozenset({"report", "reporting"})
+REPORT_LEMMAS = words("report_lemmas")
 # PolNeAR does not annotate attributions inside quotations (nested speech), nor (mostly)
 # source-less ones; a source-less candidate needs at least this confidence.
 NO_SOURCE_MIN_CONFIDENCE = 0.5

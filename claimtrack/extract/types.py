@@ -14,7 +14,8 @@ Attribution = Literal["direct", "indirect", "mixed", "according_to"]
 Precision = Literal["day", "month", "year", "none"]
 Relation = Literal["on", "before", "by", "unknown"]
 ActorKind = Literal["person", "organization", "media", "government", "unnamed"]
-FoundBy = Literal["rules", "detector"]  # the rules, or the learned detector (extract/learned/detect.py)
+# the rules, or the learned detector (extract/learned/detect.py)
+FoundBy = Literal["rules", "detector"]
 
 
 @dataclass(frozen=True, slots=True)

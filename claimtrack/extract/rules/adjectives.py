@@ -15,6 +15,7 @@ from claimtrack.extract.rules.phrases import (
 )
 from claimtrack.extract.rules.subjects import source_span, subject_of
 from claimtrack.extract.spans import subtree_span, tok_end
+from claimtrack.extract.wordlists import words
 
 
 def adjective_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
@@ -89,7 +90,7 @@ def _adjective_clause(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
     )
 
 
-PERSONAL_PRONOUNS = frozenset("i we he she they you".split())
+PERSONAL_PRONOUNS = words("personal_pronouns")
 
 
 def _person_like(tok: Token) -> bool:

@@ -6,12 +6,10 @@ from spacy.tokens import Span, Token
 
 from claimtrack.extract.rules.context import Candidate, Context
 from claimtrack.extract.spans import tok_end
+from claimtrack.extract.wordlists import words
 
-_NOT_LABELS = frozenset(
-    "breaking update updated watch wow exclusive note editor photos photo video related read "
-    "see also sources source live stat poll quote bottom line result results q a latest".split()
-)
-TITLE_LABELS = frozenset({"poll", "survey"})  # 'Poll: ...' opening a title credits the poll
+_NOT_LABELS = words("not_labels")
+TITLE_LABELS = words("title_labels")  # 'Poll: ...' opening a title credits the poll
 
 
 def _speaker_label(lead: list[Token]) -> bool:

@@ -9,15 +9,16 @@ from spacy.tokens import Span, Token
 from claimtrack.extract.rules.context import Context
 from claimtrack.extract.rules.subjects import SUBJ, nearest_subject
 from claimtrack.extract.spans import subtree_span, tok_end
+from claimtrack.extract.wordlists import words
 
 GROUP_DEPS = frozenset({"aux", "auxpass", "neg"})
 CONNECTIVE_DEPS = frozenset({"cc", "advmod", "mark", "intj", "prep", "pobj"})
-WH_WORDS = frozenset({"what", "which", "whom", "who", "that", "it", "this", "so"})
-ANAPHORIC_CONTENT = frozenset({"that", "this", "it", "so"})
+WH_WORDS = words("wh_words")
+ANAPHORIC_CONTENT = words("anaphoric_content")
 
 # PolNeAR puts the preposition linking a cue to its content in the cue: "called for | a
 # special prosecutor", "boasted about | a plan", "voted against | the bill"
-LINK_PREPS = frozenset("about against at back for of on with over into up".split())
+LINK_PREPS = words("link_preps")
 
 
 def prep_object(tok: Token) -> tuple[Token | None, Token | None]:

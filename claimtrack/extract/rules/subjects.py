@@ -10,6 +10,7 @@ from claimtrack.extract import cues
 from claimtrack.extract.rules.context import Context
 from claimtrack.extract.spans import subtree_span, tok_end
 from claimtrack.extract.when import WHEN_LABELS
+from claimtrack.extract.wordlists import words
 
 SUBJ = ("nsubj", "nsubjpass", "csubj")
 INHERIT_DEPS = ("conj", "advcl", "xcomp", "pcomp", "acl", "prep", "acomp")
@@ -62,8 +63,8 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
     return None, False
 
 
-DASHES = frozenset({"—", "–", "-", "--"})
-LEAD_ADVERBS = frozenset({"even", "just", "also"})
+DASHES = words("dashes")
+LEAD_ADVERBS = words("lead_adverbs")
 
 
 def _drop_lead(tok: Token, start: int, end: int) -> int:

@@ -24,10 +24,11 @@ from claimtrack.extract.rules.phrases import (
 from claimtrack.extract.rules.subjects import source_span, subject_of
 from claimtrack.extract.spans import subtree_span, tok_end
 from claimtrack.extract.when import WHEN_LABELS
+from claimtrack.extract.wordlists import words
 
-CUE_PREPS = frozenset({"about", "to", "for", "of", "on", "against", "with", "at", "into"})
+CUE_PREPS = words("cue_preps")
 # "criticized X for Y", "compared X to Y", "described X as Y": the object's complements
-OBJ_PREPS = frozenset("as for to of with about into against on over from in".split())
+OBJ_PREPS = words("object_preps")
 
 
 def _xcomp_is_cue(tok: Token) -> bool:
@@ -133,7 +134,7 @@ def _made_clear(tok: Token, sent: Span) -> Special | None:
     return (cue_group(tok)[0], tok_end(clear)), content, "c", 0.7
 
 
-NOT_MANNER_VERBS = frozenset("be have do get go come make take".split())
+NOT_MANNER_VERBS = words("not_manner_verbs")
 
 
 def _closes_quotation(ctx: Context, tok: Token, sent: Span) -> bool:
