@@ -16,7 +16,8 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from claimtrack.extract import extract, extract_batch
-from claimtrack.extract.types import Claim, Document
+from claimtrack.extract.types import FoundClaim
+from claimtrack.io.document import Document
 from claimtrack.io.readers import Entry, ReadError, iter_documents
 from claimtrack.store.engine import DatabaseError, run_transaction
 from claimtrack.store.models import Claim as StoredClaim
@@ -126,13 +127,13 @@ def too_long(path: str | None, chars: int, max_chars: int) -> str:
     )
 
 
-def extract_each(todo: list[tuple[Document, str]]) -> list[list[Claim] | Exception]:
+def extract_each(todo: list[tuple[Document, str]]) -> list[list[FoundClaim] | Exception]:
     """Claims for each document of a batch; a document the extractor fails on gets its
     exception instead, so one bad document never fails the others."""
     try:
         return list(extract_batch((doc.text, doc.published) for doc, _ in todo))
     except Exception:  # noqa: BLE001 - retried one by one to find the culprit
-        out: list[list[Claim] | Exception] = []
+        out: list[list[FoundClaim] | Exception] = []
         for doc, _ in todo:
             try:
                 out.append(extract(doc.text, doc.published))
@@ -159,7 +160,7 @@ def _stopped(
 
 
 def store_once(
-    engine: Engine, doc: Document, claims: list[Claim], topics: list[TopicDef], digest: str
+    engine: Engine, doc: Document, claims: list[FoundClaim], topics: list[TopicDef], digest: str
 ) -> int | None:
     """Store DOC in one transaction (tried again after a transient error, see
     run_transaction) and return how many claims were stored (a claim the extractor gave

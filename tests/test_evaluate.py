@@ -30,7 +30,7 @@ from claimtrack.extract.learned.score import (
     trim,
     words,
 )
-from claimtrack.extract.types import Claim, Span, Speaker
+from claimtrack.extract.types import CharSpan, FoundClaim, Speaker
 
 # --- fixtures -------------------------------------------------------------------------------
 
@@ -57,12 +57,12 @@ def claim(
     cue: tuple[int, int],
     speaker: tuple[int, int] | None,
     attribution: str = "indirect",
-) -> Claim:
-    return Claim(
-        speaker=Speaker(mention=Span(*speaker) if speaker else None, name=None),
-        cue=Span(*cue),
-        content=Span(*content),
-        sentence=Span(0, len(TEXT)),
+) -> FoundClaim:
+    return FoundClaim(
+        speaker=Speaker(mention=CharSpan(*speaker) if speaker else None, name=None),
+        cue=CharSpan(*cue),
+        content=CharSpan(*content),
+        sentence=CharSpan(0, len(TEXT)),
         attribution=attribution,  # type: ignore[arg-type]
     )
 
@@ -270,7 +270,7 @@ def test_claim_content_parts_are_scored_as_one_content() -> None:
     q1, q2 = at(TEXT, '"We have fixed the engine,"'), at(TEXT, '"and the crew is back."')
     c = claim(q1, at(TEXT, "added"), at(TEXT, "she"))
     first_only = score_document(TEXT, [c], rels)
-    c.content_parts = (Span(*q1), Span(*q2))
+    c.content_parts = (CharSpan(*q1), CharSpan(*q2))
     both = score_document(TEXT, [c], rels)
     assert first_only.exact["content"].pred_hits == 0
     assert both.exact["content"].pred_hits == 1  # first to last character of the parts
@@ -324,7 +324,7 @@ def test_gold_as_predictions_scores_one_everywhere() -> None:
             (r.cue.start, r.cue.end) if r.cue else (0, 0),
             (r.source.start, r.source.end) if r.source else None,
         )
-        c.content_parts = tuple(Span(*f) for f in frags) if len(frags) > 1 else ()
+        c.content_parts = tuple(CharSpan(*f) for f in frags) if len(frags) > 1 else ()
         claims.append(c)
     t = total([score_document(TEXT, claims, rels)])
     figures = [t.relaxed, t.full, *t.exact.values()]
@@ -348,7 +348,7 @@ def test_total_is_micro_averaged() -> None:
 # --- runner and CLI -------------------------------------------------------------------------
 
 
-def fake_extractor(items: Iterable[tuple[str, dt.date | None]]) -> Iterator[list[Claim]]:
+def fake_extractor(items: Iterable[tuple[str, dt.date | None]]) -> Iterator[list[FoundClaim]]:
     """Predicts E1 of the fixture whenever its sentence is present; records published dates."""
     for text, published in items:
         fake_extractor.seen.append(published)  # type: ignore[attr-defined]
@@ -392,7 +392,7 @@ def test_evaluate_corpus_with_a_fake_extractor(corpus: Path) -> None:
 
 
 def test_precision_by_how_claims_were_found(corpus: Path) -> None:
-    def mixed(items: Iterable[tuple[str, dt.date | None]]) -> Iterator[list[Claim]]:
+    def mixed(items: Iterable[tuple[str, dt.date | None]]) -> Iterator[list[FoundClaim]]:
         for got in fake_extractor(items):
             if got:  # the right claim by the rules, and a wrong one by the detector
                 wrong = claim(at(TEXT, "The harbour master"), at(TEXT, "said"), None)
@@ -406,7 +406,7 @@ def test_precision_by_how_claims_were_found(corpus: Path) -> None:
 
 
 def test_a_failing_article_is_counted_not_fatal(corpus: Path) -> None:
-    def flaky(items: Iterable[tuple[str, dt.date | None]]) -> Iterator[list[Claim]]:
+    def flaky(items: Iterable[tuple[str, dt.date | None]]) -> Iterator[list[FoundClaim]]:
         for text, _ in items:
             if text.startswith("Nobody"):
                 raise ValueError("boom")
@@ -418,7 +418,7 @@ def test_a_failing_article_is_counted_not_fatal(corpus: Path) -> None:
 
 
 def test_not_implemented_extractor_propagates(corpus: Path) -> None:
-    def todo(items: Iterable[tuple[str, dt.date | None]]) -> Iterator[list[Claim]]:
+    def todo(items: Iterable[tuple[str, dt.date | None]]) -> Iterator[list[FoundClaim]]:
         raise NotImplementedError("later")
         yield []
 

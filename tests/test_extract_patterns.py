@@ -12,7 +12,7 @@ import pytest
 
 from claimtrack.extract import extract
 from claimtrack.extract.learned import refine
-from claimtrack.extract.types import Claim
+from claimtrack.extract.types import FoundClaim
 
 PUBLISHED = dt.date(2025, 3, 5)
 
@@ -22,7 +22,7 @@ def rules_alone(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(refine.ENV_SWITCH, "0")
 
 
-def claims_of(text: str) -> list[Claim]:
+def claims_of(text: str) -> list[FoundClaim]:
     out = extract(text, PUBLISHED)
     for c in out:  # every span of every claim indexes the text
         for span in (c.cue, c.content, c.sentence, c.speaker.mention, *c.content_parts):
@@ -31,7 +31,7 @@ def claims_of(text: str) -> list[Claim]:
     return out
 
 
-def by_cue(text: str, cue: str) -> Claim:
+def by_cue(text: str, cue: str) -> FoundClaim:
     found = [c for c in claims_of(text) if c.cue.text(text) == cue]
     assert found, f"no claim with cue {cue!r} in {[c.cue.text(text) for c in claims_of(text)]}"
     return found[0]

@@ -18,7 +18,7 @@ from claimtrack.extract.learned import detect, refine
 from claimtrack.extract.learned import train as train_models
 from claimtrack.extract.pipeline import parse_chunk
 from claimtrack.extract.quotes import QuoteIndex
-from claimtrack.extract.types import Claim
+from claimtrack.extract.types import FoundClaim
 
 PEOPLE = [
     ("The mayor", "the bridge would reopen in May"),
@@ -103,7 +103,7 @@ NEW = "The port authority said in a statement that the cranes were repaired."
 
 def _claims(
     text: str, refiner: refine.Refiner | None, detector: detect.Detector | None = None
-) -> list[Claim]:
+) -> list[FoundClaim]:
     parsed = parse_chunk([(text, None)])[0]
     return build_claims(text, parsed, None, QuoteIndex(text), refiner, detector)
 

@@ -10,12 +10,12 @@ from pathlib import Path
 
 from claimtrack.extract.learned.corpus import ENV_CORPUS, GoldDoc, default_corpus, load_corpus
 from claimtrack.extract.learned.score import DocScore, Totals, score_document, total
-from claimtrack.extract.types import Claim
+from claimtrack.extract.types import FoundClaim
 
 __all__ = ["ENV_CORPUS", "Extractor", "Report", "default_corpus", "evaluate_corpus"]
 
 WARM_UP = "The minister said on Tuesday that the bridge would reopen."
-Extractor = Callable[[Iterable[tuple[str, dt.date | None]]], Iterator[list[Claim]]]
+Extractor = Callable[[Iterable[tuple[str, dt.date | None]]], Iterator[list[FoundClaim]]]
 
 
 @dataclass(slots=True)
@@ -23,7 +23,7 @@ class Report:
     corpus: str
     totals: Totals
     docs: list[GoldDoc]
-    claims: list[list[Claim]]
+    claims: list[list[FoundClaim]]
     scores: list[DocScore]
     words: int
     seconds: float  # extraction only
@@ -58,7 +58,7 @@ def _default_extractor() -> Extractor:
 
 def _extract_all(
     extractor: Extractor, items: list[tuple[str, dt.date | None]], names: list[str]
-) -> tuple[list[list[Claim]], float, list[str]]:
+) -> tuple[list[list[FoundClaim]], float, list[str]]:
     """``_extract_each`` on one core (numpy's BLAS kept to one thread)."""
     from claimtrack.extract.nlp import one_core
 
@@ -68,7 +68,7 @@ def _extract_all(
 
 def _extract_each(
     extractor: Extractor, items: list[tuple[str, dt.date | None]], names: list[str]
-) -> tuple[list[list[Claim]], float, list[str]]:
+) -> tuple[list[list[FoundClaim]], float, list[str]]:
     """Claims per document and the seconds spent extracting; one failing article does not
     sink the run (on an error the batch is redone article by article).
     NotImplementedError propagates: there is no extractor to score yet."""

@@ -2,8 +2,8 @@
 
 Public API (stable; the store and the evaluation harness rely on it):
 
-    extract(text, published=None) -> list[Claim]
-    extract_batch(items) -> Iterator[list[Claim]]   # items: iterable of (text, published)
+    extract(text, published=None) -> list[FoundClaim]
+    extract_batch(items) -> Iterator[list[FoundClaim]]   # items: iterable of (text, published)
 
 Stages: segment (paragraphs, headings) -> parse (spaCy, nlp.pipe) -> quotes -> rules
 (candidates) -> assemble (speakers, dates, hedges, attribution type).
@@ -15,16 +15,16 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
-from claimtrack.extract.types import Claim
+from claimtrack.extract.types import FoundClaim
 
 BATCH_DOCS = 32
 
 
-def extract(text: str, published: dt.date | None = None) -> list[Claim]:
+def extract(text: str, published: dt.date | None = None) -> list[FoundClaim]:
     return next(extract_batch([(text, published)]))
 
 
-def extract_batch(items: Iterable[tuple[str, dt.date | None]]) -> Iterator[list[Claim]]:
+def extract_batch(items: Iterable[tuple[str, dt.date | None]]) -> Iterator[list[FoundClaim]]:
     from claimtrack.extract.pipeline import run_chunk
 
     it = iter(items)

@@ -16,8 +16,8 @@ from claimtrack.extract import cues, rules, when
 from claimtrack.extract.learned import detect, refine
 from claimtrack.extract.quotes import QuoteIndex
 from claimtrack.extract.segment import Segment
-from claimtrack.extract.speakers import Actor, Resolver
-from claimtrack.extract.types import Attribution, Claim, Span, Speaker
+from claimtrack.extract.speakers import ResolvedActor, Resolver
+from claimtrack.extract.types import Attribution, CharSpan, FoundClaim, Speaker
 from claimtrack.extract.wordlists import words
 from claimtrack.names import PRONOUNS
 
@@ -220,7 +220,7 @@ def build_claims(
     qi: QuoteIndex,
     refiner: refine.Refiner | None = None,
     detector: Detecting | None = None,
-) -> list[Claim]:
+) -> list[FoundClaim]:
     """The claims of one parsed document: the rules' candidates with their speakers resolved,
     the detector's finds where no candidate is (when given), edges redrawn by the refiner."""
     resolver = _resolver(parsed)
@@ -305,7 +305,7 @@ def _rule_drafts(
     """The rules' drafts of every paragraph, in order, and a follow-on draft for a paragraph
     that is only a quotation continuing the previous paragraph's quoted speaker."""
     drafts: list[Draft] = []
-    last_quoted: Actor | None = None  # speaker of the previous paragraph's direct quotation
+    last_quoted: ResolvedActor | None = None  # speaker of the previous paragraph's direct quotation
     intro: tuple[tuple[int, int], tuple[int, int] | None] = ((0, 0), None)  # its cue, mention
     covered_to = -1  # end of the last claim's content (document offsets)
     for p in parsed:
@@ -372,7 +372,7 @@ class Detecting(Protocol):
     def content_belief(self, span: Pair) -> float: ...
 
 
-Draft = tuple[rules.Candidate, Actor | None, Parsed]
+Draft = tuple[rules.Candidate, ResolvedActor | None, Parsed]
 LEARNED_CONFIDENCE = 0.45
 
 
@@ -505,15 +505,15 @@ def _follow_on(
 def _claim(
     text: str,
     cand: rules.Candidate,
-    actor: Actor | None,
+    actor: ResolvedActor | None,
     p: Parsed,
     published: dt.date | None,
     qi: QuoteIndex,
     heading: str | None,
     redraw: Callable[[Parsed, refine.Proposal], tuple[Pair, list[Pair]]],
-) -> Claim:
+) -> FoundClaim:
     base = p.seg.start
-    mention = Span(cand.source[0] + base, cand.source[1] + base) if cand.source else None
+    mention = CharSpan(cand.source[0] + base, cand.source[1] + base) if cand.source else None
     if actor is not None:
         aliases = tuple(f for f in actor.forms if f != actor.name)
         speaker = Speaker(mention, actor.name, actor.kind, actor.role, actor.affiliation, aliases)
@@ -539,11 +539,11 @@ def _claim(
         published,
         when.is_future(cand.cue_tok),
     )
-    return Claim(
+    return FoundClaim(
         speaker=speaker,
-        cue=Span(*cue),
-        content=Span(cs, ce),
-        sentence=Span(ss, se),
+        cue=CharSpan(*cue),
+        content=CharSpan(cs, ce),
+        sentence=CharSpan(ss, se),
         attribution=_attribution(cand, qi, parts),
         quote=" ... ".join(q for a, b in parts if (q := _quote_text(text, a, b, qi)))
         if len(parts) > 1
@@ -552,6 +552,6 @@ def _claim(
         date=date,
         heading=heading,
         confidence=cand.confidence,
-        content_parts=tuple(Span(a, b) for a, b in parts) if len(parts) > 1 else (),
+        content_parts=tuple(CharSpan(a, b) for a, b in parts) if len(parts) > 1 else (),
         found_by="detector" if cand.rule == "learned" else "rules",
     )

@@ -14,7 +14,7 @@ from claimtrack.extract.assemble import Parsed, build_claims
 from claimtrack.extract.learned import detect, refine
 from claimtrack.extract.quotes import QuoteIndex
 from claimtrack.extract.segment import segments
-from claimtrack.extract.types import Claim
+from claimtrack.extract.types import FoundClaim
 
 # Paragraphs per nlp.pipe batch. With numpy's matrix products (extract/nlp.py) bigger batches
 # multiply bigger matrices: 64 extracted PolNeAR dev 4 to 23% faster than 16 on one core (three
@@ -79,7 +79,7 @@ def _with_last(items: list[str]) -> list[tuple[bool, str]]:
     return [(i == len(items) - 1, item) for i, item in enumerate(items)]
 
 
-def run_chunk(chunk: list[tuple[str, dt.date | None]]) -> Iterator[list[Claim]]:
+def run_chunk(chunk: list[tuple[str, dt.date | None]]) -> Iterator[list[FoundClaim]]:
     parsed = parse_chunk(chunk)
     refiner, detector = refine.load(), detect.load()
     for d, (text, published) in enumerate(chunk):

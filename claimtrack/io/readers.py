@@ -21,8 +21,8 @@ from typing import Any
 import yaml
 
 from claimtrack.errors import UserError
-from claimtrack.extract.types import Document
 from claimtrack.io.decoding import DecodeError, check_encoding, decode
+from claimtrack.io.document import Document
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 SIDECAR_SUFFIXES = (".meta.yaml", ".meta.yml")

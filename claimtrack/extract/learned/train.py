@@ -44,7 +44,7 @@ from claimtrack.extract.learned.corpus import (
 from claimtrack.extract.learned.score import score_document
 from claimtrack.extract.pipeline import parse_chunk
 from claimtrack.extract.quotes import QuoteIndex
-from claimtrack.extract.types import Claim
+from claimtrack.extract.types import FoundClaim
 
 MIN_DOCS = 10
 L2 = 3.0
@@ -74,7 +74,7 @@ class _Recorder:
 class Article:
     doc: GoldDoc
     parsed: list[Parsed]
-    claims: list[Claim]  # the rules' claims
+    claims: list[FoundClaim]  # the rules' claims
     paragraphs: list[tuple[Doc, int, list[tuple[Pair, str]]]]  # as shown to the detector
 
 
@@ -88,7 +88,7 @@ def articles(corpus: Path) -> Iterator[Article]:
             yield Article(d, ps, claims, rec.seen)
 
 
-def _pairs(doc: GoldDoc, claims: list[Claim]) -> dict[int, GoldRelation]:
+def _pairs(doc: GoldDoc, claims: list[FoundClaim]) -> dict[int, GoldRelation]:
     """claim index -> the gold relation it is trained towards."""
     score = score_document(doc.text, claims, doc.relations)
     out = {ci: doc.relations[gi] for ci, gi, _ in score.matches}
@@ -103,7 +103,7 @@ def _pairs(doc: GoldDoc, claims: list[Claim]) -> dict[int, GoldRelation]:
     return out
 
 
-def _proposal(c: Claim) -> refine.Proposal:
+def _proposal(c: FoundClaim) -> refine.Proposal:
     m = c.speaker.mention
     parts = c.content_parts or (c.content,)
     return refine.Proposal(
