@@ -7,6 +7,7 @@ hash) are skipped before extraction, so an interrupted run can simply be run aga
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
@@ -15,6 +16,7 @@ from itertools import islice
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
+from claimtrack.errors import UserError
 from claimtrack.extract import extract, extract_batch
 from claimtrack.extract.types import FoundClaim
 from claimtrack.io.document import Document
@@ -31,6 +33,7 @@ BATCH = 8
 # paragraph). A longer text is most likely no article (a dump, a log): it fails with one
 # line, and the other documents go in.
 MAX_CHARS = 2_000_000
+ENV_LEARNED = "CLAIMTRACK_LEARNED"  # 0: extract with the rules alone
 
 
 @dataclass
@@ -57,11 +60,13 @@ def ingest(
     on_done: Callable[[str, str], None] | None = None,
     encoding: str | None = None,
     max_chars: int = MAX_CHARS,
+    learned: bool = True,
 ) -> IngestResult:
     """Ingest ENTRIES into the database; ``on_done(path, outcome)`` reports each document.
-    ENCODING is the user's for every entry; without it each file's is told from its bytes
-    (``result.notes`` says which, when not UTF-8). A document longer than ``max_chars``
-    characters fails (with a message) before extraction."""
+        ENCODING is the user's for every entry; without it each file's is told from its bytes
+        (``result.notes`` says which, when not UTF-8). A document longer than ``max_chars``
+        characters fails (with a message) before extraction. ``learned``: the learned models take
+    part in extraction (see claimtrack.extract; ``learned_from_env`` reads CLAIMTRACK_LEARNED)."""
     result = IngestResult()
     topics = run_transaction(engine, lambda session: ensure_taxonomy(session, taxonomy_path))
 
@@ -93,7 +98,7 @@ def ingest(
                 report(item.path, "skipped")
                 continue
             todo.append((item, digest))
-        for (doc, digest), claims in zip(todo, extract_each(todo), strict=True):
+        for (doc, digest), claims in zip(todo, extract_each(todo, learned), strict=True):
             if isinstance(claims, Exception):
                 result.failed += 1
                 result.errors.append(
@@ -127,16 +132,26 @@ def too_long(path: str | None, chars: int, max_chars: int) -> str:
     )
 
 
-def extract_each(todo: list[tuple[Document, str]]) -> list[list[FoundClaim] | Exception]:
+def learned_from_env() -> bool:
+    """False when CLAIMTRACK_LEARNED=0 (the rules alone), read by the entry points."""
+    return os.environ.get(ENV_LEARNED, "1") != "0"
+
+
+def extract_each(
+    todo: list[tuple[Document, str]], learned: bool = True
+) -> list[list[FoundClaim] | Exception]:
     """Claims for each document of a batch; a document the extractor fails on gets its
-    exception instead, so one bad document never fails the others."""
+    exception instead, so one bad document never fails the others (a missing model file,
+    a UserError, stops the job)."""
     try:
-        return list(extract_batch((doc.text, doc.published) for doc, _ in todo))
+        return list(extract_batch(((doc.text, doc.published) for doc, _ in todo), learned=learned))
+    except UserError:
+        raise
     except Exception:  # noqa: BLE001 - retried one by one to find the culprit
         out: list[list[FoundClaim] | Exception] = []
         for doc, _ in todo:
             try:
-                out.append(extract(doc.text, doc.published))
+                out.append(extract(doc.text, doc.published, learned=learned))
             except Exception as exc:  # noqa: BLE001
                 out.append(exc)
         return out

@@ -19,7 +19,6 @@ from claimtrack.evaluate import __main__ as cli
 from claimtrack.evaluate import run
 from claimtrack.evaluate.report import as_dict
 from claimtrack.evaluate.run import evaluate_corpus
-from claimtrack.extract.learned import refine
 from claimtrack.extract.learned.corpus import GoldRelation, GoldSpan, load_corpus, parse_ann
 from claimtrack.extract.learned.score import (
     Counts,
@@ -429,7 +428,7 @@ def test_not_implemented_extractor_propagates(corpus: Path) -> None:
 def test_main_json_env_var_and_bad_corpus(
     corpus: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr(run, "_default_extractor", lambda: fake_extractor)
+    monkeypatch.setattr(run, "_default_extractor", lambda learned: fake_extractor)
     monkeypatch.setenv(run.ENV_CORPUS, str(corpus))
     assert cli.main(["--json", "--limit", "1"]) == 0
     out = json.loads(capsys.readouterr().out)
@@ -458,9 +457,12 @@ def test_end_to_end_with_the_real_extractor(corpus: Path) -> None:
 def test_rules_only_switches_the_refiner_off_for_that_run(
     corpus: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.delenv(refine.ENV_SWITCH, raising=False)
+    monkeypatch.delenv(cli.ENV_LEARNED, raising=False)
     assert cli.main(["--corpus", str(corpus), "--json", "--rules-only"]) == 0
     assert json.loads(capsys.readouterr().out)["learned_models"] is False
-    assert refine.ENV_SWITCH not in os.environ  # restored after the run
+    assert cli.ENV_LEARNED not in os.environ  # an argument, not a change to the environment
     assert cli.main(["--corpus", str(corpus), "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["learned_models"] is True
+    monkeypatch.setenv(cli.ENV_LEARNED, "0")  # read at the edge, as --rules-only
+    assert cli.main(["--corpus", str(corpus), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["learned_models"] is False

@@ -11,19 +11,13 @@ import datetime as dt
 import pytest
 
 from claimtrack.extract import extract
-from claimtrack.extract.learned import refine
 from claimtrack.extract.types import FoundClaim
 
 PUBLISHED = dt.date(2025, 3, 5)
 
 
-@pytest.fixture(autouse=True)
-def rules_alone(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(refine.ENV_SWITCH, "0")
-
-
 def claims_of(text: str) -> list[FoundClaim]:
-    out = extract(text, PUBLISHED)
+    out = extract(text, PUBLISHED, learned=False)
     for c in out:  # every span of every claim indexes the text
         for span in (c.cue, c.content, c.sentence, c.speaker.mention, *c.content_parts):
             if span is not None:

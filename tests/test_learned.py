@@ -149,16 +149,21 @@ def test_a_trained_detector_finds_what_no_rule_proposes(trained: Path) -> None:
     assert c.speaker.name == "Councillor Haddad" or c.speaker.name == "Haddad"
 
 
-def test_the_shipped_models_are_switched_off_by_the_environment(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+def test_the_shipped_models_are_switched_off_by_an_argument() -> None:
     for model in (refine.MODEL_FILE, detect.MODEL_FILE):
         assert model.is_file(), "run `make train-models`"
-    assert refine.load() is not None and detect.load() is not None
-    monkeypatch.setenv(refine.ENV_SWITCH, "0")
-    assert refine.load() is None and detect.load() is None
-    (c,) = extract(NEW)
+    assert isinstance(refine.load(), refine.Refiner) and isinstance(detect.load(), detect.Detector)
+    (c,) = extract(NEW, learned=False)
     assert c.cue.text(NEW) == "said"
+    assert c.found_by == "rules"
+
+
+@pytest.mark.parametrize("module", [refine, detect])
+def test_a_missing_model_file_is_an_error_naming_the_fix(module, tmp_path: Path) -> None:
+    missing = tmp_path / "gone.crfsuite"
+    with pytest.raises(refine.MissingModelError, match="make train-models") as caught:
+        module.load(missing)
+    assert str(missing) in str(caught.value)
 
 
 def test_refined_claims_keep_valid_offsets_and_overlap_the_rules() -> None:

@@ -28,7 +28,7 @@ from claimtrack.cli.common import (
     sub_app,
 )
 from claimtrack.cli.review import review
-from claimtrack.ingest import MAX_CHARS
+from claimtrack.ingest import MAX_CHARS, learned_from_env
 from claimtrack.io.decoding import check_encoding
 from claimtrack.io.readers import collect
 from claimtrack.store import engine as dbmod
@@ -142,6 +142,7 @@ def ingest(
             done,
             encoding=encoding,
             max_chars=max_chars,
+            learned=learned_from_env(),
         )
     for message in result.notes:
         err.print(message, highlight=False)

@@ -9,9 +9,11 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from claimtrack.errors import UserError
 from claimtrack.evaluate.report import as_dict, print_errors, print_table
 from claimtrack.evaluate.run import ENV_CORPUS, default_corpus, evaluate_corpus
-from claimtrack.extract.learned import refine
+
+ENV_LEARNED = "CLAIMTRACK_LEARNED"  # 0: the rules alone, as --rules-only
 
 
 def _positive(value: str) -> int:
@@ -58,23 +60,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not (corpus / "text").is_dir() or not (corpus / "attributions").is_dir():
         print(f"error: {corpus} has no text/ and attributions/ folders", file=sys.stderr)
         return 2
-    before = os.environ.get(refine.ENV_SWITCH)
-    if args.rules_only:
-        os.environ[refine.ENV_SWITCH] = "0"
-    try:
-        return _report(corpus, args)
-    finally:
-        if before is None:
-            os.environ.pop(refine.ENV_SWITCH, None)
-        else:
-            os.environ[refine.ENV_SWITCH] = before
+    learned = not args.rules_only and os.environ.get(ENV_LEARNED, "1") != "0"
+    return _report(corpus, args, learned)
 
 
-def _report(corpus: Path, args: argparse.Namespace) -> int:
+def _report(corpus: Path, args: argparse.Namespace, learned: bool) -> int:
     try:
-        report = evaluate_corpus(corpus, limit=args.limit)
+        report = evaluate_corpus(corpus, limit=args.limit, learned=learned)
     except NotImplementedError as e:
         print(f"error: the extractor is not implemented yet ({e})", file=sys.stderr)
+        return 1
+    except UserError as e:  # a learned model's file is missing
+        print(f"error: {e}", file=sys.stderr)
         return 1
     if args.json:
         print(json.dumps(as_dict(report), indent=2))

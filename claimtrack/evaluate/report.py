@@ -9,7 +9,6 @@ from rich.console import Console
 from rich.table import Table
 
 from claimtrack.evaluate.run import Report
-from claimtrack.extract.learned import refine
 from claimtrack.extract.learned.score import KINDS, Counts, content_text, overlaps
 
 __all__ = ["as_dict", "found_by", "print_errors", "print_table"]
@@ -50,7 +49,7 @@ def as_dict(report: Report) -> dict[str, Any]:
         "gold_relations_dropped": report.dropped,
         "predicted_claims": report.predicted,
         "extraction_failures": report.failures,
-        "learned_models": refine.enabled(),
+        "learned_models": report.learned,
         "relaxed": _prf(t.relaxed),
         "full": _prf(t.full),
         "speaker_accuracy": round(t.speaker_accuracy, 4),
@@ -110,7 +109,7 @@ def print_table(report: Report, console: Console | None = None) -> None:
     )
     console.print(
         "learned models: "
-        + ("on (span refiner and detector)" if refine.enabled() else "off (rules alone)")
+        + ("on (span refiner and detector)" if report.learned else "off (rules alone)")
     )
     found = found_by(report)
     if found:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from claimtrack.errors import UserError
 from claimtrack.extract.learned.corpus import ENV_CORPUS, GoldDoc, default_corpus, load_corpus
 from claimtrack.extract.learned.score import DocScore, Totals, score_document, total
 from claimtrack.extract.types import FoundClaim
@@ -28,6 +30,7 @@ class Report:
     words: int
     seconds: float  # extraction only
     failures: list[str] = field(default_factory=list)  # articles whose extraction raised
+    learned: bool = True  # the learned models took part (the default extractor only)
 
     @property
     def words_per_second(self) -> float:
@@ -50,10 +53,10 @@ class Report:
         return sum(len(c) for c in self.claims)
 
 
-def _default_extractor() -> Extractor:
+def _default_extractor(learned: bool) -> Extractor:
     from claimtrack.extract import extract_batch
 
-    return extract_batch
+    return functools.partial(extract_batch, learned=learned)
 
 
 def _extract_all(
@@ -74,7 +77,7 @@ def _extract_each(
     NotImplementedError propagates: there is no extractor to score yet."""
     try:  # untimed warm-up: loading the model is not extraction speed
         list(extractor([(WARM_UP, None)]))
-    except NotImplementedError:
+    except (NotImplementedError, UserError):  # no extractor yet; a missing model file
         raise
     except Exception:  # the real run reports failures
         pass
@@ -83,7 +86,7 @@ def _extract_each(
         out = list(extractor(items))
         if len(out) == len(items):
             return out, time.perf_counter() - start, []
-    except NotImplementedError:
+    except (NotImplementedError, UserError):  # no extractor yet; a missing model file
         raise
     except Exception:  # fall back to one article at a time
         pass
@@ -102,7 +105,11 @@ def _extract_each(
 
 
 def evaluate_corpus(
-    corpus: Path, *, limit: int | None = None, extractor: Extractor | None = None
+    corpus: Path,
+    *,
+    limit: int | None = None,
+    extractor: Extractor | None = None,
+    learned: bool = True,
 ) -> Report:
     """Extract claims from every article of a split folder and score them against its gold.
 
@@ -112,7 +119,7 @@ def evaluate_corpus(
     docs = load_corpus(corpus, limit)
     items = [(d.text, d.published) for d in docs]
     claims, seconds, failures = _extract_all(
-        extractor or _default_extractor(), items, [d.name for d in docs]
+        extractor or _default_extractor(learned), items, [d.name for d in docs]
     )
     scores = [
         score_document(d.text, c, d.relations, d.name) for d, c in zip(docs, claims, strict=True)
@@ -126,4 +133,5 @@ def evaluate_corpus(
         words=sum(len(d.text.split()) for d in docs),
         seconds=seconds,
         failures=failures,
+        learned=learned,
     )

@@ -79,9 +79,13 @@ def _with_last(items: list[str]) -> list[tuple[bool, str]]:
     return [(i == len(items) - 1, item) for i, item in enumerate(items)]
 
 
-def run_chunk(chunk: list[tuple[str, dt.date | None]]) -> Iterator[list[FoundClaim]]:
+def run_chunk(
+    chunk: list[tuple[str, dt.date | None]], learned: bool = True
+) -> Iterator[list[FoundClaim]]:
+    """Each document's claims; ``learned``: the span refiner and the detector take part
+    (MissingModelError when their files are missing), else the rules' claims as they are."""
     parsed = parse_chunk(chunk)
-    refiner, detector = refine.load(), detect.load()
+    refiner, detector = (refine.load(), detect.load()) if learned else (None, None)
     for d, (text, published) in enumerate(chunk):
         text = text if isinstance(text, str) else str(text)
         yield build_claims(text, parsed[d], published, QuoteIndex(text), refiner, detector)

@@ -142,6 +142,7 @@ def _shared() -> Detector:
     return Detector()
 
 
-def load() -> Detector | None:
-    """The shared detector, or None when learned models are off or its model is missing."""
-    return _shared() if refine.enabled() and MODEL_FILE.is_file() else None
+def load(model: Path = MODEL_FILE) -> Detector:
+    """The detector (the shipped one loaded once); MissingModelError without its file."""
+    refine.require(model)
+    return _shared() if model == MODEL_FILE else Detector(model)
