@@ -32,8 +32,8 @@ eval-web: install ## body F1 of the text ingest stores from web pages (../shared
 	$(BIN)/python -m claimtrack.evaluate.web
 
 train-models: install ## rebuild the cue lexicon, then retrain the span refiner and the detector, on PolNeAR train (after changing the rules)
-	$(BIN)/python -m claimtrack.evaluate.build_lexicon
-	$(BIN)/python -m claimtrack.evaluate.train_models
+	$(BIN)/python -m claimtrack.extract.learned.lexicon
+	$(BIN)/python -m claimtrack.extract.learned.train
 
 bench: install ## speed and memory figures of extraction, ingest and export
 	$(BIN)/python tests/benchmarks/pipeline.py

@@ -13,6 +13,7 @@ claims, and the run says so.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
@@ -21,8 +22,10 @@ from itertools import islice
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
+from claimtrack.errors import UserError
 from claimtrack.extract import extract, extract_batch
-from claimtrack.extract.types import Claim, Document
+from claimtrack.extract.types import FoundClaim
+from claimtrack.io.document import Document
 from claimtrack.io.fetch import Fetcher, FetchPolicy
 from claimtrack.io.language import detect, is_english
 from claimtrack.io.language import name as language_name
@@ -53,6 +56,7 @@ BATCH = 8
 # paragraph). A longer text is most likely no article (a dump, a log): it fails with one
 # line, and the other documents go in.
 MAX_CHARS = 2_000_000
+ENV_LEARNED = "CLAIMTRACK_LEARNED"  # 0: extract with the rules alone
 
 
 @dataclass
@@ -98,6 +102,7 @@ def ingest(
     encoding: str | None = None,
     *,
     max_chars: int = MAX_CHARS,
+    learned: bool = True,
     policy: FetchPolicy | None = None,
     on_feed: Callable[[str, int], None] | None = None,
     fetcher: Fetcher | None = None,
@@ -106,13 +111,23 @@ def ingest(
     ``on_feed(path, n)`` each feed read (N articles to come). ENCODING is the user's for
     every entry; without it each file's is told from its bytes (``result.notes`` says which,
     when not UTF-8). URLs are fetched with FETCHER (or a new one following POLICY). A document
-    longer than ``max_chars`` characters fails (with a message) before extraction."""
+    longer than ``max_chars`` characters fails (with a message) before extraction. ``learned``:
+    the learned models take part in extraction (``learned_from_env`` reads CLAIMTRACK_LEARNED)."""
     topics = run_transaction(engine, lambda session: ensure_taxonomy(session, taxonomy_path))
     own_fetcher = fetcher is None
     fetcher = fetcher or Fetcher(policy or FetchPolicy())
     try:
         return _ingest(
-            engine, entries, overrides, topics, on_done, encoding, on_feed, fetcher, max_chars
+            engine,
+            entries,
+            overrides,
+            topics,
+            on_done,
+            encoding,
+            on_feed,
+            fetcher,
+            max_chars,
+            learned,
         )
     finally:
         if own_fetcher:
@@ -129,6 +144,7 @@ def _ingest(
     on_feed: Callable[[str, int], None] | None,
     fetcher: Fetcher,
     max_chars: int,
+    learned: bool,
 ) -> IngestResult:
     result = IngestResult()
 
@@ -192,7 +208,7 @@ def _ingest(
                 continue
             todo.append(_Todo(item, digest, _language(item), fetched_url))
         english = [t for t in todo if is_english(t.language)]
-        found = dict(zip(map(id, english), extract_each(english), strict=True))
+        found = dict(zip(map(id, english), extract_each(english, learned), strict=True))
         for t in todo:
             claims = found.get(id(t), [])
             doc = t.doc
@@ -248,19 +264,26 @@ def _language(doc: Document) -> str | None:
     return given_language(doc) or detect(doc.text)
 
 
-def extract_each(todo: list[_Todo]) -> list[list[Claim] | Exception]:
+def learned_from_env() -> bool:
+    """False when CLAIMTRACK_LEARNED=0 (the rules alone), read by the entry points."""
+    return os.environ.get(ENV_LEARNED, "1") != "0"
+
+
+def extract_each(todo: list[_Todo], learned: bool = True) -> list[list[FoundClaim] | Exception]:
     """Claims for each document of a batch; a document the extractor fails on gets its
     exception instead, so one bad document never fails the others."""
     if not todo:
         return []
     docs = [t.doc for t in todo]
     try:
-        return list(extract_batch((doc.text, doc.published) for doc in docs))
+        return list(extract_batch(((doc.text, doc.published) for doc in docs), learned=learned))
+    except UserError:  # a missing model file stops the job
+        raise
     except Exception:  # noqa: BLE001 - retried one by one to find the culprit
-        out: list[list[Claim] | Exception] = []
+        out: list[list[FoundClaim] | Exception] = []
         for doc in docs:
             try:
-                out.append(extract(doc.text, doc.published))
+                out.append(extract(doc.text, doc.published, learned=learned))
             except Exception as exc:  # noqa: BLE001
                 out.append(exc)
         return out
@@ -286,7 +309,7 @@ def _stopped(
 def store_once(
     engine: Engine,
     doc: Document,
-    claims: list[Claim],
+    claims: list[FoundClaim],
     topics: list[TopicDef],
     digest: str,
     *,

@@ -8,7 +8,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from claimtrack.extract.types import Claim, Document, SaidDate, Span, Speaker
+from claimtrack.extract.types import CharSpan, FoundClaim, SaidDate, Speaker
+from claimtrack.io.document import Document
 from claimtrack.store import engine as dbmod
 from claimtrack.store.writes import ensure_taxonomy, store_document
 from tests.conftest import ROOT, SEEDS
@@ -19,9 +20,9 @@ WIRE_TEXT = (FIXTURES / "wire_trump_aims.txt").read_text(encoding="utf-8")
 DAILY_TEXT = (FIXTURES / "daily_territory.txt").read_text(encoding="utf-8")
 
 
-def span(text: str, part: str, after: int = 0) -> Span:
+def span(text: str, part: str, after: int = 0) -> CharSpan:
     start = text.index(part, after)
-    return Span(start, start + len(part))
+    return CharSpan(start, start + len(part))
 
 
 @dataclass
@@ -44,7 +45,7 @@ class C:
     near: str | None = None  # a text the claim's sentence contains, to find the right one
     found_by: str = "rules"
 
-    def build(self, text: str) -> Claim:
+    def build(self, text: str) -> FoundClaim:
         base = text.index(self.near) if self.near else 0
         line_start = text.rfind("\n", 0, base) + 1
         content = span(text, self.content, line_start)
@@ -54,11 +55,11 @@ class C:
         end = text.find("\n", content.end)
         end = len(text) if end == -1 else end
         day = dt.date.fromisoformat(self.on) if self.on else None
-        return Claim(
+        return FoundClaim(
             speaker=Speaker(mention, self.name, self.kind, self.role, self.affiliation),  # type: ignore[arg-type]
             cue=cue,
             content=content,
-            sentence=Span(start, end),
+            sentence=CharSpan(start, end),
             attribution=self.attribution,  # type: ignore[arg-type]
             quote=self.quote,
             hedged=self.hedged,

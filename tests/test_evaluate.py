@@ -16,10 +16,10 @@ from pathlib import Path
 import pytest
 
 from claimtrack.evaluate import run
-from claimtrack.evaluate.brat import GoldRelation, GoldSpan, load_corpus, parse_ann
 from claimtrack.evaluate.report import as_dict
 from claimtrack.evaluate.run import evaluate_corpus
-from claimtrack.evaluate.score import (
+from claimtrack.extract.learned.corpus import GoldRelation, GoldSpan, load_corpus, parse_ann
+from claimtrack.extract.learned.score import (
     Counts,
     greedy_match,
     score_document,
@@ -28,8 +28,8 @@ from claimtrack.evaluate.score import (
     trim,
     words,
 )
-from claimtrack.extract import refine
-from claimtrack.extract.types import Claim, Span, Speaker
+from claimtrack.extract.types import CharSpan, FoundClaim, Speaker
+from claimtrack.ingest import ENV_LEARNED
 
 # --- fixtures -------------------------------------------------------------------------------
 
@@ -56,12 +56,12 @@ def claim(
     cue: tuple[int, int],
     speaker: tuple[int, int] | None,
     attribution: str = "indirect",
-) -> Claim:
-    return Claim(
-        speaker=Speaker(mention=Span(*speaker) if speaker else None, name=None),
-        cue=Span(*cue),
-        content=Span(*content),
-        sentence=Span(0, len(TEXT)),
+) -> FoundClaim:
+    return FoundClaim(
+        speaker=Speaker(mention=CharSpan(*speaker) if speaker else None, name=None),
+        cue=CharSpan(*cue),
+        content=CharSpan(*content),
+        sentence=CharSpan(0, len(TEXT)),
         attribution=attribution,  # type: ignore[arg-type]
     )
 
@@ -269,7 +269,7 @@ def test_claim_content_parts_are_scored_as_one_content() -> None:
     q1, q2 = at(TEXT, '"We have fixed the engine,"'), at(TEXT, '"and the crew is back."')
     c = claim(q1, at(TEXT, "added"), at(TEXT, "she"))
     first_only = score_document(TEXT, [c], rels)
-    c.content_parts = (Span(*q1), Span(*q2))
+    c.content_parts = (CharSpan(*q1), CharSpan(*q2))
     both = score_document(TEXT, [c], rels)
     assert first_only.exact["content"].pred_hits == 0
     assert both.exact["content"].pred_hits == 1  # first to last character of the parts
@@ -323,7 +323,7 @@ def test_gold_as_predictions_scores_one_everywhere() -> None:
             (r.cue.start, r.cue.end) if r.cue else (0, 0),
             (r.source.start, r.source.end) if r.source else None,
         )
-        c.content_parts = tuple(Span(*f) for f in frags) if len(frags) > 1 else ()
+        c.content_parts = tuple(CharSpan(*f) for f in frags) if len(frags) > 1 else ()
         claims.append(c)
     t = total([score_document(TEXT, claims, rels)])
     figures = [t.relaxed, t.full, *t.exact.values()]
@@ -347,7 +347,7 @@ def test_total_is_micro_averaged() -> None:
 # --- runner and CLI -------------------------------------------------------------------------
 
 
-def fake_extractor(items: Iterable[tuple[str, dt.date | None]]) -> Iterator[list[Claim]]:
+def fake_extractor(items: Iterable[tuple[str, dt.date | None]]) -> Iterator[list[FoundClaim]]:
     """Predicts E1 of the fixture whenever its sentence is present; records published dates."""
     for text, published in items:
         fake_extractor.seen.append(published)  # type: ignore[attr-defined]
@@ -391,7 +391,7 @@ def test_evaluate_corpus_with_a_fake_extractor(corpus: Path) -> None:
 
 
 def test_precision_by_how_claims_were_found(corpus: Path) -> None:
-    def mixed(items: Iterable[tuple[str, dt.date | None]]) -> Iterator[list[Claim]]:
+    def mixed(items: Iterable[tuple[str, dt.date | None]]) -> Iterator[list[FoundClaim]]:
         for got in fake_extractor(items):
             if got:  # the right claim by the rules, and a wrong one by the detector
                 wrong = claim(at(TEXT, "The harbour master"), at(TEXT, "said"), None)
@@ -405,7 +405,7 @@ def test_precision_by_how_claims_were_found(corpus: Path) -> None:
 
 
 def test_a_failing_article_is_counted_not_fatal(corpus: Path) -> None:
-    def flaky(items: Iterable[tuple[str, dt.date | None]]) -> Iterator[list[Claim]]:
+    def flaky(items: Iterable[tuple[str, dt.date | None]]) -> Iterator[list[FoundClaim]]:
         for text, _ in items:
             if text.startswith("Nobody"):
                 raise ValueError("boom")
@@ -417,7 +417,7 @@ def test_a_failing_article_is_counted_not_fatal(corpus: Path) -> None:
 
 
 def test_not_implemented_extractor_propagates(corpus: Path) -> None:
-    def todo(items: Iterable[tuple[str, dt.date | None]]) -> Iterator[list[Claim]]:
+    def todo(items: Iterable[tuple[str, dt.date | None]]) -> Iterator[list[FoundClaim]]:
         raise NotImplementedError("later")
         yield []
 
@@ -428,7 +428,7 @@ def test_not_implemented_extractor_propagates(corpus: Path) -> None:
 def test_eval_command_json_env_var_and_bad_corpus(
     cli, corpus: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(run, "_default_extractor", lambda: fake_extractor)
+    monkeypatch.setattr(run, "_default_extractor", lambda learned: fake_extractor)
     monkeypatch.setenv(run.ENV_CORPUS, str(corpus))
     out = json.loads(cli("eval", "--json", "--limit", "1").stdout)
     assert out["articles"] == 1 and out["full"]["f1"] == pytest.approx(0.5)
@@ -457,8 +457,11 @@ def test_end_to_end_with_the_real_extractor(corpus: Path) -> None:
 def test_rules_only_switches_the_refiner_off_for_that_run(
     cli, corpus: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.delenv(refine.ENV_SWITCH, raising=False)
+    monkeypatch.delenv(ENV_LEARNED, raising=False)
     shown = cli("eval", "--corpus", str(corpus), "--json", "--rules-only").stdout
     assert json.loads(shown)["learned_models"] is False
-    assert refine.ENV_SWITCH not in os.environ  # restored after the run
+    assert ENV_LEARNED not in os.environ  # an argument, not a change to the environment
     assert json.loads(cli("eval", "--corpus", str(corpus), "--json").stdout)["learned_models"]
+    monkeypatch.setenv(ENV_LEARNED, "0")  # read at the edge, as --rules-only
+    shown = cli("eval", "--corpus", str(corpus), "--json").stdout
+    assert json.loads(shown)["learned_models"] is False

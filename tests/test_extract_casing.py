@@ -8,14 +8,14 @@ import pytest
 
 from claimtrack.extract import extract
 from claimtrack.extract.casing import parse_forms
-from claimtrack.extract.types import Span
+from claimtrack.extract.types import CharSpan
 
 # each upper-cases to two characters ('ŉ' to 'ʼN', 'ǰ' to 'J' and a caron)
 EXPANDING = ["ﬁ", "ﬂ", "ß", "ŉ", "ǰ"]
 BODY = "The minister said on Monday that talks would resume.\n"
 
 
-def on_word_edges(text: str, span: Span) -> bool:
+def on_word_edges(text: str, span: CharSpan) -> bool:
     """The span starts and ends between words (a shifted span cuts a word)."""
     s, e = span.start, span.end
     starts_clean = s == 0 or not (text[s - 1].isalnum() and text[s].isalnum())

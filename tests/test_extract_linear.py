@@ -14,8 +14,9 @@ import statistics
 import sys
 from types import FrameType
 
-from claimtrack.extract import crf, detect, extract, refine
+from claimtrack.extract import extract
 from claimtrack.extract.assemble import build_claims
+from claimtrack.extract.learned import crf, detect, refine
 from claimtrack.extract.pipeline import PIECE, parse_chunk, pieces
 from claimtrack.extract.quotes import QuoteIndex
 

@@ -10,19 +10,14 @@ import datetime as dt
 
 import pytest
 
-from claimtrack.extract import extract, refine
-from claimtrack.extract.types import Claim
+from claimtrack.extract import extract
+from claimtrack.extract.types import FoundClaim
 
 PUBLISHED = dt.date(2025, 3, 5)
 
 
-@pytest.fixture(autouse=True)
-def rules_alone(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(refine.ENV_SWITCH, "0")
-
-
-def claims_of(text: str) -> list[Claim]:
-    out = extract(text, PUBLISHED)
+def claims_of(text: str) -> list[FoundClaim]:
+    out = extract(text, PUBLISHED, learned=False)
     for c in out:  # every span of every claim indexes the text
         for span in (c.cue, c.content, c.sentence, c.speaker.mention, *c.content_parts):
             if span is not None:
@@ -30,7 +25,7 @@ def claims_of(text: str) -> list[Claim]:
     return out
 
 
-def by_cue(text: str, cue: str) -> Claim:
+def by_cue(text: str, cue: str) -> FoundClaim:
     found = [c for c in claims_of(text) if c.cue.text(text) == cue]
     assert found, f"no claim with cue {cue!r} in {[c.cue.text(text) for c in claims_of(text)]}"
     return found[0]

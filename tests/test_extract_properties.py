@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from claimtrack.extract import extract, extract_batch
 from claimtrack.extract.pipeline import PIECE, pieces
-from claimtrack.extract.types import Claim, Span
+from claimtrack.extract.types import CharSpan, FoundClaim
 
 PIECES = st.sampled_from(
     [
@@ -98,7 +98,7 @@ LONG_PARAGRAPHS = st.one_of(
 )
 
 
-def check(text: str, claims: list[Claim]) -> None:
+def check(text: str, claims: list[FoundClaim]) -> None:
     n = len(text)
     for c in claims:
         spans = [c.cue, c.content, c.sentence, *c.content_parts]
@@ -128,7 +128,7 @@ def test_batch_yields_one_result_per_document(texts: list[str]) -> None:
         check(t, claims)
 
 
-def on_word_edges(text: str, span: Span) -> bool:
+def on_word_edges(text: str, span: CharSpan) -> bool:
     s, e = span.start, span.end
     starts_clean = s == 0 or not (text[s - 1].isalnum() and text[s].isalnum())
     ends_clean = e == len(text) or not (text[e - 1].isalnum() and text[e].isalnum())

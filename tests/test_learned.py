@@ -12,12 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from claimtrack.evaluate import train_models
-from claimtrack.extract import detect, extract, refine
+from claimtrack.extract import extract
 from claimtrack.extract.assemble import build_claims
+from claimtrack.extract.learned import detect, refine
+from claimtrack.extract.learned import train as train_models
 from claimtrack.extract.pipeline import parse_chunk
 from claimtrack.extract.quotes import QuoteIndex
-from claimtrack.extract.types import Claim
+from claimtrack.extract.types import FoundClaim
 
 PEOPLE = [
     ("The mayor", "the bridge would reopen in May"),
@@ -102,7 +103,7 @@ NEW = "The port authority said in a statement that the cranes were repaired."
 
 def _claims(
     text: str, refiner: refine.Refiner | None, detector: detect.Detector | None = None
-) -> list[Claim]:
+) -> list[FoundClaim]:
     parsed = parse_chunk([(text, None)])[0]
     return build_claims(text, parsed, None, QuoteIndex(text), refiner, detector)
 
@@ -148,16 +149,21 @@ def test_a_trained_detector_finds_what_no_rule_proposes(trained: Path) -> None:
     assert c.speaker.name == "Councillor Haddad" or c.speaker.name == "Haddad"
 
 
-def test_the_shipped_models_are_switched_off_by_the_environment(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+def test_the_shipped_models_are_switched_off_by_an_argument() -> None:
     for model in (refine.MODEL_FILE, detect.MODEL_FILE):
         assert model.is_file(), "run `make train-models`"
-    assert refine.load() is not None and detect.load() is not None
-    monkeypatch.setenv(refine.ENV_SWITCH, "0")
-    assert refine.load() is None and detect.load() is None
-    (c,) = extract(NEW)
+    assert isinstance(refine.load(), refine.Refiner) and isinstance(detect.load(), detect.Detector)
+    (c,) = extract(NEW, learned=False)
     assert c.cue.text(NEW) == "said"
+    assert c.found_by == "rules"
+
+
+@pytest.mark.parametrize("module", [refine, detect])
+def test_a_missing_model_file_is_an_error_naming_the_fix(module, tmp_path: Path) -> None:
+    missing = tmp_path / "gone.crfsuite"
+    with pytest.raises(refine.MissingModelError, match="make train-models") as caught:
+        module.load(missing)
+    assert str(missing) in str(caught.value)
 
 
 def test_refined_claims_keep_valid_offsets_and_overlap_the_rules() -> None:
@@ -223,9 +229,9 @@ def test_a_refined_cue_never_covers_the_speaker() -> None:
 
 
 def test_the_lexicon_builder_counts_cues_by_lemma_and_frame(corpus: Path, tmp_path: Path) -> None:
-    from claimtrack.evaluate import build_lexicon
-    from claimtrack.evaluate.brat import iter_corpus
     from claimtrack.extract import cues
+    from claimtrack.extract.learned import lexicon as build_lexicon
+    from claimtrack.extract.learned.corpus import iter_corpus
 
     hits, seen = build_lexicon.count(iter_corpus(corpus))
     n = len(PEOPLE)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from claimtrack.extract import extract
-from claimtrack.extract.types import Claim
+from claimtrack.extract.types import FoundClaim
 
 REPO = Path(__file__).resolve().parents[1]
 GOLD_PATH = REPO.parent / "shared" / "eval" / "seed_gold.json"
@@ -25,22 +25,22 @@ def _words(s: str) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def claims() -> list[Claim]:
+def claims() -> list[FoundClaim]:
     return extract(TEXT, PUBLISHED)
 
 
-def _speaker_ok(claim: Claim, gold: dict) -> bool:
+def _speaker_ok(claim: FoundClaim, gold: dict) -> bool:
     names = {n.lower() for n in gold["speaker_names"]}
     return (claim.speaker.name or "").lower() in names
 
 
-def _content_ok(claim: Claim, gold: dict) -> bool:
+def _content_ok(claim: FoundClaim, gold: dict) -> bool:
     got = set(_words(claim.content.text(TEXT)))
     core = _words(gold["content_core"])
     return sum(w in got for w in core) >= 0.8 * len(core)
 
 
-def _find(claims: list[Claim], gold: dict) -> Claim:
+def _find(claims: list[FoundClaim], gold: dict) -> FoundClaim:
     hits = [c for c in claims if _speaker_ok(c, gold) and _content_ok(c, gold)]
     assert hits, f"{gold['id']} not extracted"
     return hits[0]
@@ -51,7 +51,7 @@ def test_gold_file_has_required_claims() -> None:
 
 
 @pytest.mark.parametrize("gold", REQUIRED, ids=[c["id"] for c in REQUIRED])
-def test_required_claim(claims: list[Claim], gold: dict) -> None:
+def test_required_claim(claims: list[FoundClaim], gold: dict) -> None:
     claim = _find(claims, gold)
     # the cue span follows PolNeAR: the whole verb group ("also noted", "previously mentioned")
     cue_words = _words(claim.cue.text(TEXT))
@@ -75,7 +75,7 @@ def test_required_claim(claims: list[Claim], gold: dict) -> None:
         assert claim.date.on in (None, PUBLISHED)
 
 
-def test_spans_are_valid(claims: list[Claim]) -> None:
+def test_spans_are_valid(claims: list[FoundClaim]) -> None:
     for c in claims:
         for span in (c.cue, c.content, c.sentence, c.speaker.mention):
             if span is not None:
@@ -84,7 +84,7 @@ def test_spans_are_valid(claims: list[Claim]) -> None:
         assert content == content.strip() and content
 
 
-def test_headings_and_roles(claims: list[Claim]) -> None:
+def test_headings_and_roles(claims: list[FoundClaim]) -> None:
     ushakov = next(c for c in claims if c.speaker.name == "Yuri Ushakov")
     assert ushakov.speaker.role == "Presidential Aide"
     assert ushakov.speaker.affiliation == "Russia"

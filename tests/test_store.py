@@ -7,8 +7,8 @@ import re
 
 from sqlalchemy import func, select
 
-from claimtrack.extract.types import Document
 from claimtrack.ingest import store_once
+from claimtrack.io.document import Document
 from claimtrack.store import engine as dbmod
 from claimtrack.store.models import Claim
 from claimtrack.store.writes import content_hash, ensure_taxonomy

@@ -4,10 +4,7 @@ the figures: a table (``figure_rows`` lists its rows), or JSON; sample errors on
 from __future__ import annotations
 
 import json
-import os
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -15,9 +12,11 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from claimtrack.errors import UserError
+
 if TYPE_CHECKING:
     from claimtrack.evaluate.run import Report
-    from claimtrack.evaluate.score import Counts, Totals
+    from claimtrack.extract.learned.score import Counts, Totals
 
 
 def evaluate(
@@ -40,41 +39,27 @@ def evaluate(
     # imported here: the extractor takes a second to import, which no other command pays
     from claimtrack.evaluate.report import as_dict
     from claimtrack.evaluate.run import default_corpus, evaluate_corpus
+    from claimtrack.ingest import learned_from_env
 
     corpus = corpus or default_corpus()
     if not (corpus / "text").is_dir() or not (corpus / "attributions").is_dir():
         print(f"error: {corpus} has no text/ and attributions/ folders", file=sys.stderr)
         raise typer.Exit(2)
-    with learned_models(not rules_only):
-        try:
-            report = evaluate_corpus(corpus, limit=limit)
-        except NotImplementedError as e:
-            print(f"error: the extractor is not implemented yet ({e})", file=sys.stderr)
-            raise typer.Exit(1) from None
-        if json_out:
-            print(json.dumps(as_dict(report), indent=2))
-        else:
-            print_figures(report, Console())
-        if errors:
-            print_errors(report, errors, Console())
-
-
-@contextmanager
-def learned_models(on: bool) -> Iterator[None]:
-    """The learned models switched off (CLAIMTRACK_LEARNED=0) for this run unless ON; the
-    variable as it was afterwards."""
-    from claimtrack.extract import refine
-
-    before = os.environ.get(refine.ENV_SWITCH)
-    if not on:
-        os.environ[refine.ENV_SWITCH] = "0"
+    learned = not rules_only and learned_from_env()
     try:
-        yield
-    finally:
-        if before is None:
-            os.environ.pop(refine.ENV_SWITCH, None)
-        else:
-            os.environ[refine.ENV_SWITCH] = before
+        report = evaluate_corpus(corpus, limit=limit, learned=learned)
+    except NotImplementedError as e:
+        print(f"error: the extractor is not implemented yet ({e})", file=sys.stderr)
+        raise typer.Exit(1) from None
+    except UserError as e:  # a learned model's file is missing
+        print(f"error: {e}", file=sys.stderr)
+        raise typer.Exit(1) from None
+    if json_out:
+        print(json.dumps(as_dict(report), indent=2))
+    else:
+        print_figures(report, Console())
+    if errors:
+        print_errors(report, errors, Console())
 
 
 # ---- the figures --------------------------------------------------------------------------
@@ -82,7 +67,7 @@ def learned_models(on: bool) -> Iterator[None]:
 
 def figure_rows(t: Totals) -> list[tuple[str, Counts] | None]:
     """The table's rows, top to bottom: (figure, counts), None where a section ends."""
-    from claimtrack.evaluate.score import KINDS
+    from claimtrack.extract.learned.score import KINDS
 
     rows: list[tuple[str, Counts] | None] = [("relaxed", t.relaxed), ("full", t.full)]
     rows += [(f"exact {k}", t.exact[k]) for k in ("source", "cue", "content")]
@@ -122,7 +107,6 @@ def figures_table(report: Report) -> Table:
 def print_figures(report: Report, console: Console) -> None:
     """The table, then a line for each figure that is not precision and recall."""
     from claimtrack.evaluate.report import found_by
-    from claimtrack.extract import refine
 
     t = report.totals
     console.print(figures_table(report))
@@ -136,7 +120,7 @@ def print_figures(report: Report, console: Console) -> None:
     )
     console.print(
         "learned models: "
-        + ("on (span refiner and detector)" if refine.enabled() else "off (rules alone)")
+        + ("on (span refiner and detector)" if report.learned else "off (rules alone)")
     )
     found = found_by(report)
     if found:

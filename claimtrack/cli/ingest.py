@@ -10,7 +10,7 @@ import typer
 from claimtrack.cli import feeds
 from claimtrack.cli.common import DbOpt, QuietOpt, date_option, err, report_error
 from claimtrack.cli.render import progress_bar
-from claimtrack.ingest import MAX_CHARS
+from claimtrack.ingest import MAX_CHARS, learned_from_env
 from claimtrack.io.decoding import check_encoding
 from claimtrack.io.readers import collect
 from claimtrack.store import engine as dbmod
@@ -97,6 +97,7 @@ def ingest(
             done,
             encoding,
             max_chars=max_chars,
+            learned=learned_from_env(),
             policy=feeds.policy(timeout, delay),
             on_feed=feed_read,
         )

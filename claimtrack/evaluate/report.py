@@ -9,8 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from claimtrack.evaluate.run import Report
-from claimtrack.evaluate.score import KINDS, Counts, content_text, overlaps
-from claimtrack.extract import refine
+from claimtrack.extract.learned.score import KINDS, Counts, content_text, overlaps
 
 __all__ = ["ErrorSample", "as_dict", "found_by", "sample_errors"]
 
@@ -50,7 +49,7 @@ def as_dict(report: Report) -> dict[str, Any]:
         "gold_relations_dropped": report.dropped,
         "predicted_claims": report.predicted,
         "extraction_failures": report.failures,
-        "learned_models": refine.enabled(),
+        "learned_models": report.learned,
         "relaxed": _prf(t.relaxed),
         "full": _prf(t.full),
         "speaker_accuracy": round(t.speaker_accuracy, 4),

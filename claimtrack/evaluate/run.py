@@ -3,29 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
+import functools
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from claimtrack.evaluate.brat import GoldDoc, load_corpus
-from claimtrack.evaluate.score import DocScore, Totals, score_document, total
-from claimtrack.extract.types import Claim
+from claimtrack.errors import UserError
+from claimtrack.extract.learned.corpus import ENV_CORPUS, GoldDoc, default_corpus, load_corpus
+from claimtrack.extract.learned.score import DocScore, Totals, score_document, total
+from claimtrack.extract.types import FoundClaim
 
 __all__ = ["ENV_CORPUS", "Extractor", "Report", "default_corpus", "evaluate_corpus"]
 
-ENV_CORPUS = "CLAIMTRACK_EVAL_CORPUS"
 WARM_UP = "The minister said on Tuesday that the bridge would reopen."
-Extractor = Callable[[Iterable[tuple[str, dt.date | None]]], Iterator[list[Claim]]]
-
-
-def default_corpus() -> Path:
-    """$CLAIMTRACK_EVAL_CORPUS, else ``shared/polnear/dev`` next to the repository."""
-    env = os.environ.get(ENV_CORPUS)
-    if env:
-        return Path(env)
-    return Path(__file__).resolve().parents[2].parent / "shared" / "polnear" / "dev"
+Extractor = Callable[[Iterable[tuple[str, dt.date | None]]], Iterator[list[FoundClaim]]]
 
 
 @dataclass(slots=True)
@@ -33,11 +25,12 @@ class Report:
     corpus: str
     totals: Totals
     docs: list[GoldDoc]
-    claims: list[list[Claim]]
+    claims: list[list[FoundClaim]]
     scores: list[DocScore]
     words: int
     seconds: float  # extraction only
     failures: list[str] = field(default_factory=list)  # articles whose extraction raised
+    learned: bool = True  # the learned models took part (the default extractor only)
 
     @property
     def words_per_second(self) -> float:
@@ -60,15 +53,15 @@ class Report:
         return sum(len(c) for c in self.claims)
 
 
-def _default_extractor() -> Extractor:
+def _default_extractor(learned: bool) -> Extractor:
     from claimtrack.extract import extract_batch
 
-    return extract_batch
+    return functools.partial(extract_batch, learned=learned)
 
 
 def _extract_all(
     extractor: Extractor, items: list[tuple[str, dt.date | None]], names: list[str]
-) -> tuple[list[list[Claim]], float, list[str]]:
+) -> tuple[list[list[FoundClaim]], float, list[str]]:
     """``_extract_each`` on one core (numpy's BLAS kept to one thread)."""
     from claimtrack.extract.nlp import one_core
 
@@ -78,13 +71,13 @@ def _extract_all(
 
 def _extract_each(
     extractor: Extractor, items: list[tuple[str, dt.date | None]], names: list[str]
-) -> tuple[list[list[Claim]], float, list[str]]:
+) -> tuple[list[list[FoundClaim]], float, list[str]]:
     """Claims per document and the seconds spent extracting; one failing article does not
     sink the run (on an error the batch is redone article by article).
     NotImplementedError propagates: there is no extractor to score yet."""
     try:  # untimed warm-up: loading the model is not extraction speed
         list(extractor([(WARM_UP, None)]))
-    except NotImplementedError:
+    except (NotImplementedError, UserError):  # no extractor yet; a missing model file
         raise
     except Exception:  # the real run reports failures
         pass
@@ -93,7 +86,7 @@ def _extract_each(
         out = list(extractor(items))
         if len(out) == len(items):
             return out, time.perf_counter() - start, []
-    except NotImplementedError:
+    except (NotImplementedError, UserError):  # no extractor yet; a missing model file
         raise
     except Exception:  # fall back to one article at a time
         pass
@@ -112,7 +105,11 @@ def _extract_each(
 
 
 def evaluate_corpus(
-    corpus: Path, *, limit: int | None = None, extractor: Extractor | None = None
+    corpus: Path,
+    *,
+    limit: int | None = None,
+    extractor: Extractor | None = None,
+    learned: bool = True,
 ) -> Report:
     """Extract claims from every article of a split folder and score them against its gold.
 
@@ -122,7 +119,7 @@ def evaluate_corpus(
     docs = load_corpus(corpus, limit)
     items = [(d.text, d.published) for d in docs]
     claims, seconds, failures = _extract_all(
-        extractor or _default_extractor(), items, [d.name for d in docs]
+        extractor or _default_extractor(learned), items, [d.name for d in docs]
     )
     scores = [
         score_document(d.text, c, d.relations, d.name) for d, c in zip(docs, claims, strict=True)
@@ -136,4 +133,5 @@ def evaluate_corpus(
         words=sum(len(d.text.split()) for d in docs),
         seconds=seconds,
         failures=failures,
+        learned=learned,
     )

@@ -12,14 +12,16 @@ from typing import Protocol
 
 from spacy.tokens import Doc, Token
 
-from claimtrack.extract import cues, detect, refine, rules, when
+from claimtrack.extract import cues, rules, when
+from claimtrack.extract.learned import detect, refine
 from claimtrack.extract.quotes import QuoteIndex
 from claimtrack.extract.segment import Segment
-from claimtrack.extract.speakers import Actor, Resolver
-from claimtrack.extract.types import Attribution, Claim, Span, Speaker
+from claimtrack.extract.speakers import ResolvedActor, Resolver
+from claimtrack.extract.types import Attribution, CharSpan, FoundClaim, Speaker
+from claimtrack.extract.wordlists import words
 from claimtrack.names import PRONOUNS
 
-REPORT_LEMMAS = frozenset({"report", "reporting"})
+REPORT_LEMMAS = words("report_lemmas")
 # PolNeAR does not annotate attributions inside quotations (nested speech), nor (mostly)
 # source-less ones; a source-less candidate needs at least this confidence.
 NO_SOURCE_MIN_CONFIDENCE = 0.5
@@ -218,103 +220,146 @@ def build_claims(
     qi: QuoteIndex,
     refiner: refine.Refiner | None = None,
     detector: Detecting | None = None,
-) -> list[Claim]:
+) -> list[FoundClaim]:
     """The claims of one parsed document: the rules' candidates with their speakers resolved,
     the detector's finds where no candidate is (when given), edges redrawn by the refiner."""
+    resolver = _resolver(parsed)
+    drafts = _rule_drafts(text, parsed, qi, resolver)
+    models = _Models(qi, refiner, detector)
+    if detector is not None:
+        drafts = _with_detected(text, qi, drafts, parsed, detector, models.static, resolver)
+    heading_of = _headings(parsed)
+    return [
+        _claim(text, cand, actor, p, published, qi, heading_of[p.seg.start], models.redraw)
+        for cand, actor, p in drafts
+    ]
+
+
+def _resolver(parsed: list[Parsed]) -> Resolver:
+    """A speaker resolver that has seen every person's name in the document."""
     resolver = Resolver()
     for p in parsed:
         for ent in p.doc.ents:
             if ent.label_ == "PERSON":
                 resolver.see_person_name(" ".join(ent.text.replace("’s", "").split()))
-    drafts: list[tuple[rules.Candidate, Actor | None, Parsed]] = []
+    return resolver
+
+
+def _headings(parsed: list[Parsed]) -> dict[int, str | None]:
+    """Paragraph start -> the section heading it sits under (None for a heading itself)."""
     heading: str | None = None
-    headings: list[str | None] = []
-    last_quoted: Actor | None = None  # speaker of the previous paragraph's direct quotation
-    intro: tuple[tuple[int, int], tuple[int, int] | None] = ((0, 0), None)  # its cue, mention
-    covered_to = -1  # end of the last claim's content (document offsets)
-    heading_of: dict[int, str | None] = {}  # paragraph start -> the heading it sits under
+    out: dict[int, str | None] = {}
     for p in parsed:
         if p.seg.is_heading:
             heading = p.seg.text
+        out[p.seg.start] = heading if not p.seg.is_heading else None
+    return out
+
+
+def _paragraph_candidates(text: str, p: Parsed, qi: QuoteIndex) -> list[rules.Candidate]:
+    """The rules' candidates of one paragraph worth a claim: well formed, the cue outside any
+    quotation (but 'according to'), a source or enough confidence, none nested in another."""
+    ctx = rules.Context(p.doc, p.seg.start, qi, text, p.seg.is_heading)
+    cands = [
+        c
+        for c in rules.candidates(ctx)
+        if _well_formed(c)
+        and (c.according or qi.containing(c.cue_tok.idx + p.seg.start) is None)
+        and (c.source is not None or c.confidence >= NO_SOURCE_MIN_CONFIDENCE)
+    ]
+    return _drop_nested(cands)
+
+
+def _credit(p: Parsed, cands: list[rules.Candidate], resolver: Resolver) -> list[Draft]:
+    """Each candidate with the actor its source resolves to, in text order; a named subject
+    that is no candidate's source is noted too (the next 'he' may be them)."""
+    src_ids = {c.source_tok.i for c in cands if c.source_tok is not None}
+    events: list[tuple[int, int, object]] = []
+    for c in cands:
+        key = c.source_tok.i if c.source_tok is not None else c.cue_tok.i
+        events.append((key, 1, c))
+    for t in p.doc:
+        if t.dep_ == "nsubj" and t.pos_ == "PROPN" and t.i not in src_ids:
+            events.append((t.i, 0, t))
+    events.sort(key=lambda e: (e[0], e[1]))
+    out: list[Draft] = []
+    for _, kind, obj in events:
+        if kind == 0:
+            tok = obj
+            assert isinstance(tok, Token)
+            resolver.note_subject(resolver.resolve(tok, tok.left_edge.idx, tok.idx + len(tok.text)))
+            continue
+        cand = obj
+        assert isinstance(cand, rules.Candidate)
+        actor = None
+        if cand.source is not None and cand.source_tok is not None:
+            actor = resolver.resolve(cand.source_tok, *cand.source)
+            resolver.note_subject(actor)
+        out.append((cand, actor, p))
+    return out
+
+
+def _rule_drafts(
+    text: str, parsed: list[Parsed], qi: QuoteIndex, resolver: Resolver
+) -> list[Draft]:
+    """The rules' drafts of every paragraph, in order, and a follow-on draft for a paragraph
+    that is only a quotation continuing the previous paragraph's quoted speaker."""
+    drafts: list[Draft] = []
+    last_quoted: ResolvedActor | None = None  # speaker of the previous paragraph's direct quotation
+    intro: tuple[tuple[int, int], tuple[int, int] | None] = ((0, 0), None)  # its cue, mention
+    covered_to = -1  # end of the last claim's content (document offsets)
+    for p in parsed:
+        if p.seg.is_heading:
             last_quoted = None
-        heading_of[p.seg.start] = heading if not p.seg.is_heading else None
-        n_before = len(drafts)
-        ctx = rules.Context(p.doc, p.seg.start, qi, text, p.seg.is_heading)
-        cands = [
-            c
-            for c in rules.candidates(ctx)
-            if _well_formed(c)
-            and (c.according or qi.containing(c.cue_tok.idx + p.seg.start) is None)
-            and (c.source is not None or c.confidence >= NO_SOURCE_MIN_CONFIDENCE)
-        ]
-        cands = _drop_nested(cands)
-        src_ids = {c.source_tok.i for c in cands if c.source_tok is not None}
-        events: list[tuple[int, int, object]] = []
-        for c in cands:
-            key = c.source_tok.i if c.source_tok is not None else c.cue_tok.i
-            events.append((key, 1, c))
-        for t in p.doc:
-            if t.dep_ == "nsubj" and t.pos_ == "PROPN" and t.i not in src_ids:
-                events.append((t.i, 0, t))
-        events.sort(key=lambda e: (e[0], e[1]))
-        for _, kind, obj in events:
-            if kind == 0:
-                tok = obj
-                assert isinstance(tok, Token)
-                resolver.note_subject(
-                    resolver.resolve(tok, tok.left_edge.idx, tok.idx + len(tok.text))
-                )
-                continue
-            cand = obj
-            assert isinstance(cand, rules.Candidate)
-            actor = None
-            if cand.source is not None and cand.source_tok is not None:
-                actor = resolver.resolve(cand.source_tok, *cand.source)
-                resolver.note_subject(actor)
-            drafts.append((cand, actor, p))
-            headings.append(heading if not p.seg.is_heading else None)
-        if len(drafts) > n_before:
-            cand, actor, _ = drafts[-1]
-            cs = cand.content[0] + p.seg.start
+        mine = _credit(p, _paragraph_candidates(text, p, qi), resolver)
+        drafts.extend(mine)
+        if mine:
+            cand, actor, _ = mine[-1]
+            base = p.seg.start
+            cs = cand.content[0] + base
             quoted = text[cs : cs + 1] in QUOTE_OPENERS or bool(cand.parts)
             last_quoted = actor if quoted and actor is not None and actor.name else None
-            base = p.seg.start
             intro = (
                 (cand.cue[0] + base, cand.cue[1] + base),
                 (cand.source[0] + base, cand.source[1] + base) if cand.source else None,
             )
-            covered_to = max(covered_to, cand.content[1] + p.seg.start)
+            covered_to = max(covered_to, cand.content[1] + base)
             continue
         q = qi.containing(p.seg.start)
         if p.seg.start < covered_to:
             continue  # a paragraph of a multi-paragraph quotation already credited
         if last_quoted is not None and q is not None and q.start == p.seg.start and len(p.doc):
             drafts.append((_follow_on(p, q.start, q.end, *intro), last_quoted, p))
-            headings.append(heading)
             covered_to = q.end
             continue
         last_quoted = None
-    features: dict[int, list[list[str]]] = {}
-    source = refiner or detector  # the models' word list (both share it)
-    vocab = source.vocab if source is not None else frozenset()
+    return drafts
 
-    def static(p: Parsed) -> list[list[str]]:
-        if p.seg.start not in features:
-            features[p.seg.start] = refine.paragraph_features(p.doc, p.seg.start, qi, vocab)
-        return features[p.seg.start]
 
-    def redraw(p: Parsed, proposal: refine.Proposal) -> tuple[Pair, list[Pair]]:
-        if refiner is None:
+class _Models:
+    """The refiner's edge redrawing, with each paragraph's features computed once (the
+    detector reads the same features)."""
+
+    def __init__(
+        self, qi: QuoteIndex, refiner: refine.Refiner | None, detector: Detecting | None
+    ) -> None:
+        self.qi = qi
+        self.refiner = refiner
+        source = refiner or detector  # the models' word list (both share it)
+        self.vocab = source.vocab if source is not None else frozenset()
+        self.features: dict[int, list[list[str]]] = {}
+
+    def static(self, p: Parsed) -> list[list[str]]:
+        if p.seg.start not in self.features:
+            self.features[p.seg.start] = refine.paragraph_features(
+                p.doc, p.seg.start, self.qi, self.vocab
+            )
+        return self.features[p.seg.start]
+
+    def redraw(self, p: Parsed, proposal: refine.Proposal) -> tuple[Pair, list[Pair]]:
+        if self.refiner is None:
             return proposal.cue, list(proposal.parts)
-        return refiner.refine(p.doc, p.seg.start, static(p), proposal)
-
-    if detector is not None:
-        drafts = _with_detected(text, qi, drafts, parsed, detector, static, resolver)
-        headings = [heading_of[p.seg.start] for _, _, p in drafts]
-    return [
-        _claim(text, cand, actor, p, published, qi, h, redraw)
-        for (cand, actor, p), h in zip(drafts, headings, strict=True)
-    ]
+        return self.refiner.refine(p.doc, p.seg.start, self.static(p), proposal)
 
 
 class Detecting(Protocol):
@@ -327,7 +372,7 @@ class Detecting(Protocol):
     def content_belief(self, span: Pair) -> float: ...
 
 
-Draft = tuple[rules.Candidate, Actor | None, Parsed]
+Draft = tuple[rules.Candidate, ResolvedActor | None, Parsed]
 LEARNED_CONFIDENCE = 0.45
 
 
@@ -460,15 +505,15 @@ def _follow_on(
 def _claim(
     text: str,
     cand: rules.Candidate,
-    actor: Actor | None,
+    actor: ResolvedActor | None,
     p: Parsed,
     published: dt.date | None,
     qi: QuoteIndex,
     heading: str | None,
     redraw: Callable[[Parsed, refine.Proposal], tuple[Pair, list[Pair]]],
-) -> Claim:
+) -> FoundClaim:
     base = p.seg.start
-    mention = Span(cand.source[0] + base, cand.source[1] + base) if cand.source else None
+    mention = CharSpan(cand.source[0] + base, cand.source[1] + base) if cand.source else None
     if actor is not None:
         aliases = tuple(f for f in actor.forms if f != actor.name)
         speaker = Speaker(mention, actor.name, actor.kind, actor.role, actor.affiliation, aliases)
@@ -494,11 +539,11 @@ def _claim(
         published,
         when.is_future(cand.cue_tok),
     )
-    return Claim(
+    return FoundClaim(
         speaker=speaker,
-        cue=Span(*cue),
-        content=Span(cs, ce),
-        sentence=Span(ss, se),
+        cue=CharSpan(*cue),
+        content=CharSpan(cs, ce),
+        sentence=CharSpan(ss, se),
         attribution=_attribution(cand, qi, parts),
         quote=" ... ".join(q for a, b in parts if (q := _quote_text(text, a, b, qi)))
         if len(parts) > 1
@@ -507,6 +552,6 @@ def _claim(
         date=date,
         heading=heading,
         confidence=cand.confidence,
-        content_parts=tuple(Span(a, b) for a, b in parts) if len(parts) > 1 else (),
+        content_parts=tuple(CharSpan(a, b) for a, b in parts) if len(parts) > 1 else (),
         found_by="detector" if cand.rule == "learned" else "rules",
     )

@@ -13,9 +13,11 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc
 
+from claimtrack.extract.wordlists import words
+
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 _MAX_WORDS = 25
-_SMALL = frozenset("a an and as at but by for in of on or the to vs via with".split())
+_SMALL = words("title_small_words")
 
 
 def _shouting_or_title(line: str) -> bool:

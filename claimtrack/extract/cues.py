@@ -4,89 +4,47 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from claimtrack.extract.wordlists import words
+
 # Verbs whose subject is credited with the content of their clause or object.
-SAY_VERBS = frozenset(
-    """
-    say tell note state mention clarify reference add argue claim believe want hope expect
-    warn insist deny acknowledge announce explain suggest report write tweet post assert
-    declare contend maintain predict promise pledge vow reveal confirm indicate admit concede
-    allege accuse complain caution emphasize emphasise stress recall reply respond answer
-    ask question wonder think feel fear worry doubt know realize realise understand consider
-    estimate calculate agree disagree propose recommend urge call demand plan intend seek
-    decide conclude find show reiterate repeat observe point remark comment describe
-    characterize joke quip boast brag insinuate imply signal hint testify swear threaten
-    assure reassure inform notify advise acknowledge affirm reaffirm dismiss reject criticize
-    criticise praise blame charge defend concur counter retort shout yell scream whisper
-    continue explain lament regret admit guess imagine assume suspect expect anticipate
-    envision see view regard deem judge reckon figure learn hear read cite quote relay
-    proclaim highlight underscore acknowledge mean want wish prefer
-    """.split()
-)
+SAY_VERBS = words("say_verbs")
 
 # Verbs that only count when they govern a clause (a "that"/quote content), not an object.
-CLAUSE_ONLY = frozenset(
-    "see find show know learn hear read figure mean continue point call add answer".split()
-)
+CLAUSE_ONLY = words("clause_only_verbs")
 
 # Verbs naming what something is: "called the plan a mistake", "branded him a liar".
-NAMING_VERBS = frozenset("call label brand dub deem term describe pronounce declare".split())
+NAMING_VERBS = words("naming_verbs")
 
 # Nouns heading a content clause: "his claim that ...", "expressed hope that ...".
-NOUN_CUES = frozenset(
-    """
-    statement claim hope belief view opinion assertion argument warning promise pledge
-    announcement suggestion fear concern expectation insistence allegation accusation
-    assurance prediction contention conviction position comment remark admission denial
-    confidence doubt estimate report message vow assessment concern complaint frustration
-    criticism support opposition skepticism optimism interest desire feeling misgiving
-    reservation case argument point
-    """.split()
-)
+NOUN_CUES = words("noun_cues")
 
 # Light verbs that turn a noun cue into a phrase: "expressed hope", "made the claim".
-LIGHT_VERBS = frozenset(
-    "express voice make issue give offer share raise repeat reiterate have hold".split()
-)
+LIGHT_VERBS = words("light_verbs")
 
 ACCORDING = frozenset({"according"})
 
 # "In a new poll, ...": documents and surveys that can open a sentence as its source.
-SOURCE_DOCUMENTS = frozenset(
-    "poll survey study report statement interview letter memo filing op-ed editorial column "
-    "analysis review document release tweet post speech email e-mail book essay article".split()
-)
+SOURCE_DOCUMENTS = words("source_documents")
 
 # Verbs whose object is often who was spoken to ("told reporters"), not what was said.
-ADDRESSEE_VERBS = frozenset("tell ask inform remind assure reassure warn urge thank".split())
-AUDIENCE_NOUNS = frozenset(
-    "reporter reporters audience crowd supporter supporters voter voters people journalist "
-    "journalists interviewer host viewer viewers listener listeners reader readers "
-    "committee panel lawmaker lawmakers".split()
-)
+ADDRESSEE_VERBS = words("addressee_verbs")
+AUDIENCE_NOUNS = words("audience_nouns")
 
 # Prepositional objects that are the setting, not the content: "said on Twitter".
-NOT_CONTENT_NOUNS = frozenset(
-    "twitter facebook television tv radio trail request show program network website "
-    "podcast stage floor".split()
-)
+NOT_CONTENT_NOUNS = words("not_content_nouns")
 
 # "said in a statement", "wrote in an email": the medium joins the cue.
-MEDIUM_NOUNS = frozenset(
-    "statement interview email e-mail letter post tweet release op-ed editorial speech memo "
-    "filing video message column essay note briefing conference call".split()
-)
+MEDIUM_NOUNS = words("medium_nouns")
 
-FUTURE_AUX = frozenset({"will", "shall", "'ll"})
-HEDGE_AUX = frozenset({"may", "might", "could"})
-HEDGE_ADV = frozenset(
-    {"reportedly", "allegedly", "possibly", "perhaps", "probably", "likely", "apparently"}
-)
-RAISING_VERBS = frozenset({"seem", "appear"})
-HEDGE_VERBS = frozenset({"expect", "seem", "appear", "suggest", "indicate"})
+FUTURE_AUX = words("future_aux")
+HEDGE_AUX = words("hedge_aux")
+HEDGE_ADV = words("hedge_adverbs")
+RAISING_VERBS = words("raising_verbs")
+HEDGE_VERBS = words("hedge_verbs")
 
 # ------------------------------------------------------------------ learned cue lexicon
 
-LEXICON_FILE = Path(__file__).with_name("cue_lexicon.tsv")  # evaluate/build_lexicon.py
+LEXICON_FILE = Path(__file__).parent / "data" / "cue_lexicon.tsv"  # learned/lexicon.py
 THRESHOLD = 0.25
 PREP_THRESHOLD = 0.25
 NOUN_THRESHOLD = 0.25
@@ -143,7 +101,7 @@ def adj_score(lemma: str, frame: str) -> float:
 
 _KNOWN_ADJECTIVES = frozenset(lemma for pos, lemma, _ in LEXICON if pos == "adj")
 # "upfront about", "fond of", "loyal to": an attitude of a person towards something
-ATTITUDE_PREPS = frozenset("about of with on to toward towards over".split())
+ATTITUDE_PREPS = words("attitude_preps")
 ATTITUDE_SCORE = 0.3
 
 

@@ -40,37 +40,12 @@ from functools import lru_cache
 from dateparser.date import DateDataParser
 
 from claimtrack.extract.types import Precision, Relation, SaidDate
+from claimtrack.extract.wordlists import words
 
 __all__ = ["resolve_date"]
 
-_BEFORE_PHRASES = frozenset(
-    {
-        "previously",
-        "earlier",
-        "before",
-        "in the past",
-        "recently",
-        "once",
-        "formerly",
-        "already",
-        "in recent days",
-        "in recent weeks",
-        "in recent months",
-        "in recent years",
-        "over the weekend",
-        "the weekend",
-        "this weekend",
-        "last weekend",
-        "earlier this week",
-        "earlier this month",
-        "earlier this year",
-        "earlier in the day",
-        "earlier in the week",
-        "earlier in the month",
-        "earlier in the year",
-    }
-)
-_BY_PHRASES = frozenset({"later", "this week"})
+_BEFORE_PHRASES = words("before_phrases")
+_BY_PHRASES = words("by_phrases")
 _NUM = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|\w+teen|twenty|thirty)"
 _UNIT = r"(?:days?|weeks?|months?|years?|hours?)"
 # "in the past two weeks", "this past week", "over the past few days": up to publication

@@ -8,12 +8,13 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc
 
-from claimtrack.extract import casing, detect, refine
+from claimtrack.extract import casing
 from claimtrack.extract import nlp as nlp_mod
 from claimtrack.extract.assemble import Parsed, build_claims
+from claimtrack.extract.learned import detect, refine
 from claimtrack.extract.quotes import QuoteIndex
 from claimtrack.extract.segment import segments
-from claimtrack.extract.types import Claim
+from claimtrack.extract.types import FoundClaim
 
 # Paragraphs per nlp.pipe batch. With numpy's matrix products (extract/nlp.py) bigger batches
 # multiply bigger matrices: 64 extracted PolNeAR dev 4 to 23% faster than 16 on one core (three
@@ -78,9 +79,13 @@ def _with_last(items: list[str]) -> list[tuple[bool, str]]:
     return [(i == len(items) - 1, item) for i, item in enumerate(items)]
 
 
-def run_chunk(chunk: list[tuple[str, dt.date | None]]) -> Iterator[list[Claim]]:
+def run_chunk(
+    chunk: list[tuple[str, dt.date | None]], learned: bool = True
+) -> Iterator[list[FoundClaim]]:
+    """Each document's claims; ``learned``: the span refiner and the detector take part
+    (MissingModelError when their files are missing), else the rules' claims as they are."""
     parsed = parse_chunk(chunk)
-    refiner, detector = refine.load(), detect.load()
+    refiner, detector = (refine.load(), detect.load()) if learned else (None, None)
     for d, (text, published) in enumerate(chunk):
         text = text if isinstance(text, str) else str(text)
         yield build_claims(text, parsed[d], published, QuoteIndex(text), refiner, detector)

@@ -141,7 +141,7 @@ def group_name(text: str) -> str:
 
 
 @dataclass(slots=True)
-class Actor:
+class ResolvedActor:
     name: str | None
     kind: ActorKind
     role: str | None = None
@@ -173,7 +173,7 @@ def _is_name_tok(t: Token) -> bool:
     )
 
 
-def analyse_mention(head: Token, start: int, end: int) -> Actor:
+def analyse_mention(head: Token, start: int, end: int) -> ResolvedActor:
     """Split a mention into name, role and affiliation; guess its kind."""
     doc = head.doc
     span = doc.char_span(start, end, alignment_mode="contract")
@@ -225,19 +225,19 @@ def analyse_mention(head: Token, start: int, end: int) -> Actor:
             kind: ActorKind = "person"
             if not personish and (ent in ("ORG", "GPE", "NORP") or words & GOVERNMENT_WORDS):
                 kind = "organization"
-            return Actor(clean(name), kind, role, aff, [clean(name)])
+            return ResolvedActor(clean(name), kind, role, aff, [clean(name)])
     text = group_name(clean(_DET.sub("", doc_text(doc)[start:end])))
     if words & MEDIA_WORDS or head.ent_type_ == "ORG" and lower in MEDIA_WORDS:
-        return Actor(text, "media")
+        return ResolvedActor(text, "media")
     if lower in GOVERNMENT_WORDS or head.ent_type_ == "GPE" or words & {"kremlin", "pentagon"}:
-        return Actor(text, "government", affiliation=affiliation_of(text.split())[0])
+        return ResolvedActor(text, "government", affiliation=affiliation_of(text.split())[0])
     if head.ent_type_ == "ORG" or lower in ORG_WORDS:
-        return Actor(text, "organization")
+        return ResolvedActor(text, "organization")
     if head.lemma_.lower() in UNNAMED_HEADS or lower in UNNAMED_HEADS or head.pos_ == "NOUN":
         role_text = clean(" ".join(t.text for t in np_toks if t.pos_ not in ("DET",)))
         aff, _ = affiliation_of(role_text.split())
-        return Actor(text, "unnamed", role=role_text or None, affiliation=aff)
-    return Actor(text or None, "person" if head.pos_ == "PROPN" else "unnamed")
+        return ResolvedActor(text, "unnamed", role=role_text or None, affiliation=aff)
+    return ResolvedActor(text or None, "person" if head.pos_ == "PROPN" else "unnamed")
 
 
 class Resolver:
@@ -245,21 +245,21 @@ class Resolver:
 
     def __init__(self) -> None:
         self.full_names: dict[str, str] = {}  # surname / single token -> full name
-        self.actors: dict[str, Actor] = {}  # canonical name -> actor
-        self.last_person: Actor | None = None
-        self.last_any: Actor | None = None
+        self.actors: dict[str, ResolvedActor] = {}  # canonical name -> actor
+        self.last_person: ResolvedActor | None = None
+        self.last_any: ResolvedActor | None = None
 
     def see_person_name(self, full: str) -> None:
         parts = full.split()
         if len(parts) >= 2:
             self.full_names.setdefault(parts[-1].lower(), full)
 
-    def note_subject(self, actor: Actor) -> None:
+    def note_subject(self, actor: ResolvedActor) -> None:
         if actor.kind == "person" and actor.name:
             self.last_person = actor
         self.last_any = actor
 
-    def canonical(self, actor: Actor) -> Actor:
+    def canonical(self, actor: ResolvedActor) -> ResolvedActor:
         if actor.name is None:
             return actor
         name = actor.name
@@ -273,7 +273,7 @@ class Resolver:
                 self.see_person_name(name)
         known = self.actors.get(name)
         if known is None:
-            known = Actor(name, actor.kind, actor.role, actor.affiliation, [])
+            known = ResolvedActor(name, actor.kind, actor.role, actor.affiliation, [])
             self.actors[name] = known
         else:
             known.role = known.role or actor.role
@@ -283,13 +283,13 @@ class Resolver:
                 known.forms.append(f)
         return known
 
-    def by_role(self, role_word: str) -> Actor | None:
+    def by_role(self, role_word: str) -> ResolvedActor | None:
         for actor in reversed(list(self.actors.values())):
             if actor.role and role_word in actor.role.lower().split():
                 return actor
         return None
 
-    def resolve(self, head: Token, start: int, end: int) -> Actor:
+    def resolve(self, head: Token, start: int, end: int) -> ResolvedActor:
         text = doc_text(head.doc)[start:end].strip()
         low = text.lower()
         if low in PRONOUNS_ANY or head.pos_ == "PRON" and end - start <= 5:
@@ -304,7 +304,7 @@ class Resolver:
                     return a
             if low in ("it", "they") and self.last_any is not None and low == "it":
                 return self.last_any
-            return Actor(None, "person" if low in PRONOUNS_PERSON else "unnamed")
+            return ResolvedActor(None, "person" if low in PRONOUNS_PERSON else "unnamed")
         m = re.match(r"^(the|this|that)\s+(\w+)$", low)
         if m and head.pos_ == "NOUN":
             hit = self.by_role(m.group(2))

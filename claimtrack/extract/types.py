@@ -14,11 +14,12 @@ Attribution = Literal["direct", "indirect", "mixed", "according_to"]
 Precision = Literal["day", "month", "year", "none"]
 Relation = Literal["on", "before", "by", "unknown"]
 ActorKind = Literal["person", "organization", "media", "government", "unnamed"]
-FoundBy = Literal["rules", "detector"]  # the rules, or the learned detector (extract/detect.py)
+# the rules, or the learned detector (extract/learned/detect.py)
+FoundBy = Literal["rules", "detector"]
 
 
 @dataclass(frozen=True, slots=True)
-class Span:
+class CharSpan:
     start: int
     end: int
 
@@ -34,7 +35,7 @@ class Span:
 class Speaker:
     """Who is credited: the mention as written and the actor it resolves to."""
 
-    mention: Span | None  # "he", "Russian Presidential Aide Yuri Ushakov"; None if unstated
+    mention: CharSpan | None  # "he", "Russian Presidential Aide Yuri Ushakov"; None if unstated
     name: str | None  # canonical name: "Yuri Ushakov"; None when unresolved
     kind: ActorKind = "person"
     role: str | None = None  # "Presidential Aide"
@@ -53,11 +54,11 @@ class SaidDate:
 
 
 @dataclass(slots=True)
-class Claim:
+class FoundClaim:
     speaker: Speaker
-    cue: Span
-    content: Span
-    sentence: Span
+    cue: CharSpan
+    content: CharSpan
+    sentence: CharSpan
     attribution: Attribution
     quote: str | None = None  # the quoted words, marks stripped; several joined by " ... "
     hedged: bool = False
@@ -68,19 +69,5 @@ class Claim:
     # All pieces of a discontinuous content, in text order, when there are several (a quotation
     # split by its cue: '"A," she said, "B."'); ``content`` then runs from the first piece to the
     # last (PolNeAR's convention for a span in several fragments). Empty otherwise.
-    content_parts: tuple[Span, ...] = ()
+    content_parts: tuple[CharSpan, ...] = ()
     found_by: FoundBy = "rules"
-
-
-@dataclass(slots=True)
-class Document:
-    """A source as read from disk, stdin or a manifest, before extraction."""
-
-    text: str
-    path: str | None = None
-    title: str | None = None
-    outlet: str | None = None
-    author: str | None = None
-    url: str | None = None
-    published: dt.date | None = None
-    meta: dict[str, str] = field(default_factory=dict)

@@ -11,12 +11,11 @@ from claimtrack.extract import cues
 from claimtrack.extract.dates import resolve_date
 from claimtrack.extract.spans import entity_at
 from claimtrack.extract.types import SaidDate
+from claimtrack.extract.wordlists import words
 
-TIME_ADVERBS = frozenset(
-    {"previously", "earlier", "recently", "yesterday", "today", "tonight", "later", "once"}
-)
+TIME_ADVERBS = words("time_adverbs")
 _ORDINAL_DAY = re.compile(r"^\d{1,2}(st|nd|rd|th)$", re.I)
-_DATE_PREPS = frozenset({"on", "in", "during", "at", "last", "this", "since", "by"})
+_DATE_PREPS = words("date_preps")
 
 
 WHEN_LABELS = frozenset({"DATE", "TIME"})  # the entity labels of dates and times

@@ -27,8 +27,8 @@ from urllib.parse import unquote
 import yaml
 
 from claimtrack.errors import UserError
-from claimtrack.extract.types import Document
 from claimtrack.io.decoding import DecodeError, check_encoding, decode
+from claimtrack.io.document import Document
 from claimtrack.io.feeds import Feed, FeedError, is_feed, parse_feed
 from claimtrack.io.page import read_page
 from claimtrack.io.urls import is_url, is_web_url, url_problem

@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from claimtrack.extract.types import Claim as ExtractedClaim
-from claimtrack.extract.types import Document, Speaker
+from claimtrack.extract.types import FoundClaim, Speaker
+from claimtrack.io.document import Document
 from claimtrack.names import PRONOUNS, name_key
 from claimtrack.store import appearances
 from claimtrack.store.models import Actor, ActorAlias, Claim, ClaimTopic, Source, Topic
@@ -148,7 +148,7 @@ def resolve_actor(session: Session, speaker: Speaker, doc_text: str) -> Actor | 
 def store_document(
     session: Session,
     doc: Document,
-    claims: Sequence[ExtractedClaim],
+    claims: Sequence[FoundClaim],
     topics: Sequence[TopicDef],
     digest: str | None = None,
     *,
@@ -196,7 +196,7 @@ def build_claim(
     session: Session,
     source: Source,
     text: str,
-    c: ExtractedClaim,
+    c: FoundClaim,
     topics: Sequence[TopicDef],
     topic_ids: dict[str, int],
 ) -> Claim:

@@ -1,6 +1,6 @@
 """Train the extractor's learned models on a brat corpus (PolNeAR train by default).
 
-    python -m claimtrack.evaluate.train_models [--corpus DIR] [--out DIR]   # make train-models
+    python -m claimtrack.extract.learned.train [--corpus DIR] [--out DIR]   # make train-models
 
 One pass extracts every article with the rules alone, keeping each paragraph's parse; then:
 
@@ -32,14 +32,19 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from claimtrack.evaluate.brat import GoldDoc, GoldRelation, iter_corpus, split_error
-from claimtrack.evaluate.run import default_corpus
-from claimtrack.evaluate.score import score_document
-from claimtrack.extract import detect, refine
 from claimtrack.extract.assemble import Parsed, build_claims
+from claimtrack.extract.learned import detect, refine
+from claimtrack.extract.learned.corpus import (
+    GoldDoc,
+    GoldRelation,
+    default_corpus,
+    iter_corpus,
+    split_error,
+)
+from claimtrack.extract.learned.score import score_document
 from claimtrack.extract.pipeline import parse_chunk
 from claimtrack.extract.quotes import QuoteIndex
-from claimtrack.extract.types import Claim
+from claimtrack.extract.types import FoundClaim
 
 MIN_DOCS = 10
 L2 = 3.0
@@ -69,7 +74,7 @@ class _Recorder:
 class Article:
     doc: GoldDoc
     parsed: list[Parsed]
-    claims: list[Claim]  # the rules' claims
+    claims: list[FoundClaim]  # the rules' claims
     paragraphs: list[tuple[Doc, int, list[tuple[Pair, str]]]]  # as shown to the detector
 
 
@@ -83,7 +88,7 @@ def articles(corpus: Path) -> Iterator[Article]:
             yield Article(d, ps, claims, rec.seen)
 
 
-def _pairs(doc: GoldDoc, claims: list[Claim]) -> dict[int, GoldRelation]:
+def _pairs(doc: GoldDoc, claims: list[FoundClaim]) -> dict[int, GoldRelation]:
     """claim index -> the gold relation it is trained towards."""
     score = score_document(doc.text, claims, doc.relations)
     out = {ci: doc.relations[gi] for ci, gi, _ in score.matches}
@@ -98,7 +103,7 @@ def _pairs(doc: GoldDoc, claims: list[Claim]) -> dict[int, GoldRelation]:
     return out
 
 
-def _proposal(c: Claim) -> refine.Proposal:
+def _proposal(c: FoundClaim) -> refine.Proposal:
     m = c.speaker.mention
     parts = c.content_parts or (c.content,)
     return refine.Proposal(
@@ -212,7 +217,7 @@ def train(
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m claimtrack.evaluate.train_models")
+    ap = argparse.ArgumentParser(prog="python -m claimtrack.extract.learned.train")
     ap.add_argument("--corpus", type=Path, default=default_corpus().parent / "train")
     ap.add_argument("--out", type=Path, default=refine.MODEL_FILE.parent)
     args = ap.parse_args(argv)

@@ -10,16 +10,15 @@ proposed cue and source; the cue must overlap the proposed cue and stay clear of
 and of the speaker.
 
 The model (``refine.crfsuite``) is trained by ``make train-models`` on PolNeAR train
-(``claimtrack.evaluate.train_models``). Its features are grammatical categories and the lemmas
+(``claimtrack.extract.learned.train``). Its features are grammatical categories and the lemmas
 of ``refine_vocab.txt`` (lemmas found in at least ten training articles); it holds no text of
-any article. Set ``CLAIMTRACK_LEARNED=0`` to see what the rules alone propose (this also
-switches off the detector, ``detect.py``).
+any article. ``extract(..., learned=False)`` gives what the rules alone propose (without the
+detector, ``detect.py``, too); a missing model file is a MissingModelError.
 """
 
 from __future__ import annotations
 
 import bisect
-import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -28,7 +27,8 @@ from pathlib import Path
 import numpy as np
 from spacy.tokens import Doc, Token
 
-from claimtrack.extract import crf
+from claimtrack.errors import UserError
+from claimtrack.extract.learned import crf
 from claimtrack.extract.quotes import QuoteIndex
 from claimtrack.extract.spans import doc_ents, doc_text, token_starts
 from claimtrack.extract.when import WHEN_LABELS
@@ -38,7 +38,7 @@ __all__ = [
     "Proposal",
     "Refiner",
     "claim_features",
-    "enabled",
+    "MissingModelError",
     "labels_for",
     "load",
     "overlaps",
@@ -50,7 +50,6 @@ __all__ = [
 
 MODEL_FILE = Path(__file__).with_name("refine.crfsuite")
 VOCAB_FILE = Path(__file__).with_name("refine_vocab.txt")
-ENV_SWITCH = "CLAIMTRACK_LEARNED"
 OTHER, SRC, CUE, CON = "O", "SRC", "CUE", "CON"
 LABELS = (OTHER, SRC, CUE, CON)
 Pair = tuple[int, int]
@@ -65,10 +64,18 @@ class Proposal:
     parts: Sequence[Pair]  # content pieces, in text order
 
 
-def enabled() -> bool:
-    """Whether the learned models are used: they ship with the package; ``CLAIMTRACK_LEARNED=0``
-    switches them off (the rules' claims as they are)."""
-    return os.environ.get(ENV_SWITCH, "1") != "0" and MODEL_FILE.is_file()
+class MissingModelError(UserError):
+    """A learned model's file is not where the package keeps it."""
+
+
+def require(model: Path) -> Path:
+    """``model``, or MissingModelError naming the fix when the file is not there."""
+    if not model.is_file():
+        raise MissingModelError(
+            f"learned model {model} is missing: run `make train-models` to build it, "
+            "or extract with the rules alone (learned=False, --rules-only)"
+        )
+    return model
 
 
 def read_vocabulary(path: Path = VOCAB_FILE) -> frozenset[str]:
@@ -411,6 +418,7 @@ def _shared() -> Refiner:
     return Refiner()
 
 
-def load() -> Refiner | None:
-    """The shared refiner, or None when it is switched off or its model is missing."""
-    return _shared() if enabled() else None
+def load(model: Path = MODEL_FILE) -> Refiner:
+    """The span refiner (the shipped one loaded once); MissingModelError without its file."""
+    require(model)
+    return _shared() if model == MODEL_FILE else Refiner(model)

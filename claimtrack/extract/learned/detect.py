@@ -9,7 +9,7 @@ the source run nearest the cue, when there is one. A rules' claim whose content 
 hardly reads as content (mean marginal below ``doubt(confidence)``) is dropped.
 
 The model (``detect.crfsuite``) is trained with the refiner by ``make train-models``
-(``claimtrack.evaluate.train_models``) and uses the same features and word list
+(``claimtrack.extract.learned.train``) and uses the same features and word list
 (``refine_vocab.txt``): parse labels and common lemmas, no text of any article.
 """
 
@@ -23,8 +23,8 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from claimtrack.extract import refine
-from claimtrack.extract.refine import CON, CUE, SRC, Pair
+from claimtrack.extract.learned import refine
+from claimtrack.extract.learned.refine import CON, CUE, SRC, Pair
 
 __all__ = ["Detector", "Found", "coverage_features", "doubt", "load"]
 
@@ -142,6 +142,7 @@ def _shared() -> Detector:
     return Detector()
 
 
-def load() -> Detector | None:
-    """The shared detector, or None when learned models are off or its model is missing."""
-    return _shared() if refine.enabled() and MODEL_FILE.is_file() else None
+def load(model: Path = MODEL_FILE) -> Detector:
+    """The detector (the shipped one loaded once); MissingModelError without its file."""
+    refine.require(model)
+    return _shared() if model == MODEL_FILE else Detector(model)

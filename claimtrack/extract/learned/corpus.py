@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -26,6 +27,17 @@ __all__ = [
     "parse_ann",
     "read_metadata",
 ]
+
+
+ENV_CORPUS = "CLAIMTRACK_EVAL_CORPUS"
+
+
+def default_corpus() -> Path:
+    """$CLAIMTRACK_EVAL_CORPUS, else ``shared/polnear/dev`` next to the repository."""
+    env = os.environ.get(ENV_CORPUS)
+    if env:
+        return Path(env)
+    return Path(__file__).resolve().parents[3].parent / "shared" / "polnear" / "dev"
 
 
 @dataclass(frozen=True, slots=True)

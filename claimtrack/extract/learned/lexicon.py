@@ -1,6 +1,6 @@
-"""Build the learned cue lexicon (``extract/cue_lexicon.tsv``) from a brat corpus.
+"""Build the learned cue lexicon (``extract/data/cue_lexicon.tsv``) from a brat corpus.
 
-    python -m claimtrack.evaluate.build_lexicon [--corpus DIR] [--out FILE]   # make train-models
+    python -m claimtrack.extract.learned.lexicon [--corpus DIR] [--out FILE]   # make train-models
 
 For every verb, noun and adjective outside quotations it counts, per (part of speech, lemma,
 frame), how often the word occurs and how often an annotator marked it as (part of) a cue. The
@@ -21,9 +21,8 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
-from claimtrack.evaluate.brat import GoldDoc, iter_corpus, split_error
-from claimtrack.evaluate.run import default_corpus
 from claimtrack.extract import cues, rules
+from claimtrack.extract.learned.corpus import GoldDoc, default_corpus, iter_corpus, split_error
 from claimtrack.extract.pipeline import parse_chunk
 from claimtrack.extract.quotes import QuoteIndex
 
@@ -35,7 +34,7 @@ Key = tuple[str, str, str]  # (pos, lemma, frame)
 
 HEADER = """\
 # pos\tlemma\tframe\tcue_count\toccurrences
-# Built by `python -m claimtrack.evaluate.build_lexicon` from PolNeAR train (outside quotations):
+# Built by `python -m claimtrack.extract.learned.lexicon` from PolNeAR train (outside quotations):
 # how often a lemma in a given frame was annotated as an attribution cue. frame: c = clausal
 # complement, x = to-infinitive, o = direct object, - = none of these (verbs only),
 # p:<prep> = prepositional complement. Nouns and adjectives: c, x and p:<prep> only.
@@ -106,7 +105,7 @@ def build(corpus: Path, out: Path) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m claimtrack.evaluate.build_lexicon")
+    ap = argparse.ArgumentParser(prog="python -m claimtrack.extract.learned.lexicon")
     ap.add_argument("--corpus", type=Path, default=default_corpus().parent / "train")
     ap.add_argument("--out", type=Path, default=cues.LEXICON_FILE)
     args = ap.parse_args(argv)

@@ -31,8 +31,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from claimtrack.evaluate.brat import GoldRelation, GoldSpan
-from claimtrack.extract.types import Claim, Span
+from claimtrack.extract.learned.corpus import GoldRelation, GoldSpan
+from claimtrack.extract.types import CharSpan, FoundClaim
 from claimtrack.names import PRONOUNS
 
 __all__ = [
@@ -161,7 +161,7 @@ def trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if start < end else None
 
 
-def overlaps(span: Span | None, gold: GoldSpan) -> bool:
+def overlaps(span: CharSpan | None, gold: GoldSpan) -> bool:
     """Whether the predicted span shares at least one character with a gold fragment."""
     if span is None:
         return False
@@ -186,22 +186,22 @@ def _gold_kinds(text: str, rel: GoldRelation) -> tuple[str, str]:
     return ("quoted" if quoted else "unquoted", "pronoun source" if pron else "other source")
 
 
-def content_pieces(claim: Claim) -> tuple[Span, ...]:
+def content_pieces(claim: FoundClaim) -> tuple[CharSpan, ...]:
     """A claim's content pieces: ``content_parts`` when the content is discontinuous."""
     return tuple(claim.content_parts) or (claim.content,)
 
 
-def content_text(text: str, claim: Claim) -> str:
+def content_text(text: str, claim: FoundClaim) -> str:
     return " ".join(p.text(text) for p in content_pieces(claim))
 
 
-def content_extent(claim: Claim) -> tuple[int, int]:
+def content_extent(claim: FoundClaim) -> tuple[int, int]:
     """From the first character of the first piece to the last of the last."""
     pieces = content_pieces(claim)
     return min(p.start for p in pieces), max(p.end for p in pieces)
 
 
-def _claim_kinds(text: str, claim: Claim) -> tuple[str, str]:
+def _claim_kinds(text: str, claim: FoundClaim) -> tuple[str, str]:
     quoted = any(is_quoted(text, p.start, p.end) for p in content_pieces(claim))
     m = claim.speaker.mention
     pron = m is not None and is_pronoun(text, m.start, m.end)
@@ -218,7 +218,7 @@ def _span_set(text: str, spans: Iterable[tuple[int, int]]) -> set[tuple[int, int
 
 
 def score_document(
-    text: str, claims: Sequence[Claim], relations: Sequence[GoldRelation], name: str = ""
+    text: str, claims: Sequence[FoundClaim], relations: Sequence[GoldRelation], name: str = ""
 ) -> DocScore:
     """Score one document's predicted claims against its gold relations."""
     gold_words = [words(r.content.text(text)) for r in relations]

@@ -1,0 +1,138 @@
+"""Dependency rules that find attribution candidates (source, cue, content) in one parsed
+paragraph, one module per rule family; ``candidates(ctx)`` runs them all over a paragraph.
+
+All offsets produced here are relative to the parsed paragraph; the caller shifts them.
+"""
+
+from __future__ import annotations
+
+from claimtrack.extract.rules.according import according_rule, based_on_rule, in_source_rule
+from claimtrack.extract.rules.adjectives import adjective_rule
+from claimtrack.extract.rules.colon import colon_rule
+from claimtrack.extract.rules.context import Candidate, Context
+from claimtrack.extract.rules.nouns import noun_frame, noun_rule
+from claimtrack.extract.rules.phrases import LINK_PREPS, frame_of, prep_object
+from claimtrack.extract.rules.verbs import verb_rule
+from claimtrack.extract.spans import tok_end
+
+__all__ = [
+    "Candidate",
+    "Context",
+    "adjective_rule",
+    "candidates",
+    "frame_of",
+    "noun_frame",
+    "prep_object",
+]
+
+CUE_POS = frozenset({"VERB", "AUX", "NOUN", "ADJ"})
+TRIGGER_WORDS = frozenset({"according", "based", ":", "in"})
+RULES = (according_rule, based_on_rule, noun_rule, verb_rule, adjective_rule, colon_rule)
+TRIGGER_RULES = (according_rule, based_on_rule, in_source_rule, colon_rule)
+
+
+_TRAILING_LINKS = ("and", "but", "or", "while", "whereas", "although", "though", "as")
+
+
+def _coordinated(b: Candidate) -> bool:
+    """b is a sibling attribution, not one embedded in another's content."""
+    tok = b.cue_tok
+    if tok.dep_ == "conj":
+        return b.confidence >= 0.75
+    if tok.dep_ == "advcl" and tok.i > 0:
+        own_subject = b.source_tok is not None and b.source_tok.head == tok
+        marked = any(c.dep_ == "mark" and c.lower_ in ("while", "whereas") for c in tok.children)
+        participle = tok.tag_ == "VBG" and tok.doc[tok.left_edge.i - 1].text == ","
+        return (own_subject and marked) or (participle and b.confidence >= 0.6)
+    return False
+
+
+def split_coordinated(ctx: Context, cands: list[Candidate]) -> None:
+    """'X said A and added B' / 'X said A, while Y said B': a content stops where a coordinated
+    attribution begins."""
+    coordinated = [b for b in cands if _coordinated(b)]  # each judged once, not once a pair
+    for a in cands:
+        for b in coordinated:
+            if b is a or b.cue_tok.i <= a.cue_tok.i:
+                continue
+            if not (a.content[0] < b.cue[0] and b.cue[1] <= a.content[1]):
+                continue
+            cut = b.cue_tok.left_edge.idx
+            if b.source is not None and b.source[0] > a.content[0]:
+                cut = min(cut, b.source[0])
+            if cut <= a.content[0] or ctx.qi.containing(b.cue[0] + ctx.base) is not None:
+                continue
+            start, end = ctx.trim(a.content[0], cut)
+            words = ctx.text[start:end].split()
+            while words and words[-1].lower().strip(",;") in _TRAILING_LINKS:
+                words.pop()
+                end = ctx.text.rfind(" ", start, end)
+                start, end = ctx.trim(start, max(start, end))
+            if end > start:
+                a.content = (start, end)
+                a.parts = []
+
+
+# PolNeAR puts the preposition linking a cue to its content in the cue: "called for | a
+# special prosecutor", "boasted about | a plan", "voted against | the bill"
+
+
+def absorb_link_prep(ctx: Context, cand: Candidate) -> None:
+    """A preposition between the cue and the content (or opening the content) joins the cue."""
+    if cand.according or cand.parts:
+        return
+    cs, ce = cand.cue
+    ks, ke = cand.content
+    if ks < ce:
+        return
+    toks = ctx.tokens_from(ce, ks)
+    if not toks:
+        # the content opens with the preposition: "boasted | about a plan"
+        first = next(iter(ctx.tokens_from(ks, ks + 1)), None)
+        if first is None or first.lower_ not in LINK_PREPS or first.head != cand.cue_tok:
+            return
+        if first.i + 1 >= len(ctx.doc) or first.nbor().is_punct:
+            return
+        rest = ctx.trim(tok_end(first), ke)
+        if rest[1] - rest[0] < 3 or ctx.text[ce:ks].strip():
+            return
+        cand.cue, cand.content = (cs, tok_end(first)), rest
+        return
+    if len(toks) == 1 and toks[0].lower_ in LINK_PREPS and toks[0].head == cand.cue_tok:
+        t = toks[0]
+        if not ctx.text[ce : t.idx].strip() and not ctx.text[tok_end(t) : ks].strip():
+            cand.cue = (cs, tok_end(t))
+
+
+def candidates(ctx: Context) -> list[Candidate]:
+    out: list[Candidate] = []
+    taken: set[int] = set()
+    for sent in ctx.doc.sents:
+        for tok in sent:
+            pos = tok.pos_
+            if pos in CUE_POS:
+                rules_ = RULES
+            elif tok.lower_ in TRIGGER_WORDS:
+                rules_ = TRIGGER_RULES
+            else:
+                continue
+            for rule in rules_:
+                cand = rule(ctx, tok, sent)
+                if cand is not None and cand.cue_tok.i not in taken:
+                    taken.add(cand.cue_tok.i)
+                    out.append(cand)
+                    break
+    for cand in out:
+        absorb_link_prep(ctx, cand)
+        _source_before_cue(ctx, cand)
+    split_coordinated(ctx, out)
+    return out
+
+
+def _source_before_cue(ctx: Context, cand: Candidate) -> None:
+    """A source that runs into its cue ends where the cue begins: a subject whose parse hangs
+    words after the verb takes the verb group's auxiliaries with it ("The aide will also")."""
+    src = cand.source
+    if src is not None and src[0] < cand.cue[0] < src[1]:
+        start, end = ctx.trim(src[0], cand.cue[0])
+        cand.source = (start, end) if start < end else None

@@ -1,0 +1,107 @@
+"""Phrases that credit a source without a verb: 'according to X', 'based on information
+released by X', 'In a new poll, ...'.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from claimtrack.extract import cues
+from claimtrack.extract.rules.context import Candidate, Context
+from claimtrack.extract.rules.phrases import (
+    frame_of,
+)
+from claimtrack.extract.spans import tok_end
+
+
+def according_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
+    if tok.lower_ != "according":
+        return None
+    to = next((c for c in tok.children if c.lower_ == "to"), None)
+    if to is None and tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "to":
+        to = tok.nbor()
+    if to is None:
+        return None
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    phrase_start = tok.idx
+    phrase_end = max(tok_end(pobj.right_edge), tok_end(to))
+    s_start, s_end = sent.start_char, sent.end_char
+    before = ctx.trim(s_start, phrase_start)
+    after = ctx.trim(phrase_end, s_end)
+    blen, alen = before[1] - before[0], after[1] - after[0]
+    content = after if alen >= blen else before
+    if content[1] <= content[0]:
+        return None
+    source = ctx.trim(pobj.left_edge.idx, tok_end(pobj.right_edge), keep_closing_quote=False)
+    root = sent.root
+    return Candidate(
+        cue=(tok.idx, tok_end(to)),
+        content=content,
+        source=source,
+        source_tok=pobj,
+        cue_tok=tok,
+        content_root=root if root != tok else None,
+        sent=sent,
+        rule="according",
+        confidence=0.75,
+        according=True,
+    )
+
+
+def in_source_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
+    """'In a new poll, 60 percent ...', 'In a statement, the party ...': the poll or document
+    opening the sentence is the source of what follows."""
+    if tok.lower_ != "in" or tok.i != sent.start or tok.dep_ != "prep":
+        return None
+    pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    if pobj is None or pobj.lemma_.lower() not in cues.SOURCE_DOCUMENTS:
+        return None
+    head = tok.head
+    if cues.verb_score(head.lemma_.lower(), frame_of(head)) >= cues.THRESHOLD:
+        return None  # "In a statement, the party said ...": the verb is the cue
+    phrase_end = tok_end(pobj.right_edge)
+    content = ctx.trim(phrase_end, sent.end_char)
+    if content[1] - content[0] < 10:
+        return None
+    return Candidate(
+        cue=(tok.idx, tok_end(tok)),
+        content=content,
+        source=ctx.trim(pobj.left_edge.idx, phrase_end, keep_closing_quote=False),
+        source_tok=pobj,
+        cue_tok=tok,
+        content_root=tok.head if tok.head != tok else None,
+        sent=sent,
+        rule="in-source",
+        confidence=0.55,
+        according=True,
+    )
+
+
+def based_on_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
+    """'Based on information released by X, ...' — like 'according to'."""
+    if tok.lower_ != "based" or tok.i + 1 >= len(tok.doc) or tok.nbor().lower_ != "on":
+        return None
+    agent = next((t for t in tok.subtree if t.dep_ == "agent" or t.lower_ == "by"), None)
+    if agent is None:
+        return None
+    pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    end = tok_end(pobj.right_edge)
+    content = ctx.trim(end, sent.end_char)
+    if content[1] <= content[0] or tok.idx > sent.start_char + 2:
+        return None
+    return Candidate(
+        cue=(tok.idx, tok_end(agent)),
+        content=content,
+        source=ctx.trim(pobj.left_edge.idx, end),
+        source_tok=pobj,
+        cue_tok=tok,
+        content_root=sent.root,
+        sent=sent,
+        rule="according",
+        confidence=0.55,
+        according=True,
+    )

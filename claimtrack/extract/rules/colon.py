@@ -1,0 +1,88 @@
+"""The colon rule: 'Ushakov: "We are ready."', 'MATTHEWS: Well, ...', 'Poll: ...' in a title."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from claimtrack.extract.rules.context import Candidate, Context
+from claimtrack.extract.spans import tok_end
+from claimtrack.extract.wordlists import words
+
+_NOT_LABELS = words("not_labels")
+TITLE_LABELS = words("title_labels")  # 'Poll: ...' opening a title credits the poll
+
+
+def _speaker_label(lead: list[Token]) -> bool:
+    if len(lead) > 4 or not all(t.is_alpha or t.text in ".-'’" for t in lead):
+        return False
+    words = [t for t in lead if t.is_alpha]
+    if not words or len(words) > 3 or any(len(t.text) < 2 for t in words):
+        return False
+    if any(t.lower_ in _NOT_LABELS for t in words):
+        return False
+    if all(t.is_upper and len(t.text) > 1 for t in words):
+        return True
+    return len(words) <= 3 and all(t.text[:1].isupper() for t in words)
+
+
+def _title_label(lead: list[Token]) -> bool:
+    """'Clinton camp: ...', 'Dr. Ben Carson: ...', 'Poll: ...' opening an article's title."""
+    if len(lead) > 7 or not lead[0].text[:1].isupper():
+        return False
+    if any(t.lower_ in _NOT_LABELS and t.lower_ not in TITLE_LABELS for t in lead):
+        return False
+    return all(
+        (t.is_alpha or t.text.rstrip(".").isalpha() or t.text in "-'’,")
+        and t.pos_ not in ("VERB", "AUX")
+        for t in lead
+    )
+
+
+def colon_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
+    """'Ushakov: "We are ready."' — a short noun phrase, a colon, then a quotation."""
+    if tok.text != ":" or tok.i == 0:
+        return None
+    text = ctx.text
+    quotes = ctx.quotes_overlapping(tok_end(tok), min(len(text), tok_end(tok) + 4))
+    q = next((q for q in quotes if text[tok_end(tok) : q[0]].strip() == ""), None)
+    lead = [t for t in (sent if tok.i > sent.start else tok.doc[: tok.i]) if t.i < tok.i]
+    label = (
+        q is None
+        and bool(lead)
+        and lead[0].i == 0
+        and (_title_label(lead) if ctx.title else not ctx.heading and _speaker_label(lead))
+    )
+    if label:
+        # 'Gingrich: Trump Must Decide ...', 'MATTHEWS: Well, ...': a name labelling the words
+        q = ctx.trim(tok_end(tok), len(text))
+        if q[1] - q[0] < 3:
+            return None
+        name_like = len(lead) == 1 or all(t.ent_type_ == "PERSON" for t in lead if t.is_alpha)
+        if (
+            ctx.title
+            and not name_like
+            and not any(t.pos_ in ("VERB", "AUX") for t in tok.doc[tok.i + 1 :])
+        ):
+            # 'Lynch: No outside influence on FBI probe' credits Lynch, but 'Upcoming Summit:
+            # 4 Key Topics in Focus' is a title, not a statement
+            return None
+    if q is None:
+        return None
+    if not lead or len(lead) > 8 or any(t.pos_ in ("VERB", "AUX") for t in lead):
+        return None
+    if not label and not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in lead):
+        return None
+    heads = [t for t in lead if t.head.i >= tok.i or t.head == t or t.head not in lead]
+    src_tok = heads[-1] if heads else lead[-1]
+    source = ctx.trim(lead[0].idx, tok_end(lead[-1]), keep_closing_quote=False)
+    return Candidate(
+        cue=(tok.idx, tok_end(tok)),
+        content=q,
+        source=source,
+        source_tok=src_tok,
+        cue_tok=tok,
+        content_root=None,
+        sent=sent,
+        rule="colon",
+        confidence=0.6,
+    )

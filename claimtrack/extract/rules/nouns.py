@@ -1,0 +1,85 @@
+"""The noun rule: 'his claim that ...', 'expressed hope that ...', 'her criticism of ...'."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from claimtrack.extract import cues
+from claimtrack.extract.rules.context import Candidate, Context
+from claimtrack.extract.rules.phrases import (
+    WH_WORDS,
+    cue_group,
+    prep_object,
+    snap_to_quotes,
+)
+from claimtrack.extract.rules.subjects import source_span, subject_of
+from claimtrack.extract.spans import subtree_span, tok_end
+
+
+def noun_frame(tok: Token) -> tuple[str, Token | None, Token | None]:
+    """('c', clause, None) | ('p:of', pobj, prep) | ('-', None, None) for a noun cue."""
+    for c in tok.children:
+        if c.dep_ in ("acl", "ccomp") and any(
+            m.dep_ == "mark" and m.lower_ == "that" for m in c.children
+        ):
+            return "c", c, None
+    for c in tok.children:
+        if c.dep_ in ("acl", "ccomp") and c.i > tok.i:
+            return "c", c, None
+    prep, pobj = prep_object(tok)
+    if prep is not None and pobj is not None:
+        return "p:" + prep.lower_, pobj, prep
+    return "-", None, None
+
+
+def noun_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
+    """'his claim that ...', 'expressed hope that ...', 'her criticism of ...'."""
+    if tok.pos_ != "NOUN":
+        return None
+    frame, inner, prep = noun_frame(tok)
+    copula = (
+        tok.dep_ == "nsubj" and tok.head.lemma_ == "be" and tok.head.i > tok.i and inner is None
+    )
+    if copula:
+        # "her answer was that ...", "the key question is whether ...": the clause is the
+        # complement of "be"
+        inner = next((c for c in tok.head.children if c.dep_ == "ccomp" and c.i > tok.i), None)
+        frame = "c"
+    if inner is None:
+        return None
+    score = cues.noun_score(tok.lemma_.lower(), frame)
+    head = tok.head
+    light = tok.dep_ == "dobj" and head.lemma_.lower() in cues.LIGHT_VERBS
+    if score < cues.NOUN_THRESHOLD and not (light and tok.lemma_.lower() in cues.NOUN_CUES):
+        return None
+    if inner.lower_ in WH_WORDS:
+        return None
+    poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+    cue_start = tok.idx
+    for c in tok.children:  # "clarion call", "false claims"
+        if c.dep_ in ("amod", "compound") and c.i == tok.i - 1 and c.pos_ != "PROPN":
+            cue_start = c.idx
+    cue_end = tok_end(prep) if prep is not None else tok_end(tok.head if copula else tok)
+    subj: Token | None = poss
+    cue_tok = tok
+    if light:
+        cue_start, cue_tok = cue_group(head)[0], head
+        if subj is None:
+            subj, _ = subject_of(head)
+    content = ctx.trim(*subtree_span(inner))
+    if content[1] <= content[0]:
+        return None
+    content = snap_to_quotes(ctx, *content, tok)
+    source = source_span(ctx, subj, tok) if subj is not None else None
+    conf = min(0.9, 0.3 + 0.6 * max(score, 0.6 if light else 0.0))
+    return Candidate(
+        cue=(cue_start, cue_end),
+        content=content,
+        source=source,
+        source_tok=subj,
+        cue_tok=cue_tok,
+        content_root=inner,
+        sent=sent,
+        rule="noun",
+        confidence=conf if subj is not None else conf - 0.2,
+    )

@@ -1,0 +1,136 @@
+"""Who a cue credits: the subject of a verb (the agent of a passive, the subject a clause
+inherits) and the characters of the speaker's phrase.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from claimtrack.extract import cues
+from claimtrack.extract.rules.context import Context
+from claimtrack.extract.spans import subtree_span, tok_end
+from claimtrack.extract.when import WHEN_LABELS
+from claimtrack.extract.wordlists import words
+
+SUBJ = ("nsubj", "nsubjpass", "csubj")
+INHERIT_DEPS = ("conj", "advcl", "xcomp", "pcomp", "acl", "prep", "acomp")
+
+
+def nearest_subject(verb: Token, deps: tuple[str, ...]) -> Token | None:
+    """The verb's subject; when the parser gives it two ('"Toil or go to prison," Frank
+    writes', 'LOS ANGELES (AP) — The mayor dug ...'), the one nearest the verb."""
+    subjects = [c for c in verb.children if c.dep_ in deps]
+    return min(subjects, key=lambda c: (abs(c.i - verb.i), -c.i)) if subjects else None
+
+
+def subject_of(verb: Token) -> tuple[Token | None, bool]:
+    """The subject token credited by verb (agent for passives), and whether it is passive."""
+    subj = nearest_subject(verb, SUBJ)
+    if subj is not None and subj.dep_ == "nsubjpass":
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+        if pobj is not None:
+            return pobj, True
+        if subj.lower_ == "it":
+            return None, True
+        return None, True
+    if subj is not None:
+        return subj, False
+    # "X said A and added that B": the parser often hangs "added" off A's verb; the speaker of
+    # "added" is the subject of "said", not A's
+    first = verb.head
+    if (
+        (verb.dep_ == "conj" or verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > first.i)
+        and first.dep_ == "ccomp"
+        and first.head.pos_ in ("VERB", "AUX")
+        and cues.verb_score(verb.lemma_.lower(), "c") >= 0.6
+        and cues.verb_score(first.head.lemma_.lower(), "c") >= 0.6
+    ):
+        return subject_of(first.head)
+    # "..., adding that", "and warned that": inherit the subject of the governing verb
+    head = verb
+    for _ in range(4):
+        if head.dep_ not in INHERIT_DEPS or head.head == head:
+            break
+        raising = head.dep_ == "xcomp" and head.head.lemma_.lower() in cues.HEDGE_VERBS
+        head = head.head
+        deps = ("nsubj", "nsubjpass") if raising else ("nsubj",)
+        s = nearest_subject(head, deps)
+        if s is not None:
+            return s, False
+    if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return verb.head, False
+    return None, False
+
+
+DASHES = words("dashes")
+LEAD_ADVERBS = words("lead_adverbs")
+
+
+def _drop_lead(tok: Token, start: int, end: int) -> int:
+    """A dateline ('WASHINGTON — ', 'BOSTON (Reuters) - ') or a focus adverb ('even', 'just')
+    opening the speaker's phrase is not part of the Source."""
+    doc = tok.doc
+    for t in doc[: min(9, len(doc) - 1)]:
+        if t.idx < start or t.i == 0:
+            continue
+        spaced = t.whitespace_ != "" and doc[t.i - 1].whitespace_ != ""
+        dateline = (
+            doc[0].is_upper and len(doc[0].text) > 1 or any(u.text == "(" for u in doc[: t.i])
+        )
+        if t.text in DASHES and spaced and dateline and doc[t.i + 1].idx < end:
+            start = max(start, doc[t.i + 1].idx)
+    first = next((t for t in tok.subtree if t.idx >= start), None)
+    if (
+        first is not None
+        and first.i < tok.i
+        and first.lower_ in LEAD_ADVERBS
+        and first.dep_ == "advmod"
+        and first.i + 1 < len(doc)
+    ):
+        start = doc[first.i + 1].idx
+    return start
+
+
+def source_span(ctx: Context, tok: Token, cue_tok: Token) -> tuple[int, int]:
+    if tok == cue_tok.head and cue_tok.dep_ in ("relcl", "acl"):
+        # the antecedent noun of a relative clause: exclude the clause itself
+        left = tok.left_edge.idx
+        return ctx.trim(left, tok_end(tok))
+    start, end = subtree_span(tok)
+    for c in tok.children:
+        # "The campaign on Monday": a date modifying the source is not part of it
+        if c.i > tok.i and (
+            c.dep_ == "prep"
+            and any(g.ent_type_ in WHEN_LABELS for g in c.children if g.dep_ == "pobj")
+            or c.dep_ == "npadvmod"
+            and c.ent_type_ in WHEN_LABELS
+        ):
+            end = min(end, c.left_edge.idx)
+        # "Marco Rubio, speaking at a rally, said": PolNeAR leaves the participle out
+        if (
+            c.i > tok.i
+            and c.dep_ in ("acl", "advcl")
+            and c.tag_ == "VBG"
+            and c.left_edge.i == c.i
+            and c.i > 0
+            and tok.doc[c.i - 1].text == ","
+        ):
+            end = min(end, tok.doc[c.i - 1].idx)
+    start = _drop_lead(tok, start, end)
+    for qs, qe in ctx.quotes_overlapping(start, end):
+        # a quotation the parser hung on the speaker: '... unanimous," Smith said'
+        if qs <= start < qe <= tok.idx:
+            start = qe
+        elif tok.idx < qs < end < qe:
+            end = qs
+    if start <= cue_tok.idx < end:  # never swallow the cue
+        end = min(end, cue_tok.idx)
+        start = min(start, tok.idx)
+    start, end = ctx.trim(start, end, keep_closing_quote=False)
+    # PolNeAR keeps the comma closing an appositive or relative clause: "Smith, an aide,"
+    text = ctx.full
+    a, b = start + ctx.base, end + ctx.base
+    if b < len(text) and text[b] == "," and "," in text[a:b]:
+        end += 1
+    return start, end
