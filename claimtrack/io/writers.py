@@ -1,0 +1,151 @@
+"""Rows out, for any front end: CSV, TSV, JSON and JSON Lines writers that stream row by row,
+spreadsheet formulas neutralised, JSON that carries no raw control character, the output file.
+
+A CSV or TSV cell that a spreadsheet would run as a formula gets a leading ``'``; a cell holding
+a carriage return is quoted, so its row survives. Every writer fetches the first row before it
+writes anything, so a query that fails (a bad filter, the time limit) leaves no header or half a
+JSON array behind. The command line's table, and its escaping of control characters for a
+terminal, are in claimtrack/cli/render.py.
+"""
+
+from __future__ import annotations
+
+import csv
+import itertools
+import json
+import re
+import sys
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, Any, TypeVar
+
+from claimtrack.errors import UserError
+
+__all__ = [
+    "FILE_FORMATS",
+    "cell_text",
+    "csv_writer",
+    "open_output",
+    "safe_cell",
+    "started",
+    "to_json",
+    "write_json_array",
+    "write_records",
+]
+
+FILE_FORMATS = ("csv", "tsv", "json", "jsonl")
+
+# A cell starting with one of these is run as a formula by Excel, LibreOffice and Sheets.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+# What JSON leaves raw (it escapes U+0000 to U+001F itself): DEL and the C1 controls.
+_JSON_RAW = re.compile("[\x7f-\x9f]")
+
+T = TypeVar("T")
+_NOTHING = object()
+
+
+def to_json(value: Any, **options: Any) -> str:
+    """VALUE as JSON with non-ASCII text kept, and DEL and C1 controls escaped as \\u00XX
+    (the same data to a JSON reader; nothing a terminal acts on)."""
+    dumped = json.dumps(value, ensure_ascii=False, **options)
+    return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", dumped)
+
+
+def cell_text(value: object) -> str:
+    """A value as a cell: None empty, booleans true and false."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def safe_cell(value: object) -> str:
+    """A CSV cell a spreadsheet shows as text: formulas get a leading apostrophe."""
+    text = cell_text(value)
+    if isinstance(value, str) and text.startswith(FORMULA_START):
+        return "'" + text
+    return text
+
+
+def csv_writer(out: IO[str], delimiter: str) -> Callable[[Sequence[str]], object]:
+    """A CSV/TSV row writer with "\\n" between rows whose cells holding a carriage return
+    are quoted too (csv quotes only the characters of its line terminator, and a bare
+    "\\r" ends a row for every CSV reader)."""
+    plain = csv.writer(out, delimiter=delimiter, lineterminator="\n")
+    quoted = csv.writer(out, delimiter=delimiter, lineterminator="\n", quoting=csv.QUOTE_ALL)
+
+    def write(cells: Sequence[str]) -> object:
+        return (quoted if any("\r" in c for c in cells) else plain).writerow(cells)
+
+    return write
+
+
+def started(items: Iterable[T]) -> Iterator[T]:
+    """ITEMS with the first one already fetched (the query behind them has run)."""
+    items = iter(items)
+    first = next(items, _NOTHING)
+    if first is _NOTHING:
+        return iter(())
+    return itertools.chain((first,), items)  # type: ignore[arg-type]
+
+
+def write_json_array(items: Iterable[object], out: IO[str]) -> int:
+    """A JSON array written one item at a time (the first fetched before "[")."""
+    count = 0
+    items = started(items)
+    out.write("[")
+    for item in items:
+        out.write(("\n" if count == 0 else ",\n") + to_json(item))
+        count += 1
+    out.write("\n]\n" if count else "]\n")
+    return count
+
+
+def write_records(
+    rows: Iterable[dict],
+    columns: Sequence[str],
+    fmt: str,
+    out: IO[str],
+    bom: bool = False,
+    cell: Callable[[object], str] = safe_cell,
+) -> int:
+    """Write ROWS' COLUMNS to OUT as FMT (one of FILE_FORMATS); returns how many were written.
+
+    BOM starts CSV and TSV with a byte-order mark (for Excel); CELL turns a value into a
+    CSV/TSV cell."""
+    count = 0
+    rows = started(rows)
+    if fmt in ("csv", "tsv"):
+        if bom:
+            out.write("\ufeff")
+        writer = csv_writer(out, "," if fmt == "csv" else "\t")
+        writer(columns)
+        for row in rows:
+            writer([cell(row.get(c)) for c in columns])
+            count += 1
+        return count
+    if fmt == "jsonl":
+        for row in rows:
+            out.write(to_json({c: row.get(c) for c in columns}) + "\n")
+            count += 1
+        return count
+    if fmt == "json":
+        return write_json_array(({c: row.get(c) for c in columns} for row in rows), out)
+    raise ValueError(f"no writer for {fmt!r}: one of {', '.join(FILE_FORMATS)}")
+
+
+@contextmanager
+def open_output(output: Path | None) -> Iterator[IO[str]]:
+    """The file OUTPUT, opened for text in UTF-8 (stdout when None); a file that cannot be
+    written is one UserError line."""
+    if output is None:
+        yield sys.stdout
+        return
+    try:
+        handle = output.open("w", encoding="utf-8", newline="")
+    except OSError as exc:
+        raise UserError(f"-o {output}: cannot write ({exc.strerror})") from None
+    with handle:
+        yield handle
