@@ -28,6 +28,7 @@ from claimtrack.cli.common import (
     sub_app,
 )
 from claimtrack.cli.review import review
+from claimtrack.cli.serve import serve
 from claimtrack.ingest import MAX_CHARS
 from claimtrack.io.decoding import check_encoding
 from claimtrack.io.readers import collect
@@ -54,6 +55,7 @@ app.add_typer(actors.app, name="actors", rich_help_panel="Keep the record")
 app.add_typer(topics.app, name="topics", rich_help_panel="Keep the record")
 app.add_typer(sources.app, name="sources", rich_help_panel="Keep the record")
 app.add_typer(db_app, name="db", rich_help_panel="Database")
+app.command("serve", rich_help_panel="Ask")(serve)
 
 
 # ---- ingest -----------------------------------------------------------------------------
