@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 DEMO_DB ?= demo.db
 
-.PHONY: install demo test test-fast eval bench lint clean train-models docs docs-check
+.PHONY: install demo test test-fast eval bench lint clean train-models docs docs-check screenshots
 
 $(BIN)/claimtrack: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,9 @@ docs: install ## re-run the examples of README.md and docs/ and write their real
 
 docs-check: install ## fail, with a diff, when an example's output differs from what the docs show
 	$(BIN)/python docs/examples.py
+
+screenshots: install ## retake docs/img/*.png: the browser test of claimtrack serve, in Debian's chromium
+	CLAIMTRACK_SCREENSHOTS=docs/img $(BIN)/python -m pytest -q tests/test_serve_browser.py -k sqlite
 
 lint: install
 	$(BIN)/ruff check claimtrack tests migrations docs/examples.py
