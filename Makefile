@@ -32,8 +32,9 @@ train-models: install ## rebuild the cue lexicon, then retrain the span refiner 
 	$(BIN)/python -m claimtrack.evaluate.build_lexicon
 	$(BIN)/python -m claimtrack.evaluate.train_models
 
-bench: install ## speed and memory figures of extraction, ingest and export
+bench: install ## speed and memory figures of extraction, ingest and export; render times of claimtrack serve's pages on 100,000 claims
 	$(BIN)/python tests/benchmarks/pipeline.py
+	$(BIN)/python tests/benchmarks/serve.py
 
 docs: install ## re-run the examples of README.md and docs/ and write their real output in place
 	$(BIN)/python docs/examples.py --write

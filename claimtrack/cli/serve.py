@@ -23,7 +23,8 @@ def is_loopback(host: str) -> bool:
 
 def serve(
     host: Annotated[
-        str, typer.Option(help="Address to listen on; another than 127.0.0.1 needs --token.")
+        str,
+        typer.Option(help="Address to listen on; any but 127.0.0.1 needs --token or --read-only."),
     ] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=0, max=65535, help="Port to listen on.")] = 8000,
     read_only: Annotated[
@@ -34,7 +35,7 @@ def serve(
         typer.Option(
             envvar=TOKEN_ENV,
             help="Secret a browser must give with every verdict or correction "
-            f"(needed on an address other than 127.0.0.1; env {TOKEN_ENV}).",
+            "(needed on an address other than 127.0.0.1).",
             show_default=False,
         ),
     ] = None,
