@@ -324,3 +324,12 @@ def test_serve_refuses_an_open_address_without_a_token(cli, db):
 def test_serve_on_a_database_without_claims_says_so(cli, tmp_path):
     out = cli("serve", db=str(tmp_path / "none.db"), ok=False)
     assert out.exit_code == 1 and "run `claimtrack ingest`" in out.output
+
+
+def test_the_review_queue_holds_the_least_confident_first(client, cli, db, monkeypatch):
+    monkeypatch.setattr(web_app, "REVIEW_PAGE", 3)
+    every = sorted(rows(cli, db, "who-said"), key=lambda r: (r["confidence"], r["claim_id"]))
+    queue = client.get("/review.json").json()
+    assert [r["claim_id"] for r in queue] == [r["claim_id"] for r in every[:3]]
+    page = client.get("/review").text
+    assert page.count('<section class="queue-item"') == 3

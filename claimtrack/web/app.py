@@ -34,11 +34,12 @@ from claimtrack.errors import UserError
 from claimtrack.io.readers import parse_date
 from claimtrack.io.writers import to_json, write_records
 from claimtrack.query import listings, lookups
-from claimtrack.query.claims import EXPORT_COLUMNS, ClaimFilter, iter_rows
+from claimtrack.query.claims import EXPORT_COLUMNS, ClaimFilter, claims_query, iter_rows
+from claimtrack.query.claims import _rows as claim_rows
 from claimtrack.query.detail import claim_detail
 from claimtrack.store import engine as dbmod
 from claimtrack.store.ids import parse_id
-from claimtrack.store.models import ATTRIBUTIONS, STATUSES
+from claimtrack.store.models import ATTRIBUTIONS, STATUSES, Claim
 from claimtrack.web.marks import claim_spans, pieces, timeline_chart
 
 HERE = Path(__file__).parent
@@ -270,13 +271,15 @@ class Web:
     # ---- review -----------------------------------------------------------------------
 
     def review_queue(self, request: Request) -> Response:
-        """Unreviewed claims (one row per claim), least confident first."""
+        """Unreviewed claims (one row per claim), least confident first: who-said's filter
+        (claims_query, status unreviewed) in confidence order, the first REVIEW_PAGE."""
+        flt = ClaimFilter(status="unreviewed", limit=REVIEW_PAGE)
         with self.session() as s:
-            rows = list(iter_rows(s, ClaimFilter(status="unreviewed"), first_only=True))
-        rows.sort(key=lambda r: (r["confidence"], r["claim_id"]))
+            stmt = claims_query(s, flt).order_by(None).order_by(Claim.confidence, Claim.id)
+            rows = list(claim_rows(s, stmt.limit(REVIEW_PAGE * 4), flt, 500, first_only=True))
         if request.url.path.endswith(".json"):
             return json_response([{c: r[c] for c in EXPORT_COLUMNS} for r in rows])
-        return self.page(request, "review.html", rows=rows[:REVIEW_PAGE], total=len(rows))
+        return self.page(request, "review.html", rows=rows, most=REVIEW_PAGE)
 
     async def post_review(self, request: Request) -> Response:
         form = await self.check_write(request)
