@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 DEMO_DB ?= demo.db
 
-.PHONY: install demo test test-fast eval eval-web bench lint clean train-models docs docs-check
+.PHONY: install demo test test-fast eval eval-web bench lint clean train-models docs docs-check screenshots
 
 $(BIN)/claimtrack: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,14 +35,18 @@ train-models: install ## rebuild the cue lexicon, then retrain the span refiner 
 	$(BIN)/python -m claimtrack.extract.learned.lexicon
 	$(BIN)/python -m claimtrack.extract.learned.train
 
-bench: install ## speed and memory figures of extraction, ingest and export
+bench: install ## speed and memory figures of extraction, ingest and export; render times of claimtrack serve's pages on 100,000 claims
 	$(BIN)/python tests/benchmarks/pipeline.py
+	$(BIN)/python tests/benchmarks/serve.py
 
 docs: install ## re-run the examples of README.md and docs/ and write their real output in place
 	$(BIN)/python docs/examples.py --write
 
 docs-check: install ## fail, with a diff, when an example's output differs from what the docs show
 	$(BIN)/python docs/examples.py
+
+screenshots: install ## retake docs/img/*.png: the browser test of claimtrack serve, in Debian's chromium
+	CLAIMTRACK_SCREENSHOTS=docs/img $(BIN)/python -m pytest -q tests/test_serve_browser.py -k sqlite
 
 lint: install
 	$(BIN)/ruff check claimtrack tests migrations docs/examples.py

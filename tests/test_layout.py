@@ -22,6 +22,7 @@ LAYERS: list[set[str]] = [
     {"query"},  # read-only questions
     {"curate"},  # human changes to the record
     {"ingest", "evaluate"},  # read + extract + store; the extractor against a corpus
+    {"web"},  # the web view (claimtrack serve): queries and curation, no typer or rich
     {"cli"},  # the command line
     {"__main__"},  # python -m claimtrack
 ]

@@ -18,6 +18,7 @@ from claimtrack.cli.common import Group, report_error
 from claimtrack.cli.evaluate import evaluate
 from claimtrack.cli.ingest import ingest
 from claimtrack.cli.review import review
+from claimtrack.cli.serve import serve
 from claimtrack.store import engine as dbmod
 
 __all__ = ["app", "main"]
@@ -43,6 +44,7 @@ app.add_typer(topics.app, name="topics", rich_help_panel="Keep the record")
 app.add_typer(sources.app, name="sources", rich_help_panel="Keep the record")
 app.add_typer(feeds.app, name="feeds", rich_help_panel="Collect")
 app.add_typer(db.app, name="db", rich_help_panel="Database")
+app.command("serve", rich_help_panel="Ask")(serve)
 
 
 def main() -> None:

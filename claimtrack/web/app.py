@@ -1,0 +1,348 @@
+"""The web application behind ``claimtrack serve`` (Starlette + Jinja2, rendered on the server).
+
+Every page asks the same query functions as the command line (``who-said``'s ClaimFilter and
+iter_rows, ``show``'s claim_detail, the listings) and changes the record only through the
+curation functions (``curate.review.review``). Every stored text reaches the page through
+Jinja2 with autoescaping on.
+
+Writes (POST) carry a CSRF token (double submit: a random cookie and the same value in the
+form); when the app is made with a ``token`` they need it too (``--token``), and with
+``read_only`` they are refused.
+"""
+
+from __future__ import annotations
+
+import hmac
+import io
+import secrets
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from urllib.parse import urlencode
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from sqlalchemy.orm import Session
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, RedirectResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+
+from claimtrack.curate import review as reviewing
+from claimtrack.errors import UserError
+from claimtrack.io.readers import parse_date
+from claimtrack.io.writers import to_json, write_records
+from claimtrack.query import listings, lookups
+from claimtrack.query.claims import EXPORT_COLUMNS, ClaimFilter, claims_query, iter_rows
+from claimtrack.query.claims import _rows as claim_rows
+from claimtrack.query.detail import claim_detail
+from claimtrack.store import engine as dbmod
+from claimtrack.store.ids import parse_id
+from claimtrack.store.models import ATTRIBUTIONS, STATUSES, Claim
+from claimtrack.web.marks import claim_spans, pieces, timeline_chart
+
+HERE = Path(__file__).parent
+PAGE_SIZE = 50
+REVIEW_PAGE = 50
+CSRF_COOKIE = "claimtrack_csrf"
+# the who-said filters, by their option names (--topic is ?topic=)
+FILTERS = ("topic", "actor", "since", "until", "source", "search", "attribution", "status")
+DOWNLOADS = {"csv": "text/csv", "json": "application/json", "jsonl": "application/x-ndjson"}
+
+# Corrections a reviewer makes from a claim's page: name -> (label, curate function taking
+# (session, claim_id, form) and returning a message). Issue 15 brings reassigning a speaker,
+# rejecting a non-claim and correcting a date in curate/; each plugs in here and its form
+# shows on the review page. Today only the verdict (curate.review.review) exists.
+CORRECTIONS: dict[str, tuple[str, Callable[[Session, int, dict], str]]] = {}
+
+
+def json_response(value: object, status: int = 200) -> Response:
+    return Response(to_json(value, indent=2) + "\n", status, media_type="application/json")
+
+
+class Web:
+    """The routes over one database."""
+
+    def __init__(self, db: str | None, *, read_only: bool = False, token: str | None = None):
+        self.engine = dbmod.open_engine(db, create=False)
+        self.read_only = read_only
+        self.token = token
+        self.templates = Environment(
+            loader=FileSystemLoader(HERE / "templates"),
+            autoescape=select_autoescape(default=True, default_for_string=True),
+        )
+        self.templates.globals.update(statuses=STATUSES, attributions=ATTRIBUTIONS)
+
+    # ---- plumbing ---------------------------------------------------------------------
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        with dbmod.session_scope(self.engine) as s:
+            yield s
+
+    def page(self, request: Request, template: str, status: int = 200, **context) -> Response:
+        csrf = request.cookies.get(CSRF_COOKIE) or secrets.token_urlsafe(32)
+        html = self.templates.get_template(template).render(
+            request=request,
+            csrf=csrf,
+            writable=not self.read_only,
+            token_needed=self.token is not None,
+            corrections=CORRECTIONS,
+            **context,
+        )
+        response = HTMLResponse(html, status)
+        if request.cookies.get(CSRF_COOKIE) != csrf:
+            response.set_cookie(CSRF_COOKIE, csrf, httponly=True, samesite="strict")
+        return response
+
+    def error(self, request: Request, message: str, status: int, as_json: bool) -> Response:
+        if as_json:
+            return json_response({"error": message}, status)
+        return self.page(request, "error.html", status, message=message)
+
+    async def check_write(self, request: Request) -> dict:
+        """The form of a POST, once its CSRF token (and write token, when one is set) match."""
+        if self.read_only:
+            raise HTTPException(403, "this claimtrack serve is read-only (--read-only)")
+        form = {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
+        cookie = request.cookies.get(CSRF_COOKIE, "")
+        if not cookie or not hmac.compare_digest(cookie, form.get("csrf", "")):
+            raise HTTPException(403, "the form's CSRF token is missing or stale: reload the page")
+        if self.token is not None:
+            given = form.get("token") or request.headers.get("x-claimtrack-token", "")
+            if not hmac.compare_digest(given.encode(), self.token.encode()):
+                raise HTTPException(403, "this write needs the server's token (--token)")
+        return form
+
+    # ---- claims -----------------------------------------------------------------------
+
+    @staticmethod
+    def claim_filter(request: Request, limit: int | None = None) -> ClaimFilter:
+        q = request.query_params
+        get = lambda name: (q.get(name) or "").strip() or None  # noqa: E731
+        attribution, status = get("attribution"), get("status")
+        if attribution and attribution not in ATTRIBUTIONS:
+            raise UserError(f"attribution={attribution}: use one of {', '.join(ATTRIBUTIONS)}")
+        if status and status not in STATUSES:
+            raise UserError(f"status={status}: use one of {', '.join(STATUSES)}")
+        given_limit = get("limit")
+        if given_limit is not None:
+            n = parse_id(given_limit)
+            if not n:
+                raise UserError(f"limit={given_limit}: give a whole number of claims, e.g. 100")
+            limit = n if limit is None else min(n, limit)
+        return ClaimFilter(
+            topic=get("topic"),
+            actor=get("actor"),
+            since=parse_date(get("since"), what="since"),
+            until=parse_date(get("until"), what="until"),
+            source=get("source"),
+            search=get("search"),
+            attribution=attribution,
+            status=status,
+            limit=limit,
+        )
+
+    @staticmethod
+    def every(request: Request) -> bool:
+        return request.query_params.get("every") in ("1", "true", "on")
+
+    def claims(self, request: Request) -> Response:
+        fmt = request.path_params.get("fmt")
+        try:
+            page = max(parse_id(request.query_params.get("page") or "1") or 1, 1)
+            if fmt:
+                if fmt not in DOWNLOADS:
+                    return self.error(
+                        request, f"no /claims.{fmt}: use .csv, .json or .jsonl", 404, True
+                    )
+                return self.download(request, fmt)
+            flt = self.claim_filter(request)
+            start = (page - 1) * PAGE_SIZE
+            stop = start + PAGE_SIZE + 1
+            wanted = stop if flt.limit is None else min(stop, flt.limit)
+            paged = ClaimFilter(**{**flt.__dict__, "limit": wanted})
+            with self.session() as s:
+                rows = list(iter_rows(s, paged, first_only=not self.every(request)))[start:]
+        except UserError as exc:
+            return self.error(request, str(exc), 400, bool(fmt))
+        more = len(rows) > PAGE_SIZE and (flt.limit is None or start + PAGE_SIZE < flt.limit)
+        params = {k: v for k, v in request.query_params.items() if k != "page" and v}
+        return self.page(
+            request,
+            "claims.html",
+            rows=rows[:PAGE_SIZE],
+            page=page,
+            first=start + 1,
+            prev_url=f"/claims?{urlencode({**params, 'page': page - 1})}" if page > 1 else None,
+            next_url=f"/claims?{urlencode({**params, 'page': page + 1})}" if more else None,
+            query=params,
+            downloads={f: f"/claims.{f}?{urlencode(params)}" for f in DOWNLOADS},
+        )
+
+    def download(self, request: Request, fmt: str) -> Response:
+        """The listing's selection (all pages) with the export contract's columns."""
+        flt = self.claim_filter(request)
+        out = io.StringIO()
+        with self.session() as s:
+            write_records(
+                iter_rows(s, flt, first_only=not self.every(request)), EXPORT_COLUMNS, fmt, out
+            )
+        headers = {}
+        if request.query_params.get("download") or fmt != "json":
+            headers["content-disposition"] = f'attachment; filename="claims.{fmt}"'
+        return Response(out.getvalue(), media_type=DOWNLOADS[fmt], headers=headers)
+
+    def claim(self, request: Request) -> Response:
+        as_json = request.url.path.endswith(".json")
+        try:
+            with self.session() as s:
+                detail = claim_detail(s, request.path_params["claim_id"])
+        except UserError as exc:
+            return self.error(request, str(exc), 404, as_json)
+        if as_json:
+            return json_response(detail)
+        par = detail["paragraph"]
+        marked = pieces(
+            par["text"],
+            par["start"],
+            [(h["kind"], h["start"], h["end"], None) for h in par["highlights"]],
+        )
+        return self.page(request, "claim.html", d=detail, marked=marked)
+
+    # ---- actors, sources, topics --------------------------------------------------------
+
+    def actors(self, request: Request) -> Response:
+        with self.session() as s:
+            rows = list(listings.iter_actors(s, request.query_params.get("kind") or None))
+        if request.url.path.endswith(".json"):
+            return json_response(rows)
+        return self.page(request, "actors.html", rows=rows)
+
+    def actor(self, request: Request) -> Response:
+        as_json = request.url.path.endswith(".json")
+        n = request.path_params["actor_id"]
+        try:
+            with self.session() as s:
+                actor = lookups.get_actor(s, f"#{n}")
+                claims = list(iter_rows(s, ClaimFilter(actor=f"#{actor.id}"), first_only=True))
+                row = listings.actor_row(actor, len(claims))
+        except UserError as exc:
+            return self.error(request, str(exc), 404, as_json)
+        if as_json:
+            return json_response({**row, "claim_ids": [c["claim_id"] for c in claims]})
+        return self.page(
+            request, "actor.html", actor=row, rows=claims, chart=timeline_chart(claims)
+        )
+
+    def sources(self, request: Request) -> Response:
+        with self.session() as s:
+            rows = list(listings.iter_sources(s))
+        if request.url.path.endswith(".json"):
+            return json_response(rows)
+        return self.page(request, "sources.html", rows=rows)
+
+    def source(self, request: Request) -> Response:
+        as_json = request.url.path.endswith(".json")
+        n = request.path_params["source_id"]
+        try:
+            with self.session() as s:
+                source = lookups.get_source(s, f"#{n}")
+                claims = list(iter_rows(s, ClaimFilter(source=f"#{source.id}")))
+                row = listings.source_row(source, len(claims))
+                text = source.text
+        except UserError as exc:
+            return self.error(request, str(exc), 404, as_json)
+        if as_json:
+            return json_response({**row, "claim_ids": [c["claim_id"] for c in claims]})
+        spans = [span for c in claims for span in claim_spans(c)]
+        return self.page(
+            request, "source.html", source=row, rows=claims, marked=pieces(text, 0, spans)
+        )
+
+    def topics(self, request: Request) -> Response:
+        with self.session() as s:
+            rows = list(listings.iter_topics(s))
+        if request.url.path.endswith(".json"):
+            return json_response(rows)
+        return self.page(request, "topics.html", rows=rows)
+
+    # ---- review -----------------------------------------------------------------------
+
+    def review_queue(self, request: Request) -> Response:
+        """Unreviewed claims (one row per claim), least confident first: who-said's filter
+        (claims_query, status unreviewed) in confidence order, the first REVIEW_PAGE."""
+        flt = ClaimFilter(status="unreviewed", limit=REVIEW_PAGE)
+        with self.session() as s:
+            stmt = claims_query(s, flt).order_by(None).order_by(Claim.confidence, Claim.id)
+            rows = list(claim_rows(s, stmt.limit(REVIEW_PAGE * 4), flt, 500, first_only=True))
+        if request.url.path.endswith(".json"):
+            return json_response([{c: r[c] for c in EXPORT_COLUMNS} for r in rows])
+        return self.page(request, "review.html", rows=rows, most=REVIEW_PAGE)
+
+    async def post_review(self, request: Request) -> Response:
+        form = await self.check_write(request)
+        claim_id = request.path_params["claim_id"]
+        back = form.get("next") or f"/claims/{claim_id}"
+        if not back.startswith("/") or back.startswith("//"):
+            back = f"/claims/{claim_id}"
+        try:
+            with self.session() as s:
+                reviewing.review(
+                    s, claim_id, form.get("status", ""), form.get("note"), form.get("by")
+                )
+        except UserError as exc:
+            return self.error(request, str(exc), 400, False)
+        return RedirectResponse(back, 303)
+
+    async def post_correction(self, request: Request) -> Response:
+        form = await self.check_write(request)
+        action = request.path_params["action"]
+        if action not in CORRECTIONS:
+            raise HTTPException(404, f"no correction {action!r} in this claimtrack")
+        claim_id = request.path_params["claim_id"]
+        try:
+            with self.session() as s:
+                CORRECTIONS[action][1](s, claim_id, form)
+        except UserError as exc:
+            return self.error(request, str(exc), 400, False)
+        return RedirectResponse(f"/claims/{claim_id}", 303)
+
+
+def create_app(
+    db: str | None = None, *, read_only: bool = False, token: str | None = None
+) -> Starlette:
+    """The web app over DB (a path or URL, as --db); UserError when it cannot be opened."""
+    web = Web(db, read_only=read_only, token=token)
+
+    async def http_error(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, HTTPException)
+        as_json = request.url.path.endswith(".json")
+        return web.error(request, exc.detail, exc.status_code, as_json)
+
+    routes = [
+        Route("/", lambda request: RedirectResponse("/claims", 302)),
+        Route("/claims", web.claims),
+        Route("/claims.{fmt:str}", web.claims),
+        Route("/claims/{claim_id:int}.json", web.claim),
+        Route("/claims/{claim_id:int}", web.claim),
+        Route("/claims/{claim_id:int}/review", web.post_review, methods=["POST"]),
+        Route("/claims/{claim_id:int}/{action:str}", web.post_correction, methods=["POST"]),
+        Route("/actors", web.actors),
+        Route("/actors.json", web.actors),
+        Route("/actors/{actor_id:int}.json", web.actor),
+        Route("/actors/{actor_id:int}", web.actor),
+        Route("/sources", web.sources),
+        Route("/sources.json", web.sources),
+        Route("/sources/{source_id:int}.json", web.source),
+        Route("/sources/{source_id:int}", web.source),
+        Route("/topics", web.topics),
+        Route("/topics.json", web.topics),
+        Route("/review", web.review_queue),
+        Route("/review.json", web.review_queue),
+        Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
+    ]
+    app = Starlette(routes=routes, exception_handlers={HTTPException: http_error})
+    app.state.web = web
+    return app

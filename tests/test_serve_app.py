@@ -1,0 +1,335 @@
+"""claimtrack serve through Starlette's test client, on SQLite and PostgreSQL: every route,
+the same rows as the command line, escaping, CSRF, the write token and --read-only."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+
+import pytest
+from starlette.testclient import TestClient
+
+from claimtrack.web import app as web_app
+from tests.conftest import SEEDS, rows
+
+# Written for these tests: a claim that quotes markup, in a source whose title is markup.
+HOSTILE = (
+    "Council clerk Maria Denholm said on Tuesday that the agenda page had shown "
+    "\"<script>alert('x')</script>\" to every visitor for a week.\n\n"
+    "The mayor, Tomas Greve, said the fix would ship before the next meeting on the "
+    "ceasefire between the two unions.\n"
+)
+HOSTILE_TITLE = "Council <b>agenda</b>"
+
+
+@pytest.fixture
+def db(db_url, cli, tmp_path):
+    """The seed article and the hostile one, ingested by the command line."""
+    page = tmp_path / "hostile.txt"
+    page.write_text(HOSTILE, encoding="utf-8")
+    meta = {"title": HOSTILE_TITLE, "published": "2025-09-02"}
+    (tmp_path / "hostile.meta.yaml").write_text(json.dumps(meta), encoding="utf-8")
+    cli("ingest", str(SEEDS), str(page), "--quiet", db=db_url)
+    return db_url
+
+
+def make_client(db: str, **options) -> TestClient:
+    app = web_app.create_app(db, **options)
+    return TestClient(app)
+
+
+@pytest.fixture
+def client(db):
+    c = make_client(db)
+    yield c
+    c.app.state.web.engine.dispose()
+
+
+def marks(page: str, kind: str) -> list[str]:
+    """The texts marked as KIND in the page's evidence (a claim's paragraph, a source's text)."""
+    evidence = re.search(
+        r'<(blockquote class="paragraph"|article class="source-text")>(.*?)</(blockquote|article)>',
+        page,
+        re.S,
+    ).group(2)
+    return [
+        html.unescape(m) for m in re.findall(rf'<mark class="{kind}">(.*?)</mark>', evidence, re.S)
+    ]
+
+
+def hostile_id(cli, db) -> int:
+    (row,) = rows(cli, db, "who-said", "--search", "agenda visitor")
+    return row["claim_id"]
+
+
+FILTERS = [
+    "topic=ceasefire",
+    "actor=ushakov&since=2025-08-01",
+    "since=2025-08-14",
+    "until=2025-08-13",
+    "search=summit",
+    "source=Council",
+    "attribution=indirect",
+    "status=unreviewed",
+    "topic=ceasefire&limit=2",
+]
+
+
+def test_claims_by_topic_answers_as_the_acceptance_says(client):
+    page = client.get("/claims?topic=ceasefire")
+    assert page.status_code == 200
+    text = page.text
+    trump, ushakov = text.index("Donald Trump"), text.index("Yuri Ushakov")
+    assert trump < ushakov
+    assert "2025-08-13" in text[trump:ushakov] and "2025-08-14" in text[ushakov:]
+    data = client.get("/claims.json?topic=ceasefire").json()
+    assert [(r["speaker"], r["said_on"]) for r in data][:2] == [
+        ("Donald Trump", "2025-08-13"),
+        ("Yuri Ushakov", "2025-08-14"),
+    ]
+    assert list(data[0]) == list(web_app.EXPORT_COLUMNS)
+
+
+def test_every_filter_gives_the_rows_of_who_said(client, cli, db):
+    for query in FILTERS:
+        check_filter(client, cli, db, query)
+
+
+def check_filter(client, cli, db, query):
+    args = ["who-said"]
+    for pair in query.split("&"):
+        name, value = pair.split("=")
+        args += [f"--{name}", value]
+    expected = json.loads(cli(*args, "--format", "json", db=db).stdout)
+    assert expected, f"{query} finds nothing: the test would prove nothing"
+    got = client.get(f"/claims.json?{query}").json()
+    assert got == expected
+    listing = client.get(f"/claims?{query}").text
+    assert re.findall(r'<td class="num"><a href="/claims/(\d+)">', listing) == [
+        str(r["claim_id"]) for r in expected
+    ]
+    csv = client.get(f"/claims.csv?{query}")
+    assert csv.headers["content-disposition"] == 'attachment; filename="claims.csv"'
+    assert csv.text == cli(*args, "--format", "csv", db=db).stdout
+    jsonl = client.get(f"/claims.jsonl?{query}").text
+    assert jsonl == cli(*args, "--format", "jsonl", db=db).stdout
+
+
+def test_download_links_carry_the_selection(client):
+    page = client.get("/claims?topic=ceasefire&actor=ushakov").text
+    for fmt in ("csv", "json", "jsonl"):
+        assert f'href="/claims.{fmt}?topic=ceasefire&amp;actor=ushakov"' in page
+
+
+def test_every_appearance_matches_the_option(client, cli, db):
+    expected = json.loads(cli("who-said", "--every-appearance", "-f", "json", db=db).stdout)
+    assert client.get("/claims.json?every=1").json() == expected
+
+
+def test_bad_filters_are_one_clear_message(client):
+    page = client.get("/claims?topic=no-such-topic")
+    assert page.status_code == 400
+    assert "no such topic; see `claimtrack topics list`" in html.unescape(page.text)
+    bad = client.get("/claims.json?since=2025-13-01")
+    assert bad.status_code == 400 and "since" in bad.json()["error"]
+    assert client.get("/claims?status=great").status_code == 400
+    assert client.get("/claims?limit=none").status_code == 400
+    assert client.get("/claims.xml").status_code == 404
+
+
+def test_paging_walks_the_whole_selection(client, monkeypatch):
+    monkeypatch.setattr(web_app, "PAGE_SIZE", 5)
+    expected = [r["claim_id"] for r in client.get("/claims.json").json()]
+    assert len(expected) > 10
+    seen, url = [], "/claims"
+    while url:
+        page = client.get(url).text
+        seen += [int(i) for i in re.findall(r'<td class="num"><a href="/claims/(\d+)">', page)]
+        found = re.search(r'<a href="([^"]+)" rel="next">', page)
+        url = html.unescape(found.group(1)) if found else None
+    assert seen == expected
+
+
+def test_a_claim_shows_its_marked_paragraph(client, cli, db):
+    (row,) = rows(cli, db, "who-said", "--actor", "ushakov", "--topic", "ceasefire")
+    page = client.get(f"/claims/{row['claim_id']}")
+    assert page.status_code == 200
+    assert marks(page.text, "content") == [row["content"]]
+    assert marks(page.text, "cue") == [row["cue"]]
+    assert marks(page.text, "speaker") == [row["speaker_mention"]]
+    shown = json.loads(cli("show", str(row["claim_id"]), "-f", "json", db=db).stdout)
+    assert shown["date"]["derivation"] in html.unescape(page.text)
+    assert client.get(f"/claims/{row['claim_id']}.json").json() == shown
+
+
+def test_stored_markup_is_shown_as_text(client, cli, db):
+    claim_id = hostile_id(cli, db)
+    source_id = client.get(f"/claims/{claim_id}.json").json()["source"]["source_id"]
+    actor_id = client.get(f"/claims/{claim_id}.json").json()["speaker"]["actor_id"]
+    for url in (
+        f"/claims/{claim_id}",
+        "/claims?search=agenda",
+        f"/sources/{source_id}",
+        f"/actors/{actor_id}",
+        "/review",
+        "/sources",
+    ):
+        page = client.get(url).text
+        assert "<script>" not in page and "<b>agenda" not in page, url
+        assert "&lt;script&gt;" in page or "&lt;b&gt;agenda" in page, url
+
+
+def test_indexes_give_the_listings_rows(client, cli, db):
+    assert client.get("/actors.json").json() == rows(cli, db, "actors", "list")
+    assert client.get("/sources.json").json() == rows(cli, db, "sources", "list")
+    assert client.get("/topics.json").json() == rows(cli, db, "topics", "list")
+    actors = client.get("/actors").text
+    assert "Yuri Ushakov" in actors and 'href="/actors/' in actors
+    topics = client.get("/topics").text
+    assert 'href="/claims?topic=ceasefire"' in topics
+
+
+def test_an_actor_page_draws_a_timeline_of_their_claims(client, cli, db):
+    mine = rows(cli, db, "who-said", "--actor", "ushakov")
+    actor_id = client.get(f"/claims/{mine[0]['claim_id']}.json").json()["speaker"]["actor_id"]
+    page = client.get(f"/actors/{actor_id}").text
+    svg = re.search(r'<svg class="timeline".*?</svg>', page, re.S).group(0)
+    dots = re.findall(r'<a href="/claims/(\d+)"><circle', svg)
+    lanes = {t for r in mine for t in r["topics"].split(";") if t} or {"(no topic)"}
+    assert sorted(set(map(int, dots))) == sorted(r["claim_id"] for r in mine)
+    for lane in lanes:
+        assert f">{lane}</text>" in svg
+    detail = client.get(f"/actors/{actor_id}.json").json()
+    assert detail["name"] == "Yuri Ushakov"
+    assert detail["claim_ids"] == [r["claim_id"] for r in mine]
+
+
+def test_a_source_page_marks_every_claim_in_place(client, cli, db):
+    source_id = client.get("/sources.json").json()[0]["source_id"]
+    claims = rows(cli, db, "export", "--source", f"#{source_id}")
+    page = client.get(f"/sources/{source_id}").text
+    assert sorted(marks(page, "content")) == sorted(r["content"] for r in claims)
+    for r in claims:
+        assert f'href="/claims/{r["claim_id"]}"><mark class="content">' in page
+    assert client.get(f"/sources/{source_id}.json").json()["claim_ids"] == [
+        r["claim_id"] for r in claims
+    ]
+
+
+def test_missing_things_are_404_with_a_way_on(client):
+    page = client.get("/claims/99999")
+    assert page.status_code == 404
+    assert "find ids with `claimtrack who-said`" in html.unescape(page.text)
+    assert client.get("/claims/99999.json").json() == {
+        "error": "no claim #99999; find ids with `claimtrack who-said`"
+    }
+    assert client.get("/actors/99999").status_code == 404
+    assert client.get("/sources/99999.json").status_code == 404
+    assert client.get("/no-such-page").status_code == 404
+    assert client.get("/").url.path == "/claims"
+    assert client.get("/static/style.css").headers["content-type"].startswith("text/css")
+
+
+def csrf_of(client: TestClient, url: str = "/review") -> str:
+    page = client.get(url).text
+    return re.search(r'name="csrf" value="([^"]+)"', page).group(1)
+
+
+def test_review_queue_and_a_verdict(client, cli, db):
+    queue = client.get("/review.json").json()
+    confidences = [r["confidence"] for r in queue]
+    assert confidences == sorted(confidences) and len(queue) == len(rows(cli, db, "who-said"))
+    page = client.get("/review").text
+    ids = [int(i) for i in re.findall(r'<section class="queue-item" id="claim-(\d+)">', page)]
+    assert ids == [r["claim_id"] for r in queue]
+    target = queue[0]["claim_id"]
+    token = csrf_of(client)
+    done = client.post(
+        f"/claims/{target}/review",
+        data={"csrf": token, "status": "disputed", "note": "<i>see</i> the record", "by": "ed"},
+        follow_redirects=False,
+    )
+    assert done.status_code == 303 and done.headers["location"] == f"/claims/{target}"
+    shown = json.loads(cli("show", str(target), "-f", "json", db=db).stdout)
+    assert shown["status"] == "disputed"
+    assert [(r["status"], r["note"], r["reviewer"]) for r in shown["reviews"]] == [
+        ("disputed", "<i>see</i> the record", "ed")
+    ]
+    claim_page = client.get(f"/claims/{target}").text
+    assert "&lt;i&gt;see&lt;/i&gt; the record" in claim_page and " by ed" in claim_page
+    assert target not in [r["claim_id"] for r in client.get("/review.json").json()]
+    bad = client.post(f"/claims/{target}/review", data={"csrf": token, "status": "great"})
+    assert bad.status_code == 400 and "use one of" in html.unescape(bad.text)
+
+
+def test_a_write_without_the_csrf_token_is_refused(client, cli, db):
+    target = client.get("/review.json").json()[0]["claim_id"]
+    csrf_of(client)
+    for data in ({"status": "verified"}, {"status": "verified", "csrf": "forged"}):
+        refused = client.post(f"/claims/{target}/review", data=data)
+        assert refused.status_code == 403 and "CSRF" in refused.text
+    fresh = make_client(db)  # a form posted from elsewhere: no cookie
+    refused = fresh.post(f"/claims/{target}/review", data={"status": "verified", "csrf": "x"})
+    assert refused.status_code == 403
+    fresh.app.state.web.engine.dispose()
+    assert json.loads(cli("show", str(target), "-f", "json", db=db).stdout)["reviews"] == []
+
+
+def test_with_a_server_token_a_write_needs_it(db, cli):
+    client = make_client(db, token="long-secret")
+    try:
+        target = client.get("/review.json").json()[0]["claim_id"]
+        csrf = csrf_of(client)
+        assert 'name="token" type="password"' in client.get("/review").text
+        for given in ({}, {"token": "wrong"}):
+            refused = client.post(
+                f"/claims/{target}/review", data={"csrf": csrf, "status": "verified", **given}
+            )
+            assert refused.status_code == 403 and "token" in refused.text
+        assert json.loads(cli("show", str(target), "-f", "json", db=db).stdout)["reviews"] == []
+        ok = client.post(
+            f"/claims/{target}/review",
+            data={"csrf": csrf, "status": "verified", "token": "long-secret"},
+            follow_redirects=False,
+        )
+        assert ok.status_code == 303
+        assert json.loads(cli("show", str(target), "-f", "json", db=db).stdout)["status"] == (
+            "verified"
+        )
+    finally:
+        client.app.state.web.engine.dispose()
+
+
+def test_read_only_has_no_forms_and_refuses_writes(db, cli):
+    client = make_client(db, read_only=True)
+    try:
+        target = client.get("/review.json").json()[0]["claim_id"]
+        page = client.get("/review").text
+        assert "read-only" in page and '<form class="review"' not in page
+        refused = client.post(f"/claims/{target}/review", data={"status": "verified"})
+        assert refused.status_code == 403 and "read-only" in refused.text
+    finally:
+        client.app.state.web.engine.dispose()
+
+
+def test_serve_refuses_an_open_address_without_a_token(cli, db):
+    out = cli("serve", "--host", "0.0.0.0", db=db, ok=False)
+    assert out.exit_code == 2
+    assert "--token" in out.output and "--read-only" in out.output
+    empty = cli("serve", "--token", " ", db=db, ok=False)
+    assert empty.exit_code == 2 and "token is empty" in empty.output
+
+
+def test_serve_on_a_database_without_claims_says_so(cli, tmp_path):
+    out = cli("serve", db=str(tmp_path / "none.db"), ok=False)
+    assert out.exit_code == 1 and "run `claimtrack ingest`" in out.output
+
+
+def test_the_review_queue_holds_the_least_confident_first(client, cli, db, monkeypatch):
+    monkeypatch.setattr(web_app, "REVIEW_PAGE", 3)
+    every = sorted(rows(cli, db, "who-said"), key=lambda r: (r["confidence"], r["claim_id"]))
+    queue = client.get("/review.json").json()
+    assert [r["claim_id"] for r in queue] == [r["claim_id"] for r in every[:3]]
+    page = client.get("/review").text
+    assert page.count('<section class="queue-item"') == 3

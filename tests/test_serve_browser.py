@@ -1,0 +1,147 @@
+"""claimtrack serve in a real browser: Debian's chromium driven by Playwright, against the
+command started as a user starts it, on a free port of 127.0.0.1.
+
+With CLAIMTRACK_SCREENSHOTS=DIR the test also saves the main pages there as PNG
+(`make screenshots` writes docs/img/ this way).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SEEDS
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+pytestmark = pytest.mark.skipif(
+    not CHROMIUM.exists() and not os.environ.get("CI"),
+    reason="no /usr/bin/chromium (apt-get install chromium; .ci/run installs it)",
+)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def server(db_url, cli) -> Iterator[str]:
+    """`claimtrack serve` on the ingested seed, in its own process; its base URL."""
+    cli("ingest", str(SEEDS), "--quiet", db=db_url)
+    port = free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "claimtrack", "serve", "--db", db_url, "--port", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(600):  # readiness, not timing: the server answers once started
+            if proc.poll() is not None:
+                pytest.fail(f"claimtrack serve stopped: {proc.stdout.read()}")
+            try:
+                with urllib.request.urlopen(f"{base}/claims") as answer:
+                    if answer.status == 200:
+                        break
+            except OSError:
+                time.sleep(0.1)
+        else:
+            pytest.fail("claimtrack serve did not answer on its port")
+        yield base
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+        proc.stdout.close()
+
+
+@pytest.fixture
+def page():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield browser.new_page(viewport={"width": 1200, "height": 900})
+        finally:
+            browser.close()
+
+
+def shot(page, name: str) -> None:
+    folder = os.environ.get("CLAIMTRACK_SCREENSHOTS")
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(Path(folder) / f"{name}.png"))
+
+
+def test_read_review_and_chart_in_a_browser(server, page):
+    from playwright.sync_api import expect
+
+    page.goto(f"{server}/claims")
+    expect(page.locator("table.claims tbody tr")).to_have_count(11)
+    page.fill("input[name=topic]", "ceasefire")
+    page.click("form.filters button[type=submit]")
+    page.wait_for_url(re.compile(r"/claims\?topic=ceasefire"))
+    speakers = page.locator("table.claims td.speaker").all_inner_texts()
+    assert speakers[:2] == ["Donald Trump", "Yuri Ushakov"]
+    dates = page.locator("table.claims td.date").all_inner_texts()
+    assert dates[:2] == ["2025-08-13", "2025-08-14"]
+    shot(page, "claims")
+
+    row = page.locator("table.claims tbody tr", has_text="Yuri Ushakov")
+    content = row.locator("td:nth-child(4) a").inner_text()
+    row.locator("td:nth-child(4) a").click()
+    page.wait_for_url(re.compile(r"/claims/\d+$"))
+    evidence = page.locator("blockquote.paragraph")
+    expect(evidence.locator("mark.content")).to_have_text(content)
+    expect(evidence.locator("mark.speaker")).to_contain_text("Ushakov")
+    expect(evidence.locator("mark.cue")).to_have_count(1)
+    claim_url = page.url
+    shot(page, "claim")
+
+    page.goto(f"{server}/review")
+    expect(page.locator("section.queue-item").first).to_be_visible()
+    shot(page, "review")
+
+    page.goto(claim_url)
+    form = page.locator("form.review")
+    form.locator("select[name=status]").select_option("verified")
+    form.locator("input[name=note]").fill("matches the Kremlin readout")
+    form.locator("input[name=by]").fill("desk")
+    form.locator("button[type=submit]").click()
+    page.wait_for_url(claim_url)
+    expect(page.locator("dl.facts .status")).to_have_text("verified")
+    expect(page.locator("ol.history li")).to_have_count(1)
+    expect(page.locator("ol.history li")).to_contain_text("matches the Kremlin readout")
+
+    page.locator("dl.facts dd a", has_text="Yuri Ushakov").click()
+    page.wait_for_url(re.compile(r"/actors/\d+$"))
+    chart = page.locator("svg.timeline")
+    expect(chart).to_be_visible()
+    assert chart.locator("circle").count() >= 1
+    expect(chart.locator("text.lane", has_text="ceasefire")).to_have_count(1)
+    shot(page, "actor")
+
+    page.goto(claim_url)
+    page.locator("dl.facts dd a[href^='/sources/']").click()
+    page.wait_for_url(re.compile(r"/sources/\d+$"))
+    expect(page.locator("article.source-text mark.content")).to_have_count(11)
+    shot(page, "source")
