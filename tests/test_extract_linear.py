@@ -92,7 +92,8 @@ def test_each_claim_is_decoded_as_crfsuite_tags_its_whole_paragraph() -> None:
             [(s.start, s.end) for s in parts],
         )
         whole = refiner.tag(refine.claim_features(p.doc, 0, static, proposal))
-        path, _, _ = refiner.decode(p.doc, 0, static, proposal)
+        path = refiner.decode(p.doc, 0, static, proposal)
+        assert isinstance(path, crf.Decoded)  # a window, not the paragraph
         assert [path.label(i) for i in range(len(p.doc))] == whole
         windows.append(path.hi - path.lo + 1)
     # a claim's window is its sentence (about 15 tokens here) unless its spans reach further

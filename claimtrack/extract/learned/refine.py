@@ -51,6 +51,11 @@ __all__ = [
 MODEL_FILE = Path(__file__).with_name("refine.crfsuite")
 VOCAB_FILE = Path(__file__).with_name("refine_vocab.txt")
 OTHER, SRC, CUE, CON = "O", "SRC", "CUE", "CON"
+# A paragraph of at most this many tokens is tagged whole by crfsuite for each claim: in C
+# that beats decoding a window in Python on short paragraphs (measured on the seed article's
+# sentences: as fast at 70 to 140 tokens, 2.4 times as long at 535), and each claim's cost
+# stays bounded all the same.
+WHOLE = 100
 LABELS = (OTHER, SRC, CUE, CON)
 Pair = tuple[int, int]
 
@@ -307,19 +312,14 @@ class Tagger:
 
 
 class _Paragraph:
-    """What the claims of one paragraph share: the scores of its tokens' paragraph features,
-    the Viterbi passes over tokens far from a claim, and its dates."""
+    """What the claims of one paragraph share: the scores of its tokens' paragraph features and
+    the Viterbi passes over tokens far from a claim."""
 
-    def __init__(self, model: crf.Crf, doc: Doc, base: int, static: list[list[str]]) -> None:
-        self.doc, self.base, self.static = doc, base, static
+    def __init__(self, model: crf.Crf, doc: Doc, static: list[list[str]]) -> None:
+        self.doc, self.static = doc, static
         self.model = model
         self.scores = model.scores(static)
-        n = len(doc)
-        self.chain = crf.Chain(model, n, self._far("b"), self._far("a"))
-        dates = [
-            (a + base, b + base) for _, _, a, b, label in doc_ents(doc) if label in WHEN_LABELS
-        ]
-        self.dates, self._date_ends = dates, [b for _, b in dates]
+        self.chain = crf.Chain(model, len(doc), self._far("b"), self._far("a"))
 
     def _far(self, side: str) -> Callable[[int, int], np.ndarray]:
         """Scores of tokens i to j far from a claim and before (b) or after (a) its cue."""
@@ -332,44 +332,67 @@ class _Paragraph:
 
         return scores
 
-    def date_overlaps(self, span: Pair) -> bool:
-        """Whether a date (a time entity; they do not overlap) overlaps ``span``."""
-        i = bisect.bisect_right(self._date_ends, span[0])
-        return i < len(self.dates) and self.dates[i][0] < span[1]
+
+class _Tagged:
+    """The labels of a whole sequence, as crfsuite tagged it."""
+
+    def __init__(self, tags: list[str]) -> None:
+        self.tags, self.lo, self.hi = tags, 0, len(tags) - 1
+
+    def label(self, i: int) -> str:
+        return self.tags[i]
+
+
+def _date_overlaps(doc: Doc, base: int, span: Pair) -> bool:
+    """Whether a date or time entity of the paragraph (they do not overlap) overlaps ``span``
+    (document offsets)."""
+    dates = doc.user_data.get("claimtrack.dates")
+    if dates is None:
+        found = [(a, b) for _, _, a, b, label in doc_ents(doc) if label in WHEN_LABELS]
+        dates = doc.user_data["claimtrack.dates"] = (found, [b for _, b in found])
+    found, ends = dates
+    i = bisect.bisect_right(ends, span[0] - base)
+    return i < len(found) and found[i][0] < span[1] - base
 
 
 class Refiner(Tagger):
     """``refine`` returns the claim's (cue, content parts).
 
-    Each claim's sequence is its whole paragraph, as in training; it is decoded with
-    ``crf.Chain``, exactly as crfsuite tags it, at a cost that grows with the claim's window
-    (its sentence and spans), not with the paragraph: a long paragraph with many claims stays
-    linear."""
+    Each claim's sequence is its whole paragraph, as in training. Far from the claim (outside
+    its window: its spans and its cue's sentence) every claim's features are the same, so
+    where the window leaves part of the paragraph out, the claim is decoded with ``crf.Chain``
+    (exactly as crfsuite tags it) at a cost that grows with the window, not the paragraph: a
+    long paragraph with many claims stays linear. A short paragraph (``WHOLE``), or a window
+    over the whole paragraph, is tagged by crfsuite itself."""
 
     def __init__(self, model: Path = MODEL_FILE) -> None:
         super().__init__(model)
         self.crf = crf.Crf(model)
-        self._para: _Paragraph | None = None  # the last paragraph refined (claims come in order)
+        self._para: _Paragraph | None = None  # the last paragraph decoded (claims come in order)
 
-    def _paragraph(self, doc: Doc, base: int, static: list[list[str]]) -> _Paragraph:
+    def _paragraph(self, doc: Doc, static: list[list[str]]) -> _Paragraph:
         para = self._para
-        if para is None or para.doc is not doc or para.base != base or para.static is not static:
-            para = self._para = _Paragraph(self.crf, doc, base, static)
+        if para is None or para.doc is not doc or para.static is not static:
+            para = self._para = _Paragraph(self.crf, doc, static)
         return para
 
     def decode(
         self, doc: Doc, base: int, static: list[list[str]], p: Proposal
-    ) -> tuple[crf.Decoded, _View, _Paragraph]:
+    ) -> crf.Decoded | _Tagged:
         """The labels crfsuite gives ``claim_features(doc, base, static, p)``."""
-        para = self._paragraph(doc, base, static)
         v = _view(doc, base, p)
-        parts = list(p.parts)
-        spans = [p.cue] + ([(parts[0][0], parts[-1][1])] if parts else [])
-        lo, hi = _window(doc, base, v, spans)
         n = len(doc)
+        lo, hi = 0, n - 1
+        if n > WHOLE:
+            parts = list(p.parts)
+            spans = [p.cue] + ([(parts[0][0], parts[-1][1])] if parts else [])
+            lo, hi = _window(doc, base, v, spans)
         extra = [_claim_part(static[i], i, n, v) for i in range(lo, hi + 1)]
+        if lo == 0 and hi == n - 1:
+            return _Tagged(self.tag([f + g for f, g in zip(static, extra, strict=True)]))
+        para = self._paragraph(doc, static)
         scores = self.crf.scores(extra, para.scores[lo : hi + 1])
-        return para.chain.decode(lo, scores), v, para
+        return para.chain.decode(lo, scores)
 
     def refine(
         self, doc: Doc, base: int, static: list[list[str]], p: Proposal
@@ -378,7 +401,7 @@ class Refiner(Tagger):
         end = base + len(doc_text(doc))
         if not parts or not len(doc) or parts[0][0] < base or parts[-1][1] > end:
             return p.cue, parts  # a content beyond its paragraph (quotations) stays as drawn
-        path, _, para = self.decode(doc, base, static, p)
+        path = self.decode(doc, base, static, p)
         # the content and cue runs that reach the claim's window: the labels outward from it,
         # up to a token that neither continues a run nor joins two (a source, or a word tagged
         # other), so that each run is whole
@@ -401,13 +424,13 @@ class Refiner(Tagger):
         # and of dates ("said [on Tuesday]"): when it was said is a claim's own field
         if cues:
             if not any(overlaps(cues[0], t) for t in [*parts, *speaker]) and not (
-                para.date_overlaps(cues[0])
+                _date_overlaps(doc, base, cues[0])
             ):
                 cue = cues[0]
         return cue, parts
 
 
-def _stops_runs(doc: Doc, path: crf.Decoded, i: int) -> bool:
+def _stops_runs(doc: Doc, path: crf.Decoded | _Tagged, i: int) -> bool:
     """Whether token i ends any run of content or cue (``runs`` joins over punctuation)."""
     label = path.label(i)
     return label == SRC or (label == OTHER and not doc[i].is_punct)
