@@ -1,6 +1,6 @@
 """Re-run the shell examples of README.md and docs/*.md; check or rewrite their shown output.
 
-    python scripts/doc_examples.py [--write] [PAGE.md ...]     (`make docs-check`, `make docs`)
+    python docs/examples.py [--write] [PAGE.md ...]     (`make docs-check`, `make docs`)
 
 Every ```console block is a transcript: a line starting with "$ " is a command, the lines under
 it are what it prints (stdout and stderr, as a terminal shows them). Each page runs its blocks in
