@@ -46,7 +46,7 @@ docs-check: install ## fail, with a diff, when an example's output differs from 
 	$(BIN)/python docs/examples.py
 
 screenshots: install ## retake docs/img/*.png: the browser test of claimtrack serve, in Debian's chromium
-	CLAIMTRACK_SCREENSHOTS=docs/img $(BIN)/python -m pytest -q tests/test_serve_browser.py -k sqlite
+	CLAIMTRACK_SCREENSHOTS=docs/img $(BIN)/python -m pytest -q tests/web/test_serve_browser.py -k sqlite
 
 lint: install
 	$(BIN)/ruff check claimtrack tests migrations docs/examples.py

@@ -130,3 +130,18 @@ def test_the_checks_see_an_upward_import(tmp_path):
     probe = tmp_path / "probe.py"
     probe.write_text("def f():\n    from claimtrack.cli.app import app\n    import rich\n")
     assert imports_of(probe) == {"claimtrack.cli.app", "rich"}
+
+
+NOT_PACKAGES = {"benchmarks", "fixtures", "__pycache__"}
+
+
+def test_tests_mirror_the_packages():
+    """Every folder of tests/ is named after a package (or a module) of claimtrack, and every
+    package has its tests in the folder of its name."""
+    folders = {p.name for p in (ROOT / "tests").iterdir() if p.is_dir()} - NOT_PACKAGES
+    packages = {p.parent.name for p in PACKAGE.glob("*/__init__.py")}
+    modules = {p.stem for p in PACKAGE.glob("*.py")}
+    unknown = folders - packages - modules
+    assert not unknown, f"tests/ folders named after no part of claimtrack: {sorted(unknown)}"
+    untested = {p for p in packages if not list((ROOT / "tests" / p).glob("test_*.py"))}
+    assert not untested, f"packages with no tests/<name>/test_*.py: {sorted(untested)}"

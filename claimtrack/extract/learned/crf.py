@@ -13,7 +13,7 @@ endian: a 48-byte header; the labels and attributes as CQDB string tables; the f
 to six decimals. State scores are summed attribute by attribute in the order the features
 list them, starting from zero, and the forward pass takes the first best predecessor, as
 crfsuite's tagger does, so a window decodes to the labels crfsuite gives the whole sequence
-(``tests/test_extract_linear.py`` checks this against pycrfsuite; PolNeAR train and dev give
+(``tests/extract/test_extract_linear.py`` checks this against pycrfsuite; PolNeAR train and dev give
 the same claims). Only where two label paths score the same to the last bit could the two
 pick differently: the part after a window is summed backwards here, forwards in crfsuite.
 """

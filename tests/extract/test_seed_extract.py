@@ -12,7 +12,7 @@ import pytest
 from claimtrack.extract import extract
 from claimtrack.extract.types import FoundClaim
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 GOLD_PATH = REPO.parent / "shared" / "eval" / "seed_gold.json"
 GOLD = json.loads(GOLD_PATH.read_text(encoding="utf-8"))
 TEXT = (REPO / GOLD["document"]).read_text(encoding="utf-8")

@@ -441,7 +441,7 @@ def test_eval_command_json_env_var_and_bad_corpus(
 
 def test_default_corpus_is_next_to_the_repository(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(run.ENV_CORPUS, raising=False)
-    repo = Path(__file__).resolve().parents[1]
+    repo = Path(__file__).resolve().parents[2]
     assert run.default_corpus() == repo.parent / "shared" / "polnear" / "dev"
 
 

@@ -1,7 +1,7 @@
 """One test or more per attribution pattern the extractor handles (sentences written for this).
 
 These test the rules, so the learned models are off here: the span refiner may move an edge to
-where annotators draw it ("said in a statement"), which tests/test_learned.py covers.
+where annotators draw it ("said in a statement"), which tests/extract/test_learned.py covers.
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ from sqlalchemy import text
 from claimtrack.store import engine as dbmod
 from claimtrack.store.models import Base
 from tests.conftest import ROOT
-from tests.test_db import _include
+from tests.store.test_db import _include
 
 PROCESSES = 4
 
