@@ -33,12 +33,20 @@ from claimtrack.io.writers import cell_text, safe_cell, started, to_json, write_
 
 # What a terminal acts on instead of showing: the C0 controls but tab and newline, DEL
 # and the C1 controls (U+0080 to U+009F; some terminals take U+009B as ESC [).
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# C0 and C1 controls but tab and newline, and the bidirectional embeddings, overrides and
+# isolates, which reorder what a terminal shows (a claim could read backwards: "Trojan Source")
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def visible(text: str) -> str:
-    """TEXT with every control character but tab and newline written out: ESC as \\x1b."""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    """TEXT with every control character but tab and newline written out: ESC as \\x1b, a
+    right-to-left override as \\u202e."""
+    return _CONTROL.sub(_escape, text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def for_terminal(value: Any) -> Any:

@@ -38,8 +38,9 @@ FILE_FORMATS = ("csv", "tsv", "json", "jsonl")
 
 # A cell starting with one of these is run as a formula by Excel, LibreOffice and Sheets.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
-# What JSON leaves raw (it escapes U+0000 to U+001F itself): DEL and the C1 controls.
-_JSON_RAW = re.compile("[\x7f-\x9f]")
+# What JSON leaves raw (it escapes U+0000 to U+001F itself): DEL, the C1 controls, and the
+# bidirectional overrides and isolates, which reorder text on a screen.
+_JSON_RAW = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 T = TypeVar("T")
 _NOTHING = object()

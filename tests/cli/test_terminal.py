@@ -22,11 +22,15 @@ from tests.handmade import C, store_articles
 # A terminal acts on these instead of showing them: clear the screen, set the window
 # title, ring the bell, move the cursor back, C1 CSI and NEL, DEL.
 CLEAR, TITLE, CSI = "\x1b[2J", "\x1b]0;owned\x07", "\x9b31m"
-CONTENT = f"the count was {CLEAR}rigged{TITLE} in ward\x08\x08 \x01nine\x7f{CSI}\x85 again\r"
+# A right-to-left override (U+202E) and isolate (U+2067) reorder what follows them on screen.
+CONTENT = (
+    f"the count was {CLEAR}rigged{TITLE} in ward\x08\x08 \x01nine\x7f{CSI}\x85 again"
+    "\u202eesle\u2067 \r"
+)
 TEXT = f"The \x07clerk said {CONTENT}.\n"
 TITLE_TEXT = f"Vote {CLEAR}count\x1b[31m (ward \x9b9)"
 # every control character a terminal could act on; tab and newline are layout
-RAW_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+RAW_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 # Rich's own styling on a real terminal: SGR sequences only
 RICH_STYLE = re.compile(r"\x1b\[[0-9;]*m")
 
@@ -45,7 +49,16 @@ def assert_no_raw_control(output: str) -> None:
 
 def assert_escaped(output: str) -> None:
     """The controls are there, shown as escapes a reader can see."""
-    for escape in (r"\x1b[2J", r"\x1b]0;owned\x07", r"\x9b31m", r"\x85", r"\x7f", r"\x08"):
+    for escape in (
+        r"\x1b[2J",
+        r"\x1b]0;owned\x07",
+        r"\x9b31m",
+        r"\x85",
+        r"\x7f",
+        r"\x08",
+        r"\u202e",
+        r"\u2067",
+    ):
         assert escape in output, escape
 
 
