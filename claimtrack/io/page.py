@@ -23,6 +23,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 from html import unescape
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 # trafilatura, htmldate and courlan log their doubts as warnings; the reader says what
@@ -121,14 +122,37 @@ def plain_lines(text: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
+# Deeper than browsers nest (Chromium's parser stops nesting at 512): a hostile page, not an article
+DEEPEST = 512
+
+
+def parse_html(html: str) -> Any:
+    """HTML as a BeautifulSoup tree: html5lib's, which the HTML5 spec prescribes (implied end
+    tags included: `<p>a<p>b` is two sibling paragraphs), unless the page nests deeper than
+    DEEPEST, where html5lib's time grows with the square of the depth (a 350 KB page of nested
+    divs took minutes) and libxml2's tree, built in linear time, is used instead."""
+    from bs4 import BeautifulSoup
+
+    quick = BeautifulSoup(html, "lxml")
+    if nesting_depth(quick) > DEEPEST:
+        return quick
+    return BeautifulSoup(html, "html5lib")
+
+
+def nesting_depth(soup: Any) -> int:
+    """How deep SOUP's elements nest (iteratively: a deep tree must not exhaust the stack)."""
+    deepest, stack = 0, [(soup, 0)]
+    while stack:
+        node, depth = stack.pop()
+        deepest = max(deepest, depth)
+        stack.extend((child, depth + 1) for child in node.find_all(recursive=False))
+    return deepest
+
+
 def read_structure(html: str) -> tuple[str, dict[str, str]]:
     """(text, metadata) from the page's own blocks and head, as claimtrack read HTML before
     trafilatura: the fallback for pages too small for the article extractor."""
-    from bs4 import BeautifulSoup
-
-    # html5lib builds the tree the HTML5 spec prescribes, implied end tags included:
-    # `<p>a<p>b` is two sibling paragraphs, not b nested in a
-    soup = BeautifulSoup(html, "html5lib")
+    soup = parse_html(html)
     for tag in soup(list(NOT_TEXT)):
         tag.decompose()
 

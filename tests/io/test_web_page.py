@@ -10,7 +10,7 @@ import pytest
 from claimtrack.extract.segment import segments
 from claimtrack.io import language
 from claimtrack.io.feeds import FeedError, is_feed, parse_feed
-from claimtrack.io.page import read_page
+from claimtrack.io.page import DEEPEST, nesting_depth, parse_html, read_page
 from claimtrack.io.readers import Entry, ReadError, read_entry
 from tests.web_site import FIXTURES
 
@@ -83,6 +83,23 @@ def test_a_page_without_a_canonical_link_is_at_the_url_it_was_fetched_from():
 def test_a_tiny_page_is_read_from_its_structure():
     page = read_page("<title>T</title><article><h2>Talks</h2><p>Ann Lee said so.</p></article>")
     assert page.how == "structure" and page.text == "Talks\nAnn Lee said so."
+
+
+def nested(depth: int, inner: str) -> str:
+    return f"<html><body>{'<div>' * depth}{inner}{'</div>' * depth}</body></html>"
+
+
+def test_nesting_depth_counts_elements_inside_elements():
+    assert nesting_depth(parse_html(nested(3, "<p>x</p>"))) == 6  # html, body, 3 divs, p
+    assert nesting_depth(parse_html("<p>a<p>b<p>c")) == 3  # html, body, p: siblings
+
+
+def test_a_page_nested_deeper_than_browsers_nest_is_still_read():
+    """Beyond DEEPEST the tree comes from libxml2 (html5lib's time grows with the square of
+    the depth); the paragraph inside is read all the same."""
+    page = read_page(nested(40 * DEEPEST, "<p>The mayor said the bridge would reopen.</p>"))
+    assert page.text == "The mayor said the bridge would reopen."
+    assert page.how == "structure"
 
 
 def test_a_page_with_no_text_is_refused_naming_it(tmp_path):
