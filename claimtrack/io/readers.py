@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 SIDECAR_SUFFIXES = (".meta.yaml", ".meta.yml")
-MANIFEST_COLUMNS = ("path", "title", "published", "outlet", "url", "author")
+MANIFEST_COLUMNS = ("path", "title", "published", "outlet", "url", "author", "language")
 STDIN = "-"
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}(?:$|[T ])")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?:(.*?)\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.S)
@@ -164,8 +164,9 @@ def is_article(path: Path) -> bool:
 
 
 def read_manifest(manifest: str) -> list[Entry]:
-    """A CSV with columns path, title, published, outlet, url, author, encoding (path
-    required; encoding, e.g. windows-1252, when a file is not UTF-8).
+    """A CSV with columns path, title, published, outlet, url, author, language, encoding
+    (path required; encoding, e.g. windows-1252, when a file is not UTF-8); the other names
+    a sidecar takes (date, publisher, byline, link, lang ...) work too, any other is refused.
 
     Checked whole before anything is read: a malformed row (more values than columns, an
     unclosed quote, a missing file, a bad date) refuses the manifest with one line naming
@@ -181,11 +182,12 @@ def read_manifest(manifest: str) -> list[Entry]:
     rows = _manifest_rows(manifest, text)
     header = next(rows, None)
     fields = [f.strip().lower() for f in header[1]] if header else []
+    known = f"columns: {', '.join(MANIFEST_COLUMNS)}, encoding, or a sidecar's other names"
     if "path" not in fields:
-        raise UserError(
-            f"--manifest {manifest}: needs a 'path' column "
-            f"(columns: {', '.join(MANIFEST_COLUMNS)}, encoding)"
-        )
+        raise UserError(f"--manifest {manifest}: needs a 'path' column ({known})")
+    unknown = [f for f in fields if f not in ("path", "encoding") and f not in META_KEYS]
+    if unknown:  # a misspelt column would drop its values without a word
+        raise UserError(f"--manifest {manifest}: unknown column {unknown[0]!r} ({known})")
     for lineno, values in rows:
 
         def bad(problem: str, lineno: int = lineno) -> UserError:
@@ -208,7 +210,7 @@ def read_manifest(manifest: str) -> list[Entry]:
             parse_date(row.get("published"), what="published date")
         except UserError as exc:
             raise bad(str(exc)) from None
-        meta = tuple((k, row[k]) for k in MANIFEST_COLUMNS[1:] if row.get(k))
+        meta = tuple((k, row[k]) for k in fields if k in META_KEYS and row.get(k))
         encoding = row.get("encoding") or None
         if encoding:
             try:

@@ -83,6 +83,18 @@ def test_encoding_option_is_honoured_for_stdin_and_checked(cli, db_url):
     ]
 
 
+def test_manifest_language_column_says_which_articles_are_not_english(cli, db_url, tmp_path):
+    (tmp_path / "a.txt").write_text("Ann Lee said the talks would go on.\n")
+    (tmp_path / "b.txt").write_text("Ann Lee said the vote would be held in May.\n")
+    (tmp_path / "m.csv").write_text("path,language\na.txt,en\nb.txt,French\n")
+    result = cli("ingest", "--manifest", str(tmp_path / "m.csv"), "--quiet", db=db_url)
+    assert stderr_lines(result) == [
+        f"{tmp_path / 'b.txt'}: in French (fr), not English: stored without claims "
+        "(the extractor reads English only)",
+        "documents: 2 added (1 not English), 0 skipped, 0 failed; claims: 1 added",
+    ]
+
+
 def test_manifest_encoding_column(cli, db_url, tmp_path):
     (tmp_path / "a.txt").write_bytes("Zoë Müller said the talks would go on.\n".encode("latin-1"))
     (tmp_path / "m.csv").write_text("path,title,encoding\na.txt,Talks,latin-1\n")

@@ -95,6 +95,16 @@ def test_manifest_errors_name_the_line(tmp_path):
         collect([], str(tmp_path / "n.csv"))
 
 
+def test_a_misspelt_manifest_column_is_refused_not_dropped(tmp_path):
+    (tmp_path / "a.txt").write_text("x said y")
+    (tmp_path / "m.csv").write_text("path,publised,Outlet\na.txt,2025-08-14,Wire\n")
+    with pytest.raises(UserError, match="unknown column 'publised' \\(columns: path, title"):
+        collect([], str(tmp_path / "m.csv"))
+    (tmp_path / "ok.csv").write_text("Path,Date,Outlet,Lang,Encoding\na.txt,2025-08-14,Wire,fr,\n")
+    (entry,) = collect([], str(tmp_path / "ok.csv"))
+    assert dict(entry.meta) == {"date": "2025-08-14", "outlet": "Wire", "lang": "fr"}
+
+
 def test_binary_and_empty_files_are_read_errors(tmp_path):
     (tmp_path / "bin.txt").write_bytes(b"\x00\x01\x02binary")
     (tmp_path / "blank.txt").write_text("   \n")
