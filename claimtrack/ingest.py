@@ -22,6 +22,7 @@ from itertools import islice
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
+from claimtrack.curate.sources import update_known
 from claimtrack.errors import UserError
 from claimtrack.extract import extract, extract_batch
 from claimtrack.extract.types import FoundClaim
@@ -62,6 +63,7 @@ ENV_LEARNED = "CLAIMTRACK_LEARNED"  # 0: extract with the rules alone
 @dataclass
 class IngestResult:
     added: int = 0
+    updated: int = 0  # known texts whose details (title, outlet, dates...) were new
     skipped: int = 0
     failed: int = 0
     claims: int = 0
@@ -73,6 +75,8 @@ class IngestResult:
         added = f"{self.added} added"
         if self.not_english:
             added += f" ({self.not_english} not English)"
+        if self.updated:
+            added += f", {self.updated} updated"
         return (
             f"documents: {added}, {self.skipped} skipped, {self.failed} failed; "
             f"claims: {self.claims} added"
@@ -195,10 +199,20 @@ def _ingest(
             fetched_url = item.fetched_url if isinstance(item, WebDocument) else None
             try:
                 exists = run_transaction(engine, partial(source_exists, digest=digest))
+                changed = exists and run_transaction(
+                    engine, partial(update_known, doc=item, digest=digest)
+                )
                 if not exists and fetched_url:  # the same page under another address
                     exists = known(item.url, fetched_url)
             except DatabaseError as exc:
                 return _stopped(result, item.path, exc, report)
+            if changed:
+                result.updated += 1
+                result.notes.append(
+                    f"{item.path or '<stdin>'}: known text, {', '.join(changed)} updated"
+                )
+                report(item.path, "updated")
+                continue
             if exists or any(
                 t.digest == digest or (fetched_url and t.doc.url and t.doc.url == item.url)
                 for t in todo

@@ -104,7 +104,7 @@ def iter_claim_reviews(
     ONLY limits them to these first-appearance ids."""
     # ids first, then claims in batches: nested queries on one connection while a
     # server-side cursor is open are not portable, and memory stays one batch of claims.
-    reviewed = Claim.status.in_(RATINGS) & Claim.same_as_id.is_(None)
+    reviewed = Claim.status.in_(RATINGS) & Claim.same_as_id.is_(None) & Claim.rejected.is_(None)
     ids = list(session.scalars(select(Claim.id).where(reviewed).order_by(Claim.id)))
     if only is not None:
         wanted = set(only)

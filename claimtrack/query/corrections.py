@@ -43,7 +43,7 @@ def shown(what: str, values: dict) -> str:
     if len(parts) == 1:
         value = parts[0][1]
         return "-" if value is None else str(value)
-    return ", ".join(f"{k}={v}" for k, v in parts if v is not None) or "-"
+    return ", ".join(f"{k}={'-' if v is None else v}" for k, v in parts) or "-"
 
 
 def log_row(c: Correction) -> dict:
