@@ -174,3 +174,74 @@ def test_read_commands_never_create_a_database(cli, tmp_path):
         assert out.exit_code == 1, command
         assert "no claimtrack database" in out.stderr and len(out.stderr.splitlines()) == 1
         assert not missing.exists()
+
+
+def test_actors_split_moves_the_chosen_claims(cli, newsroom):
+    trump = rows(cli, newsroom, "who-said", "--actor", "Donald Trump", "--every-appearance")
+    chosen = [r["claim_id"] for r in trump if r["cue"] in ("told", "clarified")]
+    assert len(chosen) == 2
+    out = cli("actors", "split", "Donald Trump", *map(str, chosen), "--into", "Donald Trump Jr.",
+              "--why", "the son spoke", db=newsroom)  # fmt: skip
+    assert "2 claims moved from Donald Trump to Donald Trump Jr." in out.stderr
+    junior = rows(cli, newsroom, "who-said", "--actor", "Donald Trump Jr.", "--every-appearance")
+    assert sorted(r["claim_id"] for r in junior) == sorted(chosen)
+    left = rows(cli, newsroom, "who-said", "--actor", "Donald Trump", "--every-appearance")
+    assert not set(chosen) & {r["claim_id"] for r in left}
+    assert [r["what"] for r in rows(cli, newsroom, "log")] == ["split", "split"]
+    other = next(r["claim_id"] for r in rows(cli, newsroom, "who-said", "--actor", "Ushakov"))
+    bad = cli("actors", "split", "Donald Trump", str(other), "--into", "X Y", db=newsroom, ok=False)
+    assert bad.exit_code == 1 and "is not Donald Trump's" in bad.stderr
+
+
+def test_removing_an_alias_moves_the_claims_that_came_through_it(cli, newsroom):
+    cli("actors", "alias", "Yuri Ushakov", "Kremlin aide Yuri Ushakov", db=newsroom)
+    wire = claim_with(cli, newsroom, "central topic of the summit")
+    assert wire["speaker"] == "Yuri Ushakov"
+    assert wire["speaker_mention"] == "Kremlin aide Yuri Ushakov"
+    out = cli("actors", "alias", "Yuri Ushakov", "Kremlin aide Yuri Ushakov", "--remove",
+              db=newsroom)  # fmt: skip
+    assert "1 claim named 'Kremlin aide Yuri Ushakov' moved" in out.stderr
+    moved = claim_with(cli, newsroom, "central topic of the summit")
+    assert moved["speaker"] == "Kremlin aide Yuri Ushakov"
+    assert claim_with(cli, newsroom, "central topic of the upcoming")["speaker"] == "Yuri Ushakov"
+    assert [r["what"] for r in rows(cli, newsroom, "log")] == ["alias"]
+
+
+def test_review_verdicts_not_a_claim_and_wrong_speaker_reject(cli, newsroom):
+    cid = str(claim_with(cli, newsroom, "in the Arctic")["claim_id"])
+    out = cli("review", cid, "--status", "not-a-claim", "--by", "Ana", db=newsroom)
+    assert "not-a-claim (rejected" in out.stderr
+    assert claim_with(cli, newsroom, "in the Arctic")["rejected"] == "not-a-claim"
+    assert "not-a-claim by Ana" in cli("review", cid, db=newsroom).stdout
+    other = str(claim_with(cli, newsroom, "quick deal on sanctions")["claim_id"])
+    cli("review", other, "--status", "wrong-speaker", db=newsroom)
+    assert claim_with(cli, newsroom, "quick deal")["rejected"] == "wrong-speaker"
+
+
+def test_claimreview_ready_to_publish(cli, newsroom):
+    cid = str(
+        claim_with(cli, newsroom, "new momentum for normalizing relations, including")["claim_id"]
+    )
+    cli("actors", "set", "Sergei Ryabkov", "--role", "Russia's deputy foreign minister.",
+        db=newsroom)  # fmt: skip
+    cli("review", cid, "--status", "disputed", "--by", "Ana", db=newsroom)
+    lacking = cli("export", "--format", "claimreview", db=newsroom)
+    (doc,) = json.loads(lacking.stdout)
+    assert "url" not in doc
+    assert "lacks url" in lacking.stderr and "1 claim review of 1 not ready" in lacking.stderr
+    cli("claims", "set", cid, "--text", "Flights between Russia and the US will resume",
+        db=newsroom)  # fmt: skip
+    cli("review", cid, "--status", "disputed", "--by", "Ana",
+        "--url", "https://factcheck.example/ryabkov-flights", db=newsroom)  # fmt: skip
+    ready = cli("export", "--format", "claimreview", db=newsroom)
+    (doc,) = json.loads(ready.stdout)
+    assert doc["url"] == "https://factcheck.example/ryabkov-flights"
+    assert doc["claimReviewed"] == "Flights between Russia and the US will resume"
+    author = doc["itemReviewed"]["author"]
+    assert author["jobTitle"] == "Deputy foreign minister"
+    assert author["affiliation"] == {"@type": "Organization", "name": "Russia"}
+    assert "not ready" not in ready.stderr
+    bad = cli("review", cid, "--status", "false", "--url", "factcheck page", db=newsroom, ok=False)
+    assert bad.exit_code == 1 and "--url" in bad.stderr
+    cli("claims", "reject", cid, "--reason", "duplicate", db=newsroom)
+    assert json.loads(cli("export", "--format", "claimreview", db=newsroom).stdout) == []

@@ -44,7 +44,10 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "text": ("short_text",),
     "reject": ("rejected",),
     "restore": ("rejected",),
+    "split": ("actor_id",),
+    "alias": ("actor_id",),
 }
+SPEAKER_KINDS = ("speaker", "split", "alias")  # corrections that move a claim to a speaker
 DATE_FIELDS = ("said_on", "date_anchor")
 SPAN_KINDS = ("content", "cue", "mention")
 
@@ -374,7 +377,7 @@ def undo(session: Session, claim_id: int, by: By) -> Correction:
     old_actor = claim.actor_id
     put_values(claim, {k: v for k, v in last.before.items() if k in FIELDS[last.what]})
     session.flush()
-    if last.what == "speaker":
+    if last.what in SPEAKER_KINDS:
         appearances.relink_actor(session, old_actor)
         appearances.relink_actor(session, claim.actor_id)
     if last.what == "content":

@@ -41,6 +41,8 @@ DATE_RELATIONS = ("on", "before", "by", "unknown")
 STATUSES = ("unreviewed", "verified", "disputed", "false", "misleading")
 # why a claim was rejected (claims.rejected); a rejected claim leaves every listing by default
 REJECT_REASONS = ("not-a-claim", "duplicate", "boilerplate", "wrong-speaker")
+# review verdicts that say the claim is not one to keep: recorded, and the claim rejected
+REJECTING_VERDICTS = ("not-a-claim", "wrong-speaker")
 # what a correction changed (corrections.what)
 CORRECTION_KINDS = (
     "speaker", "content", "cue", "mention", "said", "text", "reject", "restore", "add",
@@ -232,6 +234,8 @@ class ClaimReview(Base):
     status: Mapped[str] = mapped_column(String(20))
     note: Mapped[str | None] = mapped_column(Text)
     reviewer: Mapped[str | None] = mapped_column(String(200))
+    # the fact-check page that publishes the review (ClaimReview's url)
+    url: Mapped[str | None] = mapped_column(Text)
     reviewed_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
     claim: Mapped[Claim] = relationship(back_populates="reviews")

@@ -1,10 +1,11 @@
-"""corrections (the audit log of human changes); claims.short_text and claims.rejected
+"""corrections (the audit log of human changes); claims.short_text and claims.rejected;
+claim_reviews.url (the fact-check page)
 
 Revision ID: 0006
 Revises: 0004
 Create Date: 2026-12-02 18:00:00
 
-Only additions: two nullable columns on claims (plain ADD COLUMN, no table rebuild, so the
+Only additions: a nullable column on claim_reviews, two on claims (plain ADD COLUMN, no table rebuild, so the
 full-text search triggers and every stored claim stay as they are) and a new table.
 """
 
@@ -24,6 +25,7 @@ depends_on = None
 def upgrade() -> None:
     op.add_column("claims", sa.Column("short_text", sa.Text(), nullable=True))
     op.add_column("claims", sa.Column("rejected", sa.String(length=20), nullable=True))
+    op.add_column("claim_reviews", sa.Column("url", sa.Text(), nullable=True))
     op.create_table(
         "corrections",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -63,6 +65,8 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("corrections")
+    with op.batch_alter_table("claim_reviews", schema=None) as batch_op:
+        batch_op.drop_column("url")
     with search_rebuilt(op), op.batch_alter_table("claims", schema=None) as batch_op:
         batch_op.drop_column("rejected")
         batch_op.drop_column("short_text")
