@@ -227,18 +227,19 @@ def log_table(rows: Iterable[dict]) -> Table:
     """The audit log: when, what, of which claim or source, before -> after, who, why."""
     table = Table(show_lines=True, expand=True)
     table.add_column("id", justify="right")
-    table.add_column("when", min_width=10)
+    table.add_column("when (UTC)", no_wrap=True)
     table.add_column("what")
     table.add_column("of")
-    table.add_column("before", ratio=4)
-    table.add_column("after", ratio=4)
+    table.add_column("before", ratio=4, overflow="fold")
+    table.add_column("after", ratio=4, overflow="fold")
     table.add_column("who / why", ratio=3)
     for r in rows:
         of = f"claim {r['claim_id']}" if r["claim_id"] else ""
         of = of or (f"source {r['source_id']}" if r["source_id"] else f"speaker {r['actor_id']}")
         what = r["what"] + ("\n(undone)" if r["undone_at"] else "")
         by = " / ".join(x for x in (r["who"], r["why"]) if x)
-        cells = [str(r["correction_id"]), r["made_at"][:10], what, of, r["before"], r["after"], by]
+        when = r["made_at"][:16].replace("T", " ")
+        cells = [str(r["correction_id"]), when, what, of, r["before"], r["after"], by]
         table.add_row(*(Text(c) for c in cells))
     return table
 

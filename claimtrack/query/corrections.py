@@ -33,6 +33,8 @@ SHOWN = {
     "reject": ("rejected",),
     "restore": ("rejected",),
     "add": ("content",),
+    "split": ("speaker",),
+    "alias": ("speaker",),
 }
 
 
@@ -40,7 +42,7 @@ def shown(what: str, values: dict) -> str:
     """VALUES as one short cell: the fields a reader needs for a correction of kind WHAT."""
     keys = SHOWN.get(what, tuple(values))
     parts = [(k, values.get(k)) for k in keys if k in values]
-    if len(parts) == 1:
+    if len(parts) == 1 and what in SHOWN:
         value = parts[0][1]
         return "-" if value is None else str(value)
     return ", ".join(f"{k}={'-' if v is None else v}" for k, v in parts) or "-"
