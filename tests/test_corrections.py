@@ -169,7 +169,10 @@ def test_audit_log_keeps_what_before_after_who_when_why(cli, newsroom):
 
 def test_read_commands_never_create_a_database(cli, tmp_path):
     missing = tmp_path / "typo.db"
-    for command in (["who-said"], ["export"], ["log"], ["actors", "list"], ["show", "1"]):
+    for command in (
+        ["who-said"], ["export"], ["log"], ["actors", "list"], ["show", "1"], ["db", "current"],
+        ["claims", "reject", "1", "--reason", "duplicate"], ["sources", "set", "1", "--outlet", "X"],
+    ):  # fmt: skip
         out = cli(*command, db=str(missing), ok=False)
         assert out.exit_code == 1, command
         assert "no claimtrack database" in out.stderr and len(out.stderr.splitlines()) == 1

@@ -129,7 +129,7 @@ def split(
 ) -> None:
     """Split a speaker: move chosen claims to another (or a new) speaker, e.g. when two
     people were taken for one. Each move is kept in the audit log."""
-    with session(db) as s:
+    with session(db, create=False) as s:
         actor, target = core.split(s, who, claims, into, By(by, why))
         line = f"{plural(len(claims), 'claim')} moved from {actor.name} to {target.name} (#{target.id})"
     err.print(line, highlight=False, markup=False)

@@ -61,7 +61,7 @@ def set_claim(
     if all(v is None for v in (speaker, content, cue, mention, said, text)):
         raise typer.BadParameter("give --speaker, --content, --cue, --mention, --said or --text")
     who = By(by, why)
-    with session(db) as s:
+    with session(db, create=False) as s:
         done: list[str] = []
         if speaker is not None:
             claim = core.set_speaker(s, claim_id, speaker, who)
@@ -89,7 +89,7 @@ def reject(
     db: DbOpt = None,
 ) -> None:
     """Reject a claim: it leaves every listing, search and export (see --include-rejected)."""
-    with session(db) as s:
+    with session(db, create=False) as s:
         core.reject(s, claim_id, reason.value, By(by, why))
     say(
         f"claim #{claim_id}: rejected ({reason.value}); `claimtrack claims undo {claim_id}` restores it"
@@ -99,7 +99,7 @@ def reject(
 @app.command("restore")
 def restore(claim_id: ClaimIdArg, by: ByOpt = None, why: WhyOpt = None, db: DbOpt = None) -> None:
     """Bring a rejected claim back."""
-    with session(db) as s:
+    with session(db, create=False) as s:
         core.restore(s, claim_id, By(by, why))
     say(f"claim #{claim_id}: restored")
 
@@ -121,7 +121,7 @@ def add(
     db: DbOpt = None,
 ) -> None:
     """Add a claim the extractor missed, by quoting its words from a stored source."""
-    with session(db) as s:
+    with session(db, create=False) as s:
         claim = core.add_claim(s, source, content, speaker, By(by, why), cue=cue)
         line = f"claim #{claim.id} added to source #{claim.source_id}: {claim.actor.name if claim.actor else '-'}"
     say(line)
@@ -130,7 +130,7 @@ def add(
 @app.command("undo")
 def undo(claim_id: ClaimIdArg, by: ByOpt = None, db: DbOpt = None) -> None:
     """Undo the claim's last correction (a claim added by hand is removed)."""
-    with session(db) as s:
+    with session(db, create=False) as s:
         last = core.undo(s, claim_id, By(by))
         what = last.what
     say(f"claim #{claim_id}: undid correction #{last.id} ({what})")

@@ -89,7 +89,7 @@ def set_source(
         )
     if not changes:
         raise typer.BadParameter("give --published, --title, --outlet, --author or --url")
-    with session(db) as s:
+    with session(db, create=False) as s:
         source, redated = core.set_source(s, which, changes, by, why)
         label = f"#{source.id} {source.title or source.path or ''}".strip()
     done = ", ".join(sorted(changes))

@@ -231,7 +231,7 @@ def cannot_open(url: str, exc: DBAPIError) -> UserError:
     return UserError(f"cannot open database {_describe(url)}: {reason}")
 
 
-def _must_exist(url: str) -> None:
+def must_exist(url: str) -> None:
     """A SQLite file to read must be there already: connecting would create an empty one."""
     parsed = make_url(url)
     path = parsed.database
@@ -247,7 +247,7 @@ def open_engine(db: str | None, *, create: bool = True) -> Engine:
     """Engine for ``--db``, with the schema checked (and created on first use)."""
     url = resolve_url(db)
     if not create:
-        _must_exist(url)
+        must_exist(url)
     engine = make_engine(url)
     try:
         current = current_revision(engine)
