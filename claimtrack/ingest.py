@@ -22,6 +22,8 @@ from itertools import islice
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
+from claimtrack.curate.reextract import Outcome, reextract_source
+from claimtrack.curate.sources import update_known
 from claimtrack.errors import UserError
 from claimtrack.extract import extract, extract_batch
 from claimtrack.extract.types import FoundClaim
@@ -38,8 +40,10 @@ from claimtrack.io.readers import (
     given_language,
     iter_documents,
 )
+from claimtrack.query.lookups import get_source
 from claimtrack.store.engine import DatabaseError, run_transaction
 from claimtrack.store.models import Claim as StoredClaim
+from claimtrack.store.models import Source
 from claimtrack.store.taxonomy import TopicDef
 from claimtrack.store.writes import (
     content_hash,
@@ -62,6 +66,7 @@ ENV_LEARNED = "CLAIMTRACK_LEARNED"  # 0: extract with the rules alone
 @dataclass
 class IngestResult:
     added: int = 0
+    updated: int = 0  # known texts whose details (title, outlet, dates...) were new
     skipped: int = 0
     failed: int = 0
     claims: int = 0
@@ -73,6 +78,8 @@ class IngestResult:
         added = f"{self.added} added"
         if self.not_english:
             added += f" ({self.not_english} not English)"
+        if self.updated:
+            added += f", {self.updated} updated"
         return (
             f"documents: {added}, {self.skipped} skipped, {self.failed} failed; "
             f"claims: {self.claims} added"
@@ -195,10 +202,20 @@ def _ingest(
             fetched_url = item.fetched_url if isinstance(item, WebDocument) else None
             try:
                 exists = run_transaction(engine, partial(source_exists, digest=digest))
+                changed = exists and run_transaction(
+                    engine, partial(update_known, doc=item, digest=digest)
+                )
                 if not exists and fetched_url:  # the same page under another address
                     exists = known(item.url, fetched_url)
             except DatabaseError as exc:
                 return _stopped(result, item.path, exc, report)
+            if changed:
+                result.updated += 1
+                result.notes.append(
+                    f"{item.path or '<stdin>'}: known text, {', '.join(changed)} updated"
+                )
+                report(item.path, "updated")
+                continue
             if exists or any(
                 t.digest == digest or (fetched_url and t.doc.url and t.doc.url == item.url)
                 for t in todo
@@ -434,3 +451,52 @@ def _poll_one(
         validators=not ingested.failed,
     )
     return PollResult(feed_id, url, outcome, failed=bool(ingested.failed), ingested=ingested)
+
+
+# ---- re-extraction ------------------------------------------------------------------------
+
+
+def reextract(
+    engine: Engine,
+    which: list[str] | None = None,
+    *,
+    learned: bool = True,
+    on_done: Callable[[int], None] | None = None,
+) -> Outcome:
+    """Run the extractor again on the stored sources (WHICH: ids or parts of title, outlet,
+    path or URL; default all), one transaction each, keeping every human decision (see
+    claimtrack.curate.reextract)."""
+
+    def ids(session: Session) -> list[int]:
+        if not which:
+            return list(session.scalars(select(Source.id).order_by(Source.id)))
+        return sorted({get_source(session, w).id for w in which})
+
+    total = Outcome(sources=0)
+    for source_id in run_transaction(engine, ids):
+        text, published, language = run_transaction(
+            engine, lambda s, i=source_id: _source_text(s, i)
+        )
+        found = extract(text, published, learned=learned) if is_english(language) else []
+
+        def step(session: Session, i: int = source_id, found: list = found) -> Outcome:
+            source = session.get(Source, i)
+            assert source is not None
+            return reextract_source(session, source, found, ensure_taxonomy(session))
+
+        done = run_transaction(engine, step)
+        total.sources += 1
+        total.added += done.added
+        total.updated += done.updated
+        total.removed += done.removed
+        total.kept += done.kept
+        total.unmatched += done.unmatched
+        if on_done:
+            on_done(source_id)
+    return total
+
+
+def _source_text(session: Session, source_id: int) -> tuple[str, object, str | None]:
+    source = session.get(Source, source_id)
+    assert source is not None
+    return source.text, source.published_on, source.language

@@ -104,5 +104,5 @@ CLAIM_LISTINGS = ("who-said", "timeline", "export")
 
 def rows(cli, db, *args) -> list[dict]:
     """A command's JSON rows; claim listings with the appearance columns too."""
-    extra = ["--appearances"] if args and args[0] in CLAIM_LISTINGS else []
+    extra = ["--appearances", "--corrections"] if args and args[0] in CLAIM_LISTINGS else []
     return json.loads(cli(*args, *extra, "--format", "json", db=db).stdout)

@@ -116,7 +116,7 @@ def test_a_failing_command_is_reported_even_when_writing(tmp_path):
     edited = page(tmp_path, "```console\n$ claimtrack show 1 --db news.db\n```")
     result = check("--write", str(edited))
     assert result.returncode == 1
-    assert "exited 1" in result.stdout and "Error: no claim #1" in result.stdout
+    assert "exited 1" in result.stdout and "Error: no claimtrack database" in result.stdout
     shown = page(tmp_path, '```console\n$ claimtrack show 1 --db news.db; echo "exit $?"\n```')
     assert check("--write", str(shown)).returncode == 0
     assert "exit 1\n```" in shown.read_text(encoding="utf-8")

@@ -26,6 +26,7 @@ from claimtrack.cli.render import (
     render_actor,
 )
 from claimtrack.curate import actors as core
+from claimtrack.curate.corrections import By
 from claimtrack.query import listings, lookups
 from claimtrack.query.claims import ClaimFilter, iter_rows
 
@@ -92,13 +93,46 @@ def alias(
     remove: Annotated[bool, typer.Option("--remove", help="Remove these aliases instead.")] = False,
     db: DbOpt = None,
 ) -> None:
-    """Add (or --remove) other names a speaker goes by, so --actor finds them."""
+    """Add (or --remove) other names a speaker goes by, so --actor finds them. Removing
+    one moves the claims whose speaker the text names by it to the speaker of that name."""
+    moves: list[str] = []
     with session(db) as s:
         for name in names:
-            actor = core.remove_alias(s, who, name) if remove else core.add_alias(s, who, name)
+            if remove:
+                actor, other, n = core.remove_alias(s, who, name)
+                if other is not None:
+                    moves.append(
+                        f"{plural(n, 'claim')} named {name!r} moved to {other.name} (#{other.id})"
+                    )
+            else:
+                actor = core.add_alias(s, who, name)
         aliases = ", ".join(sorted(a.alias for a in actor.aliases)) or "none"
         name = actor.name
     err.print(f"{name}: aliases {aliases}", highlight=False, markup=False)
+    for line in moves:
+        err.print(line, highlight=False, markup=False)
+
+
+@app.command("split")
+def split(
+    who: WhoArg,
+    claims: Annotated[
+        list[int], typer.Argument(help="The claims (ids) to move.", show_default=False)
+    ],
+    into: Annotated[
+        str,
+        typer.Option("--into", help="The speaker they move to: #id, name; a new name makes one."),
+    ],
+    by: Annotated[str | None, typer.Option("--by", help="Who made the correction.")] = None,
+    why: Annotated[str | None, typer.Option("--why", help="Why, kept in the audit log.")] = None,
+    db: DbOpt = None,
+) -> None:
+    """Split a speaker: move chosen claims to another (or a new) speaker, e.g. when two
+    people were taken for one. Each move is kept in the audit log."""
+    with session(db, create=False) as s:
+        actor, target = core.split(s, who, claims, into, By(by, why))
+        line = f"{plural(len(claims), 'claim')} moved from {actor.name} to {target.name} (#{target.id})"
+    err.print(line, highlight=False, markup=False)
 
 
 @app.command("set")

@@ -12,11 +12,12 @@ from __future__ import annotations
 import typer
 from sqlalchemy.exc import DBAPIError
 
-from claimtrack.cli import actors, db, feeds, sources, topics
+from claimtrack.cli import actors, corrections, db, feeds, sources, topics
 from claimtrack.cli import claims as ask
 from claimtrack.cli.common import Group, report_error
 from claimtrack.cli.evaluate import evaluate
 from claimtrack.cli.ingest import ingest
+from claimtrack.cli.reextract import reextract
 from claimtrack.cli.review import review
 from claimtrack.cli.serve import serve
 from claimtrack.store import engine as dbmod
@@ -38,7 +39,10 @@ app.command("show", rich_help_panel="Ask")(ask.show)
 app.command("export", rich_help_panel="Ask")(ask.export)
 app.command("review", rich_help_panel="Keep the record")(review)
 app.command("ingest", rich_help_panel="Collect")(ingest)
+app.command("reextract", rich_help_panel="Collect")(reextract)
 app.command("eval", rich_help_panel="Measure")(evaluate)
+app.add_typer(corrections.app, name="claims", rich_help_panel="Keep the record")
+app.command("log", rich_help_panel="Keep the record")(corrections.log)
 app.add_typer(actors.app, name="actors", rich_help_panel="Keep the record")
 app.add_typer(topics.app, name="topics", rich_help_panel="Keep the record")
 app.add_typer(sources.app, name="sources", rich_help_panel="Keep the record")

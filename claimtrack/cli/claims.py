@@ -42,7 +42,7 @@ from claimtrack.cli.render import (
     write_rows,
 )
 from claimtrack.io.writers import open_output, to_json, write_json_array
-from claimtrack.query.claimreview import iter_claim_reviews
+from claimtrack.query.claimreview import iter_claim_reviews, missing
 from claimtrack.query.claims import ClaimFilter, iter_rows
 from claimtrack.query.detail import claim_detail
 
@@ -176,7 +176,25 @@ def export_claim_reviews(
         only = None
         if flt != ClaimFilter():
             only = {r["first_seen_claim_id"] for r in iter_rows(s, flt, first_only=True)}
-        count = write_json_array(iter_claim_reviews(s, publisher, only=only), handle)
+        lacking: list[str] = []
+
+        def checked(docs):  # noqa: ANN001, ANN202
+            for doc in docs:
+                gaps = missing(doc)
+                if gaps:
+                    lacking.append(f"{doc['identifier']}: lacks {'; '.join(gaps)}")
+                yield doc
+
+        count = write_json_array(checked(iter_claim_reviews(s, publisher, only=only)), handle)
+    for line in lacking:
+        err.print(f"warning: {line}", highlight=False, markup=False)
+    if lacking:
+        err.print(
+            f"{plural(len(lacking), 'claim review')} of {count} not ready to publish: "
+            "the consuming tools require the fields named above",
+            highlight=False,
+            markup=False,
+        )
     if out.output is not None:
         err.print(
             f"{plural(count, 'claim review')} written to {out.output}",

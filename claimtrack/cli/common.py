@@ -124,8 +124,9 @@ def session(db: str | None, create: bool = True) -> Iterator[Session]:
 @contextmanager
 def query_session(db: str | None) -> Iterator[Session]:
     """A session for a command that only asks: every statement held to the time limit
-    (CLAIMTRACK_STATEMENT_TIMEOUT), one line when a statement runs over it."""
-    with session(db) as s, time_limited(s):
+    (CLAIMTRACK_STATEMENT_TIMEOUT), one line when a statement runs over it. It never
+    creates a database: a path that holds none is one line naming the fix."""
+    with session(db, create=False) as s, time_limited(s):
         yield s
 
 

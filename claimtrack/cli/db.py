@@ -23,6 +23,7 @@ def db_upgrade(db: DbOpt = None) -> None:
 def db_current(db: DbOpt = None) -> None:
     """Print the database's schema revision and the code's."""
     url = dbmod.resolve_url(db)
+    dbmod.must_exist(url)  # asking never creates a database
     engine = dbmod.make_engine(url)
     try:
         current = dbmod.current_revision(engine)

@@ -26,7 +26,13 @@ import typer
 
 from claimtrack.cli.common import Attribution, Status, date_option
 from claimtrack.cli.render import Format, OutputOptions
-from claimtrack.query.claims import EXPORT_COLUMNS, LISTING_COLUMNS, ClaimFilter
+from claimtrack.query.claims import (
+    BEST_DAY_COLUMNS,
+    CORRECTION_COLUMNS,
+    EXPORT_COLUMNS,
+    LISTING_COLUMNS,
+    ClaimFilter,
+)
 
 __all__ = [
     "CLAIM_COLUMNS",
@@ -133,19 +139,57 @@ CLAIM_FILTERS = Bundle(
         ),
         Option(
             "since",
-            Annotated[str | None, typer.Option(help="Said on or after YYYY-MM-DD.")],
+            Annotated[
+                str | None,
+                typer.Option(
+                    help="On or after YYYY-MM-DD, by the best day known: the day said, else "
+                    "the article's publication day (see --said-only)."
+                ),
+            ],
             convert=lambda v: date_option(v, "--since"),
         ),
         Option(
             "until",
-            Annotated[str | None, typer.Option(help="Said on or before YYYY-MM-DD.")],
+            Annotated[
+                str | None,
+                typer.Option(help="On or before YYYY-MM-DD, by the best day known."),
+            ],
             convert=lambda v: date_option(v, "--until"),
+        ),
+        Option(
+            "said_only",
+            Annotated[
+                bool,
+                typer.Option(
+                    "--said-only",
+                    help="--since/--until match only the day a claim is known to have been "
+                    "said (a claim without a said day is left out).",
+                ),
+            ],
+            default=False,
+        ),
+        Option(
+            "published_since",
+            Annotated[str | None, typer.Option(help="Article published on or after YYYY-MM-DD.")],
+            convert=lambda v: date_option(v, "--published-since"),
+        ),
+        Option(
+            "published_until",
+            Annotated[str | None, typer.Option(help="Article published on or before YYYY-MM-DD.")],
+            convert=lambda v: date_option(v, "--published-until"),
         ),
         Option(
             "source",
             Annotated[
                 str | None,
                 typer.Option(help="Source id, or part of its title, outlet, path or URL."),
+            ],
+        ),
+        Option(
+            "outlet",
+            Annotated[
+                str | None,
+                typer.Option(help="The source's outlet, exactly (any case), e.g. 'The Daily'."),
             ],
         ),
         Option(
@@ -166,6 +210,25 @@ CLAIM_FILTERS = Bundle(
             "status",
             Annotated[Status | None, typer.Option(help="Review status.")],
             convert=_enum_value,
+        ),
+        Option(
+            "min_confidence",
+            Annotated[
+                float | None,
+                typer.Option(
+                    min=0.0, max=1.0, help="Only claims the extractor is this sure of (0-1)."
+                ),
+            ],
+        ),
+        Option(
+            "include_rejected",
+            Annotated[
+                bool,
+                typer.Option(
+                    "--include-rejected", help="Show rejected claims too (`claims reject`)."
+                ),
+            ],
+            default=False,
         ),
         Option(
             "limit", Annotated[int | None, typer.Option(min=1, help="At most this many claims.")]
@@ -192,11 +255,16 @@ class ClaimColumns:
 
     appearances: bool = False
     found_by: bool = False
+    best_day: bool = False
+    corrections: bool = False
 
     @property
     def names(self) -> tuple[str, ...]:
-        return (LISTING_COLUMNS if self.appearances else EXPORT_COLUMNS) + (
-            ("found_by",) if self.found_by else ()
+        return (
+            (LISTING_COLUMNS if self.appearances else EXPORT_COLUMNS)
+            + (("found_by",) if self.found_by else ())
+            + (BEST_DAY_COLUMNS if self.best_day else ())
+            + (CORRECTION_COLUMNS if self.corrections else ())
         )
 
 
@@ -222,6 +290,29 @@ CLAIM_COLUMNS = Bundle(
                     "--found-by",
                     help="Add found_by after the other columns: rules, or detector for a claim "
                     "only the learned detector found (less sure).",
+                ),
+            ],
+            default=False,
+        ),
+        Option(
+            "best_day",
+            Annotated[
+                bool,
+                typer.Option(
+                    "--best-day",
+                    help="Add best_day and day_basis: the day --since/--until match on, and "
+                    "whether it is the day said or the article's publication day.",
+                ),
+            ],
+            default=False,
+        ),
+        Option(
+            "corrections",
+            Annotated[
+                bool,
+                typer.Option(
+                    "--corrections",
+                    help="Add short_text and rejected (the reason), set by `claimtrack claims`.",
                 ),
             ],
             default=False,

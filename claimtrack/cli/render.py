@@ -231,6 +231,27 @@ def timeline_table(rows: Iterable[dict]) -> Table:
     return table
 
 
+def log_table(rows: Iterable[dict]) -> Table:
+    """The audit log: when, what, of which claim or source, before -> after, who, why."""
+    table = Table(show_lines=True, expand=True)
+    table.add_column("id", justify="right")
+    table.add_column("when (UTC)", no_wrap=True)
+    table.add_column("what")
+    table.add_column("of")
+    table.add_column("before", ratio=4, overflow="fold")
+    table.add_column("after", ratio=4, overflow="fold")
+    table.add_column("who / why", ratio=3)
+    for r in rows:
+        of = f"claim {r['claim_id']}" if r["claim_id"] else ""
+        of = of or (f"source {r['source_id']}" if r["source_id"] else f"speaker {r['actor_id']}")
+        what = r["what"] + ("\n(undone)" if r["undone_at"] else "")
+        by = " / ".join(x for x in (r["who"], r["why"]) if x)
+        when = r["made_at"][:16].replace("T", " ")
+        cells = [str(r["correction_id"]), when, what, of, r["before"], r["after"], by]
+        table.add_row(*(Text(c) for c in cells))
+    return table
+
+
 def actors_table(rows: Iterable[dict]) -> Table:
     table = Table(expand=True)
     table.add_column("id", justify="right")
@@ -334,7 +355,9 @@ def render_claim(stored: dict, console: Console) -> None:
         if x
     )
     row("source", f"#{src['source_id']} {where}")
-    row("status", d["status"])
+    row("status", d["status"] + (f" (rejected: {d['rejected']})" if d.get("rejected") else ""))
+    if d.get("short_text"):
+        row("short text", d["short_text"])
     console.print(grid)
     marks = not console.is_terminal or console.no_color
     console.print()
@@ -365,6 +388,18 @@ def render_claim(stored: dict, console: Console) -> None:
             note = f": {r['note']}" if r["note"] else ""
             console.print(
                 f"  {r['reviewed_at']} {r['status']}{by}{note}", highlight=False, markup=False
+            )
+    if d.get("corrections"):
+        console.print()
+        console.print(Text("corrections", style="bold"))
+        for c in d["corrections"]:
+            by = f" by {c['who']}" if c["who"] else ""
+            why = f" ({c['why']})" if c["why"] else ""
+            undone = " [undone]" if c["undone_at"] else ""
+            console.print(
+                f"  {c['made_at']} {c['what']}: {c['before']} -> {c['after']}{by}{why}{undone}",
+                highlight=False,
+                markup=False,
             )
 
 

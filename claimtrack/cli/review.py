@@ -3,31 +3,45 @@ no --status, print the claim's review history."""
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Annotated
 
 import typer
 
-from claimtrack.cli.common import ClaimIdArg, DbOpt, Status, err, query_session, session
+from claimtrack.cli.common import ClaimIdArg, DbOpt, err, query_session, session
 from claimtrack.cli.render import TerminalConsole, render_reviews
 from claimtrack.curate import review as core
 from claimtrack.query import lookups
+from claimtrack.store.models import REJECTING_VERDICTS, STATUSES
+
+Verdict = StrEnum("Verdict", {s: s for s in (*STATUSES, *REJECTING_VERDICTS)})  # type: ignore[misc]
 
 
 def review(
     claim_id: ClaimIdArg,
     status: Annotated[
-        Status | None,
-        typer.Option(help="The verdict; leave out to see the review history.", show_default=False),
+        Verdict | None,
+        typer.Option(
+            help="The verdict (not-a-claim and wrong-speaker also reject the claim); leave out "
+            "to see the review history.",
+            show_default=False,
+        ),
     ] = None,
     note: Annotated[str | None, typer.Option(help="Why, with links to evidence.")] = None,
     by: Annotated[str | None, typer.Option(help="Reviewer's name.")] = None,
+    url: Annotated[
+        str | None,
+        typer.Option(help="The fact-check page that publishes this review (ClaimReview url)."),
+    ] = None,
     db: DbOpt = None,
 ) -> None:
     """Review a claim (and every appearance of it): status, note, reviewer and time are
     kept in its history; `claimtrack review ID` alone prints that history."""
     if status is None:
-        if note or by:
-            raise typer.BadParameter("--note and --by go with --status", param_hint="--status")
+        if note or by or url:
+            raise typer.BadParameter(
+                "--note, --by and --url go with --status", param_hint="--status"
+            )
         with query_session(db) as s:
             claim = lookups.get_claim(s, claim_id)
             current = claim.status
@@ -42,7 +56,11 @@ def review(
     with session(db) as s:
         claim = lookups.get_claim(s, claim_id)
         was = claim.status
-        record = core.review(s, claim_id, status.value, note, by)
+        record = core.review(s, claim_id, status.value, note, by, url)
         n = len(lookups.history(s, claim))
         when = record.reviewed_at.isoformat(timespec="seconds")
-    err.print(f"claim #{claim_id}: {status.value} (was {was}) at {when}; {n} review(s) on record")
+    if status.value in REJECTING_VERDICTS:
+        was = f"rejected; status stays {was}"
+    else:
+        was = f"was {was}"
+    err.print(f"claim #{claim_id}: {status.value} ({was}) at {when}; {n} review(s) on record")

@@ -10,6 +10,7 @@ from claimtrack.cli.common import (
     DbOpt,
     DetailFormat,
     DetailFormatOpt,
+    date_option,
     err,
     list_rows,
     query_session,
@@ -28,7 +29,9 @@ from claimtrack.curate import sources as core
 from claimtrack.query import listings, lookups
 from claimtrack.query.claims import ClaimFilter, iter_rows
 
-app = sub_app("Sources: list the stored articles, show one, remove one with its claims.")
+app = sub_app(
+    "Sources: list the stored articles, show one, correct its details, remove one with its claims."
+)
 
 WhichArg = Annotated[
     str, typer.Argument(help="Source id, or part of its title, outlet, path or URL.")
@@ -57,6 +60,44 @@ def show_source(
         print_detail_json(row, claims)
         return
     render_source(row, claims, TerminalConsole())
+
+
+@app.command("set")
+def set_source(
+    which: WhichArg,
+    published: Annotated[
+        str | None, typer.Option(help="Publication day, YYYY-MM-DD ('' clears).")
+    ] = None,
+    title: Annotated[str | None, typer.Option(help="Title ('' clears).")] = None,
+    outlet: Annotated[str | None, typer.Option(help="Outlet, e.g. 'Example Daily'.")] = None,
+    author: Annotated[str | None, typer.Option(help="Author ('' clears).")] = None,
+    url: Annotated[str | None, typer.Option(help="The article's URL ('' clears).")] = None,
+    by: Annotated[str | None, typer.Option("--by", help="Who made the correction.")] = None,
+    why: Annotated[str | None, typer.Option("--why", help="Why, kept in the audit log.")] = None,
+    db: DbOpt = None,
+) -> None:
+    """Correct a source's details; claims dated against its publication day are re-dated.
+    Kept in the audit log (`claimtrack log --source ID`)."""
+    changes: dict[str, object] = {
+        k: v
+        for k, v in (("title", title), ("outlet", outlet), ("author", author), ("url", url))
+        if v is not None
+    }
+    if published is not None:
+        changes["published_on"] = (
+            date_option(published, "--published") if published.strip() else None
+        )
+    if not changes:
+        raise typer.BadParameter("give --published, --title, --outlet, --author or --url")
+    with session(db, create=False) as s:
+        source, redated = core.set_source(s, which, changes, by, why)
+        label = f"#{source.id} {source.title or source.path or ''}".strip()
+    done = ", ".join(sorted(changes))
+    err.print(
+        f"source {label}: {done} set; {plural(redated, 'claim')} re-dated",
+        highlight=False,
+        markup=False,
+    )
 
 
 @app.command("remove")

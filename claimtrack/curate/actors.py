@@ -10,9 +10,10 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from claimtrack.curate.corrections import By, find_or_make_actor, move_claim
 from claimtrack.errors import UserError
 from claimtrack.names import name_key
-from claimtrack.query.lookups import get_actor
+from claimtrack.query.lookups import get_actor, get_claim
 from claimtrack.store import appearances
 from claimtrack.store import writes as store
 from claimtrack.store.models import ACTOR_KINDS, Actor, Claim
@@ -70,7 +71,12 @@ def add_alias(session: Session, who: str, alias: str) -> Actor:
     return actor
 
 
-def remove_alias(session: Session, who: str, alias: str) -> Actor:
+def remove_alias(
+    session: Session, who: str, alias: str, by: By | None = None
+) -> tuple[Actor, Actor | None, int]:
+    """Remove an alias of WHO; the claims that came through it (their speaker is named by
+    exactly that alias in the text) move to the speaker of that name, made if need be.
+    Returns WHO, the speaker they moved to (None when none did) and how many moved."""
     actor = get_actor(session, who)
     key = name_key(alias)
     found = [a for a in actor.aliases if a.alias_key == key]
@@ -79,7 +85,40 @@ def remove_alias(session: Session, who: str, alias: str) -> Actor:
     for a in found:
         actor.aliases.remove(a)
     session.flush()
-    return actor
+    through = [
+        c
+        for c in session.scalars(select(Claim).where(Claim.actor_id == actor.id).order_by(Claim.id))
+        if c.speaker_mention and name_key(c.speaker_mention) == key
+    ]
+    if not through:
+        return actor, None, 0
+    other = session.scalar(select(Actor).where(Actor.name_key == key, Actor.id != actor.id))
+    if other is None:
+        other = Actor(name=" ".join(alias.split()), name_key=key, kind=actor.kind)
+        session.add(other)
+        session.flush()
+    why = f"alias {alias!r} removed from {actor.name}"
+    for claim in through:
+        move_claim(session, claim, other, by or By(why=why), what="alias")
+    return actor, other, len(through)
+
+
+def split(
+    session: Session, who: str, claim_ids: list[int], into: str, by: By
+) -> tuple[Actor, Actor]:
+    """Move chosen claims of WHO to the speaker INTO (existing, or made by that name)."""
+    actor = get_actor(session, who)
+    target = find_or_make_actor(session, into)
+    if target.id == actor.id:
+        raise UserError(f"{into!r} is {actor.name} already: name another speaker to split into")
+    for claim_id in claim_ids:
+        claim = get_claim(session, claim_id)
+        if claim.actor_id != actor.id:
+            raise UserError(
+                f"claim #{claim_id} is not {actor.name}'s; see `claimtrack actors show {actor.id}`"
+            )
+        move_claim(session, claim, target, by, what="split")
+    return actor, target
 
 
 def set_details(

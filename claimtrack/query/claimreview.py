@@ -1,8 +1,11 @@
 """schema.org ClaimReview JSON-LD for reviewed claims, streamed one claim at a time.
 
 One ClaimReview per reviewed claim (its first appearance): ``claimReviewed`` is the
-claim's content, ``itemReviewed`` a ``Claim`` with its speaker and every appearance,
-``reviewRating`` the status as ``alternateName`` on a 1 (false) .. 5 (verified) scale.
+claim's short text (`claims set --text`), else its content; ``url`` the fact-check page
+(`review --url`); ``itemReviewed`` a ``Claim`` with its speaker (a Person's ``jobTitle``
+and ``affiliation`` as an Organization) and every appearance; ``reviewRating`` the status
+as ``alternateName`` on a 1 (false) .. 5 (verified) scale. ``missing`` names the fields
+the consuming tools (Google's fact-check markup) require that a document lacks.
 """
 
 from __future__ import annotations
@@ -42,10 +45,49 @@ def _speaker(claim: Claim) -> dict | None:
         return None
     person = actor.kind == "person"
     out: dict = {"@type": "Person" if person else "Organization", "name": actor.name}
-    if person and actor.role:
-        out["jobTitle"] = actor.role
+    title = job_title(actor.role, actor.affiliation)
+    if person and title:
+        out["jobTitle"] = title
     if actor.affiliation:
-        out["affiliation" if person else "location"] = actor.affiliation
+        org = {"@type": "Organization", "name": actor.affiliation}
+        out["affiliation" if person else "parentOrganization"] = org
+    return out
+
+
+def job_title(role: str | None, affiliation: str | None) -> str | None:
+    """A role as a job title: spacing and trailing punctuation cleaned, and the affiliation
+    taken off its front ("Russian Presidential Aide" stays; "Russia's foreign minister"
+    with affiliation Russia becomes "Foreign minister")."""
+    if not role:
+        return None
+    title = " ".join(role.split()).strip(" ,;:.-")
+    if affiliation:
+        for lead in (f"{affiliation}'s ", f"{affiliation}’s ", f"{affiliation} "):
+            if title.lower().startswith(lead.lower()) and len(title) > len(lead):
+                title = title[len(lead) :]
+                break
+    return title[:1].upper() + title[1:] if title else None
+
+
+REQUIRED = (
+    ("url", "the fact-check page: `claimtrack review ID --status ... --url https://...`"),
+    ("claimReviewed", "the claim's text"),
+    ("reviewRating.alternateName", "a verdict"),
+    ("author.name", "who reviewed it: --by, or --publisher"),
+    ("datePublished", "the review's day"),
+    ("itemReviewed.author.name", "the speaker: `claimtrack claims set ID --speaker NAME`"),
+)
+
+
+def missing(doc: dict) -> list[str]:
+    """The fields of REQUIRED that DOC lacks, each with how to give it."""
+    out = []
+    for path, how in REQUIRED:
+        value: object = doc
+        for part in path.split("."):
+            value = value.get(part) if isinstance(value, dict) else None
+        if not value:
+            out.append(f"{path} ({how})")
     return out
 
 
@@ -72,7 +114,7 @@ def claim_review(session: Session, claim: Claim, publisher: str | None = None) -
         "@context": "https://schema.org",
         "@type": "ClaimReview",
         "identifier": f"claim-{claim.id}",
-        "claimReviewed": claim.content,
+        "claimReviewed": claim.short_text or claim.content,
         "author": {
             "@type": "Organization" if not latest or not latest.reviewer else "Person",
             "name": reviewer,
@@ -87,6 +129,8 @@ def claim_review(session: Session, claim: Claim, publisher: str | None = None) -
             "alternateName": name,
         },
     }
+    if latest and latest.url:
+        out["url"] = latest.url
     if latest and latest.note:
         out["reviewBody"] = latest.note
     if publisher:
@@ -104,7 +148,7 @@ def iter_claim_reviews(
     ONLY limits them to these first-appearance ids."""
     # ids first, then claims in batches: nested queries on one connection while a
     # server-side cursor is open are not portable, and memory stays one batch of claims.
-    reviewed = Claim.status.in_(RATINGS) & Claim.same_as_id.is_(None)
+    reviewed = Claim.status.in_(RATINGS) & Claim.same_as_id.is_(None) & Claim.rejected.is_(None)
     ids = list(session.scalars(select(Claim.id).where(reviewed).order_by(Claim.id)))
     if only is not None:
         wanted = set(only)

@@ -58,6 +58,9 @@ EXPORT_COLUMNS = (
 # Appearance columns, added after the contract columns (never among them).
 APPEARANCE_COLUMNS = ("first_seen_claim_id", "appearances")
 LISTING_COLUMNS = EXPORT_COLUMNS + APPEARANCE_COLUMNS
+# asked for with --best-day and --corrections, after the others
+BEST_DAY_COLUMNS = ("best_day", "day_basis")
+CORRECTION_COLUMNS = ("short_text", "rejected")
 
 
 @dataclass(frozen=True)
@@ -71,6 +74,12 @@ class ClaimFilter:
     attribution: str | None = None
     status: str | None = None
     limit: int | None = None
+    outlet: str | None = None  # exactly (case and spacing forgiven), not a part of it
+    published_since: dt.date | None = None
+    published_until: dt.date | None = None
+    min_confidence: float | None = None
+    said_only: bool = False  # --since/--until on the day said only, not the best day known
+    include_rejected: bool = False
 
 
 def actor_ids(session: Session, who: str) -> list[int]:
@@ -148,6 +157,31 @@ def date_condition(since: dt.date | None, until: dt.date | None):
     return or_(and_(*on), before, by)
 
 
+def best_day():
+    """The best day known for a claim: the day it was said, else its article's publication
+    day (see ``day_basis``)."""
+    said = case((Claim.date_relation == "on", Claim.said_on), else_=None)
+    return func.coalesce(said, Source.published_on)
+
+
+def day_basis(row: dict) -> str:
+    """What a row's best day is: "said" (the day it was said), "published" (its article's
+    publication day, no said day being known) or "" (neither known)."""
+    if row.get("said_on") and row.get("date_relation") == "on":
+        return "said"
+    return "published" if row.get("published_on") else ""
+
+
+def best_day_condition(since: dt.date | None, until: dt.date | None):
+    day = best_day()
+    parts = [day.is_not(None)]
+    if since:
+        parts.append(day >= since)
+    if until:
+        parts.append(day <= until)
+    return and_(*parts)
+
+
 def timeline_day():
     """The day a claim is placed on in date order.
 
@@ -207,13 +241,35 @@ def claims_query(session: Session, flt: ClaimFilter) -> Select:
     if flt.since and flt.until and flt.since > flt.until:
         raise UserError(f"--since {flt.since} is after --until {flt.until}")
     if flt.since or flt.until:
-        stmt = stmt.where(date_condition(flt.since, flt.until))
+        by_day = date_condition if flt.said_only else best_day_condition
+        stmt = stmt.where(by_day(flt.since, flt.until))
+    return refine(stmt, session, flt)
+
+
+def refine(stmt: Select, session: Session, flt: ClaimFilter) -> Select:
+    """The filters on the claim's own fields and its source's, then timeline order."""
     if flt.search is not None:
         stmt = stmt.where(search_condition(session.get_bind().dialect.name, flt.search))
     if flt.attribution:
         stmt = stmt.where(Claim.attribution == flt.attribution)
     if flt.status:
         stmt = stmt.where(Claim.status == flt.status)
+    if flt.outlet is not None:
+        stmt = stmt.where(
+            func.lower(func.trim(Source.outlet)) == " ".join(flt.outlet.split()).lower()
+        )
+    if flt.published_since and flt.published_until and flt.published_since > flt.published_until:
+        raise UserError(
+            f"--published-since {flt.published_since} is after --published-until {flt.published_until}"
+        )
+    if flt.published_since:
+        stmt = stmt.where(Source.published_on >= flt.published_since)
+    if flt.published_until:
+        stmt = stmt.where(Source.published_on <= flt.published_until)
+    if flt.min_confidence is not None:
+        stmt = stmt.where(Claim.confidence >= flt.min_confidence)
+    if not flt.include_rejected:
+        stmt = stmt.where(Claim.rejected.is_(None))
     day = timeline_day()
     return stmt.order_by(day.is_(None), day, RELATION_RANK, Source.id, Claim.content_start)
 
@@ -236,7 +292,7 @@ def topics_of(session: Session, claim_ids: list[int]) -> dict[int, list[str]]:
 def export_row(
     claim: Claim, source: Source, actor: Actor | None, topics: list[str], appearances: int = 1
 ) -> dict:
-    return {
+    row = {
         "claim_id": claim.id,
         "source_path": source.path,
         "source_title": source.title,
@@ -266,11 +322,18 @@ def export_row(
         "topics": ";".join(topics),
         "confidence": claim.confidence,
         "status": claim.status,
+        "rejected": claim.rejected,
+        "short_text": claim.short_text,
         "first_seen_claim_id": claim.same_as_id or claim.id,
         "date_anchor": claim.date_anchor.isoformat() if claim.date_anchor else None,
         "appearances": appearances,
         "found_by": claim.found_by,
     }
+    row["day_basis"] = day_basis(row)
+    row["best_day"] = {"said": row["said_on"], "published": row["published_on"]}.get(
+        row["day_basis"]
+    )
+    return row
 
 
 def iter_rows(

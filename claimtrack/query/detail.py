@@ -8,6 +8,7 @@ import datetime as dt
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from claimtrack.query.corrections import iter_log
 from claimtrack.query.lookups import get_claim, history
 from claimtrack.store import appearances
 from claimtrack.store.models import Claim, ClaimTopic, Source, Topic
@@ -91,6 +92,8 @@ def claim_detail(session: Session, claim_id: int) -> dict:
         "confidence": claim.confidence,
         "found_by": claim.found_by,
         "status": claim.status,
+        "rejected": claim.rejected,
+        "short_text": claim.short_text,
         "speaker": {
             "actor_id": actor.id if actor else None,
             "name": actor.name if actor else None,
@@ -128,4 +131,5 @@ def claim_detail(session: Session, claim_id: int) -> dict:
             }
             for r in history(session, claim)
         ],
+        "corrections": list(iter_log(session, claim_id=claim.id)),
     }

@@ -29,7 +29,7 @@ def iter_actors(session: Session, kind: str | None = None) -> Iterator[dict]:
     """Every actor with its number of claims (first appearances), most claims first."""
     n = (
         select(func.count(Claim.id))
-        .where(Claim.actor_id == Actor.id, Claim.same_as_id.is_(None))
+        .where(Claim.actor_id == Actor.id, Claim.same_as_id.is_(None), Claim.rejected.is_(None))
         .scalar_subquery()
     )
     stmt = select(Actor, n).order_by(n.desc(), Actor.name)
@@ -65,7 +65,11 @@ def source_row(source: Source, claims: int) -> dict:
 
 
 def iter_sources(session: Session) -> Iterator[dict]:
-    n = select(func.count(Claim.id)).where(Claim.source_id == Source.id).scalar_subquery()
+    n = (
+        select(func.count(Claim.id))
+        .where(Claim.source_id == Source.id, Claim.rejected.is_(None))
+        .scalar_subquery()
+    )
     stmt = select(Source, n).order_by(Source.published_on.is_(None), Source.published_on, Source.id)
     for source, count in session.execute(stmt.execution_options(yield_per=500)):
         yield source_row(source, count)
@@ -79,7 +83,9 @@ def iter_topics(session: Session) -> Iterator[dict]:
     n = (
         select(func.count(ClaimTopic.claim_id))
         .join(Claim, Claim.id == ClaimTopic.claim_id)
-        .where(ClaimTopic.topic_id == Topic.id, Claim.same_as_id.is_(None))
+        .where(
+            ClaimTopic.topic_id == Topic.id, Claim.same_as_id.is_(None), Claim.rejected.is_(None)
+        )
         .scalar_subquery()
     )
     for topic, count in session.execute(select(Topic, n).order_by(Topic.slug)):

@@ -231,9 +231,23 @@ def cannot_open(url: str, exc: DBAPIError) -> UserError:
     return UserError(f"cannot open database {_describe(url)}: {reason}")
 
 
+def must_exist(url: str) -> None:
+    """A SQLite file to read must be there already: connecting would create an empty one."""
+    parsed = make_url(url)
+    path = parsed.database
+    if parsed.get_backend_name() == "sqlite" and path and path != ":memory:":
+        if not Path(path).is_file():
+            raise UserError(
+                f"no claimtrack database at {path}: check --db (or CLAIMTRACK_DB), "
+                "or run `claimtrack ingest` to make one"
+            )
+
+
 def open_engine(db: str | None, *, create: bool = True) -> Engine:
     """Engine for ``--db``, with the schema checked (and created on first use)."""
     url = resolve_url(db)
+    if not create:
+        must_exist(url)
     engine = make_engine(url)
     try:
         current = current_revision(engine)

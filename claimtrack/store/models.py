@@ -39,6 +39,15 @@ ATTRIBUTIONS = ("direct", "indirect", "mixed", "according_to")
 DATE_PRECISIONS = ("day", "month", "year", "none")
 DATE_RELATIONS = ("on", "before", "by", "unknown")
 STATUSES = ("unreviewed", "verified", "disputed", "false", "misleading")
+# why a claim was rejected (claims.rejected); a rejected claim leaves every listing by default
+REJECT_REASONS = ("not-a-claim", "duplicate", "boilerplate", "wrong-speaker")
+# review verdicts that say the claim is not one to keep: recorded, and the claim rejected
+REJECTING_VERDICTS = ("not-a-claim", "wrong-speaker")
+# what a correction changed (corrections.what)
+CORRECTION_KINDS = (
+    "speaker", "content", "cue", "mention", "said", "text", "reject", "restore", "add",
+    "source", "split", "alias",
+)  # fmt: skip
 
 
 def utcnow() -> dt.datetime:
@@ -172,9 +181,14 @@ class Claim(Base):
     sentence_end: Mapped[int] = mapped_column(Integer)
     heading: Mapped[str | None] = mapped_column(Text)
     confidence: Mapped[float] = mapped_column(Float, default=0.5)
-    # "rules", or "detector" for a claim only the learned detector found (less sure)
+    # "rules", "detector" for a claim only the learned detector found (less sure), or
+    # "hand" for a claim a person added (`claimtrack claims add`)
     found_by: Mapped[str] = mapped_column(String(10), default="rules", server_default="rules")
     status: Mapped[str] = mapped_column(String(20), default="unreviewed", index=True)
+    # the short claim text a fact-check reviews ("claimReviewed"), set by hand
+    short_text: Mapped[str | None] = mapped_column(Text)
+    # why the claim was rejected (REJECT_REASONS); NULL for a claim that stands
+    rejected: Mapped[str | None] = mapped_column(String(20))
     # The first appearance of the same claim (same speaker, near-identical content) in
     # another source; NULL for a first appearance.
     same_as_id: Mapped[int | None] = mapped_column(
@@ -220,6 +234,37 @@ class ClaimReview(Base):
     status: Mapped[str] = mapped_column(String(20))
     note: Mapped[str | None] = mapped_column(Text)
     reviewer: Mapped[str | None] = mapped_column(String(200))
+    # the fact-check page that publishes the review (ClaimReview's url)
+    url: Mapped[str | None] = mapped_column(Text)
     reviewed_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
     claim: Mapped[Claim] = relationship(back_populates="reviews")
+
+
+class Correction(Base):
+    """One human change to the record, kept for the audit log (`claimtrack log`) and undo.
+
+    WHAT is one of CORRECTION_KINDS; BEFORE and AFTER hold the changed fields' values
+    (JSON objects); a claim's correction keeps the claim's spans at the time in BEFORE, so
+    re-extraction can find it again. UNDONE_AT is set when `claims undo` reverted it.
+    """
+
+    __tablename__ = "corrections"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    claim_id: Mapped[int | None] = mapped_column(
+        ForeignKey("claims.id", ondelete="SET NULL"), index=True
+    )
+    source_id: Mapped[int | None] = mapped_column(
+        ForeignKey("sources.id", ondelete="SET NULL"), index=True
+    )
+    actor_id: Mapped[int | None] = mapped_column(
+        ForeignKey("actors.id", ondelete="SET NULL"), index=True
+    )
+    what: Mapped[str] = mapped_column(String(20))
+    before: Mapped[dict] = mapped_column(JSON, default=dict)
+    after: Mapped[dict] = mapped_column(JSON, default=dict)
+    who: Mapped[str | None] = mapped_column(String(200))
+    why: Mapped[str | None] = mapped_column(Text)
+    made_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    undone_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))

@@ -200,40 +200,48 @@ def build_claim(
     topics: Sequence[TopicDef],
     topic_ids: dict[str, int],
 ) -> Claim:
-    actor = resolve_actor(session, c.speaker, text)
-    content = c.content.text(text)
-    relation = c.date.relation
-    row = Claim(
-        source=source,
-        actor=actor,
-        speaker_mention=c.speaker.mention.text(text) if c.speaker.mention else None,
-        speaker_start=c.speaker.mention.start if c.speaker.mention else None,
-        speaker_end=c.speaker.mention.end if c.speaker.mention else None,
-        cue=c.cue.text(text),
-        cue_start=c.cue.start,
-        cue_end=c.cue.end,
-        content=content,
-        content_start=c.content.start,
-        content_end=c.content.end,
-        quote=c.quote,
-        attribution=c.attribution,
-        hedged=c.hedged,
-        said_on=c.date.on if relation == "on" else None,
-        date_anchor=c.date.on if relation in ("before", "by") else None,
-        date_precision=c.date.precision if relation == "on" else "none",
-        date_relation=relation,
-        date_text=c.date.text,
-        sentence=c.sentence.text(text),
-        sentence_start=c.sentence.start,
-        sentence_end=c.sentence.end,
-        heading=c.heading,
-        confidence=round(float(c.confidence), 3),
-        found_by=c.found_by,
-        status="unreviewed",
-    )
-    tagged = dict(tag_topics(topics, content, c.quote, c.heading))
-    tagged.update((slug, "extractor") for slug in c.topics if slug not in tagged)
-    for slug, via in tagged.items():
+    row = Claim(source=source, status="unreviewed", **claim_fields(session, text, c))
+    for slug, via in found_topics(c, text, topics).items():
         if slug in topic_ids:
             row.topic_links.append(ClaimTopic(topic_id=topic_ids[slug], via=via))
     return row
+
+
+def claim_fields(session: Session, text: str, c: FoundClaim) -> dict:
+    """The stored fields of an extracted claim (its speaker resolved to an actor)."""
+    actor = resolve_actor(session, c.speaker, text)
+    relation = c.date.relation
+    mention = c.speaker.mention
+    return {
+        "actor_id": actor.id if actor else None,
+        "speaker_mention": mention.text(text) if mention else None,
+        "speaker_start": mention.start if mention else None,
+        "speaker_end": mention.end if mention else None,
+        "cue": c.cue.text(text),
+        "cue_start": c.cue.start,
+        "cue_end": c.cue.end,
+        "content": c.content.text(text),
+        "content_start": c.content.start,
+        "content_end": c.content.end,
+        "quote": c.quote,
+        "attribution": c.attribution,
+        "hedged": c.hedged,
+        "said_on": c.date.on if relation == "on" else None,
+        "date_anchor": c.date.on if relation in ("before", "by") else None,
+        "date_precision": c.date.precision if relation == "on" else "none",
+        "date_relation": relation,
+        "date_text": c.date.text,
+        "sentence": c.sentence.text(text),
+        "sentence_start": c.sentence.start,
+        "sentence_end": c.sentence.end,
+        "heading": c.heading,
+        "confidence": round(float(c.confidence), 3),
+        "found_by": c.found_by,
+    }
+
+
+def found_topics(c: FoundClaim, text: str, topics: Sequence[TopicDef]) -> dict[str, str]:
+    """The topics of an extracted claim: the tagger's (slug -> via), then the extractor's."""
+    tagged = dict(tag_topics(topics, c.content.text(text), c.quote, c.heading))
+    tagged.update((slug, "extractor") for slug in c.topics if slug not in tagged)
+    return tagged

@@ -29,6 +29,7 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
+from claimtrack.curate import corrections
 from claimtrack.curate import review as reviewing
 from claimtrack.errors import UserError
 from claimtrack.io.readers import parse_date
@@ -54,7 +55,43 @@ DOWNLOADS = {"csv": "text/csv", "json": "application/json", "jsonl": "applicatio
 # (session, claim_id, form) and returning a message). Issue 15 brings reassigning a speaker,
 # rejecting a non-claim and correcting a date in curate/; each plugs in here and its form
 # shows on the review page. Today only the verdict (curate.review.review) exists.
-CORRECTIONS: dict[str, tuple[str, Callable[[Session, int, dict], str]]] = {}
+Correct = Callable[[Session, int, dict], object]
+
+
+def _by(form: dict) -> corrections.By:
+    return corrections.By(form.get("by"), form.get("why"))
+
+
+def _rejecting(reason: str) -> Correct:
+    return lambda s, claim_id, form: corrections.reject(s, claim_id, reason, _by(form))
+
+
+# one-click corrections (a button each, on the review queue and a claim's page): the same
+# curation code as `claimtrack claims reject`
+CORRECTIONS: dict[str, tuple[str, Correct]] = {
+    "not-a-claim": ("Reject: not a claim", _rejecting("not-a-claim")),
+    "boilerplate": ("Reject: boilerplate", _rejecting("boilerplate")),
+    "duplicate": ("Reject: duplicate", _rejecting("duplicate")),
+}
+# corrections with a field (a claim's page): `claims set --speaker / --said`, `claims undo`
+FIELD_CORRECTIONS: dict[str, tuple[str, Correct]] = {
+    "speaker": (
+        "Set speaker",
+        lambda s, claim_id, form: corrections.set_speaker(
+            s, claim_id, form.get("speaker", ""), _by(form)
+        ),
+    ),
+    "said": (
+        "Set date said",
+        lambda s, claim_id, form: corrections.set_said(
+            s, claim_id, form.get("said", ""), _by(form)
+        ),
+    ),
+    "undo": (
+        "Undo the last correction",
+        lambda s, claim_id, form: corrections.undo(s, claim_id, _by(form)),
+    ),
+}
 
 
 def json_response(value: object, status: int = 200) -> Response:
@@ -299,12 +336,13 @@ class Web:
     async def post_correction(self, request: Request) -> Response:
         form = await self.check_write(request)
         action = request.path_params["action"]
-        if action not in CORRECTIONS:
+        actions = {**CORRECTIONS, **FIELD_CORRECTIONS}
+        if action not in actions:
             raise HTTPException(404, f"no correction {action!r} in this claimtrack")
         claim_id = request.path_params["claim_id"]
         try:
             with self.session() as s:
-                CORRECTIONS[action][1](s, claim_id, form)
+                actions[action][1](s, claim_id, form)
         except UserError as exc:
             return self.error(request, str(exc), 400, False)
         return RedirectResponse(f"/claims/{claim_id}", 303)

@@ -184,7 +184,7 @@ def test_datasette_friendly_sqlite(cli, tmp_path):
         (["show", "abc"], 2, "'abc' is not a claim id"),
         (["review", "999", "--status", "false"], 1, "no claim #999"),
         (["review", "1", "--status", "wrong"], 2, "'wrong' is not one of"),
-        (["review", "1", "--note", "x"], 2, "--note and --by go with --status"),
+        (["review", "1", "--note", "x"], 2, "--note, --by and --url go with --status"),
         (["who-said", "--actor", "Nobody"], 1, "no such speaker"),
         (["who-said", "--topic", "gardening"], 1, "no such topic"),
         (["who-said", "--source", "Nowhere Times"], 1, "no such source"),

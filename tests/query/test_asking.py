@@ -67,23 +67,34 @@ def test_filters_combine(cli, newsroom):
     assert rows(cli, newsroom, "who-said", "--status", "false") == []
 
 
-def test_dates_respect_the_relation(cli, newsroom):
-    # "previously" / "earlier" (before 2025-08-14) is not claimed to be on any day
-    on_13 = rows(cli, newsroom, "who-said", "--since", "2025-08-13", "--until", "2025-08-13")
+def test_said_only_dates_respect_the_relation(cli, newsroom):
+    # --said-only: by the day said alone; "previously" / "earlier" (before 2025-08-14) is not claimed to be on any day
+    on_13 = rows(
+        cli, newsroom, "who-said", "--said-only", "--since", "2025-08-13", "--until", "2025-08-13"
+    )
     assert on_13 and {r["said_on"] for r in on_13} == {"2025-08-13"}
-    since_13 = rows(cli, newsroom, "who-said", "--since", "2025-08-13", "--actor", "Trump")
+    since_13 = rows(
+        cli, newsroom, "who-said", "--said-only", "--since", "2025-08-13", "--actor", "Trump"
+    )
     assert "exchanging some territories" not in [r["quote"] for r in since_13]
-    until_14 = rows(cli, newsroom, "who-said", "--until", "2025-08-14", "--actor", "Trump")
+    until_14 = rows(
+        cli, newsroom, "who-said", "--said-only", "--until", "2025-08-14", "--actor", "Trump"
+    )
     assert "exchanging some territories" in [r["quote"] for r in until_14]
-    until_12 = rows(cli, newsroom, "who-said", "--until", "2025-08-12", "--actor", "Trump")
+    until_12 = rows(
+        cli, newsroom, "who-said", "--said-only", "--until", "2025-08-12", "--actor", "Trump"
+    )
     assert until_12 == []  # "before the 14th" may have been on the 13th
-    by_15 = rows(cli, newsroom, "who-said", "--until", "2025-08-15", "--actor", "Ryabkov")
+    by_15 = rows(
+        cli, newsroom, "who-said", "--said-only", "--until", "2025-08-15", "--actor", "Ryabkov"
+    )
     assert {r["date_relation"] for r in by_15} == {"before", "by"}
     assert (
         rows(
             cli,
             newsroom,
             "who-said",
+            "--said-only",
             "--until",
             "2025-08-14",
             "--actor",

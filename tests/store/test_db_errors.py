@@ -90,6 +90,7 @@ def test_a_write_lock_held_past_the_busy_timeout_is_one_line(cli, db_url, tmp_pa
 
 
 def test_the_busy_timeout_must_be_a_number_of_seconds(cli, tmp_path, monkeypatch):
+    cli("db", "upgrade", db=str(tmp_path / "t.db"))  # who-said reads a database that exists
     monkeypatch.setenv(BUSY, "soon")
     result = cli("who-said", db=str(tmp_path / "t.db"), ok=False)
     assert result.exit_code == 1

@@ -333,3 +333,34 @@ def test_the_review_queue_holds_the_least_confident_first(client, cli, db, monke
     assert [r["claim_id"] for r in queue] == [r["claim_id"] for r in every[:3]]
     page = client.get("/review").text
     assert page.count('<section class="queue-item"') == 3
+
+
+def test_corrections_from_a_claim_page_use_the_curation_code(client, cli, db):
+    target = hostile_id(cli, db)
+    page = client.get(f"/claims/{target}").text
+    assert f'action="/claims/{target}/speaker"' in page and "Reject: not a claim" in page
+    token = csrf_of(client, f"/claims/{target}")
+    moved = client.post(
+        f"/claims/{target}/speaker",
+        data={"csrf": token, "speaker": "Ines Alder", "why": "byline"},
+        follow_redirects=False,
+    )
+    assert moved.status_code == 303
+    dated = client.post(f"/claims/{target}/said", data={"csrf": token, "said": "before 2025-09-01"})
+    assert dated.status_code == 200
+    shown = json.loads(cli("show", str(target), "-f", "json", db=db).stdout)
+    assert shown["speaker"]["name"] == "Ines Alder"
+    assert (shown["date"]["relation"], shown["date"]["anchor"]) == ("before", "2025-09-01")
+    assert [c["what"] for c in shown["corrections"]] == ["speaker", "said"]
+    bad = client.post(f"/claims/{target}/said", data={"csrf": token, "said": "soon"})
+    assert bad.status_code == 400 and "--said" in html.unescape(bad.text)
+    forged = client.post(f"/claims/{target}/not-a-claim", data={"csrf": "forged"})
+    assert forged.status_code == 403
+    client.post(f"/claims/{target}/not-a-claim", data={"csrf": token})
+    assert target not in [r["claim_id"] for r in client.get("/claims.json").json()]
+    assert "Rejected: not-a-claim" in client.get(f"/claims/{target}").text
+    assert rows(cli, db, "who-said", "--search", "agenda visitor") == []
+    client.post(f"/claims/{target}/undo", data={"csrf": token})
+    assert [r["claim_id"] for r in rows(cli, db, "who-said", "--search", "agenda visitor")] == [
+        target
+    ]

@@ -145,3 +145,32 @@ def test_read_review_and_chart_in_a_browser(server, page):
     page.wait_for_url(re.compile(r"/sources/\d+$"))
     expect(page.locator("article.source-text mark.content")).to_have_count(11)
     shot(page, "source")
+
+
+def test_correct_a_claim_in_a_browser(server, page):
+    from playwright.sync_api import expect
+
+    page.goto(f"{server}/claims")
+    row = page.locator("table.claims tbody tr", has_text="These initiatives")
+    row.locator("td:nth-child(4) a").click()
+    page.wait_for_url(re.compile(r"/claims/\d+$"))
+    claim_url = page.url
+    speaker = page.locator("form.correction", has=page.locator("input[name=speaker]"))
+    speaker.locator("input[name=speaker]").fill("Russian media outlets")
+    speaker.locator("input[name=why]").fill("continues their report")
+    speaker.locator("button[type=submit]").click()
+    page.wait_for_url(claim_url)
+    expect(page.locator("dl.facts")).to_contain_text("Russian media outlets")
+    expect(page.locator("ol.corrections li")).to_have_count(1)
+    expect(page.locator("ol.corrections li")).to_contain_text("continues their report")
+    said = page.locator("form.correction", has=page.locator("input[name=said]"))
+    said.locator("input[name=said]").fill("by 2025-08-14")
+    said.locator("button[type=submit]").click()
+    page.wait_for_url(claim_url)
+    expect(page.locator("ol.corrections li")).to_have_count(2)
+    page.locator("form.correction button", has_text="Reject: not a claim").click()
+    page.wait_for_url(claim_url)
+    expect(page.locator("p.rejected")).to_contain_text("not-a-claim")
+    page.goto(f"{server}/claims")
+    expect(page.locator("table.claims tbody tr")).to_have_count(10)
+    shot(page, "corrected")

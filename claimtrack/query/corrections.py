@@ -1,0 +1,83 @@
+"""The audit log: every correction (what, before, after, who, when, why), oldest first."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from claimtrack.store.models import Correction
+
+LOG_COLUMNS = (
+    "correction_id",
+    "made_at",
+    "what",
+    "claim_id",
+    "source_id",
+    "actor_id",
+    "before",
+    "after",
+    "who",
+    "why",
+    "undone_at",
+)
+# what a log row shows of a correction's values (offsets and ids are in the JSON)
+SHOWN = {
+    "speaker": ("speaker",),
+    "content": ("content",),
+    "cue": ("cue",),
+    "mention": ("speaker_mention",),
+    "said": ("date_relation", "said_on", "date_anchor", "date_precision"),
+    "text": ("short_text",),
+    "reject": ("rejected",),
+    "restore": ("rejected",),
+    "add": ("content",),
+    "split": ("speaker",),
+    "alias": ("speaker",),
+}
+
+
+def shown(what: str, values: dict) -> str:
+    """VALUES as one short cell: the fields a reader needs for a correction of kind WHAT."""
+    keys = SHOWN.get(what, tuple(values))
+    parts = [(k, values.get(k)) for k in keys if k in values]
+    if len(parts) == 1 and what in SHOWN:
+        value = parts[0][1]
+        return "-" if value is None else str(value)
+    return ", ".join(f"{k}={'-' if v is None else v}" for k, v in parts) or "-"
+
+
+def log_row(c: Correction) -> dict:
+    return {
+        "correction_id": c.id,
+        "made_at": c.made_at.isoformat(timespec="seconds"),
+        "what": c.what,
+        "claim_id": c.claim_id,
+        "source_id": c.source_id,
+        "actor_id": c.actor_id,
+        "before": shown(c.what, c.before),
+        "after": shown(c.what, c.after),
+        "who": c.who,
+        "why": c.why,
+        "undone_at": c.undone_at.isoformat(timespec="seconds") if c.undone_at else None,
+    }
+
+
+def iter_log(
+    session: Session,
+    *,
+    claim_id: int | None = None,
+    source_id: int | None = None,
+    actor_id: int | None = None,
+) -> Iterator[dict]:
+    """Log rows, oldest first; only a claim's, a source's or a speaker's when given."""
+    stmt = select(Correction).order_by(Correction.id)
+    if claim_id is not None:
+        stmt = stmt.where(Correction.claim_id == claim_id)
+    if source_id is not None:
+        stmt = stmt.where(Correction.source_id == source_id)
+    if actor_id is not None:
+        stmt = stmt.where(Correction.actor_id == actor_id)
+    for c in session.scalars(stmt.execution_options(yield_per=500)):
+        yield log_row(c)
