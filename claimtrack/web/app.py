@@ -2,7 +2,9 @@
 
 Every page asks the same query functions as the command line (``who-said``'s ClaimFilter and
 iter_rows, ``show``'s claim_detail, the listings) and changes the record only through the
-curation functions (``curate.review.review``). Every stored text reaches the page through
+curation functions (``curate.review`` for verdicts, ``curate.corrections`` for a speaker,
+a date, a rejection, an undo), so each change lands in the same audit log as the command
+line's. Every stored text reaches the page through
 Jinja2 with autoescaping on.
 
 Writes (POST) carry a CSRF token (double submit: a random cookie and the same value in the
@@ -29,7 +31,7 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from claimtrack.curate import corrections
+from claimtrack.curate import corrections as correcting
 from claimtrack.curate import review as reviewing
 from claimtrack.errors import UserError
 from claimtrack.io.readers import parse_date
@@ -40,58 +42,56 @@ from claimtrack.query.claims import _rows as claim_rows
 from claimtrack.query.detail import claim_detail
 from claimtrack.store import engine as dbmod
 from claimtrack.store.ids import parse_id
-from claimtrack.store.models import ATTRIBUTIONS, STATUSES, Claim
+from claimtrack.store.models import ATTRIBUTIONS, REJECT_REASONS, STATUSES, Claim
 from claimtrack.web.marks import claim_spans, pieces, timeline_chart
 
 HERE = Path(__file__).parent
 PAGE_SIZE = 50
 REVIEW_PAGE = 50
 CSRF_COOKIE = "claimtrack_csrf"
-# the who-said filters, by their option names (--topic is ?topic=)
-FILTERS = ("topic", "actor", "since", "until", "source", "search", "attribution", "status")
+# the who-said filters, by their option names (--topic is ?topic=, --min-confidence is
+# ?min-confidence=); the flags take 1, true or on
+FILTERS = (
+    "topic", "actor", "since", "until", "source", "outlet", "search", "attribution", "status",
+    "published-since", "published-until", "min-confidence", "said-only", "include-rejected",
+)  # fmt: skip
 DOWNLOADS = {"csv": "text/csv", "json": "application/json", "jsonl": "application/x-ndjson"}
-
-# Corrections a reviewer makes from a claim's page: name -> (label, curate function taking
-# (session, claim_id, form) and returning a message). Issue 15 brings reassigning a speaker,
-# rejecting a non-claim and correcting a date in curate/; each plugs in here and its form
-# shows on the review page. Today only the verdict (curate.review.review) exists.
-Correct = Callable[[Session, int, dict], object]
+YES = ("1", "true", "on")
 
 
-def _by(form: dict) -> corrections.By:
-    return corrections.By(form.get("by"), form.get("why"))
+def _by(form: dict) -> correcting.By:
+    """Who made a change from the page and why (the form's by and why fields)."""
+    return correcting.By(
+        (form.get("by") or "").strip() or None, (form.get("why") or "").strip() or None
+    )
 
 
-def _rejecting(reason: str) -> Correct:
-    return lambda s, claim_id, form: corrections.reject(s, claim_id, reason, _by(form))
+def _text(form: dict, name: str, what: str) -> str:
+    value = (form.get(name) or "").strip()
+    if not value:
+        raise UserError(f"give {what}")
+    return value
 
 
-# one-click corrections (a button each, on the review queue and a claim's page): the same
-# curation code as `claimtrack claims reject`
-CORRECTIONS: dict[str, tuple[str, Correct]] = {
-    "not-a-claim": ("Reject: not a claim", _rejecting("not-a-claim")),
-    "boilerplate": ("Reject: boilerplate", _rejecting("boilerplate")),
-    "duplicate": ("Reject: duplicate", _rejecting("duplicate")),
-}
-# corrections with a field (a claim's page): `claims set --speaker / --said`, `claims undo`
-FIELD_CORRECTIONS: dict[str, tuple[str, Correct]] = {
+# Corrections a reviewer makes from a claim's page or the review queue: the path's action ->
+# (button label, a function of (session, claim id, form)) calling the curation code the
+# `claimtrack claims` commands call.
+CORRECTIONS: dict[str, tuple[str, Callable[[Session, int, dict], object]]] = {
     "speaker": (
-        "Set speaker",
-        lambda s, claim_id, form: corrections.set_speaker(
-            s, claim_id, form.get("speaker", ""), _by(form)
-        ),
+        "Reassign speaker",
+        lambda s, i, f: correcting.set_speaker(s, i, _text(f, "speaker", "the speaker's name or #id"), _by(f)),
     ),
     "said": (
         "Set date said",
-        lambda s, claim_id, form: corrections.set_said(
-            s, claim_id, form.get("said", ""), _by(form)
-        ),
+        lambda s, i, f: correcting.set_said(s, i, _text(f, "said", "a date: YYYY, YYYY-MM, YYYY-MM-DD, before/by YYYY-MM-DD or unknown"), _by(f)),
     ),
-    "undo": (
-        "Undo the last correction",
-        lambda s, claim_id, form: corrections.undo(s, claim_id, _by(form)),
+    "reject": (
+        "Reject",
+        lambda s, i, f: correcting.reject(s, i, (f.get("reason") or "").strip(), _by(f)),
     ),
-}
+    "restore": ("Restore", lambda s, i, f: correcting.restore(s, i, _by(f))),
+    "undo": ("Undo the last correction", lambda s, i, f: correcting.undo(s, i, _by(f))),
+}  # fmt: skip
 
 
 def json_response(value: object, status: int = 200) -> Response:
@@ -109,7 +109,12 @@ class Web:
             loader=FileSystemLoader(HERE / "templates"),
             autoescape=select_autoescape(default=True, default_for_string=True),
         )
-        self.templates.globals.update(statuses=STATUSES, attributions=ATTRIBUTIONS)
+        self.templates.globals.update(
+            statuses=STATUSES,
+            attributions=ATTRIBUTIONS,
+            reject_reasons=REJECT_REASONS,
+            corrections=CORRECTIONS,
+        )
 
     # ---- plumbing ---------------------------------------------------------------------
 
@@ -125,7 +130,6 @@ class Web:
             csrf=csrf,
             writable=not self.read_only,
             token_needed=self.token is not None,
-            corrections=CORRECTIONS,
             **context,
         )
         response = HTMLResponse(html, status)
@@ -157,7 +161,10 @@ class Web:
     @staticmethod
     def claim_filter(request: Request, limit: int | None = None) -> ClaimFilter:
         q = request.query_params
-        get = lambda name: (q.get(name) or "").strip() or None  # noqa: E731
+
+        def get(name: str) -> str | None:  # ?published-since= or ?published_since=
+            return (q.get(name) or q.get(name.replace("-", "_")) or "").strip() or None
+
         attribution, status = get("attribution"), get("status")
         if attribution and attribution not in ATTRIBUTIONS:
             raise UserError(f"attribution={attribution}: use one of {', '.join(ATTRIBUTIONS)}")
@@ -175,15 +182,21 @@ class Web:
             since=parse_date(get("since"), what="since"),
             until=parse_date(get("until"), what="until"),
             source=get("source"),
+            outlet=get("outlet"),
             search=get("search"),
             attribution=attribution,
             status=status,
+            published_since=parse_date(get("published-since"), what="published-since"),
+            published_until=parse_date(get("published-until"), what="published-until"),
+            min_confidence=confidence(get("min-confidence")),
+            said_only=(get("said-only") or "").lower() in YES,
+            include_rejected=(get("include-rejected") or "").lower() in YES,
             limit=limit,
         )
 
     @staticmethod
     def every(request: Request) -> bool:
-        return request.query_params.get("every") in ("1", "true", "on")
+        return (request.query_params.get("every") or "").lower() in YES
 
     def claims(self, request: Request) -> Response:
         fmt = request.path_params.get("fmt")
@@ -321,9 +334,7 @@ class Web:
     async def post_review(self, request: Request) -> Response:
         form = await self.check_write(request)
         claim_id = request.path_params["claim_id"]
-        back = form.get("next") or f"/claims/{claim_id}"
-        if not back.startswith("/") or back.startswith("//"):
-            back = f"/claims/{claim_id}"
+        back = back_to(form, claim_id)
         try:
             with self.session() as s:
                 reviewing.review(
@@ -336,16 +347,36 @@ class Web:
     async def post_correction(self, request: Request) -> Response:
         form = await self.check_write(request)
         action = request.path_params["action"]
-        actions = {**CORRECTIONS, **FIELD_CORRECTIONS}
-        if action not in actions:
+        if action not in CORRECTIONS:
             raise HTTPException(404, f"no correction {action!r} in this claimtrack")
         claim_id = request.path_params["claim_id"]
         try:
             with self.session() as s:
-                actions[action][1](s, claim_id, form)
+                CORRECTIONS[action][1](s, claim_id, form)
         except UserError as exc:
             return self.error(request, str(exc), 400, False)
-        return RedirectResponse(f"/claims/{claim_id}", 303)
+        return RedirectResponse(back_to(form, claim_id), 303)
+
+
+def back_to(form: dict, claim_id: int) -> str:
+    """Where a write sends the browser: the form's next page on this site, else the claim."""
+    back = form.get("next") or ""
+    if not back.startswith("/") or back.startswith("//") or "\\" in back:
+        return f"/claims/{claim_id}"
+    return back
+
+
+def confidence(value: str | None) -> float | None:
+    """?min-confidence=0.8 as a number between 0 and 1 (None when not given)."""
+    if value is None:
+        return None
+    try:
+        number = float(value)
+    except ValueError:
+        number = -1.0
+    if not 0 <= number <= 1:
+        raise UserError(f"min-confidence={value}: give a number from 0 to 1, e.g. 0.8")
+    return number
 
 
 def create_app(

@@ -148,29 +148,50 @@ def test_read_review_and_chart_in_a_browser(server, page):
 
 
 def test_correct_a_claim_in_a_browser(server, page):
+    """From the review queue a reviewer rejects a claim and reassigns a speaker; from the
+    claim's page sets its date and undoes it: each shows at once and lands in the log."""
     from playwright.sync_api import expect
 
-    page.goto(f"{server}/claims")
-    row = page.locator("table.claims tbody tr", has_text="These initiatives")
-    row.locator("td:nth-child(4) a").click()
-    page.wait_for_url(re.compile(r"/claims/\d+$"))
-    claim_url = page.url
-    speaker = page.locator("form.correction", has=page.locator("input[name=speaker]"))
-    speaker.locator("input[name=speaker]").fill("Russian media outlets")
-    speaker.locator("input[name=why]").fill("continues their report")
-    speaker.locator("button[type=submit]").click()
-    page.wait_for_url(claim_url)
-    expect(page.locator("dl.facts")).to_contain_text("Russian media outlets")
-    expect(page.locator("ol.corrections li")).to_have_count(1)
-    expect(page.locator("ol.corrections li")).to_contain_text("continues their report")
-    said = page.locator("form.correction", has=page.locator("input[name=said]"))
-    said.locator("input[name=said]").fill("by 2025-08-14")
-    said.locator("button[type=submit]").click()
-    page.wait_for_url(claim_url)
-    expect(page.locator("ol.corrections li")).to_have_count(2)
-    page.locator("form.correction button", has_text="Reject: not a claim").click()
-    page.wait_for_url(claim_url)
-    expect(page.locator("p.rejected")).to_contain_text("not-a-claim")
+    page.goto(f"{server}/review")
+    items = page.locator("section.queue-item")
+    before = items.count()
+    first = items.first
+    rejected_id = first.get_attribute("id")
+    first.locator("form[data-action=reject] select[name=reason]").select_option("not-a-claim")
+    first.locator("form[data-action=reject] input[name=why]").fill("a headline")
+    first.locator("form[data-action=reject] button[type=submit]").click()
+    page.wait_for_url(f"{server}/review")
+    expect(page.locator("section.queue-item")).to_have_count(before - 1)
+    expect(page.locator(f"section#{rejected_id}")).to_have_count(0)
+
+    item = page.locator("section.queue-item").first
+    claim_link = item.locator("h2 a").first.get_attribute("href")
+    item.locator("form[data-action=speaker] input[name=speaker]").fill("Marta Quill")
+    item.locator("form[data-action=speaker] input[name=by]").fill("desk")
+    item.locator("form[data-action=speaker] button[type=submit]").click()
+    page.wait_for_url(f"{server}/review")
+    expect(page.locator(f"section.queue-item h2 a[href='{claim_link}']").first).to_be_visible()
+    expect(page.locator("section.queue-item", has_text="Marta Quill")).to_have_count(1)
+
+    page.goto(f"{server}{claim_link}")
+    expect(page.locator("dl.facts dd").first).to_contain_text("Marta Quill")
+    log = page.locator("table.corrections-log tbody tr")
+    expect(log).to_have_count(1)
+    expect(log.first).to_contain_text("speaker")
+    expect(log.first).to_contain_text("desk")
+    form = page.locator("form[data-action=said]")
+    form.locator("input[name=said]").fill("before 2025-08-10")
+    form.locator("button[type=submit]").click()
+    page.wait_for_url(f"{server}{claim_link}")
+    expect(log).to_have_count(2)
+    expect(page.locator("dl.facts")).to_contain_text("before 2025-08-10")
+    shot(page, "correction")
+    page.locator("form[data-action=undo] button[type=submit]").click()
+    page.wait_for_url(f"{server}{claim_link}")
+    expect(page.locator("table.corrections-log tr.undone")).to_have_count(1)
+    expect(page.locator("dl.facts")).not_to_contain_text("before 2025-08-10")
+
+    page.goto(f"{server}/claims?include-rejected=1")
+    expect(page.locator("table.claims tbody tr")).to_have_count(11)
     page.goto(f"{server}/claims")
     expect(page.locator("table.claims tbody tr")).to_have_count(10)
-    shot(page, "corrected")
