@@ -9,6 +9,14 @@ from spacy.tokens import Token
 
 from claimtrack.extract.spans import doc_text
 from claimtrack.extract.types import ActorKind
+from claimtrack.names import (
+    PRONOUN_GENDER,
+    Gender,
+    compatible,
+    first_name_gender,
+    fold,
+    title_gender,
+)
 
 PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "i", "me"})
 PRONOUNS_ANY = PRONOUNS_PERSON | frozenset({"they", "we", "it", "you", "who", "which", "that"})
@@ -147,6 +155,7 @@ class ResolvedActor:
     role: str | None = None
     affiliation: str | None = None
     forms: list[str] = field(default_factory=list)
+    gender: Gender | None = None
 
 
 def clean(s: str) -> str:
@@ -240,37 +249,91 @@ def analyse_mention(head: Token, start: int, end: int) -> ResolvedActor:
     return ResolvedActor(text or None, "person" if head.pos_ == "PROPN" else "unnamed")
 
 
+def mention_gender(text: str, name: str | None) -> Gender | None:
+    """The gender a mention tells: a title in it ("Mrs. Clinton"), else the name's first
+    name when the name has one ("Michelle Obama")."""
+    for w in text.split():
+        if (g := title_gender(w)) is not None:
+            return g
+    parts = (name or "").split()
+    return first_name_gender(parts[0]) if len(parts) >= 2 else None
+
+
+def _within(short: list[str], long: list[str]) -> bool:
+    """SHORT's words at the start or the end of LONG's, LONG being longer."""
+    n = len(short)
+    return len(long) > n and (long[:n] == short or long[-n:] == short)
+
+
 class Resolver:
     """Walks a document's mentions in order and links surnames, pronouns and roles."""
 
     def __init__(self) -> None:
-        self.full_names: dict[str, str] = {}  # surname / single token -> full name
+        self.full_names: dict[str, list[str]] = {}  # surname -> full names, in text order
         self.actors: dict[str, ResolvedActor] = {}  # canonical name -> actor
         self.last_person: ResolvedActor | None = None
         self.last_any: ResolvedActor | None = None
+        self.recent: list[ResolvedActor] = []  # persons noted as subjects, latest last
 
     def see_person_name(self, full: str) -> None:
         parts = full.split()
         if len(parts) >= 2:
-            self.full_names.setdefault(parts[-1].lower(), full)
+            names = self.full_names.setdefault(parts[-1].lower(), [])
+            if full not in names:
+                names.append(full)
 
     def note_subject(self, actor: ResolvedActor) -> None:
         if actor.kind == "person" and actor.name:
             self.last_person = actor
+            if actor in self.recent:
+                self.recent.remove(actor)
+            self.recent.append(actor)
         self.last_any = actor
 
-    def canonical(self, actor: ResolvedActor) -> ResolvedActor:
+    def shortest_form(self, name: str) -> str:
+        """A known full name that NAME only adds words to at an edge ("Rip Donald Trump",
+        a headline's word glued on, is "Donald Trump" when the article names him so)."""
+        words = name.split()
+        for names in self.full_names.values():
+            for full in names:
+                if len(full.split()) >= 2 and _within(full.split(), words):
+                    return full
+        return name
+
+    def full_name(self, surname: str, gender: Gender | None) -> str | None:
+        """The full name the article gives a surname, of a compatible gender: the one there
+        is, else the one of the most recent subjects."""
+        forms = [self.shortest_form(n) for n in self.full_names.get(surname.lower(), [])]
+        names = [
+            n
+            for n in dict.fromkeys(forms)
+            if compatible(gender, first_name_gender(n.split()[0]))
+            and compatible(gender, self._gender_of(n))
+        ]
+        if len(names) <= 1:
+            return names[0] if names else None
+        for actor in reversed(self.recent):
+            if actor.name in names:
+                return actor.name
+        return names[0]
+
+    def _gender_of(self, name: str) -> Gender | None:
+        known = self.actors.get(name)
+        return known.gender if known is not None else None
+
+    def canonical(self, actor: ResolvedActor, mention: str = "") -> ResolvedActor:
         if actor.name is None:
             return actor
         name = actor.name
+        gender = mention_gender(mention, name) if mention else actor.gender
         if actor.kind in ("organization", "unnamed") and name.lower() in self.full_names:
             actor.kind = "person"  # a surname the NER mistook: "Trump"
         if actor.kind == "person":
             parts = name.split()
-            if len(parts) == 1 and parts[0].lower() in self.full_names:
-                name = self.full_names[parts[0].lower()]
-            elif len(parts) >= 2:
-                self.see_person_name(name)
+            if len(parts) == 1 and (full := self.full_name(parts[0], gender)) is not None:
+                name = full
+            elif len(parts) >= 3:
+                name = self.shortest_form(name)
         known = self.actors.get(name)
         if known is None:
             known = ResolvedActor(name, actor.kind, actor.role, actor.affiliation, [])
@@ -278,14 +341,32 @@ class Resolver:
         else:
             known.role = known.role or actor.role
             known.affiliation = known.affiliation or actor.affiliation
+        if known.kind == "person":
+            known.gender = known.gender or gender or mention_gender("", name)
         for f in actor.forms or [actor.name]:
             if f and f not in known.forms:
                 known.forms.append(f)
         return known
 
-    def by_role(self, role_word: str) -> ResolvedActor | None:
-        for actor in reversed(list(self.actors.values())):
-            if actor.role and role_word in actor.role.lower().split():
+    def by_role(self, words: list[str]) -> ResolvedActor | None:
+        """The person the article gave a role that the description's words fit: every word
+        of "the Republican nominee" in the role, else its head word in one person's role."""
+        people = [a for a in reversed(list(self.actors.values())) if a.role and a.kind == "person"]
+        role_words = {id(a): set(fold(a.role or "").split()) for a in people}
+        want = [fold(w) for w in words]
+        for actor in people:
+            if set(want) <= role_words[id(actor)]:
+                return actor
+        heads = [a for a in people if want[-1] in role_words[id(a)]]
+        return heads[0] if len(heads) == 1 else None
+
+    def pronoun(self, low: str) -> ResolvedActor | None:
+        """The most recent person a personal pronoun can be: of its gender."""
+        gender = PRONOUN_GENDER.get(low)
+        for actor in reversed(self.recent):
+            if compatible(gender, actor.gender):
+                if gender is not None:
+                    actor.gender = gender
                 return actor
         return None
 
@@ -293,21 +374,22 @@ class Resolver:
         text = doc_text(head.doc)[start:end].strip()
         low = text.lower()
         if low in PRONOUNS_ANY or head.pos_ == "PRON" and end - start <= 5:
-            if low in PRONOUNS_PERSON and self.last_person is not None:
-                return self.last_person
+            if low in PRONOUNS_PERSON and (hit := self.pronoun(low)) is not None:
+                return hit
             if low in ("who", "which", "that") and head.dep_ in ("nsubj", "nsubjpass"):
                 ante = head.head.head if head.head.dep_ == "relcl" else None
                 if ante is not None:
-                    a = self.canonical(
-                        analyse_mention(ante, ante.left_edge.idx, ante.idx + len(ante.text))
+                    a_start = ante.left_edge.idx
+                    return self.canonical(
+                        analyse_mention(ante, a_start, ante.idx + len(ante.text)),
+                        doc_text(head.doc)[a_start : ante.idx + len(ante.text)],
                     )
-                    return a
             if low in ("it", "they") and self.last_any is not None and low == "it":
                 return self.last_any
             return ResolvedActor(None, "person" if low in PRONOUNS_PERSON else "unnamed")
-        m = re.match(r"^(the|this|that)\s+(\w+)$", low)
+        m = re.match(r"^(?:the|this|that)\s+([\w\s.-]+)$", low)
         if m and head.pos_ == "NOUN":
-            hit = self.by_role(m.group(2))
+            hit = self.by_role(m.group(1).split())
             if hit is not None:
                 return hit
-        return self.canonical(analyse_mention(head, start, end))
+        return self.canonical(analyse_mention(head, start, end), text)
