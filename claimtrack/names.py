@@ -64,3 +64,40 @@ def title_gender(word: str) -> Gender | None:
 def compatible(a: Gender | None, b: Gender | None) -> bool:
     """Two genders that may be one person's: equal, or one unknown."""
     return a is None or b is None or a == b
+
+
+# words before a person's name that are no part of it ("President", "Sen.", "Mrs.")
+NAME_TITLES = frozenset(
+    "mr mrs ms miss mx dr sen senator rep representative gov governor president vice former "
+    "secretary gen general the sir lady madam prof professor rev judge justice mayor".split()
+)
+SUFFIXES = frozenset("jr sr ii iii iv".split())  # "Jr." makes another person
+
+
+def person_form(name: str) -> str:
+    """A person's name without leading titles, middle initials or a possessive:
+    "Mr. Donald J. Trump's" -> "Donald Trump"; "Donald Trump Jr." keeps its "Jr."."""
+    words = " ".join(name.replace("\u2019", "'").split()).removesuffix("'s").split()
+    while len(words) > 1 and fold(words[0]).rstrip(".") in NAME_TITLES:
+        words = words[1:]
+    if len(words) >= 3:
+        inner = [w for w in words[1:-1] if len(w.rstrip(".")) > 1]
+        words = [words[0], *inner, words[-1]]
+    return " ".join(words)
+
+
+def surname(name: str) -> str | None:
+    """The last word of a person's name that is no suffix ("Donald Trump Jr." -> "Trump")."""
+    words = [w for w in person_form(name).split() if fold(w).strip(".,") not in SUFFIXES]
+    return words[-1] if len(words) >= 2 else None
+
+
+def name_gender(name: str, aliases: tuple[str, ...] | list[str] = ()) -> Gender | None:
+    """A person's gender as their names tell it: the first name, else a title in an alias."""
+    words = person_form(name).split()
+    if len(words) >= 2 and (g := first_name_gender(words[0])) is not None:
+        return g
+    for alias in aliases:
+        if (g := title_gender(alias.split()[0] if alias.split() else "")) is not None:
+            return g
+    return None

@@ -516,7 +516,9 @@ def _claim(
     mention = CharSpan(cand.source[0] + base, cand.source[1] + base) if cand.source else None
     if actor is not None:
         aliases = tuple(f for f in actor.forms if f != actor.name)
-        speaker = Speaker(mention, actor.name, actor.kind, actor.role, actor.affiliation, aliases)
+        speaker = Speaker(
+            mention, actor.name, actor.kind, actor.role, actor.affiliation, aliases, actor.gender
+        )
     else:
         speaker = Speaker(mention, None, "unnamed")
     parts = _content_parts(text, cand, base, qi)

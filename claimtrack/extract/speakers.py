@@ -182,9 +182,18 @@ def _is_name_tok(t: Token) -> bool:
     )
 
 
+def is_member_group(head: Token) -> bool:
+    """Members of a party or a people, unnamed ("Republicans", "Oversight Committee
+    Democrats", "many Americans"): a plural nationality or group noun."""
+    return head.tag_ in ("NNPS", "NNS") and head.ent_type_ == "NORP"
+
+
 def analyse_mention(head: Token, start: int, end: int) -> ResolvedActor:
     """Split a mention into name, role and affiliation; guess its kind."""
     doc = head.doc
+    if is_member_group(head):
+        text = group_name(clean(_DET.sub("", doc_text(doc)[start:end])))
+        return ResolvedActor(text, "unnamed", role=text)
     span = doc.char_span(start, end, alignment_mode="contract")
     toks = list(span) if span is not None else [head]
     lower = head.lower_

@@ -41,6 +41,7 @@ class Speaker:
     role: str | None = None  # "Presidential Aide"
     affiliation: str | None = None  # "Russia"
     aliases: tuple[str, ...] = ()  # other ways the text names the actor ("Ushakov")
+    gender: str | None = None  # "f" or "m" when a title, first name or pronoun told it
 
 
 @dataclass(frozen=True, slots=True)
