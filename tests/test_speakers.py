@@ -168,3 +168,20 @@ def test_an_organisation_is_never_a_person(db_url: str) -> None:
     with dbmod.session_scope(engine) as session:
         laura = session.query(Actor).filter_by(name="Laura Harlow").one()
         assert "Harlow Foundation" not in {a.alias for a in laura.aliases}
+
+
+def test_a_document_speaks_for_its_named_author() -> None:
+    text = (
+        "A 2015 study by Professor Nadia Okafor found that the river was cleaner. "
+        "The Harbour Authority report said the docks were safe."
+    )
+    assert speaker_of(text, "river was cleaner").name == "Nadia Okafor"
+    assert speaker_of(text, "docks were safe").name == "Harbour Authority"
+
+
+def test_an_actor_name_has_no_appositive_or_relative_clause() -> None:
+    text = (
+        "The Tidewater Institute, which studies ports and was founded in 1990, said the "
+        "dredging would cost more."
+    )
+    assert speaker_of(text, "dredging").name == "Tidewater Institute"

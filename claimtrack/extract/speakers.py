@@ -9,6 +9,7 @@ from spacy.tokens import Token
 
 from claimtrack.extract.spans import doc_text
 from claimtrack.extract.types import ActorKind
+from claimtrack.extract.wordlists import words as words_of
 from claimtrack.names import (
     PRONOUN_GENDER,
     Gender,
@@ -132,6 +133,8 @@ UNNAMED_HEADS = frozenset(
     """.split()
 )
 
+DOCUMENTS = words_of("source_documents") | {"ad", "video", "return", "transcript", "spot", "clip"}
+_CLAUSE = re.compile(r",|\(|\s[-–—]\s|\s(?:who|which|that|whose)\s")
 _DET = re.compile(r"^(the|a|an)\s+", re.I)
 # "multiple Russian media outlets" and "several Russian media outlets" are one speaker
 _QUANTIFIER = re.compile(
@@ -188,12 +191,39 @@ def is_member_group(head: Token) -> bool:
     return head.tag_ in ("NNPS", "NNS") and head.ent_type_ == "NORP"
 
 
+def document_owner(head: Token) -> Token | None:
+    """The named author or owner a document speaks for: "a study by Professor Jane Roe",
+    "the IMF report", "Smith's tax return" (a proper noun by, from or of it, or before it)."""
+    if head.pos_ != "NOUN" or head.lower_ in ("poll", "polls", "post"):
+        return None  # a poll is named as such ("the Quinnipiac poll"); "Post" is an outlet
+    if head.lemma_.lower() not in DOCUMENTS and head.lower_ not in DOCUMENTS:
+        return None
+    for child in head.children:
+        if child.dep_ in ("poss", "compound") and child.pos_ == "PROPN" and child.i < head.i:
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
+            obj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if obj is not None and obj.pos_ == "PROPN":
+                return obj
+    return None
+
+
+def cut_clauses(text: str) -> str:
+    """A mention without what follows its noun phrase: an appositive, a relative clause or
+    an aside ("Mr. Stone, 82, who ..." -> "Mr. Stone")."""
+    return _CLAUSE.split(text, maxsplit=1)[0].strip()
+
+
 def analyse_mention(head: Token, start: int, end: int) -> ResolvedActor:
     """Split a mention into name, role and affiliation; guess its kind."""
     doc = head.doc
     if is_member_group(head):
         text = group_name(clean(_DET.sub("", doc_text(doc)[start:end])))
         return ResolvedActor(text, "unnamed", role=text)
+    owner = document_owner(head)
+    if owner is not None:
+        left = min(t.idx for t in owner.subtree if t.i <= owner.i)
+        return analyse_mention(owner, left, owner.idx + len(owner.text))
     span = doc.char_span(start, end, alignment_mode="contract")
     toks = list(span) if span is not None else [head]
     lower = head.lower_
@@ -244,7 +274,7 @@ def analyse_mention(head: Token, start: int, end: int) -> ResolvedActor:
             if not personish and (ent in ("ORG", "GPE", "NORP") or words & GOVERNMENT_WORDS):
                 kind = "organization"
             return ResolvedActor(clean(name), kind, role, aff, [clean(name)])
-    text = group_name(clean(_DET.sub("", doc_text(doc)[start:end])))
+    text = group_name(clean(cut_clauses(_DET.sub("", doc_text(doc)[start:end]))))
     if words & MEDIA_WORDS or head.ent_type_ == "ORG" and lower in MEDIA_WORDS:
         return ResolvedActor(text, "media")
     if lower in GOVERNMENT_WORDS or head.ent_type_ == "GPE" or words & {"kremlin", "pentagon"}:
