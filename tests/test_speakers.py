@@ -3,6 +3,8 @@ across articles (the actor registry). Every sentence here is written for these t
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from claimtrack.extract import extract
@@ -185,3 +187,40 @@ def test_an_actor_name_has_no_appositive_or_relative_clause() -> None:
         "dredging would cost more."
     )
     assert speaker_of(text, "dredging").name == "Tidewater Institute"
+
+
+# --- several speakers, and saying how -----------------------------------------------------------
+
+TOGETHER = (
+    "Sen. Marta Quill and Sen. Oren Vale said the canal bill would pass this week. "
+    "Oren Vale met the mayor later. "
+    "He said the vote would be close."
+)
+
+
+def test_several_speakers_of_one_claim(cli, db_url: str, tmp_path) -> None:
+    article = tmp_path / "canal.txt"
+    article.write_text(TOGETHER, encoding="utf-8")
+    cli("ingest", str(article), "--quiet", db=db_url)
+    found = json.loads(cli("who-said", "--actor", "Vale", "--format", "json", db=db_url).stdout)
+    canal = [r for r in found if "canal bill" in r["content"]]
+    assert len(canal) == 1 and canal[0]["speaker"] == "Marta Quill"  # found by its second speaker
+    rows = json.loads(cli("export", "--speakers", "--format", "json", db=db_url).stdout)
+    by_content = {r["content"]: r for r in rows}
+    together = next(r for c, r in by_content.items() if "canal bill" in c)
+    assert together["speakers"] == "Marta Quill; Oren Vale"
+    plain = json.loads(cli("export", "--format", "json", db=db_url).stdout)
+    assert "speakers" not in plain[0]  # the contract's columns, unchanged
+
+
+def test_show_says_how_the_speaker_was_resolved(cli, db_url: str, tmp_path) -> None:
+    article = tmp_path / "canal.txt"
+    article.write_text(TOGETHER, encoding="utf-8")
+    cli("ingest", str(article), "--quiet", db=db_url)
+    rows = json.loads(cli("export", "--format", "json", db=db_url).stdout)
+    close = next(r for r in rows if "vote would be close" in r["content"])
+    assert close["speaker"] == "Oren Vale"
+    shown = cli("show", str(close["claim_id"]), db=db_url).stdout
+    assert "resolved: 'He': Oren Vale, the latest person named before it whom it fits" in " ".join(
+        shown.split()
+    )

@@ -192,11 +192,14 @@ class ClaimColumns:
 
     appearances: bool = False
     found_by: bool = False
+    speakers: bool = False
 
     @property
     def names(self) -> tuple[str, ...]:
-        return (LISTING_COLUMNS if self.appearances else EXPORT_COLUMNS) + (
-            ("found_by",) if self.found_by else ()
+        return (
+            (LISTING_COLUMNS if self.appearances else EXPORT_COLUMNS)
+            + (("found_by",) if self.found_by else ())
+            + (("speakers",) if self.speakers else ())
         )
 
 
@@ -222,6 +225,19 @@ CLAIM_COLUMNS = Bundle(
                     "--found-by",
                     help="Add found_by after the other columns: rules, or detector for a claim "
                     "only the learned detector found (less sure).",
+                ),
+            ],
+            default=False,
+        ),
+        Option(
+            "speakers",
+            Annotated[
+                bool,
+                typer.Option(
+                    "--speakers",
+                    help="Add speakers after the other columns: every speaker of the claim, "
+                    "'; '-separated, first the one speaker names (several people can say one "
+                    "thing).",
                 ),
             ],
             default=False,

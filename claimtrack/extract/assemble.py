@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 import math
 import re
@@ -230,9 +231,36 @@ def build_claims(
         drafts = _with_detected(text, qi, drafts, parsed, detector, models.static, resolver)
     heading_of = _headings(parsed)
     return [
-        _claim(text, cand, actor, p, published, qi, heading_of[p.seg.start], models.redraw)
+        _with_how(
+            _claim(text, cand, actor, p, published, qi, heading_of[p.seg.start], models.redraw),
+            resolver,
+            (id(p.doc), *cand.source) if cand.source and not cand.follow_on else None,
+            cand.follow_on,
+        )
         for cand, actor, p in drafts
     ]
+
+
+def _with_how(
+    claim: FoundClaim, resolver: Resolver, key: tuple | None, follow_on: bool
+) -> FoundClaim:
+    """The claim with how its speaker was resolved and the other people its mention names."""
+    if claim.speaker.name is None:
+        return claim
+    if key is None:  # a quotation's next paragraph, or no mention
+        why = (
+            "who began the quotation this paragraph continues"
+            if follow_on
+            else "the speaker of the claim before it"
+        )
+        how = f"{claim.speaker.name}, {why}"
+        claim.speaker = dataclasses.replace(claim.speaker, how=how)
+        return claim
+    how, others = resolver.how.get(key), tuple(resolver.others.get(key, ()))
+    if how is None and not others:
+        return claim
+    claim.speaker = dataclasses.replace(claim.speaker, how=how, others=others)
+    return claim
 
 
 def _resolver(parsed: list[Parsed]) -> Resolver:

@@ -191,6 +191,20 @@ def is_member_group(head: Token) -> bool:
     return head.tag_ in ("NNPS", "NNS") and head.ent_type_ == "NORP"
 
 
+def co_speakers(head: Token, first: str | None) -> list[ResolvedActor]:
+    """The other named people of a mention that names several ("Sen. Jon Doe and Sen. Ann
+    Roe", "Doe, Roe and Poe"): persons joined to its head by "and"."""
+    out = []
+    for conj in head.conjuncts:
+        if conj.i <= head.i or conj.pos_ != "PROPN":
+            continue
+        left = min(t.idx for t in conj.subtree if t.i <= conj.i)
+        other = analyse_mention(conj, left, conj.idx + len(conj.text))
+        if other.kind == "person" and other.name and other.name != first:
+            out.append(other)
+    return out
+
+
 def document_owner(head: Token) -> Token | None:
     """The named author or owner a document speaks for: "a study by Professor Jane Roe",
     "the IMF report", "Smith's tax return" (a proper noun by, from or of it, or before it)."""
@@ -313,6 +327,10 @@ class Resolver:
         self.last_person: ResolvedActor | None = None
         self.last_any: ResolvedActor | None = None
         self.recent: list[ResolvedActor] = []  # persons noted as subjects, latest last
+        # per mention (id of its paragraph's Doc, start, end): how it was resolved, and the
+        # other named people it names ("Jon Doe and Ann Roe")
+        self.how: dict[tuple[int, int, int], str] = {}
+        self.others: dict[tuple[int, int, int], list[str]] = {}
 
     def see_person_name(self, full: str) -> None:
         parts = full.split()
@@ -410,25 +428,49 @@ class Resolver:
         return None
 
     def resolve(self, head: Token, start: int, end: int) -> ResolvedActor:
+        """The actor a mention refers to; ``how`` and ``others`` keep how it was found and
+        the other people it names."""
+        key = (id(head.doc), start, end)
+        actor, why = self._resolve(head, start, end)
+        text = " ".join(doc_text(head.doc)[start:end].split())
+        if why and actor.name:
+            self.how[key] = f"'{text}': {actor.name}, {why}"
+        if actor.kind == "person" and (others := co_speakers(head, actor.name)):
+            self.others[key] = [self.canonical(o).name or "" for o in others]
+        return actor
+
+    def _resolve(self, head: Token, start: int, end: int) -> tuple[ResolvedActor, str | None]:
         text = doc_text(head.doc)[start:end].strip()
         low = text.lower()
         if low in PRONOUNS_ANY or head.pos_ == "PRON" and end - start <= 5:
             if low in PRONOUNS_PERSON and (hit := self.pronoun(low)) is not None:
-                return hit
+                return hit, "the latest person named before it whom it fits"
             if low in ("who", "which", "that") and head.dep_ in ("nsubj", "nsubjpass"):
                 ante = head.head.head if head.head.dep_ == "relcl" else None
                 if ante is not None:
                     a_start = ante.left_edge.idx
-                    return self.canonical(
-                        analyse_mention(ante, a_start, ante.idx + len(ante.text)),
-                        doc_text(head.doc)[a_start : ante.idx + len(ante.text)],
+                    a_text = doc_text(head.doc)[a_start : ante.idx + len(ante.text)]
+                    hit = self.canonical(
+                        analyse_mention(ante, a_start, ante.idx + len(ante.text)), a_text
                     )
+                    return hit, "the noun its clause is about"
             if low in ("it", "they") and self.last_any is not None and low == "it":
-                return self.last_any
-            return ResolvedActor(None, "person" if low in PRONOUNS_PERSON else "unnamed")
+                return self.last_any, "the latest subject before it"
+            return ResolvedActor(None, "person" if low in PRONOUNS_PERSON else "unnamed"), None
         m = re.match(r"^(?:the|this|that)\s+([\w\s.-]+)$", low)
         if m and head.pos_ == "NOUN":
             hit = self.by_role(m.group(1).split())
             if hit is not None:
-                return hit
-        return self.canonical(analyse_mention(head, start, end), text)
+                return hit, f"named as {hit.role} in this article"
+        found = analyse_mention(head, start, end)
+        written = found.name
+        actor = self.canonical(found, text)
+        if written and actor.name and written != actor.name:
+            if document_owner(head) is not None:
+                return actor, "its named author or owner"
+            if len(written.split()) == 1:
+                return actor, "named in full in this article"
+            return actor, "as this article names them elsewhere"
+        if document_owner(head) is not None and actor.name:
+            return actor, "its named author or owner"
+        return actor, None

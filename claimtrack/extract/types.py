@@ -42,6 +42,8 @@ class Speaker:
     affiliation: str | None = None  # "Russia"
     aliases: tuple[str, ...] = ()  # other ways the text names the actor ("Ushakov")
     gender: str | None = None  # "f" or "m" when a title, first name or pronoun told it
+    others: tuple[str, ...] = ()  # the other named people of "Jon Doe and Ann Roe said"
+    how: str | None = None  # how it was resolved: "'he': Jon Doe, the latest person ..."
 
 
 @dataclass(frozen=True, slots=True)

@@ -174,6 +174,8 @@ class Claim(Base):
     confidence: Mapped[float] = mapped_column(Float, default=0.5)
     # "rules", or "detector" for a claim only the learned detector found (less sure)
     found_by: Mapped[str] = mapped_column(String(10), default="rules", server_default="rules")
+    # how the speaker was resolved: "'he': Paul Smith, subject of the previous sentence"
+    speaker_how: Mapped[str | None] = mapped_column(Text)
     status: Mapped[str] = mapped_column(String(20), default="unreviewed", index=True)
     # The first appearance of the same claim (same speaker, near-identical content) in
     # another source; NULL for a first appearance.
@@ -189,12 +191,36 @@ class Claim(Base):
     topic_links: Mapped[list[ClaimTopic]] = relationship(
         back_populates="claim", cascade="all, delete-orphan", passive_deletes=True
     )
+    speaker_links: Mapped[list[ClaimSpeaker]] = relationship(
+        back_populates="claim",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="ClaimSpeaker.position",
+    )
     reviews: Mapped[list[ClaimReview]] = relationship(
         back_populates="claim",
         cascade="all, delete-orphan",
         passive_deletes=True,
         order_by="ClaimReview.id",
     )
+
+
+class ClaimSpeaker(Base):
+    """Every speaker of a claim, first the one ``claims.actor_id`` names ("Senators A and B
+    said ..." has two)."""
+
+    __tablename__ = "claim_speakers"
+
+    claim_id: Mapped[int] = mapped_column(
+        ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True
+    )
+    actor_id: Mapped[int] = mapped_column(
+        ForeignKey("actors.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    claim: Mapped[Claim] = relationship(back_populates="speaker_links")
+    actor: Mapped[Actor] = relationship()
 
 
 class ClaimTopic(Base):

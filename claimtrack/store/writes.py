@@ -27,7 +27,15 @@ from claimtrack.names import (
     surname,
 )
 from claimtrack.store import appearances
-from claimtrack.store.models import Actor, ActorAlias, Claim, ClaimTopic, Source, Topic
+from claimtrack.store.models import (
+    Actor,
+    ActorAlias,
+    Claim,
+    ClaimSpeaker,
+    ClaimTopic,
+    Source,
+    Topic,
+)
 from claimtrack.store.taxonomy import TopicDef, load_taxonomy
 from claimtrack.store.taxonomy import tag as tag_topics
 
@@ -188,6 +196,7 @@ def absorb_surname(session: Session, actor: Actor, gender: str | None) -> None:
         return
     for claim in session.scalars(select(Claim).where(Claim.actor_id == lone.id)):
         claim.actor = actor
+    move_speaker_links(session, lone.id, actor.id)
     names = [lone.name, *(a.alias for a in lone.aliases)]
     session.flush()
     session.expire(lone, ["claims"])
@@ -196,6 +205,19 @@ def absorb_surname(session: Session, actor: Actor, gender: str | None) -> None:
     for n in names:
         add_alias(actor, n)
     appearances.relink_actor(session, actor.id)
+
+
+def move_speaker_links(session: Session, old_id: int, new_id: int) -> None:
+    """Every claim actor OLD_ID spoke now has actor NEW_ID among its speakers instead."""
+    have = set(
+        session.scalars(select(ClaimSpeaker.claim_id).where(ClaimSpeaker.actor_id == new_id))
+    )
+    for link in session.scalars(select(ClaimSpeaker).where(ClaimSpeaker.actor_id == old_id)):
+        if link.claim_id in have:
+            session.delete(link)
+        else:
+            link.actor_id = new_id
+    session.flush()
 
 
 def add_alias(actor: Actor, alias: str) -> bool:
@@ -314,6 +336,17 @@ def store_document(
     return source
 
 
+def how_filed(speaker: Speaker, actor: Actor | None, text: str) -> str | None:
+    """How the extractor resolved the speaker, and the registry filed it when under
+    another name ("'Denton': Laura Denton, the one known person of that name")."""
+    how = speaker.how
+    written = speaker_name(speaker, text)
+    if actor is not None and written and name_key(actor.name) != name_key(person_form(written)):
+        filed = f"'{written}': filed under {actor.name}, the known speaker that name fits"
+        how = f"{how}; {filed}" if how else filed
+    return how
+
+
 def build_claim(
     session: Session,
     source: Source,
@@ -324,6 +357,11 @@ def build_claim(
 ) -> Claim:
     actor = resolve_actor(session, c.speaker, text)
     content = c.content.text(text)
+    speakers = [actor] if actor is not None else []
+    for other in c.speaker.others:
+        found = resolve_actor(session, Speaker(None, other, "person"), text)
+        if found is not None and found not in speakers:
+            speakers.append(found)
     relation = c.date.relation
     row = Claim(
         source=source,
@@ -351,8 +389,11 @@ def build_claim(
         heading=c.heading,
         confidence=round(float(c.confidence), 3),
         found_by=c.found_by,
+        speaker_how=how_filed(c.speaker, actor, text),
         status="unreviewed",
     )
+    for i, who in enumerate(speakers):
+        row.speaker_links.append(ClaimSpeaker(actor=who, position=i))
     tagged = dict(tag_topics(topics, content, c.quote, c.heading))
     tagged.update((slug, "extractor") for slug in c.topics if slug not in tagged)
     for slug, via in tagged.items():
