@@ -14,6 +14,7 @@ from typing import Protocol
 from spacy.tokens import Doc, Token
 
 from claimtrack.extract import cues, rules, when
+from claimtrack.extract.calibration import calibrated
 from claimtrack.extract.learned import detect, refine
 from claimtrack.extract.quotes import QuoteIndex
 from claimtrack.extract.segment import Segment
@@ -581,7 +582,8 @@ def _claim(
         hedged=_hedged(cand) and not cand.follow_on,
         date=date,
         heading=heading,
-        confidence=cand.confidence,
+        confidence=round(calibrated(cand.confidence), 3),
+        raw_confidence=cand.confidence,
         content_parts=tuple(CharSpan(a, b) for a, b in parts) if len(parts) > 1 else (),
         found_by="detector" if cand.rule == "learned" else "rules",
     )

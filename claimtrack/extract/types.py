@@ -74,3 +74,5 @@ class FoundClaim:
     # last (PolNeAR's convention for a span in several fragments). Empty otherwise.
     content_parts: tuple[CharSpan, ...] = ()
     found_by: FoundBy = "rules"
+    # the rules' or detector's own score, before calibration (``confidence`` is calibrated)
+    raw_confidence: float = 0.5
