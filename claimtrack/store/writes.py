@@ -15,7 +15,6 @@ from sqlalchemy.orm import Session
 from claimtrack.extract.types import FoundClaim, Speaker
 from claimtrack.io.document import Document
 from claimtrack.names import (
-    NAME_TITLES,
     PRONOUNS,
     SUFFIXES,
     compatible,
@@ -39,6 +38,7 @@ from claimtrack.store.models import (
 from claimtrack.store.taxonomy import TopicDef, load_taxonomy
 from claimtrack.store.taxonomy import tag as tag_topics
 
+HONORIFICS = frozenset("mr mrs ms miss mx dr sir lady madam".split())  # no role by themselves
 # words that make a name an organisation's ("Clinton Foundation", "Trump campaign")
 ORG_WORDS = frozenset(
     "campaign foundation committee party company corporation inc corp group organization "
@@ -246,7 +246,7 @@ def is_role(role: str | None, name: str) -> bool:
     if not role or not role.strip():
         return False
     key, name_words = name_key(role), name_key(name).split()
-    if all(fold(w).rstrip(".") in NAME_TITLES for w in key.split()):
+    if all(fold(w).rstrip(".") in HONORIFICS for w in key.split()):
         return False
     return key != " ".join(name_words) and key not in name_words
 
