@@ -154,7 +154,7 @@ def export(
 ) -> None:
     """Export claims with source, speaker, offsets, date, topics and appearances (streams).
 
-    Every appearance is a row. Columns: the export contract, exactly (with --appearances, then first_seen_claim_id and appearances; with --found-by, then found_by). CSV cells that would start a spreadsheet formula get a leading '.
+    Every appearance is a row. Columns: the export contract, exactly (with --appearances, then first_seen_claim_id and appearances; with --found-by, then found_by; with --speakers, then speakers). CSV cells that would start a spreadsheet formula get a leading '.
     """
     if out.fmt is ExportFormat.claimreview:
         export_claim_reviews(flt, publisher, out, db)

@@ -16,6 +16,7 @@ from claimtrack.errors import UserError
 
 if TYPE_CHECKING:
     from claimtrack.evaluate.run import Report
+    from claimtrack.evaluate.speakers import SpeakerScore
     from claimtrack.extract.learned.score import Counts, Totals
 
 
@@ -34,11 +35,28 @@ def evaluate(
     rules_only: Annotated[
         bool, typer.Option("--rules-only", help="Score the rules alone (no learned models).")
     ] = False,
+    speakers: Annotated[
+        Path | None,
+        typer.Option(
+            help="Resolved-speaker gold (JSON) to score who spoke against, the corpus stored "
+            "as one database. (default: speakers-SPLIT.json beside the corpus, if there)",
+            show_default=False,
+        ),
+    ] = None,
+    keep_db: Annotated[
+        Path | None,
+        typer.Option(
+            "--keep-db",
+            help="Keep the database the speakers are scored on in this new SQLite file.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Score the extractor on a brat-annotated corpus (default: PolNeAR dev)."""
     # imported here: the extractor takes a second to import, which no other command pays
     from claimtrack.evaluate.report import as_dict
     from claimtrack.evaluate.run import default_corpus, evaluate_corpus
+    from claimtrack.evaluate.speakers import speaker_gold_for
     from claimtrack.ingest import learned_from_env
 
     corpus = corpus or default_corpus()
@@ -46,8 +64,17 @@ def evaluate(
         print(f"error: {corpus} has no text/ and attributions/ folders", file=sys.stderr)
         raise typer.Exit(2)
     learned = not rules_only and learned_from_env()
+    speakers = speakers or speaker_gold_for(corpus)
+    if speakers is not None and not speakers.is_file():
+        print(f"error: {speakers} is not a file: give --speakers a speakers JSON", file=sys.stderr)
+        raise typer.Exit(2)
+    if keep_db is not None and keep_db.exists():
+        print(f"error: {keep_db} exists: give --keep-db a new file", file=sys.stderr)
+        raise typer.Exit(2)
     try:
-        report = evaluate_corpus(corpus, limit=limit, learned=learned)
+        report = evaluate_corpus(
+            corpus, limit=limit, learned=learned, speaker_gold=speakers, keep_db=keep_db
+        )
     except NotImplementedError as e:
         print(f"error: the extractor is not implemented yet ({e})", file=sys.stderr)
         raise typer.Exit(1) from None
@@ -60,6 +87,8 @@ def evaluate(
         print_figures(report, Console())
     if errors:
         print_errors(report, errors, Console())
+        if report.speakers is not None:
+            print_wrong_speakers(report.speakers, errors, Console())
 
 
 # ---- the figures --------------------------------------------------------------------------
@@ -104,12 +133,37 @@ def figures_table(report: Report) -> Table:
     return table
 
 
+def speakers_table(s: SpeakerScore) -> Table:
+    """Who spoke: the figures of the reference speaker scorer."""
+    table = Table(
+        title="who spoke (resolved-speaker gold; the corpus stored as one database)",
+        title_justify="left",
+        caption="exact: the stored speaker's folded name is the gold one; lenient: the "
+        "surname alone or extra words count; B-cubed: one actor per real speaker",
+        caption_justify="left",
+    )
+    table.add_column("figure")
+    table.add_column("value", justify="right")
+    table.add_column("of", justify="right")
+    p, r, f = s.bcubed
+    table.add_row("coverage", f"{s.coverage:.3f}", f"{s.found}/{s.gold}")
+    table.add_row("named (exact)", f"{s.named_acc:.3f}", f"{s.named_right}/{s.named}")
+    table.add_row("named (lenient)", f"{s.named_lenient_acc:.3f}", f"{s.named_lenient}/{s.named}")
+    table.add_row("unnamed", f"{s.unnamed_acc:.3f}", f"{s.unnamed_right}/{s.unnamed}")
+    table.add_row("actors B-cubed P", f"{p:.3f}", "")
+    table.add_row("actors B-cubed R", f"{r:.3f}", "")
+    table.add_row("actors B-cubed F1", f"{f:.3f}", "")
+    return table
+
+
 def print_figures(report: Report, console: Console) -> None:
     """The table, then a line for each figure that is not precision and recall."""
     from claimtrack.evaluate.report import found_by
 
     t = report.totals
     console.print(figures_table(report))
+    if report.speakers is not None:
+        console.print(speakers_table(report.speakers))
     console.print(
         f"speaker accuracy (relaxed matches with a gold Source): "
         f"{t.speaker_accuracy:.3f} ({t.speaker_hits}/{t.speaker_total})"
@@ -169,3 +223,10 @@ def print_errors(report: Report, n: int, console: Console, seed: int = 0) -> Non
             f"  gold      source={e['gold_source']!r} "
             f"cue={e['gold_cue']!r}"
         )
+
+
+def print_wrong_speakers(s: SpeakerScore, n: int, console: Console) -> None:
+    """The N most frequent (gold speaker, stored speaker) mistakes."""
+    console.rule(f"wrong speakers ({sum(s.wrong.values())})")
+    for (gold, stored), count in list(s.wrong.items())[:n]:
+        console.print(f"  x{count}: gold {gold!r} -> stored {stored!r}", highlight=False)

@@ -257,6 +257,7 @@ class ClaimColumns:
     found_by: bool = False
     best_day: bool = False
     corrections: bool = False
+    speakers: bool = False
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -265,6 +266,7 @@ class ClaimColumns:
             + (("found_by",) if self.found_by else ())
             + (BEST_DAY_COLUMNS if self.best_day else ())
             + (CORRECTION_COLUMNS if self.corrections else ())
+            + (("speakers",) if self.speakers else ())
         )
 
 
@@ -313,6 +315,19 @@ CLAIM_COLUMNS = Bundle(
                 typer.Option(
                     "--corrections",
                     help="Add short_text and rejected (the reason), set by `claimtrack claims`.",
+                ),
+            ],
+            default=False,
+        ),
+        Option(
+            "speakers",
+            Annotated[
+                bool,
+                typer.Option(
+                    "--speakers",
+                    help="Add speakers after the other columns: every speaker of the claim, "
+                    "'; '-separated, first the one speaker names (several people can say one "
+                    "thing).",
                 ),
             ],
             default=False,

@@ -331,6 +331,10 @@ def render_claim(stored: dict, console: Console) -> None:
     )
     if sp["mention"] and sp["mention"] != sp["name"]:
         speaker += f"\nnamed in the text as \u201c{sp['mention']}\u201d"
+    if len(sp.get("all") or []) > 1:
+        speaker += "\nwith " + ", ".join(o["name"] for o in sp["all"][1:])
+    if sp.get("how"):
+        speaker += f"\nresolved: {sp['how']}"
     seen, first = d["appearances"], d["first_seen_claim_id"]
     if seen == 1:
         row("claim", f"#{d['claim_id']}")

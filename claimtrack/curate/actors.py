@@ -38,6 +38,7 @@ def merge(session: Session, keep_name: str, other_name: str) -> MergeResult:
     for claim in session.scalars(select(Claim).where(Claim.actor_id == other.id)):
         claim.actor_id = keep.id
         moved += 1
+    store.move_speaker_links(session, other.id, keep.id)
     names = [other.name, *(a.alias for a in other.aliases)]
     removed = other.name
     for field in ("role", "affiliation"):

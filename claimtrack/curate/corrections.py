@@ -32,7 +32,7 @@ from claimtrack.store.models import (
     utcnow,
 )
 from claimtrack.store.taxonomy import tag as tag_topics
-from claimtrack.store.writes import add_alias, taxonomy
+from claimtrack.store.writes import add_alias, sync_first_speaker, taxonomy
 
 # the claim fields a correction of each kind sets (and undo puts back)
 FIELDS: dict[str, tuple[str, ...]] = {
@@ -151,7 +151,7 @@ def move_claim(session: Session, claim: Claim, actor: Actor, by: By, what: str =
     claim.actor_id = actor.id
     after = {"actor_id": actor.id, "speaker": actor.name}
     record(session, what, before, after, by, claim_id=claim.id, source_id=claim.source_id)
-    session.flush()
+    sync_first_speaker(session, claim)
     appearances.relink_actor(session, old)
     appearances.relink_actor(session, actor.id)
 
@@ -336,6 +336,7 @@ def add_claim(
         raise UserError("that claim is already stored: find it with `claimtrack who-said`")
     session.add(claim)
     session.flush()
+    sync_first_speaker(session, claim)
     retag_claim(session, claim)
     appearances.link(session, claim)
     after = values_of(claim, ("content", "content_start", "content_end", "cue", "actor_id"))
@@ -378,6 +379,7 @@ def undo(session: Session, claim_id: int, by: By) -> Correction:
     put_values(claim, {k: v for k, v in last.before.items() if k in FIELDS[last.what]})
     session.flush()
     if last.what in SPEAKER_KINDS:
+        sync_first_speaker(session, claim)
         appearances.relink_actor(session, old_actor)
         appearances.relink_actor(session, claim.actor_id)
     if last.what == "content":

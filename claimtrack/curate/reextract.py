@@ -22,7 +22,14 @@ from claimtrack.extract.types import FoundClaim
 from claimtrack.store import appearances
 from claimtrack.store.models import Claim, ClaimReview, ClaimTopic, Correction, Source, Topic
 from claimtrack.store.taxonomy import TopicDef
-from claimtrack.store.writes import build_claim, claim_fields, found_topics
+from claimtrack.store.writes import (
+    build_claim,
+    claim_fields,
+    found_topics,
+    set_speakers,
+    speaker_ids,
+    sync_first_speaker,
+)
 
 OVERLAP = 0.5  # least share of the two contents' joint extent that must overlap to match
 MACHINE_VIA = ("keyword", "heading", "extractor")  # topic links re-extraction may redo
@@ -200,6 +207,10 @@ def update(
     for name, value in fields.items():
         if name not in locked:
             setattr(claim, name, value)
+    if "actor_id" in locked:
+        sync_first_speaker(session, claim)
+    else:
+        set_speakers(session, claim, speaker_ids(session, c, claim.actor_id, text))
     topics, topic_ids = taxonomy
     session.execute(
         delete(ClaimTopic).where(ClaimTopic.claim_id == claim.id, ClaimTopic.via.in_(MACHINE_VIA))

@@ -57,6 +57,7 @@ def as_dict(report: Report) -> dict[str, Any]:
         "exact": {k: _prf(c) for k, c in t.exact.items()},
         "by_kind": {k: {lvl: _prf(c) for lvl, c in t.kinds[k].items()} for k in KINDS},
         "found_by": found_by(report),
+        "speakers": report.speakers.as_dict() if report.speakers is not None else None,
         "speed": {
             "words": report.words,
             "seconds": round(report.seconds, 3),

@@ -10,6 +10,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from claimtrack.errors import UserError
+from claimtrack.evaluate.speakers import (
+    SpeakerScore,
+    load_speaker_gold,
+    score_speakers,
+    stored_rows,
+)
 from claimtrack.extract.learned.corpus import ENV_CORPUS, GoldDoc, default_corpus, load_corpus
 from claimtrack.extract.learned.score import DocScore, Totals, score_document, total
 from claimtrack.extract.types import FoundClaim
@@ -31,6 +37,7 @@ class Report:
     seconds: float  # extraction only
     failures: list[str] = field(default_factory=list)  # articles whose extraction raised
     learned: bool = True  # the learned models took part (the default extractor only)
+    speakers: SpeakerScore | None = None  # who spoke, when the corpus has resolved-speaker gold
 
     @property
     def words_per_second(self) -> float:
@@ -110,6 +117,8 @@ def evaluate_corpus(
     limit: int | None = None,
     extractor: Extractor | None = None,
     learned: bool = True,
+    speaker_gold: Path | None = None,
+    keep_db: Path | None = None,
 ) -> Report:
     """Extract claims from every article of a split folder and score them against its gold.
 
@@ -124,6 +133,12 @@ def evaluate_corpus(
     scores = [
         score_document(d.text, c, d.relations, d.name) for d, c in zip(docs, claims, strict=True)
     ]
+    speakers = None
+    if speaker_gold is not None:
+        rows = stored_rows(docs, claims, keep_db)
+        names = {d.name for d in docs}
+        gold = {k: v for k, v in load_speaker_gold(speaker_gold).items() if k in names}
+        speakers = score_speakers(gold, rows)
     return Report(
         corpus=str(corpus),
         totals=total(scores),
@@ -134,4 +149,5 @@ def evaluate_corpus(
         seconds=seconds,
         failures=failures,
         learned=learned,
+        speakers=speakers,
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 import math
 import re
@@ -13,6 +14,7 @@ from typing import Protocol
 from spacy.tokens import Doc, Token
 
 from claimtrack.extract import cues, rules, when
+from claimtrack.extract.calibration import calibrated
 from claimtrack.extract.learned import detect, refine
 from claimtrack.extract.quotes import QuoteIndex
 from claimtrack.extract.segment import Segment
@@ -230,9 +232,36 @@ def build_claims(
         drafts = _with_detected(text, qi, drafts, parsed, detector, models.static, resolver)
     heading_of = _headings(parsed)
     return [
-        _claim(text, cand, actor, p, published, qi, heading_of[p.seg.start], models.redraw)
+        _with_how(
+            _claim(text, cand, actor, p, published, qi, heading_of[p.seg.start], models.redraw),
+            resolver,
+            (id(p.doc), *cand.source) if cand.source and not cand.follow_on else None,
+            cand.follow_on,
+        )
         for cand, actor, p in drafts
     ]
+
+
+def _with_how(
+    claim: FoundClaim, resolver: Resolver, key: tuple | None, follow_on: bool
+) -> FoundClaim:
+    """The claim with how its speaker was resolved and the other people its mention names."""
+    if claim.speaker.name is None:
+        return claim
+    if key is None:  # a quotation's next paragraph, or no mention
+        why = (
+            "who began the quotation this paragraph continues"
+            if follow_on
+            else "the speaker of the claim before it"
+        )
+        how = f"{claim.speaker.name}, {why}"
+        claim.speaker = dataclasses.replace(claim.speaker, how=how)
+        return claim
+    how, others = resolver.how.get(key), tuple(resolver.others.get(key, ()))
+    if how is None and not others:
+        return claim
+    claim.speaker = dataclasses.replace(claim.speaker, how=how, others=others)
+    return claim
 
 
 def _resolver(parsed: list[Parsed]) -> Resolver:
@@ -516,7 +545,9 @@ def _claim(
     mention = CharSpan(cand.source[0] + base, cand.source[1] + base) if cand.source else None
     if actor is not None:
         aliases = tuple(f for f in actor.forms if f != actor.name)
-        speaker = Speaker(mention, actor.name, actor.kind, actor.role, actor.affiliation, aliases)
+        speaker = Speaker(
+            mention, actor.name, actor.kind, actor.role, actor.affiliation, aliases, actor.gender
+        )
     else:
         speaker = Speaker(mention, None, "unnamed")
     parts = _content_parts(text, cand, base, qi)
@@ -551,7 +582,8 @@ def _claim(
         hedged=_hedged(cand) and not cand.follow_on,
         date=date,
         heading=heading,
-        confidence=cand.confidence,
+        confidence=round(calibrated(cand.confidence), 3),
+        raw_confidence=cand.confidence,
         content_parts=tuple(CharSpan(a, b) for a, b in parts) if len(parts) > 1 else (),
         found_by="detector" if cand.rule == "learned" else "rules",
     )

@@ -9,6 +9,15 @@ from spacy.tokens import Token
 
 from claimtrack.extract.spans import doc_text
 from claimtrack.extract.types import ActorKind
+from claimtrack.extract.wordlists import words as words_of
+from claimtrack.names import (
+    PRONOUN_GENDER,
+    Gender,
+    compatible,
+    first_name_gender,
+    fold,
+    title_gender,
+)
 
 PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "i", "me"})
 PRONOUNS_ANY = PRONOUNS_PERSON | frozenset({"they", "we", "it", "you", "who", "which", "that"})
@@ -124,6 +133,8 @@ UNNAMED_HEADS = frozenset(
     """.split()
 )
 
+DOCUMENTS = words_of("source_documents") | {"ad", "video", "return", "transcript", "spot", "clip"}
+_CLAUSE = re.compile(r",|\(|\s[-–—]\s|\s(?:who|which|that|whose)\s")
 _DET = re.compile(r"^(the|a|an)\s+", re.I)
 # "multiple Russian media outlets" and "several Russian media outlets" are one speaker
 _QUANTIFIER = re.compile(
@@ -147,6 +158,7 @@ class ResolvedActor:
     role: str | None = None
     affiliation: str | None = None
     forms: list[str] = field(default_factory=list)
+    gender: Gender | None = None
 
 
 def clean(s: str) -> str:
@@ -173,9 +185,59 @@ def _is_name_tok(t: Token) -> bool:
     )
 
 
+def is_member_group(head: Token) -> bool:
+    """Members of a party or a people, unnamed ("Republicans", "Oversight Committee
+    Democrats", "many Americans"): a plural nationality or group noun."""
+    return head.tag_ in ("NNPS", "NNS") and head.ent_type_ == "NORP"
+
+
+def co_speakers(head: Token, first: str | None) -> list[ResolvedActor]:
+    """The other named people of a mention that names several ("Sen. Jon Doe and Sen. Ann
+    Roe", "Doe, Roe and Poe"): persons joined to its head by "and"."""
+    out = []
+    for conj in head.conjuncts:
+        if conj.i <= head.i or conj.pos_ != "PROPN":
+            continue
+        left = min(t.idx for t in conj.subtree if t.i <= conj.i)
+        other = analyse_mention(conj, left, conj.idx + len(conj.text))
+        if other.kind == "person" and other.name and other.name != first:
+            out.append(other)
+    return out
+
+
+def document_owner(head: Token) -> Token | None:
+    """The named author or owner a document speaks for: "a study by Professor Jane Roe",
+    "the IMF report", "Smith's tax return" (a proper noun by, from or of it, or before it)."""
+    if head.pos_ != "NOUN" or head.lower_ in ("poll", "polls", "post"):
+        return None  # a poll is named as such ("the Quinnipiac poll"); "Post" is an outlet
+    if head.lemma_.lower() not in DOCUMENTS and head.lower_ not in DOCUMENTS:
+        return None
+    for child in head.children:
+        if child.dep_ in ("poss", "compound") and child.pos_ == "PROPN" and child.i < head.i:
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
+            obj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if obj is not None and obj.pos_ == "PROPN":
+                return obj
+    return None
+
+
+def cut_clauses(text: str) -> str:
+    """A mention without what follows its noun phrase: an appositive, a relative clause or
+    an aside ("Mr. Stone, 82, who ..." -> "Mr. Stone")."""
+    return _CLAUSE.split(text, maxsplit=1)[0].strip()
+
+
 def analyse_mention(head: Token, start: int, end: int) -> ResolvedActor:
     """Split a mention into name, role and affiliation; guess its kind."""
     doc = head.doc
+    if is_member_group(head):
+        text = group_name(clean(_DET.sub("", doc_text(doc)[start:end])))
+        return ResolvedActor(text, "unnamed", role=text)
+    owner = document_owner(head)
+    if owner is not None:
+        left = min(t.idx for t in owner.subtree if t.i <= owner.i)
+        return analyse_mention(owner, left, owner.idx + len(owner.text))
     span = doc.char_span(start, end, alignment_mode="contract")
     toks = list(span) if span is not None else [head]
     lower = head.lower_
@@ -226,7 +288,7 @@ def analyse_mention(head: Token, start: int, end: int) -> ResolvedActor:
             if not personish and (ent in ("ORG", "GPE", "NORP") or words & GOVERNMENT_WORDS):
                 kind = "organization"
             return ResolvedActor(clean(name), kind, role, aff, [clean(name)])
-    text = group_name(clean(_DET.sub("", doc_text(doc)[start:end])))
+    text = group_name(clean(cut_clauses(_DET.sub("", doc_text(doc)[start:end]))))
     if words & MEDIA_WORDS or head.ent_type_ == "ORG" and lower in MEDIA_WORDS:
         return ResolvedActor(text, "media")
     if lower in GOVERNMENT_WORDS or head.ent_type_ == "GPE" or words & {"kremlin", "pentagon"}:
@@ -240,37 +302,95 @@ def analyse_mention(head: Token, start: int, end: int) -> ResolvedActor:
     return ResolvedActor(text or None, "person" if head.pos_ == "PROPN" else "unnamed")
 
 
+def mention_gender(text: str, name: str | None) -> Gender | None:
+    """The gender a mention tells: a title in it ("Mrs. Clinton"), else the name's first
+    name when the name has one ("Michelle Obama")."""
+    for w in text.split():
+        if (g := title_gender(w)) is not None:
+            return g
+    parts = (name or "").split()
+    return first_name_gender(parts[0]) if len(parts) >= 2 else None
+
+
+def _within(short: list[str], long: list[str]) -> bool:
+    """SHORT's words at the start or the end of LONG's, LONG being longer."""
+    n = len(short)
+    return len(long) > n and (long[:n] == short or long[-n:] == short)
+
+
 class Resolver:
     """Walks a document's mentions in order and links surnames, pronouns and roles."""
 
     def __init__(self) -> None:
-        self.full_names: dict[str, str] = {}  # surname / single token -> full name
+        self.full_names: dict[str, list[str]] = {}  # surname -> full names, in text order
         self.actors: dict[str, ResolvedActor] = {}  # canonical name -> actor
         self.last_person: ResolvedActor | None = None
         self.last_any: ResolvedActor | None = None
+        self.recent: list[ResolvedActor] = []  # persons noted as subjects, latest last
+        # per mention (id of its paragraph's Doc, start, end): how it was resolved, and the
+        # other named people it names ("Jon Doe and Ann Roe")
+        self.how: dict[tuple[int, int, int], str] = {}
+        self.others: dict[tuple[int, int, int], list[str]] = {}
 
     def see_person_name(self, full: str) -> None:
         parts = full.split()
         if len(parts) >= 2:
-            self.full_names.setdefault(parts[-1].lower(), full)
+            names = self.full_names.setdefault(parts[-1].lower(), [])
+            if full not in names:
+                names.append(full)
 
     def note_subject(self, actor: ResolvedActor) -> None:
         if actor.kind == "person" and actor.name:
             self.last_person = actor
+            if actor in self.recent:
+                self.recent.remove(actor)
+            self.recent.append(actor)
         self.last_any = actor
 
-    def canonical(self, actor: ResolvedActor) -> ResolvedActor:
+    def shortest_form(self, name: str) -> str:
+        """A known full name that NAME only adds words to at an edge ("Rip Donald Trump",
+        a headline's word glued on, is "Donald Trump" when the article names him so)."""
+        words = name.split()
+        for names in self.full_names.values():
+            for full in names:
+                if len(full.split()) >= 2 and _within(full.split(), words):
+                    return full
+        return name
+
+    def full_name(self, surname: str, gender: Gender | None) -> str | None:
+        """The full name the article gives a surname, of a compatible gender: the one there
+        is, else the one of the most recent subjects."""
+        forms = [self.shortest_form(n) for n in self.full_names.get(surname.lower(), [])]
+        names = [
+            n
+            for n in dict.fromkeys(forms)
+            if compatible(gender, first_name_gender(n.split()[0]))
+            and compatible(gender, self._gender_of(n))
+        ]
+        if len(names) <= 1:
+            return names[0] if names else None
+        for actor in reversed(self.recent):
+            if actor.name in names:
+                return actor.name
+        return names[0]
+
+    def _gender_of(self, name: str) -> Gender | None:
+        known = self.actors.get(name)
+        return known.gender if known is not None else None
+
+    def canonical(self, actor: ResolvedActor, mention: str = "") -> ResolvedActor:
         if actor.name is None:
             return actor
         name = actor.name
+        gender = mention_gender(mention, name) if mention else actor.gender
         if actor.kind in ("organization", "unnamed") and name.lower() in self.full_names:
             actor.kind = "person"  # a surname the NER mistook: "Trump"
         if actor.kind == "person":
             parts = name.split()
-            if len(parts) == 1 and parts[0].lower() in self.full_names:
-                name = self.full_names[parts[0].lower()]
-            elif len(parts) >= 2:
-                self.see_person_name(name)
+            if len(parts) == 1 and (full := self.full_name(parts[0], gender)) is not None:
+                name = full
+            elif len(parts) >= 3:
+                name = self.shortest_form(name)
         known = self.actors.get(name)
         if known is None:
             known = ResolvedActor(name, actor.kind, actor.role, actor.affiliation, [])
@@ -278,36 +398,79 @@ class Resolver:
         else:
             known.role = known.role or actor.role
             known.affiliation = known.affiliation or actor.affiliation
+        if known.kind == "person":
+            known.gender = known.gender or gender or mention_gender("", name)
         for f in actor.forms or [actor.name]:
             if f and f not in known.forms:
                 known.forms.append(f)
         return known
 
-    def by_role(self, role_word: str) -> ResolvedActor | None:
-        for actor in reversed(list(self.actors.values())):
-            if actor.role and role_word in actor.role.lower().split():
+    def by_role(self, words: list[str]) -> ResolvedActor | None:
+        """The person the article gave a role that the description's words fit: every word
+        of "the Republican nominee" in the role, else its head word in one person's role."""
+        people = [a for a in reversed(list(self.actors.values())) if a.role and a.kind == "person"]
+        role_words = {id(a): set(fold(a.role or "").split()) for a in people}
+        want = [fold(w) for w in words]
+        for actor in people:
+            if set(want) <= role_words[id(actor)]:
+                return actor
+        heads = [a for a in people if want[-1] in role_words[id(a)]]
+        return heads[0] if len(heads) == 1 else None
+
+    def pronoun(self, low: str) -> ResolvedActor | None:
+        """The most recent person a personal pronoun can be: of its gender."""
+        gender = PRONOUN_GENDER.get(low)
+        for actor in reversed(self.recent):
+            if compatible(gender, actor.gender):
+                if gender is not None:
+                    actor.gender = gender
                 return actor
         return None
 
     def resolve(self, head: Token, start: int, end: int) -> ResolvedActor:
+        """The actor a mention refers to; ``how`` and ``others`` keep how it was found and
+        the other people it names."""
+        key = (id(head.doc), start, end)
+        actor, why = self._resolve(head, start, end)
+        text = " ".join(doc_text(head.doc)[start:end].split())
+        if why and actor.name:
+            self.how[key] = f"'{text}': {actor.name}, {why}"
+        if actor.kind == "person" and (others := co_speakers(head, actor.name)):
+            self.others[key] = [self.canonical(o).name or "" for o in others]
+        return actor
+
+    def _resolve(self, head: Token, start: int, end: int) -> tuple[ResolvedActor, str | None]:
         text = doc_text(head.doc)[start:end].strip()
         low = text.lower()
         if low in PRONOUNS_ANY or head.pos_ == "PRON" and end - start <= 5:
-            if low in PRONOUNS_PERSON and self.last_person is not None:
-                return self.last_person
+            if low in PRONOUNS_PERSON and (hit := self.pronoun(low)) is not None:
+                return hit, "the latest person named before it whom it fits"
             if low in ("who", "which", "that") and head.dep_ in ("nsubj", "nsubjpass"):
                 ante = head.head.head if head.head.dep_ == "relcl" else None
                 if ante is not None:
-                    a = self.canonical(
-                        analyse_mention(ante, ante.left_edge.idx, ante.idx + len(ante.text))
+                    a_start = ante.left_edge.idx
+                    a_text = doc_text(head.doc)[a_start : ante.idx + len(ante.text)]
+                    hit = self.canonical(
+                        analyse_mention(ante, a_start, ante.idx + len(ante.text)), a_text
                     )
-                    return a
+                    return hit, "the noun its clause is about"
             if low in ("it", "they") and self.last_any is not None and low == "it":
-                return self.last_any
-            return ResolvedActor(None, "person" if low in PRONOUNS_PERSON else "unnamed")
-        m = re.match(r"^(the|this|that)\s+(\w+)$", low)
+                return self.last_any, "the latest subject before it"
+            return ResolvedActor(None, "person" if low in PRONOUNS_PERSON else "unnamed"), None
+        m = re.match(r"^(?:the|this|that)\s+([\w\s.-]+)$", low)
         if m and head.pos_ == "NOUN":
-            hit = self.by_role(m.group(2))
+            hit = self.by_role(m.group(1).split())
             if hit is not None:
-                return hit
-        return self.canonical(analyse_mention(head, start, end))
+                return hit, f"named as {hit.role} in this article"
+        found = analyse_mention(head, start, end)
+        written = found.name
+        actor = self.canonical(found, text)
+        if written and actor.name and written != actor.name:
+            if document_owner(head) is not None:
+                return actor, "its named author or owner"
+            if len(written.split()) == 1:
+                return actor, "named in full in this article"
+            return actor, "as this article names them elsewhere"
+        if document_owner(head) is not None and actor.name:
+            return actor, "its named author or owner"
+        return actor, None

@@ -41,6 +41,9 @@ class Speaker:
     role: str | None = None  # "Presidential Aide"
     affiliation: str | None = None  # "Russia"
     aliases: tuple[str, ...] = ()  # other ways the text names the actor ("Ushakov")
+    gender: str | None = None  # "f" or "m" when a title, first name or pronoun told it
+    others: tuple[str, ...] = ()  # the other named people of "Jon Doe and Ann Roe said"
+    how: str | None = None  # how it was resolved: "'he': Jon Doe, the latest person ..."
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,3 +74,5 @@ class FoundClaim:
     # last (PolNeAR's convention for a span in several fragments). Empty otherwise.
     content_parts: tuple[CharSpan, ...] = ()
     found_by: FoundBy = "rules"
+    # the rules' or detector's own score, before calibration (``confidence`` is calibrated)
+    raw_confidence: float = 0.5

@@ -18,7 +18,15 @@ from claimtrack.names import name_key
 from claimtrack.query.search import search_condition
 from claimtrack.store.appearances import counts as appearance_counts
 from claimtrack.store.ids import id_is, parse_id
-from claimtrack.store.models import Actor, ActorAlias, Claim, ClaimTopic, Source, Topic
+from claimtrack.store.models import (
+    Actor,
+    ActorAlias,
+    Claim,
+    ClaimSpeaker,
+    ClaimTopic,
+    Source,
+    Topic,
+)
 from claimtrack.store.taxonomy import find_topics
 from claimtrack.store.writes import taxonomy
 
@@ -232,7 +240,8 @@ def claims_query(session: Session, flt: ClaimFilter) -> Select:
         ids = actor_ids(session, flt.actor)
         if not ids:
             raise UserError(f"--actor {flt.actor}: no such speaker; see `claimtrack actors list`")
-        stmt = stmt.where(Claim.actor_id.in_(ids))
+        spoke = select(ClaimSpeaker.claim_id).where(ClaimSpeaker.actor_id.in_(ids))
+        stmt = stmt.where(or_(Claim.actor_id.in_(ids), Claim.id.in_(spoke)))
     if flt.source:
         ids = source_ids(session, flt.source)
         if not ids:
@@ -286,6 +295,20 @@ def topics_of(session: Session, claim_ids: list[int]) -> dict[int, list[str]]:
     )
     for claim_id, slug in rows:
         out[claim_id].append(slug)
+    return out
+
+
+def speakers_of(session: Session, claim_ids: list[int]) -> dict[int, list[str]]:
+    """Claim id -> the names of all its speakers, first the one ``speaker`` names."""
+    out: dict[int, list[str]] = {i: [] for i in claim_ids}
+    rows = session.execute(
+        select(ClaimSpeaker.claim_id, Actor.name)
+        .join(Actor, ClaimSpeaker.actor_id == Actor.id)
+        .where(ClaimSpeaker.claim_id.in_(claim_ids))
+        .order_by(ClaimSpeaker.claim_id, ClaimSpeaker.position)
+    )
+    for claim_id, name in rows:
+        out[claim_id].append(name)
     return out
 
 
@@ -358,6 +381,7 @@ def _rows(
     for part in result.partitions(batch):
         ids = [claim.id for claim, _, _ in part]
         topics = topics_of(session, ids)
+        speakers = speakers_of(session, ids)
         counts = appearance_counts(session, [c.same_as_id or c.id for c, _, _ in part])
         for claim, source, actor in part:
             first = claim.same_as_id or claim.id
@@ -365,7 +389,9 @@ def _rows(
                 if first in emitted:
                     continue
                 emitted.add(first)
-            yield export_row(claim, source, actor, topics[claim.id], counts.get(first, 1))
+            row = export_row(claim, source, actor, topics[claim.id], counts.get(first, 1))
+            row["speakers"] = "; ".join(speakers[claim.id])
+            yield row
             given += 1
             if flt.limit is not None and given >= flt.limit:
                 return

@@ -101,6 +101,10 @@ def claim_detail(session: Session, claim_id: int) -> dict:
             "role": actor.role if actor else None,
             "affiliation": actor.affiliation if actor else None,
             "mention": claim.speaker_mention,
+            "how": claim.speaker_how,
+            "all": [
+                {"actor_id": link.actor_id, "name": link.actor.name} for link in claim.speaker_links
+            ],
         },
         "date": {
             "said_on": _iso(claim.said_on),

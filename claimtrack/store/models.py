@@ -184,6 +184,8 @@ class Claim(Base):
     # "rules", "detector" for a claim only the learned detector found (less sure), or
     # "hand" for a claim a person added (`claimtrack claims add`)
     found_by: Mapped[str] = mapped_column(String(10), default="rules", server_default="rules")
+    # how the speaker was resolved: "'he': Paul Smith, subject of the previous sentence"
+    speaker_how: Mapped[str | None] = mapped_column(Text)
     status: Mapped[str] = mapped_column(String(20), default="unreviewed", index=True)
     # the short claim text a fact-check reviews ("claimReviewed"), set by hand
     short_text: Mapped[str | None] = mapped_column(Text)
@@ -203,12 +205,36 @@ class Claim(Base):
     topic_links: Mapped[list[ClaimTopic]] = relationship(
         back_populates="claim", cascade="all, delete-orphan", passive_deletes=True
     )
+    speaker_links: Mapped[list[ClaimSpeaker]] = relationship(
+        back_populates="claim",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="ClaimSpeaker.position",
+    )
     reviews: Mapped[list[ClaimReview]] = relationship(
         back_populates="claim",
         cascade="all, delete-orphan",
         passive_deletes=True,
         order_by="ClaimReview.id",
     )
+
+
+class ClaimSpeaker(Base):
+    """Every speaker of a claim, first the one ``claims.actor_id`` names ("Senators A and B
+    said ..." has two)."""
+
+    __tablename__ = "claim_speakers"
+
+    claim_id: Mapped[int] = mapped_column(
+        ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True
+    )
+    actor_id: Mapped[int] = mapped_column(
+        ForeignKey("actors.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    claim: Mapped[Claim] = relationship(back_populates="speaker_links")
+    actor: Mapped[Actor] = relationship()
 
 
 class ClaimTopic(Base):

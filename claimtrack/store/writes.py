@@ -9,16 +9,42 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 
-from sqlalchemy import or_, select
+from sqlalchemy import delete, or_, select
 from sqlalchemy.orm import Session
 
 from claimtrack.extract.types import FoundClaim, Speaker
 from claimtrack.io.document import Document
-from claimtrack.names import PRONOUNS, name_key
+from claimtrack.names import (
+    PRONOUNS,
+    SUFFIXES,
+    compatible,
+    first_name_gender,
+    fold,
+    name_gender,
+    name_key,
+    person_form,
+    surname,
+)
 from claimtrack.store import appearances
-from claimtrack.store.models import Actor, ActorAlias, Claim, ClaimTopic, Source, Topic
+from claimtrack.store.models import (
+    Actor,
+    ActorAlias,
+    Claim,
+    ClaimSpeaker,
+    ClaimTopic,
+    Source,
+    Topic,
+)
 from claimtrack.store.taxonomy import TopicDef, load_taxonomy
 from claimtrack.store.taxonomy import tag as tag_topics
+
+HONORIFICS = frozenset("mr mrs ms miss mx dr sir lady madam".split())  # no role by themselves
+# words that make a name an organisation's ("Clinton Foundation", "Trump campaign")
+ORG_WORDS = frozenset(
+    "campaign foundation committee party company corporation inc corp group organization "
+    "organisation association union institute university bank fund coalition network "
+    "department ministry agency office administration council commission".split()
+)
 
 
 def content_hash(text: str) -> str:
@@ -96,6 +122,128 @@ def find_actor(session: Session, name: str) -> Actor | None:
     return session.get(Actor, ids[0]) if len(ids) == 1 else None
 
 
+def _named(session: Session, key: str) -> list[Actor]:
+    """People whose name or an alias has KEY."""
+    by_alias = select(ActorAlias.actor_id).where(ActorAlias.alias_key == key)
+    stmt = select(Actor).where(
+        Actor.kind == "person", or_(Actor.name_key == key, Actor.id.in_(by_alias))
+    )
+    return list(session.scalars(stmt.order_by(Actor.id)))
+
+
+def actor_gender(actor: Actor) -> str | None:
+    return name_gender(actor.name, [a.alias for a in actor.aliases])
+
+
+def _fits(actor: Actor, gender: str | None, first: str | None) -> bool:
+    """A known person who may be the one named: no gender or first-name conflict."""
+    if not compatible(gender, actor_gender(actor)):  # type: ignore[arg-type]
+        return False
+    words = person_form(actor.name).split()
+    return first is None or len(words) < 2 or fold(words[0]) == fold(first)
+
+
+def find_person(session: Session, name: str, gender: str | None) -> Actor | None:
+    """The one known person NAME means: by full name (titles, middle initials and a
+    possessive aside; "Jr." kept), else for a surname alone the one person of that surname
+    and a compatible gender. None when nobody or several fit."""
+    form = person_form(name)
+    words = form.split()
+    first = words[0] if len(words) >= 2 else None
+    found = [a for a in _named(session, name_key(form)) if _fits(a, gender, first)]
+    if len(words) == 1:
+        full = [a for a in found if len(person_form(a.name).split()) >= 2]
+        found = full or found
+    return found[0] if len(found) == 1 else None
+
+
+def known_within(session: Session, name: str) -> Actor | None:
+    """The known person a longer name adds words to at an edge, no first name among them
+    ("Rip Donald Trump", a headline word glued on, is Donald Trump; "Mary Ann Smith" is
+    not Ann Smith)."""
+    words = person_form(name).split()
+    if len(words) < 3:
+        return None
+    for n in range(len(words) - 1, 1, -1):
+        for extra, core in ((words[:-n], words[-n:]), (words[n:], words[:n])):
+            if any(first_name_gender(w) or fold(w).strip(".,") in SUFFIXES for w in extra):
+                continue
+            found = [a for a in _named(session, name_key(" ".join(core)))]
+            if len(found) == 1 and name_key(found[0].name) == name_key(" ".join(core)):
+                return found[0]
+    return None
+
+
+def absorb_surname(session: Session, actor: Actor, gender: str | None) -> None:
+    """A new full-named person takes over the claims of an actor stored under their surname
+    alone, when they are the only known person of that surname it can be."""
+    last = surname(actor.name)
+    if last is None:
+        return
+    lone = session.scalar(
+        select(Actor).where(
+            Actor.kind == "person", Actor.name_key == name_key(last), Actor.id != actor.id
+        )
+    )
+    if lone is None or not compatible(actor_gender(lone), gender):  # type: ignore[arg-type]
+        return
+    rivals = [
+        a
+        for a in _named(session, name_key(last))
+        if a.id not in (actor.id, lone.id) and _fits(a, actor_gender(lone), None)
+    ]
+    if rivals:
+        return
+    for claim in session.scalars(select(Claim).where(Claim.actor_id == lone.id)):
+        claim.actor = actor
+    move_speaker_links(session, lone.id, actor.id)
+    names = [lone.name, *(a.alias for a in lone.aliases)]
+    session.flush()
+    session.expire(lone, ["claims"])
+    session.delete(lone)
+    session.flush()
+    for n in names:
+        add_alias(actor, n)
+    appearances.relink_actor(session, actor.id)
+
+
+def sync_first_speaker(session: Session, claim: Claim) -> None:
+    """After CLAIM's speaker (claims.actor_id) was changed by hand: its first speaker is
+    that actor, the others it named stay after it."""
+    session.flush()
+    links = session.execute(
+        select(ClaimSpeaker.actor_id, ClaimSpeaker.position)
+        .where(ClaimSpeaker.claim_id == claim.id)
+        .order_by(ClaimSpeaker.position)
+    ).all()
+    others = [a for a, position in links if position > 0 and a != claim.actor_id]
+    first = [claim.actor_id] if claim.actor_id is not None else []
+    set_speakers(session, claim, first + others)
+
+
+def set_speakers(session: Session, claim: Claim, actor_ids: list[int]) -> None:
+    """CLAIM's speakers become ACTOR_IDS, in that order."""
+    session.execute(delete(ClaimSpeaker).where(ClaimSpeaker.claim_id == claim.id))
+    session.add_all(
+        ClaimSpeaker(claim_id=claim.id, actor_id=a, position=i) for i, a in enumerate(actor_ids)
+    )
+    session.flush()
+    session.expire(claim, ["speaker_links"])
+
+
+def move_speaker_links(session: Session, old_id: int, new_id: int) -> None:
+    """Every claim actor OLD_ID spoke now has actor NEW_ID among its speakers instead."""
+    have = set(
+        session.scalars(select(ClaimSpeaker.claim_id).where(ClaimSpeaker.actor_id == new_id))
+    )
+    for link in session.scalars(select(ClaimSpeaker).where(ClaimSpeaker.actor_id == old_id)):
+        if link.claim_id in have:
+            session.delete(link)
+        else:
+            link.actor_id = new_id
+    session.flush()
+
+
 def add_alias(actor: Actor, alias: str) -> bool:
     """Give ACTOR another name; False when it is empty, the actor's name, or known."""
     alias = alias.strip()
@@ -107,16 +255,23 @@ def add_alias(actor: Actor, alias: str) -> bool:
 
 
 def add_seen_name(actor: Actor, name: str) -> None:
-    """An alias from the text: any way it named the actor, but a pronoun."""
-    if name_key(name) not in PRONOUNS:
-        add_alias(actor, name)
+    """An alias from the text: any way it named the actor, but a pronoun or, for a person,
+    an organisation's name (its statements are not theirs)."""
+    if name_key(name) in PRONOUNS:
+        return
+    if actor.kind == "person" and ORG_WORDS & set(name_key(name).split()):
+        return
+    add_alias(actor, name)
 
 
 def is_role(role: str | None, name: str) -> bool:
-    """A role worth keeping: not empty, and not the name or a piece of it ("Sanders")."""
+    """A role worth keeping: not empty, not a title alone ("Mrs."), and not the name or a
+    piece of it ("Sanders")."""
     if not role or not role.strip():
         return False
     key, name_words = name_key(role), name_key(name).split()
+    if all(fold(w).rstrip(".") in HONORIFICS for w in key.split()):
+        return False
     return key != " ".join(name_words) and key not in name_words
 
 
@@ -124,12 +279,25 @@ def resolve_actor(session: Session, speaker: Speaker, doc_text: str) -> Actor | 
     name = speaker_name(speaker, doc_text)
     if name is None:
         return None
+    person = speaker.kind == "person"
+    if person:
+        name = person_form(name) or name
     actor = find_actor(session, name)
+    if (
+        actor is not None
+        and (actor.kind == "person") != person
+        and actor.name_key != name_key(name)
+    ):
+        actor = None  # an organisation's name is never a person's alias, nor the reverse
+    if actor is None and person:
+        actor = find_person(session, name, speaker.gender) or known_within(session, name)
     if actor is None:
         actor = Actor(name=name, name_key=name_key(name), kind=speaker.kind)
         session.add(actor)
-        if speaker.kind == "person" and len(name.split()) > 1:
-            add_alias(actor, name.split()[-1])  # the surname
+        if person and (last := surname(name)) is not None:
+            add_alias(actor, last)
+            session.flush()
+            absorb_surname(session, actor, speaker.gender or actor_gender(actor))
     if not actor.role and is_role(speaker.role, actor.name):
         actor.role = speaker.role
     if not actor.affiliation and speaker.affiliation:
@@ -192,6 +360,17 @@ def store_document(
     return source
 
 
+def how_filed(speaker: Speaker, actor: Actor | None, text: str) -> str | None:
+    """How the extractor resolved the speaker, and the registry filed it when under
+    another name ("'Denton': Laura Denton, the one known person of that name")."""
+    how = speaker.how
+    written = speaker_name(speaker, text)
+    if actor is not None and written and name_key(actor.name) != name_key(person_form(written)):
+        filed = f"'{written}': filed under {actor.name}, the known speaker that name fits"
+        how = f"{how}; {filed}" if how else filed
+    return how
+
+
 def build_claim(
     session: Session,
     source: Source,
@@ -200,11 +379,25 @@ def build_claim(
     topics: Sequence[TopicDef],
     topic_ids: dict[str, int],
 ) -> Claim:
-    row = Claim(source=source, status="unreviewed", **claim_fields(session, text, c))
+    fields = claim_fields(session, text, c)
+    row = Claim(source=source, status="unreviewed", **fields)
+    for i, who in enumerate(speaker_ids(session, c, fields["actor_id"], text)):
+        row.speaker_links.append(ClaimSpeaker(actor_id=who, position=i))
     for slug, via in found_topics(c, text, topics).items():
         if slug in topic_ids:
             row.topic_links.append(ClaimTopic(topic_id=topic_ids[slug], via=via))
     return row
+
+
+def speaker_ids(session: Session, c: FoundClaim, first: int | None, text: str) -> list[int]:
+    """Every speaker of an extracted claim, FIRST (the actor its speaker resolved to) first,
+    then the others it names ("Senators A and B said")."""
+    ids = [first] if first is not None else []
+    for other in c.speaker.others:
+        found = resolve_actor(session, Speaker(None, other, "person"), text)
+        if found is not None and found.id not in ids:
+            ids.append(found.id)
+    return ids
 
 
 def claim_fields(session: Session, text: str, c: FoundClaim) -> dict:
@@ -237,6 +430,7 @@ def claim_fields(session: Session, text: str, c: FoundClaim) -> dict:
         "heading": c.heading,
         "confidence": round(float(c.confidence), 3),
         "found_by": c.found_by,
+        "speaker_how": how_filed(c.speaker, actor, text),
     }
 
 

@@ -245,3 +245,48 @@ def test_upgrade_from_0001_links_the_appearances_stored_before(db_url):
     with engine.connect() as conn:
         links = dict(conn.execute(text("SELECT id, same_as_id FROM claims")).all())
     assert links == {1: 3, 2: None, 3: None}
+
+
+def test_upgrade_from_0004_keeps_every_claims_speaker(db_url):
+    """Claims stored at schema 0004 keep their speaker: 0005 gives each its one row in
+    claim_speakers, and the speaker filter and export still find it."""
+    url = dbmod.resolve_url(db_url)
+    dbmod.upgrade(url, "0004")
+    engine = dbmod.make_engine(url)
+    now = "2025-09-01 12:00:00+00:00"
+    with engine.begin() as conn:
+        for actor_id, name in ((1, "Ines Moreau"), (2, "Tomas Berg")):
+            conn.execute(
+                text(
+                    "INSERT INTO actors (id, name, name_key, kind, created_at)"
+                    " VALUES (:id, :name, :key, 'person', :now)"
+                ),
+                {"id": actor_id, "name": name, "key": name.lower(), "now": now},
+            )
+        conn.execute(
+            text(
+                "INSERT INTO sources (id, content_hash, text, word_count, ingested_at)"
+                " VALUES (1, 'h1', 'x', 1, :now)"
+            ),
+            {"now": now},
+        )
+        for claim_id, actor_id in ((1, 1), (2, 2), (3, None)):
+            conn.execute(
+                text(
+                    "INSERT INTO claims (id, source_id, actor_id, cue, cue_start, cue_end,"
+                    " content, content_start, content_end, attribution, hedged,"
+                    " date_precision, date_relation, sentence, sentence_start, sentence_end,"
+                    " confidence, status, created_at, found_by) VALUES (:id, 1, :actor, 'said',"
+                    " :id, 4, 'the ferry runs', :id, 60, 'indirect', false, 'none', 'unknown',"
+                    " 'x', 0, 60, 0.9, 'unreviewed', :now, 'rules')"
+                ),
+                {"id": claim_id, "actor": actor_id, "now": now},
+            )
+    dbmod.upgrade(url)
+    with engine.connect() as conn:
+        links = conn.execute(
+            text("SELECT claim_id, actor_id, position FROM claim_speakers ORDER BY claim_id")
+        ).all()
+        kept = dict(conn.execute(text("SELECT id, actor_id FROM claims")).all())
+    assert [tuple(r) for r in links] == [(1, 1, 0), (2, 2, 0)]
+    assert kept == {1: 1, 2: 2, 3: None}
