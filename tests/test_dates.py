@@ -71,7 +71,9 @@ def test_phrases(phrase: str, future: bool, on: str, precision: str, relation: s
 @pytest.mark.parametrize("phrase", [None, "", "   "])
 def test_no_phrase_means_no_later_than_publication(phrase: str | None) -> None:
     assert core(resolve_date(phrase, PUB)) == core(SaidDate(on=PUB, precision="day", relation="by"))
-    assert core(resolve_date(phrase, None)) == core(SaidDate(on=None, precision="none", relation="unknown"))
+    assert core(resolve_date(phrase, None)) == core(
+        SaidDate(on=None, precision="none", relation="unknown")
+    )
 
 
 @pytest.mark.parametrize(
@@ -135,11 +137,15 @@ def test_text_is_the_phrase_stripped() -> None:
 
 def test_without_publication_date_only_absolute_dates_resolve() -> None:
     assert resolve_date("on Aug. 3, 2019", None).on == d("2019-08-03")
-    assert core(resolve_date("in 2019", None)) == core(SaidDate(d("2019-01-01"), "year", "on", "in 2019"))
+    assert core(resolve_date("in 2019", None)) == core(
+        SaidDate(d("2019-01-01"), "year", "on", "in 2019")
+    )
     assert resolve_date("in July 2016", None).precision == "month"
     for relative in ("on the 13th", "yesterday", "on Tuesday", "Sept. 3", "last week"):
         assert core(resolve_date(relative, None)) == core(SaidDate(text=relative))
-    assert core(resolve_date("previously", None)) == core(SaidDate(relation="before", text="previously"))
+    assert core(resolve_date("previously", None)) == core(
+        SaidDate(relation="before", text="previously")
+    )
 
 
 def test_results_are_cached() -> None:

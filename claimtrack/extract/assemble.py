@@ -12,7 +12,7 @@ from typing import Protocol
 
 from spacy.tokens import Doc, Token
 
-from claimtrack.extract import cues, rules, when
+from claimtrack.extract import cues, rules, scene, when
 from claimtrack.extract.learned import detect, refine
 from claimtrack.extract.quotes import QuoteIndex
 from claimtrack.extract.segment import Segment
@@ -229,10 +229,12 @@ def build_claims(
     if detector is not None:
         drafts = _with_detected(text, qi, drafts, parsed, detector, models.static, resolver)
     heading_of = _headings(parsed)
-    return [
+    claims = [
         _claim(text, cand, actor, p, published, qi, heading_of[p.seg.start], models.redraw)
         for cand, actor, p in drafts
     ]
+    found = scene.scenes([(p.seg, list(p.doc.sents)) for p in parsed], published)
+    return scene.carry(claims, [p.seg for p in parsed], found)
 
 
 def _resolver(parsed: list[Parsed]) -> Resolver:

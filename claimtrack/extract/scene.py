@@ -1,0 +1,116 @@
+"""Dates from context: a date phrase that sets the scene of a sentence ("On Friday, the
+candidate rallied in Detroit.") dates the claims after it, in the same paragraph or the next
+few, that have no date phrase of their own.
+
+A scene is a date phrase modifying a sentence's main verb directly (not a date inside a
+reported clause, which is the content's, not the scene's), in a sentence not in the future
+tense. It is resolved as any date phrase is; only a day, a month, a year or a named range
+("last week", "over the weekend") sets a scene: "previously" or "later" do not. Without a
+publication date a relative scene ("On Friday") is carried as text alone: no date is invented.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Span, Token
+
+from claimtrack.extract import when
+from claimtrack.extract.dates import resolve_date
+from claimtrack.extract.segment import Segment
+from claimtrack.extract.spans import entity_at
+from claimtrack.extract.types import FoundClaim, SaidDate
+from claimtrack.extract.wordlists import words
+
+RUN_PARAGRAPHS = 2  # a scene also dates claims this many paragraphs after its own
+MAX_PHRASE_TOKENS = 6
+_DATE_PREPS = words("date_preps")
+_MODIFIERS = ("npadvmod", "advmod", "tmod")
+
+
+@dataclass(frozen=True, slots=True)
+class Scene:
+    start: int  # document offset of the phrase
+    paragraph: int  # index of its paragraph
+    date: SaidDate
+
+
+def scene_span(sent: Span) -> tuple[int, int] | None:
+    """Token indices (first, last) of the date phrase modifying SENT's main verb, if any."""
+    root = sent.root
+    if root.pos_ not in ("VERB", "AUX") or when.is_future(root):
+        return None
+    for child in root.children:
+        span = _modifier_span(child)
+        if span is not None and span[1] - span[0] < MAX_PHRASE_TOKENS:
+            return span
+    return None
+
+
+def _modifier_span(child: Token) -> tuple[int, int] | None:
+    if child.dep_ in _MODIFIERS and when._is_date_tok(child):
+        ent = entity_at(child.doc, child.i) if child.ent_type_ else None
+        return (ent[0], ent[1] - 1) if ent else (child.left_edge.i, child.right_edge.i)
+    if child.dep_ == "prep" and child.lower_ in _DATE_PREPS:
+        objs = [c for c in child.children if c.dep_ == "pobj"]
+        if objs and any(when._is_date_tok(t) for t in objs[0].subtree):
+            return child.i, objs[0].right_edge.i
+    return None
+
+
+def _sets_scene(said: SaidDate, published: dt.date | None) -> bool:
+    """A day, month, year or named range; without a publication date, any date phrase (its
+    text is carried, with no date invented)."""
+    if published is None:
+        return said.text is not None and said.relation in ("on", "unknown")
+    return said.relation == "on" or (said.earliest is not None and said.latest is not None)
+
+
+def _undated(said: SaidDate) -> bool:
+    """No date phrase of its own: dated by publication, or by nothing at all."""
+    return said.via == "publication" or (said.via == "none" and said.text is None)
+
+
+def scenes(paragraphs: list[tuple[Segment, list[Span]]], published: dt.date | None) -> list[Scene]:
+    """Every scene of a document, in text order."""
+    out: list[Scene] = []
+    for k, (seg, sents) in enumerate(paragraphs):
+        if seg.is_heading:
+            continue
+        for sent in sents:
+            span = scene_span(sent)
+            if span is None:
+                continue
+            doc = sent.doc
+            phrase = doc[span[0] : span[1] + 1]
+            said = resolve_date(phrase.text, published)
+            if _sets_scene(said, published):
+                out.append(Scene(seg.start + phrase.start_char, k, said))
+    return out
+
+
+def carry(
+    claims: list[FoundClaim], segments: list[Segment], found: list[Scene]
+) -> list[FoundClaim]:
+    """CLAIMS with the scene's date on each claim dated only by publication that follows a
+    scene in its paragraph or up to RUN_PARAGRAPHS after it, with no heading between."""
+    if not found:
+        return claims
+    starts = [s.start for s in segments]
+    heading_at = [s.is_heading for s in segments]
+    offsets = [s.start for s in found]
+    out = []
+    for c in claims:
+        k = bisect.bisect_right(offsets, c.cue.start) - 1
+        if not _undated(c.date) or k < 0:
+            out.append(c)
+            continue
+        scene = found[k]
+        para = bisect.bisect_right(starts, c.cue.start) - 1
+        near = 0 <= para - scene.paragraph <= RUN_PARAGRAPHS
+        if near and not any(heading_at[scene.paragraph + 1 : para + 1]):
+            c = replace(c, date=replace(scene.date, via="context", phrase_start=scene.start))
+        out.append(c)
+    return out
