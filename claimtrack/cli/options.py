@@ -27,6 +27,7 @@ import typer
 from claimtrack.cli.common import Attribution, Status, date_option
 from claimtrack.cli.render import Format, OutputOptions
 from claimtrack.query.claims import EXPORT_COLUMNS, LISTING_COLUMNS, ClaimFilter
+from claimtrack.query.dating import DATE_COLUMNS
 
 __all__ = [
     "CLAIM_COLUMNS",
@@ -192,11 +193,14 @@ class ClaimColumns:
 
     appearances: bool = False
     found_by: bool = False
+    dates: bool = False
 
     @property
     def names(self) -> tuple[str, ...]:
-        return (LISTING_COLUMNS if self.appearances else EXPORT_COLUMNS) + (
-            ("found_by",) if self.found_by else ()
+        return (
+            (LISTING_COLUMNS if self.appearances else EXPORT_COLUMNS)
+            + (("found_by",) if self.found_by else ())
+            + (DATE_COLUMNS if self.dates else ())
         )
 
 
@@ -222,6 +226,18 @@ CLAIM_COLUMNS = Bundle(
                     "--found-by",
                     help="Add found_by after the other columns: rules, or detector for a claim "
                     "only the learned detector found (less sure).",
+                ),
+            ],
+            default=False,
+        ),
+        Option(
+            "dates",
+            Annotated[
+                bool,
+                typer.Option(
+                    "--dates",
+                    help="Add said (the date at its precision: 2016, 2016-03, 2016-03-08 or a "
+                    "range), said_earliest, said_latest and date_via after the other columns.",
                 ),
             ],
             default=False,

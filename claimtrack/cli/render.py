@@ -317,6 +317,13 @@ def render_claim(stored: dict, console: Console) -> None:
     if d["quote"]:
         row("quote", f"\u201c{d['quote']}\u201d")
     row("date", d["date"]["derivation"])
+    if d["date"]["said"]:
+        row(
+            "said",
+            f"{d['date']['said']} (bounds {d['date']['earliest'] or '..'} to "
+            f"{d['date']['latest'] or '..'})",
+        )
+    row("dated by", d["date"]["origin"])
     topics = ", ".join(f"{t['slug']} (via {t['via']})" for t in d["topics"]) or "none"
     row("topics", topics)
     src = d["source"]

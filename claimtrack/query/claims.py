@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, aliased
 
 from claimtrack.errors import UserError
 from claimtrack.names import name_key
+from claimtrack.query.dating import date_cells
 from claimtrack.query.search import search_condition
 from claimtrack.store.appearances import counts as appearance_counts
 from claimtrack.store.ids import id_is, parse_id
@@ -121,31 +122,22 @@ def source_ids(session: Session, which: str) -> list[int]:
 
 
 def date_condition(since: dt.date | None, until: dt.date | None):
-    """Claims whose date is known to fall in [since, until], honouring the date relation.
+    """Claims whose date is known to fall in [since, until]: their bounds lie inside it.
 
-    on:     the day itself must be in range.
-    before: said some time before the anchor day: not known to be after any day, so
-            only without --since, and when the day before the anchor is <= until.
-    by:     said on or before the anchor day: only without --since, anchor <= until.
-    A claim with no date at all is left out once a date filter is given.
+    A day is its own bounds; "in March" runs from 1 to 31 March, so it is in March but not
+    known to be after 15 March; "last week" is its Monday to Sunday. before (the text says
+    "previously") and by (no date phrase: no later than publication) have an open start, so
+    they only match without --since, when the day they end on is <= until. A claim with no
+    date at all is left out once a date filter is given.
     """
-    on = [Claim.date_relation == "on", Claim.said_on.is_not(None)]
+    conditions = []
     if since:
-        on.append(Claim.said_on >= since)
+        conditions.append(Claim.said_earliest.is_not(None))
+        conditions.append(Claim.said_earliest >= since)
     if until:
-        on.append(Claim.said_on <= until)
-    if since:
-        return and_(*on)
-    assert until is not None
-    before = and_(
-        Claim.date_relation == "before",
-        Claim.date_anchor.is_not(None),
-        Claim.date_anchor <= until + dt.timedelta(days=1),
-    )
-    by = and_(
-        Claim.date_relation == "by", Claim.date_anchor.is_not(None), Claim.date_anchor <= until
-    )
-    return or_(and_(*on), before, by)
+        conditions.append(Claim.said_latest.is_not(None))
+        conditions.append(Claim.said_latest <= until)
+    return and_(*conditions)
 
 
 def timeline_day():
@@ -270,6 +262,7 @@ def export_row(
         "date_anchor": claim.date_anchor.isoformat() if claim.date_anchor else None,
         "appearances": appearances,
         "found_by": claim.found_by,
+        **date_cells(claim.said_earliest, claim.said_latest, claim.date_via),
     }
 
 

@@ -6,13 +6,15 @@ transaction), so a failure or a kill half-way leaves nothing half-written.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections.abc import Sequence
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from claimtrack.extract.types import FoundClaim, Speaker
+from claimtrack.extract.dates import relation_range
+from claimtrack.extract.types import FoundClaim, SaidDate, Speaker
 from claimtrack.io.document import Document
 from claimtrack.names import PRONOUNS, name_key
 from claimtrack.store import appearances
@@ -192,6 +194,18 @@ def store_document(
     return source
 
 
+def date_bounds(said: SaidDate) -> tuple[dt.date | None, dt.date | None, str]:
+    """The bounds and origin to store; for a SaidDate made without them (by hand, or by an
+    older stage), worked out from on / precision / relation."""
+    if said.earliest is not None or said.latest is not None or said.on is None:
+        return said.earliest, said.latest, said.via
+    earliest, latest = relation_range(said)
+    via = said.via
+    if via == "none":
+        via = "phrase" if said.text else ("publication" if said.relation == "by" else "none")
+    return earliest, latest, via
+
+
 def build_claim(
     session: Session,
     source: Source,
@@ -203,6 +217,7 @@ def build_claim(
     actor = resolve_actor(session, c.speaker, text)
     content = c.content.text(text)
     relation = c.date.relation
+    earliest, latest, via = date_bounds(c.date)
     row = Claim(
         source=source,
         actor=actor,
@@ -223,9 +238,9 @@ def build_claim(
         date_precision=c.date.precision if relation == "on" else "none",
         date_relation=relation,
         date_text=c.date.text,
-        said_earliest=c.date.earliest,
-        said_latest=c.date.latest,
-        date_via=c.date.via,
+        said_earliest=earliest,
+        said_latest=latest,
+        date_via=via,
         date_phrase_start=c.date.phrase_start,
         sentence=c.sentence.text(text),
         sentence_start=c.sentence.start,
