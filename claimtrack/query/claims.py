@@ -20,7 +20,7 @@ from claimtrack.query.search import search_condition
 from claimtrack.store.appearances import counts as appearance_counts
 from claimtrack.store.ids import id_is, parse_id
 from claimtrack.store.models import Actor, ActorAlias, Claim, ClaimTopic, Source, Topic
-from claimtrack.store.taxonomy import find_topics
+from claimtrack.store.taxonomy import descendants, find_topics
 from claimtrack.store.writes import taxonomy
 
 EXPORT_COLUMNS = (
@@ -99,7 +99,10 @@ def actor_ids(session: Session, who: str) -> list[int]:
 
 
 def topic_ids(session: Session, name: str) -> list[int]:
-    slugs = [t.slug for t in find_topics(taxonomy(session), name)]
+    """The topics a user means by NAME, with every topic under them (--topic conflict
+    includes ceasefire)."""
+    defs = taxonomy(session)
+    slugs = descendants(defs, [t.slug for t in find_topics(defs, name)])
     if not slugs:
         return []
     return list(session.scalars(select(Topic.id).where(Topic.slug.in_(slugs))))

@@ -71,7 +71,7 @@ def iter_sources(session: Session) -> Iterator[dict]:
         yield source_row(source, count)
 
 
-TOPIC_COLUMNS = ("slug", "label", "claims", "keywords")
+TOPIC_COLUMNS = ("slug", "label", "claims", "keywords", "parent", "code")
 
 
 def iter_topics(session: Session) -> Iterator[dict]:
@@ -82,10 +82,13 @@ def iter_topics(session: Session) -> Iterator[dict]:
         .where(ClaimTopic.topic_id == Topic.id, Claim.same_as_id.is_(None))
         .scalar_subquery()
     )
+    slug_of = dict(session.execute(select(Topic.id, Topic.slug)).tuples().all())
     for topic, count in session.execute(select(Topic, n).order_by(Topic.slug)):
         yield {
             "slug": topic.slug,
             "label": topic.label,
             "claims": count,
             "keywords": ";".join(topic.keywords or []),
+            "parent": slug_of.get(topic.parent_id) if topic.parent_id else None,
+            "code": topic.code,
         }

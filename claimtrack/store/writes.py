@@ -59,16 +59,25 @@ def upsert_topics(session: Session, topics: Sequence[TopicDef]) -> None:
     for t in topics:
         row = existing.get(t.slug)
         if row is None:
-            session.add(Topic(slug=t.slug, label=t.label, keywords=list(t.keywords)))
-        else:
-            row.label, row.keywords = t.label, list(t.keywords)
+            row = existing[t.slug] = Topic(slug=t.slug, label=t.label)
+            session.add(row)
+        row.label, row.keywords, row.code = t.label, list(t.keywords), t.code
+    session.flush()
+    for t in topics:
+        existing[t.slug].parent_id = existing[t.parent].id if t.parent else None
     session.flush()
 
 
 def taxonomy(session: Session) -> list[TopicDef]:
+    return topic_defs(session.scalars(select(Topic).order_by(Topic.slug)).all())
+
+
+def topic_defs(rows: Sequence[Topic]) -> list[TopicDef]:
+    """TopicDefs of topic rows, each naming its parent by slug."""
+    slug_of = {t.id: t.slug for t in rows}
     return [
-        TopicDef(t.slug, t.label, tuple(t.keywords or ()))
-        for t in session.scalars(select(Topic).order_by(Topic.slug))
+        TopicDef(t.slug, t.label, tuple(t.keywords or ()), slug_of.get(t.parent_id or -1), t.code)
+        for t in rows
     ]
 
 
