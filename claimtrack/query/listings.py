@@ -82,7 +82,7 @@ def iter_topics(session: Session) -> Iterator[dict]:
         .where(ClaimTopic.topic_id == Topic.id, Claim.same_as_id.is_(None))
         .scalar_subquery()
     )
-    slug_of = dict(session.execute(select(Topic.id, Topic.slug)).tuples().all())
+    slug_of = {i: s for i, s in session.execute(select(Topic.id, Topic.slug))}
     for topic, count in session.execute(select(Topic, n).order_by(Topic.slug)):
         yield {
             "slug": topic.slug,

@@ -184,6 +184,9 @@ def check_tree(topics: Sequence[TopicDef], where: str) -> None:
 
 
 def find_topics(taxonomy: Iterable[TopicDef], name: str) -> list[TopicDef]:
-    """Topics a user means by NAME: slug, label or keyword, case-insensitively."""
+    """Topics a user means by NAME: the topic with that slug or label, case-insensitively;
+    else the topics with that keyword."""
     key = name.strip().lower()
-    return [t for t in taxonomy if key in t.names()]
+    topics = list(taxonomy)
+    named = [t for t in topics if key in (t.slug.lower(), t.label.lower())]
+    return named or [t for t in topics if key in t.names()]
