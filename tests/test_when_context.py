@@ -16,7 +16,7 @@ NOV1 = dt.date(2016, 11, 1)  # a Tuesday
 
 HARBOUR = """Council votes on harbour plan
 
-On Friday, the mayor toured the new harbour in Eastport.
+On Friday, the mayor toured the new harbour in Eastport. Sam Reyes, a pilot, said the channel was deep.
 
 "The ferries will run all winter," Mayor Dana Whitfield said. She added that the budget was safe.
 
@@ -34,14 +34,25 @@ def by_speaker(claims) -> dict:
     return {c.speaker.name: c.date for c in claims}
 
 
-def test_a_scene_dates_the_claims_after_it_in_its_paragraph_and_the_next_two():
+def test_a_scene_dates_the_claims_after_it_in_its_paragraph_and_the_next():
     dates = by_speaker(extract(HARBOUR, NOV1))
-    for name in ("Dana Whitfield", "Omar Haddad"):
+    for name in ("Sam Reyes", "Dana Whitfield"):
         assert (dates[name].on, dates[name].relation) == (dt.date(2016, 10, 28), "on"), name
         assert dates[name].via == "context" and dates[name].text == "On Friday"
         assert HARBOUR[dates[name].phrase_start :].startswith("On Friday")
-    # three paragraphs on, the scene has ended: no later than publication
-    assert (dates["Bea Lund"].via, dates["Bea Lund"].relation) == ("publication", "by")
+    # two paragraphs on, the scene has ended: no later than publication
+    for name in ("Omar Haddad", "Bea Lund"):
+        assert (dates[name].via, dates[name].relation) == ("publication", "by"), name
+
+
+def test_an_old_date_dates_nothing_beyond_its_paragraph():
+    text = (
+        "In 1993, the mayor opened the old harbour. Sam Reyes, a pilot, said it was too small.\n\n"
+        '"It is a good plan," Mayor Dana Whitfield said.\n'
+    )
+    dates = by_speaker(extract(text, NOV1))
+    assert dates["Sam Reyes"].via == "context" and dates["Sam Reyes"].precision == "year"
+    assert dates["Dana Whitfield"].via == "publication"
 
 
 def test_a_claim_with_its_own_phrase_keeps_it_and_ranges_have_bounds():
@@ -70,7 +81,7 @@ def test_future_verb_keeps_the_day_in_the_publication_year():
 
 def test_without_a_publication_date_a_scene_keeps_its_text_and_invents_nothing():
     dates = by_speaker(extract(HARBOUR, None))
-    whitfield = dates["Dana Whitfield"]
+    whitfield = dates["Sam Reyes"]
     assert (whitfield.text, whitfield.via, whitfield.on) == ("On Friday", "context", None)
     assert (whitfield.earliest, whitfield.latest, whitfield.relation) == (None, None, "unknown")
 
@@ -101,7 +112,7 @@ def test_export_dates_filters_and_show(cli, db_url, tmp_path):
     # the contract's columns keep their meaning
     assert (okafor["said_on"], okafor["date_precision"]) == ("2016-03-01", "month")
     assert by["Ian Cole"]["said"] == "2016-10-24/2016-10-30"
-    assert by["Dana Whitfield"]["date_via"] == "context"
+    assert by["Sam Reyes"]["date_via"] == "context"
     assert by["Bea Lund"]["said"] == "../2016-11-01"
     # a month is in March, but not known to be after 15 March
     names = lambda *a: {r["speaker"] for r in rows(cli, db_url, "who-said", *a)}  # noqa: E731
@@ -112,6 +123,7 @@ def test_export_dates_filters_and_show(cli, db_url, tmp_path):
     late_october = names("--since", "2016-10-20", "--until", "2016-10-31")
     assert "Ian Cole" in late_october and "Bea Lund" not in late_october
     (whitfield,) = [r for r in got if r["speaker"] == "Dana Whitfield" and r["cue"] == "said"]
+    assert whitfield["date_via"] == "context"
     shown = cli("show", str(whitfield["claim_id"]), db=db_url).stdout
     assert "sets the scene" in shown and "On Friday, the mayor toured" in " ".join(shown.split())
 
