@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from claimtrack.errors import UserError
-from claimtrack.store.taxonomy import TopicDef, descendants, load_taxonomy, roots, tag
+from claimtrack.store.taxonomy import TopicDef, descendants, frame_of, load_taxonomy, roots, tag
 from tests.conftest import rows
 
 TREE = [
@@ -134,3 +134,13 @@ def test_conflict_includes_ceasefire_on_the_seed(cli, db_url):
     assert ceasefire and ceasefire <= conflict
     speakers = {r["speaker"] for r in rows(cli, db_url, "who-said", "--topic", "ceasefire")}
     assert {"Donald Trump", "Yuri Ushakov"} <= speakers
+
+
+def test_the_rest_of_the_sentence_counts_only_when_the_claim_has_no_topic_of_its_own():
+    frame = "At the peace talks in Geneva, the envoy said   it would be hard"
+    assert tag(TREE, "it would be hard", frame=frame) == [("peace-process", "sentence")]
+    assert tag(TREE, "the war would go on", frame=frame) == [("conflict", "keyword")]
+    # the speaker is left out of the frame: "Republican senator" is who, not what
+    sentence = "Republican senator Ann Holt said it would be hard."
+    assert frame_of(sentence, 100, (100, 127)) == "  said it would be hard."
+    assert tag(TREE, "it would be hard", frame=frame_of(sentence, 100, (100, 127))) == []

@@ -1,7 +1,7 @@
 """Curating the topic taxonomy: list with counts, add, edit, remove, and re-tag claims.
 
 After a change the claims are re-tagged at once, so ``who-said --topic`` reflects it:
-links the tagger made (via keyword or heading) are recomputed for the changed topics;
+links the tagger made (via keyword, heading or sentence) are recomputed for the changed topics;
 links made by the extractor or by hand are kept.
 """
 
@@ -24,11 +24,11 @@ from claimtrack.curate.suggest import (
 from claimtrack.errors import UserError
 from claimtrack.query.lookups import get_claim, get_topic
 from claimtrack.store.models import Actor, ActorAlias, Claim, ClaimTopic, Topic
-from claimtrack.store.taxonomy import SLUG_RE
+from claimtrack.store.taxonomy import SLUG_RE, frame_of
 from claimtrack.store.taxonomy import tag as tag_topics
 from claimtrack.store.writes import ensure_taxonomy, taxonomy
 
-TAGGER_VIA = ("keyword", "heading")
+TAGGER_VIA = ("keyword", "heading", "sentence")
 
 
 def _clean_keywords(keywords: Sequence[str]) -> list[str]:
@@ -128,13 +128,22 @@ def retag(session: Session, topics: Sequence[Topic] | None = None, batch: int = 
     )
     after: set[tuple[int, int]] = set()
     rows = session.execute(
-        select(Claim.id, Claim.content, Claim.quote, Claim.heading).execution_options(
-            yield_per=batch
-        )
+        select(
+            Claim.id,
+            Claim.content,
+            Claim.quote,
+            Claim.heading,
+            Claim.sentence,
+            Claim.sentence_start,
+            Claim.speaker_start,
+            Claim.speaker_end,
+        ).execution_options(yield_per=batch)
     )
     pending: list[dict] = []
-    for claim_id, content, quote, heading in rows:
-        for slug, via in tag_topics(defs, content, quote, heading):
+    for claim_id, content, quote, heading, sentence, start, sp_start, sp_end in rows:
+        speaker = (sp_start, sp_end) if sp_start is not None and sp_end is not None else None
+        frame = frame_of(sentence, start, speaker)
+        for slug, via in tag_topics(defs, content, quote, heading, frame):
             if slug not in ids:
                 continue
             key = (claim_id, ids[slug])

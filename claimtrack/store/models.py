@@ -220,7 +220,9 @@ class ClaimTopic(Base):
     topic_id: Mapped[int] = mapped_column(
         ForeignKey("topics.id", ondelete="CASCADE"), primary_key=True, index=True
     )
-    via: Mapped[str] = mapped_column(String(20), default="keyword")  # keyword | heading | manual
+    via: Mapped[str] = mapped_column(
+        String(20), default="keyword"
+    )  # keyword | heading | sentence | manual | extractor
 
     claim: Mapped[Claim] = relationship(back_populates="topic_links")
     topic: Mapped[Topic] = relationship(back_populates="claim_links")

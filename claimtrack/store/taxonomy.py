@@ -79,9 +79,31 @@ def keyword_regex(keyword: str) -> str:
 
 
 def tag(
-    taxonomy: Sequence[TopicDef], content: str, quote: str | None = None, heading: str | None = None
+    taxonomy: Sequence[TopicDef],
+    content: str,
+    quote: str | None = None,
+    heading: str | None = None,
+    frame: str | None = None,
 ) -> list[tuple[str, str]]:
-    """(slug, via) for every topic of the claim: via is "keyword" or "heading"."""
+    """(slug, via) for every topic of the claim: via is "keyword" (its content or quote) or
+    "heading"; only when neither gives a topic, "sentence": a plain keyword in the rest of
+    its sentence, the speaker left out (FRAME: "... said on the campaign trail")."""
+    found = _own_topics(taxonomy, content, quote, heading)
+    if not found and frame:
+        found = {t.slug: "sentence" for t in taxonomy if t.matches(frame)}
+    return list(found.items())
+
+
+def frame_of(sentence: str, start: int, speaker: tuple[int, int] | None) -> str:
+    """The claim's sentence (starting at document offset START) without its speaker mention."""
+    if speaker is None or not start <= speaker[0] <= speaker[1] <= start + len(sentence):
+        return sentence
+    return sentence[: speaker[0] - start] + " " + sentence[speaker[1] - start :]
+
+
+def _own_topics(
+    taxonomy: Sequence[TopicDef], content: str, quote: str | None, heading: str | None
+) -> dict[str, str]:
     found: dict[str, str] = {}
     for topic in taxonomy:
         if topic.matches(content) or topic.matches(quote):
@@ -95,7 +117,7 @@ def tag(
             continue
         if topic.weakly_matches(content) or topic.weakly_matches(quote):
             found[topic.slug] = "keyword"
-    return list(found.items())
+    return found
 
 
 def roots(taxonomy: Sequence[TopicDef]) -> dict[str, str]:

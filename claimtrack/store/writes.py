@@ -19,7 +19,7 @@ from claimtrack.io.document import Document
 from claimtrack.names import PRONOUNS, name_key
 from claimtrack.store import appearances
 from claimtrack.store.models import Actor, ActorAlias, Claim, ClaimTopic, Source, Topic
-from claimtrack.store.taxonomy import TopicDef, load_taxonomy
+from claimtrack.store.taxonomy import TopicDef, frame_of, load_taxonomy
 from claimtrack.store.taxonomy import tag as tag_topics
 
 
@@ -259,7 +259,9 @@ def build_claim(
         found_by=c.found_by,
         status="unreviewed",
     )
-    tagged = dict(tag_topics(topics, content, c.quote, c.heading))
+    mention = (c.speaker.mention.start, c.speaker.mention.end) if c.speaker.mention else None
+    frame = frame_of(c.sentence.text(text), c.sentence.start, mention)
+    tagged = dict(tag_topics(topics, content, c.quote, c.heading, frame))
     tagged.update((slug, "extractor") for slug in c.topics if slug not in tagged)
     for slug, via in tagged.items():
         if slug in topic_ids:
