@@ -137,3 +137,12 @@ def test_an_undated_document_is_flagged_in_one_line(cli, db_url, tmp_path):
     got = json.loads(cli("export", "--dates", "--format", "json", db=db_url).stdout)
     relative = [r for r in got if r["date_text"] in ("On Friday", "Last week")]
     assert relative and all(r["said_on"] is None and r["said"] is None for r in relative)
+
+
+def test_a_claim_told_of_another_time_keeps_no_scene():
+    text = (
+        "On Friday, the mayor toured the new harbour in Eastport.\n\n"
+        "Sam Reyes, a pilot, has long said the channel was too shallow.\n"
+    )
+    (claim,) = extract(text, NOV1)
+    assert claim.date.via == "publication"

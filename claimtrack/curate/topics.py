@@ -215,6 +215,11 @@ def add_suggested(
 
 def _pick(choice: str, found: Sequence[Suggestion]) -> Suggestion:
     choice = choice.strip()
+    if not found:
+        raise UserError(
+            f"--add {choice}: there are no suggestions (no phrase is in --min-claims uncovered "
+            "claims from two sources); add a topic with `claimtrack topics add`"
+        )
     if choice.isdigit() and 1 <= int(choice) <= len(found):
         return found[int(choice) - 1]
     for s in found:

@@ -233,8 +233,10 @@ def build_claims(
         _claim(text, cand, actor, p, published, qi, heading_of[p.seg.start], models.redraw)
         for cand, actor, p in drafts
     ]
-    found = scene.scenes([(p.seg, list(p.doc.sents)) for p in parsed], published)
-    return scene.carry(claims, [p.seg for p in parsed], found)
+    paragraphs = [(p.seg, list(p.doc.sents)) for p in parsed]
+    found = scene.scenes(paragraphs, published)
+    past = scene.past_offsets(paragraphs) if found else frozenset()
+    return scene.carry(claims, [p.seg for p in parsed], found, past, text)
 
 
 def _resolver(parsed: list[Parsed]) -> Resolver:

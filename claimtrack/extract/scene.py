@@ -103,11 +103,36 @@ def scenes(paragraphs: list[tuple[Segment, list[Span]]], published: dt.date | No
     return out
 
 
+def past_offsets(paragraphs: list[tuple[Segment, list[Span]]]) -> frozenset[int]:
+    """Document offsets of the verbs in the simple past ("said", "told"; not "had")."""
+    return frozenset(
+        seg.start + t.idx
+        for seg, sents in paragraphs
+        for sent in sents
+        for t in sent
+        if t.tag_ == "VBD" and t.lemma_ != "have"
+    )
+
+
+def _told_then(c: FoundClaim, text_of_cue: str, past: frozenset[int]) -> bool:
+    """A cue in the simple past: "has long said", "had called", "critics say" tell of another
+    time than the scene's."""
+    if text_of_cue.split()[:1] in (["has"], ["have"], ["had"]):
+        return False
+    return any(o in past for o in range(c.cue.start, c.cue.end))
+
+
 def carry(
-    claims: list[FoundClaim], segments: list[Segment], found: list[Scene]
+    claims: list[FoundClaim],
+    segments: list[Segment],
+    found: list[Scene],
+    past: frozenset[int] = frozenset(),
+    text: str = "",
 ) -> list[FoundClaim]:
     """CLAIMS with the scene's date on each claim dated only by publication that follows a
-    scene in its paragraph, or up to RUN_PARAGRAPHS after a news scene, no heading between."""
+    scene in its paragraph, or up to RUN_PARAGRAPHS after a news scene, no heading between;
+    outside the scene's own sentence, only a claim whose cue is in the simple past (PAST: the
+    offsets of such verbs in TEXT)."""
     if not found:
         return claims
     starts = [s.start for s in segments]
@@ -124,7 +149,9 @@ def carry(
         near = para == scene.paragraph or (
             scene.news and 0 < para - scene.paragraph <= RUN_PARAGRAPHS
         )
-        if near and not any(heading_at[scene.paragraph + 1 : para + 1]):
+        own_sentence = scene.start >= c.sentence.start
+        told = own_sentence or _told_then(c, text[c.cue.start : c.cue.end].lower(), past)
+        if near and told and not any(heading_at[scene.paragraph + 1 : para + 1]):
             c = replace(c, date=replace(scene.date, via="context", phrase_start=scene.start))
         out.append(c)
     return out
