@@ -146,3 +146,9 @@ def test_a_claim_told_of_another_time_keeps_no_scene():
     )
     (claim,) = extract(text, NOV1)
     assert claim.date.via == "publication"
+
+
+def test_a_scene_after_publication_dates_nothing():
+    text = "The mayor faces a tough race in 2018, and Sam Reyes, a pilot, said she could lose.\n"
+    (claim,) = extract(text, NOV1)
+    assert claim.date.via == "publication" and claim.date.text is None

@@ -70,6 +70,8 @@ def _sets_scene(said: SaidDate, published: dt.date | None) -> bool:
     text is carried, with no date invented)."""
     if published is None:
         return said.text is not None and said.relation in ("on", "unknown")
+    if said.earliest is not None and said.earliest > published:
+        return False  # "a reelection fight in 2018": what is to come is no scene of a claim
     return said.relation == "on" or (said.earliest is not None and said.latest is not None)
 
 
