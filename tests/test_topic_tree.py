@@ -111,6 +111,8 @@ def test_topic_parent_finds_children_and_suggest_adds_a_topic(cli, db_url, tmp_p
     found = rows(cli, db_url, "topics", "suggest", "--limit", "5")
     assert found[0]["phrase"] == "ferry timetable" and found[0]["claims"] >= 4
     assert found[0]["sources"] == 2 and found[0]["example_claims"]
+    bad = cli("topics", "suggest", "--add", "99", db=db_url, ok=False)
+    assert bad.exit_code == 1 and "give its number" in bad.output
     result = cli("topics", "suggest", "--add", "1", "--parent", "lifestyle", db=db_url)
     assert "added topic ferry-timetable" in result.stderr
     tagged = rows(cli, db_url, "who-said", "--topic", "ferry-timetable")
@@ -121,8 +123,9 @@ def test_topic_parent_finds_children_and_suggest_adds_a_topic(cli, db_url, tmp_p
     listed = {r["slug"]: r for r in rows(cli, db_url, "topics", "list")}
     assert listed["ferry-timetable"]["parent"] == "lifestyle"
     assert listed["conflict"]["code"] == "medtop:16000000"
-    bad = cli("topics", "suggest", "--add", "99", db=db_url, ok=False)
-    assert bad.exit_code == 1 and "give its number" in bad.output
+    # every claim has a topic now: nothing more to add, and the message says so
+    none = cli("topics", "suggest", "--add", "1", db=db_url, ok=False)
+    assert none.exit_code == 1 and "no suggestions" in none.output
 
 
 def test_conflict_includes_ceasefire_on_the_seed(cli, db_url):
