@@ -73,6 +73,18 @@ class IngestResult:
     not_english: int = 0  # added without claims: the extractor reads English only
     errors: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # e.g. which encoding a file was read in
+    undated: list[str] = field(default_factory=list)  # added without a publication date
+
+    def undated_note(self) -> str | None:
+        """One line for every document added without a publication date, or None."""
+        if not self.undated:
+            return None
+        shown = ", ".join(self.undated[:3]) + (", ..." if len(self.undated) > 3 else "")
+        return (
+            f"warning: {plural(len(self.undated), 'document')} without a publication date"
+            f" ({shown}): relative dates in them are kept as written, unresolved; give"
+            " --published YYYY-MM-DD (or a published column in --manifest)"
+        )
 
     def summary(self) -> str:
         added = f"{self.added} added"
@@ -92,6 +104,10 @@ class _Todo:
     digest: str
     language: str | None
     fetched_url: str | None
+
+
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
 
 
 def _batches(items: Iterable, size: int) -> Iterator[list]:
@@ -259,6 +275,8 @@ def _ingest(
                 continue
             result.added += 1
             result.claims += stored
+            if doc.published is None:
+                result.undated.append(doc.path or "<stdin>")
             if not is_english(t.language):
                 result.not_english += 1
                 result.notes.append(

@@ -103,6 +103,8 @@ def ingest(
         )
     for message in result.notes:
         err.print(message, highlight=False)
+    if (undated := result.undated_note()) is not None:
+        err.print(undated, highlight=False)
     for message in result.errors:
         report_error(message)
     err.print(result.summary(), highlight=False)

@@ -33,6 +33,7 @@ from claimtrack.query.claims import (
     LISTING_COLUMNS,
     ClaimFilter,
 )
+from claimtrack.query.dating import DATE_COLUMNS
 
 __all__ = [
     "CLAIM_COLUMNS",
@@ -258,6 +259,7 @@ class ClaimColumns:
     best_day: bool = False
     corrections: bool = False
     speakers: bool = False
+    dates: bool = False
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -267,6 +269,7 @@ class ClaimColumns:
             + (BEST_DAY_COLUMNS if self.best_day else ())
             + (CORRECTION_COLUMNS if self.corrections else ())
             + (("speakers",) if self.speakers else ())
+            + (DATE_COLUMNS if self.dates else ())
         )
 
 
@@ -328,6 +331,18 @@ CLAIM_COLUMNS = Bundle(
                     help="Add speakers after the other columns: every speaker of the claim, "
                     "'; '-separated, first the one speaker names (several people can say one "
                     "thing).",
+                ),
+            ],
+            default=False,
+        ),
+        Option(
+            "dates",
+            Annotated[
+                bool,
+                typer.Option(
+                    "--dates",
+                    help="Add said (the date at its precision: 2016, 2016-03, 2016-03-08 or a "
+                    "range), said_earliest, said_latest and date_via after the other columns.",
                 ),
             ],
             default=False,

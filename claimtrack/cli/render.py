@@ -270,10 +270,27 @@ def topics_table(rows: Iterable[dict]) -> Table:
     table = Table(expand=True)
     table.add_column("slug", style="bold")
     table.add_column("label", ratio=2)
+    table.add_column("parent")
     table.add_column("claims", justify="right")
     table.add_column("keywords", ratio=5)
     for r in rows:
-        cells = (r["slug"], r["label"], r["claims"], ", ".join(r["keywords"].split(";")))
+        keywords = ", ".join(r["keywords"].split(";"))
+        cells = (r["slug"], r["label"], r["parent"] or "", r["claims"], keywords)
+        table.add_row(*(Text(str(c)) for c in cells))
+    return table
+
+
+def suggestions_table(rows: Iterable[dict]) -> Table:
+    table = Table(expand=True)
+    table.add_column("#", justify="right")
+    table.add_column("phrase", style="bold", ratio=2)
+    table.add_column("claims", justify="right")
+    table.add_column("sources", justify="right")
+    table.add_column("example", ratio=5)
+    for r in rows:
+        ids = ", ".join(f"#{i}" for i in r["example_claims"].split(";"))
+        example = r["example"] if len(r["example"]) <= 90 else r["example"][:89] + "\u2026"
+        cells = (r["rank"], r["phrase"], r["claims"], r["sources"], f"{ids}: {example}")
         table.add_row(*(Text(str(c)) for c in cells))
     return table
 
@@ -350,6 +367,13 @@ def render_claim(stored: dict, console: Console) -> None:
     if d["quote"]:
         row("quote", f"\u201c{d['quote']}\u201d")
     row("date", d["date"]["derivation"])
+    if d["date"]["said"]:
+        row(
+            "said",
+            f"{d['date']['said']} (bounds {d['date']['earliest'] or '..'} to "
+            f"{d['date']['latest'] or '..'})",
+        )
+    row("dated by", d["date"]["origin"])
     topics = ", ".join(f"{t['slug']} (via {t['via']})" for t in d["topics"]) or "none"
     row("topics", topics)
     src = d["source"]

@@ -8,8 +8,9 @@ import typer
 
 from claimtrack.cli.common import ClaimIdArg, DbOpt, err, list_rows, session, sub_app
 from claimtrack.cli.options import OUTPUT, OutputOptions, bundled
-from claimtrack.cli.render import plural, topics_table
+from claimtrack.cli.render import plural, suggestions_table, topics_table
 from claimtrack.curate import topics as core
+from claimtrack.curate.suggest import SUGGESTION_COLUMNS, suggestion_rows
 from claimtrack.query import listings
 
 app = sub_app("Topics: list with claim counts, add, edit, remove; claims are re-tagged at once.")
@@ -35,17 +36,55 @@ def list_topics(*, out: OutputOptions, db: DbOpt = None) -> None:
     list_rows(db, listings.iter_topics, listings.TOPIC_COLUMNS, "topic", topics_table, out)
 
 
+ParentOpt = Annotated[
+    str | None,
+    typer.Option(help="Put it under this topic: --topic PARENT then finds its claims too."),
+]
+
+
 @app.command("add")
 def add(
     slug: Annotated[str, typer.Argument(help="New slug: a-z, 0-9 and -, e.g. nuclear-weapons.")],
     label: Annotated[str | None, typer.Option(help="Label shown to readers.")] = None,
     keyword: KeywordOpt = None,
+    parent: ParentOpt = None,
     db: DbOpt = None,
 ) -> None:
     """Add a topic and tag the stored claims that match it."""
     with session(db) as s:
-        result = core.add_topic(s, slug, label, keyword or [])
+        result = core.add_topic(s, slug, label, keyword or [], parent)
     _report(f"added topic {slug}", result)
+
+
+@app.command("suggest")
+@bundled(out=OUTPUT)
+def suggest(
+    *,
+    out: OutputOptions,
+    limit: Annotated[int, typer.Option(min=1, help="How many suggestions.")] = 10,
+    min_claims: Annotated[
+        int, typer.Option(min=1, help="Fewest uncovered claims a phrase must be in.")
+    ] = 3,
+    add: Annotated[
+        str | None,
+        typer.Option(help="Add this suggestion (its rank, or its phrase) as a topic and tag."),
+    ] = None,
+    slug: Annotated[
+        str | None, typer.Option(help="Slug for --add (default: from the phrase).")
+    ] = None,
+    parent: ParentOpt = None,
+    db: DbOpt = None,
+) -> None:
+    """Propose topics from the claims no topic covers: frequent, distinctive phrases, with
+    counts and example claims; --add RANK adds one."""
+    if add is None:
+        rows = lambda s: suggestion_rows(core.suggestions(s, limit, min_claims))  # noqa: E731
+        list_rows(db, rows, SUGGESTION_COLUMNS, "suggestion", suggestions_table, out)
+        return
+    with session(db) as s:
+        found = core.suggestions(s, limit, min_claims)
+        added, result = core.add_suggested(s, add, found, slug, parent)
+    _report(f"added topic {added}", result)
 
 
 @app.command("edit")

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from claimtrack.errors import UserError
-from claimtrack.extract.dates import resolve_date
+from claimtrack.extract.dates import bounds_of, resolve_date
 from claimtrack.names import name_key
 from claimtrack.query.claims import actor_ids
 from claimtrack.query.lookups import get_actor, get_claim, get_source
@@ -32,7 +32,7 @@ from claimtrack.store.models import (
     utcnow,
 )
 from claimtrack.store.taxonomy import tag as tag_topics
-from claimtrack.store.writes import add_alias, sync_first_speaker, taxonomy
+from claimtrack.store.writes import add_alias, date_bounds, sync_first_speaker, taxonomy
 
 # the claim fields a correction of each kind sets (and undo puts back)
 FIELDS: dict[str, tuple[str, ...]] = {
@@ -40,7 +40,10 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "content": ("content", "content_start", "content_end"),
     "cue": ("cue", "cue_start", "cue_end"),
     "mention": ("speaker_mention", "speaker_start", "speaker_end"),
-    "said": ("said_on", "date_anchor", "date_precision", "date_relation", "date_text"),
+    "said": (
+        *("said_on", "date_anchor", "date_precision", "date_relation", "date_text"),
+        *("said_earliest", "said_latest", "date_via"),
+    ),
     "text": ("short_text",),
     "reject": ("rejected",),
     "restore": ("rejected",),
@@ -48,7 +51,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "alias": ("actor_id",),
 }
 SPEAKER_KINDS = ("speaker", "split", "alias")  # corrections that move a claim to a speaker
-DATE_FIELDS = ("said_on", "date_anchor")
+DATE_FIELDS = ("said_on", "date_anchor", "said_earliest", "said_latest")
 SPAN_KINDS = ("content", "cue", "mention")
 
 
@@ -251,6 +254,11 @@ def set_said(session: Session, claim_id: int, value: str, by: By) -> Claim:
     claim = get_claim(session, claim_id)
     fields = parse_said(value)
     fields["date_text"] = f"set by hand: {' '.join(value.split())}"
+    day = fields["said_on"] or fields["date_anchor"]
+    fields["said_earliest"], fields["said_latest"] = bounds_of(
+        day, fields["date_precision"], fields["date_relation"]
+    )
+    fields["date_via"] = "hand" if day else "none"
     change(session, claim, "said", fields, by)
     return claim
 
@@ -318,6 +326,9 @@ def add_claim(
         date_anchor=said.on,
         date_precision="none",
         date_relation=said.relation,
+        said_earliest=date_bounds(said)[0],
+        said_latest=date_bounds(said)[1],
+        date_via=date_bounds(said)[2],
         sentence=source.text[left:right],
         sentence_start=left,
         sentence_end=right,

@@ -14,6 +14,7 @@ from claimtrack.io.document import Document
 from claimtrack.query.lookups import get_source
 from claimtrack.store import appearances
 from claimtrack.store.models import Claim, ClaimReview, Correction, Source
+from claimtrack.store.writes import date_bounds
 
 
 def remove_source(session: Session, which: str) -> tuple[Source, int]:
@@ -103,12 +104,17 @@ def redate(session: Session, source: Source) -> int:
         if hand_dated(session, claim.id):
             continue
         said = resolve_date(claim.date_text, source.published_on)
+        earliest, latest, via = date_bounds(said)
         new = {
             "said_on": said.on if said.relation == "on" else None,
             "date_anchor": said.on if said.relation in ("before", "by") else None,
             "date_precision": said.precision if said.relation == "on" else "none",
             "date_relation": said.relation,
+            "said_earliest": earliest,
+            "said_latest": latest,
         }
+        if claim.date_via != "context":  # a context phrase stays the claim's origin
+            new["date_via"] = via
         if any(getattr(claim, k) != v for k, v in new.items()):
             for k, v in new.items():
                 setattr(claim, k, v)

@@ -1,7 +1,7 @@
 """Curating the topic taxonomy: list with counts, add, edit, remove, and re-tag claims.
 
 After a change the claims are re-tagged at once, so ``who-said --topic`` reflects it:
-links the tagger made (via keyword or heading) are recomputed for the changed topics;
+links the tagger made (via keyword, heading or sentence) are recomputed for the changed topics;
 links made by the extractor or by hand are kept.
 """
 
@@ -13,14 +13,22 @@ from dataclasses import dataclass
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
+from claimtrack.curate.suggest import (
+    Suggestion,
+    Uncovered,
+    english_frequency,
+    slug_for,
+    suggest,
+    words,
+)
 from claimtrack.errors import UserError
 from claimtrack.query.lookups import get_claim, get_topic
-from claimtrack.store.models import Claim, ClaimTopic, Topic
-from claimtrack.store.taxonomy import SLUG_RE, TopicDef
+from claimtrack.store.models import Actor, ActorAlias, Claim, ClaimTopic, Topic
+from claimtrack.store.taxonomy import SLUG_RE, frame_of
 from claimtrack.store.taxonomy import tag as tag_topics
-from claimtrack.store.writes import ensure_taxonomy
+from claimtrack.store.writes import ensure_taxonomy, taxonomy
 
-TAGGER_VIA = ("keyword", "heading")
+TAGGER_VIA = ("keyword", "heading", "sentence")
 
 
 def _clean_keywords(keywords: Sequence[str]) -> list[str]:
@@ -38,14 +46,26 @@ class Retagged:
     removed: int
 
 
-def add_topic(session: Session, slug: str, label: str | None, keywords: Sequence[str]) -> Retagged:
+def add_topic(
+    session: Session,
+    slug: str,
+    label: str | None,
+    keywords: Sequence[str],
+    parent: str | None = None,
+) -> Retagged:
     ensure_taxonomy(session)
     slug = slug.strip()
     if not SLUG_RE.match(slug):
         raise UserError(f"topic slug {slug!r}: use a-z, 0-9 and -, e.g. 'nuclear-weapons'")
     if session.scalar(select(Topic.id).where(Topic.slug == slug)) is not None:
         raise UserError(f"topic {slug} exists; change it with `claimtrack topics edit {slug}`")
-    topic = Topic(slug=slug, label=(label or slug).strip(), keywords=_clean_keywords(keywords))
+    above = get_topic(session, parent) if parent else None
+    topic = Topic(
+        slug=slug,
+        label=(label or slug).strip(),
+        keywords=_clean_keywords(keywords),
+        parent_id=above.id if above else None,
+    )
     session.add(topic)
     session.flush()
     return retag(session, [topic])
@@ -91,7 +111,7 @@ def retag(session: Session, topics: Sequence[Topic] | None = None, batch: int = 
     topics = list(topics) if topics is not None else list(session.scalars(select(Topic)))
     if not topics:
         return Retagged(0, 0)
-    defs = [TopicDef(t.slug, t.label, tuple(t.keywords or ())) for t in topics]
+    defs = taxonomy(session)  # all of them: an ambiguous keyword needs its tree's company
     ids = {t.slug: t.id for t in topics}
     tagger = ClaimTopic.via.in_(TAGGER_VIA)
     links = select(ClaimTopic.claim_id, ClaimTopic.topic_id, tagger).where(
@@ -108,13 +128,24 @@ def retag(session: Session, topics: Sequence[Topic] | None = None, batch: int = 
     )
     after: set[tuple[int, int]] = set()
     rows = session.execute(
-        select(Claim.id, Claim.content, Claim.quote, Claim.heading).execution_options(
-            yield_per=batch
-        )
+        select(
+            Claim.id,
+            Claim.content,
+            Claim.quote,
+            Claim.heading,
+            Claim.sentence,
+            Claim.sentence_start,
+            Claim.speaker_start,
+            Claim.speaker_end,
+        ).execution_options(yield_per=batch)
     )
     pending: list[dict] = []
-    for claim_id, content, quote, heading in rows:
-        for slug, via in tag_topics(defs, content, quote, heading):
+    for claim_id, content, quote, heading, sentence, start, sp_start, sp_end in rows:
+        speaker = (sp_start, sp_end) if sp_start is not None and sp_end is not None else None
+        frame = frame_of(sentence, start, speaker)
+        for slug, via in tag_topics(defs, content, quote, heading, frame):
+            if slug not in ids:
+                continue
             key = (claim_id, ids[slug])
             if key in kept:
                 continue
@@ -145,3 +176,56 @@ def tag_claim(session: Session, claim_id: int, name: str, remove: bool = False) 
             link.via = "manual"
     session.flush()
     return topic.slug
+
+
+# ---- suggestions -------------------------------------------------------------------------
+
+
+def suggestions(session: Session, limit: int = 10, min_claims: int = 3) -> list[Suggestion]:
+    """Topics proposed from the stored claims (first appearances) that no topic covers."""
+    covered = select(ClaimTopic.claim_id)
+    first = Claim.same_as_id.is_(None)
+    rows = session.execute(
+        select(Claim.id, Claim.source_id, Claim.content)
+        .where(first, Claim.id.not_in(covered))
+        .order_by(Claim.id)
+    )
+    uncovered = [Uncovered(i, s, c) for i, s, c in rows]
+    return suggest(uncovered, english_frequency, name_words(session), limit, min_claims)
+
+
+def name_words(session: Session) -> frozenset[str]:
+    """The words of every speaker's name and alias: a speaker is not a topic."""
+    names = [*session.scalars(select(Actor.name)), *session.scalars(select(ActorAlias.alias))]
+    return frozenset(w for name in names for w in words(name))
+
+
+def add_suggested(
+    session: Session,
+    choice: str,
+    found: Sequence[Suggestion],
+    slug: str | None = None,
+    parent: str | None = None,
+) -> tuple[str, Retagged]:
+    """Add the suggestion CHOICE (its number in FOUND, from 1, or its phrase) as a topic."""
+    picked = _pick(choice, found)
+    slug = slug or slug_for(picked.phrase)
+    return slug, add_topic(session, slug, picked.phrase.capitalize(), [picked.phrase], parent)
+
+
+def _pick(choice: str, found: Sequence[Suggestion]) -> Suggestion:
+    choice = choice.strip()
+    if not found:
+        raise UserError(
+            f"--add {choice}: there are no suggestions (no phrase is in --min-claims uncovered "
+            "claims from two sources); add a topic with `claimtrack topics add`"
+        )
+    if choice.isdigit() and 1 <= int(choice) <= len(found):
+        return found[int(choice) - 1]
+    for s in found:
+        if s.phrase == choice.lower():
+            return s
+    raise UserError(
+        f"--add {choice}: not one of the {len(found)} suggestions; give its number (1 to "
+        f"{len(found)}) or its phrase, or add any topic with `claimtrack topics add`"
+    )

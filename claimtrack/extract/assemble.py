@@ -13,7 +13,7 @@ from typing import Protocol
 
 from spacy.tokens import Doc, Token
 
-from claimtrack.extract import cues, rules, when
+from claimtrack.extract import cues, rules, scene, when
 from claimtrack.extract.calibration import calibrated
 from claimtrack.extract.learned import detect, refine
 from claimtrack.extract.quotes import QuoteIndex
@@ -231,7 +231,7 @@ def build_claims(
     if detector is not None:
         drafts = _with_detected(text, qi, drafts, parsed, detector, models.static, resolver)
     heading_of = _headings(parsed)
-    return [
+    claims = [
         _with_how(
             _claim(text, cand, actor, p, published, qi, heading_of[p.seg.start], models.redraw),
             resolver,
@@ -240,6 +240,10 @@ def build_claims(
         )
         for cand, actor, p in drafts
     ]
+    paragraphs = [(p.seg, list(p.doc.sents)) for p in parsed]
+    found = scene.scenes(paragraphs, published)
+    past = scene.past_offsets(paragraphs) if found else frozenset()
+    return scene.carry(claims, [p.seg for p in parsed], found, past, text)
 
 
 def _with_how(

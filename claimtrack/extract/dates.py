@@ -35,6 +35,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from dateparser.date import DateDataParser
@@ -76,7 +77,13 @@ _WEEKDAY = re.compile(
     r"(?:\s+(?:morning|afternoon|evening|night))?$",
     re.I,
 )
-_MAY = re.compile(r"\bMay\b")  # the month only when capitalised: "may" is the modal
+_MAY = re.compile(r"\bMay\b")
+# a month and a day without a year: "Nov. 8", "November 8th", "8 November"
+_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_MONTH_DAY = re.compile(
+    rf"^(?:{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS})$",
+    re.I,
+)  # the month only when capitalised: "may" is the modal
 
 
 def _clean(phrase: str) -> str:
@@ -160,6 +167,14 @@ def resolve_date(
     phrase: str | None, published: dt.date | None, *, future: bool = False
 ) -> SaidDate:
     """Resolve a date phrase against the publication date; see the module docstring."""
+    said = _resolve(phrase, published, future)
+    low = _AUX.sub("", _clean(said.text).lower()) if said.text else ""
+    earliest, latest = _range(low, said, published)
+    via = "phrase" if said.text else ("publication" if published else "none")
+    return replace(said, earliest=earliest, latest=latest, via=via)
+
+
+def _resolve(phrase: str | None, published: dt.date | None, future: bool) -> SaidDate:
     if phrase is None or not phrase.strip():
         if published is None:
             return SaidDate()
@@ -180,26 +195,26 @@ def resolve_date(
     core = _FUZZ.sub("", _core(s)) or _core(s)
     if not core or not (_DATEISH.search(core) or _MAY.search(core)):
         return _said(None, "none", "unknown", text)
-    if published is not None and (m := _ORDINAL_DAY.match(core)):
+    if published is None:
+        return _absolute(core, future, text)
+    return _relative(core, published, future, text)
+
+
+def _relative(core: str, published: dt.date, future: bool, text: str) -> SaidDate:
+    """A phrase resolved against a known publication date."""
+    if m := _ORDINAL_DAY.match(core):
         d = _ordinal_day(int(m.group(1)), published, future)
         return _said(d, "day", "on", text) if d else _said(None, "none", "unknown", text)
-    if published is not None and (m := _WEEKDAY.match(core)):
+    if m := _WEEKDAY.match(core):
         wd = ("mon", "tue", "wed", "thu", "fri", "sat", "sun").index(m.group(1)[:3].lower())
         if future:
             return _said(
                 published + dt.timedelta((wd - published.weekday()) % 7), "day", "on", text
             )
         return _said(published - dt.timedelta((published.weekday() - wd) % 7), "day", "on", text)
-    if published is None:
-        # only an absolute date resolves: the same answer from two far-apart bases
-        a = _parse(core, dt.date(2001, 3, 14), future)
-        b = _parse(core, dt.date(2013, 10, 2), future)
-        if a is None or b is None:
-            return _said(None, "none", "unknown", text)
-        said_a = _from_period(a[0], a[1], a[0], text, core)
-        if said_a != _from_period(b[0], b[1], b[0], text, core) or said_a.relation != "on":
-            return _said(None, "none", "unknown", text)
-        return said_a
+    got = _parse(core, published, True) if _MONTH_DAY.match(core) else None
+    if got is not None and got[1] == "day":  # "Nov. 8": the publication year's, if it can be
+        return _month_day(got[0], published, future, text)
     got = _parse(core, published, future)
     if got is None:
         return _said(None, "none", "unknown", text)
@@ -213,3 +228,96 @@ def resolve_date(
     ):
         return _said(None, "none", "unknown", text)  # a past statement dated after publication
     return said
+
+
+def _month_day(d: dt.date, published: dt.date, future: bool, text: str) -> SaidDate:
+    """A month and day without a year: this year's when not after publication, or when the
+    verb is in the future tense; last year's when it would be more than half a year ahead;
+    else unknown (a past statement cannot be dated a few days after publication)."""
+    try:
+        this_year = d.replace(year=published.year)
+    except ValueError:  # 29 February
+        return _said(None, "none", "unknown", text)
+    if this_year <= published or future:
+        return _said(this_year, "day", "on", text)
+    if (this_year - published).days > FUTURE_WINDOW_DAYS:
+        return _said(this_year.replace(year=published.year - 1), "day", "on", text)
+    return _said(None, "none", "unknown", text)
+
+
+def _absolute(core: str, future: bool, text: str) -> SaidDate:
+    """Without a publication date only an absolute date resolves: the same answer from two
+    far-apart bases."""
+    a = _parse(core, dt.date(2001, 3, 14), future)
+    b = _parse(core, dt.date(2013, 10, 2), future)
+    if a is None or b is None:
+        return _said(None, "none", "unknown", text)
+    said_a = _from_period(a[0], a[1], a[0], text, core)
+    if said_a != _from_period(b[0], b[1], b[0], text, core) or said_a.relation != "on":
+        return _said(None, "none", "unknown", text)
+    return said_a
+
+
+# ---- bounds ------------------------------------------------------------------------------
+
+FUTURE_WINDOW_DAYS = 183  # "Nov. 8" up to half a year after publication is not last year's
+_WEEKEND = frozenset(
+    {"over the weekend", "the weekend", "last weekend", "this weekend", "this past weekend"}
+)
+_EARLIER_THIS = re.compile(r"^earlier (?:this|in the) (week|month|year)$")
+_LAST_WEEK = re.compile(r"^(?:during |in |over )?(?:the )?(?:last|past|previous) week$")
+
+
+def _range(
+    low: str, said: SaidDate, published: dt.date | None
+) -> tuple[dt.date | None, dt.date | None]:
+    """The inclusive bounds of when a claim was said: a phrase's own range when it names
+    one ("over the weekend", "earlier this month"), else what on / precision / relation say."""
+    if published is not None and (special := _phrase_range(low, published)) is not None:
+        return special
+    return relation_range(said)
+
+
+def relation_range(said: SaidDate) -> tuple[dt.date | None, dt.date | None]:
+    """Bounds from the existing fields alone (also used to fill the bounds of claims stored
+    before there were bounds)."""
+    return bounds_of(said.on, said.precision, said.relation)
+
+
+def bounds_of(
+    on: dt.date | None, precision: str, relation: str
+) -> tuple[dt.date | None, dt.date | None]:
+    if on is None:
+        return None, None
+    if relation == "on":
+        if precision == "year":
+            return on.replace(month=1, day=1), on.replace(month=12, day=31)
+        if precision == "month":
+            last = calendar.monthrange(on.year, on.month)[1]
+            return on.replace(day=1), on.replace(day=last)
+        return on, on
+    if relation == "before":
+        return None, on - dt.timedelta(days=1)
+    if relation == "by":
+        return None, on
+    return None, None
+
+
+def _phrase_range(low: str, published: dt.date) -> tuple[dt.date, dt.date] | None:
+    day = dt.timedelta(days=1)
+    monday = published - dt.timedelta(days=published.weekday())
+    if low in _WEEKEND:
+        saturday = published - dt.timedelta(days=(published.weekday() - 5) % 7)
+        return saturday, min(saturday + day, published)
+    if _LAST_WEEK.match(low):
+        return monday - 7 * day, monday - day
+    if low == "this week":
+        return monday, published
+    if m := _EARLIER_THIS.match(low):
+        start = {
+            "week": monday,
+            "month": published.replace(day=1),
+            "year": published.replace(month=1, day=1),
+        }[m.group(1)]
+        return (start, published - day) if start < published else None
+    return None

@@ -13,6 +13,9 @@ from typing import Literal
 Attribution = Literal["direct", "indirect", "mixed", "according_to"]
 Precision = Literal["day", "month", "year", "none"]
 Relation = Literal["on", "before", "by", "unknown"]
+# where a claim's date came from: a phrase of its own, the scene set earlier in the paragraph
+# or run of sentences, the publication date (no phrase: said no later than it), or nowhere
+DateVia = Literal["phrase", "context", "publication", "none", "hand"]
 ActorKind = Literal["person", "organization", "media", "government", "unnamed"]
 # the rules, or the learned detector (extract/learned/detect.py)
 FoundBy = Literal["rules", "detector"]
@@ -54,6 +57,13 @@ class SaidDate:
     precision: Precision = "none"
     relation: Relation = "unknown"  # on | before | by (no later than) | unknown
     text: str | None = None  # the phrase as written: "on the 13th", "previously"
+    # The bounds of when it was said, inclusive; None = unbounded on that side. A day is
+    # (d, d), "in March" (Mar 1, Mar 31), "last week" (its Monday, its Sunday), no phrase
+    # (None, publication day). Additive: on / precision / relation keep their meaning.
+    earliest: dt.date | None = None
+    latest: dt.date | None = None
+    via: DateVia = "none"
+    phrase_start: int | None = None  # document offset of a context phrase (via "context")
 
 
 @dataclass(slots=True)

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, aliased
 
 from claimtrack.errors import UserError
 from claimtrack.names import name_key
+from claimtrack.query.dating import date_cells
 from claimtrack.query.search import search_condition
 from claimtrack.store.appearances import counts as appearance_counts
 from claimtrack.store.ids import id_is, parse_id
@@ -27,7 +28,7 @@ from claimtrack.store.models import (
     Source,
     Topic,
 )
-from claimtrack.store.taxonomy import find_topics
+from claimtrack.store.taxonomy import descendants, find_topics
 from claimtrack.store.writes import taxonomy
 
 EXPORT_COLUMNS = (
@@ -115,7 +116,10 @@ def actor_ids(session: Session, who: str) -> list[int]:
 
 
 def topic_ids(session: Session, name: str) -> list[int]:
-    slugs = [t.slug for t in find_topics(taxonomy(session), name)]
+    """The topics a user means by NAME, with every topic under them (--topic conflict
+    includes ceasefire)."""
+    defs = taxonomy(session)
+    slugs = descendants(defs, [t.slug for t in find_topics(defs, name)])
     if not slugs:
         return []
     return list(session.scalars(select(Topic.id).where(Topic.slug.in_(slugs))))
@@ -138,31 +142,22 @@ def source_ids(session: Session, which: str) -> list[int]:
 
 
 def date_condition(since: dt.date | None, until: dt.date | None):
-    """Claims whose date is known to fall in [since, until], honouring the date relation.
+    """Claims whose date is known to fall in [since, until]: their bounds lie inside it.
 
-    on:     the day itself must be in range.
-    before: said some time before the anchor day: not known to be after any day, so
-            only without --since, and when the day before the anchor is <= until.
-    by:     said on or before the anchor day: only without --since, anchor <= until.
-    A claim with no date at all is left out once a date filter is given.
+    A day is its own bounds; "in March" runs from 1 to 31 March, so it is in March but not
+    known to be after 15 March; "last week" is its Monday to Sunday. before (the text says
+    "previously") and by (no date phrase: no later than publication) have an open start, so
+    they only match without --since, when the day they end on is <= until. A claim with no
+    date at all is left out once a date filter is given.
     """
-    on = [Claim.date_relation == "on", Claim.said_on.is_not(None)]
+    conditions = []
     if since:
-        on.append(Claim.said_on >= since)
+        conditions.append(Claim.said_earliest.is_not(None))
+        conditions.append(Claim.said_earliest >= since)
     if until:
-        on.append(Claim.said_on <= until)
-    if since:
-        return and_(*on)
-    assert until is not None
-    before = and_(
-        Claim.date_relation == "before",
-        Claim.date_anchor.is_not(None),
-        Claim.date_anchor <= until + dt.timedelta(days=1),
-    )
-    by = and_(
-        Claim.date_relation == "by", Claim.date_anchor.is_not(None), Claim.date_anchor <= until
-    )
-    return or_(and_(*on), before, by)
+        conditions.append(Claim.said_latest.is_not(None))
+        conditions.append(Claim.said_latest <= until)
+    return and_(*conditions)
 
 
 def best_day():
@@ -181,13 +176,14 @@ def day_basis(row: dict) -> str:
 
 
 def best_day_condition(since: dt.date | None, until: dt.date | None):
-    day = best_day()
-    parts = [day.is_not(None)]
+    """Claims whose best known date falls in [since, until]: the bounds of the date said when
+    the text gives one (date_condition), else the article's publication day."""
+    published = [Claim.said_earliest.is_(None), Source.published_on.is_not(None)]
     if since:
-        parts.append(day >= since)
+        published.append(Source.published_on >= since)
     if until:
-        parts.append(day <= until)
-    return and_(*parts)
+        published.append(Source.published_on <= until)
+    return or_(and_(Claim.said_earliest.is_not(None), date_condition(since, until)), and_(*published))
 
 
 def timeline_day():
@@ -351,6 +347,7 @@ def export_row(
         "date_anchor": claim.date_anchor.isoformat() if claim.date_anchor else None,
         "appearances": appearances,
         "found_by": claim.found_by,
+        **date_cells(claim.said_earliest, claim.said_latest, claim.date_via),
     }
     row["day_basis"] = day_basis(row)
     row["best_day"] = {"said": row["said_on"], "published": row["published_on"]}.get(

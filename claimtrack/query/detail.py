@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from claimtrack.query.corrections import iter_log
+from claimtrack.query.dating import VIA_WORDS, said_label
 from claimtrack.query.lookups import get_claim, history
 from claimtrack.store import appearances
 from claimtrack.store.models import Claim, ClaimTopic, Source, Topic
@@ -33,6 +34,18 @@ def date_derivation(claim: Claim, source: Source) -> str:
     if claim.date_relation == "by" and claim.date_anchor:
         return f"said on or before {claim.date_anchor.isoformat()}: {phrase}{against}"
     return f"not dated in the text; the source was published {pub or 'on an unknown day'}"
+
+
+def date_origin(claim: Claim, text: str) -> str:
+    """Where the date came from, in words; a context phrase is quoted with its sentence."""
+    via = claim.date_via or "none"
+    words = VIA_WORDS.get(via, via)
+    if via == "context" and claim.date_phrase_start is not None:
+        start = claim.date_phrase_start
+        end = max(text.find(".", start), start)
+        sentence = " ".join(text[start : end + 1].split())
+        return f"{words}: “{sentence}” (at character {start})"
+    return words
 
 
 def paragraph(claim: Claim, text: str) -> dict:
@@ -113,6 +126,11 @@ def claim_detail(session: Session, claim_id: int) -> dict:
             "precision": claim.date_precision,
             "text": claim.date_text,
             "derivation": date_derivation(claim, source),
+            "said": said_label(claim.said_earliest, claim.said_latest),
+            "earliest": _iso(claim.said_earliest),
+            "latest": _iso(claim.said_latest),
+            "via": claim.date_via,
+            "origin": date_origin(claim, source.text),
         },
         "topics": [{"slug": s, "label": label, "via": via} for s, label, via in topics],
         "source": {

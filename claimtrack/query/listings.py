@@ -75,7 +75,7 @@ def iter_sources(session: Session) -> Iterator[dict]:
         yield source_row(source, count)
 
 
-TOPIC_COLUMNS = ("slug", "label", "claims", "keywords")
+TOPIC_COLUMNS = ("slug", "label", "claims", "keywords", "parent", "code")
 
 
 def iter_topics(session: Session) -> Iterator[dict]:
@@ -88,10 +88,13 @@ def iter_topics(session: Session) -> Iterator[dict]:
         )
         .scalar_subquery()
     )
+    slug_of = {i: s for i, s in session.execute(select(Topic.id, Topic.slug))}
     for topic, count in session.execute(select(Topic, n).order_by(Topic.slug)):
         yield {
             "slug": topic.slug,
             "label": topic.label,
             "claims": count,
             "keywords": ";".join(topic.keywords or []),
+            "parent": slug_of.get(topic.parent_id) if topic.parent_id else None,
+            "code": topic.code,
         }

@@ -15,7 +15,7 @@ from claimtrack.store import appearances
 from claimtrack.store.ids import lookup
 from claimtrack.store.models import Actor, Claim, ClaimReview, Source, Topic
 from claimtrack.store.taxonomy import TopicDef, find_topics
-from claimtrack.store.writes import ensure_taxonomy
+from claimtrack.store.writes import ensure_taxonomy, taxonomy
 
 
 def get_claim(session: Session, claim_id: int) -> Claim:
@@ -85,7 +85,4 @@ def get_topic(session: Session, name: str) -> Topic:
 
 
 def topic_defs(session: Session) -> list[TopicDef]:
-    return [
-        TopicDef(t.slug, t.label, tuple(t.keywords or ()))
-        for t in session.scalars(select(Topic).order_by(Topic.slug))
-    ]
+    return taxonomy(session)

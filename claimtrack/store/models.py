@@ -141,7 +141,14 @@ class Topic(Base):
     slug: Mapped[str] = mapped_column(String(100), unique=True)
     label: Mapped[str] = mapped_column(String(200))
     keywords: Mapped[list[str]] = mapped_column(JSON, default=list)
+    # the broader topic ("ceasefire" under "peace-process" under "conflict"); NULL at the top
+    parent_id: Mapped[int | None] = mapped_column(
+        ForeignKey("topics.id", ondelete="SET NULL"), index=True
+    )
+    code: Mapped[str | None] = mapped_column(String(40))  # IPTC Media Topic: "medtop:16000000"
 
+    parent: Mapped[Topic | None] = relationship(remote_side=[id], back_populates="children")
+    children: Mapped[list[Topic]] = relationship(back_populates="parent")
     claim_links: Mapped[list[ClaimTopic]] = relationship(
         back_populates="topic", cascade="all, delete-orphan", passive_deletes=True
     )
@@ -176,6 +183,13 @@ class Claim(Base):
     date_precision: Mapped[str] = mapped_column(String(10), default="none")
     date_relation: Mapped[str] = mapped_column(String(10), default="unknown")
     date_text: Mapped[str | None] = mapped_column(String(200))
+    # Inclusive bounds of when it was said (NULL = open on that side): a day is one day,
+    # "in March" its month, "last week" its Monday to Sunday, no phrase up to publication.
+    said_earliest: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    said_latest: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    # where the date came from: phrase | context (the scene set earlier) | publication | none
+    date_via: Mapped[str] = mapped_column(String(12), default="none", server_default="none")
+    date_phrase_start: Mapped[int | None] = mapped_column(Integer)  # a context phrase's offset
     sentence: Mapped[str] = mapped_column(Text)
     sentence_start: Mapped[int] = mapped_column(Integer)
     sentence_end: Mapped[int] = mapped_column(Integer)
@@ -246,7 +260,9 @@ class ClaimTopic(Base):
     topic_id: Mapped[int] = mapped_column(
         ForeignKey("topics.id", ondelete="CASCADE"), primary_key=True, index=True
     )
-    via: Mapped[str] = mapped_column(String(20), default="keyword")  # keyword | heading | manual
+    via: Mapped[str] = mapped_column(
+        String(20), default="keyword"
+    )  # keyword | heading | sentence | manual | extractor
 
     claim: Mapped[Claim] = relationship(back_populates="topic_links")
     topic: Mapped[Topic] = relationship(back_populates="claim_links")

@@ -1,8 +1,14 @@
-"""Topic taxonomy (slug, label, keywords) and the tagger that puts claims under topics.
+"""Topic taxonomy (slug, label, keywords, parent) and the tagger that puts claims under topics.
 
 The tagger is a pure function: a claim's content, quote and section heading in, the
 matching topic slugs out. The taxonomy lives in the database (``topics`` table), seeded
-from ``claimtrack/data/topics.toml`` or a user's file of the same format.
+from ``claimtrack/data/topics.toml`` (general news, built on the IPTC Media Topics) or a
+user's file of the same format.
+
+Topics form a tree (``parent``): asking for a topic includes its descendants. A keyword
+starting with ``~`` is ambiguous ("~territor*", "~vote"): it counts only when a plain
+keyword of the same topic or of another topic of the same tree (the same top-level
+topic) is in the claim's words or heading, so one ambiguous word out of context tags nothing.
 """
 
 from __future__ import annotations
@@ -20,27 +26,47 @@ from claimtrack.errors import UserError
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
+AMBIGUOUS = "~"  # a keyword that needs company: see the module docstring
+_NEVER = re.compile(r"(?!x)x")
+
+
 @dataclass(frozen=True)
 class TopicDef:
     slug: str
     label: str
     keywords: tuple[str, ...] = field(default=())
+    parent: str | None = None
+    code: str | None = None  # IPTC Media Topic qcode, e.g. "medtop:16000000"
 
     @cached_property
     def pattern(self) -> re.Pattern[str]:
-        terms = [keyword_regex(k) for k in (*self.keywords, self.label) if k.strip()]
-        return re.compile("|".join(terms), re.IGNORECASE)
+        """The plain keywords (and the label): one of them is enough."""
+        plain = [k for k in self.keywords if not k.startswith(AMBIGUOUS)]
+        return _alternation([*plain, self.label])
+
+    @cached_property
+    def weak_pattern(self) -> re.Pattern[str]:
+        """The ambiguous keywords: they count only next to a plain one of the same tree."""
+        return _alternation([k[1:] for k in self.keywords if k.startswith(AMBIGUOUS)])
 
     def matches(self, text: str | None) -> bool:
         return bool(text) and bool(self.pattern.search(text))
+
+    def weakly_matches(self, text: str | None) -> bool:
+        return bool(text) and bool(self.weak_pattern.search(text))
 
     def names(self) -> set[str]:
         """Everything a user may type to mean this topic (lower case)."""
         return {
             self.slug.lower(),
             self.label.lower(),
-            *(k.lower().rstrip("*") for k in self.keywords),
+            *(k.lower().lstrip(AMBIGUOUS).rstrip("*") for k in self.keywords),
         }
+
+
+def _alternation(keywords: Sequence[str]) -> re.Pattern[str]:
+    terms = [keyword_regex(k) for k in keywords if k.strip()]
+    return re.compile("|".join(terms), re.IGNORECASE) if terms else _NEVER
 
 
 def keyword_regex(keyword: str) -> str:
@@ -53,16 +79,74 @@ def keyword_regex(keyword: str) -> str:
 
 
 def tag(
-    taxonomy: Sequence[TopicDef], content: str, quote: str | None = None, heading: str | None = None
+    taxonomy: Sequence[TopicDef],
+    content: str,
+    quote: str | None = None,
+    heading: str | None = None,
+    frame: str | None = None,
 ) -> list[tuple[str, str]]:
-    """(slug, via) for every topic of the claim: via is "keyword" or "heading"."""
+    """(slug, via) for every topic of the claim: via is "keyword" (its content or quote) or
+    "heading"; only when neither gives a topic, "sentence": a plain keyword in the rest of
+    its sentence, the speaker left out (FRAME: "... said on the campaign trail")."""
+    found = _own_topics(taxonomy, content, quote, heading)
+    if not found and frame:
+        found = {t.slug: "sentence" for t in taxonomy if t.matches(frame)}
+    return list(found.items())
+
+
+def frame_of(sentence: str, start: int, speaker: tuple[int, int] | None) -> str:
+    """The claim's sentence (starting at document offset START) without its speaker mention."""
+    if speaker is None or not start <= speaker[0] <= speaker[1] <= start + len(sentence):
+        return sentence
+    return sentence[: speaker[0] - start] + " " + sentence[speaker[1] - start :]
+
+
+def _own_topics(
+    taxonomy: Sequence[TopicDef], content: str, quote: str | None, heading: str | None
+) -> dict[str, str]:
     found: dict[str, str] = {}
     for topic in taxonomy:
         if topic.matches(content) or topic.matches(quote):
             found[topic.slug] = "keyword"
         elif topic.matches(heading):
             found[topic.slug] = "heading"
-    return list(found.items())
+    root = roots(taxonomy)
+    present = {root[slug] for slug in found}
+    for topic in taxonomy:
+        if topic.slug in found or root[topic.slug] not in present:
+            continue
+        if topic.weakly_matches(content) or topic.weakly_matches(quote):
+            found[topic.slug] = "keyword"
+    return found
+
+
+def roots(taxonomy: Sequence[TopicDef]) -> dict[str, str]:
+    """Slug -> the slug of its top-level ancestor (itself at the top)."""
+    parent = {t.slug: t.parent for t in taxonomy}
+    out: dict[str, str] = {}
+    for slug in parent:
+        top, seen = slug, {slug}
+        while (up := parent.get(top)) is not None and up in parent and up not in seen:
+            top = up
+            seen.add(top)
+        out[slug] = top
+    return out
+
+
+def descendants(taxonomy: Sequence[TopicDef], slugs: Iterable[str]) -> set[str]:
+    """SLUGS and every topic under them."""
+    children: dict[str, list[str]] = {}
+    for t in taxonomy:
+        if t.parent:
+            children.setdefault(t.parent, []).append(t.slug)
+    out: set[str] = set()
+    todo = list(slugs)
+    while todo:
+        slug = todo.pop()
+        if slug not in out:
+            out.add(slug)
+            todo.extend(children.get(slug, ()))
+    return out
 
 
 def default_taxonomy_path() -> Path:
@@ -88,15 +172,43 @@ def load_taxonomy(path: str | Path | None = None) -> list[TopicDef]:
         keywords = item.get("keywords", [])
         if not isinstance(keywords, list):
             raise UserError(f"--taxonomy {path}: topic {slug}: keywords must be a list of strings")
+        parent = item.get("parent")
+        code = item.get("code")
         topics.append(
-            TopicDef(slug, str(item.get("label") or slug), tuple(str(k) for k in keywords))
+            TopicDef(
+                slug,
+                str(item.get("label") or slug),
+                tuple(str(k) for k in keywords),
+                str(parent) if parent else None,
+                str(code) if code else None,
+            )
         )
     if not topics:
         raise UserError(f"--taxonomy {path}: no [[topic]] entries")
+    check_tree(topics, f"--taxonomy {path}")
     return topics
 
 
+def check_tree(topics: Sequence[TopicDef], where: str) -> None:
+    """Every parent is a topic of the same taxonomy, and no topic is its own ancestor."""
+    slugs = {t.slug for t in topics}
+    for t in topics:
+        if t.parent is not None and t.parent not in slugs:
+            raise UserError(f"{where}: topic {t.slug}: parent {t.parent!r} is not a topic there")
+    parent = {t.slug: t.parent for t in topics}
+    for t in topics:
+        seen, up = {t.slug}, t.parent
+        while up is not None:
+            if up in seen:
+                raise UserError(f"{where}: topic {t.slug} is its own ancestor; fix its parent")
+            seen.add(up)
+            up = parent.get(up)
+
+
 def find_topics(taxonomy: Iterable[TopicDef], name: str) -> list[TopicDef]:
-    """Topics a user means by NAME: slug, label or keyword, case-insensitively."""
+    """Topics a user means by NAME: the topic with that slug or label, case-insensitively;
+    else the topics with that keyword."""
     key = name.strip().lower()
-    return [t for t in taxonomy if key in t.names()]
+    topics = list(taxonomy)
+    named = [t for t in topics if key in (t.slug.lower(), t.label.lower())]
+    return named or [t for t in topics if key in t.names()]

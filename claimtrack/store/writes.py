@@ -6,13 +6,15 @@ transaction), so a failure or a kill half-way leaves nothing half-written.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections.abc import Sequence
 
 from sqlalchemy import delete, or_, select
 from sqlalchemy.orm import Session
 
-from claimtrack.extract.types import FoundClaim, Speaker
+from claimtrack.extract.dates import relation_range
+from claimtrack.extract.types import FoundClaim, SaidDate, Speaker
 from claimtrack.io.document import Document
 from claimtrack.names import (
     PRONOUNS,
@@ -35,7 +37,7 @@ from claimtrack.store.models import (
     Source,
     Topic,
 )
-from claimtrack.store.taxonomy import TopicDef, load_taxonomy
+from claimtrack.store.taxonomy import TopicDef, frame_of, load_taxonomy
 from claimtrack.store.taxonomy import tag as tag_topics
 
 HONORIFICS = frozenset("mr mrs ms miss mx dr sir lady madam".split())  # no role by themselves
@@ -83,16 +85,25 @@ def upsert_topics(session: Session, topics: Sequence[TopicDef]) -> None:
     for t in topics:
         row = existing.get(t.slug)
         if row is None:
-            session.add(Topic(slug=t.slug, label=t.label, keywords=list(t.keywords)))
-        else:
-            row.label, row.keywords = t.label, list(t.keywords)
+            row = existing[t.slug] = Topic(slug=t.slug, label=t.label)
+            session.add(row)
+        row.label, row.keywords, row.code = t.label, list(t.keywords), t.code
+    session.flush()
+    for t in topics:
+        existing[t.slug].parent_id = existing[t.parent].id if t.parent else None
     session.flush()
 
 
 def taxonomy(session: Session) -> list[TopicDef]:
+    return topic_defs(session.scalars(select(Topic).order_by(Topic.slug)).all())
+
+
+def topic_defs(rows: Sequence[Topic]) -> list[TopicDef]:
+    """TopicDefs of topic rows, each naming its parent by slug."""
+    slug_of = {t.id: t.slug for t in rows}
     return [
-        TopicDef(t.slug, t.label, tuple(t.keywords or ()))
-        for t in session.scalars(select(Topic).order_by(Topic.slug))
+        TopicDef(t.slug, t.label, tuple(t.keywords or ()), slug_of.get(t.parent_id or -1), t.code)
+        for t in rows
     ]
 
 
@@ -369,6 +380,16 @@ def how_filed(speaker: Speaker, actor: Actor | None, text: str) -> str | None:
         filed = f"'{written}': filed under {actor.name}, the known speaker that name fits"
         how = f"{how}; {filed}" if how else filed
     return how
+def date_bounds(said: SaidDate) -> tuple[dt.date | None, dt.date | None, str]:
+    """The bounds and origin to store; for a SaidDate made without them (by hand, or by an
+    older stage), worked out from on / precision / relation."""
+    if said.earliest is not None or said.latest is not None or said.on is None:
+        return said.earliest, said.latest, said.via
+    earliest, latest = relation_range(said)
+    via = said.via
+    if via == "none":
+        via = "phrase" if said.text else ("publication" if said.relation == "by" else "none")
+    return earliest, latest, via
 
 
 def build_claim(
@@ -405,6 +426,7 @@ def claim_fields(session: Session, text: str, c: FoundClaim) -> dict:
     actor = resolve_actor(session, c.speaker, text)
     relation = c.date.relation
     mention = c.speaker.mention
+    earliest, latest, via = date_bounds(c.date)
     return {
         "actor_id": actor.id if actor else None,
         "speaker_mention": mention.text(text) if mention else None,
@@ -424,6 +446,10 @@ def claim_fields(session: Session, text: str, c: FoundClaim) -> dict:
         "date_precision": c.date.precision if relation == "on" else "none",
         "date_relation": relation,
         "date_text": c.date.text,
+        "said_earliest": earliest,
+        "said_latest": latest,
+        "date_via": via,
+        "date_phrase_start": c.date.phrase_start,
         "sentence": c.sentence.text(text),
         "sentence_start": c.sentence.start,
         "sentence_end": c.sentence.end,
@@ -436,6 +462,8 @@ def claim_fields(session: Session, text: str, c: FoundClaim) -> dict:
 
 def found_topics(c: FoundClaim, text: str, topics: Sequence[TopicDef]) -> dict[str, str]:
     """The topics of an extracted claim: the tagger's (slug -> via), then the extractor's."""
-    tagged = dict(tag_topics(topics, c.content.text(text), c.quote, c.heading))
+    mention = (c.speaker.mention.start, c.speaker.mention.end) if c.speaker.mention else None
+    frame = frame_of(c.sentence.text(text), c.sentence.start, mention)
+    tagged = dict(tag_topics(topics, c.content.text(text), c.quote, c.heading, frame))
     tagged.update((slug, "extractor") for slug in c.topics if slug not in tagged)
     return tagged

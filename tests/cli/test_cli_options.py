@@ -68,7 +68,7 @@ def test_the_options_stay_where_help_listed_them():
         *("published_until", "source", "outlet", "search", "attribution", "status"),
         *("min_confidence", "include_rejected"),
     ]
-    columns = ["appearances", "found_by", "best_day", "corrections", "speakers"]
+    columns = ["appearances", "found_by", "best_day", "corrections", "speakers", "dates"]
     rest = ["limit", "every", *columns, "fmt", "output", "bom", "db"]
     order = {c: [p.name for p in command(c).params] for c in CLAIM_LISTINGS}
     assert order["who-said"] == filters + rest

@@ -1,0 +1,149 @@
+"""The general-news taxonomy (issue 19): a tree on the IPTC Media Topics, ambiguous keywords
+that need company, --topic PARENT finding its children, and `topics suggest`. Sentences and
+articles are written for the project."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimtrack.errors import UserError
+from claimtrack.store.taxonomy import TopicDef, descendants, frame_of, load_taxonomy, roots, tag
+from tests.conftest import rows
+
+TREE = [
+    TopicDef("conflict", "Conflict, war and peace", ("war",), None, "medtop:16000000"),
+    TopicDef("peace-process", "Peace process", ("peace talks", "~talks"), "conflict"),
+    TopicDef("ceasefire", "Ceasefire", ("ceasefire", "truce"), "peace-process"),
+    TopicDef("territory", "Territorial disputes", ("territorial", "~territor*"), "conflict"),
+    TopicDef("politics", "Politics", ("politic*",), None, "medtop:11000000"),
+    TopicDef("parties", "Political parties", ("republican*",), "politics"),
+]
+
+
+def slugs(found: list[tuple[str, str]]) -> set[str]:
+    return {s for s, _ in found}
+
+
+def test_the_tree_gives_roots_and_descendants():
+    assert roots(TREE)["ceasefire"] == "conflict"
+    assert descendants(TREE, ["conflict"]) == {
+        "conflict",
+        "peace-process",
+        "ceasefire",
+        "territory",
+    }
+    assert descendants(TREE, ["ceasefire"]) == {"ceasefire"}
+
+
+def test_an_ambiguous_word_alone_tags_nothing():
+    assert slugs(tag(TREE, "a seat in unfriendly territory for Republicans")) == {"parties"}
+    assert slugs(tag(TREE, "the talks went on past midnight")) == set()
+
+
+def test_an_ambiguous_word_counts_next_to_a_keyword_of_its_tree():
+    found = slugs(tag(TREE, "a truce that would see both sides swap some territory"))
+    assert found == {"ceasefire", "territory"}
+    # or under a heading of its tree
+    assert "peace-process" in slugs(tag(TREE, "the talks resume", heading="Ceasefire in sight"))
+
+
+def test_the_default_taxonomy_is_a_tree_on_iptc_codes():
+    tax = load_taxonomy()
+    by = {t.slug: t for t in tax}
+    top = [t for t in tax if t.parent is None]
+    assert len(top) == 17 and all(t.code and t.code.startswith("medtop:") for t in top)
+    assert roots(tax)["ceasefire"] == "conflict"
+    for seed_topic in ("ceasefire", "long-term-solution", "territory", "bilateral-relations"):
+        assert seed_topic in by
+    assert all(t.parent in by for t in tax if t.parent)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "want"),
+    [
+        ("the county's voters turned out in record numbers", "elections"),
+        ("the tariff on imported steel will rise", "trade"),
+        ("the hospital ran out of vaccines", "health"),
+        ("the senator said the ceasefire would hold", "ceasefire"),
+        ("a bomb threat closed the airport", None),
+        ("it was a lovely day", None),
+    ],
+)
+def test_default_taxonomy_tags_general_news(sentence: str, want: str | None):
+    found = slugs(tag(load_taxonomy(), sentence))
+    assert (want in found) if want else not found - {"politics", "government"}, found
+
+
+def test_a_bad_tree_is_refused_with_the_fix(tmp_path):
+    bad = tmp_path / "t.toml"
+    bad.write_text('[[topic]]\nslug = "a"\nparent = "b"\n', encoding="utf-8")
+    with pytest.raises(UserError, match="parent 'b' is not a topic"):
+        load_taxonomy(bad)
+    bad.write_text(
+        '[[topic]]\nslug = "a"\nparent = "b"\n[[topic]]\nslug = "b"\nparent = "a"\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(UserError, match="its own ancestor"):
+        load_taxonomy(bad)
+
+
+FERRY_A = """Ferry fares to rise
+
+Mayor Dana Whitfield said the ferry timetable would change in spring.
+
+"The ferry timetable is a mess," said Omar Haddad, a fisherman.
+
+Ruth Okafor, the treasurer, said the new ferry timetable would save money.
+"""
+
+FERRY_B = """Islanders split over timetable
+
+Ian Cole said the ferry timetable suited commuters.
+
+Bea Lund said the ferry timetable ignored the night shift.
+"""
+
+
+def test_topic_parent_finds_children_and_suggest_adds_a_topic(cli, db_url, tmp_path):
+    for name, text in (("a.txt", FERRY_A), ("b.txt", FERRY_B)):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    cli("ingest", str(tmp_path), "--published", "2016-05-02", "--quiet", db=db_url)
+    found = rows(cli, db_url, "topics", "suggest", "--limit", "5")
+    assert found[0]["phrase"] == "ferry timetable" and found[0]["claims"] >= 4
+    assert found[0]["sources"] == 2 and found[0]["example_claims"]
+    bad = cli("topics", "suggest", "--add", "99", db=db_url, ok=False)
+    assert bad.exit_code == 1 and "give its number" in bad.output
+    result = cli("topics", "suggest", "--add", "1", "--parent", "lifestyle", db=db_url)
+    assert "added topic ferry-timetable" in result.stderr
+    tagged = rows(cli, db_url, "who-said", "--topic", "ferry-timetable")
+    assert len(tagged) == found[0]["claims"]
+    # the new topic sits under lifestyle: asking for the parent finds its claims
+    parent = {r["claim_id"] for r in rows(cli, db_url, "who-said", "--topic", "lifestyle")}
+    assert {r["claim_id"] for r in tagged} <= parent
+    listed = {r["slug"]: r for r in rows(cli, db_url, "topics", "list")}
+    assert listed["ferry-timetable"]["parent"] == "lifestyle"
+    assert listed["conflict"]["code"] == "medtop:16000000"
+    # every claim has a topic now: nothing more to add, and the message says so
+    none = cli("topics", "suggest", "--add", "1", db=db_url, ok=False)
+    assert none.exit_code == 1 and "no suggestions" in none.output
+
+
+def test_conflict_includes_ceasefire_on_the_seed(cli, db_url):
+    from tests.conftest import SEEDS
+
+    cli("ingest", str(SEEDS), "--quiet", db=db_url)
+    ceasefire = {r["claim_id"] for r in rows(cli, db_url, "who-said", "--topic", "ceasefire")}
+    conflict = {r["claim_id"] for r in rows(cli, db_url, "who-said", "--topic", "conflict")}
+    assert ceasefire and ceasefire <= conflict
+    speakers = {r["speaker"] for r in rows(cli, db_url, "who-said", "--topic", "ceasefire")}
+    assert {"Donald Trump", "Yuri Ushakov"} <= speakers
+
+
+def test_the_rest_of_the_sentence_counts_only_when_the_claim_has_no_topic_of_its_own():
+    frame = "At the peace talks in Geneva, the envoy said   it would be hard"
+    assert tag(TREE, "it would be hard", frame=frame) == [("peace-process", "sentence")]
+    assert tag(TREE, "the war would go on", frame=frame) == [("conflict", "keyword")]
+    # the speaker is left out of the frame: "Republican senator" is who, not what
+    sentence = "Republican senator Ann Holt said it would be hard."
+    assert frame_of(sentence, 100, (100, 127)) == "  said it would be hard."
+    assert tag(TREE, "it would be hard", frame=frame_of(sentence, 100, (100, 127))) == []
