@@ -10,15 +10,23 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from sqlalchemy import Select, and_, case, func, or_, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy.orm import Session, defer
 
 from claimtrack.errors import UserError
 from claimtrack.names import name_key
 from claimtrack.query.search import search_condition
 from claimtrack.store.appearances import counts as appearance_counts
 from claimtrack.store.ids import id_is, parse_id
-from claimtrack.store.models import Actor, ActorAlias, Claim, ClaimTopic, Source, Topic
+from claimtrack.store.models import (
+    TIMELINE_ORDER,
+    Actor,
+    ActorAlias,
+    Claim,
+    ClaimTopic,
+    Source,
+    Topic,
+)
 from claimtrack.store.taxonomy import find_topics
 from claimtrack.store.writes import taxonomy
 
@@ -148,37 +156,8 @@ def date_condition(since: dt.date | None, until: dt.date | None):
     return or_(and_(*on), before, by)
 
 
-def timeline_day():
-    """The day a claim is placed on in date order.
-
-    on: its day. before: just before the earliest dated claim of the same source that
-    precedes the anchor (an article's "earlier" / "previously" come before its news),
-    else the anchor. by: the anchor. Undated: the source's publication day.
-    """
-    other = aliased(Claim)
-    earliest = (
-        select(func.min(other.said_on))
-        .where(
-            other.source_id == Claim.source_id,
-            other.said_on.is_not(None),
-            other.said_on < Claim.date_anchor,
-        )
-        .scalar_subquery()
-    )
-    return case(
-        (Claim.date_relation == "on", func.coalesce(Claim.said_on, Source.published_on)),
-        (Claim.date_relation == "before", func.coalesce(earliest, Claim.date_anchor)),
-        (Claim.date_relation == "by", Claim.date_anchor),
-        else_=Source.published_on,
-    )
-
-
-RELATION_RANK = case(
-    (Claim.date_relation == "before", 0),
-    (Claim.date_relation == "on", 1),
-    (Claim.date_relation == "by", 2),
-    else_=3,
-)
+# the date order (store/timeline.py), served by the ix_claims_*timeline indexes
+TIMELINE = tuple(getattr(Claim, name) for name in TIMELINE_ORDER)
 
 
 def claims_query(session: Session, flt: ClaimFilter) -> Select:
@@ -214,8 +193,7 @@ def claims_query(session: Session, flt: ClaimFilter) -> Select:
         stmt = stmt.where(Claim.attribution == flt.attribution)
     if flt.status:
         stmt = stmt.where(Claim.status == flt.status)
-    day = timeline_day()
-    return stmt.order_by(day.is_(None), day, RELATION_RANK, Source.id, Claim.content_start)
+    return stmt.order_by(*TIMELINE).options(defer(Source.text), defer(Claim.sentence))
 
 
 def topics_of(session: Session, claim_ids: list[int]) -> dict[int, list[str]]:

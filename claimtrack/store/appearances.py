@@ -143,6 +143,11 @@ def counts(session: Session, first_ids: list[int]) -> dict[int, int]:
     """How many appearances each first appearance has (itself included)."""
     if not first_ids:
         return {}
-    canon = func.coalesce(Claim.same_as_id, Claim.id)
-    rows = session.execute(select(canon, func.count()).where(canon.in_(first_ids)).group_by(canon))
-    return {int(k): int(n) for k, n in rows}
+    wanted = sorted(set(first_ids))
+    rows = session.execute(
+        select(Claim.same_as_id, func.count())
+        .where(Claim.same_as_id.in_(wanted))  # ix_claims_same_as_id
+        .group_by(Claim.same_as_id)
+    )
+    others = {int(k): int(n) for k, n in rows}
+    return {i: 1 + others.get(i, 0) for i in wanted}

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 
-from sqlalchemy import or_, select
+from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
 from claimtrack.extract.types import FoundClaim, Speaker
@@ -19,6 +19,7 @@ from claimtrack.store import appearances
 from claimtrack.store.models import Actor, ActorAlias, Claim, ClaimTopic, Source, Topic
 from claimtrack.store.taxonomy import TopicDef, load_taxonomy
 from claimtrack.store.taxonomy import tag as tag_topics
+from claimtrack.store.timeline import sort_values
 
 
 def content_hash(text: str) -> str:
@@ -186,10 +187,18 @@ def store_document(
         rows.append(build_claim(session, source, doc.text, c, topics, topic_ids))
         session.add(rows[-1])
     session.flush()
+    set_sort_days(session, source.id)
     for row in rows:  # the same claim already reported by another source?
         appearances.link(session, row)
     session.flush()
     return source
+
+
+def set_sort_days(session: Session, source_id: int) -> None:
+    """Store the date order (store/timeline.py) of the claims of one source, once flushed."""
+    claims, sources = Claim.__table__, Source.__table__
+    stmt = update(claims).where(claims.c.source_id == source_id)
+    session.execute(stmt.values(**sort_values(claims, sources)))
 
 
 def build_claim(
