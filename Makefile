@@ -35,9 +35,10 @@ train-models: install ## rebuild the cue lexicon, then retrain the span refiner 
 	$(BIN)/python -m claimtrack.extract.learned.lexicon
 	$(BIN)/python -m claimtrack.extract.learned.train
 
-bench: install ## speed and memory figures of extraction, ingest and export; render times of claimtrack serve's pages on 100,000 claims
+bench: install ## speed and memory figures of extraction, ingest and export; render times of claimtrack serve's pages on 100,000 claims; first-page query times on CLAIMTRACK_BENCH_CLAIMS (default 200,000) claims
 	$(BIN)/python tests/benchmarks/pipeline.py
 	$(BIN)/python tests/benchmarks/serve.py
+	$(BIN)/python tests/benchmarks/scale.py
 
 docs: install ## re-run the examples of README.md and docs/ and write their real output in place
 	$(BIN)/python docs/examples.py --write

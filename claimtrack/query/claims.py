@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, defer
 
 from claimtrack.errors import UserError
 from claimtrack.names import name_key
-from claimtrack.query.search import search_condition
+from claimtrack.query.search import search_condition, search_ids
 from claimtrack.store.appearances import counts as appearance_counts
 from claimtrack.store.ids import id_is, parse_id
 from claimtrack.store.models import (
@@ -160,6 +160,20 @@ def date_condition(since: dt.date | None, until: dt.date | None):
 TIMELINE = tuple(getattr(Claim, name) for name in TIMELINE_ORDER)
 
 
+BROAD = 2000  # matches of a filter beyond which a first page walks the date order
+
+
+def _claim_id(session: Session, flt: ClaimFilter, matching: Select):
+    """Claim.id to test MATCHING against: as is (the database starts from the few matches
+    and sorts them), or, for a first page (--limit) of a filter that matches many claims,
+    as an expression no index serves, so the database walks the date order index and
+    stops after the page instead of sorting every match."""
+    if flt.limit is None or flt.limit > BROAD:
+        return Claim.id
+    some = select(func.count()).select_from(matching.limit(BROAD).subquery())
+    return Claim.id + 0 if session.scalar(some) >= BROAD else Claim.id
+
+
 def claims_query(session: Session, flt: ClaimFilter) -> Select:
     stmt = (
         select(Claim, Source, Actor)
@@ -170,9 +184,8 @@ def claims_query(session: Session, flt: ClaimFilter) -> Select:
         ids = topic_ids(session, flt.topic)
         if not ids:
             raise UserError(f"--topic {flt.topic}: no such topic; see `claimtrack topics list`")
-        stmt = stmt.where(
-            Claim.id.in_(select(ClaimTopic.claim_id).where(ClaimTopic.topic_id.in_(ids)))
-        )
+        tagged = select(ClaimTopic.claim_id).where(ClaimTopic.topic_id.in_(ids))
+        stmt = stmt.where(_claim_id(session, flt, tagged).in_(tagged))
     if flt.actor:
         ids = actor_ids(session, flt.actor)
         if not ids:
@@ -188,7 +201,10 @@ def claims_query(session: Session, flt: ClaimFilter) -> Select:
     if flt.since or flt.until:
         stmt = stmt.where(date_condition(flt.since, flt.until))
     if flt.search is not None:
-        stmt = stmt.where(search_condition(session.get_bind().dialect.name, flt.search))
+        dialect = session.get_bind().dialect.name
+        found = search_ids(dialect, flt.search)
+        own_id = _claim_id(session, flt, found) if found is not None else Claim.id
+        stmt = stmt.where(search_condition(dialect, flt.search, own_id))
     if flt.attribution:
         stmt = stmt.where(Claim.attribution == flt.attribution)
     if flt.status:
@@ -267,6 +283,8 @@ def iter_rows(
 def _rows(
     session: Session, stmt: Select, flt: ClaimFilter, batch: int, first_only: bool
 ) -> Iterator[dict]:
+    if flt.limit is not None:  # a first page: fetch about what it shows
+        batch = max(min(batch, flt.limit), 1)
     result = session.execute(stmt.execution_options(yield_per=batch))
     emitted: set[int] = set()
     given = 0

@@ -24,6 +24,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -154,6 +155,21 @@ class Claim(Base):
         Index("ix_claims_timeline", *TIMELINE_ORDER),
         Index("ix_claims_actor_timeline", "actor_id", *TIMELINE_ORDER),
         Index("ix_claims_status_timeline", "status", *TIMELINE_ORDER),
+        # the other appearances of a claim; partial, so that its statistics (ANALYZE) do not
+        # count the first appearances (NULL) and the planner keeps using it
+        Index(
+            "ix_claims_same_as_id",
+            "same_as_id",
+            sqlite_where=text("same_as_id IS NOT NULL"),
+            postgresql_where=text("same_as_id IS NOT NULL"),
+        ),
+        # first appearances per speaker, counted by `actors list` from the index alone
+        Index(
+            "ix_claims_actor_firsts",
+            "actor_id",
+            sqlite_where=text("same_as_id IS NULL"),
+            postgresql_where=text("same_as_id IS NULL"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -186,9 +202,7 @@ class Claim(Base):
     status: Mapped[str] = mapped_column(String(20), default="unreviewed")
     # The first appearance of the same claim (same speaker, near-identical content) in
     # another source; NULL for a first appearance.
-    same_as_id: Mapped[int | None] = mapped_column(
-        ForeignKey("claims.id", ondelete="SET NULL"), index=True
-    )
+    same_as_id: Mapped[int | None] = mapped_column(ForeignKey("claims.id", ondelete="SET NULL"))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     # where it sits in date order (store/timeline.py), set when its source is stored
     sort_day: Mapped[dt.date] = mapped_column(

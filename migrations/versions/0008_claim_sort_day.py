@@ -1,5 +1,5 @@
 """claims.sort_day and claims.sort_rank: the stored date order, with indexes that serve the
-listings (alone, per speaker, per status); the SQLite search trigger fires only when a
+listings (alone, per speaker, per status) and the first appearances per speaker; the SQLite search trigger fires only when a
 searched column changes
 
 Revision ID: 0008
@@ -51,9 +51,31 @@ def upgrade() -> None:
     op.drop_index("ix_claims_status", table_name="claims")
     for name, columns in INDEXES.items():
         op.create_index(name, "claims", columns, unique=False)
+    op.drop_index("ix_claims_same_as_id", table_name="claims")
+    others = sa.text("same_as_id IS NOT NULL")
+    op.create_index(
+        "ix_claims_same_as_id",
+        "claims",
+        ["same_as_id"],
+        unique=False,
+        sqlite_where=others,
+        postgresql_where=others,
+    )
+    firsts = sa.text("same_as_id IS NULL")
+    op.create_index(
+        "ix_claims_actor_firsts",
+        "claims",
+        ["actor_id"],
+        unique=False,
+        sqlite_where=firsts,
+        postgresql_where=firsts,
+    )
 
 
 def downgrade() -> None:
+    op.drop_index("ix_claims_actor_firsts", table_name="claims")
+    op.drop_index("ix_claims_same_as_id", table_name="claims")
+    op.create_index("ix_claims_same_as_id", "claims", ["same_as_id"], unique=False)
     for name in INDEXES:
         op.drop_index(name, table_name="claims")
     op.create_index("ix_claims_actor_id", "claims", ["actor_id"], unique=False)
