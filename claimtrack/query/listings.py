@@ -86,7 +86,7 @@ def iter_sources(session: Session, batch: int = 500) -> Iterator[dict]:
     for part in result.scalars().partitions(batch):
         ids = [source.id for source in part]
         counted = select(Claim.source_id, func.count()).where(Claim.source_id.in_(ids))
-        counts = dict(session.execute(counted.group_by(Claim.source_id)).tuples())
+        counts = {k: n for k, n in session.execute(counted.group_by(Claim.source_id))}
         for source in part:
             yield source_row(source, counts.get(source.id, 0))
 
