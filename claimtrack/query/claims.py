@@ -283,12 +283,9 @@ def iter_rows(
 def _rows(
     session: Session, stmt: Select, flt: ClaimFilter, batch: int, first_only: bool
 ) -> Iterator[dict]:
-    if flt.limit is not None:  # a first page: fetch about what it shows
-        batch = max(min(batch, flt.limit), 1)
-    result = session.execute(stmt.execution_options(yield_per=batch))
     emitted: set[int] = set()
     given = 0
-    for part in result.partitions(batch):
+    for part in _parts(session, stmt, flt.limit, batch):
         ids = [claim.id for claim, _, _ in part]
         topics = topics_of(session, ids)
         counts = appearance_counts(session, [c.same_as_id or c.id for c, _, _ in part])
@@ -302,3 +299,22 @@ def _rows(
             given += 1
             if flt.limit is not None and given >= flt.limit:
                 return
+
+
+def _parts(session: Session, stmt: Select, limit: int | None, batch: int) -> Iterator[list]:
+    """The rows of STMT in batches. With a LIMIT, in windows of the SQL: the first holds
+    LIMIT rows (the database plans a first page: top-N from an index, no full sort), the
+    next ones twice as many each, for when rows are skipped (other appearances)."""
+    if limit is None:
+        yield from session.execute(stmt.execution_options(yield_per=batch)).partitions(batch)
+        return
+    done, size = 0, max(limit, 1)
+    while True:
+        window = stmt.offset(done or None).limit(size)
+        got = 0
+        for part in session.execute(window.execution_options(yield_per=batch)).partitions(batch):
+            got += len(part)
+            yield part
+        if got < size:
+            return
+        done, size = done + size, size * 2

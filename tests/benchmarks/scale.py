@@ -19,7 +19,10 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import resource
+import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -32,8 +35,9 @@ from sqlalchemy.orm import Session, aliased
 
 from claimtrack.ingest import ingest
 from claimtrack.io.readers import Entry
+from claimtrack.io.writers import write_records
 from claimtrack.query import listings
-from claimtrack.query.claims import ClaimFilter, _rows, claims_query
+from claimtrack.query.claims import EXPORT_COLUMNS, ClaimFilter, _rows, claims_query, iter_rows
 from claimtrack.store import engine as dbmod
 from claimtrack.store import fts
 from claimtrack.store.models import Actor, Claim, Source
@@ -202,10 +206,11 @@ def shapes(engine) -> list[tuple[str, ClaimFilter | None, Callable | None]]:
         small = s.execute(
             select(per_actor.c.actor_id).order_by(per_actor.c.n, per_actor.c.actor_id)
         ).first()[0]
-        day = s.scalar(select(func.max(Claim.said_on)))
+        first, last = s.execute(select(func.min(Claim.said_on), func.max(Claim.said_on))).one()
         some_claim = s.scalar(select(func.max(Claim.id)))
         big_name = s.get(Actor, big).name
-    month = dt.date(day.year, day.month, 1) - dt.timedelta(days=200)
+    middle = first + (last - first) / 2
+    month = dt.date(middle.year, middle.month, 1)
     page = {"limit": 50}
     return [
         ("who-said --topic ceasefire --limit 50", ClaimFilter(topic="ceasefire", **page), None),
@@ -267,6 +272,50 @@ def measure(engine, runs: int, ref_runs: int) -> None:
         print(f"{name:<58} {cells}", flush=True)
 
 
+def export_csv(engine, n: int) -> float:
+    """Seconds to write the first N rows of `export` (CSV, every column) to /dev/null."""
+    with dbmod.session_scope(engine) as s, open(os.devnull, "w", encoding="utf-8") as out:
+        t0 = time.perf_counter()
+        write_records(iter_rows(s, ClaimFilter(limit=n)), EXPORT_COLUMNS, "csv", out)
+        return time.perf_counter() - t0
+
+
+def export_reference(engine, n: int) -> float | None:
+    """Seconds for the database's own client to write the same query's rows as CSV
+    (sqlite3 -csv, psql \\copy); None when the client is not installed."""
+    with dbmod.session_scope(engine) as s:
+        stmt = claims_query(s, ClaimFilter()).limit(n)
+        sql = str(stmt.compile(engine, compile_kwargs={"literal_binds": True}))
+    url = engine.url
+    if url.get_backend_name() == "sqlite":
+        cmd = ["sqlite3", "-csv", url.database, sql]
+    else:
+        plain = url.set(drivername="postgresql").render_as_string(hide_password=False)
+        cmd = ["psql", "-q", plain, "-c", f"\\copy ({sql}) TO '/dev/null' CSV"]
+    if shutil.which(cmd[0]) is None:
+        return None
+    t0 = time.perf_counter()
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - t0
+
+
+def measure_export(engine, n: int, runs: int = 3) -> None:
+    ours, theirs = [], []
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    for _ in range(runs):  # interleaved
+        ours.append(export_csv(engine, n))
+        ref = export_reference(engine, n)
+        if ref is not None:
+            theirs.append(ref)
+    grown = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - rss) / 1024
+    a = statistics.median(ours)
+    cells = f"{n / a:,.0f} rows/s, peak RSS +{grown:,.0f} MB"
+    if theirs:
+        b = statistics.median(theirs)
+        cells += f"; the database's client {n / b:,.0f} rows/s ({a / b:.1f}x)"
+    print(f"{f'export CSV, {n:,} rows':<58} {cells}", flush=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     default = int(os.environ.get("CLAIMTRACK_BENCH_CLAIMS", "200000"))
@@ -275,6 +324,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=20)
     parser.add_argument("--reference-runs", type=int, default=3)
     parser.add_argument("--base-docs", type=int, default=24)
+    parser.add_argument("--export-rows", type=int, default=100_000)
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         db = args.db or str(Path(tmp) / "scale.db")
@@ -292,6 +342,7 @@ def main(argv: list[str] | None = None) -> int:
             flush=True,
         )
         measure(engine, args.runs, args.reference_runs)
+        measure_export(engine, min(args.export_rows, n))
         engine.dispose()
     return 0
 
