@@ -112,3 +112,14 @@ def test_the_migration_fills_the_sort_day_of_stored_claims(db_url):
     with engine.connect() as conn:
         after = conn.execute(text("SELECT id, sort_day, sort_rank FROM claims ORDER BY id")).all()
     assert before and after == before
+
+
+def test_newest_first_is_the_date_order_backwards_from_the_same_index(stored):
+    engine = dbmod.open_engine(stored)
+    with dbmod.session_scope(engine) as s:
+        oldest = [r["claim_id"] for r in iter_rows(s, ClaimFilter())]
+        newest = [r["claim_id"] for r in iter_rows(s, ClaimFilter(newest_first=True))]
+        shown = plan(s, ClaimFilter(newest_first=True, **PAGE))
+    assert len(oldest) > 2 and newest == oldest[::-1]
+    assert "ix_claims_timeline" in shown and "Sort Key" not in shown, shown
+    assert "TEMP B-TREE FOR ORDER BY" not in shown, shown

@@ -333,3 +333,20 @@ def test_the_review_queue_holds_the_least_confident_first(client, cli, db, monke
     assert [r["claim_id"] for r in queue] == [r["claim_id"] for r in every[:3]]
     page = client.get("/review").text
     assert page.count('<section class="queue-item"') == 3
+
+
+def test_sort_newest_gives_the_rows_of_who_said_newest_first(client, cli, db):
+    """?sort=newest is --newest-first: the same rows as the command line, backwards in date."""
+    expected = json.loads(cli("who-said", "--newest-first", "--format", "json", db=db).stdout)
+    oldest = json.loads(cli("who-said", "--format", "json", db=db).stdout)
+    days = [r["said_on"] or r["published_on"] for r in expected]
+    assert len(set(days)) > 1, "one day only: the test would prove nothing"
+    assert client.get("/claims.json?sort=newest").json() == expected
+    assert client.get("/claims.json?sort=oldest").json() == oldest
+    assert expected != oldest and {r["claim_id"] for r in expected} == {
+        r["claim_id"] for r in oldest
+    }
+    page = client.get("/claims?sort=newest").text
+    assert '<option value="newest" selected>' in page
+    bad = client.get("/claims?sort=sideways")
+    assert bad.status_code == 400 and "use oldest or newest" in bad.text

@@ -79,6 +79,9 @@ class ClaimFilter:
     attribution: str | None = None
     status: str | None = None
     limit: int | None = None
+    # the date order backwards (the same indexes, read from the end); a claim reported by
+    # several sources is then listed by its latest matching appearance
+    newest_first: bool = False
 
 
 def actor_ids(session: Session, who: str) -> list[int]:
@@ -209,7 +212,8 @@ def claims_query(session: Session, flt: ClaimFilter) -> Select:
         stmt = stmt.where(Claim.attribution == flt.attribution)
     if flt.status:
         stmt = stmt.where(Claim.status == flt.status)
-    return stmt.order_by(*TIMELINE).options(defer(Source.text), defer(Claim.sentence))
+    order = [c.desc() for c in TIMELINE] if flt.newest_first else TIMELINE
+    return stmt.order_by(*order).options(defer(Source.text), defer(Claim.sentence))
 
 
 def topics_of(session: Session, claim_ids: list[int]) -> dict[int, list[str]]:

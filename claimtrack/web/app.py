@@ -48,6 +48,7 @@ REVIEW_PAGE = 50
 CSRF_COOKIE = "claimtrack_csrf"
 # the who-said filters, by their option names (--topic is ?topic=)
 FILTERS = ("topic", "actor", "since", "until", "source", "search", "attribution", "status")
+SORTS = ("oldest", "newest")  # ?sort=: the date order, or backwards (--newest-first)
 DOWNLOADS = {"csv": "text/csv", "json": "application/json", "jsonl": "application/x-ndjson"}
 
 # Corrections a reviewer makes from a claim's page: name -> (label, curate function taking
@@ -126,6 +127,9 @@ class Web:
             raise UserError(f"attribution={attribution}: use one of {', '.join(ATTRIBUTIONS)}")
         if status and status not in STATUSES:
             raise UserError(f"status={status}: use one of {', '.join(STATUSES)}")
+        sort = get("sort") or "oldest"
+        if sort not in SORTS:
+            raise UserError(f"sort={sort}: use {' or '.join(SORTS)}")
         given_limit = get("limit")
         if given_limit is not None:
             n = parse_id(given_limit)
@@ -142,6 +146,7 @@ class Web:
             attribution=attribution,
             status=status,
             limit=limit,
+            newest_first=sort == "newest",
         )
 
     @staticmethod
