@@ -188,7 +188,11 @@ def claims_query(session: Session, flt: ClaimFilter) -> Select:
         if not ids:
             raise UserError(f"--topic {flt.topic}: no such topic; see `claimtrack topics list`")
         tagged = select(ClaimTopic.claim_id).where(ClaimTopic.topic_id.in_(ids))
-        stmt = stmt.where(_claim_id(session, flt, tagged).in_(tagged))
+        if _claim_id(session, flt, tagged) is Claim.id:
+            stmt = stmt.where(Claim.id.in_(tagged))
+        else:  # probed per claim walked (its primary key), never gathered whole
+            probe = tagged.where(ClaimTopic.claim_id == Claim.id)
+            stmt = stmt.where(probe.exists())
     if flt.actor:
         ids = actor_ids(session, flt.actor)
         if not ids:
