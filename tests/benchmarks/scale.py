@@ -321,6 +321,42 @@ def count_claims(engine) -> int:
         return conn.execute(text("SELECT count(*) FROM claims")).scalar()
 
 
+def measure_store(engine, docs: int, skip: int) -> None:
+    """Store time of DOCS new articles (extracted beforehand) into this database and into a
+    new, empty SQLite file, interleaved; each into the big one is rolled back after."""
+    from claimtrack.extract import extract
+    from claimtrack.io.readers import read_entry
+    from claimtrack.store.writes import ensure_taxonomy, store_document
+
+    paths = sorted(POLNEAR_DEV.glob("*.txt"))[skip : skip + docs] or [SEED]
+    found = []
+    for p in paths:
+        doc = read_entry(Entry(str(p)))
+        found.append((doc, extract(doc.text, doc.published)))
+
+    def store(target, keep: bool) -> float:
+        total = 0.0
+        for i, (doc, claims) in enumerate(found):
+            with Session(target) as s:
+                topics = ensure_taxonomy(s)
+                t0 = time.perf_counter()
+                store_document(s, doc, claims, topics, digest=f"bench-{i}-{time.time()}")
+                s.flush()
+                total += time.perf_counter() - t0
+                s.commit() if keep else s.rollback()
+        return total
+
+    with tempfile.TemporaryDirectory() as tmp:
+        empty = dbmod.open_engine(str(Path(tmp) / "empty.db"))
+        small, big = store(empty, True), store(engine, False)
+        empty.dispose()
+    print(
+        f"{f'store {len(found)} new articles':<58} {big * 1000:8.0f} ms here,"
+        f" {small * 1000:,.0f} ms into an empty database ({big / small:.1f}x)",
+        flush=True,
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     default = int(os.environ.get("CLAIMTRACK_BENCH_CLAIMS", "200000"))
@@ -333,6 +369,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reference-runs", type=int, default=3)
     parser.add_argument("--base-docs", type=int, default=24)
     parser.add_argument("--export-rows", type=int, default=100_000)
+    parser.add_argument("--store-docs", type=int, default=10)
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         db = args.db or str(Path(tmp) / "scale.db")
@@ -358,6 +395,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         measure(engine, args.runs, args.reference_runs)
         measure_export(engine, min(args.export_rows, n))
+        measure_store(engine, args.store_docs, args.base_docs)
         engine.dispose()
     return 0
 
