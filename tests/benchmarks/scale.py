@@ -86,7 +86,7 @@ def copy_round(conn, dialect: str, r: int, claims_wanted: int) -> None:
     cols = [c.name for c in Source.__table__.columns]
     values = {
         "id": f"id + {off_s}",
-        "content_hash": f"content_hash || '-{r}'",
+        "content_hash": f"'copy-' || (id + {off_s})",  # unique, and short enough
         "published_on": shifted(dialect, "published_on", days),
     }
     conn.execute(
