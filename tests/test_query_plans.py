@@ -61,18 +61,22 @@ def test_each_filter_is_served_by_an_index(stored, flt, index, ordered):
 
 
 def test_a_broad_topic_walks_the_date_order_on_sqlite(tmp_path, monkeypatch):
-    """SQLite's planner takes a hint (the claim id as an expression); PostgreSQL's weighs
-    the LIMIT against its statistics itself."""
+    """SQLite's planner takes a hint (the claim id as an expression, or a probe per claim);
+    PostgreSQL's weighs the LIMIT against its statistics itself."""
     db = str(tmp_path / "claims.db")
     store_articles(db)
-    monkeypatch.setattr(claimsmod, "BROAD", 1)  # every topic with a claim counts as broad
     engine = dbmod.open_engine(db)
+    flt = ClaimFilter(topic="ceasefire", limit=1)
     with dbmod.session_scope(engine) as s:
-        broad = plan(s, ClaimFilter(topic="ceasefire", limit=1))
-        monkeypatch.setattr(claimsmod, "BROAD", 10**6)
-        narrow = plan(s, ClaimFilter(topic="ceasefire", limit=1))
-    assert "ix_claims_timeline" in broad and "TEMP B-TREE FOR ORDER BY" not in broad, broad
+        narrow = plan(s, flt)
+        monkeypatch.setattr(claimsmod, "BROAD", 1)  # every topic with a claim is broad
+        broad = plan(s, flt)
+        monkeypatch.setattr(claimsmod, "VAST", 1)  # and vast
+        vast = plan(s, flt)
     assert "ix_claim_topics_topic_id" in narrow, narrow
+    for shown in (broad, vast):
+        assert "ix_claims_timeline" in shown and "TEMP B-TREE FOR ORDER BY" not in shown, shown
+    assert "CORRELATED" in vast and "claim_topics" in vast, vast
 
 
 def test_a_search_uses_the_full_text_index(stored):

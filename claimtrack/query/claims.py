@@ -163,18 +163,23 @@ def date_condition(since: dt.date | None, until: dt.date | None):
 TIMELINE = tuple(getattr(Claim, name) for name in TIMELINE_ORDER)
 
 
-BROAD = 2000  # matches of a filter beyond which a first page walks the date order
+BROAD = 2_000  # matches beyond which a first page walks the date order, not sorts them
+VAST = 20_000  # matches beyond which a topic is probed per claim walked, not gathered
 
 
-def _claim_id(session: Session, flt: ClaimFilter, matching: Select):
-    """Claim.id to test MATCHING against: as is (the database starts from the few matches
-    and sorts them), or, for a first page (--limit) of a filter that matches many claims,
-    as an expression no index serves, so the database walks the date order index and
-    stops after the page instead of sorting every match."""
+def _matches(session: Session, flt: ClaimFilter, matching: Select) -> int:
+    """How many claims MATCHING holds, counted up to VAST (an index range); 0 when FLT is
+    not a first page (--limit), whose rows are all read anyway."""
     if flt.limit is None or flt.limit > BROAD:
-        return Claim.id
-    some = select(func.count()).select_from(matching.limit(BROAD).subquery())
-    return Claim.id + 0 if session.scalar(some) >= BROAD else Claim.id
+        return 0
+    return session.scalar(select(func.count()).select_from(matching.limit(VAST).subquery()))
+
+
+def _walked(matches: int):
+    """Claim.id to test a filter's matches against: as is (the database starts from the
+    few matches and sorts them), or, when they are many, as an expression no index serves,
+    so the database walks the date-order index and stops after the page."""
+    return Claim.id + 0 if matches >= BROAD else Claim.id
 
 
 def claims_query(session: Session, flt: ClaimFilter) -> Select:
@@ -188,11 +193,11 @@ def claims_query(session: Session, flt: ClaimFilter) -> Select:
         if not ids:
             raise UserError(f"--topic {flt.topic}: no such topic; see `claimtrack topics list`")
         tagged = select(ClaimTopic.claim_id).where(ClaimTopic.topic_id.in_(ids))
-        if _claim_id(session, flt, tagged) is Claim.id:
-            stmt = stmt.where(Claim.id.in_(tagged))
-        else:  # probed per claim walked (its primary key), never gathered whole
-            probe = tagged.where(ClaimTopic.claim_id == Claim.id)
-            stmt = stmt.where(probe.exists())
+        n = _matches(session, flt, tagged)
+        if n >= VAST:  # probed per claim walked (its primary key), never gathered whole
+            stmt = stmt.where(tagged.where(ClaimTopic.claim_id == Claim.id).exists())
+        else:
+            stmt = stmt.where(_walked(n).in_(tagged))
     if flt.actor:
         ids = actor_ids(session, flt.actor)
         if not ids:
@@ -210,7 +215,7 @@ def claims_query(session: Session, flt: ClaimFilter) -> Select:
     if flt.search is not None:
         dialect = session.get_bind().dialect.name
         found = search_ids(dialect, flt.search)
-        own_id = _claim_id(session, flt, found) if found is not None else Claim.id
+        own_id = _walked(_matches(session, flt, found)) if found is not None else Claim.id
         stmt = stmt.where(search_condition(dialect, flt.search, own_id))
     if flt.attribution:
         stmt = stmt.where(Claim.attribution == flt.attribution)
