@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from sqlalchemy import Select, and_, func, or_, select
-from sqlalchemy.orm import Session, defer
+from sqlalchemy.orm import Session
 
 from claimtrack.errors import UserError
 from claimtrack.names import name_key
@@ -184,7 +184,7 @@ def _walked(matches: int):
 
 def claims_query(session: Session, flt: ClaimFilter) -> Select:
     stmt = (
-        select(Claim, Source, Actor)
+        select(*ROW_COLUMNS)
         .join(Source, Claim.source_id == Source.id)
         .outerjoin(Actor, Claim.actor_id == Actor.id)
     )
@@ -222,7 +222,7 @@ def claims_query(session: Session, flt: ClaimFilter) -> Select:
     if flt.status:
         stmt = stmt.where(Claim.status == flt.status)
     order = [c.desc() for c in TIMELINE] if flt.newest_first else TIMELINE
-    return stmt.order_by(*order).options(defer(Source.text), defer(Claim.sentence))
+    return stmt.order_by(*order)
 
 
 def topics_of(session: Session, claim_ids: list[int]) -> dict[int, list[str]]:
@@ -240,43 +240,67 @@ def topics_of(session: Session, claim_ids: list[int]) -> dict[int, list[str]]:
     return out
 
 
-def export_row(
-    claim: Claim, source: Source, actor: Actor | None, topics: list[str], appearances: int = 1
-) -> dict:
+# what a listed row reads: plain columns (no ORM objects, no article text)
+_CLAIM_FIELDS = (
+    "id", "same_as_id", "speaker_mention", "speaker_start", "speaker_end", "cue", "cue_start",
+    "cue_end", "content", "content_start", "content_end", "quote", "attribution", "hedged",
+    "said_on", "date_precision", "date_relation", "date_text", "date_anchor", "confidence",
+    "status", "found_by",
+)  # fmt: skip
+ROW_COLUMNS = (
+    *(getattr(Claim, f) for f in _CLAIM_FIELDS),
+    Source.path.label("source_path"),
+    Source.title.label("source_title"),
+    Source.outlet.label("source_outlet"),
+    Source.url.label("source_url"),
+    Source.published_on,
+    Actor.name.label("speaker"),
+    Actor.kind.label("speaker_kind"),
+    Actor.role.label("speaker_role"),
+    Actor.affiliation.label("speaker_affiliation"),
+)
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def export_row(r, topics: list[str], appearances: int = 1) -> dict:
+    """The export contract's row (then the appearance columns) of one row of claims_query."""
     return {
-        "claim_id": claim.id,
-        "source_path": source.path,
-        "source_title": source.title,
-        "source_outlet": source.outlet,
-        "source_url": source.url,
-        "published_on": source.published_on.isoformat() if source.published_on else None,
-        "speaker": actor.name if actor else None,
-        "speaker_kind": actor.kind if actor else None,
-        "speaker_role": actor.role if actor else None,
-        "speaker_affiliation": actor.affiliation if actor else None,
-        "speaker_mention": claim.speaker_mention,
-        "speaker_start": claim.speaker_start,
-        "speaker_end": claim.speaker_end,
-        "cue": claim.cue,
-        "cue_start": claim.cue_start,
-        "cue_end": claim.cue_end,
-        "content": claim.content,
-        "content_start": claim.content_start,
-        "content_end": claim.content_end,
-        "quote": claim.quote,
-        "attribution": claim.attribution,
-        "hedged": bool(claim.hedged),
-        "said_on": claim.said_on.isoformat() if claim.said_on else None,
-        "date_precision": claim.date_precision,
-        "date_relation": claim.date_relation,
-        "date_text": claim.date_text,
+        "claim_id": r.id,
+        "source_path": r.source_path,
+        "source_title": r.source_title,
+        "source_outlet": r.source_outlet,
+        "source_url": r.source_url,
+        "published_on": _iso(r.published_on),
+        "speaker": r.speaker,
+        "speaker_kind": r.speaker_kind,
+        "speaker_role": r.speaker_role,
+        "speaker_affiliation": r.speaker_affiliation,
+        "speaker_mention": r.speaker_mention,
+        "speaker_start": r.speaker_start,
+        "speaker_end": r.speaker_end,
+        "cue": r.cue,
+        "cue_start": r.cue_start,
+        "cue_end": r.cue_end,
+        "content": r.content,
+        "content_start": r.content_start,
+        "content_end": r.content_end,
+        "quote": r.quote,
+        "attribution": r.attribution,
+        "hedged": bool(r.hedged),
+        "said_on": _iso(r.said_on),
+        "date_precision": r.date_precision,
+        "date_relation": r.date_relation,
+        "date_text": r.date_text,
         "topics": ";".join(topics),
-        "confidence": claim.confidence,
-        "status": claim.status,
-        "first_seen_claim_id": claim.same_as_id or claim.id,
-        "date_anchor": claim.date_anchor.isoformat() if claim.date_anchor else None,
+        "confidence": r.confidence,
+        "status": r.status,
+        "first_seen_claim_id": r.same_as_id or r.id,
+        "date_anchor": _iso(r.date_anchor),
         "appearances": appearances,
-        "found_by": claim.found_by,
+        "found_by": r.found_by,
     }
 
 
@@ -299,16 +323,15 @@ def _rows(
     emitted: set[int] = set()
     given = 0
     for part in _parts(session, stmt, flt.limit, batch):
-        ids = [claim.id for claim, _, _ in part]
-        topics = topics_of(session, ids)
-        counts = appearance_counts(session, [c.same_as_id or c.id for c, _, _ in part])
-        for claim, source, actor in part:
-            first = claim.same_as_id or claim.id
+        topics = topics_of(session, [r.id for r in part])
+        counts = appearance_counts(session, [r.same_as_id or r.id for r in part])
+        for r in part:
+            first = r.same_as_id or r.id
             if first_only:
                 if first in emitted:
                     continue
                 emitted.add(first)
-            yield export_row(claim, source, actor, topics[claim.id], counts.get(first, 1))
+            yield export_row(r, topics[r.id], counts.get(first, 1))
             given += 1
             if flt.limit is not None and given >= flt.limit:
                 return
