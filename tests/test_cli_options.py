@@ -64,14 +64,15 @@ def test_every_listing_takes_the_same_output_options():
 
 def test_the_options_stay_where_help_listed_them():
     filters = ["topic", "actor", "since", "until", "source", "search", "attribution", "status"]
-    rest = ["limit", "every", "appearances", "found_by", "fmt", "output", "bom", "db"]
+    rest = ["limit", "newest_first", "every", "appearances", "found_by", "fmt", "output", "bom"]
+    rest.append("db")
     order = {c: [p.name for p in command(c).params] for c in CLAIM_LISTINGS}
     assert order["who-said"] == filters + rest
     assert order["timeline"] == ["actor", "topic", *filters[2:], *rest]
     assert order["export"] == [
         *("fmt", "output", "bom"),
         *filters,
-        *("limit", "publisher", "appearances", "found_by", "db"),
+        *("limit", "newest_first", "publisher", "appearances", "found_by", "db"),
     ]
 
 
