@@ -354,7 +354,7 @@ def measure_store(engine, docs: int, skip: int) -> None:
         empty.dispose()
     print(
         f"{f'store {len(found)} new articles':<58} {big * 1000:8.0f} ms here,"
-        f" {small * 1000:,.0f} ms into an empty database ({big / small:.1f}x)",
+        f" {small * 1000:,.0f} ms into an empty SQLite file ({big / small:.1f}x)",
         flush=True,
     )
 
