@@ -37,9 +37,10 @@ train-models: install ## rebuild the first-name list and the cue lexicon, retrai
 	$(BIN)/python -m claimtrack.extract.learned.train
 	$(BIN)/python -m claimtrack.evaluate.calibrate
 
-bench: install ## speed and memory figures of extraction, ingest and export; render times of claimtrack serve's pages on 100,000 claims
+bench: install ## speed and memory figures of extraction, ingest and export; render times of claimtrack serve's pages on 100,000 claims; first-page query times on CLAIMTRACK_BENCH_CLAIMS (default 200,000) claims
 	$(BIN)/python tests/benchmarks/pipeline.py
 	$(BIN)/python tests/benchmarks/serve.py
+	$(BIN)/python tests/benchmarks/scale.py
 
 docs: install ## re-run the examples of README.md and docs/ and write their real output in place
 	$(BIN)/python docs/examples.py --write

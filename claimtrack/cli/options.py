@@ -234,6 +234,17 @@ CLAIM_FILTERS = Bundle(
         Option(
             "limit", Annotated[int | None, typer.Option(min=1, help="At most this many claims.")]
         ),
+        Option(
+            "newest_first",
+            Annotated[
+                bool,
+                typer.Option(
+                    "--newest-first",
+                    help="Latest claims first (a claim in several sources: its latest row).",
+                ),
+            ],
+            default=False,
+        ),
     ),
     ClaimFilter,
 )

@@ -32,7 +32,13 @@ from claimtrack.store.models import (
     utcnow,
 )
 from claimtrack.store.taxonomy import tag as tag_topics
-from claimtrack.store.writes import add_alias, date_bounds, sync_first_speaker, taxonomy
+from claimtrack.store.writes import (
+    add_alias,
+    date_bounds,
+    set_sort_days,
+    sync_first_speaker,
+    taxonomy,
+)
 
 # the claim fields a correction of each kind sets (and undo puts back)
 FIELDS: dict[str, tuple[str, ...]] = {
@@ -102,6 +108,9 @@ def change(session: Session, claim: Claim, what: str, new: dict, by: By) -> Corr
     if after == before:
         raise UserError(f"claim #{claim.id} already has that {what}: nothing to change")
     put_values(claim, after)
+    if what == "said":  # its place in date order follows the new date
+        session.flush()
+        set_sort_days(session, claim.source_id)
     if "actor_id" in new:
         before["speaker"] = _actor_name(session, before["actor_id"])
         after["speaker"] = _actor_name(session, after["actor_id"])
@@ -347,6 +356,7 @@ def add_claim(
         raise UserError("that claim is already stored: find it with `claimtrack who-said`")
     session.add(claim)
     session.flush()
+    set_sort_days(session, source.id)
     sync_first_speaker(session, claim)
     retag_claim(session, claim)
     appearances.link(session, claim)
@@ -395,4 +405,6 @@ def undo(session: Session, claim_id: int, by: By) -> Correction:
         appearances.relink_actor(session, claim.actor_id)
     if last.what == "content":
         retag_claim(session, claim)
+    if last.what == "said":
+        set_sort_days(session, claim.source_id)
     return last

@@ -26,6 +26,7 @@ from claimtrack.store.writes import (
     build_claim,
     claim_fields,
     found_topics,
+    set_sort_days,
     set_speakers,
     speaker_ids,
     sync_first_speaker,
@@ -184,6 +185,7 @@ def reextract_source(
         actors.add(row.actor_id)
         out.added += 1
     session.flush()
+    set_sort_days(session, source.id)
     for actor_id in actors:
         appearances.relink_actor(session, actor_id)
     return out

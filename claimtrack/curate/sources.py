@@ -14,7 +14,7 @@ from claimtrack.io.document import Document
 from claimtrack.query.lookups import get_source
 from claimtrack.store import appearances
 from claimtrack.store.models import Claim, ClaimReview, Correction, Source
-from claimtrack.store.writes import date_bounds
+from claimtrack.store.writes import date_bounds, set_sort_days
 
 
 def remove_source(session: Session, which: str) -> tuple[Source, int]:
@@ -120,6 +120,7 @@ def redate(session: Session, source: Source) -> int:
                 setattr(claim, k, v)
             changed += 1
     session.flush()
+    set_sort_days(session, source.id)  # undated claims sit at the publication day
     return changed
 
 

@@ -10,16 +10,17 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from sqlalchemy import Select, and_, case, func, or_, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy.orm import Session
 
 from claimtrack.errors import UserError
 from claimtrack.names import name_key
 from claimtrack.query.dating import date_cells
-from claimtrack.query.search import search_condition
+from claimtrack.query.search import search_condition, search_ids
 from claimtrack.store.appearances import counts as appearance_counts
 from claimtrack.store.ids import id_is, parse_id
 from claimtrack.store.models import (
+    TIMELINE_ORDER,
     Actor,
     ActorAlias,
     Claim,
@@ -89,6 +90,9 @@ class ClaimFilter:
     min_confidence: float | None = None
     said_only: bool = False  # --since/--until on the day said only, not the best day known
     include_rejected: bool = False
+    # the date order backwards (the same indexes, read from the end); a claim reported by
+    # several sources is then listed by its latest matching appearance
+    newest_first: bool = False
 
 
 def actor_ids(session: Session, who: str) -> list[int]:
@@ -186,42 +190,32 @@ def best_day_condition(since: dt.date | None, until: dt.date | None):
     return or_(and_(Claim.said_earliest.is_not(None), date_condition(since, until)), and_(*published))
 
 
-def timeline_day():
-    """The day a claim is placed on in date order.
-
-    on: its day. before: just before the earliest dated claim of the same source that
-    precedes the anchor (an article's "earlier" / "previously" come before its news),
-    else the anchor. by: the anchor. Undated: the source's publication day.
-    """
-    other = aliased(Claim)
-    earliest = (
-        select(func.min(other.said_on))
-        .where(
-            other.source_id == Claim.source_id,
-            other.said_on.is_not(None),
-            other.said_on < Claim.date_anchor,
-        )
-        .scalar_subquery()
-    )
-    return case(
-        (Claim.date_relation == "on", func.coalesce(Claim.said_on, Source.published_on)),
-        (Claim.date_relation == "before", func.coalesce(earliest, Claim.date_anchor)),
-        (Claim.date_relation == "by", Claim.date_anchor),
-        else_=Source.published_on,
-    )
+# the date order (store/timeline.py), served by the ix_claims_*timeline indexes
+TIMELINE = tuple(getattr(Claim, name) for name in TIMELINE_ORDER)
 
 
-RELATION_RANK = case(
-    (Claim.date_relation == "before", 0),
-    (Claim.date_relation == "on", 1),
-    (Claim.date_relation == "by", 2),
-    else_=3,
-)
+BROAD = 2_000  # matches beyond which a first page walks the date order, not sorts them
+VAST = 20_000  # matches beyond which a topic is probed per claim walked, not gathered
+
+
+def _matches(session: Session, flt: ClaimFilter, matching: Select) -> int:
+    """How many claims MATCHING holds, counted up to VAST (an index range); 0 when FLT is
+    not a first page (--limit), whose rows are all read anyway."""
+    if flt.limit is None or flt.limit > BROAD:
+        return 0
+    return session.scalar(select(func.count()).select_from(matching.limit(VAST).subquery()))
+
+
+def _walked(matches: int):
+    """Claim.id to test a filter's matches against: as is (the database starts from the
+    few matches and sorts them), or, when they are many, as an expression no index serves,
+    so the database walks the date-order index and stops after the page."""
+    return Claim.id + 0 if matches >= BROAD else Claim.id
 
 
 def claims_query(session: Session, flt: ClaimFilter) -> Select:
     stmt = (
-        select(Claim, Source, Actor)
+        select(*ROW_COLUMNS)
         .join(Source, Claim.source_id == Source.id)
         .outerjoin(Actor, Claim.actor_id == Actor.id)
     )
@@ -229,9 +223,12 @@ def claims_query(session: Session, flt: ClaimFilter) -> Select:
         ids = topic_ids(session, flt.topic)
         if not ids:
             raise UserError(f"--topic {flt.topic}: no such topic; see `claimtrack topics list`")
-        stmt = stmt.where(
-            Claim.id.in_(select(ClaimTopic.claim_id).where(ClaimTopic.topic_id.in_(ids)))
-        )
+        tagged = select(ClaimTopic.claim_id).where(ClaimTopic.topic_id.in_(ids))
+        n = _matches(session, flt, tagged)
+        if n >= VAST:  # probed per claim walked (its primary key), never gathered whole
+            stmt = stmt.where(tagged.where(ClaimTopic.claim_id == Claim.id).exists())
+        else:
+            stmt = stmt.where(_walked(n).in_(tagged))
     if flt.actor:
         ids = actor_ids(session, flt.actor)
         if not ids:
@@ -254,7 +251,10 @@ def claims_query(session: Session, flt: ClaimFilter) -> Select:
 def refine(stmt: Select, session: Session, flt: ClaimFilter) -> Select:
     """The filters on the claim's own fields and its source's, then timeline order."""
     if flt.search is not None:
-        stmt = stmt.where(search_condition(session.get_bind().dialect.name, flt.search))
+        dialect = session.get_bind().dialect.name
+        found = search_ids(dialect, flt.search)
+        own_id = _walked(_matches(session, flt, found)) if found is not None else Claim.id
+        stmt = stmt.where(search_condition(dialect, flt.search, own_id))
     if flt.attribution:
         stmt = stmt.where(Claim.attribution == flt.attribution)
     if flt.status:
@@ -275,8 +275,8 @@ def refine(stmt: Select, session: Session, flt: ClaimFilter) -> Select:
         stmt = stmt.where(Claim.confidence >= flt.min_confidence)
     if not flt.include_rejected:
         stmt = stmt.where(Claim.rejected.is_(None))
-    day = timeline_day()
-    return stmt.order_by(day.is_(None), day, RELATION_RANK, Source.id, Claim.content_start)
+    order = [c.desc() for c in TIMELINE] if flt.newest_first else TIMELINE
+    return stmt.order_by(*order)
 
 
 def topics_of(session: Session, claim_ids: list[int]) -> dict[int, list[str]]:
@@ -308,46 +308,71 @@ def speakers_of(session: Session, claim_ids: list[int]) -> dict[int, list[str]]:
     return out
 
 
-def export_row(
-    claim: Claim, source: Source, actor: Actor | None, topics: list[str], appearances: int = 1
-) -> dict:
+# what a listed row reads: plain columns (no ORM objects, no article text)
+_CLAIM_FIELDS = (
+    "id", "same_as_id", "speaker_mention", "speaker_start", "speaker_end", "cue", "cue_start",
+    "cue_end", "content", "content_start", "content_end", "quote", "attribution", "hedged",
+    "said_on", "date_precision", "date_relation", "date_text", "date_anchor", "confidence",
+    "status", "found_by", "rejected", "short_text", "said_earliest", "said_latest", "date_via",
+)  # fmt: skip
+ROW_COLUMNS = (
+    *(getattr(Claim, f) for f in _CLAIM_FIELDS),
+    Source.path.label("source_path"),
+    Source.title.label("source_title"),
+    Source.outlet.label("source_outlet"),
+    Source.url.label("source_url"),
+    Source.published_on,
+    Actor.name.label("speaker"),
+    Actor.kind.label("speaker_kind"),
+    Actor.role.label("speaker_role"),
+    Actor.affiliation.label("speaker_affiliation"),
+)
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def export_row(r, topics: list[str], appearances: int = 1) -> dict:
+    """The export contract's row (then the appearance, correction and date columns) of one
+    row of claims_query."""
     row = {
-        "claim_id": claim.id,
-        "source_path": source.path,
-        "source_title": source.title,
-        "source_outlet": source.outlet,
-        "source_url": source.url,
-        "published_on": source.published_on.isoformat() if source.published_on else None,
-        "speaker": actor.name if actor else None,
-        "speaker_kind": actor.kind if actor else None,
-        "speaker_role": actor.role if actor else None,
-        "speaker_affiliation": actor.affiliation if actor else None,
-        "speaker_mention": claim.speaker_mention,
-        "speaker_start": claim.speaker_start,
-        "speaker_end": claim.speaker_end,
-        "cue": claim.cue,
-        "cue_start": claim.cue_start,
-        "cue_end": claim.cue_end,
-        "content": claim.content,
-        "content_start": claim.content_start,
-        "content_end": claim.content_end,
-        "quote": claim.quote,
-        "attribution": claim.attribution,
-        "hedged": bool(claim.hedged),
-        "said_on": claim.said_on.isoformat() if claim.said_on else None,
-        "date_precision": claim.date_precision,
-        "date_relation": claim.date_relation,
-        "date_text": claim.date_text,
+        "claim_id": r.id,
+        "source_path": r.source_path,
+        "source_title": r.source_title,
+        "source_outlet": r.source_outlet,
+        "source_url": r.source_url,
+        "published_on": _iso(r.published_on),
+        "speaker": r.speaker,
+        "speaker_kind": r.speaker_kind,
+        "speaker_role": r.speaker_role,
+        "speaker_affiliation": r.speaker_affiliation,
+        "speaker_mention": r.speaker_mention,
+        "speaker_start": r.speaker_start,
+        "speaker_end": r.speaker_end,
+        "cue": r.cue,
+        "cue_start": r.cue_start,
+        "cue_end": r.cue_end,
+        "content": r.content,
+        "content_start": r.content_start,
+        "content_end": r.content_end,
+        "quote": r.quote,
+        "attribution": r.attribution,
+        "hedged": bool(r.hedged),
+        "said_on": _iso(r.said_on),
+        "date_precision": r.date_precision,
+        "date_relation": r.date_relation,
+        "date_text": r.date_text,
         "topics": ";".join(topics),
-        "confidence": claim.confidence,
-        "status": claim.status,
-        "rejected": claim.rejected,
-        "short_text": claim.short_text,
-        "first_seen_claim_id": claim.same_as_id or claim.id,
-        "date_anchor": claim.date_anchor.isoformat() if claim.date_anchor else None,
+        "confidence": r.confidence,
+        "status": r.status,
+        "first_seen_claim_id": r.same_as_id or r.id,
+        "date_anchor": _iso(r.date_anchor),
         "appearances": appearances,
-        "found_by": claim.found_by,
-        **date_cells(claim.said_earliest, claim.said_latest, claim.date_via),
+        "found_by": r.found_by,
+        "rejected": r.rejected,
+        "short_text": r.short_text,
+        **date_cells(r.said_earliest, r.said_latest, r.date_via),
     }
     row["day_basis"] = day_basis(row)
     row["best_day"] = {"said": row["said_on"], "published": row["published_on"]}.get(
@@ -372,23 +397,40 @@ def iter_rows(
 def _rows(
     session: Session, stmt: Select, flt: ClaimFilter, batch: int, first_only: bool
 ) -> Iterator[dict]:
-    result = session.execute(stmt.execution_options(yield_per=batch))
     emitted: set[int] = set()
     given = 0
-    for part in result.partitions(batch):
-        ids = [claim.id for claim, _, _ in part]
-        topics = topics_of(session, ids)
-        speakers = speakers_of(session, ids)
-        counts = appearance_counts(session, [c.same_as_id or c.id for c, _, _ in part])
-        for claim, source, actor in part:
-            first = claim.same_as_id or claim.id
+    for part in _parts(session, stmt, flt.limit, batch):
+        topics = topics_of(session, [r.id for r in part])
+        speakers = speakers_of(session, [r.id for r in part])
+        counts = appearance_counts(session, [r.same_as_id or r.id for r in part])
+        for r in part:
+            first = r.same_as_id or r.id
             if first_only:
                 if first in emitted:
                     continue
                 emitted.add(first)
-            row = export_row(claim, source, actor, topics[claim.id], counts.get(first, 1))
-            row["speakers"] = "; ".join(speakers[claim.id])
+            row = export_row(r, topics[r.id], counts.get(first, 1))
+            row["speakers"] = "; ".join(speakers[r.id])
             yield row
             given += 1
             if flt.limit is not None and given >= flt.limit:
                 return
+
+
+def _parts(session: Session, stmt: Select, limit: int | None, batch: int) -> Iterator[list]:
+    """The rows of STMT in batches. With a LIMIT, in windows of the SQL: the first holds
+    LIMIT rows (the database plans a first page: top-N from an index, no full sort), the
+    next ones twice as many each, for when rows are skipped (other appearances)."""
+    if limit is None:
+        yield from session.execute(stmt.execution_options(yield_per=batch)).partitions(batch)
+        return
+    done, size = 0, max(limit, 1)
+    while True:
+        window = stmt.offset(done or None).limit(size)
+        got = 0
+        for part in session.execute(window.execution_options(yield_per=batch)).partitions(batch):
+            got += len(part)
+            yield part
+        if got < size:
+            return
+        done, size = done + size, size * 2

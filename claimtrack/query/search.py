@@ -34,17 +34,32 @@ def fts5_string(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
-def _text_match(dialect: str, term: str, i: int) -> ColumnElement[bool]:
+def _text_ids(dialect: str, words: list[str], i: int):
+    """The ids of the claims whose text holds every one of WORDS (the full-text index)."""
     if dialect == "sqlite":
         fts = text(f"SELECT rowid FROM claims_fts WHERE claims_fts MATCH :fts{i}").bindparams(
-            **{f"fts{i}": fts5_string(term)}
+            **{f"fts{i}": " ".join(fts5_string(w) for w in words)}
         )
-        return Claim.id.in_(fts.columns(column("rowid", Integer)))
-    if dialect == "postgresql":
-        ts = text(
-            f"SELECT id FROM claims WHERE {PG_SEARCH_EXPR} @@ plainto_tsquery('english', :ts{i})"
-        ).bindparams(**{f"ts{i}": term})
-        return Claim.id.in_(ts.columns(column("id", Integer)))
+        return fts.columns(column("rowid", Integer))
+    ts = text(
+        f"SELECT id FROM claims WHERE {PG_SEARCH_EXPR} @@ plainto_tsquery('english', :ts{i})"
+    ).bindparams(**{f"ts{i}": " ".join(words)})
+    return ts.columns(column("id", Integer))
+
+
+def search_ids(dialect: str, query: str):
+    """The claims whose text holds every word of QUERY: some of the matches (a word may
+    match the speaker's names instead), for sizing a search; None off the indexed
+    databases or without words."""
+    words = terms(query)
+    if dialect not in ("sqlite", "postgresql") or not words:
+        return None
+    return select(_text_ids(dialect, words[:MAX_TERMS], 999).subquery().c[0])
+
+
+def _text_match(dialect: str, term: str, i: int, own_id) -> ColumnElement[bool]:
+    if dialect in ("sqlite", "postgresql"):
+        return own_id.in_(_text_ids(dialect, [term], i))
     like = f"%{term.lower()}%"
     return or_(Claim.content.ilike(like), Claim.quote.ilike(like))
 
@@ -58,7 +73,7 @@ def _speaker_match(term: str) -> ColumnElement[bool]:
     return or_(Claim.actor_id.in_(named), Claim.actor_id.in_(aliased_as))
 
 
-def search_condition(dialect: str, query: str) -> ColumnElement[bool]:
+def search_condition(dialect: str, query: str, own_id=Claim.id) -> ColumnElement[bool]:
     """Every distinct word of QUERY (case aside) in the claim's text or its speaker's names;
     a UserError for more than MAX_TERMS of them."""
     distinct: dict[str, str] = {}
@@ -72,4 +87,6 @@ def search_condition(dialect: str, query: str) -> ColumnElement[bool]:
             f"--search has {len(words)} different words; give at most {MAX_TERMS} "
             "(every word must match, so a few distinctive ones find the claim)"
         )
-    return and_(*(or_(_text_match(dialect, w, i), _speaker_match(w)) for i, w in enumerate(words)))
+    return and_(
+        *(or_(_text_match(dialect, w, i, own_id), _speaker_match(w)) for i, w in enumerate(words))
+    )

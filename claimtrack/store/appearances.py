@@ -10,11 +10,12 @@ claim's review status.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from claimtrack.names import fold
 from claimtrack.store.models import Claim, Source
@@ -130,19 +131,31 @@ def group_of(session: Session, claim: Claim) -> list[Claim]:
     first_id = claim.same_as_id or claim.id
     first = session.get(Claim, first_id)
     assert first is not None
-    others = session.scalars(
-        select(Claim)
-        .join(Source, Claim.source_id == Source.id)
-        .where(Claim.same_as_id == first_id)
-        .order_by(Source.published_on.is_(None), Source.published_on, Claim.id)
+    others = list(
+        session.scalars(
+            select(Claim)  # from ix_claims_same_as_id alone, then their sources; sorted here
+            .where(Claim.same_as_id == first_id)
+            .options(selectinload(Claim.source).defer(Source.text))
+        )
     )
+    others.sort(key=_published_order)
     return [first, *others]
+
+
+def _published_order(claim: Claim) -> tuple:
+    day = claim.source.published_on
+    return (day is None, day or dt.date.min, claim.id)
 
 
 def counts(session: Session, first_ids: list[int]) -> dict[int, int]:
     """How many appearances each first appearance has (itself included)."""
     if not first_ids:
         return {}
-    canon = func.coalesce(Claim.same_as_id, Claim.id)
-    rows = session.execute(select(canon, func.count()).where(canon.in_(first_ids)).group_by(canon))
-    return {int(k): int(n) for k, n in rows}
+    wanted = sorted(set(first_ids))
+    rows = session.execute(
+        select(Claim.same_as_id, func.count())
+        .where(Claim.same_as_id.in_(wanted))  # ix_claims_same_as_id
+        .group_by(Claim.same_as_id)
+    )
+    others = {int(k): int(n) for k, n in rows}
+    return {i: 1 + others.get(i, 0) for i in wanted}

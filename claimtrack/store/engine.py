@@ -21,12 +21,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import (
@@ -39,6 +35,9 @@ from sqlalchemy.exc import (
 from sqlalchemy.orm import Session, sessionmaker
 
 from claimtrack.errors import UserError
+
+if TYPE_CHECKING:  # alembic is imported when a schema is checked or changed, not at start-up
+    from alembic.config import Config
 
 DEFAULT_DB = "claimtrack.store.engine"
 ENV_VAR = "CLAIMTRACK_DB"
@@ -140,6 +139,8 @@ def _engine(url: str, foreign_keys: bool, timeout: float) -> Engine:
 
 
 def alembic_config(url: str) -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(migrations_dir()))
     cfg.attributes["url"] = url
@@ -147,10 +148,14 @@ def alembic_config(url: str) -> Config:
 
 
 def head_revision(url: str) -> str | None:
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(alembic_config(url)).get_current_head()
 
 
 def current_revision(engine: Engine) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
     with engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
 
@@ -190,16 +195,23 @@ def _migrate(url: str, step: Callable[[Config, Connection], None]) -> None:
 
 
 def upgrade(url: str, revision: str = "head") -> None:
+    from alembic import command
+
     _migrate(url, lambda cfg, _conn: command.upgrade(cfg, revision))
 
 
 def downgrade(url: str, revision: str) -> None:
+    from alembic import command
+
     _migrate(url, lambda cfg, _conn: command.downgrade(cfg, revision))
 
 
 def create_schema(url: str) -> None:
     """Give a new, empty database the current schema. Another process may be doing the
     same: the lock makes it wait, and then it finds the schema there and leaves it."""
+
+    from alembic import command
+    from alembic.runtime.migration import MigrationContext
 
     def step(cfg: Config, conn: Connection) -> None:
         if MigrationContext.configure(conn).get_current_revision() is not None:
@@ -261,6 +273,8 @@ def open_engine(db: str | None, *, create: bool = True) -> Engine:
             create_schema(url)
             current = current_revision(engine)
         if current != head_revision(url):
+            from alembic.script import ScriptDirectory
+
             script = ScriptDirectory.from_config(alembic_config(url))
             if script.get_revision(current) is None:
                 raise UserError(

@@ -13,13 +13,21 @@ PG_SEARCH_EXPR = (
     "|| ' ' || coalesce(speaker_mention, ''))"
 )
 TRIGGERS = ("claims_ai", "claims_ad", "claims_au")
+_NEW = "new.content, new.quote, new.speaker_mention"
+_OLD = "old.content, old.quote, old.speaker_mention"
+# only when an indexed column changes: linking appearances (same_as_id), reviews (status)
+# and the stored sort day leave the index alone
+UPDATE_TRIGGER = (
+    f"CREATE TRIGGER claims_au AFTER UPDATE OF {FTS_COLUMNS} ON claims BEGIN "
+    f"INSERT INTO claims_fts (claims_fts, rowid, {FTS_COLUMNS}) VALUES ('delete', old.id, {_OLD}); "
+    f"INSERT INTO claims_fts (rowid, {FTS_COLUMNS}) VALUES (new.id, {_NEW}); END"
+)
 
 
 def create_search(execute: Callable[[str], object], dialect: str) -> None:
     if dialect == "sqlite":
         cols = FTS_COLUMNS
-        new = "new.content, new.quote, new.speaker_mention"
-        old = "old.content, old.quote, old.speaker_mention"
+        new, old = _NEW, _OLD
         execute(
             f"CREATE VIRTUAL TABLE IF NOT EXISTS claims_fts USING fts5({cols}, "
             "content=[claims], content_rowid=[id])"
@@ -33,11 +41,7 @@ def create_search(execute: Callable[[str], object], dialect: str) -> None:
             f"INSERT INTO claims_fts (claims_fts, rowid, {cols}) "
             f"VALUES ('delete', old.id, {old}); END"
         )
-        execute(
-            "CREATE TRIGGER claims_au AFTER UPDATE ON claims BEGIN "
-            f"INSERT INTO claims_fts (claims_fts, rowid, {cols}) VALUES ('delete', old.id, {old}); "
-            f"INSERT INTO claims_fts (rowid, {cols}) VALUES (new.id, {new}); END"
-        )
+        execute(UPDATE_TRIGGER)
         execute("INSERT INTO claims_fts (claims_fts) VALUES ('rebuild')")
     elif dialect == "postgresql":
         execute(

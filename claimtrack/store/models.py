@@ -20,11 +20,15 @@ from sqlalchemy import (
     Index,
     Integer,
     MetaData,
+    SmallInteger,
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from claimtrack.store.timeline import UNDATED
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -154,18 +158,39 @@ class Topic(Base):
     )
 
 
+# the listing order: the stored sort day and rank, then the place in the source
+TIMELINE_ORDER = ("sort_day", "sort_rank", "source_id", "content_start", "id")
+
+
 class Claim(Base):
     __tablename__ = "claims"
     __table_args__ = (
         UniqueConstraint("source_id", "content_start", "content_end", "cue_start"),
         Index("ix_claims_said_on", "said_on"),
+        # date order (store/timeline.py), alone and after the filters that pick few rows
+        Index("ix_claims_timeline", *TIMELINE_ORDER),
+        Index("ix_claims_actor_timeline", "actor_id", *TIMELINE_ORDER),
+        Index("ix_claims_status_timeline", "status", *TIMELINE_ORDER),
+        # the other appearances of a claim; partial, so that its statistics (ANALYZE) do not
+        # count the first appearances (NULL) and the planner keeps using it
+        Index(
+            "ix_claims_same_as_id",
+            "same_as_id",
+            sqlite_where=text("same_as_id IS NOT NULL"),
+            postgresql_where=text("same_as_id IS NOT NULL"),
+        ),
+        # first appearances per speaker, counted by `actors list` from the index alone
+        Index(
+            "ix_claims_actor_firsts",
+            "actor_id",
+            sqlite_where=text("same_as_id IS NULL"),
+            postgresql_where=text("same_as_id IS NULL"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     source_id: Mapped[int] = mapped_column(ForeignKey("sources.id", ondelete="CASCADE"), index=True)
-    actor_id: Mapped[int | None] = mapped_column(
-        ForeignKey("actors.id", ondelete="SET NULL"), index=True
-    )
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("actors.id", ondelete="SET NULL"))
     speaker_mention: Mapped[str | None] = mapped_column(Text)
     speaker_start: Mapped[int | None] = mapped_column(Integer)
     speaker_end: Mapped[int | None] = mapped_column(Integer)
@@ -200,17 +225,20 @@ class Claim(Base):
     found_by: Mapped[str] = mapped_column(String(10), default="rules", server_default="rules")
     # how the speaker was resolved: "'he': Paul Smith, subject of the previous sentence"
     speaker_how: Mapped[str | None] = mapped_column(Text)
-    status: Mapped[str] = mapped_column(String(20), default="unreviewed", index=True)
+    status: Mapped[str] = mapped_column(String(20), default="unreviewed")
     # the short claim text a fact-check reviews ("claimReviewed"), set by hand
     short_text: Mapped[str | None] = mapped_column(Text)
     # why the claim was rejected (REJECT_REASONS); NULL for a claim that stands
     rejected: Mapped[str | None] = mapped_column(String(20))
     # The first appearance of the same claim (same speaker, near-identical content) in
     # another source; NULL for a first appearance.
-    same_as_id: Mapped[int | None] = mapped_column(
-        ForeignKey("claims.id", ondelete="SET NULL"), index=True
-    )
+    same_as_id: Mapped[int | None] = mapped_column(ForeignKey("claims.id", ondelete="SET NULL"))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # where it sits in date order (store/timeline.py), set when its source is stored
+    sort_day: Mapped[dt.date] = mapped_column(
+        Date, default=UNDATED, server_default=UNDATED.isoformat()
+    )
+    sort_rank: Mapped[int] = mapped_column(SmallInteger, default=3, server_default="3")
 
     source: Mapped[Source] = relationship(back_populates="claims")
     actor: Mapped[Actor | None] = relationship(back_populates="claims")

@@ -10,7 +10,7 @@ import datetime as dt
 import hashlib
 from collections.abc import Sequence
 
-from sqlalchemy import delete, or_, select
+from sqlalchemy import delete, or_, select, update
 from sqlalchemy.orm import Session
 
 from claimtrack.extract.dates import relation_range
@@ -39,6 +39,7 @@ from claimtrack.store.models import (
 )
 from claimtrack.store.taxonomy import TopicDef, frame_of, load_taxonomy
 from claimtrack.store.taxonomy import tag as tag_topics
+from claimtrack.store.timeline import sort_values
 
 HONORIFICS = frozenset("mr mrs ms miss mx dr sir lady madam".split())  # no role by themselves
 # words that make a name an organisation's ("Clinton Foundation", "Trump campaign")
@@ -365,6 +366,7 @@ def store_document(
         rows.append(build_claim(session, source, doc.text, c, topics, topic_ids))
         session.add(rows[-1])
     session.flush()
+    set_sort_days(session, source.id)
     for row in rows:  # the same claim already reported by another source?
         appearances.link(session, row)
     session.flush()
@@ -390,6 +392,13 @@ def date_bounds(said: SaidDate) -> tuple[dt.date | None, dt.date | None, str]:
     if via == "none":
         via = "phrase" if said.text else ("publication" if said.relation == "by" else "none")
     return earliest, latest, via
+
+
+def set_sort_days(session: Session, source_id: int) -> None:
+    """Store the date order (store/timeline.py) of the claims of one source, once flushed."""
+    claims, sources = Claim.__table__, Source.__table__
+    stmt = update(claims).where(claims.c.source_id == source_id)
+    session.execute(stmt.values(**sort_values(claims, sources)))
 
 
 def build_claim(

@@ -55,6 +55,7 @@ FILTERS = (
     "topic", "actor", "since", "until", "source", "outlet", "search", "attribution", "status",
     "published-since", "published-until", "min-confidence", "said-only", "include-rejected",
 )  # fmt: skip
+SORTS = ("oldest", "newest")  # ?sort=: the date order, or backwards (--newest-first)
 DOWNLOADS = {"csv": "text/csv", "json": "application/json", "jsonl": "application/x-ndjson"}
 YES = ("1", "true", "on")
 
@@ -170,6 +171,9 @@ class Web:
             raise UserError(f"attribution={attribution}: use one of {', '.join(ATTRIBUTIONS)}")
         if status and status not in STATUSES:
             raise UserError(f"status={status}: use one of {', '.join(STATUSES)}")
+        sort = get("sort") or "oldest"
+        if sort not in SORTS:
+            raise UserError(f"sort={sort}: use {' or '.join(SORTS)}")
         given_limit = get("limit")
         if given_limit is not None:
             n = parse_id(given_limit)
@@ -192,6 +196,7 @@ class Web:
             said_only=(get("said-only") or "").lower() in YES,
             include_rejected=(get("include-rejected") or "").lower() in YES,
             limit=limit,
+            newest_first=sort == "newest",
         )
 
     @staticmethod

@@ -87,6 +87,8 @@ def fill(db: str, claims: int) -> None:
                             "content_end": end - 1,
                             "attribution": "indirect",
                             "said_on": day0 + dt.timedelta(days=k % 600),
+                            "sort_day": day0 + dt.timedelta(days=k % 600),  # store/timeline.py
+                            "sort_rank": 1,
                             "date_precision": "day",
                             "date_relation": "on",
                             "sentence": body[start:end],

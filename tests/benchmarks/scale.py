@@ -1,0 +1,406 @@
+"""Query speed at scale (issue 16): listings on a database of many real claims.
+
+    python tests/benchmarks/scale.py [--claims N] [--db PATH_OR_URL] [--runs 20] [--base-docs 24]
+
+Ingests the seed article and BASE_DOCS PolNeAR dev texts (read in place, when ../shared is
+beside the repository) through the real pipeline, then grows the database to about N claims
+(CLAIMTRACK_BENCH_CLAIMS, default 200,000) by copying every row with bulk SQL: each round
+doubles sources, claims and topic links, shifting their days by some weeks; the first rounds
+also copy the speakers, so there are many small ones and a few big ones.
+
+Then, for each query shape of `who-said`, `timeline` and the listings, it times the first
+page (the SQL and the rows, as the command makes them) RUNS times and prints median and p95 in
+ms, beside the reference measured in the same run, interleaved: the same query sorted on the
+date computed per row as before the stored sort day (fewer runs, it is slow). Asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from itertools import islice
+from pathlib import Path
+
+from sqlalchemy import case, func, select, text
+from sqlalchemy.orm import Session, aliased
+
+from claimtrack.ingest import ingest
+from claimtrack.io.readers import Entry
+from claimtrack.io.writers import write_records
+from claimtrack.query import listings
+from claimtrack.query.claims import EXPORT_COLUMNS, ClaimFilter, _rows, claims_query, iter_rows
+from claimtrack.store import engine as dbmod
+from claimtrack.store import fts
+from claimtrack.store.models import Actor, Claim, Source
+
+ROOT = Path(__file__).resolve().parents[2]
+POLNEAR_DEV = ROOT.parent / "shared" / "polnear" / "dev" / "text"
+SEED = ROOT / "seeds" / "000_8a316d92444b8c15.txt"
+ACTOR_ROUNDS = 5  # rounds that copy the speakers too (x32)
+WEEKS = 5  # days shifted per round: 7 * WEEKS * (round + 1)
+
+
+def base_entries(docs: int) -> list[Entry]:
+    paths = [SEED, *sorted(POLNEAR_DEV.glob("*.txt"))[:docs]]
+    return [Entry(str(p)) for p in paths]
+
+
+def shifted(dialect: str, column: str, days: int) -> str:
+    if dialect == "sqlite":
+        return f"date({column}, '+{days} days')"
+    return f"({column} + {days})"
+
+
+def copy_round(conn, dialect: str, r: int, claims_wanted: int) -> None:
+    """Copy sources (up to the claims wanted), their claims and topic links; speakers too in
+    the first ACTOR_ROUNDS rounds."""
+    top = lambda table: conn.execute(text(f"SELECT coalesce(max(id), 0) FROM {table}")).scalar()  # noqa: E731
+    off_s, off_c, off_a = top("sources"), top("claims"), top("actors")
+    cut = conn.execute(
+        text(
+            "SELECT min(source_id) FROM (SELECT source_id, sum(count(*)) OVER"
+            " (ORDER BY source_id) AS upto FROM claims GROUP BY source_id) AS t"
+            " WHERE upto >= :n"
+        ),
+        {"n": claims_wanted},
+    ).scalar()
+    cut = cut or off_s
+    days = 7 * WEEKS * (r + 1)
+    if r < ACTOR_ROUNDS:
+        conn.execute(
+            text(
+                "INSERT INTO actors (id, name, name_key, kind, role, affiliation, created_at)"
+                f" SELECT id + {off_a}, name || ' {r}', name_key || ' {r}', kind, role,"
+                " affiliation, created_at FROM actors"
+            )
+        )
+    cols = [c.name for c in Source.__table__.columns]
+    values = {
+        "id": f"id + {off_s}",
+        "content_hash": f"'copy-' || (id + {off_s})",  # unique, and short enough
+        "published_on": shifted(dialect, "published_on", days),
+    }
+    conn.execute(
+        text(
+            f"INSERT INTO sources ({', '.join(cols)}) SELECT"
+            f" {', '.join(values.get(c, c) for c in cols)} FROM sources WHERE id <= {cut}"
+        )
+    )
+    cols = [c.name for c in Claim.__table__.columns]
+    sort_day = (
+        f"CASE WHEN sort_day >= '9999-01-01' THEN sort_day"
+        f" ELSE {shifted(dialect, 'sort_day', days)} END"
+    )
+    values = {
+        "id": f"id + {off_c}",
+        "source_id": f"source_id + {off_s}",
+        "actor_id": f"actor_id + {off_a}" if r < ACTOR_ROUNDS else "actor_id",
+        "same_as_id": f"same_as_id + {off_c}",
+        "said_on": shifted(dialect, "said_on", days),
+        "date_anchor": shifted(dialect, "date_anchor", days),
+        "sort_day": sort_day,
+    }
+    conn.execute(
+        text(
+            f"INSERT INTO claims ({', '.join(cols)}) SELECT"
+            f" {', '.join(values.get(c, c) for c in cols)} FROM claims"
+            f" WHERE source_id <= {cut} AND id <= {off_c}"
+        )
+    )
+    conn.execute(
+        text(
+            f"INSERT INTO claim_topics (claim_id, topic_id, via) SELECT ct.claim_id + {off_c},"
+            " ct.topic_id, ct.via FROM claim_topics ct JOIN claims c ON c.id = ct.claim_id"
+            f" WHERE c.source_id <= {cut} AND c.id <= {off_c}"
+        )
+    )
+
+
+def grow(url: str, claims: int) -> int:
+    engine = dbmod.make_engine(url)
+    dialect = engine.dialect.name
+    with engine.begin() as conn:
+        fts.drop_search(conn.exec_driver_sql, dialect, keep_table=True)
+        r = 0
+        while (n := conn.execute(text("SELECT count(*) FROM claims")).scalar()) < claims:
+            copy_round(conn, dialect, r, claims - n)
+            r += 1
+        if dialect == "postgresql":
+            for table in ("sources", "claims", "actors"):
+                conn.exec_driver_sql(
+                    f"SELECT setval(pg_get_serial_sequence('{table}', 'id'),"
+                    f" (SELECT max(id) FROM {table}))"
+                )
+        fts.create_search(conn.exec_driver_sql, dialect)
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        # as autovacuum leaves a PostgreSQL table that has settled (the visibility map makes
+        # index-only scans possible); SQLite's statistics, as PRAGMA optimize would
+        conn.exec_driver_sql("VACUUM ANALYZE" if dialect == "postgresql" else "ANALYZE")
+    engine.dispose()
+    return n
+
+
+# ---- the reference: the date order computed per row, as before the stored sort day ------
+
+
+def computed_day():
+    other = aliased(Claim)
+    earliest = (
+        select(func.min(other.said_on))
+        .where(
+            other.source_id == Claim.source_id,
+            other.said_on.is_not(None),
+            other.said_on < Claim.date_anchor,
+        )
+        .scalar_subquery()
+    )
+    return case(
+        (Claim.date_relation == "on", func.coalesce(Claim.said_on, Source.published_on)),
+        (Claim.date_relation == "before", func.coalesce(earliest, Claim.date_anchor)),
+        (Claim.date_relation == "by", Claim.date_anchor),
+        else_=Source.published_on,
+    )
+
+
+def computed_order(stmt):
+    day = computed_day()
+    rank = case(
+        (Claim.date_relation == "before", 0),
+        (Claim.date_relation == "on", 1),
+        (Claim.date_relation == "by", 2),
+        else_=3,
+    )
+    return stmt.order_by(None).order_by(day.is_(None), day, rank, Source.id, Claim.content_start)
+
+
+def first_page(flt: ClaimFilter, reference: bool = False) -> Callable[[Session], int]:
+    def run(s: Session) -> int:
+        stmt = claims_query(s, flt)
+        if reference:
+            stmt = computed_order(stmt)
+        return sum(1 for _ in _rows(s, stmt, flt, 500, first_only=True))
+
+    return run
+
+
+def listing(make) -> Callable[[Session], int]:
+    return lambda s: sum(1 for _ in islice(make(s), 50))
+
+
+def shapes(engine) -> list[tuple[str, ClaimFilter | None, Callable | None]]:
+    with dbmod.session_scope(engine) as s:
+        per_actor = (
+            select(Claim.actor_id, func.count().label("n"))
+            .where(Claim.actor_id.is_not(None))
+            .group_by(Claim.actor_id)
+            .subquery()
+        )
+        big = s.execute(select(per_actor.c.actor_id).order_by(per_actor.c.n.desc())).first()[0]
+        small = s.execute(
+            select(per_actor.c.actor_id).order_by(per_actor.c.n, per_actor.c.actor_id)
+        ).first()[0]
+        first, last = s.execute(select(func.min(Claim.said_on), func.max(Claim.said_on))).one()
+        some_claim = s.scalar(select(func.max(Claim.id)))
+        big_name = s.get(Actor, big).name
+    middle = first + (last - first) / 2
+    month = dt.date(middle.year, middle.month, 1)
+    page = {"limit": 50}
+    return [
+        ("who-said --topic ceasefire --limit 50", ClaimFilter(topic="ceasefire", **page), None),
+        ("who-said --topic elections --limit 50", ClaimFilter(topic="elections", **page), None),
+        ("who-said --search president --limit 50", ClaimFilter(search="president", **page), None),
+        (f"who-said --actor #{small} (small)", ClaimFilter(actor=f"#{small}"), None),
+        (
+            f"who-said --since {month} --until +30d --limit 50",
+            ClaimFilter(since=month, until=month + dt.timedelta(days=30), **page),
+            None,
+        ),
+        (f"timeline --actor {big_name!r} --limit 50", ClaimFilter(actor=f"#{big}", **page), None),
+        ("who-said --status verified --limit 50", ClaimFilter(status="verified", **page), None),
+        (
+            "who-said --topic elections --actor big --since --limit 50",
+            ClaimFilter(topic="elections", actor=f"#{big}", since=month, **page),
+            None,
+        ),
+        ("who-said --limit 50", ClaimFilter(**page), None),
+        ("show (detail)", None, lambda s: _show(s, some_claim)),
+        ("actors list (first 50)", None, listing(listings.iter_actors)),
+        ("topics list", None, listing(listings.iter_topics)),
+        ("sources list (first 50)", None, listing(listings.iter_sources)),
+    ]
+
+
+def _show(s: Session, claim_id: int) -> int:
+    from claimtrack.query.detail import claim_detail
+
+    return len(claim_detail(s, claim_id))
+
+
+def timed(engine, run: Callable[[Session], int]) -> float:
+    with dbmod.session_scope(engine) as s:
+        t0 = time.perf_counter()
+        run(s)
+        return (time.perf_counter() - t0) * 1000
+
+
+def p95(times: list[float]) -> float:
+    return statistics.quantiles(times, n=20)[-1] if len(times) > 1 else times[0]
+
+
+def measure(engine, runs: int, ref_runs: int) -> None:
+    print(f"{'query (first page)':<58} {'median':>8} {'p95':>8}   reference (computed day)")
+    for name, flt, run in shapes(engine):
+        new_run = run or first_page(flt)
+        ref_run = first_page(flt, reference=True) if flt is not None else None
+        new, ref = [], []
+        timed(engine, new_run)  # warm
+        for i in range(runs):  # interleaved: a reference run after every few new ones
+            new.append(timed(engine, new_run))
+            if ref_run is not None and i % max(runs // ref_runs, 1) == 0 and len(ref) < ref_runs:
+                ref.append(timed(engine, ref_run))
+        cells = f"{statistics.median(new):8.1f} {p95(new):8.1f}"
+        if ref:
+            r = statistics.median(ref)
+            cells += f"   {r:8.1f} ms  ({r / statistics.median(new):,.0f}x)"
+        print(f"{name:<58} {cells}", flush=True)
+
+
+def export_csv(engine, n: int) -> float:
+    """Seconds to write the first N rows of `export` (CSV, every column) to /dev/null."""
+    with dbmod.session_scope(engine) as s, open(os.devnull, "w", encoding="utf-8") as out:
+        t0 = time.perf_counter()
+        write_records(iter_rows(s, ClaimFilter(limit=n)), EXPORT_COLUMNS, "csv", out)
+        return time.perf_counter() - t0
+
+
+def export_reference(engine, n: int) -> float | None:
+    """Seconds for the database's own client to write the same query's rows as CSV
+    (sqlite3 -csv, psql \\copy); None when the client is not installed."""
+    with dbmod.session_scope(engine) as s:
+        stmt = claims_query(s, ClaimFilter()).limit(n)
+        sql = str(stmt.compile(engine, compile_kwargs={"literal_binds": True}))
+    url = engine.url
+    if url.get_backend_name() == "sqlite":
+        cmd = ["sqlite3", "-csv", url.database, sql]
+    else:
+        plain = url.set(drivername="postgresql").render_as_string(hide_password=False)
+        cmd = ["psql", "-q", plain, "-c", f"\\copy ({sql}) TO '/dev/null' CSV"]
+    if shutil.which(cmd[0]) is None:
+        return None
+    t0 = time.perf_counter()
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - t0
+
+
+def measure_export(engine, n: int, runs: int = 3) -> None:
+    ours, theirs = [], []
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    for _ in range(runs):  # interleaved
+        ours.append(export_csv(engine, n))
+        ref = export_reference(engine, n)
+        if ref is not None:
+            theirs.append(ref)
+    grown = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - rss) / 1024
+    a = statistics.median(ours)
+    cells = f"{n / a:,.0f} rows/s, peak RSS +{grown:,.0f} MB"
+    if theirs:
+        b = statistics.median(theirs)
+        cells += f"; the database's client {n / b:,.0f} rows/s ({a / b:.1f}x)"
+    print(f"{f'export CSV, {n:,} rows':<58} {cells}", flush=True)
+
+
+def count_claims(engine) -> int:
+    with engine.connect() as conn:
+        return conn.execute(text("SELECT count(*) FROM claims")).scalar()
+
+
+def measure_store(engine, docs: int, skip: int) -> None:
+    """Store time of DOCS new articles (extracted beforehand) into this database and into a
+    new, empty SQLite file, interleaved; each into the big one is rolled back after."""
+    from claimtrack.extract import extract
+    from claimtrack.io.readers import read_entry
+    from claimtrack.store.writes import ensure_taxonomy, store_document
+
+    paths = sorted(POLNEAR_DEV.glob("*.txt"))[skip : skip + docs] or [SEED]
+    found = []
+    for p in paths:
+        doc = read_entry(Entry(str(p)))
+        found.append((doc, extract(doc.text, doc.published)))
+
+    def store(target, keep: bool) -> float:
+        total = 0.0
+        for i, (doc, claims) in enumerate(found):
+            with Session(target) as s:
+                topics = ensure_taxonomy(s)
+                t0 = time.perf_counter()
+                store_document(s, doc, claims, topics, digest=f"bench-{i}-{time.time()}")
+                s.flush()
+                total += time.perf_counter() - t0
+                s.commit() if keep else s.rollback()
+        return total
+
+    with tempfile.TemporaryDirectory() as tmp:
+        empty = dbmod.open_engine(str(Path(tmp) / "empty.db"))
+        small, big = store(empty, True), store(engine, False)
+        empty.dispose()
+    print(
+        f"{f'store {len(found)} new articles':<58} {big * 1000:8.0f} ms here,"
+        f" {small * 1000:,.0f} ms into an empty SQLite file ({big / small:.1f}x)",
+        flush=True,
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    default = int(os.environ.get("CLAIMTRACK_BENCH_CLAIMS", "200000"))
+    parser.add_argument("--claims", type=int, default=default)
+    parser.add_argument(
+        "--db",
+        help="an empty database (default: a temporary SQLite file), or one an earlier run grew",
+    )
+    parser.add_argument("--runs", type=int, default=20)
+    parser.add_argument("--reference-runs", type=int, default=3)
+    parser.add_argument("--base-docs", type=int, default=24)
+    parser.add_argument("--export-rows", type=int, default=100_000)
+    parser.add_argument("--store-docs", type=int, default=10)
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        db = args.db or str(Path(tmp) / "scale.db")
+        url = dbmod.resolve_url(db)
+        engine = dbmod.open_engine(db)
+        n = count_claims(engine)
+        if n >= args.claims:  # a database grown by an earlier run (--db): used as it is
+            made = f"{n:,} claims, grown before"
+        else:
+            t0 = time.perf_counter()
+            ingest(engine, base_entries(args.base_docs))
+            base = count_claims(engine)
+            t1 = time.perf_counter()
+            n = grow(url, args.claims)
+            made = (
+                f"{n:,} claims, grown from {base:,} real ones"
+                f" ({t1 - t0:.0f} s ingest, {time.perf_counter() - t1:.0f} s bulk copy)"
+            )
+        print(
+            f"{engine.dialect.name}: {made}; times in ms, {args.runs} runs,"
+            f" reference {args.reference_runs}",
+            flush=True,
+        )
+        measure(engine, args.runs, args.reference_runs)
+        measure_export(engine, min(args.export_rows, n))
+        measure_store(engine, args.store_docs, args.base_docs)
+        engine.dispose()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
