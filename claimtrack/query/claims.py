@@ -164,13 +164,6 @@ def date_condition(since: dt.date | None, until: dt.date | None):
     return and_(*conditions)
 
 
-def best_day():
-    """The best day known for a claim: the day it was said, else its article's publication
-    day (see ``day_basis``)."""
-    said = case((Claim.date_relation == "on", Claim.said_on), else_=None)
-    return func.coalesce(said, Source.published_on)
-
-
 def day_basis(row: dict) -> str:
     """What a row's best day is: "said" (the day it was said), "published" (its article's
     publication day, no said day being known) or "" (neither known)."""
@@ -187,7 +180,9 @@ def best_day_condition(since: dt.date | None, until: dt.date | None):
         published.append(Source.published_on >= since)
     if until:
         published.append(Source.published_on <= until)
-    return or_(and_(Claim.said_earliest.is_not(None), date_condition(since, until)), and_(*published))
+    return or_(
+        and_(Claim.said_earliest.is_not(None), date_condition(since, until)), and_(*published)
+    )
 
 
 # the date order (store/timeline.py), served by the ix_claims_*timeline indexes

@@ -382,6 +382,8 @@ def how_filed(speaker: Speaker, actor: Actor | None, text: str) -> str | None:
         filed = f"'{written}': filed under {actor.name}, the known speaker that name fits"
         how = f"{how}; {filed}" if how else filed
     return how
+
+
 def date_bounds(said: SaidDate) -> tuple[dt.date | None, dt.date | None, str]:
     """The bounds and origin to store; for a SaidDate made without them (by hand, or by an
     older stage), worked out from on / precision / relation."""

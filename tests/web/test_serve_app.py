@@ -426,6 +426,8 @@ def test_a_correction_cannot_send_the_browser_elsewhere(client, cli, db):
 def test_min_confidence_out_of_range_is_one_clear_message(client):
     bad = client.get("/claims.json?min-confidence=2")
     assert bad.status_code == 400 and "from 0 to 1" in bad.json()["error"]
+
+
 def test_sort_newest_gives_the_rows_of_who_said_newest_first(client, cli, db):
     """?sort=newest is --newest-first: the same rows as the command line, backwards in date."""
     expected = json.loads(cli("who-said", "--newest-first", "--format", "json", db=db).stdout)

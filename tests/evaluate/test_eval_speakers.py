@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 from claimtrack.evaluate.speakers import bcubed, fold_name, score_speakers, speaker_gold_for
-from tests.test_evaluate import at, write_corpus
+from tests.evaluate.test_evaluate import at, write_corpus
 
-REFERENCE = Path(__file__).resolve().parents[1].parent / "shared" / "tools" / "speaker_score.py"
+REFERENCE = Path(__file__).resolve().parents[2].parent / "shared" / "tools" / "speaker_score.py"
 
 
 def test_fold_name_drops_titles_initials_possessives_and_accents() -> None:

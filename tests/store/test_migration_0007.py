@@ -9,7 +9,7 @@ import datetime as dt
 from sqlalchemy import inspect, text
 
 from claimtrack.store import engine as dbmod
-from tests.test_web_migration import NOW, fill_at_0003, snapshot
+from tests.store.test_web_migration import NOW, fill_at_0003, snapshot
 
 CLAIMS = [
     # id, said_on, date_anchor, precision, relation, date_text

@@ -6,7 +6,7 @@ from __future__ import annotations
 from sqlalchemy import inspect, text
 
 from claimtrack.store import engine as dbmod
-from tests.test_web_migration import fill_at_0003, snapshot
+from tests.store.test_web_migration import fill_at_0003, snapshot
 
 
 def test_0006_upgrades_a_filled_0004_database_without_loss_and_back(db_url):
