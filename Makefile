@@ -31,8 +31,7 @@ eval: install ## score the extractor on PolNeAR dev (../shared/polnear/dev)
 eval-web: install ## body F1 of the text ingest stores from web pages (../shared/web-articles), through the CLI
 	$(BIN)/python -m claimtrack.evaluate.web
 
-train-models: install ## rebuild the first-name list and the cue lexicon, retrain the span refiner and the detector, then refit the confidence calibration, on PolNeAR train (after changing the rules)
-	$(BIN)/python -m claimtrack.evaluate.first_names
+train-models: install ## rebuild the cue lexicon, retrain the span refiner and the detector, then refit the confidence calibration, on PolNeAR train (after changing the rules)
 	$(BIN)/python -m claimtrack.extract.learned.lexicon
 	$(BIN)/python -m claimtrack.extract.learned.train
 	$(BIN)/python -m claimtrack.evaluate.calibrate

@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 import functools
+import importlib.metadata
+import importlib.util
+import json
+import os
 import re
 import unicodedata
 from pathlib import Path
 from typing import Literal
 
 Gender = Literal["f", "m"]
-FIRST_NAMES = Path(__file__).with_name("first_names.tsv")  # built by evaluate/first_names.py
+# First names of clear gender come from the nomquamgender package (MIT; Van Buskirk, Clauset
+# and Larremore), installed with claimtrack: names seen at least FIRST_NAME_MIN_COUNT times and
+# gendered one way at least 1 - FIRST_NAME_CLEAR of the time.
+FIRST_NAME_MIN_COUNT = 1000
+FIRST_NAME_CLEAR = 0.1
 # titles that tell a person's gender ("Mrs. Clinton" is not "Mr. Clinton")
 TITLE_GENDER: dict[str, Gender] = {
     "mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "lady": "f", "madam": "f",
@@ -45,10 +53,47 @@ def name_key(name: str) -> str:
     return _EDGE.sub("", _SPACE.sub(" ", plain).strip())
 
 
+def clear_first_names(data: dict[str, list]) -> dict[str, Gender]:
+    """Name -> "f" or "m" for each common, clearly gendered, plain-letter first name of
+    nomquamgender's table (name -> [_, count, p(female), ...])."""
+    out: dict[str, Gender] = {}
+    for name, (_, count, p_female, *_) in data.items():
+        if count < FIRST_NAME_MIN_COUNT or not (name.isascii() and name.isalpha()):
+            continue
+        if p_female <= FIRST_NAME_CLEAR or p_female >= 1 - FIRST_NAME_CLEAR:
+            out[name] = "f" if p_female >= 0.5 else "m"
+    return out
+
+
+def _first_names_cache() -> Path:
+    """Where the names kept are cached: the user's cache folder, by the package's version (its
+    22 MB table takes seconds to read; the cache, milliseconds)."""
+    version = importlib.metadata.version("nomquamgender")
+    folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "claimtrack"
+    rule = f"{FIRST_NAME_MIN_COUNT}-{FIRST_NAME_CLEAR}"
+    return folder / f"first-names-nomquamgender-{version}-{rule}.tsv"
+
+
 @functools.cache
 def _first_names() -> dict[str, Gender]:
-    rows = FIRST_NAMES.read_text(encoding="utf-8").splitlines()
-    return {n: g for n, _, g in (r.partition("\t") for r in rows if not r.startswith("#"))}  # type: ignore[misc]
+    cache = _first_names_cache()
+    try:
+        rows = cache.read_text(encoding="utf-8").splitlines()
+        return {n: g for n, _, g in (r.partition("\t") for r in rows)}  # type: ignore[misc]
+    except OSError:
+        pass
+    spec = importlib.util.find_spec("nomquamgender")  # its folder, without importing pandas
+    assert spec is not None and spec.submodule_search_locations, "nomquamgender is not installed"
+    table = Path(next(iter(spec.submodule_search_locations))) / "name_data.json"
+    names = clear_first_names(json.loads(table.read_text(encoding="utf-8")))
+    try:  # written whole, then renamed: a reader never sees half of it
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        part = cache.with_suffix(f".{os.getpid()}.part")
+        part.write_text("".join(f"{n}\t{g}\n" for n, g in sorted(names.items())), "utf-8")
+        part.replace(cache)
+    except OSError:
+        pass  # a read-only home: read the table again next time
+    return names
 
 
 def first_name_gender(first: str) -> Gender | None:

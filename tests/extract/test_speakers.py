@@ -224,3 +224,16 @@ def test_show_says_how_the_speaker_was_resolved(cli, db_url: str, tmp_path) -> N
     assert "resolved: 'He': Oren Vale, the latest person named before it whom it fits" in " ".join(
         shown.split()
     )
+
+
+def test_first_names_kept_are_common_and_clearly_gendered() -> None:
+    from claimtrack.names import clear_first_names
+
+    table = {
+        "maria": [0, 90_000, 0.99],
+        "john": [0, 120_000, 0.004],
+        "jordan": [0, 50_000, 0.40],  # either
+        "zorbalina": [0, 12, 1.0],  # too rare to trust
+        "jean-luc": [0, 5_000, 0.0],  # not plain letters
+    }
+    assert clear_first_names(table) == {"maria": "f", "john": "m"}
