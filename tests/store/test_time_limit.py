@@ -124,6 +124,7 @@ def while_claims_are_locked(db_url: str, run):  # type: ignore[no-untyped-def]
 
 
 def test_a_bad_limit_is_one_line(cli, db_url, monkeypatch):
+    cli("db", "upgrade", db=db_url)  # who-said reads a database that exists
     monkeypatch.setenv(ENV_VAR, "soon")
     result = cli("who-said", db=db_url, ok=False)
     assert result.exit_code == 1
