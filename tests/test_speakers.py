@@ -224,3 +224,13 @@ def test_show_says_how_the_speaker_was_resolved(cli, db_url: str, tmp_path) -> N
     assert "resolved: 'He': Oren Vale, the latest person named before it whom it fits" in " ".join(
         shown.split()
     )
+
+
+def test_i_in_the_authors_own_voice_is_nobody_in_the_text() -> None:
+    text = (
+        "Paul Reyes said the ferry would run all winter. "
+        "I argued in my last column that the ferry would stop in December. "
+        '"I think the ferry will stop," Laura Denton said.'
+    )
+    assert speaker_of(text, "stop in December").name is None  # the author, not Paul Reyes
+    assert speaker_of(text, "I think the ferry").name == "Laura Denton"

@@ -56,7 +56,7 @@ def test_0004_upgrades_a_filled_database_without_loss_and_back(db_url):
     fill_at_0003(engine)
     before = snapshot(engine)
 
-    dbmod.upgrade(url)
+    dbmod.upgrade(url, "0004")
     assert dbmod.current_revision(engine) == "0004"
     assert snapshot(engine) == before
     with engine.connect() as conn:

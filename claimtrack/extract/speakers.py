@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Token
@@ -19,6 +20,7 @@ from claimtrack.names import (
     title_gender,
 )
 
+FIRST_PERSON = frozenset({"i", "me"})
 PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "i", "me"})
 PRONOUNS_ANY = PRONOUNS_PERSON | frozenset({"they", "we", "it", "you", "who", "which", "that"})
 
@@ -321,7 +323,9 @@ def _within(short: list[str], long: list[str]) -> bool:
 class Resolver:
     """Walks a document's mentions in order and links surnames, pronouns and roles."""
 
-    def __init__(self) -> None:
+    def __init__(self, quoted: Callable[[Token], bool] | None = None) -> None:
+        # whether a token stands inside a quotation (else "I" is the author's own voice)
+        self.quoted = quoted or (lambda _: True)
         self.full_names: dict[str, list[str]] = {}  # surname -> full names, in text order
         self.actors: dict[str, ResolvedActor] = {}  # canonical name -> actor
         self.last_person: ResolvedActor | None = None
@@ -443,6 +447,8 @@ class Resolver:
         text = doc_text(head.doc)[start:end].strip()
         low = text.lower()
         if low in PRONOUNS_ANY or head.pos_ == "PRON" and end - start <= 5:
+            if low in FIRST_PERSON and not self.quoted(head):
+                return ResolvedActor(None, "person"), None  # the author's voice, not a subject
             if low in PRONOUNS_PERSON and (hit := self.pronoun(low)) is not None:
                 return hit, "the latest person named before it whom it fits"
             if low in ("who", "which", "that") and head.dep_ in ("nsubj", "nsubjpass"):
