@@ -234,3 +234,9 @@ def test_i_in_the_authors_own_voice_is_nobody_in_the_text() -> None:
     )
     assert speaker_of(text, "stop in December").name is None  # the author, not Paul Reyes
     assert speaker_of(text, "I think the ferry").name == "Laura Denton"
+
+
+def test_a_hyphenated_name_stays_whole() -> None:
+    text = "Nadia Holt-Okafor said the port would close. Jo-Anne Brisk said it would not."
+    assert speaker_of(text, "port would close").name == "Nadia Holt-Okafor"
+    assert speaker_of(text, "it would not").name == "Jo-Anne Brisk"
