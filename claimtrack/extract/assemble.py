@@ -225,7 +225,7 @@ def build_claims(
 ) -> list[FoundClaim]:
     """The claims of one parsed document: the rules' candidates with their speakers resolved,
     the detector's finds where no candidate is (when given), edges redrawn by the refiner."""
-    resolver = _resolver(parsed)
+    resolver = _resolver(parsed, qi)
     drafts = _rule_drafts(text, parsed, qi, resolver)
     models = _Models(qi, refiner, detector)
     if detector is not None:
@@ -268,9 +268,11 @@ def _with_how(
     return claim
 
 
-def _resolver(parsed: list[Parsed]) -> Resolver:
-    """A speaker resolver that has seen every person's name in the document."""
-    resolver = Resolver()
+def _resolver(parsed: list[Parsed], qi: QuoteIndex) -> Resolver:
+    """A speaker resolver that has seen every person's name in the document, and knows which
+    words stand inside a quotation."""
+    base = {id(p.doc): p.seg.start for p in parsed}
+    resolver = Resolver(lambda t: qi.containing(base[id(t.doc)] + t.idx) is not None)
     for p in parsed:
         for ent in p.doc.ents:
             if ent.label_ == "PERSON":

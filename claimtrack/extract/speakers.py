@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from claimtrack.extract.spans import doc_text
 from claimtrack.extract.types import ActorKind
@@ -19,6 +20,7 @@ from claimtrack.names import (
     title_gender,
 )
 
+FIRST_PERSON = frozenset({"i", "me"})
 PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "i", "me"})
 PRONOUNS_ANY = PRONOUNS_PERSON | frozenset({"they", "we", "it", "you", "who", "which", "that"})
 
@@ -185,6 +187,20 @@ def _is_name_tok(t: Token) -> bool:
     )
 
 
+def _joins_name(doc: Doc, i: int) -> bool:
+    """A hyphen inside a name ("Holtz-Eakin", "Jo-Renee"): no space on either side, a name
+    word on both."""
+    t = doc[i]
+    return (
+        t.text == "-"
+        and not t.whitespace_
+        and 0 < i < len(doc) - 1
+        and not doc[i - 1].whitespace_
+        and _is_name_tok(doc[i - 1])
+        and _is_name_tok(doc[i + 1])
+    )
+
+
 def is_member_group(head: Token) -> bool:
     """Members of a party or a people, unnamed ("Republicans", "Oversight Committee
     Democrats", "many Americans"): a plural nationality or group noun."""
@@ -252,7 +268,7 @@ def analyse_mention(head: Token, start: int, end: int) -> ResolvedActor:
     name_toks: list[Token] = []
     if name_head.pos_ == "PROPN":
         i = name_head.i
-        while i >= 0 and _is_name_tok(doc[i]) and doc[i].idx >= start:
+        while i >= 0 and doc[i].idx >= start and (_is_name_tok(doc[i]) or _joins_name(doc, i)):
             name_toks.insert(0, doc[i])
             i -= 1
     ent = name_head.ent_type_
@@ -267,7 +283,9 @@ def analyse_mention(head: Token, start: int, end: int) -> ResolvedActor:
         and any(t.lower_ in TITLE_WORDS for t in np_toks if name_toks and t.i < name_toks[0].i)
     )
     if name_toks and (ent == "" or personish) and not (words & MEDIA_WORDS):
-        name = " ".join(t.text for t in name_toks)
+        name = " ".join(
+            doc_text(doc)[name_toks[0].idx : name_toks[-1].idx + len(name_toks[-1])].split()
+        )
         title_toks = [t for t in np_toks if t.i < name_toks[0].i and t.pos_ != "DET"]
         titles = [t.text for t in title_toks if t.dep_ != "punct"]
         aff, role_words = affiliation_of(titles)
@@ -321,7 +339,9 @@ def _within(short: list[str], long: list[str]) -> bool:
 class Resolver:
     """Walks a document's mentions in order and links surnames, pronouns and roles."""
 
-    def __init__(self) -> None:
+    def __init__(self, quoted: Callable[[Token], bool] | None = None) -> None:
+        # whether a token stands inside a quotation (else "I" is the author's own voice)
+        self.quoted = quoted or (lambda _: True)
         self.full_names: dict[str, list[str]] = {}  # surname -> full names, in text order
         self.actors: dict[str, ResolvedActor] = {}  # canonical name -> actor
         self.last_person: ResolvedActor | None = None
@@ -443,6 +463,8 @@ class Resolver:
         text = doc_text(head.doc)[start:end].strip()
         low = text.lower()
         if low in PRONOUNS_ANY or head.pos_ == "PRON" and end - start <= 5:
+            if low in FIRST_PERSON and not self.quoted(head):
+                return ResolvedActor(None, "person"), None  # the author's voice, not a subject
             if low in PRONOUNS_PERSON and (hit := self.pronoun(low)) is not None:
                 return hit, "the latest person named before it whom it fits"
             if low in ("who", "which", "that") and head.dep_ in ("nsubj", "nsubjpass"):

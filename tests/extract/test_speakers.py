@@ -237,3 +237,17 @@ def test_first_names_kept_are_common_and_clearly_gendered() -> None:
         "jean-luc": [0, 5_000, 0.0],  # not plain letters
     }
     assert clear_first_names(table) == {"maria": "f", "john": "m"}
+def test_i_in_the_authors_own_voice_is_nobody_in_the_text() -> None:
+    text = (
+        "Paul Reyes said the ferry would run all winter. "
+        "I argued in my last column that the ferry would stop in December. "
+        '"I think the ferry will stop," Laura Denton said.'
+    )
+    assert speaker_of(text, "stop in December").name is None  # the author, not Paul Reyes
+    assert speaker_of(text, "I think the ferry").name == "Laura Denton"
+
+
+def test_a_hyphenated_name_stays_whole() -> None:
+    text = "Nadia Holt-Okafor said the port would close. Jo-Anne Brisk said it would not."
+    assert speaker_of(text, "port would close").name == "Nadia Holt-Okafor"
+    assert speaker_of(text, "it would not").name == "Jo-Anne Brisk"
