@@ -12,13 +12,12 @@ when it covers most of their claims.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-
-from spacy.lang.en.stop_words import STOP_WORDS
 
 MIN_CLAIMS = 3
 MAX_WORDS = 3
@@ -59,8 +58,16 @@ def words(text: str) -> list[str]:
     return [w for t in found if (w := _CLITIC.sub("", t).replace("'", ""))]
 
 
+@functools.cache
+def _stop_words() -> frozenset[str]:
+    """spaCy's English stop words (imported when a suggestion is asked for, not at start-up)."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
 def _dull(word: str, names: frozenset[str]) -> bool:
-    return word in STOP_WORDS or word in _TALK or word in names or len(word) < 3
+    return word in _stop_words() or word in _TALK or word in names or len(word) < 3
 
 
 def phrases(text: str, names: frozenset[str] = frozenset(), max_words: int = MAX_WORDS) -> set[str]:

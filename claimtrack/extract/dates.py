@@ -37,11 +37,13 @@ import datetime as dt
 import re
 from dataclasses import replace
 from functools import lru_cache
-
-from dateparser.date import DateDataParser
+from typing import TYPE_CHECKING
 
 from claimtrack.extract.types import Precision, Relation, SaidDate
 from claimtrack.extract.wordlists import words
+
+if TYPE_CHECKING:
+    from dateparser.date import DateDataParser
 
 __all__ = ["resolve_date"]
 
@@ -94,7 +96,10 @@ def _clean(phrase: str) -> str:
 
 @lru_cache(maxsize=256)
 def _parser(base: dt.date, future: bool) -> DateDataParser:
-    """One parser per (publication date, tense), reused for every phrase of that date."""
+    """One parser per (publication date, tense), reused for every phrase of that date
+    (dateparser is imported here: a query command that only reads dates never loads it)."""
+    from dateparser.date import DateDataParser
+
     return DateDataParser(
         languages=["en"],
         settings={

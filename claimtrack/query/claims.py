@@ -208,6 +208,19 @@ def _walked(matches: int):
     return Claim.id + 0 if matches >= BROAD else Claim.id
 
 
+def spoken_by(session: Session, ids: list[int]):
+    """Claims any of the actors IDS made: as the speaker (claims.actor_id, which the
+    per-speaker date-order index serves) or among the others a claim names ("A and B
+    said"), which are few and read first, so the index still serves the common case."""
+    also = select(ClaimSpeaker.claim_id).where(
+        ClaimSpeaker.actor_id.in_(ids), ClaimSpeaker.position > 0
+    )
+    others = list(session.scalars(also))
+    if not others:
+        return Claim.actor_id.in_(ids)
+    return or_(Claim.actor_id.in_(ids), Claim.id.in_(others))
+
+
 def claims_query(session: Session, flt: ClaimFilter) -> Select:
     stmt = (
         select(*ROW_COLUMNS)
@@ -228,8 +241,7 @@ def claims_query(session: Session, flt: ClaimFilter) -> Select:
         ids = actor_ids(session, flt.actor)
         if not ids:
             raise UserError(f"--actor {flt.actor}: no such speaker; see `claimtrack actors list`")
-        spoke = select(ClaimSpeaker.claim_id).where(ClaimSpeaker.actor_id.in_(ids))
-        stmt = stmt.where(or_(Claim.actor_id.in_(ids), Claim.id.in_(spoke)))
+        stmt = stmt.where(spoken_by(session, ids))
     if flt.source:
         ids = source_ids(session, flt.source)
         if not ids:

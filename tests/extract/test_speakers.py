@@ -213,6 +213,27 @@ def test_several_speakers_of_one_claim(cli, db_url: str, tmp_path) -> None:
     assert "speakers" not in plain[0]  # the contract's columns, unchanged
 
 
+def test_a_speaker_changed_by_hand_keeps_the_other_speakers_in_step(cli, db_url, tmp_path) -> None:
+    """claims set --speaker replaces the claim's first speaker among its speakers (so
+    --actor finds it by its speakers as they are now); undo puts it back."""
+    article = tmp_path / "canal.txt"
+    article.write_text(TOGETHER, encoding="utf-8")
+    cli("ingest", str(article), "--quiet", db=db_url)
+
+    def canal(*args: str) -> list[dict]:
+        found = json.loads(cli("who-said", *args, "--speakers", "-f", "json", db=db_url).stdout)
+        return [r for r in found if "canal bill" in r["content"]]
+
+    (claim,) = canal()
+    cli("claims", "set", str(claim["claim_id"]), "--speaker", "Ida Brenn", db=db_url)
+    assert canal("--actor", "Quill") == []
+    assert [r["speakers"] for r in canal("--actor", "Vale")] == ["Ida Brenn; Oren Vale"]
+    assert [r["speaker"] for r in canal("--actor", "Brenn")] == ["Ida Brenn"]
+    cli("claims", "undo", str(claim["claim_id"]), db=db_url)
+    assert [r["speakers"] for r in canal("--actor", "Quill")] == ["Marta Quill; Oren Vale"]
+    assert canal("--actor", "Brenn") == []
+
+
 def test_show_says_how_the_speaker_was_resolved(cli, db_url: str, tmp_path) -> None:
     article = tmp_path / "canal.txt"
     article.write_text(TOGETHER, encoding="utf-8")
@@ -237,6 +258,8 @@ def test_first_names_kept_are_common_and_clearly_gendered() -> None:
         "jean-luc": [0, 5_000, 0.0],  # not plain letters
     }
     assert clear_first_names(table) == {"maria": "f", "john": "m"}
+
+
 def test_i_in_the_authors_own_voice_is_nobody_in_the_text() -> None:
     text = (
         "Paul Reyes said the ferry would run all winter. "

@@ -45,7 +45,13 @@ SHAPES = [
     (ClaimFilter(status="unreviewed", **PAGE), "ix_claims_status_timeline", True),
     (ClaimFilter(topic="ceasefire"), "claim_topics", False),
     (ClaimFilter(source="#1"), "ix_claims_source_id", False),
-    (ClaimFilter(since=DAY, until=DAY + dt.timedelta(days=30)), "ix_claims_said_on", False),
+    # by the best day known: the bounds of the date said, else the publication day
+    (ClaimFilter(since=DAY, until=DAY + dt.timedelta(days=30)), "ix_claims_said_", False),
+    (
+        ClaimFilter(since=DAY, until=DAY + dt.timedelta(days=30), said_only=True),
+        "ix_claims_said_",
+        False,
+    ),
 ]
 
 
