@@ -412,8 +412,9 @@ def build_claim(
     topic_ids: dict[str, int],
 ) -> Claim:
     fields = claim_fields(session, text, c)
+    speakers = speaker_ids(session, c, fields["actor_id"], text)  # before the row: no autoflush
     row = Claim(source=source, status="unreviewed", **fields)
-    for i, who in enumerate(speaker_ids(session, c, fields["actor_id"], text)):
+    for i, who in enumerate(speakers):
         row.speaker_links.append(ClaimSpeaker(actor_id=who, position=i))
     for slug, via in found_topics(c, text, topics).items():
         if slug in topic_ids:
