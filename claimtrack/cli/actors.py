@@ -17,6 +17,7 @@ from claimtrack.cli.common import (
     session,
     sub_app,
 )
+from claimtrack.cli.corrections import ByOpt, WhyOpt
 from claimtrack.cli.options import OUTPUT, OutputOptions, bundled
 from claimtrack.cli.render import (
     TerminalConsole,
@@ -75,11 +76,14 @@ def show_actor(
 def merge(
     keep: Annotated[str, typer.Argument(help="The speaker to keep.")],
     other: Annotated[str, typer.Argument(help="The speaker merged into it, then removed.")],
+    by: ByOpt = None,
+    why: WhyOpt = None,
     db: DbOpt = None,
 ) -> None:
-    """Merge OTHER into KEEP: every claim and alias of OTHER moves to KEEP."""
+    """Merge OTHER into KEEP: every claim and alias of OTHER moves to KEEP (kept in the
+    audit log, `claimtrack log`)."""
     with session(db) as s:
-        result = core.merge(s, keep, other)
+        result = core.merge(s, keep, other, By(by, why))
     err.print(
         f"merged {result.removed} into {result.kept}: {plural(result.claims_moved, 'claim')} moved",
         highlight=False,
@@ -91,6 +95,8 @@ def alias(
     who: WhoArg,
     names: Annotated[list[str], typer.Argument(help="Other names for the speaker.")],
     remove: Annotated[bool, typer.Option("--remove", help="Remove these aliases instead.")] = False,
+    by: ByOpt = None,
+    why: WhyOpt = None,
     db: DbOpt = None,
 ) -> None:
     """Add (or --remove) other names a speaker goes by, so --actor finds them. Removing
@@ -99,13 +105,15 @@ def alias(
     with session(db) as s:
         for name in names:
             if remove:
-                actor, other, n = core.remove_alias(s, who, name)
+                actor, other, n = core.remove_alias(
+                    s, who, name, By(by, why) if by or why else None
+                )
                 if other is not None:
                     moves.append(
                         f"{plural(n, 'claim')} named {name!r} moved to {other.name} (#{other.id})"
                     )
             else:
-                actor = core.add_alias(s, who, name)
+                actor = core.add_alias(s, who, name, By(by, why))
         aliases = ", ".join(sorted(a.alias for a in actor.aliases)) or "none"
         name = actor.name
     err.print(f"{name}: aliases {aliases}", highlight=False, markup=False)
@@ -123,8 +131,8 @@ def split(
         str,
         typer.Option("--into", help="The speaker they move to: #id, name; a new name makes one."),
     ],
-    by: Annotated[str | None, typer.Option("--by", help="Who made the correction.")] = None,
-    why: Annotated[str | None, typer.Option("--why", help="Why, kept in the audit log.")] = None,
+    by: ByOpt = None,
+    why: WhyOpt = None,
     db: DbOpt = None,
 ) -> None:
     """Split a speaker: move chosen claims to another (or a new) speaker, e.g. when two
@@ -148,14 +156,22 @@ def set_actor(
         str | None, typer.Option(help="Affiliation, e.g. 'Russia' ('' clears).")
     ] = None,
     kind: Annotated[Kind | None, typer.Option(help="Kind of speaker.")] = None,
+    by: ByOpt = None,
+    why: WhyOpt = None,
     db: DbOpt = None,
 ) -> None:
-    """Set a speaker's name, role, affiliation or kind."""
+    """Set a speaker's name, role, affiliation or kind (kept in the audit log)."""
     if name is None and role is None and affiliation is None and kind is None:
         raise typer.BadParameter("give --name, --role, --affiliation or --kind")
     with session(db) as s:
         actor = core.set_details(
-            s, who, name=name, kind=kind.value if kind else None, role=role, affiliation=affiliation
+            s,
+            who,
+            name=name,
+            kind=kind.value if kind else None,
+            role=role,
+            affiliation=affiliation,
+            by=By(by, why),
         )
         row = listings.actor_row(actor, 0)
     err.print(

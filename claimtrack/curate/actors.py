@@ -10,13 +10,15 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from claimtrack.curate.corrections import By, find_or_make_actor, move_claim
+from claimtrack.curate.corrections import By, find_or_make_actor, move_claim, record
 from claimtrack.errors import UserError
 from claimtrack.names import name_key
 from claimtrack.query.lookups import get_actor, get_claim
 from claimtrack.store import appearances
 from claimtrack.store import writes as store
 from claimtrack.store.models import ACTOR_KINDS, Actor, Claim
+
+NOBODY = By()  # a change made without --by or --why
 
 
 @dataclass(frozen=True)
@@ -26,10 +28,12 @@ class MergeResult:
     claims_moved: int
 
 
-def merge(session: Session, keep_name: str, other_name: str) -> MergeResult:
-    """Merge actor OTHER into KEEP: its claims and aliases move, its name becomes an alias."""
+def merge(session: Session, keep_name: str, other_name: str, by: By = NOBODY) -> MergeResult:
+    """Merge actor OTHER into KEEP: its claims and aliases move, its name becomes an alias.
+    Kept in the audit log under KEEP."""
     keep = get_actor(session, keep_name)
     other = get_actor(session, other_name)
+    before = {"speaker": other.name, "actor_id": other.id, "kept": keep.name}
     if keep.id == other.id:
         raise UserError(
             f"{keep_name!r} and {other_name!r} are the same speaker ({keep.name}); nothing to merge"
@@ -52,10 +56,13 @@ def merge(session: Session, keep_name: str, other_name: str) -> MergeResult:
         store.add_alias(keep, alias)
     session.flush()
     appearances.relink_actor(session, keep.id)
+    after = {"speaker": keep.name, "actor_id": keep.id, "claims_moved": moved}
+    record(session, "merge", before, after, by, actor_id=keep.id)
     return MergeResult(keep.name, removed, moved)
 
 
-def add_alias(session: Session, who: str, alias: str) -> Actor:
+def add_alias(session: Session, who: str, alias: str, by: By = NOBODY) -> Actor:
+    """Give WHO another name (kept in the audit log)."""
     actor = get_actor(session, who)
     if not name_key(alias):
         raise UserError("the alias is empty: give a name such as 'President Trump'")
@@ -67,8 +74,12 @@ def add_alias(session: Session, who: str, alias: str) -> Actor:
             f"{alias!r} is the speaker {clash.name} (#{clash.id}); "
             f"to make them one, run `claimtrack actors merge {actor.id} {clash.id}`"
         )
+    before = {"aliases": sorted(a.alias for a in actor.aliases)}
     store.add_alias(actor, alias)
     session.flush()
+    after = {"aliases": sorted(a.alias for a in actor.aliases)}
+    if after != before:
+        record(session, "alias-add", before, after, by, actor_id=actor.id)
     return actor
 
 
@@ -83,9 +94,12 @@ def remove_alias(
     found = [a for a in actor.aliases if a.alias_key == key]
     if not found:
         raise UserError(f"{actor.name} has no alias {alias!r}")
+    before = {"aliases": sorted(a.alias for a in actor.aliases)}
     for a in found:
         actor.aliases.remove(a)
     session.flush()
+    after = {"aliases": sorted(a.alias for a in actor.aliases)}
+    record(session, "alias-remove", before, after, by or By(), actor_id=actor.id)
     through = [
         c
         for c in session.scalars(select(Claim).where(Claim.actor_id == actor.id).order_by(Claim.id))
@@ -130,9 +144,13 @@ def set_details(
     kind: str | None = None,
     role: str | None = None,
     affiliation: str | None = None,
+    by: By = NOBODY,
 ) -> Actor:
-    """Change an actor's name, kind, role or affiliation ("" clears role / affiliation)."""
+    """Change an actor's name, kind, role or affiliation ("" clears role / affiliation);
+    the change is kept in the audit log."""
     actor = get_actor(session, who)
+    fields = ("name", "kind", "role", "affiliation")
+    before = {f: getattr(actor, f) for f in fields}
     if kind is not None:
         if kind not in ACTOR_KINDS:
             raise UserError(f"--kind {kind}: use one of {', '.join(ACTOR_KINDS)}")
@@ -157,4 +175,7 @@ def set_details(
         for a in [a for a in actor.aliases if a.alias_key == key]:
             actor.aliases.remove(a)
     session.flush()
+    after = {f: getattr(actor, f) for f in fields}
+    if after != before:
+        record(session, "actor", before, after, by, actor_id=actor.id)
     return actor

@@ -35,6 +35,10 @@ SHOWN = {
     "add": ("content",),
     "split": ("speaker",),
     "alias": ("speaker",),
+    "merge": ("speaker",),
+    "alias-add": ("aliases",),
+    "alias-remove": ("aliases",),
+    "actor": ("name", "kind", "role", "affiliation"),
 }
 
 

@@ -207,7 +207,23 @@ def test_removing_an_alias_moves_the_claims_that_came_through_it(cli, newsroom):
     moved = claim_with(cli, newsroom, "central topic of the summit")
     assert moved["speaker"] == "Kremlin aide Yuri Ushakov"
     assert claim_with(cli, newsroom, "central topic of the upcoming")["speaker"] == "Yuri Ushakov"
-    assert [r["what"] for r in rows(cli, newsroom, "log")] == ["alias"]
+    # the alias was there already (the extractor's): adding it changed nothing, so no entry
+    assert [r["what"] for r in rows(cli, newsroom, "log")] == ["alias-remove", "alias"]
+
+
+def test_speaker_merges_renames_and_aliases_are_kept_in_the_log(cli, newsroom):
+    cli("actors", "alias", "Ushakov", "Kremlin aide", "--by", "ed", db=newsroom)
+    cli("actors", "set", "Ushakov", "--role", "Aide", "--why", "his title", db=newsroom)
+    cli("actors", "merge", "Donald Trump", "Sergei Ryabkov", "--by", "ed", db=newsroom)
+    log = rows(cli, newsroom, "log")
+    assert [(r["what"], r["who"], r["why"]) for r in log] == [
+        ("alias-add", "ed", None),
+        ("actor", None, "his title"),
+        ("merge", "ed", None),
+    ]
+    assert "'Kremlin aide'" in log[0]["after"] and "'Kremlin aide'" not in log[0]["before"]
+    assert "role=Aide" in log[1]["after"] and "role=Presidential Aide" in log[1]["before"]
+    assert (log[2]["before"], log[2]["after"]) == ("Sergei Ryabkov", "Donald Trump")
 
 
 def test_review_verdicts_not_a_claim_and_wrong_speaker_reject(cli, newsroom):
