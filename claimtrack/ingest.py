@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import islice
+from typing import Any
 
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
@@ -169,122 +170,157 @@ def _ingest(
     max_chars: int,
     learned: bool,
 ) -> IngestResult:
-    result = IngestResult()
-
-    def report(path: str | None, outcome: str) -> None:
-        if on_done:
-            on_done(path or "<stdin>", outcome)
-
-    def known(*urls: str | None) -> bool:
-        return run_transaction(engine, lambda session: url_stored(session, *urls))
-
+    """Read, extract and store ENTRIES, BATCH documents at a time; each document is stored
+    whole or not at all, and an error of the database itself stops the run there."""
+    run = _Run(engine, IngestResult(), on_done, on_feed, max_chars)
     documents = iter_documents(
-        entries, overrides, encoding, result.notes.append, fetcher=fetcher, known=known
+        entries, overrides, encoding, run.result.notes.append, fetcher=fetcher, known=run.known
     )
-    for batch in _batches(documents, BATCH):
-        todo: list[_Todo] = []
-        for item in batch:
-            if isinstance(item, ReadError):
-                result.failed += 1
-                result.errors.append(str(item))
-                report(None, "failed")
-                continue
-            if isinstance(item, FeedRead):
-                feed = item.feed
-                title = f" {feed.title!r}" if feed.title else ""
-                count = len(feed.entries)
-                result.notes.append(
-                    f"{item.path}: {feed.kind} feed{title}, "
-                    f"{count} article{'' if count == 1 else 's'}"
-                    + (
-                        f" ({feed.unlinked} entries without a link left out)"
-                        if feed.unlinked
-                        else ""
-                    )
-                )
-                if on_feed:
-                    on_feed(item.path, count)
-                continue
-            if isinstance(item, Skipped):
-                result.skipped += 1
-                report(item.path, "skipped")
-                continue
-            if len(item.text) > max_chars:
-                result.failed += 1
-                result.errors.append(too_long(item.path, len(item.text), max_chars))
-                report(item.path, "failed")
-                continue
-            digest = content_hash(item.text)
-            fetched_url = item.fetched_url if isinstance(item, WebDocument) else None
-            try:
-                exists = run_transaction(engine, partial(source_exists, digest=digest))
-                changed = exists and run_transaction(
-                    engine, partial(update_known, doc=item, digest=digest)
-                )
-                if not exists and fetched_url:  # the same page under another address
-                    exists = known(item.url, fetched_url)
-            except DatabaseError as exc:
-                return _stopped(result, item.path, exc, report)
-            if changed:
-                result.updated += 1
-                result.notes.append(
-                    f"{item.path or '<stdin>'}: known text, {', '.join(changed)} updated"
-                )
-                report(item.path, "updated")
-                continue
-            if exists or any(
-                t.digest == digest or (fetched_url and t.doc.url and t.doc.url == item.url)
-                for t in todo
-            ):
-                result.skipped += 1
-                report(item.path, "skipped")
-                continue
-            todo.append(_Todo(item, digest, _language(item), fetched_url))
-        english = [t for t in todo if is_english(t.language)]
-        found = dict(zip(map(id, english), extract_each(english, learned), strict=True))
-        for t in todo:
-            claims = found.get(id(t), [])
-            doc = t.doc
-            if isinstance(claims, Exception):
-                result.failed += 1
-                result.errors.append(
-                    f"{doc.path}: extraction failed ({claims!r}); please report it"
-                )
-                report(doc.path, "failed")
-                continue
-            try:
-                stored = store_once(
-                    engine,
-                    doc,
-                    claims,
-                    topics,
-                    t.digest,
-                    fetched_url=t.fetched_url,
-                    language=t.language,
-                )
-            except DatabaseError as exc:
-                if not exc.about_data:
-                    return _stopped(result, doc.path, exc, report)
-                result.failed += 1  # this document's data was refused; the others go on
-                result.errors.append(f"{doc.path}: not stored: {exc}")
-                report(doc.path, "failed")
-                continue
-            if stored is None:
-                result.skipped += 1
-                report(doc.path, "skipped")
-                continue
-            result.added += 1
-            result.claims += stored
-            if doc.published is None:
-                result.undated.append(doc.path or "<stdin>")
-            if not is_english(t.language):
-                result.not_english += 1
-                result.notes.append(
-                    f"{doc.path or '<stdin>'}: in {language_name(t.language)}, not English: "
-                    "stored without claims (the extractor reads English only)"
-                )
-            report(doc.path, "added")
-    return result
+    try:
+        for batch in _batches(documents, BATCH):
+            todo: list[_Todo] = []
+            for item in batch:
+                found = run.triage(item, todo)
+                if found is not None:
+                    todo.append(found)
+            english = [t for t in todo if is_english(t.language)]
+            extracted = dict(zip(map(id, english), extract_each(english, learned), strict=True))
+            for t in todo:
+                run.store(t, extracted.get(id(t), []), topics)
+    except _Stop as stop:
+        return _stopped(run.result, stop.path, stop.error, run.report)
+    return run.result
+
+
+class _Stop(Exception):
+    """An error of the database itself: the next documents would fail the same way."""
+
+    def __init__(self, path: str | None, error: DatabaseError):
+        super().__init__(str(error))
+        self.path, self.error = path, error
+
+
+@dataclass
+class _Run:
+    """One ingest run: its engine, its running result and the callers' callbacks."""
+
+    engine: Engine
+    result: IngestResult
+    on_done: Callable[[str, str], None] | None
+    on_feed: Callable[[str, int], None] | None
+    max_chars: int
+
+    def report(self, path: str | None, outcome: str) -> None:
+        if self.on_done:
+            self.on_done(path or "<stdin>", outcome)
+
+    def known(self, *urls: str | None) -> bool:
+        return run_transaction(self.engine, lambda session: url_stored(session, *urls))
+
+    def fail(self, path: str | None, error: str) -> None:
+        self.result.failed += 1
+        self.result.errors.append(error)
+        self.report(path, "failed")
+
+    def skip(self, path: str | None) -> None:
+        self.result.skipped += 1
+        self.report(path, "skipped")
+
+    def triage(self, item: Any, todo: list[_Todo]) -> _Todo | None:
+        """What to do with one item the readers gave: a document to extract and store, or
+        None when it is counted already (failed, a feed, skipped, known, updated)."""
+        if isinstance(item, ReadError):
+            self.fail(None, str(item))
+            return None
+        if isinstance(item, FeedRead):
+            self.result.notes.append(_feed_note(item))
+            if self.on_feed:
+                self.on_feed(item.path, len(item.feed.entries))
+            return None
+        if isinstance(item, Skipped):
+            self.skip(item.path)
+            return None
+        if len(item.text) > self.max_chars:
+            self.fail(item.path, too_long(item.path, len(item.text), self.max_chars))
+            return None
+        digest = content_hash(item.text)
+        fetched_url = item.fetched_url if isinstance(item, WebDocument) else None
+        if self.stored_already(item, digest, fetched_url):
+            return None
+        if any(
+            t.digest == digest or (fetched_url and t.doc.url and t.doc.url == item.url)
+            for t in todo
+        ):  # twice in one batch
+            self.skip(item.path)
+            return None
+        return _Todo(item, digest, _language(item), fetched_url)
+
+    def stored_already(self, doc: Document, digest: str, fetched_url: str | None) -> bool:
+        """True (and counted) when the text is stored: updated when its details are new,
+        else skipped; also a page stored under another address."""
+        try:
+            exists = run_transaction(self.engine, partial(source_exists, digest=digest))
+            changed = exists and run_transaction(
+                self.engine, partial(update_known, doc=doc, digest=digest)
+            )
+            if not exists and fetched_url:  # the same page under another address
+                exists = self.known(doc.url, fetched_url)
+        except DatabaseError as exc:
+            raise _Stop(doc.path, exc) from None
+        if changed:
+            self.result.updated += 1
+            self.result.notes.append(
+                f"{doc.path or '<stdin>'}: known text, {', '.join(changed)} updated"
+            )
+            self.report(doc.path, "updated")
+        elif exists:
+            self.skip(doc.path)
+        return bool(exists)
+
+    def store(self, t: _Todo, claims: list[FoundClaim] | Exception, topics: list[TopicDef]) -> None:
+        """Store one extracted document in its own transaction, and count it."""
+        doc = t.doc
+        if isinstance(claims, Exception):
+            self.fail(doc.path, f"{doc.path}: extraction failed ({claims!r}); please report it")
+            return
+        try:
+            stored = store_once(
+                self.engine,
+                doc,
+                claims,
+                topics,
+                t.digest,
+                fetched_url=t.fetched_url,
+                language=t.language,
+            )
+        except DatabaseError as exc:
+            if not exc.about_data:
+                raise _Stop(doc.path, exc) from None
+            # this document's data was refused; the others go on
+            self.fail(doc.path, f"{doc.path}: not stored: {exc}")
+            return
+        if stored is None:
+            self.skip(doc.path)
+            return
+        self.result.added += 1
+        self.result.claims += stored
+        if doc.published is None:
+            self.result.undated.append(doc.path or "<stdin>")
+        if not is_english(t.language):
+            self.result.not_english += 1
+            self.result.notes.append(
+                f"{doc.path or '<stdin>'}: in {language_name(t.language)}, not English: "
+                "stored without claims (the extractor reads English only)"
+            )
+        self.report(doc.path, "added")
+
+
+def _feed_note(item: FeedRead) -> str:
+    feed = item.feed
+    title = f" {feed.title!r}" if feed.title else ""
+    count = len(feed.entries)
+    unlinked = f" ({feed.unlinked} entries without a link left out)" if feed.unlinked else ""
+    return f"{item.path}: {feed.kind} feed{title}, {plural(count, 'article')}{unlinked}"
 
 
 def too_long(path: str | None, chars: int, max_chars: int) -> str:
