@@ -334,13 +334,22 @@ def highlighted(par: dict, marks: bool) -> Text:
 
 
 def render_claim(stored: dict, console: Console) -> None:
-    """A claim_detail() for a terminal: every text made visible() first."""
+    """A claim_detail() for a terminal: every text made visible() first; its facts, the
+    paragraph with its spans marked, other appearances, reviews and corrections."""
     d = for_terminal(stored)
-    grid = Table.grid(padding=(0, 2))
-    grid.add_column(style="bold", no_wrap=True)
-    grid.add_column()
-    row = lambda k, v: grid.add_row(k, Text(v))  # noqa: E731 - plain text, never markup
-    sp = d["speaker"]
+    console.print(_claim_facts(d))
+    marks = not console.is_terminal or console.no_color
+    console.print()
+    title = "paragraph" + ("  {speaker} <cue> [content]" if marks else "")
+    console.print(Text(title, style="bold"))
+    console.print(highlighted(stored["paragraph"], marks))
+    _print_appearances(d["other_appearances"], console)
+    _print_history(d, console)
+
+
+def _speaker_text(sp: dict) -> str:
+    """Who spoke, with role, kind, the words the text names them by, the other speakers
+    and how the speaker was resolved."""
     who = sp["name"] or sp["mention"] or "(unattributed)"
     details = ", ".join(x for x in (sp["role"], sp["affiliation"]) if x)
     speaker = (
@@ -352,6 +361,16 @@ def render_claim(stored: dict, console: Console) -> None:
         speaker += "\nwith " + ", ".join(o["name"] for o in sp["all"][1:])
     if sp.get("how"):
         speaker += f"\nresolved: {sp['how']}"
+    return speaker
+
+
+def _claim_facts(d: dict) -> Table:
+    """The claim's facts, one per row: id, speaker, cue, how found, content, date, topics,
+    source, status."""
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column()
+    row = lambda k, v: grid.add_row(k, Text(v))  # noqa: E731 - plain text, never markup
     seen, first = d["appearances"], d["first_seen_claim_id"]
     if seen == 1:
         row("claim", f"#{d['claim_id']}")
@@ -359,23 +378,20 @@ def render_claim(stored: dict, console: Console) -> None:
         row("claim", f"#{d['claim_id']} (first of {seen} appearances)")
     else:
         row("claim", f"#{d['claim_id']} (one of {seen} appearances; first: #{first})")
-    row("speaker", speaker)
+    row("speaker", _speaker_text(d["speaker"]))
     row("cue", f"{d['cue']} ({d['attribution']}{', hedged' if d['hedged'] else ''})")
     found = "the rules" if d["found_by"] == "rules" else "the learned detector only"
     row("found by", f"{found} (confidence {d['confidence']:.2f})")
     row("content", d["content"])
     if d["quote"]:
         row("quote", f"\u201c{d['quote']}\u201d")
-    row("date", d["date"]["derivation"])
-    if d["date"]["said"]:
-        row(
-            "said",
-            f"{d['date']['said']} (bounds {d['date']['earliest'] or '..'} to "
-            f"{d['date']['latest'] or '..'})",
-        )
-    row("dated by", d["date"]["origin"])
-    topics = ", ".join(f"{t['slug']} (via {t['via']})" for t in d["topics"]) or "none"
-    row("topics", topics)
+    date = d["date"]
+    row("date", date["derivation"])
+    if date["said"]:
+        bounds = f"{date['earliest'] or '..'} to {date['latest'] or '..'}"
+        row("said", f"{date['said']} (bounds {bounds})")
+    row("dated by", date["origin"])
+    row("topics", ", ".join(f"{t['slug']} (via {t['via']})" for t in d["topics"]) or "none")
     src = d["source"]
     where = " / ".join(
         str(x)
@@ -386,28 +402,31 @@ def render_claim(stored: dict, console: Console) -> None:
     row("status", d["status"] + (f" (rejected: {d['rejected']})" if d.get("rejected") else ""))
     if d.get("short_text"):
         row("short text", d["short_text"])
-    console.print(grid)
-    marks = not console.is_terminal or console.no_color
+    return grid
+
+
+def _print_appearances(others: list[dict], console: Console) -> None:
+    """The other sources that reported the claim."""
+    if not others:
+        return
     console.print()
-    title = "paragraph" + ("  {speaker} <cue> [content]" if marks else "")
-    console.print(Text(title, style="bold"))
-    console.print(highlighted(stored["paragraph"], marks))
-    others = d["other_appearances"]
-    if others:
-        console.print()
-        console.print(Text(f"also reported by {plural(len(others), 'other source')}", style="bold"))
-        seen_in = Table.grid(padding=(0, 1))
-        seen_in.add_column(justify="right", no_wrap=True)
-        seen_in.add_column()
-        for a in others:
-            mark = " (first appearance)" if a["first"] else ""
-            where = " / ".join(
-                str(x) for x in (a["source_title"], a["source_outlet"], a["published_on"]) if x
-            )
-            said = f"{a['speaker_mention'] or ''} {a['cue']}: {a['content']}".strip()
-            seen_in.add_row(f"  #{a['claim_id']}", Text(f"source #{a['source_id']} {where}{mark}"))
-            seen_in.add_row("", Text(said))
-        console.print(seen_in)
+    console.print(Text(f"also reported by {plural(len(others), 'other source')}", style="bold"))
+    seen_in = Table.grid(padding=(0, 1))
+    seen_in.add_column(justify="right", no_wrap=True)
+    seen_in.add_column()
+    for a in others:
+        mark = " (first appearance)" if a["first"] else ""
+        where = " / ".join(
+            str(x) for x in (a["source_title"], a["source_outlet"], a["published_on"]) if x
+        )
+        said = f"{a['speaker_mention'] or ''} {a['cue']}: {a['content']}".strip()
+        seen_in.add_row(f"  #{a['claim_id']}", Text(f"source #{a['source_id']} {where}{mark}"))
+        seen_in.add_row("", Text(said))
+    console.print(seen_in)
+
+
+def _print_history(d: dict, console: Console) -> None:
+    """The claim's reviews, then its corrections (the audit log), oldest first."""
     if d["reviews"]:
         console.print()
         console.print(Text("reviews", style="bold"))
