@@ -389,39 +389,57 @@ def export_row(r, topics: list[str], appearances: int = 1) -> dict:
 
 
 def iter_rows(
-    session: Session, flt: ClaimFilter, batch: int = 500, first_only: bool = False
+    session: Session,
+    flt: ClaimFilter,
+    batch: int = 500,
+    first_only: bool = False,
+    skip: int = 0,
 ) -> Iterator[dict]:
     """Rows for the claims matching FLT, streamed in batches, in timeline order.
 
     FIRST_ONLY: one row per claim, the earliest matching appearance (the others are
-    counted in its ``appearances``). ``flt.limit`` counts the rows given out. A bad
-    filter raises its UserError here, at the call, before any row (or header) is written.
+    counted in its ``appearances``). ``flt.limit`` counts the rows given out; SKIP leaves out
+    the first rows of those (a later page), counted without being built. A bad filter
+    raises its UserError here, at the call, before any row (or header) is written.
     """
     stmt = claims_query(session, flt)
-    return _rows(session, stmt, flt, batch, first_only)
+    return _rows(session, stmt, flt, batch, first_only, skip)
 
 
 def _rows(
-    session: Session, stmt: Select, flt: ClaimFilter, batch: int, first_only: bool
+    session: Session, stmt: Select, flt: ClaimFilter, batch: int, first_only: bool, skip: int = 0
 ) -> Iterator[dict]:
     emitted: set[int] = set()
     given = 0
+    full = lambda: flt.limit is not None and given >= flt.limit  # noqa: E731
     for part in _parts(session, stmt, flt.limit, batch):
-        topics = topics_of(session, [r.id for r in part])
-        speakers = speakers_of(session, [r.id for r in part])
-        counts = appearance_counts(session, [r.same_as_id or r.id for r in part])
+        kept = []
         for r in part:
             first = r.same_as_id or r.id
             if first_only:
                 if first in emitted:
                     continue
                 emitted.add(first)
-            row = export_row(r, topics[r.id], counts.get(first, 1))
-            row["speakers"] = "; ".join(speakers[r.id])
-            yield row
             given += 1
-            if flt.limit is not None and given >= flt.limit:
-                return
+            if given > skip:
+                kept.append(r)
+            if full():
+                break
+        if kept:
+            yield from _built(session, kept)
+        if full():
+            return
+
+
+def _built(session: Session, part: list) -> Iterator[dict]:
+    """PART's rows with their topics, speakers and appearance counts (a query each)."""
+    topics = topics_of(session, [r.id for r in part])
+    speakers = speakers_of(session, [r.id for r in part])
+    counts = appearance_counts(session, [r.same_as_id or r.id for r in part])
+    for r in part:
+        row = export_row(r, topics[r.id], counts.get(r.same_as_id or r.id, 1))
+        row["speakers"] = "; ".join(speakers[r.id])
+        yield row
 
 
 def _parts(session: Session, stmt: Select, limit: int | None, batch: int) -> Iterator[list]:

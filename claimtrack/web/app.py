@@ -219,7 +219,7 @@ class Web:
             wanted = stop if flt.limit is None else min(stop, flt.limit)
             paged = ClaimFilter(**{**flt.__dict__, "limit": wanted})
             with self.session() as s:
-                rows = list(iter_rows(s, paged, first_only=not self.every(request)))[start:]
+                rows = list(iter_rows(s, paged, first_only=not self.every(request), skip=start))
         except UserError as exc:
             return self.error(request, str(exc), 400, bool(fmt))
         more = len(rows) > PAGE_SIZE and (flt.limit is None or start + PAGE_SIZE < flt.limit)
