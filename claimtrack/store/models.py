@@ -179,12 +179,13 @@ class Claim(Base):
             sqlite_where=text("same_as_id IS NOT NULL"),
             postgresql_where=text("same_as_id IS NOT NULL"),
         ),
-        # first appearances per speaker, counted by `actors list` from the index alone
+        # first appearances per speaker that stand (not rejected), counted by `actors list`
+        # from the index alone
         Index(
             "ix_claims_actor_firsts",
             "actor_id",
-            sqlite_where=text("same_as_id IS NULL"),
-            postgresql_where=text("same_as_id IS NULL"),
+            sqlite_where=text("same_as_id IS NULL AND rejected IS NULL"),
+            postgresql_where=text("same_as_id IS NULL AND rejected IS NULL"),
         ),
     )
 

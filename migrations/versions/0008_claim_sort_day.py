@@ -61,7 +61,7 @@ def upgrade() -> None:
         sqlite_where=others,
         postgresql_where=others,
     )
-    firsts = sa.text("same_as_id IS NULL")
+    firsts = sa.text("same_as_id IS NULL AND rejected IS NULL")  # claims that stand
     op.create_index(
         "ix_claims_actor_firsts",
         "claims",
