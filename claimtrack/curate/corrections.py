@@ -321,6 +321,7 @@ def add_claim(
     cue_at = cue_span or (span[0], span[0])
     actor = find_or_make_actor(session, speaker)
     said = resolve_date(None, source.published_on)
+    earliest, latest, via = date_bounds(said)
     claim = Claim(
         source_id=source.id,
         actor_id=actor.id,
@@ -335,9 +336,9 @@ def add_claim(
         date_anchor=said.on,
         date_precision="none",
         date_relation=said.relation,
-        said_earliest=date_bounds(said)[0],
-        said_latest=date_bounds(said)[1],
-        date_via=date_bounds(said)[2],
+        said_earliest=earliest,
+        said_latest=latest,
+        date_via=via,
         sentence=source.text[left:right],
         sentence_start=left,
         sentence_end=right,

@@ -49,15 +49,9 @@ HERE = Path(__file__).parent
 PAGE_SIZE = 50
 REVIEW_PAGE = 50
 CSRF_COOKIE = "claimtrack_csrf"
-# the who-said filters, by their option names (--topic is ?topic=, --min-confidence is
-# ?min-confidence=); the flags take 1, true or on
-FILTERS = (
-    "topic", "actor", "since", "until", "source", "outlet", "search", "attribution", "status",
-    "published-since", "published-until", "min-confidence", "said-only", "include-rejected",
-)  # fmt: skip
 SORTS = ("oldest", "newest")  # ?sort=: the date order, or backwards (--newest-first)
 DOWNLOADS = {"csv": "text/csv", "json": "application/json", "jsonl": "application/x-ndjson"}
-YES = ("1", "true", "on")
+YES = ("1", "true", "on")  # what a flag parameter takes (?said-only=1, ?every=on)
 
 
 def _by(form: dict) -> correcting.By:
@@ -161,6 +155,8 @@ class Web:
 
     @staticmethod
     def claim_filter(request: Request, limit: int | None = None) -> ClaimFilter:
+        """who-said's filter from the URL: each option is a parameter of its name (--topic is
+        ?topic=, --min-confidence is ?min-confidence=)."""
         q = request.query_params
 
         def get(name: str) -> str | None:  # ?published-since= or ?published_since=
