@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from claimtrack.errors import UserError
 
@@ -108,8 +109,6 @@ def figure_rows(t: Totals) -> list[tuple[str, Counts] | None]:
 
 def figures_table(report: Report) -> Table:
     table = Table(
-        title=f"claimtrack extraction vs {report.corpus} ({len(report.docs)} articles)",
-        title_justify="left",
         caption="relaxed: content word-token F1 >= 0.5; full: relaxed + speaker and cue "
         "overlap gold; exact: trimmed span sets",
         caption_justify="left",
@@ -161,6 +160,10 @@ def print_figures(report: Report, console: Console) -> None:
     from claimtrack.evaluate.report import found_by
 
     t = report.totals
+    # the heading on a line of its own, never wrapped: a corpus path of any length keeps it
+    # one line (a table's title wraps at the table's width)
+    heading = f"claimtrack extraction vs {report.corpus} ({len(report.docs)} articles)"
+    console.print(Text(heading, style="italic"), soft_wrap=True)
     console.print(figures_table(report))
     if report.speakers is not None:
         console.print(speakers_table(report.speakers))
