@@ -247,7 +247,7 @@ def log_table(rows: Iterable[dict]) -> Table:
         what = r["what"] + ("\n(undone)" if r["undone_at"] else "")
         by = " / ".join(x for x in (r["who"], r["why"]) if x)
         when = r["made_at"][:16].replace("T", " ")
-        cells = [str(r["correction_id"]), when, what, of, r["before"], r["after"], by]
+        cells = [str(r["correction_id"]), when, what, of, r["before"] or "-", r["after"] or "-", by]
         table.add_row(*(Text(c) for c in cells))
     return table
 
@@ -444,7 +444,7 @@ def _print_history(d: dict, console: Console) -> None:
             why = f" ({c['why']})" if c["why"] else ""
             undone = " [undone]" if c["undone_at"] else ""
             console.print(
-                f"  {c['made_at']} {c['what']}: {c['before']} -> {c['after']}{by}{why}{undone}",
+                f"  {c['made_at']} {c['what']}: {c['before'] or '-'} -> {c['after'] or '-'}{by}{why}{undone}",
                 highlight=False,
                 markup=False,
             )

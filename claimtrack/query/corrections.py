@@ -42,14 +42,16 @@ SHOWN = {
 }
 
 
-def shown(what: str, values: dict) -> str:
-    """VALUES as one short cell: the fields a reader needs for a correction of kind WHAT."""
+def shown(what: str, values: dict) -> str | None:
+    """VALUES as one short cell: the fields a reader needs for a correction of kind WHAT.
+    Nothing is None (an empty cell, JSON null), and a missing field inside several reads
+    "(none)": never "-", which a spreadsheet would take for the start of a formula."""
     keys = SHOWN.get(what, tuple(values))
     parts = [(k, values.get(k)) for k in keys if k in values]
     if len(parts) == 1 and what in SHOWN:
         value = parts[0][1]
-        return "-" if value is None else str(value)
-    return ", ".join(f"{k}={'-' if v is None else v}" for k, v in parts) or "-"
+        return None if value is None else str(value)
+    return ", ".join(f"{k}={'(none)' if v is None else v}" for k, v in parts) or None
 
 
 def log_row(c: Correction) -> dict:

@@ -122,7 +122,7 @@ def _sqlite_pragmas(foreign_keys: bool, timeout: float):
 
 def make_engine(url: str, foreign_keys: bool = True) -> Engine:
     """The engine for URL; SQLite gets foreign keys, WAL and a busy timeout on connect
-    (CLAIMTRACK_BUSY_TIMEOUT seconds, default 10).
+    (CLAIMTRACK_BUSY_TIMEOUT seconds, default 10), PostgreSQL a lock timeout of as long.
 
     Migrations run with foreign keys off: SQLite rebuilds a table to alter it, and
     dropping the old copy with foreign keys on would cascade deletes.
@@ -132,7 +132,12 @@ def make_engine(url: str, foreign_keys: bool = True) -> Engine:
 
 @lru_cache(maxsize=16)
 def _engine(url: str, foreign_keys: bool, timeout: float) -> Engine:
-    engine = create_engine(url, pool_pre_ping=not url.startswith("sqlite"))
+    connect_args = {}
+    if url.startswith("postgresql+psycopg"):  # a row lock waits as long as SQLite's busy timeout
+        connect_args["options"] = f"-c lock_timeout={round(timeout * 1000)}"
+    engine = create_engine(
+        url, pool_pre_ping=not url.startswith("sqlite"), connect_args=connect_args
+    )
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas(foreign_keys, timeout))
     return engine
@@ -372,8 +377,7 @@ def database_error(url: str | URL, exc: DBAPIError) -> DatabaseError:
     state = getattr(exc.orig, "sqlstate", None) or ""
     primary = code & 0xFF if isinstance(code, int) else None
     if primary in (SQLITE_BUSY, SQLITE_LOCKED) or state == "55P03":
-        if primary is not None:
-            reason = f"waited {busy_timeout():g} s"
+        reason = f"waited {busy_timeout():g} s"
         kind, transient = "locked", True
     elif primary == SQLITE_READONLY or state == PG_READ_ONLY:
         kind, transient = "read-only", False

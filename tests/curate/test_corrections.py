@@ -156,12 +156,13 @@ def test_audit_log_keeps_what_before_after_who_when_why(cli, newsroom):
     log = rows(cli, newsroom, "log")
     assert [(r["what"], r["before"], r["after"], r["who"], r["why"]) for r in log] == [
         ("speaker", "Analysts", "Sergei Ryabkov", "Ana", "byline"),
-        ("reject", "-", "duplicate", "Ben", None),
+        ("reject", None, "duplicate", "Ben", None),
     ]
     assert log[0]["undone_at"] is None and log[1]["undone_at"] is not None
     assert all(r["made_at"] and r["claim_id"] == int(cid) for r in log)
     exported = list(csv.DictReader(io.StringIO(cli("log", "--format", "csv", db=newsroom).stdout)))
     assert [r["what"] for r in exported] == ["speaker", "reject"]
+    assert [r["before"] for r in exported] == ["Analysts", ""]  # no "'-" in a spreadsheet
     assert rows(cli, newsroom, "claims", "history", cid) == log
     shown = cli("show", cid, db=newsroom).stdout
     assert "corrections" in shown and "Sergei Ryabkov by Ana (byline)" in shown

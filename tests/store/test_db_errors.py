@@ -89,6 +89,29 @@ def test_a_write_lock_held_past_the_busy_timeout_is_one_line(cli, db_url, tmp_pa
     assert counts(db_url) == (2, 2)
 
 
+@pytest.mark.parametrize("db_url", ["postgresql"], indirect=True)
+def test_a_row_lock_held_past_the_busy_timeout_is_one_line_on_postgresql(
+    cli, db_url, tmp_path, monkeypatch
+):
+    budget, _, _ = write_articles(tmp_path / "in")
+    cli("ingest", budget, "--quiet", db=db_url)
+    claim_id = first_claim_id(cli, db_url)
+    monkeypatch.setenv(BUSY, "0.2")  # PostgreSQL's lock_timeout follows the busy timeout
+    plain = make_url(db_url).set(drivername="postgresql").render_as_string(hide_password=False)
+    with psycopg.connect(plain) as holder:  # another writer, holding the claim's row
+        holder.execute("SELECT id FROM claims WHERE id = %s FOR UPDATE", (claim_id,))
+        started = time.monotonic()
+        result = cli("review", str(claim_id), "--status", "verified", db=db_url, ok=False)
+        assert time.monotonic() - started < 60  # waited, gave up, never hung
+        assert result.exit_code == 1
+        (line,) = error_lines(result.stderr)
+        assert "is locked" in line and "waited 0.2 s" in line and BUSY in line, line
+        holder.rollback()
+    cli("review", str(claim_id), "--status", "verified", db=db_url)
+    rows = json.loads(cli("who-said", "--format", "json", db=db_url).stdout)
+    assert [r["status"] for r in rows] == ["verified"]
+
+
 def test_the_busy_timeout_must_be_a_number_of_seconds(cli, tmp_path, monkeypatch):
     cli("db", "upgrade", db=str(tmp_path / "t.db"))  # who-said reads a database that exists
     monkeypatch.setenv(BUSY, "soon")
