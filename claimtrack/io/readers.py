@@ -624,8 +624,27 @@ def _items(
         )
         return
     yield got
+    shared = feed_overrides(entry.path, overrides, note)
     for linked in feed_entries(got):
         if isinstance(linked, ReadError):
             yield linked
         else:
-            yield from _items(linked, overrides, encoding, note, fetcher, known)
+            yield from _items(linked, shared, encoding, note, fetcher, known)
+
+
+# What names one article: given with a feed it would make every article of the feed that
+# article (and the second one with the same URL a duplicate, skipped).
+ONE_ARTICLE = ("url", "title")
+
+
+def feed_overrides(
+    feed: str, overrides: dict[str, str] | None, note: Callable[[str], None] | None
+) -> dict[str, str] | None:
+    """The OVERRIDES that apply to each article of FEED: not those that name one article,
+    which are left out with a note."""
+    if not overrides or not any(overrides.get(k) for k in ONE_ARTICLE):
+        return overrides
+    left = [f"--{k}" for k in ONE_ARTICLE if overrides.get(k)]
+    if note:
+        note(f"{feed}: {' and '.join(left)} name one article, so not applied to a feed's articles")
+    return {k: v for k, v in overrides.items() if k not in ONE_ARTICLE}

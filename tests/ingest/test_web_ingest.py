@@ -23,7 +23,7 @@ def sources(db: str) -> list[dict]:
     with engine.connect() as conn:
         rows = conn.execute(
             text(
-                "SELECT s.id, s.path, s.url, s.fetched_url, s.title, s.published_on, s.author,"
+                "SELECT s.id, s.path, s.url, s.fetched_url, s.title, s.published_on, s.author, s.outlet,"
                 " s.language, s.text, (SELECT count(*) FROM claims c WHERE c.source_id = s.id)"
                 " AS claims FROM sources s ORDER BY s.id"
             )
@@ -77,6 +77,22 @@ def test_a_feed_file_links_to_the_pages_beside_it(cli, tmp_path):
         for name in ("harbour-ferries.html", "budget-vote.html", "library-hours.html")
     ]
     assert all(s["fetched_url"] is None for s in sources(db))
+
+
+def test_url_and_title_given_with_a_feed_are_not_applied_to_each_article(cli, tmp_path):
+    db = str(tmp_path / "c.db")
+    result = cli(
+        "ingest", str(FIXTURES / "feed.xml"), "--url", "https://one.example/a", "--title", "One",
+        "--outlet", "Gazette", "--quiet", db=db,
+    )  # fmt: skip
+    assert "--url and --title name one article, so not applied to a feed's articles" in (
+        result.stderr
+    )
+    assert lines(result)[-1] == "documents: 3 added, 0 skipped, 0 failed; claims: 24 added"
+    stored = sources(db)
+    assert "https://one.example/a" not in [s["url"] for s in stored]
+    assert "One" not in [s["title"] for s in stored]
+    assert {s["outlet"] for s in stored} == {"Gazette"}  # what fits every article applies
 
 
 def test_an_article_in_another_language_is_stored_without_claims_and_said_so(cli, tmp_path, site):
