@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from typing import Protocol
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from claimtrack.extract import cues, rules, scene, when
 from claimtrack.extract.calibration import calibrated
@@ -380,22 +380,20 @@ class _Models:
 
     def static(self, p: Parsed) -> list[list[str]]:
         if p.seg.start not in self.features:
-            self.features[p.seg.start] = refine.paragraph_features(
-                p.doc, p.seg.start, self.qi, self.vocab
-            )
+            self.features[p.seg.start] = refine.paragraph_features(p, self.qi, self.vocab)
         return self.features[p.seg.start]
 
     def redraw(self, p: Parsed, proposal: refine.Proposal) -> tuple[Pair, list[Pair]]:
         if self.refiner is None:
             return proposal.cue, list(proposal.parts)
-        return self.refiner.refine(p.doc, p.seg.start, self.static(p), proposal)
+        return self.refiner.refine(p, self.static(p), proposal)
 
 
 class Detecting(Protocol):
     vocab: frozenset[str]
 
     def detect(
-        self, doc: Doc, base: int, static: list[list[str]], covered: list[tuple[Pair, str]]
+        self, para: Parsed, static: list[list[str]], covered: list[tuple[Pair, str]]
     ) -> list[detect.Found]: ...
 
     def content_belief(self, span: Pair) -> float: ...
@@ -453,7 +451,7 @@ def _with_detected(
         while k < len(drafts) and drafts[k][2].seg.start <= p.seg.start:
             mine.append(drafts[k])
             k += 1
-        founds = detector.detect(p.doc, p.seg.start, static(p), mine_covered)
+        founds = detector.detect(p, static(p), mine_covered)
         for d in mine:
             c = d[0]
             span = c.content

@@ -88,9 +88,17 @@ class Parsed:
         a, b = self.local((start, end))
         return self.doc.char_span(a, b, alignment_mode=alignment_mode)
 
+    def token_range(self, start: int, end: int) -> tuple[int, int]:
+        """The indices [i, j) of the tokens starting at a document offset in [start, end)."""
+        starts = token_starts(self.doc)
+        a, b = self.local((start, end))
+        return bisect.bisect_left(starts, a), bisect.bisect_left(starts, b)
+
+    def token_at(self, offset: int) -> int:
+        """The index of the last token starting at or before a document offset (-1: none)."""
+        return bisect.bisect_right(token_starts(self.doc), offset - self.seg.start) - 1
+
     def tokens_from(self, start: int, end: int) -> list[Token]:
         """The tokens starting at a document offset in [start, end)."""
-        starts = token_starts(self.doc)
-        i = bisect.bisect_left(starts, start - self.seg.start)
-        j = bisect.bisect_left(starts, end - self.seg.start)
+        i, j = self.token_range(start, end)
         return [self.doc[k] for k in range(i, j)]

@@ -54,3 +54,17 @@ def test_a_quotation_split_by_its_cue_keeps_document_offsets() -> None:
     assert text[cand.cue[0] : cand.cue[1]] == "said"
     assert cand.source is not None and text[cand.source[0] : cand.source[1]] == "the librarian"
     assert text[cand.content[0] : cand.content[1]].startswith('"We will open on Sundays,"')
+
+
+def test_the_learned_models_read_and_write_document_offsets() -> None:
+    """The refiner's and detector's helpers take a paragraph's spans in document offsets and
+    give document offsets back, in a paragraph that does not open the document."""
+    from claimtrack.extract.learned import refine
+
+    ctx = _paragraph(ARTICLE, 2)
+    said = next(t for t in ctx.doc if t.text == "said")
+    cue = ctx.doc_span(said)
+    tags = refine.roles(ctx, [(cue, refine.CUE)])
+    assert [ctx.doc[i].text for i, tag in enumerate(tags) if tag == refine.CUE] == ["said"]
+    (run,) = refine.runs(ctx, tags, refine.CUE)
+    assert ARTICLE[run[0] : run[1]] == "said"
