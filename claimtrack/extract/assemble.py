@@ -239,9 +239,8 @@ def build_claims(
         )
         for cand, actor, p in drafts
     ]
-    paragraphs = [(p.seg, list(p.doc.sents)) for p in parsed]
-    found = scene.scenes(paragraphs, published)
-    past = scene.past_offsets(paragraphs) if found else frozenset()
+    found = scene.scenes(parsed, published)
+    past = scene.past_offsets(parsed) if found else frozenset()
     return scene.carry(claims, [p.seg for p in parsed], found, past, text)
 
 
