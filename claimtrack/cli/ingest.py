@@ -8,53 +8,58 @@ from typing import Annotated
 import typer
 
 from claimtrack.cli import feeds
-from claimtrack.cli.common import DbOpt, QuietOpt, date_option, err, report_error
+from claimtrack.cli.common import DbOpt, QuietOpt, err, report_error
+from claimtrack.cli.options import DOCUMENT_DETAILS, bundled
 from claimtrack.cli.render import progress_bar
-from claimtrack.ingest import MAX_CHARS, learned_from_env
+from claimtrack.ingest import MAX_CHARS, IngestResult, learned_from_env
 from claimtrack.io.decoding import check_encoding
 from claimtrack.io.readers import collect
 from claimtrack.store import engine as dbmod
 
+PathsArg = Annotated[
+    list[str] | None,
+    typer.Argument(
+        help="Files, folders (searched recursively), http(s) URLs of pages or feeds, "
+        "or - for stdin. A feed (RSS or Atom, told by its content) stands for its articles.",
+        show_default=False,
+    ),
+]
+ManifestOpt = Annotated[
+    str | None,
+    typer.Option(
+        help="CSV with a path column and optional title, published, outlet, url, author, "
+        "encoding columns."
+    ),
+]
+EncodingOpt = Annotated[
+    str | None,
+    typer.Option(
+        help="Text encoding of every file given, e.g. windows-1252, latin-1 "
+        "(default: UTF-8, else told from the bytes).",
+        show_default=False,
+    ),
+]
+TaxonomyOpt = Annotated[
+    Path | None, typer.Option(help="Topic taxonomy TOML to load (default: the built-in one).")
+]
+MaxCharsOpt = Annotated[
+    int,
+    typer.Option(
+        min=1,
+        help="Longest document to take, in characters; a longer one fails, the rest go in.",
+    ),
+]
 
+
+@bundled(details=DOCUMENT_DETAILS)
 def ingest(
-    paths: Annotated[
-        list[str] | None,
-        typer.Argument(
-            help="Files, folders (searched recursively), http(s) URLs of pages or feeds, "
-            "or - for stdin. A feed (RSS or Atom, told by its content) stands for its articles.",
-            show_default=False,
-        ),
-    ] = None,
-    manifest: Annotated[
-        str | None,
-        typer.Option(
-            help="CSV with a path column and optional title, published, outlet, url, author, "
-            "encoding columns."
-        ),
-    ] = None,
-    published: Annotated[str | None, typer.Option(help="Publication date, YYYY-MM-DD.")] = None,
-    title: Annotated[str | None, typer.Option(help="Title (for every document given).")] = None,
-    outlet: Annotated[str | None, typer.Option(help="Outlet, e.g. 'Reuters'.")] = None,
-    url: Annotated[str | None, typer.Option(help="URL of the article.")] = None,
-    author: Annotated[str | None, typer.Option(help="Author.")] = None,
-    encoding: Annotated[
-        str | None,
-        typer.Option(
-            help="Text encoding of every file given, e.g. windows-1252, latin-1 "
-            "(default: UTF-8, else told from the bytes).",
-            show_default=False,
-        ),
-    ] = None,
-    taxonomy: Annotated[
-        Path | None, typer.Option(help="Topic taxonomy TOML to load (default: the built-in one).")
-    ] = None,
-    max_chars: Annotated[
-        int,
-        typer.Option(
-            min=1,
-            help="Longest document to take, in characters; a longer one fails, the rest go in.",
-        ),
-    ] = MAX_CHARS,
+    *,
+    paths: PathsArg = None,
+    manifest: ManifestOpt = None,
+    details: dict[str, str],
+    encoding: EncodingOpt = None,
+    taxonomy: TaxonomyOpt = None,
+    max_chars: MaxCharsOpt = MAX_CHARS,
     timeout: feeds.TimeoutOpt = feeds.DEFAULTS.timeout,
     delay: feeds.DelayOpt = feeds.DEFAULTS.delay,
     db: DbOpt = None,
@@ -64,22 +69,9 @@ def ingest(
     web pages and feeds)."""
     from claimtrack.ingest import ingest as run_ingest
 
-    pub = date_option(published, "--published")
-    if encoding:
-        try:
-            check_encoding(encoding)
-        except ValueError as exc:
-            raise typer.BadParameter(str(exc), param_hint="--encoding") from None
+    _check_encoding(encoding)
     entries = collect(paths or [], manifest)
     engine = dbmod.open_engine(db)
-    overrides = {
-        "published": pub.isoformat() if pub else None,
-        "title": title,
-        "outlet": outlet,
-        "url": url,
-        "author": author,
-    }
-    overrides = {k: v for k, v in overrides.items() if v}
     with progress_bar(quiet, err) as progress:
         task = progress.add_task("ingesting", total=len(entries))
 
@@ -92,7 +84,7 @@ def ingest(
         result = run_ingest(
             engine,
             entries,
-            overrides,
+            details,
             str(taxonomy) if taxonomy else None,
             done,
             encoding,
@@ -101,6 +93,20 @@ def ingest(
             policy=feeds.policy(timeout, delay),
             on_feed=feed_read,
         )
+    _report(result)
+
+
+def _check_encoding(encoding: str | None) -> None:
+    """--encoding must name a codec Python knows."""
+    if encoding:
+        try:
+            check_encoding(encoding)
+        except ValueError as exc:
+            raise typer.BadParameter(str(exc), param_hint="--encoding") from None
+
+
+def _report(result: IngestResult) -> None:
+    """Notes, errors and the summary on stderr; exit 1 when a document failed."""
     for message in result.notes:
         err.print(message, highlight=False)
     if (undated := result.undated_note()) is not None:

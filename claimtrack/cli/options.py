@@ -38,6 +38,7 @@ from claimtrack.query.dating import DATE_COLUMNS
 __all__ = [
     "CLAIM_COLUMNS",
     "CLAIM_FILTERS",
+    "DOCUMENT_DETAILS",
     "OUTPUT",
     "BomOpt",
     "Bundle",
@@ -360,6 +361,44 @@ CLAIM_COLUMNS = Bundle(
         ),
     ),
     ClaimColumns,
+)
+
+# ---- the details given to every document ingested -----------------------------------------
+
+
+def _given_details(
+    published: str | None,
+    title: str | None,
+    outlet: str | None,
+    url: str | None,
+    author: str | None,
+) -> dict[str, str]:
+    """The details given on the command line, named as a manifest's columns (those left out
+    are not in it); --published checked to be a date."""
+    day = date_option(published, "--published")
+    given = {
+        "published": day.isoformat() if day else None,
+        "title": title,
+        "outlet": outlet,
+        "url": url,
+        "author": author,
+    }
+    return {k: v for k, v in given.items() if v}
+
+
+DOCUMENT_DETAILS = Bundle(
+    (
+        Option(
+            "published", Annotated[str | None, typer.Option(help="Publication date, YYYY-MM-DD.")]
+        ),
+        Option(
+            "title", Annotated[str | None, typer.Option(help="Title (for every document given).")]
+        ),
+        Option("outlet", Annotated[str | None, typer.Option(help="Outlet, e.g. 'Reuters'.")]),
+        Option("url", Annotated[str | None, typer.Option(help="URL of the article.")]),
+        Option("author", Annotated[str | None, typer.Option(help="Author.")]),
+    ),
+    _given_details,
 )
 
 # ---- output -------------------------------------------------------------------------------

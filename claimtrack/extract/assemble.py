@@ -1,4 +1,8 @@
-"""Turn rule candidates of one document into Claims: speakers, dates, hedges, quotes."""
+"""Turn rule candidates of one document into Claims: speakers, dates, hedges, quotes.
+
+Candidates carry document offsets already; a token's offsets come from its paragraph
+(``Parsed.doc_start``, ``doc_span``), and ``Parsed.local`` gives the Doc's own offsets where a
+reader of the Doc (spaCy, the speaker resolver) needs them."""
 
 from __future__ import annotations
 
@@ -8,16 +12,15 @@ import datetime as dt
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Protocol
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from claimtrack.extract import cues, rules, scene, when
 from claimtrack.extract.calibration import calibrated
 from claimtrack.extract.learned import detect, refine
 from claimtrack.extract.quotes import QuoteIndex
-from claimtrack.extract.segment import Segment
+from claimtrack.extract.segment import Parsed
 from claimtrack.extract.speakers import ResolvedActor, Resolver
 from claimtrack.extract.types import Attribution, CharSpan, FoundClaim, Speaker
 from claimtrack.extract.wordlists import words
@@ -29,12 +32,7 @@ REPORT_LEMMAS = words("report_lemmas")
 NO_SOURCE_MIN_CONFIDENCE = 0.5
 NESTED_MIN_CONFIDENCE = 0.9  # PolNeAR rarely annotates attributions nested in content
 Pair = tuple[int, int]
-
-
-@dataclass(slots=True)
-class Parsed:
-    seg: Segment
-    doc: Doc
+__all__ = ["Parsed", "build_claims"]
 
 
 def _hedged(cand: rules.Candidate) -> bool:
@@ -86,7 +84,7 @@ _SENTENCE_END = re.compile(r"[.!?]\s+$")
 
 
 def _quote_parts(
-    text: str, cs: int, ce: int, cand: rules.Candidate, base: int, qi: QuoteIndex
+    text: str, cs: int, ce: int, cand: rules.Candidate, p: Parsed, qi: QuoteIndex
 ) -> list[tuple[int, int]]:
     """Other pieces of a content that starts or ends with a quotation: the quote on the far side
     of the cue clause and quotes that follow in the same paragraph with nothing but the
@@ -97,13 +95,13 @@ def _quote_parts(
         return [(cs, ce)]
     para_end = text.find("\n", ce)
     para_end = len(text) if para_end == -1 else para_end
-    skip: list[tuple[int, int]] = [(cand.cue[0] + base, cand.cue[1] + base)]
+    skip: list[tuple[int, int]] = [cand.cue]
     if cand.source is not None:
-        skip.append((cand.source[0] + base, cand.source[1] + base))
+        skip.append(cand.source)
     for c in cand.cue_tok.children:
         # '"A," he said in a statement. "B."': the medium phrase belongs to the attribution
         if c.dep_ == "prep" and c.i == cand.cue_tok.i + 1:
-            skip.append((c.idx + base, c.right_edge.idx + len(c.right_edge.text) + base))
+            skip.append((p.doc_start(c), p.doc_end(c.right_edge)))
 
     def only_attribution(a: int, b: int) -> bool:
         chars = [
@@ -114,13 +112,13 @@ def _quote_parts(
     parts = [(cs, ce)]
     if first is not None:
         j = first - 1
-        while j >= 0 and qi.quotes[j].start >= base:
+        while j >= 0 and qi.quotes[j].start >= p.seg.start:
             q = qi.quotes[j]
             if not only_attribution(q.end, parts[0][0]):
                 break
             parts.insert(0, (q.start, q.end))
             j -= 1
-    cue_at = cand.cue[0] + base
+    cue_at = cand.cue[0]
 
     def rest_of_cue_sentence(a: int, b: int) -> bool:
         # '"A," Rubio said in response to a question. "B."': the quote opening the next
@@ -147,19 +145,20 @@ def _quote_parts(
 
 
 def _content_parts(
-    text: str, cand: rules.Candidate, base: int, qi: QuoteIndex
+    text: str, cand: rules.Candidate, p: Parsed, qi: QuoteIndex
 ) -> list[tuple[int, int]]:
-    """A candidate's content pieces in document offsets: the rule's pieces, else the content
-    with the quotations that continue it."""
+    """A candidate's content pieces: the rule's pieces, else the content with the quotations
+    that continue it."""
     if cand.parts:
-        return [(a + base, b + base) for a, b in cand.parts]
-    return _quote_parts(text, cand.content[0] + base, cand.content[1] + base, cand, base, qi)
+        return list(cand.parts)
+    return _quote_parts(text, *cand.content, cand, p, qi)
 
 
-def _well_formed(c: rules.Candidate) -> bool:
-    """A rule that meets a parse it did not foresee must cost one claim, never the document."""
+def _well_formed(c: rules.Candidate, start: int) -> bool:
+    """A rule that meets a parse it did not foresee must cost one claim, never the document:
+    every span in order, none reaching back before its paragraph (at ``start``)."""
     spans = [c.cue, c.content, *c.parts] + ([c.source] if c.source is not None else [])
-    return all(0 <= a <= b for a, b in spans)
+    return all(start <= a <= b for a, b in spans)
 
 
 def _drop_nested(cands: list[rules.Candidate]) -> list[rules.Candidate]:
@@ -235,14 +234,13 @@ def build_claims(
         _with_how(
             _claim(text, cand, actor, p, published, qi, heading_of[p.seg.start], models.redraw),
             resolver,
-            (id(p.doc), *cand.source) if cand.source and not cand.follow_on else None,
+            (id(p.doc), *p.local(cand.source)) if cand.source and not cand.follow_on else None,
             cand.follow_on,
         )
         for cand, actor, p in drafts
     ]
-    paragraphs = [(p.seg, list(p.doc.sents)) for p in parsed]
-    found = scene.scenes(paragraphs, published)
-    past = scene.past_offsets(paragraphs) if found else frozenset()
+    found = scene.scenes(parsed, published)
+    past = scene.past_offsets(parsed) if found else frozenset()
     return scene.carry(claims, [p.seg for p in parsed], found, past, text)
 
 
@@ -271,8 +269,8 @@ def _with_how(
 def _resolver(parsed: list[Parsed], qi: QuoteIndex) -> Resolver:
     """A speaker resolver that has seen every person's name in the document, and knows which
     words stand inside a quotation."""
-    base = {id(p.doc): p.seg.start for p in parsed}
-    resolver = Resolver(lambda t: qi.containing(base[id(t.doc)] + t.idx) is not None)
+    para = {id(p.doc): p for p in parsed}
+    resolver = Resolver(lambda t: qi.containing(para[id(t.doc)].doc_start(t)) is not None)
     for p in parsed:
         for ent in p.doc.ents:
             if ent.label_ == "PERSON":
@@ -294,12 +292,11 @@ def _headings(parsed: list[Parsed]) -> dict[int, str | None]:
 def _paragraph_candidates(text: str, p: Parsed, qi: QuoteIndex) -> list[rules.Candidate]:
     """The rules' candidates of one paragraph worth a claim: well formed, the cue outside any
     quotation (but 'according to'), a source or enough confidence, none nested in another."""
-    ctx = rules.Context(p.doc, p.seg.start, qi, text, p.seg.is_heading)
     cands = [
         c
-        for c in rules.candidates(ctx)
-        if _well_formed(c)
-        and (c.according or qi.containing(c.cue_tok.idx + p.seg.start) is None)
+        for c in rules.candidates(rules.Context(p, qi, text))
+        if _well_formed(c, p.seg.start)
+        and (c.according or qi.containing(p.doc_start(c.cue_tok)) is None)
         and (c.source is not None or c.confidence >= NO_SOURCE_MIN_CONFIDENCE)
     ]
     return _drop_nested(cands)
@@ -328,7 +325,7 @@ def _credit(p: Parsed, cands: list[rules.Candidate], resolver: Resolver) -> list
         assert isinstance(cand, rules.Candidate)
         actor = None
         if cand.source is not None and cand.source_tok is not None:
-            actor = resolver.resolve(cand.source_tok, *cand.source)
+            actor = resolver.resolve(cand.source_tok, *p.local(cand.source))
             resolver.note_subject(actor)
         out.append((cand, actor, p))
     return out
@@ -350,15 +347,11 @@ def _rule_drafts(
         drafts.extend(mine)
         if mine:
             cand, actor, _ = mine[-1]
-            base = p.seg.start
-            cs = cand.content[0] + base
+            cs = cand.content[0]
             quoted = text[cs : cs + 1] in QUOTE_OPENERS or bool(cand.parts)
             last_quoted = actor if quoted and actor is not None and actor.name else None
-            intro = (
-                (cand.cue[0] + base, cand.cue[1] + base),
-                (cand.source[0] + base, cand.source[1] + base) if cand.source else None,
-            )
-            covered_to = max(covered_to, cand.content[1] + base)
+            intro = (cand.cue, cand.source)
+            covered_to = max(covered_to, cand.content[1])
             continue
         q = qi.containing(p.seg.start)
         if p.seg.start < covered_to:
@@ -386,22 +379,20 @@ class _Models:
 
     def static(self, p: Parsed) -> list[list[str]]:
         if p.seg.start not in self.features:
-            self.features[p.seg.start] = refine.paragraph_features(
-                p.doc, p.seg.start, self.qi, self.vocab
-            )
+            self.features[p.seg.start] = refine.paragraph_features(p, self.qi, self.vocab)
         return self.features[p.seg.start]
 
     def redraw(self, p: Parsed, proposal: refine.Proposal) -> tuple[Pair, list[Pair]]:
         if self.refiner is None:
             return proposal.cue, list(proposal.parts)
-        return self.refiner.refine(p.doc, p.seg.start, self.static(p), proposal)
+        return self.refiner.refine(p, self.static(p), proposal)
 
 
 class Detecting(Protocol):
     vocab: frozenset[str]
 
     def detect(
-        self, doc: Doc, base: int, static: list[list[str]], covered: list[tuple[Pair, str]]
+        self, para: Parsed, static: list[list[str]], covered: list[tuple[Pair, str]]
     ) -> list[detect.Found]: ...
 
     def content_belief(self, span: Pair) -> float: ...
@@ -415,11 +406,10 @@ def _spans(draft: Draft, text: str, qi: QuoteIndex) -> list[tuple[Pair, str]]:
     """A draft's spans in document offsets (its content in all its pieces), labelled as the
     detector's coverage features."""
     cand, _, p = draft
-    base = p.seg.start
-    out = [(part, refine.CON) for part in _content_parts(text, cand, base, qi)]
+    out = [(part, refine.CON) for part in _content_parts(text, cand, p, qi)]
     if cand.source is not None:
-        out.append(((cand.source[0] + base, cand.source[1] + base), refine.SRC))
-    out.append(((cand.cue[0] + base, cand.cue[1] + base), refine.CUE))
+        out.append((cand.source, refine.SRC))
+    out.append((cand.cue, refine.CUE))
     return out
 
 
@@ -460,10 +450,10 @@ def _with_detected(
         while k < len(drafts) and drafts[k][2].seg.start <= p.seg.start:
             mine.append(drafts[k])
             k += 1
-        founds = detector.detect(p.doc, p.seg.start, static(p), mine_covered)
+        founds = detector.detect(p, static(p), mine_covered)
         for d in mine:
-            c, base = d[0], d[2].seg.start
-            span = (c.content[0] + base, c.content[1] + base)
+            c = d[0]
+            span = c.content
             inside = p.seg.start <= span[0] and span[1] <= p.seg.end
             if (
                 inside
@@ -481,17 +471,15 @@ def _with_detected(
                 if cand.source_tok.lower_ in PRONOUNS:  # "he": the last speaker named before
                     actor = next((a for _, a, _ in reversed(out) if a is not None), None)
                 else:
-                    actor = resolver.resolve(cand.source_tok, *cand.source)
+                    actor = resolver.resolve(cand.source_tok, *p.local(cand.source))
             out.append((cand, actor, p))
     out.extend(drafts[k:])
     return out
 
 
 def _learned(p: Parsed, found: detect.Found) -> rules.Candidate | None:
-    base = p.seg.start
-
     def root(span: Pair) -> Token | None:
-        s = p.doc.char_span(span[0] - base, span[1] - base, alignment_mode="expand")
+        s = p.char_span(*span, alignment_mode="expand")
         return s.root if s is not None and len(s) else None
 
     cue_tok, content_root = root(found.cue), root(found.content)
@@ -500,9 +488,9 @@ def _learned(p: Parsed, found: detect.Found) -> rules.Candidate | None:
     source_tok = root(found.source) if found.source is not None else None
     source = found.source if source_tok is not None else None
     return rules.Candidate(
-        cue=(found.cue[0] - base, found.cue[1] - base),
-        content=(found.content[0] - base, found.content[1] - base),
-        source=(source[0] - base, source[1] - base) if source is not None else None,
+        cue=found.cue,
+        content=found.content,
+        source=source,
         source_tok=source_tok,
         cue_tok=cue_tok,
         content_root=content_root,
@@ -520,13 +508,12 @@ def _follow_on(
 ) -> rules.Candidate:
     """A paragraph that is only a quotation, after one credited to a speaker: same speaker,
     and the cue and mention that introduced the quotation (document offsets, earlier)."""
-    base = p.seg.start
     first = p.doc[0]
     sent = next(iter(p.doc.sents))
     return rules.Candidate(
-        cue=(cue[0] - base, cue[1] - base),
-        content=(start - base, end - base),
-        source=(mention[0] - base, mention[1] - base) if mention else None,
+        cue=cue,
+        content=(start, end),
+        source=mention,
         source_tok=None,
         cue_tok=first,
         content_root=None,
@@ -547,8 +534,7 @@ def _claim(
     heading: str | None,
     redraw: Callable[[Parsed, refine.Proposal], tuple[Pair, list[Pair]]],
 ) -> FoundClaim:
-    base = p.seg.start
-    mention = CharSpan(cand.source[0] + base, cand.source[1] + base) if cand.source else None
+    mention = CharSpan(*cand.source) if cand.source else None
     if actor is not None:
         aliases = tuple(f for f in actor.forms if f != actor.name)
         speaker = Speaker(
@@ -556,16 +542,16 @@ def _claim(
         )
     else:
         speaker = Speaker(mention, None, "unnamed")
-    parts = _content_parts(text, cand, base, qi)
-    cue = (cand.cue[0] + base, cand.cue[1] + base)
+    parts = _content_parts(text, cand, p, qi)
+    cue = cand.cue
     if cand.rule != "learned":  # the detector's spans are learned already
         cue, parts = redraw(
             p, refine.Proposal(cue, (mention.start, mention.end) if mention else None, parts)
         )
     # content covers all pieces, as PolNeAR spans in several fragments do
     cs, ce = parts[0][0], parts[-1][1]
-    ss = min(cand.sent.start_char + base, cs)
-    se = max(cand.sent.end_char + base, ce)
+    sent_start, sent_end = p.doc_span(cand.sent)
+    ss, se = min(sent_start, cs), max(sent_end, ce)
     exclude: set[int] = set()
     if cand.content_root is not None and cand.content_root != cand.cue_tok:
         exclude |= {t.i for t in cand.content_root.subtree}

@@ -22,7 +22,7 @@ from spacy.tokens import Span, Token
 
 from claimtrack.extract import when
 from claimtrack.extract.dates import resolve_date
-from claimtrack.extract.segment import Segment
+from claimtrack.extract.segment import Parsed, Segment
 from claimtrack.extract.spans import entity_at
 from claimtrack.extract.types import FoundClaim, SaidDate
 from claimtrack.extract.wordlists import words
@@ -87,13 +87,13 @@ def _undated(said: SaidDate) -> bool:
     return said.via == "publication" or (said.via == "none" and said.text is None)
 
 
-def scenes(paragraphs: list[tuple[Segment, list[Span]]], published: dt.date | None) -> list[Scene]:
+def scenes(paragraphs: list[Parsed], published: dt.date | None) -> list[Scene]:
     """Every scene of a document, in text order."""
     out: list[Scene] = []
-    for k, (seg, sents) in enumerate(paragraphs):
-        if seg.is_heading:
+    for k, p in enumerate(paragraphs):
+        if p.seg.is_heading:
             continue
-        for sent in sents:
+        for sent in p.doc.sents:
             span = scene_span(sent)
             if span is None:
                 continue
@@ -101,18 +101,14 @@ def scenes(paragraphs: list[tuple[Segment, list[Span]]], published: dt.date | No
             phrase = doc[span[0] : span[1] + 1]
             said = resolve_date(phrase.text, published)
             if _sets_scene(said, published):
-                out.append(Scene(seg.start + phrase.start_char, k, said, _news(said, published)))
+                out.append(Scene(p.doc_span(phrase)[0], k, said, _news(said, published)))
     return out
 
 
-def past_offsets(paragraphs: list[tuple[Segment, list[Span]]]) -> frozenset[int]:
+def past_offsets(paragraphs: list[Parsed]) -> frozenset[int]:
     """Document offsets of the verbs in the simple past ("said", "told"; not "had")."""
     return frozenset(
-        seg.start + t.idx
-        for seg, sents in paragraphs
-        for sent in sents
-        for t in sent
-        if t.tag_ == "VBD" and t.lemma_ != "have"
+        p.doc_start(t) for p in paragraphs for t in p.doc if t.tag_ == "VBD" and t.lemma_ != "have"
     )
 
 

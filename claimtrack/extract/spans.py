@@ -1,11 +1,11 @@
-"""Character-span helpers over spaCy tokens (offsets are relative to the parsed text)."""
+"""Character-span helpers over spaCy Docs (offsets relative to the Doc's text; a token's
+document offsets come from ``segment.Parsed``) and the trimming of spans in a text."""
 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 QUOTE_CHARS = "\"“”«»„'‘’"
 _TRIM_LEAD = set(" \t\n\r\u00a0,;:—–-.…)]}")
@@ -47,19 +47,6 @@ def entity_at(doc: Doc, i: int) -> tuple[int, int] | None:
         starts = doc.user_data["claimtrack.ent_starts"] = [e[0] for e in ents]
     k = bisect.bisect_right(starts, i) - 1
     return (ents[k][0], ents[k][1]) if k >= 0 and i < ents[k][1] else None
-
-
-def tok_end(tok: Token) -> int:
-    return tok.idx + len(tok.text)
-
-
-def tokens_span(toks: Iterable[Token]) -> tuple[int, int]:
-    toks = list(toks)
-    return min(t.idx for t in toks), max(tok_end(t) for t in toks)
-
-
-def subtree_span(tok: Token) -> tuple[int, int]:
-    return tok.left_edge.idx, tok_end(tok.right_edge)
 
 
 def trim(text: str, start: int, end: int, *, keep_closing_quote: bool = True) -> tuple[int, int]:

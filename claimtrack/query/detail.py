@@ -84,15 +84,10 @@ def appearance_row(c: Claim, first_id: int) -> dict:
 
 
 def claim_detail(session: Session, claim_id: int) -> dict:
+    """Everything ``claimtrack show`` tells of one claim, as plain data."""
     claim = get_claim(session, claim_id)
-    source, actor = claim.source, claim.actor
+    source = claim.source
     group = appearances.group_of(session, claim)
-    topics = session.execute(
-        select(Topic.slug, Topic.label, ClaimTopic.via)
-        .join(ClaimTopic, ClaimTopic.topic_id == Topic.id)
-        .where(ClaimTopic.claim_id == claim.id)
-        .order_by(Topic.slug)
-    )
     return {
         "claim_id": claim.id,
         "first_seen_claim_id": group[0].id,
@@ -107,51 +102,83 @@ def claim_detail(session: Session, claim_id: int) -> dict:
         "status": claim.status,
         "rejected": claim.rejected,
         "short_text": claim.short_text,
-        "speaker": {
-            "actor_id": actor.id if actor else None,
-            "name": actor.name if actor else None,
-            "kind": actor.kind if actor else None,
-            "role": actor.role if actor else None,
-            "affiliation": actor.affiliation if actor else None,
-            "mention": claim.speaker_mention,
-            "how": claim.speaker_how,
-            "all": [
-                {"actor_id": link.actor_id, "name": link.actor.name} for link in claim.speaker_links
-            ],
-        },
-        "date": {
-            "said_on": _iso(claim.said_on),
-            "relation": claim.date_relation,
-            "anchor": _iso(claim.date_anchor),
-            "precision": claim.date_precision,
-            "text": claim.date_text,
-            "derivation": date_derivation(claim, source),
-            "said": said_label(claim.said_earliest, claim.said_latest),
-            "earliest": _iso(claim.said_earliest),
-            "latest": _iso(claim.said_latest),
-            "via": claim.date_via,
-            "origin": date_origin(claim, source.text),
-        },
-        "topics": [{"slug": s, "label": label, "via": via} for s, label, via in topics],
-        "source": {
-            "source_id": source.id,
-            "title": source.title,
-            "outlet": source.outlet,
-            "published_on": _iso(source.published_on),
-            "url": source.url,
-            "path": source.path,
-        },
+        "speaker": speaker_part(claim),
+        "date": date_part(claim, source),
+        "topics": topics_of(session, claim),
+        "source": source_part(source),
         "heading": claim.heading,
         "paragraph": paragraph(claim, source.text),
         "other_appearances": [appearance_row(c, group[0].id) for c in group if c.id != claim.id],
-        "reviews": [
-            {
-                "status": r.status,
-                "note": r.note,
-                "reviewer": r.reviewer,
-                "reviewed_at": r.reviewed_at.isoformat(timespec="seconds"),
-            }
-            for r in history(session, claim)
-        ],
+        "reviews": reviews_of(session, claim),
         "corrections": list(iter_log(session, claim_id=claim.id)),
     }
+
+
+def speaker_part(claim: Claim) -> dict:
+    """Who is credited: the actor, the mention as written, how it was resolved, and every
+    actor linked to the claim."""
+    actor = claim.actor
+    return {
+        "actor_id": actor.id if actor else None,
+        "name": actor.name if actor else None,
+        "kind": actor.kind if actor else None,
+        "role": actor.role if actor else None,
+        "affiliation": actor.affiliation if actor else None,
+        "mention": claim.speaker_mention,
+        "how": claim.speaker_how,
+        "all": [
+            {"actor_id": link.actor_id, "name": link.actor.name} for link in claim.speaker_links
+        ],
+    }
+
+
+def date_part(claim: Claim, source: Source) -> dict:
+    """When it was said, its bounds, and how and where from that was worked out."""
+    return {
+        "said_on": _iso(claim.said_on),
+        "relation": claim.date_relation,
+        "anchor": _iso(claim.date_anchor),
+        "precision": claim.date_precision,
+        "text": claim.date_text,
+        "derivation": date_derivation(claim, source),
+        "said": said_label(claim.said_earliest, claim.said_latest),
+        "earliest": _iso(claim.said_earliest),
+        "latest": _iso(claim.said_latest),
+        "via": claim.date_via,
+        "origin": date_origin(claim, source.text),
+    }
+
+
+def topics_of(session: Session, claim: Claim) -> list[dict]:
+    """The claim's topics, by slug, each with how it was given (its ``via``)."""
+    rows = session.execute(
+        select(Topic.slug, Topic.label, ClaimTopic.via)
+        .join(ClaimTopic, ClaimTopic.topic_id == Topic.id)
+        .where(ClaimTopic.claim_id == claim.id)
+        .order_by(Topic.slug)
+    )
+    return [{"slug": s, "label": label, "via": via} for s, label, via in rows]
+
+
+def source_part(source: Source) -> dict:
+    return {
+        "source_id": source.id,
+        "title": source.title,
+        "outlet": source.outlet,
+        "published_on": _iso(source.published_on),
+        "url": source.url,
+        "path": source.path,
+    }
+
+
+def reviews_of(session: Session, claim: Claim) -> list[dict]:
+    """The reviews of the claim and of its other appearances, oldest first."""
+    return [
+        {
+            "status": r.status,
+            "note": r.note,
+            "reviewer": r.reviewer,
+            "reviewed_at": r.reviewed_at.isoformat(timespec="seconds"),
+        }
+        for r in history(session, claim)
+    ]

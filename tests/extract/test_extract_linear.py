@@ -79,7 +79,7 @@ def test_each_claim_is_decoded_as_crfsuite_tags_its_whole_paragraph() -> None:
     ((p,),) = parse_chunk([(text, None)])
     refiner = refine.load()
     assert refiner is not None
-    static = refine.paragraph_features(p.doc, 0, QuoteIndex(text), refiner.vocab)
+    static = refine.paragraph_features(p, QuoteIndex(text), refiner.vocab)
     claims = build_claims(text, [p], None, QuoteIndex(text))  # the rules' proposals
     assert len(claims) >= 12
     windows = []
@@ -91,8 +91,8 @@ def test_each_claim_is_decoded_as_crfsuite_tags_its_whole_paragraph() -> None:
             (m.start, m.end) if m else None,
             [(s.start, s.end) for s in parts],
         )
-        whole = refiner.tag(refine.claim_features(p.doc, 0, static, proposal))
-        path = refiner.decode(p.doc, 0, static, proposal)
+        whole = refiner.tag(refine.claim_features(p, static, proposal))
+        path = refiner.decode(p, static, proposal)
         assert isinstance(path, crf.Decoded)  # a window, not the paragraph
         assert [path.label(i) for i in range(len(p.doc))] == whole
         windows.append(path.hi - path.lo + 1)

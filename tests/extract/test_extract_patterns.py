@@ -654,6 +654,7 @@ def test_a_clause_before_its_stance_adjective_costs_no_document() -> None:
 
     from claimtrack.extract import nlp, rules
     from claimtrack.extract.quotes import QuoteIndex
+    from claimtrack.extract.segment import Parsed, Segment
 
     words = ["That", "he", "won", ",", "she", "was", "sure", "."]
     doc = Doc(
@@ -665,7 +666,9 @@ def test_a_clause_before_its_stance_adjective_costs_no_document() -> None:
         pos=["SCONJ", "PRON", "VERB", "PUNCT", "PRON", "AUX", "ADJ", "PUNCT"],
         lemmas=["that", "he", "win", ",", "she", "be", "sure", "."],
     )
-    ctx = rules.Context(doc, 0, QuoteIndex(doc.text), doc.text)
+    ctx = rules.Context(
+        Parsed(Segment(0, len(doc.text), doc.text, False), doc), QuoteIndex(doc.text), doc.text
+    )
     assert rules.adjective_rule(ctx, doc[6], doc[:]) is None
 
 
@@ -677,6 +680,7 @@ def test_a_source_never_runs_into_its_cue() -> None:
 
     from claimtrack.extract import nlp, rules
     from claimtrack.extract.quotes import QuoteIndex
+    from claimtrack.extract.segment import Parsed, Segment
 
     words = ["The", "aide", "will", "also", "say", "that", "taxes", "rise", "of", "Ohio", "."]
     doc = Doc(
@@ -713,7 +717,9 @@ def test_a_source_never_runs_into_its_cue() -> None:
         tags=["DT", "NN", "MD", "RB", "VB", "IN", "NNS", "VBP", "IN", "NNP", "."],
         lemmas=["the", "aide", "will", "also", "say", "that", "tax", "rise", "of", "Ohio", "."],
     )
-    ctx = rules.Context(doc, 0, QuoteIndex(doc.text), doc.text)
+    ctx = rules.Context(
+        Parsed(Segment(0, len(doc.text), doc.text, False), doc), QuoteIndex(doc.text), doc.text
+    )
     (cand,) = rules.candidates(ctx)
     text = doc.text
     assert text[cand.cue[0] : cand.cue[1]] == "will also say"

@@ -9,11 +9,12 @@ from claimtrack.extract import nlp
 from claimtrack.extract.quotes import QuoteIndex
 from claimtrack.extract.rules import Context, verbs
 from claimtrack.extract.rules.verbs import Found, Verb
+from claimtrack.extract.segment import Parsed, Segment
 
 
 def verb(text: str, word: str) -> Verb:
     doc = nlp.load()(text)
-    ctx = Context(doc, 0, QuoteIndex(text), text)
+    ctx = Context(Parsed(Segment(0, len(text), text, False), doc), QuoteIndex(text), text)
     tok = next(t for t in doc if t.text == word)
     return verbs.read_verb(ctx, tok, tok.sent)
 

@@ -193,14 +193,14 @@ def test_the_shipped_models_know_the_features_the_code_emits() -> None:
         '"We will see," one of them told reporters.'
     )
     ((p,),) = parse_chunk([(text, None)])
-    static = refine.paragraph_features(p.doc, 0, QuoteIndex(text), refine.read_vocabulary())
+    static = refine.paragraph_features(p, QuoteIndex(text), refine.read_vocabulary())
     cue, mention, content = (10, 14), (4, 9), (30, 56)
     emitted = {
         refine.MODEL_FILE: refine.claim_features(
-            p.doc, 0, static, refine.Proposal(cue, mention, [content])
+            p, static, refine.Proposal(cue, mention, [content])
         ),
         detect.MODEL_FILE: detect.coverage_features(
-            p.doc, 0, static, [(mention, refine.SRC), (cue, refine.CUE), (content, refine.CON)]
+            p, static, [(mention, refine.SRC), (cue, refine.CUE), (content, refine.CON)]
         ),
     }
     for model, features in emitted.items():

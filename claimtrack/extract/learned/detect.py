@@ -21,10 +21,9 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from spacy.tokens import Doc
-
 from claimtrack.extract.learned import refine
 from claimtrack.extract.learned.refine import CON, CUE, SRC, Pair
+from claimtrack.extract.segment import Parsed
 
 __all__ = ["Detector", "Found", "coverage_features", "doubt", "load"]
 
@@ -56,11 +55,11 @@ class Found:
 
 
 def coverage_features(
-    doc: Doc, base: int, static: list[list[str]], covered: list[tuple[Pair, str]]
+    para: Parsed, static: list[list[str]], covered: list[tuple[Pair, str]]
 ) -> list[list[str]]:
     """The paragraph's token features plus the role each token has in the rules' claims."""
-    cov = refine.roles(doc, base, covered)
-    n = len(doc)
+    cov = refine.roles(para, covered)
+    n = len(para.doc)
     out = []
     for i in range(n):
         c = cov[i]
@@ -86,19 +85,19 @@ class Detector(refine.Tagger):
         self._starts: list[int] = []
 
     def detect(
-        self, doc: Doc, base: int, static: list[list[str]], covered: list[tuple[Pair, str]]
+        self, para: Parsed, static: list[list[str]], covered: list[tuple[Pair, str]]
     ) -> list[Found]:
-        """Attributions in the paragraph ``doc`` (at ``base``) that no span of ``covered`` (the
-        rules' claims that reach into the paragraph, document offsets) already takes."""
-        self._starts = [t.idx + base for t in doc]
-        if not len(doc):
+        """Attributions in the paragraph that no span of ``covered`` (the rules' claims that
+        reach into the paragraph, document offsets) already takes."""
+        self._starts = [para.doc_start(t) for t in para.doc]
+        if not len(para.doc):
             return []
-        tags = self.tag(coverage_features(doc, base, static, covered))
-        contents = refine.runs(doc, base, tags, CON)
-        cues = refine.runs(doc, base, tags, CUE)
+        tags = self.tag(coverage_features(para, static, covered))
+        contents = refine.runs(para, tags, CON)
+        cues = refine.runs(para, tags, CUE)
         if not contents or not cues:
             return []
-        sources = refine.runs(doc, base, tags, SRC)
+        sources = refine.runs(para, tags, SRC)
         # the rules' contents by start, with the furthest end reached so far
         taken = sorted(span for span, label in covered if label == CON)
         taken_starts = [a for a, _ in taken]

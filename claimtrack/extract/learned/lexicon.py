@@ -73,10 +73,9 @@ def count(docs: Iterable[GoldDoc]) -> tuple[Counter[Key], Counter[Key]]:
             cue_frags = [f for r in d.relations if r.cue for f in r.cue.fragments]
             for p in parsed:
                 for tok in p.doc:
-                    start = tok.idx + p.seg.start
+                    start, end = p.doc_span(tok)
                     if qi.containing(start) is not None:
                         continue
-                    end = start + len(tok.text)
                     is_cue = any(s < end and start < e for s, e in cue_frags)
                     for pos, frame in frames(tok):
                         key = (pos, tok.lemma_.lower(), frame)

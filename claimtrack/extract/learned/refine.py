@@ -30,7 +30,8 @@ from spacy.tokens import Doc, Token
 from claimtrack.errors import UserError
 from claimtrack.extract.learned import crf
 from claimtrack.extract.quotes import QuoteIndex
-from claimtrack.extract.spans import doc_ents, doc_text, token_starts
+from claimtrack.extract.segment import Parsed
+from claimtrack.extract.spans import doc_ents
 from claimtrack.extract.when import WHEN_LABELS
 
 __all__ = [
@@ -137,37 +138,28 @@ def token_features(
     return out
 
 
-def paragraph_features(
-    doc: Doc, base: int, qi: QuoteIndex, vocab: frozenset[str]
-) -> list[list[str]]:
-    """``token_features`` of a paragraph that starts at ``base`` in a document quoted as
-    ``qi``."""
-    starts = token_starts(doc)
-    return token_features(doc, lambda i: qi.containing(starts[i] + base) is not None, vocab)
+def paragraph_features(para: Parsed, qi: QuoteIndex, vocab: frozenset[str]) -> list[list[str]]:
+    """``token_features`` of a paragraph of a document quoted as ``qi``."""
+    at = [para.doc_start(t) for t in para.doc]
+    return token_features(para.doc, lambda i: qi.containing(at[i]) is not None, vocab)
 
 
-def _mark(starts: list[int], base: int, out: list[str], span: Pair, label: str) -> None:
-    i = bisect.bisect_left(starts, span[0] - base)
-    j = bisect.bisect_left(starts, span[1] - base)
-    for k in range(i, j):
-        out[k] = label
-
-
-def roles(doc: Doc, base: int, spans: list[tuple[Pair, str]]) -> list[str]:
+def roles(para: Parsed, spans: list[tuple[Pair, str]]) -> list[str]:
     """A label per token: the last span (in list order) that a token starts in wins."""
-    starts = token_starts(doc)
-    out = [OTHER] * len(doc)
+    out = [OTHER] * len(para.doc)
     for span, label in spans:
-        _mark(starts, base, out, span, label)
+        i, j = para.token_range(*span)
+        for k in range(i, j):
+            out[k] = label
     return out
 
 
 def labels_for(
-    doc: Doc, base: int, cue: Sequence[Pair], source: Sequence[Pair], content: Sequence[Pair]
+    para: Parsed, cue: Sequence[Pair], source: Sequence[Pair], content: Sequence[Pair]
 ) -> list[str]:
     """Training labels from annotated fragments (document offsets)."""
     spans = [(f, CON) for f in content] + [(f, SRC) for f in source] + [(f, CUE) for f in cue]
-    return roles(doc, base, spans)
+    return roles(para, spans)
 
 
 @dataclass(slots=True)
@@ -182,16 +174,15 @@ class _View:
     below: set[int]  # and its descendants
 
 
-def _view(doc: Doc, base: int, p: Proposal) -> _View:
-    starts = token_starts(doc)
+def _view(para: Parsed, p: Proposal) -> _View:
+    doc = para.doc
     spans: list[tuple[Pair, str]] = [(part, CON) for part in p.parts]
     if p.mention is not None:
         spans.append((p.mention, SRC))
     spans.append((p.cue, CUE))
     role: dict[int, str] = {}
     for span, label in spans:
-        i = bisect.bisect_left(starts, span[0] - base)
-        j = bisect.bisect_left(starts, span[1] - base)
+        i, j = para.token_range(*span)
         for k in range(i, j):
             role[k] = label
     cue_ids = sorted(i for i, r in role.items() if r == CUE)
@@ -236,19 +227,18 @@ def _claim_part(static: list[str], i: int, n: int, v: _View) -> list[str]:
     return f
 
 
-def claim_features(doc: Doc, base: int, static: list[list[str]], p: Proposal) -> list[list[str]]:
+def claim_features(para: Parsed, static: list[list[str]], p: Proposal) -> list[list[str]]:
     """The features of one claim's sequence: the paragraph's tokens with the proposal's roles."""
-    v = _view(doc, base, p)
-    n = len(doc)
+    v = _view(para, p)
+    n = len(para.doc)
     return [static[i] + _claim_part(static[i], i, n, v) for i in range(n)]
 
 
-def _window(doc: Doc, base: int, v: _View, spans: list[Pair]) -> tuple[int, int]:
+def _window(para: Parsed, v: _View, spans: list[Pair]) -> tuple[int, int]:
     """The first and last token whose claim features are not those of a token far from the
     claim (no role, no neighbour with one, another sentence than the cue's), with the tokens
     under ``spans`` (document offsets)."""
-    n = len(doc)
-    starts = token_starts(doc)
+    n = len(para.doc)
     ends = [v.same.start, v.same.stop - 1, v.first]
     if v.role:
         ends += [min(v.role) - 1, max(v.role) + 1]
@@ -256,17 +246,15 @@ def _window(doc: Doc, base: int, v: _View, spans: list[Pair]) -> tuple[int, int]
         if near:
             ends += [min(near), max(near)]
     for a, b in spans:
-        ends += [
-            bisect.bisect_right(starts, a - base) - 1,
-            bisect.bisect_left(starts, b - base) - 1,
-        ]
+        ends += [para.token_at(a), para.token_range(a, b)[1] - 1]
     return max(0, min(ends)), min(n - 1, max(ends))
 
 
-def runs(doc: Doc, base: int, tags: list[str], label: str, first: int = 0) -> list[Pair]:
+def runs(para: Parsed, tags: list[str], label: str, first: int = 0) -> list[Pair]:
     """Character spans of the runs of ``label``; runs apart by punctuation alone are joined.
     ``tags`` are those of the tokens from ``first`` on. A run's spaces are inside it: a space
     token (spaCy keeps a second space as one) tagged at its edge is left out."""
+    doc = para.doc
     found: list[list[int]] = []  # [first token, last token]
     for i, tag in enumerate(tags):
         if tag != label:
@@ -285,7 +273,7 @@ def runs(doc: Doc, base: int, tags: list[str], label: str, first: int = 0) -> li
         while b >= a and doc[b].is_space:
             b -= 1
         if a <= b:
-            out.append((doc[a].idx + base, doc[b].idx + len(doc[b].text) + base))
+            out.append((para.doc_start(doc[a]), para.doc_end(doc[b])))
     return out
 
 
@@ -343,16 +331,18 @@ class _Tagged:
         return self.tags[i]
 
 
-def _date_overlaps(doc: Doc, base: int, span: Pair) -> bool:
+def _date_overlaps(para: Parsed, span: Pair) -> bool:
     """Whether a date or time entity of the paragraph (they do not overlap) overlaps ``span``
     (document offsets)."""
+    doc = para.doc
     dates = doc.user_data.get("claimtrack.dates")
     if dates is None:
         found = [(a, b) for _, _, a, b, label in doc_ents(doc) if label in WHEN_LABELS]
         dates = doc.user_data["claimtrack.dates"] = (found, [b for _, b in found])
     found, ends = dates
-    i = bisect.bisect_right(ends, span[0] - base)
-    return i < len(found) and found[i][0] < span[1] - base
+    start, end = para.local(span)
+    i = bisect.bisect_right(ends, start)
+    return i < len(found) and found[i][0] < end
 
 
 class Refiner(Tagger):
@@ -376,32 +366,27 @@ class Refiner(Tagger):
             para = self._para = _Paragraph(self.crf, doc, static)
         return para
 
-    def decode(
-        self, doc: Doc, base: int, static: list[list[str]], p: Proposal
-    ) -> crf.Decoded | _Tagged:
-        """The labels crfsuite gives ``claim_features(doc, base, static, p)``."""
-        v = _view(doc, base, p)
-        n = len(doc)
+    def decode(self, para: Parsed, static: list[list[str]], p: Proposal) -> crf.Decoded | _Tagged:
+        """The labels crfsuite gives ``claim_features(para, static, p)``."""
+        v = _view(para, p)
+        n = len(para.doc)
         lo, hi = 0, n - 1
         if n > WHOLE:
             parts = list(p.parts)
             spans = [p.cue] + ([(parts[0][0], parts[-1][1])] if parts else [])
-            lo, hi = _window(doc, base, v, spans)
+            lo, hi = _window(para, v, spans)
         extra = [_claim_part(static[i], i, n, v) for i in range(lo, hi + 1)]
         if lo == 0 and hi == n - 1:
             return _Tagged(self.tag([f + g for f, g in zip(static, extra, strict=True)]))
-        para = self._paragraph(doc, static)
-        scores = self.crf.scores(extra, para.scores[lo : hi + 1])
-        return para.chain.decode(lo, scores)
+        shared = self._paragraph(para.doc, static)
+        scores = self.crf.scores(extra, shared.scores[lo : hi + 1])
+        return shared.chain.decode(lo, scores)
 
-    def refine(
-        self, doc: Doc, base: int, static: list[list[str]], p: Proposal
-    ) -> tuple[Pair, list[Pair]]:
-        parts = list(p.parts)
-        end = base + len(doc_text(doc))
-        if not parts or not len(doc) or parts[0][0] < base or parts[-1][1] > end:
+    def refine(self, para: Parsed, static: list[list[str]], p: Proposal) -> tuple[Pair, list[Pair]]:
+        parts, doc = list(p.parts), para.doc
+        if not parts or not len(doc) or parts[0][0] < para.seg.start or parts[-1][1] > para.seg.end:
             return p.cue, parts  # a content beyond its paragraph (quotations) stays as drawn
-        path = self.decode(doc, base, static, p)
+        path = self.decode(para, static, p)
         # the content and cue runs that reach the claim's window: the labels outward from it,
         # up to a token that neither continues a run nor joins two (a source, or a word tagged
         # other), so that each run is whole
@@ -414,9 +399,9 @@ class Refiner(Tagger):
         outer = (parts[0][0], parts[-1][1])
         # content runs within the proposed content's extent: a run elsewhere in the paragraph is
         # another claim's content
-        content = [r for r in runs(doc, base, tags, CON, first) if overlaps(r, outer)]
+        content = [r for r in runs(para, tags, CON, first) if overlaps(r, outer)]
         cue = p.cue
-        cues = [r for r in runs(doc, base, tags, CUE, first) if overlaps(r, p.cue)]
+        cues = [r for r in runs(para, tags, CUE, first) if overlaps(r, p.cue)]
         speaker = [p.mention] if p.mention is not None else []
         if content and not any(overlaps(r, t) for r in content for t in [p.cue, *speaker]):
             parts = content
@@ -424,7 +409,7 @@ class Refiner(Tagger):
         # and of dates ("said [on Tuesday]"): when it was said is a claim's own field
         if cues:
             if not any(overlaps(cues[0], t) for t in [*parts, *speaker]) and not (
-                _date_overlaps(doc, base, cues[0])
+                _date_overlaps(para, cues[0])
             ):
                 cue = cues[0]
         return cue, parts

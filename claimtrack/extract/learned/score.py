@@ -221,6 +221,29 @@ def score_document(
     text: str, claims: Sequence[FoundClaim], relations: Sequence[GoldRelation], name: str = ""
 ) -> DocScore:
     """Score one document's predicted claims against its gold relations."""
+    matches = _relaxed_matches(text, claims, relations)
+    full_ok, speaker_hits, speaker_total = _judge_matches(claims, relations, matches)
+    matched_gold = {gi: ci for ci, gi, _ in matches}
+    n_pred, n_gold, n_match = len(claims), len(relations), len(matches)
+    n_full = sum(full_ok.values())
+    return DocScore(
+        name=name,
+        relaxed=Counts(n_match, n_pred, n_match, n_gold),
+        full=Counts(n_full, n_pred, n_full, n_gold),
+        speaker_hits=speaker_hits,
+        speaker_total=speaker_total,
+        exact=_exact_counts(text, claims, relations),
+        kinds=_kind_counts(text, claims, relations, full_ok, matched_gold),
+        matches=matches,
+        missed=[gi for gi in range(n_gold) if gi not in matched_gold],
+        spurious=[ci for ci in range(n_pred) if ci not in full_ok],
+    )
+
+
+def _relaxed_matches(
+    text: str, claims: Sequence[FoundClaim], relations: Sequence[GoldRelation]
+) -> list[tuple[int, int, float]]:
+    """The relaxed matches (claim, gold, F1): content word F1 >= 0.5, paired greedily."""
     gold_words = [words(r.content.text(text)) for r in relations]
     pred_words = [words(content_text(text, c)) for c in claims]
     scores = [
@@ -229,8 +252,16 @@ def score_document(
         for gi, gw in enumerate(gold_words)
         if (f := token_f1(pw, gw)) >= RELAXED_THRESHOLD
     ]
-    matches = greedy_match(scores)
+    return greedy_match(scores)
 
+
+def _judge_matches(
+    claims: Sequence[FoundClaim],
+    relations: Sequence[GoldRelation],
+    matches: list[tuple[int, int, float]],
+) -> tuple[dict[int, bool], int, int]:
+    """For each matched claim whether it matches fully (speaker and cue overlap the gold's),
+    and the speaker hits and total among matches whose gold has a Source."""
     full_ok: dict[int, bool] = {}  # claim index -> fully matched
     speaker_hits = speaker_total = 0
     for ci, gi, _ in matches:
@@ -241,13 +272,18 @@ def score_document(
         if rel.source is not None:
             speaker_total += 1
             speaker_hits += src_ok
-    matched_gold = {gi: ci for ci, gi, _ in matches}
+    return full_ok, speaker_hits, speaker_total
 
-    n_pred, n_gold, n_match = len(claims), len(relations), len(matches)
-    n_full = sum(full_ok.values())
-    relaxed = Counts(n_match, n_pred, n_match, n_gold)
-    full = Counts(n_full, n_pred, n_full, n_gold)
 
+def _kind_counts(
+    text: str,
+    claims: Sequence[FoundClaim],
+    relations: Sequence[GoldRelation],
+    full_ok: dict[int, bool],
+    matched_gold: dict[int, int],
+) -> dict[str, dict[str, Counts]]:
+    """Relaxed and full counts per kind: predictions judged on their own spans, gold
+    relations on theirs."""
     kinds = {k: {"relaxed": Counts(), "full": Counts()} for k in KINDS}
     for ci, claim in enumerate(claims):
         for k in _claim_kinds(text, claim):
@@ -263,14 +299,18 @@ def score_document(
             if gi in matched_gold:
                 kinds[k]["relaxed"].gold_hits += 1
                 kinds[k]["full"].gold_hits += full_ok[matched_gold[gi]]
+    return kinds
 
-    exact = {
+
+def _exact_counts(
+    text: str, claims: Sequence[FoundClaim], relations: Sequence[GoldRelation]
+) -> dict[str, Counts]:
+    """Exact Source, Cue and Content: the document's trimmed spans, gold against predicted."""
+    mentions = (c.speaker.mention for c in claims)
+    return {
         "source": _exact(
             _span_set(text, ((r.source.start, r.source.end) for r in relations if r.source)),
-            _span_set(
-                text,
-                ((m.start, m.end) for c in claims if (m := c.speaker.mention) is not None),
-            ),
+            _span_set(text, ((m.start, m.end) for m in mentions if m is not None)),
         ),
         "cue": _exact(
             _span_set(text, ((r.cue.start, r.cue.end) for r in relations if r.cue)),
@@ -281,18 +321,6 @@ def score_document(
             _span_set(text, (content_extent(c) for c in claims)),
         ),
     }
-    return DocScore(
-        name=name,
-        relaxed=relaxed,
-        full=full,
-        speaker_hits=speaker_hits,
-        speaker_total=speaker_total,
-        exact=exact,
-        kinds=kinds,
-        matches=matches,
-        missed=[gi for gi in range(n_gold) if gi not in matched_gold],
-        spurious=[ci for ci in range(n_pred) if ci not in full_ok],
-    )
 
 
 def total(docs: Iterable[DocScore]) -> Totals:

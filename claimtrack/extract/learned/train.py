@@ -30,8 +30,6 @@ from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
-from spacy.tokens import Doc
-
 from claimtrack.extract.assemble import Parsed, build_claims
 from claimtrack.extract.learned import detect, refine
 from claimtrack.extract.learned.corpus import (
@@ -57,13 +55,13 @@ Pair = tuple[int, int]
 class _Recorder:
     """Stands in for the detector inside ``build_claims``: keeps what it would be shown."""
 
-    seen: list[tuple[Doc, int, list[tuple[Pair, str]]]] = field(default_factory=list)
+    seen: list[tuple[Parsed, list[tuple[Pair, str]]]] = field(default_factory=list)
     vocab: frozenset[str] = frozenset()
 
     def detect(
-        self, doc: Doc, base: int, static: list[list[str]], covered: list[tuple[Pair, str]]
+        self, para: Parsed, static: list[list[str]], covered: list[tuple[Pair, str]]
     ) -> list[detect.Found]:
-        self.seen.append((doc, base, covered))
+        self.seen.append((para, covered))
         return []
 
     def content_belief(self, span: Pair) -> float:
@@ -75,7 +73,7 @@ class Article:
     doc: GoldDoc
     parsed: list[Parsed]
     claims: list[FoundClaim]  # the rules' claims
-    paragraphs: list[tuple[Doc, int, list[tuple[Pair, str]]]]  # as shown to the detector
+    paragraphs: list[tuple[Parsed, list[tuple[Pair, str]]]]  # as shown to the detector
 
 
 def articles(corpus: Path) -> Iterator[Article]:
@@ -111,10 +109,9 @@ def _proposal(c: FoundClaim) -> refine.Proposal:
     )
 
 
-def _labels(doc: Doc, base: int, rels: list[GoldRelation]) -> list[str]:
+def _labels(para: Parsed, rels: list[GoldRelation]) -> list[str]:
     return refine.labels_for(
-        doc,
-        base,
+        para,
         [f for r in rels if r.cue for f in r.cue.fragments],
         [f for r in rels if r.source for f in r.source.fragments],
         [f for r in rels for f in r.content.fragments],
@@ -128,10 +125,10 @@ class _Static:
         self.qi, self.vocab = QuoteIndex(text), vocab
         self.cache: dict[int, list[list[str]]] = {}
 
-    def __call__(self, doc: Doc, base: int) -> list[list[str]]:
-        if base not in self.cache:
-            self.cache[base] = refine.paragraph_features(doc, base, self.qi, self.vocab)
-        return self.cache[base]
+    def __call__(self, para: Parsed) -> list[list[str]]:
+        if para.seg.start not in self.cache:
+            self.cache[para.seg.start] = refine.paragraph_features(para, self.qi, self.vocab)
+        return self.cache[para.seg.start]
 
 
 def refiner_sequences(
@@ -148,9 +145,8 @@ def refiner_sequences(
         p = a.parsed[k]
         if c.content.start < p.seg.start or c.content.end > p.seg.end:
             continue
-        base = p.seg.start
-        x = refine.claim_features(p.doc, base, static(p.doc, base), _proposal(c))
-        yield x, _labels(p.doc, base, [rel])
+        x = refine.claim_features(p, static(p), _proposal(c))
+        yield x, _labels(p, [rel])
 
 
 def detector_sequences(
@@ -159,10 +155,10 @@ def detector_sequences(
     """(features, labels) of each paragraph, labelled with all its gold relations."""
     static = _Static(a.doc.text, vocab)
     rels = list(a.doc.relations)
-    for doc, base, covered in a.paragraphs:
-        if len(doc):
-            x = detect.coverage_features(doc, base, static(doc, base), covered)
-            yield x, _labels(doc, base, rels)
+    for para, covered in a.paragraphs:
+        if len(para.doc):
+            x = detect.coverage_features(para, static(para), covered)
+            yield x, _labels(para, rels)
 
 
 def vocabulary(arts: list[Article], min_docs: int) -> frozenset[str]:

@@ -1,7 +1,7 @@
 """Dependency rules that find attribution candidates (source, cue, content) in one parsed
 paragraph, one module per rule family; ``candidates(ctx)`` runs them all over a paragraph.
 
-All offsets produced here are relative to the parsed paragraph; the caller shifts them.
+All offsets produced here are document offsets (see ``Context``).
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from claimtrack.extract.rules.context import Candidate, Context
 from claimtrack.extract.rules.nouns import noun_frame, noun_rule
 from claimtrack.extract.rules.phrases import LINK_PREPS, frame_of, prep_object
 from claimtrack.extract.rules.verbs import verb_rule
-from claimtrack.extract.spans import tok_end
 
 __all__ = [
     "Candidate",
@@ -57,10 +56,10 @@ def split_coordinated(ctx: Context, cands: list[Candidate]) -> None:
                 continue
             if not (a.content[0] < b.cue[0] and b.cue[1] <= a.content[1]):
                 continue
-            cut = b.cue_tok.left_edge.idx
+            cut = ctx.doc_start(b.cue_tok.left_edge)
             if b.source is not None and b.source[0] > a.content[0]:
                 cut = min(cut, b.source[0])
-            if cut <= a.content[0] or ctx.qi.containing(b.cue[0] + ctx.base) is not None:
+            if cut <= a.content[0] or ctx.qi.containing(b.cue[0]) is not None:
                 continue
             start, end = ctx.trim(a.content[0], cut)
             words = ctx.text[start:end].split()
@@ -93,15 +92,18 @@ def absorb_link_prep(ctx: Context, cand: Candidate) -> None:
             return
         if first.i + 1 >= len(ctx.doc) or first.nbor().is_punct:
             return
-        rest = ctx.trim(tok_end(first), ke)
-        if rest[1] - rest[0] < 3 or ctx.text[ce:ks].strip():
+        rest = ctx.trim(ctx.doc_end(first), ke)
+        if rest[1] - rest[0] < 3 or ctx.within(ce, ks).strip():
             return
-        cand.cue, cand.content = (cs, tok_end(first)), rest
+        cand.cue, cand.content = (cs, ctx.doc_end(first)), rest
         return
     if len(toks) == 1 and toks[0].lower_ in LINK_PREPS and toks[0].head == cand.cue_tok:
         t = toks[0]
-        if not ctx.text[ce : t.idx].strip() and not ctx.text[tok_end(t) : ks].strip():
-            cand.cue = (cs, tok_end(t))
+        if (
+            not ctx.within(ce, ctx.doc_start(t)).strip()
+            and not ctx.within(ctx.doc_end(t), ks).strip()
+        ):
+            cand.cue = (cs, ctx.doc_end(t))
 
 
 def candidates(ctx: Context) -> list[Candidate]:

@@ -11,7 +11,6 @@ from claimtrack.extract.rules.context import Candidate, Context
 from claimtrack.extract.rules.phrases import (
     frame_of,
 )
-from claimtrack.extract.spans import tok_end
 
 
 def according_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
@@ -25,19 +24,19 @@ def according_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
     pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
     if pobj is None:
         return None
-    phrase_start = tok.idx
-    phrase_end = max(tok_end(pobj.right_edge), tok_end(to))
-    s_start, s_end = sent.start_char, sent.end_char
+    phrase_start = ctx.doc_start(tok)
+    phrase_end = max(ctx.doc_end(pobj.right_edge), ctx.doc_end(to))
+    s_start, s_end = ctx.doc_span(sent)
     before = ctx.trim(s_start, phrase_start)
     after = ctx.trim(phrase_end, s_end)
     blen, alen = before[1] - before[0], after[1] - after[0]
     content = after if alen >= blen else before
     if content[1] <= content[0]:
         return None
-    source = ctx.trim(pobj.left_edge.idx, tok_end(pobj.right_edge), keep_closing_quote=False)
+    source = ctx.trim(*ctx.subtree_span(pobj), keep_closing_quote=False)
     root = sent.root
     return Candidate(
-        cue=(tok.idx, tok_end(to)),
+        cue=(ctx.doc_start(tok), ctx.doc_end(to)),
         content=content,
         source=source,
         source_tok=pobj,
@@ -61,14 +60,14 @@ def in_source_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
     head = tok.head
     if cues.verb_score(head.lemma_.lower(), frame_of(head)) >= cues.THRESHOLD:
         return None  # "In a statement, the party said ...": the verb is the cue
-    phrase_end = tok_end(pobj.right_edge)
-    content = ctx.trim(phrase_end, sent.end_char)
+    phrase_end = ctx.doc_end(pobj.right_edge)
+    content = ctx.trim(phrase_end, ctx.doc_span(sent)[1])
     if content[1] - content[0] < 10:
         return None
     return Candidate(
-        cue=(tok.idx, tok_end(tok)),
+        cue=ctx.doc_span(tok),
         content=content,
-        source=ctx.trim(pobj.left_edge.idx, phrase_end, keep_closing_quote=False),
+        source=ctx.trim(ctx.doc_start(pobj.left_edge), phrase_end, keep_closing_quote=False),
         source_tok=pobj,
         cue_tok=tok,
         content_root=tok.head if tok.head != tok else None,
@@ -89,14 +88,15 @@ def based_on_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
     pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
     if pobj is None:
         return None
-    end = tok_end(pobj.right_edge)
-    content = ctx.trim(end, sent.end_char)
-    if content[1] <= content[0] or tok.idx > sent.start_char + 2:
+    end = ctx.doc_end(pobj.right_edge)
+    sent_start, sent_end = ctx.doc_span(sent)
+    content = ctx.trim(end, sent_end)
+    if content[1] <= content[0] or ctx.doc_start(tok) > sent_start + 2:
         return None
     return Candidate(
-        cue=(tok.idx, tok_end(agent)),
+        cue=(ctx.doc_start(tok), ctx.doc_end(agent)),
         content=content,
-        source=ctx.trim(pobj.left_edge.idx, end),
+        source=ctx.trim(ctx.doc_start(pobj.left_edge), end),
         source_tok=pobj,
         cue_tok=tok,
         content_root=sent.root,

@@ -14,7 +14,6 @@ from claimtrack.extract.rules.phrases import (
     prep_object,
 )
 from claimtrack.extract.rules.subjects import source_span, subject_of
-from claimtrack.extract.spans import subtree_span, tok_end
 from claimtrack.extract.wordlists import words
 
 
@@ -44,12 +43,12 @@ def adjective_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
         score = cues.ATTITUDE_SCORE  # 'she was upfront about her distaste for ...'
     if score < cues.NOUN_THRESHOLD:
         return None
-    start = cue_group(head)[0] if tok.dep_ == "acomp" else tok.idx
-    content = ctx.trim(*subtree_span(pobj))
+    start = cue_group(ctx, head)[0] if tok.dep_ == "acomp" else ctx.doc_start(tok)
+    content = ctx.trim(*ctx.subtree_span(pobj))
     if content[1] <= content[0]:
         return None
     return Candidate(
-        cue=(start, tok_end(prep)),
+        cue=(start, ctx.doc_end(prep)),
         content=content,
         source=source_span(ctx, subj, head) if subj is not None else None,
         source_tok=subj,
@@ -78,8 +77,8 @@ def _adjective_clause(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
     if inner is None:
         return None  # the clause stands before its adjective: not this shape
     return Candidate(
-        cue=(cue_group(tok.head)[0], tok_end(tok)),
-        content=ctx.trim(*clause_span(inner)),
+        cue=(cue_group(ctx, tok.head)[0], ctx.doc_end(tok)),
+        content=ctx.trim(*clause_span(ctx, inner)),
         source=source_span(ctx, subj, tok.head),
         source_tok=subj,
         cue_tok=tok,

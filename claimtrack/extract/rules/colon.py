@@ -5,7 +5,6 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from claimtrack.extract.rules.context import Candidate, Context
-from claimtrack.extract.spans import tok_end
 from claimtrack.extract.wordlists import words
 
 _NOT_LABELS = words("not_labels")
@@ -42,9 +41,9 @@ def colon_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
     """'Ushakov: "We are ready."' — a short noun phrase, a colon, then a quotation."""
     if tok.text != ":" or tok.i == 0:
         return None
-    text = ctx.text
-    quotes = ctx.quotes_overlapping(tok_end(tok), min(len(text), tok_end(tok) + 4))
-    q = next((q for q in quotes if text[tok_end(tok) : q[0]].strip() == ""), None)
+    after = ctx.doc_end(tok)
+    quotes = ctx.quotes_overlapping(after, min(ctx.end, after + 4))
+    q = next((q for q in quotes if ctx.within(after, q[0]).strip() == ""), None)
     lead = [t for t in (sent if tok.i > sent.start else tok.doc[: tok.i]) if t.i < tok.i]
     label = (
         q is None
@@ -54,7 +53,7 @@ def colon_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
     )
     if label:
         # 'Gingrich: Trump Must Decide ...', 'MATTHEWS: Well, ...': a name labelling the words
-        q = ctx.trim(tok_end(tok), len(text))
+        q = ctx.trim(after, ctx.end)
         if q[1] - q[0] < 3:
             return None
         name_like = len(lead) == 1 or all(t.ent_type_ == "PERSON" for t in lead if t.is_alpha)
@@ -74,9 +73,9 @@ def colon_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
         return None
     heads = [t for t in lead if t.head.i >= tok.i or t.head == t or t.head not in lead]
     src_tok = heads[-1] if heads else lead[-1]
-    source = ctx.trim(lead[0].idx, tok_end(lead[-1]), keep_closing_quote=False)
+    source = ctx.trim(ctx.doc_start(lead[0]), ctx.doc_end(lead[-1]), keep_closing_quote=False)
     return Candidate(
-        cue=(tok.idx, tok_end(tok)),
+        cue=ctx.doc_span(tok),
         content=q,
         source=source,
         source_tok=src_tok,

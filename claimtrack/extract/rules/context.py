@@ -1,18 +1,20 @@
 """The records the rules share: a parsed paragraph (Context) and what a rule finds in it
 (Candidate: source, cue, content).
 
-All offsets are relative to the parsed paragraph; the caller shifts them.
+All offsets are document offsets (``text[start:end]`` of the stored document) from the moment
+a rule makes them; a token's come from ``Parsed.doc_start``, ``doc_end``, ``doc_span`` and
+``subtree_span``, the one place that knows where the paragraph stands in the document.
 """
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from claimtrack.extract.quotes import QuoteIndex
-from claimtrack.extract.spans import doc_text, token_starts, trim
+from claimtrack.extract.segment import Parsed
+from claimtrack.extract.spans import trim
 
 
 @dataclass(slots=True)
@@ -32,39 +34,28 @@ class Candidate:
     nested_in: int | None = None
 
 
-class Context:
-    """A parsed paragraph plus the quotes of the whole document, in paragraph coordinates."""
+class Context(Parsed):
+    """A parsed paragraph plus the text and the quotes of the whole document."""
 
-    def __init__(
-        self, doc: Doc, base: int, quotes: QuoteIndex, full_text: str, heading: bool = False
-    ) -> None:
-        self.heading = heading  # the paragraph is a section heading
-        self.title = not full_text[:base].strip()  # the first line: the article's title
-        self.doc = doc
-        self.text = doc_text(doc)
-        self.base = base
+    def __init__(self, para: Parsed, quotes: QuoteIndex, full_text: str) -> None:
+        super().__init__(para.seg, para.doc)
+        self.heading = para.seg.is_heading  # the paragraph is a section heading
+        self.title = not full_text[: para.seg.start].strip()  # the first line: the title
+        self.text = full_text
         self.qi = quotes
-        self.full = full_text
 
     @property
-    def _starts(self) -> list[int]:
-        return token_starts(self.doc)
+    def end(self) -> int:
+        """Where the paragraph ends in the document."""
+        return self.seg.end
 
-    def tokens_from(self, start: int, end: int) -> list[Token]:
-        """Tokens starting at a character in [start, end)."""
-        i = bisect.bisect_left(self._starts, start)
-        j = bisect.bisect_left(self._starts, end)
-        return [self.doc[k] for k in range(i, j)]
+    def within(self, start: int, end: int) -> str:
+        """The document's characters in [start, end), cut at the paragraph's end."""
+        return self.text[start : min(end, self.seg.end)]
 
     def trim(self, start: int, end: int, *, keep_closing_quote: bool = True) -> tuple[int, int]:
-        """Trim in paragraph coordinates; spans may run into later paragraphs (quotes)."""
-        a, b = trim(
-            self.full, start + self.base, end + self.base, keep_closing_quote=keep_closing_quote
-        )
-        return a - self.base, b - self.base
+        """``spans.trim`` over the document; spans may run into later paragraphs (quotes)."""
+        return trim(self.text, start, end, keep_closing_quote=keep_closing_quote)
 
     def quotes_overlapping(self, start: int, end: int) -> list[tuple[int, int]]:
-        out = []
-        for q in self.qi.overlapping(start + self.base, end + self.base):
-            out.append((q.start - self.base, q.end - self.base))
-        return out
+        return [(q.start, q.end) for q in self.qi.overlapping(start, end)]

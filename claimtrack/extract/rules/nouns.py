@@ -13,7 +13,6 @@ from claimtrack.extract.rules.phrases import (
     snap_to_quotes,
 )
 from claimtrack.extract.rules.subjects import source_span, subject_of
-from claimtrack.extract.spans import subtree_span, tok_end
 
 
 def noun_frame(tok: Token) -> tuple[str, Token | None, Token | None]:
@@ -55,18 +54,18 @@ def noun_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
     if inner.lower_ in WH_WORDS:
         return None
     poss = next((c for c in tok.children if c.dep_ == "poss"), None)
-    cue_start = tok.idx
+    cue_start = ctx.doc_start(tok)
     for c in tok.children:  # "clarion call", "false claims"
         if c.dep_ in ("amod", "compound") and c.i == tok.i - 1 and c.pos_ != "PROPN":
-            cue_start = c.idx
-    cue_end = tok_end(prep) if prep is not None else tok_end(tok.head if copula else tok)
+            cue_start = ctx.doc_start(c)
+    cue_end = ctx.doc_end(prep if prep is not None else tok.head if copula else tok)
     subj: Token | None = poss
     cue_tok = tok
     if light:
-        cue_start, cue_tok = cue_group(head)[0], head
+        cue_start, cue_tok = cue_group(ctx, head)[0], head
         if subj is None:
             subj, _ = subject_of(head)
-    content = ctx.trim(*subtree_span(inner))
+    content = ctx.trim(*ctx.subtree_span(inner))
     if content[1] <= content[0]:
         return None
     content = snap_to_quotes(ctx, *content, tok)

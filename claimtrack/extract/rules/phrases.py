@@ -8,7 +8,6 @@ from spacy.tokens import Span, Token
 
 from claimtrack.extract.rules.context import Context
 from claimtrack.extract.rules.subjects import SUBJ, nearest_subject
-from claimtrack.extract.spans import subtree_span, tok_end
 from claimtrack.extract.wordlists import words
 
 GROUP_DEPS = frozenset({"aux", "auxpass", "neg"})
@@ -41,9 +40,9 @@ def frame_of(tok: Token) -> str:
     return "-"
 
 
-def cue_group(verb: Token) -> tuple[int, int]:
+def cue_group(ctx: Context, verb: Token) -> tuple[int, int]:
     """The verb group: auxiliaries, negation and adverbs just left of the verb, plus particle."""
-    start, end = verb.idx, tok_end(verb)
+    start, end = ctx.doc_span(verb)
     i = verb.i - 1
     doc = verb.doc
     while i >= 0:
@@ -51,20 +50,20 @@ def cue_group(verb: Token) -> tuple[int, int]:
         if t.head == verb and (
             t.dep_ in GROUP_DEPS or (t.dep_ == "advmod" and t.tag_ == "RB" and "." not in t.text)
         ):
-            start = t.idx
+            start = ctx.doc_start(t)
             i -= 1
             continue
         break
     for c in verb.children:
         if c.dep_ == "prt" and c.i == verb.i + 1:
-            end = tok_end(c)
+            end = ctx.doc_end(c)
     nxt = verb.i + 1
-    if nxt < len(doc) and doc[nxt].text == ":" and end == tok_end(verb):
-        end = tok_end(doc[nxt])
+    if nxt < len(doc) and doc[nxt].text == ":" and end == ctx.doc_end(verb):
+        end = ctx.doc_end(doc[nxt])
     # "declined to comment", "seemed to confirm": the governing verb joins the cue
     if verb.dep_ == "xcomp" and verb.head.i < verb.i and verb.head.pos_ in ("VERB", "AUX"):
         if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
-            start = min(start, cue_group(verb.head)[0])
+            start = min(start, cue_group(ctx, verb.head)[0])
     return start, end
 
 
@@ -74,7 +73,7 @@ def snap_to_quotes(ctx: Context, start: int, end: int, cue_tok: Token) -> tuple[
     if not quotes:
         return start, end
     first, last = quotes[0], quotes[-1]
-    cue_pos = cue_tok.idx
+    cue_pos = ctx.doc_start(cue_tok)
     if first[0] <= start + 2 and not (first[0] <= cue_pos < first[1]):
         start = min(start, first[0])
     if last[1] >= end - 2 and not (last[0] <= cue_pos < last[1]):
@@ -83,10 +82,10 @@ def snap_to_quotes(ctx: Context, start: int, end: int, cue_tok: Token) -> tuple[
     return start, end
 
 
-def clause_span(tok: Token, exclude: Token | None = None) -> tuple[int, int]:
-    start, end = subtree_span(tok)
+def clause_span(ctx: Context, tok: Token, exclude: Token | None = None) -> tuple[int, int]:
+    start, end = ctx.subtree_span(tok)
     if exclude is not None:
-        es, ee = subtree_span(exclude)
+        es, ee = ctx.subtree_span(exclude)
         if es <= start < ee:
             start = ee
         if es < end <= ee:
@@ -94,7 +93,7 @@ def clause_span(tok: Token, exclude: Token | None = None) -> tuple[int, int]:
     return start, end
 
 
-def cue_clause(verb: Token) -> tuple[int, int]:
+def cue_clause(ctx: Context, verb: Token) -> tuple[int, int]:
     """Characters of the attribution clause: the verb group and its subject ("Bob said")."""
     toks = [verb] + [
         c
@@ -104,30 +103,28 @@ def cue_clause(verb: Token) -> tuple[int, int]:
         or c.dep_ in ("advmod", "prt", "npadvmod")
         and abs(c.i - verb.i) <= 2
     ]
-    left = min(t.idx for t in toks)
-    right = max(tok_end(t) for t in toks)
+    left = min(ctx.doc_start(t) for t in toks)
+    right = max(ctx.doc_end(t) for t in toks)
     c = nearest_subject(verb, SUBJ)
     if c is not None:
-        left = min(left, c.left_edge.idx)
-        right = max(right, tok_end(c.right_edge))
+        left = min(left, ctx.doc_start(c.left_edge))
+        right = max(right, ctx.doc_end(c.right_edge))
     return left, right
 
 
 def adjacent_quote(ctx: Context, cue_tok: Token, sent: Span) -> tuple[int, int] | None:
     """A quotation immediately before the cue clause or right after the cue."""
-    left, right = cue_clause(cue_tok)
-    text = ctx.text
-    for qs, qe in ctx.quotes_overlapping(max(0, left - 4), min(len(text), right + 4)):
-        if qe <= left and text[qe:left].strip(" ,\u00a0—–-") == "":
+    left, right = cue_clause(ctx, cue_tok)
+    for qs, qe in ctx.quotes_overlapping(max(ctx.seg.start, left - 4), min(ctx.end, right + 4)):
+        if qe <= left and ctx.within(qe, left).strip(" ,\u00a0—–-") == "":
             return qs, qe
-        if qs >= right and text[right:qs].strip(" ,:\u00a0—–-") == "":
+        if qs >= right and ctx.within(right, qs).strip(" ,:\u00a0—–-") == "":
             return qs, qe
     # 'he said:' closing a paragraph, the quotation opening the next one
-    if text[right:].strip() == ":":
-        full, base = ctx.full, ctx.base
-        q = ctx.qi.containing(len(full[: base + len(text)]) + _lead_ws(full, base + len(text)))
-        if q is not None and q.start >= base + len(text):
-            return q.start - base, q.end - base
+    if ctx.within(right, ctx.end).strip() == ":":
+        q = ctx.qi.containing(ctx.end + _lead_ws(ctx.text, ctx.end))
+        if q is not None and q.start >= ctx.end:
+            return q.start, q.end
     return None
 
 

@@ -8,7 +8,6 @@ from spacy.tokens import Token
 
 from claimtrack.extract import cues
 from claimtrack.extract.rules.context import Context
-from claimtrack.extract.spans import subtree_span, tok_end
 from claimtrack.extract.when import WHEN_LABELS
 from claimtrack.extract.wordlists import words
 
@@ -67,20 +66,20 @@ DASHES = words("dashes")
 LEAD_ADVERBS = words("lead_adverbs")
 
 
-def _drop_lead(tok: Token, start: int, end: int) -> int:
+def _drop_lead(ctx: Context, tok: Token, start: int, end: int) -> int:
     """A dateline ('WASHINGTON — ', 'BOSTON (Reuters) - ') or a focus adverb ('even', 'just')
     opening the speaker's phrase is not part of the Source."""
     doc = tok.doc
     for t in doc[: min(9, len(doc) - 1)]:
-        if t.idx < start or t.i == 0:
+        if ctx.doc_start(t) < start or t.i == 0:
             continue
         spaced = t.whitespace_ != "" and doc[t.i - 1].whitespace_ != ""
         dateline = (
             doc[0].is_upper and len(doc[0].text) > 1 or any(u.text == "(" for u in doc[: t.i])
         )
-        if t.text in DASHES and spaced and dateline and doc[t.i + 1].idx < end:
-            start = max(start, doc[t.i + 1].idx)
-    first = next((t for t in tok.subtree if t.idx >= start), None)
+        if t.text in DASHES and spaced and dateline and ctx.doc_start(doc[t.i + 1]) < end:
+            start = max(start, ctx.doc_start(doc[t.i + 1]))
+    first = next((t for t in tok.subtree if ctx.doc_start(t) >= start), None)
     if (
         first is not None
         and first.i < tok.i
@@ -88,16 +87,15 @@ def _drop_lead(tok: Token, start: int, end: int) -> int:
         and first.dep_ == "advmod"
         and first.i + 1 < len(doc)
     ):
-        start = doc[first.i + 1].idx
+        start = ctx.doc_start(doc[first.i + 1])
     return start
 
 
 def source_span(ctx: Context, tok: Token, cue_tok: Token) -> tuple[int, int]:
     if tok == cue_tok.head and cue_tok.dep_ in ("relcl", "acl"):
         # the antecedent noun of a relative clause: exclude the clause itself
-        left = tok.left_edge.idx
-        return ctx.trim(left, tok_end(tok))
-    start, end = subtree_span(tok)
+        return ctx.trim(ctx.doc_start(tok.left_edge), ctx.doc_end(tok))
+    start, end = ctx.subtree_span(tok)
     for c in tok.children:
         # "The campaign on Monday": a date modifying the source is not part of it
         if c.i > tok.i and (
@@ -106,7 +104,7 @@ def source_span(ctx: Context, tok: Token, cue_tok: Token) -> tuple[int, int]:
             or c.dep_ == "npadvmod"
             and c.ent_type_ in WHEN_LABELS
         ):
-            end = min(end, c.left_edge.idx)
+            end = min(end, ctx.doc_start(c.left_edge))
         # "Marco Rubio, speaking at a rally, said": PolNeAR leaves the participle out
         if (
             c.i > tok.i
@@ -116,21 +114,21 @@ def source_span(ctx: Context, tok: Token, cue_tok: Token) -> tuple[int, int]:
             and c.i > 0
             and tok.doc[c.i - 1].text == ","
         ):
-            end = min(end, tok.doc[c.i - 1].idx)
-    start = _drop_lead(tok, start, end)
+            end = min(end, ctx.doc_start(tok.doc[c.i - 1]))
+    start = _drop_lead(ctx, tok, start, end)
+    at, cue_at = ctx.doc_start(tok), ctx.doc_start(cue_tok)
     for qs, qe in ctx.quotes_overlapping(start, end):
         # a quotation the parser hung on the speaker: '... unanimous," Smith said'
-        if qs <= start < qe <= tok.idx:
+        if qs <= start < qe <= at:
             start = qe
-        elif tok.idx < qs < end < qe:
+        elif at < qs < end < qe:
             end = qs
-    if start <= cue_tok.idx < end:  # never swallow the cue
-        end = min(end, cue_tok.idx)
-        start = min(start, tok.idx)
+    if start <= cue_at < end:  # never swallow the cue
+        end = min(end, cue_at)
+        start = min(start, at)
     start, end = ctx.trim(start, end, keep_closing_quote=False)
     # PolNeAR keeps the comma closing an appositive or relative clause: "Smith, an aide,"
-    text = ctx.full
-    a, b = start + ctx.base, end + ctx.base
-    if b < len(text) and text[b] == "," and "," in text[a:b]:
+    text = ctx.text
+    if end < len(text) and text[end] == "," and "," in text[start:end]:
         end += 1
     return start, end

@@ -22,7 +22,6 @@ from claimtrack.extract.rules.phrases import (
     snap_to_quotes,
 )
 from claimtrack.extract.rules.subjects import source_span, subject_of
-from claimtrack.extract.spans import subtree_span, tok_end
 from claimtrack.extract.when import WHEN_LABELS
 from claimtrack.extract.wordlists import words
 
@@ -43,18 +42,18 @@ def _xcomp_is_cue(tok: Token) -> bool:
     return inner >= cues.THRESHOLD and inner >= cues.verb_score(tok.lemma_.lower(), "x")
 
 
-def _object_content(tok: Token) -> tuple[int, int] | None:
+def _object_content(ctx: Context, tok: Token) -> tuple[int, int] | None:
     obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
     if obj is None:
         return None
-    start, end = subtree_span(obj)
+    start, end = ctx.subtree_span(obj)
     for c in tok.children:
         if (
             c.i > obj.i
             and c.dep_ in ("oprd", "xcomp", "ccomp")
             or (c.i > obj.i and c.dep_ == "prep" and c.lower_ in OBJ_PREPS)
         ):
-            end = max(end, tok_end(c.right_edge))
+            end = max(end, ctx.doc_end(c.right_edge))
     return start, end
 
 
@@ -62,7 +61,7 @@ def _object_content(tok: Token) -> tuple[int, int] | None:
 Special = tuple[tuple[int, int], tuple[int, int], str, float]
 
 
-def _for_clause(tok: Token, lemma: str) -> Special | None:
+def _for_clause(ctx: Context, tok: Token, lemma: str) -> Special | None:
     """'is calling for the mayor to resign': the parser makes the for-clause an adverbial
     clause; 'for' joins the cue and the clause after it is the content."""
     score = cues.verb_score(lemma, "p:for")
@@ -75,15 +74,15 @@ def _for_clause(tok: Token, lemma: str) -> Special | None:
         if mark is not None and tok.i < mark.i <= tok.i + 2 and mark.i + 1 < len(tok.doc):
             nxt = tok.doc[mark.i + 1]
             return (
-                (cue_group(tok)[0], tok_end(mark)),
-                (nxt.idx, tok_end(a.right_edge)),
+                (cue_group(ctx, tok)[0], ctx.doc_end(mark)),
+                (ctx.doc_start(nxt), ctx.doc_end(a.right_edge)),
                 "prep",
                 score,
             )
     return None
 
 
-def _passive_patient(tok: Token, frame: str) -> Special | None:
+def _passive_patient(ctx: Context, tok: Token, frame: str) -> Special | None:
     """'Clinton has been attacked on the speeches by Sanders', 'Crows are considered the
     detectives of the bird world': in a passive the patient and what is said of it are the
     content (PolNeAR's reading), the agent, if any, is the source."""
@@ -95,18 +94,18 @@ def _passive_patient(tok: Token, frame: str) -> Special | None:
     score = cues.verb_score(tok.lemma_.lower(), "o")
     if score < cues.THRESHOLD:
         return None
-    end = tok_end(tok)
+    end = ctx.doc_end(tok)
     for c in tok.children:
         if (
             c.i > tok.i
             and c.dep_ in ("prep", "oprd", "attr", "acomp", "advcl")
             and c.lower_ != "by"
         ):
-            end = max(end, tok_end(c.right_edge))
-    return cue_group(tok), (patient.left_edge.idx, end), "passive", score
+            end = max(end, ctx.doc_end(c.right_edge))
+    return cue_group(ctx, tok), (ctx.doc_start(patient.left_edge), end), "passive", score
 
 
-def _made_clear(tok: Token, sent: Span) -> Special | None:
+def _made_clear(ctx: Context, tok: Token, sent: Span) -> Special | None:
     """'made (it) clear (to X) (on Monday) that ...': the parser scatters this; read it off the
     words: the cue runs to 'clear', the content is the clause after it."""
     if tok.lemma_.lower() != "make":
@@ -130,8 +129,8 @@ def _made_clear(tok: Token, sent: Span) -> Special | None:
         start = start.left_edge
     if start.i >= end:
         return None
-    content = (start.idx, tok_end(doc[end - 1]))
-    return (cue_group(tok)[0], tok_end(clear)), content, "c", 0.7
+    content = (ctx.doc_start(start), ctx.doc_end(doc[end - 1]))
+    return (cue_group(ctx, tok)[0], ctx.doc_end(clear)), content, "c", 0.7
 
 
 NOT_MANNER_VERBS = words("not_manner_verbs")
@@ -152,7 +151,7 @@ def _closes_quotation(ctx: Context, tok: Token, sent: Span) -> bool:
     ):
         return False
     quote = adjacent_quote(ctx, tok, sent)
-    return quote is not None and quote[1] <= cue_clause(tok)[0]  # the quotation comes first
+    return quote is not None and quote[1] <= cue_clause(ctx, tok)[0]  # the quotation comes first
 
 
 @dataclass(slots=True)
@@ -236,7 +235,7 @@ def quote_beside(v: Verb) -> Found | None:
     if quote is None or cues.verb_score(v.lemma, "c") < cues.THRESHOLD:
         return None
     obj = next((c for c in v.tok.children if c.dep_ == "dobj"), None)
-    if obj is None or quote[0] <= obj.idx < quote[1]:
+    if obj is None or quote[0] <= v.ctx.doc_start(obj) < quote[1]:
         return Found(quote, "quote")
     return None
 
@@ -249,7 +248,7 @@ def naming_complement(v: Verb) -> Found | None:
         return None
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else oprd
     score = max(v.score, cues.verb_score(v.lemma, "o"))
-    return Found((nxt.idx, tok_end(oprd.right_edge)), "o", oprd, score=score)
+    return Found((v.ctx.doc_start(nxt), v.ctx.doc_end(oprd.right_edge)), "o", oprd, score=score)
 
 
 def quote_after_addressee(v: Verb) -> Found | None:
@@ -258,9 +257,9 @@ def quote_after_addressee(v: Verb) -> Found | None:
         return None
     ctx = v.ctx
     obj = next(c for c in v.tok.children if c.dep_ == "dobj")
-    after = tok_end(obj.right_edge)
-    for qs, qe in ctx.quotes_overlapping(after, min(len(ctx.text), after + 4)):
-        if qs >= after and ctx.text[after:qs].strip(" ,:\u00a0—–-") == "":
+    after = ctx.doc_end(obj.right_edge)
+    for qs, qe in ctx.quotes_overlapping(after, min(ctx.end, after + 4)):
+        if qs >= after and ctx.within(after, qs).strip(" ,:\u00a0—–-") == "":
             return Found((qs, qe), "quote")
     return None
 
@@ -270,7 +269,7 @@ def clause_complement(v: Verb) -> Found | None:
     if v.frame != "c":
         return None
     content_tok = next(c for c in v.tok.children if c.dep_ == "ccomp")
-    return Found(clause_span(content_tok), "c", content_tok)
+    return Found(clause_span(v.ctx, content_tok), "c", content_tok)
 
 
 def infinitive_complement(v: Verb) -> Found | None:
@@ -278,15 +277,15 @@ def infinitive_complement(v: Verb) -> Found | None:
     ...': the infinitive clause, opened by who is asked to act or by the raised subject."""
     if v.frame != "x":
         return None
-    tok = v.tok
-    cue = cue_group(tok)
+    ctx, tok = v.ctx, v.tok
+    cue = cue_group(ctx, tok)
     rule = "x"
     content_tok = next(c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i)
-    content = clause_span(content_tok)
+    content = clause_span(ctx, content_tok)
     obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i < content_tok.i), None)
     if obj is not None and obj.i > tok.i:
         # "asked white actors to act whiter": who is asked to act belongs to the content
-        content = (obj.left_edge.idx, content[1])
+        content = (ctx.doc_start(obj.left_edge), content[1])
     link, link_obj = prep_object(tok)
     if (
         link is not None
@@ -297,8 +296,8 @@ def infinitive_complement(v: Verb) -> Found | None:
     ):
         # "called on X to do Y", "voted against a measure to ...": the preposition is in
         # the cue and its object opens the content
-        cue = (cue[0], tok_end(link))
-        content = (link_obj.left_edge.idx, content[1])
+        cue = (cue[0], ctx.doc_end(link))
+        content = (ctx.doc_start(link_obj.left_edge), content[1])
     raised = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if (
         raised is not None
@@ -307,7 +306,7 @@ def infinitive_complement(v: Verb) -> Found | None:
     ):
         # "Voters are expected to delay ...": the subject belongs to the content; the source
         # is the agent, if any
-        content = (raised.left_edge.idx, content[1])
+        content = (ctx.doc_start(raised.left_edge), content[1])
         rule = "raising"
     return Found(content, rule, content_tok, cue=cue)
 
@@ -317,7 +316,7 @@ def direct_object(v: Verb) -> Found | None:
     'what he said' (NOTHING) nor the addressee of 'told reporters' (None)."""
     if v.frame != "o":
         return None
-    tok = v.tok
+    ctx, tok = v.ctx, v.tok
     content_tok = next(c for c in tok.children if c.dep_ == "dobj")
     if content_tok.lower_ in WH_WORDS and not (
         content_tok.lower_ in ANAPHORIC_CONTENT and cues.verb_score(v.lemma, "c") >= 0.5
@@ -327,21 +326,21 @@ def direct_object(v: Verb) -> Found | None:
         content_tok.pos_ in ("PROPN", "PRON") or content_tok.lemma_.lower() in cues.AUDIENCE_NOUNS
     ):
         return None  # "told reporters": the object is the addressee, not content
-    content = _object_content(tok)
+    content = _object_content(ctx, tok)
     assert content is not None  # the frame is 'o': there is an object
-    cue = cue_group(tok)
+    cue = cue_group(ctx, tok)
     if v.lemma in cues.LIGHT_VERBS and content_tok.lemma_.lower() in cues.NOUN_CUES:
         # "expressed doubt that ...", "voiced concern about ..."
         inner = next((c for c in content_tok.children if c.dep_ in ("acl", "ccomp", "prep")), None)
         if inner is not None:
-            cue = (cue[0], tok_end(content_tok))
+            cue = (cue[0], ctx.doc_end(content_tok))
             if inner.dep_ == "prep":
                 pobj = next((g for g in inner.children if g.dep_ in ("pobj", "pcomp")), None)
                 if pobj is not None:
-                    content, content_tok = subtree_span(pobj), pobj
-                    cue = (cue[0], tok_end(inner))
+                    content, content_tok = ctx.subtree_span(pobj), pobj
+                    cue = (cue[0], ctx.doc_end(inner))
             else:
-                content, content_tok = subtree_span(inner), inner
+                content, content_tok = ctx.subtree_span(inner), inner
     return Found(content, "o", content_tok, cue=cue)
 
 
@@ -362,11 +361,12 @@ def reported_clause_around(v: Verb) -> Found | None:
     ):
         return None
     head = tok.head
-    left, right = cue_clause(tok)
+    left, right = cue_clause(ctx, tok)
     if head.i > tok.i and tok.right_edge.i < head.i:
         # "Instead, Trump told CNN, his policy ...": the addressee stays out of the content
-        left, right = min(left, tok.left_edge.idx), max(right, tok_end(tok.right_edge))
-    start, end = head.left_edge.idx, tok_end(head.right_edge)
+        sub_left, sub_right = ctx.subtree_span(tok)
+        left, right = min(left, sub_left), max(right, sub_right)
+    start, end = ctx.subtree_span(head)
     if head.i < tok.i and end <= right + 2:
         end = left
     elif head.i > tok.i and start >= left - 2:
@@ -388,13 +388,14 @@ def prepositional_object(v: Verb) -> Found | None:
     prep, pobj = v.prep, v.pobj
     if not v.use_prep or prep is None or pobj is None:
         return None
-    cue = (cue_group(v.tok)[0], tok_end(prep))
-    content_tok, content = pobj, subtree_span(pobj)
+    ctx = v.ctx
+    cue = (cue_group(ctx, v.tok)[0], ctx.doc_end(prep))
+    content_tok, content = pobj, ctx.subtree_span(pobj)
     said = next((c for c in pobj.children if c.dep_ in ("acl", "ccomp") and c.i > pobj.i), None)
     if pobj.lemma_.lower() in cues.MEDIUM_NOUNS and said is not None:
         # "said in a statement that ...": the parser hangs the clause on the medium
-        content_tok, content = said, subtree_span(said)
-        cue = (cue[0], tok_end(pobj))
+        content_tok, content = said, ctx.subtree_span(said)
+        cue = (cue[0], ctx.doc_end(pobj))
     return Found(content, "prep", content_tok, cue=cue, score=max(v.score, v.pscore))
 
 
@@ -421,13 +422,14 @@ def find_content(v: Verb) -> Found | None:
     return None
 
 
-def _with_of(tok: Token, cue: tuple[int, int]) -> tuple[int, int]:
+def _with_of(ctx: Context, tok: Token, cue: tuple[int, int]) -> tuple[int, int]:
     """'"...," she said of the plan': the "of" right after the verb joins a quotation's cue."""
     about = next(
         (c for c in tok.children if c.dep_ == "prep" and c.i == tok.i + 1 and c.lower_ == "of"),
         None,
     )
-    return (cue[0], tok_end(about)) if about is not None and tok_end(about) > cue[1] else cue
+    end = ctx.doc_end(about) if about is not None else cue[1]
+    return (cue[0], end) if end > cue[1] else cue
 
 
 def verb_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
@@ -436,7 +438,11 @@ def verb_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
     if tok.pos_ not in ("VERB", "AUX"):
         return None
     v = read_verb(ctx, tok, sent)
-    special = _for_clause(tok, v.lemma) or _made_clear(tok, sent) or _passive_patient(tok, v.frame)
+    special = (
+        _for_clause(ctx, tok, v.lemma)
+        or _made_clear(ctx, tok, sent)
+        or _passive_patient(ctx, tok, v.frame)
+    )
     if special is not None:
         return _candidate(ctx, tok, sent, *special)
     if not _is_cue(v):
@@ -444,9 +450,9 @@ def verb_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
     found = find_content(v)
     if found is None:
         return None
-    cue = found.cue or cue_group(tok)
+    cue = found.cue or cue_group(ctx, tok)
     if found.rule == "quote":
-        cue = _with_of(tok, cue)
+        cue = _with_of(ctx, tok, cue)
     score = v.score if found.score is None else found.score
     return _candidate(
         ctx, tok, sent, cue, found.content, found.rule, score, found.content_tok, found.parts
