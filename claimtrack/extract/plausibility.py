@@ -1,0 +1,104 @@
+"""Claims that are claims: the last stage drops the ones that are not attributions at all.
+
+Three general filters over a document's claims (plain data, plus the parses for lemmas):
+
+- **twice**: one claim found twice by two cues in one sentence ("asked whether X", "said X"):
+  two claims of one sentence whose contents overlap and share at least TWICE_OVERLAP of their
+  words (word-token F1, as the scorer counts a match) are one claim; the one with a speaker
+  mention, then the higher raw confidence, then the earlier, is kept.
+- **headline**: a claim in a heading line (segment.is_heading: short, no final punctuation)
+  whose cue is not a speaking cue (a lemma of ``say_verbs`` or a colon): "Hunter Explores a
+  Run" is a headline, not something Hunter said.
+- **not a cue**: a claim whose cue word (its first verb, noun or adjective) is a lemma of
+  ``data/words/not_attribution_cues.txt``: narrative and feeling verbs whose claims were
+  mostly not attributions on PolNeAR train (the list is derived from train by
+  ``python -m claimtrack.extract.learned.cuelist``, part of ``make train-models`` and read by hand).
+
+Dropped claims are gone: listings, exports and ``claimtrack eval`` see the same claims.
+Boilerplate an outlet repeats in many articles needs the store and is not handled here.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+
+from spacy.tokens import Token
+
+from claimtrack.extract.learned.score import content_text, token_f1, words
+from claimtrack.extract.types import FoundClaim
+from claimtrack.extract.wordlists import words as word_list
+
+TWICE_OVERLAP = 0.5  # word F1 of two contents above which they are one claim
+_CONTENT_POS = ("VERB", "NOUN", "ADJ")
+
+
+def screen(text: str, claims: list[FoundClaim], paragraphs: Sequence) -> list[FoundClaim]:
+    """The claims of one document that pass every filter, in their order. ``paragraphs``:
+    objects with ``seg`` (a Segment) and ``doc`` (its parse), in document order."""
+    paragraphs = list(paragraphs)
+    starts = [p.seg.start for p in paragraphs]
+    keep = [
+        not (_headline(c, text, paragraphs, starts) or _not_a_cue(c, text, paragraphs, starts))
+        for c in claims
+    ]
+    for i in found_twice(text, claims):
+        keep[i] = False
+    return [c for c, k in zip(claims, keep, strict=True) if k]
+
+
+def found_twice(text: str, claims: Sequence[FoundClaim]) -> set[int]:
+    """Indices of the claims that repeat another claim of their sentence (see module doc)."""
+    drop: set[int] = set()
+    bags = [words(content_text(text, c)) for c in claims]
+    for i, a in enumerate(claims):
+        for j in range(i + 1, len(claims)):
+            b = claims[j]
+            if i in drop or j in drop or a.sentence != b.sentence:
+                continue
+            if not (a.content.start < b.content.end and b.content.start < a.content.end):
+                continue
+            if token_f1(bags[i], bags[j]) < TWICE_OVERLAP:
+                continue
+            drop.add(j if _rank(a) >= _rank(b) else i)
+    return drop
+
+
+def _rank(c: FoundClaim) -> tuple[bool, float]:
+    return (c.speaker.mention is not None, c.raw_confidence)
+
+
+def cue_lemma(claim: FoundClaim, paragraphs: Sequence, starts: Sequence[int]) -> str | None:
+    """The lemma of a claim's cue word: its first verb, noun or adjective (else its first
+    token), lower case; ``:`` for a colon; None when the cue is in no paragraph."""
+    tok = _cue_tokens(claim, paragraphs, starts)
+    if not tok:
+        return None
+    head = next((t for t in tok if t.pos_ in _CONTENT_POS), tok[0])
+    return head.lemma_.lower()
+
+
+def _cue_tokens(claim: FoundClaim, paragraphs: Sequence, starts: Sequence[int]) -> list[Token]:
+    k = bisect.bisect_right(starts, claim.cue.start) - 1
+    if k < 0:
+        return []
+    p = paragraphs[k]
+    a, b = claim.cue.start - p.seg.start, claim.cue.end - p.seg.start
+    return [t for t in p.doc if t.idx < b and a < t.idx + len(t.text)]
+
+
+def _paragraph_of(claim: FoundClaim, paragraphs: Sequence, starts: Sequence[int]):  # noqa: ANN202
+    k = bisect.bisect_right(starts, claim.cue.start) - 1
+    return paragraphs[k] if k >= 0 else None
+
+
+def _headline(c: FoundClaim, text: str, paragraphs: Sequence, starts: Sequence[int]) -> bool:
+    p = _paragraph_of(c, paragraphs, starts)
+    if p is None or not p.seg.is_heading:
+        return False
+    lemma = cue_lemma(c, paragraphs, starts)
+    return lemma not in word_list("say_verbs") and lemma != ":"
+
+
+def _not_a_cue(c: FoundClaim, text: str, paragraphs: Sequence, starts: Sequence[int]) -> bool:
+    return cue_lemma(c, paragraphs, starts) in word_list("not_attribution_cues")
