@@ -11,7 +11,7 @@ Three general filters over a document's claims (plain data, plus the parses for 
   Run" is a headline, not something Hunter said.
 - **not a cue**: a claim whose cue word (its first verb, noun or adjective) is a lemma of
   ``data/words/not_attribution_cues.txt``: narrative and feeling verbs whose claims were
-  mostly not attributions on PolNeAR train (the list is derived from train by
+  mostly not attributions on PolNeAR train (the list is learned from train by
   ``python -m claimtrack.extract.learned.cuelist``, part of ``make train-models`` and read by hand).
 
 Dropped claims are gone: listings, exports and ``claimtrack eval`` see the same claims.
@@ -33,15 +33,22 @@ TWICE_OVERLAP = 0.5  # word F1 of two contents above which they are one claim
 _CONTENT_POS = ("VERB", "NOUN", "ADJ")
 
 
-def screen(text: str, claims: list[FoundClaim], paragraphs: Sequence) -> list[FoundClaim]:
+def screen(
+    text: str,
+    claims: list[FoundClaim],
+    paragraphs: Sequence,
+    not_cues: frozenset[str] | None = None,
+) -> list[FoundClaim]:
     """The claims of one document that pass every filter, in their order. ``paragraphs``:
-    objects with ``seg`` (a Segment) and ``doc`` (its parse), in document order."""
+    objects with ``seg`` (a Segment) and ``doc`` (its parse), in document order; ``not_cues``:
+    the cue lemmas that are not attributions (default: the shipped list)."""
     paragraphs = list(paragraphs)
     starts = [p.seg.start for p in paragraphs]
-    keep = [
-        not (_headline(c, text, paragraphs, starts) or _not_a_cue(c, text, paragraphs, starts))
-        for c in claims
-    ]
+    not_cues = word_list("not_attribution_cues") if not_cues is None else not_cues
+    keep = []
+    for c in claims:
+        lemma = cue_lemma(c, paragraphs, starts)
+        keep.append(lemma not in not_cues and not _headline(c, lemma, paragraphs, starts))
     for i in found_twice(text, claims):
         keep[i] = False
     return [c for c, k in zip(claims, keep, strict=True) if k]
@@ -92,13 +99,11 @@ def _paragraph_of(claim: FoundClaim, paragraphs: Sequence, starts: Sequence[int]
     return paragraphs[k] if k >= 0 else None
 
 
-def _headline(c: FoundClaim, text: str, paragraphs: Sequence, starts: Sequence[int]) -> bool:
+def _headline(
+    c: FoundClaim, lemma: str | None, paragraphs: Sequence, starts: Sequence[int]
+) -> bool:
+    """In a heading line, without a speaking cue."""
     p = _paragraph_of(c, paragraphs, starts)
     if p is None or not p.seg.is_heading:
         return False
-    lemma = cue_lemma(c, paragraphs, starts)
     return lemma not in word_list("say_verbs") and lemma != ":"
-
-
-def _not_a_cue(c: FoundClaim, text: str, paragraphs: Sequence, starts: Sequence[int]) -> bool:
-    return cue_lemma(c, paragraphs, starts) in word_list("not_attribution_cues")
