@@ -57,17 +57,20 @@ def screen(
 def found_twice(text: str, claims: Sequence[FoundClaim]) -> set[int]:
     """Indices of the claims that repeat another claim of their sentence (see module doc)."""
     drop: set[int] = set()
-    bags = [words(content_text(text, c)) for c in claims]
-    for i, a in enumerate(claims):
-        for j in range(i + 1, len(claims)):
-            b = claims[j]
-            if i in drop or j in drop or a.sentence != b.sentence:
-                continue
-            if not (a.content.start < b.content.end and b.content.start < a.content.end):
-                continue
-            if token_f1(bags[i], bags[j]) < TWICE_OVERLAP:
-                continue
-            drop.add(j if _rank(a) >= _rank(b) else i)
+    by_sentence: dict[tuple[int, int], list[int]] = {}
+    for i, c in enumerate(claims):  # only claims of one sentence are compared
+        by_sentence.setdefault((c.sentence.start, c.sentence.end), []).append(i)
+    for group in by_sentence.values():
+        bags = {i: words(content_text(text, claims[i])) for i in group} if len(group) > 1 else {}
+        for n, i in enumerate(group):
+            for j in group[n + 1 :]:
+                a, b = claims[i], claims[j]
+                if i in drop or j in drop:
+                    continue
+                if not (a.content.start < b.content.end and b.content.start < a.content.end):
+                    continue
+                if token_f1(bags[i], bags[j]) >= TWICE_OVERLAP:
+                    drop.add(j if _rank(a) >= _rank(b) else i)
     return drop
 
 
