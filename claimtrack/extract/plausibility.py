@@ -42,16 +42,58 @@ def screen(
     """The claims of one document that pass every filter, in their order. ``paragraphs``:
     objects with ``seg`` (a Segment) and ``doc`` (its parse), in document order; ``not_cues``:
     the cue lemmas that are not attributions (default: the shipped list)."""
-    paragraphs = list(paragraphs)
-    starts = [p.seg.start for p in paragraphs]
+    index = Paragraphs(paragraphs)
     not_cues = word_list("not_attribution_cues") if not_cues is None else not_cues
     keep = []
     for c in claims:
-        lemma = cue_lemma(c, paragraphs, starts)
-        keep.append(lemma not in not_cues and not _headline(c, lemma, paragraphs, starts))
+        lemma = index.cue_lemma(c)
+        keep.append(lemma not in not_cues and not _headline(c, lemma, index))
     for i in found_twice(text, claims):
         keep[i] = False
     return [c for c, k in zip(claims, keep, strict=True) if k]
+
+
+class Paragraphs:
+    """A document's parsed paragraphs, to find the tokens at a document offset by bisection
+    (each paragraph's token offsets are listed once, when first needed)."""
+
+    def __init__(self, paragraphs: Sequence) -> None:
+        self.paragraphs = list(paragraphs)
+        self.starts = [p.seg.start for p in self.paragraphs]
+        self._token_starts: dict[int, list[int]] = {}
+
+    def at(self, offset: int):  # noqa: ANN201 - a paragraph (seg, doc) or None
+        """The paragraph holding document offset OFFSET (None before the first)."""
+        k = bisect.bisect_right(self.starts, offset) - 1
+        return self.paragraphs[k] if k >= 0 else None
+
+    def tokens(self, start: int, end: int) -> list[Token]:
+        """The tokens overlapping document span START:END, in the paragraph holding START."""
+        k = bisect.bisect_right(self.starts, start) - 1
+        if k < 0:
+            return []
+        p = self.paragraphs[k]
+        if k not in self._token_starts:
+            self._token_starts[k] = [t.idx for t in p.doc]
+        idx = self._token_starts[k]
+        a, b = start - p.seg.start, end - p.seg.start
+        i = max(bisect.bisect_right(idx, a) - 1, 0)
+        out = []
+        while i < len(idx) and idx[i] < b:
+            t = p.doc[i]
+            if a < t.idx + len(t.text):
+                out.append(t)
+            i += 1
+        return out
+
+    def cue_lemma(self, claim: FoundClaim) -> str | None:
+        """The lemma of a claim's cue word: its first verb, noun or adjective (else its first
+        token), lower case; ``:`` for a colon; None when the cue is in no paragraph."""
+        toks = self.tokens(claim.cue.start, claim.cue.end)
+        if not toks:
+            return None
+        head = next((t for t in toks if t.pos_ in _CONTENT_POS), toks[0])
+        return head.lemma_.lower()
 
 
 def found_twice(text: str, claims: Sequence[FoundClaim]) -> set[int]:
@@ -78,35 +120,9 @@ def _rank(c: FoundClaim) -> tuple[bool, float]:
     return (c.speaker.mention is not None, c.raw_confidence)
 
 
-def cue_lemma(claim: FoundClaim, paragraphs: Sequence, starts: Sequence[int]) -> str | None:
-    """The lemma of a claim's cue word: its first verb, noun or adjective (else its first
-    token), lower case; ``:`` for a colon; None when the cue is in no paragraph."""
-    tok = _cue_tokens(claim, paragraphs, starts)
-    if not tok:
-        return None
-    head = next((t for t in tok if t.pos_ in _CONTENT_POS), tok[0])
-    return head.lemma_.lower()
-
-
-def _cue_tokens(claim: FoundClaim, paragraphs: Sequence, starts: Sequence[int]) -> list[Token]:
-    k = bisect.bisect_right(starts, claim.cue.start) - 1
-    if k < 0:
-        return []
-    p = paragraphs[k]
-    a, b = claim.cue.start - p.seg.start, claim.cue.end - p.seg.start
-    return [t for t in p.doc if t.idx < b and a < t.idx + len(t.text)]
-
-
-def _paragraph_of(claim: FoundClaim, paragraphs: Sequence, starts: Sequence[int]):  # noqa: ANN202
-    k = bisect.bisect_right(starts, claim.cue.start) - 1
-    return paragraphs[k] if k >= 0 else None
-
-
-def _headline(
-    c: FoundClaim, lemma: str | None, paragraphs: Sequence, starts: Sequence[int]
-) -> bool:
+def _headline(c: FoundClaim, lemma: str | None, index: Paragraphs) -> bool:
     """In a heading line, without a speaking cue."""
-    p = _paragraph_of(c, paragraphs, starts)
+    p = index.at(c.cue.start)
     if p is None or not p.seg.is_heading:
         return False
     return lemma not in word_list("say_verbs") and lemma != ":"

@@ -3,7 +3,7 @@
     python -m claimtrack.extract.learned.cuelist [--corpus DIR] [--out FILE]   # make train-models
 
 Extracts every article with the learned models but without the plausibility screen, and
-counts per cue lemma (``plausibility.cue_lemma``) the claims and those that match a gold
+counts per cue lemma (``plausibility.Paragraphs.cue_lemma``) the claims and those that match a gold
 attribution (relaxed). A lemma (a word, not punctuation) seen in at least MIN_CLAIMS claims of which at most
 MAX_SHARE match is listed: its claims are narrative or feeling verbs more often than
 attributions. PolNeAR marks many narrative verbs as attributions ("launch", "struggle",
@@ -24,7 +24,7 @@ from claimtrack.extract.learned import detect, refine
 from claimtrack.extract.learned.corpus import default_corpus, iter_corpus, split_error
 from claimtrack.extract.learned.score import score_document
 from claimtrack.extract.pipeline import parse_chunk
-from claimtrack.extract.plausibility import cue_lemma
+from claimtrack.extract.plausibility import Paragraphs
 from claimtrack.extract.quotes import QuoteIndex
 from claimtrack.extract.wordlists import WORDS_DIR
 
@@ -53,9 +53,9 @@ def count(corpus: Path) -> tuple[Counter[str], Counter[str]]:
                 doc.text, paras, doc.published, QuoteIndex(doc.text), refiner, detector
             )
             matched = {ci for ci, _, _ in score_document(doc.text, claims, doc.relations).matches}
-            starts = [p.seg.start for p in paras]
+            index = Paragraphs(paras)
             for i, c in enumerate(claims):
-                lemma = cue_lemma(c, paras, starts)
+                lemma = index.cue_lemma(c)
                 if lemma is None:
                     continue
                 seen[lemma] += 1
