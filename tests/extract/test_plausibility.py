@@ -52,6 +52,13 @@ def test_a_headline_with_a_speaking_cue_stays() -> None:
     assert _cues(text, screened) == _cues(text, raw)
 
 
+def test_a_headline_crediting_by_a_colon_stays() -> None:
+    text = "Ann Roe: The Bridge Will Reopen in May\nThe mayor spoke to the council on Monday."
+    raw, screened = _both(text)
+    assert ":" in _cues(text, raw)
+    assert _cues(text, screened) == _cues(text, raw)
+
+
 def test_the_same_words_in_a_body_sentence_stay() -> None:
     text = "The mayor, Ann Roe, pushes to reopen the bridge before the winter."
     raw, screened = _both(text)
