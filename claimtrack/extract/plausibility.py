@@ -7,12 +7,12 @@ Three general filters over a document's claims (plain data, plus the parses for 
   words (word-token F1, as the scorer counts a match) are one claim; the one with a speaker
   mention, then the higher raw confidence, then the earlier, is kept.
 - **headline**: a claim in a heading line (segment.is_heading: short, no final punctuation)
-  whose cue is not a speaking cue (a lemma of ``say_verbs`` or a colon): "Hunter Explores a
-  Run" is a headline, not something Hunter said.
+  whose cue is not a speaking cue (a lemma of ``say_verbs`` or a colon): "Mayor Pushes to
+  Reopen the Bridge" is a headline's narrative, not something the mayor said.
 - **not a cue**: a claim whose cue word (its first verb, noun or adjective) is a lemma of
   ``data/words/not_attribution_cues.txt``: narrative and feeling verbs whose claims were
-  mostly not attributions on PolNeAR train (the list is learned from train by
-  ``python -m claimtrack.extract.learned.cuelist``, part of ``make train-models`` and read by hand).
+  mostly not attributions on PolNeAR train (learned from train by ``python -m
+  claimtrack.extract.learned.cuelist``, part of ``make train-models``).
 
 Dropped claims are gone: listings, exports and ``claimtrack eval`` see the same claims.
 Boilerplate an outlet repeats in many articles needs the store and is not handled here.
