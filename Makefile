@@ -31,9 +31,10 @@ eval: install ## score the extractor on PolNeAR dev (../shared/polnear/dev)
 eval-web: install ## body F1 of the text ingest stores from web pages (../shared/web-articles), through the CLI
 	$(BIN)/python -m claimtrack.evaluate.web
 
-train-models: install ## rebuild the cue lexicon, retrain the span refiner and the detector, then refit the confidence calibration, on PolNeAR train (after changing the rules)
+train-models: install ## rebuild the cue lexicon, retrain the span refiner and the detector, relearn the cues that are not attributions, then refit the confidence calibration, on PolNeAR train (after changing the rules)
 	$(BIN)/python -m claimtrack.extract.learned.lexicon
 	$(BIN)/python -m claimtrack.extract.learned.train
+	$(BIN)/python -m claimtrack.extract.learned.cuelist
 	$(BIN)/python -m claimtrack.evaluate.calibrate
 
 bench: install ## speed and memory figures of extraction, ingest and export; render times of claimtrack serve's pages on 100,000 claims; first-page query times on CLAIMTRACK_BENCH_CLAIMS (default 200,000) claims

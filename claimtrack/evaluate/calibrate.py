@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from claimtrack.evaluate.run import evaluate_corpus
-from claimtrack.extract.calibration import TABLE
+from claimtrack.extract.calibration import TABLE, calibrated
 from claimtrack.extract.learned.corpus import default_corpus
 from claimtrack.extract.learned.score import overlaps
 
@@ -51,6 +51,20 @@ def isotonic(pairs: Sequence[tuple[float, bool]], bins: int = BINS) -> list[tupl
     return [(s / n, min(r / n, CEILING)) for s, r, n in pooled]
 
 
+def ece(pairs: Sequence[tuple[float, bool]], bins: int = 10) -> float:
+    """Expected calibration error of (confidence, right) pairs: over equal-width confidence
+    bins, the gap between mean confidence and share right, weighted by the bin's size."""
+    if not pairs:
+        return 0.0
+    sums: dict[int, list[float]] = {}
+    for conf, right in pairs:
+        b = sums.setdefault(min(int(conf * bins), bins - 1), [0.0, 0.0, 0.0])
+        b[0] += conf
+        b[1] += right
+        b[2] += 1
+    return sum(abs(c - r) for c, r, _ in sums.values()) / len(pairs)
+
+
 def write_table(fitted: list[tuple[float, float]], corpus: str, out: Path = TABLE) -> None:
     header = (
         f"# raw confidence -> share fully right on {corpus} (isotonic, {BINS} bins, at most "
@@ -61,9 +75,14 @@ def write_table(fitted: list[tuple[float, float]], corpus: str, out: Path = TABL
 
 def main(corpus: Path | None = None, out: Path = TABLE) -> None:
     corpus = corpus or default_corpus().parent / "train"
-    fitted = isotonic(outcomes(evaluate_corpus(corpus)))
+    pairs = outcomes(evaluate_corpus(corpus))
+    fitted = isotonic(pairs)
     write_table(fitted, corpus.name, out)
-    print(f"{len(fitted)} points -> {out}")
+    table = (tuple(x for x, _ in fitted), tuple(y for _, y in fitted))
+    error = ece([(calibrated(x, table), y) for x, y in pairs])
+    print(
+        f"{len(fitted)} points -> {out}; expected calibration error on {corpus.name}: {error:.3f}"
+    )
 
 
 if __name__ == "__main__":

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc
 
-from claimtrack.extract import casing
+from claimtrack.extract import casing, plausibility
 from claimtrack.extract import nlp as nlp_mod
 from claimtrack.extract.assemble import Parsed, build_claims
 from claimtrack.extract.learned import detect, refine
@@ -80,12 +80,15 @@ def _with_last(items: list[str]) -> list[tuple[bool, str]]:
 
 
 def run_chunk(
-    chunk: list[tuple[str, dt.date | None]], learned: bool = True
+    chunk: list[tuple[str, dt.date | None]], learned: bool = True, screened: bool = True
 ) -> Iterator[list[FoundClaim]]:
     """Each document's claims; ``learned``: the span refiner and the detector take part
-    (MissingModelError when their files are missing), else the rules' claims as they are."""
+    (MissingModelError when their files are missing), else the rules' claims as they are;
+    ``screened``: claims that are not attributions are dropped (extract/plausibility.py;
+    False only to learn that stage's word list)."""
     parsed = parse_chunk(chunk)
     refiner, detector = (refine.load(), detect.load()) if learned else (None, None)
     for d, (text, published) in enumerate(chunk):
         text = text if isinstance(text, str) else str(text)
-        yield build_claims(text, parsed[d], published, QuoteIndex(text), refiner, detector)
+        claims = build_claims(text, parsed[d], published, QuoteIndex(text), refiner, detector)
+        yield plausibility.screen(text, claims, parsed[d]) if screened else claims

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimtrack.evaluate.calibrate import isotonic
+from claimtrack.evaluate.calibrate import ece, isotonic
 from claimtrack.extract.calibration import calibrated, points
 
 
@@ -31,3 +31,12 @@ def test_isotonic_pools_a_bin_that_would_fall() -> None:
         (pytest.approx(0.3), pytest.approx(0.25)),
         (pytest.approx(0.9), 0.98),
     ]  # a ceiling
+
+
+def test_ece_weighs_each_bins_gap_by_its_size() -> None:
+    right_at_80 = [(0.8, True)] * 4 + [(0.8, False)]  # 80% right at 0.8: no gap
+    assert ece(right_at_80) == pytest.approx(0.0)
+    # 0.9 but half right (gap 0.4, 2 of 4 claims) and 0.1 never right (gap 0.1, 2 of 4)
+    pairs = [(0.9, True), (0.9, False), (0.1, False), (0.1, False)]
+    assert ece(pairs) == pytest.approx(0.25)
+    assert ece([]) == 0.0

@@ -14,6 +14,7 @@ import pytest
 
 from claimtrack.extract import extract
 from claimtrack.extract.assemble import build_claims
+from claimtrack.extract.calibration import calibrated
 from claimtrack.extract.learned import detect, refine
 from claimtrack.extract.learned import train as train_models
 from claimtrack.extract.pipeline import parse_chunk
@@ -145,7 +146,10 @@ def test_a_trained_detector_finds_what_no_rule_proposes(trained: Path) -> None:
     assert "swing" in c.cue.text(SWING)
     assert c.content.text(SWING) == "the housing agency"
     assert c.speaker.mention is not None and c.speaker.mention.text(SWING) == "Councillor Haddad"
-    assert c.found_by == "detector" and c.confidence < 0.5
+    # the detector's own low score, through the shipped calibration (after the plausibility
+    # screen, detector finds of train are right about half of the time)
+    assert c.found_by == "detector" and c.raw_confidence < 0.5
+    assert c.confidence == round(calibrated(c.raw_confidence), 3) <= 0.55
     assert c.speaker.name == "Councillor Haddad" or c.speaker.name == "Haddad"
 
 

@@ -1,0 +1,128 @@
+"""Claims that are claims: the last stage drops the ones that are not attributions at all.
+
+Three general filters over a document's claims (plain data, plus the parses for lemmas):
+
+- **twice**: one claim found twice by two cues in one sentence ("asked whether X", "said X"):
+  two claims of one sentence whose contents overlap and share at least TWICE_OVERLAP of their
+  words (word-token F1, as the scorer counts a match) are one claim; the one with a speaker
+  mention, then the higher raw confidence, then the earlier, is kept.
+- **headline**: a claim in a heading line (segment.is_heading: short, no final punctuation)
+  whose cue is not a speaking cue (a lemma of ``say_verbs`` or a colon): "Mayor Pushes to
+  Reopen the Bridge" is a headline's narrative, not something the mayor said.
+- **not a cue**: a claim whose cue word (its first verb, noun or adjective) is a lemma of
+  ``data/words/not_attribution_cues.txt``: narrative and feeling verbs whose claims were
+  mostly not attributions on PolNeAR train (learned from train by ``python -m
+  claimtrack.extract.learned.cuelist``, part of ``make train-models``).
+
+Dropped claims are gone: listings, exports and ``claimtrack eval`` see the same claims.
+Boilerplate an outlet repeats in many articles needs the store and is not handled here.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+
+from spacy.tokens import Token
+
+from claimtrack.extract.learned.score import content_text, token_f1, words
+from claimtrack.extract.types import FoundClaim
+from claimtrack.extract.wordlists import words as word_list
+
+TWICE_OVERLAP = 0.5  # word F1 of two contents above which they are one claim
+_CONTENT_POS = ("VERB", "NOUN", "ADJ")
+
+
+def screen(
+    text: str,
+    claims: list[FoundClaim],
+    paragraphs: Sequence,
+    not_cues: frozenset[str] | None = None,
+) -> list[FoundClaim]:
+    """The claims of one document that pass every filter, in their order. ``paragraphs``:
+    objects with ``seg`` (a Segment) and ``doc`` (its parse), in document order; ``not_cues``:
+    the cue lemmas that are not attributions (default: the shipped list)."""
+    index = Paragraphs(paragraphs)
+    not_cues = word_list("not_attribution_cues") if not_cues is None else not_cues
+    keep = []
+    for c in claims:
+        lemma = index.cue_lemma(c)
+        keep.append(lemma not in not_cues and not _headline(c, lemma, index))
+    for i in found_twice(text, claims):
+        keep[i] = False
+    return [c for c, k in zip(claims, keep, strict=True) if k]
+
+
+class Paragraphs:
+    """A document's parsed paragraphs, to find the tokens at a document offset by bisection
+    (each paragraph's token offsets are listed once, when first needed)."""
+
+    def __init__(self, paragraphs: Sequence) -> None:
+        self.paragraphs = list(paragraphs)
+        self.starts = [p.seg.start for p in self.paragraphs]
+        self._token_starts: dict[int, list[int]] = {}
+
+    def at(self, offset: int):  # noqa: ANN201 - a paragraph (seg, doc) or None
+        """The paragraph holding document offset OFFSET (None before the first)."""
+        k = bisect.bisect_right(self.starts, offset) - 1
+        return self.paragraphs[k] if k >= 0 else None
+
+    def tokens(self, start: int, end: int) -> list[Token]:
+        """The tokens overlapping document span START:END, in the paragraph holding START."""
+        k = bisect.bisect_right(self.starts, start) - 1
+        if k < 0:
+            return []
+        p = self.paragraphs[k]
+        if k not in self._token_starts:
+            self._token_starts[k] = [t.idx for t in p.doc]
+        idx = self._token_starts[k]
+        a, b = start - p.seg.start, end - p.seg.start
+        i = max(bisect.bisect_right(idx, a) - 1, 0)
+        out = []
+        while i < len(idx) and idx[i] < b:
+            t = p.doc[i]
+            if a < t.idx + len(t.text):
+                out.append(t)
+            i += 1
+        return out
+
+    def cue_lemma(self, claim: FoundClaim) -> str | None:
+        """The lemma of a claim's cue word: its first verb, noun or adjective (else its first
+        token), lower case; ``:`` for a colon; None when the cue is in no paragraph."""
+        toks = self.tokens(claim.cue.start, claim.cue.end)
+        if not toks:
+            return None
+        head = next((t for t in toks if t.pos_ in _CONTENT_POS), toks[0])
+        return head.lemma_.lower()
+
+
+def found_twice(text: str, claims: Sequence[FoundClaim]) -> set[int]:
+    """Indices of the claims that repeat another claim of their sentence (see module doc)."""
+    drop: set[int] = set()
+    by_sentence: dict[tuple[int, int], list[int]] = {}
+    for i, c in enumerate(claims):  # only claims of one sentence are compared
+        by_sentence.setdefault((c.sentence.start, c.sentence.end), []).append(i)
+    for group in by_sentence.values():
+        bags = {i: words(content_text(text, claims[i])) for i in group} if len(group) > 1 else {}
+        for n, i in enumerate(group):
+            for j in group[n + 1 :]:
+                a, b = claims[i], claims[j]
+                if i in drop or j in drop:
+                    continue
+                if not (a.content.start < b.content.end and b.content.start < a.content.end):
+                    continue
+                if token_f1(bags[i], bags[j]) >= TWICE_OVERLAP:
+                    drop.add(j if _rank(a) >= _rank(b) else i)
+    return drop
+
+
+def _rank(c: FoundClaim) -> tuple[bool, float]:
+    return (c.speaker.mention is not None, c.raw_confidence)
+
+
+def _headline(c: FoundClaim, lemma: str | None, index: Paragraphs) -> bool:
+    """In a heading line, without a speaking cue."""
+    p = index.at(c.cue.start)
+    if p is None or not p.seg.is_heading:
+        return False
+    return lemma not in word_list("say_verbs") and lemma != ":"

@@ -1,0 +1,105 @@
+"""The plausibility screen (claimtrack/extract/plausibility.py): a claim found twice by two
+cues is kept once, a headline without a speaking cue and a claim whose cue word is listed as
+not a cue are dropped; each test shows the claim exists before the screen."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from claimtrack.extract import extract
+from claimtrack.extract.learned.cuelist import listed
+from claimtrack.extract.pipeline import parse_chunk, run_chunk
+from claimtrack.extract.plausibility import found_twice, screen
+from claimtrack.extract.types import CharSpan, FoundClaim, Speaker
+
+
+def _both(text: str) -> tuple[list[FoundClaim], list[FoundClaim]]:
+    """The claims of TEXT before and after the screen."""
+    raw = next(run_chunk([(text, None)], screened=False))
+    return raw, extract(text)
+
+
+def _cues(text: str, claims: list[FoundClaim]) -> list[str]:
+    return [c.cue.text(text) for c in claims]
+
+
+def _claim(text: str, cue: str, content: str, mention: str | None, raw: float) -> FoundClaim:
+    def span(s: str) -> CharSpan:
+        i = text.index(s)
+        return CharSpan(i, i + len(s))
+
+    return FoundClaim(
+        speaker=Speaker(span(mention) if mention else None, mention),
+        cue=span(cue),
+        content=span(content),
+        sentence=CharSpan(0, len(text)),
+        attribution="indirect",
+        raw_confidence=raw,
+    )
+
+
+def test_a_headline_without_a_speaking_cue_is_dropped() -> None:
+    text = "Ann Roe Pushes to Reopen the Bridge\nThe mayor spoke to the council on Monday."
+    raw, screened = _both(text)
+    assert "Pushes" in _cues(text, raw)
+    assert "Pushes" not in _cues(text, screened)
+
+
+def test_a_headline_with_a_speaking_cue_stays() -> None:
+    text = "Ann Roe Says the Bridge Will Reopen in May\nThe mayor spoke to the council on Monday."
+    raw, screened = _both(text)
+    assert "Says" in _cues(text, raw)
+    assert _cues(text, screened) == _cues(text, raw)
+
+
+def test_a_headline_crediting_by_a_colon_stays() -> None:
+    text = "Ann Roe: The Bridge Will Reopen in May\nThe mayor spoke to the council on Monday."
+    raw, screened = _both(text)
+    assert ":" in _cues(text, raw)
+    assert _cues(text, screened) == _cues(text, raw)
+
+
+def test_the_same_words_in_a_body_sentence_stay() -> None:
+    text = "The mayor, Ann Roe, pushes to reopen the bridge before the winter."
+    raw, screened = _both(text)
+    assert "pushes" in _cues(text, raw)
+    assert _cues(text, screened) == _cues(text, raw)
+
+
+def test_one_claim_found_by_two_cues_is_kept_once_with_its_speaker() -> None:
+    text = "Asked about it, the mayor said that the bridge would reopen in May."
+    named = _claim(text, "said", "that the bridge would reopen in May", "the mayor", 0.6)
+    bare = _claim(text, "Asked", "the bridge would reopen in May", None, 0.9)
+    assert found_twice(text, [bare, named]) == {0}
+    assert found_twice(text, [named, bare]) == {1}
+
+
+def test_two_claims_of_one_sentence_with_different_contents_both_stay() -> None:
+    text = "The mayor said the bridge would reopen and the council denied the road would close."
+    a = _claim(text, "said", "the bridge would reopen", "The mayor", 0.8)
+    b = _claim(text, "denied", "the road would close", "the council", 0.8)
+    assert found_twice(text, [a, b]) == set()
+
+
+def test_overlapping_contents_sharing_few_words_both_stay() -> None:
+    text = "The mayor said the bridge, which the council called unsafe, would reopen in May."
+    a = _claim(text, "said", "the bridge, which the council called unsafe, would reopen in May",
+               "The mayor", 0.8)  # fmt: skip
+    b = _claim(text, "called", "unsafe", "the council", 0.8)
+    assert found_twice(text, [a, b]) == set()
+
+
+def test_a_listed_narrative_verb_is_dropped_in_a_body_sentence() -> None:
+    text = "Ann Roe explored a run for governor last year."
+    parsed = parse_chunk([(text, None)])[0]
+    raw = next(run_chunk([(text, None)], screened=False))
+    assert "explored" in _cues(text, raw)
+    kept = screen(text, raw, parsed, not_cues=frozenset({"explore"}))
+    assert "explored" not in _cues(text, kept)
+    assert _cues(text, screen(text, raw, parsed, not_cues=frozenset())) == _cues(text, raw)
+
+
+def test_the_list_keeps_mostly_wrong_words_seen_often_enough() -> None:
+    seen = Counter({"ponder": 10, "’": 10, "gaze": 2, "claim": 10})
+    right = Counter({"ponder": 1, "’": 0, "gaze": 0, "claim": 9})
+    assert listed(seen, right) == ["ponder"]  # ’: not a word; gaze: too rare; claim: right
