@@ -37,6 +37,7 @@ from claimtrack.store.models import (
     Source,
     Topic,
 )
+from claimtrack.store.roles import alias_roles, by_role, definite
 from claimtrack.store.taxonomy import TopicDef, frame_of, load_taxonomy
 from claimtrack.store.taxonomy import tag as tag_topics
 from claimtrack.store.timeline import sort_values
@@ -155,10 +156,14 @@ def _fits(actor: Actor, gender: str | None, first: str | None) -> bool:
     return first is None or len(words) < 2 or fold(words[0]) == fold(first)
 
 
-def find_person(session: Session, name: str, gender: str | None) -> Actor | None:
+def find_person(
+    session: Session, name: str, gender: str | None, role: frozenset[str] = frozenset()
+) -> Actor | None:
     """The one known person NAME means: by full name (titles, middle initials and a
     possessive aside; "Jr." kept), else for a surname alone the one person of that surname
-    and a compatible gender. None when nobody or several fit."""
+    and a compatible gender; when several fit, the one a text gave the ROLE words the
+    mention gives ("President Obama": the Obama named "President Barack Obama"). None when
+    nobody or several fit."""
     form = person_form(name)
     words = form.split()
     first = words[0] if len(words) >= 2 else None
@@ -166,7 +171,14 @@ def find_person(session: Session, name: str, gender: str | None) -> Actor | None
     if len(words) == 1:
         full = [a for a in found if len(person_form(a.name).split()) >= 2]
         found = full or found
+    if len(found) > 1 and role:
+        found = [a for a in found if any(role <= r for r in roles_of(a))]
     return found[0] if len(found) == 1 else None
+
+
+def roles_of(actor: Actor) -> list[frozenset[str]]:
+    """The role words each of ACTOR's names gives them ("Indiana Gov. Mike Pence")."""
+    return [r for a in actor.aliases if (r := alias_roles(a.alias, actor.name))]
 
 
 def known_within(session: Session, name: str) -> Actor | None:
@@ -287,6 +299,24 @@ def is_role(role: str | None, name: str) -> bool:
     return key != " ".join(name_words) and key not in name_words
 
 
+def resolve_speaker(
+    session: Session, speaker: Speaker, doc_text: str, published: dt.date | None = None
+) -> tuple[Actor | None, str | None]:
+    """The actor a claim's speaker is filed under, and how the database decided it when it
+    did: a description the text left unresolved ("the Indiana governor") is the one person
+    stored with that role around PUBLISHED (store/roles.py)."""
+    said = " ".join(speaker.mention.text(doc_text).split()) if speaker.mention else ""
+    if speaker.kind == "unnamed" and (description := definite(said)) is not None:
+        match = by_role(session, description, published)
+        if match is not None:
+            add_seen_name(match.actor, said)
+            where = f" in source #{match.source_id}" if match.source_id is not None else ""
+            return match.actor, (
+                f"'{said}': {match.actor.name}, named as {description}{where} ('{match.role}')"
+            )
+    return resolve_actor(session, speaker, doc_text), None
+
+
 def resolve_actor(session: Session, speaker: Speaker, doc_text: str) -> Actor | None:
     name = speaker_name(speaker, doc_text)
     if name is None:
@@ -302,7 +332,9 @@ def resolve_actor(session: Session, speaker: Speaker, doc_text: str) -> Actor | 
     ):
         actor = None  # an organisation's name is never a person's alias, nor the reverse
     if actor is None and person:
-        actor = find_person(session, name, speaker.gender) or known_within(session, name)
+        said = " ".join(speaker.mention.text(doc_text).split()) if speaker.mention else ""
+        role = alias_roles(said, name) - HONORIFICS
+        actor = find_person(session, name, speaker.gender, role) or known_within(session, name)
     if actor is None:
         actor = Actor(name=name, name_key=name_key(name), kind=speaker.kind)
         session.add(actor)
@@ -411,7 +443,7 @@ def build_claim(
     topics: Sequence[TopicDef],
     topic_ids: dict[str, int],
 ) -> Claim:
-    fields = claim_fields(session, text, c)
+    fields = claim_fields(session, text, c, source.published_on)
     speakers = speaker_ids(session, c, fields["actor_id"], text)  # before the row: no autoflush
     row = Claim(source=source, status="unreviewed", **fields)
     for i, who in enumerate(speakers):
@@ -433,9 +465,12 @@ def speaker_ids(session: Session, c: FoundClaim, first: int | None, text: str) -
     return ids
 
 
-def claim_fields(session: Session, text: str, c: FoundClaim) -> dict:
-    """The stored fields of an extracted claim (its speaker resolved to an actor)."""
-    actor = resolve_actor(session, c.speaker, text)
+def claim_fields(
+    session: Session, text: str, c: FoundClaim, published: dt.date | None = None
+) -> dict:
+    """The stored fields of an extracted claim (its speaker resolved to an actor; PUBLISHED,
+    its source's date, places the roles a description may mean)."""
+    actor, by_db = resolve_speaker(session, c.speaker, text, published)
     relation = c.date.relation
     mention = c.speaker.mention
     earliest, latest, via = date_bounds(c.date)
@@ -468,7 +503,7 @@ def claim_fields(session: Session, text: str, c: FoundClaim) -> dict:
         "heading": c.heading,
         "confidence": round(float(c.confidence), 3),
         "found_by": c.found_by,
-        "speaker_how": how_filed(c.speaker, actor, text),
+        "speaker_how": by_db or how_filed(c.speaker, actor, text),
     }
 
 
