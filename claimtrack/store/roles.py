@@ -188,13 +188,17 @@ def by_role(session: Session, description: str, published: dt.date | None) -> Ro
     for actor, alias in session.execute(stmt):
         found.setdefault(actor.id, (actor, []))[1].append(alias)
     fitting: list[tuple[Actor, str]] = []
+    exact: set[int] = set()  # given the role in those words alone ("President Jo Roe")
     for actor, aliases in found.values():
         roles = {a: alias_roles(a, actor.name) for a in aliases}
         if fits(description, [r for r in roles.values() if r]):
             shown = next(a for a, r in roles.items() if r and any(p <= r for p in parts))
             fitting.append((actor, shown))
-    fitting = [(a, r) for a, r in fitting if _near(session, a.id, published)]
-    fitting = one_person(fitting)
+            if all(any(p == r for r in roles.values()) for p in parts):
+                exact.add(actor.id)
+    fitting = one_person([(a, r) for a, r in fitting if _near(session, a.id, published)])
+    if len(fitting) > 1:  # "the president": the one titled so bare, not a union's president
+        fitting = [(a, r) for a, r in fitting if a.id in exact]
     if len(fitting) != 1:
         return None
     actor, shown = fitting[0]

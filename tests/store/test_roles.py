@@ -16,7 +16,14 @@ from claimtrack.io.document import Document
 from claimtrack.store import engine as dbmod
 from claimtrack.store.models import Claim
 from claimtrack.store.roles import alias_roles, definite, fits, role_words
-from claimtrack.store.writes import content_hash, ensure_taxonomy, resolve_actor, resolve_speaker
+from claimtrack.store.writes import (
+    content_hash,
+    ensure_taxonomy,
+    in_quotes,
+    resolve_actor,
+    resolve_speaker,
+    sole_author,
+)
 
 
 def test_role_words_fold_variants_and_drop_filler() -> None:
@@ -139,3 +146,37 @@ def test_a_stored_role_holds_around_its_time(db_url: str, gap: int, who: str) ->
     assert got and got[0][0] == who
     if who == "Marcy Okonkwo":
         assert "named as Indiana governor in source #1" in got[0][1]
+
+
+COLUMN = (
+    "I believe the county should build the new library downtown, whatever the council "
+    "decides.\n\n"
+    "\u201cI will not vote for it,\u201d said Councilman Raul Ortiz.\n"
+)
+
+
+def test_i_outside_quotes_is_the_byline_author(db_url: str) -> None:
+    engine = dbmod.open_engine(db_url)
+    with dbmod.session_scope(engine) as session:
+        topics = ensure_taxonomy(session)
+    doc = Document(text=COLUMN, path="column.txt", author="By Dana Whitfield")
+    store_once(engine, doc, extract(COLUMN), topics, content_hash(COLUMN))
+    with dbmod.session_scope(engine) as session:
+        got = {
+            c.content[:20]: (c.actor.name if c.actor else None, c.speaker_how)
+            for c in session.scalars(select(Claim))
+        }
+    assert got["the county should bu"] == (
+        "Dana Whitfield",
+        "'I': Dana Whitfield, the author of this piece (its byline)",
+    )
+    assert [who for who, _ in got.values()].count("Dana Whitfield") == 1
+
+
+def test_quotes_and_bylines() -> None:
+    assert in_quotes("He said \u201cI will go", 11)
+    assert not in_quotes("\u201cNo,\u201d I said", 7)
+    assert in_quotes('She said "I will', 10)
+    assert sole_author("By Dana Whitfield") == "Dana Whitfield"
+    assert sole_author("Dana Whitfield and Raul Ortiz") is None
+    assert sole_author("Staff") is None
