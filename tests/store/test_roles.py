@@ -180,3 +180,14 @@ def test_quotes_and_bylines() -> None:
     assert sole_author("By Dana Whitfield") == "Dana Whitfield"
     assert sole_author("Dana Whitfield and Raul Ortiz") is None
     assert sole_author("Staff") is None
+
+
+def test_a_bare_description_prefers_the_one_given_the_bare_title(db_url: str) -> None:
+    got = filed(
+        db_url,
+        said("Tess Marlow", "President Tess Marlow"),
+        said("Ana Ruiz", "French President Ana Ruiz"),
+        said("president", "the president", "unnamed"),
+        said("French president", "the French president", "unnamed"),
+    )
+    assert [who for who, _ in got[2:]] == ["Tess Marlow", "Ana Ruiz"]
