@@ -88,7 +88,7 @@ def alias_roles(alias: str, name: str) -> frozenset[str]:
     last = surname(name)
     at, size = _name_at(low, form), len(form)
     if at < 0 and last is not None:
-        at, size = _name_at(low, [fold(last)]), 1
+        at, size = _name_at(low, fold(last).split()), len(last.split())
     if at < 0:
         return frozenset()
     before = " ".join(raw[:at])

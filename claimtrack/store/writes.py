@@ -18,6 +18,7 @@ from claimtrack.extract.dates import relation_range
 from claimtrack.extract.types import FoundClaim, SaidDate, Speaker
 from claimtrack.io.document import Document
 from claimtrack.names import (
+    PARTICLES,
     PRONOUNS,
     SUFFIXES,
     compatible,
@@ -27,6 +28,7 @@ from claimtrack.names import (
     name_key,
     person_form,
     surname,
+    written_name,
 )
 from claimtrack.store import appearances
 from claimtrack.store.models import (
@@ -167,10 +169,10 @@ def find_person(
     nobody or several fit."""
     form = person_form(name)
     words = form.split()
-    first = words[0] if len(words) >= 2 else None
+    first = words[0] if len(words) >= 2 and fold(words[0]) not in PARTICLES else None
     found = [a for a in _named(session, name_key(form)) if _fits(a, gender, first)]
-    if len(words) == 1:
-        full = [a for a in found if len(person_form(a.name).split()) >= 2]
+    if first is None:  # a surname alone ("Roe", "de Blasio"): the full-named first
+        full = [a for a in found if len(person_form(a.name).split()) > len(words)]
         found = full or found
     if len(found) > 1 and role:
         found = [a for a in found if any(role <= r for r in roles_of(a))]
@@ -223,6 +225,7 @@ def absorb_surname(session: Session, actor: Actor, gender: str | None) -> None:
     for claim in session.scalars(select(Claim).where(Claim.actor_id == lone.id)):
         claim.actor = actor
     move_speaker_links(session, lone.id, actor.id)
+    session.info.setdefault(ABSORBED, {})[lone.id] = actor.id  # for a claim being built
     names = [(lone.name, first), *((a.alias, a.claim_id) for a in lone.aliases)]
     session.flush()
     session.expire(lone, ["claims"])
@@ -272,6 +275,8 @@ def move_speaker_links(session: Session, old_id: int, new_id: int) -> None:
 
 # session.info key of the aliases made while one claim is built (build_claim links them)
 ALIASES_MADE = "claimtrack.aliases_made"
+# session.info key of actor ids taken over by another (absorb_surname): old -> new
+ABSORBED = "claimtrack.absorbed"
 
 
 def add_alias(actor: Actor, alias: str, claim_id: int | None = None) -> bool:
@@ -369,7 +374,7 @@ def resolve_actor(session: Session, speaker: Speaker, doc_text: str) -> Actor | 
         return None
     person = speaker.kind == "person"
     if person:
-        name = person_form(name) or name
+        name = person_form(written_name(name)) or name
     actor = find_actor(session, name)
     if (
         actor is not None
@@ -496,6 +501,10 @@ def build_claim(
         speakers = speaker_ids(session, c, fields["actor_id"], text)  # before the row
     finally:
         del session.info[ALIASES_MADE]
+        gone = session.info.pop(ABSORBED, {})
+    if gone:  # a speaker resolved first was taken over by one resolved after it
+        fields["actor_id"] = gone.get(fields["actor_id"], fields["actor_id"])
+        speakers = list(dict.fromkeys(gone.get(a, a) for a in speakers))
     row = Claim(source=source, status="unreviewed", **fields)
     for alias in made:  # the names this claim gave its speakers
         alias.claim = row

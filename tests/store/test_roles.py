@@ -191,3 +191,17 @@ def test_a_bare_description_prefers_the_one_given_the_bare_title(db_url: str) ->
         said("French president", "the French president", "unnamed"),
     )
     assert [who for who, _ in got[2:]] == ["Tess Marlow", "Ana Ruiz"]
+
+
+def test_particles_stay_with_the_surname_and_role_words_leave_the_name(db_url: str) -> None:
+    engine = dbmod.open_engine(db_url)
+    got = []
+    for speaker, text in (
+        said("Marta de Souza", "Marta de Souza"),
+        said("De Souza", "De Souza"),
+        said("City Hall press secretary Ivo Brandt", "City Hall press secretary Ivo Brandt"),
+        said("Ivo Brandt", "Ivo Brandt"),
+    ):
+        with dbmod.session_scope(engine) as session:
+            got.append(resolve_actor(session, speaker, text).name)
+    assert got == ["Marta de Souza", "Marta de Souza", "Ivo Brandt", "Ivo Brandt"]
