@@ -131,10 +131,35 @@ def person_form(name: str) -> str:
     return " ".join(words)
 
 
+# lower-case words that belong to the surname after them ("Bill de Blasio", "Osama bin Laden")
+PARTICLES = frozenset("de del della di da van von der den ter ten bin ibn al el le la du".split())
+
+
 def surname(name: str) -> str | None:
-    """The last word of a person's name that is no suffix ("Donald Trump Jr." -> "Trump")."""
+    """The last word of a person's name that is no suffix, with the particles before it
+    ("Donald Trump Jr." -> "Trump", "Bill de Blasio" -> "de Blasio")."""
     words = [w for w in person_form(name).split() if fold(w).strip(".,") not in SUFFIXES]
-    return words[-1] if len(words) >= 2 else None
+    if len(words) < 2:
+        return None
+    i = len(words) - 1
+    while i > 1 and fold(words[i - 1]) in PARTICLES and words[i - 1].islower():
+        i -= 1
+    return " ".join(words[i:])
+
+
+def written_name(name: str) -> str:
+    """A person's name without the words before it that are no part of it: a name's words
+    are capitalised but for particles, so "White House press secretary Jo Roe" -> "Jo Roe"
+    (and "Bill de Blasio" stays)."""
+    words = name.split()
+    if any(fold(w) in ("and", "or", "&", "with") for w in words):
+        return name  # several people: not this function's to cut
+    cut = [
+        i
+        for i, w in enumerate(words[:-1])
+        if w[:1].islower() and fold(w) not in PARTICLES and w.isalpha()
+    ]
+    return " ".join(words[cut[-1] + 1 :]) if cut and len(words) - cut[-1] - 1 >= 2 else name
 
 
 def name_gender(name: str, aliases: tuple[str, ...] | list[str] = ()) -> Gender | None:

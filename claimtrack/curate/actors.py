@@ -86,8 +86,9 @@ def add_alias(session: Session, who: str, alias: str, by: By = NOBODY) -> Actor:
 def remove_alias(
     session: Session, who: str, alias: str, by: By | None = None
 ) -> tuple[Actor, Actor | None, int]:
-    """Remove an alias of WHO; the claims that came through it (their speaker is named by
-    exactly that alias in the text) move to the speaker of that name, made if need be.
+    """Remove an alias of WHO; the claims that came through it (the claim that gave it, and
+    those whose speaker is named by exactly that alias in the text) move to the speaker of
+    that name, made if need be.
     Returns WHO, the speaker they moved to (None when none did) and how many moved."""
     actor = get_actor(session, who)
     key = name_key(alias)
@@ -95,6 +96,7 @@ def remove_alias(
     if not found:
         raise UserError(f"{actor.name} has no alias {alias!r}")
     before = {"aliases": sorted(a.alias for a in actor.aliases)}
+    gave = {a.claim_id for a in found if a.claim_id is not None}
     for a in found:
         actor.aliases.remove(a)
     session.flush()
@@ -103,7 +105,7 @@ def remove_alias(
     through = [
         c
         for c in session.scalars(select(Claim).where(Claim.actor_id == actor.id).order_by(Claim.id))
-        if c.speaker_mention and name_key(c.speaker_mention) == key
+        if c.id in gave or c.speaker_mention and name_key(c.speaker_mention) == key
     ]
     if not through:
         return actor, None, 0

@@ -202,7 +202,7 @@ def update(
     """The extractor's new values on CLAIM, but for the fields a person set (and its spans
     when another claim kept holds them: TAKEN)."""
     locked = locked_fields(session, claim.id)
-    fields = claim_fields(session, text, c)
+    fields = claim_fields(session, text, c, claim.source.published_on, claim.source.author)
     key = (fields["content_start"], fields["content_end"], fields["cue_start"])
     if key in taken:
         locked |= {"content", "content_start", "content_end", "cue", "cue_start", "cue_end"}

@@ -12,11 +12,13 @@ from claimtrack.extract.spans import doc_text
 from claimtrack.extract.types import ActorKind
 from claimtrack.extract.wordlists import words as words_of
 from claimtrack.names import (
+    PARTICLES,
     PRONOUN_GENDER,
     Gender,
     compatible,
     first_name_gender,
     fold,
+    surname,
     title_gender,
 )
 
@@ -282,7 +284,9 @@ def analyse_mention(head: Token, start: int, end: int) -> ResolvedActor:
         or not (words & (GOVERNMENT_WORDS | ORG_WORDS))
         and any(t.lower_ in TITLE_WORDS for t in np_toks if name_toks and t.i < name_toks[0].i)
     )
-    if name_toks and (ent == "" or personish) and not (words & MEDIA_WORDS):
+    # a title is no outlet: "White House press secretary Jo Roe" is a person
+    media = words & MEDIA_WORDS - (TITLE_WORDS if ent == "PERSON" else frozenset())
+    if name_toks and (ent == "" or personish) and not media:
         name = " ".join(
             doc_text(doc)[name_toks[0].idx : name_toks[-1].idx + len(name_toks[-1])].split()
         )
@@ -330,6 +334,11 @@ def mention_gender(text: str, name: str | None) -> Gender | None:
     return first_name_gender(parts[0]) if len(parts) >= 2 else None
 
 
+def is_particle(word: str) -> bool:
+    """A word that starts a surname ("de Blasio", "bin Laden"), in any case."""
+    return fold(word) in PARTICLES
+
+
 def _within(short: list[str], long: list[str]) -> bool:
     """SHORT's words at the start or the end of LONG's, LONG being longer."""
     n = len(short)
@@ -354,10 +363,14 @@ class Resolver:
 
     def see_person_name(self, full: str) -> None:
         parts = full.split()
-        if len(parts) >= 2:
+        if len(parts) >= 2 and not is_particle(parts[0]):  # "bin Laden" is a surname
             names = self.full_names.setdefault(parts[-1].lower(), [])
             if full not in names:
                 names.append(full)
+            if (last := surname(full)) is not None and " " in last:  # "de Blasio"
+                more = self.full_names.setdefault(last.lower(), [])
+                if full not in more:
+                    more.append(full)
 
     def note_subject(self, actor: ResolvedActor) -> None:
         if actor.kind == "person" and actor.name:
@@ -407,7 +420,8 @@ class Resolver:
             actor.kind = "person"  # a surname the NER mistook: "Trump"
         if actor.kind == "person":
             parts = name.split()
-            if len(parts) == 1 and (full := self.full_name(parts[0], gender)) is not None:
+            alone = len(parts) == 1 or len(parts) == 2 and is_particle(parts[0])
+            if alone and (full := self.full_name(name, gender)) is not None:
                 name = full
             elif len(parts) >= 3:
                 name = self.shortest_form(name)

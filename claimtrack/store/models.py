@@ -134,8 +134,13 @@ class ActorAlias(Base):
     actor_id: Mapped[int] = mapped_column(ForeignKey("actors.id", ondelete="CASCADE"), index=True)
     alias: Mapped[str] = mapped_column(String(300))
     alias_key: Mapped[str] = mapped_column(String(300), index=True)
+    # the claim whose speaker first gave the actor this name (None: by hand, or before 0009)
+    claim_id: Mapped[int | None] = mapped_column(
+        ForeignKey("claims.id", ondelete="SET NULL"), index=True
+    )
 
     actor: Mapped[Actor] = relationship(back_populates="aliases")
+    claim: Mapped[Claim | None] = relationship()
 
 
 class Topic(Base):

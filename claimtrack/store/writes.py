@@ -8,15 +8,17 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections.abc import Sequence
 
-from sqlalchemy import delete, or_, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import delete, func, or_, select, update
+from sqlalchemy.orm import Session, object_session
 
 from claimtrack.extract.dates import relation_range
 from claimtrack.extract.types import FoundClaim, SaidDate, Speaker
 from claimtrack.io.document import Document
 from claimtrack.names import (
+    PARTICLES,
     PRONOUNS,
     SUFFIXES,
     compatible,
@@ -26,6 +28,7 @@ from claimtrack.names import (
     name_key,
     person_form,
     surname,
+    written_name,
 )
 from claimtrack.store import appearances
 from claimtrack.store.models import (
@@ -37,6 +40,7 @@ from claimtrack.store.models import (
     Source,
     Topic,
 )
+from claimtrack.store.roles import alias_roles, by_role, definite
 from claimtrack.store.taxonomy import TopicDef, frame_of, load_taxonomy
 from claimtrack.store.taxonomy import tag as tag_topics
 from claimtrack.store.timeline import sort_values
@@ -155,18 +159,29 @@ def _fits(actor: Actor, gender: str | None, first: str | None) -> bool:
     return first is None or len(words) < 2 or fold(words[0]) == fold(first)
 
 
-def find_person(session: Session, name: str, gender: str | None) -> Actor | None:
+def find_person(
+    session: Session, name: str, gender: str | None, role: frozenset[str] = frozenset()
+) -> Actor | None:
     """The one known person NAME means: by full name (titles, middle initials and a
     possessive aside; "Jr." kept), else for a surname alone the one person of that surname
-    and a compatible gender. None when nobody or several fit."""
+    and a compatible gender; when several fit, the one a text gave the ROLE words the
+    mention gives ("President Obama": the Obama named "President Barack Obama"). None when
+    nobody or several fit."""
     form = person_form(name)
     words = form.split()
-    first = words[0] if len(words) >= 2 else None
+    first = words[0] if len(words) >= 2 and fold(words[0]) not in PARTICLES else None
     found = [a for a in _named(session, name_key(form)) if _fits(a, gender, first)]
-    if len(words) == 1:
-        full = [a for a in found if len(person_form(a.name).split()) >= 2]
+    if first is None:  # a surname alone ("Roe", "de Blasio"): the full-named first
+        full = [a for a in found if len(person_form(a.name).split()) > len(words)]
         found = full or found
+    if len(found) > 1 and role:
+        found = [a for a in found if any(role <= r for r in roles_of(a))]
     return found[0] if len(found) == 1 else None
+
+
+def roles_of(actor: Actor) -> list[frozenset[str]]:
+    """The role words each of ACTOR's names gives them ("Indiana Gov. Mike Pence")."""
+    return [r for a in actor.aliases if (r := alias_roles(a.alias, actor.name))]
 
 
 def known_within(session: Session, name: str) -> Actor | None:
@@ -206,16 +221,18 @@ def absorb_surname(session: Session, actor: Actor, gender: str | None) -> None:
     ]
     if rivals:
         return
+    first = session.scalar(select(func.min(Claim.id)).where(Claim.actor_id == lone.id))
     for claim in session.scalars(select(Claim).where(Claim.actor_id == lone.id)):
         claim.actor = actor
     move_speaker_links(session, lone.id, actor.id)
-    names = [lone.name, *(a.alias for a in lone.aliases)]
+    session.info.setdefault(ABSORBED, {})[lone.id] = actor.id  # for a claim being built
+    names = [(lone.name, first), *((a.alias, a.claim_id) for a in lone.aliases)]
     session.flush()
     session.expire(lone, ["claims"])
     session.delete(lone)
     session.flush()
-    for n in names:
-        add_alias(actor, n)
+    for n, claim_id in names:  # each keeps the claim that gave it
+        add_alias(actor, n, claim_id)
     appearances.relink_actor(session, actor.id)
 
 
@@ -256,24 +273,34 @@ def move_speaker_links(session: Session, old_id: int, new_id: int) -> None:
     session.flush()
 
 
-def add_alias(actor: Actor, alias: str) -> bool:
-    """Give ACTOR another name; False when it is empty, the actor's name, or known."""
+# session.info key of the aliases made while one claim is built (build_claim links them)
+ALIASES_MADE = "claimtrack.aliases_made"
+# session.info key of actor ids taken over by another (absorb_surname): old -> new
+ABSORBED = "claimtrack.absorbed"
+
+
+def add_alias(actor: Actor, alias: str, claim_id: int | None = None) -> bool:
+    """Give ACTOR another name (that CLAIM_ID gave, if known); False when it is empty, the
+    actor's name, or known."""
     alias = alias.strip()
     key = name_key(alias)
     if not key or key == actor.name_key or any(a.alias_key == key for a in actor.aliases):
         return False
-    actor.aliases.append(ActorAlias(alias=alias, alias_key=key))
+    actor.aliases.append(ActorAlias(alias=alias, alias_key=key, claim_id=claim_id))
     return True
 
 
-def add_seen_name(actor: Actor, name: str) -> None:
+def add_seen_name(actor: Actor, name: str, mention: bool = False) -> None:
     """An alias from the text: any way it named the actor, but a pronoun or, for a person,
-    an organisation's name (its statements are not theirs)."""
+    an organisation's name (its statements are not theirs). The MENTION of the claim being
+    built remembers that claim."""
     if name_key(name) in PRONOUNS:
         return
     if actor.kind == "person" and ORG_WORDS & set(name_key(name).split()):
         return
-    add_alias(actor, name)
+    if add_alias(actor, name) and mention and (session := object_session(actor)) is not None:
+        if ALIASES_MADE in session.info:  # the claim being built gave it (build_claim)
+            session.info[ALIASES_MADE].append(actor.aliases[-1])
 
 
 def is_role(role: str | None, name: str) -> bool:
@@ -287,13 +314,67 @@ def is_role(role: str | None, name: str) -> bool:
     return key != " ".join(name_words) and key not in name_words
 
 
+FIRST_PERSON = frozenset({"i", "me", "my"})
+_BY = re.compile(r"^by\s+", re.I)
+
+
+def in_quotes(text: str, at: int) -> bool:
+    """Whether offset AT of TEXT stands inside a quotation of its paragraph (more opening
+    than closing curly quotes before it, or an odd number of straight ones)."""
+    start = text.rfind("\n", 0, at) + 1
+    before = text[start:at]
+    return before.count("\u201c") > before.count("\u201d") or before.count('"') % 2 == 1
+
+
+def sole_author(author: str | None) -> str | None:
+    """The one person a byline names ("By Jane Roe" -> "Jane Roe"), else None (several, or
+    none)."""
+    name = _BY.sub("", " ".join((author or "").split())).strip(" ,.")
+    if not name or re.search(r",|;|&|\band\b", name) or len(name.split()) < 2:
+        return None
+    return name
+
+
+def resolve_speaker(
+    session: Session,
+    speaker: Speaker,
+    doc_text: str,
+    published: dt.date | None = None,
+    author: str | None = None,
+) -> tuple[Actor | None, str | None]:
+    """The actor a claim's speaker is filed under, and how the database decided it when it
+    did: a description the text left unresolved ("the Indiana governor") is the one person
+    stored with that role around PUBLISHED (store/roles.py); "I" outside quotations, that
+    the text left unresolved, is the byline's AUTHOR (a column's own voice)."""
+    said = " ".join(speaker.mention.text(doc_text).split()) if speaker.mention else ""
+    if (
+        speaker.name is None
+        and speaker.mention is not None
+        and name_key(said) in FIRST_PERSON
+        and (writer := sole_author(author)) is not None
+        and not in_quotes(doc_text, speaker.mention.start)
+    ):
+        actor = resolve_actor(session, Speaker(None, writer, "person"), doc_text)
+        if actor is not None:
+            return actor, f"'{said}': {actor.name}, the author of this piece (its byline)"
+    if speaker.kind == "unnamed" and (description := definite(said)) is not None:
+        match = by_role(session, description, published)
+        if match is not None:
+            add_seen_name(match.actor, said, mention=True)
+            where = f" in source #{match.source_id}" if match.source_id is not None else ""
+            return match.actor, (
+                f"'{said}': {match.actor.name}, named as {description}{where} ('{match.role}')"
+            )
+    return resolve_actor(session, speaker, doc_text), None
+
+
 def resolve_actor(session: Session, speaker: Speaker, doc_text: str) -> Actor | None:
     name = speaker_name(speaker, doc_text)
     if name is None:
         return None
     person = speaker.kind == "person"
     if person:
-        name = person_form(name) or name
+        name = person_form(written_name(name)) or name
     actor = find_actor(session, name)
     if (
         actor is not None
@@ -302,7 +383,9 @@ def resolve_actor(session: Session, speaker: Speaker, doc_text: str) -> Actor | 
     ):
         actor = None  # an organisation's name is never a person's alias, nor the reverse
     if actor is None and person:
-        actor = find_person(session, name, speaker.gender) or known_within(session, name)
+        said = " ".join(speaker.mention.text(doc_text).split()) if speaker.mention else ""
+        role = alias_roles(said, name) - HONORIFICS
+        actor = find_person(session, name, speaker.gender, role) or known_within(session, name)
     if actor is None:
         actor = Actor(name=name, name_key=name_key(name), kind=speaker.kind)
         session.add(actor)
@@ -317,7 +400,7 @@ def resolve_actor(session: Session, speaker: Speaker, doc_text: str) -> Actor | 
     for alias in speaker.aliases:
         add_seen_name(actor, alias)
     if speaker.mention is not None:
-        add_seen_name(actor, " ".join(speaker.mention.text(doc_text).split()))
+        add_seen_name(actor, " ".join(speaker.mention.text(doc_text).split()), mention=True)
     session.flush()
     return actor
 
@@ -411,9 +494,20 @@ def build_claim(
     topics: Sequence[TopicDef],
     topic_ids: dict[str, int],
 ) -> Claim:
-    fields = claim_fields(session, text, c)
-    speakers = speaker_ids(session, c, fields["actor_id"], text)  # before the row: no autoflush
+    made: list[ActorAlias] = []
+    session.info[ALIASES_MADE] = made
+    try:
+        fields = claim_fields(session, text, c, source.published_on, source.author)
+        speakers = speaker_ids(session, c, fields["actor_id"], text)  # before the row
+    finally:
+        del session.info[ALIASES_MADE]
+        gone = session.info.pop(ABSORBED, {})
+    if gone:  # a speaker resolved first was taken over by one resolved after it
+        fields["actor_id"] = gone.get(fields["actor_id"], fields["actor_id"])
+        speakers = list(dict.fromkeys(gone.get(a, a) for a in speakers))
     row = Claim(source=source, status="unreviewed", **fields)
+    for alias in made:  # the names this claim gave its speakers
+        alias.claim = row
     for i, who in enumerate(speakers):
         row.speaker_links.append(ClaimSpeaker(actor_id=who, position=i))
     for slug, via in found_topics(c, text, topics).items():
@@ -433,9 +527,17 @@ def speaker_ids(session: Session, c: FoundClaim, first: int | None, text: str) -
     return ids
 
 
-def claim_fields(session: Session, text: str, c: FoundClaim) -> dict:
-    """The stored fields of an extracted claim (its speaker resolved to an actor)."""
-    actor = resolve_actor(session, c.speaker, text)
+def claim_fields(
+    session: Session,
+    text: str,
+    c: FoundClaim,
+    published: dt.date | None = None,
+    author: str | None = None,
+) -> dict:
+    """The stored fields of an extracted claim (its speaker resolved to an actor; PUBLISHED,
+    its source's date, places the roles a description may mean; AUTHOR, its byline, is
+    the writer's own "I")."""
+    actor, by_db = resolve_speaker(session, c.speaker, text, published, author)
     relation = c.date.relation
     mention = c.speaker.mention
     earliest, latest, via = date_bounds(c.date)
@@ -468,7 +570,7 @@ def claim_fields(session: Session, text: str, c: FoundClaim) -> dict:
         "heading": c.heading,
         "confidence": round(float(c.confidence), 3),
         "found_by": c.found_by,
-        "speaker_how": how_filed(c.speaker, actor, text),
+        "speaker_how": by_db or how_filed(c.speaker, actor, text),
     }
 
 

@@ -8,7 +8,10 @@ import io
 import json
 
 import pytest
+from sqlalchemy import select
 
+from claimtrack.store import engine as dbmod
+from claimtrack.store.models import ActorAlias, Claim
 from tests.conftest import rows
 from tests.handmade import store_articles
 
@@ -265,3 +268,24 @@ def test_claimreview_ready_to_publish(cli, newsroom):
     assert bad.exit_code == 1 and "--url" in bad.stderr
     cli("claims", "reject", cid, "--reason", "duplicate", db=newsroom)
     assert json.loads(cli("export", "--format", "claimreview", db=newsroom).stdout) == []
+
+
+def test_an_alias_remembers_the_claim_that_gave_it(cli, newsroom):
+    wire = claim_with(cli, newsroom, "central topic of the summit")
+    engine = dbmod.open_engine(newsroom)
+    with dbmod.session_scope(engine) as session:
+        alias = session.scalar(
+            select(ActorAlias).where(ActorAlias.alias == "Kremlin aide Yuri Ushakov")
+        )
+        assert alias.claim_id == wire["claim_id"]
+        alias.claim_id = None  # as for an alias stored before 0009: the text decides alone
+    with dbmod.session_scope(engine) as session:
+        # an alias given by a claim whose mention is written otherwise still takes it along
+        session.get(ActorAlias, alias.id).claim_id = wire["claim_id"]
+        session.get(Claim, wire["claim_id"]).speaker_mention = "the aide"
+    out = cli("actors", "alias", "Yuri Ushakov", "Kremlin aide Yuri Ushakov", "--remove",
+              db=newsroom)  # fmt: skip
+    assert "1 claim named 'Kremlin aide Yuri Ushakov' moved" in out.stderr
+    assert claim_with(cli, newsroom, "central topic of the summit")["speaker"] == (
+        "Kremlin aide Yuri Ushakov"
+    )

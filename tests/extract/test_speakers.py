@@ -9,7 +9,14 @@ import pytest
 
 from claimtrack.extract import extract
 from claimtrack.extract.types import CharSpan, Speaker
-from claimtrack.names import first_name_gender, name_gender, person_form, surname, title_gender
+from claimtrack.names import (
+    first_name_gender,
+    name_gender,
+    person_form,
+    surname,
+    title_gender,
+    written_name,
+)
 from claimtrack.store import engine as dbmod
 from claimtrack.store.models import Actor
 from claimtrack.store.writes import resolve_actor
@@ -274,3 +281,25 @@ def test_a_hyphenated_name_stays_whole() -> None:
     text = "Nadia Holt-Okafor said the port would close. Jo-Anne Brisk said it would not."
     assert speaker_of(text, "port would close").name == "Nadia Holt-Okafor"
     assert speaker_of(text, "it would not").name == "Jo-Anne Brisk"
+
+
+def test_a_press_title_is_no_outlet() -> None:
+    text = "White House press secretary Lena Okafor said the new plan was sound.\n"
+    found = speaker_of(text, "new plan was sound")
+    assert (found.name, found.kind) == ("Lena Okafor", "person")
+
+
+def test_a_surname_keeps_its_particle() -> None:
+    text = (
+        "Mayor Paolo de Luca said the bridge would open in May. De Luca said the repairs "
+        "would cost less than planned.\n"
+    )
+    assert speaker_of(text, "repairs would cost").name == "Paolo de Luca"
+    assert surname("Paolo de Luca") == "de Luca"
+    assert surname("Osama bin Laden") == "bin Laden"
+
+
+def test_role_words_before_a_name_are_no_part_of_it() -> None:
+    assert written_name("City Hall press secretary Ivo Brandt") == "Ivo Brandt"
+    assert written_name("Paolo de Luca") == "Paolo de Luca"
+    assert written_name("Both Mr. King and Mr. Ames") == "Both Mr. King and Mr. Ames"
