@@ -39,7 +39,7 @@ from claimtrack.io.writers import write_records
 from claimtrack.query import listings
 from claimtrack.query.claims import EXPORT_COLUMNS, ClaimFilter, _rows, claims_query, iter_rows
 from claimtrack.store import engine as dbmod
-from claimtrack.store import fts
+from claimtrack.store import counts, fts
 from claimtrack.store.models import Actor, Claim, Source
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -130,6 +130,7 @@ def grow(url: str, claims: int) -> int:
     dialect = engine.dialect.name
     with engine.begin() as conn:
         fts.drop_search(conn.exec_driver_sql, dialect, keep_table=True)
+        counts.drop_counting(conn.exec_driver_sql, dialect)  # set once after, not per row
         r = 0
         while (n := conn.execute(text("SELECT count(*) FROM claims")).scalar()) < claims:
             copy_round(conn, dialect, r, claims - n)
@@ -141,6 +142,8 @@ def grow(url: str, claims: int) -> int:
                     f" (SELECT max(id) FROM {table}))"
                 )
         fts.create_search(conn.exec_driver_sql, dialect)
+        counts.recount(conn.exec_driver_sql)
+        counts.create_counting(conn.exec_driver_sql, dialect)
     with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
         # as autovacuum leaves a PostgreSQL table that has settled (the visibility map makes
         # index-only scans possible); SQLite's statistics, as PRAGMA optimize would
