@@ -38,8 +38,8 @@ from claimtrack.io.readers import Entry
 from claimtrack.io.writers import write_records
 from claimtrack.query import listings
 from claimtrack.query.claims import EXPORT_COLUMNS, ClaimFilter, _rows, claims_query, iter_rows
-from claimtrack.store import engine as dbmod
 from claimtrack.store import counts, fts
+from claimtrack.store import engine as dbmod
 from claimtrack.store.models import Actor, Claim, Source
 
 ROOT = Path(__file__).resolve().parents[2]
