@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, defer, selectinload
 
 from claimtrack.store.models import Actor, Claim, Source, Topic
@@ -25,19 +25,19 @@ def actor_row(actor: Actor, claims: int) -> dict:
     }
 
 
+def actors_query(kind: str | None = None) -> Select:
+    """Actors with their stored claim counts, most first (then by name)."""
+    stmt = select(Actor, Actor.claim_count).order_by(Actor.claim_count.desc(), Actor.name)
+    return stmt.where(Actor.kind == kind) if kind else stmt
+
+
 def iter_actors(session: Session, kind: str | None = None) -> Iterator[dict]:
     """Every actor with its number of claims (first appearances), most claims first.
 
     The counts are stored (actors.claim_count, kept by triggers: store/counts.py), so the
     first page is a walk down ix_actors_claim_count; aliases are loaded per batch. The count
     is read as a column of the row, never from an Actor the session may hold from before."""
-    stmt = (
-        select(Actor, Actor.claim_count)
-        .order_by(Actor.claim_count.desc(), Actor.name)
-        .options(selectinload(Actor.aliases))
-    )
-    if kind:
-        stmt = stmt.where(Actor.kind == kind)
+    stmt = actors_query(kind).options(selectinload(Actor.aliases))
     for actor, count in session.execute(stmt.execution_options(yield_per=500)):
         yield actor_row(actor, count)
 

@@ -71,7 +71,9 @@ def test_actors_and_topics_list_show_the_counts(db_url, cli):
     store_articles(db_url)
     engine = dbmod.open_engine(db_url)
     with engine.connect() as conn:
-        best = conn.execute(text(ACTORS.replace("ORDER BY a.id", "ORDER BY 3 DESC, a.name"))).first()
+        best = conn.execute(
+            text(ACTORS.replace("ORDER BY a.id", "ORDER BY 3 DESC, a.name"))
+        ).first()
     listed = cli("actors", "list", "--format", "csv", db=db_url).stdout.splitlines()
     assert listed[1].split(",")[0] == str(best[0]) and f",{best[2]}," in listed[1]
     topics = cli("topics", "list", "--format", "json", db=db_url).stdout
