@@ -38,7 +38,7 @@ def iter_actors(session: Session, kind: str | None = None) -> Iterator[dict]:
     first page is a walk down ix_actors_claim_count; aliases are loaded per batch. The count
     is read as a column of the row, never from an Actor the session may hold from before."""
     stmt = actors_query(kind).options(selectinload(Actor.aliases))
-    for actor, count in session.execute(stmt.execution_options(yield_per=500)):
+    for actor, count in session.execute(stmt.execution_options(yield_per=100)):
         yield actor_row(actor, count)
 
 
