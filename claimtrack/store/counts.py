@@ -79,11 +79,15 @@ _PG_FUNCTIONS = (
     END $$ LANGUAGE plpgsql""",
     """CREATE OR REPLACE FUNCTION claim_topic_counts() RETURNS trigger AS $$
     DECLARE
-      link claim_topics%ROWTYPE := CASE WHEN TG_OP = 'INSERT' THEN NEW ELSE OLD END;
+      topic integer;
+      claim integer;
     BEGIN
+      IF TG_OP = 'INSERT' THEN topic := NEW.topic_id; claim := NEW.claim_id;
+      ELSE topic := OLD.topic_id; claim := OLD.claim_id;
+      END IF;
       UPDATE topics SET claim_count = claim_count + CASE WHEN TG_OP = 'INSERT' THEN 1 ELSE -1 END
-        WHERE id = link.topic_id AND EXISTS (SELECT 1 FROM claims c WHERE c.id = link.claim_id
-                                            AND c.same_as_id IS NULL AND c.rejected IS NULL);
+        WHERE id = topic AND EXISTS (SELECT 1 FROM claims c WHERE c.id = claim
+                                     AND c.same_as_id IS NULL AND c.rejected IS NULL);
       RETURN NULL;
     END $$ LANGUAGE plpgsql""",
 )
