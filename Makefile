@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 DEMO_DB ?= demo.db
 
-.PHONY: install demo test test-fast eval eval-web bench lint clean train-models docs docs-check screenshots
+.PHONY: install demo test test-fast eval eval-web bench bench-scale lint clean train-models docs docs-check screenshots
 
 $(BIN)/claimtrack: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,11 @@ bench: install ## speed and memory figures of extraction, ingest and export; ren
 	$(BIN)/python tests/benchmarks/pipeline.py
 	$(BIN)/python tests/benchmarks/serve.py
 	$(BIN)/python tests/benchmarks/scale.py
+
+BENCH_PG ?= $(or $(CLAIMTRACK_TEST_PG),postgresql+psycopg://postgres@127.0.0.1:5432/postgres)
+bench-scale: install ## first-page query times on 1,000,000 claims, on SQLite (a temporary file) and on PostgreSQL (a new database on BENCH_PG, dropped after); takes many minutes
+	CLAIMTRACK_BENCH_CLAIMS=1000000 $(BIN)/python tests/benchmarks/scale.py
+	CLAIMTRACK_BENCH_CLAIMS=1000000 $(BIN)/python tests/benchmarks/scale.py --pg $(BENCH_PG)
 
 docs: install ## re-run the examples of README.md and docs/ and write their real output in place
 	$(BIN)/python docs/examples.py --write

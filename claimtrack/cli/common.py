@@ -12,9 +12,8 @@ import typer
 from rich.table import Table
 from rich.text import Text
 from sqlalchemy.orm import Session
-from typer._click.exceptions import UsageError
-from typer.core import TyperGroup
 
+from claimtrack.cli.group import Group
 from claimtrack.cli.render import (
     Format,
     OutputOptions,
@@ -42,19 +41,6 @@ def report_error(message: str) -> None:
 def fail(message: str, code: int = 1) -> typer.Exit:
     report_error(message)
     return typer.Exit(code)
-
-
-class Group(TyperGroup):
-    """One line on stderr for a user's mistake: exit 2 for a bad parameter, 1 for bad data."""
-
-    def invoke(self, ctx):  # type: ignore[no-untyped-def]
-        try:
-            return super().invoke(ctx)
-        except UsageError as exc:
-            where = exc.ctx.command_path if exc.ctx else "claimtrack"
-            raise fail(f"{exc.format_message()} (see `{where} --help`)", 2) from None
-        except UserError as exc:
-            raise fail(str(exc)) from None
 
 
 def sub_app(help: str) -> typer.Typer:

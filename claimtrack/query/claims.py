@@ -193,12 +193,12 @@ BROAD = 2_000  # matches beyond which a first page walks the date order, not sor
 VAST = 20_000  # matches beyond which a topic is probed per claim walked, not gathered
 
 
-def _matches(session: Session, flt: ClaimFilter, matching: Select) -> int:
-    """How many claims MATCHING holds, counted up to VAST (an index range); 0 when FLT is
+def _matches(session: Session, flt: ClaimFilter, matching: Select, upto: int = VAST) -> int:
+    """How many claims MATCHING holds, counted up to UPTO (an index range); 0 when FLT is
     not a first page (--limit), whose rows are all read anyway."""
     if flt.limit is None or flt.limit > BROAD:
         return 0
-    return session.scalar(select(func.count()).select_from(matching.limit(VAST).subquery()))
+    return session.scalar(select(func.count()).select_from(matching.limit(upto).subquery()))
 
 
 def _walked(matches: int):
@@ -251,8 +251,34 @@ def claims_query(session: Session, flt: ClaimFilter) -> Select:
         raise UserError(f"--since {flt.since} is after --until {flt.until}")
     if flt.since or flt.until:
         by_day = date_condition if flt.said_only else best_day_condition
-        stmt = stmt.where(by_day(flt.since, flt.until))
+        ids = day_ids(flt)
+        if flt.limit is not None and _matches(session, flt, ids, BROAD) < BROAD:
+            stmt = stmt.where(Claim.id.in_(ids))  # the few in range, gathered and sorted
+        else:  # many (or every row asked for): the date order walked, each row tested
+            stmt = stmt.where(by_day(flt.since, flt.until))
     return refine(stmt, session, flt)
+
+
+def day_ids(flt: ClaimFilter):
+    """The ids of the claims in FLT's date range, as by_day selects them, from index ranges:
+    the date said's bounds (ix_claims_said_earliest, ix_claims_said_latest), and, for the
+    claims with no date said, their sources' publication day (ix_sources_published_on).
+    The OR of the two conditions would leave the database a walk over every claim when the
+    range holds few of them (a month long ago: seconds on a million claims)."""
+    said = select(Claim.id).where(date_condition(flt.since, flt.until))
+    if flt.said_only:
+        return said
+    published = [Source.published_on.is_not(None)]
+    if flt.since:
+        published.append(Source.published_on >= flt.since)
+    if flt.until:
+        published.append(Source.published_on <= flt.until)
+    undated = (
+        select(Claim.id)
+        .join(Source, Claim.source_id == Source.id)
+        .where(Claim.said_earliest.is_(None), *published)
+    )
+    return said.where(Claim.said_earliest.is_not(None)).union_all(undated)
 
 
 def refine(stmt: Select, session: Session, flt: ClaimFilter) -> Select:
@@ -260,7 +286,7 @@ def refine(stmt: Select, session: Session, flt: ClaimFilter) -> Select:
     if flt.search is not None:
         dialect = session.get_bind().dialect.name
         found = search_ids(dialect, flt.search)
-        own_id = _walked(_matches(session, flt, found)) if found is not None else Claim.id
+        own_id = _walked(_matches(session, flt, found, BROAD)) if found is not None else Claim.id
         stmt = stmt.where(search_condition(dialect, flt.search, own_id))
     if flt.attribution:
         stmt = stmt.where(Claim.attribution == flt.attribution)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, defer, selectinload
 
-from claimtrack.store.models import Actor, Claim, ClaimTopic, Source, Topic
+from claimtrack.store.models import Actor, Claim, Source, Topic
 from claimtrack.store.writes import ensure_taxonomy
 
 ACTOR_COLUMNS = ("actor_id", "name", "kind", "role", "affiliation", "claims", "aliases")
@@ -25,27 +25,20 @@ def actor_row(actor: Actor, claims: int) -> dict:
     }
 
 
+def actors_query(kind: str | None = None) -> Select:
+    """Actors with their stored claim counts, most first (then by name)."""
+    stmt = select(Actor, Actor.claim_count).order_by(Actor.claim_count.desc(), Actor.name)
+    return stmt.where(Actor.kind == kind) if kind else stmt
+
+
 def iter_actors(session: Session, kind: str | None = None) -> Iterator[dict]:
     """Every actor with its number of claims (first appearances), most claims first.
 
-    One grouped count over ix_claims_actor_firsts (no count per actor), aliases loaded per
-    batch."""
-    firsts = (
-        select(Claim.actor_id, func.count().label("n"))
-        .where(Claim.same_as_id.is_(None), Claim.actor_id.is_not(None), Claim.rejected.is_(None))
-        .group_by(Claim.actor_id)
-        .subquery()
-    )
-    n = func.coalesce(firsts.c.n, 0)
-    stmt = (
-        select(Actor, n)
-        .outerjoin(firsts, firsts.c.actor_id == Actor.id)
-        .order_by(n.desc(), Actor.name)
-        .options(selectinload(Actor.aliases))
-    )
-    if kind:
-        stmt = stmt.where(Actor.kind == kind)
-    for actor, count in session.execute(stmt.execution_options(yield_per=500)):
+    The counts are stored (actors.claim_count, kept by triggers: store/counts.py), so the
+    first page is a walk down ix_actors_claim_count; aliases are loaded per batch. The count
+    is read as a column of the row, never from an Actor the session may hold from before."""
+    stmt = actors_query(kind).options(selectinload(Actor.aliases))
+    for actor, count in session.execute(stmt.execution_options(yield_per=100)):
         yield actor_row(actor, count)
 
 
@@ -84,7 +77,7 @@ def iter_sources(session: Session, batch: int = 500) -> Iterator[dict]:
         select(Source).where(~dated).order_by(Source.id),
     ):
         stmt = stmt.options(defer(Source.text)).execution_options(yield_per=batch)
-        for part in session.execute(stmt).scalars().partitions(batch):
+        for part in _growing(session.execute(stmt).scalars(), batch):
             ids = [source.id for source in part]
             counted = select(Claim.source_id, func.count()).where(
                 Claim.source_id.in_(ids), Claim.rejected.is_(None)
@@ -94,38 +87,27 @@ def iter_sources(session: Session, batch: int = 500) -> Iterator[dict]:
                 yield source_row(source, counts.get(source.id, 0))
 
 
+def _growing(result, batch: int, first: int = 50) -> Iterator[list]:
+    """RESULT's rows in parts: FIRST of them (a first page, counted at once), then BATCH."""
+    size = min(first, batch)
+    while part := result.fetchmany(size):
+        yield part
+        size = batch
+
+
 TOPIC_COLUMNS = ("slug", "label", "claims", "keywords", "parent", "code")
 
 
 def iter_topics(session: Session) -> Iterator[dict]:
-    """Every topic with its number of claims (first appearances): all its tagged claims,
-    counted from ix_claim_topics_topic_id alone, less the other appearances and the
-    rejected claims among them (few, from the partial ix_claims_same_as_id)."""
+    """Every topic with its number of claims (first appearances), stored in
+    topics.claim_count (kept by triggers: store/counts.py), so no claim is counted here."""
     ensure_taxonomy(session)
-    tagged = dict(
-        session.execute(
-            select(ClaimTopic.topic_id, func.count()).group_by(ClaimTopic.topic_id)
-        ).all()
-    )
-    repeats = dict(
-        session.execute(
-            select(ClaimTopic.topic_id, func.count())
-            .where(
-                ClaimTopic.claim_id.in_(
-                    select(Claim.id).where(
-                        or_(Claim.same_as_id.is_not(None), Claim.rejected.is_not(None))
-                    )
-                )
-            )
-            .group_by(ClaimTopic.topic_id)
-        ).all()
-    )
     slug_of = {i: s for i, s in session.execute(select(Topic.id, Topic.slug))}
-    for topic in session.scalars(select(Topic).order_by(Topic.slug)):
+    for topic, count in session.execute(select(Topic, Topic.claim_count).order_by(Topic.slug)):
         yield {
             "slug": topic.slug,
             "label": topic.label,
-            "claims": tagged.get(topic.id, 0) - repeats.get(topic.id, 0),
+            "claims": count,
             "keywords": ";".join(topic.keywords or []),
             "parent": slug_of.get(topic.parent_id) if topic.parent_id else None,
             "code": topic.code,

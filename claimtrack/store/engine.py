@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 import os
+import re
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -152,17 +153,43 @@ def alembic_config(url: str) -> Config:
     return cfg
 
 
+_REVISION = re.compile(r"^(down_revision|revision)\s*=\s*(?:\"([^\"]*)\"|None)", re.M)
+
+
+@lru_cache(maxsize=1)
+def _script_heads() -> tuple[str, ...]:
+    """The revisions no migration revises, read from the migration files' ``revision`` and
+    ``down_revision`` lines (a start-up without importing alembic, issue 16)."""
+    revisions, revised = set(), set()
+    for path in (migrations_dir() / "versions").glob("*.py"):
+        for key, value in _REVISION.findall(path.read_text(encoding="utf-8")):
+            (revisions if key == "revision" else revised).add(value)
+    return tuple(sorted(revisions - revised - {""}))
+
+
 def head_revision(url: str) -> str | None:
-    from alembic.script import ScriptDirectory
+    """The newest schema revision this claimtrack knows (as Alembic's current head)."""
+    heads = _script_heads()
+    if len(heads) == 1:
+        return heads[0]
+    from alembic.script import ScriptDirectory  # several heads (or none): Alembic's own error
 
     return ScriptDirectory.from_config(alembic_config(url)).get_current_head()
 
 
 def current_revision(engine: Engine) -> str | None:
-    from alembic.runtime.migration import MigrationContext
-
+    """The database's schema revision (Alembic's version table), None before the schema is
+    made; read with plain SQL, so that a query command does not import alembic."""
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        found = [r[0] for r in conn.execute(text("SELECT version_num FROM alembic_version"))]
+    if len(found) > 1:
+        from alembic.runtime.migration import MigrationContext  # several: Alembic's own error
+
+        with engine.connect() as conn:
+            return MigrationContext.configure(conn).get_current_revision()
+    return found[0] if found else None
 
 
 SCHEMA_LOCK = 0x636C61696D  # PostgreSQL advisory lock key for schema changes ("claim")

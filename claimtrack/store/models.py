@@ -119,6 +119,8 @@ class Actor(Base):
     role: Mapped[str | None] = mapped_column(String(300))
     affiliation: Mapped[str | None] = mapped_column(String(300))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # its first appearances not rejected, kept by triggers (store/counts.py): never set it
+    claim_count: Mapped[int] = mapped_column(default=0, server_default="0", index=True)
 
     aliases: Mapped[list[ActorAlias]] = relationship(
         back_populates="actor", cascade="all, delete-orphan", passive_deletes=True
@@ -155,6 +157,8 @@ class Topic(Base):
         ForeignKey("topics.id", ondelete="SET NULL"), index=True
     )
     code: Mapped[str | None] = mapped_column(String(40))  # IPTC Media Topic: "medtop:16000000"
+    # its first appearances not rejected, kept by triggers (store/counts.py): never set it
+    claim_count: Mapped[int] = mapped_column(default=0, server_default="0")
 
     parent: Mapped[Topic | None] = relationship(remote_side=[id], back_populates="children")
     children: Mapped[list[Topic]] = relationship(back_populates="parent")

@@ -1,6 +1,6 @@
 """Query speed at scale (issue 16): listings on a database of many real claims.
 
-    python tests/benchmarks/scale.py [--claims N] [--db PATH_OR_URL] [--runs 20] [--base-docs 24]
+    python tests/benchmarks/scale.py [--claims N] [--db PATH_OR_URL | --pg SERVER_URL] [--runs 20]
 
 Ingests the seed article and BASE_DOCS PolNeAR dev texts (read in place, when ../shared is
 beside the repository) through the real pipeline, then grows the database to about N claims
@@ -27,10 +27,12 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from contextlib import contextmanager
 from itertools import islice
 from pathlib import Path
 
-from sqlalchemy import case, func, select, text
+from sqlalchemy import case, create_engine, func, select, text
+from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, aliased
 
 from claimtrack.ingest import ingest
@@ -38,8 +40,8 @@ from claimtrack.io.readers import Entry
 from claimtrack.io.writers import write_records
 from claimtrack.query import listings
 from claimtrack.query.claims import EXPORT_COLUMNS, ClaimFilter, _rows, claims_query, iter_rows
+from claimtrack.store import counts, fts
 from claimtrack.store import engine as dbmod
-from claimtrack.store import fts
 from claimtrack.store.models import Actor, Claim, Source
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -130,6 +132,7 @@ def grow(url: str, claims: int) -> int:
     dialect = engine.dialect.name
     with engine.begin() as conn:
         fts.drop_search(conn.exec_driver_sql, dialect, keep_table=True)
+        counts.drop_counting(conn.exec_driver_sql, dialect)  # set once after, not per row
         r = 0
         while (n := conn.execute(text("SELECT count(*) FROM claims")).scalar()) < claims:
             copy_round(conn, dialect, r, claims - n)
@@ -141,6 +144,8 @@ def grow(url: str, claims: int) -> int:
                     f" (SELECT max(id) FROM {table}))"
                 )
         fts.create_search(conn.exec_driver_sql, dialect)
+        counts.recount(conn.exec_driver_sql)
+        counts.create_counting(conn.exec_driver_sql, dialect)
     with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
         # as autovacuum leaves a PostgreSQL table that has settled (the visibility map makes
         # index-only scans possible); SQLite's statistics, as PRAGMA optimize would
@@ -367,14 +372,42 @@ def main(argv: list[str] | None = None) -> int:
         "--db",
         help="an empty database (default: a temporary SQLite file), or one an earlier run grew",
     )
+    parser.add_argument(
+        "--pg",
+        metavar="SERVER_URL",
+        help="a PostgreSQL server (e.g. postgresql+psycopg://postgres@127.0.0.1:5432/postgres):"
+        " the run makes a new database on it, and drops it after",
+    )
     parser.add_argument("--runs", type=int, default=20)
     parser.add_argument("--reference-runs", type=int, default=3)
     parser.add_argument("--base-docs", type=int, default=24)
     parser.add_argument("--export-rows", type=int, default=100_000)
     parser.add_argument("--store-docs", type=int, default=10)
     args = parser.parse_args(argv)
+    if args.pg:
+        with scratch_pg(args.pg) as url:
+            return run(args, url)
+    return run(args, args.db)
+
+
+@contextmanager
+def scratch_pg(server: str):
+    """A new, empty database on the PostgreSQL SERVER, dropped at the end."""
+    name = f"claimtrack_scale_{os.getpid()}"
+    admin = create_engine(server, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    try:
+        yield make_url(server).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as conn:
+            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.dispose()
+
+
+def run(args, db_arg: str | None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
-        db = args.db or str(Path(tmp) / "scale.db")
+        db = db_arg or str(Path(tmp) / "scale.db")
         url = dbmod.resolve_url(db)
         engine = dbmod.open_engine(db)
         n = count_claims(engine)

@@ -1,5 +1,7 @@
 """A query command starts without the extractor (issue 16): `claimtrack --help` imports
-neither spaCy, dateparser nor alembic, and `who-said` neither spaCy nor dateparser."""
+neither spaCy, dateparser nor alembic, nor any command's module (nor SQLAlchemy): the root
+group lists them from cli/app.py's COMMANDS, which must say what the loaded commands say;
+`who-said` imports neither spaCy nor dateparser."""
 
 from __future__ import annotations
 
@@ -7,6 +9,10 @@ import json
 import subprocess
 import sys
 
+import typer.main
+
+from claimtrack.cli.app import COMMANDS, app
+from claimtrack.cli.group import Group
 from tests.handmade import store_articles
 
 HEAVY = ("spacy", "thinc", "dateparser", "pycrfsuite", "claimtrack.extract.pipeline")
@@ -44,6 +50,35 @@ def test_help_imports_no_extractor_and_no_alembic():
     modules = modules_after("--help")
     assert "claimtrack.cli.app" in modules
     assert loaded(modules, (*HEAVY, "alembic")) == []
+    # no command module is loaded to list them, and so no database library either
+    commands = {c.target.split(":")[0] for c in COMMANDS}
+    assert loaded(modules, (*commands, "sqlalchemy", "claimtrack.store", "claimtrack.query")) == []
+
+
+def test_a_command_help_loads_only_its_own_module():
+    modules = modules_after("topics", "--help")
+    assert "claimtrack.cli.topics" in modules
+    assert loaded(modules, ("claimtrack.cli.ingest", "claimtrack.cli.serve", "alembic")) == []
+
+
+def root_help(group, capsys) -> str:
+    ctx = group.make_context("claimtrack", ["--help"], resilient_parsing=True)
+    group.get_help(ctx)
+    return capsys.readouterr().out
+
+
+def test_the_listing_is_what_the_loaded_commands_say(capsys, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "100")
+    lazy = typer.main.get_command(app)
+    loaded_all = lazy.commands  # every module imported, as before the lazy group
+    eager = Group(name="claimtrack", help=lazy.help, commands=loaded_all)
+    assert list(loaded_all) == [c.name for c in COMMANDS]
+    shown = root_help(lazy, capsys)
+    assert "who-said" in shown and "Keep the record" in shown
+    assert shown == root_help(eager, capsys)
+    for c in COMMANDS:  # the help line and the panel of every command, word for word
+        assert loaded_all[c.name].help.split("\n\n")[0] == c.help
+        assert loaded_all[c.name].rich_help_panel == c.panel
 
 
 def test_a_query_command_imports_no_extractor(tmp_path):
@@ -51,4 +86,6 @@ def test_a_query_command_imports_no_extractor(tmp_path):
     store_articles(db)
     modules = modules_after("who-said", "--topic", "ceasefire", "--db", db, "--format", "json")
     assert "claimtrack.query.claims" in modules
-    assert loaded(modules, HEAVY) == []
+    # the schema's revision is read without alembic, and no other command is loaded
+    others = ("claimtrack.cli.ingest", "claimtrack.cli.evaluate", "claimtrack.cli.serve")
+    assert loaded(modules, (*HEAVY, "alembic", *others)) == []

@@ -290,3 +290,21 @@ def test_upgrade_from_0004_keeps_every_claims_speaker(db_url):
         kept = dict(conn.execute(text("SELECT id, actor_id FROM claims")).all())
     assert [tuple(r) for r in links] == [(1, 1, 0), (2, 2, 0)]
     assert kept == {1: 1, 2: 2, 3: None}
+
+
+def test_the_revisions_read_without_alembic_are_alembics(db_url):
+    """current_revision and head_revision read the version table and the migration files
+    themselves (start-up without alembic): the same answers as Alembic's, at every step."""
+    from alembic.script import ScriptDirectory
+
+    url = dbmod.resolve_url(db_url)
+    engine = dbmod.make_engine(url)
+    script = ScriptDirectory.from_config(dbmod.alembic_config(url))
+    assert dbmod.head_revision(url) == script.get_current_head()
+    assert dbmod.current_revision(engine) is None
+    for step in ("0001", "0004", "head"):
+        dbmod.upgrade(url, step)
+        with engine.connect() as conn:
+            theirs = MigrationContext.configure(conn).get_current_revision()
+        assert dbmod.current_revision(engine) == theirs
+        assert theirs == (script.get_current_head() if step == "head" else step)
