@@ -55,6 +55,14 @@ def ingest(
             help="Longest document to take, in characters; a longer one fails, the rest go in.",
         ),
     ] = MAX_CHARS,
+    workers: Annotated[
+        int,
+        typer.Option(
+            min=1,
+            help="Processes that parse and extract (this one stores, in order); "
+            "about one per free core.",
+        ),
+    ] = 1,
     timeout: feeds.TimeoutOpt = feeds.DEFAULTS.timeout,
     delay: feeds.DelayOpt = feeds.DEFAULTS.delay,
     db: DbOpt = None,
@@ -100,6 +108,7 @@ def ingest(
             learned=learned_from_env(),
             policy=feeds.policy(timeout, delay),
             on_feed=feed_read,
+            workers=workers,
         )
     for message in result.notes:
         err.print(message, highlight=False)
