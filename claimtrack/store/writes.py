@@ -367,8 +367,7 @@ def store_document(
         session.add(rows[-1])
     session.flush()
     set_sort_days(session, source.id)
-    for row in rows:  # the same claim already reported by another source?
-        appearances.link(session, row)
+    appearances.link_all(session, rows)  # the same claims already reported by other sources?
     session.flush()
     return source
 
