@@ -112,12 +112,14 @@ def band_keys(text: str) -> list[int]:
     return keys
 
 
-def index_claims(session: Session, claims: Sequence[Claim]) -> None:
-    """Write the band keys of CLAIMS (flushed, with ids), replacing any they had."""
+def index_claims(session: Session, claims: Sequence[Claim], *, fresh: bool = False) -> None:
+    """Write the band keys of CLAIMS (flushed, with ids), replacing any they had (FRESH:
+    claims just inserted, which have none)."""
     ids = [c.id for c in claims]
     if not ids:
         return
-    session.execute(delete(ClaimBand).where(ClaimBand.claim_id.in_(ids)))
+    if not fresh:
+        session.execute(delete(ClaimBand).where(ClaimBand.claim_id.in_(ids)))
     rows = [{"claim_id": c.id, "key": k} for c in claims for k in set(band_keys(c.content))]
     session.execute(insert(ClaimBand), rows)
 
@@ -180,10 +182,10 @@ def _published_earlier(a: Claim, b: Claim) -> bool:
     return da is not None and (db is None or da < db)
 
 
-def link_all(session: Session, claims: Sequence[Claim]) -> None:
-    """Index and link newly stored CLAIMS (flushed), in order: their candidates in one
-    query, the band keys in one insert."""
-    index_claims(session, claims)
+def link_all(session: Session, claims: Sequence[Claim], *, fresh: bool = False) -> None:
+    """Index and link newly stored CLAIMS (flushed; FRESH: inserted in this transaction), in
+    order: their candidates in one query, the band keys in one insert."""
+    index_claims(session, claims, fresh=fresh)
     found = candidates(session, claims)
     demoted: set[int] = set()  # no longer first appearances, by an earlier claim of CLAIMS
     for claim in claims:

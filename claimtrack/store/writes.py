@@ -367,7 +367,9 @@ def store_document(
         session.add(rows[-1])
     session.flush()
     set_sort_days(session, source.id)
-    appearances.link_all(session, rows)  # the same claims already reported by other sources?
+    appearances.link_all(
+        session, rows, fresh=True
+    )  # the same claims already reported by other sources?
     session.flush()
     return source
 

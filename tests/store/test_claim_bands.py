@@ -128,3 +128,30 @@ def test_0011_fills_the_bands_of_stored_claims_without_loss_and_downgrades(db_ur
     assert snapshot(engine) == before
     assert "claim_bands" not in inspect(engine).get_table_names()
     engine.dispose()
+
+
+def bands_of(db: str, claim_id: int) -> set[int]:
+    engine = dbmod.make_engine(dbmod.resolve_url(db))
+    with engine.connect() as conn:
+        got = conn.execute(
+            text("SELECT key FROM claim_bands WHERE claim_id = :i"), {"i": claim_id}
+        ).scalars()
+        keys = set(got)
+    engine.dispose()
+    return keys
+
+
+def test_a_content_set_by_hand_and_undone_keeps_its_band_keys_in_step(cli, db_url, tmp_path):
+    (tmp_path / "a.md").write_text(OUTLET_A, encoding="utf-8")
+    cli("ingest", str(tmp_path / "a.md"), "-q", db=db_url)
+    engine = dbmod.make_engine(dbmod.resolve_url(db_url))
+    with engine.connect() as conn:
+        cid, content = conn.execute(
+            text("SELECT id, content FROM claims WHERE content LIKE '%tunnel%'")
+        ).one()
+    engine.dispose()
+    assert bands_of(db_url, cid) == set(band_keys(content))
+    cli("claims", "set", str(cid), "--content", "whatever the cost to the city", db=db_url)
+    assert bands_of(db_url, cid) == set(band_keys("whatever the cost to the city"))
+    cli("claims", "undo", str(cid), db=db_url)
+    assert bands_of(db_url, cid) == set(band_keys(content))
