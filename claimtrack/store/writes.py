@@ -364,8 +364,9 @@ def store_document(
             continue
         seen.add(key)
         rows.append(build_claim(session, source, doc.text, c, topics, topic_ids))
-        session.add(rows[-1])
+    session.add_all(rows)  # outside the session until now: inserted together, in one flush
     session.flush()
+    session.expire(source, ["claims"])
     set_sort_days(session, source.id)
     appearances.link_all(
         session, rows, fresh=True
@@ -414,7 +415,9 @@ def build_claim(
 ) -> Claim:
     fields = claim_fields(session, text, c)
     speakers = speaker_ids(session, c, fields["actor_id"], text)  # before the row: no autoflush
-    row = Claim(source=source, status="unreviewed", **fields)
+    # by its id, not the relationship: the row stays out of the session (and out of the
+    # flushes actor resolution makes) until the caller adds it
+    row = Claim(source_id=source.id, status="unreviewed", **fields)
     for i, who in enumerate(speakers):
         row.speaker_links.append(ClaimSpeaker(actor_id=who, position=i))
     for slug, via in found_topics(c, text, topics).items():

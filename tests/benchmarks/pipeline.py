@@ -205,7 +205,9 @@ def compare_store(small_db: Path, texts: list[str], big_claims: int, docs: int) 
     n = grow(resolve_url(str(big_db)), big_claims)
     chosen = [f"(stored again {i})\n" + t for i, t in enumerate(texts[:docs])]
     found = list(zip(chosen, extract_batch((t, None) for t in chosen), strict=True))
-    engines = {"small": make_engine(str(small_db)), "big": make_engine(str(big_db))}
+    engines = {
+        n: make_engine(resolve_url(str(p))) for n, p in (("small", small_db), ("big", big_db))
+    }
     total = {"small": 0.0, "big": 0.0}
     for i, (text, claims) in enumerate(found):
         for name in ("small", "big") if i % 2 == 0 else ("big", "small"):
