@@ -183,7 +183,7 @@ def compare_workers(entries: list, tmp: Path, rounds: int) -> None:
             best[workers] = min(best.get(workers, took), took)
     line(
         "ingest --workers 2 vs 1",
-        f"{best[1] / best[2]:.2f}x faster ({best[1]:.1f} s vs {best[2]:.1f} s, best of {rounds})",
+        f"speed-up {best[1] / best[2]:.2f}x ({best[1]:.1f} s with 1, {best[2]:.1f} s with 2, best of {rounds})",
     )
 
 
