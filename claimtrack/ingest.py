@@ -14,7 +14,10 @@ claims, and the run says so.
 from __future__ import annotations
 
 import os
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import islice
@@ -130,13 +133,16 @@ def ingest(
     policy: FetchPolicy | None = None,
     on_feed: Callable[[str, int], None] | None = None,
     fetcher: Fetcher | None = None,
+    workers: int = 1,
 ) -> IngestResult:
     """Ingest ENTRIES into the database; ``on_done(path, outcome)`` reports each document,
     ``on_feed(path, n)`` each feed read (N articles to come). ENCODING is the user's for
     every entry; without it each file's is told from its bytes (``result.notes`` says which,
     when not UTF-8). URLs are fetched with FETCHER (or a new one following POLICY). A document
     longer than ``max_chars`` characters fails (with a message) before extraction. ``learned``:
-    the learned models take part in extraction (``learned_from_env`` reads CLAIMTRACK_LEARNED)."""
+    the learned models take part in extraction (``learned_from_env`` reads CLAIMTRACK_LEARNED).
+    WORKERS processes parse and extract (1: this process alone); this process stores their
+    results in the order the documents came, each document in its own transaction."""
     topics = run_transaction(engine, lambda session: ensure_taxonomy(session, taxonomy_path))
     own_fetcher = fetcher is None
     fetcher = fetcher or Fetcher(policy or FetchPolicy())
@@ -152,6 +158,7 @@ def ingest(
             fetcher,
             max_chars,
             learned,
+            workers,
         )
     finally:
         if own_fetcher:
@@ -169,27 +176,136 @@ def _ingest(
     fetcher: Fetcher,
     max_chars: int,
     learned: bool,
+    workers: int = 1,
 ) -> IngestResult:
     """Read, extract and store ENTRIES, BATCH documents at a time; each document is stored
-    whole or not at all, and an error of the database itself stops the run there."""
+    whole or not at all, and an error of the database itself stops the run there. With
+    several WORKERS, the batches are extracted in other processes while this one reads and
+    stores; results are stored in the order the documents came."""
     run = _Run(engine, IngestResult(), on_done, on_feed, max_chars)
     documents = iter_documents(
         entries, overrides, encoding, run.result.notes.append, fetcher=fetcher, known=run.known
     )
+    pending: deque[tuple[list[_Todo], list[_Todo], Extraction]] = deque()
+
+    def store_next() -> None:
+        todo, english, extraction = pending.popleft()
+        extracted = dict(zip(map(id, english), extraction.result(), strict=True))
+        for t in todo:
+            run.store(t, extracted.get(id(t), []), topics)
+
     try:
-        for batch in _batches(documents, BATCH):
-            todo: list[_Todo] = []
-            for item in batch:
-                found = run.triage(item, todo)
-                if found is not None:
-                    todo.append(found)
-            english = [t for t in todo if is_english(t.language)]
-            extracted = dict(zip(map(id, english), extract_each(english, learned), strict=True))
-            for t in todo:
-                run.store(t, extracted.get(id(t), []), topics)
+        with Extractor(workers, learned) as extractor:
+            for batch in _batches(documents, BATCH):
+                todo: list[_Todo] = []
+                for item in batch:
+                    found = run.triage(item, todo)
+                    if found is not None:
+                        todo.append(found)
+                english = [t for t in todo if is_english(t.language)]
+                items = [(t.doc.text, t.doc.published) for t in english]
+                pending.append((todo, english, extractor.submit(items)))
+                while len(pending) > extractor.ahead:
+                    store_next()
+            while pending:
+                store_next()
     except _Stop as stop:
         return _stopped(run.result, stop.path, stop.error, run.report)
     return run.result
+
+
+Item = tuple[str, Any]  # a document's text and publication day
+Outcome_ = list[FoundClaim] | Exception
+
+
+class ExtractionFailed(Exception):
+    """The extractor's error on one document, carried back from a worker process as text
+    (the error itself may not survive pickling)."""
+
+    def __repr__(self) -> str:
+        return str(self)
+
+
+class Extraction:
+    """The claims of one batch of documents, to come: ``result()`` waits for them. A worker
+    process that ended abruptly (killed, out of memory) costs only the document it was
+    reading: the batch is run again one document at a time, in a new process each."""
+
+    def __init__(self, extractor: Extractor, items: list[Item], future: Future | None):
+        self.extractor, self.items, self.future = extractor, items, future
+
+    def result(self) -> list[Outcome_]:
+        if self.future is None:
+            return extract_each(self.items, self.extractor.learned)
+        try:
+            return self.future.result()
+        except BrokenProcessPool:
+            return [self.extractor.alone(item) for item in self.items]
+
+
+@dataclass
+class Extractor:
+    """Extraction in WORKERS processes (1: in this one, when asked). ``ahead``: how many
+    batches may be in flight before the oldest is stored."""
+
+    workers: int
+    learned: bool
+    pool: ProcessPoolExecutor | None = None
+
+    @property
+    def ahead(self) -> int:
+        return 0 if self.workers <= 1 else 2 * self.workers
+
+    def __enter__(self) -> Extractor:
+        if self.workers > 1:
+            self.pool = self._new_pool(self.workers)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+
+    def _new_pool(self, n: int) -> ProcessPoolExecutor:
+        import multiprocessing
+
+        # spawn: a fresh interpreter, never a fork of one holding database connections
+        return ProcessPoolExecutor(
+            n,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_worker_start,
+            initargs=(self.learned,),
+        )
+
+    def submit(self, items: list[Item]) -> Extraction:
+        if self.pool is None or not items:
+            return Extraction(self, items, None)
+        try:
+            return Extraction(self, items, self.pool.submit(extract_each, items, self.learned))
+        except BrokenProcessPool:
+            self.pool = self._new_pool(self.workers)
+            return Extraction(self, items, self.pool.submit(extract_each, items, self.learned))
+
+    def alone(self, item: Item) -> Outcome_:
+        """One document's claims from a process of its own, after a worker ended abruptly
+        (the batch's other documents go through the same, one at a time)."""
+        spare = self._new_pool(1)
+        try:
+            return spare.submit(extract_each, [item], self.learned).result()[0]
+        except BrokenProcessPool:
+            return ExtractionFailed("the extracting process ended abruptly on it")
+        finally:
+            spare.shutdown(wait=True)
+
+
+def _worker_start(learned: bool) -> None:
+    """A worker process: BLAS kept to one thread (the workers share the cores) and the
+    pipeline loaded before the first batch."""
+    from threadpoolctl import threadpool_limits
+
+    from claimtrack.extract.nlp import load
+
+    threadpool_limits(limits=1)
+    load()
 
 
 class _Stop(Exception):
@@ -340,23 +456,22 @@ def learned_from_env() -> bool:
     return os.environ.get(ENV_LEARNED, "1") != "0"
 
 
-def extract_each(todo: list[_Todo], learned: bool = True) -> list[list[FoundClaim] | Exception]:
-    """Claims for each document of a batch; a document the extractor fails on gets its
-    exception instead, so one bad document never fails the others."""
-    if not todo:
+def extract_each(items: list[Item], learned: bool = True) -> list[Outcome_]:
+    """Claims for each (text, published) of a batch; a document the extractor fails on gets
+    its error instead (as ExtractionFailed), so one bad document never fails the others."""
+    if not items:
         return []
-    docs = [t.doc for t in todo]
     try:
-        return list(extract_batch(((doc.text, doc.published) for doc in docs), learned=learned))
+        return list(extract_batch(items, learned=learned))
     except UserError:  # a missing model file stops the job
         raise
     except Exception:  # noqa: BLE001 - retried one by one to find the culprit
-        out: list[list[FoundClaim] | Exception] = []
-        for doc in docs:
+        out: list[Outcome_] = []
+        for text, published in items:
             try:
-                out.append(extract(doc.text, doc.published, learned=learned))
+                out.append(extract(text, published, learned=learned))
             except Exception as exc:  # noqa: BLE001
-                out.append(exc)
+                out.append(ExtractionFailed(repr(exc)))
         return out
 
 

@@ -49,6 +49,14 @@ MaxCharsOpt = Annotated[
         help="Longest document to take, in characters; a longer one fails, the rest go in.",
     ),
 ]
+WorkersOpt = Annotated[
+    int,
+    typer.Option(
+        min=1,
+        help="Processes that parse and extract (this one stores, in order); "
+        "about one per free core.",
+    ),
+]
 
 
 @bundled(details=DOCUMENT_DETAILS)
@@ -60,6 +68,7 @@ def ingest(
     encoding: EncodingOpt = None,
     taxonomy: TaxonomyOpt = None,
     max_chars: MaxCharsOpt = MAX_CHARS,
+    workers: WorkersOpt = 1,
     timeout: feeds.TimeoutOpt = feeds.DEFAULTS.timeout,
     delay: feeds.DelayOpt = feeds.DEFAULTS.delay,
     db: DbOpt = None,
@@ -92,6 +101,7 @@ def ingest(
             learned=learned_from_env(),
             policy=feeds.policy(timeout, delay),
             on_feed=feed_read,
+            workers=workers,
         )
     _report(result)
 

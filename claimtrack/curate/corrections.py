@@ -214,6 +214,8 @@ def set_span(session: Session, claim_id: int, kind: str, words: str, by: By) -> 
     change(session, claim, kind, dict(zip(names, (text[start:end], start, end), strict=True)), by)
     if kind == "content":
         retag_claim(session, claim)
+        session.flush()
+        appearances.index_claims(session, [claim])  # its band keys follow its words
     return claim
 
 
@@ -406,6 +408,7 @@ def undo(session: Session, claim_id: int, by: By) -> Correction:
         appearances.relink_actor(session, claim.actor_id)
     if last.what == "content":
         retag_claim(session, claim)
+        appearances.index_claims(session, [claim])
     if last.what == "said":
         set_sort_days(session, claim.source_id)
     return last

@@ -185,6 +185,7 @@ def reextract_source(
         actors.add(row.actor_id)
         out.added += 1
     session.flush()
+    session.expire(source, ["claims"])  # new rows were added by source id
     set_sort_days(session, source.id)
     for actor_id in actors:
         appearances.relink_actor(session, actor_id)

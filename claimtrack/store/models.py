@@ -12,6 +12,7 @@ import datetime as dt
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Date,
     DateTime,
@@ -348,3 +349,16 @@ class Correction(Base):
     why: Mapped[str | None] = mapped_column(Text)
     made_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     undone_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class ClaimBand(Base):
+    """One band key of a claim's content (store/appearances.py): claims that share a key are
+    the candidates compared when a claim is linked with its other appearances."""
+
+    __tablename__ = "claim_bands"
+    __table_args__ = (Index("ix_claim_bands_claim_id", "claim_id"),)
+
+    key: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    claim_id: Mapped[int] = mapped_column(
+        ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True
+    )

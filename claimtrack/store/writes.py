@@ -447,11 +447,13 @@ def store_document(
             continue
         seen.add(key)
         rows.append(build_claim(session, source, doc.text, c, topics, topic_ids))
-        session.add(rows[-1])
+    session.add_all(rows)  # outside the session until now: inserted together, in one flush
     session.flush()
+    session.expire(source, ["claims"])
     set_sort_days(session, source.id)
-    for row in rows:  # the same claim already reported by another source?
-        appearances.link(session, row)
+    appearances.link_all(
+        session, rows, fresh=True
+    )  # the same claims already reported by other sources?
     session.flush()
     return source
 
@@ -505,7 +507,9 @@ def build_claim(
     if gone:  # a speaker resolved first was taken over by one resolved after it
         fields["actor_id"] = gone.get(fields["actor_id"], fields["actor_id"])
         speakers = list(dict.fromkeys(gone.get(a, a) for a in speakers))
-    row = Claim(source=source, status="unreviewed", **fields)
+    # by its id, not the relationship: the row stays out of the session (and out of the
+    # flushes actor resolution makes) until the caller adds it
+    row = Claim(source_id=source.id, status="unreviewed", **fields)
     for alias in made:  # the names this claim gave its speakers
         alias.claim = row
     for i, who in enumerate(speakers):

@@ -5,7 +5,15 @@ beside the repository (read in place, never copied), else copies of the seed art
 extraction time per character of one 100,000-character paragraph against the same text in
 paragraphs (the seed article's paragraphs repeated): at most 2x is the bound.
 
-    python tests/benchmarks/pipeline.py [--docs N] [--db PATH_OR_URL]
+    python tests/benchmarks/pipeline.py [--docs N] [--db PATH_OR_URL] [--rounds 2]
+        [--big-claims 200000] [--store-docs 20]
+
+Then two paired comparisons, each a ratio against a reference measured in the same run,
+interleaved (reference, new, reference, new), so that other work on the machine slows both:
+``ingest --workers 2`` against ``--workers 1`` (the same documents into new SQLite files,
+ROUNDS rounds each, the best of each side), and the store time of STORE_DOCS extracted
+articles into a big database (the corpus grown to BIG_CLAIMS claims by bulk copies, as in
+scale.py) against the same into the corpus alone, document by document, rolled back after.
 """
 
 from __future__ import annotations
@@ -63,6 +71,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=84, help="documents to ingest (default 84)")
     parser.add_argument("--db", default=None, help="database (default: a temporary SQLite file)")
+    parser.add_argument("--rounds", type=int, default=2, help="runs of each side (default 2)")
+    parser.add_argument("--big-claims", type=int, default=200_000)
+    parser.add_argument("--store-docs", type=int, default=20)
     args = parser.parse_args(argv)
 
     from claimtrack.extract import extract, extract_batch
@@ -96,7 +107,8 @@ def main(argv: list[str] | None = None) -> int:
     with one_core():
         for _ in load_pipeline().pipe(paragraphs, batch_size=BATCH_SIZE):
             pass
-    line("spaCy parse alone (one core)", f"{words / (time.perf_counter() - t0):,.0f} words/s")
+    dt_parse = time.perf_counter() - t0
+    line("spaCy parse alone (one core)", f"{words / dt_parse:,.0f} words/s")
     line("claims found", f"{n_claims:,}")
     line("peak RSS after extraction", f"{peak_rss_mb():,.0f} MB")
 
@@ -119,6 +131,7 @@ def main(argv: list[str] | None = None) -> int:
             "ingest (read+extract+store)",
             f"{result.added / dt_ingest:.1f} docs/s, {words / dt_ingest:,.0f} words/s",
         )
+        line("ingest / parse alone", f"{dt_ingest / dt_parse:.2f}x")
         t0 = time.perf_counter()
         result = ingest(engine, entries)
         line("re-ingest (all skipped)", f"{len(entries) / (time.perf_counter() - t0):,.0f} docs/s")
@@ -130,6 +143,10 @@ def main(argv: list[str] | None = None) -> int:
         line("export rows", f"{rows / dt_export:,.0f} rows/s ({rows:,} rows)")
         line("peak RSS growth during export", f"{peak_rss_mb() - rss_before:,.1f} MB")
         line("peak RSS overall", f"{peak_rss_mb():,.0f} MB")
+        engine.dispose()
+        compare_workers(entries, Path(tmp), args.rounds)
+        if not args.db:
+            compare_store(Path(tmp) / "bench.db", texts, args.big_claims, args.store_docs)
     # a long paragraph must cost what the same text costs in paragraphs (per character); the
     # best of two runs each, taken in turn, as other work on the machine slows either
     one, split = long_texts()
@@ -148,6 +165,66 @@ def main(argv: list[str] | None = None) -> int:
         f"{us_split:.1f} in paragraphs ({c_split} claims): {us_one / us_split:.2f}x",
     )
     return 0
+
+
+def compare_workers(entries: list, tmp: Path, rounds: int) -> None:
+    """`ingest --workers 2` against `--workers 1`, each into a new SQLite file, interleaved."""
+    from claimtrack.ingest import ingest
+    from claimtrack.store.engine import open_engine
+
+    best: dict[int, float] = {}
+    for r in range(rounds):
+        for workers in (1, 2):
+            engine = open_engine(str(tmp / f"workers-{workers}-{r}.db"))
+            t0 = time.perf_counter()
+            ingest(engine, entries, workers=workers)
+            took = time.perf_counter() - t0
+            engine.dispose()
+            best[workers] = min(best.get(workers, took), took)
+    line(
+        "ingest --workers 2 vs 1",
+        f"speed-up {best[1] / best[2]:.2f}x ({best[1]:.1f} s with 1, {best[2]:.1f} s with 2, best of {rounds})",
+    )
+
+
+def compare_store(small_db: Path, texts: list[str], big_claims: int, docs: int) -> None:
+    """Store time of DOCS extracted articles into the corpus grown to BIG_CLAIMS claims
+    against the corpus alone (a copy of the same file), document by document, in turn."""
+    import shutil
+
+    from scale import grow  # tests/benchmarks/scale.py, beside this file
+    from sqlalchemy.orm import Session
+
+    from claimtrack.extract import extract_batch
+    from claimtrack.io.document import Document
+    from claimtrack.store.engine import make_engine, resolve_url
+    from claimtrack.store.writes import ensure_taxonomy, store_document
+
+    big_db = small_db.with_name("big.db")
+    shutil.copy(small_db, big_db)
+    n = grow(resolve_url(str(big_db)), big_claims)
+    chosen = [f"(stored again {i})\n" + t for i, t in enumerate(texts[:docs])]
+    found = list(zip(chosen, extract_batch((t, None) for t in chosen), strict=True))
+    engines = {
+        n: make_engine(resolve_url(str(p))) for n, p in (("small", small_db), ("big", big_db))
+    }
+    total = {"small": 0.0, "big": 0.0}
+    for i, (text, claims) in enumerate(found):
+        for name in ("small", "big") if i % 2 == 0 else ("big", "small"):
+            with Session(engines[name]) as s:
+                topics = ensure_taxonomy(s)
+                t0 = time.perf_counter()
+                store_document(s, Document(text=text, path=f"again-{i}.txt"), claims, topics)
+                s.flush()
+                total[name] += time.perf_counter() - t0
+                s.rollback()
+    for engine in engines.values():
+        engine.dispose()
+    line(
+        f"store into {n:,} claims vs the corpus",
+        f"{total['big'] / total['small']:.2f}x ({total['big'] * 1000:,.0f} ms vs"
+        f" {total['small'] * 1000:,.0f} ms for {len(found)} articles)",
+    )
 
 
 if __name__ == "__main__":

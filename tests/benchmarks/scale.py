@@ -5,7 +5,7 @@
 Ingests the seed article and BASE_DOCS PolNeAR dev texts (read in place, when ../shared is
 beside the repository) through the real pipeline, then grows the database to about N claims
 (CLAIMTRACK_BENCH_CLAIMS, default 200,000) by copying every row with bulk SQL: each round
-doubles sources, claims and topic links, shifting their days by some weeks; the first rounds
+doubles sources, claims, their band keys and topic links, shifting their days by some weeks; the first rounds
 also copy the speakers, so there are many small ones and a few big ones.
 
 Then, for each query shape of `who-said`, `timeline` and the listings, it times the first
@@ -116,6 +116,15 @@ def copy_round(conn, dialect: str, r: int, claims_wanted: int) -> None:
             f"INSERT INTO claims ({', '.join(cols)}) SELECT"
             f" {', '.join(values.get(c, c) for c in cols)} FROM claims"
             f" WHERE source_id <= {cut} AND id <= {off_c}"
+        )
+    )
+    # band keys of their own (integer halves, shifted per round), as distinct contents
+    # would have: a copy never crowds the index buckets of the claim it copies
+    conn.execute(
+        text(
+            f"INSERT INTO claim_bands (key, claim_id) SELECT b.key / 2 + {r + 1},"
+            f" b.claim_id + {off_c} FROM claim_bands b JOIN claims c ON c.id = b.claim_id"
+            f" WHERE c.source_id <= {cut} AND c.id <= {off_c}"
         )
     )
     conn.execute(

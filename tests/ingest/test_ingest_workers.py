@@ -1,0 +1,115 @@
+"""`ingest --workers N`: extraction in other processes, storage in order in this one; and
+several ingest processes into one database at once, every document stored exactly once."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+from sqlalchemy import text
+
+from claimtrack.ingest import Extractor, extract_each
+from claimtrack.store import engine as dbmod
+from tests.conftest import ROOT
+
+PEOPLE = [
+    ("Jane Holloway", "the mayor", "ferry fares would rise next spring"),
+    ("Tom Ruiz", "a councillor", "the harbour plan was unfair to commuters"),
+    ("Amara Okafor", "the port director", "the new terminal would open in June"),
+    ("Lena Brandt", "the union leader", "drivers would strike unless talks resumed"),
+]
+
+
+def article(i: int) -> str:
+    """A small article written for these tests; every one different."""
+    name, role, said = PEOPLE[i % len(PEOPLE)]
+    other, _, other_said = PEOPLE[(i + 1) % len(PEOPLE)]
+    last = name.split()[-1]
+    return (
+        f"Harbour news, issue {i}\n\n"
+        f"{name}, {role}, said on Monday that {said}. "
+        f'"We counted {i + 3} crossings last week and that is not enough," {last} told reporters.'
+        f"\n\n{other} said {other_said}.\n"
+    )
+
+
+def write_articles(folder, n: int) -> None:
+    folder.mkdir()
+    for i in range(n):
+        (folder / f"a{i:02d}.md").write_text(
+            f"---\npublished: 2025-03-{i % 27 + 1:02d}\noutlet: Harbour Post\n---\n{article(i)}",
+            encoding="utf-8",
+        )
+
+
+def stored(db: str) -> list[tuple]:
+    engine = dbmod.make_engine(dbmod.resolve_url(db))
+    with engine.connect() as conn:
+        rows = conn.execute(
+            text(
+                "SELECT s.path, c.content_start, c.content_end, c.cue_start, c.content, a.name"
+                " FROM claims c JOIN sources s ON s.id = c.source_id"
+                " LEFT JOIN actors a ON a.id = c.actor_id ORDER BY s.path, c.content_start"
+            )
+        ).all()
+    engine.dispose()
+    return [tuple(r) for r in rows]
+
+
+def test_two_workers_store_what_one_stores(cli, tmp_path):
+    folder = tmp_path / "news"
+    write_articles(folder, 11)  # more than one batch
+    one, two = str(tmp_path / "one.db"), str(tmp_path / "two.db")
+    cli("ingest", str(folder), "-q", db=one)
+    cli("ingest", str(folder), "-q", "--workers", "2", db=two)
+    got = stored(two)
+    assert got == stored(one)
+    assert len({r[0] for r in got}) == 11 and len(got) >= 22
+
+
+def test_a_worker_killed_mid_batch_loses_no_document():
+    items = [(article(i), None) for i in range(3)]
+    with Extractor(2, True) as extractor:
+        pending = extractor.submit(items)
+        deadline = time.monotonic() + 60
+        while not extractor.pool._processes and time.monotonic() < deadline:  # type: ignore[union-attr]
+            time.sleep(0.05)
+        for pid in list(extractor.pool._processes):  # type: ignore[union-attr]
+            os.kill(pid, signal.SIGKILL)
+        got = pending.result()
+        later = extractor.submit(items).result()  # a new pool takes over
+    expected = extract_each(items)
+    assert got == expected and later == expected
+    assert all(claims for claims in got)
+
+
+def test_ingest_processes_at_once_store_every_document_exactly_once(db_url, tmp_path):
+    folder = tmp_path / "news"
+    write_articles(folder, 12)
+    dbmod.open_engine(db_url).dispose()  # made before, so the runs race on the documents
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "claimtrack", "ingest", str(folder), "-q", "--db", db_url],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=ROOT,
+        )
+        for _ in range(2)
+    ]
+    outs = [p.communicate(timeout=600) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], outs
+    for _, err in outs:
+        assert "0 failed" in err, err
+    engine = dbmod.make_engine(dbmod.resolve_url(db_url))
+    with engine.connect() as conn:
+        paths = conn.execute(text("SELECT path FROM sources")).scalars().all()
+        per_source = conn.execute(
+            text("SELECT source_id, content_start, count(*) FROM claims GROUP BY 1, 2")
+        ).all()
+    engine.dispose()
+    assert sorted(paths) == sorted(str(p) for p in folder.iterdir())
+    assert per_source and all(n == 1 for *_, n in per_source)
