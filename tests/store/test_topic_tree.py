@@ -147,3 +147,50 @@ def test_the_rest_of_the_sentence_counts_only_when_the_claim_has_no_topic_of_its
     sentence = "Republican senator Ann Holt said it would be hard."
     assert frame_of(sentence, 100, (100, 127)) == "  said it would be hard."
     assert tag(TREE, "it would be hard", frame=frame_of(sentence, 100, (100, 127))) == []
+
+
+def test_a_keyword_in_capitals_matches_only_in_capitals():
+    spies = [TopicDef("security", "Security", ("CIA", "spy*"))]
+    assert slugs(tag(spies, "the CIA briefed the committee")) == {"security"}
+    assert slugs(tag(spies, "a win for our state delegate, Cia Moreno")) == set()
+    # lower case keywords still match in any case
+    assert slugs(tag(spies, "SPYING ON THE TRAIN")) == {"security"}
+
+
+def test_an_exclusion_hides_its_words_from_its_topic_only():
+    tree = [
+        TopicDef("police", "Law enforcement", ("prison*", "!prisoners of war")),
+        TopicDef("war", "Conflict", ("war",)),
+    ]
+    assert slugs(tag(tree, "he insulted former prisoners of war")) == {"war"}
+    assert slugs(tag(tree, "the prison was overcrowded")) == {"police"}
+    assert slugs(tag(tree, "prisoners of war and prison guards alike")) == {"war", "police"}
+
+
+@pytest.mark.parametrize(
+    ("claim", "frame", "wrong"),
+    [
+        # a party or a title before a name says who, not what about
+        ("Democratic presidential nominee Ann Holt was a disgrace", None, "elections"),
+        ("the mayor, Tom Reyes, called it an intentional act", None, "government"),
+        # "federal" and "the administration" name the actor
+        ("I pay federal taxes", None, "government"),
+        # an attribution after the content: who and where, not what about
+        ("the markets are calm", "the markets are calm, the minister told reporters", None),
+    ],
+)
+def test_words_that_name_who_speaks_do_not_tag(claim, frame, wrong):
+    found = slugs(tag(load_taxonomy(), claim, frame=frame))
+    assert wrong not in found if wrong else "mass-media" not in found, found
+
+
+def test_the_frame_is_the_lead_in_when_the_speaker_follows_the_content():
+    sentence = "Prices will fall, the trade minister told reporters at the summit."
+    # content at 100, speaker "the trade minister" after it
+    assert frame_of(sentence, 100, (118, 136), 100) == ""
+    lead = "At the peace talks, the envoy said it would be hard."
+    # speaker before the content: the whole sentence without the speaker
+    assert frame_of(lead, 0, (20, 29), 35) == "At the peace talks,   said it would be hard."
+    assert tag(TREE, "it would be hard", frame=frame_of(lead, 0, (20, 29), 35)) == [
+        ("peace-process", "sentence")
+    ]
