@@ -124,19 +124,30 @@ def tag(
     return list(found.items())
 
 
+# how a claim reached its audience: in a frame it says how, not what about
+_CHANNEL = re.compile(
+    r"\b(?:(?:told|telling|said\s+to|speaking\s+to|spoke\s+(?:to|with))\s+(?:\w+\s+){0,2}?"
+    r"(?:reporters|journalists|media|press|television|radio|newspapers?|interviewers?)"
+    r"|(?:in|on|via)\s+(?:an?|the|his|her|their|its|a\s+\w+)\s+"
+    r"(?:e-?mails?|interviews?|tweets?|posts?|statements?|letters?|op-eds?|essays?|broadcasts?)"
+    r"|e-?mailed|tweeted|texted|posted\s+on\s+\w+)\b",
+    re.IGNORECASE,
+)
+
+
 def frame_of(
     sentence: str, start: int, speaker: tuple[int, int] | None, content_start: int | None = None
 ) -> str:
     """The claim's sentence (starting at document offset START) without its speaker mention;
     when the speaker comes after the content (at CONTENT_START), only the lead-in before the
     content: the attribution after it ("..., she told reporters after the meeting") says who
-    and where, not what about."""
+    and where, not what about; nor does the channel ("told US media", "in an email")."""
     tail = speaker is not None and content_start is not None and speaker[0] > content_start
     if tail and start <= content_start <= start + len(sentence):  # "CONTENT, X told reporters"
         sentence = sentence[: content_start - start]
-    if speaker is None or not start <= speaker[0] <= speaker[1] <= start + len(sentence):
-        return sentence
-    return sentence[: speaker[0] - start] + " " + sentence[speaker[1] - start :]
+    if speaker is not None and start <= speaker[0] <= speaker[1] <= start + len(sentence):
+        sentence = sentence[: speaker[0] - start] + " " + sentence[speaker[1] - start :]
+    return _CHANNEL.sub(lambda m: " " * len(m.group(0)), sentence)
 
 
 def _own_topics(

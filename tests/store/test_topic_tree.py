@@ -194,3 +194,18 @@ def test_the_frame_is_the_lead_in_when_the_speaker_follows_the_content():
     assert tag(TREE, "it would be hard", frame=frame_of(lead, 0, (20, 29), 35)) == [
         ("peace-process", "sentence")
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The general told US media this month that the base would stay open.",
+        "On Monday the minister wrote in an email that the base would stay open.",
+        "The mayor tweeted that the base would stay open.",
+    ],
+)
+def test_the_channel_of_a_claim_is_not_its_topic(sentence):
+    content = "the base would stay open"
+    frame = frame_of(sentence, 0, None, sentence.index(content))
+    found = slugs(tag(load_taxonomy(), "it would stay open", frame=frame))
+    assert not found & {"mass-media", "science-technology"}, found
