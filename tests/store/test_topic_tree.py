@@ -209,3 +209,11 @@ def test_the_channel_of_a_claim_is_not_its_topic(sentence):
     frame = frame_of(sentence, 0, None, sentence.index(content))
     found = slugs(tag(load_taxonomy(), "it would stay open", frame=frame))
     assert not found & {"mass-media", "science-technology"}, found
+
+
+def test_a_campaign_that_is_no_election_campaign_is_not_elections():
+    tax = load_taxonomy()
+    assert "elections" not in slugs(tag(tax, "the city's ad campaign for the new ferry worked"))
+    assert "elections" not in slugs(tag(tax, "fans met at the sci-fi convention"))
+    assert "elections" in slugs(tag(tax, "the campaign said the senator would win"))
+    assert "elections" in slugs(tag(tax, "delegates left the Republican convention early"))
