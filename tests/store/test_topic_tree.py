@@ -65,6 +65,10 @@ def test_the_default_taxonomy_is_a_tree_on_iptc_codes():
         ("the tariff on imported steel will rise", "trade"),
         ("the hospital ran out of vaccines", "health"),
         ("the senator said the ceasefire would hold", "ceasefire"),
+        ("the researchers said the spacecraft would reach the moon", "science-technology"),
+        ("a diet high in protein led to weight loss", "health"),
+        ("the hostages were freed on Sunday", "crime"),
+        ("the coast guard will get a new ship", "security"),
         ("a bomb threat closed the airport", None),
         ("it was a lovely day", None),
     ],
@@ -217,3 +221,10 @@ def test_a_campaign_that_is_no_election_campaign_is_not_elections():
     assert "elections" not in slugs(tag(tax, "fans met at the sci-fi convention"))
     assert "elections" in slugs(tag(tax, "the campaign said the senator would win"))
     assert "elections" in slugs(tag(tax, "delegates left the Republican convention early"))
+
+
+def test_a_word_with_a_plain_sense_elsewhere_needs_company():
+    tax = load_taxonomy()
+    assert "science-technology" not in slugs(tag(tax, "his rallying cry to save the planet"))
+    assert "health" not in slugs(tag(tax, "the debate is infected with tribalism"))
+    assert "health" in slugs(tag(tax, "the infection spread through the ward"))
