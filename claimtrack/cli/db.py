@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from sqlalchemy.exc import DBAPIError
 
-from claimtrack.cli.common import DbOpt, err, sub_app
+from claimtrack.cli.common import DbOpt, err, session, sub_app
+from claimtrack.cli.render import plural
+from claimtrack.curate.topics import stale_topics
 from claimtrack.store import engine as dbmod
 
 app = sub_app("Create, upgrade and inspect the database schema.")
@@ -17,6 +19,14 @@ def db_upgrade(db: DbOpt = None) -> None:
     dbmod.upgrade(url)
     engine = dbmod.make_engine(url)
     err.print(f"schema at {dbmod.current_revision(engine)} (head)", highlight=False)
+    with session(db) as s:
+        stale = stale_topics(s)
+    if stale:
+        err.print(
+            f"topics: the built-in taxonomy differs in {plural(len(stale), 'topic')}; run "
+            "`claimtrack topics update` to load it and re-tag the claims",
+            highlight=False,
+        )
 
 
 @app.command("current")

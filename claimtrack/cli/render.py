@@ -158,8 +158,12 @@ def print_detail_json(row: dict, claims: Iterable[dict]) -> None:
 
 
 def describe_date(row: dict) -> str:
+    """The date a claim was said at its precision ("2016-03-08", "2016-03", "2016", a range
+    "2016-10-24/2016-10-30"); "before DAY" / "by DAY" when only an upper bound is known."""
     relation = row["date_relation"]
     anchor = row.get("date_anchor") or row["published_on"]
+    if row.get("said") and row.get("said_earliest") and row.get("said_latest"):
+        return row["said"]
     if relation == "on" and row["said_on"]:
         return row["said_on"]
     if relation in ("before", "by") and anchor:
@@ -461,7 +465,7 @@ def render_actor(row: dict, claims: list[dict], console: Console) -> None:
         console.print(f"{field}: {row[field] or '-'}", highlight=False, markup=False)
     console.print(f"{plural(len(claims), 'claim')}:", highlight=False, markup=False)
     for c in claims:
-        day = c["said_on"] or f"{c['date_relation']} {c['date_anchor'] or c['published_on'] or ''}"
+        day = describe_date(c).replace("\n", " ")
         console.print(
             f"  #{c['claim_id']} {day} {c['cue']}: {c['content']}", highlight=False, markup=False
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -132,6 +133,20 @@ def retag(db: DbOpt = None) -> None:
     with session(db) as s:
         result = core.retag(s)
     _report("re-tagged every topic", result)
+
+
+@app.command("update")
+def update(
+    taxonomy: Annotated[
+        Path | None, typer.Option(help="Taxonomy TOML to load (default: the built-in one).")
+    ] = None,
+    db: DbOpt = None,
+) -> None:
+    """Load the taxonomy (default: the built-in one, after an upgrade of claimtrack) into the
+    database and re-tag every claim; topics added by hand stay."""
+    with session(db) as s:
+        changed, result = core.update_taxonomy(s, str(taxonomy) if taxonomy else None)
+    _report(f"updated {plural(len(changed), 'topic')}", result)
 
 
 @app.command("tag")

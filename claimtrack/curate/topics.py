@@ -24,9 +24,9 @@ from claimtrack.curate.suggest import (
 from claimtrack.errors import UserError
 from claimtrack.query.lookups import get_claim, get_topic
 from claimtrack.store.models import Actor, ActorAlias, Claim, ClaimTopic, Topic
-from claimtrack.store.taxonomy import SLUG_RE, frame_of
+from claimtrack.store.taxonomy import SLUG_RE, TopicDef, frame_of, load_taxonomy
 from claimtrack.store.taxonomy import tag as tag_topics
-from claimtrack.store.writes import ensure_taxonomy, taxonomy
+from claimtrack.store.writes import ensure_taxonomy, taxonomy, upsert_topics
 
 TAGGER_VIA = ("keyword", "heading", "sentence")
 
@@ -137,12 +137,13 @@ def retag(session: Session, topics: Sequence[Topic] | None = None, batch: int = 
             Claim.sentence_start,
             Claim.speaker_start,
             Claim.speaker_end,
+            Claim.content_start,
         ).execution_options(yield_per=batch)
     )
     pending: list[dict] = []
-    for claim_id, content, quote, heading, sentence, start, sp_start, sp_end in rows:
+    for claim_id, content, quote, heading, sentence, start, sp_start, sp_end, c_start in rows:
         speaker = (sp_start, sp_end) if sp_start is not None and sp_end is not None else None
-        frame = frame_of(sentence, start, speaker)
+        frame = frame_of(sentence, start, speaker, c_start)
         for slug, via in tag_topics(defs, content, quote, heading, frame):
             if slug not in ids:
                 continue
@@ -155,6 +156,34 @@ def retag(session: Session, topics: Sequence[Topic] | None = None, batch: int = 
         session.execute(insert(ClaimTopic), pending[i : i + batch])
     session.flush()
     return Retagged(len(after - before), len(before - after))
+
+
+def stale_topics(session: Session, path: str | None = None) -> list[str]:
+    """Slugs of the topics of the taxonomy file (default: the built-in one) that the database
+    lacks or holds with other keywords, label or parent: what `topics update` would change.
+    An empty database (no topics yet) has none: it is seeded from the file on first use."""
+    if session.scalar(select(Topic.id).limit(1)) is None:
+        return []
+    stored = {t.slug: t for t in taxonomy(session)}
+    return [t.slug for t in load_taxonomy(path) if not _same(stored.get(t.slug), t)]
+
+
+def _same(a: TopicDef | None, b: TopicDef) -> bool:
+    return a is not None and (a.label, a.keywords, a.parent, a.code) == (
+        b.label,
+        b.keywords,
+        b.parent,
+        b.code,
+    )
+
+
+def update_taxonomy(session: Session, path: str | None = None) -> tuple[list[str], Retagged]:
+    """Load the taxonomy file (default: the built-in one) into the database, its topics
+    replacing the stored ones of the same slug (topics added by hand stay), then re-tag
+    every claim; the slugs changed and the re-tagging."""
+    changed = stale_topics(session, path)
+    upsert_topics(session, load_taxonomy(path))
+    return changed, retag(session)
 
 
 def tag_claim(session: Session, claim_id: int, name: str, remove: bool = False) -> str:

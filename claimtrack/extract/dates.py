@@ -21,7 +21,9 @@
 - "later", "this past week", "in the past two weeks" -> ``on=published, relation="by"``;
   "a few days ago" -> ``on=published, relation="before"``.
 - a bare duration ("10 years", "in 10 days") is not a date: relation "unknown"; nor is a
-  date after publication for a past-tense cue, unless it names its year.
+  decade ("in the 1990s"), a bare part of a day ("in the early morning hours": which day's,
+  the phrase does not say), or a date after publication for a past-tense cue, unless it
+  names its year.
 - anything that does not read as a date (garbage, "one-on-one", the modal "may"): relation
   "unknown", ``on=None``, precision "none", the phrase kept in ``text``.
 
@@ -80,6 +82,13 @@ _WEEKDAY = re.compile(
     re.I,
 )
 _MAY = re.compile(r"\bMay\b")
+# not a day: a decade ("the 1990s", "the '80s") or a bare part of a day ("the early morning
+# hours", "in the evening": of which day, the text around it says, not the phrase)
+_NOT_A_DAY = re.compile(
+    r"^(?:the\s+)?(?:early\s+|late\s+|mid-?)?(?:(?:\d{2})?\d0s|\d0's|'\d0s)$"
+    r"|^(?:the\s+)?(?:early\s+|late\s+)?(?:morning|afternoon|evening|night)(?:\s+hours)?$",
+    re.I,
+)
 # a month and a day without a year: "Nov. 8", "November 8th", "8 November"
 _MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _MONTH_DAY = re.compile(
@@ -198,6 +207,8 @@ def _resolve(phrase: str | None, published: dt.date | None, future: bool) -> Sai
             return _said(None, "none", "unknown", text)
         return _said(published, "day", "by", text)
     core = _FUZZ.sub("", _core(s)) or _core(s)
+    if _NOT_A_DAY.match(_core(s).replace("’", "'")):
+        return _said(None, "none", "unknown", text)
     if not core or not (_DATEISH.search(core) or _MAY.search(core)):
         return _said(None, "none", "unknown", text)
     if published is None:

@@ -10,6 +10,15 @@ reported clause, which is the content's, not the scene's), in a sentence not in 
 tense. It is resolved as any date phrase is; only a day, a month, a year or a named range
 ("last week", "over the weekend") sets a scene: "previously" or "later" do not. Without a
 publication date a relative scene ("On Friday") is carried as text alone: no date is invented.
+
+Outside the scene's own sentence the scene is someone's: when its subject is named ("On
+Friday, Senator Holt toured ...") or a pronoun, a claim after it keeps the scene only if its
+speaker is that one (named alike, or a pronoun); a scene whose subject is a common noun ("the
+mayor", "European leaders") dates any claim after it. Read on PolNeAR dev, the scene of one
+speaker carried to another ("Critics said on Friday ... / Trump responded ...") was most of
+the wrong context dates. A date phrase inside a claim's own content ("the prison population
+stood at 200,000 in 1972, according to ...") is the content's date, never when it was said;
+one inside a quotation ('"Yesterday, there were two polls," he said.') sets no scene at all.
 """
 
 from __future__ import annotations
@@ -26,6 +35,7 @@ from claimtrack.extract.segment import Parsed, Segment
 from claimtrack.extract.spans import entity_at
 from claimtrack.extract.types import FoundClaim, SaidDate
 from claimtrack.extract.wordlists import words
+from claimtrack.names import PRONOUNS
 
 RUN_PARAGRAPHS = 1  # a news scene also dates claims this many paragraphs after its own
 NEWS_DAYS = 14
@@ -40,6 +50,9 @@ class Scene:
     paragraph: int  # index of its paragraph
     date: SaidDate
     news: bool = False  # a day or a short range close to publication: it may run on
+    # whose scene: the lower-case proper-noun words of its sentence's subject (empty for a
+    # pronoun); None when the subject is a common noun or missing (anyone's scene)
+    who: frozenset[str] | None = None
 
 
 def scene_span(sent: Span) -> tuple[int, int] | None:
@@ -63,6 +76,36 @@ def _modifier_span(child: Token) -> tuple[int, int] | None:
         if objs and any(when._is_date_tok(t) for t in objs[0].subtree):
             return child.i, objs[0].right_edge.i
     return None
+
+
+def scene_subject(sent: Span) -> frozenset[str] | None:
+    """Whose scene SENT sets: see ``Scene.who``."""
+    subjects = [c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects:
+        return None
+    subject = subjects[0]
+    if subject.pos_ == "PRON" or subject.lower_ in PRONOUNS:
+        return frozenset()
+    proper = frozenset(t.lower_ for t in subject.subtree if t.pos_ == "PROPN" and t.is_alpha)
+    return proper or None
+
+
+def _speaker_words(c: FoundClaim, text: str) -> frozenset[str] | None:
+    """The lower-case words naming C's speaker; None for a pronoun or no mention."""
+    sp = c.speaker
+    mention = text[sp.mention.start : sp.mention.end] if sp.mention and text else ""
+    if not mention.strip() or mention.strip().lower() in PRONOUNS:
+        return None
+    names = " ".join([mention, sp.name or "", *sp.aliases])
+    return frozenset(w.lower() for w in names.replace("’", "'").split() if w.isalpha())
+
+
+def _same_speaker(scene: Scene, c: FoundClaim, text: str) -> bool:
+    """C may be told in SCENE: anyone's scene, a pronoun speaker, or the scene's subject."""
+    if scene.who is None:
+        return True
+    said_by = _speaker_words(c, text)
+    return said_by is None or bool(said_by & scene.who)
 
 
 def _sets_scene(said: SaidDate, published: dt.date | None) -> bool:
@@ -101,7 +144,8 @@ def scenes(paragraphs: list[Parsed], published: dt.date | None) -> list[Scene]:
             phrase = doc[span[0] : span[1] + 1]
             said = resolve_date(phrase.text, published)
             if _sets_scene(said, published):
-                out.append(Scene(p.doc_span(phrase)[0], k, said, _news(said, published)))
+                start = p.doc_span(phrase)[0]
+                out.append(Scene(start, k, said, _news(said, published), scene_subject(sent)))
     return out
 
 
@@ -128,9 +172,14 @@ def carry(
     text: str = "",
 ) -> list[FoundClaim]:
     """CLAIMS with the scene's date on each claim dated only by publication that follows a
-    scene in its paragraph, or up to RUN_PARAGRAPHS after a news scene, no heading between;
-    outside the scene's own sentence, only a claim whose cue is in the simple past (PAST: the
-    offsets of such verbs in TEXT)."""
+    scene in its paragraph, or up to RUN_PARAGRAPHS after a news scene, no heading between,
+    the scene not inside the claim's content nor inside any quotation; outside the scene's own sentence, only a claim
+    whose cue is in the simple past (PAST: the offsets of such verbs in TEXT) and whose
+    speaker may be the scene's (``_same_speaker``)."""
+    if not found:
+        return claims
+    quoted = [(c.content.start, c.content.end) for c in claims if c.quote]
+    found = [s for s in found if not any(a <= s.start < b for a, b in quoted)]
     if not found:
         return claims
     starts = [s.start for s in segments]
@@ -148,8 +197,12 @@ def carry(
             scene.news and 0 < para - scene.paragraph <= RUN_PARAGRAPHS
         )
         own_sentence = scene.start >= c.sentence.start
-        told = own_sentence or _told_then(c, text[c.cue.start : c.cue.end].lower(), past)
-        if near and told and not any(heading_at[scene.paragraph + 1 : para + 1]):
+        told = own_sentence or (
+            _told_then(c, text[c.cue.start : c.cue.end].lower(), past)
+            and _same_speaker(scene, c, text)
+        )
+        in_content = c.content.start <= scene.start < c.content.end
+        if near and told and not in_content and not any(heading_at[scene.paragraph + 1 : para + 1]):
             c = replace(c, date=replace(scene.date, via="context", phrase_start=scene.start))
         out.append(c)
     return out

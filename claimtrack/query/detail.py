@@ -24,6 +24,15 @@ def date_derivation(claim: Claim, source: Source) -> str:
     pub = _iso(source.published_on)
     phrase = f"from {claim.date_text!r}" if claim.date_text else "no date phrase"
     against = f", read against the publication date {pub}" if pub else ""
+    earliest, latest = claim.said_earliest, claim.said_latest
+    if earliest is not None and latest is not None and earliest != latest:
+        label = said_label(earliest, latest) or ""
+        when = (
+            f"said in {label} ({'year' if len(label) == 4 else 'month'})"
+            if "/" not in label
+            else f"said between {earliest.isoformat()} and {latest.isoformat()}"
+        )
+        return f"{when}: {phrase}{against}"
     if claim.date_relation == "on" and claim.said_on:
         return f"said on {claim.said_on.isoformat()} ({claim.date_precision}): {phrase}{against}"
     if claim.date_relation == "before" and claim.date_anchor:

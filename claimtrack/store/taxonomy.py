@@ -27,6 +27,7 @@ SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 AMBIGUOUS = "~"  # a keyword that needs company: see the module docstring
+EXCLUDE = "!"  # text not to read for the topic: see the module docstring
 _NEVER = re.compile(r"(?!x)x")
 
 
@@ -41,7 +42,7 @@ class TopicDef:
     @cached_property
     def pattern(self) -> re.Pattern[str]:
         """The plain keywords (and the label): one of them is enough."""
-        plain = [k for k in self.keywords if not k.startswith(AMBIGUOUS)]
+        plain = [k for k in self.keywords if not k.startswith((AMBIGUOUS, EXCLUDE))]
         return _alternation([*plain, self.label])
 
     @cached_property
@@ -49,18 +50,32 @@ class TopicDef:
         """The ambiguous keywords: they count only next to a plain one of the same tree."""
         return _alternation([k[1:] for k in self.keywords if k.startswith(AMBIGUOUS)])
 
+    @cached_property
+    def exclude_pattern(self) -> re.Pattern[str]:
+        """The exclusions: text they match is not read for this topic."""
+        return _alternation([k[1:] for k in self.keywords if k.startswith(EXCLUDE)])
+
+    def _readable(self, text: str) -> str:
+        return self.exclude_pattern.sub(lambda m: " " * len(m.group(0)), text)
+
     def matches(self, text: str | None) -> bool:
-        return bool(text) and bool(self.pattern.search(text))
+        """A plain keyword is in TEXT, outside the exclusions."""
+        if not text or not self.pattern.search(text):
+            return False
+        return bool(self.pattern.search(self._readable(text)))
 
     def weakly_matches(self, text: str | None) -> bool:
-        return bool(text) and bool(self.weak_pattern.search(text))
+        """An ambiguous keyword is in TEXT, outside the exclusions."""
+        if not text or not self.weak_pattern.search(text):
+            return False
+        return bool(self.weak_pattern.search(self._readable(text)))
 
     def names(self) -> set[str]:
         """Everything a user may type to mean this topic (lower case)."""
         return {
             self.slug.lower(),
             self.label.lower(),
-            *(k.lower().lstrip(AMBIGUOUS).rstrip("*") for k in self.keywords),
+            *(k.lower().lstrip(AMBIGUOUS).rstrip("*") for k in self.keywords if k[:1] != EXCLUDE),
         }
 
 
@@ -83,7 +98,14 @@ def _keyword_body(keyword: str) -> str:
     words = [re.escape(w) for w in re.split(r"[\s\-]+", keyword.rstrip("*")) if w]
     body = r"[\s\-]+".join(words)
     tail = r"\w*" if prefix else r"(?:s|es)?"
+    if _is_acronym(keyword):
+        return f"(?-i:{body}{tail})"  # "CIA" matches only in capitals
     return f"{body}{tail}"
+
+
+def _is_acronym(keyword: str) -> bool:
+    letters = [ch for ch in keyword if ch.isalpha()]
+    return len(letters) >= 2 and all(ch.isupper() for ch in letters)
 
 
 def tag(
@@ -102,11 +124,30 @@ def tag(
     return list(found.items())
 
 
-def frame_of(sentence: str, start: int, speaker: tuple[int, int] | None) -> str:
-    """The claim's sentence (starting at document offset START) without its speaker mention."""
-    if speaker is None or not start <= speaker[0] <= speaker[1] <= start + len(sentence):
-        return sentence
-    return sentence[: speaker[0] - start] + " " + sentence[speaker[1] - start :]
+# how a claim reached its audience: in a frame it says how, not what about
+_CHANNEL = re.compile(
+    r"\b(?:(?:told|telling|said\s+to|speaking\s+to|spoke\s+(?:to|with))\s+(?:\w+\s+){0,2}?"
+    r"(?:reporters|journalists|media|press|television|radio|newspapers?|interviewers?)"
+    r"|(?:in|on|via)\s+(?:an?|the|his|her|their|its|a\s+\w+)\s+"
+    r"(?:e-?mails?|interviews?|tweets?|posts?|statements?|letters?|op-eds?|essays?|broadcasts?)"
+    r"|e-?mailed|tweeted|texted|posted\s+on\s+\w+)\b",
+    re.IGNORECASE,
+)
+
+
+def frame_of(
+    sentence: str, start: int, speaker: tuple[int, int] | None, content_start: int | None = None
+) -> str:
+    """The claim's sentence (starting at document offset START) without its speaker mention;
+    when the speaker comes after the content (at CONTENT_START), only the lead-in before the
+    content: the attribution after it ("..., she told reporters after the meeting") says who
+    and where, not what about; nor does the channel ("told US media", "in an email")."""
+    tail = speaker is not None and content_start is not None and speaker[0] > content_start
+    if tail and start <= content_start <= start + len(sentence):  # "CONTENT, X told reporters"
+        sentence = sentence[: content_start - start]
+    if speaker is not None and start <= speaker[0] <= speaker[1] <= start + len(sentence):
+        sentence = sentence[: speaker[0] - start] + " " + sentence[speaker[1] - start :]
+    return _CHANNEL.sub(lambda m: " " * len(m.group(0)), sentence)
 
 
 def _own_topics(

@@ -7,6 +7,10 @@ are computed by the SQL of ``sort_values`` (one place: the store after each docu
 migration that added them), from the claim's date, the other dated claims of its source and
 the source's publication day:
 
+known:   a claim whose date has both bounds (a day, a month, a year, "last week", a scene's
+         date carried from context) sorts at its first day: a month sorts with the first of
+         the month, before that month's later days, as "2016-03" sorts before "2016-03-02" as
+         text; it is the one day the claim is sure not to precede. Otherwise, by relation:
 on:      its day. before: just before the earliest dated claim of the same source that
          precedes the anchor (an article's "earlier" / "previously" come before its news),
          else the anchor. by: the anchor. Undated: the source's publication day.
@@ -19,7 +23,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import Table, case, func, select
+from sqlalchemy import Table, and_, case, func, select
 
 UNDATED = dt.date(9999, 12, 31)
 
@@ -40,6 +44,7 @@ def sort_values(claims: Table, sources: Table) -> dict[str, Any]:
     published = select(sources.c.published_on).where(sources.c.id == c.source_id)
     published = published.scalar_subquery()
     day = case(
+        (and_(c.said_earliest.is_not(None), c.said_latest.is_not(None)), c.said_earliest),
         (c.date_relation == "on", func.coalesce(c.said_on, published)),
         (c.date_relation == "before", func.coalesce(earliest, c.date_anchor)),
         (c.date_relation == "by", c.date_anchor),

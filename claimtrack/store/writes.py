@@ -581,7 +581,7 @@ def claim_fields(
 def found_topics(c: FoundClaim, text: str, topics: Sequence[TopicDef]) -> dict[str, str]:
     """The topics of an extracted claim: the tagger's (slug -> via), then the extractor's."""
     mention = (c.speaker.mention.start, c.speaker.mention.end) if c.speaker.mention else None
-    frame = frame_of(c.sentence.text(text), c.sentence.start, mention)
+    frame = frame_of(c.sentence.text(text), c.sentence.start, mention, c.content.start)
     tagged = dict(tag_topics(topics, c.content.text(text), c.quote, c.heading, frame))
     tagged.update((slug, "extractor") for slug in c.topics if slug not in tagged)
     return tagged

@@ -30,7 +30,10 @@ INDEXES = {
     "ix_claims_actor_timeline": ["actor_id", *ORDER],
     "ix_claims_status_timeline": ["status", *ORDER],
 }
-COLUMNS = ("source_id", "said_on", "date_anchor", "date_relation", "sort_day", "sort_rank")
+COLUMNS = (
+    *("source_id", "said_on", "date_anchor", "date_relation", "said_earliest", "said_latest"),
+    *("sort_day", "sort_rank"),
+)
 claims = sa.table("claims", sa.column("id"), *(sa.column(c) for c in COLUMNS))
 sources = sa.table("sources", sa.column("id"), sa.column("published_on"))
 

@@ -152,3 +152,49 @@ def test_a_scene_after_publication_dates_nothing():
     text = "The mayor faces a tough race in 2018, and Sam Reyes, a pilot, said she could lose.\n"
     (claim,) = extract(text, NOV1)
     assert claim.date.via == "publication" and claim.date.text is None
+
+
+def test_a_named_scene_dates_only_the_claims_of_its_subject():
+    text = (
+        "On Friday, Senator Ann Holt toured the new harbour in Eastport. She said the channel "
+        "was deep.\n\n"
+        "Holt said the quay was ready. Omar Haddad, a fisherman, said the plan ignored them.\n"
+    )
+    claims = extract(text, NOV1)
+    by_content = {c.content.text(text): c.date for c in claims}
+    friday = dt.date(2016, 10, 28)
+    assert by_content["the channel was deep"].on == friday  # a pronoun: hers
+    assert by_content["the quay was ready"].on == friday  # her name again
+    # another speaker's claim is not told in her scene
+    assert by_content["the plan ignored them"].via == "publication"
+
+
+def test_a_date_inside_the_content_is_the_contents_not_when_it_was_said():
+    text = (
+        "The harbour handled 200 ships in 1993 and has since doubled its traffic, according "
+        "to the port authority.\n"
+    )
+    (claim,) = extract(text, NOV1)
+    assert claim.date.via == "publication" and claim.date.text is None
+
+
+def test_a_decade_or_a_bare_part_of_a_day_sets_no_scene():
+    from claimtrack.extract.dates import resolve_date
+
+    for phrase in ("in the 1990s", "In the ’80s", "in the early morning hours", "in the evening"):
+        said = resolve_date(phrase, NOV1)
+        assert (said.on, said.relation) == (None, "unknown"), phrase
+    assert resolve_date("last night", NOV1).on == dt.date(2016, 10, 31)
+    text = "In the 1990s, the mayor ran the harbour. Sam Reyes, a pilot, said it was too small.\n"
+    (claim,) = extract(text, NOV1)
+    assert claim.date.via == "publication"
+
+
+def test_a_date_inside_a_quotation_sets_no_scene():
+    text = (
+        '"Yesterday, the council met in secret," said Omar Haddad, a fisherman.\n\n'
+        "Haddad added that the plan ignored the night shift.\n"
+    )
+    claims = extract(text, NOV1)
+    added = [c for c in claims if "night shift" in c.content.text(text)]
+    assert added and added[0].date.via == "publication"

@@ -65,6 +65,10 @@ def test_the_default_taxonomy_is_a_tree_on_iptc_codes():
         ("the tariff on imported steel will rise", "trade"),
         ("the hospital ran out of vaccines", "health"),
         ("the senator said the ceasefire would hold", "ceasefire"),
+        ("the researchers said the spacecraft would reach the moon", "science-technology"),
+        ("a diet high in protein led to weight loss", "health"),
+        ("the hostages were freed on Sunday", "crime"),
+        ("the coast guard will get a new ship", "security"),
         ("a bomb threat closed the airport", None),
         ("it was a lovely day", None),
     ],
@@ -147,3 +151,80 @@ def test_the_rest_of_the_sentence_counts_only_when_the_claim_has_no_topic_of_its
     sentence = "Republican senator Ann Holt said it would be hard."
     assert frame_of(sentence, 100, (100, 127)) == "  said it would be hard."
     assert tag(TREE, "it would be hard", frame=frame_of(sentence, 100, (100, 127))) == []
+
+
+def test_a_keyword_in_capitals_matches_only_in_capitals():
+    spies = [TopicDef("security", "Security", ("CIA", "spy*"))]
+    assert slugs(tag(spies, "the CIA briefed the committee")) == {"security"}
+    assert slugs(tag(spies, "a win for our state delegate, Cia Moreno")) == set()
+    # lower case keywords still match in any case
+    assert slugs(tag(spies, "SPYING ON THE TRAIN")) == {"security"}
+
+
+def test_an_exclusion_hides_its_words_from_its_topic_only():
+    tree = [
+        TopicDef("police", "Law enforcement", ("prison*", "!prisoners of war")),
+        TopicDef("war", "Conflict", ("war",)),
+    ]
+    assert slugs(tag(tree, "he insulted former prisoners of war")) == {"war"}
+    assert slugs(tag(tree, "the prison was overcrowded")) == {"police"}
+    assert slugs(tag(tree, "prisoners of war and prison guards alike")) == {"war", "police"}
+
+
+@pytest.mark.parametrize(
+    ("claim", "frame", "wrong"),
+    [
+        # a party or a title before a name says who, not what about
+        ("Democratic presidential nominee Ann Holt was a disgrace", None, "elections"),
+        ("the mayor, Tom Reyes, called it an intentional act", None, "government"),
+        # "federal" and "the administration" name the actor
+        ("I pay federal taxes", None, "government"),
+        # an attribution after the content: who and where, not what about
+        ("the markets are calm", "the markets are calm, the minister told reporters", None),
+    ],
+)
+def test_words_that_name_who_speaks_do_not_tag(claim, frame, wrong):
+    found = slugs(tag(load_taxonomy(), claim, frame=frame))
+    assert wrong not in found if wrong else "mass-media" not in found, found
+
+
+def test_the_frame_is_the_lead_in_when_the_speaker_follows_the_content():
+    sentence = "Prices will fall, the trade minister told reporters at the summit."
+    # content at 100, speaker "the trade minister" after it
+    assert frame_of(sentence, 100, (118, 136), 100) == ""
+    lead = "At the peace talks, the envoy said it would be hard."
+    # speaker before the content: the whole sentence without the speaker
+    assert frame_of(lead, 0, (20, 29), 35) == "At the peace talks,   said it would be hard."
+    assert tag(TREE, "it would be hard", frame=frame_of(lead, 0, (20, 29), 35)) == [
+        ("peace-process", "sentence")
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The general told US media this month that the base would stay open.",
+        "On Monday the minister wrote in an email that the base would stay open.",
+        "The mayor tweeted that the base would stay open.",
+    ],
+)
+def test_the_channel_of_a_claim_is_not_its_topic(sentence):
+    content = "the base would stay open"
+    frame = frame_of(sentence, 0, None, sentence.index(content))
+    found = slugs(tag(load_taxonomy(), "it would stay open", frame=frame))
+    assert not found & {"mass-media", "science-technology"}, found
+
+
+def test_a_campaign_that_is_no_election_campaign_is_not_elections():
+    tax = load_taxonomy()
+    assert "elections" not in slugs(tag(tax, "the city's ad campaign for the new ferry worked"))
+    assert "elections" not in slugs(tag(tax, "fans met at the sci-fi convention"))
+    assert "elections" in slugs(tag(tax, "the campaign said the senator would win"))
+    assert "elections" in slugs(tag(tax, "delegates left the Republican convention early"))
+
+
+def test_a_word_with_a_plain_sense_elsewhere_needs_company():
+    tax = load_taxonomy()
+    assert "science-technology" not in slugs(tag(tax, "his rallying cry to save the planet"))
+    assert "health" not in slugs(tag(tax, "the debate is infected with tribalism"))
+    assert "health" in slugs(tag(tax, "the infection spread through the ward"))
