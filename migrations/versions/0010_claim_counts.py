@@ -2,7 +2,7 @@
 (store/counts.py), so that `actors list` and `topics list` read them (issue 16)
 
 Revision ID: 0010
-Revises: 0008
+Revises: 0009
 Create Date: 2026-12-03 08:00:00
 
 Only additions: the counts start from the rows (one grouped pass), then the triggers keep
@@ -17,7 +17,7 @@ from alembic import op
 from claimtrack.store.counts import create_counting, drop_counting, recount
 
 revision = "0010"
-down_revision = "0008"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 

@@ -2,7 +2,7 @@
 linking takes its candidates (store/appearances.py) instead of scanning a speaker's claims
 
 Revision ID: 0011
-Revises: 0008
+Revises: 0010
 Create Date: 2026-12-03 08:00:00
 
 Only an addition: the table is made and filled with the keys of the claims stored before,
@@ -17,7 +17,7 @@ from alembic import op
 from claimtrack.store.appearances import band_keys
 
 revision = "0011"
-down_revision = "0008"
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 
