@@ -10,16 +10,14 @@ from typing import Annotated
 
 import typer
 from rich.table import Table
-from rich.text import Text
 from sqlalchemy.orm import Session
 
-from claimtrack.cli.group import Group
+from claimtrack.cli.group import Group, fail, report_error  # noqa: F401  (shared from here)
 from claimtrack.cli.render import (
     Format,
     OutputOptions,
     TerminalConsole,
     plural,
-    visible,
     write_rows,
 )
 from claimtrack.errors import UserError
@@ -32,15 +30,6 @@ from claimtrack.store.time_limit import time_limited
 
 # Messages carry user data (names, titles): never parsed as Rich markup, never wrapped.
 err = TerminalConsole(stderr=True, soft_wrap=True, markup=False, highlight=False)
-
-
-def report_error(message: str) -> None:
-    err.print(Text.assemble(("Error:", "red"), " ", visible(message)))
-
-
-def fail(message: str, code: int = 1) -> typer.Exit:
-    report_error(message)
-    return typer.Exit(code)
 
 
 def sub_app(help: str) -> typer.Typer:

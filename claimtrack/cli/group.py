@@ -20,6 +20,21 @@ from typer.core import TyperCommand, TyperGroup
 from claimtrack.errors import UserError
 
 
+def report_error(message: str) -> None:
+    """One line on stderr: "Error: MESSAGE" (Rich, imported only when there is an error)."""
+    from rich.text import Text
+
+    from claimtrack.cli.render import TerminalConsole, visible
+
+    err = TerminalConsole(stderr=True, soft_wrap=True, markup=False, highlight=False)
+    err.print(Text.assemble(("Error:", "red"), " ", visible(message)))
+
+
+def fail(message: str, code: int = 1) -> typer.Exit:
+    report_error(message)
+    return typer.Exit(code)
+
+
 class Group(TyperGroup):
     """One line on stderr for a user's mistake: exit 2 for a bad parameter, 1 for bad data."""
 
@@ -27,13 +42,9 @@ class Group(TyperGroup):
         try:
             return super().invoke(ctx)
         except UsageError as exc:
-            from claimtrack.cli.common import fail
-
             where = exc.ctx.command_path if exc.ctx else "claimtrack"
             raise fail(f"{exc.format_message()} (see `{where} --help`)", 2) from None
         except UserError as exc:
-            from claimtrack.cli.common import fail
-
             raise fail(str(exc)) from None
 
 
