@@ -26,6 +26,7 @@ from claimtrack.store.writes import (
     build_claim,
     claim_fields,
     found_topics,
+    link_alias_claims,
     set_sort_days,
     set_speakers,
     speaker_ids,
@@ -181,6 +182,7 @@ def reextract_source(
         row = build_claim(session, source, source.text, c, topics, topic_ids)
         session.add(row)
         session.flush()
+        link_alias_claims(session)
         appearances.link(session, row)
         actors.add(row.actor_id)
         out.added += 1

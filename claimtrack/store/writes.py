@@ -277,6 +277,32 @@ def move_speaker_links(session: Session, old_id: int, new_id: int) -> None:
 ALIASES_MADE = "claimtrack.aliases_made"
 # session.info key of actor ids taken over by another (absorb_surname): old -> new
 ABSORBED = "claimtrack.absorbed"
+# session.info key of (alias, claim) pairs whose claim is not stored yet (link_alias_claims)
+ALIAS_CLAIMS = "claimtrack.alias_claims"
+
+
+def follow_taken_over(row: Claim, gone: dict[int, int]) -> None:
+    """ROW, built but not yet stored, names its speakers as they are now: an actor taken
+    over by another since (GONE: old id -> new id, possibly in a chain) is that other."""
+    if not gone:
+        return
+
+    def now(actor_id: int | None) -> int | None:
+        while actor_id in gone:
+            actor_id = gone[actor_id]
+        return actor_id
+
+    row.actor_id = now(row.actor_id)
+    ids = list(dict.fromkeys(now(link.actor_id) for link in row.speaker_links))
+    if ids != [link.actor_id for link in row.speaker_links]:
+        row.speaker_links = [ClaimSpeaker(actor_id=a, position=i) for i, a in enumerate(ids)]
+
+
+def link_alias_claims(session: Session) -> None:
+    """Once the claims built are stored (flushed), each alias they gave remembers its claim."""
+    for alias, row in session.info.pop(ALIAS_CLAIMS, []):
+        if row.id is not None and alias in session and alias not in session.deleted:
+            alias.claim_id = row.id
 
 
 def add_alias(actor: Actor, alias: str, claim_id: int | None = None) -> bool:
@@ -441,14 +467,21 @@ def store_document(
     topic_ids = {t.slug: t.id for t in session.scalars(select(Topic))}
     seen: set[tuple[int, int, int]] = set()
     rows: list[Claim] = []
-    for c in claims:
-        key = (c.content.start, c.content.end, c.cue.start)
-        if key in seen:
-            continue
-        seen.add(key)
-        rows.append(build_claim(session, source, doc.text, c, topics, topic_ids))
+    session.info[ABSORBED] = {}  # for the whole document: its rows are not in the session yet
+    try:
+        for c in claims:
+            key = (c.content.start, c.content.end, c.cue.start)
+            if key in seen:
+                continue
+            seen.add(key)
+            rows.append(build_claim(session, source, doc.text, c, topics, topic_ids))
+    finally:
+        gone = session.info.pop(ABSORBED)
+    for row in rows:  # a speaker taken over by one resolved after the row was built
+        follow_taken_over(row, gone)
     session.add_all(rows)  # outside the session until now: inserted together, in one flush
     session.flush()
+    link_alias_claims(session)
     session.expire(source, ["claims"])
     set_sort_days(session, source.id)
     appearances.link_all(
@@ -498,22 +531,23 @@ def build_claim(
 ) -> Claim:
     made: list[ActorAlias] = []
     session.info[ALIASES_MADE] = made
+    own = ABSORBED not in session.info  # else the caller follows take-overs for its rows
+    if own:
+        session.info[ABSORBED] = {}
     try:
         fields = claim_fields(session, text, c, source.published_on, source.author)
         speakers = speaker_ids(session, c, fields["actor_id"], text)  # before the row
     finally:
         del session.info[ALIASES_MADE]
-        gone = session.info.pop(ABSORBED, {})
-    if gone:  # a speaker resolved first was taken over by one resolved after it
-        fields["actor_id"] = gone.get(fields["actor_id"], fields["actor_id"])
-        speakers = list(dict.fromkeys(gone.get(a, a) for a in speakers))
+        gone = session.info.pop(ABSORBED) if own else session.info[ABSORBED]
     # by its id, not the relationship: the row stays out of the session (and out of the
     # flushes actor resolution makes) until the caller adds it
     row = Claim(source_id=source.id, status="unreviewed", **fields)
-    for alias in made:  # the names this claim gave its speakers
-        alias.claim = row
     for i, who in enumerate(speakers):
         row.speaker_links.append(ClaimSpeaker(actor_id=who, position=i))
+    follow_taken_over(row, gone)
+    # the names this claim gave its speakers learn its id once it is stored
+    session.info.setdefault(ALIAS_CLAIMS, []).extend((alias, row) for alias in made)
     for slug, via in found_topics(c, text, topics).items():
         if slug in topic_ids:
             row.topic_links.append(ClaimTopic(topic_id=topic_ids[slug], via=via))
