@@ -542,11 +542,13 @@ def poll_feeds(
     on_done: Callable[[str, str], None] | None = None,
     on_feed: Callable[[str, int], None] | None = None,
     on_polled: Callable[[PollResult], None] | None = None,
+    learned: bool = True,
 ) -> list[PollResult]:
     """Poll every subscribed feed once: a conditional request (ETag, Last-Modified), so an
     unchanged feed costs one 304; the articles of a changed one are ingested (those already
     stored are skipped without a request). The validators of the answer are kept only when
-    every article was read, so an article that failed is tried again at the next poll."""
+    every article was read, so an article that failed is tried again at the next poll.
+    ``learned``: the learned models take part in extraction, as for ``ingest``."""
     from claimtrack.store.feeds import feeds
 
     def state(session: Session) -> list[tuple[int, str, str | None, str | None]]:
@@ -556,7 +558,13 @@ def poll_feeds(
     with Fetcher(policy or FetchPolicy()) as fetcher:
         for feed_id, url, etag, last_modified in run_transaction(engine, state):
             polled = _poll_one(
-                engine, fetcher, feed_id, url, etag, last_modified, taxonomy_path, on_done, on_feed
+                engine,
+                fetcher,
+                (feed_id, url, etag, last_modified),
+                taxonomy_path,
+                learned,
+                on_done,
+                on_feed,
             )
             results.append(polled)
             if on_polled:
@@ -567,18 +575,19 @@ def poll_feeds(
 def _poll_one(
     engine: Engine,
     fetcher: Fetcher,
-    feed_id: int,
-    url: str,
-    etag: str | None,
-    last_modified: str | None,
+    feed_state: tuple[int, str, str | None, str | None],
     taxonomy_path: str | None,
+    learned: bool,
     on_done: Callable[[str, str], None] | None,
     on_feed: Callable[[str, int], None] | None,
 ) -> PollResult:
+    """One feed (id, URL, ETag, Last-Modified) polled, its new articles ingested."""
     from claimtrack.io.feeds import FeedError, is_feed, parse_feed
     from claimtrack.io.fetch import FetchError
     from claimtrack.io.readers import feed_entries
     from claimtrack.store.feeds import record_poll
+
+    feed_id, url, etag, last_modified = feed_state
 
     def record(outcome: str, **kwargs) -> None:  # noqa: ANN003
         run_transaction(engine, lambda session: record_poll(session, feed_id, outcome, **kwargs))
@@ -604,7 +613,9 @@ def _poll_one(
             link_errors.append(str(linked))
         else:
             entries.append(linked)
-    ingested = ingest(engine, entries, None, taxonomy_path, on_done, fetcher=fetcher)
+    ingested = ingest(
+        engine, entries, None, taxonomy_path, on_done, fetcher=fetcher, learned=learned
+    )
     ingested.failed += len(link_errors)
     ingested.errors[:0] = link_errors
     count = len(feed.entries)

@@ -114,7 +114,7 @@ def poll(
     """Poll every subscribed feed once and ingest its new articles (for cron or a systemd
     timer). An unchanged feed costs one request (304); stored articles are not fetched
     again. Exits 1 when a feed or an article failed."""
-    from claimtrack.ingest import IngestResult, PollResult, poll_feeds
+    from claimtrack.ingest import IngestResult, PollResult, learned_from_env, poll_feeds
 
     engine = dbmod.open_engine(db)
     total = IngestResult()
@@ -148,6 +148,7 @@ def poll(
             on_done=done,
             on_feed=more,
             on_polled=polled,
+            learned=learned_from_env(),
         )
     if not results:
         raise UserError("no feeds subscribed: add one with `claimtrack feeds add URL`")

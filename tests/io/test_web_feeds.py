@@ -142,3 +142,24 @@ def test_removing_a_feed_keeps_its_articles(cli, tmp_path):
     nothing = cli("feeds", "poll", ok=False, db=db)
     assert lines(nothing) == ["Error: no feeds subscribed: add one with `claimtrack feeds add URL`"]
     assert len(json.loads(cli("sources", "list", "--format", "json", db=db).stdout)) == 3
+
+
+def claim_rows(cli, db) -> list[tuple]:  # type: ignore[no-untyped-def]
+    rows = json.loads(cli("export", "--format", "json", db=db).stdout)
+    return sorted((r["content_start"], r["content_end"], r["cue"]) for r in rows)
+
+
+def test_polling_extracts_as_ingest_does_with_or_without_the_learned_models(
+    cli, tmp_path, monkeypatch
+):
+    found = {}
+    with serve() as site:
+        for learned in ("1", "0"):  # CLAIMTRACK_LEARNED=0: the rules alone, for poll too
+            monkeypatch.setenv("CLAIMTRACK_LEARNED", learned)
+            ingested, polled = str(tmp_path / f"i{learned}.db"), str(tmp_path / f"p{learned}.db")
+            cli("ingest", site.url("feed.xml"), *FAST, db=ingested)
+            cli("feeds", "add", site.url("feed.xml"), db=polled)
+            cli("feeds", "poll", *FAST, db=polled)
+            found[learned] = claim_rows(cli, ingested)
+            assert claim_rows(cli, polled) == found[learned]
+    assert found["1"] != found["0"]  # the learned models change what these articles give
