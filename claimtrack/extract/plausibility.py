@@ -111,9 +111,21 @@ def found_twice(text: str, claims: Sequence[FoundClaim]) -> set[int]:
                     continue
                 if not (a.content.start < b.content.end and b.content.start < a.content.end):
                     continue
+                if not _one_speaker(a, b):
+                    continue
                 if token_f1(bags[i], bags[j]) >= TWICE_OVERLAP:
                     drop.add(j if _rank(a) >= _rank(b) else i)
     return drop
+
+
+def _one_speaker(a: FoundClaim, b: FoundClaim) -> bool:
+    """Two claims can be one only when they credit one speaker: a mention missing from one,
+    the same words, or the same person; two people named in one sentence ("A said that B
+    claimed X") are two attributions, however much their contents share."""
+    m, n = a.speaker.mention, b.speaker.mention
+    if m is None or n is None or (m.start < n.end and n.start < m.end):
+        return True
+    return a.speaker.name is not None and a.speaker.name == b.speaker.name
 
 
 def _rank(c: FoundClaim) -> tuple[bool, float]:

@@ -74,6 +74,16 @@ def test_one_claim_found_by_two_cues_is_kept_once_with_its_speaker() -> None:
     assert found_twice(text, [named, bare]) == {1}
 
 
+def test_two_people_credited_in_one_sentence_are_two_claims() -> None:
+    text = "Mayor Ann Roe said that Governor Ben Ode claimed the bridge would close in May."
+    roe = _claim(text, "said", "that Governor Ben Ode claimed the bridge would close in May",
+                 "Mayor Ann Roe", 0.8)  # fmt: skip
+    ode = _claim(text, "claimed", "the bridge would close in May", "Governor Ben Ode", 0.7)
+    assert found_twice(text, [roe, ode]) == set()  # the contents share most words
+    same = _claim(text, "claimed", "the bridge would close in May", "Mayor Ann Roe", 0.7)
+    assert found_twice(text, [roe, same]) == {1}  # one speaker: one claim
+
+
 def test_two_claims_of_one_sentence_with_different_contents_both_stay() -> None:
     text = "The mayor said the bridge would reopen and the council denied the road would close."
     a = _claim(text, "said", "the bridge would reopen", "The mayor", 0.8)
