@@ -19,13 +19,14 @@ from claimtrack.cli.render import (
     write_rows,
 )
 from claimtrack.errors import UserError
+from claimtrack.io.isodate import parse_date
 from claimtrack.io.writers import open_output
 from claimtrack.store.ids import parse_id
 from claimtrack.store.location import ENV_VAR
 from claimtrack.store.vocab import ACTOR_KINDS, ATTRIBUTIONS, STATUSES
 
 if TYPE_CHECKING:  # a command's --help imports no database library (issue 16): SQLAlchemy
-    # and the readers load when a command runs
+    # loads when a command runs
     from rich.table import Table
     from sqlalchemy.orm import Session
 
@@ -83,8 +84,6 @@ ClaimIdArg = Annotated[
 
 
 def date_option(value: str | None, name: str) -> dt.date | None:
-    from claimtrack.io.readers import parse_date
-
     try:
         return parse_date(value, what=name)
     except UserError as exc:

@@ -37,7 +37,7 @@ from claimtrack.store.models import (
     Topic,
 )
 from claimtrack.store.taxonomy import descendants, find_topics
-from claimtrack.store.writes import taxonomy
+from claimtrack.store.topic_rows import taxonomy
 
 
 def actor_ids(session: Session, who: str) -> list[int]:
