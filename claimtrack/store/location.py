@@ -3,5 +3,5 @@ file (imports nothing: the --db option is declared before any database library l
 
 from __future__ import annotations
 
-DEFAULT_DB = "claimtrack.store.engine"
+DEFAULT_DB = "claimtrack.db"  # in the current folder, as --help and docs/database.md say
 ENV_VAR = "CLAIMTRACK_DB"
