@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from enum import StrEnum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.table import Table
 
 from claimtrack.cli.common import (
     ClaimIdArg,
@@ -42,9 +41,13 @@ from claimtrack.cli.render import (
     write_rows,
 )
 from claimtrack.io.writers import open_output, to_json, write_json_array
-from claimtrack.query.claimreview import iter_claim_reviews, missing
-from claimtrack.query.claims import ClaimFilter, iter_rows
-from claimtrack.query.detail import claim_detail
+from claimtrack.query.filters import ClaimFilter
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+# The queries (and so SQLAlchemy and the models) are imported when a command runs, not for
+# its --help (issue 16: start-up).
 
 # ---- who-said and timeline ----------------------------------------------------------------
 
@@ -57,6 +60,8 @@ def list_claims(
     db: str | None,
     table: Callable[[Iterable[dict]], Table],
 ) -> None:
+    from claimtrack.query.claims import iter_rows
+
     rows = lambda s: iter_rows(s, flt, first_only=not every)  # noqa: E731
     list_rows(db, rows, cols.names, "claim", table, out)
 
@@ -105,6 +110,8 @@ def show(
     The paragraph marks the speaker {so}, the cue <so> and the content [so] (in colour
     on a terminal), from the offsets stored at ingest.
     """
+    from claimtrack.query.detail import claim_detail
+
     with query_session(db) as s:
         d = claim_detail(s, claim_id)
     with open_output(output) as out:
@@ -159,6 +166,8 @@ def export(
     if out.fmt is ExportFormat.claimreview:
         export_claim_reviews(flt, publisher, out, db)
         return
+    from claimtrack.query.claims import iter_rows
+
     fmt = out.format(Format.csv)
     with query_session(db) as s, open_output(out.output) as handle:
         count = write_rows(iter_rows(s, flt), cols.names, fmt, handle, bom=out.bom)
@@ -172,6 +181,9 @@ def export_claim_reviews(
     flt: ClaimFilter, publisher: str | None, out: OutputOptions, db: str | None
 ) -> None:
     """ClaimReview JSON-LD for the reviewed claims (those FLT finds, when it filters)."""
+    from claimtrack.query.claimreview import iter_claim_reviews, missing
+    from claimtrack.query.claims import iter_rows
+
     with query_session(db) as s, open_output(out.output) as handle:
         only = None
         if flt != ClaimFilter():

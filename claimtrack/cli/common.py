@@ -6,11 +6,9 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from enum import StrEnum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.table import Table
-from sqlalchemy.orm import Session
 
 from claimtrack.cli.group import Group, fail, report_error  # noqa: F401  (shared from here)
 from claimtrack.cli.render import (
@@ -21,12 +19,16 @@ from claimtrack.cli.render import (
     write_rows,
 )
 from claimtrack.errors import UserError
-from claimtrack.io.readers import parse_date
+from claimtrack.io.isodate import parse_date
 from claimtrack.io.writers import open_output
-from claimtrack.store import engine as dbmod
 from claimtrack.store.ids import parse_id
-from claimtrack.store.models import ACTOR_KINDS, ATTRIBUTIONS, STATUSES
-from claimtrack.store.time_limit import time_limited
+from claimtrack.store.location import ENV_VAR
+from claimtrack.store.vocab import ACTOR_KINDS, ATTRIBUTIONS, STATUSES
+
+if TYPE_CHECKING:  # a command's --help imports no database library (issue 16): SQLAlchemy
+    # loads when a command runs
+    from rich.table import Table
+    from sqlalchemy.orm import Session
 
 # Messages carry user data (names, titles): never parsed as Rich markup, never wrapped.
 err = TerminalConsole(stderr=True, soft_wrap=True, markup=False, highlight=False)
@@ -40,7 +42,7 @@ DbOpt = Annotated[
     str | None,
     typer.Option(
         "--db",
-        envvar=dbmod.ENV_VAR,
+        envvar=ENV_VAR,
         help="SQLite file path, or a URL such as postgresql+psycopg://user@host/db. "
         "(default: ./claimtrack.db)",
         show_default=False,
@@ -91,6 +93,8 @@ def date_option(value: str | None, name: str) -> dt.date | None:
 @contextmanager
 def session(db: str | None, create: bool = True) -> Iterator[Session]:
     """One transaction on --db, committed when the command succeeds."""
+    from claimtrack.store import engine as dbmod
+
     engine = dbmod.open_engine(db, create=create)
     with dbmod.session_scope(engine) as s:
         yield s
@@ -101,6 +105,8 @@ def query_session(db: str | None) -> Iterator[Session]:
     """A session for a command that only asks: every statement held to the time limit
     (CLAIMTRACK_STATEMENT_TIMEOUT), one line when a statement runs over it. It never
     creates a database: a path that holds none is one line naming the fix."""
+    from claimtrack.store.time_limit import time_limited
+
     with session(db, create=False) as s, time_limited(s):
         yield s
 

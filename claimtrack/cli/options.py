@@ -26,14 +26,14 @@ import typer
 
 from claimtrack.cli.common import Attribution, Status, date_option
 from claimtrack.cli.render import Format, OutputOptions
-from claimtrack.query.claims import (
+from claimtrack.query.columns import (
     BEST_DAY_COLUMNS,
     CORRECTION_COLUMNS,
     EXPORT_COLUMNS,
     LISTING_COLUMNS,
-    ClaimFilter,
 )
 from claimtrack.query.dating import DATE_COLUMNS
+from claimtrack.query.filters import ClaimFilter
 
 __all__ = [
     "CLAIM_COLUMNS",

@@ -20,14 +20,16 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
 
 from claimtrack.io.writers import cell_text, safe_cell, started, to_json, write_records
+
+if TYPE_CHECKING:
+    from rich.progress import Progress
 
 # ---- control characters -------------------------------------------------------------------
 
@@ -492,6 +494,15 @@ def render_reviews(claim_id: int, status: str, lines: list[str], console: Consol
 
 
 def progress_bar(quiet: bool, console: Console) -> Progress:
+    """The bar ingest, reextract and feeds poll show (rich.progress loads only for them)."""
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
     return Progress(
         TextColumn("[progress.description]{task.description}"),
         BarColumn(),

@@ -12,7 +12,7 @@ from claimtrack.cli.common import ClaimIdArg, DbOpt, err, query_session, session
 from claimtrack.cli.render import TerminalConsole, render_reviews
 from claimtrack.curate import review as core
 from claimtrack.query import lookups
-from claimtrack.store.models import REJECTING_VERDICTS, STATUSES
+from claimtrack.store.vocab import REJECTING_VERDICTS, STATUSES
 
 Verdict = StrEnum("Verdict", {s: s for s in (*STATUSES, *REJECTING_VERDICTS)})  # type: ignore[misc]
 

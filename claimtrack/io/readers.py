@@ -14,7 +14,6 @@ for a page that has none. A feed file may link to files beside it (relative link
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 import re
 import sys
@@ -30,6 +29,7 @@ from claimtrack.errors import UserError
 from claimtrack.io.decoding import DecodeError, check_encoding, decode
 from claimtrack.io.document import Document
 from claimtrack.io.feeds import Feed, FeedError, is_feed, parse_feed
+from claimtrack.io.isodate import parse_date
 from claimtrack.io.page import read_page
 from claimtrack.io.urls import is_url, is_web_url, url_problem
 
@@ -40,7 +40,6 @@ ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 SIDECAR_SUFFIXES = (".meta.yaml", ".meta.yml")
 MANIFEST_COLUMNS = ("path", "title", "published", "outlet", "url", "author", "language")
 STDIN = "-"
-_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}(?:$|[T ])")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?:(.*?)\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.S)
 
 
@@ -86,22 +85,6 @@ class FeedRead:
 
     path: str
     feed: Feed
-
-
-def parse_date(value: Any, *, what: str = "date") -> dt.date | None:
-    """ISO date (YYYY-MM-DD, or a datetime starting with one) -> date; UserError if bad."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    text = str(value).strip()
-    try:
-        return dt.date.fromisoformat(text[:10]) if len(text) >= 10 else dt.date.fromisoformat(text)
-    except ValueError:
-        why = "there is no such day; " if _ISO_DAY.match(text) else ""
-        raise UserError(f"bad {what} {text!r}: {why}use YYYY-MM-DD, e.g. 2025-08-14") from None
 
 
 # ---- collecting what to read -------------------------------------------------------------

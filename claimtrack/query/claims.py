@@ -8,14 +8,21 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from claimtrack.errors import UserError
 from claimtrack.names import name_key
+from claimtrack.query.columns import (  # noqa: F401  (importable from here too)
+    APPEARANCE_COLUMNS,
+    BEST_DAY_COLUMNS,
+    CORRECTION_COLUMNS,
+    EXPORT_COLUMNS,
+    LISTING_COLUMNS,
+)
 from claimtrack.query.dating import date_cells
+from claimtrack.query.filters import ClaimFilter
 from claimtrack.query.search import search_condition, search_ids
 from claimtrack.store.appearances import counts as appearance_counts
 from claimtrack.store.ids import id_is, parse_id
@@ -30,69 +37,7 @@ from claimtrack.store.models import (
     Topic,
 )
 from claimtrack.store.taxonomy import descendants, find_topics
-from claimtrack.store.writes import taxonomy
-
-EXPORT_COLUMNS = (
-    "claim_id",
-    "source_path",
-    "source_title",
-    "source_outlet",
-    "source_url",
-    "published_on",
-    "speaker",
-    "speaker_kind",
-    "speaker_role",
-    "speaker_affiliation",
-    "speaker_mention",
-    "speaker_start",
-    "speaker_end",
-    "cue",
-    "cue_start",
-    "cue_end",
-    "content",
-    "content_start",
-    "content_end",
-    "quote",
-    "attribution",
-    "hedged",
-    "said_on",
-    "date_precision",
-    "date_relation",
-    "date_text",
-    "topics",
-    "confidence",
-    "status",
-)
-
-
-# Appearance columns, added after the contract columns (never among them).
-APPEARANCE_COLUMNS = ("first_seen_claim_id", "appearances")
-LISTING_COLUMNS = EXPORT_COLUMNS + APPEARANCE_COLUMNS
-# asked for with --best-day and --corrections, after the others
-BEST_DAY_COLUMNS = ("best_day", "day_basis")
-CORRECTION_COLUMNS = ("short_text", "rejected")
-
-
-@dataclass(frozen=True)
-class ClaimFilter:
-    topic: str | None = None
-    actor: str | None = None
-    since: dt.date | None = None
-    until: dt.date | None = None
-    source: str | None = None
-    search: str | None = None
-    attribution: str | None = None
-    status: str | None = None
-    limit: int | None = None
-    outlet: str | None = None  # exactly (case and spacing forgiven), not a part of it
-    published_since: dt.date | None = None
-    published_until: dt.date | None = None
-    min_confidence: float | None = None
-    said_only: bool = False  # --since/--until on the day said only, not the best day known
-    include_rejected: bool = False
-    # the date order backwards (the same indexes, read from the end); a claim reported by
-    # several sources is then listed by its latest matching appearance
-    newest_first: bool = False
+from claimtrack.store.topic_rows import taxonomy
 
 
 def actor_ids(session: Session, who: str) -> list[int]:

@@ -36,12 +36,11 @@ from sqlalchemy.exc import (
 from sqlalchemy.orm import Session, sessionmaker
 
 from claimtrack.errors import UserError
+from claimtrack.store.location import DEFAULT_DB, ENV_VAR
 
 if TYPE_CHECKING:  # alembic is imported when a schema is checked or changed, not at start-up
     from alembic.config import Config
 
-DEFAULT_DB = "claimtrack.store.engine"
-ENV_VAR = "CLAIMTRACK_DB"
 BACKENDS = ("sqlite", "postgresql")
 USE = "give a SQLite file path (or sqlite:///path/to/file.db) or postgresql://user@host/dbname"
 BUSY_TIMEOUT_ENV = "CLAIMTRACK_BUSY_TIMEOUT"

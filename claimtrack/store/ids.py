@@ -12,10 +12,12 @@ bits; claimtrack's INTEGER ids on PostgreSQL hold 32 (``serial``).
 from __future__ import annotations
 
 import re
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from sqlalchemy import BigInteger, ColumnElement, SmallInteger, false, inspect
-from sqlalchemy.orm import Session
+if TYPE_CHECKING:  # SQLAlchemy is imported by the range checks: parse_id, which the command
+    # line's arguments use before any database is opened, needs none
+    from sqlalchemy import ColumnElement
+    from sqlalchemy.orm import Session
 
 _ID = re.compile(r"#?([0-9]+)")
 _LONGEST = 4000  # digits; int() refuses a str of more than 4,300
@@ -39,6 +41,8 @@ def parse_id(text: str) -> int | None:
 
 def largest_id(session: Session, column: Any) -> int:
     """The largest value COLUMN (an integer id) holds in the session's database."""
+    from sqlalchemy import BigInteger, SmallInteger
+
     if session.get_bind().dialect.name == "sqlite":
         return _INT64  # every SQLite INTEGER is 64-bit
     kind = column.type
@@ -51,10 +55,14 @@ def largest_id(session: Session, column: Any) -> int:
 
 def id_is(session: Session, column: Any, n: int) -> ColumnElement[bool]:
     """``COLUMN = N``; false, without sending N, when N is beyond the column's range."""
+    from sqlalchemy import false
+
     return column == n if 0 <= n <= largest_id(session, column) else false()
 
 
 def lookup(session: Session, model: type[T], n: int) -> T | None:
     """The row of MODEL with id N, or None (also for an id beyond the column's range)."""
+    from sqlalchemy import inspect
+
     (column,) = inspect(model).primary_key
     return session.get(model, n) if 0 <= n <= largest_id(session, column) else None

@@ -30,6 +30,16 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from claimtrack.store.timeline import UNDATED
+from claimtrack.store.vocab import (  # noqa: F401  (importable from here too)
+    ACTOR_KINDS,
+    ATTRIBUTIONS,
+    CORRECTION_KINDS,
+    DATE_PRECISIONS,
+    DATE_RELATIONS,
+    REJECT_REASONS,
+    REJECTING_VERDICTS,
+    STATUSES,
+)
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -38,21 +48,6 @@ NAMING_CONVENTION = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
-
-ACTOR_KINDS = ("person", "organization", "media", "government", "unnamed")
-ATTRIBUTIONS = ("direct", "indirect", "mixed", "according_to")
-DATE_PRECISIONS = ("day", "month", "year", "none")
-DATE_RELATIONS = ("on", "before", "by", "unknown")
-STATUSES = ("unreviewed", "verified", "disputed", "false", "misleading")
-# why a claim was rejected (claims.rejected); a rejected claim leaves every listing by default
-REJECT_REASONS = ("not-a-claim", "duplicate", "boilerplate", "wrong-speaker")
-# review verdicts that say the claim is not one to keep: recorded, and the claim rejected
-REJECTING_VERDICTS = ("not-a-claim", "wrong-speaker")
-# what a correction changed (corrections.what)
-CORRECTION_KINDS = (
-    "speaker", "content", "cue", "mention", "said", "text", "reject", "restore", "add",
-    "source", "split", "alias",
-)  # fmt: skip
 
 
 def utcnow() -> dt.datetime:

@@ -44,6 +44,7 @@ from claimtrack.store.roles import alias_roles, by_role, definite
 from claimtrack.store.taxonomy import TopicDef, frame_of, load_taxonomy
 from claimtrack.store.taxonomy import tag as tag_topics
 from claimtrack.store.timeline import sort_values
+from claimtrack.store.topic_rows import taxonomy, topic_defs  # noqa: F401  (importable here)
 
 HONORIFICS = frozenset("mr mrs ms miss mx dr sir lady madam".split())  # no role by themselves
 # words that make a name an organisation's ("Clinton Foundation", "Trump campaign")
@@ -97,19 +98,6 @@ def upsert_topics(session: Session, topics: Sequence[TopicDef]) -> None:
     for t in topics:
         existing[t.slug].parent_id = existing[t.parent].id if t.parent else None
     session.flush()
-
-
-def taxonomy(session: Session) -> list[TopicDef]:
-    return topic_defs(session.scalars(select(Topic).order_by(Topic.slug)).all())
-
-
-def topic_defs(rows: Sequence[Topic]) -> list[TopicDef]:
-    """TopicDefs of topic rows, each naming its parent by slug."""
-    slug_of = {t.id: t.slug for t in rows}
-    return [
-        TopicDef(t.slug, t.label, tuple(t.keywords or ()), slug_of.get(t.parent_id or -1), t.code)
-        for t in rows
-    ]
 
 
 # ---- actors -----------------------------------------------------------------------------

@@ -34,7 +34,7 @@ from starlette.staticfiles import StaticFiles
 from claimtrack.curate import corrections as correcting
 from claimtrack.curate import review as reviewing
 from claimtrack.errors import UserError
-from claimtrack.io.readers import parse_date
+from claimtrack.io.isodate import parse_date
 from claimtrack.io.writers import to_json, write_records
 from claimtrack.query import listings, lookups
 from claimtrack.query.claims import EXPORT_COLUMNS, ClaimFilter, claims_query, iter_rows

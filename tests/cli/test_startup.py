@@ -1,7 +1,8 @@
 """A query command starts without the extractor (issue 16): `claimtrack --help` imports
 neither spaCy, dateparser nor alembic, nor any command's module (nor SQLAlchemy): the root
 group lists them from cli/app.py's COMMANDS, which must say what the loaded commands say;
-`who-said` imports neither spaCy nor dateparser."""
+the asking commands' --help load no database library, and `who-said` itself nothing of
+the extractor, alembic or the readers of articles and pages."""
 
 from __future__ import annotations
 
@@ -16,6 +17,18 @@ from claimtrack.cli.group import Group
 from tests.handmade import store_articles
 
 HEAVY = ("spacy", "thinc", "dateparser", "pycrfsuite", "claimtrack.extract.pipeline")
+# what reading articles and pages needs, and no query does
+READING = (
+    "yaml",
+    "trafilatura",
+    "httpx",
+    "feedparser",
+    "lxml",
+    "html5lib",
+    "claimtrack.io.readers",
+    "claimtrack.store.writes",
+    "claimtrack.extract",
+)
 
 PROBE = """
 import json, sys
@@ -55,6 +68,14 @@ def test_help_imports_no_extractor_and_no_alembic():
     assert loaded(modules, (*commands, "sqlalchemy", "claimtrack.store", "claimtrack.query")) == []
 
 
+def test_the_asking_commands_help_loads_no_database_library():
+    for command in ("who-said", "timeline", "export", "show"):
+        modules = modules_after(command, "--help")
+        assert "claimtrack.cli.claims" in modules, command
+        database = ("sqlalchemy", "claimtrack.store.models", "claimtrack.query.claims")
+        assert loaded(modules, (*HEAVY, *READING, *database, "alembic", "rich.progress")) == []
+
+
 def test_a_command_help_loads_only_its_own_module():
     modules = modules_after("topics", "--help")
     assert "claimtrack.cli.topics" in modules
@@ -89,3 +110,13 @@ def test_a_query_command_imports_no_extractor(tmp_path):
     # the schema's revision is read without alembic, and no other command is loaded
     others = ("claimtrack.cli.ingest", "claimtrack.cli.evaluate", "claimtrack.cli.serve")
     assert loaded(modules, (*HEAVY, "alembic", *others)) == []
+    assert loaded(modules, (*READING, "rich.progress")) == []
+
+
+def test_a_query_by_date_loads_no_reader(tmp_path):
+    db = str(tmp_path / "claims.db")
+    store_articles(db)
+    args = ("who-said", "--since", "2020-01-01", "--until", "2030-12-31", "--db", db)
+    modules = modules_after(*args, "--format", "csv")
+    assert "claimtrack.io.isodate" in modules
+    assert loaded(modules, (*HEAVY, *READING, "alembic")) == []

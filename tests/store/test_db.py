@@ -117,6 +117,14 @@ def test_plain_path_means_sqlite(tmp_path):
         dbmod.resolve_url(str(tmp_path / "missing" / "a.db"))
 
 
+def test_no_db_given_means_claimtrack_db_in_the_current_folder(tmp_path, monkeypatch):
+    monkeypatch.delenv(dbmod.ENV_VAR, raising=False)
+    monkeypatch.chdir(tmp_path)
+    assert dbmod.resolve_url(None) == f"sqlite:///{(tmp_path / 'claimtrack.db').resolve()}"
+    monkeypatch.setenv(dbmod.ENV_VAR, str(tmp_path / "team.db"))
+    assert dbmod.resolve_url(None).endswith("/team.db")
+
+
 def test_sqlite_file_is_datasette_friendly(tmp_path):
     """Datasette finds the FTS table of `claims` with this query (its detect_fts)."""
     path = tmp_path / "ds.db"

@@ -1,0 +1,20 @@
+"""The words a stored claim, actor or correction may hold, named once for the models, the
+curation code, the web forms and the command-line choices (imports nothing: a command's
+``--help`` loads no SQLAlchemy)."""
+
+from __future__ import annotations
+
+ACTOR_KINDS = ("person", "organization", "media", "government", "unnamed")
+ATTRIBUTIONS = ("direct", "indirect", "mixed", "according_to")
+DATE_PRECISIONS = ("day", "month", "year", "none")
+DATE_RELATIONS = ("on", "before", "by", "unknown")
+STATUSES = ("unreviewed", "verified", "disputed", "false", "misleading")
+# why a claim was rejected (claims.rejected); a rejected claim leaves every listing by default
+REJECT_REASONS = ("not-a-claim", "duplicate", "boilerplate", "wrong-speaker")
+# review verdicts that say the claim is not one to keep: recorded, and the claim rejected
+REJECTING_VERDICTS = ("not-a-claim", "wrong-speaker")
+# what a correction changed (corrections.what)
+CORRECTION_KINDS = (
+    "speaker", "content", "cue", "mention", "said", "text", "reject", "restore", "add",
+    "source", "split", "alias",
+)  # fmt: skip
