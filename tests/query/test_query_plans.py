@@ -25,12 +25,7 @@ def plan(session, flt: ClaimFilter) -> str:
     stmt = claims_query(session, flt)
     if flt.limit is not None:
         stmt = stmt.limit(flt.limit)
-    conn = session.connection()
-    sql = str(stmt.compile(conn, compile_kwargs={"literal_binds": True}))
-    if conn.dialect.name == "sqlite":
-        return "\n".join(r[3] for r in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + sql))
-    conn.exec_driver_sql("SET LOCAL enable_seqscan = off")  # a tiny table: ask what can serve
-    return "\n".join(r[0] for r in conn.exec_driver_sql("EXPLAIN " + sql))
+    return explain(session, stmt)
 
 
 @pytest.fixture
@@ -140,6 +135,7 @@ def test_newest_first_is_the_date_order_backwards_from_the_same_index(stored):
 
 
 def explain(session, stmt) -> str:
+    """The plan of STMT, as the database would run it (PostgreSQL told to avoid a scan)."""
     conn = session.connection()
     sql = str(stmt.compile(conn, compile_kwargs={"literal_binds": True}))
     if conn.dialect.name == "sqlite":
