@@ -228,3 +228,68 @@ def test_a_word_with_a_plain_sense_elsewhere_needs_company():
     assert "science-technology" not in slugs(tag(tax, "his rallying cry to save the planet"))
     assert "health" not in slugs(tag(tax, "the debate is infected with tribalism"))
     assert "health" in slugs(tag(tax, "the infection spread through the ward"))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "want"),
+    [
+        # sport: disciplines, events, coaching, transactions
+        ("the quarterback threw two touchdowns in the second half", "competition-discipline"),
+        ("the team clinched a playoff spot with a win over the visitors", "sport-event"),
+        ("the head coach said his defense played its best game", "sports-coaching"),
+        ("the club signed the striker as a free agent", "sports-transaction"),
+        # arts, culture, entertainment; celebrity
+        ("the actress will star in a sequel next summer", "arts-entertainment"),
+        ("the singer's new album topped the charts", "arts-entertainment"),
+        ("the royal family has asked the paparazzi to keep away", "celebrity"),
+        # economy, business and finance
+        ("the startup's chief executive stepped down before its IPO", "business-enterprise"),
+        ("the share price fell after weak quarterly results", "market-exchange"),
+        ("the smartwatch will be half price on Black Friday", "products-services"),
+        # science and technology
+        ("engineers trained the robot with machine learning", "technology-engineering"),
+        ("the bacteria evolved a receptor that senses sugar", "natural-science"),
+        ("scientists published in the journal a study of sleep", "scientific-research"),
+        # health and lifestyle
+        ("the outbreak of measles infected forty children", "disease-condition"),
+        ("a short yoga session before bed helps with stress", "wellness"),
+    ],
+)
+def test_the_new_branches_tag_their_news(sentence: str, want: str):
+    assert want in slugs(tag(load_taxonomy(), sentence))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "wrong"),
+    [
+        # ambiguous words that mean something else outside their branch
+        ("the candidate won the race for governor", "competition-discipline"),
+        ("the senator gave a softball answer on the stage", "arts-entertainment"),
+        ("he was branded a liar by the press", "business-enterprise"),
+        ("the political scientist said turnout would be low", "scientific-research"),
+        ("the governor questioned the nominee's fitness for office", "wellness"),
+        ("the scheme relied on social engineering", "technology-engineering"),
+        ("the court heard the case of the stolen car", "disease-condition"),
+        ("the executive order angered the business lobby", "business-enterprise"),
+    ],
+)
+def test_the_new_branches_leave_other_senses_alone(sentence: str, wrong: str):
+    assert wrong not in slugs(tag(load_taxonomy(), sentence))
+
+
+def test_the_new_branches_carry_iptc_codes_under_their_top_level_topic():
+    tax = load_taxonomy()
+    top = roots(tax)
+    by = {t.slug: t for t in tax}
+    want = {
+        "competition-discipline": ("sport", "medtop:20000822"),
+        "sport-event": ("sport", "medtop:20001108"),
+        "arts-entertainment": ("arts-culture", "medtop:20000002"),
+        "business-enterprise": ("economy", "medtop:20000349"),
+        "market-exchange": ("economy", "medtop:20000385"),
+        "products-services": ("economy", "medtop:20000209"),
+        "technology-engineering": ("science-technology", "medtop:20000756"),
+        "celebrity": ("human-interest", "medtop:20000505"),
+    }
+    for slug, (root, code) in want.items():
+        assert top[slug] == root and by[slug].code == code, slug
