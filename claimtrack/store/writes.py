@@ -527,7 +527,7 @@ def build_claim(
         speakers = speaker_ids(session, c, fields["actor_id"], text)  # before the row
     finally:
         del session.info[ALIASES_MADE]
-        gone = session.info.pop(ABSORBED) if own else session.info[ABSORBED]
+        gone = session.info.pop(ABSORBED) if own else {}  # else the caller follows them
     # by its id, not the relationship: the row stays out of the session (and out of the
     # flushes actor resolution makes) until the caller adds it
     row = Claim(source_id=source.id, status="unreviewed", **fields)
