@@ -26,7 +26,8 @@ from claimtrack.query.lookups import get_claim, get_topic
 from claimtrack.store.models import Actor, ActorAlias, Claim, ClaimTopic, Topic
 from claimtrack.store.taxonomy import SLUG_RE, TopicDef, frame_of, load_taxonomy
 from claimtrack.store.taxonomy import tag as tag_topics
-from claimtrack.store.writes import ensure_taxonomy, taxonomy, upsert_topics
+from claimtrack.store.topic_rows import taxonomy
+from claimtrack.store.writes import ensure_taxonomy, upsert_topics
 
 TAGGER_VIA = ("keyword", "heading", "sentence")
 

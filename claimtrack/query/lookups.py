@@ -14,8 +14,9 @@ from claimtrack.query.claims import actor_ids, source_ids
 from claimtrack.store import appearances
 from claimtrack.store.ids import lookup
 from claimtrack.store.models import Actor, Claim, ClaimReview, Source, Topic
-from claimtrack.store.taxonomy import TopicDef, find_topics
-from claimtrack.store.writes import ensure_taxonomy, taxonomy
+from claimtrack.store.taxonomy import find_topics
+from claimtrack.store.topic_rows import taxonomy
+from claimtrack.store.writes import ensure_taxonomy
 
 
 def get_claim(session: Session, claim_id: int) -> Claim:
@@ -76,13 +77,9 @@ def get_topic(session: Session, name: str) -> Topic:
     topic = session.scalar(select(Topic).where(Topic.slug == name.strip().lower()))
     if topic is not None:
         return topic
-    found = find_topics(topic_defs(session), name)
+    found = find_topics(taxonomy(session), name)
     if len(found) == 1:
         topic = session.scalar(select(Topic).where(Topic.slug == found[0].slug))
         assert topic is not None
         return topic
     raise UserError(f"no topic {name!r}; see `claimtrack topics list`")
-
-
-def topic_defs(session: Session) -> list[TopicDef]:
-    return taxonomy(session)

@@ -44,7 +44,7 @@ from claimtrack.store.roles import alias_roles, by_role, definite
 from claimtrack.store.taxonomy import TopicDef, frame_of, load_taxonomy
 from claimtrack.store.taxonomy import tag as tag_topics
 from claimtrack.store.timeline import sort_values
-from claimtrack.store.topic_rows import taxonomy, topic_defs  # noqa: F401  (importable here)
+from claimtrack.store.topic_rows import taxonomy
 
 HONORIFICS = frozenset("mr mrs ms miss mx dr sir lady madam".split())  # no role by themselves
 # words that make a name an organisation's ("Clinton Foundation", "Trump campaign")
