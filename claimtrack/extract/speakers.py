@@ -263,13 +263,26 @@ def document_owner(head: Token) -> Token | None:
 def antecedent(pronoun: Token) -> Token | None:
     """The noun a relative pronoun stands for: the head its clause modifies ("Trump, who
     said" -> Trump), else the noun right before its comma."""
-    clause = pronoun.head
+    clause, doc, i = pronoun.head, pronoun.doc, pronoun.i
+    noun = None
     if pronoun.dep_ in ("nsubj", "nsubjpass") and clause.dep_ == "relcl":
-        return clause.head
-    doc, i = pronoun.doc, pronoun.i
-    if i >= 2 and doc[i - 1].text == "," and doc[i - 2].pos_ in ("PROPN", "NOUN"):
-        return doc[i - 2]
-    return None
+        noun = clause.head
+    elif i >= 2 and doc[i - 1].text == "," and doc[i - 2].pos_ in ("PROPN", "NOUN"):
+        noun = doc[i - 2]
+    if noun is not None and noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
+        return noun.head  # "Jo Roe, now the party leader, who said": Jo Roe
+    return noun
+
+
+def description_of(head: Token, text: str) -> str | None:
+    """The role words of a definite description of one person: "The Indiana governor," ->
+    "Indiana governor"; "the Republican" (one party member, singular) -> "Republican"."""
+    phrase = cut_clauses(" ".join(text.split()))
+    if head.pos_ == "NOUN":
+        return definite(phrase)
+    words = phrase.split()
+    lone_member = head.ent_type_ == "NORP" and head.tag_ == "NNP" and len(words) == 2
+    return head.text if lone_member and words[0].lower() in ("the", "this") else None
 
 
 def cut_clauses(text: str) -> str:
@@ -390,7 +403,7 @@ def analyse_mention(head: Token, start: int, end: int) -> ResolvedActor:
         role = " ".join(role_words_) or None
         role_appos = next((c for c in name_head.children if c.dep_ == "appos"), None)
         if role is None and role_appos is not None and role_appos.pos_ == "NOUN":
-            words_ = [t.text for t in role_appos.subtree if t.dep_ != "punct"]
+            words_ = [t.text for t in role_appos.subtree if t.dep_ != "punct" and t.pos_ != "ADV"]
             if words_ and words_[0].lower() in ("the", "a", "an"):
                 words_ = words_[1:]
             role = " ".join(words_) or None
@@ -433,6 +446,8 @@ def _nobody_in_particular(head: Token, text: str) -> ResolvedActor | None:
     gives is a name ("one Twitter user @jo_roe")."""
     if head.ent_type_ not in ("", "NORP", "CARDINAL"):
         return None
+    if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in head.children):
+        return None  # "a spokesman, Jo Roe," is Jo Roe
     low = head.lower_
     if low in MEDIA_WORDS | ORG_WORDS | GOVERNMENT_WORDS or head.lemma_.lower() in DOCUMENTS:
         return None
@@ -657,7 +672,7 @@ class Resolver:
                 return self.last_any, "the latest subject before it"
             return ResolvedActor(None, "person" if low in PRONOUNS_PERSON else "unnamed"), None
         found = analyse_mention(head, start, end)
-        description = definite(cut_clauses(text)) if head.pos_ == "NOUN" else None
+        description = description_of(head, text)
         if found.kind == "unnamed" and description is not None:
             if (hit := self.by_role(description)) is not None:
                 return hit[0], f"named as {hit[1]} in this article"
