@@ -542,11 +542,16 @@ class Resolver:
 
     def shortest_form(self, name: str) -> str:
         """A known full name that NAME only adds words to at an edge ("Rip Donald Trump",
-        a headline's word glued on, is "Donald Trump" when the article names him so)."""
+        a headline's word glued on, is "Donald Trump" when the article names him so). A
+        tail that starts with no first name is a compound surname, no shorter form of it
+        ("Guajardo Villarreal" of "Ildefonso Guajardo Villarreal")."""
         words = name.split()
         for names in self.full_names.values():
             for full in names:
-                if len(full.split()) >= 2 and _within(full.split(), words):
+                short = full.split()
+                if len(short) < 2 or not _within(short, words):
+                    continue
+                if words[: len(short)] == short or first_name_gender(short[0]) is not None:
                     return full
         return name
 

@@ -175,3 +175,11 @@ def test_a_compound_surname_two_people_share_stays_as_written() -> None:
         "The minister of trade, Mr. Ruiz Molina, said the tariffs would stay."
     )
     assert speaker_of(text, "tariffs would stay").name == "Ruiz Molina"
+
+
+def test_a_full_name_is_not_shortened_to_its_compound_surname() -> None:
+    text = (
+        "Mr. Ruiz Molina took office in March. "
+        "Carlos Ruiz Molina, the minister of trade, said the tariffs would stay."
+    )
+    assert speaker_of(text, "tariffs would stay").name == "Carlos Ruiz Molina"
