@@ -279,10 +279,19 @@ def description_of(head: Token, text: str) -> str | None:
     "Indiana governor"; "the Republican" (one party member, singular) -> "Republican"."""
     phrase = cut_clauses(" ".join(text.split()))
     if head.pos_ == "NOUN":
-        return definite(phrase)
+        return definite(phrase) or _of_description(head, phrase.split())
     words = phrase.split()
     lone_member = head.ent_type_ == "NORP" and head.tag_ == "NNP" and len(words) == 2
     return head.text if lone_member and words[0].lower() in ("the", "this") else None
+
+
+def _of_description(head: Token, words: list[str]) -> str | None:
+    """A definite description whose role word is followed by what it is of: "the chair of
+    the party" -> "chair of the party", "the secretary of state" -> "secretary of state"."""
+    k = next((i for i, w in enumerate(words) if w == head.text), None)
+    if k is None or k + 1 >= len(words) or words[k + 1].lower() != "of":
+        return None
+    return " ".join(words[1:]) if definite(" ".join(words[: k + 1])) is not None else None
 
 
 def cut_clauses(text: str) -> str:
@@ -522,7 +531,7 @@ class Resolver:
         if is_indefinite(name):
             return
         for role in written_roles(ent):
-            self.written.append((name, role))
+            self.written.append((name, _DET.sub("", role)))
 
     def _full(self, name: str) -> str:
         """The article's full name for a written name: "Mr. Trump" -> "Donald Trump"."""

@@ -84,6 +84,21 @@ def test_the_party_member_is_the_one_person_the_article_gives_that_party() -> No
     assert who.kind == "unnamed" and who.name not in ("Laura Denton", "Paul Reyes")
 
 
+def test_a_role_of_something_is_a_description_too() -> None:
+    text = (
+        "Party Chair Ann Lowell opened the meeting. "
+        "Laura Denton, the former secretary of state, toured the port. "
+        "The chair of the party said the vote was fair. "
+        "The former secretary of state said the docks were busy. "
+        "The secretary of state said the ferry was late."
+    )
+    assert speaker_of(text, "vote was fair").name == "Ann Lowell"
+    who = speaker_of(text, "docks were busy")
+    assert who.name == "Laura Denton"
+    assert who.how and who.how.endswith("named as former secretary of state in this article")
+    assert speaker_of(text, "ferry was late").kind == "unnamed"  # not the former one
+
+
 # --- indefinite and quantified phrases ----------------------------------------------------------
 
 
