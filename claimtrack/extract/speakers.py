@@ -493,6 +493,18 @@ def _within(short: list[str], long: list[str]) -> bool:
     return len(long) > n and (long[:n] == short or long[-n:] == short)
 
 
+def _compound(dropped: list[str], tail: list[str]) -> bool:
+    """Whether DROPPED + TAIL is one name with a compound surname TAIL ("Ildefonso" +
+    "Guajardo Villarreal"): the tail starts with no first name, and nothing dropped is a
+    title or a nationality ("South Korean President" + "Park Geun-hye" is a title)."""
+    if first_name_gender(tail[0]) is not None:
+        return False
+    return not any(
+        w.lower() in TITLE_WORDS or w.lower() in NATIONALITIES or not w[:1].isupper()
+        for w in dropped
+    )
+
+
 class Resolver:
     """Walks a document's mentions in order and links surnames, pronouns and roles."""
 
@@ -560,7 +572,7 @@ class Resolver:
                 short = full.split()
                 if len(short) < 2 or not _within(short, words):
                     continue
-                if words[: len(short)] == short or first_name_gender(short[0]) is not None:
+                if words[: len(short)] == short or not _compound(words[: -len(short)], short):
                     return full
         return name
 

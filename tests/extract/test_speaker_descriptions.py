@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from claimtrack.extract import extract
+from claimtrack.extract.speakers import Resolver
 from claimtrack.extract.types import Speaker
 
 pytest.importorskip("spacy")
@@ -198,3 +199,12 @@ def test_a_full_name_is_not_shortened_to_its_compound_surname() -> None:
         "Carlos Ruiz Molina, the minister of trade, said the tariffs would stay."
     )
     assert speaker_of(text, "tariffs would stay").name == "Carlos Ruiz Molina"
+
+
+def test_only_a_title_or_a_glued_word_is_dropped_from_a_known_name() -> None:
+    r = Resolver()
+    for name in ("Kwon Seo-yun", "Ruiz Molina", "Victor Harlow"):
+        r.see_person_name(name)
+    assert r.shortest_form("South Korean President Kwon Seo-yun") == "Kwon Seo-yun"
+    assert r.shortest_form("Slams Victor Harlow") == "Victor Harlow"
+    assert r.shortest_form("Carlos Ruiz Molina") == "Carlos Ruiz Molina"
