@@ -267,14 +267,15 @@ def _with_how(
 
 
 def _resolver(parsed: list[Parsed], qi: QuoteIndex) -> Resolver:
-    """A speaker resolver that has seen every person's name in the document, and knows which
-    words stand inside a quotation."""
+    """A speaker resolver that has seen every person's name in the document and the roles
+    it gives them, and knows which words stand inside a quotation."""
     para = {id(p.doc): p for p in parsed}
     resolver = Resolver(lambda t: qi.containing(para[id(t.doc)].doc_start(t)) is not None)
-    for p in parsed:
-        for ent in p.doc.ents:
-            if ent.label_ == "PERSON":
-                resolver.see_person_name(" ".join(ent.text.replace("’s", "").split()))
+    people = [ent for p in parsed for ent in p.doc.ents if ent.label_ == "PERSON"]
+    for ent in people:
+        resolver.see_person_name(" ".join(ent.text.replace("’s", "").split()))
+    for ent in people:  # roles anywhere in the article: "the GOP nominee" may come first
+        resolver.see_roles(ent)
     return resolver
 
 

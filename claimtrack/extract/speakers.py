@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from claimtrack.extract.spans import doc_text
 from claimtrack.extract.types import ActorKind
@@ -21,6 +21,7 @@ from claimtrack.names import (
     surname,
     title_gender,
 )
+from claimtrack.store.roles import definite, fits, role_words
 
 FIRST_PERSON = frozenset({"i", "me"})
 PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "i", "me"})
@@ -148,6 +149,21 @@ _QUANTIFIER = re.compile(
 )
 
 
+# an indefinite or quantified phrase names nobody in particular: "One Republican", "at least
+# one Democrat", "a senior aide", "some voters"
+_INDEFINITE = re.compile(
+    r"^(?:at least |at most |more than |only |just )?(?:one|a|an|some|another|any|several|"
+    r"many|few|two|three|four|five|a few|a couple of|a number of|dozens of|hundreds of)\s",
+    re.I,
+)
+_HANDLE = re.compile(r"@\w+")
+# description words an article's naming of the person may leave out: "the Republican
+# presidential nominee" is its "Republican nominee Jo Roe"
+SOFT_ROLE_WORDS = frozenset({"presidential", "presumptive", "likely", "eventual", "party"})
+# words that stop the role written before a name: another's ("Trump's running mate")
+_ROLE_STOP = frozenset({"punct", "cc", "conj", "prep", "case", "poss", "det", "appos"})
+
+
 def group_name(text: str) -> str:
     """A group's name without its leading quantifier, unless that leaves one bare word
     ("multiple Russian media outlets" -> "Russian media outlets"; "various parties" stays)."""
@@ -237,13 +253,106 @@ def document_owner(head: Token) -> Token | None:
             obj = next((g for g in child.children if g.dep_ == "pobj"), None)
             if obj is not None and obj.pos_ == "PROPN":
                 return obj
+        if child.dep_ == "relcl":  # "the speech Mrs. Roe delivered at ..."
+            subj = next((g for g in child.children if g.dep_ == "nsubj"), None)
+            if subj is not None and subj.pos_ == "PROPN" and subj.i > head.i:
+                return subj
     return None
+
+
+def antecedent(pronoun: Token) -> Token | None:
+    """The noun a relative pronoun stands for: the head its clause modifies ("Trump, who
+    said" -> Trump), else the noun right before its comma."""
+    clause, doc, i = pronoun.head, pronoun.doc, pronoun.i
+    noun = None
+    if pronoun.dep_ in ("nsubj", "nsubjpass") and clause.dep_ == "relcl":
+        noun = clause.head
+    elif i >= 2 and doc[i - 1].text == "," and doc[i - 2].pos_ in ("PROPN", "NOUN"):
+        noun = doc[i - 2]
+    if noun is not None and noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
+        return noun.head  # "Jo Roe, now the party leader, who said": Jo Roe
+    return noun
+
+
+def description_of(head: Token, text: str) -> str | None:
+    """The role words of a definite description of one person: "The Indiana governor," ->
+    "Indiana governor"; "the Republican" (one party member, singular) -> "Republican"."""
+    phrase = cut_clauses(" ".join(text.split()))
+    if head.pos_ == "NOUN":
+        return definite(phrase) or _of_description(head, phrase.split())
+    words = phrase.split()
+    lone_member = head.ent_type_ == "NORP" and head.tag_ == "NNP" and len(words) == 2
+    return head.text if lone_member and words[0].lower() in ("the", "this") else None
+
+
+def _of_description(head: Token, words: list[str]) -> str | None:
+    """A definite description whose role word is followed by what it is of: "the chair of
+    the party" -> "chair of the party", "the secretary of state" -> "secretary of state"."""
+    k = next((i for i, w in enumerate(words) if w == head.text), None)
+    if k is None or k + 1 >= len(words) or words[k + 1].lower() != "of":
+        return None
+    return " ".join(words[1:]) if definite(" ".join(words[: k + 1])) is not None else None
 
 
 def cut_clauses(text: str) -> str:
     """A mention without what follows its noun phrase: an appositive, a relative clause or
     an aside ("Mr. Stone, 82, who ..." -> "Mr. Stone")."""
     return _CLAUSE.split(text, maxsplit=1)[0].strip()
+
+
+def _phrase_words(toks: list[Token]) -> str:
+    """Tokens as role text, a party's or an organisation's possessive kept as a word
+    ("the GOP's presidential nominee" -> "the GOP presidential nominee"); a person's stays
+    theirs ("Trump's running mate")."""
+    out = []
+    for t in toks:
+        if t.dep_ == "punct":
+            continue
+        if t.dep_ == "case" and (t.head.ent_type_ in ("ORG", "NORP") or t.head.lower_ == "gop"):
+            continue
+        out.append(t.text)
+    return " ".join(out)
+
+
+def _noun_phrase(noun: Token, skip: Token | None = None) -> list[Token]:
+    """A description's words: NOUN's subtree without clauses, asides or SKIP's subtree
+    ("the former secretary of state, who ..." -> "the former secretary of state")."""
+    cut = {
+        t.i
+        for c in noun.children
+        if c.dep_ in ("relcl", "acl", "appos", "punct", "cc", "conj") or c == skip
+        for t in c.subtree
+    }
+    return [t for t in noun.subtree if t.i not in cut]
+
+
+def written_roles(ent: Span) -> list[str]:
+    """The roles an article gives a named person: the words right before the name ("Indiana
+    Gov. Mike Pence"), an appositive after it ("Mr. Trump, a New York businessman"), or the
+    description the name stands in apposition to ("the nominee, Jo Roe")."""
+    root, doc = ent.root, ent.doc
+    out = []
+    i = ent.start - 1
+    while (
+        i >= root.left_edge.i
+        and doc[i].dep_ not in _ROLE_STOP
+        and doc[i].ent_type_ != "PERSON"
+        and doc[i].pos_ in ("PROPN", "NOUN", "ADJ")
+    ):
+        i -= 1
+    if i + 1 < ent.start:
+        out.append(_phrase_words(list(doc[i + 1 : ent.start])))
+    for c in root.children:
+        if c.dep_ == "appos" and c.i > root.i and c.pos_ == "NOUN":
+            out.append(_phrase_words(_noun_phrase(c)))
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.i < root.i:
+        out.append(_phrase_words(_noun_phrase(root.head, skip=root)))
+    return [r for r in out if role_words(r)]
+
+
+def is_indefinite(text: str) -> bool:
+    """Whether TEXT names nobody in particular: "One Republican", "a senior aide"."""
+    return bool(_INDEFINITE.match(" ".join(text.split()) + " "))
 
 
 def analyse_mention(head: Token, start: int, end: int) -> ResolvedActor:
@@ -256,6 +365,8 @@ def analyse_mention(head: Token, start: int, end: int) -> ResolvedActor:
     if owner is not None:
         left = min(t.idx for t in owner.subtree if t.i <= owner.i)
         return analyse_mention(owner, left, owner.idx + len(owner.text))
+    if (nobody := _nobody_in_particular(head, doc_text(doc)[start:end])) is not None:
+        return nobody
     span = doc.char_span(start, end, alignment_mode="contract")
     toks = list(span) if span is not None else [head]
     lower = head.lower_
@@ -284,22 +395,24 @@ def analyse_mention(head: Token, start: int, end: int) -> ResolvedActor:
         or not (words & (GOVERNMENT_WORDS | ORG_WORDS))
         and any(t.lower_ in TITLE_WORDS for t in np_toks if name_toks and t.i < name_toks[0].i)
     )
-    # a title is no outlet: "White House press secretary Jo Roe" is a person
+    # a title is no outlet: "White House press secretary Jo Roe", "NBC News moderator Jo
+    # Roe" are persons
     media = words & MEDIA_WORDS - (TITLE_WORDS if ent == "PERSON" else frozenset())
+    if ent == "PERSON" and name_toks:
+        media -= {t.lower_ for t in toks if t.i < name_toks[0].i}
     if name_toks and (ent == "" or personish) and not media:
         name = " ".join(
             doc_text(doc)[name_toks[0].idx : name_toks[-1].idx + len(name_toks[-1])].split()
         )
         title_toks = [t for t in np_toks if t.i < name_toks[0].i and t.pos_ != "DET"]
         titles = [t.text for t in title_toks if t.dep_ != "punct"]
-        aff, role_words = affiliation_of(titles)
-        if aff is None and titles:
-            # "Sen. Bernie Sanders of Vermont": keep it simple, no affiliation
-            pass
-        role = " ".join(role_words) or None
+        aff, role_words_ = affiliation_of(titles)
+        if aff is None:  # "NBC News moderator Jo Roe": NBC News is the affiliation
+            aff, role_words_ = _org_affiliation(title_toks)
+        role = " ".join(role_words_) or None
         role_appos = next((c for c in name_head.children if c.dep_ == "appos"), None)
         if role is None and role_appos is not None and role_appos.pos_ == "NOUN":
-            words_ = [t.text for t in role_appos.subtree if t.dep_ != "punct"]
+            words_ = [t.text for t in role_appos.subtree if t.dep_ != "punct" and t.pos_ != "ADV"]
             if words_ and words_[0].lower() in ("the", "a", "an"):
                 words_ = words_[1:]
             role = " ".join(words_) or None
@@ -324,6 +437,41 @@ def analyse_mention(head: Token, start: int, end: int) -> ResolvedActor:
     return ResolvedActor(text or None, "person" if head.pos_ == "PROPN" else "unnamed")
 
 
+def _org_affiliation(title_toks: list[Token]) -> tuple[str | None, list[str]]:
+    """The organisation that leads a title, and the rest: "NBC News moderator" ->
+    ("NBC News", ["moderator"]); none when no organisation leads it."""
+    words = [t for t in title_toks if t.dep_ != "punct"]
+    n = 0
+    while n < len(words) and words[n].ent_type_ == "ORG":
+        n += 1
+    if n == 0 or n == len(words):
+        return None, [t.text for t in words]
+    return " ".join(t.text for t in words[:n]), [t.text for t in words[n:]]
+
+
+def _nobody_in_particular(head: Token, text: str) -> ResolvedActor | None:
+    """An indefinite or quantified phrase ("One Republican", "a senior aide"), or a lone
+    party member ("the Republican"): an unnamed source, never a person; but a handle it
+    gives is a name ("one Twitter user @jo_roe")."""
+    if head.ent_type_ not in ("", "NORP", "CARDINAL"):
+        return None
+    if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in head.children):
+        return None  # "a spokesman, Jo Roe," is Jo Roe
+    low = head.lower_
+    if low in MEDIA_WORDS | ORG_WORDS | GOVERNMENT_WORDS or head.lemma_.lower() in DOCUMENTS:
+        return None
+    phrase = clean(cut_clauses(text))
+    lone_member = (
+        head.ent_type_ == "NORP" and head.tag_ == "NNP" and _DET.sub("", phrase) == head.text
+    )
+    if not (is_indefinite(phrase) or lone_member):
+        return None
+    if (handle := _HANDLE.search(text)) is not None:
+        return ResolvedActor(handle.group(), "person", forms=[handle.group()])
+    phrase = _DET.sub("", phrase)
+    return ResolvedActor(phrase, "unnamed", role=phrase)
+
+
 def mention_gender(text: str, name: str | None) -> Gender | None:
     """The gender a mention tells: a title in it ("Mrs. Clinton"), else the name's first
     name when the name has one ("Michelle Obama")."""
@@ -345,6 +493,18 @@ def _within(short: list[str], long: list[str]) -> bool:
     return len(long) > n and (long[:n] == short or long[-n:] == short)
 
 
+def _compound(dropped: list[str], tail: list[str]) -> bool:
+    """Whether DROPPED + TAIL is one name with a compound surname TAIL ("Ildefonso" +
+    "Guajardo Villarreal"): the tail starts with no first name, and nothing dropped is a
+    title or a nationality ("South Korean President" + "Park Geun-hye" is a title)."""
+    if first_name_gender(tail[0]) is not None:
+        return False
+    return not any(
+        w.lower() in TITLE_WORDS or w.lower() in NATIONALITIES or not w[:1].isupper()
+        for w in dropped
+    )
+
+
 class Resolver:
     """Walks a document's mentions in order and links surnames, pronouns and roles."""
 
@@ -360,9 +520,13 @@ class Resolver:
         # other named people it names ("Jon Doe and Ann Roe")
         self.how: dict[tuple[int, int, int], str] = {}
         self.others: dict[tuple[int, int, int], list[str]] = {}
+        # the roles the article gives named people, anywhere in it: (name as written, role)
+        self.written: list[tuple[str, str]] = []
 
     def see_person_name(self, full: str) -> None:
         parts = full.split()
+        if is_indefinite(full) or not parts or not parts[0][:1].isupper():
+            return  # "One Republican" is nobody's name
         if len(parts) >= 2 and not is_particle(parts[0]):  # "bin Laden" is a surname
             names = self.full_names.setdefault(parts[-1].lower(), [])
             if full not in names:
@@ -371,6 +535,23 @@ class Resolver:
                 more = self.full_names.setdefault(last.lower(), [])
                 if full not in more:
                     more.append(full)
+
+    def see_roles(self, ent: Span) -> None:
+        """Note the roles the article gives the person ENT names (call after every
+        ``see_person_name``, so that a surname finds its full name)."""
+        name = " ".join(ent.text.replace("’s", "").split())
+        if is_indefinite(name):
+            return
+        for role in written_roles(ent):
+            self.written.append((name, _DET.sub("", role)))
+
+    def _full(self, name: str) -> str:
+        """The article's full name for a written name: "Mr. Trump" -> "Donald Trump"."""
+        parts = [w for w in name.split() if w.lower() not in HONORIFICS]
+        name = " ".join(parts)
+        if len(parts) == 1 or len(parts) == 2 and is_particle(parts[0]):
+            return self.full_name(name, None) or name
+        return self.longer_form(self.shortest_form(name))
 
     def note_subject(self, actor: ResolvedActor) -> None:
         if actor.kind == "person" and actor.name:
@@ -382,13 +563,30 @@ class Resolver:
 
     def shortest_form(self, name: str) -> str:
         """A known full name that NAME only adds words to at an edge ("Rip Donald Trump",
-        a headline's word glued on, is "Donald Trump" when the article names him so)."""
+        a headline's word glued on, is "Donald Trump" when the article names him so). A
+        tail that starts with no first name is a compound surname, no shorter form of it
+        ("Guajardo Villarreal" of "Ildefonso Guajardo Villarreal")."""
         words = name.split()
         for names in self.full_names.values():
             for full in names:
-                if len(full.split()) >= 2 and _within(full.split(), words):
+                short = full.split()
+                if len(short) < 2 or not _within(short, words):
+                    continue
+                if words[: len(short)] == short or not _compound(words[: -len(short)], short):
                     return full
         return name
+
+    def longer_form(self, name: str) -> str:
+        """The one full name the article gives that ends with NAME's words, NAME having two
+        or more ("Guajardo Villarreal" is "Ildefonso Guajardo Villarreal"), else NAME."""
+        words = name.split()
+        longer = {
+            full
+            for names in self.full_names.values()
+            for full in names
+            if len(full.split()) > len(words) >= 2 and full.split()[-len(words) :] == words
+        }
+        return longer.pop() if len(longer) == 1 else name
 
     def full_name(self, surname: str, gender: Gender | None) -> str | None:
         """The full name the article gives a surname, of a compatible gender: the one there
@@ -425,6 +623,8 @@ class Resolver:
                 name = full
             elif len(parts) >= 3:
                 name = self.shortest_form(name)
+            else:
+                name = self.longer_form(name)
         known = self.actors.get(name)
         if known is None:
             known = ResolvedActor(name, actor.kind, actor.role, actor.affiliation, [])
@@ -439,17 +639,27 @@ class Resolver:
                 known.forms.append(f)
         return known
 
-    def by_role(self, words: list[str]) -> ResolvedActor | None:
-        """The person the article gave a role that the description's words fit: every word
-        of "the Republican nominee" in the role, else its head word in one person's role."""
-        people = [a for a in reversed(list(self.actors.values())) if a.role and a.kind == "person"]
-        role_words = {id(a): set(fold(a.role or "").split()) for a in people}
-        want = [fold(w) for w in words]
-        for actor in people:
-            if set(want) <= role_words[id(actor)]:
-                return actor
-        heads = [a for a in people if want[-1] in role_words[id(a)]]
-        return heads[0] if len(heads) == 1 else None
+    def by_role(self, description: str) -> tuple[ResolvedActor, str] | None:
+        """The one person the article gives a role DESCRIPTION fits ("the GOP nominee" is
+        "Republican nominee Jo Roe", before or after it), and that role as written; None
+        when nobody or several fit. Words an article often leaves out ("presidential") are
+        dropped only when the description fits nobody with them."""
+        found = self._fitting(description)
+        if not found:
+            soft = " ".join(w for w in role_words(description) if w not in SOFT_ROLE_WORDS)
+            found = self._fitting(soft) if soft else {}
+        if len(found) != 1:
+            return None
+        name, role = next(iter(found.items()))
+        return self.canonical(ResolvedActor(name, "person", forms=[name])), role
+
+    def _fitting(self, description: str) -> dict[str, str]:
+        """Full name -> the first role written for them that DESCRIPTION fits."""
+        out: dict[str, str] = {}
+        for written, role in self.written:
+            if fits(description, [role_words(role)]):
+                out.setdefault(self._full(written), role)
+        return out
 
     def pronoun(self, low: str) -> ResolvedActor | None:
         """The most recent person a personal pronoun can be: of its gender."""
@@ -481,24 +691,17 @@ class Resolver:
                 return ResolvedActor(None, "person"), None  # the author's voice, not a subject
             if low in PRONOUNS_PERSON and (hit := self.pronoun(low)) is not None:
                 return hit, "the latest person named before it whom it fits"
-            if low in ("who", "which", "that") and head.dep_ in ("nsubj", "nsubjpass"):
-                ante = head.head.head if head.head.dep_ == "relcl" else None
-                if ante is not None:
-                    a_start = ante.left_edge.idx
-                    a_text = doc_text(head.doc)[a_start : ante.idx + len(ante.text)]
-                    hit = self.canonical(
-                        analyse_mention(ante, a_start, ante.idx + len(ante.text)), a_text
-                    )
-                    return hit, "the noun its clause is about"
+            if low in ("who", "which", "that") and (ante := antecedent(head)) is not None:
+                actor, why = self._resolve(ante, ante.left_edge.idx, ante.idx + len(ante.text))
+                return actor, why or "the noun its clause is about"
             if low in ("it", "they") and self.last_any is not None and low == "it":
                 return self.last_any, "the latest subject before it"
             return ResolvedActor(None, "person" if low in PRONOUNS_PERSON else "unnamed"), None
-        m = re.match(r"^(?:the|this|that)\s+([\w\s.-]+)$", low)
-        if m and head.pos_ == "NOUN":
-            hit = self.by_role(m.group(1).split())
-            if hit is not None:
-                return hit, f"named as {hit.role} in this article"
         found = analyse_mention(head, start, end)
+        description = description_of(head, text)
+        if found.kind == "unnamed" and description is not None:
+            if (hit := self.by_role(description)) is not None:
+                return hit[0], f"named as {hit[1]} in this article"
         written = found.name
         actor = self.canonical(found, text)
         if written and actor.name and written != actor.name:
