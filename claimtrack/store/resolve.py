@@ -36,7 +36,14 @@ from claimtrack.names import (
 from claimtrack.store import appearances
 from claimtrack.store.models import Actor, ActorAlias, Claim, ClaimSpeaker, Source
 from claimtrack.store.roles import alias_roles, by_role, definite
-from claimtrack.store.writes import HONORIFICS, ORG_WORDS, _fits, add_alias, find_person
+from claimtrack.store.writes import (
+    HONORIFICS,
+    ORG_WORDS,
+    _fits,
+    add_alias,
+    find_person,
+    titled_person,
+)
 
 ROUNDS = 4  # a move can let another be made (a role learnt); more than this never happens
 
@@ -67,15 +74,30 @@ def surname_like(name: str) -> bool:
 def loose_actors(session: Session, among: Collection[int] | None = None) -> list[Actor]:
     """The actors a later article may resolve (AMONG these ids when given), in id order:
     persons under a surname alone, and unnamed speakers written as a definite description."""
-    stmt = select(Actor).where(Actor.kind.in_(("person", "unnamed"))).order_by(Actor.id)
+    stmt = select(Actor).order_by(Actor.id)
     if among is not None:
         stmt = stmt.where(Actor.id.in_(list(among)))
     return [
         a
         for a in session.scalars(stmt)
-        if (a.kind == "person" and surname_like(a.name))
-        or (a.kind == "unnamed" and _description(a.name) is not None)
+        if (a.kind == "unnamed" and _description(a.name) is not None)
+        or (person_like(a) and surname_like(a.name))
     ]
+
+
+def person_like(actor: Actor) -> bool:
+    """A person, or what may be one taken for another kind: a person's title and name
+    ("President Obama"), or one word that is no organisation's ("Nervo")."""
+    if actor.kind == "person" or titled_person(actor.name):
+        return True
+    words = actor.name.split()
+    return actor.kind != "unnamed" and len(words) == 1 and words[0][:1].isupper()
+
+
+def _bare(actor: Actor) -> bool:
+    """Stored as another kind than person, without a person's title: only its own article
+    can tell it is a person ("Nervo" beside "Judge Frank Nervo")."""
+    return actor.kind != "person" and not titled_person(actor.name)
 
 
 def _description(name: str) -> str | None:
@@ -89,6 +111,18 @@ def mention_gender(mention: str | None) -> str | None:
     if not words:
         return None
     return title_gender(words[0]) or PRONOUN_GENDER.get(fold(words[0]).strip(".,"))
+
+
+def source_gender(session: Session, loose: Actor, claim: Claim) -> str | None:
+    """The one gender the other mentions of LOOSE in CLAIM's article tell ("Obama" that the
+    article goes on to call "he"), else None."""
+    mentions = session.scalars(
+        select(Claim.speaker_mention).where(
+            Claim.actor_id == loose.id, Claim.source_id == claim.source_id
+        )
+    )
+    told = {g for m in mentions if (g := mention_gender(m)) is not None}
+    return told.pop() if len(told) == 1 else None
 
 
 def _full(actor: Actor) -> bool:
@@ -136,11 +170,11 @@ def known_tail(session: Session, loose: Actor, gender: str | None) -> Actor | No
 def person_for(session: Session, loose: Actor, claim: Claim) -> tuple[Actor, str] | None:
     """The person a claim filed under a surname alone means, and why; None when nobody or
     several fit."""
-    gender = mention_gender(claim.speaker_mention)
+    gender = mention_gender(claim.speaker_mention) or source_gender(session, loose, claim)
     here = in_source(session, claim.source_id, loose, gender)
     if len(here) == 1:
         return here[0], "named in full in the same source"
-    if here:
+    if here or _bare(loose):
         return None  # two of that surname in the article: the text must tell
     if len(person_form(loose.name).split()) > 1:
         found = known_tail(session, loose, gender)
@@ -155,7 +189,7 @@ def person_for(session: Session, loose: Actor, claim: Claim) -> tuple[Actor, str
 def described(session: Session, loose: Actor, claim: Claim) -> tuple[Actor, str] | None:
     """The person an unresolved description means ("the Indiana governor"), and why."""
     said = " ".join((claim.speaker_mention or "").split())
-    description = definite(said) or _description(loose.name)
+    description = definite(said)  # as at ingest: the text's own words, not "who" resolved
     if description is None:
         return None
     published = session.scalar(select(Source.published_on).where(Source.id == claim.source_id))
@@ -169,7 +203,7 @@ def described(session: Session, loose: Actor, claim: Claim) -> tuple[Actor, str]
 def plan(session: Session, loose: Actor) -> list[tuple[Claim, Actor, str]]:
     """Each claim of LOOSE (as its first speaker) that one person now fits: (claim, the
     person, why)."""
-    find = person_for if loose.kind == "person" else described
+    find = person_for if person_like(loose) else described
     out = []
     for claim in session.scalars(
         select(Claim).where(Claim.actor_id == loose.id).order_by(Claim.id)
@@ -203,7 +237,7 @@ def move(session: Session, loose: Actor, claim: Claim, person: Actor, why: str) 
         loose.aliases.remove(alias)
         if person.kind != "person" or not ORG_WORDS & set(alias.alias_key.split()):
             add_alias(person, alias.alias, claim.id)
-    if loose.kind == "person" and name_key(said) not in PRONOUNS:
+    if not _bare(loose) and name_key(said) not in PRONOUNS:
         add_alias(person, said, claim.id)
     session.flush()
     return Resolved(claim.id, claim.source_id, claim.speaker_mention, loose.name, loose.id,
@@ -221,7 +255,7 @@ def settle(session: Session, loose: Actor, moved: list[Resolved]) -> bool:
     if left is not None or linked is not None:
         return False
     targets = {m.now_id for m in moved}
-    names = [loose.name, *(a.alias for a in loose.aliases)] if loose.kind == "person" else []
+    names = [loose.name, *(a.alias for a in loose.aliases)] if not _bare(loose) else []
     session.expire(loose, ["claims"])
     session.delete(loose)
     session.flush()

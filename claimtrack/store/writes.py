@@ -23,11 +23,14 @@ from claimtrack.names import (
     SUFFIXES,
     compatible,
     first_name_gender,
+    first_name_variants,
     fold,
     name_gender,
     name_key,
     person_form,
+    same_first_name,
     surname,
+    title_gender,
     written_name,
 )
 from claimtrack.store import appearances
@@ -53,6 +56,26 @@ ORG_WORDS = frozenset(
     "organisation association union institute university bank fund coalition network "
     "department ministry agency office administration council commission".split()
 )
+
+
+# titles only a person bears: a name they open is a person's, whatever kind the text
+# suggested ("President Obama" taken for a government, "Mr. Barrett" for a newspaper)
+PERSON_TITLES = HONORIFICS | frozenset(
+    "president sen senator rep representative gov governor judge mayor prof professor rev".split()
+)
+
+
+def titled_person(name: str) -> bool:
+    """NAME is a person's title and name ("President Obama", "Mr. Guajardo Villarreal")."""
+    words = name.split()
+    if len(words) < 2 or fold(words[0]).rstrip(".") not in PERSON_TITLES:
+        return False
+    rest = words[1:]
+    return (
+        len(rest) <= 3
+        and all(w[:1].isupper() and "'" not in w and "\u2019" not in w for w in rest)
+        and not ORG_WORDS & set(name_key(" ".join(rest)).split())
+    )
 
 
 def content_hash(text: str) -> str:
@@ -144,7 +167,7 @@ def _fits(actor: Actor, gender: str | None, first: str | None) -> bool:
     if not compatible(gender, actor_gender(actor)):  # type: ignore[arg-type]
         return False
     words = person_form(actor.name).split()
-    return first is None or len(words) < 2 or fold(words[0]) == fold(first)
+    return first is None or len(words) < 2 or same_first_name(words[0], first)
 
 
 def find_person(
@@ -159,6 +182,9 @@ def find_person(
     words = form.split()
     first = words[0] if len(words) >= 2 and fold(words[0]) not in PARTICLES else None
     found = [a for a in _named(session, name_key(form)) if _fits(a, gender, first)]
+    for other in first_name_variants(first) if first and not found else ():
+        key = name_key(" ".join([other, *words[1:]]))  # "Joe Roe" known as "Joseph Roe"
+        found += [a for a in _named(session, key) if _fits(a, gender, first) and a not in found]
     if first is None:  # a surname alone ("Roe", "de Blasio"): the full-named first
         full = [a for a in found if len(person_form(a.name).split()) > len(words)]
         found = full or found
@@ -386,7 +412,10 @@ def resolve_actor(session: Session, speaker: Speaker, doc_text: str) -> Actor | 
     name = speaker_name(speaker, doc_text)
     if name is None:
         return None
-    person = speaker.kind == "person"
+    said = " ".join(speaker.mention.text(doc_text).split()) if speaker.mention else ""
+    person = speaker.kind == "person" or titled_person(name)
+    gender = speaker.gender or (told_gender(name, said) if person else None)
+    titled = name
     if person:
         name = person_form(written_name(name)) or name
     actor = find_actor(session, name)
@@ -396,17 +425,16 @@ def resolve_actor(session: Session, speaker: Speaker, doc_text: str) -> Actor | 
         and actor.name_key != name_key(name)
     ):
         actor = None  # an organisation's name is never a person's alias, nor the reverse
+    clash = actor if person and actor and not compatible(gender, actor_gender(actor)) else None  # type: ignore[arg-type]
+    if clash is not None:
+        actor = None  # "Mrs. Roe" is not the Roe titled "Mr."
     if actor is None and person:
-        said = " ".join(speaker.mention.text(doc_text).split()) if speaker.mention else ""
         role = alias_roles(said, name) - HONORIFICS
-        actor = find_person(session, name, speaker.gender, role) or known_within(session, name)
+        actor = find_person(session, name, gender, role) or known_within(session, name)
+    if actor is None and clash is not None and clash.name_key == name_key(name):
+        actor = titled_apart(session, name, titled, said) or clash  # "Mrs. Roe" beside "Roe"
     if actor is None:
-        actor = Actor(name=name, name_key=name_key(name), kind=speaker.kind)
-        session.add(actor)
-        if person and (last := surname(name)) is not None:
-            add_alias(actor, last)
-            session.flush()
-            absorb_surname(session, actor, speaker.gender or actor_gender(actor))
+        actor = new_actor(session, name, "person" if person else speaker.kind, gender)
     if not actor.role and is_role(speaker.role, actor.name):
         actor.role = speaker.role
     if not actor.affiliation and speaker.affiliation:
@@ -416,6 +444,35 @@ def resolve_actor(session: Session, speaker: Speaker, doc_text: str) -> Actor | 
     if speaker.mention is not None:
         add_seen_name(actor, " ".join(speaker.mention.text(doc_text).split()), mention=True)
     session.flush()
+    return actor
+
+
+def titled_apart(session: Session, name: str, titled: str, said: str) -> Actor | None:
+    """The person "Mrs. Roe" is when "Roe" is another's name: the actor of that titled name,
+    made if need be; None when neither the name nor the mention has a title."""
+    for form in (titled, said):
+        words = form.split()
+        if len(words) >= 2 and title_gender(words[0]) and person_form(form) == name:
+            key = name_key(form)
+            found = session.scalar(select(Actor).where(Actor.name_key == key))
+            return found or new_actor(session, " ".join(words), "person", title_gender(words[0]))
+    return None
+
+
+def told_gender(name: str, said: str) -> str | None:
+    """The gender a person's title tells, in the name or the mention ("Mrs. Roe")."""
+    return title_gender(name.split()[0]) or (title_gender(said.split()[0]) if said else None)
+
+
+def new_actor(session: Session, name: str, kind: str, gender: str | None) -> Actor:
+    """A new actor; a person known by a full name gets their surname as an alias and takes
+    over an actor stored under that surname alone (absorb_surname)."""
+    actor = Actor(name=name, name_key=name_key(name), kind=kind)
+    session.add(actor)
+    if kind == "person" and (last := surname(name)) is not None:
+        add_alias(actor, last)
+        session.flush()
+        absorb_surname(session, actor, gender or actor_gender(actor))
     return actor
 
 

@@ -186,3 +186,111 @@ def test_jr_stays_another_person_and_an_organisation_is_nobody_s_alias(db_url):
         org = session.scalars(select(ActorAlias.alias).where(ActorAlias.alias_key == "renwick foundation"))
         assert names == ["Paul Renwick", "Paul Renwick Jr.", "Renwick", "Renwick Foundation"]
         assert org.all() == []
+
+
+JUDGE = _article(
+    "judge.txt",
+    "Court\n\nJudge Frank Nervano said the records would stay sealed. Nervano said the appeal "
+    "would be heard in June.\n",
+    [
+        C("Judge Frank Nervano", "Frank Nervano", "said", "the records would stay sealed"),
+        C("Nervano", "Nervano", "said", "the appeal would be heard in June", kind="government",
+          near="Nervano said the appeal"),
+    ],  # fmt: skip
+    "2024-06-01",
+)
+
+
+def test_a_surname_taken_for_another_kind_joins_the_person_its_article_names(db_url):
+    store_articles(db_url, [JUDGE])
+    assert _speakers(db_url)["the appeal"] == "Nervano"
+    moved = _resolve(db_url)
+    assert [(m.was, m.now) for m in moved] == [("Nervano", "Frank Nervano")]
+    with dbmod.session_scope(dbmod.open_engine(db_url)) as session:
+        assert session.scalars(select(Actor.name)).all() == ["Frank Nervano"]
+
+
+ENVOY = _article(
+    "envoy.txt",
+    "Envoy\n\nMs. Okafor said the embassy would reopen. Mr. Okafor said the visas would resume.\n",
+    [
+        C("Mr. Okafor", "Okafor", "said", "the visas would resume", near="Mr. Okafor said"),
+        C("Ms. Okafor", "Okafor", "said", "the embassy would reopen"),
+    ],
+    "2024-07-01",
+)
+ADA = _article(
+    "ada.txt",
+    "Visas\n\nAda Okafor said the consulate would hire staff.\n",
+    [C("Ada Okafor", "Ada Okafor", "said", "the consulate would hire staff")],
+    "2024-07-02",
+)
+
+
+def test_titles_tell_two_people_of_one_surname_apart(db_url):
+    store_articles(db_url, [ENVOY, ADA])
+    before = _speakers(db_url)
+    assert (before["the visas"], before["the embassy"]) == ("Okafor", "Ms. Okafor")  # apart
+    moved = _resolve(db_url)
+    assert [(m.mention, m.now) for m in moved] == [("Ms. Okafor", "Ada Okafor")]
+    after = _speakers(db_url)
+    assert after["the visas"] == "Okafor"  # "Mr. Okafor" is not Ada
+    assert after["the embassy"] == "Ada Okafor"
+
+
+PRESIDENT = _article(
+    "president.txt",
+    "Summit\n\nPresident Selwyn Arkwright said the summit would be held in May.\n",
+    [C("President Selwyn Arkwright", "Selwyn Arkwright", "said", "the summit would be held in May")],
+    "2024-08-01",
+)
+TITLED_GOV = _article(
+    "titled-gov.txt",
+    "Budget\n\nPresident Arkwright said the budget would be cut.\n",
+    [C("President Arkwright", "President Arkwright", "said", "the budget would be cut",
+       kind="government")],  # fmt: skip
+    "2024-08-02",
+)
+
+
+def test_a_title_only_a_person_bears_makes_a_person_at_ingest(db_url):
+    store_articles(db_url, [PRESIDENT, TITLED_GOV])
+    assert _speakers(db_url)["the budget"] == "Selwyn Arkwright"
+    with dbmod.session_scope(dbmod.open_engine(db_url)) as session:
+        assert [(a.name, a.kind) for a in session.scalars(select(Actor))] == [
+            ("Selwyn Arkwright", "person")
+        ]
+
+
+WILLIAM = _article(
+    "william.txt",
+    "Farms\n\nWilliam Thackeray said the farm subsidy would end.\n",
+    [C("William Thackeray", "William Thackeray", "said", "the farm subsidy would end")],
+    "2024-09-01",
+)
+BILL = _article(
+    "bill.txt",
+    "Farms again\n\nBill Thackeray said the grain price would rise. Joan Thackeray said the "
+    "dairy would close.\n",
+    [
+        C("Bill Thackeray", "Bill Thackeray", "said", "the grain price would rise"),
+        C("Joan Thackeray", "Joan Thackeray", "said", "the dairy would close",
+          near="Joan Thackeray"),
+    ],  # fmt: skip
+    "2024-09-02",
+)
+
+
+def test_a_nickname_is_the_same_first_name_another_is_not(db_url):
+    store_articles(db_url, [WILLIAM, BILL])
+    after = _speakers(db_url)
+    assert after["the grain price"] == "William Thackeray"
+    assert after["the dairy"] == "Joan Thackeray"
+
+
+def test_a_relative_clause_after_a_name_gives_no_role():
+    from claimtrack.store.roles import alias_roles
+
+    name = "Ed Pemberton"
+    assert alias_roles("Ed Pemberton, who chaired the party in 2000,", name) == frozenset()
+    assert alias_roles("Ed Pemberton, the party chairman,", name) == {"party", "chairman"}
