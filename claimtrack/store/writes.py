@@ -18,6 +18,7 @@ from claimtrack.extract.dates import relation_range
 from claimtrack.extract.types import FoundClaim, SaidDate, Speaker
 from claimtrack.io.document import Document
 from claimtrack.names import (
+    NAME_TITLES,
     PARTICLES,
     PRONOUNS,
     SUFFIXES,
@@ -418,6 +419,7 @@ def resolve_actor(session: Session, speaker: Speaker, doc_text: str) -> Actor | 
     titled = name
     if person:
         name = person_form(written_name(name)) or name
+        name = in_full(doc_text, name, gender)
     actor = find_actor(session, name)
     if (
         actor is not None
@@ -457,6 +459,37 @@ def titled_apart(session: Session, name: str, titled: str, said: str) -> Actor |
             found = session.scalar(select(Actor).where(Actor.name_key == key))
             return found or new_actor(session, " ".join(words), "person", title_gender(words[0]))
     return None
+
+
+# capitalised words before a surname that are no first name ("Judge King", "New York")
+NOT_FIRST = (
+    NAME_TITLES
+    | PERSON_TITLES
+    | frozenset(
+        "general chief justice king queen prince princess lord lady saint st mount lake fort port "
+        "new north south east west great upper lower said says told asked when but and if".split()
+    )
+)
+
+
+def in_full(text: str, name: str, gender: str | None) -> str:
+    """A surname alone (NAME) as its article names the person in full, when it names one
+    person of that surname, of a compatible gender ("King" in a text about "Larry King" ->
+    "Larry King"); else NAME."""
+    if len(name.split()) != 1 or not name[:1].isupper():
+        return name
+    pattern = rf"\b([A-Z][a-z]+)(?: [A-Z]\.)? {re.escape(name)}\b(?! [A-Z])"
+    firsts = {w for m in re.finditer(pattern, text) if is_first_name(w := m.group(1), gender)}
+    return f"{firsts.pop()} {name}" if len(firsts) == 1 else name
+
+
+def is_first_name(word: str, gender: str | None) -> bool:
+    """WORD is a first name (a clearly gendered one, or one of the nickname table) that a
+    person of GENDER may bear."""
+    if fold(word) in NOT_FIRST:
+        return False
+    told = first_name_gender(word)
+    return (told is not None or bool(first_name_variants(word))) and compatible(gender, told)  # type: ignore[arg-type]
 
 
 def told_gender(name: str, said: str) -> str | None:
