@@ -37,7 +37,9 @@ def test_one_ingest_of_several_documents_settles_the_speakers_it_touched(cli, db
 
 def test_actors_resolve_moves_what_two_ingests_left_apart(cli, db_url, tmp_path):
     cli("ingest", _write(tmp_path / "one", "a.txt", ROADS), "--published", "2024-05-01", db=db_url)
-    cli("ingest", _write(tmp_path / "two", "b.txt", SCHOOLS), "--published", "2024-05-02", db=db_url)
+    cli(
+        "ingest", _write(tmp_path / "two", "b.txt", SCHOOLS), "--published", "2024-05-02", db=db_url
+    )
     before = _speakers(cli, db_url)
     assert before["that the toll roa"] != "Ray Castellan"  # one document a run: no second look
 

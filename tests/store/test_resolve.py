@@ -39,7 +39,14 @@ ROADS = _article(
 SCHOOLS = _article(
     "schools.txt",
     "Schools\n\nOhio Gov. Ray Castellan said the school levy would pass in the autumn.\n",
-    [C("Ohio Gov. Ray Castellan", "Ray Castellan", "said", "the school levy would pass in the autumn")],
+    [
+        C(
+            "Ohio Gov. Ray Castellan",
+            "Ray Castellan",
+            "said",
+            "the school levy would pass in the autumn",
+        )
+    ],
     "2024-05-09",
 )
 
@@ -50,11 +57,16 @@ def test_a_description_stored_before_the_article_naming_the_role_joins_the_perso
     moved = _resolve(db_url)
     assert [(m.was, m.now) for m in moved] == [("The Ohio governor", "Ray Castellan")]
     assert "named as Ohio governor" in moved[0].why
-    assert _speakers(db_url) == {"the toll road": "Ray Castellan", "the school levy": "Ray Castellan"}
+    assert _speakers(db_url) == {
+        "the toll road": "Ray Castellan",
+        "the school levy": "Ray Castellan",
+    }
     with dbmod.session_scope(dbmod.open_engine(db_url)) as session:
         assert session.scalars(select(Actor.name)).all() == ["Ray Castellan"]
         links = session.scalars(select(ClaimSpeaker.actor_id)).all()
-        how = session.scalars(select(Claim.speaker_how).where(Claim.content.like("the toll%"))).one()
+        how = session.scalars(
+            select(Claim.speaker_how).where(Claim.content.like("the toll%"))
+        ).one()
     assert len(set(links)) == 1 and len(links) == 2  # the first speaker link moved too
     assert how.startswith("'The Ohio governor': Ray Castellan, named as Ohio governor")
     assert _resolve(db_url) == []  # a second run moves nothing
@@ -63,7 +75,14 @@ def test_a_description_stored_before_the_article_naming_the_role_joins_the_perso
 TARIFFS = _article(
     "tariffs.txt",
     "Trade\n\nMr. Quintero Salcedo said the steel tariffs would fall by March.\n",
-    [C("Mr. Quintero Salcedo", "Quintero Salcedo", "said", "the steel tariffs would fall by March")],
+    [
+        C(
+            "Mr. Quintero Salcedo",
+            "Quintero Salcedo",
+            "said",
+            "the steel tariffs would fall by March",
+        )
+    ],
     "2024-02-01",
 )
 TALKS = _article(
@@ -131,7 +150,13 @@ BOTH = _article(
     "Port\n\nRenwick said the port fees would rise. Paul Renwick said the cranes would be sold.\n",
     [
         C("Renwick", "Renwick", "said", "the port fees would rise"),
-        C("Paul Renwick", "Paul Renwick", "said", "the cranes would be sold", near="Paul Renwick said"),
+        C(
+            "Paul Renwick",
+            "Paul Renwick",
+            "said",
+            "the cranes would be sold",
+            near="Paul Renwick said",
+        ),
     ],
     "2024-03-05",
 )
@@ -169,8 +194,14 @@ JUNIOR = _article(
     "museum would be repaired.\n",
     [
         C("Paul Renwick Jr.", "Paul Renwick Jr.", "said", "the docks would be rebuilt"),
-        C("Renwick Foundation", "Renwick Foundation", "said", "the museum would be repaired",
-          kind="organization", near="Renwick Foundation said"),
+        C(
+            "Renwick Foundation",
+            "Renwick Foundation",
+            "said",
+            "the museum would be repaired",
+            kind="organization",
+            near="Renwick Foundation said",
+        ),
     ],  # fmt: skip
     "2024-03-06",
 )
@@ -181,7 +212,9 @@ def test_jr_stays_another_person_and_an_organisation_is_nobody_s_alias(db_url):
     assert _resolve(db_url) == []  # "Renwick": Paul or Paul Jr., the text does not say
     with dbmod.session_scope(dbmod.open_engine(db_url)) as session:
         names = sorted(session.scalars(select(Actor.name)))
-        org = session.scalars(select(ActorAlias.alias).where(ActorAlias.alias_key == "renwick foundation"))
+        org = session.scalars(
+            select(ActorAlias.alias).where(ActorAlias.alias_key == "renwick foundation")
+        )
         assert names == ["Paul Renwick", "Paul Renwick Jr.", "Renwick", "Renwick Foundation"]
         assert org.all() == []
 
@@ -192,8 +225,14 @@ JUDGE = _article(
     "would be heard in June.\n",
     [
         C("Judge Frank Nervano", "Frank Nervano", "said", "the records would stay sealed"),
-        C("Nervano", "Nervano", "said", "the appeal would be heard in June", kind="government",
-          near="Nervano said the appeal"),
+        C(
+            "Nervano",
+            "Nervano",
+            "said",
+            "the appeal would be heard in June",
+            kind="government",
+            near="Nervano said the appeal",
+        ),
     ],  # fmt: skip
     "2024-06-01",
 )
@@ -239,14 +278,28 @@ def test_titles_tell_two_people_of_one_surname_apart(db_url):
 PRESIDENT = _article(
     "president.txt",
     "Summit\n\nPresident Selwyn Arkwright said the summit would be held in May.\n",
-    [C("President Selwyn Arkwright", "Selwyn Arkwright", "said", "the summit would be held in May")],
+    [
+        C(
+            "President Selwyn Arkwright",
+            "Selwyn Arkwright",
+            "said",
+            "the summit would be held in May",
+        )
+    ],
     "2024-08-01",
 )
 TITLED_GOV = _article(
     "titled-gov.txt",
     "Budget\n\nPresident Arkwright said the budget would be cut.\n",
-    [C("President Arkwright", "President Arkwright", "said", "the budget would be cut",
-       kind="government")],  # fmt: skip
+    [
+        C(
+            "President Arkwright",
+            "President Arkwright",
+            "said",
+            "the budget would be cut",
+            kind="government",
+        )
+    ],  # fmt: skip
     "2024-08-02",
 )
 
@@ -272,8 +325,13 @@ BILL = _article(
     "dairy would close.\n",
     [
         C("Bill Thackeray", "Bill Thackeray", "said", "the grain price would rise"),
-        C("Joan Thackeray", "Joan Thackeray", "said", "the dairy would close",
-          near="Joan Thackeray"),
+        C(
+            "Joan Thackeray",
+            "Joan Thackeray",
+            "said",
+            "the dairy would close",
+            near="Joan Thackeray",
+        ),
     ],  # fmt: skip
     "2024-09-02",
 )
@@ -297,8 +355,14 @@ def test_a_relative_clause_after_a_name_gives_no_role():
 CHARLIE = _article(
     "charlie.txt",
     "Parties\n\nCharlie Kingsford, a party donor, said the fundraiser would move to May.\n",
-    [C("Charlie Kingsford, a party donor", "Charlie Kingsford", "said",
-       "the fundraiser would move to May")],  # fmt: skip
+    [
+        C(
+            "Charlie Kingsford, a party donor",
+            "Charlie Kingsford",
+            "said",
+            "the fundraiser would move to May",
+        )
+    ],  # fmt: skip
     "2024-10-01",
 )
 LARRY = _article(
