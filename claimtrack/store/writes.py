@@ -6,6 +6,7 @@ transaction), so a failure or a kill half-way leaves nothing half-written.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import re
@@ -44,7 +45,7 @@ from claimtrack.store.models import (
     Source,
     Topic,
 )
-from claimtrack.store.roles import alias_roles, by_role, definite
+from claimtrack.store.roles import PERSON_ROLES, alias_roles, by_role, definite
 from claimtrack.store.taxonomy import TopicDef, frame_of, load_taxonomy
 from claimtrack.store.taxonomy import tag as tag_topics
 from claimtrack.store.timeline import sort_values
@@ -66,6 +67,9 @@ PERSON_TITLES = HONORIFICS | frozenset(
 )
 
 
+TITLE_WORDS = PERSON_TITLES | NAME_TITLES | PERSON_ROLES | frozenset({"retired"})
+
+
 def titled_person(name: str) -> bool:
     """NAME is a person's title and name ("President Obama", "Mr. Guajardo Villarreal")."""
     words = name.split()
@@ -77,6 +81,12 @@ def titled_person(name: str) -> bool:
         and all(w[:1].isupper() and "'" not in w and "\u2019" not in w for w in rest)
         and not ORG_WORDS & set(name_key(" ".join(rest)).split())
     )
+
+
+def title_only(name: str) -> bool:
+    """NAME is titles and role words alone ("Judge", "Retired General"), no one's name."""
+    words = [fold(w).strip(".,") for w in name.split()]
+    return bool(words) and all(w in TITLE_WORDS for w in words)
 
 
 def content_hash(text: str) -> str:
@@ -398,7 +408,8 @@ def resolve_speaker(
         actor = resolve_actor(session, Speaker(None, writer, "person"), doc_text)
         if actor is not None:
             return actor, f"'{said}': {actor.name}, the author of this piece (its byline)"
-    if speaker.kind == "unnamed" and (description := definite(said)) is not None:
+    unnamed = speaker.kind == "unnamed" or title_only(speaker_name(speaker, doc_text) or "")
+    if unnamed and (description := definite(said)) is not None:
         match = by_role(session, description, published)
         if match is not None:
             add_seen_name(match.actor, said, mention=True)
@@ -414,6 +425,8 @@ def resolve_actor(session: Session, speaker: Speaker, doc_text: str) -> Actor | 
     if name is None:
         return None
     said = " ".join(speaker.mention.text(doc_text).split()) if speaker.mention else ""
+    if title_only(name):  # "Judge", "Retired General": a role, nobody's name
+        speaker = dataclasses.replace(speaker, kind="unnamed")
     person = speaker.kind == "person" or titled_person(name)
     gender = speaker.gender or (told_gender(name, said) if person else None)
     titled = name
@@ -427,7 +440,7 @@ def resolve_actor(session: Session, speaker: Speaker, doc_text: str) -> Actor | 
         and actor.name_key != name_key(name)
     ):
         actor = None  # an organisation's name is never a person's alias, nor the reverse
-    clash = actor if person and actor and not compatible(gender, actor_gender(actor)) else None  # type: ignore[arg-type]
+    clash = actor if person and actor and gender and gender_clash(actor, gender) else None
     if clash is not None:
         actor = None  # "Mrs. Roe" is not the Roe titled "Mr."
     if actor is None and person:
@@ -447,6 +460,11 @@ def resolve_actor(session: Session, speaker: Speaker, doc_text: str) -> Actor | 
         add_seen_name(actor, " ".join(speaker.mention.text(doc_text).split()), mention=True)
     session.flush()
     return actor
+
+
+def gender_clash(actor: Actor, gender: str) -> bool:
+    """ACTOR's names tell another gender than GENDER."""
+    return not compatible(gender, actor_gender(actor))  # type: ignore[arg-type]
 
 
 def titled_apart(session: Session, name: str, titled: str, said: str) -> Actor | None:

@@ -379,3 +379,18 @@ def test_a_surname_is_the_person_its_article_names_in_full_not_another_known_one
     after = _speakers(db_url)
     assert after["the show"] == "Larry Kingsford"  # not the Charlie Kingsford known before
     assert after["the fundraiser"] == "Charlie Kingsford"
+
+
+BENCH = _article(
+    "bench.txt",
+    "Ruling\n\nThe judge said the hearing would be closed to the public.\n",
+    [C("The judge", "Judge", "said", "the hearing would be closed to the public")],
+    "2024-06-03",
+)
+
+
+def test_a_title_alone_is_no_one_s_name_but_a_description(db_url):
+    store_articles(db_url, [JUDGE, BENCH])
+    assert _speakers(db_url)["the hearing"] == "Frank Nervano"  # the one stored as judge
+    with dbmod.session_scope(dbmod.open_engine(db_url)) as session:
+        assert session.scalar(select(Actor.id).where(Actor.name_key == "judge")) is None
