@@ -48,6 +48,7 @@ from claimtrack.query.lookups import get_source
 from claimtrack.store.engine import DatabaseError, run_transaction
 from claimtrack.store.models import Claim as StoredClaim
 from claimtrack.store.models import Source
+from claimtrack.store.resolve import Resolved, resolve_loose, touched_by
 from claimtrack.store.taxonomy import TopicDef
 from claimtrack.store.writes import (
     content_hash,
@@ -78,6 +79,7 @@ class IngestResult:
     errors: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # e.g. which encoding a file was read in
     undated: list[str] = field(default_factory=list)  # added without a publication date
+    resolved: int = 0  # claims the end-of-run registry pass moved to the person they name
 
     def undated_note(self) -> str | None:
         """One line for every document added without a publication date, or None."""
@@ -211,6 +213,7 @@ def _ingest(
                 store_next()
     except _Stop as stop:
         return _stopped(run.result, stop.path, stop.error, run.report)
+    run.settle_speakers()
     return run.result
 
 
@@ -325,6 +328,7 @@ class _Run:
     on_done: Callable[[str, str], None] | None
     on_feed: Callable[[str, int], None] | None
     max_chars: int
+    stored: list[int] = field(default_factory=list)  # the sources this run added
 
     def report(self, path: str | None, outcome: str) -> None:
         if self.on_done:
@@ -393,6 +397,23 @@ class _Run:
             self.skip(doc.path)
         return bool(exists)
 
+    def settle_speakers(self) -> None:
+        """The registry's second look over the speakers this run touched (resolve_after);
+        a database error there leaves the documents stored and says so."""
+        try:
+            moved = resolve_after(self.engine, self.stored)
+        except DatabaseError as exc:
+            self.result.notes.append(
+                f"speakers not re-resolved ({exc}): run `claimtrack actors resolve`"
+            )
+            return
+        self.result.resolved = len(moved)
+        if moved:
+            self.result.notes.append(
+                f"speakers: {plural(len(moved), 'claim')} filed under a surname alone or a"
+                " description moved to the one person it names"
+            )
+
     def store(self, t: _Todo, claims: list[FoundClaim] | Exception, topics: list[TopicDef]) -> None:
         """Store one extracted document in its own transaction, and count it."""
         doc = t.doc
@@ -408,6 +429,7 @@ class _Run:
                 t.digest,
                 fetched_url=t.fetched_url,
                 language=t.language,
+                stored=self.stored,
             )
         except DatabaseError as exc:
             if not exc.about_data:
@@ -501,21 +523,42 @@ def store_once(
     *,
     fetched_url: str | None = None,
     language: str | None = None,
+    stored: list[int] | None = None,
 ) -> int | None:
     """Store DOC in one transaction (tried again after a transient error, see
     run_transaction) and return how many claims were stored (a claim the extractor gave
     twice is stored once); None if its text is already stored (maybe by a concurrent
-    ingest)."""
+    ingest). The new source's id is added to STORED, when given."""
+    made: list[int] = []
 
     def step(session: Session) -> int | None:
+        made.clear()
         if source_exists(session, digest):
             return None
         source = store_document(
             session, doc, claims, topics, digest, fetched_url=fetched_url, language=language
         )
+        made.append(source.id)
         return session.scalar(
             select(func.count(StoredClaim.id)).where(StoredClaim.source_id == source.id)
         )
+
+    count = run_transaction(engine, step)
+    if stored is not None:
+        stored.extend(made)
+    return count
+
+
+def resolve_after(engine: Engine, source_ids: list[int]) -> list[Resolved]:
+    """The registry's second look at the end of a run that stored several documents
+    (SOURCE_IDS): the speakers its claims left under a surname alone or an unresolved
+    description, re-resolved against the whole database (store/resolve.py), in one
+    transaction."""
+    if len(source_ids) < 2:
+        return []
+
+    def step(session: Session) -> list[Resolved]:
+        return resolve_loose(session, touched_by(session, source_ids))
 
     return run_transaction(engine, step)
 

@@ -171,3 +171,40 @@ def name_gender(name: str, aliases: tuple[str, ...] | list[str] = ()) -> Gender 
         if (g := title_gender(alias.split()[0] if alias.split() else "")) is not None:
             return g
     return None
+
+
+# first names one person goes by, written for the project: each group is one name ("Bill
+# Clinton" is William Clinton); a name in no group is only itself
+NICKNAME_GROUPS = (
+    "joseph joe", "william bill will billy", "robert bob bobby rob", "james jim jimmy",
+    "michael mike", "thomas tom tommy", "richard dick rick rich", "charles chuck charlie",
+    "edward ed eddie", "daniel dan danny", "david dave", "christopher chris",
+    "anthony tony", "andrew andy", "nicholas nick", "steven steve", "stephen steve",
+    "matthew matt", "patrick pat", "samuel sam", "benjamin ben", "alexander alex",
+    "elizabeth liz beth betsy", "katherine kate kathy", "catherine cathy kate",
+    "jennifer jen jenny", "susan sue", "margaret peggy maggie", "theodore ted teddy",
+    "timothy tim", "kenneth ken", "ronald ron", "donald don", "gerald jerry",
+    "lawrence larry", "jeffrey jeff", "gregory greg", "douglas doug", "frederick fred",
+)  # fmt: skip
+
+
+@functools.cache
+def _nickname_groups() -> dict[str, frozenset[str]]:
+    out: dict[str, frozenset[str]] = {}
+    for line in NICKNAME_GROUPS:
+        names = frozenset(line.split())
+        for n in names:
+            out[n] = out.get(n, frozenset()) | names
+    return out
+
+
+def same_first_name(a: str, b: str) -> bool:
+    """Two first names one person may go by: equal, or one group ("Bill", "William")."""
+    x, y = fold(a).strip("."), fold(b).strip(".")
+    return x == y or y in _nickname_groups().get(x, frozenset())
+
+
+def first_name_variants(first: str) -> list[str]:
+    """The other first names FIRST's bearer may go by ("Joe" -> ["joseph"])."""
+    x = fold(first).strip(".")
+    return sorted(_nickname_groups().get(x, frozenset()) - {x})

@@ -31,7 +31,10 @@ from claimtrack.curate.corrections import By
 from claimtrack.query import listings, lookups
 from claimtrack.query.claims import ClaimFilter, iter_rows
 
-app = sub_app("Speakers: list, show, merge two into one, add aliases, set role and affiliation.")
+app = sub_app(
+    "Speakers: list, show, merge two into one, resolve surnames, add aliases, set role and"
+    " affiliation."
+)
 
 WhoArg = Annotated[str, typer.Argument(help="Speaker: #id, name, alias or surname.")]
 
@@ -88,6 +91,42 @@ def merge(
         f"merged {result.removed} into {result.kept}: {plural(result.claims_moved, 'claim')} moved",
         highlight=False,
     )
+
+
+class _DryRun(Exception):
+    """Raised inside the transaction of `actors resolve --dry-run`: nothing is kept."""
+
+
+@app.command("resolve")
+def resolve(
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Show what would move; change nothing.")
+    ] = False,
+    by: ByOpt = None,
+    why: WhyOpt = None,
+    db: DbOpt = None,
+) -> None:
+    """Re-resolve the speakers filed under a surname alone ("Obama") or an unresolved
+    description ("the Indiana governor") against the whole database: a claim moves to the
+    one person its article names in full, else the one known person it fits (kept in the
+    audit log). Several who fit, or nobody, leave it where it is."""
+    lines: list[str] = []
+    try:
+        with session(db, create=False) as s:
+            moved = core.resolve(s, By(by, why))
+            lines = [
+                f"claim #{m.claim_id} (source #{m.source_id}): {m.was} -> {m.now} (#{m.now_id}),"
+                f" {m.why}"
+                for m in moved
+            ]
+            if dry_run:
+                raise _DryRun
+    except _DryRun:
+        pass
+    for line in lines:
+        typer.echo(line)
+    verb = "would move" if dry_run else "moved"
+    err.print(f"{plural(len(lines), 'claim')} {verb}", highlight=False)
 
 
 @app.command("alias")

@@ -17,6 +17,7 @@ from claimtrack.query.lookups import get_actor, get_claim
 from claimtrack.store import appearances
 from claimtrack.store import writes as store
 from claimtrack.store.models import ACTOR_KINDS, Actor, Claim
+from claimtrack.store.resolve import Resolved, resolve_loose
 
 NOBODY = By()  # a change made without --by or --why
 
@@ -59,6 +60,19 @@ def merge(session: Session, keep_name: str, other_name: str, by: By = NOBODY) ->
     after = {"speaker": keep.name, "actor_id": keep.id, "claims_moved": moved}
     record(session, "merge", before, after, by, actor_id=keep.id)
     return MergeResult(keep.name, removed, moved)
+
+
+def resolve(session: Session, by: By = NOBODY) -> list[Resolved]:
+    """Re-resolve, against the whole database, the speakers filed under a surname alone or
+    an unresolved description (store/resolve.py): each claim one person now fits moves to
+    them. Kept in the audit log, one row per person given claims."""
+    moved = resolve_loose(session)
+    for person_id in dict.fromkeys(m.now_id for m in moved):
+        mine = [m for m in moved if m.now_id == person_id]
+        before = {"speaker": sorted({m.was for m in mine}), "claims": [m.claim_id for m in mine]}
+        after = {"speaker": mine[0].now, "actor_id": person_id, "claims_moved": len(mine)}
+        record(session, "resolve", before, after, by, actor_id=person_id)
+    return moved
 
 
 def add_alias(session: Session, who: str, alias: str, by: By = NOBODY) -> Actor:

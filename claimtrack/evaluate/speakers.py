@@ -31,6 +31,7 @@ from typing import Any
 
 from claimtrack.extract.learned.corpus import GoldDoc
 from claimtrack.extract.types import FoundClaim
+from claimtrack.ingest import resolve_after
 from claimtrack.io.document import Document
 from claimtrack.query.claims import ClaimFilter, iter_rows
 from claimtrack.store.engine import create_schema, make_engine, run_transaction
@@ -212,11 +213,15 @@ def stored_rows(
         engine = make_engine(url)
         try:
             topics = run_transaction(engine, ensure_taxonomy)
+            stored: list[int] = []
             for doc, found in zip(docs, claims, strict=True):
                 document = Document(text=doc.text, path=f"{doc.name}.txt", published=doc.published)
-                run_transaction(
-                    engine, lambda s, d=document, c=found: store_document(s, d, c, topics)
+                stored.append(
+                    run_transaction(
+                        engine, lambda s, d=document, c=found: store_document(s, d, c, topics).id
+                    )
                 )
+            resolve_after(engine, stored)  # as ingest ends a run of several documents
             return run_transaction(engine, lambda s: list(iter_rows(s, ClaimFilter())))
         finally:
             engine.dispose()

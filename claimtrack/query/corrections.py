@@ -36,6 +36,7 @@ SHOWN = {
     "split": ("speaker",),
     "alias": ("speaker",),
     "merge": ("speaker",),
+    "resolve": ("speaker",),
     "alias-add": ("aliases",),
     "alias-remove": ("aliases",),
     "actor": ("name", "kind", "role", "affiliation"),

@@ -54,6 +54,7 @@ PERSON_ROLES = frozenset(
 # where a role written before a name begins: after punctuation or another name ("A and B")
 _BREAK = re.compile(r"[,;:()\[\]\u2014\u2013]|\s-\s|\s(?:and|or|with|by|to|from)\s", re.I)
 _WORD = re.compile(r"[a-z0-9]+")
+RELATIVE = frozenset({"who", "whom", "whose", "which", "that"})
 INDEFINITE = frozenset({"a", "an", "one", "another", "some", "any", "each", "every"})
 
 
@@ -97,6 +98,8 @@ def alias_roles(alias: str, name: str) -> frozenset[str]:
     appos = ""
     if raw[at + size - 1].endswith(",") or after.startswith(","):
         appos = _BREAK.split(after.lstrip(", "), maxsplit=1)[0]
+        if fold(appos.split()[0] if appos.split() else "") in RELATIVE:
+            appos = ""  # "X, who served as chairman in 2000,": what they did, not a title
     return role_words(before) | role_words(appos)
 
 

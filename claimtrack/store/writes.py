@@ -6,6 +6,7 @@ transaction), so a failure or a kill half-way leaves nothing half-written.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import re
@@ -18,16 +19,20 @@ from claimtrack.extract.dates import relation_range
 from claimtrack.extract.types import FoundClaim, SaidDate, Speaker
 from claimtrack.io.document import Document
 from claimtrack.names import (
+    NAME_TITLES,
     PARTICLES,
     PRONOUNS,
     SUFFIXES,
     compatible,
     first_name_gender,
+    first_name_variants,
     fold,
     name_gender,
     name_key,
     person_form,
+    same_first_name,
     surname,
+    title_gender,
     written_name,
 )
 from claimtrack.store import appearances
@@ -40,7 +45,7 @@ from claimtrack.store.models import (
     Source,
     Topic,
 )
-from claimtrack.store.roles import alias_roles, by_role, definite
+from claimtrack.store.roles import PERSON_ROLES, alias_roles, by_role, definite
 from claimtrack.store.taxonomy import TopicDef, frame_of, load_taxonomy
 from claimtrack.store.taxonomy import tag as tag_topics
 from claimtrack.store.timeline import sort_values
@@ -53,6 +58,35 @@ ORG_WORDS = frozenset(
     "organisation association union institute university bank fund coalition network "
     "department ministry agency office administration council commission".split()
 )
+
+
+# titles only a person bears: a name they open is a person's, whatever kind the text
+# suggested ("President Obama" taken for a government, "Mr. Barrett" for a newspaper)
+PERSON_TITLES = HONORIFICS | frozenset(
+    "president sen senator rep representative gov governor judge mayor prof professor rev".split()
+)
+
+
+TITLE_WORDS = PERSON_TITLES | NAME_TITLES | PERSON_ROLES | frozenset({"retired"})
+
+
+def titled_person(name: str) -> bool:
+    """NAME is a person's title and name ("President Obama", "Mr. Guajardo Villarreal")."""
+    words = name.split()
+    if len(words) < 2 or fold(words[0]).rstrip(".") not in PERSON_TITLES:
+        return False
+    rest = words[1:]
+    return (
+        len(rest) <= 3
+        and all(w[:1].isupper() and "'" not in w and "\u2019" not in w for w in rest)
+        and not ORG_WORDS & set(name_key(" ".join(rest)).split())
+    )
+
+
+def title_only(name: str) -> bool:
+    """NAME is titles and role words alone ("Judge", "Retired General"), no one's name."""
+    words = [fold(w).strip(".,") for w in name.split()]
+    return bool(words) and all(w in TITLE_WORDS for w in words)
 
 
 def content_hash(text: str) -> str:
@@ -144,7 +178,7 @@ def _fits(actor: Actor, gender: str | None, first: str | None) -> bool:
     if not compatible(gender, actor_gender(actor)):  # type: ignore[arg-type]
         return False
     words = person_form(actor.name).split()
-    return first is None or len(words) < 2 or fold(words[0]) == fold(first)
+    return first is None or len(words) < 2 or same_first_name(words[0], first)
 
 
 def find_person(
@@ -159,6 +193,9 @@ def find_person(
     words = form.split()
     first = words[0] if len(words) >= 2 and fold(words[0]) not in PARTICLES else None
     found = [a for a in _named(session, name_key(form)) if _fits(a, gender, first)]
+    for other in first_name_variants(first) if first and not found else ():
+        key = name_key(" ".join([other, *words[1:]]))  # "Joe Roe" known as "Joseph Roe"
+        found += [a for a in _named(session, key) if _fits(a, gender, first) and a not in found]
     if first is None:  # a surname alone ("Roe", "de Blasio"): the full-named first
         full = [a for a in found if len(person_form(a.name).split()) > len(words)]
         found = full or found
@@ -371,7 +408,8 @@ def resolve_speaker(
         actor = resolve_actor(session, Speaker(None, writer, "person"), doc_text)
         if actor is not None:
             return actor, f"'{said}': {actor.name}, the author of this piece (its byline)"
-    if speaker.kind == "unnamed" and (description := definite(said)) is not None:
+    unnamed = speaker.kind == "unnamed" or title_only(speaker_name(speaker, doc_text) or "")
+    if unnamed and (description := definite(said)) is not None:
         match = by_role(session, description, published)
         if match is not None:
             add_seen_name(match.actor, said, mention=True)
@@ -386,9 +424,15 @@ def resolve_actor(session: Session, speaker: Speaker, doc_text: str) -> Actor | 
     name = speaker_name(speaker, doc_text)
     if name is None:
         return None
-    person = speaker.kind == "person"
+    said = " ".join(speaker.mention.text(doc_text).split()) if speaker.mention else ""
+    if title_only(name):  # "Judge", "Retired General": a role, nobody's name
+        speaker = dataclasses.replace(speaker, kind="unnamed")
+    person = speaker.kind == "person" or titled_person(name)
+    gender = speaker.gender or (told_gender(name, said) if person else None)
+    titled = name
     if person:
         name = person_form(written_name(name)) or name
+        name = in_full(doc_text, name, gender)
     actor = find_actor(session, name)
     if (
         actor is not None
@@ -396,17 +440,16 @@ def resolve_actor(session: Session, speaker: Speaker, doc_text: str) -> Actor | 
         and actor.name_key != name_key(name)
     ):
         actor = None  # an organisation's name is never a person's alias, nor the reverse
+    clash = actor if person and actor and gender and gender_clash(actor, gender) else None
+    if clash is not None:
+        actor = None  # "Mrs. Roe" is not the Roe titled "Mr."
     if actor is None and person:
-        said = " ".join(speaker.mention.text(doc_text).split()) if speaker.mention else ""
         role = alias_roles(said, name) - HONORIFICS
-        actor = find_person(session, name, speaker.gender, role) or known_within(session, name)
+        actor = find_person(session, name, gender, role) or known_within(session, name)
+    if actor is None and clash is not None and clash.name_key == name_key(name):
+        actor = titled_apart(session, name, titled, said) or clash  # "Mrs. Roe" beside "Roe"
     if actor is None:
-        actor = Actor(name=name, name_key=name_key(name), kind=speaker.kind)
-        session.add(actor)
-        if person and (last := surname(name)) is not None:
-            add_alias(actor, last)
-            session.flush()
-            absorb_surname(session, actor, speaker.gender or actor_gender(actor))
+        actor = new_actor(session, name, "person" if person else speaker.kind, gender)
     if not actor.role and is_role(speaker.role, actor.name):
         actor.role = speaker.role
     if not actor.affiliation and speaker.affiliation:
@@ -416,6 +459,71 @@ def resolve_actor(session: Session, speaker: Speaker, doc_text: str) -> Actor | 
     if speaker.mention is not None:
         add_seen_name(actor, " ".join(speaker.mention.text(doc_text).split()), mention=True)
     session.flush()
+    return actor
+
+
+def gender_clash(actor: Actor, gender: str) -> bool:
+    """ACTOR's names tell another gender than GENDER."""
+    return not compatible(gender, actor_gender(actor))  # type: ignore[arg-type]
+
+
+def titled_apart(session: Session, name: str, titled: str, said: str) -> Actor | None:
+    """The person "Mrs. Roe" is when "Roe" is another's name: the actor of that titled name,
+    made if need be; None when neither the name nor the mention has a title."""
+    for form in (titled, said):
+        words = form.split()
+        if len(words) >= 2 and title_gender(words[0]) and person_form(form) == name:
+            key = name_key(form)
+            found = session.scalar(select(Actor).where(Actor.name_key == key))
+            return found or new_actor(session, " ".join(words), "person", title_gender(words[0]))
+    return None
+
+
+# capitalised words before a surname that are no first name ("Judge King", "New York")
+NOT_FIRST = (
+    NAME_TITLES
+    | PERSON_TITLES
+    | frozenset(
+        "general chief justice king queen prince princess lord lady saint st mount lake fort port "
+        "new north south east west great upper lower said says told asked when but and if".split()
+    )
+)
+
+
+def in_full(text: str, name: str, gender: str | None) -> str:
+    """A surname alone (NAME) as its article names the person in full, when it names one
+    person of that surname, of a compatible gender ("King" in a text about "Larry King" ->
+    "Larry King"); else NAME."""
+    if len(name.split()) != 1 or not name[:1].isupper():
+        return name
+    pattern = rf"\b([A-Z][a-z]+)(?: [A-Z]\.)? {re.escape(name)}\b(?! [A-Z])"
+    firsts = {w for m in re.finditer(pattern, text) if is_first_name(w := m.group(1), gender)}
+    return f"{firsts.pop()} {name}" if len(firsts) == 1 else name
+
+
+def is_first_name(word: str, gender: str | None) -> bool:
+    """WORD is a first name (a clearly gendered one, or one of the nickname table) that a
+    person of GENDER may bear."""
+    if fold(word) in NOT_FIRST:
+        return False
+    told = first_name_gender(word)
+    return (told is not None or bool(first_name_variants(word))) and compatible(gender, told)  # type: ignore[arg-type]
+
+
+def told_gender(name: str, said: str) -> str | None:
+    """The gender a person's title tells, in the name or the mention ("Mrs. Roe")."""
+    return title_gender(name.split()[0]) or (title_gender(said.split()[0]) if said else None)
+
+
+def new_actor(session: Session, name: str, kind: str, gender: str | None) -> Actor:
+    """A new actor; a person known by a full name gets their surname as an alias and takes
+    over an actor stored under that surname alone (absorb_surname)."""
+    actor = Actor(name=name, name_key=name_key(name), kind=kind)
+    session.add(actor)
+    if kind == "person" and (last := surname(name)) is not None:
+        add_alias(actor, last)
+        session.flush()
+        absorb_surname(session, actor, gender or actor_gender(actor))
     return actor
 
 

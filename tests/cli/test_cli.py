@@ -48,7 +48,7 @@ def article_db(cli, db_url, tmp_path) -> str:
 def test_every_command_has_help(cli):
     commands = (
         ["ingest"], ["who-said"], ["timeline"], ["show"], ["export"], ["review"],
-        ["actors", "list"], ["actors", "show"], ["actors", "merge"], ["actors", "alias"],
+        ["actors", "list"], ["actors", "show"], ["actors", "merge"], ["actors", "alias"], ["actors", "resolve"],
         ["actors", "set"], ["topics", "list"], ["topics", "add"], ["topics", "edit"],
         ["topics", "remove"], ["topics", "retag"], ["topics", "tag"], ["sources", "list"], ["sources", "show"],
         ["sources", "remove"], ["db", "upgrade"], ["db", "current"],

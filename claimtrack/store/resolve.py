@@ -1,0 +1,306 @@
+"""The registry's second look: speakers filed under a surname alone ("Obama") or an
+unresolved description ("the Indiana governor") because, when their article was stored, the
+database did not yet know who they are. Re-resolved against the whole database under the
+rules ingest uses (store/writes.py, store/roles.py), a claim moves to the person when one
+and only one fits:
+
+- a surname alone joins the person its own article names in full, else the ONE known
+  person of that surname, of a compatible gender and, when a title says so, the right one
+  ("Mrs. Obama" is not "Mr. Obama", "President Obama" the one named as president);
+- a description joins the one person stored with that role around its article's date.
+
+Several who fit, or nobody, leave the claim where it is (visibly unresolved). A claim that
+moves takes the aliases it gave with it; an actor left without claims goes, its other
+names to the one person its claims went to. Rounds repeat until nothing moves, so a second
+run moves nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from claimtrack.names import (
+    PRONOUN_GENDER,
+    PRONOUNS,
+    first_name_gender,
+    fold,
+    name_key,
+    person_form,
+    surname,
+    title_gender,
+)
+from claimtrack.store import appearances
+from claimtrack.store.models import Actor, ActorAlias, Claim, ClaimSpeaker, Source
+from claimtrack.store.roles import alias_roles, by_role, definite
+from claimtrack.store.writes import (
+    HONORIFICS,
+    ORG_WORDS,
+    _fits,
+    add_alias,
+    find_person,
+    titled_person,
+)
+
+ROUNDS = 4  # a move can let another be made (a role learnt); more than this never happens
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """One claim moved from the actor it was filed under to the person it names."""
+
+    claim_id: int
+    source_id: int
+    mention: str | None
+    was: str
+    was_id: int
+    now: str
+    now_id: int
+    why: str  # "named in full in the same source", ...
+
+
+def surname_like(name: str) -> bool:
+    """A person's name that is a surname alone ("Obama", "Mr. King", "Guajardo Villarreal"):
+    no first name of clear gender opens it, and it is no pronoun."""
+    words = person_form(name).split()
+    if not words or name_key(name) in PRONOUNS:
+        return False
+    return len(words) == 1 or (len(words) <= 3 and first_name_gender(words[0]) is None)
+
+
+def loose_actors(session: Session, among: Collection[int] | None = None) -> list[Actor]:
+    """The actors a later article may resolve (AMONG these ids when given), in id order:
+    persons under a surname alone, and unnamed speakers written as a definite description."""
+    stmt = select(Actor).order_by(Actor.id)
+    if among is not None:
+        stmt = stmt.where(Actor.id.in_(list(among)))
+    return [
+        a
+        for a in session.scalars(stmt)
+        if (a.kind == "unnamed" and _description(a.name) is not None)
+        or (person_like(a) and surname_like(a.name))
+    ]
+
+
+def person_like(actor: Actor) -> bool:
+    """A person, or what may be one taken for another kind: a person's title and name
+    ("President Obama"), or one word that is no organisation's ("Nervo")."""
+    if actor.kind == "person" or titled_person(actor.name):
+        return True
+    words = actor.name.split()
+    return actor.kind != "unnamed" and len(words) == 1 and words[0][:1].isupper()
+
+
+def _bare(actor: Actor) -> bool:
+    """Stored as another kind than person, without a person's title: only its own article
+    can tell it is a person ("Nervo" beside "Judge Frank Nervo")."""
+    return actor.kind != "person" and not titled_person(actor.name)
+
+
+def _description(name: str) -> str | None:
+    """The role words of an unnamed speaker's name written as a description."""
+    return definite(name) or definite(f"the {name}")
+
+
+def mention_gender(mention: str | None) -> str | None:
+    """The gender a claim's speaker mention tells: its title ("Mrs. X"), or a pronoun."""
+    words = (mention or "").split()
+    if not words:
+        return None
+    return title_gender(words[0]) or PRONOUN_GENDER.get(fold(words[0]).strip(".,"))
+
+
+def source_gender(session: Session, loose: Actor, claim: Claim) -> str | None:
+    """The one gender the other mentions of LOOSE in CLAIM's article tell ("Obama" that the
+    article goes on to call "he"), else None."""
+    mentions = session.scalars(
+        select(Claim.speaker_mention).where(
+            Claim.actor_id == loose.id, Claim.source_id == claim.source_id
+        )
+    )
+    told = {g for m in mentions if (g := mention_gender(m)) is not None}
+    return told.pop() if len(told) == 1 else None
+
+
+def _full(actor: Actor) -> bool:
+    return len(person_form(actor.name).split()) >= 2
+
+
+def _ends_with(actor: Actor, words: list[str]) -> bool:
+    """ACTOR's full name ends with WORDS and is longer ("Ildefonso Guajardo Villarreal")."""
+    own = [fold(w) for w in person_form(actor.name).split()]
+    return len(own) > len(words) and own[-len(words) :] == [fold(w) for w in words]
+
+
+def _of_surname(actor: Actor, loose: Actor) -> bool:
+    """ACTOR is full-named and LOOSE's name is their surname (or its last words)."""
+    words = person_form(loose.name).split()
+    if not _full(actor) or actor.id == loose.id:
+        return False
+    last = surname(actor.name)
+    return (last is not None and fold(last) == fold(" ".join(words))) or _ends_with(actor, words)
+
+
+def in_source(session: Session, source_id: int, loose: Actor, gender: str | None) -> list[Actor]:
+    """The full-named people SOURCE_ID's claims name whom LOOSE's surname fits."""
+    ids = select(ClaimSpeaker.actor_id).join(Claim, Claim.id == ClaimSpeaker.claim_id)
+    stmt = select(Actor).where(
+        Actor.kind == "person",
+        or_(
+            Actor.id.in_(ids.where(Claim.source_id == source_id)),
+            Actor.id.in_(select(Claim.actor_id).where(Claim.source_id == source_id)),
+        ),
+    )
+    return [a for a in session.scalars(stmt) if _of_surname(a, loose) and _fits(a, gender, None)]
+
+
+def known_tail(session: Session, loose: Actor, gender: str | None) -> Actor | None:
+    """The one known person whose full name ends with LOOSE's several-word surname."""
+    words = person_form(loose.name).split()
+    last = name_key(words[-1])
+    by_alias = select(ActorAlias.actor_id).where(ActorAlias.alias_key == last)
+    stmt = select(Actor).where(Actor.kind == "person", Actor.id.in_(by_alias))
+    found = [a for a in session.scalars(stmt) if _ends_with(a, words) and _fits(a, gender, None)]
+    return found[0] if len(found) == 1 else None
+
+
+def person_for(session: Session, loose: Actor, claim: Claim) -> tuple[Actor, str] | None:
+    """The person a claim filed under a surname alone means, and why; None when nobody or
+    several fit."""
+    gender = mention_gender(claim.speaker_mention) or source_gender(session, loose, claim)
+    here = in_source(session, claim.source_id, loose, gender)
+    if len(here) == 1:
+        return here[0], "named in full in the same source"
+    if here or _bare(loose):
+        return None  # two of that surname in the article: the text must tell
+    if len(person_form(loose.name).split()) > 1:
+        found = known_tail(session, loose, gender)
+    else:
+        role = alias_roles(claim.speaker_mention or "", loose.name) - HONORIFICS
+        found = find_person(session, loose.name, gender, role)
+    if found is None or not _of_surname(found, loose):
+        return None
+    return found, "the one known person of that name"
+
+
+def described(session: Session, loose: Actor, claim: Claim) -> tuple[Actor, str] | None:
+    """The person an unresolved description means ("the Indiana governor"), and why."""
+    said = " ".join((claim.speaker_mention or "").split())
+    description = definite(said)  # as at ingest: the text's own words, not "who" resolved
+    if description is None:
+        return None
+    published = session.scalar(select(Source.published_on).where(Source.id == claim.source_id))
+    match = by_role(session, description, published)
+    if match is None:
+        return None
+    where = f" in source #{match.source_id}" if match.source_id is not None else ""
+    return match.actor, f"named as {description}{where} ('{match.role}')"
+
+
+def plan(session: Session, loose: Actor) -> list[tuple[Claim, Actor, str]]:
+    """Each claim of LOOSE (as its first speaker) that one person now fits: (claim, the
+    person, why)."""
+    find = person_for if person_like(loose) else described
+    out = []
+    for claim in session.scalars(
+        select(Claim).where(Claim.actor_id == loose.id).order_by(Claim.id)
+    ):
+        found = find(session, loose, claim)
+        if found is not None and found[0].id != loose.id:
+            out.append((claim, *found))
+    return out
+
+
+def move(session: Session, loose: Actor, claim: Claim, person: Actor, why: str) -> Resolved:
+    """Give CLAIM to PERSON: its first speaker, the aliases it gave, its how-text."""
+    said = " ".join((claim.speaker_mention or loose.name).split())
+    claim.actor_id = person.id
+    claim.speaker_how = f"'{said}': {person.name}, {why}"
+    link = session.scalar(
+        select(ClaimSpeaker).where(
+            ClaimSpeaker.claim_id == claim.id, ClaimSpeaker.actor_id == loose.id
+        )
+    )
+    has = session.scalar(
+        select(ClaimSpeaker.claim_id).where(
+            ClaimSpeaker.claim_id == claim.id, ClaimSpeaker.actor_id == person.id
+        )
+    )
+    if link is not None and has is not None:
+        session.delete(link)
+    elif link is not None:
+        link.actor_id = person.id
+    for alias in [a for a in loose.aliases if a.claim_id == claim.id]:
+        loose.aliases.remove(alias)
+        if person.kind != "person" or not ORG_WORDS & set(alias.alias_key.split()):
+            add_alias(person, alias.alias, claim.id)
+    if not _bare(loose) and name_key(said) not in PRONOUNS:
+        add_alias(person, said, claim.id)
+    session.flush()
+    return Resolved(claim.id, claim.source_id, claim.speaker_mention, loose.name, loose.id,
+                    person.name, person.id, why)  # fmt: skip
+
+
+def settle(session: Session, loose: Actor, moved: list[Resolved]) -> bool:
+    """LOOSE after its claims moved: removed (True) when nothing names it any more, its
+    other names going to the one person they all went to."""
+    session.flush()
+    left = session.scalar(select(Claim.id).where(Claim.actor_id == loose.id).limit(1))
+    linked = session.scalar(
+        select(ClaimSpeaker.claim_id).where(ClaimSpeaker.actor_id == loose.id).limit(1)
+    )
+    if left is not None or linked is not None:
+        return False
+    targets = {m.now_id for m in moved}
+    names = [loose.name, *(a.alias for a in loose.aliases)] if not _bare(loose) else []
+    session.expire(loose, ["claims"])
+    session.delete(loose)
+    session.flush()
+    if len(targets) == 1:
+        person = session.get(Actor, targets.pop())
+        for n in names:
+            add_alias(person, n)
+    return True
+
+
+def resolve_loose(session: Session, among: Collection[int] | None = None) -> list[Resolved]:
+    """Every claim of a loose actor (AMONG these ids when given) that one person now fits
+    moves to them; rounds repeat until nothing moves. The caller owns the transaction:
+    all of it, or none."""
+    moved: list[Resolved] = []
+    ids = None if among is None else set(among)
+    for _ in range(ROUNDS):
+        step: list[Resolved] = []
+        for loose in loose_actors(session, ids):
+            done = [move(session, loose, c, p, why) for c, p, why in plan(session, loose)]
+            if done and settle(session, loose, done) and ids is not None:
+                ids.discard(loose.id)
+            step += done
+        moved += step
+        if not step:
+            break
+    kept = {m.was_id for m in moved} | {m.now_id for m in moved}
+    for actor_id in sorted(kept):
+        if session.get(Actor, actor_id) is not None:
+            appearances.relink_actor(session, actor_id)
+    return moved
+
+
+def touched_by(session: Session, source_ids: Collection[int]) -> set[int]:
+    """The loose actors a run that stored SOURCE_IDS may settle: those its claims name, and
+    those under the surname of a full-named person its claims name."""
+    ids = set(session.scalars(select(Claim.actor_id).where(Claim.source_id.in_(list(source_ids)))))
+    links = select(ClaimSpeaker.actor_id).join(Claim, Claim.id == ClaimSpeaker.claim_id)
+    ids |= set(session.scalars(links.where(Claim.source_id.in_(list(source_ids)))))
+    ids.discard(None)  # type: ignore[arg-type]
+    people = list(session.scalars(select(Actor).where(Actor.id.in_(ids), Actor.kind == "person")))
+    lasts = {name_key(s) for a in people if _full(a) and (s := surname(a.name)) is not None}
+    lasts |= {
+        name_key(" ".join(w[-2:])) for a in people if len(w := person_form(a.name).split()) > 2
+    }
+    if lasts:
+        ids |= set(session.scalars(select(Actor.id).where(Actor.name_key.in_(lasts))))
+    return ids
