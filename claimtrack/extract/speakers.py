@@ -185,6 +185,9 @@ class Seen:
 
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+# how well "he" or "she" fits a person of unknown gender ("Chris Doe", "Mr." nowhere): less
+# than one of its gender, so that one wins when as salient, not when far less salient
+UNKNOWN_GENDER_FIT = 0.75
 
 
 def place(tok: Token, speaker: bool) -> tuple[int, str]:
@@ -572,8 +575,8 @@ class Resolver:
         return people[0] if len(people) == 1 else None
 
     def _agrees(self, low: str, gender: Gender | None, seen: Seen) -> float:
-        """How well a pronoun fits an actor seen before it: 1, 0.5 (a person of unknown
-        gender for "he"/"she") or 0 (not at all: another gender, a body for "he", a person
+        """How well a pronoun fits an actor seen before it: 1, UNKNOWN_GENDER_FIT (a person
+        of unknown gender for "he"/"she") or 0 (not at all: another gender, a body for "he", a person
         for "it", one for "they"). An unnamed source fits to block a named one behind it."""
         actor = self.actors.get(seen.actor.name or "") or seen.actor
         if actor.kind == "unnamed":
@@ -582,14 +585,16 @@ class Resolver:
             if low == "they":
                 return 1.0 if seen.plural else 0.0
             return 1.0 if not seen.plural and (low == "it") != person else 0.0
-        if low in ("it", "they"):
-            bodies = BODIES if low == "it" else {"organization"}
-            return 1.0 if actor.kind in bodies else 0.0
+        if low == "it":
+            return 1.0 if actor.kind in BODIES else 0.0
+        if low == "they":  # a body, or a bare name never read as a person's ("Politifact")
+            body = actor.kind == "person" and not self._is_person(actor)
+            return 1.0 if actor.kind == "organization" or body else 0.0
         if actor.kind != "person" or not self._is_person(actor):
             return 0.0
         if gender is None or actor.gender == gender:
             return 1.0
-        return 0.5 if actor.gender is None else 0.0
+        return UNKNOWN_GENDER_FIT if actor.gender is None else 0.0
 
     def _is_person(self, actor: ResolvedActor) -> bool:
         """A person by more than the mention's look: of a known gender, or named as a person

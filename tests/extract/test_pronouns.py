@@ -46,6 +46,23 @@ def test_a_title_tells_the_gender_a_pronoun_needs() -> None:
     assert speaker_of(text, "stay open").name == "Quillet"
 
 
+def test_a_person_of_unknown_gender_takes_he_when_far_likelier() -> None:
+    text = (
+        "Roy Arden said the bridge would open in June. Zorvan Quillet, the county engineer, "
+        "said that the survey was late, but he said the money was ready."
+    )
+    found = speaker_of(text, "money was ready")
+    assert found.name == "Zorvan Quillet"
+    assert found.how == "'he': Zorvan Quillet, the speaker in this sentence"
+
+
+def test_a_man_as_salient_beats_a_person_of_unknown_gender() -> None:
+    text = (
+        "Zorvan Quillet and Mark Denton toured the harbour on Monday. He said the money was ready."
+    )
+    assert speaker_of(text, "money was ready").name == "Mark Denton"
+
+
 # --- salience -----------------------------------------------------------------------------------
 
 
@@ -102,6 +119,16 @@ def test_it_and_they_go_to_the_organisation_that_spoke() -> None:
         )
         found = speaker_of(text, "repairs would cost")
         assert (found.name, found.kind) == ("Harbour Trust", "organization"), pronoun
+
+
+def test_they_goes_to_a_bare_name_never_read_as_a_person() -> None:
+    text = "Harborwatch reviewed the pier plan last week. They said the pier was unsafe."
+    assert speaker_of(text, "pier was unsafe").name == "Harborwatch"
+
+
+def test_they_never_goes_to_one_person() -> None:
+    text = "Mark Denton reviewed the pier plan last week. They said the pier was unsafe."
+    assert speaker_of(text, "pier was unsafe").name is None
 
 
 def test_it_never_goes_to_a_person() -> None:
