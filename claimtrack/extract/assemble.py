@@ -337,8 +337,8 @@ def _credit(p: Parsed, cands: list[rules.Candidate], resolver: Resolver) -> list
     for t in p.doc:
         if t.i in src_ids or resolver.quoted(t):
             continue
-        if t.dep_ == "nsubj" and t.pos_ == "PROPN":
-            events.append((t.i, 0, t))
+        if t.dep_ == "nsubj" and (t.pos_ == "PROPN" or t.lower_ in ("he", "she")):
+            events.append((t.i, 0, t))  # a pronoun subject keeps whom it is salient
         elif t.ent_type_ == "PERSON" and t.ent_iob_ != "O" and t == _ent_root(t):
             events.append((t.i, 1, t))
     events.sort(key=lambda e: (e[0], e[1]))

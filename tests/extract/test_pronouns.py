@@ -83,6 +83,17 @@ def test_a_subject_beats_a_man_after_a_preposition() -> None:
     assert found.how == "'He': Mark Denton, the subject of the previous sentence"
 
 
+def test_a_pronoun_subject_keeps_its_person_salient() -> None:
+    text = (
+        "Zorvan Quillet founded the harbour trust in 1990. "
+        "He hired Mark Denton in 1995. "
+        "He said the money was ready."
+    )
+    found = speaker_of(text, "money was ready")
+    assert found.name == "Zorvan Quillet"
+    assert found.how == "'He': Zorvan Quillet, the subject of the previous sentence"
+
+
 def test_two_men_equally_salient_leave_he_unresolved() -> None:
     text = "Paul Reyes and Mark Denton toured the harbour on Monday. He said the money was ready."
     assert speaker_of(text, "money was ready").name is None
