@@ -21,7 +21,7 @@ from claimtrack.extract.calibration import calibrated
 from claimtrack.extract.learned import detect, refine
 from claimtrack.extract.quotes import QuoteIndex
 from claimtrack.extract.segment import Parsed
-from claimtrack.extract.speakers import ResolvedActor, Resolver
+from claimtrack.extract.speakers import PERSON_NOUNS, ResolvedActor, Resolver
 from claimtrack.extract.types import Attribution, CharSpan, FoundClaim, Speaker
 from claimtrack.extract.wordlists import words
 from claimtrack.names import PRONOUNS
@@ -337,7 +337,12 @@ def _credit(p: Parsed, cands: list[rules.Candidate], resolver: Resolver) -> list
     for t in p.doc:
         if t.i in src_ids or resolver.quoted(t):
             continue
-        if t.dep_ == "nsubj" and (t.pos_ == "PROPN" or t.lower_ in ("he", "she")):
+        if t.dep_ == "nsubj" and (
+            t.pos_ == "PROPN"
+            or t.lower_ in ("he", "she")
+            or t.pos_ == "NOUN"
+            and t.lower_ in PERSON_NOUNS  # "my father": unnamed, but him
+        ):
             events.append((t.i, 0, t))  # a pronoun subject keeps whom it is salient
         elif t.ent_type_ == "PERSON" and t.ent_iob_ != "O" and t == _ent_root(t):
             events.append((t.i, 1, t))

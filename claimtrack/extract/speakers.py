@@ -31,6 +31,10 @@ KIN = frozenset(
     stepfather stepmother partner parents
     """.split()
 )  # "my father", "his wife": a person the article may have named in that role
+# nouns for one person not named: as a subject ("My father died"), they may be whom "he" is
+PERSON_NOUNS = KIN | frozenset(
+    "man woman boy girl spokesman spokeswoman spokesperson aide official source person".split()
+)
 BODIES = frozenset({"organization", "government", "media"})  # what "it" and "they" may be
 PRONOUNS_ANY = PRONOUNS_PERSON | frozenset({"they", "we", "it", "you", "who", "which", "that"})
 
@@ -580,8 +584,8 @@ class Resolver:
         for "it", one for "they"). An unnamed source fits to block a named one behind it."""
         actor = self.actors.get(seen.actor.name or "") or seen.actor
         if actor.kind == "unnamed":
-            lemma = (actor.name or "").split()[-1:]
-            person = bool(lemma) and fold(lemma[0]) in UNNAMED_HEADS - {"report", "reports"}
+            last = (actor.name or "").split()[-1:]
+            person = bool(last) and fold(last[0]) in PERSON_NOUNS | UNNAMED_HEADS - {"report"}
             if low == "they":
                 return 1.0 if seen.plural else 0.0
             return 1.0 if not seen.plural and (low == "it") != person else 0.0

@@ -119,6 +119,19 @@ def test_an_unnamed_spokesman_is_likelier_than_the_man_before_him() -> None:
     assert speaker_of(text, "repairs would cost").name is None
 
 
+def test_an_unnamed_father_as_subject_is_likelier_than_the_man_before() -> None:
+    text = (
+        "Mark Denton said the port would close. My father died in 1994. "
+        "He said the port would never close."
+    )
+    assert speaker_of(text, "never close").name is None
+
+
+def test_the_same_without_the_father_goes_to_the_man() -> None:
+    text = "Mark Denton said the port would close. He said the port would never close."
+    assert speaker_of(text, "never close").name == "Mark Denton"
+
+
 # --- it / they ----------------------------------------------------------------------------------
 
 
