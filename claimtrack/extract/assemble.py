@@ -21,7 +21,7 @@ from claimtrack.extract.calibration import calibrated
 from claimtrack.extract.learned import detect, refine
 from claimtrack.extract.quotes import QuoteIndex
 from claimtrack.extract.segment import Parsed
-from claimtrack.extract.speakers import ResolvedActor, Resolver
+from claimtrack.extract.speakers import PERSON_NOUNS, ResolvedActor, Resolver
 from claimtrack.extract.types import Attribution, CharSpan, FoundClaim, Speaker
 from claimtrack.extract.wordlists import words
 from claimtrack.names import PRONOUNS
@@ -270,13 +270,36 @@ def _resolver(parsed: list[Parsed], qi: QuoteIndex) -> Resolver:
     """A speaker resolver that has seen every person's name in the document and the roles
     it gives them, and knows which words stand inside a quotation."""
     para = {id(p.doc): p for p in parsed}
-    resolver = Resolver(lambda t: qi.containing(para[id(t.doc)].doc_start(t)) is not None)
+
+    def quoted(t: Token) -> bool:
+        return qi.containing(para[id(t.doc)].doc_start(t)) is not None
+
+    numbers = _sentence_numbers(parsed, quoted)
+    resolver = Resolver(quoted, lambda t: numbers[id(t.doc), t.sent.start])
     people = [ent for p in parsed for ent in p.doc.ents if ent.label_ == "PERSON"]
     for ent in people:
         resolver.see_person_name(" ".join(ent.text.replace("’s", "").split()))
     for ent in people:  # roles anywhere in the article: "the GOP nominee" may come first
         resolver.see_roles(ent)
     return resolver
+
+
+def _sentence_numbers(
+    parsed: list[Parsed], quoted: Callable[[Token], bool]
+) -> dict[tuple[int, int], int]:
+    """(id of a paragraph's Doc, a sentence's first token) -> its sentence's number in the
+    document; the sentences of one quotation, one after another, count as one (a pronoun
+    after a long quotation looks back to whom it was credited)."""
+    out: dict[tuple[int, int], int] = {}
+    n, run = -1, False
+    for p in parsed:
+        for sent in p.doc.sents:
+            first = next((t for t in sent if t.is_alpha), sent[0])
+            inside = quoted(first)
+            n += 0 if inside and run else 1
+            run = inside
+            out[id(p.doc), sent.start] = n
+    return out
 
 
 def _headings(parsed: list[Parsed]) -> dict[int, str | None]:
@@ -305,31 +328,49 @@ def _paragraph_candidates(text: str, p: Parsed, qi: QuoteIndex) -> list[rules.Ca
 
 def _credit(p: Parsed, cands: list[rules.Candidate], resolver: Resolver) -> list[Draft]:
     """Each candidate with the actor its source resolves to, in text order; a named subject
-    that is no candidate's source is noted too (the next 'he' may be them)."""
+    that is no candidate's source is noted too (the next 'he' may be them), and so is, less
+    likely, a person named elsewhere outside quotations."""
     src_ids = {c.source_tok.i for c in cands if c.source_tok is not None}
     events: list[tuple[int, int, object]] = []
     for c in cands:
         key = c.source_tok.i if c.source_tok is not None else c.cue_tok.i
-        events.append((key, 1, c))
+        events.append((key, 2, c))
     for t in p.doc:
-        if t.dep_ == "nsubj" and t.pos_ == "PROPN" and t.i not in src_ids:
-            events.append((t.i, 0, t))
+        if t.i in src_ids or resolver.quoted(t):
+            continue
+        if t.dep_ == "nsubj" and (
+            t.pos_ == "PROPN"
+            or t.lower_ in ("he", "she")
+            or t.pos_ == "NOUN"
+            and t.lower_ in PERSON_NOUNS  # "my father": unnamed, but him
+        ):
+            events.append((t.i, 0, t))  # a pronoun subject keeps whom it is salient
+        elif t.ent_type_ == "PERSON" and t.ent_iob_ != "O" and t == _ent_root(t):
+            events.append((t.i, 1, t))
     events.sort(key=lambda e: (e[0], e[1]))
     out: list[Draft] = []
     for _, kind, obj in events:
-        if kind == 0:
-            tok = obj
-            assert isinstance(tok, Token)
-            resolver.note_subject(resolver.resolve(tok, tok.left_edge.idx, tok.idx + len(tok.text)))
+        if isinstance(obj, Token):
+            if kind == 1:
+                resolver.note_mention(obj)
+                continue
+            actor = resolver.resolve(obj, obj.left_edge.idx, obj.idx + len(obj.text))
+            resolver.note_subject(actor, obj)
             continue
         cand = obj
         assert isinstance(cand, rules.Candidate)
         actor = None
         if cand.source is not None and cand.source_tok is not None:
             actor = resolver.resolve(cand.source_tok, *p.local(cand.source))
-            resolver.note_subject(actor)
+            resolver.note_subject(actor, cand.source_tok, speaker=True)
         out.append((cand, actor, p))
     return out
+
+
+def _ent_root(tok: Token) -> Token:
+    """The head token of the entity TOK stands in."""
+    ent = next(e for e in tok.doc.ents if e.start <= tok.i < e.end)
+    return ent.root
 
 
 def _rule_drafts(

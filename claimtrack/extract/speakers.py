@@ -24,7 +24,19 @@ from claimtrack.names import (
 from claimtrack.store.roles import definite, fits, role_words
 
 FIRST_PERSON = frozenset({"i", "me"})
-PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "i", "me"})
+PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "his", "i", "me"})
+KIN = frozenset(
+    """
+    father mother dad mom mum wife husband son daughter brother sister uncle aunt
+    grandfather grandmother grandson granddaughter cousin nephew niece fiancé fiancée
+    stepfather stepmother partner parents
+    """.split()
+)  # "my father", "his wife": a person the article may have named in that role
+# nouns for one person not named: as a subject ("My father died"), they may be whom "he" is
+PERSON_NOUNS = KIN | frozenset(
+    "man woman boy girl spokesman spokeswoman spokesperson aide official source person".split()
+)
+BODIES = frozenset({"organization", "government", "media"})  # what "it" and "they" may be
 PRONOUNS_ANY = PRONOUNS_PERSON | frozenset({"they", "we", "it", "you", "who", "which", "that"})
 
 TITLE_WORDS = frozenset(
@@ -179,6 +191,41 @@ class ResolvedActor:
     affiliation: str | None = None
     forms: list[str] = field(default_factory=list)
     gender: Gender | None = None
+
+
+@dataclass(slots=True)
+class Seen:
+    """An actor named at some place of a sentence (the document's SENT-th)."""
+
+    actor: ResolvedActor
+    sent: int
+    weight: int  # 3: speaker or main subject; 2: another subject; 1: named elsewhere
+    place: str  # the place, in words: "the subject of"
+    plural: bool = False  # "officials", "Republicans"
+
+
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+# how well "he" or "she" fits a person of unknown gender ("Chris Doe", "Mr." nowhere): less
+# than one of its gender, so that one wins when as salient, not when far less salient
+UNKNOWN_GENDER_FIT = 0.75
+
+
+def place(tok: Token, speaker: bool) -> tuple[int, str]:
+    """How likely a pronoun later refers to whom TOK names, by its place: a claim's speaker
+    or its main clause's subject most, another clause's subject less, any other place (an
+    object, after a preposition, a possessive) least."""
+    while tok.dep_ == "conj" and tok.head.pos_ == "PROPN":  # "Jo Roe and Al Poe said"
+        tok = tok.head
+    main = tok.dep_ in SUBJECTS and (
+        tok.head.dep_ == "ROOT" or tok.head.dep_ == "conj" and tok.head.head.dep_ == "ROOT"
+    )
+    if speaker:
+        return 3, "the speaker in"
+    if main:
+        return 3, "the subject of"
+    if tok.dep_ in SUBJECTS:
+        return 2, "a subject in"
+    return 1, "named in"
 
 
 def clean(s: str) -> str:
@@ -508,14 +555,22 @@ def _compound(dropped: list[str], tail: list[str]) -> bool:
 class Resolver:
     """Walks a document's mentions in order and links surnames, pronouns and roles."""
 
-    def __init__(self, quoted: Callable[[Token], bool] | None = None) -> None:
+    def __init__(
+        self,
+        quoted: Callable[[Token], bool] | None = None,
+        sentence: Callable[[Token], int] | None = None,
+    ) -> None:
         # whether a token stands inside a quotation (else "I" is the author's own voice)
         self.quoted = quoted or (lambda _: True)
+        # a token's sentence, numbered through the document (a pronoun looks back by sentences)
+        self.sentence = sentence or (lambda t: t.sent.start)
         self.full_names: dict[str, list[str]] = {}  # surname -> full names, in text order
+        self.people: set[str] = set()  # every name the parser read as a person's
         self.actors: dict[str, ResolvedActor] = {}  # canonical name -> actor
         self.last_person: ResolvedActor | None = None
         self.last_any: ResolvedActor | None = None
         self.recent: list[ResolvedActor] = []  # persons noted as subjects, latest last
+        self.seen: list[Seen] = []  # who was named where, for the pronouns after it
         # per mention (id of its paragraph's Doc, start, end): how it was resolved, and the
         # other named people it names ("Jon Doe and Ann Roe")
         self.how: dict[tuple[int, int, int], str] = {}
@@ -524,6 +579,7 @@ class Resolver:
         self.written: list[tuple[str, str]] = []
 
     def see_person_name(self, full: str) -> None:
+        self.people.add(full)
         parts = full.split()
         if is_indefinite(full) or not parts or not parts[0][:1].isupper():
             return  # "One Republican" is nobody's name
@@ -553,13 +609,35 @@ class Resolver:
             return self.full_name(name, None) or name
         return self.longer_form(self.shortest_form(name))
 
-    def note_subject(self, actor: ResolvedActor) -> None:
+    def note_subject(
+        self, actor: ResolvedActor, tok: Token | None = None, speaker: bool = False
+    ) -> None:
+        """ACTOR is a sentence's subject, or a claim's SPEAKER, at TOK (its head)."""
         if actor.kind == "person" and actor.name:
             self.last_person = actor
             if actor in self.recent:
                 self.recent.remove(actor)
             self.recent.append(actor)
         self.last_any = actor
+        if tok is not None and actor.name:
+            plural = tok.tag_ in ("NNS", "NNPS")
+            self.seen.append(Seen(actor, self.sentence(tok), *place(tok, speaker), plural))
+
+    def note_mention(self, tok: Token) -> None:
+        """A person named at TOK in no subject's place ("the doctor of Gary Johnson"): a
+        pronoun after it may be them, though less likely than a subject."""
+        start, end = tok.left_edge.idx, tok.idx + len(tok.text)
+        found = analyse_mention(tok, start, end)
+        if found.kind != "person" or not found.name:
+            return
+        name = found.name
+        if len(name.split()) == 1 and (full := self.full_name(name, None)) is not None:
+            name = full
+        gender = mention_gender(doc_text(tok.doc)[start:end], name)
+        if gender is None and name.lower() not in self.full_names:  # "James", no surname
+            gender = first_name_gender(name)
+        actor = self.actors.get(name) or ResolvedActor(name, "person", gender=gender)
+        self.seen.append(Seen(actor, self.sentence(tok), *place(tok, False)))
 
     def shortest_form(self, name: str) -> str:
         """A known full name that NAME only adds words to at an edge ("Rip Donald Trump",
@@ -661,15 +739,92 @@ class Resolver:
                 out.setdefault(self._full(written), role)
         return out
 
-    def pronoun(self, low: str) -> ResolvedActor | None:
-        """The most recent person a personal pronoun can be: of its gender."""
+    def pronoun(self, low: str, tok: Token) -> tuple[ResolvedActor | None, str]:
+        """The actor a pronoun at TOK stands for: of the candidates it agrees with (a person
+        of its gender for "he"/"she", a body for "it"/"they"), the likeliest, by how
+        recently and in what place each was named; None when two are equally likely, or
+        when the likeliest is unnamed ("a spokesman said ... He added")."""
         gender = PRONOUN_GENDER.get(low)
-        for actor in reversed(self.recent):
-            if compatible(gender, actor.gender):
-                if gender is not None:
-                    actor.gender = gender
-                return actor
-        return None
+        ranked = self.candidates(self.sentence(tok), lambda s: self._agrees(low, gender, s))
+        if low in ("it", "they"):
+            ranked = [c for c in ranked if c[0] >= 1.0]  # a subject of this or the last sentence
+        if not ranked:
+            return None, "no one named before it fits"
+        if len(ranked) > 1 and ranked[1][0] >= ranked[0][0]:
+            names = f"{ranked[0][1].actor.name} or {ranked[1][1].actor.name}"
+            return None, f"left unresolved: {names}, as likely"
+        seen = ranked[0][1]
+        if seen.actor.kind == "unnamed":
+            return None, f"left unnamed: {seen.actor.name}, {seen.place} {self.distance(seen, tok)}"
+        actor = self.actors.get(seen.actor.name or "") or self.canonical(seen.actor)
+        if gender is not None and actor.kind == "person":
+            actor.gender = actor.gender or gender  # "she" tells the gender of whom it is
+        return actor, f"{seen.place} {self.distance(seen, tok)}"
+
+    def candidates(self, now: int, fit: Callable[[Seen], float]) -> list[tuple[float, Seen]]:
+        """Each actor named before sentence NOW that FIT does not rule out, with its best
+        score (its place's weight, halved for each sentence back, times FIT), best first.
+        A person named in no subject's place counts only from the last two sentences."""
+        best: dict[str, tuple[float, Seen]] = {}
+        for seen in self.seen:
+            name = seen.actor.name or ""
+            back = max(0, now - seen.sent)
+            factor = fit(seen)
+            if factor <= 0 or seen.weight == 1 and back > 2:
+                continue
+            score = factor * seen.weight * 0.5**back
+            if name not in best or score >= best[name][0]:
+                best[name] = (score, seen)
+        return sorted(best.values(), key=lambda c: -c[0])
+
+    def kin(self, head: Token) -> ResolvedActor | None:
+        """The one person the article named with the same kin words ("his wife, Ana Roe"
+        for a later "his wife"), else None."""
+        want = {fold(c.text) for c in head.children if c.dep_ == "poss"} | {head.lower_}
+        people = [
+            a
+            for a in self.actors.values()
+            if a.kind == "person" and a.name and want <= set(fold(a.role or "").split())
+        ]
+        return people[0] if len(people) == 1 else None
+
+    def _agrees(self, low: str, gender: Gender | None, seen: Seen) -> float:
+        """How well a pronoun fits an actor seen before it: 1, UNKNOWN_GENDER_FIT (a person
+        of unknown gender for "he"/"she") or 0 (not at all: another gender, a body for "he", a person
+        for "it", one for "they"). An unnamed source fits to block a named one behind it."""
+        actor = self.actors.get(seen.actor.name or "") or seen.actor
+        if actor.kind == "unnamed":
+            last = (actor.name or "").split()[-1:]
+            person = bool(last) and fold(last[0]) in PERSON_NOUNS | UNNAMED_HEADS - {"report"}
+            if low == "they":
+                return 1.0 if seen.plural else 0.0
+            return 1.0 if not seen.plural and (low == "it") != person else 0.0
+        if low == "it":
+            return 1.0 if actor.kind in BODIES else 0.0
+        if low == "they":  # a body, or a bare name never read as a person's ("Politifact")
+            body = actor.kind == "person" and not self._is_person(actor)
+            return 1.0 if actor.kind == "organization" or body else 0.0
+        if actor.kind != "person" or not self._is_person(actor):
+            return 0.0
+        if gender is None or actor.gender == gender:
+            return 1.0
+        return UNKNOWN_GENDER_FIT if actor.gender is None else 0.0
+
+    def _is_person(self, actor: ResolvedActor) -> bool:
+        """A person by more than the mention's look: of a known gender, or named as a person
+        where the parser saw one (not "Wall Street" or "the Assembly" as a subject)."""
+        forms = {actor.name or "", *actor.forms}
+        return actor.gender is not None or bool(forms & self.people)
+
+    def distance(self, seen: Seen, tok: Token) -> str:
+        back = self.sentence(tok) - seen.sent
+        if back <= 0:
+            return "this sentence"
+        return "the previous sentence" if back == 1 else f"a sentence {back} before"
+
+    def latest(self) -> ResolvedActor | None:
+        """The latest person noted as a subject ("I" in a quotation: its speaker)."""
+        return self.recent[-1] if self.recent else None
 
     def resolve(self, head: Token, start: int, end: int) -> ResolvedActor:
         """The actor a mention refers to; ``how`` and ``others`` keep how it was found and
@@ -689,14 +844,19 @@ class Resolver:
         if low in PRONOUNS_ANY or head.pos_ == "PRON" and end - start <= 5:
             if low in FIRST_PERSON and not self.quoted(head):
                 return ResolvedActor(None, "person"), None  # the author's voice, not a subject
-            if low in PRONOUNS_PERSON and (hit := self.pronoun(low)) is not None:
-                return hit, "the latest person named before it whom it fits"
+            if low in FIRST_PERSON and (hit := self.latest()) is not None:
+                return hit, "the speaker the quotation it stands in is credited to"
+            if low in PRONOUNS_PERSON or low in ("it", "they"):
+                hit, why = self.pronoun(low, head)
+                if hit is not None:
+                    return hit, why
             if low in ("who", "which", "that") and (ante := antecedent(head)) is not None:
                 actor, why = self._resolve(ante, ante.left_edge.idx, ante.idx + len(ante.text))
                 return actor, why or "the noun its clause is about"
-            if low in ("it", "they") and self.last_any is not None and low == "it":
-                return self.last_any, "the latest subject before it"
             return ResolvedActor(None, "person" if low in PRONOUNS_PERSON else "unnamed"), None
+        if head.lower_ in KIN and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children):
+            if (hit := self.kin(head)) is not None:  # else unnamed, as any description
+                return hit, f"named as {hit.role} in this article"
         found = analyse_mention(head, start, end)
         description = description_of(head, text)
         if found.kind == "unnamed" and description is not None:

@@ -249,7 +249,7 @@ def test_show_says_how_the_speaker_was_resolved(cli, db_url: str, tmp_path) -> N
     close = next(r for r in rows if "vote would be close" in r["content"])
     assert close["speaker"] == "Oren Vale"
     shown = cli("show", str(close["claim_id"]), db=db_url).stdout
-    assert "resolved: 'He': Oren Vale, the latest person named before it whom it fits" in " ".join(
+    assert "resolved: 'He': Oren Vale, the subject of the previous sentence" in " ".join(
         shown.split()
     )
 

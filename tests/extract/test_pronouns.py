@@ -1,0 +1,200 @@
+"""Pronoun sources resolved by agreement and salience (issue 14). Every sentence here is
+written for these tests; each rule has its negative (precision first: unsure is unresolved)."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimtrack.extract import extract
+from claimtrack.extract.types import Speaker
+
+pytest.importorskip("spacy")
+
+
+def speaker_of(text: str, content_piece: str) -> Speaker:
+    """The speaker of the claim whose content holds CONTENT_PIECE."""
+    for c in extract(text):
+        if content_piece in c.content.text(text):
+            return c.speaker
+    raise AssertionError(f"no claim holds {content_piece!r}: {extract(text)}")
+
+
+# --- gender -------------------------------------------------------------------------------------
+
+
+def test_he_skips_the_latest_speaker_when_she_is_a_woman() -> None:
+    text = (
+        "Paul Reyes said the harbour would reopen in May. "
+        "Laura Denton said the dredging was late. "
+        "He added that the money was ready."
+    )
+    assert speaker_of(text, "money was ready").name == "Paul Reyes"
+
+
+def test_she_never_goes_to_a_man() -> None:
+    text = "Mark Denton said the harbour would reopen in May. She added that the money was ready."
+    found = speaker_of(text, "money was ready")
+    assert found.name is None
+
+
+def test_a_title_tells_the_gender_a_pronoun_needs() -> None:
+    text = (
+        "Mrs. Quillet met Mr. Arvale at the harbour on Monday. "
+        "Mr. Arvale said the pier would close. "
+        "She said the pier would stay open."
+    )
+    assert speaker_of(text, "stay open").name == "Quillet"
+
+
+def test_a_person_of_unknown_gender_takes_he_when_far_likelier() -> None:
+    text = (
+        "Roy Arden said the bridge would open in June. Zorvan Quillet, the county engineer, "
+        "said that the survey was late, but he said the money was ready."
+    )
+    found = speaker_of(text, "money was ready")
+    assert found.name == "Zorvan Quillet"
+    assert found.how == "'he': Zorvan Quillet, the speaker in this sentence"
+
+
+def test_a_man_as_salient_beats_a_person_of_unknown_gender() -> None:
+    text = (
+        "Zorvan Quillet and Mark Denton toured the harbour on Monday. He said the money was ready."
+    )
+    assert speaker_of(text, "money was ready").name == "Mark Denton"
+
+
+# --- salience -----------------------------------------------------------------------------------
+
+
+def test_the_main_clause_speaker_beats_a_subject_inside_what_he_said() -> None:
+    text = (
+        "Mark Denton said Monday that Governor Paul Reyes wants a new harbour. "
+        "He said the money was ready."
+    )
+    found = speaker_of(text, "money was ready")
+    assert found.name == "Mark Denton"
+    assert found.how == "'He': Mark Denton, the speaker in the previous sentence"
+
+
+def test_a_subject_beats_a_man_after_a_preposition() -> None:
+    text = "Mark Denton spoke with Paul Reyes about the harbour. He said the money was ready."
+    found = speaker_of(text, "money was ready")
+    assert found.name == "Mark Denton"
+    assert found.how == "'He': Mark Denton, the subject of the previous sentence"
+
+
+def test_a_pronoun_subject_keeps_its_person_salient() -> None:
+    text = (
+        "Zorvan Quillet founded the harbour trust in 1990. "
+        "He hired Mark Denton in 1995. "
+        "He said the money was ready."
+    )
+    found = speaker_of(text, "money was ready")
+    assert found.name == "Zorvan Quillet"
+    assert found.how == "'He': Zorvan Quillet, the subject of the previous sentence"
+
+
+def test_two_men_equally_salient_leave_he_unresolved() -> None:
+    text = "Paul Reyes and Mark Denton toured the harbour on Monday. He said the money was ready."
+    assert speaker_of(text, "money was ready").name is None
+
+
+def test_a_name_inside_a_quotation_is_no_candidate() -> None:
+    text = (
+        '"Wall Street will never change," Laura Denton said. She added that the banks were too big.'
+    )
+    assert speaker_of(text, "banks were too big").name == "Laura Denton"
+
+
+def test_a_man_named_in_the_quotation_is_not_he() -> None:
+    text = 'Mark Denton said: "Paul Reyes will never pay." He added that the rent had doubled.'
+    assert speaker_of(text, "rent had doubled").name == "Mark Denton"
+
+
+def test_an_unnamed_spokesman_is_likelier_than_the_man_before_him() -> None:
+    text = (
+        "Mark Denton runs the port. A port spokesman said the pier would close in May. "
+        "He added that repairs would cost $4 million."
+    )
+    assert speaker_of(text, "repairs would cost").name is None
+
+
+def test_an_unnamed_father_as_subject_is_likelier_than_the_man_before() -> None:
+    text = (
+        "Mark Denton said the port would close. My father died in 1994. "
+        "He said the port would never close."
+    )
+    assert speaker_of(text, "never close").name is None
+
+
+def test_the_same_without_the_father_goes_to_the_man() -> None:
+    text = "Mark Denton said the port would close. He said the port would never close."
+    assert speaker_of(text, "never close").name == "Mark Denton"
+
+
+# --- it / they ----------------------------------------------------------------------------------
+
+
+def test_it_and_they_go_to_the_organisation_that_spoke() -> None:
+    for pronoun in ("It", "They"):
+        text = (
+            "The Harbour Trust said the pier would close in May. "
+            f"{pronoun} added that repairs would cost $4 million."
+        )
+        found = speaker_of(text, "repairs would cost")
+        assert (found.name, found.kind) == ("Harbour Trust", "organization"), pronoun
+
+
+def test_they_goes_to_a_bare_name_never_read_as_a_person() -> None:
+    text = "Harborwatch reviewed the pier plan last week. They said the pier was unsafe."
+    assert speaker_of(text, "pier was unsafe").name == "Harborwatch"
+
+
+def test_they_never_goes_to_one_person() -> None:
+    text = "Mark Denton reviewed the pier plan last week. They said the pier was unsafe."
+    assert speaker_of(text, "pier was unsafe").name is None
+
+
+def test_it_never_goes_to_a_person() -> None:
+    text = "Mark Denton said the pier would close in May. It added that repairs would cost more."
+    assert speaker_of(text, "repairs would cost").name is None
+
+
+def test_it_after_an_unnamed_report_stays_unnamed() -> None:
+    text = (
+        "The Harbour Trust published a report on Monday. "
+        "The report said the pier would close in May. "
+        "It added that repairs would cost $4 million."
+    )
+    assert speaker_of(text, "repairs would cost").name is None
+
+
+# --- kin ----------------------------------------------------------------------------------------
+
+
+def test_my_father_is_never_the_person_named_before() -> None:
+    text = (
+        "Laura Denton runs the bakery on Quay Street. "
+        "My father said the ovens were older than the building."
+    )
+    found = speaker_of(text, "ovens were older")
+    assert found.name != "Laura Denton" and found.kind == "unnamed"
+
+
+def test_his_wife_is_the_person_the_article_named_his_wife() -> None:
+    text = (
+        "Mark Denton runs the bakery. His wife, Ana Denton, said the shop was busy. "
+        "His wife said the ovens were older than the building."
+    )
+    found = speaker_of(text, "ovens were older")
+    assert found.name == "Ana Denton"
+    assert found.how == "'His wife': Ana Denton, named as His wife in this article"
+
+
+def test_her_father_is_not_his_wife() -> None:
+    text = (
+        "Mark Denton runs the bakery. His wife, Ana Denton, said the shop was busy. "
+        "Her father said the ovens were older than the building."
+    )
+    found = speaker_of(text, "ovens were older")
+    assert found.name != "Ana Denton" and found.kind == "unnamed"
