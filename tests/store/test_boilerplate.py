@@ -75,6 +75,8 @@ def test_a_restored_claim_stays_restored(cli, db_url, tmp_path) -> None:
         ingest(cli, db_url, article(tmp_path, f"ledger{i}", story), "Harbor Ledger")
     kept = pledges(cli, db_url, "--include-rejected")
     cli("claims", "restore", str(kept[0]["claim_id"]), db=db_url)
-    ingest(cli, db_url, article(tmp_path, "ledger3", "Schools open late on Friday."), "Harbor Ledger")
+    ingest(
+        cli, db_url, article(tmp_path, "ledger3", "Schools open late on Friday."), "Harbor Ledger"
+    )
     assert [r["claim_id"] for r in pledges(cli, db_url)] == [kept[0]["claim_id"]]
     assert len(pledges(cli, db_url, "--include-rejected")) == 4
