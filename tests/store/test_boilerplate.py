@@ -7,8 +7,10 @@ from __future__ import annotations
 import json
 
 import pytest
+from starlette.testclient import TestClient
 
 from claimtrack.store.boilerplate import content_key
+from claimtrack.web.app import create_app
 from tests.conftest import rows
 
 pytest.importorskip("spacy")
@@ -80,3 +82,13 @@ def test_a_restored_claim_stays_restored(cli, db_url, tmp_path) -> None:
     )
     assert [r["claim_id"] for r in pledges(cli, db_url)] == [kept[0]["claim_id"]]
     assert len(pledges(cli, db_url, "--include-rejected")) == 4
+
+
+def test_the_web_page_of_a_boilerplate_claim_says_why(cli, db_url, tmp_path) -> None:
+    for i, story in enumerate(STORIES):
+        ingest(cli, db_url, article(tmp_path, f"ledger{i}", story), "Harbor Ledger")
+    claim_id = pledges(cli, db_url, "--include-rejected")[0]["claim_id"]
+    client = TestClient(create_app(db_url))
+    page = client.get(f"/claims/{claim_id}").text
+    client.app.state.web.engine.dispose()
+    assert "Rejected (boilerplate)" in page and "3 documents of Harbor Ledger" in page
