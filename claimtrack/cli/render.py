@@ -406,6 +406,8 @@ def _claim_facts(d: dict) -> Table:
     )
     row("source", f"#{src['source_id']} {where}")
     row("status", d["status"] + (f" (rejected: {d['rejected']})" if d.get("rejected") else ""))
+    if d.get("rejected_why"):
+        row("why rejected", d["rejected_why"])
     if d.get("short_text"):
         row("short text", d["short_text"])
     return grid

@@ -263,6 +263,26 @@ def _with_how(
     if how is None and not others:
         return claim
     claim.speaker = dataclasses.replace(claim.speaker, how=how, others=others)
+    return as_group(claim) if others else claim
+
+
+def as_group(claim: FoundClaim) -> FoundClaim:
+    """A mention that names several people ("Sen. Jon Doe and Sen. Ann Roe") speaks for a
+    group of them, "Jon Doe & Ann Roe"; each of them is a speaker of the claim too (others)."""
+    sp = claim.speaker
+    people = (sp.name or "", *sp.others)
+    how = f"a group of named people: {', '.join(people)}"
+    claim.speaker = dataclasses.replace(
+        sp,
+        name=" & ".join(people),
+        kind="group",
+        role=None,
+        affiliation=None,
+        aliases=(),
+        gender=None,
+        others=people,
+        how=f"{sp.how}; {how}" if sp.how else how,
+    )
     return claim
 
 

@@ -122,7 +122,7 @@ NATIONALITIES = {
 HONORIFICS = frozenset({"mr.", "mrs.", "ms.", "dr.", "sen.", "rep.", "gov.", "mr", "mrs", "ms"})
 MEDIA_WORDS = frozenset(
     """
-    media outlet outlets newspaper newspapers news agency agencies tv television channel
+    media outlet outlets newspaper newspapers news tv television channel
     broadcaster broadcasters reuters ap afp tass ria interfax bloomberg cnn fox nbc cbs abc bbc
     msnbc times post journal guardian tribune herald gazette magazine daily press xinhua
     reporter reporters journalist journalists correspondent
@@ -141,6 +141,18 @@ ORG_WORDS = frozenset(
     team network court board center centre
     """.split()
 )
+# the words that end a newspaper's name ("The Charlotte Observer"), only in a name
+PAPER_NAMES = frozenset(
+    "observer enquirer inquirer chronicle courier dispatch examiner sentinel globe "
+    "politico politifact breitbart".split()
+)
+# a group of people a name is given to: "the Koch brothers", "Scott's family"
+KIN_GROUPS = frozenset("brothers sisters siblings family families couple".split())
+# a named person's kin, who takes their surname when named by a first name alone
+KIN = frozenset("wife husband son daughter brother sister father mother".split())
+POLLS = frozenset({"poll", "polls", "survey", "surveys"})
+# words before a poll's name that are none of it ("a new Quinnipiac poll")
+NOT_POLL_NAME = frozenset({"new", "latest", "recent", "national", "opinion", "tracking"})
 UNNAMED_HEADS = frozenset(
     """
     source sources official officials party parties people person analyst analysts expert
@@ -276,11 +288,19 @@ def co_speakers(head: Token, first: str | None) -> list[ResolvedActor]:
     """The other named people of a mention that names several ("Sen. Jon Doe and Sen. Ann
     Roe", "Doe, Roe and Poe"): persons joined to its head by "and"."""
     out = []
-    for conj in head.conjuncts:
-        if conj.i <= head.i or conj.pos_ != "PROPN":
-            continue
+    named = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    for conj in [c for h in [head, *named] for c in h.conjuncts if c.i > h.i]:
+        end = conj.idx + len(conj.text)
+        if conj.pos_ != "PROPN":  # "and his wife Michelle": a kin word and a name
+            name = next((c for c in conj.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+            if conj.lower_ not in KIN or name is None:
+                continue
+            end = name.idx + len(name.text)
         left = min(t.idx for t in conj.subtree if t.i <= conj.i)
-        other = analyse_mention(conj, left, conj.idx + len(conj.text))
+        other = analyse_mention(conj, left, end)
+        if other.name and " " not in other.name and conj.lower_ in KIN and first:
+            other.name = f"{other.name} {first.split()[-1]}"  # their kin's surname
+            other.forms = [other.name]
         if other.kind == "person" and other.name and other.name != first:
             out.append(other)
     return out
@@ -339,6 +359,97 @@ def _of_description(head: Token, words: list[str]) -> str | None:
     if k is None or k + 1 >= len(words) or words[k + 1].lower() != "of":
         return None
     return " ".join(words[1:]) if definite(" ".join(words[: k + 1])) is not None else None
+def is_personish(name_head: Token, name_toks: list[Token], np_toks: list[Token], words) -> bool:
+    """Whether a named mention reads as a person's: named so by the NER, titled ("Mr."), the
+    subject of a "who" clause, a title before it and no organisation's word in its noun
+    phrase, or a known first name before a surname ("Ava Roe") the NER calls no place or
+    organisation ("Wells Fargo"). An appositive's words ("Jo Roe, the head of the Center for ...") tell nothing of the kind."""
+    np_words = {t.lower_ for t in np_toks} | {t.lower_ for t in name_toks}
+    if name_toks and name_toks[-1].lower_ in ORG_WORDS | GOVERNMENT_WORDS:
+        return False  # "the Central and East European Coalition"
+    first = name_toks[0].text if len(name_toks) in (2, 3) else ""
+    return (
+        name_head.ent_type_ == "PERSON"
+        or bool(words & HONORIFICS)
+        or any(
+            c.dep_ == "relcl" and any(g.lower_ == "who" for g in c.children)
+            for c in name_head.children
+        )
+        or not (np_words & (GOVERNMENT_WORDS | ORG_WORDS))
+        and any(t.lower_ in TITLE_WORDS for t in np_toks if name_toks and t.i < name_toks[0].i)
+        or outlet_before([t for t in np_toks if name_toks and t.i < name_toks[0].i])[0] is not None
+        or name_head.ent_type_ not in ("GPE", "NORP", "ORG", "FAC", "LOC")
+        and not names_outlet(name_toks)
+        and first_name_gender(first) is not None
+    )
+
+
+def names_outlet(name_toks: list[Token]) -> bool:
+    """Whether a name is a news outlet's: "NBC News", "The Charlotte Observer"."""
+    low = {t.lower_ for t in name_toks}
+    return bool(low & MEDIA_WORDS or name_toks and name_toks[-1].lower_ in PAPER_NAMES)
+
+
+def name_kind(name_toks: list[Token], ent: str, personish: bool) -> ActorKind:
+    """The kind of a named mention that is no outlet: its last word tells an organisation or
+    a government body ("Brookings Institution", "Justice Department"), else a person's
+    signs, else the NER (a place is a government: "Russia said")."""
+    last = name_toks[-1].lower_ if name_toks else ""
+    if last in GOVERNMENT_WORDS:
+        return "government"
+    if last in ORG_WORDS:
+        return "organization"
+    if personish:
+        return "person"
+    if ent == "GPE":
+        return "government"
+    return "organization" if ent in ("ORG", "NORP") else "person"
+
+
+def outlet_before(title_toks: list[Token]) -> tuple[str | None, list[Token]]:
+    """An outlet named before a person's title, and the title left: "NBC News moderator"
+    -> ("NBC News", [moderator]); "Fox News' " -> ("Fox News", [])."""
+    run = []
+    for t in title_toks:
+        if t.pos_ != "PROPN" and t.tag_ != "POS":
+            break
+        run.append(t)
+    names = [t for t in run if t.tag_ != "POS"]
+    if not names or not names_outlet(names):
+        return None, title_toks
+    outlet = " ".join(t.text for t in names)
+    return outlet, title_toks[len(run) :]
+
+
+def poll_actor(head: Token, np_toks: list[Token]) -> ResolvedActor | None:
+    """A poll or survey: an organisation under its name when proper nouns name it ("a new
+    Quinnipiac University poll" -> "Quinnipiac University poll"), else unnamed ("a poll")."""
+    if head.lower_ not in POLLS:
+        return None
+    before = [t for t in np_toks if t.i < head.i]
+    named = [t for t in before if t.pos_ == "PROPN" and t.lower_ not in NOT_POLL_NAME]
+    if not named:
+        role = clean(" ".join(t.text for t in before + [head] if t.pos_ != "DET"))
+        return ResolvedActor(role, "unnamed", role=role)
+    doc = head.doc
+    name = doc_text(doc)[named[0].idx : named[-1].idx + len(named[-1].text)]
+    return ResolvedActor(clean(f"{name} {head.lower_}"), "organization")
+
+
+def named_group(head: Token) -> ResolvedActor | None:
+    """A group of named people: "the Koch brothers", "Scott's family" (a kin word after a
+    name), "the Obamas" (a surname in the plural)."""
+    if head.lower_ in KIN_GROUPS:
+        name = next(
+            (c for c in head.children if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"),
+            None,
+        )
+        return ResolvedActor(f"{name.text} {head.lower_}", "group") if name is not None else None
+    det = any(c.lower_ == "the" and c.dep_ == "det" for c in head.children)
+    plural = head.text.endswith("s") and head.text[:-1].istitle() and len(head.text) > 3
+    if det and plural and head.pos_ == "PROPN" and head.ent_type_ == "PERSON":
+        return ResolvedActor(head.text, "group")
+    return None
 
 
 def cut_clauses(text: str) -> str:
@@ -423,37 +534,34 @@ def analyse_mention(head: Token, start: int, end: int) -> ResolvedActor:
     # a named appositive ("the party chairman, Kelly Armstrong") carries the name
     appos = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
     name_head = head
-    if head.pos_ != "PROPN" and appos is not None:
-        name_head = appos
+    if appos is not None and (head.pos_ != "PROPN" or head.lower_ in TITLE_WORDS):
+        name_head = appos  # "both President, Barack Obama, ..." parsed as a title and a name
     name_toks: list[Token] = []
     if name_head.pos_ == "PROPN":
         i = name_head.i
         while i >= 0 and doc[i].idx >= start and (_is_name_tok(doc[i]) or _joins_name(doc, i)):
             name_toks.insert(0, doc[i])
             i -= 1
+    if (poll := poll_actor(head, np_toks)) is not None:
+        return poll
+    if (group := named_group(head)) is not None:
+        return group
     ent = name_head.ent_type_
-    personish = (
-        ent == "PERSON"
-        or bool(words & HONORIFICS)
-        or any(
-            c.dep_ == "relcl" and any(g.lower_ == "who" for g in c.children)
-            for c in name_head.children
-        )
-        or not (words & (GOVERNMENT_WORDS | ORG_WORDS))
-        and any(t.lower_ in TITLE_WORDS for t in np_toks if name_toks and t.i < name_toks[0].i)
-    )
-    # a title is no outlet: "White House press secretary Jo Roe", "NBC News moderator Jo
-    # Roe" are persons
-    media = words & MEDIA_WORDS - (TITLE_WORDS if ent == "PERSON" else frozenset())
-    if ent == "PERSON" and name_toks:
-        media -= {t.lower_ for t in toks if t.i < name_toks[0].i}
+    personish = is_personish(name_head, name_toks, np_toks, words)
+    # only an outlet's own name makes media: "NBC News moderator Matt Lauer" and "Jo Roe, a
+    # writer for The Atlantic" are people
+    media = names_outlet(name_toks) and ent != "PERSON"
     if name_toks and (ent == "" or personish) and not media:
         name = " ".join(
             doc_text(doc)[name_toks[0].idx : name_toks[-1].idx + len(name_toks[-1])].split()
         )
-        title_toks = [t for t in np_toks if t.i < name_toks[0].i and t.pos_ != "DET"]
+        title_toks = [
+            t for t in np_toks if t.i < name_toks[0].i and t.pos_ != "DET" and t.dep_ != "preconj"
+        ]
+        outlet, title_toks = outlet_before(title_toks)
         titles = [t.text for t in title_toks if t.dep_ != "punct"]
         aff, role_words_ = affiliation_of(titles)
+        aff = aff or outlet
         if aff is None:  # "NBC News moderator Jo Roe": NBC News is the affiliation
             aff, role_words_ = _org_affiliation(title_toks)
         role = " ".join(role_words_) or None
@@ -466,12 +574,15 @@ def analyse_mention(head: Token, start: int, end: int) -> ResolvedActor:
         if appos is not None and name_head == appos and head.pos_ == "NOUN":
             role = role or clean(" ".join(t.text for t in np_toks if t.pos_ != "DET"))
         if ent == "PERSON" or len(name_toks) >= 1:
-            kind: ActorKind = "person"
-            if not personish and (ent in ("ORG", "GPE", "NORP") or words & GOVERNMENT_WORDS):
-                kind = "organization"
+            kind = name_kind(name_toks, ent, personish)
             return ResolvedActor(clean(name), kind, role, aff, [clean(name)])
     text = group_name(clean(cut_clauses(_DET.sub("", doc_text(doc)[start:end]))))
-    if words & MEDIA_WORDS or head.ent_type_ == "ORG" and lower in MEDIA_WORDS:
+    if (
+        words & MEDIA_WORDS
+        or names_outlet(name_toks)
+        or head.ent_type_ == "ORG"
+        and lower in MEDIA_WORDS
+    ):
         return ResolvedActor(text, "media")
     if lower in GOVERNMENT_WORDS or head.ent_type_ == "GPE" or words & {"kremlin", "pentagon"}:
         return ResolvedActor(text, "government", affiliation=affiliation_of(text.split())[0])

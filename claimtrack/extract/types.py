@@ -16,7 +16,7 @@ Relation = Literal["on", "before", "by", "unknown"]
 # where a claim's date came from: a phrase of its own, the scene set earlier in the paragraph
 # or run of sentences, the publication date (no phrase: said no later than it), or nowhere
 DateVia = Literal["phrase", "context", "publication", "none", "hand"]
-ActorKind = Literal["person", "organization", "media", "government", "unnamed"]
+ActorKind = Literal["person", "organization", "government", "media", "group", "unnamed"]
 # the rules, or the learned detector (extract/learned/detect.py)
 FoundBy = Literal["rules", "detector"]
 

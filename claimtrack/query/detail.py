@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from claimtrack.query.corrections import iter_log
 from claimtrack.query.dating import VIA_WORDS, said_label
 from claimtrack.query.lookups import get_claim, history
-from claimtrack.store import appearances
+from claimtrack.store import appearances, boilerplate
 from claimtrack.store.models import Claim, ClaimTopic, Source, Topic
 
 
@@ -110,6 +110,7 @@ def claim_detail(session: Session, claim_id: int) -> dict:
         "found_by": claim.found_by,
         "status": claim.status,
         "rejected": claim.rejected,
+        "rejected_why": boilerplate.why(session, claim),
         "short_text": claim.short_text,
         "speaker": speaker_part(claim),
         "date": date_part(claim, source),

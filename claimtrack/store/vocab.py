@@ -4,7 +4,10 @@ curation code, the web forms and the command-line choices (imports nothing: a co
 
 from __future__ import annotations
 
-ACTOR_KINDS = ("person", "organization", "media", "government", "unnamed")
+# a person; an organisation (company, party, campaign, poll, document's owner); a government
+# body or a state; a news outlet; a group of named people ("the Koch brothers", "Jon Doe and
+# Ann Roe" as one mention, each of them also a speaker of the claim); an unnamed source
+ACTOR_KINDS = ("person", "organization", "government", "media", "group", "unnamed")
 ATTRIBUTIONS = ("direct", "indirect", "mixed", "according_to")
 DATE_PRECISIONS = ("day", "month", "year", "none")
 DATE_RELATIONS = ("on", "before", "by", "unknown")

@@ -35,7 +35,7 @@ from claimtrack.names import (
     title_gender,
     written_name,
 )
-from claimtrack.store import appearances
+from claimtrack.store import appearances, boilerplate
 from claimtrack.store.models import (
     Actor,
     ActorAlias,
@@ -583,6 +583,7 @@ def store_document(
     appearances.link_all(
         session, rows, fresh=True
     )  # the same claims already reported by other sources?
+    boilerplate.mark(session, source, rows)  # words its outlet repeats in many articles
     session.flush()
     return source
 

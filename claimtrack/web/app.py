@@ -42,7 +42,7 @@ from claimtrack.query.claims import _rows as claim_rows
 from claimtrack.query.detail import claim_detail
 from claimtrack.store import engine as dbmod
 from claimtrack.store.ids import parse_id
-from claimtrack.store.models import ATTRIBUTIONS, REJECT_REASONS, STATUSES, Claim
+from claimtrack.store.models import ACTOR_KINDS, ATTRIBUTIONS, REJECT_REASONS, STATUSES, Claim
 from claimtrack.web.marks import claim_spans, pieces, timeline_chart
 
 HERE = Path(__file__).parent
@@ -265,11 +265,15 @@ class Web:
     # ---- actors, sources, topics --------------------------------------------------------
 
     def actors(self, request: Request) -> Response:
+        kind = request.query_params.get("kind") or None
+        if kind is not None and kind not in ACTOR_KINDS:
+            why = f"kind {kind}: use one of {', '.join(ACTOR_KINDS)}"
+            return self.error(request, why, 400, request.url.path.endswith(".json"))
         with self.session() as s:
-            rows = list(listings.iter_actors(s, request.query_params.get("kind") or None))
+            rows = list(listings.iter_actors(s, kind))
         if request.url.path.endswith(".json"):
             return json_response(rows)
-        return self.page(request, "actors.html", rows=rows)
+        return self.page(request, "actors.html", rows=rows, kinds=ACTOR_KINDS)
 
     def actor(self, request: Request) -> Response:
         as_json = request.url.path.endswith(".json")

@@ -211,11 +211,12 @@ def test_several_speakers_of_one_claim(cli, db_url: str, tmp_path) -> None:
     cli("ingest", str(article), "--quiet", db=db_url)
     found = json.loads(cli("who-said", "--actor", "Vale", "--format", "json", db=db_url).stdout)
     canal = [r for r in found if "canal bill" in r["content"]]
-    assert len(canal) == 1 and canal[0]["speaker"] == "Marta Quill"  # found by its second speaker
+    # the mention's group, found by its second member (issue 14: a group of named people)
+    assert len(canal) == 1 and canal[0]["speaker"] == "Marta Quill & Oren Vale"
     rows = json.loads(cli("export", "--speakers", "--format", "json", db=db_url).stdout)
     by_content = {r["content"]: r for r in rows}
     together = next(r for c, r in by_content.items() if "canal bill" in c)
-    assert together["speakers"] == "Marta Quill; Oren Vale"
+    assert together["speakers"] == "Marta Quill & Oren Vale; Marta Quill; Oren Vale"
     plain = json.loads(cli("export", "--format", "json", db=db_url).stdout)
     assert "speakers" not in plain[0]  # the contract's columns, unchanged
 
@@ -233,11 +234,14 @@ def test_a_speaker_changed_by_hand_keeps_the_other_speakers_in_step(cli, db_url,
 
     (claim,) = canal()
     cli("claims", "set", str(claim["claim_id"]), "--speaker", "Ida Brenn", db=db_url)
-    assert canal("--actor", "Quill") == []
-    assert [r["speakers"] for r in canal("--actor", "Vale")] == ["Ida Brenn; Oren Vale"]
+    assert canal("--actor", "Marta Quill & Oren Vale") == []
+    assert [r["speakers"] for r in canal("--actor", "Vale")] == [
+        "Ida Brenn; Marta Quill; Oren Vale"
+    ]
     assert [r["speaker"] for r in canal("--actor", "Brenn")] == ["Ida Brenn"]
     cli("claims", "undo", str(claim["claim_id"]), db=db_url)
-    assert [r["speakers"] for r in canal("--actor", "Quill")] == ["Marta Quill; Oren Vale"]
+    group = "Marta Quill & Oren Vale"
+    assert [r["speakers"] for r in canal("--actor", group)] == [f"{group}; Marta Quill; Oren Vale"]
     assert canal("--actor", "Brenn") == []
 
 

@@ -443,3 +443,14 @@ def test_sort_newest_gives_the_rows_of_who_said_newest_first(client, cli, db):
     assert '<option value="newest" selected>' in page
     bad = client.get("/claims?sort=sideways")
     assert bad.status_code == 400 and "use oldest or newest" in bad.text
+
+
+def test_actors_filter_by_each_of_the_six_kinds(client, cli, db):
+    page = client.get("/actors").text
+    for kind in ("person", "organization", "government", "media", "group", "unnamed"):
+        assert f'href="/actors?kind={kind}"' in page
+    people = client.get("/actors.json?kind=person").json()
+    assert people == rows(cli, db, "actors", "list", "--kind", "person")
+    assert "Yuri Ushakov" in {a["name"] for a in people}
+    bad = client.get("/actors.json?kind=crowd")
+    assert bad.status_code == 400 and "group" in bad.json()["error"]

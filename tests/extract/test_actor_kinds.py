@@ -1,0 +1,119 @@
+"""The six kinds of speaker (issue 14): person, organization, government, media, group of
+named people, unnamed; and the roles of the people a mention names together. Every
+sentence here is written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimtrack.extract import extract
+from claimtrack.extract.types import Speaker
+
+pytest.importorskip("spacy")
+
+
+def speaker_of(text: str, content_piece: str) -> Speaker:
+    for c in extract(text):
+        if content_piece in c.content.text(text):
+            return c.speaker
+    raise AssertionError(f"no claim holds {content_piece!r}: {extract(text)}")
+
+
+@pytest.mark.parametrize(
+    ("text", "piece", "name", "kind"),
+    [
+        (
+            "The Brennan Institute said the new rule would keep students from voting.",
+            "new rule",
+            "Brennan Institute",
+            "organization",
+        ),
+        (
+            "The Harlow Coalition, which speaks for farm workers, said the wage was too low.",
+            "wage",
+            None,
+            "organization",
+        ),
+        (  # a nationality cuts the name short: still no person
+            "The Irish and Italian American Coalition, which speaks for many families, said the "
+            "quota was unfair.",
+            "quota",
+            None,
+            "organization",
+        ),
+        ("Norway said the talks would resume in May.", "talks", "Norway", "government"),
+        ("The Justice Department said the files were sealed.", "files", None, "government"),
+        ("The Charlotte Observer reported that the mayor had resigned.", "mayor", None, "media"),
+        ("CNN reported that the vote was delayed.", "vote", "CNN", "media"),
+    ],
+)
+def test_named_bodies_get_their_kind(text, piece, name, kind) -> None:
+    sp = speaker_of(text, piece)
+    assert sp.kind == kind
+    if name is not None:
+        assert sp.name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "piece", "name", "affiliation"),
+    [
+        ("NBC News anchor Dana Whitfield said the debate was fair.", "debate", "Dana Whitfield",
+         "NBC News"),
+        ("Fox News' Dana Whitfield said the debate was fair.", "debate", "Dana Whitfield",
+         "Fox News"),
+        ("Martin Okafor, a writer for the Baltimore Sun, said the law had failed.", "law",
+         "Martin Okafor", None),
+        ("Laura Penn, the director of the Center for Media Justice, said the ads misled viewers.",
+         "ads", "Laura Penn", None),
+    ],
+)  # fmt: skip
+def test_a_person_at_an_outlet_is_a_person(text, piece, name, affiliation) -> None:
+    sp = speaker_of(text, piece)
+    assert (sp.name, sp.kind) == (name, "person")
+    assert sp.affiliation == affiliation
+    assert sp.role in (
+        None,
+        "anchor",
+        "writer for the Baltimore Sun",
+        "director of the Center for Media Justice",
+    )
+
+
+def test_a_poll_is_an_organisation_when_named_and_unnamed_when_not() -> None:
+    text = (
+        "A new Marist College poll found that most voters want a recount. "
+        "Another poll found that turnout would be low."
+    )
+    named = speaker_of(text, "recount")
+    assert (named.name, named.kind) == ("Marist College poll", "organization")
+    assert speaker_of(text, "turnout").kind == "unnamed"
+
+
+@pytest.mark.parametrize(
+    ("text", "piece", "name"),
+    [
+        ("The Delgado brothers said the mill would close by winter.", "mill", "Delgado brothers"),
+        ("The Hartleys said the farm had been in the family for a century.", "farm", "Hartleys"),
+    ],
+)
+def test_a_named_family_is_a_group(text, piece, name) -> None:
+    sp = speaker_of(text, piece)
+    assert (sp.name, sp.kind) == (name, "group")
+
+
+def test_people_named_together_are_a_group_and_each_a_speaker() -> None:
+    text = "Sen. Rita Vance and Rep. Omar Fields said the bridge money was gone."
+    sp = speaker_of(text, "bridge")
+    assert (sp.name, sp.kind) == ("Rita Vance & Omar Fields", "group")
+    assert sp.others == ("Rita Vance", "Omar Fields")
+
+
+def test_a_title_belongs_to_the_name_it_precedes() -> None:
+    text = (
+        "Governor Paul Stroud and his wife Helen said on Sunday that the pantry needed volunteers."
+    )
+    sp = speaker_of(text, "pantry")
+    assert sp.kind == "group" and sp.others == ("Paul Stroud", "Helen Stroud")
+    assert sp.role is None  # no role of the group's: "Governor" is Paul Stroud's alone
+    text2 = "Both Mayor Ed Lyle and his wife Nora said the park should stay open."
+    assert speaker_of(text2, "park").others == ("Ed Lyle", "Nora Lyle")
