@@ -7,17 +7,18 @@ from typing import Annotated
 import typer
 
 from claimtrack.cli.common import (
+    ByOpt,
     DbOpt,
     DetailFormat,
     DetailFormatOpt,
     Kind,
+    WhyOpt,
     err,
     list_rows,
     query_session,
     session,
     sub_app,
 )
-from claimtrack.cli.corrections import ByOpt, WhyOpt
 from claimtrack.cli.options import OUTPUT, OutputOptions, bundled
 from claimtrack.cli.render import (
     TerminalConsole,
@@ -26,10 +27,6 @@ from claimtrack.cli.render import (
     print_detail_json,
     render_actor,
 )
-from claimtrack.curate import actors as core
-from claimtrack.curate.corrections import By
-from claimtrack.query import listings, lookups
-from claimtrack.query.claims import ClaimFilter, iter_rows
 
 app = sub_app(
     "Speakers: list, show, merge two into one, resolve surnames, add aliases, set role and"
@@ -48,6 +45,8 @@ def list_actors(
     db: DbOpt = None,
 ) -> None:
     """Every speaker with the number of claims they made, most first."""
+    from claimtrack.query import listings
+
     list_rows(
         db,
         lambda s: listings.iter_actors(s, kind.value if kind else None),
@@ -65,6 +64,10 @@ def show_actor(
     db: DbOpt = None,
 ) -> None:
     """A speaker's details, aliases and claims."""
+    from claimtrack.query import listings, lookups
+    from claimtrack.query.claims import iter_rows
+    from claimtrack.query.filters import ClaimFilter
+
     with query_session(db) as s:
         actor = lookups.get_actor(s, who)
         claims = list(iter_rows(s, ClaimFilter(actor=str(actor.id)), first_only=True))
@@ -85,6 +88,9 @@ def merge(
 ) -> None:
     """Merge OTHER into KEEP: every claim and alias of OTHER moves to KEEP (kept in the
     audit log, `claimtrack log`)."""
+    from claimtrack.curate import actors as core
+    from claimtrack.curate.corrections import By
+
     with session(db) as s:
         result = core.merge(s, keep, other, By(by, why))
     err.print(
@@ -140,6 +146,9 @@ def alias(
 ) -> None:
     """Add (or --remove) other names a speaker goes by, so --actor finds them. Removing
     one moves the claims whose speaker the text names by it to the speaker of that name."""
+    from claimtrack.curate import actors as core
+    from claimtrack.curate.corrections import By
+
     moves: list[str] = []
     with session(db) as s:
         for name in names:
@@ -176,6 +185,9 @@ def split(
 ) -> None:
     """Split a speaker: move chosen claims to another (or a new) speaker, e.g. when two
     people were taken for one. Each move is kept in the audit log."""
+    from claimtrack.curate import actors as core
+    from claimtrack.curate.corrections import By
+
     with session(db, create=False) as s:
         actor, target = core.split(s, who, claims, into, By(by, why))
         line = f"{plural(len(claims), 'claim')} moved from {actor.name} to {target.name} (#{target.id})"
@@ -200,6 +212,10 @@ def set_actor(
     db: DbOpt = None,
 ) -> None:
     """Set a speaker's name, role, affiliation or kind (kept in the audit log)."""
+    from claimtrack.curate import actors as core
+    from claimtrack.curate.corrections import By
+    from claimtrack.query import listings
+
     if name is None and role is None and affiliation is None and kind is None:
         raise typer.BadParameter("give --name, --role, --affiliation or --kind")
     with session(db) as s:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from enum import StrEnum
-from typing import TYPE_CHECKING, Annotated
+from typing import IO, TYPE_CHECKING, Annotated
 
 import typer
 
@@ -35,16 +35,18 @@ from claimtrack.cli.render import (
     Format,
     TerminalConsole,
     claims_table,
+    is_terminal,
     plural,
     render_claim,
     timeline_table,
     write_rows,
 )
-from claimtrack.io.writers import open_output, to_json, write_json_array
+from claimtrack.io.writers import open_output, to_json, write_cells, write_json_array
 from claimtrack.query.filters import ClaimFilter
 
 if TYPE_CHECKING:
     from rich.table import Table
+    from sqlalchemy.orm import Session
 
 # The queries (and so SQLAlchemy and the models) are imported when a command runs, not for
 # its --help (issue 16: start-up).
@@ -166,15 +168,28 @@ def export(
     if out.fmt is ExportFormat.claimreview:
         export_claim_reviews(flt, publisher, out, db)
         return
-    from claimtrack.query.claims import iter_rows
-
     fmt = out.format(Format.csv)
     with query_session(db) as s, open_output(out.output) as handle:
-        count = write_rows(iter_rows(s, flt), cols.names, fmt, handle, bom=out.bom)
+        count = write_export(s, flt, cols.names, fmt, handle, out.bom)
     if out.output is not None:
         err.print(
             f"{plural(count, 'claim')} written to {out.output}", highlight=False, markup=False
         )
+
+
+def write_export(
+    s: Session, flt: ClaimFilter, columns: tuple[str, ...], fmt: Format, handle: IO[str], bom: bool
+) -> int:
+    """CSV and TSV to a file or a pipe: cells made by the database, streamed (query/export.py);
+    a terminal's (control characters shown) and JSON: rows built as who-said builds them."""
+    if fmt in (Format.csv, Format.tsv) and not is_terminal(handle):
+        from claimtrack.query.export import cell_query, iter_cells
+
+        stmt = cell_query(s, flt, columns)
+        return write_cells(iter_cells(s, stmt), columns, fmt.value, handle, bom=bom)
+    from claimtrack.query.claims import iter_rows
+
+    return write_rows(iter_rows(s, flt), columns, fmt, handle, bom=bom)
 
 
 def export_claim_reviews(

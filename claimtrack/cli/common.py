@@ -49,6 +49,9 @@ DbOpt = Annotated[
     ),
 ]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")]
+# who made a correction and why (claims, actors, sources)
+ByOpt = Annotated[str | None, typer.Option("--by", help="Who made the correction.")]
+WhyOpt = Annotated[str | None, typer.Option("--why", help="Why, kept in the audit log.")]
 
 Status = StrEnum("Status", {s: s for s in STATUSES})  # type: ignore[misc]
 Attribution = StrEnum("Attribution", {a: a for a in ATTRIBUTIONS})  # type: ignore[misc]

@@ -9,7 +9,16 @@ from typing import Annotated
 
 import typer
 
-from claimtrack.cli.common import ClaimIdArg, DbOpt, err, list_rows, session, sub_app
+from claimtrack.cli.common import (  # noqa: F401  (ByOpt, WhyOpt importable from here too)
+    ByOpt,
+    ClaimIdArg,
+    DbOpt,
+    WhyOpt,
+    err,
+    list_rows,
+    session,
+    sub_app,
+)
 from claimtrack.cli.options import OUTPUT, OutputOptions, bundled
 from claimtrack.cli.render import log_table
 from claimtrack.curate import corrections as core
@@ -23,8 +32,6 @@ app = sub_app(
 )
 
 Reason = StrEnum("Reason", {r: r for r in REJECT_REASONS})  # type: ignore[misc]
-ByOpt = Annotated[str | None, typer.Option("--by", help="Who made the correction.")]
-WhyOpt = Annotated[str | None, typer.Option("--why", help="Why, kept in the audit log.")]
 
 
 def say(message: str) -> None:

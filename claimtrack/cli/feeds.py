@@ -13,7 +13,6 @@ from claimtrack.cli.options import OUTPUT, OutputOptions, bundled
 from claimtrack.cli.render import feeds_table, progress_bar
 from claimtrack.errors import UserError
 from claimtrack.io.urls import FetchPolicy
-from claimtrack.store import engine as dbmod
 
 app = sub_app("Feeds: subscribe to RSS and Atom feeds, list them, poll them for new articles.")
 
@@ -115,6 +114,7 @@ def poll(
     timer). An unchanged feed costs one request (304); stored articles are not fetched
     again. Exits 1 when a feed or an article failed."""
     from claimtrack.ingest import IngestResult, PollResult, learned_from_env, poll_feeds
+    from claimtrack.store import engine as dbmod
 
     engine = dbmod.open_engine(db)
     total = IngestResult()

@@ -25,9 +25,6 @@ from claimtrack.cli.render import (
     render_source,
     sources_table,
 )
-from claimtrack.curate import sources as core
-from claimtrack.query import listings, lookups
-from claimtrack.query.claims import ClaimFilter, iter_rows
 
 app = sub_app(
     "Sources: list the stored articles, show one, correct its details, remove one with its claims."
@@ -42,6 +39,8 @@ WhichArg = Annotated[
 @bundled(out=OUTPUT)
 def list_sources(*, out: OutputOptions, db: DbOpt = None) -> None:
     """Every stored source with its number of claims, oldest first."""
+    from claimtrack.query import listings
+
     list_rows(db, listings.iter_sources, listings.SOURCE_COLUMNS, "source", sources_table, out)
 
 
@@ -52,6 +51,10 @@ def show_source(
     db: DbOpt = None,
 ) -> None:
     """A source's details and the claims it reports."""
+    from claimtrack.query import listings, lookups
+    from claimtrack.query.claims import iter_rows
+    from claimtrack.query.filters import ClaimFilter
+
     with query_session(db) as s:
         source = lookups.get_source(s, which)
         claims = list(iter_rows(s, ClaimFilter(source=str(source.id)), first_only=False))
@@ -78,6 +81,8 @@ def set_source(
 ) -> None:
     """Correct a source's details; claims dated against its publication day are re-dated.
     Kept in the audit log (`claimtrack log --source ID`)."""
+    from claimtrack.curate import sources as core
+
     changes: dict[str, object] = {
         k: v
         for k, v in (("title", title), ("outlet", outlet), ("author", author), ("url", url))
@@ -107,6 +112,9 @@ def remove(
     db: DbOpt = None,
 ) -> None:
     """Remove a source and every claim it reported (other sources' appearances stay)."""
+    from claimtrack.curate import sources as core
+    from claimtrack.query import lookups
+
     with session(db) as s:
         source = lookups.get_source(s, which)
         label = f"#{source.id} {source.title or source.path or ''}".strip()

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from claimtrack.cli.common import ClaimIdArg, DbOpt, err, list_rows, session, sub_app
 from claimtrack.cli.options import OUTPUT, OutputOptions, bundled
 from claimtrack.cli.render import plural, suggestions_table, topics_table
-from claimtrack.curate import topics as core
-from claimtrack.curate.suggest import SUGGESTION_COLUMNS, suggestion_rows
-from claimtrack.query import listings
+
+if TYPE_CHECKING:  # the curating code loads when a command runs, not for --help
+    from claimtrack.curate import topics as core
 
 app = sub_app("Topics: list with claim counts, add, edit, remove; claims are re-tagged at once.")
 
@@ -34,6 +34,8 @@ def _report(what: str, result: core.Retagged) -> None:
 @bundled(out=OUTPUT)
 def list_topics(*, out: OutputOptions, db: DbOpt = None) -> None:
     """Every topic with its number of claims and its keywords."""
+    from claimtrack.query import listings
+
     list_rows(db, listings.iter_topics, listings.TOPIC_COLUMNS, "topic", topics_table, out)
 
 
@@ -52,6 +54,8 @@ def add(
     db: DbOpt = None,
 ) -> None:
     """Add a topic and tag the stored claims that match it."""
+    from claimtrack.curate import topics as core
+
     with session(db) as s:
         result = core.add_topic(s, slug, label, keyword or [], parent)
     _report(f"added topic {slug}", result)
@@ -78,6 +82,9 @@ def suggest(
 ) -> None:
     """Propose topics from the claims no topic covers: frequent, distinctive phrases, with
     counts and example claims; --add RANK adds one."""
+    from claimtrack.curate import topics as core
+    from claimtrack.curate.suggest import SUGGESTION_COLUMNS, suggestion_rows
+
     if add is None:
         rows = lambda s: suggestion_rows(core.suggestions(s, limit, min_claims))  # noqa: E731
         list_rows(db, rows, SUGGESTION_COLUMNS, "suggestion", suggestions_table, out)
@@ -105,6 +112,8 @@ def edit(
     db: DbOpt = None,
 ) -> None:
     """Change a topic's label or keywords, then re-tag the stored claims."""
+    from claimtrack.curate import topics as core
+
     if label is None and keyword is None and not add_keyword and not remove_keyword:
         raise typer.BadParameter("give --label, --keyword, --add-keyword or --remove-keyword")
     with session(db) as s:
@@ -122,6 +131,8 @@ def edit(
 @app.command("remove")
 def remove(slug: SlugArg, db: DbOpt = None) -> None:
     """Remove a topic; its claims stay, untagged from it."""
+    from claimtrack.curate import topics as core
+
     with session(db) as s:
         removed, links = core.remove_topic(s, slug)
     err.print(f"removed topic {removed} from {plural(links, 'claim')}", highlight=False)
@@ -130,6 +141,8 @@ def remove(slug: SlugArg, db: DbOpt = None) -> None:
 @app.command("retag")
 def retag(db: DbOpt = None) -> None:
     """Re-tag every stored claim with the current keywords of every topic."""
+    from claimtrack.curate import topics as core
+
     with session(db) as s:
         result = core.retag(s)
     _report("re-tagged every topic", result)
@@ -144,6 +157,8 @@ def update(
 ) -> None:
     """Load the taxonomy (default: the built-in one, after an upgrade of claimtrack) into the
     database and re-tag every claim; topics added by hand stay."""
+    from claimtrack.curate import topics as core
+
     with session(db) as s:
         changed, result = core.update_taxonomy(s, str(taxonomy) if taxonomy else None)
     _report(f"updated {plural(len(changed), 'topic')}", result)
@@ -157,6 +172,8 @@ def tag(
     db: DbOpt = None,
 ) -> None:
     """Put a claim under a topic by hand (kept by re-tagging), or --remove it."""
+    from claimtrack.curate import topics as core
+
     with session(db) as s:
         done = core.tag_claim(s, claim_id, slug, remove)
     err.print(f"claim #{claim_id} {'removed from' if remove else 'tagged'} {done}")

@@ -11,6 +11,7 @@ terminal, are in claimtrack/cli/render.py.
 from __future__ import annotations
 
 import csv
+import io
 import itertools
 import json
 import re
@@ -30,6 +31,7 @@ __all__ = [
     "safe_cell",
     "started",
     "to_json",
+    "write_cells",
     "write_json_array",
     "write_records",
 ]
@@ -135,6 +137,44 @@ def write_records(
     if fmt == "json":
         return write_json_array(({c: row.get(c) for c in columns} for row in rows), out)
     raise ValueError(f"no writer for {fmt!r}: one of {', '.join(FILE_FORMATS)}")
+
+
+def write_cells(
+    batches: Iterable[Sequence[Sequence[object]]],
+    columns: Sequence[str],
+    fmt: str,
+    out: IO[str],
+    bom: bool = False,
+) -> int:
+    """Write rows of cells made already (claimtrack/query/export.py: text as safe_cell
+    gives it, numbers, None) to OUT as CSV or TSV, a batch at a time; returns how many.
+
+    The same bytes as write_records: a batch goes through csv.writer whole, and only a
+    batch holding a carriage return is written again row by row, its rows with one quoted
+    whole (csv_writer)."""
+    if fmt not in ("csv", "tsv"):
+        raise ValueError(f"write_cells writes csv or tsv, not {fmt!r}")
+    delimiter = "," if fmt == "csv" else "\t"
+    batches = started(batches)
+    if bom:
+        out.write("\ufeff")
+    one_by_one = csv_writer(out, delimiter)
+    one_by_one(columns)
+    buffer = io.StringIO()
+    whole = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
+    count = 0
+    for batch in batches:
+        buffer.seek(0)
+        buffer.truncate()
+        whole.writerows(batch)
+        text = buffer.getvalue()
+        if "\r" in text:
+            for row in batch:
+                one_by_one([cell_text(v) for v in row])
+        else:
+            out.write(text)
+        count += len(batch)
+    return count
 
 
 @contextmanager

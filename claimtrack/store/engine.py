@@ -140,6 +140,10 @@ def _engine(url: str, foreign_keys: bool, timeout: float) -> Engine:
     )
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas(foreign_keys, timeout))
+    else:
+        from claimtrack.store.models import postgresql_indexes
+
+        postgresql_indexes()
     return engine
 
 

@@ -58,14 +58,34 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
+# PostgreSQL's own options of some indexes (as the migrations make them), set on the models
+# when a PostgreSQL engine is made (store/engine.py): naming them in Index() would load
+# SQLAlchemy's PostgreSQL dialect on SQLite too (issue 16: start-up)
+POSTGRESQL_INDEXES = {
+    "ix_sources_path": {"postgresql_using": "hash"},
+    "ix_sources_url": {"postgresql_using": "hash"},
+    "ix_sources_fetched_url": {"postgresql_using": "hash"},
+    "ix_claims_same_as_id": {"postgresql_where": "same_as_id IS NOT NULL"},
+    "ix_claims_actor_firsts": {"postgresql_where": "same_as_id IS NULL AND rejected IS NULL"},
+}
+
+
+def postgresql_indexes() -> None:
+    """Give the indexes of POSTGRESQL_INDEXES their PostgreSQL options (once is enough)."""
+    for table in Base.metadata.tables.values():
+        for index in table.indexes:
+            for key, value in POSTGRESQL_INDEXES.get(str(index.name), {}).items():
+                index.dialect_kwargs[key] = text(value) if key.endswith("_where") else value
+
+
 class Source(Base):
     __tablename__ = "sources"
     # looked up by URL before a page is fetched again; hash indexes on PostgreSQL, whose
-    # b-tree entries cannot hold a very long URL
+    # b-tree entries cannot hold a very long URL (POSTGRESQL_INDEXES)
     __table_args__ = (
-        Index("ix_sources_path", "path", postgresql_using="hash"),
-        Index("ix_sources_url", "url", postgresql_using="hash"),
-        Index("ix_sources_fetched_url", "fetched_url", postgresql_using="hash"),
+        Index("ix_sources_path", "path"),
+        Index("ix_sources_url", "url"),
+        Index("ix_sources_fetched_url", "fetched_url"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -178,19 +198,13 @@ class Claim(Base):
         Index("ix_claims_status_timeline", "status", *TIMELINE_ORDER),
         # the other appearances of a claim; partial, so that its statistics (ANALYZE) do not
         # count the first appearances (NULL) and the planner keeps using it
-        Index(
-            "ix_claims_same_as_id",
-            "same_as_id",
-            sqlite_where=text("same_as_id IS NOT NULL"),
-            postgresql_where=text("same_as_id IS NOT NULL"),
-        ),
+        Index("ix_claims_same_as_id", "same_as_id", sqlite_where=text("same_as_id IS NOT NULL")),
         # first appearances per speaker that stand (not rejected), counted by `actors list`
         # from the index alone
         Index(
             "ix_claims_actor_firsts",
             "actor_id",
             sqlite_where=text("same_as_id IS NULL AND rejected IS NULL"),
-            postgresql_where=text("same_as_id IS NULL AND rejected IS NULL"),
         ),
     )
 

@@ -8,7 +8,9 @@ PostgreSQL: ``statement_timeout`` for the transaction (``SET LOCAL``); a streame
 is fetched in batches, each its own statement.
 SQLite: a progress handler that interrupts a statement once the command's thread has
 spent that much CPU time since the last statement on the connection began (CPU time, so
-that waiting for a slow reader of the output, such as a pager, does not count).
+that waiting for a slow reader of the output, such as a pager, does not count). A statement
+streamed in batches (export) restarts the clock after each batch (``lap``), as a FETCH does
+on PostgreSQL.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ ENV_VAR = "CLAIMTRACK_STATEMENT_TIMEOUT"
 DEFAULT_SECONDS = 60.0
 QUERY_CANCELED = "57014"  # PostgreSQL's SQLSTATE for a statement stopped by the timeout
 CHECK_EVERY = 10_000  # SQLite virtual-machine steps between two looks at the clock
+_LAP = "claimtrack.time_limit.lap"  # session.info key: restarts the SQLite clock
 
 
 def configured_seconds() -> float | None:
@@ -74,11 +77,21 @@ def _sqlite_limit(session: Session, seconds: float) -> Iterator[list[bool]]:
 
     event.listen(connection, "before_cursor_execute", restart)
     raw.set_progress_handler(check, CHECK_EVERY)
+    session.info[_LAP] = restart
     try:
         yield fired
     finally:
+        session.info.pop(_LAP, None)
         raw.set_progress_handler(None, 0)
         event.remove(connection, "before_cursor_execute", restart)
+
+
+def lap(session: Session) -> None:
+    """A batch of a streamed statement is done: the time limit starts again for the next
+    (on PostgreSQL each batch is a FETCH, a statement of its own, already)."""
+    restart = session.info.get(_LAP)
+    if restart is not None:
+        restart()
 
 
 @contextmanager

@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
-import resource
 import shutil
 import statistics
 import subprocess
@@ -37,9 +36,8 @@ from sqlalchemy.orm import Session, aliased
 
 from claimtrack.ingest import ingest
 from claimtrack.io.readers import Entry
-from claimtrack.io.writers import write_records
 from claimtrack.query import listings
-from claimtrack.query.claims import EXPORT_COLUMNS, ClaimFilter, _rows, claims_query, iter_rows
+from claimtrack.query.claims import EXPORT_COLUMNS, ClaimFilter, _rows, claims_query
 from claimtrack.store import counts, fts
 from claimtrack.store import engine as dbmod
 from claimtrack.store.models import Actor, Claim, Source
@@ -288,48 +286,69 @@ def measure(engine, runs: int, ref_runs: int) -> None:
         print(f"{name:<58} {cells}", flush=True)
 
 
-def export_csv(engine, n: int) -> float:
-    """Seconds to write the first N rows of `export` (CSV, every column) to /dev/null."""
-    with dbmod.session_scope(engine) as s, open(os.devnull, "w", encoding="utf-8") as out:
-        t0 = time.perf_counter()
-        write_records(iter_rows(s, ClaimFilter(limit=n)), EXPORT_COLUMNS, "csv", out)
-        return time.perf_counter() - t0
+def _child(cmd: list[str]) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds (user + system) and peak RSS (MB) of one run of CMD, its
+    output thrown away."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - t0
+    if status != 0:
+        raise SystemExit(f"{cmd[0]} failed ({status})")
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
-def export_reference(engine, n: int) -> float | None:
-    """Seconds for the database's own client to write the same query's rows as CSV
-    (sqlite3 -csv, psql \\copy); None when the client is not installed."""
+def export_cmd(url: str, n: int) -> list[str]:
+    """`claimtrack export` of the first N rows (CSV, the contract's columns) to a pipe."""
+    return [
+        str(Path(sys.executable).parent / "claimtrack"),
+        "export",
+        "--db",
+        url,
+        "--limit",
+        str(n),
+    ]
+
+
+def client_cmd(engine, n: int) -> list[str] | None:
+    """The database's own client writing the same rows as CSV: the export's own SELECT (the
+    same cells), by sqlite3 -csv or psql \\copy ... TO STDOUT; None when not installed."""
+    from claimtrack.query.export import cell_query
+
     with dbmod.session_scope(engine) as s:
-        stmt = claims_query(s, ClaimFilter()).limit(n)
+        stmt = cell_query(s, ClaimFilter(limit=n), EXPORT_COLUMNS)
         sql = str(stmt.compile(engine, compile_kwargs={"literal_binds": True}))
     url = engine.url
     if url.get_backend_name() == "sqlite":
         cmd = ["sqlite3", "-csv", url.database, sql]
     else:
         plain = url.set(drivername="postgresql").render_as_string(hide_password=False)
-        cmd = ["psql", "-q", plain, "-c", f"\\copy ({sql}) TO '/dev/null' CSV"]
-    if shutil.which(cmd[0]) is None:
-        return None
-    t0 = time.perf_counter()
-    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
-    return time.perf_counter() - t0
+        cmd = ["psql", "-q", plain, "-c", f"\\copy ({' '.join(sql.split())}) TO STDOUT CSV"]
+    return cmd if shutil.which(cmd[0]) else None
 
 
-def measure_export(engine, n: int, runs: int = 3) -> None:
+def measure_export(engine, url: str, n: int, runs: int = 3) -> None:
+    """`claimtrack export` against the database's client on the same rows, paired and
+    interleaved (ours, theirs, ours, ...): medians of wall and CPU time; peak RSS of ours,
+    and of ours on a tenth of the rows (flat memory: the same)."""
     ours, theirs = [], []
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    for _ in range(runs):  # interleaved
-        ours.append(export_csv(engine, n))
-        ref = export_reference(engine, n)
-        if ref is not None:
-            theirs.append(ref)
-    grown = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - rss) / 1024
-    a = statistics.median(ours)
-    cells = f"{n / a:,.0f} rows/s, peak RSS +{grown:,.0f} MB"
-    if theirs:
-        b = statistics.median(theirs)
-        cells += f"; the database's client {n / b:,.0f} rows/s ({a / b:.1f}x)"
+    client = client_cmd(engine, n)
+    for _ in range(runs):
+        ours.append(_child(export_cmd(url, n)))
+        if client:
+            theirs.append(_child(client))
+    small = _child(export_cmd(url, max(n // 10, 1)))
+    wall, cpu = statistics.median(o[0] for o in ours), statistics.median(o[1] for o in ours)
+    rss = max(o[2] for o in ours)
+    cells = f"{n / wall:,.0f} rows/s ({cpu:.1f} s CPU), peak RSS {rss:,.0f} MB ({small[2]:,.0f} at {n // 10:,})"
     print(f"{f'export CSV, {n:,} rows':<58} {cells}", flush=True)
+    if theirs:
+        w, c = statistics.median(t[0] for t in theirs), statistics.median(t[1] for t in theirs)
+        print(
+            f"{'  the database client, same rows':<58} {n / w:,.0f} rows/s ({c:.1f} s CPU);"
+            f" export / client: {wall / w:.2f}x wall, {cpu / c:.2f}x CPU",
+            flush=True,
+        )
 
 
 def count_claims(engine) -> int:
@@ -391,6 +410,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reference-runs", type=int, default=3)
     parser.add_argument("--base-docs", type=int, default=24)
     parser.add_argument("--export-rows", type=int, default=100_000)
+    parser.add_argument("--export-runs", type=int, default=3)
+    parser.add_argument(
+        "--export-only", action="store_true", help="only the export against the client"
+    )
     parser.add_argument("--store-docs", type=int, default=10)
     args = parser.parse_args(argv)
     if args.pg:
@@ -437,9 +460,11 @@ def run(args, db_arg: str | None) -> int:
             f" reference {args.reference_runs}",
             flush=True,
         )
-        measure(engine, args.runs, args.reference_runs)
-        measure_export(engine, min(args.export_rows, n))
-        measure_store(engine, args.store_docs, args.base_docs)
+        if not args.export_only:
+            measure(engine, args.runs, args.reference_runs)
+        measure_export(engine, db, min(args.export_rows, n), args.export_runs)
+        if not args.export_only:
+            measure_store(engine, args.store_docs, args.base_docs)
         engine.dispose()
     return 0
 

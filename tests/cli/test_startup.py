@@ -76,6 +76,24 @@ def test_the_asking_commands_help_loads_no_database_library():
         assert loaded(modules, (*HEAVY, *READING, *database, "alembic", "rich.progress")) == []
 
 
+def test_the_other_commands_help_loads_no_database_library():
+    """actors, sources, topics and feeds import their queries and curating code when a
+    command runs, as who-said does."""
+    database = ("sqlalchemy", "claimtrack.store", "claimtrack.query.claims", "claimtrack.curate")
+    light = (
+        "claimtrack.store",
+        "claimtrack.store.ids",
+        "claimtrack.store.location",
+        "claimtrack.store.vocab",
+    )
+    for group in ("actors", "sources", "topics", "feeds"):
+        for args in ((group, "--help"), (group, "list", "--help")):
+            modules = modules_after(*args)
+            assert f"claimtrack.cli.{group}" in modules, args
+            heavy = loaded(modules, (*HEAVY, *READING, *database, "alembic", "rich.progress"))
+            assert [m for m in heavy if m not in light] == [], args
+
+
 def test_a_command_help_loads_only_its_own_module():
     modules = modules_after("topics", "--help")
     assert "claimtrack.cli.topics" in modules
@@ -111,6 +129,8 @@ def test_a_query_command_imports_no_extractor(tmp_path):
     others = ("claimtrack.cli.ingest", "claimtrack.cli.evaluate", "claimtrack.cli.serve")
     assert loaded(modules, (*HEAVY, "alembic", *others)) == []
     assert loaded(modules, (*READING, "rich.progress")) == []
+    # nor SQLAlchemy's PostgreSQL dialect, on SQLite (the models name no PostgreSQL option)
+    assert loaded(modules, ("sqlalchemy.dialects.postgresql", "psycopg")) == []
 
 
 def test_a_query_by_date_loads_no_reader(tmp_path):

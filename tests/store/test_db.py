@@ -316,3 +316,21 @@ def test_the_revisions_read_without_alembic_are_alembics(db_url):
             theirs = MigrationContext.configure(conn).get_current_revision()
         assert dbmod.current_revision(engine) == theirs
         assert theirs == (script.get_current_head() if step == "head" else step)
+
+
+def test_the_models_give_postgresql_its_index_options_when_an_engine_is_made():
+    """store/models.py names no PostgreSQL option at import (it would load that dialect on
+    SQLite too): a PostgreSQL engine sets them, and the models' DDL is the migrations'."""
+    from sqlalchemy.schema import CreateIndex
+
+    engine = dbmod.make_engine("postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
+    indexes = {ix.name: ix for t in Base.metadata.tables.values() for ix in t.indexes}
+    ddl = {name: str(CreateIndex(indexes[name]).compile(engine)) for name in indexes}
+    assert "USING hash" in ddl["ix_sources_url"] and "USING hash" in ddl["ix_sources_path"]
+    assert ddl["ix_claims_same_as_id"].endswith("WHERE same_as_id IS NOT NULL")
+    assert ddl["ix_claims_actor_firsts"].endswith("WHERE same_as_id IS NULL AND rejected IS NULL")
+    sqlite = dbmod.make_engine("sqlite://")
+    assert str(CreateIndex(indexes["ix_claims_same_as_id"]).compile(sqlite)).endswith(
+        "WHERE same_as_id IS NOT NULL"
+    )
+    assert "hash" not in str(CreateIndex(indexes["ix_sources_url"]).compile(sqlite))
