@@ -40,7 +40,7 @@ from claimtrack.io.readers import Entry
 from claimtrack.io.writers import write_records
 from claimtrack.query import listings
 from claimtrack.query.claims import EXPORT_COLUMNS, ClaimFilter, _rows, claims_query, iter_rows
-from claimtrack.store import counts, fts
+from claimtrack.store import counts, fts, topic_order
 from claimtrack.store import engine as dbmod
 from claimtrack.store.models import Actor, Claim, Source
 
@@ -142,6 +142,7 @@ def grow(url: str, claims: int) -> int:
     with engine.begin() as conn:
         fts.drop_search(conn.exec_driver_sql, dialect, keep_table=True)
         counts.drop_counting(conn.exec_driver_sql, dialect)  # set once after, not per row
+        topic_order.drop_ordering(conn.exec_driver_sql, dialect)  # likewise
         r = 0
         while (n := conn.execute(text("SELECT count(*) FROM claims")).scalar()) < claims:
             copy_round(conn, dialect, r, claims - n)
@@ -155,6 +156,8 @@ def grow(url: str, claims: int) -> int:
         fts.create_search(conn.exec_driver_sql, dialect)
         counts.recount(conn.exec_driver_sql)
         counts.create_counting(conn.exec_driver_sql, dialect)
+        topic_order.refill(conn.exec_driver_sql, dialect)
+        topic_order.create_ordering(conn.exec_driver_sql, dialect)
     with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
         # as autovacuum leaves a PostgreSQL table that has settled (the visibility map makes
         # index-only scans possible); SQLite's statistics, as PRAGMA optimize would
@@ -231,7 +234,14 @@ def shapes(engine) -> list[tuple[str, ClaimFilter | None, Callable | None]]:
     return [
         ("who-said --topic ceasefire --limit 50", ClaimFilter(topic="ceasefire", **page), None),
         ("who-said --topic elections --limit 50", ClaimFilter(topic="elections", **page), None),
+        ("who-said --topic conflict --limit 50 (and 8 under it)", ClaimFilter(topic="conflict", **page), None),
         ("who-said --search president --limit 50", ClaimFilter(search="president", **page), None),
+        ("who-said --search ceasefire --limit 50", ClaimFilter(search="ceasefire", **page), None),
+        (
+            "who-said --search president --topic elections --limit 50",
+            ClaimFilter(search="president", topic="elections", **page),
+            None,
+        ),
         (f"who-said --actor #{small} (small)", ClaimFilter(actor=f"#{small}"), None),
         (
             f"who-said --since {month} --until +30d --limit 50",
