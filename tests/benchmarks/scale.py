@@ -10,7 +10,8 @@ also copy the speakers, so there are many small ones and a few big ones.
 
 Then, for each query shape of `who-said`, `timeline` and the listings, it times the first
 page (the SQL and the rows, as the command makes them) RUNS times and prints median and p95 in
-ms, beside the reference measured in the same run, interleaved: the same query sorted on the
+ms (and the p95 of its SQL alone: the look-ups and the page's rows, not built), beside the
+reference measured in the same run, interleaved: the same query sorted on the
 date computed per row as before the stored sort day (fewer runs, it is slow). Asserts nothing.
 """
 
@@ -209,6 +210,17 @@ def first_page(flt: ClaimFilter, reference: bool = False) -> Callable[[Session],
     return run
 
 
+def sql_part(flt: ClaimFilter) -> Callable[[Session], int]:
+    """The SQL of a first page alone: the filter's look-ups and the first window's rows,
+    without building them (topics, speakers, appearance counts)."""
+
+    def run(s: Session) -> int:
+        stmt = claims_query(s, flt)
+        return len(s.execute(stmt.limit(flt.limit) if flt.limit else stmt).all())
+
+    return run
+
+
 def listing(make) -> Callable[[Session], int]:
     return lambda s: sum(1 for _ in islice(make(s), 50))
 
@@ -234,7 +246,11 @@ def shapes(engine) -> list[tuple[str, ClaimFilter | None, Callable | None]]:
     return [
         ("who-said --topic ceasefire --limit 50", ClaimFilter(topic="ceasefire", **page), None),
         ("who-said --topic elections --limit 50", ClaimFilter(topic="elections", **page), None),
-        ("who-said --topic conflict --limit 50 (and 8 under it)", ClaimFilter(topic="conflict", **page), None),
+        (
+            "who-said --topic conflict --limit 50 (and 8 under it)",
+            ClaimFilter(topic="conflict", **page),
+            None,
+        ),
         ("who-said --search president --limit 50", ClaimFilter(search="president", **page), None),
         ("who-said --search ceasefire --limit 50", ClaimFilter(search="ceasefire", **page), None),
         (
@@ -281,17 +297,22 @@ def p95(times: list[float]) -> float:
 
 
 def measure(engine, runs: int, ref_runs: int) -> None:
-    print(f"{'query (first page)':<58} {'median':>8} {'p95':>8}   reference (computed day)")
+    print(
+        f"{'query (first page)':<58} {'median':>8} {'p95':>8} {'SQL p95':>8}"
+        "   reference (computed day)"
+    )
     for name, flt, run in shapes(engine):
         new_run = run or first_page(flt)
+        sql_run = sql_part(flt) if flt is not None else new_run
         ref_run = first_page(flt, reference=True) if flt is not None else None
-        new, ref = [], []
+        new, sql, ref = [], [], []
         timed(engine, new_run)  # warm
         for i in range(runs):  # interleaved: a reference run after every few new ones
             new.append(timed(engine, new_run))
+            sql.append(timed(engine, sql_run))
             if ref_run is not None and i % max(runs // ref_runs, 1) == 0 and len(ref) < ref_runs:
                 ref.append(timed(engine, ref_run))
-        cells = f"{statistics.median(new):8.1f} {p95(new):8.1f}"
+        cells = f"{statistics.median(new):8.1f} {p95(new):8.1f} {p95(sql):8.1f}"
         if ref:
             r = statistics.median(ref)
             cells += f"   {r:8.1f} ms  ({r / statistics.median(new):,.0f}x)"
