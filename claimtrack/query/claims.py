@@ -180,7 +180,7 @@ def claims_query(session: Session, flt: ClaimFilter) -> Select:
         ids = topic_ids(session, flt.topic)
         if not ids:
             raise UserError(f"--topic {flt.topic}: no such topic; see `claimtrack topics list`")
-        stmt, order = by_topic(session, stmt, ids)
+        stmt, order = by_topic(session, stmt, ids, _rare_status(session, flt))
     if flt.actor:
         ids = actor_ids(session, flt.actor)
         if not ids:
@@ -203,13 +203,25 @@ def claims_query(session: Session, flt: ClaimFilter) -> Select:
     return refine(stmt, session, flt, order)
 
 
-def by_topic(session: Session, stmt: Select, ids: list[int]) -> tuple[Select, tuple]:
+def _rare_status(session: Session, flt: ClaimFilter) -> bool:
+    """Whether FLT's --status holds few claims (counted up to BROAD from its index): then the
+    status's own date-order index drives a first page, not a topic's links (the planners
+    cannot tell a rare status from the common one)."""
+    if not flt.status or flt.limit is None:
+        return False
+    return _matches(session, flt, select(Claim.id).where(Claim.status == flt.status)) < BROAD
+
+
+def by_topic(
+    session: Session, stmt: Select, ids: list[int], walk: bool = False
+) -> tuple[Select, tuple]:
     """STMT narrowed to the claims tagged with any of the topics IDS, and the order to list
     them in. One topic: its links joined and read in their order (ix_claim_topics_timeline),
     so a first page reads its own rows and stops, however many the topic has. Several (a
-    topic and those under it): gathered and sorted when their stored counts say they are
-    few, else probed per claim walked in date order (a claim tagged twice listed once)."""
-    if len(ids) == 1:
+    topic and those under it), or WALK (another filter's index serves better): gathered and
+    sorted when their stored counts say they are few, else probed per claim walked in date
+    order (a claim tagged twice listed once)."""
+    if len(ids) == 1 and not walk:
         link = and_(ClaimTopic.claim_id == Claim.id, ClaimTopic.topic_id == ids[0])
         return stmt.join(ClaimTopic, link), TOPIC_TIMELINE
     tagged = select(ClaimTopic.claim_id).where(ClaimTopic.topic_id.in_(ids))

@@ -43,6 +43,8 @@ SHAPES = [
     (ClaimFilter(topic="ceasefire", **PAGE), "ix_claim_topics_timeline", True),
     (ClaimFilter(topic="ceasefire", newest_first=True, **PAGE), "ix_claim_topics_timeline", True),
     (ClaimFilter(topic="ceasefire", actor="Trump", **PAGE), "ix_claim", False),
+    # a rare status (none verified here) drives the page from its own index
+    (ClaimFilter(topic="ceasefire", status="verified", **PAGE), "ix_claims_status_timeline", True),
     (ClaimFilter(source="#1"), "ix_claims_source_id", False),
     # by the best day known: the bounds of the date said, else the publication day
     (ClaimFilter(since=DAY, until=DAY + dt.timedelta(days=30)), "ix_claims_said_", False),
