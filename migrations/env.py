@@ -8,6 +8,7 @@ from logging.config import fileConfig
 from alembic import context
 
 from claimtrack.store.engine import lock_schema, make_engine, resolve_url
+from claimtrack.store.fts import PG_VECTOR, PG_VECTOR_INDEX
 from claimtrack.store.models import Base
 
 config = context.config
@@ -20,9 +21,9 @@ def include_object(obj, name, type_, reflected, compare_to) -> bool:
     """Leave the FTS5 tables (and the PostgreSQL search index) out of autogenerate."""
     if type_ == "table" and name and name.startswith(FTS_TABLE_PREFIX):
         return False
-    if type_ == "index" and name == "ix_claims_search":
+    if type_ == "index" and name in ("ix_claims_search", PG_VECTOR_INDEX):
         return False
-    return True
+    return not (type_ == "column" and name == PG_VECTOR)  # PostgreSQL's stored tsvector
 
 
 OPTIONS = {

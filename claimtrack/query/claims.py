@@ -134,11 +134,14 @@ def best_day_condition(since: dt.date | None, until: dt.date | None):
 TIMELINE = tuple(getattr(Claim, name) for name in TIMELINE_ORDER)
 
 
+# the same order read from a topic's links (their copies of the claim's sort key, served by
+# ix_claim_topics_timeline: store/topic_order.py)
+TOPIC_TIMELINE = (*(getattr(ClaimTopic, name) for name in TIMELINE_ORDER[:-1]), ClaimTopic.claim_id)
+
 BROAD = 2_000  # matches beyond which a first page walks the date order, not sorts them
-VAST = 20_000  # matches beyond which a topic is probed per claim walked, not gathered
 
 
-def _matches(session: Session, flt: ClaimFilter, matching: Select, upto: int = VAST) -> int:
+def _matches(session: Session, flt: ClaimFilter, matching: Select, upto: int = BROAD) -> int:
     """How many claims MATCHING holds, counted up to UPTO (an index range); 0 when FLT is
     not a first page (--limit), whose rows are all read anyway."""
     if flt.limit is None or flt.limit > BROAD:
@@ -172,16 +175,12 @@ def claims_query(session: Session, flt: ClaimFilter) -> Select:
         .join(Source, Claim.source_id == Source.id)
         .outerjoin(Actor, Claim.actor_id == Actor.id)
     )
+    order: tuple = TIMELINE
     if flt.topic:
         ids = topic_ids(session, flt.topic)
         if not ids:
             raise UserError(f"--topic {flt.topic}: no such topic; see `claimtrack topics list`")
-        tagged = select(ClaimTopic.claim_id).where(ClaimTopic.topic_id.in_(ids))
-        n = _matches(session, flt, tagged)
-        if n >= VAST:  # probed per claim walked (its primary key), never gathered whole
-            stmt = stmt.where(tagged.where(ClaimTopic.claim_id == Claim.id).exists())
-        else:
-            stmt = stmt.where(_walked(n).in_(tagged))
+        stmt, order = by_topic(session, stmt, ids, _rare_status(session, flt))
     if flt.actor:
         ids = actor_ids(session, flt.actor)
         if not ids:
@@ -201,7 +200,35 @@ def claims_query(session: Session, flt: ClaimFilter) -> Select:
             stmt = stmt.where(Claim.id.in_(ids))  # the few in range, gathered and sorted
         else:  # many (or every row asked for): the date order walked, each row tested
             stmt = stmt.where(by_day(flt.since, flt.until))
-    return refine(stmt, session, flt)
+    return refine(stmt, session, flt, order)
+
+
+def _rare_status(session: Session, flt: ClaimFilter) -> bool:
+    """Whether FLT's --status holds few claims (counted up to BROAD from its index): then the
+    status's own date-order index drives a first page, not a topic's links (the planners
+    cannot tell a rare status from the common one)."""
+    if not flt.status or flt.limit is None:
+        return False
+    return _matches(session, flt, select(Claim.id).where(Claim.status == flt.status)) < BROAD
+
+
+def by_topic(
+    session: Session, stmt: Select, ids: list[int], walk: bool = False
+) -> tuple[Select, tuple]:
+    """STMT narrowed to the claims tagged with any of the topics IDS, and the order to list
+    them in. One topic: its links joined and read in their order (ix_claim_topics_timeline),
+    so a first page reads its own rows and stops, however many the topic has. Several (a
+    topic and those under it), or WALK (another filter's index serves better): gathered and
+    sorted when their stored counts say they are few, else probed per claim walked in date
+    order (a claim tagged twice listed once)."""
+    if len(ids) == 1 and not walk:
+        link = and_(ClaimTopic.claim_id == Claim.id, ClaimTopic.topic_id == ids[0])
+        return stmt.join(ClaimTopic, link), TOPIC_TIMELINE
+    tagged = select(ClaimTopic.claim_id).where(ClaimTopic.topic_id.in_(ids))
+    size = session.scalar(select(func.sum(Topic.claim_count)).where(Topic.id.in_(ids))) or 0
+    if size >= BROAD:  # probed per claim walked (its primary key), never gathered whole
+        return stmt.where(tagged.where(ClaimTopic.claim_id == Claim.id).exists()), TIMELINE
+    return stmt.where(Claim.id.in_(tagged)), TIMELINE
 
 
 def day_ids(flt: ClaimFilter):
@@ -226,13 +253,13 @@ def day_ids(flt: ClaimFilter):
     return said.where(Claim.said_earliest.is_not(None)).union_all(undated)
 
 
-def refine(stmt: Select, session: Session, flt: ClaimFilter) -> Select:
+def refine(stmt: Select, session: Session, flt: ClaimFilter, order: tuple = ()) -> Select:
     """The filters on the claim's own fields and its source's, then timeline order."""
     if flt.search is not None:
         dialect = session.get_bind().dialect.name
         found = search_ids(dialect, flt.search)
         own_id = _walked(_matches(session, flt, found, BROAD)) if found is not None else Claim.id
-        stmt = stmt.where(search_condition(dialect, flt.search, own_id))
+        stmt = stmt.where(search_condition(session, flt.search, own_id))
     if flt.attribution:
         stmt = stmt.where(Claim.attribution == flt.attribution)
     if flt.status:
@@ -253,8 +280,8 @@ def refine(stmt: Select, session: Session, flt: ClaimFilter) -> Select:
         stmt = stmt.where(Claim.confidence >= flt.min_confidence)
     if not flt.include_rejected:
         stmt = stmt.where(Claim.rejected.is_(None))
-    order = [c.desc() for c in TIMELINE] if flt.newest_first else TIMELINE
-    return stmt.order_by(*order)
+    order = order or TIMELINE
+    return stmt.order_by(*([c.desc() for c in order] if flt.newest_first else order))
 
 
 def topics_of(session: Session, claim_ids: list[int]) -> dict[int, list[str]]:

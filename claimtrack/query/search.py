@@ -14,10 +14,11 @@ from __future__ import annotations
 import re
 
 from sqlalchemy import ColumnElement, Integer, and_, column, false, or_, select, text
+from sqlalchemy.orm import Session
 
 from claimtrack.errors import UserError
 from claimtrack.names import name_key
-from claimtrack.store.fts import PG_SEARCH_EXPR
+from claimtrack.store.fts import PG_VECTOR
 from claimtrack.store.models import Actor, ActorAlias, Claim
 
 _WORD = re.compile(r"\w+")
@@ -42,40 +43,54 @@ def _text_ids(dialect: str, words: list[str], i: int):
         )
         return fts.columns(column("rowid", Integer))
     ts = text(
-        f"SELECT id FROM claims WHERE {PG_SEARCH_EXPR} @@ plainto_tsquery('english', :ts{i})"
+        f"SELECT id FROM claims WHERE {PG_VECTOR} @@ plainto_tsquery('english', :ts{i})"
     ).bindparams(**{f"ts{i}": " ".join(words)})
     return ts.columns(column("id", Integer))
 
 
 def search_ids(dialect: str, query: str):
     """The claims whose text holds every word of QUERY: some of the matches (a word may
-    match the speaker's names instead), for sizing a search; None off the indexed
-    databases or without words."""
+    match the speaker's names instead), for sizing a search on SQLite; None elsewhere or
+    without words (PostgreSQL weighs the stored vector's statistics itself)."""
     words = terms(query)
-    if dialect not in ("sqlite", "postgresql") or not words:
+    if dialect != "sqlite" or not words:
         return None
     return select(_text_ids(dialect, words[:MAX_TERMS], 999).subquery().c[0])
 
 
 def _text_match(dialect: str, term: str, i: int, own_id) -> ColumnElement[bool]:
-    if dialect in ("sqlite", "postgresql"):
+    if dialect == "sqlite":
         return own_id.in_(_text_ids(dialect, [term], i))
+    if dialect == "postgresql":  # on the row itself: a GIN index scan, or a test per row walked
+        return text(f"claims.{PG_VECTOR} @@ plainto_tsquery('english', :ts{i})").bindparams(
+            **{f"ts{i}": term}
+        )
     like = f"%{term.lower()}%"
     return or_(Claim.content.ilike(like), Claim.quote.ilike(like))
 
 
-def _speaker_match(term: str) -> ColumnElement[bool]:
+MANY_SPEAKERS = 200  # speakers a word names beyond which they are matched by a subquery
+
+
+def _speaker_match(session: Session, term: str) -> ColumnElement[bool]:
+    """Claims whose speaker's name or an alias holds TERM: the few such speakers looked up
+    first, so the database can serve them from ix_claims_actor_timeline."""
     key = name_key(term)
     named = select(Actor.id).where(Actor.name_key.contains(key, autoescape=True))
     aliased_as = select(ActorAlias.actor_id).where(
         ActorAlias.alias_key.contains(key, autoescape=True)
     )
-    return or_(Claim.actor_id.in_(named), Claim.actor_id.in_(aliased_as))
+    found = set(session.scalars(named.limit(MANY_SPEAKERS + 1)))
+    found |= set(session.scalars(aliased_as.limit(MANY_SPEAKERS + 1)))
+    if len(found) > MANY_SPEAKERS:
+        return or_(Claim.actor_id.in_(named), Claim.actor_id.in_(aliased_as))
+    return Claim.actor_id.in_(sorted(found)) if found else false()
 
 
-def search_condition(dialect: str, query: str, own_id=Claim.id) -> ColumnElement[bool]:
+def search_condition(session: Session, query: str, own_id=Claim.id) -> ColumnElement[bool]:
     """Every distinct word of QUERY (case aside) in the claim's text or its speaker's names;
     a UserError for more than MAX_TERMS of them."""
+    dialect = session.get_bind().dialect.name
     distinct: dict[str, str] = {}
     for word in terms(query):
         distinct.setdefault(word.lower(), word)
@@ -88,5 +103,8 @@ def search_condition(dialect: str, query: str, own_id=Claim.id) -> ColumnElement
             "(every word must match, so a few distinctive ones find the claim)"
         )
     return and_(
-        *(or_(_text_match(dialect, w, i, own_id), _speaker_match(w)) for i, w in enumerate(words))
+        *(
+            or_(_text_match(dialect, w, i, own_id), _speaker_match(session, w))
+            for i, w in enumerate(words)
+        )
     )

@@ -1,5 +1,7 @@
-"""Full-text search over claims: FTS5 on SQLite (kept in step by triggers), a GIN
-expression index on PostgreSQL. Used by the migrations; queries go through search()."""
+"""Full-text search over claims: FTS5 on SQLite (kept in step by triggers); on PostgreSQL a
+GIN index on the stored tsvector column ``claims.search_vector`` (generated from
+PG_SEARCH_EXPR, migration 0012), before it a GIN expression index. Used by the migrations;
+queries go through query/search.py."""
 
 from __future__ import annotations
 
@@ -12,6 +14,17 @@ PG_SEARCH_EXPR = (
     "to_tsvector('english', coalesce(content, '') || ' ' || coalesce(quote, '') "
     "|| ' ' || coalesce(speaker_mention, ''))"
 )
+PG_VECTOR = "search_vector"  # claims' stored tsvector (PostgreSQL only; not in the models)
+PG_VECTOR_INDEX = "ix_claims_search_vector"
+# the GIN index a database has: on the stored column once migration 0012 made it
+_PG_CREATE = f"""DO $$ BEGIN
+  IF EXISTS (SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema()
+             AND table_name = 'claims' AND column_name = '{PG_VECTOR}') THEN
+    CREATE INDEX IF NOT EXISTS {PG_VECTOR_INDEX} ON claims USING gin ({PG_VECTOR});
+  ELSE
+    CREATE INDEX IF NOT EXISTS ix_claims_search ON claims USING gin ({PG_SEARCH_EXPR});
+  END IF;
+END $$"""
 TRIGGERS = ("claims_ai", "claims_ad", "claims_au")
 _NEW = "new.content, new.quote, new.speaker_mention"
 _OLD = "old.content, old.quote, old.speaker_mention"
@@ -44,9 +57,7 @@ def create_search(execute: Callable[[str], object], dialect: str) -> None:
         execute(UPDATE_TRIGGER)
         execute("INSERT INTO claims_fts (claims_fts) VALUES ('rebuild')")
     elif dialect == "postgresql":
-        execute(
-            f"CREATE INDEX IF NOT EXISTS ix_claims_search ON claims USING gin ({PG_SEARCH_EXPR})"
-        )
+        execute(_PG_CREATE)
 
 
 def drop_search(
@@ -59,6 +70,7 @@ def drop_search(
             execute("DROP TABLE IF EXISTS claims_fts")
     elif dialect == "postgresql":
         execute("DROP INDEX IF EXISTS ix_claims_search")
+        execute(f"DROP INDEX IF EXISTS {PG_VECTOR_INDEX}")
 
 
 @contextmanager

@@ -301,16 +301,25 @@ class ClaimSpeaker(Base):
 
 class ClaimTopic(Base):
     __tablename__ = "claim_topics"
+    # a topic's claims in listing order: the claim's sort key, copied (store/topic_order.py)
+    __table_args__ = (
+        Index("ix_claim_topics_timeline", "topic_id", *TIMELINE_ORDER[:-1], "claim_id"),
+    )
 
     claim_id: Mapped[int] = mapped_column(
         ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True
     )
     topic_id: Mapped[int] = mapped_column(
-        ForeignKey("topics.id", ondelete="CASCADE"), primary_key=True, index=True
+        ForeignKey("topics.id", ondelete="CASCADE"), primary_key=True
     )
     via: Mapped[str] = mapped_column(
         String(20), default="keyword"
     )  # keyword | heading | sentence | manual | extractor
+    # copies of the claim's sort key, kept by triggers (store/topic_order.py): never set them
+    sort_day: Mapped[dt.date] = mapped_column(Date, server_default=UNDATED.isoformat())
+    sort_rank: Mapped[int] = mapped_column(SmallInteger, server_default="3")
+    source_id: Mapped[int] = mapped_column(Integer, server_default="0")
+    content_start: Mapped[int] = mapped_column(Integer, server_default="0")
 
     claim: Mapped[Claim] = relationship(back_populates="topic_links")
     topic: Mapped[Topic] = relationship(back_populates="claim_links")

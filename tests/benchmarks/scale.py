@@ -10,7 +10,8 @@ also copy the speakers, so there are many small ones and a few big ones.
 
 Then, for each query shape of `who-said`, `timeline` and the listings, it times the first
 page (the SQL and the rows, as the command makes them) RUNS times and prints median and p95 in
-ms, beside the reference measured in the same run, interleaved: the same query sorted on the
+ms (and the p95 of its SQL alone: the look-ups and the page's rows, not built), beside the
+reference measured in the same run, interleaved: the same query sorted on the
 date computed per row as before the stored sort day (fewer runs, it is slow). Asserts nothing.
 """
 
@@ -38,7 +39,7 @@ from claimtrack.ingest import ingest
 from claimtrack.io.readers import Entry
 from claimtrack.query import listings
 from claimtrack.query.claims import EXPORT_COLUMNS, ClaimFilter, _rows, claims_query
-from claimtrack.store import counts, fts
+from claimtrack.store import counts, fts, topic_order
 from claimtrack.store import engine as dbmod
 from claimtrack.store.models import Actor, Claim, Source
 
@@ -140,6 +141,7 @@ def grow(url: str, claims: int) -> int:
     with engine.begin() as conn:
         fts.drop_search(conn.exec_driver_sql, dialect, keep_table=True)
         counts.drop_counting(conn.exec_driver_sql, dialect)  # set once after, not per row
+        topic_order.drop_ordering(conn.exec_driver_sql, dialect)  # likewise
         r = 0
         while (n := conn.execute(text("SELECT count(*) FROM claims")).scalar()) < claims:
             copy_round(conn, dialect, r, claims - n)
@@ -153,6 +155,8 @@ def grow(url: str, claims: int) -> int:
         fts.create_search(conn.exec_driver_sql, dialect)
         counts.recount(conn.exec_driver_sql)
         counts.create_counting(conn.exec_driver_sql, dialect)
+        topic_order.refill(conn.exec_driver_sql, dialect)
+        topic_order.create_ordering(conn.exec_driver_sql, dialect)
     with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
         # as autovacuum leaves a PostgreSQL table that has settled (the visibility map makes
         # index-only scans possible); SQLite's statistics, as PRAGMA optimize would
@@ -204,6 +208,17 @@ def first_page(flt: ClaimFilter, reference: bool = False) -> Callable[[Session],
     return run
 
 
+def sql_part(flt: ClaimFilter) -> Callable[[Session], int]:
+    """The SQL of a first page alone: the filter's look-ups and the first window's rows,
+    without building them (topics, speakers, appearance counts)."""
+
+    def run(s: Session) -> int:
+        stmt = claims_query(s, flt)
+        return len(s.execute(stmt.limit(flt.limit) if flt.limit else stmt).all())
+
+    return run
+
+
 def listing(make) -> Callable[[Session], int]:
     return lambda s: sum(1 for _ in islice(make(s), 50))
 
@@ -229,7 +244,18 @@ def shapes(engine) -> list[tuple[str, ClaimFilter | None, Callable | None]]:
     return [
         ("who-said --topic ceasefire --limit 50", ClaimFilter(topic="ceasefire", **page), None),
         ("who-said --topic elections --limit 50", ClaimFilter(topic="elections", **page), None),
+        (
+            "who-said --topic conflict --limit 50 (and 8 under it)",
+            ClaimFilter(topic="conflict", **page),
+            None,
+        ),
         ("who-said --search president --limit 50", ClaimFilter(search="president", **page), None),
+        ("who-said --search ceasefire --limit 50", ClaimFilter(search="ceasefire", **page), None),
+        (
+            "who-said --search president --topic elections --limit 50",
+            ClaimFilter(search="president", topic="elections", **page),
+            None,
+        ),
         (f"who-said --actor #{small} (small)", ClaimFilter(actor=f"#{small}"), None),
         (
             f"who-said --since {month} --until +30d --limit 50",
@@ -269,17 +295,22 @@ def p95(times: list[float]) -> float:
 
 
 def measure(engine, runs: int, ref_runs: int) -> None:
-    print(f"{'query (first page)':<58} {'median':>8} {'p95':>8}   reference (computed day)")
+    print(
+        f"{'query (first page)':<58} {'median':>8} {'p95':>8} {'SQL p95':>8}"
+        "   reference (computed day)"
+    )
     for name, flt, run in shapes(engine):
         new_run = run or first_page(flt)
+        sql_run = sql_part(flt) if flt is not None else new_run
         ref_run = first_page(flt, reference=True) if flt is not None else None
-        new, ref = [], []
+        new, sql, ref = [], [], []
         timed(engine, new_run)  # warm
         for i in range(runs):  # interleaved: a reference run after every few new ones
             new.append(timed(engine, new_run))
+            sql.append(timed(engine, sql_run))
             if ref_run is not None and i % max(runs // ref_runs, 1) == 0 and len(ref) < ref_runs:
                 ref.append(timed(engine, ref_run))
-        cells = f"{statistics.median(new):8.1f} {p95(new):8.1f}"
+        cells = f"{statistics.median(new):8.1f} {p95(new):8.1f} {p95(sql):8.1f}"
         if ref:
             r = statistics.median(ref)
             cells += f"   {r:8.1f} ms  ({r / statistics.median(new):,.0f}x)"
