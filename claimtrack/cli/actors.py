@@ -116,6 +116,9 @@ def resolve(
     description ("the Indiana governor") against the whole database: a claim moves to the
     one person its article names in full, else the one known person it fits (kept in the
     audit log). Several who fit, or nobody, leave it where it is."""
+    from claimtrack.curate import actors as core
+    from claimtrack.curate.corrections import By
+
     lines: list[str] = []
     try:
         with session(db, create=False) as s:
