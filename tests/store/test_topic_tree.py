@@ -329,6 +329,13 @@ def test_a_keyword_that_is_part_of_a_persons_name_does_not_tag():
         ("the win stretched their winning streak to five games", "competition-discipline", None),
         ("border agents found the drugs in a truck", "immigration", None),
         ("the firm filed a patent for the hinge", "business-enterprise", None),
+        ("a course of steroids sped up his recovery", "health", None),
+        ("the new web browser blocks trackers", "technology-engineering", None),
+        ("the book is a classic of science fiction", "arts-entertainment", "science-technology"),
+        ("scientists said the science was settled", "science-technology", None),
+        ("the establishment of the settlements was lawful", None, "political-parties"),
+        ("tariffs changed the rules of international trade", "trade", "international-relations"),
+        ("the two ministers met at an international summit", "international-relations", None),
     ],
 )
 def test_word_senses_of_general_news(sentence: str, want: str | None, wrong: str | None):
