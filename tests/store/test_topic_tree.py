@@ -329,6 +329,8 @@ def test_a_keyword_that_is_part_of_a_persons_name_does_not_tag():
         ("the win stretched their winning streak to five games", "competition-discipline", None),
         ("border agents found the drugs in a truck", "immigration", None),
         ("the firm filed a patent for the hinge", "business-enterprise", None),
+        ("the firm's trademarks cover the logo", "business-enterprise", None),
+        ("he built the towers in his trademark gold style", None, "business-enterprise"),
         ("a course of steroids sped up his recovery", "health", None),
         ("the new web browser blocks trackers", "technology-engineering", None),
         ("the book is a classic of science fiction", "arts-entertainment", "science-technology"),
