@@ -22,6 +22,7 @@ from importlib import resources
 from pathlib import Path
 
 from claimtrack.errors import UserError
+from claimtrack.names import first_name_gender
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -51,6 +52,12 @@ class TopicDef:
         return _alternation([k[1:] for k in self.keywords if k.startswith(AMBIGUOUS)])
 
     @cached_property
+    def name_pattern(self) -> re.Pattern[str]:
+        """The keywords written with a capital ("FBI", "Supreme Court"): names, which count
+        inside a person's name too ("FBI Director Ann Holt")."""
+        return _alternation([k.lstrip(AMBIGUOUS) for k in self.keywords if _is_name(k)])
+
+    @cached_property
     def exclude_pattern(self) -> re.Pattern[str]:
         """The exclusions: text they match is not read for this topic."""
         return _alternation([k[1:] for k in self.keywords if k.startswith(EXCLUDE)])
@@ -59,16 +66,23 @@ class TopicDef:
         return self.exclude_pattern.sub(lambda m: " " * len(m.group(0)), text)
 
     def matches(self, text: str | None) -> bool:
-        """A plain keyword is in TEXT, outside the exclusions."""
-        if not text or not self.pattern.search(text):
-            return False
-        return bool(self.pattern.search(self._readable(text)))
+        """A plain keyword is in TEXT, outside the exclusions and people's names."""
+        return self._finds(self.pattern, text)
 
     def weakly_matches(self, text: str | None) -> bool:
-        """An ambiguous keyword is in TEXT, outside the exclusions."""
-        if not text or not self.weak_pattern.search(text):
+        """An ambiguous keyword is in TEXT, outside the exclusions and people's names."""
+        return self._finds(self.weak_pattern, text)
+
+    def _finds(self, pattern: re.Pattern[str], text: str | None) -> bool:
+        if not text or not pattern.search(text):
             return False
-        return bool(self.weak_pattern.search(self._readable(text)))
+        readable = self._readable(text)
+        for m in pattern.finditer(readable):
+            if self.name_pattern.fullmatch(m.group(0)):
+                return True  # a name keyword counts inside a longer name
+            if not _in_person_name(text, m.start(), m.end()):
+                return True
+        return False
 
     def names(self) -> set[str]:
         """Everything a user may type to mean this topic (lower case)."""
@@ -101,6 +115,31 @@ def _keyword_body(keyword: str) -> str:
     if _is_acronym(keyword):
         return f"(?-i:{body}{tail})"  # "CIA" matches only in capitals
     return f"{body}{tail}"
+
+
+def _is_name(keyword: str) -> bool:
+    """A keyword written with a capital letter, an acronym included ("FBI", "Supreme Court")."""
+    return keyword[:1] != EXCLUDE and any(ch.isupper() for ch in keyword)
+
+
+# a capitalised word just before a match, and one just after it (a middle initial allowed)
+_BEFORE = re.compile(r"(?<![\w'’.])([A-Z][a-z]+) $")
+_AFTER = re.compile(r" (?:[A-Z]\. )?[A-Z][a-z]+(?!\w)")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n\s*)[\s\"“‘'(\[*•–—-]*$")
+
+
+def _in_person_name(text: str, start: int, end: int) -> bool:
+    """The capitalised word matched at START:END is part of a person's name: a surname after a
+    first name ("media analyst Ken Doctor"), or a first name before a surname ("Hope Hicks said").
+    A first name that starts a sentence may be a common word made capital: it does not count."""
+    word = text[start:end]
+    if not word[:1].isupper() or " " in word:
+        return False
+    before = _BEFORE.search(text, 0, start)
+    if before and first_name_gender(before.group(1)):
+        if not _SENTENCE_START.search(text, 0, before.start()):
+            return True
+    return bool(_AFTER.match(text, end) and first_name_gender(word))
 
 
 def _is_acronym(keyword: str) -> bool:

@@ -293,3 +293,56 @@ def test_the_new_branches_carry_iptc_codes_under_their_top_level_topic():
     }
     for slug, (root, code) in want.items():
         assert top[slug] == root and by[slug].code == code, slug
+
+
+def test_a_keyword_that_is_part_of_a_persons_name_does_not_tag():
+    health = [TopicDef("health", "Health", ("doctor*", "FBI"))]
+    assert slugs(tag(health, "a column by the media analyst Ken Doctor on local papers")) == set()
+    assert slugs(tag(health, "the doctor said the patient would recover")) == {"health"}
+    assert slugs(tag(health, "Doctors said the patient would recover")) == {"health"}
+    # a keyword written with capitals is a name of its own: it counts next to a person's name
+    assert slugs(tag(health, "FBI Director Ann Holt said so")) == {"health"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "want", "wrong"),
+    [
+        ("the accident closed the motorway for hours", "disaster", None),
+        ("the infection was not accidental but a normal part of the gut", None, "disaster"),
+        ("a shooting outside the bar left two men injured", "crime", None),
+        ("the rebels said they were shooting down the helicopter", None, "crime"),
+        ("solar panels will cut the power bill", "energy", None),
+        ("liquid water is rare across the solar system", None, "energy"),
+        ("the murder trial opens on Monday", "judiciary", None),
+        ("the impeachment trial could keep senators in Washington", None, "judiciary"),
+        ("the war in the east has cost thousands of lives", "conflict", None),
+        ("the trade war weighed on the markets again", "trade", "conflict"),
+        ("the two candidates will meet in the first debate", "elections", None),
+        ("a public debate over school uniforms", None, "elections"),
+        ("she sent her emails to the whole staff", None, "science-technology"),
+        ("hackers read the emails of the agency", "science-technology", None),
+        ("conservative Republicans in the House voted no", "political-parties", None),
+        ("by a conservative estimate the repairs cost more", None, "political-parties"),
+        ("a progressive tax on the highest incomes", "taxes", "political-parties"),
+        ("progressives in the party pushed for a higher minimum wage", "political-parties", None),
+        ("consumers will pay the tariff in the end", "economy", "products-services"),
+        ("the deputies seized crystal meth in the car", "crime", None),
+        ("her first book of poetry sold well", "arts-entertainment", None),
+        ("the win stretched their winning streak to five games", "competition-discipline", None),
+        ("border agents found the drugs in a truck", "immigration", None),
+        ("the firm filed a patent for the hinge", "business-enterprise", None),
+        ("the firm's trademarks cover the logo", "business-enterprise", None),
+        ("he built the towers in his trademark gold style", None, "business-enterprise"),
+        ("a course of steroids sped up his recovery", "health", None),
+        ("the new web browser blocks trackers", "technology-engineering", None),
+        ("the book is a classic of science fiction", "arts-entertainment", "science-technology"),
+        ("scientists said the science was settled", "science-technology", None),
+        ("the establishment of the settlements was lawful", None, "political-parties"),
+        ("tariffs changed the rules of international trade", "trade", "international-relations"),
+        ("the two ministers met at an international summit", "international-relations", None),
+    ],
+)
+def test_word_senses_of_general_news(sentence: str, want: str | None, wrong: str | None):
+    found = slugs(tag(load_taxonomy(), sentence))
+    assert want is None or want in found, found
+    assert wrong is None or wrong not in found, found
