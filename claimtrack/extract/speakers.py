@@ -359,6 +359,8 @@ def _of_description(head: Token, words: list[str]) -> str | None:
     if k is None or k + 1 >= len(words) or words[k + 1].lower() != "of":
         return None
     return " ".join(words[1:]) if definite(" ".join(words[: k + 1])) is not None else None
+
+
 def is_personish(name_head: Token, name_toks: list[Token], np_toks: list[Token], words) -> bool:
     """Whether a named mention reads as a person's: named so by the NER, titled ("Mr."), the
     subject of a "who" clause, a title before it and no organisation's word in its noun
