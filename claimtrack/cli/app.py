@@ -95,7 +95,8 @@ COMMANDS = (
         "actors",
         _CLI + "actors:app",
         RECORD,
-        "Speakers: list, show, merge two into one, add aliases, set role and affiliation.",
+        "Speakers: list, show, merge two into one, resolve surnames, add aliases, set role and"
+        " affiliation.",
     ),
     Lazy(
         "topics",
