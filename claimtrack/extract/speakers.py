@@ -735,6 +735,8 @@ def _compound(dropped: list[str], tail: list[str]) -> bool:
     )
 
 
+# the name a description gives what it describes: "The program, called EB-5, ..."
+_CALLED = re.compile(r",\s*(?:called|named|known as)\s+([A-Z][^\s,;]*(?:\s+[A-Z][^\s,;]*)*)")
 _NAME_JOINS = frozenset({"of", "on", "for", "to", "the", "and", "&"})
 
 
@@ -760,11 +762,13 @@ def _fits_org_head(noun: str) -> Callable[[list[str]], bool]:
 
 
 def _fits_short_form(short: list[str]) -> Callable[[list[str]], bool]:
-    """Whether an organisation's folded name words have SHORT as a run of more than it
-    ("post" of "new york post", "commission" of "commission on ...")."""
+    """Whether an organisation's folded name words are SHORT and more, SHORT at their end
+    ("post" of "new york post") or before "of", "on" or "for" ("commission" of "commission
+    on ..."); not "naacp" of "naacp board"."""
     n = len(short)
     return lambda name: (
-        len(name) > n and any(name[i : i + n] == short for i in range(len(name) - n + 1))
+        len(name) > n
+        and (name[-n:] == short or name[:n] == short and name[n] in ("of", "on", "for"))
     )
 
 
@@ -816,7 +820,8 @@ class Resolver:
             if found.name == tok.text and (of_end := _of_name_end(tok)) is not None:
                 found = ResolvedActor(clean(doc_text(doc)[tok.idx : of_end]), found.kind)
             name = found.name or ""
-            if found.kind in BODIES and len(name.split()) >= 2 and name[:1].isupper():
+            proper = any(t.pos_ == "PROPN" for t in tok.subtree if t.i <= tok.i)
+            if found.kind in BODIES and len(name.split()) >= 2 and name[:1].isupper() and proper:
                 self.orgs.setdefault(fold(name), found)
 
     def by_org(self, head: Token, text: str) -> tuple[ResolvedActor, str] | None:
@@ -826,12 +831,20 @@ class Resolver:
         words = [clean(w) for w in cut_clauses(" ".join(text.split())).split()]
         if len(words) < 2 or words[0].lower() not in ("the", "this", "that"):
             return None
+        called = _CALLED.search(text)
+        if head.lower_ in ORG_HEADS and len(words) <= 3 and called is not None:
+            return self.canonical(ResolvedActor(called.group(1), "organization")), "named so in it"
         rest = [w.lower() for w in words[1:]]
         if head.pos_ == "NOUN" and head.lower_ in ORG_HEADS and len(rest) <= 2:
             if rest[-1] != head.lower_ or not all(w.islower() for w in words[1:]):
                 return None
             fit = _fits_org_head(head.lower_)
-        elif head.pos_ == "PROPN" and len(rest) <= 2 and all(w[:1].isupper() for w in words[1:]):
+        elif (
+            head.pos_ == "PROPN"
+            and head.ent_type_ in ("", "ORG")
+            and len(rest) <= 2
+            and all(w[:1].isupper() for w in words[1:])
+        ):
             fit = _fits_short_form(rest)
         else:
             return None

@@ -160,3 +160,19 @@ def test_a_persons_campaign_is_named_by_the_surname() -> None:
     text = "Donald Trump’s campaign said the rally drew ten thousand people."
     who = speaker_of(text, "rally drew")
     assert (who.name, who.kind) == ("Trump campaign", "organization")
+
+
+def test_a_place_is_no_short_form_of_its_embassy() -> None:
+    text = (
+        "The United States Embassy opened on Monday. The United States said the talks would resume."
+    )
+    assert speaker_of(text, "talks would resume").name == "United States"
+
+
+def test_a_description_that_names_its_program_is_that_name() -> None:
+    text = "The program, called HarborStart, said the loans were repaid."
+    who = speaker_of(text, "loans were repaid")
+    assert (who.name, who.how) == (
+        "HarborStart",
+        "'The program, called HarborStart,': HarborStart, named so in it",
+    )
