@@ -753,6 +753,14 @@ def _of_name_end(head: Token) -> int | None:
     return None
 
 
+def _title_cased(sent: Span) -> bool:
+    """A headline written in title case: four words or more, all capitalised but the short
+    ones ("Visa Program Up for Renewal Amid ...")."""
+    short = _NAME_JOINS | {"a", "an", "in", "at", "by", "with", "as"}
+    words = [t for t in sent if t.is_alpha and t.lower_ not in short]
+    return len(words) >= 4 and all(t.text[:1].isupper() for t in words)
+
+
 def _fits_org_head(noun: str) -> Callable[[list[str]], bool]:
     """Whether an organisation's folded name words fit a description's head NOUN: "poll"
     fits "bloomberg poll", "commission" "commission on ...", "newspaper" "new york post"."""
@@ -815,6 +823,8 @@ class Resolver:
         }
         for i, end in sorted(heads.items()):
             tok = doc[i]
+            if _title_cased(tok.sent):
+                continue  # a headline's capitals make no name ("Visa Program Up for ...")
             left = min(t.idx for t in tok.subtree if t.i <= tok.i)
             found = analyse_mention(tok, left, end)
             if found.name == tok.text and (of_end := _of_name_end(tok)) is not None:

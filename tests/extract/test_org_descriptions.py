@@ -176,3 +176,11 @@ def test_a_description_that_names_its_program_is_that_name() -> None:
         "HarborStart",
         "'The program, called HarborStart,': HarborStart, named so in it",
     )
+
+
+def test_a_title_cased_headline_names_no_organisation() -> None:
+    text = (
+        "Student Loan Program Up for Renewal Amid Claims\n\n"
+        "The program said the loans were repaid on time."
+    )
+    assert speaker_of(text, "loans were repaid").name == "program"
