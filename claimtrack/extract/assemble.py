@@ -301,6 +301,8 @@ def _resolver(parsed: list[Parsed], qi: QuoteIndex) -> Resolver:
         resolver.see_person_name(" ".join(ent.text.replace("’s", "").split()))
     for ent in people:  # roles anywhere in the article: "the GOP nominee" may come first
         resolver.see_roles(ent)
+    for p in parsed:  # organisations too: "the campaign" may come before "the Trump campaign"
+        resolver.see_org_names(p.doc)
     return resolver
 
 

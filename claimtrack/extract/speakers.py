@@ -153,6 +153,18 @@ KIN = frozenset("wife husband son daughter brother sister father mother".split()
 POLLS = frozenset({"poll", "polls", "survey", "surveys"})
 # words before a poll's name that are none of it ("a new Quinnipiac poll")
 NOT_POLL_NAME = frozenset({"new", "latest", "recent", "national", "opinion", "tracking"})
+# the head nouns of a definite description that stands for a named organisation ("the
+# campaign" for "the Trump campaign"), and for "newspaper" the last words of a paper's name
+ORG_HEADS = frozenset(
+    """
+    campaign poll survey commission committee agency department company group organization
+    organisation program programme coalition association foundation institute union bureau
+    council newspaper paper
+    """.split()
+)
+PAPER_WORDS = PAPER_NAMES | frozenset(
+    "times post journal tribune herald gazette daily globe star register news".split()
+)
 UNNAMED_HEADS = frozenset(
     """
     source sources official officials party parties people person analyst analysts expert
@@ -429,13 +441,67 @@ def poll_actor(head: Token, np_toks: list[Token]) -> ResolvedActor | None:
     if head.lower_ not in POLLS:
         return None
     before = [t for t in np_toks if t.i < head.i]
-    named = [t for t in before if t.pos_ == "PROPN" and t.lower_ not in NOT_POLL_NAME]
+    named = [t for t in before if t.pos_ == "PROPN" and not _not_poll_name(t)]
     if not named:
         role = clean(" ".join(t.text for t in before + [head] if t.pos_ != "DET"))
         return ResolvedActor(role, "unnamed", role=role)
     doc = head.doc
     name = doc_text(doc)[named[0].idx : named[-1].idx + len(named[-1].text)]
     return ResolvedActor(clean(f"{name} {head.lower_}"), "organization")
+
+
+def _not_poll_name(t: Token) -> bool:
+    """A word before a poll's name that is none of it ("a new Quinnipiac poll"), unless it
+    starts a place's name ("a New York Times poll")."""
+    nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+    place = t.text[:1].isupper() and nxt is not None and nxt.pos_ == "PROPN" and t.ent_type_ != ""
+    return t.lower_ in NOT_POLL_NAME and not place
+
+
+def campaign_actor(head: Token) -> ResolvedActor | None:
+    """A named person's campaign, under the surname, as campaigns are named ("Donald Trump's
+    campaign", "the Jo Roe campaign" -> "Trump campaign", "Roe campaign")."""
+    if head.lower_ != "campaign":
+        return None
+    owner = next(
+        (
+            c
+            for c in head.children
+            if c.dep_ in ("poss", "compound") and c.pos_ == "PROPN" and c.ent_type_ == "PERSON"
+        ),
+        None,
+    )
+    if owner is None or owner.i > head.i:
+        return None
+    return ResolvedActor(f"{clean(owner.text).split()[-1]} campaign", "organization")
+
+
+def _org_name_toks(doc: Doc, name_toks: list[Token], start: int) -> list[Token]:
+    """An organisation's name with the capitalised words before its last proper noun the
+    name walk stops at: a nationality or "and" between them ("the Central and East European
+    Coalition", not "Coalition")."""
+    if not name_toks or name_toks[-1].lower_ not in ORG_WORDS | GOVERNMENT_WORDS:
+        return name_toks
+    out = list(name_toks)
+    i = out[0].i - 1
+    while i >= 0 and doc[i].idx >= start:
+        t = doc[i]
+        joins = t.lower_ in ("and", "&") and i > 0 and doc[i - 1].text[:1].isupper()
+        if not (joins or t.text[:1].isupper() and t.pos_ in ("PROPN", "ADJ")):
+            break
+        out.insert(0, t)
+        i -= 1
+    return out[1:] if out[0].lower_ in ("and", "&") else out
+
+
+def _org_text(head: Token, text: str) -> str:
+    """A named organisation's name without the lower-case words written before it ("the
+    nonpartisan Commission on ...", "event organizer Alliance for ...")."""
+    if head.pos_ != "PROPN":
+        return text
+    words = text.split()
+    k = next((i for i, w in enumerate(words) if w[:1].isupper()), 0)
+    return " ".join(words[k:])
 
 
 def named_group(head: Token) -> ResolvedActor | None:
@@ -546,6 +612,9 @@ def analyse_mention(head: Token, start: int, end: int) -> ResolvedActor:
             i -= 1
     if (poll := poll_actor(head, np_toks)) is not None:
         return poll
+    if (campaign := campaign_actor(head)) is not None:
+        return campaign
+    name_toks = _org_name_toks(doc, name_toks, start)
     if (group := named_group(head)) is not None:
         return group
     ent = name_head.ent_type_
@@ -579,17 +648,18 @@ def analyse_mention(head: Token, start: int, end: int) -> ResolvedActor:
             kind = name_kind(name_toks, ent, personish)
             return ResolvedActor(clean(name), kind, role, aff, [clean(name)])
     text = group_name(clean(cut_clauses(_DET.sub("", doc_text(doc)[start:end]))))
+    org = _org_text(head, text)
     if (
         words & MEDIA_WORDS
         or names_outlet(name_toks)
         or head.ent_type_ == "ORG"
         and lower in MEDIA_WORDS
     ):
-        return ResolvedActor(text, "media")
+        return ResolvedActor(org, "media")
     if lower in GOVERNMENT_WORDS or head.ent_type_ == "GPE" or words & {"kremlin", "pentagon"}:
-        return ResolvedActor(text, "government", affiliation=affiliation_of(text.split())[0])
+        return ResolvedActor(org, "government", affiliation=affiliation_of(text.split())[0])
     if head.ent_type_ == "ORG" or lower in ORG_WORDS:
-        return ResolvedActor(text, "organization")
+        return ResolvedActor(org, "organization")
     if head.lemma_.lower() in UNNAMED_HEADS or lower in UNNAMED_HEADS or head.pos_ == "NOUN":
         role_text = clean(" ".join(t.text for t in np_toks if t.pos_ not in ("DET",)))
         aff, _ = affiliation_of(role_text.split())
@@ -665,6 +735,51 @@ def _compound(dropped: list[str], tail: list[str]) -> bool:
     )
 
 
+# the name a description gives what it describes: "The program, called EB-5, ..."
+_CALLED = re.compile(r",\s*(?:called|named|known as)\s+([A-Z][^\s,;]*(?:\s+[A-Z][^\s,;]*)*)")
+_NAME_JOINS = frozenset({"of", "on", "for", "to", "the", "and", "&"})
+
+
+def _of_name_end(head: Token) -> int | None:
+    """Where a body's name that goes on after its head ends: "Commission on Coastal Safety",
+    "Department of Health" (a preposition and capitalised words only); None if it does not."""
+    if head.pos_ != "PROPN":
+        return None
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ in ("of", "on", "for") and c.i == head.i + 1:
+            toks = sorted(c.subtree, key=lambda t: t.i)
+            if len(toks) > 1 and all(t.text[:1].isupper() or t.lower_ in _NAME_JOINS for t in toks):
+                return toks[-1].idx + len(toks[-1].text)
+    return None
+
+
+def _title_cased(sent: Span) -> bool:
+    """A headline written in title case: four words or more, all capitalised but the short
+    ones ("Visa Program Up for Renewal Amid ...")."""
+    short = _NAME_JOINS | {"a", "an", "in", "at", "by", "with", "as"}
+    words = [t for t in sent if t.is_alpha and t.lower_ not in short]
+    return len(words) >= 4 and all(t.text[:1].isupper() for t in words)
+
+
+def _fits_org_head(noun: str) -> Callable[[list[str]], bool]:
+    """Whether an organisation's folded name words fit a description's head NOUN: "poll"
+    fits "bloomberg poll", "commission" "commission on ...", "newspaper" "new york post"."""
+    if noun in ("newspaper", "paper"):
+        return lambda name: name[-1] in PAPER_WORDS and "poll" not in name
+    return lambda name: noun in name and name[-1] not in POLLS | {"campaign"} or name[-1] == noun
+
+
+def _fits_short_form(short: list[str]) -> Callable[[list[str]], bool]:
+    """Whether an organisation's folded name words are SHORT and more, SHORT at their end
+    ("post" of "new york post") or before "of", "on" or "for" ("commission" of "commission
+    on ..."); not "naacp" of "naacp board"."""
+    n = len(short)
+    return lambda name: (
+        len(name) > n
+        and (name[-n:] == short or name[:n] == short and name[n] in ("of", "on", "for"))
+    )
+
+
 class Resolver:
     """Walks a document's mentions in order and links surnames, pronouns and roles."""
 
@@ -690,6 +805,66 @@ class Resolver:
         self.others: dict[tuple[int, int, int], list[str]] = {}
         # the roles the article gives named people, anywhere in it: (name as written, role)
         self.written: list[tuple[str, str]] = []
+        self.orgs: dict[str, ResolvedActor] = {}  # folded name -> each organisation named
+
+    def see_org_names(self, doc: Doc) -> None:
+        """Note the organisations, outlets, campaigns and polls a paragraph names ("the Trump
+        campaign", "The New York Post", "a Quinnipiac poll"), for a description of one that
+        comes before or after its name ("the campaign", "The Post")."""
+        heads = {t.i: t.idx + len(t.text) for t in doc if t.lower_ in ORG_HEADS}
+        heads |= {e.root.i: e.end_char for e in doc.ents if e.label_ == "ORG"}
+        heads |= {  # a name the NER missed, as the second of two: "the Lakeside Gazette"
+            t.i: t.idx + len(t.text)
+            for t in doc
+            if t.pos_ == "PROPN"
+            and t.dep_ != "compound"
+            and t.lower_ in ORG_WORDS | GOVERNMENT_WORDS | PAPER_WORDS
+            and t.i not in heads
+        }
+        for i, end in sorted(heads.items()):
+            tok = doc[i]
+            if _title_cased(tok.sent):
+                continue  # a headline's capitals make no name ("Visa Program Up for ...")
+            left = min(t.idx for t in tok.subtree if t.i <= tok.i)
+            found = analyse_mention(tok, left, end)
+            if found.name == tok.text and (of_end := _of_name_end(tok)) is not None:
+                found = ResolvedActor(clean(doc_text(doc)[tok.idx : of_end]), found.kind)
+            name = found.name or ""
+            proper = any(t.pos_ == "PROPN" for t in tok.subtree if t.i <= tok.i)
+            if found.kind in BODIES and len(name.split()) >= 2 and name[:1].isupper() and proper:
+                self.orgs.setdefault(fold(name), found)
+
+    def by_org(self, head: Token, text: str) -> tuple[ResolvedActor, str] | None:
+        """The one organisation the article names that a definite description of one stands
+        for: "the campaign" for "the Trump campaign", "the poll" for "a Bloomberg poll", "The
+        Post" for "The New York Post"; None when none or several fit."""
+        words = [clean(w) for w in cut_clauses(" ".join(text.split())).split()]
+        if len(words) < 2 or words[0].lower() not in ("the", "this", "that"):
+            return None
+        called = _CALLED.search(text)
+        if head.lower_ in ORG_HEADS and len(words) <= 3 and called is not None:
+            return self.canonical(ResolvedActor(called.group(1), "organization")), "named so in it"
+        rest = [w.lower() for w in words[1:]]
+        if head.pos_ == "NOUN" and head.lower_ in ORG_HEADS and len(rest) <= 2:
+            if rest[-1] != head.lower_ or not all(w.islower() for w in words[1:]):
+                return None
+            fit = _fits_org_head(head.lower_)
+        elif (
+            head.pos_ == "PROPN"
+            and head.ent_type_ in ("", "ORG")
+            and len(rest) <= 2
+            and all(w[:1].isupper() for w in words[1:])
+        ):
+            fit = _fits_short_form(rest)
+        else:
+            return None
+        found = [a for key, a in self.orgs.items() if fit(key.split())]
+        if len(found) != 1:
+            return None
+        actor = self.canonical(
+            ResolvedActor(found[0].name, found[0].kind, forms=[found[0].name or ""])
+        )
+        return actor, f"the one {' '.join(rest)} named in this article"
 
     def see_person_name(self, full: str) -> None:
         self.people.add(full)
@@ -971,6 +1146,9 @@ class Resolver:
             if (hit := self.kin(head)) is not None:  # else unnamed, as any description
                 return hit, f"named as {hit.role} in this article"
         found = analyse_mention(head, start, end)
+        if found.kind in BODIES or found.kind == "unnamed":
+            if (hit := self.by_org(head, text)) is not None:
+                return hit
         description = description_of(head, text)
         if found.kind == "unnamed" and description is not None:
             if (hit := self.by_role(description)) is not None:

@@ -1,0 +1,186 @@
+"""Who spoke (issue 14): a definite description of an organisation ("the campaign", "The
+Post", "the poll") is the one organisation the article names that it stands for, and an
+organisation's name keeps none of the words written around it. Every sentence here is
+written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimtrack.extract import extract
+from claimtrack.extract.types import Speaker
+
+pytest.importorskip("spacy")
+
+
+def speaker_of(text: str, content_piece: str) -> Speaker:
+    """The speaker of the claim whose content holds CONTENT_PIECE."""
+    for c in extract(text):
+        if content_piece in c.content.text(text):
+            return c.speaker
+    raise AssertionError(f"no claim holds {content_piece!r}: {extract(text)}")
+
+
+# --- a description stands for the one organisation named -----------------------------------
+
+
+def test_the_campaign_is_the_one_campaign_named_before_it() -> None:
+    text = (
+        "Senator Maria Okafor's campaign said the rally drew ten thousand people. "
+        "The campaign added that the hall was full."
+    )
+    who = speaker_of(text, "hall was full")
+    assert (who.name, who.kind) == ("Okafor campaign", "organization")
+    assert who.how == "'The campaign': Okafor campaign, the one campaign named in this article"
+
+
+def test_the_campaign_may_be_named_after_the_description() -> None:
+    text = (
+        "The campaign said the rally drew ten thousand people. "
+        "Aides to the Ruth Bader campaign had booked the hall."
+    )
+    assert speaker_of(text, "rally drew").name == "Bader campaign"
+
+
+def test_two_campaigns_named_leave_the_campaign_unresolved() -> None:
+    text = (
+        "The Lena Park campaign and the Omar Reyes campaign met on Sunday. "
+        "The campaign said the rally drew ten thousand people."
+    )
+    who = speaker_of(text, "rally drew")
+    assert who.name == "campaign"
+    assert who.how is None
+
+
+def test_the_post_is_the_one_post_the_article_names() -> None:
+    text = (
+        "The Toledo Ledger Post reported on Friday that the bridge was closing. "
+        "The Post said the repairs would take a year."
+    )
+    who = speaker_of(text, "repairs would take")
+    assert (who.name, who.kind) == ("Toledo Ledger Post", "media")
+
+
+def test_two_posts_named_leave_the_post_as_written() -> None:
+    text = (
+        "The Toledo Ledger Post and The Dayton Evening Post both covered the fire. "
+        "The Post said the repairs would take a year."
+    )
+    assert speaker_of(text, "repairs would take").name == "Post"
+
+
+def test_the_poll_is_the_one_named_poll() -> None:
+    text = (
+        "A Harwell poll released on Monday found that voters favoured the levy. "
+        "The poll also said turnout would rise."
+    )
+    who = speaker_of(text, "turnout would rise")
+    assert (who.name, who.kind) == ("Harwell poll", "organization")
+
+
+def test_two_polls_named_leave_the_poll_unnamed() -> None:
+    text = (
+        "A Harwell poll found that voters favoured the levy. "
+        "A Brindle University poll found the opposite. "
+        "The poll also said turnout would rise."
+    )
+    who = speaker_of(text, "turnout would rise")
+    assert (who.name, who.kind) == ("poll", "unnamed")
+
+
+def test_the_commission_is_the_commission_named_with_its_full_title() -> None:
+    text = (
+        "The Commission on Coastal Safety said the beaches were clean. "
+        "The commission added that the water was warm."
+    )
+    assert speaker_of(text, "water was warm").name == "Commission on Coastal Safety"
+
+
+def test_two_commissions_named_leave_the_commission_unresolved() -> None:
+    text = (
+        "The commission said the water was warm. "
+        "The Harbor Commission and the Commission on Coastal Safety met on Friday."
+    )
+    assert speaker_of(text, "water was warm").name == "commission"
+
+
+def test_the_newspaper_is_the_one_paper_named() -> None:
+    text = (
+        "The newspaper said the mayor had resigned. "
+        "The Harbor City Tribune first reported the story on Monday."
+    )
+    assert speaker_of(text, "mayor had resigned").name == "Harbor City Tribune"
+
+
+def test_two_papers_named_leave_the_newspaper_unresolved() -> None:
+    text = (
+        "The newspaper said the mayor had resigned. "
+        "The Harbor City Tribune and the Lakeside Gazette first reported the story."
+    )
+    assert speaker_of(text, "mayor had resigned").name == "newspaper"
+
+
+def test_a_description_with_nothing_named_stays_as_written() -> None:
+    text = "The agency said the permits were late."
+    assert speaker_of(text, "permits were late").name == "agency"
+
+
+# --- an organisation's name without the words around it --------------------------------------
+
+
+def test_an_adjective_before_a_named_body_is_dropped() -> None:
+    text = "The nonpartisan Commission on Coastal Safety said the beaches were clean."
+    assert speaker_of(text, "beaches were clean").name == "Commission on Coastal Safety"
+
+
+def test_a_role_word_before_an_organisation_is_dropped() -> None:
+    text = "The event organizer Alliance to Restore Our Parks said the march was peaceful."
+    assert speaker_of(text, "march was peaceful").name == "Alliance to Restore Our Parks"
+
+
+def test_a_coalition_keeps_its_nationality_words() -> None:
+    text = (
+        "The Central and East European Coalition, which represents many families, "
+        "said the vote was unfair."
+    )
+    assert speaker_of(text, "vote was unfair").name == "Central and East European Coalition"
+
+
+def test_a_poll_named_for_a_new_york_paper_keeps_new() -> None:
+    text = "A New York Times/CBS News poll released last week found that voters were split."
+    assert speaker_of(text, "voters were split").name == "New York Times/CBS News poll"
+
+
+def test_a_new_poll_is_still_named_without_new() -> None:
+    text = "A new Harwell poll found that voters were split."
+    assert speaker_of(text, "voters were split").name == "Harwell poll"
+
+
+def test_a_persons_campaign_is_named_by_the_surname() -> None:
+    text = "Donald Trump’s campaign said the rally drew ten thousand people."
+    who = speaker_of(text, "rally drew")
+    assert (who.name, who.kind) == ("Trump campaign", "organization")
+
+
+def test_a_place_is_no_short_form_of_its_embassy() -> None:
+    text = (
+        "The United States Embassy opened on Monday. The United States said the talks would resume."
+    )
+    assert speaker_of(text, "talks would resume").name == "United States"
+
+
+def test_a_description_that_names_its_program_is_that_name() -> None:
+    text = "The program, called HarborStart, said the loans were repaid."
+    who = speaker_of(text, "loans were repaid")
+    assert (who.name, who.how) == (
+        "HarborStart",
+        "'The program, called HarborStart,': HarborStart, named so in it",
+    )
+
+
+def test_a_title_cased_headline_names_no_organisation() -> None:
+    text = (
+        "Student Loan Program Up for Renewal Amid Claims\n\n"
+        "The program said the loans were repaid on time."
+    )
+    assert speaker_of(text, "loans were repaid").name == "program"
