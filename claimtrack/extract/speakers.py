@@ -327,6 +327,9 @@ def document_owner(head: Token) -> Token | None:
     return None
 
 
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE"})
+
+
 def antecedent(pronoun: Token) -> Token | None:
     """The noun a relative pronoun stands for: the head its clause modifies ("Trump, who
     said" -> Trump), else the name or noun right before it or its comma; for "who", a bare
@@ -337,7 +340,7 @@ def antecedent(pronoun: Token) -> Token | None:
     if pronoun.dep_ in SUBJECTS and clause.dep_ == "relcl" and clause.head.pos_ != "VERB":
         noun = clause.head
     elif i >= 2 and doc[i - 1].text == "," and doc[i - 2].pos_ in ("PROPN", "NOUN"):
-        noun = doc[i - 2]
+        noun = _name_ending(doc, i - 1, whole=True) or doc[i - 2]  # "University of Ohio,"
     elif pronoun.dep_ in SUBJECTS:  # "the Dayton Fire Department which reported": no link
         noun = _name_ending(doc, i)
     if noun is not None and noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
@@ -347,14 +350,21 @@ def antecedent(pronoun: Token) -> Token | None:
     return noun
 
 
-def _name_ending(doc: Doc, end: int) -> Token | None:
-    """The last word of the name (a person's, an organisation's or a place's) that ends
-    right before token END and ends in its head ("the Dayton Fire Department which"), else
-    None ("the University of Dayton which" is left alone: its head is not its end)."""
+def _name_ending(doc: Doc, end: int, whole: bool = False) -> Token | None:
+    """The head of the name (a person's, an organisation's or a place's) that ends right
+    before token END, if it ends in its head ("the Dayton Fire Department which") or WHOLE
+    (a comma closes it: "the University of Dayton, which"), else None."""
     ent = next((e for e in doc.ents if e.end == end), None)
-    if ent is None or ent.label_ not in ("PERSON", "ORG", "GPE") or ent.root.i != end - 1:
+    if ent is None or ent.label_ not in NAME_LABELS or not whole and ent.root.i != end - 1:
         return None
     return ent.root
+
+
+def mention_end(tok: Token) -> int:
+    """Where the mention headed by TOK ends: with the name TOK heads ("University" of
+    "the University of Dayton"), else with TOK."""
+    ent = next((e for e in tok.doc.ents if e.root == tok and e.label_ in NAME_LABELS), None)
+    return ent.end_char if ent is not None else tok.idx + len(tok.text)
 
 
 def mention_start(tok: Token) -> int:
@@ -999,7 +1009,7 @@ class Resolver:
                 if hit is not None:
                     return hit, why
             if low in ("who", "which", "that") and (ante := antecedent(head)) is not None:
-                actor, why = self._resolve(ante, mention_start(ante), ante.idx + len(ante.text))
+                actor, why = self._resolve(ante, mention_start(ante), mention_end(ante))
                 return actor, why or "the noun its clause is about"
             return ResolvedActor(None, "person" if low in PRONOUNS_PERSON else "unnamed"), None
         if head.lower_ in KIN and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children):

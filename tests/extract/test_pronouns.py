@@ -254,3 +254,22 @@ def test_who_after_a_bare_role_is_the_one_who_holds_it() -> None:
 
 def test_who_after_a_role_with_its_article_is_that_person() -> None:
     assert _who("Voters cheered the aide to the governor, who promised lower taxes.") == "governor"
+
+
+def test_which_after_a_comma_takes_the_whole_name_before_it() -> None:
+    text = (
+        "The reporters turned to the University of Dayton, which said that 412 fires "
+        "broke out last year."
+    )
+    found = speaker_of(text, "412 fires")
+    assert found.name == "University of Dayton"
+    assert found.how == "'which': University of Dayton, the noun its clause is about"
+
+
+def test_who_linked_to_a_person_ignores_the_name_before_its_comma() -> None:
+    text = (
+        "The reporters turned to a spokesman for the University of Dayton, who said that "
+        "412 fires broke out."
+    )
+    found = speaker_of(text, "412 fires")
+    assert found.name == "spokesman" and found.kind == "unnamed"
