@@ -339,17 +339,64 @@ def document_owner(head: Token) -> Token | None:
     return None
 
 
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE"})
+
+
 def antecedent(pronoun: Token) -> Token | None:
     """The noun a relative pronoun stands for: the head its clause modifies ("Trump, who
-    said" -> Trump), else the noun right before its comma."""
+    said" -> Trump), else the name or noun right before it or its comma; for "who", a bare
+    role after a preposition stands for the noun it qualifies ("the nominee for president,
+    who" -> nominee)."""
     clause, doc, i = pronoun.head, pronoun.doc, pronoun.i
     noun = None
-    if pronoun.dep_ in ("nsubj", "nsubjpass") and clause.dep_ == "relcl":
+    if pronoun.dep_ in SUBJECTS and clause.dep_ == "relcl" and clause.head.pos_ != "VERB":
         noun = clause.head
     elif i >= 2 and doc[i - 1].text == "," and doc[i - 2].pos_ in ("PROPN", "NOUN"):
-        noun = doc[i - 2]
+        noun = _name_ending(doc, i - 1, whole=True) or doc[i - 2]  # "University of Ohio,"
+    elif pronoun.dep_ in SUBJECTS:  # "the Dayton Fire Department which reported": no link
+        noun = _name_ending(doc, i)
     if noun is not None and noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
         return noun.head  # "Jo Roe, now the party leader, who said": Jo Roe
+    if noun is not None and pronoun.lower_ == "who":
+        return _qualified(noun)  # a thing's "which" may well be about the bare noun
+    return noun
+
+
+def _name_ending(doc: Doc, end: int, whole: bool = False) -> Token | None:
+    """The head of the name (a person's, an organisation's or a place's) that ends right
+    before token END, if it ends in its head ("the Dayton Fire Department which") or WHOLE
+    (a comma closes it: "the University of Dayton, which"), else None."""
+    ent = next((e for e in doc.ents if e.end == end), None)
+    if ent is None or ent.label_ not in NAME_LABELS or not whole and ent.root.i != end - 1:
+        return None
+    return ent.root
+
+
+def mention_end(tok: Token) -> int:
+    """Where the mention headed by TOK ends: with the name TOK heads ("University" of
+    "the University of Dayton"), else with TOK."""
+    ent = next((e for e in tok.doc.ents if e.root == tok and e.label_ in NAME_LABELS), None)
+    return ent.end_char if ent is not None else tok.idx + len(tok.text)
+
+
+def mention_start(tok: Token) -> int:
+    """Where the mention headed by TOK starts: its name's first word (or its article) when
+    TOK stands in a name, so that a misparsed clause before it stays out; else its left
+    edge."""
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    if ent is None:
+        return tok.left_edge.idx
+    first = ent.start - 1 if ent.start > 0 and tok.doc[ent.start - 1].dep_ == "det" else ent.start
+    return max(tok.doc[first].idx, tok.left_edge.idx)
+
+
+def _qualified(noun: Token) -> Token:
+    """The noun a bare role after a preposition qualifies ("the nominee for president":
+    nominee), else NOUN itself; a bare singular noun names a role, nobody in particular."""
+    prep = noun.head
+    bare = noun.tag_ == "NN" and not any(c.dep_ in ("det", "poss") for c in noun.children)
+    if noun.dep_ == "pobj" and bare and prep.dep_ == "prep" and prep.head.pos_ == "NOUN":
+        return prep.head
     return noun
 
 
@@ -1139,7 +1186,7 @@ class Resolver:
                 if hit is not None:
                     return hit, why
             if low in ("who", "which", "that") and (ante := antecedent(head)) is not None:
-                actor, why = self._resolve(ante, ante.left_edge.idx, ante.idx + len(ante.text))
+                actor, why = self._resolve(ante, mention_start(ante), mention_end(ante))
                 return actor, why or "the noun its clause is about"
             return ResolvedActor(None, "person" if low in PRONOUNS_PERSON else "unnamed"), None
         if head.lower_ in KIN and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from claimtrack.extract import extract
+from claimtrack.extract.speakers import antecedent
 from claimtrack.extract.types import Speaker
 
 pytest.importorskip("spacy")
@@ -198,3 +199,77 @@ def test_her_father_is_not_his_wife() -> None:
     )
     found = speaker_of(text, "ovens were older")
     assert found.name != "Ana Denton" and found.kind == "unnamed"
+
+
+# --- relative pronouns --------------------------------------------------------------------------
+
+
+def test_which_with_no_link_takes_the_name_right_before_it() -> None:
+    # the parser hangs "which reported" on the verb; the name before "which" is its antecedent
+    text = (
+        "To settle the question, the reporters turned to the Dayton Fire Department "
+        'which reported "412 fires" in the city last year.'
+    )
+    found = speaker_of(text, "412 fires")
+    assert found.name == "Dayton Fire Department"
+    assert found.how == "'which': Dayton Fire Department, the noun its clause is about"
+
+
+def test_which_after_a_name_that_ends_off_its_head_stays_unresolved() -> None:
+    # "the University of Dayton": the name's last word is not its head, so no guess
+    text = (
+        "To settle the question, the reporters turned to the University of Dayton "
+        'which reported "412 fires" in the city last year.'
+    )
+    found = speaker_of(text, "412 fires")
+    assert found.name is None
+
+
+def test_who_after_a_bare_role_stands_for_the_noun_the_role_qualifies() -> None:
+    text = "Governor Ana Brill met the nominee for mayor, who said the city needed new roads."
+    found = speaker_of(text, "needed new roads")
+    assert found.name == "nominee"
+
+
+def test_who_after_a_role_with_its_article_stays_on_that_role() -> None:
+    text = "At the dinner Ana Brill sat beside an aide to the mayor, who said the city needed new roads."
+    found = speaker_of(text, "needed new roads")
+    assert found.name == "mayor"
+
+
+def _who(sentence: str) -> str:
+    from claimtrack.extract import nlp
+
+    doc = nlp.load()(sentence)
+    found = antecedent(next(t for t in doc if t.lower_ == "who"))
+    assert found is not None
+    return found.text
+
+
+def test_who_after_a_bare_role_is_the_one_who_holds_it() -> None:
+    # "governor" names an office here, not a person: the nominee is who promised
+    sentence = "Voters cheered the Republican nominee for governor, who promised lower taxes."
+    assert _who(sentence) == "nominee"
+
+
+def test_who_after_a_role_with_its_article_is_that_person() -> None:
+    assert _who("Voters cheered the aide to the governor, who promised lower taxes.") == "governor"
+
+
+def test_which_after_a_comma_takes_the_whole_name_before_it() -> None:
+    text = (
+        "The reporters turned to the University of Dayton, which said that 412 fires "
+        "broke out last year."
+    )
+    found = speaker_of(text, "412 fires")
+    assert found.name == "University of Dayton"
+    assert found.how == "'which': University of Dayton, the noun its clause is about"
+
+
+def test_who_linked_to_a_person_ignores_the_name_before_its_comma() -> None:
+    text = (
+        "The reporters turned to a spokesman for the University of Dayton, who said that "
+        "412 fires broke out."
+    )
+    found = speaker_of(text, "412 fires")
+    assert found.name == "spokesman" and found.kind == "unnamed"
