@@ -48,7 +48,7 @@ from claimtrack.query.lookups import get_source
 from claimtrack.store.engine import DatabaseError, run_transaction
 from claimtrack.store.models import Claim as StoredClaim
 from claimtrack.store.models import Source
-from claimtrack.store.resolve import Resolved, resolve_loose, touched_by
+from claimtrack.store.resolve import resolve_after
 from claimtrack.store.taxonomy import TopicDef
 from claimtrack.store.writes import (
     content_hash,
@@ -547,20 +547,6 @@ def store_once(
     if stored is not None:
         stored.extend(made)
     return count
-
-
-def resolve_after(engine: Engine, source_ids: list[int]) -> list[Resolved]:
-    """The registry's second look at the end of a run that stored several documents
-    (SOURCE_IDS): the speakers its claims left under a surname alone or an unresolved
-    description, re-resolved against the whole database (store/resolve.py), in one
-    transaction."""
-    if len(source_ids) < 2:
-        return []
-
-    def step(session: Session) -> list[Resolved]:
-        return resolve_loose(session, touched_by(session, source_ids))
-
-    return run_transaction(engine, step)
 
 
 # ---- feed subscriptions -------------------------------------------------------------------

@@ -31,10 +31,10 @@ from typing import Any
 
 from claimtrack.extract.learned.corpus import GoldDoc
 from claimtrack.extract.types import FoundClaim
-from claimtrack.ingest import resolve_after
 from claimtrack.io.document import Document
 from claimtrack.query.claims import ClaimFilter, iter_rows
 from claimtrack.store.engine import create_schema, make_engine, run_transaction
+from claimtrack.store.resolve import resolve_after
 from claimtrack.store.writes import ensure_taxonomy, store_document
 
 __all__ = [

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from claimtrack.extract.roles import definite, fits, role_words
 from claimtrack.extract.spans import doc_text
 from claimtrack.extract.types import ActorKind
 from claimtrack.extract.wordlists import words as words_of
@@ -21,7 +22,6 @@ from claimtrack.names import (
     surname,
     title_gender,
 )
-from claimtrack.store.roles import definite, fits, role_words
 
 FIRST_PERSON = frozenset({"i", "me"})
 PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "his", "i", "me"})

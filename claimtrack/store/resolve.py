@@ -20,9 +20,10 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from sqlalchemy import or_, select
+from sqlalchemy import Engine, or_, select
 from sqlalchemy.orm import Session
 
+from claimtrack.extract.roles import alias_roles, definite
 from claimtrack.names import (
     PRONOUN_GENDER,
     PRONOUNS,
@@ -34,8 +35,9 @@ from claimtrack.names import (
     title_gender,
 )
 from claimtrack.store import appearances
+from claimtrack.store.engine import run_transaction
 from claimtrack.store.models import Actor, ActorAlias, Claim, ClaimSpeaker, Source
-from claimtrack.store.roles import alias_roles, by_role, definite
+from claimtrack.store.roles import by_role
 from claimtrack.store.writes import (
     HONORIFICS,
     ORG_WORDS,
@@ -304,3 +306,17 @@ def touched_by(session: Session, source_ids: Collection[int]) -> set[int]:
     if lasts:
         ids |= set(session.scalars(select(Actor.id).where(Actor.name_key.in_(lasts))))
     return ids
+
+
+def resolve_after(engine: Engine, source_ids: list[int]) -> list[Resolved]:
+    """The registry's second look at the end of a run that stored several documents
+    (SOURCE_IDS): the speakers its claims left under a surname alone or an unresolved
+    description, re-resolved against the whole database (store/resolve.py), in one
+    transaction."""
+    if len(source_ids) < 2:
+        return []
+
+    def step(session: Session) -> list[Resolved]:
+        return resolve_loose(session, touched_by(session, source_ids))
+
+    return run_transaction(engine, step)

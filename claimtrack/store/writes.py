@@ -16,6 +16,7 @@ from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.orm import Session, object_session
 
 from claimtrack.extract.dates import relation_range
+from claimtrack.extract.roles import PERSON_ROLES, alias_roles, definite
 from claimtrack.extract.types import FoundClaim, SaidDate, Speaker
 from claimtrack.io.document import Document
 from claimtrack.names import (
@@ -45,7 +46,7 @@ from claimtrack.store.models import (
     Source,
     Topic,
 )
-from claimtrack.store.roles import PERSON_ROLES, alias_roles, by_role, definite
+from claimtrack.store.roles import by_role
 from claimtrack.store.taxonomy import TopicDef, frame_of, load_taxonomy
 from claimtrack.store.taxonomy import tag as tag_topics
 from claimtrack.store.timeline import sort_values

@@ -345,7 +345,7 @@ def test_a_nickname_is_the_same_first_name_another_is_not(db_url):
 
 
 def test_a_relative_clause_after_a_name_gives_no_role():
-    from claimtrack.store.roles import alias_roles
+    from claimtrack.extract.roles import alias_roles
 
     name = "Ed Pemberton"
     assert alias_roles("Ed Pemberton, who chaired the party in 2000,", name) == frozenset()

@@ -10,12 +10,12 @@ import pytest
 from sqlalchemy import select
 
 from claimtrack.extract import extract
+from claimtrack.extract.roles import alias_roles, definite, fits, role_words
 from claimtrack.extract.types import CharSpan, Speaker
 from claimtrack.ingest import store_once
 from claimtrack.io.document import Document
 from claimtrack.store import engine as dbmod
 from claimtrack.store.models import Claim
-from claimtrack.store.roles import alias_roles, definite, fits, role_words
 from claimtrack.store.writes import (
     content_hash,
     ensure_taxonomy,

@@ -1,0 +1,126 @@
+"""Roles as written: the meaningful words of a role ("GOP presidential nominee" ->
+{"republican", "presidential", "nominee"}), the role an alias gives a name, whether a
+description fits a role, and a definite description's role words. Plain text, no database:
+the extractor matches descriptions within an article with these, and store/roles.py across
+the database."""
+
+from __future__ import annotations
+
+import re
+
+from claimtrack.names import fold, person_form, surname
+
+# words a role is written with that carry no meaning of their own
+FILLER = frozenset(
+    "the a an this that of for and his her their its our current then now incumbent "
+    "mr mrs ms dr".split()
+)
+SYNONYMS = {
+    "gop": "republican",
+    "republicans": "republican",
+    "democrat": "democratic",
+    "dem": "democratic",
+    "gov": "governor",
+    "sen": "senator",
+    "rep": "representative",
+    "congressman": "representative",
+    "congresswoman": "representative",
+    "ex": "former",
+}
+# words that make another role of one: "the president" is not the former president, the
+# vice president, nor the president's deputy; a description and a role agree on them
+QUALIFIERS = frozenset(
+    "former late vice deputy assistant acting lieutenant associate interim first".split()
+)
+# the last word of a description that can mean one person ("the Indiana governor")
+PERSON_ROLES = frozenset(
+    """
+    president senator governor mayor nominee candidate secretary minister chairman
+    chairwoman chair spokesman spokeswoman spokesperson director ambassador general judge
+    justice speaker leader representative congressman congresswoman attorney commissioner
+    chancellor king queen prince envoy adviser advisor aide businessman businesswoman
+    billionaire mogul founder ceo executive manager chief commander sheriff pope premier
+    prosecutor lawmaker legislator strategist economist professor pastor lady
+    frontrunner front-runner hopeful incumbent challenger opponent rival owner host
+    """.split()
+)
+# where a role written before a name begins: after punctuation or another name ("A and B")
+_BREAK = re.compile(r"[,;:()\[\]\u2014\u2013]|\s-\s|\s(?:and|or|with|by|to|from)\s", re.I)
+WORD = re.compile(r"[a-z0-9]+")
+RELATIVE = frozenset({"who", "whom", "whose", "which", "that"})
+INDEFINITE = frozenset({"a", "an", "one", "another", "some", "any", "each", "every"})
+
+
+def role_words(text: str) -> frozenset[str]:
+    """The meaningful words of a role, folded, with their common variants made one:
+    "GOP presidential nominee" -> {"republican", "presidential", "nominee"}."""
+    # a role of someone else's is theirs: "the nominee's eldest daughter" is a daughter
+    plain = re.split(r"'s\b", fold(text).replace("\u2019", "'"))[-1]
+    words = (SYNONYMS.get(w, w) for w in WORD.findall(plain))
+    return frozenset(w for w in words if w not in FILLER)
+
+
+def _name_at(words: list[str], name: list[str]) -> int:
+    """Where NAME's words first stand in WORDS, else -1."""
+    n = len(name)
+    for i in range(len(words) - n + 1):
+        if words[i : i + n] == name:
+            return i
+    return -1
+
+
+def alias_roles(alias: str, name: str) -> frozenset[str]:
+    """The role words an alias gives the person NAME: those written right before their
+    name or surname ("Indiana Gov. Mike Pence" -> {"indiana", "governor"}), or in
+    apposition after it ("Clinton, the former secretary of state" -> {"former",
+    "secretary", "state"}). Empty when the alias names them without a role, or does not
+    name them at all (a description stored as an alias proves nothing)."""
+    text = " ".join(alias.replace("\u2019", "'").split())
+    raw = text.split()
+    low = [fold(w).strip(".,;:'\"()").removesuffix("'s") for w in raw]
+    form = [fold(w) for w in person_form(name).split()]
+    last = surname(name)
+    at, size = _name_at(low, form), len(form)
+    if at < 0 and last is not None:
+        at, size = _name_at(low, fold(last).split()), len(last.split())
+    if at < 0:
+        return frozenset()
+    before = " ".join(raw[:at])
+    before = _BREAK.split(f" {before} ")[-1] if before else ""
+    after = " ".join(raw[at + size :]).lstrip()
+    appos = ""
+    if raw[at + size - 1].endswith(",") or after.startswith(","):
+        appos = _BREAK.split(after.lstrip(", "), maxsplit=1)[0]
+        if fold(appos.split()[0] if appos.split() else "") in RELATIVE:
+            appos = ""  # "X, who served as chairman in 2000,": what they did, not a title
+    return role_words(before) | role_words(appos)
+
+
+def role_parts(description: str) -> list[frozenset[str]]:
+    """A description's roles: "former secretary of state and current nominee" has two."""
+    return [w for p in re.split(r"\band\b", fold(description)) if (w := role_words(p))]
+
+
+def fits(description: str, roles: list[frozenset[str]]) -> bool:
+    """Every role of DESCRIPTION is within one role the person was given, with the same
+    qualifiers ("the president" is not "the former president" nor "the vice president")."""
+    parts = role_parts(description)
+    return bool(parts) and all(
+        any(p <= r and p & QUALIFIERS == r & QUALIFIERS for r in roles) for p in parts
+    )
+
+
+def definite(mention: str) -> str | None:
+    """The role words of a singular definite description ("The Indiana governor" ->
+    "Indiana governor"), else None: "a senator", "the senators", "officials" are nobody
+    in particular, "the panel" no person."""
+    words = " ".join(mention.replace("\u2019", "'").split()).split()
+    if len(words) < 2 or fold(words[0]) not in ("the", "this"):
+        return None
+    rest = words[1:]
+    if any(fold(w) in INDEFINITE for w in rest[:1]) or any("'s" in w for w in rest):
+        return None  # "the senator's spokesman" is nobody the database knows by role
+    head = fold(rest[-1]).strip(".,;:'\"")
+    if head not in PERSON_ROLES:
+        return None
+    return " ".join(rest)
