@@ -146,3 +146,13 @@ def store_articles(db: str, articles=ARTICLES) -> None:  # type: ignore[no-untyp
                 published=dt.date.fromisoformat(published),
             )
             store_document(session, doc, [c.build(text) for c in claims], topics)
+
+
+def speaker_of(text: str, content_piece: str) -> Speaker:
+    """The speaker the extractor credits with the claim whose content holds CONTENT_PIECE."""
+    from claimtrack.extract import extract
+
+    for c in extract(text):
+        if content_piece in c.content.text(text):
+            return c.speaker
+    raise AssertionError(f"no claim holds {content_piece!r}: {extract(text)}")

@@ -7,18 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from claimtrack.extract import extract
-from claimtrack.extract.types import Speaker
+from tests.handmade import speaker_of
 
 pytest.importorskip("spacy")
-
-
-def speaker_of(text: str, content_piece: str) -> Speaker:
-    """The speaker of the claim whose content holds CONTENT_PIECE."""
-    for c in extract(text):
-        if content_piece in c.content.text(text):
-            return c.speaker
-    raise AssertionError(f"no claim holds {content_piece!r}: {extract(text)}")
 
 
 # --- a description stands for the one organisation named -----------------------------------

@@ -7,7 +7,6 @@ import json
 
 import pytest
 
-from claimtrack.extract import extract
 from claimtrack.extract.types import CharSpan, Speaker
 from claimtrack.names import (
     first_name_gender,
@@ -20,16 +19,9 @@ from claimtrack.names import (
 from claimtrack.store import engine as dbmod
 from claimtrack.store.models import Actor
 from claimtrack.store.writes import resolve_actor
+from tests.handmade import speaker_of
 
 pytest.importorskip("spacy")
-
-
-def speaker_of(text: str, content_piece: str) -> Speaker:
-    """The speaker of the claim whose content holds CONTENT_PIECE."""
-    for c in extract(text):
-        if content_piece in c.content.text(text):
-            return c.speaker
-    raise AssertionError(f"no claim holds {content_piece!r}: {extract(text)}")
 
 
 # --- names ------------------------------------------------------------------------------------
