@@ -18,7 +18,7 @@ triggers follow every write, whoever makes it (the store, curation, a bulk SQL c
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 COUNTED = "{r}.same_as_id IS NULL AND {r}.rejected IS NULL"  # r: NEW or OLD
 
@@ -134,15 +134,28 @@ def create_counting(execute: Callable[[str], object], dialect: str) -> None:
             execute(sql)
 
 
-def drop_counting(execute: Callable[[str], object], dialect: str) -> None:
+def drop_triggers(
+    execute: Callable[[str], object],
+    dialect: str,
+    sqlite: Iterable[str],
+    postgresql: dict[str, str],
+    functions: Iterable[str],
+) -> None:
+    """Drop the named triggers of DIALECT (PostgreSQL's: trigger -> table, then the
+    trigger FUNCTIONS they call)."""
     if dialect == "sqlite":
-        for name in SQLITE_TRIGGERS:
+        for name in sqlite:
             execute(f"DROP TRIGGER IF EXISTS {name}")
     elif dialect == "postgresql":
-        for name, table in PG_TRIGGERS.items():
+        for name, table in postgresql.items():
             execute(f"DROP TRIGGER IF EXISTS {name} ON {table}")
-        execute("DROP FUNCTION IF EXISTS claim_counts()")
-        execute("DROP FUNCTION IF EXISTS claim_topic_counts()")
+        for function in functions:
+            execute(f"DROP FUNCTION IF EXISTS {function}()")
+
+
+def drop_counting(execute: Callable[[str], object], dialect: str) -> None:
+    functions = ("claim_counts", "claim_topic_counts")
+    drop_triggers(execute, dialect, SQLITE_TRIGGERS, PG_TRIGGERS, functions)
 
 
 def recount(execute: Callable[[str], object]) -> None:

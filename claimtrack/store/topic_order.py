@@ -19,6 +19,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from claimtrack.store.counts import drop_triggers
+
 KEY = ("sort_day", "sort_rank", "source_id", "content_start")
 _CHANGED = " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in KEY)
 _FROM_CLAIM = ", ".join(KEY)
@@ -75,14 +77,8 @@ def create_ordering(execute: Callable[[str], object], dialect: str) -> None:
 
 
 def drop_ordering(execute: Callable[[str], object], dialect: str) -> None:
-    if dialect == "sqlite":
-        for name in SQLITE_TRIGGERS:
-            execute(f"DROP TRIGGER IF EXISTS {name}")
-    elif dialect == "postgresql":
-        for name, table in PG_TRIGGERS.items():
-            execute(f"DROP TRIGGER IF EXISTS {name} ON {table}")
-        execute("DROP FUNCTION IF EXISTS claim_topic_order()")
-        execute("DROP FUNCTION IF EXISTS claim_order()")
+    functions = ("claim_topic_order", "claim_order")
+    drop_triggers(execute, dialect, SQLITE_TRIGGERS, PG_TRIGGERS, functions)
 
 
 def refill(execute: Callable[[str], object], dialect: str) -> None:
