@@ -20,6 +20,7 @@ probability of 0.88, by 0.67 of 0.995.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import random
 import re
@@ -101,15 +102,18 @@ def signature(text: str) -> list[int]:
     return [min((a * v + b) % _PRIME for v in values) for a, b in _HASHES]
 
 
-def band_keys(text: str) -> list[int]:
-    """The band keys of a content (signed 64-bit, one per band of ROWS hashes)."""
+@functools.lru_cache(maxsize=4096)
+def band_keys(text: str) -> tuple[int, ...]:
+    """The band keys of a content (signed 64-bit, one per band of ROWS hashes). Kept for the
+    latest contents: storing a document asks for the same claims' keys to index them, to
+    find their candidates and to find outlet boilerplate (store/boilerplate.py)."""
     sig = signature(text)
     keys = []
     for i in range(0, PERMS, ROWS):
         data = f"{i}:" + ",".join(map(str, sig[i : i + ROWS]))
         digest = hashlib.blake2b(data.encode(), digest_size=8).digest()
         keys.append(int.from_bytes(digest, signed=True))
-    return keys
+    return tuple(keys)
 
 
 def index_claims(session: Session, claims: Sequence[Claim], *, fresh: bool = False) -> None:
