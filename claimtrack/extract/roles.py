@@ -51,6 +51,55 @@ RELATIVE = frozenset({"who", "whom", "whose", "which", "that"})
 INDEFINITE = frozenset({"a", "an", "one", "another", "some", "any", "each", "every"})
 
 
+# a US state as a lawmaker's tag writes it ("Sen. Jo Roe (R-S.C.)", "Rep. Al Poe, D-Calif.,"):
+# the AP's abbreviation or the postal code, without dots, folded -> the state's name
+_STATE_NAMES = """
+    alabama:ala,al alaska:ak arizona:ariz,az arkansas:ark,ar california:calif,cal,ca
+    colorado:colo,co connecticut:conn,ct delaware:del,de florida:fla,fl georgia:ga
+    hawaii:hi idaho:id illinois:ill,il indiana:ind,in iowa:ia kansas:kan,kans,ks
+    kentucky:ky louisiana:la maine:me maryland:md massachusetts:mass,ma michigan:mich,mi
+    minnesota:minn,mn mississippi:miss,ms missouri:mo montana:mont,mt nebraska:neb,nebr,ne
+    nevada:nev,nv new_hampshire:nh new_jersey:nj new_mexico:nm new_york:ny
+    north_carolina:nc north_dakota:nd ohio:oh oklahoma:okla,ok oregon:ore,or
+    pennsylvania:pa,penn rhode_island:ri south_carolina:sc south_dakota:sd tennessee:tenn,tn
+    texas:tex,tx utah:ut vermont:vt virginia:va washington:wash,wa west_virginia:wva,wv
+    wisconsin:wis,wisc,wi wyoming:wyo,wy
+"""
+STATES = {
+    key: name.replace("_", " ")
+    for entry in _STATE_NAMES.split()
+    for name, keys in [entry.split(":")]
+    for key in [name, *keys.split(",")]
+}
+PARTY_LETTERS = {"r": "republican", "d": "democrat", "i": "independent"}
+_STATE = r"([A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?)"
+# "(R-S.C.)", "(Vt.)", ", D-Calif.,", ", Republican of Iowa,", " of Texas"
+_TAGS = (
+    re.compile(r"\s*\(\s*(?:([DRI])\s*[-\u2013]\s*)?" + _STATE + r"\s*\)"),
+    re.compile(r"\s*,\s*([DRI])\s*[-\u2013]\s*" + _STATE + r"\s*(?=[,.;)]|$)"),
+    re.compile(r"\s*,?\s*(Republican|Democrat|Independent)?\s*(?:of|from)\s+" + _STATE),
+)
+
+
+def state_tag(after: str) -> str:
+    """The party and state a lawmaker's tag right after their name gives, as role words
+    ("(R-S.C.)" -> "Republican of South Carolina", ", Democrat of Vermont" -> "Democrat of
+    Vermont"); "" when none does or the place is no US state ("(D-Newport News)")."""
+    for pattern in _TAGS:
+        m = pattern.match(after)
+        if m is None:
+            continue
+        state = STATES.get(re.sub(r"[.\s]", "", fold(m.group(2))))
+        if state is None:
+            state = STATES.get(fold(m.group(2)).replace(" ", "_"))
+        if state is None:
+            continue
+        party = fold(m.group(1) or "")
+        party = PARTY_LETTERS.get(party, party)  # "R" or "Republican"
+        return f"{party.title()} of {state.title()}".strip()
+    return ""
+
+
 def role_words(text: str) -> frozenset[str]:
     """The meaningful words of a role, folded, with their common variants made one:
     "GOP presidential nominee" -> {"republican", "presidential", "nominee"}."""
@@ -69,10 +118,10 @@ def _name_at(words: list[str], name: list[str]) -> int:
     return -1
 
 
-def alias_roles(alias: str, name: str) -> frozenset[str]:
+def alias_roles(alias: str, name: str, tags: bool = True) -> frozenset[str]:
     """The role words an alias gives the person NAME: those written right before their
-    name or surname ("Indiana Gov. Mike Pence" -> {"indiana", "governor"}), or in
-    apposition after it ("Clinton, the former secretary of state" -> {"former",
+    name or surname ("Indiana Gov. Mike Pence" -> {"indiana", "governor"}), the party and
+    state of a tag after it ("(R-S.C.)"; unless not TAGS), or in apposition after it ("Clinton, the former secretary of state" -> {"former",
     "secretary", "state"}). Empty when the alias names them without a role, or does not
     name them at all (a description stored as an alias proves nothing)."""
     text = " ".join(alias.replace("\u2019", "'").split())
@@ -93,7 +142,9 @@ def alias_roles(alias: str, name: str) -> frozenset[str]:
         appos = _BREAK.split(after.lstrip(", "), maxsplit=1)[0]
         if fold(appos.split()[0] if appos.split() else "") in RELATIVE:
             appos = ""  # "X, who served as chairman in 2000,": what they did, not a title
-    return role_words(before) | role_words(appos)
+    tail = ("," if raw[at + size - 1].endswith(",") else "") + " " + after
+    tag = state_tag(tail) if tags else ""
+    return role_words(before) | role_words(appos) | role_words(tag)
 
 
 def role_parts(description: str) -> list[frozenset[str]]:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from claimtrack.extract.roles import definite, fits, role_words
+from claimtrack.extract.roles import PERSON_ROLES, definite, fits, role_words, state_tag
 from claimtrack.extract.spans import doc_text
 from claimtrack.extract.types import ActorKind
 from claimtrack.extract.wordlists import words as words_of
@@ -35,6 +35,17 @@ KIN = frozenset(
 # nouns for one person not named: as a subject ("My father died"), they may be whom "he" is
 PERSON_NOUNS = KIN | frozenset(
     "man woman boy girl spokesman spokeswoman spokesperson aide official source person".split()
+)
+# a person's job: a name in apposition to one is a person's ("Jo Roe, a writer for ...")
+PERSON_JOBS = (
+    PERSON_ROLES
+    | PERSON_NOUNS
+    | frozenset(
+        """
+        writer author columnist reporter editor lawyer journalist professor student
+        teacher doctor activist researcher scholar historian actor actress singer
+        """.split()
+    )
 )
 BODIES = frozenset({"organization", "government", "media"})  # what "it" and "they" may be
 PRONOUNS_ANY = PRONOUNS_PERSON | frozenset({"they", "we", "it", "you", "who", "which", "that"})
@@ -424,7 +435,9 @@ def is_personish(name_head: Token, name_toks: list[Token], np_toks: list[Token],
     """Whether a named mention reads as a person's: named so by the NER, titled ("Mr."), the
     subject of a "who" clause, a title before it and no organisation's word in its noun
     phrase, or a known first name before a surname ("Ava Roe") the NER calls no place or
-    organisation ("Wells Fargo"). An appositive's words ("Jo Roe, the head of the Center for ...") tell nothing of the kind."""
+    organisation ("Wells Fargo"), or a person's job in apposition ("Jo Roe, a writer for
+    ..."). An appositive's other words ("Jo Roe, the head of the Center for ...") tell
+    nothing of the kind."""
     np_words = {t.lower_ for t in np_toks} | {t.lower_ for t in name_toks}
     if name_toks and name_toks[-1].lower_ in ORG_WORDS | GOVERNMENT_WORDS:
         return False  # "the Central and East European Coalition"
@@ -432,6 +445,7 @@ def is_personish(name_head: Token, name_toks: list[Token], np_toks: list[Token],
     return (
         name_head.ent_type_ == "PERSON"
         or bool(words & HONORIFICS)
+        or any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_JOBS for c in name_head.children)
         or any(
             c.dep_ == "relcl" and any(g.lower_ == "who" for g in c.children)
             for c in name_head.children
@@ -567,6 +581,135 @@ def named_group(head: Token) -> ResolvedActor | None:
     return None
 
 
+# how a plural noun for people ends ("supporters", "loyalists", "allies", "fans"), unlike a
+# verb's third person ("avoids", "demands")
+GROUP_ENDINGS = ("ers", "ors", "ists", "ants", "ents", "ies", "ans", "ees", "ives", "ss")
+# the words that give examples of a plural description: "Critics, like Senators Jo Roe and ..."
+_EXAMPLES = re.compile(r",\s*(?:like|including|such as|among them)\s")
+# a nickname in quotes inside a name: Marcia "Cia" Price
+_NICKNAME = re.compile(r"\s[\"\u201c][^\"\u201d]{1,20}[\"\u201d]")
+
+
+def state_description(text: str) -> str | None:
+    """A title and the state it is of, as a description: "Senator from Texas" -> "Senator
+    of Texas" (a headline's way to write "the Texas senator"); else None."""
+    words = _DET.sub("", cut_clauses(" ".join(text.split()))).split()
+    at = next((i for i, w in enumerate(words) if w.lower() in ("from", "of")), None)
+    if not at or not all(w.lower().strip(".") in PERSON_ROLES for w in words[:at]):
+        return None
+    tag = state_tag(" " + " ".join(words[at:]))
+    if not tag or len(words) - at > 3:
+        return None
+    return f"{' '.join(words[:at])} {tag}"
+
+
+def appositive_anchor(head: Token) -> Token | None:
+    """The named person a description (or a noun within it) stands in apposition to, when
+    that person is a subject: "Jo Roe, the party's treasurer, said" (the description's head
+    an appositive of the name), "McCrory's opponent in the election" (a noun within one),
+    or two subjects of one verb, a name, a comma and a description ("Jo Roe, the
+    treasurer, vowed", parsed as two)."""
+    if head.pos_ != "NOUN" or head.tag_ != "NN":
+        return None
+    tok, steps = head, 0
+    while tok.dep_ in ("pobj", "prep") and steps < 4:
+        tok, steps = tok.head, steps + 1
+    if tok.dep_ == "appos" and _person_subject(tok.head):
+        return tok.head
+    if head.dep_ not in SUBJECTS:
+        return None
+    left = head.left_edge.i
+    doc = head.doc
+    if left < 2 or doc[left - 1].text != ",":
+        return None
+    ent = next((e for e in doc.ents if e.end == left - 1 and e.label_ == "PERSON"), None)
+    if ent is None or ent.root.head != head.head or not _person_subject(ent.root):
+        return None
+    return ent.root
+
+
+def _person_subject(tok: Token) -> bool:
+    return tok.pos_ == "PROPN" and tok.ent_type_ == "PERSON" and tok.dep_ in SUBJECTS
+
+
+def name_after(head: Token, start: int, end: int) -> str | None:
+    """The person's name a description of one is followed by, after a comma, inside the
+    mention: "His business partner, Jo B. Roe," -> "Jo B. Roe"; "Her niece, state Del. Ann
+    "Annie" Poe (D-Dover)," -> "Ann Poe" (titles, a nickname and a tag left out). None
+    unless the description is of one person (a singular noun, no organisation's) and the
+    words after it are a name: two to four capitalised words, one of them a person's to
+    the NER or a known first name."""
+    if head.pos_ != "NOUN" or head.tag_ != "NN" or _not_person_noun(head):
+        return None
+    doc, text = head.doc, doc_text(head.doc)
+    comma = text.find(",", head.idx + len(head.text), end)
+    if comma < 0:
+        return None
+    after = re.split(r"[,(;]", text[comma + 1 : end], maxsplit=1)[0]
+    words = _NICKNAME.sub("", " " + after).split()
+    while words and (not words[0][:1].isupper() or _title_word(words[0])):
+        words = words[1:]
+    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
+        return None
+    span = doc.char_span(comma + 1, comma + 1 + len(after), alignment_mode="contract")
+    person = span is not None and any(t.ent_type_ == "PERSON" for t in span)
+    if not person and first_name_gender(words[0]) is None:
+        return None
+    return " ".join(words)
+
+
+def _title_word(word: str) -> bool:
+    """A title before a name: "Sen.", "Del.", "Chief", "Dr."."""
+    low = word.lower()
+    return low in TITLE_WORDS or low in HONORIFICS or low in ("del.", "delegate")
+
+
+def _not_person_noun(head: Token) -> bool:
+    low, lemma = head.lower_, head.lemma_.lower()
+    bodies = MEDIA_WORDS | GOVERNMENT_WORDS | ORG_WORDS | ORG_HEADS | POLLS | DOCUMENTS
+    return low in bodies or lemma in bodies
+
+
+def examples(head: Token, start: int, end: int) -> list[ResolvedActor] | None:
+    """The named actors a plural description of people gives as its examples: "Critics,
+    like Senators Jo Roe and Al Poe," -> Jo Roe and Al Poe; "Backers, including the Farmers
+    Union," -> the Farmers Union. People only, or one organisation; else None (and for a
+    description of bodies: "companies, including Acme," are the companies)."""
+    if head.tag_ not in ("NNS", "NNPS") or head.pos_ != "NOUN" or _not_person_noun(head):
+        return None  # "companies, including Acme": the companies spoke
+    doc, text = head.doc, doc_text(head.doc)
+    m = _EXAMPLES.search(text, head.idx + len(head.text), end)
+    if m is None:
+        return None
+    ents = [e for e in doc.ents if m.end() <= e.start_char and e.end_char <= end]
+    people = [e for e in ents if e.label_ == "PERSON"]
+    orgs = [e for e in ents if e.label_ == "ORG"]
+    if people and not orgs:
+        found = [analyse_mention(e.root, e.start_char, e.end_char) for e in people]
+        return found if all(f.kind == "person" and f.name for f in found) else None
+    if len(orgs) == 1 and not people:
+        org = orgs[0]
+        found = analyse_mention(org.root, org.start_char, org.end_char)
+        return [found] if found.name and found.kind in BODIES else None
+    return None
+
+
+def last_person(doc: Doc, start: int, end: int) -> ResolvedActor | None:
+    """The person named last in a mention, if the mention ends with their name ("As Jo Roe
+    said no, Democratic nominee Al Poe" -> Al Poe)."""
+    tail = doc_text(doc)[start:end].rstrip(" ,;")
+    ent = next(
+        (e for e in doc.ents if e.label_ == "PERSON" and e.end_char == start + len(tail)), None
+    )
+    if ent is None or ent.start_char < start:
+        return None
+    left = ent.start
+    while left > 0 and doc[left - 1].idx >= start and doc[left - 1].text[:1].isupper():
+        left -= 1  # its titles: "Democratic nominee" stays with it
+    found = analyse_mention(ent.root, doc[left].idx, ent.end_char)
+    return found if found.kind == "person" and found.name else None
+
+
 def cut_clauses(text: str) -> str:
     """A mention without what follows its noun phrase: an appositive, a relative clause or
     an aside ("Mr. Stone, 82, who ..." -> "Mr. Stone")."""
@@ -601,7 +744,8 @@ def _noun_phrase(noun: Token, skip: Token | None = None) -> list[Token]:
 
 def written_roles(ent: Span) -> list[str]:
     """The roles an article gives a named person: the words right before the name ("Indiana
-    Gov. Mike Pence"), an appositive after it ("Mr. Trump, a New York businessman"), or the
+    Gov. Mike Pence") with the party and state of a tag after it ("Sen. Jo Roe (R-S.C.)"
+    is a Republican South Carolina senator), an appositive after it ("Mr. Trump, a New York businessman"), or the
     description the name stands in apposition to ("the nominee, Jo Roe")."""
     root, doc = ent.root, ent.doc
     out = []
@@ -613,8 +757,10 @@ def written_roles(ent: Span) -> list[str]:
         and doc[i].pos_ in ("PROPN", "NOUN", "ADJ")
     ):
         i -= 1
-    if i + 1 < ent.start:
-        out.append(_phrase_words(list(doc[i + 1 : ent.start])))
+    tag = state_tag(doc_text(doc)[ent.end_char : ent.end_char + 40])
+    if i + 1 < ent.start or tag:  # "Sen. Jo Roe (R-S.C.)": a South Carolina senator
+        before = _phrase_words(list(doc[i + 1 : ent.start]))
+        out.append(", ".join(r for r in (before, tag) if r))
     for c in root.children:
         if c.dep_ == "appos" and c.i > root.i and c.pos_ == "NOUN":
             out.append(_phrase_words(_noun_phrase(c)))
@@ -1165,13 +1311,60 @@ class Resolver:
         """The actor a mention refers to; ``how`` and ``others`` keep how it was found and
         the other people it names."""
         key = (id(head.doc), start, end)
-        actor, why = self._resolve(head, start, end)
+        named = self.named_within(head, start, end)
+        if named is not None:
+            found, why = named
+            actor, others = self.canonical(found[0]), found[1:]
+        else:
+            actor, why = self._resolve(head, start, end)
+            others = co_speakers(head, actor.name) if actor.kind == "person" else []
         text = " ".join(doc_text(head.doc)[start:end].split())
         if why and actor.name:
             self.how[key] = f"'{text}': {actor.name}, {why}"
-        if actor.kind == "person" and (others := co_speakers(head, actor.name)):
+        if others:
             self.others[key] = [self.canonical(o).name or "" for o in others]
         return actor
+
+    def named_within(
+        self, head: Token, start: int, end: int
+    ) -> tuple[list[ResolvedActor], str] | None:
+        """The named actors a mention stands for when a description or a clause is its head
+        but a name is what it says: the name a description stands in apposition to ("Jo
+        Roe, the party's treasurer,"), the name after it ("Her business partner, Al Poe,"),
+        the names it gives as examples ("Critics, like Senators Jo Roe and Al Poe,"), the
+        name a clause ends with, and a name with a verb glued on ("Roe avoids"); None when
+        the mention says no such thing."""
+        text = doc_text(head.doc)[start:end]
+        if text.strip().lower() in PRONOUNS_ANY or head.pos_ == "PRON":
+            return None
+        if (anchor := appositive_anchor(head)) is not None:
+            found = analyse_mention(anchor, mention_start(anchor), mention_end(anchor))
+            return [found], "the name it stands in apposition to"
+        if (name := name_after(head, start, end)) is not None:
+            return [ResolvedActor(name, "person", forms=[name])], "named in apposition to it"
+        if (named := examples(head, start, end)) is not None:
+            return named, f"named in it as one of the {head.lower_}"
+        if head.pos_ in ("VERB", "AUX") and (last := last_person(head.doc, start, end)):
+            return [last], "the name that ends it (a clause is no one's name)"
+        if (name := self.glued_verb(text)) is not None:
+            return [ResolvedActor(name, "person", forms=[name])], "its name, a verb cut off"
+        return None
+
+    def glued_verb(self, text: str) -> str | None:
+        """The name of a mention that is a person's surname the article knows and a verb
+        glued on ("Roe avoids", "Roe demands answers"): lower-case words after it, the
+        first ending as a verb's third person, not as a group of people does ("Roe
+        supporters", "Roe allies")."""
+        words = text.split()
+        if len(words) < 2 or fold(words[0]) not in self.full_names:
+            return None
+        rest = words[1:]
+        first = fold(rest[0]).strip(".,;:")
+        if not all(w[:1].islower() for w in rest) or not first.endswith("s"):
+            return None
+        if first.endswith(GROUP_ENDINGS) or first[:-1] in UNNAMED_HEADS | PERSON_NOUNS:
+            return None
+        return words[0].strip(".,;:")
 
     def _resolve(self, head: Token, start: int, end: int) -> tuple[ResolvedActor, str | None]:
         text = doc_text(head.doc)[start:end].strip()
@@ -1192,6 +1385,8 @@ class Resolver:
         if head.lower_ in KIN and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children):
             if (hit := self.kin(head)) is not None:  # else unnamed, as any description
                 return hit, f"named as {hit.role} in this article"
+        if (desc := state_description(text)) is not None and (hit := self.by_role(desc)):
+            return hit[0], f"named as {hit[1]} in this article"
         found = analyse_mention(head, start, end)
         if found.kind in BODIES or found.kind == "unnamed":
             if (hit := self.by_org(head, text)) is not None:

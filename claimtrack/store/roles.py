@@ -64,13 +64,15 @@ def by_role(session: Session, description: str, published: dt.date | None) -> Ro
         return None
     head = SYNONYMS.get(w := WORD.findall(fold(description))[-1], w)
     spelt = [head, *(k for k, v in SYNONYMS.items() if v == head)]  # "governor", "gov"
+    # every name of each person once named with the role's head: a description of several
+    # roles ("the former governor and current nominee") may need names from several texts
+    named = select(ActorAlias.actor_id).where(
+        or_(*(ActorAlias.alias_key.contains(h, autoescape=True) for h in spelt))
+    )
     stmt = (
         select(Actor, ActorAlias.alias)
         .join(ActorAlias, ActorAlias.actor_id == Actor.id)
-        .where(
-            Actor.kind == "person",
-            or_(*(ActorAlias.alias_key.contains(h, autoescape=True) for h in spelt)),
-        )
+        .where(Actor.kind == "person", Actor.id.in_(named))
         .order_by(Actor.id, ActorAlias.id)
     )
     found: dict[int, tuple[Actor, list[str]]] = {}
@@ -83,7 +85,9 @@ def by_role(session: Session, description: str, published: dt.date | None) -> Ro
         if fits(description, [r for r in roles.values() if r]):
             shown = next(a for a, r in roles.items() if r and any(p <= r for p in parts))
             fitting.append((actor, shown))
-            if all(any(p == r for r in roles.values()) for p in parts):
+            # a lawmaker's party-and-state tag is no part of the title ("Sen. Jo Roe (R-Ky.)")
+            bare = [alias_roles(a, actor.name, tags=False) for a in aliases]
+            if all(any(p == r for r in bare) for p in parts):
                 exact.add(actor.id)
     fitting = one_person([(a, r) for a, r in fitting if _near(session, a.id, published)])
     if len(fitting) > 1:  # "the president": the one titled so bare, not a union's president

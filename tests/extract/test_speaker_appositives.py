@@ -1,0 +1,139 @@
+"""Who spoke (issue 14): a name wins over the description, clause or verb around it, and a
+lawmaker's party-and-state tag is a role. Every sentence here is written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimtrack.extract.roles import state_tag
+from claimtrack.extract.speakers import Resolver, appositive_anchor, last_person
+from tests.handmade import speaker_of
+
+pytest.importorskip("spacy")
+
+
+def parse(text: str):
+    from claimtrack.extract.nlp import load
+
+    return load()(text)
+
+
+# --- party-and-state tags ---------------------------------------------------------------------
+
+
+def test_a_tag_gives_the_party_and_the_state_of_a_us_state_only() -> None:
+    assert state_tag(" (R-S.C.) said") == "Republican of South Carolina"
+    assert state_tag(" (Vt.), who") == "of Vermont"
+    assert state_tag(", D-Calif., said") == "Democrat of California"
+    assert state_tag(", Republican of Iowa, and") == "Republican of Iowa"
+    assert state_tag(" (D-Dover),") == ""  # a city: no state
+    assert state_tag(" (D), the") == ""
+    assert state_tag(" said on Monday") == ""
+
+
+SENATORS = (
+    "Sen. Nora Whitcomb (R-S.C.) said the port would reopen. "
+    "Sen. Owen Pratt (D-Ore.) said the bridge was safe. "
+)
+
+
+def test_a_state_description_is_the_one_senator_tagged_with_that_state() -> None:
+    text = SENATORS + "The South Carolina senator added that the ferry would be late."
+    who = speaker_of(text, "ferry would be late")
+    assert who.name == "Nora Whitcomb"
+    assert who.how == (
+        "'The South Carolina senator': Nora Whitcomb, named as Sen., Republican of South "
+        "Carolina in this article"
+    )
+
+
+def test_a_state_nobody_is_tagged_with_leaves_the_senator_unnamed() -> None:
+    text = SENATORS + "The Ohio senator added that the tolls would rise."
+    who = speaker_of(text, "tolls would rise")
+    assert who.kind == "unnamed"
+    assert who.name not in ("Nora Whitcomb", "Owen Pratt")
+
+
+# --- a name in apposition wins ----------------------------------------------------------------
+
+
+def test_a_name_after_a_description_is_who_spoke() -> None:
+    text = (
+        "His former business partner at Lenox Farms, Walter B. Ames, called him a master at deals."
+    )
+    who = speaker_of(text, "master at deals")
+    assert (who.name, who.kind) == ("Walter B. Ames", "person")
+    assert who.how and who.how.endswith("Walter B. Ames, named in apposition to it")
+
+
+def test_titles_a_nickname_and_a_tag_are_no_part_of_the_name_after_it() -> None:
+    text = (
+        'The governor\'s niece, state Del. Marcia "Cia" Brill (D-Dover), shouted that it was close.'
+    )
+    assert speaker_of(text, "it was close").name == "Marcia Brill"
+
+
+def test_a_description_or_a_body_after_a_description_is_no_name() -> None:
+    text = (
+        "Her lawyer, a former judge, said the suit was weak. "
+        "Its owner, Harbour Holdings, said the pier was sold."
+    )
+    assert speaker_of(text, "suit was weak").kind == "unnamed"
+    assert speaker_of(text, "pier was sold").kind != "person"
+
+
+def test_a_description_in_apposition_to_a_subject_is_that_person() -> None:
+    doc = parse("Lee Soo-jin, the secretary general of the Harbour League, vowed to act.")
+    general = next(t for t in doc if t.text == "general")
+    anchor = appositive_anchor(general)
+    assert anchor is not None and anchor.ent_type_ == "PERSON" and anchor.i < general.i
+    # a name before a comma that is no subject is someone else
+    doc = parse("Asked about Ruth Okafor, the treasurer said the fund was empty.")
+    assert appositive_anchor(next(t for t in doc if t.text == "treasurer")) is None
+
+
+def test_examples_of_a_plural_description_speak_for_it() -> None:
+    text = (
+        "Critics of the toll plan, like Senators Ada Brill and Hugo Marsh, say the fees are high. "
+        "Supporters, including the Harbour Ferry Association, say the fees are fair. "
+        "Critics, like the mayor, say the plan is late."
+    )
+    who = speaker_of(text, "fees are high")
+    assert (who.name, who.kind) == ("Ada Brill & Hugo Marsh", "group")
+    who = speaker_of(text, "fees are fair")
+    assert (who.name, who.kind) == ("Harbour Ferry Association", "organization")
+    assert speaker_of(text, "plan is late").kind == "unnamed"  # an example nobody names
+
+
+def test_a_person_s_job_in_apposition_makes_a_name_a_person_s() -> None:
+    text = (
+        "Dane Pellow II, a writer for The Harbour Review, said on Twitter that the vote was rigged."
+    )
+    who = speaker_of(text, "vote was rigged")
+    assert (who.name, who.kind) == ("Dane Pellow II", "person")
+    text = "Harbour Widgets, a maker of buoys, said on Monday that the orders were down."
+    assert speaker_of(text, "orders were down").kind != "person"
+
+
+# --- a clause or a verb is no part of a name --------------------------------------------------
+
+
+def test_a_clause_mention_is_the_person_it_ends_with() -> None:
+    text = "As Mayor Jo Roe appears set to veto the bill, Democratic nominee Ann Poe disagrees."
+    doc = parse(text)
+    end = text.index("Ann Poe") + len("Ann Poe")
+    who = last_person(doc, 0, end)
+    assert who is not None and who.name == "Ann Poe"
+    text = "As Mayor Jo Roe appears set to veto the bill, the nominee disagrees."
+    assert last_person(parse(text), 0, text.index(" disagrees")) is None  # ends in no name
+
+
+def test_a_verb_glued_to_a_known_surname_is_cut_off() -> None:
+    r = Resolver()
+    r.see_person_name("Victor Harlow")
+    assert r.glued_verb("Harlow avoids") == "Harlow"
+    assert r.glued_verb("Harlow demands answers from the board") == "Harlow"
+    assert r.glued_verb("Harlow supporters") is None  # a group of people
+    assert r.glued_verb("Harlow allies") is None
+    assert r.glued_verb("Harlow Avoids") is None  # capitalised: maybe a name
+    assert r.glued_verb("Milton avoids") is None  # no one the article names so

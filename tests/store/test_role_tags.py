@@ -1,0 +1,76 @@
+"""Descriptions resolved through the database (issue 14): a lawmaker's party-and-state tag
+is a role, and a description of several roles may need names from several texts. Every
+sentence here is written for these tests."""
+
+from __future__ import annotations
+
+from claimtrack.extract.roles import alias_roles
+from claimtrack.extract.types import CharSpan, Speaker
+from claimtrack.store import engine as dbmod
+from claimtrack.store.writes import resolve_speaker
+
+
+def said(name: str | None, mention: str, kind: str = "person") -> tuple[Speaker, str]:
+    return Speaker(CharSpan(0, len(mention)), name, kind), mention  # type: ignore[arg-type]
+
+
+def filed(db_url: str, *speakers: tuple[Speaker, str]) -> list[tuple[str | None, str | None]]:
+    """(actor name, how) of each speaker, in one database, one transaction each."""
+    engine = dbmod.open_engine(db_url)
+    out = []
+    for speaker, text in speakers:
+        with dbmod.session_scope(engine) as session:
+            actor, how = resolve_speaker(session, speaker, text)
+            out.append((actor.name if actor is not None else None, how))
+    return out
+
+
+def test_an_alias_s_tag_gives_the_state_unless_told_not_to() -> None:
+    alias = "Sen. Nora Whitcomb (Vt.), who lost the primary,"
+    assert alias_roles(alias, "Nora Whitcomb") == {"senator", "vermont"}
+    assert alias_roles(alias, "Nora Whitcomb", tags=False) == {"senator"}
+    assert alias_roles("Whitcomb, D-Calif., said", "Nora Whitcomb") >= {"democratic", "california"}
+
+
+def test_a_state_description_is_the_one_stored_senator_of_that_state(db_url: str) -> None:
+    got = filed(
+        db_url,
+        said("Nora Whitcomb", "Sen. Nora Whitcomb (Vt.), who lost the primary,"),
+        said("Owen Pratt", "Sen. Owen Pratt (R-Ore.)"),
+        said("Vermont senator", "The Vermont senator", "unnamed"),
+        said("Ohio senator", "The Ohio senator", "unnamed"),  # nobody tagged so
+    )
+    assert got[2][0] == "Nora Whitcomb"
+    assert got[2][1].startswith("'The Vermont senator': Nora Whitcomb, named as Vermont senator")
+    assert got[3] == ("Ohio senator", None)
+
+
+def test_a_tag_makes_no_one_the_senator_titled_so_bare(db_url: str) -> None:
+    got = filed(
+        db_url,
+        said("Nora Whitcomb", "Sen. Nora Whitcomb (R-Vt.)"),
+        said("Owen Pratt", "Sen. Owen Pratt (D-Ore.)"),
+        said("senator", "the senator", "unnamed"),
+    )
+    assert got[2] == ("senator", None)  # two senators: the tags pick neither
+
+
+def test_each_role_of_a_description_may_come_from_another_text(db_url: str) -> None:
+    got = filed(
+        db_url,
+        said("Clara Voss", "Voss, the former mayor of Brill,"),
+        said("Clara Voss", "Democratic nominee Clara Voss"),
+        said("Ian Holt", "Republican nominee Ian Holt"),
+        said(
+            "former mayor of Brill and current Democratic nominee",
+            "The former mayor of Brill and current Democratic nominee",
+            "unnamed",
+        ),
+        said(
+            "former mayor of Brill and current Republican nominee",
+            "The former mayor of Brill and current Republican nominee",
+            "unnamed",
+        ),
+    )
+    assert got[3][0] == "Clara Voss"
+    assert got[4][0] != "Clara Voss" and got[4][0] != "Ian Holt"  # every role must fit
