@@ -8,7 +8,15 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from claimtrack.extract.roles import PERSON_ROLES, definite, fits, role_words, state_tag
+from claimtrack.extract.roles import (
+    PERSON_ROLES,
+    QUALIFIERS,
+    STATES,
+    definite,
+    fits,
+    role_words,
+    state_tag,
+)
 from claimtrack.extract.spans import doc_text
 from claimtrack.extract.types import ActorKind
 from claimtrack.extract.wordlists import words as words_of
@@ -603,6 +611,42 @@ def state_description(text: str) -> str | None:
     return f"{' '.join(words[:at])} {tag}"
 
 
+# a named person's role: "Roe's lawyer", "Jo Roe's former campaign strategist"
+_OWNED = re.compile(
+    r"^((?:[A-Z][\w.-]*\s)*[A-Z][\w.-]*)(?:'s|\u2019s|')\s+((?:[a-z-]+\s)*"
+    r"(?:lawyer|attorney|counsel|spokesman|spokeswoman|spokesperson|aide|adviser|advisor"
+    r"|strategist|wife|husband|son|daughter|brother|sister|father|mother|doctor|manager))$"
+)
+_COUNSEL = {"lawyer": "attorney", "counsel": "attorney", "advisor": "adviser"}
+
+
+def _owned_words(role: str) -> frozenset[str]:
+    """A role's words with the person whose it is ("Roe's lawyer", "a lawyer for Roe" ->
+    {"attorney", "roe"}): a lawyer is an attorney or counsel."""
+    plain = fold(role).replace("\u2019", "'").replace("'s", " ")
+    words = role_words(plain)
+    return frozenset(_COUNSEL.get(w, w) for w in words)
+
+
+# the words of a US state's or a country's name: a role written with one is of that place
+PLACE_WORDS = frozenset(
+    w for place in [*STATES.values(), *NATIONALITIES] for w in role_words(place)
+)
+
+
+def without_place(description: str) -> str | None:
+    """A description without the US state or country it starts with ("New York state
+    attorney general" -> "attorney general"); None when it starts with none or is nothing
+    else."""
+    words = description.split()
+    for n in (2, 1):
+        lead = fold(" ".join(words[:n]))
+        if len(words) > n and (lead in STATES.values() or lead in NATIONALITIES):
+            rest = words[n + 1 :] if fold(words[n]) == "state" else words[n:]
+            return " ".join(rest) or None
+    return None
+
+
 def appositive_anchor(head: Token) -> Token | None:
     """The named person a description (or a noun within it) stands in apposition to, when
     that person is a subject: "Jo Roe, the party's treasurer, said" (the description's head
@@ -766,7 +810,21 @@ def written_roles(ent: Span) -> list[str]:
             out.append(_phrase_words(_noun_phrase(c)))
     if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.i < root.i:
         out.append(_phrase_words(_noun_phrase(root.head, skip=root)))
+    elif root.dep_ == "appos" and (noun := _of_whom(root.head)) is not None:
+        # "An attorney for Roe, Al Poe," parsed as Roe's appositive: Poe is the attorney
+        name = {t.i for t in root.subtree}
+        out.append(_phrase_words([t for t in _noun_phrase(noun) if t.i not in name]))
     return [r for r in out if role_words(r)]
+
+
+def _of_whom(tok: Token) -> Token | None:
+    """The role noun a name after a preposition qualifies ("attorney" of "An attorney for
+    Roe"), when a person's role is that noun; else None."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in ("for", "to", "of"):
+        return None
+    noun = prep.head
+    return noun if noun.pos_ == "NOUN" and noun.lemma_.lower() in PERSON_JOBS else None
 
 
 def is_indefinite(text: str) -> bool:
@@ -795,7 +853,9 @@ def analyse_mention(head: Token, start: int, end: int) -> ResolvedActor:
     # a named appositive ("the party chairman, Kelly Armstrong") carries the name
     appos = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
     name_head = head
-    if appos is not None and (head.pos_ != "PROPN" or head.lower_ in TITLE_WORDS):
+    if appos is not None and (
+        head.pos_ != "PROPN" or head.lower_ in TITLE_WORDS or _spoken_of(head, appos)
+    ):
         name_head = appos  # "both President, Barack Obama, ..." parsed as a title and a name
     name_toks: list[Token] = []
     if name_head.pos_ == "PROPN":
@@ -858,6 +918,15 @@ def analyse_mention(head: Token, start: int, end: int) -> ResolvedActor:
         aff, _ = affiliation_of(role_text.split())
         return ResolvedActor(text, "unnamed", role=role_text or None, affiliation=aff)
     return ResolvedActor(text or None, "person" if head.pos_ == "PROPN" else "unnamed")
+
+
+def _spoken_of(head: Token, appos: Token) -> bool:
+    """A name spoken of, not speaking, with a titled person's name after it: "the real Jo
+    Roe, Chief Justice Al Poe said" (an article and an adjective before a name)."""
+    det = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+    adj = any(c.dep_ == "amod" and c.i < head.i for c in head.children)
+    titled = head.doc[appos.left_edge.i].lower_ in TITLE_WORDS
+    return det and adj and titled and appos.ent_type_ == "PERSON"
 
 
 def _org_affiliation(title_toks: list[Token]) -> tuple[str | None, list[str]]:
@@ -1202,21 +1271,47 @@ class Resolver:
         """The one person the article gives a role DESCRIPTION fits ("the GOP nominee" is
         "Republican nominee Jo Roe", before or after it), and that role as written; None
         when nobody or several fit. Words an article often leaves out ("presidential") are
-        dropped only when the description fits nobody with them."""
+        dropped only when the description fits nobody with them; so is the place it starts
+        with ("The Ohio state treasurer" is "Treasurer Jo Roe"), for a role written with
+        no place."""
         found = self._fitting(description)
         if not found:
             soft = " ".join(w for w in role_words(description) if w not in SOFT_ROLE_WORDS)
             found = self._fitting(soft) if soft else {}
+        if not found and (rest := without_place(description)) is not None:
+            found = self._fitting(rest, placeless=True)
         if len(found) != 1:
             return None
         name, role = next(iter(found.items()))
         return self.canonical(ResolvedActor(name, "person", forms=[name])), role
 
-    def _fitting(self, description: str) -> dict[str, str]:
-        """Full name -> the first role written for them that DESCRIPTION fits."""
+    def by_owner(self, text: str) -> tuple[ResolvedActor, str] | None:
+        """The one person the article names in the role a named person's possessive
+        describes: "Roe's lawyer" is "Al Poe, an attorney for Roe" or "Roe's lawyer, Al
+        Poe"; None when nobody or several are."""
+        m = _OWNED.match(cut_clauses(" ".join(text.split())))
+        if m is None:
+            return None
+        want = _owned_words(m.group(2)) | {fold(m.group(1).split()[-1])}
+        found: dict[str, str] = {}
+        for written, role in self.written:
+            words = _owned_words(role)
+            if want <= words and want & QUALIFIERS == words & QUALIFIERS:
+                found.setdefault(self._full(written), role)
+        if len(found) != 1:
+            return None
+        name, role = next(iter(found.items()))
+        return self.canonical(ResolvedActor(name, "person", forms=[name])), role
+
+    def _fitting(self, description: str, placeless: bool = False) -> dict[str, str]:
+        """Full name -> the first role written for them that DESCRIPTION fits (one that
+        names no place, if PLACELESS)."""
         out: dict[str, str] = {}
         for written, role in self.written:
-            if fits(description, [role_words(role)]):
+            words = role_words(role)
+            if placeless and words & PLACE_WORDS:
+                continue
+            if fits(description, [words]):
                 out.setdefault(self._full(written), role)
         return out
 
@@ -1385,7 +1480,12 @@ class Resolver:
         if head.lower_ in KIN and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children):
             if (hit := self.kin(head)) is not None:  # else unnamed, as any description
                 return hit, f"named as {hit.role} in this article"
-        if (desc := state_description(text)) is not None and (hit := self.by_role(desc)):
+        if (desc := state_description(text)) is not None:
+            if (hit := self.by_role(desc)) is not None:
+                return hit[0], f"named as {hit[1]} in this article"
+            said = clean(_DET.sub("", cut_clauses(text)))
+            return ResolvedActor(said, "unnamed", role=said), None  # a title, no name
+        if (hit := self.by_owner(text)) is not None:
             return hit[0], f"named as {hit[1]} in this article"
         found = analyse_mention(head, start, end)
         if found.kind in BODIES or found.kind == "unnamed":

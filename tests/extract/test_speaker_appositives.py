@@ -137,3 +137,62 @@ def test_a_verb_glued_to_a_known_surname_is_cut_off() -> None:
     assert r.glued_verb("Harlow allies") is None
     assert r.glued_verb("Harlow Avoids") is None  # capitalised: maybe a name
     assert r.glued_verb("Milton avoids") is None  # no one the article names so
+
+
+def test_a_name_spoken_of_gives_way_to_the_titled_name_after_it() -> None:
+    from claimtrack.extract.speakers import analyse_mention
+
+    text = "To understand the real Martin Dale, Chief Justice Peter Lindqvist said, one should go."
+    doc = parse(text)
+    dale = next(t for t in doc if t.text == "Dale")
+    start, end = text.index("the real"), text.index(" said")
+    assert analyse_mention(dale, start, end).name == "Peter Lindqvist"
+    # without an article and an adjective before it, the first name is the one
+    text = "Martin Dale, Chief Justice Peter Lindqvist, said one should go."
+    doc = parse(text)
+    head = next(t for t in doc if t.text == "Dale")
+    assert analyse_mention(head, 0, text.index(" said")).name != "Peter Lindqvist"
+
+
+# --- descriptions: a headline's "Senator from X", a place left out, a named person's role -----
+
+
+def test_a_headline_title_from_a_state_is_the_senator_tagged_so() -> None:
+    text = (
+        "Senator from Vermont says the port must reopen. "
+        "Sen. Nora Whitcomb (D-Vt.) said the ferry would be late. "
+        "Sen. Owen Pratt (R-Ore.) said the bridge was safe."
+    )
+    who = speaker_of(text, "port must reopen")
+    assert who.name == "Nora Whitcomb"
+    assert who.how and who.how.endswith("named as Sen., Democrat of Vermont in this article")
+    text = text.replace("Senator from Vermont", "Senator from Maine")
+    assert speaker_of(text, "port must reopen").kind == "unnamed"
+
+
+def test_a_place_the_article_never_gives_the_role_may_be_left_out() -> None:
+    text = (
+        "Attorney General Mary Dalton said the fund was empty. "
+        "The Ohio state attorney general added that the bonds were safe."
+    )
+    who = speaker_of(text, "bonds were safe")
+    assert who.name == "Mary Dalton"
+    assert who.how and who.how.endswith("named as Attorney General in this article")
+    other = text.replace("Attorney General Mary", "Texas Attorney General Mary")
+    assert speaker_of(other, "bonds were safe").kind == "unnamed"  # another state's
+
+
+def test_a_named_person_s_lawyer_is_the_one_named_as_their_attorney() -> None:
+    one = (
+        "An attorney for Dana Roe, Mark Ivers, said the hearing was unfair. "
+        "Roe's lawyer added that the panel was biased."
+    )
+    who = speaker_of(one, "panel was biased")
+    assert who.name == "Mark Ivers"
+    assert who.how and who.how.endswith("named as attorney for Dana Roe in this article")
+    two = one.replace(
+        "Roe's lawyer",
+        "Laura Pinto, another attorney for Roe, said the room was cold. Roe's lawyer",
+    )
+    assert speaker_of(two, "panel was biased").kind == "unnamed"  # two attorneys: either
+    assert speaker_of(one.replace("lawyer", "spokesman"), "panel was biased").kind == "unnamed"
