@@ -22,6 +22,7 @@ SYNONYMS = {
     "dem": "democratic",
     "gov": "governor",
     "sen": "senator",
+    "gen": "general",
     "rep": "representative",
     "congressman": "representative",
     "congresswoman": "representative",

@@ -598,6 +598,18 @@ _EXAMPLES = re.compile(r",\s*(?:like|including|such as|among them)\s")
 _NICKNAME = re.compile(r"\s[\"\u201c][^\"\u201d]{1,20}[\"\u201d]")
 
 
+def headline_description(text: str) -> str | None:
+    """A headline's bare description of one person ("Retired General", "Former Party
+    Chairman"): capitalised words ending in a person's role, without an article; else
+    None."""
+    words = cut_clauses(" ".join(text.split())).split()
+    if not words or len(words) > 4 or fold(words[-1]).strip(".,") not in PERSON_ROLES:
+        return None
+    if is_indefinite(" ".join(words)) or not all(w[:1].isupper() for w in words):
+        return None
+    return " ".join(words)
+
+
 def state_description(text: str) -> str | None:
     """A title and the state it is of, as a description: "Senator from Texas" -> "Senator
     of Texas" (a headline's way to write "the Texas senator"); else None."""
@@ -676,10 +688,11 @@ def _person_subject(tok: Token) -> bool:
     return tok.pos_ == "PROPN" and tok.ent_type_ == "PERSON" and tok.dep_ in SUBJECTS
 
 
-def name_after(head: Token, start: int, end: int) -> str | None:
+def name_after(head: Token, start: int, end: int) -> tuple[str, str] | None:
     """The person's name a description of one is followed by, after a comma, inside the
-    mention: "His business partner, Jo B. Roe," -> "Jo B. Roe"; "Her niece, state Del. Ann
-    "Annie" Poe (D-Dover)," -> "Ann Poe" (titles, a nickname and a tag left out). None
+    mention, and the description: "His business partner, Jo B. Roe," -> ("Jo B. Roe", "His
+    business partner"); "Her niece, state Del. Ann "Annie" Poe (D-Dover)," -> ("Ann Poe",
+    "Her niece") (titles, a nickname and a tag left out). None
     unless the description is of one person (a singular noun, no organisation's) and the
     words after it are a name: two to four capitalised words, one of them a person's to
     the NER or a known first name."""
@@ -699,7 +712,7 @@ def name_after(head: Token, start: int, end: int) -> str | None:
     person = span is not None and any(t.ent_type_ == "PERSON" for t in span)
     if not person and first_name_gender(words[0]) is None:
         return None
-    return " ".join(words)
+    return " ".join(words), clean(_DET.sub("", text[start:comma]))
 
 
 def _title_word(word: str) -> bool:
@@ -1435,8 +1448,10 @@ class Resolver:
         if (anchor := appositive_anchor(head)) is not None:
             found = analyse_mention(anchor, mention_start(anchor), mention_end(anchor))
             return [found], "the name it stands in apposition to"
-        if (name := name_after(head, start, end)) is not None:
-            return [ResolvedActor(name, "person", forms=[name])], "named in apposition to it"
+        if (named := name_after(head, start, end)) is not None:
+            name, role = named
+            found = ResolvedActor(name, "person", role=role, forms=[name])
+            return [found], "named in apposition to it"
         if (named := examples(head, start, end)) is not None:
             return named, f"named in it as one of the {head.lower_}"
         if head.pos_ in ("VERB", "AUX") and (last := last_person(head.doc, start, end)):
@@ -1492,6 +1507,10 @@ class Resolver:
             if (hit := self.by_org(head, text)) is not None:
                 return hit
         description = description_of(head, text)
+        if description is None and self.sentence(head) == 0:  # "Retired General Warns ..."
+            if (headline := headline_description(text)) is not None:
+                if (hit := self.by_role(headline)) is not None:
+                    return hit[0], f"named as {hit[1]} in this article"
         if found.kind == "unnamed" and description is not None:
             if (hit := self.by_role(description)) is not None:
                 return hit[0], f"named as {hit[1]} in this article"

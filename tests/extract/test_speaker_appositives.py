@@ -196,3 +196,18 @@ def test_a_named_person_s_lawyer_is_the_one_named_as_their_attorney() -> None:
     )
     assert speaker_of(two, "panel was biased").kind == "unnamed"  # two attorneys: either
     assert speaker_of(one.replace("lawyer", "spokesman"), "panel was biased").kind == "unnamed"
+
+
+def test_a_headline_s_bare_description_is_the_one_person_named_so() -> None:
+    head = "Retired General Says Morale Is Low. "
+    text = head + "Retired Army Gen. Paul Ostrander said on Monday that morale was low."
+    who = speaker_of(text, "Morale Is Low")
+    assert who.name == "Paul Ostrander"
+    assert who.how == (
+        "'Retired General': Paul Ostrander, named as Retired Army Gen. in this article"
+    )
+    two = head + (
+        "Retired Gen. Ada Brill said the bases were empty. "
+        "Retired Gen. Paul Ostrander said on Monday that morale was low."
+    )
+    assert speaker_of(two, "Morale Is Low").name not in ("Paul Ostrander", "Ada Brill")
