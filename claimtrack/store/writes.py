@@ -637,7 +637,7 @@ def org_name(text: str, name: str) -> str:
 
 # a run of capitalised words, with glue words inside it ("Alliance to Reclaim Our Schools")
 _GLUE = "|".join(sorted(NAME_GLUE - {"&"})) + "|&"
-_RUN = re.compile(rf"[A-Z][\w'\u2019-]*(?:\s+(?:(?:{_GLUE})\s+)*[A-Z][\w'\u2019-]*)+")
+_RUN = re.compile(rf"[A-Z][\w'\u2019-]*(?:[ \t]+(?:(?:{_GLUE})[ \t]+)*[A-Z][\w'\u2019-]*)+")
 _IN_BRACKETS = re.compile(r"\(([A-Z][A-Z.&]{1,9})\)")
 
 
