@@ -622,9 +622,13 @@ _POSSESSIVE = re.compile(r"['\u2019]s$")
 
 
 def org_name(text: str, name: str) -> str:
-    """An organisation's name as the registry keeps it: without a possessive its article
-    writes it without ("IMF's" where the text also writes "the IMF"; "McDonald's" stays),
-    its abbreviation in one form (names.org_form: "S.E.C." -> "SEC")."""
+    """An organisation's name as the registry keeps it: without the host it is "at" and a
+    possessive when its article also writes it without them ("Roe Center at the Urban
+    Institute" and "the Roe Center"; "IMF's" and "the IMF"; "McDonald's" stays), its
+    abbreviation in one form (names.org_form: "S.E.C." -> "SEC")."""
+    head, at, _ = name.partition(" at the ")
+    if at and len(head.split()) >= 2 and re.search(rf"\b{re.escape(head)}\b(?! at )", text):
+        name = head  # "Roe Center at the Urban Institute" where the text writes "Roe Center"
     bare = _POSSESSIVE.sub("", name)
     if (
         bare != name

@@ -134,6 +134,31 @@ DOTS = _article(
         C("Marlowe's", "Marlowe's", "said", "the shop would close", kind="organization"),
     ],
 )  # fmt: skip
+HOSTED = _article(
+    "hosted.txt",
+    "Tax\n\nThe Lindell Budget Center at the Marsh Institute said the plan would cost more. "
+    "The Lindell Budget Center said the deficit would grow. The Hale Clinic at the Yarrow "
+    "Hospital said the ward would shut.\n",
+    [
+        C("The Lindell Budget Center at the Marsh Institute",
+          "Lindell Budget Center at the Marsh Institute", "said", "the plan would cost more",
+          kind="organization"),
+        C("The Lindell Budget Center", "Lindell Budget Center", "said",
+          "the deficit would grow", kind="organization", near="Center said the deficit"),
+        C("The Hale Clinic at the Yarrow Hospital", "Hale Clinic at the Yarrow Hospital",
+          "said", "the ward would shut", kind="organization"),
+    ],
+)  # fmt: skip
+
+
+def test_an_organisation_at_a_host_is_the_name_its_article_writes_alone(db_url):
+    store_articles(db_url, [HOSTED])
+    said = _speakers(db_url)
+    assert said["the plan would"] == said["the deficit would"]
+    assert said["the plan would"] == ("Lindell Budget Center", "organization")
+    assert said["the ward would"] == ("Hale Clinic at the Yarrow Hospital", "organization")
+
+
 PLAIN = _article(
     "plain.txt",
     "Exams again\n\nSQA said the resits would be in August.\n",
