@@ -597,8 +597,9 @@ def name_kind(name: str, kind: str, text: str) -> str:
         return kind
     if not all(w[:1].isupper() and w.replace(".", "").replace("-", "").isalpha() for w in words):
         return kind
-    middle = any(re.fullmatch(r"[A-Z]\.", w) for w in words[1:-1])
     suffix = len(words) >= 3 and lower[-1] in SUFFIXES
+    core = words[:-1] if suffix else words  # "First M. Last": never "Jo M. Roe Library"
+    middle = len(core) == 3 and re.fullmatch(r"[A-Z]\.", core[1]) is not None
     opens = first_name_gender(words[0]) is not None and fold(words[0]) not in NOT_FIRST
     titled = re.search(rf"\b(?:Mr|Mrs|Ms|Dr)\.? {re.escape(words[-1])}\b", text) is not None
     return "person" if (opens and titled) or middle or suffix else kind

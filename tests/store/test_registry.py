@@ -369,6 +369,14 @@ ANCHOR = _article(
         C("Liberals", "Liberals", "said", "the format was fair", kind="unnamed"),
     ],
 )  # fmt: skip
+LIBRARY = _article(
+    "library.txt",
+    "Books\n\nOttoline R. Vesey Library said the reading room would reopen.\n",
+    [
+        C("Ottoline R. Vesey Library", "Ottoline R. Vesey Library", "said",
+          "the reading room would reopen", kind="organization"),
+    ],
+)  # fmt: skip
 FARGO = _article(
     "fargo.txt",
     "Banks\n\nGrace Tillbury said the branch would close.\n",
@@ -387,5 +395,7 @@ def test_kinds_from_the_name_and_its_article(db_url):
 
 
 def test_a_first_name_alone_does_not_make_an_organisation_a_person(db_url):
-    store_articles(db_url, [FARGO])  # no title, no he or she: the extractor's kind stands
-    assert _speakers(db_url)["the branch would"] == ("Grace Tillbury", "organization")
+    store_articles(db_url, [FARGO, LIBRARY])  # no title, no he or she: the kind stands
+    said = _speakers(db_url)
+    assert said["the branch would"] == ("Grace Tillbury", "organization")
+    assert said["the reading room"] == ("Ottoline R. Vesey Library", "organization")
