@@ -568,13 +568,15 @@ def slip_in_full(text: str, name: str, gender: str | None) -> str | None:
     """The full name a surname written with a slip means ("McLenney" where the article names
     "Tyresha McClenney"): the one person the text names in full whose surname is one letter
     off NAME's (names.near_spelling), when NAME is written no more often than that
-    surname; else None."""
+    surname; else None. A first word the text also writes in lower case ("After Clarkson
+    left" and "after lunch") is no first name."""
     found = {
         (m.group(1), m.group(2))
         for m in _FULL_NAME.finditer(text)
         if near_spelling(m.group(2), name)
         and fold(m.group(1)) not in NOT_FIRST
         and compatible(gender, first_name_gender(m.group(1)))  # type: ignore[arg-type]
+        and not re.search(rf"\b{re.escape(m.group(1).lower())}\b", text)  # "After", "after"
     }
     if len(found) != 1:
         return None

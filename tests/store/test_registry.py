@@ -254,6 +254,12 @@ TWO_NEAR = _article(
         C("Penifold", "Penifold", "said", "the vote would be close", near="Penifold said the"),
     ],
 )
+COMMON_WORD = _article(
+    "common-word.txt",
+    "Board\n\nAfter Clarkson left, the board met after lunch. Clarksen said the vote would "
+    "be close.\n",
+    [C("Clarksen", "Clarksen", "said", "the vote would be close")],
+)
 SLIP_UNNAMED = _article(
     "slip-unnamed.txt",
     "Voters\n\nOdalys Pennifold said the queue would be long. Pennifolds said the vote would be "
@@ -273,6 +279,11 @@ def test_a_surname_with_a_slip_joins_the_one_full_name_of_its_article(db_url):
 def test_a_slip_near_two_full_names_stays_as_written(db_url):
     store_articles(db_url, [TWO_NEAR])
     assert _speakers(db_url)["the vote would"] == ("Penifold", "person")
+
+
+def test_a_common_word_before_a_surname_is_no_first_name(db_url):
+    store_articles(db_url, [COMMON_WORD])
+    assert _speakers(db_url)["the vote would"] == ("Clarksen", "person")
 
 
 def test_a_plural_near_a_surname_is_no_slip(db_url):
