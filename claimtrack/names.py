@@ -135,12 +135,20 @@ def person_form(name: str) -> str:
 PARTICLES = frozenset("de del della di da van von der den ter ten bin ibn al el le la du".split())
 
 
+# a given name of two syllables joined by a hyphen, the second in lower case ("Ki-moon"),
+# written after the family name (East Asian order): the family name is the first word
+_GIVEN_AFTER = re.compile(r"^[A-Z][a-z]+-[a-z]+$")
+
+
 def surname(name: str) -> str | None:
     """The last word of a person's name that is no suffix, with the particles before it
-    ("Donald Trump Jr." -> "Trump", "Bill de Blasio" -> "de Blasio")."""
+    ("Donald Trump Jr." -> "Trump", "Bill de Blasio" -> "de Blasio"); the first word of a
+    family name written first ("Ban Ki-moon" -> "Ban")."""
     words = [w for w in person_form(name).split() if fold(w).strip(".,") not in SUFFIXES]
     if len(words) < 2:
         return None
+    if len(words) == 2 and _GIVEN_AFTER.match(words[1]):
+        return words[0]
     i = len(words) - 1
     while i > 1 and fold(words[i - 1]) in PARTICLES and words[i - 1].islower():
         i -= 1
@@ -171,6 +179,67 @@ def name_gender(name: str, aliases: tuple[str, ...] | list[str] = ()) -> Gender 
         if (g := title_gender(alias.split()[0] if alias.split() else "")) is not None:
             return g
     return None
+
+
+def near_spelling(a: str, b: str) -> bool:
+    """Two spellings of one surname that differ by one slip: one letter left out, added,
+    changed or two swapped ("McClenney", "McLenney"), both of four letters or more and
+    opening with the same two letters; equal spellings, or a plural's "s", are not a slip."""
+    x, y = fold(a), fold(b)
+    if (
+        x == y
+        or x in (y + "s", y + "'s")
+        or y in (x + "s", x + "'s")
+        or min(len(x), len(y)) < 4
+        or x[:2] != y[:2]
+        or abs(len(x) - len(y)) > 1
+    ):
+        return False
+    if len(x) == len(y):
+        diff = [i for i in range(len(x)) if x[i] != y[i]]
+        swapped = len(diff) == 2 and diff[1] == diff[0] + 1 and x[diff[0]] == y[diff[1]]
+        return len(diff) == 1 or (swapped and x[diff[1]] == y[diff[0]])
+    short, long = (x, y) if len(x) < len(y) else (y, x)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
+# ---- organisations' names -----------------------------------------------------------------
+
+_DOTTED = re.compile(r"^(?:[A-Z]\.){1,}[A-Z]\.?$")  # "S.E.C.", "U.N", "I.R.S"
+_ABBREVIATION = re.compile(r"^[A-Z]{2,6}$")
+# lower-case words inside an organisation's name that give it no initial ("Alliance to
+# Reclaim Our Schools" is AROS)
+NAME_GLUE = frozenset("of and to for the on in at & de".split())
+
+
+def org_form(name: str) -> str:
+    """An organisation's name in one form: an abbreviation of three letters or more without
+    its dots ("S.E.C." -> "SEC", "the I.R.S" -> "the IRS"), one of two letters with them
+    all ("U.N" -> "U.N."), as AP style writes them."""
+    words = name.split()
+    for i, w in enumerate(words):
+        if _DOTTED.match(w):
+            letters = w.replace(".", "")
+            words[i] = letters if len(letters) >= 3 else ".".join(letters) + "."
+    return " ".join(words)
+
+
+def abbreviation(name: str) -> str | None:
+    """The letters of an abbreviation of three letters or more ("IMF", "S.E.C." -> "SEC"),
+    else None."""
+    word = org_form(name.strip())
+    return word if _ABBREVIATION.match(word) and len(word) >= 3 else None
+
+
+def initials(name: str) -> str | None:
+    """The initials of a several-word name's capitalised words, the glue words between them
+    aside ("Securities and Exchange Commission" -> "SEC"; a hyphen parts words:
+    "Charlotte-Mecklenburg Police Department" -> "CMPD"); None unless every other word is
+    capitalised and there are three initials or more."""
+    words = [w for w in name.replace("-", " ").split() if fold(w) not in NAME_GLUE]
+    if len(words) < 3 or not all(w[:1].isupper() and w[:1].isalpha() for w in words):
+        return None
+    return "".join(w[0] for w in words).upper()
 
 
 # first names one person goes by, written for the project: each group is one name ("Bill

@@ -20,16 +20,21 @@ from claimtrack.extract.roles import PERSON_ROLES, alias_roles, definite
 from claimtrack.extract.types import FoundClaim, SaidDate, Speaker
 from claimtrack.io.document import Document
 from claimtrack.names import (
+    NAME_GLUE,
     NAME_TITLES,
     PARTICLES,
     PRONOUNS,
     SUFFIXES,
+    abbreviation,
     compatible,
     first_name_gender,
     first_name_variants,
     fold,
+    initials,
     name_gender,
     name_key,
+    near_spelling,
+    org_form,
     person_form,
     same_first_name,
     surname,
@@ -59,6 +64,14 @@ ORG_WORDS = frozenset(
     "organisation association union institute university bank fund coalition network "
     "department ministry agency office administration council commission".split()
 )
+
+
+# last words of a company's name ("Patriot Coal", "Dish Network"): never a person's
+COMPANY_WORDS = ORG_WORDS | frozenset(
+    "inc co corp llc ltd plc coal networks airlines holdings industries enterprises".split()
+)
+# what the extractor may call an organisation that the name itself can show is a person
+PERSON_OR_ORG = frozenset({"organization", "unnamed"})
 
 
 # titles only a person bears: a name they open is a person's, whatever kind the text
@@ -202,7 +215,33 @@ def find_person(
         found = full or found
     if len(found) > 1 and role:
         found = [a for a in found if any(role <= r for r in roles_of(a))]
+    if len(found) > 1 and first is None:
+        found = [top] if (top := dominant(session, found)) is not None else found
     return found[0] if len(found) == 1 else None
+
+
+# a surname alone is the one who fits that the database holds far more claims of than all
+# the others together, when none of the others' names opens with a first name
+DOMINANT_CLAIMS = 10
+DOMINANT_RATIO = 10
+
+
+def dominant(session: Session, people: list[Actor]) -> Actor | None:
+    """Among PEOPLE who fit a surname alone, the one overwhelmingly likely: at least
+    DOMINANT_CLAIMS claims and DOMINANT_RATIO times those of all the others, none of whom
+    has a first name ("Barack Obama" over "Derelict Obama", a headline word glued on; never
+    "Hillary Clinton" over "Bill Clinton"); else None."""
+    counts = {
+        a.id: session.scalar(select(func.count(Claim.id)).where(Claim.actor_id == a.id)) or 0
+        for a in people
+    }
+    top = max(people, key=lambda a: counts[a.id])
+    rivals = [a for a in people if a.id != top.id]
+    if any(is_first_name(person_form(a.name).split()[0], None) for a in rivals):
+        return None
+    rest = sum(counts[a.id] for a in rivals)
+    enough = counts[top.id] >= DOMINANT_CLAIMS and counts[top.id] >= DOMINANT_RATIO * max(rest, 1)
+    return top if enough else None
 
 
 def roles_of(actor: Actor) -> list[frozenset[str]]:
@@ -428,12 +467,19 @@ def resolve_actor(session: Session, speaker: Speaker, doc_text: str) -> Actor | 
     said = " ".join(speaker.mention.text(doc_text).split()) if speaker.mention else ""
     if title_only(name):  # "Judge", "Retired General": a role, nobody's name
         speaker = dataclasses.replace(speaker, kind="unnamed")
-    person = speaker.kind == "person" or titled_person(name)
+    kind = name_kind(name, speaker.kind, doc_text)
+    person = kind == "person" or titled_person(name)
     gender = speaker.gender or (told_gender(name, said) if person else None)
     titled = name
     if person:
         name = person_form(written_name(name)) or name
         name = in_full(doc_text, name, gender)
+        if gender is None and not titled_person(titled) and (co := company(doc_text, name)):
+            name, person, kind = co, False, "organization"  # "Patriot" of "Patriot Coal"
+    elif kind in PERSON_OR_ORG and (full := named_in_full(doc_text, name)) != name:
+        name, person, kind = full, True, "person"  # "Holt" where "Lester Holt" is named
+    else:
+        name = org_name(doc_text, name)
     actor = find_actor(session, name)
     if (
         actor is not None
@@ -444,13 +490,15 @@ def resolve_actor(session: Session, speaker: Speaker, doc_text: str) -> Actor | 
     clash = actor if person and actor and gender and gender_clash(actor, gender) else None
     if clash is not None:
         actor = None  # "Mrs. Roe" is not the Roe titled "Mr."
+    if actor is None and not person and (actor := abbreviated(session, name, doc_text)):
+        add_alias(actor, name)  # "IMF" of the "International Monetary Fund" the text writes
     if actor is None and person:
         role = alias_roles(said, name) - HONORIFICS
         actor = find_person(session, name, gender, role) or known_within(session, name)
     if actor is None and clash is not None and clash.name_key == name_key(name):
         actor = titled_apart(session, name, titled, said) or clash  # "Mrs. Roe" beside "Roe"
     if actor is None:
-        actor = new_actor(session, name, "person" if person else speaker.kind, gender)
+        actor = new_actor(session, name, "person" if person else kind, gender)
     if not actor.role and is_role(speaker.role, actor.name):
         actor.role = speaker.role
     if not actor.affiliation and speaker.affiliation:
@@ -491,7 +539,16 @@ NOT_FIRST = (
 )
 
 
-def in_full(text: str, name: str, gender: str | None) -> str:
+def named_in_full(text: str, name: str) -> str:
+    """The person an organisation's or a description's one-word name is, when its article
+    names them in full (in_full); a word ending in "s" ("Democrats" beside "Virginia
+    Democrats") only by a slip of spelling (slip_in_full: "Wines" for "Leslie Wimes")."""
+    if len(name.split()) == 1 and name.endswith("s"):
+        return slip_in_full(text, name, None) or name
+    return in_full(text, name)
+
+
+def in_full(text: str, name: str, gender: str | None = None) -> str:
     """A surname alone (NAME) as its article names the person in full, when it names one
     person of that surname, of a compatible gender ("King" in a text about "Larry King" ->
     "Larry King"); else NAME."""
@@ -499,7 +556,159 @@ def in_full(text: str, name: str, gender: str | None) -> str:
         return name
     pattern = rf"\b([A-Z][a-z]+)(?: [A-Z]\.)? {re.escape(name)}\b(?! [A-Z])"
     firsts = {w for m in re.finditer(pattern, text) if is_first_name(w := m.group(1), gender)}
-    return f"{firsts.pop()} {name}" if len(firsts) == 1 else name
+    if len(firsts) == 1:
+        return f"{firsts.pop()} {name}"
+    return (None if firsts else slip_in_full(text, name, gender)) or name
+
+
+_FULL_NAME = re.compile(r"\b([A-Z][a-z]+)(?: [A-Z]\.)? ((?:Mc|Mac|O')?[A-Z][a-z]+)\b(?! [A-Z])")
+
+
+def slip_in_full(text: str, name: str, gender: str | None) -> str | None:
+    """The full name a surname written with a slip means ("McLenney" where the article names
+    "Tyresha McClenney"): the one person the text names in full whose surname is one letter
+    off NAME's (names.near_spelling), when NAME is written no more often than that
+    surname; else None. A first word the text also writes in lower case ("After Clarkson
+    left" and "after lunch") is no first name."""
+    found = {
+        (m.group(1), m.group(2))
+        for m in _FULL_NAME.finditer(text)
+        if near_spelling(m.group(2), name)
+        and fold(m.group(1)) not in NOT_FIRST
+        and compatible(gender, first_name_gender(m.group(1)))  # type: ignore[arg-type]
+        and not re.search(rf"\b{re.escape(m.group(1).lower())}\b", text)  # "After", "after"
+    }
+    if len(found) != 1:
+        return None
+    first, last = found.pop()
+    times = [len(re.findall(rf"\b{re.escape(w)}\b", text)) for w in (name, last)]
+    return f"{first} {last}" if times[0] <= times[1] else None
+
+
+def name_kind(name: str, kind: str, text: str) -> str:
+    """The kind NAME shows in its article TEXT, over the extractor's guess: a company's last
+    word ("Dish Network") is no person's; an organisation's or a description's name of two
+    to four capitalised words with a middle initial or a "Jr."/"II" ("Vann R. Newkirk II"),
+    or that opens with a clear first name when the text gives its surname a person's title
+    ("Lester Holt" and "Mr. Holt"; never "Wells Fargo" alone), is a person's."""
+    words = name.split()
+    lower = [fold(w).strip(".,") for w in words]
+    if kind == "person" and len(words) >= 2 and lower[-1] in COMPANY_WORDS:
+        return kind if titled_person(name) or first_name_gender(words[0]) else "organization"
+    if kind not in PERSON_OR_ORG or not 2 <= len(words) <= 4 or COMPANY_WORDS & set(lower):
+        return kind
+    if not all(w[:1].isupper() and w.replace(".", "").replace("-", "").isalpha() for w in words):
+        return kind
+    suffix = len(words) >= 3 and lower[-1] in SUFFIXES
+    core = words[:-1] if suffix else words  # "First M. Last": never "Jo M. Roe Library"
+    middle = len(core) == 3 and re.fullmatch(r"[A-Z]\.", core[1]) is not None
+    opens = first_name_gender(words[0]) is not None and fold(words[0]) not in NOT_FIRST
+    titled = re.search(rf"\b(?:Mr|Mrs|Ms|Dr)\.? {re.escape(words[-1])}\b", text) is not None
+    return "person" if (opens and titled) or middle or suffix else kind
+
+
+def company(text: str, name: str) -> str | None:
+    """The company a one-word name is the first word of, when its article names it so
+    ("Patriot" where it writes "Patriot Coal"), and only that one; else None."""
+    if len(name.split()) != 1 or not name[:1].isupper() or not name.isalpha():
+        return None
+    pattern = rf"\b{re.escape(name)}((?: [A-Z][A-Za-z&.]*)+)"
+    found = {
+        f"{name}{m.group(1)}".rstrip(".")
+        for m in re.finditer(pattern, text)
+        if fold(m.group(1).split()[-1]).strip(".") in COMPANY_WORDS
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+_POSSESSIVE = re.compile(r"['\u2019]s$")
+
+
+def org_name(text: str, name: str) -> str:
+    """An organisation's name as the registry keeps it: without the host it is "at" and a
+    possessive when its article also writes it without them ("Roe Center at the Urban
+    Institute" and "the Roe Center"; "IMF's" and "the IMF"; "McDonald's" stays), its
+    abbreviation in one form (names.org_form: "S.E.C." -> "SEC")."""
+    head, at, _ = name.partition(" at the ")
+    if at and len(head.split()) >= 2 and re.search(rf"\b{re.escape(head)}\b(?! at )", text):
+        name = head  # "Roe Center at the Urban Institute" where the text writes "Roe Center"
+    bare = _POSSESSIVE.sub("", name)
+    if (
+        bare != name
+        and bare.strip()
+        and re.search(rf"(?<!\w){re.escape(bare)}(?!\w|['\u2019]s)", text)
+    ):
+        name = bare
+    return org_form(name)
+
+
+# a run of capitalised words, with glue words inside it ("Alliance to Reclaim Our Schools")
+_GLUE = "|".join(sorted(NAME_GLUE - {"&"})) + "|&"
+_RUN = re.compile(rf"[A-Z][\w'\u2019-]*(?:[ \t]+(?:(?:{_GLUE})[ \t]+)*[A-Z][\w'\u2019-]*)+")
+_IN_BRACKETS = re.compile(r"\(([A-Z][A-Z.&]{1,9})\)")
+
+
+def spelled_out(text: str, abbr: str) -> set[str]:
+    """The names TEXT writes whose initials are ABBR (names.initials): every stretch of a
+    run of capitalised words, a leading "The" or a possessive aside."""
+    out = set()
+    for m in _RUN.finditer(text):
+        words = [_POSSESSIVE.sub("", w) for w in m.group().split()]
+        for i in range(len(words)):
+            for j in range(i + 3, len(words) + 1):
+                part = words[i:j]
+                if fold(part[0]) in NAME_GLUE or fold(part[-1]) in NAME_GLUE:
+                    continue
+                if initials(" ".join(part)) == abbr:
+                    out.add(" ".join(part))
+    return out
+
+
+def bracketed(text: str) -> list[tuple[str, str]]:
+    """(name, abbreviation) for each "Full Name (ABBR)" TEXT writes: the run of capitalised
+    words right before the brackets, a leading "The" aside."""
+    pairs = []
+    for m in _IN_BRACKETS.finditer(text):
+        before = text[max(0, m.start() - 200) : m.start()].rstrip()
+        runs = [r for r in _RUN.finditer(before) if r.end() == len(before)]
+        if not runs:
+            continue
+        words = runs[-1].group().split()
+        if len(words) > 1 and fold(words[0]) == "the":
+            words = words[1:]
+        pairs.append((" ".join(words), org_form(m.group(1))))
+    return pairs
+
+
+def abbreviated(session: Session, name: str, text: str) -> Actor | None:
+    """The one known organisation NAME is another form of, by its own article: an
+    abbreviation of a name the text spells out ("IMF", "International Monetary Fund"), a
+    name whose initials the text writes, or either side of a "Full Name (ABBR)" it
+    writes; else None. A person is never one."""
+    key = name_key(name)
+    if (abbr := abbreviation(name)) is not None:
+        forms = spelled_out(text, abbr)
+    elif (own := initials(name)) is not None and written_as(text, own):
+        forms = {own}
+    else:
+        forms = set()
+    for full, short in bracketed(text):
+        if key == name_key(short):
+            forms.add(full)
+        elif key == name_key(full):
+            forms.add(short)
+    found = {
+        a.id: a
+        for f in forms
+        if (a := find_actor(session, f)) is not None
+        and a.kind not in ("person", "unnamed", "group")
+    }
+    return found.popitem()[1] if len(found) == 1 else None
+
+
+def written_as(text: str, abbr: str) -> bool:
+    """TEXT writes the abbreviation ABBR, with dots or without ("SEC", "S.E.C.")."""
+    return re.search(r"(?<![\w.])" + r"\.?".join(abbr) + r"\b", text) is not None
 
 
 def is_first_name(word: str, gender: str | None) -> bool:
