@@ -80,7 +80,9 @@ class TopicDef:
         for m in pattern.finditer(readable):
             if self.name_pattern.fullmatch(m.group(0)):
                 return True  # a name keyword counts inside a longer name
-            if not _in_person_name(text, m.start(), m.end()):
+            if not _in_person_name(text, m.start(), m.end()) and not _titles_a_name(
+                text, m.start(), m.end()
+            ):
                 return True
         return False
 
@@ -140,6 +142,38 @@ def _in_person_name(text: str, start: int, end: int) -> bool:
         if not _SENTENCE_START.search(text, 0, before.start()):
             return True
     return bool(_AFTER.match(text, end) and first_name_gender(word))
+
+
+# words of a description before a person's name ("Democratic presidential candidate Ann Holt",
+# "his Republican rival, Ted Moss", "tax lawyer Ann Holt"): who, not what about
+_TITLE_WORDS = (
+    r"presidential|vice|candidates?|nominees?|rivals?|opponents?|challengers?|front-?runners?"
+    r"|hopefuls?|contenders?|primary|senator|sen\.|rep\.|gov\.|governor|congress(?:wo)?man"
+    r"|leader|chair(?:wo)?man|chair|president|party(?:'s|’s)?|national|committee|chief|director"
+    r"|strategists?|operatives?|consultants?|pollsters?|donors?|activists?|lawmakers?|officials?"
+    r"|spokes(?:wo)?man|aides?|advis[eo]rs?|staffers?|former|fellow|lawyers?|attorneys?"
+    r"|analysts?|experts?|commentators?|writers?|correspondents?|reporters?|hosts?|anchors?"
+    r"|secretary|minister|mayor|u\.s\.|state|house|senate"
+)
+_TITLE_THEN_NAME = re.compile(
+    rf"(?:'s|’s)?(?:,?\s+(?:{_TITLE_WORDS}|[A-Z][a-z]+)){{0,3}},?\s+(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s+)?"
+    r"([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?[A-Z][a-z]"
+)
+
+
+_TITLE_WORD = re.compile(rf"(?:{_TITLE_WORDS})", re.IGNORECASE)
+
+
+def _titles_a_name(text: str, start: int, end: int) -> bool:
+    """The words matched at START:END describe the person named after them ("Democratic
+    presidential candidate Ann Holt", "the Republican front-runner, Ted Moss"); a verb before
+    a name ("vote for Ann Holt", "investigate Ann Holt") does not."""
+    m = _TITLE_THEN_NAME.match(text, end)
+    if not m or not first_name_gender(m.group(1)):
+        return False
+    between = re.findall(r"[A-Za-z][\w.-]*", text[end : m.start(1)])
+    last = text[start:end].split()[-1]
+    return bool(between or last[:1].isupper() or _TITLE_WORD.fullmatch(last))
 
 
 def _is_acronym(keyword: str) -> bool:
@@ -205,7 +239,42 @@ def _own_topics(
             continue
         if topic.weakly_matches(content) or topic.weakly_matches(quote):
             found[topic.slug] = "keyword"
-    return found
+    return _heading_fits(taxonomy, found, root)
+
+
+def _heading_fits(
+    taxonomy: Sequence[TopicDef], found: dict[str, str], root: dict[str, str]
+) -> dict[str, str]:
+    """A claim with topics of its own keeps those of its heading in the same trees, or a
+    narrow one (two levels down: a ceasefire, sanctions): a broad heading says what its
+    section is about, a claim under it may be about something else (a claim on a lawyer's
+    role under "Military aid" is no claim about defence)."""
+    own = {root[slug] for slug, via in found.items() if via == "keyword"}
+    if not own:
+        return found
+    depth = _depths(taxonomy)
+    return {
+        slug: via
+        for slug, via in found.items()
+        if via == "keyword" or root[slug] in own or depth.get(slug, 0) >= NARROW
+    }
+
+
+NARROW = 2  # a topic this far below its top-level topic names a narrow subject
+
+
+def _depths(taxonomy: Sequence[TopicDef]) -> dict[str, int]:
+    parent = {t.slug: t.parent for t in taxonomy}
+    out: dict[str, int] = {}
+    for slug in parent:
+        up, seen = parent.get(slug), {slug}
+        n = 0
+        while up is not None and up in parent and up not in seen:
+            seen.add(up)
+            n += 1
+            up = parent.get(up)
+        out[slug] = n
+    return out
 
 
 def roots(taxonomy: Sequence[TopicDef]) -> dict[str, str]:
