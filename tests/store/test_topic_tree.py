@@ -446,3 +446,19 @@ def test_a_narrow_heading_tags_a_claim_with_topics_of_its_own():
     # a ceasefire heading (two levels down) over a claim about a summit keeps the ceasefire
     found = tag(load_taxonomy(), "the summit would resolve the crisis", heading="1. Ceasefire")
     assert {"international-relations", "ceasefire"} <= slugs(found), found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "want", "wrong"),
+    [
+        ("the galaxies formed in a natural fashion", None, "lifestyle"),
+        ("she will open Paris fashion week", "lifestyle", None),
+        ("employees in the legal department will be told first", None, "justice"),
+        ("the cells respond to the external environment", None, "environment"),
+        ("she told The Hollywood Reporter it was a hit", "mass-media", "arts-culture"),
+    ],
+)
+def test_names_and_idioms_that_are_no_topic(sentence: str, want: str | None, wrong: str | None):
+    found = slugs(tag(load_taxonomy(), sentence))
+    assert want is None or want in found, found
+    assert wrong is None or wrong not in found, found
