@@ -462,3 +462,22 @@ def test_names_and_idioms_that_are_no_topic(sentence: str, want: str | None, wro
     found = slugs(tag(load_taxonomy(), sentence))
     assert want is None or want in found, found
     assert wrong is None or wrong not in found, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "want", "wrong"),
+    [
+        ("the Islamic State had been contained", "terrorism", "religion"),
+        ("the mosque will reopen on Friday", "religion", None),
+        ("an unusual pattern in a Democratic primary", "elections", "political-parties"),
+        ("he won in a heavily Republican state", None, "political-parties"),
+        ("Republicans in the House voted no", "political-parties", None),
+        ("he said so on a conference call with reporters", None, "mass-media"),
+        ("servers at the diner rely on tips", None, "science-technology"),
+        ("her private email server was hacked", "science-technology", None),
+    ],
+)
+def test_senses_of_political_news(sentence: str, want: str | None, wrong: str | None):
+    found = slugs(tag(load_taxonomy(), sentence))
+    assert want is None or want in found, found
+    assert wrong is None or wrong not in found, found
