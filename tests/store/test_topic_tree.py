@@ -481,3 +481,18 @@ def test_senses_of_political_news(sentence: str, want: str | None, wrong: str | 
     found = slugs(tag(load_taxonomy(), sentence))
     assert want is None or want in found, found
     assert wrong is None or wrong not in found, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "want", "wrong"),
+    [
+        ("it would not stop the crackdown by offering concessions", None, "elections"),
+        ("the senator conceded the race on Wednesday night", "elections", None),
+        ("an officer of the state Department of Health said so", None, "health"),
+        ("the clinic's doctors treated the flu", "health", None),
+    ],
+)
+def test_who_and_other_senses_leave_the_topic_alone(sentence, want, wrong):
+    found = slugs(tag(load_taxonomy(), sentence))
+    assert want is None or want in found, found
+    assert wrong is None or wrong not in found, found
