@@ -496,3 +496,19 @@ def test_who_and_other_senses_leave_the_topic_alone(sentence, want, wrong):
     found = slugs(tag(load_taxonomy(), sentence))
     assert want is None or want in found, found
     assert wrong is None or wrong not in found, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "want", "wrong"),
+    [
+        ("Republicans are responsible for human rights abuses", "fundamental-rights", None),
+        ("the regime is responsible for human rights abuses", None, "political-parties"),
+        ("it is a progressive disease of the lungs", None, "political-parties"),
+        ("the far right gained seats in the election", "political-parties", None),
+        ("conservatives on the right of the party want a vote", "political-parties", None),
+    ],
+)
+def test_the_political_camps_are_no_rights_nor_diseases(sentence, want, wrong):
+    found = slugs(tag(load_taxonomy(), sentence))
+    assert want is None or want in found, found
+    assert wrong is None or wrong not in found, found
