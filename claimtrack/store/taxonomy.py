@@ -9,6 +9,8 @@ Topics form a tree (``parent``): asking for a topic includes its descendants. A 
 starting with ``~`` is ambiguous ("~territor*", "~vote"): it counts only when a plain
 keyword of the same topic or of another topic of the same tree (the same top-level
 topic) is in the claim's words or heading, so one ambiguous word out of context tags nothing.
+A keyword in a person's name, or in a description before one ("Democratic presidential
+candidate Ann Holt"), says who rather than what about: it does not count.
 """
 
 from __future__ import annotations
