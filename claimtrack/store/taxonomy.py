@@ -82,8 +82,10 @@ class TopicDef:
         for m in pattern.finditer(readable):
             if self.name_pattern.fullmatch(m.group(0)):
                 return True  # a name keyword counts inside a longer name
-            if not _in_person_name(text, m.start(), m.end()) and not _titles_a_name(
-                text, m.start(), m.end()
+            if (
+                not _in_person_name(text, m.start(), m.end())
+                and not _titles_a_name(text, m.start(), m.end())
+                and not _in_institution_name(text, m.start(), m.end())
             ):
                 return True
         return False
@@ -100,7 +102,9 @@ class TopicDef:
 def _alternation(keywords: Sequence[str]) -> re.Pattern[str]:
     """One pattern for KEYWORDS, the word-edge checks hoisted out of the alternation (the
     engine then tries the keywords only where a word starts: about 10 times faster)."""
-    terms = [_keyword_body(k) for k in keywords if k.strip()]
+    # the longest first: "electoral college" is found whole, not as "electoral"
+    ordered = sorted((k for k in keywords if k.strip()), key=lambda k: -len(k.strip()))
+    terms = [_keyword_body(k) for k in ordered]
     if not terms:
         return _NEVER
     return re.compile(rf"(?<!\w)(?:{'|'.join(terms)})(?!\w)", re.IGNORECASE)
@@ -176,6 +180,32 @@ def _titles_a_name(text: str, start: int, end: int) -> bool:
     between = re.findall(r"[A-Za-z][\w.-]*", text[end : m.start(1)])
     last = text[start:end].split()[-1]
     return bool(between or last[:1].isupper() or _TITLE_WORD.fullmatch(last))
+
+
+# an institution's name: a head word and capitalised words joined by "of", "for", "and"
+_INSTITUTION = (
+    r"(?:University|College|Institute|Department|Ministry|Centre|Center|Society|Commission"
+    r"|Council|Foundation|Association|Academy|Agency|Bureau|School)"
+)
+_CAP = r"[A-Z][\w'’.-]*"
+_INSTITUTION_NAME = re.compile(
+    rf"(?:{_CAP}\s+)*{_INSTITUTION}(?:\s+(?:of|for|on|and|the)(?:\s+(?:the|and))?\s+{_CAP})+"
+    rf"(?:\s+{_CAP})*|(?:{_CAP}\s+)+{_INSTITUTION}"
+)
+
+
+def _in_institution_name(text: str, start: int, end: int) -> bool:
+    """The one capitalised word matched at START:END is part of an institution's name ("an
+    immunologist at the University of Leeds", "the Centre for Economic Research"): who or
+    where, not what about. A keyword of several words ("department of justice") still counts."""
+    word = text[start:end]
+    if not word[:1].isupper() or " " in word.strip():
+        return False
+    lo = max(0, start - 80)
+    for m in _INSTITUTION_NAME.finditer(text, lo, min(len(text), end + 80)):
+        if m.start() <= start and end <= m.end():
+            return True
+    return False
 
 
 def _is_acronym(keyword: str) -> bool:

@@ -512,3 +512,19 @@ def test_the_political_camps_are_no_rights_nor_diseases(sentence, want, wrong):
     found = slugs(tag(load_taxonomy(), sentence))
     assert want is None or want in found, found
     assert wrong is None or wrong not in found, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "want", "wrong"),
+    [
+        ("said an immunologist at the University of Leeds", None, "education"),
+        ("a study by the Centre for Economic Research found it", None, "economy"),
+        ("the University will close two campuses", "education", None),
+        ("the Department of Justice opened a case", "law-enforcement", None),
+        ("he needs the Electoral College to win", "elections", None),
+    ],
+)
+def test_a_word_in_an_institutions_name_says_who(sentence, want, wrong):
+    found = slugs(tag(load_taxonomy(), sentence))
+    assert want is None or want in found, found
+    assert wrong is None or wrong not in found, found
