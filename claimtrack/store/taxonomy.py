@@ -9,6 +9,8 @@ Topics form a tree (``parent``): asking for a topic includes its descendants. A 
 starting with ``~`` is ambiguous ("~territor*", "~vote"): it counts only when a plain
 keyword of the same topic or of another topic of the same tree (the same top-level
 topic) is in the claim's words or heading, so one ambiguous word out of context tags nothing.
+A keyword in a person's name, or in a description before one ("Democratic presidential
+candidate Ann Holt"), says who rather than what about: it does not count.
 """
 
 from __future__ import annotations
@@ -80,7 +82,11 @@ class TopicDef:
         for m in pattern.finditer(readable):
             if self.name_pattern.fullmatch(m.group(0)):
                 return True  # a name keyword counts inside a longer name
-            if not _in_person_name(text, m.start(), m.end()):
+            if (
+                not _in_person_name(text, m.start(), m.end())
+                and not _titles_a_name(text, m.start(), m.end())
+                and not _in_institution_name(text, m.start(), m.end())
+            ):
                 return True
         return False
 
@@ -96,7 +102,9 @@ class TopicDef:
 def _alternation(keywords: Sequence[str]) -> re.Pattern[str]:
     """One pattern for KEYWORDS, the word-edge checks hoisted out of the alternation (the
     engine then tries the keywords only where a word starts: about 10 times faster)."""
-    terms = [_keyword_body(k) for k in keywords if k.strip()]
+    # the longest first: "electoral college" is found whole, not as "electoral"
+    ordered = sorted((k for k in keywords if k.strip()), key=lambda k: -len(k.strip()))
+    terms = [_keyword_body(k) for k in ordered]
     if not terms:
         return _NEVER
     return re.compile(rf"(?<!\w)(?:{'|'.join(terms)})(?!\w)", re.IGNORECASE)
@@ -140,6 +148,64 @@ def _in_person_name(text: str, start: int, end: int) -> bool:
         if not _SENTENCE_START.search(text, 0, before.start()):
             return True
     return bool(_AFTER.match(text, end) and first_name_gender(word))
+
+
+# words of a description before a person's name ("Democratic presidential candidate Ann Holt",
+# "his Republican rival, Ted Moss", "tax lawyer Ann Holt"): who, not what about
+_TITLE_WORDS = (
+    r"presidential|vice|candidates?|nominees?|rivals?|opponents?|challengers?|front-?runners?"
+    r"|hopefuls?|contenders?|primary|senator|sen\.|rep\.|gov\.|governor|congress(?:wo)?man"
+    r"|leader|chair(?:wo)?man|chair|president|party(?:'s|’s)?|national|committee|chief|director"
+    r"|strategists?|operatives?|consultants?|pollsters?|donors?|activists?|lawmakers?|officials?"
+    r"|spokes(?:wo)?man|aides?|advis[eo]rs?|staffers?|former|fellow|lawyers?|attorneys?"
+    r"|analysts?|experts?|commentators?|writers?|correspondents?|reporters?|hosts?|anchors?"
+    r"|secretary|minister|mayor|u\.s\.|state|house|senate"
+)
+_TITLE_THEN_NAME = re.compile(
+    rf"(?:'s|’s)?(?:,?\s+(?:{_TITLE_WORDS}|[A-Z][a-z]+)){{0,3}},?\s+(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s+)?"
+    r"([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?[A-Z][a-z]"
+)
+
+
+_TITLE_WORD = re.compile(rf"(?:{_TITLE_WORDS})", re.IGNORECASE)
+
+
+def _titles_a_name(text: str, start: int, end: int) -> bool:
+    """The words matched at START:END describe the person named after them ("Democratic
+    presidential candidate Ann Holt", "the Republican front-runner, Ted Moss"); a verb before
+    a name ("vote for Ann Holt", "investigate Ann Holt") does not."""
+    m = _TITLE_THEN_NAME.match(text, end)
+    if not m or not first_name_gender(m.group(1)):
+        return False
+    between = re.findall(r"[A-Za-z][\w.-]*", text[end : m.start(1)])
+    last = text[start:end].split()[-1]
+    return bool(between or last[:1].isupper() or _TITLE_WORD.fullmatch(last))
+
+
+# an institution's name: a head word and capitalised words joined by "of", "for", "and"
+_INSTITUTION = (
+    r"(?:University|College|Institute|Department|Ministry|Centre|Center|Society|Commission"
+    r"|Council|Foundation|Association|Academy|Agency|Bureau|School)"
+)
+_CAP = r"[A-Z][\w'’.-]*"
+_INSTITUTION_NAME = re.compile(
+    rf"(?:{_CAP}\s+)*{_INSTITUTION}(?:\s+(?:of|for|on|and|the)(?:\s+(?:the|and))?\s+{_CAP})+"
+    rf"(?:\s+{_CAP})*|(?:{_CAP}\s+)+{_INSTITUTION}"
+)
+
+
+def _in_institution_name(text: str, start: int, end: int) -> bool:
+    """The one capitalised word matched at START:END is part of an institution's name ("an
+    immunologist at the University of Leeds", "the Centre for Economic Research"): who or
+    where, not what about. A keyword of several words ("department of justice") still counts."""
+    word = text[start:end]
+    if not word[:1].isupper() or " " in word.strip():
+        return False
+    lo = max(0, start - 80)
+    for m in _INSTITUTION_NAME.finditer(text, lo, min(len(text), end + 80)):
+        if m.start() <= start and end <= m.end():
+            return True
+    return False
 
 
 def _is_acronym(keyword: str) -> bool:
@@ -205,7 +271,42 @@ def _own_topics(
             continue
         if topic.weakly_matches(content) or topic.weakly_matches(quote):
             found[topic.slug] = "keyword"
-    return found
+    return _heading_fits(taxonomy, found, root)
+
+
+def _heading_fits(
+    taxonomy: Sequence[TopicDef], found: dict[str, str], root: dict[str, str]
+) -> dict[str, str]:
+    """A claim with topics of its own keeps those of its heading in the same trees, or a
+    narrow one (two levels down: a ceasefire, sanctions): a broad heading says what its
+    section is about, a claim under it may be about something else (a claim on a lawyer's
+    role under "Military aid" is no claim about defence)."""
+    own = {root[slug] for slug, via in found.items() if via == "keyword"}
+    if not own:
+        return found
+    depth = _depths(taxonomy)
+    return {
+        slug: via
+        for slug, via in found.items()
+        if via == "keyword" or root[slug] in own or depth.get(slug, 0) >= NARROW
+    }
+
+
+NARROW = 2  # a topic this far below its top-level topic names a narrow subject
+
+
+def _depths(taxonomy: Sequence[TopicDef]) -> dict[str, int]:
+    parent = {t.slug: t.parent for t in taxonomy}
+    out: dict[str, int] = {}
+    for slug in parent:
+        up, seen = parent.get(slug), {slug}
+        n = 0
+        while up is not None and up in parent and up not in seen:
+            seen.add(up)
+            n += 1
+            up = parent.get(up)
+        out[slug] = n
+    return out
 
 
 def roots(taxonomy: Sequence[TopicDef]) -> dict[str, str]:
