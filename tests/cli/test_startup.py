@@ -17,6 +17,8 @@ from claimtrack.cli.group import Group
 from tests.handmade import store_articles
 
 HEAVY = ("spacy", "thinc", "dateparser", "pycrfsuite", "claimtrack.extract.pipeline")
+# what Typer reads parameter values with; claimtrack reads them plainly (cli/params.py)
+ADAPTERS = ("pydantic", "pydantic_core", "typer._adapters")
 # what reading articles and pages needs, and no query does
 READING = (
     "yaml",
@@ -62,7 +64,7 @@ def loaded(modules: set[str], roots: tuple[str, ...]) -> list[str]:
 def test_help_imports_no_extractor_and_no_alembic():
     modules = modules_after("--help")
     assert "claimtrack.cli.app" in modules
-    assert loaded(modules, (*HEAVY, "alembic")) == []
+    assert loaded(modules, (*HEAVY, *ADAPTERS, "importlib.metadata", "alembic")) == []
     # no command module is loaded to list them, and so no database library either
     commands = {c.target.split(":")[0] for c in COMMANDS}
     assert loaded(modules, (*commands, "sqlalchemy", "claimtrack.store", "claimtrack.query")) == []
@@ -73,7 +75,8 @@ def test_the_asking_commands_help_loads_no_database_library():
         modules = modules_after(command, "--help")
         assert "claimtrack.cli.claims" in modules, command
         database = ("sqlalchemy", "claimtrack.store.models", "claimtrack.query.claims")
-        assert loaded(modules, (*HEAVY, *READING, *database, "alembic", "rich.progress")) == []
+        heavy = (*HEAVY, *ADAPTERS, "importlib.metadata", *READING, *database, "alembic")
+        assert loaded(modules, (*heavy, "rich.progress")) == []
 
 
 def test_the_other_commands_help_loads_no_database_library():
@@ -90,7 +93,9 @@ def test_the_other_commands_help_loads_no_database_library():
         for args in ((group, "--help"), (group, "list", "--help")):
             modules = modules_after(*args)
             assert f"claimtrack.cli.{group}" in modules, args
-            heavy = loaded(modules, (*HEAVY, *READING, *database, "alembic", "rich.progress"))
+            heavy = loaded(
+                modules, (*HEAVY, *ADAPTERS, *READING, *database, "alembic", "rich.progress")
+            )
             assert [m for m in heavy if m not in light] == [], args
 
 
@@ -127,7 +132,7 @@ def test_a_query_command_imports_no_extractor(tmp_path):
     assert "claimtrack.query.claims" in modules
     # the schema's revision is read without alembic, and no other command is loaded
     others = ("claimtrack.cli.ingest", "claimtrack.cli.evaluate", "claimtrack.cli.serve")
-    assert loaded(modules, (*HEAVY, "alembic", *others)) == []
+    assert loaded(modules, (*HEAVY, *ADAPTERS, "alembic", *others)) == []
     assert loaded(modules, (*READING, "rich.progress")) == []
     # nor SQLAlchemy's PostgreSQL dialect, on SQLite (the models name no PostgreSQL option)
     assert loaded(modules, ("sqlalchemy.dialects.postgresql", "psycopg")) == []
@@ -139,4 +144,4 @@ def test_a_query_by_date_loads_no_reader(tmp_path):
     args = ("who-said", "--since", "2020-01-01", "--until", "2030-12-31", "--db", db)
     modules = modules_after(*args, "--format", "csv")
     assert "claimtrack.io.isodate" in modules
-    assert loaded(modules, (*HEAVY, *READING, "alembic")) == []
+    assert loaded(modules, (*HEAVY, *ADAPTERS, *READING, "alembic")) == []
