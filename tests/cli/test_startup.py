@@ -7,6 +7,7 @@ the extractor, alembic or the readers of articles and pages."""
 from __future__ import annotations
 
 import json
+import sqlite3
 import subprocess
 import sys
 
@@ -145,3 +146,38 @@ def test_a_query_by_date_loads_no_reader(tmp_path):
     modules = modules_after(*args, "--format", "csv")
     assert "claimtrack.io.isodate" in modules
     assert loaded(modules, (*HEAVY, *ADAPTERS, *READING, "alembic")) == []
+
+
+# what writing and curating need, and no asking command does
+WRITING = ("claimtrack.store.writes", "claimtrack.curate", "claimtrack.ingest", "claimtrack.web")
+
+
+def first_claim_and_speaker(db: str) -> tuple[str, str]:
+    with sqlite3.connect(db) as conn:
+        claim = conn.execute("SELECT min(id) FROM claims").fetchone()[0]
+        name = conn.execute("SELECT name FROM actors ORDER BY claim_count DESC").fetchone()[0]
+    return str(claim), name
+
+
+def test_every_asking_command_loads_no_writer_no_extractor_no_pydantic(tmp_path):
+    """The asking commands issue 16 names, on a database at the current schema."""
+    db = str(tmp_path / "claims.db")
+    store_articles(db)
+    claim, speaker = first_claim_and_speaker(db)
+    commands = (
+        ("who-said", "--topic", "ceasefire"),
+        ("timeline", "--actor", speaker),
+        ("show", claim),
+        ("actors", "list"),
+        ("topics", "list"),
+        ("sources", "list"),
+        ("export",),
+        ("db", "current"),
+    )
+    unwanted = (*HEAVY, *ADAPTERS, *READING, *WRITING, "alembic", "rich.progress")
+    for args in commands:
+        modules = modules_after(*args, "--db", db)
+        assert "sqlalchemy" in modules, args  # it ran, and asked the database
+        assert loaded(modules, unwanted) == [], args
+    # the schema's revision alone needs no ORM
+    assert loaded(modules, ("sqlalchemy.orm", "claimtrack.store.models")) == []
