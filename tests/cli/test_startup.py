@@ -1,8 +1,10 @@
 """A query command starts without the extractor (issue 16): `claimtrack --help` imports
 neither spaCy, dateparser nor alembic, nor any command's module (nor SQLAlchemy): the root
 group lists them from cli/app.py's COMMANDS, which must say what the loaded commands say;
-the asking commands' --help load no database library, and `who-said` itself nothing of
-the extractor, alembic or the readers of articles and pages."""
+the asking commands' --help load no database library, and the asking commands themselves
+(who-said, timeline, show, export, the lists, db current) nothing of the extractor, alembic,
+the readers of articles and pages or the writers, and no pydantic (Typer's adapters: option
+values are read by cli/params.py)."""
 
 from __future__ import annotations
 
