@@ -37,8 +37,9 @@ train-models: install ## rebuild the cue lexicon, retrain the span refiner and t
 	$(BIN)/python -m claimtrack.extract.learned.cuelist
 	$(BIN)/python -m claimtrack.evaluate.calibrate
 
-bench: install ## speed and memory figures of extraction, ingest and export; render times of claimtrack serve's pages on 100,000 claims; first-page query times on CLAIMTRACK_BENCH_CLAIMS (default 200,000) claims
+bench: install ## speed and memory figures of extraction, ingest and export; the start-up of the asking commands (process time); render times of claimtrack serve's pages on 100,000 claims; first-page query times on CLAIMTRACK_BENCH_CLAIMS (default 200,000) claims
 	$(BIN)/python tests/benchmarks/pipeline.py
+	$(BIN)/python tests/benchmarks/startup.py
 	$(BIN)/python tests/benchmarks/serve.py
 	$(BIN)/python tests/benchmarks/scale.py
 

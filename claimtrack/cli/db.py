@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from sqlalchemy.exc import DBAPIError
-
 from claimtrack.cli.common import DbOpt, err, session, sub_app
 from claimtrack.cli.render import plural
-from claimtrack.curate.topics import stale_topics
-from claimtrack.store import engine as dbmod
+
+# the schema code (SQLAlchemy) and the taxonomy's curating code are imported when a command
+# runs: `db current` loads neither alembic nor the topics' writers (issue 16: start-up)
 
 app = sub_app("Create, upgrade and inspect the database schema.")
 
@@ -15,6 +14,9 @@ app = sub_app("Create, upgrade and inspect the database schema.")
 @app.command("upgrade")
 def db_upgrade(db: DbOpt = None) -> None:
     """Create the database, or bring it up to this claimtrack's schema."""
+    from claimtrack.curate.topics import stale_topics
+    from claimtrack.store import engine as dbmod
+
     url = dbmod.resolve_url(db)
     dbmod.upgrade(url)
     engine = dbmod.make_engine(url)
@@ -32,6 +34,10 @@ def db_upgrade(db: DbOpt = None) -> None:
 @app.command("current")
 def db_current(db: DbOpt = None) -> None:
     """Print the database's schema revision and the code's."""
+    from sqlalchemy.exc import DBAPIError
+
+    from claimtrack.store import engine as dbmod
+
     url = dbmod.resolve_url(db)
     dbmod.must_exist(url)  # asking never creates a database
     engine = dbmod.make_engine(url)

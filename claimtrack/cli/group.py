@@ -17,7 +17,10 @@ import typer.main
 from typer._click.exceptions import UsageError
 from typer.core import TyperCommand, TyperGroup
 
+from claimtrack.cli.params import read_values_plainly
 from claimtrack.errors import UserError
+
+read_values_plainly()  # no pydantic to read a value (cli/params.py)
 
 
 def report_error(message: str) -> None:

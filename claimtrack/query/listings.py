@@ -8,7 +8,7 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, defer, selectinload
 
 from claimtrack.store.models import Actor, Claim, Source, Topic
-from claimtrack.store.writes import ensure_taxonomy
+from claimtrack.store.topic_rows import ensure_taxonomy
 
 ACTOR_COLUMNS = ("actor_id", "name", "kind", "role", "affiliation", "claims", "aliases")
 

@@ -15,8 +15,7 @@ from claimtrack.store import appearances
 from claimtrack.store.ids import lookup
 from claimtrack.store.models import Actor, Claim, ClaimReview, Source, Topic
 from claimtrack.store.taxonomy import find_topics
-from claimtrack.store.topic_rows import taxonomy
-from claimtrack.store.writes import ensure_taxonomy
+from claimtrack.store.topic_rows import ensure_taxonomy, taxonomy
 
 
 def get_claim(session: Session, claim_id: int) -> Claim:

@@ -33,13 +33,13 @@ from sqlalchemy.exc import (
     IntegrityError,
     NoSuchModuleError,
 )
-from sqlalchemy.orm import Session, sessionmaker
 
 from claimtrack.errors import UserError
 from claimtrack.store.location import DEFAULT_DB, ENV_VAR
 
 if TYPE_CHECKING:  # alembic is imported when a schema is checked or changed, not at start-up
     from alembic.config import Config
+    from sqlalchemy.orm import Session  # the ORM when a session is opened (not `db current`)
 
 BACKENDS = ("sqlite", "postgresql")
 USE = "give a SQLite file path (or sqlite:///path/to/file.db) or postgresql://user@host/dbname"
@@ -328,6 +328,8 @@ def open_engine(db: str | None, *, create: bool = True) -> Engine:
 def session_scope(engine: Engine) -> Iterator[Session]:
     """One unit of work: committed on success, rolled back on any error. A database
     error becomes a DatabaseError: one line, saying whether trying again may work."""
+    from sqlalchemy.orm import sessionmaker
+
     factory = sessionmaker(engine, expire_on_commit=False)
     try:
         with factory() as session, session.begin():

@@ -52,10 +52,14 @@ from claimtrack.store.models import (
     Topic,
 )
 from claimtrack.store.roles import by_role
-from claimtrack.store.taxonomy import TopicDef, frame_of, load_taxonomy
+from claimtrack.store.taxonomy import TopicDef, frame_of
 from claimtrack.store.taxonomy import tag as tag_topics
 from claimtrack.store.timeline import sort_values
-from claimtrack.store.topic_rows import taxonomy
+from claimtrack.store.topic_rows import (  # noqa: F401  (importable from here too)
+    ensure_taxonomy,
+    taxonomy,
+    upsert_topics,
+)
 
 HONORIFICS = frozenset("mr mrs ms miss mx dr sir lady madam".split())  # no role by themselves
 # words that make a name an organisation's ("Clinton Foundation", "Trump campaign")
@@ -123,29 +127,6 @@ def url_stored(session: Session, *urls: str | None) -> bool:
 
 
 # ---- topics -----------------------------------------------------------------------------
-
-
-def ensure_taxonomy(session: Session, taxonomy_path: str | None = None) -> list[TopicDef]:
-    """The taxonomy in the database; seeded from the default file (or TAXONOMY_PATH)."""
-    if taxonomy_path:
-        upsert_topics(session, load_taxonomy(taxonomy_path))
-    elif session.scalar(select(Topic.id).limit(1)) is None:
-        upsert_topics(session, load_taxonomy())
-    return taxonomy(session)
-
-
-def upsert_topics(session: Session, topics: Sequence[TopicDef]) -> None:
-    existing = {t.slug: t for t in session.scalars(select(Topic))}
-    for t in topics:
-        row = existing.get(t.slug)
-        if row is None:
-            row = existing[t.slug] = Topic(slug=t.slug, label=t.label)
-            session.add(row)
-        row.label, row.keywords, row.code = t.label, list(t.keywords), t.code
-    session.flush()
-    for t in topics:
-        existing[t.slug].parent_id = existing[t.parent].id if t.parent else None
-    session.flush()
 
 
 # ---- actors -----------------------------------------------------------------------------

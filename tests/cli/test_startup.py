@@ -1,12 +1,15 @@
 """A query command starts without the extractor (issue 16): `claimtrack --help` imports
 neither spaCy, dateparser nor alembic, nor any command's module (nor SQLAlchemy): the root
 group lists them from cli/app.py's COMMANDS, which must say what the loaded commands say;
-the asking commands' --help load no database library, and `who-said` itself nothing of
-the extractor, alembic or the readers of articles and pages."""
+the asking commands' --help load no database library, and the asking commands themselves
+(who-said, timeline, show, export, the lists, db current) nothing of the extractor, alembic,
+the readers of articles and pages or the writers, and no pydantic (Typer's adapters: option
+values are read by cli/params.py)."""
 
 from __future__ import annotations
 
 import json
+import sqlite3
 import subprocess
 import sys
 
@@ -17,6 +20,8 @@ from claimtrack.cli.group import Group
 from tests.handmade import store_articles
 
 HEAVY = ("spacy", "thinc", "dateparser", "pycrfsuite", "claimtrack.extract.pipeline")
+# what Typer reads parameter values with; claimtrack reads them plainly (cli/params.py)
+ADAPTERS = ("pydantic", "pydantic_core", "typer._adapters")
 # what reading articles and pages needs, and no query does
 READING = (
     "yaml",
@@ -62,7 +67,7 @@ def loaded(modules: set[str], roots: tuple[str, ...]) -> list[str]:
 def test_help_imports_no_extractor_and_no_alembic():
     modules = modules_after("--help")
     assert "claimtrack.cli.app" in modules
-    assert loaded(modules, (*HEAVY, "alembic")) == []
+    assert loaded(modules, (*HEAVY, *ADAPTERS, "importlib.metadata", "alembic")) == []
     # no command module is loaded to list them, and so no database library either
     commands = {c.target.split(":")[0] for c in COMMANDS}
     assert loaded(modules, (*commands, "sqlalchemy", "claimtrack.store", "claimtrack.query")) == []
@@ -73,7 +78,8 @@ def test_the_asking_commands_help_loads_no_database_library():
         modules = modules_after(command, "--help")
         assert "claimtrack.cli.claims" in modules, command
         database = ("sqlalchemy", "claimtrack.store.models", "claimtrack.query.claims")
-        assert loaded(modules, (*HEAVY, *READING, *database, "alembic", "rich.progress")) == []
+        heavy = (*HEAVY, *ADAPTERS, "importlib.metadata", *READING, *database, "alembic")
+        assert loaded(modules, (*heavy, "rich.progress")) == []
 
 
 def test_the_other_commands_help_loads_no_database_library():
@@ -90,7 +96,9 @@ def test_the_other_commands_help_loads_no_database_library():
         for args in ((group, "--help"), (group, "list", "--help")):
             modules = modules_after(*args)
             assert f"claimtrack.cli.{group}" in modules, args
-            heavy = loaded(modules, (*HEAVY, *READING, *database, "alembic", "rich.progress"))
+            heavy = loaded(
+                modules, (*HEAVY, *ADAPTERS, *READING, *database, "alembic", "rich.progress")
+            )
             assert [m for m in heavy if m not in light] == [], args
 
 
@@ -127,7 +135,7 @@ def test_a_query_command_imports_no_extractor(tmp_path):
     assert "claimtrack.query.claims" in modules
     # the schema's revision is read without alembic, and no other command is loaded
     others = ("claimtrack.cli.ingest", "claimtrack.cli.evaluate", "claimtrack.cli.serve")
-    assert loaded(modules, (*HEAVY, "alembic", *others)) == []
+    assert loaded(modules, (*HEAVY, *ADAPTERS, "alembic", *others)) == []
     assert loaded(modules, (*READING, "rich.progress")) == []
     # nor SQLAlchemy's PostgreSQL dialect, on SQLite (the models name no PostgreSQL option)
     assert loaded(modules, ("sqlalchemy.dialects.postgresql", "psycopg")) == []
@@ -139,4 +147,39 @@ def test_a_query_by_date_loads_no_reader(tmp_path):
     args = ("who-said", "--since", "2020-01-01", "--until", "2030-12-31", "--db", db)
     modules = modules_after(*args, "--format", "csv")
     assert "claimtrack.io.isodate" in modules
-    assert loaded(modules, (*HEAVY, *READING, "alembic")) == []
+    assert loaded(modules, (*HEAVY, *ADAPTERS, *READING, "alembic")) == []
+
+
+# what writing and curating need, and no asking command does
+WRITING = ("claimtrack.store.writes", "claimtrack.curate", "claimtrack.ingest", "claimtrack.web")
+
+
+def first_claim_and_speaker(db: str) -> tuple[str, str]:
+    with sqlite3.connect(db) as conn:
+        claim = conn.execute("SELECT min(id) FROM claims").fetchone()[0]
+        name = conn.execute("SELECT name FROM actors ORDER BY claim_count DESC").fetchone()[0]
+    return str(claim), name
+
+
+def test_every_asking_command_loads_no_writer_no_extractor_no_pydantic(tmp_path):
+    """The asking commands issue 16 names, on a database at the current schema."""
+    db = str(tmp_path / "claims.db")
+    store_articles(db)
+    claim, speaker = first_claim_and_speaker(db)
+    commands = (
+        ("who-said", "--topic", "ceasefire"),
+        ("timeline", "--actor", speaker),
+        ("show", claim),
+        ("actors", "list"),
+        ("topics", "list"),
+        ("sources", "list"),
+        ("export",),
+        ("db", "current"),
+    )
+    unwanted = (*HEAVY, *ADAPTERS, *READING, *WRITING, "alembic", "rich.progress")
+    for args in commands:
+        modules = modules_after(*args, "--db", db)
+        assert "sqlalchemy" in modules, args  # it ran, and asked the database
+        assert loaded(modules, unwanted) == [], args
+    # the schema's revision alone needs no ORM
+    assert loaded(modules, ("sqlalchemy.orm", "claimtrack.store.models")) == []
