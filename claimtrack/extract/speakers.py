@@ -178,7 +178,7 @@ ORG_HEADS = frozenset(
     """
     campaign poll survey commission committee agency department company group organization
     organisation program programme coalition association foundation institute union bureau
-    council newspaper paper
+    council newspaper paper fund court
     """.split()
 )
 PAPER_WORDS = PAPER_NAMES | frozenset(
@@ -193,7 +193,36 @@ UNNAMED_HEADS = frozenset(
     """.split()
 )
 
-DOCUMENTS = words_of("source_documents") | {"ad", "video", "return", "transcript", "spot", "clip"}
+DOCUMENTS = words_of("source_documents") | frozenset(
+    """
+    ad video return transcript spot clip commercial advertisement brief submission complaint
+    research data database account book memoir findings slide presentation story
+    """.split()
+)
+# where a document may be posted, for its owner's ("a document on the Roe campaign's website")
+SITES = frozenset({"website", "site", "page", "blog", "feed"})
+# documents that speak for a candidate's campaign when a person owns them ("a Jo Roe ad")
+ADS = frozenset({"ad", "ads", "advertisement", "commercial", "spot"})
+# kinds of document a definite description may stand for ("the spot" for "a new Roe ad")
+DOCUMENT_FAMILY = {
+    "ad": "ad", "advertisement": "ad", "commercial": "ad", "spot": "ad", "clip": "ad",
+    "video": "ad", "study": "study", "report": "study", "analysis": "study",
+    "research": "study", "findings": "study", "survey": "study", "statement": "statement",
+    "release": "statement",
+    "book": "book", "memoir": "book", "account": "account", "brief": "brief", "filing": "brief",
+    "submission": "brief", "slide": "slide", "presentation": "slide",
+    "article": "article", "story": "article", "column": "article", "editorial": "article",
+    "data": "data", "database": "data",
+}  # fmt: skip
+# verbs whose subject owns the document they take: "the RNC released an ad"
+ISSUE_VERBS = frozenset(
+    "have release issue publish unveil launch air run produce post put send file write".split()
+)
+DOCUMENT_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "another"})
+# how far back (in sentences) a document named with its owner may stand for "the ad"
+DOCUMENT_SENTENCES = 5
+# an organisation's abbreviation written with dots ("the F.T.C."), its last dot dropped
+_DOTTED = re.compile(r"^(?:[A-Z]\.){2,}[A-Z]\.?$")
 _CLAUSE = re.compile(r",|\(|\s[-–—]\s|\s(?:who|which|that|whose)\s")
 _DET = re.compile(r"^(the|a|an)\s+", re.I)
 # "multiple Russian media outlets" and "several Russian media outlets" are one speaker
@@ -339,7 +368,9 @@ def co_speakers(head: Token, first: str | None) -> list[ResolvedActor]:
 
 def document_owner(head: Token) -> Token | None:
     """The named author or owner a document speaks for: "a study by Professor Jane Roe",
-    "the IMF report", "Smith's tax return" (a proper noun by, from or of it, or before it)."""
+    "the IMF report", "Smith's tax return", "an analysis released by the Energy Department",
+    "a new ad from Jo Roe's campaign", "a document on the Roe campaign's website" (a proper
+    noun, or a named person's campaign, before it, by, from or of it, or owning its site)."""
     if head.pos_ != "NOUN" or head.lower_ in ("poll", "polls", "post"):
         return None  # a poll is named as such ("the Quinnipiac poll"); "Post" is an outlet
     if head.lemma_.lower() not in DOCUMENTS and head.lower_ not in DOCUMENTS:
@@ -347,15 +378,126 @@ def document_owner(head: Token) -> Token | None:
     for child in head.children:
         if child.dep_ in ("poss", "compound") and child.pos_ == "PROPN" and child.i < head.i:
             return child
+    if (agent := _agent(head)) is not None:  # "the analysis released by the Energy Department"
+        return agent
+    for child in head.children:
+        inner = next((g for g in child.children if g.dep_ == "pobj"), None)
         if child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
-            obj = next((g for g in child.children if g.dep_ == "pobj"), None)
-            if obj is not None and obj.pos_ == "PROPN":
+            if (obj := _named_object(child)) is not None:
                 return obj
+            if inner is not None and (owner := document_owner(inner) or _agent(inner)):
+                return owner  # "a slide from a presentation Mr. Roe gave", "the transcript
+                # of the hearing published by the Gazette"
+        if child.dep_ == "prep" and child.lower_ == "on" and inner is not None:
+            if inner.lower_ in SITES and (site := _site_owner(inner)) is not None:
+                return site  # "a document on the Roe campaign's website"
         if child.dep_ == "relcl":  # "the speech Mrs. Roe delivered at ..."
             subj = next((g for g in child.children if g.dep_ == "nsubj"), None)
             if subj is not None and subj.pos_ == "PROPN" and subj.i > head.i:
                 return subj
     return None
+
+
+def _agent(noun: Token) -> Token | None:
+    """Who a participle after NOUN says made it, when named: "released by the Energy
+    Department" -> Department."""
+    for acl in (c for c in noun.children if c.dep_ == "acl"):
+        by = next((g for g in acl.children if g.dep_ in ("agent", "prep")), None)
+        if by is not None and by.lower_ == "by" and (obj := _named_object(by)) is not None:
+            return obj
+    return None
+
+
+def _site_owner(site: Token) -> Token | None:
+    """The named owner of a website ("the Roe campaign's website"), else None."""
+    poss = next((c for c in site.children if c.dep_ == "poss"), None)
+    if poss is None:
+        return None
+    named = any(c.pos_ == "PROPN" and c.i < poss.i for c in poss.children)
+    return poss if poss.pos_ == "PROPN" or named and poss.lower_ in ORG_HEADS else None
+
+
+def _named_object(prep: Token) -> Token | None:
+    """The object of PREP when it names someone: a proper noun, or a named person's
+    campaign ("from Jo Roe's campaign")."""
+    obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+    if obj is None:
+        return None
+    return obj if obj.pos_ == "PROPN" or campaign_actor(obj) is not None else None
+
+
+def document_issuer(head: Token) -> Token | None:
+    """Who a document is said to come from in its sentence, when the document does not
+    name them: the subject of the verb that issues it ("the RNC released an ad", "Jo Roe
+    has a new campaign ad"), or of the verb it is the means of ("In a statement, the union
+    said ...")."""
+    verb = None
+    if head.dep_ == "dobj" and head.head.lemma_.lower() in ISSUE_VERBS:
+        verb = head.head
+    elif head.dep_ == "pobj" and head.head.lower_ in ("in", "through", "via"):
+        if head.head.head.pos_ in ("VERB", "AUX"):
+            verb = head.head.head
+    if verb is None:
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or not (subj.pos_ == "PROPN" or campaign_actor(subj) is not None):
+        return None
+    return subj
+
+
+def owned_by(document: Token) -> ResolvedActor | None:
+    """Whom DOCUMENT speaks for by the owner it names, if it names one (see owner_of); with
+    the owners of the documents joined to it, a group ("a complaint filed by the SEC and a
+    complaint by Vermont")."""
+    owner = document_owner(document)
+    found = owner_of(document, owner) if owner is not None else None
+    if found is None:
+        return None
+    more = [
+        owner_of(c, o)
+        for c in document.conjuncts
+        if c.i > document.i and (o := document_owner(c)) is not None
+    ]
+    names = [a.name for a in [found, *more] if a is not None and a.name]
+    if len(more) != len(names) - 1 or len(set(names)) < 2:
+        return found
+    name = " & ".join(dict.fromkeys(names))
+    return ResolvedActor(name, "group", forms=[name])
+
+
+def owner_of(document: Token, owner: Token) -> ResolvedActor | None:
+    """Whom DOCUMENT speaks for, OWNER being the head of its owner's name: the name whole
+    ("the Department of Harbor Safety"), a person's ad their campaign's, and several
+    named owners together ("a study by Brindle University and the Harbor Institute"); a news
+    story only by an outlet ("a Gazette article", not "the Okafor tax story"), else None."""
+    owners = [owner, *(c for c in owner.conjuncts if c.i > owner.i and c.pos_ == "PROPN")]
+    found = []
+    for tok in owners:
+        left = min(t.idx for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("cc", "conj"))
+        end = max(mention_end(tok), _of_name_end(tok) or 0, tok.idx + len(tok.text))
+        found.append(owner_actor(document, analyse_mention(tok, left, end)))
+    if DOCUMENT_FAMILY.get(document.lemma_.lower()) == "article" and found[0].kind != "media":
+        return None
+    named = [f for f in found if f.name and f.kind != "unnamed"]
+    if len(named) < 2 or len(named) != len(found):
+        return found[0]
+    name = " & ".join(dict.fromkeys(f.name or "" for f in named))
+    return ResolvedActor(name, "group", forms=[name])
+
+
+def owner_actor(document: Token, owner: ResolvedActor) -> ResolvedActor:
+    """Whom a DOCUMENT speaks for, its OWNER found: the owner, but a person's ad is their
+    campaign's ("a Jo Roe ad" -> "Roe campaign")."""
+    if document.lemma_.lower() in ADS and owner.kind == "person" and owner.name:
+        name = f"{owner.name.split()[-1]} campaign"
+        return ResolvedActor(name, "organization", forms=[name])
+    return owner
+
+
+def undotted(name: str) -> str:
+    """An organisation's abbreviation without its dots ("F.T.C" -> "FTC"), as it is
+    usually written and searched for; any other name as it is."""
+    return name.replace(".", "") if _DOTTED.match(name) else name
 
 
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE"})
@@ -851,10 +993,8 @@ def analyse_mention(head: Token, start: int, end: int) -> ResolvedActor:
     if is_member_group(head):
         text = group_name(clean(_DET.sub("", doc_text(doc)[start:end])))
         return ResolvedActor(text, "unnamed", role=text)
-    owner = document_owner(head)
-    if owner is not None:
-        left = min(t.idx for t in owner.subtree if t.i <= owner.i)
-        return analyse_mention(owner, left, owner.idx + len(owner.text))
+    if (owner := owned_by(head)) is not None:
+        return owner
     if (nobody := _nobody_in_particular(head, doc_text(doc)[start:end])) is not None:
         return nobody
     span = doc.char_span(start, end, alignment_mode="contract")
@@ -1044,6 +1184,59 @@ def _fits_org_head(noun: str) -> Callable[[list[str]], bool]:
     return lambda name: noun in name and name[-1] not in POLLS | {"campaign"} or name[-1] == noun
 
 
+WORDS = re.compile(r"[a-z0-9]+")
+
+
+def recent_one(
+    places: list[tuple[int, int, int, str]], now: int, doc: int, at: int, determiner: str
+) -> tuple[str, str] | None:
+    """Of the things named at PLACES (sentence, paragraph's Doc id, token, name; in text
+    order), the one a description at token AT of sentence NOW stands for, and where it was
+    named: the only one named in the few sentences before it, or for "this" or "that" the
+    last one; None when none is, or two are as likely."""
+    before = [
+        p
+        for p in places
+        if now - DOCUMENT_SENTENCES <= p[0] <= now and (p[0] < now or p[1] == doc and p[2] < at)
+    ]
+    if not before:
+        return None
+    last = before[-1]
+    names = {p[3] for p in before}
+    if len(names) > 1 and (
+        fold(determiner) not in ("this", "that")
+        or any(p[0] == last[0] and p[3] != last[3] for p in before)
+    ):
+        return None
+    back = now - last[0]
+    where = {0: "earlier in this sentence", 1: "in the previous sentence"}
+    return last[3], where.get(back, f"{back} sentences before")
+
+
+def police_force(tok: Token) -> str | None:
+    """The police force a place's name before "police" makes ("the Dayton police chief" ->
+    "Dayton Police Department"), else None."""
+    if tok.lower_ != "police":
+        return None
+    doc, i = tok.doc, tok.i
+    while i > 0 and (
+        doc[i - 1].pos_ == "PROPN" and doc[i - 1].text[:1].isupper() or _joins_name(doc, i - 1)
+    ):
+        i -= 1  # "Dayton-Kettering police"
+    if i == tok.i or any(doc[k].ent_type_ == "PERSON" for k in range(i, tok.i)):
+        return None
+    return f"{doc_text(doc)[doc[i].idx : tok.idx].strip()} Police Department"
+
+
+def one_per_name(keys: list[str]) -> list[str]:
+    """Folded names, one of each written with other punctuation ("harwell times-metro news
+    poll" and "harwell times/metro news poll" are one poll): the first of each."""
+    out: dict[tuple[str, ...], str] = {}
+    for key in keys:
+        out.setdefault(tuple(WORDS.findall(key)), key)
+    return list(out.values())
+
+
 def _fits_short_form(short: list[str]) -> Callable[[list[str]], bool]:
     """Whether an organisation's folded name words are SHORT and more, SHORT at their end
     ("post" of "new york post") or before "of", "on" or "for" ("commission" of "commission
@@ -1081,6 +1274,73 @@ class Resolver:
         # the roles the article gives named people, anywhere in it: (name as written, role)
         self.written: list[tuple[str, str]] = []
         self.orgs: dict[str, ResolvedActor] = {}  # folded name -> each organisation named
+        # where each was named, in text order: (sentence, paragraph's Doc id, token, name)
+        self.org_places: list[tuple[int, int, int, str]] = []
+        # the documents named with their owner, in text order: (sentence, paragraph's Doc id,
+        # token, kind of document, owner) -- "the ad" may stand for the last ad named so
+        self.documents: list[tuple[int, int, int, str, ResolvedActor]] = []
+
+    def see_documents(self, doc: Doc) -> None:
+        """Note the documents a paragraph names with their owner ("a new ad from the Roe
+        campaign", "the union said in a statement"), for a description of one later ("The
+        ad", "the statement") that names nobody."""
+        for tok in doc:
+            family = DOCUMENT_FAMILY.get(tok.lemma_.lower())
+            if tok.pos_ != "NOUN" or family is None:
+                continue
+            owner = document_owner(tok) or document_issuer(tok)
+            if owner is None:
+                continue
+            found = owner_of(tok, owner)
+            if found is not None and found.name and found.kind != "unnamed":
+                self.documents.append((self.sentence(tok), id(doc), tok.i, family, found))
+
+    def by_document(self, head: Token, text: str) -> tuple[ResolvedActor, str] | None:
+        """Whom a document that names no owner speaks for: the one its possessive pronoun
+        stands for ("Her submission"), the one its own sentence says issued it ("In a
+        statement, the union said"), or, for a definite description ("The ad", "the spot,
+        titled ..."), the owner of the last document of its kind named with one a few
+        sentences before; None when none or two as recent fit."""
+        family = DOCUMENT_FAMILY.get(head.lemma_.lower())
+        if head.pos_ != "NOUN" or family is None or owned_by(head) is not None:
+            return None
+        poss = next((c for c in head.children if c.dep_ == "poss"), None)
+        if poss is not None and poss.lower_ in ("his", "her"):
+            hit, why = self.pronoun(poss.lower_, poss)
+            if hit is None:
+                return None
+            return self._owner(head, hit), f"its author or owner, '{poss.text}' being {why}"
+        now, key = self.sentence(head), id(head.doc)
+        notes = [
+            n
+            for n in self.documents
+            if n[3] == family
+            and now - DOCUMENT_SENTENCES <= n[0] <= now
+            and (n[0] < now or n[1] == key and n[2] <= head.i)
+        ]
+        own = [n for n in notes if n[1] == key and n[2] == head.i]
+        if own:
+            return self._owner(head, own[0][4]), "its author or owner, named in its sentence"
+        words = cut_clauses(" ".join(text.split())).split()
+        if len(words) > 4 or fold(words[0]) not in DOCUMENT_DETERMINERS:
+            return None
+        owners = {n[4].name or "": n[4] for n in notes}
+        places = [(n[0], n[1], n[2], n[4].name or "") for n in notes]
+        if (hit := recent_one(places, now, key, head.i, words[0])) is None:
+            return None
+        return self._owner(head, owners[hit[0]]), f"the owner of the {family} named {hit[1]}"
+
+    def _owner(self, document: Token, owner: ResolvedActor) -> ResolvedActor:
+        """The actor for a document's OWNER, under the one longer name the article gives a
+        body named short ("the Times" of "The Harbor City Times")."""
+        found = owner_actor(document, owner)
+        name = found.name or ""
+        if found.kind in BODIES:
+            fit = _fits_short_form(WORDS.findall(fold(name)))
+            longer = one_per_name([key for key in self.orgs if fit(key.split())])
+            if len(longer) == 1:
+                found = self.orgs[longer[0]]
+        return self.canonical(ResolvedActor(found.name, found.kind, forms=[found.name or ""]))
 
     def see_org_names(self, doc: Doc) -> None:
         """Note the organisations, outlets, campaigns and polls a paragraph names ("the Trump
@@ -1102,12 +1362,42 @@ class Resolver:
                 continue  # a headline's capitals make no name ("Visa Program Up for ...")
             left = min(t.idx for t in tok.subtree if t.i <= tok.i)
             found = analyse_mention(tok, left, end)
-            if found.name == tok.text and (of_end := _of_name_end(tok)) is not None:
-                found = ResolvedActor(clean(doc_text(doc)[tok.idx : of_end]), found.kind)
+            if (found.name or "").endswith(tok.text) and (of_end := _of_name_end(tok)):
+                rest = doc_text(doc)[tok.idx + len(tok.text) : of_end]  # "U.S. Court" + "of ..."
+                found = ResolvedActor(clean(f"{found.name}{rest}"), found.kind)
             name = found.name or ""
             proper = any(t.pos_ == "PROPN" for t in tok.subtree if t.i <= tok.i)
             if found.kind in BODIES and len(name.split()) >= 2 and name[:1].isupper() and proper:
                 self.orgs.setdefault(fold(name), found)
+                self.org_places.append((self.sentence(tok), id(doc), tok.i, fold(name)))
+        for tok in doc:
+            if (force := police_force(tok)) is not None:
+                self.orgs.setdefault(fold(force), ResolvedActor(force, "government"))
+
+    def by_kind(self, head: Token, text: str) -> tuple[ResolvedActor, str] | None:
+        """The one organisation of a kind the article names that a bare mention of the kind
+        stands for: "police" for the "Dayton police" named in it ("Dayton Police
+        Department"), "Poll" (a headline's) or "a new poll" for its one named poll; None
+        when none or several are named."""
+        words = [w.lower() for w in cut_clauses(" ".join(text.split())).split()]
+        if words[:1] in (["the"], ["a"], ["this"]):
+            words = words[1:]
+        if words[:1] == ["new"]:
+            words = words[1:]
+        if words == ["police"]:
+            keys = [k for k in self.orgs if k.endswith("police department")]
+            kind = "police department"
+        elif words in (["poll"], ["survey"]) and head.tag_ in ("NN", "NNP"):
+            keys = [k for k in self.orgs if k.split()[-1] == words[0]]
+            kind = words[0]
+        else:
+            return None
+        keys = one_per_name(keys)
+        if len(keys) != 1:
+            return None
+        org = self.orgs[keys[0]]
+        actor = self.canonical(ResolvedActor(org.name, org.kind, forms=[org.name or ""]))
+        return actor, f"the one {kind} named in this article"
 
     def by_org(self, head: Token, text: str) -> tuple[ResolvedActor, str] | None:
         """The one organisation the article names that a definite description of one stands
@@ -1133,13 +1423,38 @@ class Resolver:
             fit = _fits_short_form(rest)
         else:
             return None
-        found = [a for key, a in self.orgs.items() if fit(key.split())]
+        found = one_per_name([key for key in self.orgs if fit(key.split())])
+        if len(found) > 1:  # "the appeals court" of a Court of Appeals and a Supreme Court
+            found = [k for k in found if set(rest) <= set(WORDS.findall(k))] or found
+        why = f"the one {' '.join(rest)} named in this article"
+        if len(found) > 1:
+            places = [(p[0], p[1], p[2], p[3]) for p in self.org_places if p[3] in found]
+            key = recent_one(places, self.sentence(head), id(head.doc), head.i, words[0])
+            own = self._own_campaign(found) if head.lower_ == "campaign" and not key else None
+            found = [key[0]] if key else own[0] if own else []
+            why = f"the {rest[-1]} named {key[1]}" if key else own[1] if own else why
         if len(found) != 1:
             return None
-        actor = self.canonical(
-            ResolvedActor(found[0].name, found[0].kind, forms=[found[0].name or ""])
-        )
-        return actor, f"the one {' '.join(rest)} named in this article"
+        org = self.orgs[found[0]]
+        return self.canonical(ResolvedActor(org.name, org.kind, forms=[org.name or ""])), why
+
+    def _own_campaign(self, keys: list[str]) -> tuple[list[str], str] | None:
+        """Of the campaigns KEYS, the one of the person last noted as a subject ("Jo Roe
+        will speak. The campaign says ..." is the Roe campaign), with why; else None."""
+        person = self.latest()
+        if person is None or not person.name:
+            return None
+        name = WORDS.findall(fold(person.name))
+        mine = [  # "roe campaign" or "jo roe campaign" for Jo Roe
+            k
+            for k in keys
+            if (w := WORDS.findall(k))[-1] == "campaign"
+            and 0 < len(w) - 1 <= len(name)
+            and name[-(len(w) - 1) :] == w[:-1]
+        ]
+        if len(mine) != 1:
+            return None
+        return mine, f"the campaign of {person.name}, the subject before it"
 
     def see_person_name(self, full: str) -> None:
         self.people.add(full)
@@ -1253,7 +1568,7 @@ class Resolver:
     def canonical(self, actor: ResolvedActor, mention: str = "") -> ResolvedActor:
         if actor.name is None:
             return actor
-        name = actor.name
+        name = actor.name if actor.kind == "person" else undotted(actor.name)
         gender = mention_gender(mention, name) if mention else actor.gender
         if actor.kind in ("organization", "unnamed") and name.lower() in self.full_names:
             actor.kind = "person"  # a surname the NER mistook: "Trump"
@@ -1502,6 +1817,10 @@ class Resolver:
             return ResolvedActor(said, "unnamed", role=said), None  # a title, no name
         if (hit := self.by_owner(text)) is not None:
             return hit[0], f"named as {hit[1]} in this article"
+        if (hit := self.by_document(head, text)) is not None:
+            return hit
+        if (hit := self.by_kind(head, text)) is not None:
+            return hit
         found = analyse_mention(head, start, end)
         if found.kind in BODIES or found.kind == "unnamed":
             if (hit := self.by_org(head, text)) is not None:
@@ -1516,12 +1835,12 @@ class Resolver:
                 return hit[0], f"named as {hit[1]} in this article"
         written = found.name
         actor = self.canonical(found, text)
-        if written and actor.name and written != actor.name:
-            if document_owner(head) is not None:
+        if written and actor.name and undotted(written) != actor.name:
+            if owned_by(head) is not None:
                 return actor, "its named author or owner"
             if len(written.split()) == 1:
                 return actor, "named in full in this article"
             return actor, "as this article names them elsewhere"
-        if document_owner(head) is not None and actor.name:
+        if actor.name and owned_by(head) is not None:
             return actor, "its named author or owner"
         return actor, None

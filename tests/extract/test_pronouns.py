@@ -154,7 +154,7 @@ def test_it_never_goes_to_a_person() -> None:
 
 def test_it_after_an_unnamed_report_stays_unnamed() -> None:
     text = (
-        "The Harbour Trust published a report on Monday. "
+        "The Harbour Trust met on Monday. "
         "The report said the pier would close in May. "
         "It added that repairs would cost $4 million."
     )
