@@ -303,6 +303,7 @@ def _resolver(parsed: list[Parsed], qi: QuoteIndex) -> Resolver:
         resolver.see_roles(ent)
     for p in parsed:  # organisations too: "the campaign" may come before "the Trump campaign"
         resolver.see_org_names(p.doc)
+        resolver.see_words(p.doc)
     return resolver
 
 

@@ -252,6 +252,13 @@ def place(tok: Token, speaker: bool) -> tuple[int, str]:
     return 1, "named in"
 
 
+def members(actor: ResolvedActor) -> list[str]:
+    """The named people of a group of them ("Jo Roe & Al Poe"), else none."""
+    forms = actor.forms
+    named = actor.kind == "group" and len(forms) >= 2 and actor.name == " & ".join(forms)
+    return list(forms) if named else []
+
+
 def clean(s: str) -> str:
     return " ".join(s.replace("’s", "").split()).strip(" ,.;:\"“”'")
 
@@ -853,6 +860,15 @@ class Resolver:
         # the roles the article gives named people, anywhere in it: (name as written, role)
         self.written: list[tuple[str, str]] = []
         self.orgs: dict[str, ResolvedActor] = {}  # folded name -> each organisation named
+        self.lower_words: set[str] = set()  # the words the article writes in lower case
+        # a "they" resolved to a group of named people, by (id of its Doc, its token): that
+        # group stays whom the next "they" may be
+        self.grouped: dict[tuple[int, int], ResolvedActor] = {}
+
+    def see_words(self, doc: Doc) -> None:
+        """Note the words a paragraph writes in lower case: a capitalised word the article
+        never writes so is a name, though the tagger calls it a common noun ("Harborwatch")."""
+        self.lower_words.update(t.text for t in doc if t.is_lower)
 
     def see_org_names(self, doc: Doc) -> None:
         """Note the organisations, outlets, campaigns and polls a paragraph names ("the Trump
@@ -948,6 +964,10 @@ class Resolver:
         self, actor: ResolvedActor, tok: Token | None = None, speaker: bool = False
     ) -> None:
         """ACTOR is a sentence's subject, or a claim's SPEAKER, at TOK (its head)."""
+        if tok is not None and (group := self.grouped.get((id(tok.doc), tok.i))) is not None:
+            actor = group  # "they" for "Jo Roe and Al Poe": the pair, not the first of them
+        elif tok is not None and actor.kind == "person" and actor.name:
+            self.note_group(actor, tok, speaker)
         if actor.kind == "person" and actor.name:
             self.last_person = actor
             if actor in self.recent:
@@ -955,8 +975,18 @@ class Resolver:
             self.recent.append(actor)
         self.last_any = actor
         if tok is not None and actor.name:
-            plural = tok.tag_ in ("NNS", "NNPS")
+            plural = tok.tag_ in ("NNS", "NNPS") or actor.kind == "group"
             self.seen.append(Seen(actor, self.sentence(tok), *place(tok, speaker), plural))
+
+    def note_group(self, first: ResolvedActor, tok: Token, speaker: bool = False) -> None:
+        """People named together at TOK ("Jo Roe and Al Poe said"): the group of them, "Jo
+        Roe & Al Poe", is whom a later "they" may be."""
+        others = [self.canonical(o).name for o in co_speakers(tok, first.name)]
+        names = list(dict.fromkeys([first.name or "", *(o for o in others if o)]))
+        if len(names) < 2:
+            return
+        group = ResolvedActor(" & ".join(names), "group", forms=names)
+        self.seen.append(Seen(group, self.sentence(tok), *place(tok, speaker), plural=True))
 
     def note_mention(self, tok: Token) -> None:
         """A person named at TOK in no subject's place ("the doctor of Gary Johnson"): a
@@ -973,6 +1003,7 @@ class Resolver:
             gender = first_name_gender(name)
         actor = self.actors.get(name) or ResolvedActor(name, "person", gender=gender)
         self.seen.append(Seen(actor, self.sentence(tok), *place(tok, False)))
+        self.note_group(actor, tok)
 
     def shortest_form(self, name: str) -> str:
         """A known full name that NAME only adds words to at an edge ("Rip Donald Trump",
@@ -1081,16 +1112,19 @@ class Resolver:
         when the likeliest is unnamed ("a spokesman said ... He added")."""
         gender = PRONOUN_GENDER.get(low)
         ranked = self.candidates(self.sentence(tok), lambda s: self._agrees(low, gender, s))
-        if low in ("it", "they"):
-            ranked = [c for c in ranked if c[0] >= 1.0]  # a subject of this or the last sentence
+        if low in ("it", "they"):  # a subject of this or the last sentence; of named people
+            # together, of the one before it too ("Jo Roe and Al Poe ... This ... They")
+            ranked = [c for c in ranked if c[0] >= (0.75 if members(c[1].actor) else 1.0)]
         if not ranked:
             return None, "no one named before it fits"
         if len(ranked) > 1 and ranked[1][0] >= ranked[0][0]:
             names = f"{ranked[0][1].actor.name} or {ranked[1][1].actor.name}"
             return None, f"left unresolved: {names}, as likely"
         seen = ranked[0][1]
-        if seen.actor.kind == "unnamed":
+        if seen.actor.kind == "unnamed" and not self.is_name(seen.actor.name or ""):
             return None, f"left unnamed: {seen.actor.name}, {seen.place} {self.distance(seen, tok)}"
+        if members(seen.actor):
+            return seen.actor, f"named together as {seen.place} {self.distance(seen, tok)}"
         actor = self.actors.get(seen.actor.name or "") or self.canonical(seen.actor)
         if gender is not None and actor.kind == "person":
             actor.gender = actor.gender or gender  # "she" tells the gender of whom it is
@@ -1128,6 +1162,8 @@ class Resolver:
         of unknown gender for "he"/"she") or 0 (not at all: another gender, a body for "he", a person
         for "it", one for "they"). An unnamed source fits to block a named one behind it."""
         actor = self.actors.get(seen.actor.name or "") or seen.actor
+        if actor.kind == "unnamed" and self.is_name(actor.name or ""):
+            return 1.0 if low in ("it", "they") and not seen.plural else 0.0
         if actor.kind == "unnamed":
             last = (actor.name or "").split()[-1:]
             person = bool(last) and fold(last[0]) in PERSON_NOUNS | UNNAMED_HEADS - {"report"}
@@ -1136,14 +1172,27 @@ class Resolver:
             return 1.0 if not seen.plural and (low == "it") != person else 0.0
         if low == "it":
             return 1.0 if actor.kind in BODIES else 0.0
-        if low == "they":  # a body, or a bare name never read as a person's ("Politifact")
+        if low == "they":  # a body, people named together, or a bare name never read as a
+            # person's ("Politifact")
             body = actor.kind == "person" and not self._is_person(actor)
-            return 1.0 if actor.kind == "organization" or body else 0.0
+            return 1.0 if actor.kind in ("organization", "group") or body else 0.0
         if actor.kind != "person" or not self._is_person(actor):
             return 0.0
         if gender is None or actor.gender == gender:
             return 1.0
         return UNKNOWN_GENDER_FIT if actor.gender is None else 0.0
+
+    def is_name(self, text: str) -> bool:
+        """Whether an unnamed mention's text is a name the tagger took for a common noun: one
+        capitalised word the article never writes in lower case ("Harborwatch said")."""
+        words = text.split()
+        return (
+            len(words) == 1
+            and words[0][:1].isupper()
+            and not words[0].isupper()
+            and words[0].lower() not in self.lower_words
+            and fold(words[0]) not in UNNAMED_HEADS | PERSON_NOUNS
+        )
 
     def _is_person(self, actor: ResolvedActor) -> bool:
         """A person by more than the mention's look: of a known gender, or named as a person
@@ -1168,7 +1217,11 @@ class Resolver:
         actor, why = self._resolve(head, start, end)
         text = " ".join(doc_text(head.doc)[start:end].split())
         if why and actor.name:
-            self.how[key] = f"'{text}': {actor.name}, {why}"
+            self.how[key] = f"'{text}': {' and '.join(members(actor)) or actor.name}, {why}"
+        if names := members(actor):  # "they": the first of the group, and the others
+            self.grouped[id(head.doc), head.i] = actor
+            self.others[key] = names[1:]
+            return self.actors.get(names[0]) or self.canonical(ResolvedActor(names[0], "person"))
         if actor.kind == "person" and (others := co_speakers(head, actor.name)):
             self.others[key] = [self.canonical(o).name or "" for o in others]
         return actor

@@ -161,6 +161,70 @@ def test_it_after_an_unnamed_report_stays_unnamed() -> None:
     assert speaker_of(text, "repairs would cost").name is None
 
 
+def test_they_goes_to_a_name_the_tagger_took_for_a_common_noun() -> None:
+    # "Pierfact" is a common noun to the tagger in the headline, so the article's speaker
+    # there is unnamed; the article never writes the word in lower case: a name
+    head = (
+        "Pierfact: The Pier Is Unsafe\n\nAfter the storm Pierfact did a review of the pier plan. "
+    )
+    for pronoun in ("they", "it"):
+        text = f"{head}On Monday {pronoun} said the pier was unsafe."
+        found = speaker_of(text, "pier was unsafe")
+        assert found.name == "Pierfact", pronoun
+        assert found.how == f"'{pronoun}': Pierfact, the subject of the previous sentence"
+
+
+def test_a_word_the_article_also_writes_in_lower_case_is_no_name_for_they() -> None:
+    text = (
+        "Pierfact: The Pier Is Unsafe\n\nAfter the storm Pierfact did a review of the pier "
+        "plan. On Monday they said the pier was unsafe.\n\nEach pierfact sheet lists the repairs."
+    )
+    assert speaker_of(text, "pier was unsafe").name is None
+
+
+def test_they_goes_to_people_named_together() -> None:
+    text = (
+        "Mr. Denton and Ms. Quillet say other changes are needed. "
+        "The pier has aged well beyond its design, they say."
+    )
+    found = speaker_of(text, "aged well")
+    assert (found.name, found.kind) == ("Denton & Quillet", "group")
+    assert found.others == ("Denton", "Quillet")
+    assert found.how.startswith(
+        "'they': Denton and Quillet, named together as the speaker in the previous sentence"
+    )
+
+
+def test_they_goes_to_a_pair_named_as_subject_two_sentences_before() -> None:
+    text = (
+        "Mark Denton and Laura Quillet closed the pier in May. This led to losses at the port. "
+        "They said the pier was unsafe."
+    )
+    assert speaker_of(text, "pier was unsafe").name == "Mark Denton & Laura Quillet"
+
+
+def test_they_after_a_pair_named_three_sentences_before_stays_unresolved() -> None:
+    text = (
+        "Mark Denton and Laura Quillet closed the pier in May. This led to losses. "
+        "The port shut. They said the pier was unsafe."
+    )
+    assert speaker_of(text, "pier was unsafe").name is None
+
+
+def test_they_is_no_pair_of_people_not_named_together() -> None:
+    text = "Mark Denton met Laura Quillet on Monday. The pier is unsafe, they said."
+    assert speaker_of(text, "pier is unsafe").name is None
+
+
+def test_he_after_a_pair_is_neither_of_them_as_a_group() -> None:
+    text = (
+        "Mark Denton and Paul Quillet closed the pier in May. "
+        "The pier is unsafe, they said. He added that repairs would cost more."
+    )
+    assert speaker_of(text, "pier is unsafe").name == "Mark Denton & Paul Quillet"
+    assert speaker_of(text, "repairs would cost").name is None
+
+
 # --- kin ----------------------------------------------------------------------------------------
 
 
