@@ -135,12 +135,19 @@ def person_form(name: str) -> str:
 PARTICLES = frozenset("de del della di da van von der den ter ten bin ibn al el le la du".split())
 
 
+# a Korean given name, written after the surname: two syllables joined by a hyphen ("Ki-moon")
+_GIVEN_AFTER = re.compile(r"[A-Z][a-z]+-[a-z]+")
+
+
 def surname(name: str) -> str | None:
     """The last word of a person's name that is no suffix, with the particles before it
-    ("Donald Trump Jr." -> "Trump", "Bill de Blasio" -> "de Blasio")."""
+    ("Donald Trump Jr." -> "Trump", "Bill de Blasio" -> "de Blasio"); the first word of a
+    name written surname first, as Korean names are ("Ban Ki-moon" -> "Ban")."""
     words = [w for w in person_form(name).split() if fold(w).strip(".,") not in SUFFIXES]
     if len(words) < 2:
         return None
+    if len(words) == 2 and _GIVEN_AFTER.fullmatch(words[1]):
+        return words[0]
     i = len(words) - 1
     while i > 1 and fold(words[i - 1]) in PARTICLES and words[i - 1].islower():
         i -= 1

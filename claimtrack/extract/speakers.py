@@ -938,7 +938,8 @@ class Resolver:
             names = self.full_names.setdefault(parts[-1].lower(), [])
             if full not in names:
                 names.append(full)
-            if (last := surname(full)) is not None and " " in last:  # "de Blasio"
+            last = surname(full)  # "de Blasio", or "Ban" of "Ban Ki-moon"
+            if last is not None and last.lower() != parts[-1].lower():
                 more = self.full_names.setdefault(last.lower(), [])
                 if full not in more:
                     more.append(full)
