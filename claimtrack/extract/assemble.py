@@ -370,12 +370,17 @@ def _credit(p: Parsed, cands: list[rules.Candidate], resolver: Resolver) -> list
             events.append((t.i, 0, t))  # a pronoun subject keeps whom it is salient
         elif t.ent_type_ == "PERSON" and t.ent_iob_ != "O" and t == _ent_root(t):
             events.append((t.i, 1, t))
+        elif t.dep_ == "nsubj" and t.pos_ == "NOUN":
+            events.append((t.i, 3, t))  # "The campaign sent a letter": whom "it" may be
     events.sort(key=lambda e: (e[0], e[1]))
     out: list[Draft] = []
     for _, kind, obj in events:
         if isinstance(obj, Token):
             if kind == 1:
                 resolver.note_mention(obj)
+                continue
+            if kind == 3:
+                resolver.note_body(obj)
                 continue
             actor = resolver.resolve(obj, obj.left_edge.idx, obj.idx + len(obj.text))
             resolver.note_subject(actor, obj)

@@ -37,6 +37,8 @@ PERSON_NOUNS = KIN | frozenset(
     "man woman boy girl spokesman spokeswoman spokesperson aide official source person".split()
 )
 BODIES = frozenset({"organization", "government", "media"})  # what "it" and "they" may be
+# bodies a description may name that are in no other list: "The city sent a letter"
+BODY_NOUNS = frozenset("city county town state website network newspaper paper".split())
 PRONOUNS_ANY = PRONOUNS_PERSON | frozenset({"they", "we", "it", "you", "who", "which", "that"})
 
 TITLE_WORDS = frozenset(
@@ -988,6 +990,21 @@ class Resolver:
             return
         group = ResolvedActor(" & ".join(names), "group", forms=names)
         self.seen.append(Seen(group, self.sentence(tok), *place(tok, speaker), plural=True))
+
+    def note_body(self, tok: Token) -> bool:
+        """A body described as a sentence's subject at TOK ("The campaign sent a letter"):
+        the one organisation the article names that it stands for, else an unnamed one, so
+        that the "it" after it is not one named before it. False if TOK is no such subject."""
+        described = any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children)
+        if tok.pos_ != "NOUN" or tok.dep_ not in SUBJECTS or not described:
+            return False
+        if tok.lower_ not in ORG_HEADS | ORG_WORDS | GOVERNMENT_WORDS | BODY_NOUNS:
+            return False
+        start, end = tok.left_edge.idx, tok.idx + len(tok.text)
+        hit = self.by_org(tok, doc_text(tok.doc)[start:end])
+        name = clean(_DET.sub("", doc_text(tok.doc)[start:end]))
+        self.note_subject(hit[0] if hit else ResolvedActor(name, "unnamed", role=name), tok)
+        return True
 
     def note_mention(self, tok: Token) -> None:
         """A person named at TOK in no subject's place ("the doctor of Gary Johnson"): a

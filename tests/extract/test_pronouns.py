@@ -225,6 +225,24 @@ def test_he_after_a_pair_is_neither_of_them_as_a_group() -> None:
     assert speaker_of(text, "repairs would cost").name is None
 
 
+def test_it_goes_to_the_outlet_a_described_subject_stands_for() -> None:
+    text = (
+        "The Lakeside Gazette endorsed Mayor Ana Brill on Monday. "
+        "The newspaper sent a letter to its readers. It said the pier was unsafe."
+    )
+    found = speaker_of(text, "pier was unsafe")
+    assert found.name == "Lakeside Gazette"
+    assert found.how == "'It': Lakeside Gazette, the subject of the previous sentence"
+
+
+def test_a_body_described_as_subject_and_named_nowhere_blocks_it() -> None:
+    text = (
+        "The Harbour Trust published its plan on Monday, and the city answered it on Tuesday. "
+        "It said the pier was unsafe."
+    )
+    assert speaker_of(text, "pier was unsafe").name is None
+
+
 # --- kin ----------------------------------------------------------------------------------------
 
 
