@@ -1076,8 +1076,9 @@ class Resolver:
             return actor
         name = actor.name
         gender = mention_gender(mention, name) if mention else actor.gender
-        if actor.kind in ("organization", "unnamed") and name.lower() in self.full_names:
-            actor.kind = "person"  # a surname the NER mistook: "Trump"
+        surname_like = name[:1].isupper() and name.lower() in self.full_names
+        if actor.kind in ("organization", "unnamed") and surname_like:
+            actor.kind = "person"  # a surname the NER mistook: "Trump"; not "the network"
         if actor.kind == "person":
             parts = name.split()
             alone = len(parts) == 1 or len(parts) == 2 and is_particle(parts[0])

@@ -243,6 +243,19 @@ def test_a_body_described_as_subject_and_named_nowhere_blocks_it() -> None:
     assert speaker_of(text, "pier was unsafe").name is None
 
 
+def test_a_common_noun_is_no_surname_of_a_name_the_ner_took_for_a_person() -> None:
+    # the NER reads "Dover Network" as a person's name; "the network" is still no surname,
+    # so neither it nor the "She" after it is that "person"
+    text = (
+        "You can watch it on Dover Network; on cable in select cities like Boston; or online "
+        "anywhere. The channel hired Ana Brill in May. The network said it would send Ms. "
+        "Brill to Rome. She said the trip was unsafe."
+    )
+    sent = speaker_of(text, "would send")
+    assert (sent.name, sent.kind) == ("network", "organization")
+    assert speaker_of(text, "trip was unsafe").name.endswith("Brill")
+
+
 # --- kin ----------------------------------------------------------------------------------------
 
 
