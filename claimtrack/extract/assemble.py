@@ -372,6 +372,8 @@ def _credit(p: Parsed, cands: list[rules.Candidate], resolver: Resolver) -> list
             events.append((t.i, 1, t))
         elif t.dep_ == "nsubj" and t.pos_ == "NOUN":
             events.append((t.i, 3, t))  # "The campaign sent a letter": whom "it" may be
+        elif t.dep_ == "poss" and t.pos_ == "NOUN" and t.head.dep_ in ("nsubj", "nsubjpass"):
+            events.append((t.i, 4, t))  # "The mayor's plan failed": whom "he" may be
     events.sort(key=lambda e: (e[0], e[1]))
     out: list[Draft] = []
     for _, kind, obj in events:
@@ -381,6 +383,9 @@ def _credit(p: Parsed, cands: list[rules.Candidate], resolver: Resolver) -> list
                 continue
             if kind == 3:
                 resolver.note_body(obj)
+                continue
+            if kind == 4:
+                resolver.note_owner(obj)
                 continue
             actor = resolver.resolve(obj, obj.left_edge.idx, obj.idx + len(obj.text))
             resolver.note_subject(actor, obj)

@@ -238,8 +238,8 @@ UNKNOWN_GENDER_FIT = 0.75
 
 def place(tok: Token, speaker: bool) -> tuple[int, str]:
     """How likely a pronoun later refers to whom TOK names, by its place: a claim's speaker
-    or its main clause's subject most, another clause's subject less, any other place (an
-    object, after a preposition, a possessive) least."""
+    or its main clause's subject most, another clause's subject or a subject's owner ("Jo
+    Roe's plan failed") less, any other place (an object, after a preposition) least."""
     while tok.dep_ == "conj" and tok.head.pos_ == "PROPN":  # "Jo Roe and Al Poe said"
         tok = tok.head
     main = tok.dep_ in SUBJECTS and (
@@ -251,6 +251,8 @@ def place(tok: Token, speaker: bool) -> tuple[int, str]:
         return 3, "the subject of"
     if tok.dep_ in SUBJECTS:
         return 2, "a subject in"
+    if tok.dep_ == "poss" and tok.head.dep_ in SUBJECTS:
+        return 2, "the owner of a subject in"
     return 1, "named in"
 
 
@@ -1005,6 +1007,13 @@ class Resolver:
         name = clean(_DET.sub("", doc_text(tok.doc)[start:end]))
         self.note_subject(hit[0] if hit else ResolvedActor(name, "unnamed", role=name), tok)
         return True
+
+    def note_owner(self, tok: Token) -> None:
+        """A person described as a subject's owner at TOK ("The mayor's plan failed"): the
+        one the article gives that role, noted as a subject's owner when there is one."""
+        actor = self.resolve(tok, tok.left_edge.idx, tok.idx + len(tok.text))
+        if actor.kind == "person" and actor.name:
+            self.note_subject(actor, tok)
 
     def note_mention(self, tok: Token) -> None:
         """A person named at TOK in no subject's place ("the doctor of Gary Johnson"): a

@@ -86,6 +86,33 @@ def test_a_pronoun_subject_keeps_its_person_salient() -> None:
     assert found.how == "'He': Zorvan Quillet, the subject of the previous sentence"
 
 
+AIDE = (
+    "Mayor Paul Reyes spoke at the harbour on Monday. Mark Denton, one of the mayor's aides, "
+    "recalled Mr. Reyes reading a book about ports. "
+)
+TOLD = "In May, he told a meeting of sailors that the pier was unsafe."
+
+
+def test_a_subjects_owner_beats_a_speaker_two_sentences_back() -> None:
+    for owner in ("The mayor's", "Mr. Reyes's"):
+        found = speaker_of(f"{AIDE}{owner} own roots also came into play. {TOLD}", "pier was")
+        assert found.name == "Paul Reyes", owner
+        assert found.how == "'he': Paul Reyes, the owner of a subject in the previous sentence"
+
+
+def test_without_the_owner_the_speaker_two_sentences_back_stays() -> None:
+    found = speaker_of(f"{AIDE}The weather also came into play. {TOLD}", "pier was")
+    assert found.name == "Mark Denton"
+
+
+def test_an_owner_described_by_a_role_two_people_hold_names_nobody() -> None:
+    text = (
+        "Mayor Paul Reyes met Mayor Ivo Brandt at the harbour on Monday. Mark Denton, an aide, "
+        "recalled the talks. The mayor's own roots also came into play. " + TOLD
+    )
+    assert speaker_of(text, "pier was").name == "Mark Denton"
+
+
 def test_two_men_equally_salient_leave_he_unresolved() -> None:
     text = "Paul Reyes and Mark Denton toured the harbour on Monday. He said the money was ready."
     assert speaker_of(text, "money was ready").name is None
