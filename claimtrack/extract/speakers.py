@@ -865,14 +865,21 @@ class Resolver:
         self.written: list[tuple[str, str]] = []
         self.orgs: dict[str, ResolvedActor] = {}  # folded name -> each organisation named
         self.lower_words: set[str] = set()  # the words the article writes in lower case
+        self.mid_capitals: set[str] = set()  # and those it capitalises inside a sentence
         # a "they" resolved to a group of named people, by (id of its Doc, its token): that
         # group stays whom the next "they" may be
         self.grouped: dict[tuple[int, int], ResolvedActor] = {}
 
     def see_words(self, doc: Doc) -> None:
-        """Note the words a paragraph writes in lower case: a capitalised word the article
-        never writes so is a name, though the tagger calls it a common noun ("Harborwatch")."""
+        """Note the words a paragraph writes in lower case, and those it capitalises inside a
+        sentence: a word the article capitalises there and never writes in lower case is a
+        name, though the tagger calls it a common noun ("after the storm Pierfact did")."""
         self.lower_words.update(t.text for t in doc if t.is_lower)
+        self.mid_capitals.update(
+            t.text
+            for t in doc
+            if t.i > 0 and t.is_title and not t.is_sent_start and doc[t.i - 1].is_alpha
+        )
 
     def see_org_names(self, doc: Doc) -> None:
         """Note the organisations, outlets, campaigns and polls a paragraph names ("the Trump
@@ -993,20 +1000,19 @@ class Resolver:
         group = ResolvedActor(" & ".join(names), "group", forms=names)
         self.seen.append(Seen(group, self.sentence(tok), *place(tok, speaker), plural=True))
 
-    def note_body(self, tok: Token) -> bool:
+    def note_body(self, tok: Token) -> None:
         """A body described as a sentence's subject at TOK ("The campaign sent a letter"):
         the one organisation the article names that it stands for, else an unnamed one, so
-        that the "it" after it is not one named before it. False if TOK is no such subject."""
+        that the "it" after it is not one named before it. Nothing for another subject."""
         described = any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children)
         if tok.pos_ != "NOUN" or tok.dep_ not in SUBJECTS or not described:
-            return False
+            return
         if tok.lower_ not in ORG_HEADS | ORG_WORDS | GOVERNMENT_WORDS | BODY_NOUNS:
-            return False
+            return
         start, end = tok.left_edge.idx, tok.idx + len(tok.text)
         hit = self.by_org(tok, doc_text(tok.doc)[start:end])
         name = clean(_DET.sub("", doc_text(tok.doc)[start:end]))
         self.note_subject(hit[0] if hit else ResolvedActor(name, "unnamed", role=name), tok)
-        return True
 
     def note_owner(self, tok: Token) -> None:
         """A person described as a subject's owner at TOK ("The mayor's plan failed"): the
@@ -1149,7 +1155,9 @@ class Resolver:
             names = f"{ranked[0][1].actor.name} or {ranked[1][1].actor.name}"
             return None, f"left unresolved: {names}, as likely"
         seen = ranked[0][1]
-        if seen.actor.kind == "unnamed" and not self.is_name(seen.actor.name or ""):
+        if seen.actor.kind == "unnamed" and (
+            seen.plural or not self.is_name(seen.actor.name or "")
+        ):
             return None, f"left unnamed: {seen.actor.name}, {seen.place} {self.distance(seen, tok)}"
         if members(seen.actor):
             return seen.actor, f"named together as {seen.place} {self.distance(seen, tok)}"
@@ -1190,8 +1198,8 @@ class Resolver:
         of unknown gender for "he"/"she") or 0 (not at all: another gender, a body for "he", a person
         for "it", one for "they"). An unnamed source fits to block a named one behind it."""
         actor = self.actors.get(seen.actor.name or "") or seen.actor
-        if actor.kind == "unnamed" and self.is_name(actor.name or ""):
-            return 1.0 if low in ("it", "they") and not seen.plural else 0.0
+        if actor.kind == "unnamed" and not seen.plural and self.is_name(actor.name or ""):
+            return 1.0 if low in ("it", "they") else 0.0
         if actor.kind == "unnamed":
             last = (actor.name or "").split()[-1:]
             person = bool(last) and fold(last[0]) in PERSON_NOUNS | UNNAMED_HEADS - {"report"}
@@ -1212,12 +1220,11 @@ class Resolver:
 
     def is_name(self, text: str) -> bool:
         """Whether an unnamed mention's text is a name the tagger took for a common noun: one
-        capitalised word the article never writes in lower case ("Harborwatch said")."""
+        word the article capitalises inside a sentence and never writes in lower case."""
         words = text.split()
         return (
             len(words) == 1
-            and words[0][:1].isupper()
-            and not words[0].isupper()
+            and words[0] in self.mid_capitals
             and words[0].lower() not in self.lower_words
             and fold(words[0]) not in UNNAMED_HEADS | PERSON_NOUNS
         )

@@ -209,6 +209,14 @@ def test_a_word_the_article_also_writes_in_lower_case_is_no_name_for_they() -> N
     assert speaker_of(text, "pier was unsafe").name is None
 
 
+def test_a_word_capitalised_only_at_a_sentence_start_is_no_name_for_they() -> None:
+    text = (
+        "Pierfact: The Pier Is Unsafe\n\nPierfact did a review of the pier plan after the "
+        "storm. On Monday they said the pier was unsafe."
+    )
+    assert speaker_of(text, "pier was unsafe").name is None
+
+
 def test_they_goes_to_people_named_together() -> None:
     text = (
         "Mr. Denton and Ms. Quillet say other changes are needed. "
