@@ -215,7 +215,12 @@ def stored_rows(
             topics = run_transaction(engine, ensure_taxonomy)
             stored: list[int] = []
             for doc, found in zip(docs, claims, strict=True):
-                document = Document(text=doc.text, path=f"{doc.name}.txt", published=doc.published)
+                document = Document(
+                    text=doc.text,
+                    path=f"{doc.name}.txt",
+                    published=doc.published,
+                    author=doc.author,
+                )
                 stored.append(
                     run_transaction(
                         engine, lambda s, d=document, c=found: store_document(s, d, c, topics).id

@@ -304,6 +304,7 @@ def _resolver(parsed: list[Parsed], qi: QuoteIndex) -> Resolver:
     for p in parsed:  # organisations too: "the campaign" may come before "the Trump campaign"
         resolver.see_org_names(p.doc)
         resolver.see_documents(p.doc)
+        resolver.see_words(p.doc)
     return resolver
 
 
@@ -370,12 +371,22 @@ def _credit(p: Parsed, cands: list[rules.Candidate], resolver: Resolver) -> list
             events.append((t.i, 0, t))  # a pronoun subject keeps whom it is salient
         elif t.ent_type_ == "PERSON" and t.ent_iob_ != "O" and t == _ent_root(t):
             events.append((t.i, 1, t))
+        elif t.dep_ == "nsubj" and t.pos_ == "NOUN":
+            events.append((t.i, 3, t))  # "The campaign sent a letter": whom "it" may be
+        elif t.dep_ == "poss" and t.pos_ == "NOUN" and t.head.dep_ in ("nsubj", "nsubjpass"):
+            events.append((t.i, 4, t))  # "The mayor's plan failed": whom "he" may be
     events.sort(key=lambda e: (e[0], e[1]))
     out: list[Draft] = []
     for _, kind, obj in events:
         if isinstance(obj, Token):
             if kind == 1:
                 resolver.note_mention(obj)
+                continue
+            if kind == 3:
+                resolver.note_body(obj)
+                continue
+            if kind == 4:
+                resolver.note_owner(obj)
                 continue
             actor = resolver.resolve(obj, obj.left_edge.idx, obj.idx + len(obj.text))
             resolver.note_subject(actor, obj)

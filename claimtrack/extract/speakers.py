@@ -56,6 +56,8 @@ PERSON_JOBS = (
     )
 )
 BODIES = frozenset({"organization", "government", "media"})  # what "it" and "they" may be
+# bodies a description may name that are in no other list: "The city sent a letter"
+BODY_NOUNS = frozenset("city county town state website network newspaper paper".split())
 PRONOUNS_ANY = PRONOUNS_PERSON | frozenset({"they", "we", "it", "you", "who", "which", "that"})
 
 TITLE_WORDS = frozenset(
@@ -284,8 +286,8 @@ UNKNOWN_GENDER_FIT = 0.75
 
 def place(tok: Token, speaker: bool) -> tuple[int, str]:
     """How likely a pronoun later refers to whom TOK names, by its place: a claim's speaker
-    or its main clause's subject most, another clause's subject less, any other place (an
-    object, after a preposition, a possessive) least."""
+    or its main clause's subject most, another clause's subject or a subject's owner ("Jo
+    Roe's plan failed") less, any other place (an object, after a preposition) least."""
     while tok.dep_ == "conj" and tok.head.pos_ == "PROPN":  # "Jo Roe and Al Poe said"
         tok = tok.head
     main = tok.dep_ in SUBJECTS and (
@@ -297,7 +299,16 @@ def place(tok: Token, speaker: bool) -> tuple[int, str]:
         return 3, "the subject of"
     if tok.dep_ in SUBJECTS:
         return 2, "a subject in"
+    if tok.dep_ == "poss" and tok.head.dep_ in SUBJECTS:
+        return 2, "the owner of a subject in"
     return 1, "named in"
+
+
+def members(actor: ResolvedActor) -> list[str]:
+    """The named people of a group of them ("Jo Roe & Al Poe"), else none."""
+    forms = actor.forms
+    named = actor.kind == "group" and len(forms) >= 2 and actor.name == " & ".join(forms)
+    return list(forms) if named else []
 
 
 def clean(s: str) -> str:
@@ -1279,6 +1290,11 @@ class Resolver:
         # the documents named with their owner, in text order: (sentence, paragraph's Doc id,
         # token, kind of document, owner) -- "the ad" may stand for the last ad named so
         self.documents: list[tuple[int, int, int, str, ResolvedActor]] = []
+        self.lower_words: set[str] = set()  # the words the article writes in lower case
+        self.mid_capitals: set[str] = set()  # and those it capitalises inside a sentence
+        # a "they" resolved to a group of named people, by (id of its Doc, its token): that
+        # group stays whom the next "they" may be
+        self.grouped: dict[tuple[int, int], ResolvedActor] = {}
 
     def see_documents(self, doc: Doc) -> None:
         """Note the documents a paragraph names with their owner ("a new ad from the Roe
@@ -1341,6 +1357,17 @@ class Resolver:
             if len(longer) == 1:
                 found = self.orgs[longer[0]]
         return self.canonical(ResolvedActor(found.name, found.kind, forms=[found.name or ""]))
+
+    def see_words(self, doc: Doc) -> None:
+        """Note the words a paragraph writes in lower case, and those it capitalises inside a
+        sentence: a word the article capitalises there and never writes in lower case is a
+        name, though the tagger calls it a common noun ("after the storm Pierfact did")."""
+        self.lower_words.update(t.text for t in doc if t.is_lower)
+        self.mid_capitals.update(
+            t.text
+            for t in doc
+            if t.i > 0 and t.is_title and not t.is_sent_start and doc[t.i - 1].is_alpha
+        )
 
     def see_org_names(self, doc: Doc) -> None:
         """Note the organisations, outlets, campaigns and polls a paragraph names ("the Trump
@@ -1465,7 +1492,8 @@ class Resolver:
             names = self.full_names.setdefault(parts[-1].lower(), [])
             if full not in names:
                 names.append(full)
-            if (last := surname(full)) is not None and " " in last:  # "de Blasio"
+            last = surname(full)  # "de Blasio", or "Ban" of "Ban Ki-moon"
+            if last is not None and last.lower() != parts[-1].lower():
                 more = self.full_names.setdefault(last.lower(), [])
                 if full not in more:
                     more.append(full)
@@ -1491,6 +1519,10 @@ class Resolver:
         self, actor: ResolvedActor, tok: Token | None = None, speaker: bool = False
     ) -> None:
         """ACTOR is a sentence's subject, or a claim's SPEAKER, at TOK (its head)."""
+        if tok is not None and (group := self.grouped.get((id(tok.doc), tok.i))) is not None:
+            actor = group  # "they" for "Jo Roe and Al Poe": the pair, not the first of them
+        elif tok is not None and actor.kind == "person" and actor.name:
+            self.note_group(actor, tok, speaker)
         if actor.kind == "person" and actor.name:
             self.last_person = actor
             if actor in self.recent:
@@ -1498,8 +1530,39 @@ class Resolver:
             self.recent.append(actor)
         self.last_any = actor
         if tok is not None and actor.name:
-            plural = tok.tag_ in ("NNS", "NNPS")
+            plural = tok.tag_ in ("NNS", "NNPS") or actor.kind == "group"
             self.seen.append(Seen(actor, self.sentence(tok), *place(tok, speaker), plural))
+
+    def note_group(self, first: ResolvedActor, tok: Token, speaker: bool = False) -> None:
+        """People named together at TOK ("Jo Roe and Al Poe said"): the group of them, "Jo
+        Roe & Al Poe", is whom a later "they" may be."""
+        others = [self.canonical(o).name for o in co_speakers(tok, first.name)]
+        names = list(dict.fromkeys([first.name or "", *(o for o in others if o)]))
+        if len(names) < 2:
+            return
+        group = ResolvedActor(" & ".join(names), "group", forms=names)
+        self.seen.append(Seen(group, self.sentence(tok), *place(tok, speaker), plural=True))
+
+    def note_body(self, tok: Token) -> None:
+        """A body described as a sentence's subject at TOK ("The campaign sent a letter"):
+        the one organisation the article names that it stands for, else an unnamed one, so
+        that the "it" after it is not one named before it. Nothing for another subject."""
+        described = any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children)
+        if tok.pos_ != "NOUN" or tok.dep_ not in SUBJECTS or not described:
+            return
+        if tok.lower_ not in ORG_HEADS | ORG_WORDS | GOVERNMENT_WORDS | BODY_NOUNS:
+            return
+        start, end = tok.left_edge.idx, tok.idx + len(tok.text)
+        hit = self.by_org(tok, doc_text(tok.doc)[start:end])
+        name = clean(_DET.sub("", doc_text(tok.doc)[start:end]))
+        self.note_subject(hit[0] if hit else ResolvedActor(name, "unnamed", role=name), tok)
+
+    def note_owner(self, tok: Token) -> None:
+        """A person described as a subject's owner at TOK ("The mayor's plan failed"): the
+        one the article gives that role, noted as a subject's owner when there is one."""
+        actor = self.resolve(tok, tok.left_edge.idx, tok.idx + len(tok.text))
+        if actor.kind == "person" and actor.name:
+            self.note_subject(actor, tok)
 
     def note_mention(self, tok: Token) -> None:
         """A person named at TOK in no subject's place ("the doctor of Gary Johnson"): a
@@ -1516,6 +1579,7 @@ class Resolver:
             gender = first_name_gender(name)
         actor = self.actors.get(name) or ResolvedActor(name, "person", gender=gender)
         self.seen.append(Seen(actor, self.sentence(tok), *place(tok, False)))
+        self.note_group(actor, tok)
 
     def shortest_form(self, name: str) -> str:
         """A known full name that NAME only adds words to at an edge ("Rip Donald Trump",
@@ -1570,8 +1634,9 @@ class Resolver:
             return actor
         name = actor.name if actor.kind == "person" else undotted(actor.name)
         gender = mention_gender(mention, name) if mention else actor.gender
-        if actor.kind in ("organization", "unnamed") and name.lower() in self.full_names:
-            actor.kind = "person"  # a surname the NER mistook: "Trump"
+        surname_like = name[:1].isupper() and name.lower() in self.full_names
+        if actor.kind in ("organization", "unnamed") and surname_like:
+            actor.kind = "person"  # a surname the NER mistook: "Trump"; not "the network"
         if actor.kind == "person":
             parts = name.split()
             alone = len(parts) == 1 or len(parts) == 2 and is_particle(parts[0])
@@ -1650,16 +1715,21 @@ class Resolver:
         when the likeliest is unnamed ("a spokesman said ... He added")."""
         gender = PRONOUN_GENDER.get(low)
         ranked = self.candidates(self.sentence(tok), lambda s: self._agrees(low, gender, s))
-        if low in ("it", "they"):
-            ranked = [c for c in ranked if c[0] >= 1.0]  # a subject of this or the last sentence
+        if low in ("it", "they"):  # a subject of this or the last sentence; of named people
+            # together, of the one before it too ("Jo Roe and Al Poe ... This ... They")
+            ranked = [c for c in ranked if c[0] >= (0.75 if members(c[1].actor) else 1.0)]
         if not ranked:
             return None, "no one named before it fits"
         if len(ranked) > 1 and ranked[1][0] >= ranked[0][0]:
             names = f"{ranked[0][1].actor.name} or {ranked[1][1].actor.name}"
             return None, f"left unresolved: {names}, as likely"
         seen = ranked[0][1]
-        if seen.actor.kind == "unnamed":
+        if seen.actor.kind == "unnamed" and (
+            seen.plural or not self.is_name(seen.actor.name or "")
+        ):
             return None, f"left unnamed: {seen.actor.name}, {seen.place} {self.distance(seen, tok)}"
+        if members(seen.actor):
+            return seen.actor, f"named together as {seen.place} {self.distance(seen, tok)}"
         actor = self.actors.get(seen.actor.name or "") or self.canonical(seen.actor)
         if gender is not None and actor.kind == "person":
             actor.gender = actor.gender or gender  # "she" tells the gender of whom it is
@@ -1697,6 +1767,8 @@ class Resolver:
         of unknown gender for "he"/"she") or 0 (not at all: another gender, a body for "he", a person
         for "it", one for "they"). An unnamed source fits to block a named one behind it."""
         actor = self.actors.get(seen.actor.name or "") or seen.actor
+        if actor.kind == "unnamed" and not seen.plural and self.is_name(actor.name or ""):
+            return 1.0 if low in ("it", "they") else 0.0
         if actor.kind == "unnamed":
             last = (actor.name or "").split()[-1:]
             person = bool(last) and fold(last[0]) in PERSON_NOUNS | UNNAMED_HEADS - {"report"}
@@ -1705,14 +1777,26 @@ class Resolver:
             return 1.0 if not seen.plural and (low == "it") != person else 0.0
         if low == "it":
             return 1.0 if actor.kind in BODIES else 0.0
-        if low == "they":  # a body, or a bare name never read as a person's ("Politifact")
+        if low == "they":  # a body, people named together, or a bare name never read as a
+            # person's ("Politifact")
             body = actor.kind == "person" and not self._is_person(actor)
-            return 1.0 if actor.kind == "organization" or body else 0.0
+            return 1.0 if actor.kind in ("organization", "group") or body else 0.0
         if actor.kind != "person" or not self._is_person(actor):
             return 0.0
         if gender is None or actor.gender == gender:
             return 1.0
         return UNKNOWN_GENDER_FIT if actor.gender is None else 0.0
+
+    def is_name(self, text: str) -> bool:
+        """Whether an unnamed mention's text is a name the tagger took for a common noun: one
+        word the article capitalises inside a sentence and never writes in lower case."""
+        words = text.split()
+        return (
+            len(words) == 1
+            and words[0] in self.mid_capitals
+            and words[0].lower() not in self.lower_words
+            and fold(words[0]) not in UNNAMED_HEADS | PERSON_NOUNS
+        )
 
     def _is_person(self, actor: ResolvedActor) -> bool:
         """A person by more than the mention's look: of a known gender, or named as a person
@@ -1743,7 +1827,11 @@ class Resolver:
             others = co_speakers(head, actor.name) if actor.kind == "person" else []
         text = " ".join(doc_text(head.doc)[start:end].split())
         if why and actor.name:
-            self.how[key] = f"'{text}': {actor.name}, {why}"
+            self.how[key] = f"'{text}': {' and '.join(members(actor)) or actor.name}, {why}"
+        if names := members(actor):  # "they": the first of the group, and the others
+            self.grouped[id(head.doc), head.i] = actor
+            self.others[key] = names[1:]
+            return self.actors.get(names[0]) or self.canonical(ResolvedActor(names[0], "person"))
         if others:
             self.others[key] = [self.canonical(o).name or "" for o in others]
         return actor

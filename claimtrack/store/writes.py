@@ -399,12 +399,12 @@ def in_quotes(text: str, at: int) -> bool:
 
 
 def sole_author(author: str | None) -> str | None:
-    """The one person a byline names ("By Jane Roe" -> "Jane Roe"), else None (several, or
-    none)."""
+    """The one person a byline names ("By Jane Roe" -> "Jane Roe"; "BY JANE ROE" -> "Jane
+    Roe"), else None (several, or none)."""
     name = _BY.sub("", " ".join((author or "").split())).strip(" ,.")
     if not name or re.search(r",|;|&|\band\b", name) or len(name.split()) < 2:
         return None
-    return name
+    return name.title() if name.isupper() else name
 
 
 def resolve_speaker(

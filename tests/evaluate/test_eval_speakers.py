@@ -13,8 +13,15 @@ from pathlib import Path
 
 import pytest
 
-from claimtrack.evaluate.speakers import bcubed, fold_name, score_speakers, speaker_gold_for
-from tests.evaluate.test_evaluate import at, write_corpus
+from claimtrack.evaluate.speakers import (
+    bcubed,
+    fold_name,
+    score_speakers,
+    speaker_gold_for,
+    stored_rows,
+)
+from claimtrack.extract.learned.corpus import load_corpus
+from tests.evaluate.test_evaluate import at, claim, write_corpus
 
 REFERENCE = Path(__file__).resolve().parents[2].parent / "shared" / "tools" / "speaker_score.py"
 
@@ -190,3 +197,33 @@ def test_eval_table_and_bad_speakers_file(cli, speaker_corpus: Path, tmp_path: P
         ok=False,
     )
     assert taken.exit_code == 2 and "give --keep-db a new file" in taken.stderr
+
+
+COLUMN = "I think the new ferry timetable is a mistake. The council said it would help commuters."
+
+
+def test_a_byline_in_the_metadata_is_the_author_of_i(tmp_path: Path) -> None:
+    """The eval stores each article with the byline metadata.tsv gives, as ``ingest`` of a
+    manifest would: "I" in the article's own voice is its author; without one it stays
+    nobody's."""
+    split = tmp_path / "dev"
+    (split / "text").mkdir(parents=True)
+    (split / "attributions").mkdir()
+    for stem in ("signed", "unsigned"):  # two texts: one text is stored once
+        (split / "text" / f"{stem}.txt").write_text(f"{COLUMN} ({stem})", encoding="utf-8")
+        (split / "attributions" / f"{stem}_a.ann").write_text("", encoding="utf-8")
+    (tmp_path / "metadata.tsv").write_text(
+        "filename\tpublication_date\tauthor\n"
+        "signed\t2016-05-02\tBy Nadia Kovacs\nunsigned\t2016-05-02\t\n",
+        encoding="utf-8",
+    )
+    docs = load_corpus(split)
+    assert [d.author for d in docs] == ["By Nadia Kovacs", None]
+    found = [
+        claim(
+            at(COLUMN, "the new ferry timetable is a mistake"), at(COLUMN, "think"), at(COLUMN, "I")
+        )
+    ]
+    rows = stored_rows(docs, [found, found])
+    speakers = {row["source_path"]: row["speaker"] for row in rows}
+    assert speakers == {"signed.txt": "Nadia Kovacs", "unsigned.txt": None}

@@ -295,6 +295,18 @@ def test_a_surname_keeps_its_particle() -> None:
     assert surname("Osama bin Laden") == "bin Laden"
 
 
+def test_a_korean_name_is_known_by_its_first_word() -> None:
+    text = (
+        "Park Jae-won, the head of the harbour board, said on Monday that the pier would "
+        "close. The ferry will stop in May, Mr. Park said. He added that the repairs would "
+        "cost $4 million."
+    )
+    assert speaker_of(text, "ferry will stop").name == "Park Jae-won"
+    assert speaker_of(text, "repairs would").name == "Park Jae-won"
+    assert surname("Park Jae-won") == "Park"
+    assert surname("Ana Lee-Roe") == "Lee-Roe"  # a double-barrelled surname stays last
+
+
 def test_role_words_before_a_name_are_no_part_of_it() -> None:
     assert written_name("City Hall press secretary Ivo Brandt") == "Ivo Brandt"
     assert written_name("Paolo de Luca") == "Paolo de Luca"

@@ -178,6 +178,8 @@ def test_quotes_and_bylines() -> None:
     assert not in_quotes("\u201cNo,\u201d I said", 7)
     assert in_quotes('She said "I will', 10)
     assert sole_author("By Dana Whitfield") == "Dana Whitfield"
+    assert sole_author("By DANA B. WHITFIELD") == "Dana B. Whitfield"  # a byline in capitals
+    assert sole_author("By Dana McWhit") == "Dana McWhit"
     assert sole_author("Dana Whitfield and Raul Ortiz") is None
     assert sole_author("Staff") is None
 

@@ -4,7 +4,7 @@ Layout of a split folder (``dev``, ``train``)::
 
     <split>/text/<stem>.txt
     <split>/attributions/<stem>_<annotator>.ann
-    <split>/../metadata.tsv          # filename -> publication_date
+    <split>/../metadata.tsv          # filename -> publication_date, author (its byline)
 
 One annotation file per article: the first by name.
 """
@@ -25,6 +25,7 @@ __all__ = [
     "GoldSpan",
     "load_corpus",
     "parse_ann",
+    "read_authors",
     "read_metadata",
 ]
 
@@ -82,6 +83,7 @@ class GoldDoc:
     published: dt.date | None
     relations: tuple[GoldRelation, ...]
     dropped: int = 0  # relations without any Content span (cannot be scored)
+    author: str | None = None  # the byline metadata.tsv gives, as written ("By Jo Roe")
 
 
 _T_LINE = re.compile(r"^(?P<label>\S+) (?P<offsets>\d+ \d+(?:;\d+ \d+)*)$")
@@ -161,6 +163,20 @@ def read_metadata(path: Path) -> dict[str, dt.date]:
     return out
 
 
+def read_authors(path: Path) -> dict[str, str]:
+    """filename -> author (the byline as written) from a metadata.tsv; rows without one are
+    left out."""
+    if not path.is_file():
+        return {}
+    with path.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f, delimiter="\t"))
+    return {
+        r["filename"].strip(): " ".join(r["author"].split())
+        for r in rows
+        if (r.get("filename") or "").strip() and (r.get("author") or "").strip()
+    }
+
+
 def read_text(path: Path) -> str:
     """The file decoded as UTF-8 with line ends untouched (offsets count every character)."""
     return path.read_bytes().decode("utf-8")
@@ -179,7 +195,9 @@ def iter_corpus(corpus: Path, limit: int | None = None) -> Iterator[GoldDoc]:
 
     Articles without an annotation file are skipped.
     """
-    dates = read_metadata(corpus.parent / "metadata.tsv") or read_metadata(corpus / "metadata.tsv")
+    meta = corpus.parent / "metadata.tsv"
+    meta = meta if meta.is_file() else corpus / "metadata.tsv"
+    dates, authors = read_metadata(meta), read_authors(meta)
     count = 0
     for txt in sorted((corpus / "text").glob("*.txt")):
         if limit is not None and count >= limit:
@@ -195,6 +213,7 @@ def iter_corpus(corpus: Path, limit: int | None = None) -> Iterator[GoldDoc]:
             published=dates.get(txt.stem),
             relations=tuple(relations),
             dropped=dropped,
+            author=authors.get(txt.stem),
         )
 
 
