@@ -81,6 +81,7 @@ def _quote_text(text: str, start: int, end: int, qi: QuoteIndex) -> str | None:
 
 
 _SENTENCE_END = re.compile(r"[.!?]\s+$")
+_LINKS = re.compile(r"\b(?:and|but)\b")
 
 
 def _quote_parts(
@@ -88,10 +89,18 @@ def _quote_parts(
 ) -> list[tuple[int, int]]:
     """Other pieces of a content that starts or ends with a quotation: the quote on the far side
     of the cue clause and quotes that follow in the same paragraph with nothing but the
-    attribution between them ('"A," he said. "B."')."""
+    attribution between them ('"A," he said. "B."', '"A," he said, but "B."'); a content before
+    its attribution goes on with the quotation right after it too ('A, he said, "B."')."""
     first = qi.index_starting_at(cs)
     last = qi.index_ending_at(ce)
-    if first is None and last is None:
+    cue_at = cand.cue[0]
+    if last is not None:
+        after: int | None = last + 1
+    elif ce <= cue_at:  # the content, then its attribution: a quotation may follow
+        after = qi.index_from(ce)
+    else:
+        after = None
+    if first is None and after is None:
         return [(cs, ce)]
     para_end = text.find("\n", ce)
     para_end = len(text) if para_end == -1 else para_end
@@ -103,11 +112,13 @@ def _quote_parts(
         if c.dep_ == "prep" and c.i == cand.cue_tok.i + 1:
             skip.append((p.doc_start(c), p.doc_end(c.right_edge)))
 
-    def only_attribution(a: int, b: int) -> bool:
-        chars = [
+    def only_attribution(a: int, b: int, linked: bool = False) -> bool:
+        rest = "".join(
             ch for i, ch in enumerate(text[a:b], start=a) if not any(s <= i < e for s, e in skip)
-        ]
-        return not any(ch.isalnum() for ch in chars)
+        )
+        if linked:  # '"A," he said, but "B."': a conjunction joins the two halves
+            rest = _LINKS.sub("", rest)
+        return not any(ch.isalnum() for ch in rest)
 
     parts = [(cs, ce)]
     if first is not None:
@@ -118,7 +129,6 @@ def _quote_parts(
                 break
             parts.insert(0, (q.start, q.end))
             j -= 1
-    cue_at = cand.cue[0]
 
     def rest_of_cue_sentence(a: int, b: int) -> bool:
         # '"A," Rubio said in response to a question. "B."': the quote opening the next
@@ -130,12 +140,17 @@ def _quote_parts(
             and not any(ch in gap for ch in '\n"“”')
         )
 
-    if last is not None:
-        j = last + 1
+    def across_cue(a: int, b: int) -> bool:
+        # 'A, he said, "B."' / '"A," he said, but "B."': the attribution, then the quotation
+        return a <= cue_at < b and only_attribution(a, b, linked=True)
+
+    if after is not None:
+        j = after
         while j < len(qi.quotes) and qi.quotes[j].end <= para_end:
             q = qi.quotes[j]
             if not (
-                only_attribution(parts[-1][1], q.start)
+                (last is not None and only_attribution(parts[-1][1], q.start))
+                or (len(parts) == 1 and across_cue(parts[-1][1], q.start))
                 or (len(parts) == 1 and rest_of_cue_sentence(parts[-1][1], q.start))
             ):
                 break

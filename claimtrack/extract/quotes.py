@@ -112,6 +112,10 @@ class QuoteIndex:
         i = bisect.bisect_left(self._starts, pos)
         return i if i < len(self.quotes) and self.quotes[i].start == pos else None
 
+    def index_from(self, pos: int) -> int:
+        """The index of the first quote starting at or after ``pos`` (len(quotes) if none)."""
+        return bisect.bisect_left(self._starts, pos)
+
     def index_ending_at(self, pos: int) -> int | None:
         i = bisect.bisect_left(self._starts, pos) - 1
         return i if i >= 0 and self.quotes[i].end == pos else None

@@ -724,3 +724,65 @@ def test_a_source_never_runs_into_its_cue() -> None:
     text = doc.text
     assert text[cand.cue[0] : cand.cue[1]] == "will also say"
     assert cand.source is not None and text[cand.source[0] : cand.source[1]] == "The aide"
+
+
+def test_quotation_joined_by_but_across_the_attribution() -> None:
+    t = '"I admire Mr. Lund," she said, but "on roads, Mr. Lund has a record of delay."'
+    c = by_cue(t, "said")
+    assert [p.text(t) for p in c.content_parts] == [
+        '"I admire Mr. Lund,"',
+        '"on roads, Mr. Lund has a record of delay."',
+    ]
+
+
+def test_words_of_their_own_between_attribution_and_quotation_keep_it_apart() -> None:
+    t = '"I admire Mr. Lund," she said, but her aide added "nothing will change."'
+    c = by_cue(t, "said")
+    assert c.content_parts == ()
+    assert c.content.text(t) == '"I admire Mr. Lund,"'
+
+
+def test_reported_clause_goes_on_with_the_quotation_after_its_attribution() -> None:
+    t = 'The plan was sound, the engineer said: "We will build the dam by May."'
+    c = by_cue(t, "said:")
+    assert [p.text(t) for p in c.content_parts] == [
+        "The plan was sound",
+        '"We will build the dam by May."',
+    ]
+
+
+def test_reported_clause_before_its_cue_takes_no_later_quotation() -> None:
+    t = 'The mayor said the plan was sound. "We will build the dam by May."'
+    c = by_cue(t, "said")
+    assert c.content_parts == ()
+    assert c.content.text(t) == "the plan was sound"
+
+
+def test_words_after_a_quotation_that_run_into_the_speaker_are_the_speaker() -> None:
+    # the parser hangs "Lansing police Chief" on the quoted clause
+    t = "“We will keep our promise,” Lansing police Chief Dana Holt said Monday."
+    c = by_cue(t, "said")
+    assert c.content.text(t) == "“We will keep our promise,”"
+    assert c.speaker.mention is not None
+    assert c.speaker.mention.text(t) == "Lansing police Chief Dana Holt"
+    assert c.speaker.name == "Dana Holt"
+
+
+def test_the_next_quotation_joins_once_the_words_after_the_first_are_the_speaker_s() -> None:
+    t = (
+        "“We will keep our promise,” Lansing police Chief Dana Holt said Monday. "
+        "“Nobody is above the law.”"
+    )
+    c = by_cue(t, "said")
+    assert [p.text(t) for p in c.content_parts] == [
+        "“We will keep our promise,”",
+        "“Nobody is above the law.”",
+    ]
+
+
+def test_a_quotation_followed_by_the_attribution_alone_stays_as_it_was() -> None:
+    t = "“We will keep our promise,” police Chief Dana Holt said Monday."
+    c = by_cue(t, "said")
+    assert c.content.text(t) == "“We will keep our promise,”"
+    assert c.speaker.mention is not None
+    assert c.speaker.mention.text(t) == "police Chief Dana Holt"

@@ -13,6 +13,7 @@ from claimtrack.extract.rules.context import Candidate, Context
 from claimtrack.extract.rules.nouns import noun_frame, noun_rule
 from claimtrack.extract.rules.phrases import LINK_PREPS, frame_of, prep_object
 from claimtrack.extract.rules.verbs import verb_rule
+from claimtrack.extract.spans import QUOTE_CHARS
 
 __all__ = [
     "Candidate",
@@ -127,6 +128,7 @@ def candidates(ctx: Context) -> list[Candidate]:
     for cand in out:
         absorb_link_prep(ctx, cand)
         _source_before_cue(ctx, cand)
+        quotation_then_source(ctx, cand)
     split_coordinated(ctx, out)
     return out
 
@@ -138,3 +140,29 @@ def _source_before_cue(ctx: Context, cand: Candidate) -> None:
     if src is not None and src[0] < cand.cue[0] < src[1]:
         start, end = ctx.trim(src[0], cand.cue[0])
         cand.source = (start, end) if start < end else None
+
+
+def quotation_then_source(ctx: Context, cand: Candidate) -> None:
+    """A content that opens with a quotation and runs past its closing mark into the words
+    before the attribution ('"We will keep our promise," Lansing police Chief Dana Holt said':
+    the parser hangs "Lansing police Chief" on the quoted clause) ends with the quotation; the
+    words left over belong to the source when they run into it ("Lansing police Chief Dana
+    Holt")."""
+    if cand.according or cand.parts or cand.follow_on:
+        return
+    start, end = cand.content
+    k = ctx.qi.index_starting_at(start)
+    if k is None:
+        return
+    q = ctx.qi.quotes[k]
+    tail = ctx.text[q.end : end]
+    attribution = min(cand.cue[0], cand.source[0]) if cand.source else cand.cue[0]
+    if not (q.end < end <= attribution) or not tail.strip(" ,\u00a0") or "\n" in tail:
+        return
+    if any(ch in tail for ch in QUOTE_CHARS):
+        return
+    cand.content = (start, q.end)
+    src = cand.source
+    if src is not None and not ctx.text[end : src[0]].strip():
+        left, _ = ctx.trim(q.end, end)
+        cand.source = (left, src[1])
