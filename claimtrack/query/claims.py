@@ -6,11 +6,13 @@ then the appearance columns (``first_seen_claim_id``, ``appearances``).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
-from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, func, literal, or_, select, tuple_
 from sqlalchemy.orm import Session
+from sqlalchemy.sql import operators
 
 from claimtrack.errors import UserError
 from claimtrack.names import name_key
@@ -281,7 +283,61 @@ def refine(stmt: Select, session: Session, flt: ClaimFilter, order: tuple = ()) 
     if not flt.include_rejected:
         stmt = stmt.where(Claim.rejected.is_(None))
     order = order or TIMELINE
+    if flt.after is not None:
+        stmt = stmt.where(beyond(order, parse_cursor(flt.after), flt.newest_first))
     return stmt.order_by(*([c.desc() for c in order] if flt.newest_first else order))
+
+
+# ---- keyset pagination: a later page starts after the place of the last row listed -------
+#
+# Every listing is ordered by its sort key and the claim id (TIMELINE: unique), so a row's
+# values of the order columns name its place; the rows after it are one range of the index
+# that gives the order (a row value compared), read from there: a later page costs what the
+# first costs, where OFFSET would read and drop every row before it.
+
+CURSOR_EXAMPLE = "2025-08-01.1.3.120.45"
+
+
+def cursor_of(key: Sequence) -> str | None:
+    """The cursor a user passes back (--after, ?after=) for a row at KEY in the timeline
+    order: day.rank.source.start.id; None for a key of another order."""
+    if len(key) != len(TIMELINE) or not isinstance(key[0], dt.date):
+        return None
+    return ".".join([key[0].isoformat(), *(str(int(v)) for v in key[1:])])
+
+
+def parse_cursor(text: str) -> tuple:
+    """The key a cursor names (cursor_of's text); a UserError naming the form otherwise."""
+    parts = text.strip().split(".")
+    try:
+        if len(parts) != len(TIMELINE):
+            raise ValueError(text)
+        return (dt.date.fromisoformat(parts[0]), *(int(p) for p in parts[1:]))
+    except ValueError:
+        raise UserError(
+            f"--after {text!r} is not a cursor: pass the one a listing printed for its next "
+            f"page, e.g. --after {CURSOR_EXAMPLE}"
+        ) from None
+
+
+def beyond(cols: Sequence, key: Sequence, backwards: bool = False) -> ColumnElement[bool]:
+    """The rows listed after the row at KEY when ordered by COLS (backwards: descending)."""
+    row = tuple_(*cols)
+    values = tuple_(*(literal(v, c.type) for c, v in zip(cols, key, strict=True)))
+    return row < values if backwards else row > values
+
+
+def order_of(stmt: Select) -> tuple[list, bool] | None:
+    """STMT's ORDER BY as its columns and whether they run backwards; None when it mixes
+    directions or has none (then a later window is skipped to: OFFSET)."""
+    cols, directions = [], set()
+    for term in stmt._order_by_clauses:  # noqa: SLF001 (no public accessor)
+        modifier = getattr(term, "modifier", None)
+        directions.add(modifier is operators.desc_op)
+        cols.append(term.element if modifier in (operators.desc_op, operators.asc_op) else term)
+    if not cols or len(directions) != 1:
+        return None
+    return cols, directions.pop()
 
 
 def topics_of(session: Session, claim_ids: list[int]) -> dict[int, list[str]]:
@@ -411,6 +467,8 @@ def _rows(
     given = 0
     full = lambda: flt.limit is not None and given >= flt.limit  # noqa: E731
     for part in _parts(session, stmt, flt.limit, batch):
+        if first_only and flt.after is not None:  # claims an earlier page listed already
+            emitted |= _listed_before(session, flt, {r.same_as_id or r.id for r in part})
         kept = []
         for r in part:
             first = r.same_as_id or r.id
@@ -429,30 +487,72 @@ def _rows(
             return
 
 
+def _listed_before(session: Session, flt: ClaimFilter, firsts: set[int]) -> set[int]:
+    """Of FIRSTS (first-seen claim ids), those FLT lists an appearance of up to its cursor:
+    one row per claim, an earlier page showed them (by their ids and the same_as_id index)."""
+    if not firsts:
+        return set()
+    stmt = claims_query(session, dataclasses.replace(flt, after=None, limit=None))
+    order = order_of(stmt)
+    if order is None:
+        return set()
+    cols, backwards = order
+    first = func.coalesce(Claim.same_as_id, Claim.id)
+    stmt = (
+        stmt.with_only_columns(first)
+        .order_by(None)
+        .where(~beyond(cols, parse_cursor(flt.after), backwards))
+        .where(or_(Claim.id.in_(sorted(firsts)), Claim.same_as_id.in_(sorted(firsts))))
+    )
+    return set(session.scalars(stmt))
+
+
 def _built(session: Session, part: list) -> Iterator[dict]:
-    """PART's rows with their topics, speakers and appearance counts (a query each)."""
+    """PART's rows with their topics, speakers and appearance counts (a query each), and the
+    cursor of each row's place (cursor_of)."""
     topics = topics_of(session, [r.id for r in part])
     speakers = speakers_of(session, [r.id for r in part])
     counts = appearance_counts(session, [r.same_as_id or r.id for r in part])
     for r in part:
         row = export_row(r, topics[r.id], counts.get(r.same_as_id or r.id, 1))
         row["speakers"] = "; ".join(speakers[r.id])
+        row["cursor"] = cursor_of(_key(r))
         yield row
 
 
+KEY = "order_key_"  # the labels of the order's columns added to a listing's rows
+
+
+def _key(r) -> tuple:
+    """The values of the order's columns of row R (its place), as _parts added them."""
+    m, out = r._mapping, []
+    while f"{KEY}{len(out)}" in m:
+        out.append(m[f"{KEY}{len(out)}"])
+    return tuple(out)
+
+
 def _parts(session: Session, stmt: Select, limit: int | None, batch: int) -> Iterator[list]:
-    """The rows of STMT in batches. With a LIMIT, in windows of the SQL: the first holds
-    LIMIT rows (the database plans a first page: top-N from an index, no full sort), the
-    next ones twice as many each, for when rows are skipped (other appearances)."""
+    """The rows of STMT in batches, each with the values of its order's columns (_key).
+    With a LIMIT, in windows of the SQL: the first holds LIMIT rows (the database plans a
+    first page: top-N from an index, no full sort), the next ones twice as many each, for
+    when rows are skipped (other appearances), each starting after the last row read
+    (keyset: one index range, not OFFSET)."""
+    order = order_of(stmt)
+    if order is not None:
+        stmt = stmt.add_columns(*(c.label(f"{KEY}{i}") for i, c in enumerate(order[0])))
     if limit is None:
         yield from session.execute(stmt.execution_options(yield_per=batch)).partitions(batch)
         return
-    done, size = 0, max(limit, 1)
+    done, size, last = 0, max(limit, 1), None
     while True:
-        window = stmt.offset(done or None).limit(size)
+        if order is not None and last is not None and None not in last:
+            window = stmt.where(beyond(order[0], last, order[1])).limit(size)
+        else:  # the first window, or an order whose key the rows cannot name
+            window = stmt.offset(done or None).limit(size)
         got = 0
         for part in session.execute(window.execution_options(yield_per=batch)).partitions(batch):
             got += len(part)
+            last = _key(part[-1])
             yield part
         if got < size:
             return
