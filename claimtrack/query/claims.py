@@ -550,10 +550,23 @@ def _parts(session: Session, stmt: Select, limit: int | None, batch: int) -> Ite
         else:  # the first window, or an order whose key the rows cannot name
             window = stmt.offset(done or None).limit(size)
         got = 0
-        for part in session.execute(window.execution_options(yield_per=batch)).partitions(batch):
+        for part in _windowed(session, window, size, batch):
             got += len(part)
             last = _key(part[-1])
             yield part
         if got < size:
             return
         done, size = done + size, size * 2
+
+
+def _windowed(session: Session, window: Select, size: int, batch: int) -> Iterator[list]:
+    """The rows of a WINDOW of at most SIZE rows in batches: streamed (a server-side cursor
+    on PostgreSQL) when it holds more than a batch, else fetched at once. PostgreSQL plans a
+    cursor for its first tenth of the rows (cursor_tuple_fraction), not for all of them as
+    a page needs: a first page of a few claims could take a plan five times slower."""
+    if size <= batch:
+        rows = session.execute(window).all()
+        if rows:
+            yield rows
+        return
+    yield from session.execute(window.execution_options(yield_per=batch)).partitions(batch)

@@ -119,3 +119,24 @@ def test_a_cursor_names_a_place_in_the_timeline_order():
 def test_a_bad_cursor_says_what_to_pass(bad):
     with pytest.raises(UserError, match=r"--after .* e\.g\. --after 2025-08-01\.1\.3\.120\.45"):
         parse_cursor(bad)
+
+
+def test_a_page_is_fetched_at_once_and_a_listing_streams(stored):
+    """A window of a page (no more rows than a batch) is not read through a server-side
+    cursor, which PostgreSQL plans for a tenth of the rows, not all of a page; a listing
+    without --limit streams (its memory does not grow with the rows)."""
+    engine = dbmod.open_engine(stored)
+    streamed: list[bool] = []
+
+    def record(conn, cursor, statement, parameters, context, executemany):  # noqa: ANN001
+        if "ORDER BY" in statement and re.search(r"\bFROM claims\b", statement):
+            streamed.append(bool(context.execution_options.get("stream_results")))
+
+    event.listen(engine, "before_cursor_execute", record)
+    with dbmod.session_scope(engine) as s:
+        assert len(list(iter_rows(s, ClaimFilter(limit=3), first_only=False))) == 3
+        page = list(streamed)
+        streamed.clear()
+        assert len(list(iter_rows(s, ClaimFilter(), first_only=False))) > 3
+    event.remove(engine, "before_cursor_execute", record)
+    assert page == [False] and streamed == [True]
