@@ -198,3 +198,20 @@ def test_a_first_page_of_a_date_range_holds_what_the_walk_finds(stored, since, u
         walked = [r["claim_id"] for r in iter_rows(s, flt)]
         gathered = [r["claim_id"] for r in iter_rows(s, dataclasses.replace(flt, limit=1000))]
     assert gathered == walked
+
+
+@pytest.mark.parametrize("limit", [None, 2])
+@pytest.mark.parametrize("said_only", [False, True])
+def test_a_month_is_one_range_of_the_said_earliest_index(stored, said_only, limit):
+    """Both bounds of --since/--until on one index: the claims said from since to until (a
+    date's start is not after its end), not every claim dated before until."""
+    until = DAY + dt.timedelta(days=30)
+    flt = ClaimFilter(since=DAY, until=until, said_only=said_only, limit=limit)
+    engine = dbmod.open_engine(stored)
+    with dbmod.session_scope(engine) as s:
+        shown = plan(s, flt)
+    if engine.dialect.name == "sqlite":
+        assert "ix_claims_said_earliest (said_earliest>? AND said_earliest<?)" in shown, shown
+    else:
+        served = [line for line in shown.splitlines() if "Index Cond" in line]
+        assert any("said_earliest >=" in c and "said_earliest <=" in c for c in served), shown
