@@ -215,3 +215,25 @@ def test_a_month_is_one_range_of_the_said_earliest_index(stored, said_only, limi
     else:
         served = [line for line in shown.splitlines() if "Index Cond" in line]
         assert any("said_earliest >=" in c and "said_earliest <=" in c for c in served), shown
+
+
+def test_a_topic_and_a_speaker_with_fewer_claims_walk_the_speakers_index(stored):
+    """--topic with --actor: the speaker's date-order index gives a first page, each claim's
+    topic probed, when the speaker said fewer claims than the topic holds (stored counts);
+    else the topic's links do. The same claims either way."""
+    engine = dbmod.open_engine(stored)
+    few, many = ClaimFilter(topic="bilateral-relations", actor="Ryabkov"), None
+    with dbmod.session_scope(engine) as s:
+        counts = dict(s.execute(text("SELECT slug, claim_count FROM topics")).all())
+        said = s.scalar(text("SELECT claim_count FROM actors WHERE name = 'Sergei Ryabkov'"))
+        assert 0 < said < counts["bilateral-relations"]
+        shown = plan(s, dataclasses.replace(few, **PAGE), ordered=True)
+        many = ClaimFilter(topic="ceasefire", actor="Trump")
+        other = plan(s, dataclasses.replace(many, **PAGE))
+        for flt in (few, many):
+            whole = [r["claim_id"] for r in iter_rows(s, flt)]
+            page = [r["claim_id"] for r in iter_rows(s, dataclasses.replace(flt, **PAGE))]
+            assert whole and page == whole[: PAGE["limit"]], flt
+    assert "ix_claims_actor_timeline" in shown, shown
+    assert "TEMP B-TREE FOR ORDER BY" not in shown and "Sort Key" not in shown, shown
+    assert "ix_claim_topics_timeline" in other, other
