@@ -8,9 +8,19 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
-from sqlalchemy import ColumnElement, Select, and_, func, literal, or_, select, tuple_
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    and_,
+    func,
+    literal,
+    or_,
+    select,
+    tuple_,
+    union_all,
+)
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql import operators
 
@@ -181,14 +191,24 @@ def spoken_by(session: Session, ids: list[int]):
     return or_(Claim.actor_id.in_(ids), Claim.id.in_(others))
 
 
-def claims_query(session: Session, flt: ClaimFilter) -> Select:
-    stmt = (
-        select(*ROW_COLUMNS)
-        .join(Source, Claim.source_id == Source.id)
-        .outerjoin(Actor, Claim.actor_id == Actor.id)
-    )
+def claims_query(
+    session: Session, flt: ClaimFilter, topics: list[int] | None = None, ids_only: bool = False
+) -> Select:
+    """The listing of FLT: its rows in its order (TOPICS: these topic ids for flt.topic;
+    IDS_ONLY: the claim ids alone, their sources joined only for a filter on them)."""
+    if ids_only:
+        stmt = select(Claim.id)
+        if flt.outlet is not None or flt.published_since or flt.published_until:
+            stmt = stmt.join(Source, Claim.source_id == Source.id)
+    else:
+        stmt = (
+            select(*ROW_COLUMNS)
+            .join(Source, Claim.source_id == Source.id)
+            .outerjoin(Actor, Claim.actor_id == Actor.id)
+        )
     order: tuple = TIMELINE
-    topics = topic_ids(session, flt.topic) if flt.topic else []
+    if topics is None:
+        topics = topic_ids(session, flt.topic) if flt.topic else []
     if flt.topic and not topics:
         raise UserError(f"--topic {flt.topic}: no such topic; see `claimtrack topics list`")
     actors = actor_ids(session, flt.actor) if flt.actor else []
@@ -196,7 +216,10 @@ def claims_query(session: Session, flt: ClaimFilter) -> Select:
         raise UserError(f"--actor {flt.actor}: no such speaker; see `claimtrack actors list`")
     if topics:
         walk = _rare_status(session, flt) or _fewer_spoken(session, flt, actors, topics)
-        stmt, order = by_topic(session, stmt, topics, walk)
+        if len(topics) > 1 and not walk and flt.limit is not None and _broad(session, topics):
+            stmt = stmt.where(Claim.id.in_(firsts_of_each(session, flt, topics)))
+        else:
+            stmt, order = by_topic(session, stmt, topics, walk)
     if actors:
         stmt = stmt.where(spoken_by(session, actors))
     if flt.source:
@@ -232,9 +255,28 @@ def _fewer_spoken(session: Session, flt: ClaimFilter, actors: list[int], topics:
     and the speaker's index give."""
     if not actors or flt.limit is None:
         return False
-    said = session.scalar(select(func.sum(Actor.claim_count)).where(Actor.id.in_(actors))) or 0
-    held = session.scalar(select(func.sum(Topic.claim_count)).where(Topic.id.in_(topics))) or 0
-    return said < held
+    said = select(func.sum(Actor.claim_count)).where(Actor.id.in_(actors)).scalar_subquery()
+    held = select(func.sum(Topic.claim_count)).where(Topic.id.in_(topics)).scalar_subquery()
+    counts = session.execute(select(said, held)).one()  # one round trip
+    return (counts[0] or 0) < (counts[1] or 0)
+
+
+def _broad(session: Session, topics: list[int]) -> bool:
+    """Whether TOPICS hold BROAD claims or more together (their stored counts)."""
+    held = session.scalar(select(func.sum(Topic.claim_count)).where(Topic.id.in_(topics)))
+    return (held or 0) >= BROAD
+
+
+def firsts_of_each(session: Session, flt: ClaimFilter, topics: list[int]) -> Select:
+    """The ids of the first flt.limit claims FLT lists of each of TOPICS alone, each read
+    from its own links in order (ix_claim_topics_timeline) with every filter: a first page of
+    the topics together (a topic and those under it) is among them, for a claim among the
+    first LIMIT of them all is among the first LIMIT of each topic it has. A few index
+    ranges, where a walk of the date order probes every claim until the page is full."""
+    walks = [
+        claims_query(session, flt, [t], ids_only=True).limit(flt.limit).subquery() for t in topics
+    ]
+    return union_all(*(select(w.c.id) for w in walks))
 
 
 def by_topic(
@@ -480,16 +522,26 @@ def iter_rows(
     raises its UserError here, at the call, before any row (or header) is written.
     """
     stmt = claims_query(session, flt)
-    return _rows(session, stmt, flt, batch, first_only, skip)
+
+    def later(size: int, cursor: str) -> Select:  # a later window, built for its own size
+        return claims_query(session, dataclasses.replace(flt, limit=size, after=cursor))
+
+    return _rows(session, stmt, flt, batch, first_only, skip, later)
 
 
 def _rows(
-    session: Session, stmt: Select, flt: ClaimFilter, batch: int, first_only: bool, skip: int = 0
+    session: Session,
+    stmt: Select,
+    flt: ClaimFilter,
+    batch: int,
+    first_only: bool,
+    skip: int = 0,
+    later: Callable[[int, str], Select] | None = None,
 ) -> Iterator[dict]:
     emitted: set[int] = set()
     given = 0
     full = lambda: flt.limit is not None and given >= flt.limit  # noqa: E731
-    for part in _parts(session, stmt, flt.limit, batch):
+    for part in _parts(session, stmt, flt.limit, batch, later):
         if first_only and flt.after is not None:  # claims an earlier page listed already
             emitted |= _listed_before(session, flt, {r.same_as_id or r.id for r in part})
         kept = []
@@ -554,21 +606,32 @@ def _key(r) -> tuple:
     return tuple(out)
 
 
-def _parts(session: Session, stmt: Select, limit: int | None, batch: int) -> Iterator[list]:
+def _parts(
+    session: Session,
+    stmt: Select,
+    limit: int | None,
+    batch: int,
+    later: Callable[[int, str], Select] | None = None,
+) -> Iterator[list]:
     """The rows of STMT in batches, each with the values of its order's columns (_key).
     With a LIMIT, in windows of the SQL: the first holds LIMIT rows (the database plans a
     first page: top-N from an index, no full sort), the next ones twice as many each, for
     when rows are skipped (other appearances), each starting after the last row read
-    (keyset: one index range, not OFFSET)."""
+    (keyset: one index range, not OFFSET). LATER(size, cursor) builds a later window's
+    statement anew when given (firsts_of_each reads as many rows of each topic as its
+    window holds), else STMT is continued."""
     order = order_of(stmt)
+    keyed = lambda s: s.add_columns(*(c.label(f"{KEY}{i}") for i, c in enumerate(order[0])))  # noqa: E731
     if order is not None:
-        stmt = stmt.add_columns(*(c.label(f"{KEY}{i}") for i, c in enumerate(order[0])))
+        stmt = keyed(stmt)
     if limit is None:
         yield from session.execute(stmt.execution_options(yield_per=batch)).partitions(batch)
         return
     done, size, last = 0, max(limit, 1), None
     while True:
-        if order is not None and last is not None and None not in last:
+        if later is not None and last is not None and cursor_of(last):
+            window = keyed(later(size, cursor_of(last))).limit(size)
+        elif order is not None and last is not None and None not in last:
             window = stmt.where(beyond(order[0], last, order[1])).limit(size)
         else:  # the first window, or an order whose key the rows cannot name
             window = stmt.offset(done or None).limit(size)
