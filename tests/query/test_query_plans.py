@@ -18,6 +18,7 @@ from tests.handmade import store_articles
 
 PAGE = {"limit": 2}  # far fewer than the claims stored, as a first page is
 DAY = dt.date(2025, 8, 1)
+CURSOR = "2025-08-13.1.1.0.1"  # a place in the timeline order (query/claims.py cursor_of)
 
 
 def plan(session, flt: ClaimFilter, ordered: bool = False) -> str:
@@ -56,6 +57,20 @@ SHAPES = [
     # a first page of a date range: the few claims in it gathered from the same indexes
     (ClaimFilter(since=DAY, until=DAY + dt.timedelta(days=30), **PAGE), "ix_claims_said_", False),
     (ClaimFilter(since=DAY, **PAGE), "ix_claims_said_earliest", False),
+    # filters no index narrows (a source's outlet, the extractor's confidence): the date
+    # order walked, each row tested, until the page is full
+    (ClaimFilter(outlet="Example Wire", **PAGE), "ix_claims_timeline", True),
+    (ClaimFilter(min_confidence=0.5, **PAGE), "ix_claims_timeline", True),
+    # a later page: the same index, from the cursor's place on (a row value compared)
+    (ClaimFilter(after=CURSOR, **PAGE), "ix_claims_timeline", True),
+    (ClaimFilter(actor="Trump", after=CURSOR, **PAGE), "ix_claims_actor_timeline", True),
+    (ClaimFilter(status="unreviewed", after=CURSOR, **PAGE), "ix_claims_status_timeline", True),
+    (ClaimFilter(topic="ceasefire", after=CURSOR, **PAGE), "ix_claim_topics_timeline", True),
+    (
+        ClaimFilter(topic="ceasefire", after=CURSOR, newest_first=True, **PAGE),
+        "ix_claim_topics_timeline",
+        True,
+    ),
 ]
 
 
@@ -68,6 +83,12 @@ def test_each_filter_is_served_by_an_index(stored, flt, index, ordered):
     assert "SCAN claims\n" not in shown + "\n" and "Seq Scan on claims" not in shown, shown
     if ordered:  # the page is read in order from the index: nothing sorted
         assert "TEMP B-TREE FOR ORDER BY" not in shown and "Sort Key" not in shown, shown
+    if flt.after:  # the index read from the cursor's place on, not from its start
+        served = [line for line in shown.splitlines() if index in line or "Index Cond" in line]
+        assert any(
+            ">(" in line.replace(" ", "") or "<(" in line.replace(" ", "") or "ROW(" in line
+            for line in served
+        ), shown
 
 
 def test_a_topic_with_topics_under_it_reads_each_topics_links_when_broad(stored, monkeypatch):
