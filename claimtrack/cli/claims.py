@@ -6,7 +6,8 @@ cli/options.py; each command gets them as one ClaimFilter, ClaimColumns and Outp
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from enum import StrEnum
 from typing import IO, TYPE_CHECKING, Annotated
 
@@ -64,8 +65,21 @@ def list_claims(
 ) -> None:
     from claimtrack.query.claims import iter_rows
 
-    rows = lambda s: iter_rows(s, flt, first_only=not every)  # noqa: E731
+    ahead = replace(flt, limit=flt.limit + 1) if flt.limit else flt  # is there a next page?
+    cut: list[str | None] = []
+
+    def rows(s: Session) -> Iterator[dict]:
+        last = None
+        for n, row in enumerate(iter_rows(s, ahead, first_only=not every)):
+            if flt.limit is not None and n == flt.limit:
+                cut.append(last)
+                return
+            last = row["cursor"]
+            yield row
+
     list_rows(db, rows, cols.names, "claim", table, out)
+    if cut and cut[0]:
+        err.print(f"next page: --after {cut[0]}", highlight=False, markup=False)
 
 
 @bundled(flt=CLAIM_FILTERS, cols=CLAIM_COLUMNS, out=OUTPUT)

@@ -246,6 +246,17 @@ CLAIM_FILTERS = Bundle(
             ],
             default=False,
         ),
+        Option(
+            "after",
+            Annotated[
+                str | None,
+                typer.Option(
+                    metavar="CURSOR",
+                    help="The next page: the claims listed after this cursor, which a listing "
+                    "cut by --limit prints last (the same filters and order as that listing).",
+                ),
+            ],
+        ),
     ),
     ClaimFilter,
 )

@@ -6,11 +6,23 @@ then the appearance columns (``first_seen_claim_id``, ``appearances``).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 
-from sqlalchemy import Select, and_, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    and_,
+    func,
+    literal,
+    or_,
+    select,
+    tuple_,
+    union_all,
+)
+from sqlalchemy.orm import Session, aliased
+from sqlalchemy.sql import operators
 
 from claimtrack.errors import UserError
 from claimtrack.names import name_key
@@ -106,6 +118,12 @@ def date_condition(since: dt.date | None, until: dt.date | None):
     if until:
         conditions.append(Claim.said_latest.is_not(None))
         conditions.append(Claim.said_latest <= until)
+    if since and until:
+        # implied (a date's start is not after its end), and what lets one index range serve
+        # both bounds: ix_claims_said_earliest from since to until, where either bound alone
+        # reads every claim dated on its side of the range (half of them, for a month
+        # in the middle of the record)
+        conditions.append(Claim.said_earliest <= until)
     return and_(*conditions)
 
 
@@ -120,14 +138,18 @@ def day_basis(row: dict) -> str:
 def best_day_condition(since: dt.date | None, until: dt.date | None):
     """Claims whose best known date falls in [since, until]: the bounds of the date said when
     the text gives one (date_condition), else the article's publication day."""
-    published = [Claim.said_earliest.is_(None), Source.published_on.is_not(None)]
+    source = aliased(Source)  # the claim's own, probed by its key: see below
+    published = [source.id == Claim.source_id, source.published_on.is_not(None)]
     if since:
-        published.append(Source.published_on >= since)
+        published.append(source.published_on >= since)
     if until:
-        published.append(Source.published_on <= until)
-    return or_(
-        and_(Claim.said_earliest.is_not(None), date_condition(since, until)), and_(*published)
-    )
+        published.append(source.published_on <= until)
+    # the publication day tested on the claim's source by its primary key, not on the
+    # listing's join: an OR over both tables is tested on the join itself, which PostgreSQL
+    # hashed by reading every source (a speaker's claims of one topic since a day: 18 of
+    # its 28 ms at 200,000 claims, and growing with the sources)
+    undated = and_(Claim.said_earliest.is_(None), select(source.id).where(*published).exists())
+    return or_(and_(Claim.said_earliest.is_not(None), date_condition(since, until)), undated)
 
 
 # the date order (store/timeline.py), served by the ix_claims_*timeline indexes
@@ -169,23 +191,37 @@ def spoken_by(session: Session, ids: list[int]):
     return or_(Claim.actor_id.in_(ids), Claim.id.in_(others))
 
 
-def claims_query(session: Session, flt: ClaimFilter) -> Select:
-    stmt = (
-        select(*ROW_COLUMNS)
-        .join(Source, Claim.source_id == Source.id)
-        .outerjoin(Actor, Claim.actor_id == Actor.id)
-    )
+def claims_query(
+    session: Session, flt: ClaimFilter, topics: list[int] | None = None, ids_only: bool = False
+) -> Select:
+    """The listing of FLT: its rows in its order (TOPICS: these topic ids for flt.topic;
+    IDS_ONLY: the claim ids alone, their sources joined only for a filter on them)."""
+    if ids_only:
+        stmt = select(Claim.id)
+        if flt.outlet is not None or flt.published_since or flt.published_until:
+            stmt = stmt.join(Source, Claim.source_id == Source.id)
+    else:
+        stmt = (
+            select(*ROW_COLUMNS)
+            .join(Source, Claim.source_id == Source.id)
+            .outerjoin(Actor, Claim.actor_id == Actor.id)
+        )
     order: tuple = TIMELINE
-    if flt.topic:
-        ids = topic_ids(session, flt.topic)
-        if not ids:
-            raise UserError(f"--topic {flt.topic}: no such topic; see `claimtrack topics list`")
-        stmt, order = by_topic(session, stmt, ids, _rare_status(session, flt))
-    if flt.actor:
-        ids = actor_ids(session, flt.actor)
-        if not ids:
-            raise UserError(f"--actor {flt.actor}: no such speaker; see `claimtrack actors list`")
-        stmt = stmt.where(spoken_by(session, ids))
+    if topics is None:
+        topics = topic_ids(session, flt.topic) if flt.topic else []
+    if flt.topic and not topics:
+        raise UserError(f"--topic {flt.topic}: no such topic; see `claimtrack topics list`")
+    actors = actor_ids(session, flt.actor) if flt.actor else []
+    if flt.actor and not actors:
+        raise UserError(f"--actor {flt.actor}: no such speaker; see `claimtrack actors list`")
+    if topics:
+        walk = _rare_status(session, flt) or _fewer_spoken(session, flt, actors, topics)
+        if len(topics) > 1 and not walk and flt.limit is not None and _broad(session, topics):
+            stmt = stmt.where(Claim.id.in_(firsts_of_each(session, flt, topics)))
+        else:
+            stmt, order = by_topic(session, stmt, topics, walk)
+    if actors:
+        stmt = stmt.where(spoken_by(session, actors))
     if flt.source:
         ids = source_ids(session, flt.source)
         if not ids:
@@ -210,6 +246,37 @@ def _rare_status(session: Session, flt: ClaimFilter) -> bool:
     if not flt.status or flt.limit is None:
         return False
     return _matches(session, flt, select(Claim.id).where(Claim.status == flt.status)) < BROAD
+
+
+def _fewer_spoken(session: Session, flt: ClaimFilter, actors: list[int], topics: list[int]) -> bool:
+    """Whether the speakers ACTORS said fewer claims than TOPICS hold (their stored counts):
+    then a first page walks the speakers' date-order index (ix_claims_actor_timeline) and
+    probes each claim's topic, rather than sort every claim of both that the topic's links
+    and the speaker's index give."""
+    if not actors or flt.limit is None:
+        return False
+    said = select(func.sum(Actor.claim_count)).where(Actor.id.in_(actors)).scalar_subquery()
+    held = select(func.sum(Topic.claim_count)).where(Topic.id.in_(topics)).scalar_subquery()
+    counts = session.execute(select(said, held)).one()  # one round trip
+    return (counts[0] or 0) < (counts[1] or 0)
+
+
+def _broad(session: Session, topics: list[int]) -> bool:
+    """Whether TOPICS hold BROAD claims or more together (their stored counts)."""
+    held = session.scalar(select(func.sum(Topic.claim_count)).where(Topic.id.in_(topics)))
+    return (held or 0) >= BROAD
+
+
+def firsts_of_each(session: Session, flt: ClaimFilter, topics: list[int]) -> Select:
+    """The ids of the first flt.limit claims FLT lists of each of TOPICS alone, each read
+    from its own links in order (ix_claim_topics_timeline) with every filter: a first page of
+    the topics together (a topic and those under it) is among them, for a claim among the
+    first LIMIT of them all is among the first LIMIT of each topic it has. A few index
+    ranges, where a walk of the date order probes every claim until the page is full."""
+    walks = [
+        claims_query(session, flt, [t], ids_only=True).limit(flt.limit).subquery() for t in topics
+    ]
+    return union_all(*(select(w.c.id) for w in walks))
 
 
 def by_topic(
@@ -281,7 +348,61 @@ def refine(stmt: Select, session: Session, flt: ClaimFilter, order: tuple = ()) 
     if not flt.include_rejected:
         stmt = stmt.where(Claim.rejected.is_(None))
     order = order or TIMELINE
+    if flt.after is not None:
+        stmt = stmt.where(beyond(order, parse_cursor(flt.after), flt.newest_first))
     return stmt.order_by(*([c.desc() for c in order] if flt.newest_first else order))
+
+
+# ---- keyset pagination: a later page starts after the place of the last row listed -------
+#
+# Every listing is ordered by its sort key and the claim id (TIMELINE: unique), so a row's
+# values of the order columns name its place; the rows after it are one range of the index
+# that gives the order (a row value compared), read from there: a later page costs what the
+# first costs, where OFFSET would read and drop every row before it.
+
+CURSOR_EXAMPLE = "2025-08-01.1.3.120.45"
+
+
+def cursor_of(key: Sequence) -> str | None:
+    """The cursor a user passes back (--after, ?after=) for a row at KEY in the timeline
+    order: day.rank.source.start.id; None for a key of another order."""
+    if len(key) != len(TIMELINE) or not isinstance(key[0], dt.date):
+        return None
+    return ".".join([key[0].isoformat(), *(str(int(v)) for v in key[1:])])
+
+
+def parse_cursor(text: str) -> tuple:
+    """The key a cursor names (cursor_of's text); a UserError naming the form otherwise."""
+    parts = text.strip().split(".")
+    try:
+        if len(parts) != len(TIMELINE):
+            raise ValueError(text)
+        return (dt.date.fromisoformat(parts[0]), *(int(p) for p in parts[1:]))
+    except ValueError:
+        raise UserError(
+            f"--after {text!r} is not a cursor: pass the one a listing printed for its next "
+            f"page, e.g. --after {CURSOR_EXAMPLE}"
+        ) from None
+
+
+def beyond(cols: Sequence, key: Sequence, backwards: bool = False) -> ColumnElement[bool]:
+    """The rows listed after the row at KEY when ordered by COLS (backwards: descending)."""
+    row = tuple_(*cols)
+    values = tuple_(*(literal(v, c.type) for c, v in zip(cols, key, strict=True)))
+    return row < values if backwards else row > values
+
+
+def order_of(stmt: Select) -> tuple[list, bool] | None:
+    """STMT's ORDER BY as its columns and whether they run backwards; None when it mixes
+    directions or has none (then a later window is skipped to: OFFSET)."""
+    cols, directions = [], set()
+    for term in stmt._order_by_clauses:  # noqa: SLF001 (no public accessor)
+        modifier = getattr(term, "modifier", None)
+        directions.add(modifier is operators.desc_op)
+        cols.append(term.element if modifier in (operators.desc_op, operators.asc_op) else term)
+    if not cols or len(directions) != 1:
+        return None
+    return cols, directions.pop()
 
 
 def topics_of(session: Session, claim_ids: list[int]) -> dict[int, list[str]]:
@@ -401,16 +522,28 @@ def iter_rows(
     raises its UserError here, at the call, before any row (or header) is written.
     """
     stmt = claims_query(session, flt)
-    return _rows(session, stmt, flt, batch, first_only, skip)
+
+    def later(size: int, cursor: str) -> Select:  # a later window, built for its own size
+        return claims_query(session, dataclasses.replace(flt, limit=size, after=cursor))
+
+    return _rows(session, stmt, flt, batch, first_only, skip, later)
 
 
 def _rows(
-    session: Session, stmt: Select, flt: ClaimFilter, batch: int, first_only: bool, skip: int = 0
+    session: Session,
+    stmt: Select,
+    flt: ClaimFilter,
+    batch: int,
+    first_only: bool,
+    skip: int = 0,
+    later: Callable[[int, str], Select] | None = None,
 ) -> Iterator[dict]:
     emitted: set[int] = set()
     given = 0
     full = lambda: flt.limit is not None and given >= flt.limit  # noqa: E731
-    for part in _parts(session, stmt, flt.limit, batch):
+    for part in _parts(session, stmt, flt.limit, batch, later):
+        if first_only and flt.after is not None:  # claims an earlier page listed already
+            emitted |= _listed_before(session, flt, {r.same_as_id or r.id for r in part})
         kept = []
         for r in part:
             first = r.same_as_id or r.id
@@ -429,31 +562,97 @@ def _rows(
             return
 
 
+def _listed_before(session: Session, flt: ClaimFilter, firsts: set[int]) -> set[int]:
+    """Of FIRSTS (first-seen claim ids), those FLT lists an appearance of up to its cursor:
+    one row per claim, an earlier page showed them (by their ids and the same_as_id index)."""
+    if not firsts:
+        return set()
+    stmt = claims_query(session, dataclasses.replace(flt, after=None, limit=None))
+    order = order_of(stmt)
+    if order is None:
+        return set()
+    cols, backwards = order
+    first = func.coalesce(Claim.same_as_id, Claim.id)
+    stmt = (
+        stmt.with_only_columns(first)
+        .order_by(None)
+        .where(~beyond(cols, parse_cursor(flt.after), backwards))
+        .where(or_(Claim.id.in_(sorted(firsts)), Claim.same_as_id.in_(sorted(firsts))))
+    )
+    return set(session.scalars(stmt))
+
+
 def _built(session: Session, part: list) -> Iterator[dict]:
-    """PART's rows with their topics, speakers and appearance counts (a query each)."""
+    """PART's rows with their topics, speakers and appearance counts (a query each), and the
+    cursor of each row's place (cursor_of)."""
     topics = topics_of(session, [r.id for r in part])
     speakers = speakers_of(session, [r.id for r in part])
     counts = appearance_counts(session, [r.same_as_id or r.id for r in part])
     for r in part:
         row = export_row(r, topics[r.id], counts.get(r.same_as_id or r.id, 1))
         row["speakers"] = "; ".join(speakers[r.id])
+        row["cursor"] = cursor_of(_key(r))
         yield row
 
 
-def _parts(session: Session, stmt: Select, limit: int | None, batch: int) -> Iterator[list]:
-    """The rows of STMT in batches. With a LIMIT, in windows of the SQL: the first holds
-    LIMIT rows (the database plans a first page: top-N from an index, no full sort), the
-    next ones twice as many each, for when rows are skipped (other appearances)."""
+KEY = "order_key_"  # the labels of the order's columns added to a listing's rows
+
+
+def _key(r) -> tuple:
+    """The values of the order's columns of row R (its place), as _parts added them."""
+    m, out = r._mapping, []
+    while f"{KEY}{len(out)}" in m:
+        out.append(m[f"{KEY}{len(out)}"])
+    return tuple(out)
+
+
+def _parts(
+    session: Session,
+    stmt: Select,
+    limit: int | None,
+    batch: int,
+    later: Callable[[int, str], Select] | None = None,
+) -> Iterator[list]:
+    """The rows of STMT in batches, each with the values of its order's columns (_key).
+    With a LIMIT, in windows of the SQL: the first holds LIMIT rows (the database plans a
+    first page: top-N from an index, no full sort), the next ones twice as many each, for
+    when rows are skipped (other appearances), each starting after the last row read
+    (keyset: one index range, not OFFSET). LATER(size, cursor) builds a later window's
+    statement anew when given (firsts_of_each reads as many rows of each topic as its
+    window holds), else STMT is continued."""
+    order = order_of(stmt)
+    keyed = lambda s: s.add_columns(*(c.label(f"{KEY}{i}") for i, c in enumerate(order[0])))  # noqa: E731
+    if order is not None:
+        stmt = keyed(stmt)
     if limit is None:
         yield from session.execute(stmt.execution_options(yield_per=batch)).partitions(batch)
         return
-    done, size = 0, max(limit, 1)
+    done, size, last = 0, max(limit, 1), None
     while True:
-        window = stmt.offset(done or None).limit(size)
+        if later is not None and last is not None and cursor_of(last):
+            window = keyed(later(size, cursor_of(last))).limit(size)
+        elif order is not None and last is not None and None not in last:
+            window = stmt.where(beyond(order[0], last, order[1])).limit(size)
+        else:  # the first window, or an order whose key the rows cannot name
+            window = stmt.offset(done or None).limit(size)
         got = 0
-        for part in session.execute(window.execution_options(yield_per=batch)).partitions(batch):
+        for part in _windowed(session, window, size, batch):
             got += len(part)
+            last = _key(part[-1])
             yield part
         if got < size:
             return
         done, size = done + size, size * 2
+
+
+def _windowed(session: Session, window: Select, size: int, batch: int) -> Iterator[list]:
+    """The rows of a WINDOW of at most SIZE rows in batches: streamed (a server-side cursor
+    on PostgreSQL) when it holds more than a batch, else fetched at once. PostgreSQL plans a
+    cursor for its first tenth of the rows (cursor_tuple_fraction), not for all of them as
+    a page needs: a first page of a few claims could take a plan five times slower."""
+    if size <= batch:
+        rows = session.execute(window).all()
+        if rows:
+            yield rows
+        return
+    yield from session.execute(window.execution_options(yield_per=batch)).partitions(batch)

@@ -27,3 +27,6 @@ class ClaimFilter:
     # the date order backwards (the same indexes, read from the end); a claim reported by
     # several sources is then listed by its latest matching appearance
     newest_first: bool = False
+    # a later page: the claims listed after the one this cursor names (query/claims.py
+    # cursor_of: its place in the listing's order), read from the same index, not skipped
+    after: str | None = None

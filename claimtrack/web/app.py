@@ -19,6 +19,7 @@ import io
 import secrets
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -87,6 +88,20 @@ CORRECTIONS: dict[str, tuple[str, Callable[[Session, int, dict], object]]] = {
     "restore": ("Restore", lambda s, i, f: correcting.restore(s, i, _by(f))),
     "undo": ("Undo the last correction", lambda s, i, f: correcting.undo(s, i, _by(f))),
 }  # fmt: skip
+
+
+PAGING = ("page", "after")  # the query parameters that pick a page, not the selection
+
+
+def page_filter(flt: ClaimFilter, start: int, after: str | None) -> tuple[ClaimFilter, int]:
+    """The filter of the page whose first row is row START of FLT's selection, and how many
+    rows it skips: with AFTER (the cursor of the previous page's last row), none (the rows
+    after it, from one index range); without, START (a page reached by its number, as
+    ?page= links made before the cursor were). One row more than a page: is there a next?"""
+    stop = PAGE_SIZE + 1 if after else start + PAGE_SIZE + 1
+    if flt.limit is not None:  # the selection's own limit still counts from its first row
+        stop = max(min(stop, flt.limit - (start if after else 0)), 1)
+    return replace(flt, limit=stop, after=after), 0 if after else start
 
 
 def json_response(value: object, status: int = 200) -> Response:
@@ -211,15 +226,16 @@ class Web:
                 return self.download(request, fmt)
             flt = self.claim_filter(request)
             start = (page - 1) * PAGE_SIZE
-            stop = start + PAGE_SIZE + 1
-            wanted = stop if flt.limit is None else min(stop, flt.limit)
-            paged = ClaimFilter(**{**flt.__dict__, "limit": wanted})
+            paged, skip = page_filter(flt, start, request.query_params.get("after") or None)
             with self.session() as s:
-                rows = list(iter_rows(s, paged, first_only=not self.every(request), skip=start))
+                rows = list(iter_rows(s, paged, first_only=not self.every(request), skip=skip))
         except UserError as exc:
             return self.error(request, str(exc), 400, bool(fmt))
         more = len(rows) > PAGE_SIZE and (flt.limit is None or start + PAGE_SIZE < flt.limit)
-        params = {k: v for k, v in request.query_params.items() if k != "page" and v}
+        params = {k: v for k, v in request.query_params.items() if k not in PAGING and v}
+        # next: after the last row shown (keyset, one index range); previous: by its number
+        after = rows[PAGE_SIZE - 1]["cursor"] if more else None
+        ahead = {"page": page + 1, **({"after": after} if after else {})}
         return self.page(
             request,
             "claims.html",
@@ -227,7 +243,7 @@ class Web:
             page=page,
             first=start + 1,
             prev_url=f"/claims?{urlencode({**params, 'page': page - 1})}" if page > 1 else None,
-            next_url=f"/claims?{urlencode({**params, 'page': page + 1})}" if more else None,
+            next_url=f"/claims?{urlencode({**params, **ahead})}" if more else None,
             query=params,
             downloads={f: f"/claims.{f}?{urlencode(params)}" for f in DOWNLOADS},
         )

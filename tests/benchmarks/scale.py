@@ -38,7 +38,7 @@ from sqlalchemy.orm import Session, aliased
 from claimtrack.ingest import ingest
 from claimtrack.io.readers import Entry
 from claimtrack.query import listings
-from claimtrack.query.claims import EXPORT_COLUMNS, ClaimFilter, _rows, claims_query
+from claimtrack.query.claims import EXPORT_COLUMNS, ClaimFilter, _rows, claims_query, iter_rows
 from claimtrack.store import counts, fts, topic_order
 from claimtrack.store import engine as dbmod
 from claimtrack.store.models import Actor, Claim, Source
@@ -200,9 +200,9 @@ def computed_order(stmt):
 
 def first_page(flt: ClaimFilter, reference: bool = False) -> Callable[[Session], int]:
     def run(s: Session) -> int:
-        stmt = claims_query(s, flt)
-        if reference:
-            stmt = computed_order(stmt)
+        if not reference:  # as the commands list it
+            return sum(1 for _ in iter_rows(s, flt, 500, first_only=True))
+        stmt = computed_order(claims_query(s, flt))
         return sum(1 for _ in _rows(s, stmt, flt, 500, first_only=True))
 
     return run

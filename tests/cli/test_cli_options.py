@@ -69,14 +69,14 @@ def test_the_options_stay_where_help_listed_them():
         *("min_confidence", "include_rejected"),
     ]
     columns = ["appearances", "found_by", "best_day", "corrections", "speakers", "dates"]
-    rest = ["limit", "newest_first", "every", *columns, "fmt", "output", "bom", "db"]
+    rest = ["limit", "newest_first", "after", "every", *columns, "fmt", "output", "bom", "db"]
     order = {c: [p.name for p in command(c).params] for c in CLAIM_LISTINGS}
     assert order["who-said"] == filters + rest
     assert order["timeline"] == ["actor", "topic", *filters[2:], *rest]
     assert order["export"] == [
         *("fmt", "output", "bom"),
         *filters,
-        *("limit", "newest_first", "publisher", *columns, "db"),
+        *("limit", "newest_first", "after", "publisher", *columns, "db"),
     ]
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 import pytest
 
@@ -277,3 +278,26 @@ def test_claimreview_jsonld_for_reviewed_claims(cli, newsroom):
     assert json.loads(filtered.stdout) == []
     by_trump = cli("export", "--format", "claimreview", "--actor", "Trump", db=newsroom)
     assert len(json.loads(by_trump.stdout)) == 1
+
+
+def test_who_said_prints_the_cursor_of_its_next_page_and_takes_it(cli, newsroom):
+    """A page cut by --limit ends with the cursor of the next (stderr); --after CURSOR lists
+    the claims after it, with the same filters: the pages join into the whole listing."""
+    whole = ids_of(cli, newsroom, "--topic", "conflict")
+    assert len(whole) > 2
+    seen, after = [], []
+    while True:
+        args = ["who-said", "--topic", "conflict", "--limit", "2", *after, "--format", "json"]
+        out = cli(*args, db=newsroom)
+        seen += [r["claim_id"] for r in json.loads(out.stdout)]
+        found = re.search(r"next page: --after (\S+)", out.stderr)
+        if not found:
+            break
+        after = ["--after", found.group(1)]
+    assert seen == whole
+
+
+def test_who_said_after_a_bad_cursor_says_what_to_pass(cli, newsroom):
+    out = cli("who-said", "--after", "page-2", db=newsroom, ok=False)
+    assert out.exit_code == 1
+    assert "--after 'page-2' is not a cursor" in out.stderr and "e.g. --after" in out.stderr

@@ -18,6 +18,7 @@ from tests.handmade import store_articles
 
 PAGE = {"limit": 2}  # far fewer than the claims stored, as a first page is
 DAY = dt.date(2025, 8, 1)
+CURSOR = "2025-08-13.1.1.0.1"  # a place in the timeline order (query/claims.py cursor_of)
 
 
 def plan(session, flt: ClaimFilter, ordered: bool = False) -> str:
@@ -56,6 +57,20 @@ SHAPES = [
     # a first page of a date range: the few claims in it gathered from the same indexes
     (ClaimFilter(since=DAY, until=DAY + dt.timedelta(days=30), **PAGE), "ix_claims_said_", False),
     (ClaimFilter(since=DAY, **PAGE), "ix_claims_said_earliest", False),
+    # filters no index narrows (a source's outlet, the extractor's confidence): the date
+    # order walked, each row tested, until the page is full
+    (ClaimFilter(outlet="Example Wire", **PAGE), "ix_claims_timeline", True),
+    (ClaimFilter(min_confidence=0.5, **PAGE), "ix_claims_timeline", True),
+    # a later page: the same index, from the cursor's place on (a row value compared)
+    (ClaimFilter(after=CURSOR, **PAGE), "ix_claims_timeline", True),
+    (ClaimFilter(actor="Trump", after=CURSOR, **PAGE), "ix_claims_actor_timeline", True),
+    (ClaimFilter(status="unreviewed", after=CURSOR, **PAGE), "ix_claims_status_timeline", True),
+    (ClaimFilter(topic="ceasefire", after=CURSOR, **PAGE), "ix_claim_topics_timeline", True),
+    (
+        ClaimFilter(topic="ceasefire", after=CURSOR, newest_first=True, **PAGE),
+        "ix_claim_topics_timeline",
+        True,
+    ),
 ]
 
 
@@ -68,20 +83,66 @@ def test_each_filter_is_served_by_an_index(stored, flt, index, ordered):
     assert "SCAN claims\n" not in shown + "\n" and "Seq Scan on claims" not in shown, shown
     if ordered:  # the page is read in order from the index: nothing sorted
         assert "TEMP B-TREE FOR ORDER BY" not in shown and "Sort Key" not in shown, shown
+    if flt.after:  # the index read from the cursor's place on, not from its start
+        served = [line for line in shown.splitlines() if index in line or "Index Cond" in line]
+        assert any(
+            ">(" in line.replace(" ", "") or "<(" in line.replace(" ", "") or "ROW(" in line
+            for line in served
+        ), shown
 
 
-def test_a_topic_with_topics_under_it_walks_the_date_order_when_broad(stored, monkeypatch):
+def test_a_topic_with_topics_under_it_reads_each_topics_links_when_broad(stored, monkeypatch):
     """Several topics (conflict and those under it): gathered and sorted when their stored
-    counts are few, else each claim walked in date order is probed (its claim_topics key)."""
+    counts are few, else the first page of each topic alone read from its links in order
+    (ix_claim_topics_timeline, once per topic), and those few sorted; no claim walked."""
     flt = ClaimFilter(topic="conflict", limit=1)
     engine = dbmod.open_engine(stored)
     with dbmod.session_scope(engine) as s:
         narrow = plan(s, flt)
         monkeypatch.setattr(claimsmod, "BROAD", 1)  # every topic with a claim is broad
-        broad = plan(s, flt, ordered=True)
+        broad = plan(s, flt)
+        topics = len(claimsmod.topic_ids(s, "conflict"))
     assert "claim_topics" in narrow, narrow
-    assert "ix_claims_timeline" in broad, broad
-    assert "TEMP B-TREE FOR ORDER BY" not in broad and "Sort Key" not in broad, broad
+    assert topics > 1 and broad.count("ix_claim_topics_timeline") == topics, broad
+    if engine.dialect.name == "sqlite":  # (PostgreSQL may read tables this small in order)
+        assert "ix_claims_timeline" not in broad, broad
+    assert "SCAN claims\n" not in broad + "\n" and "Seq Scan on claims" not in broad, broad
+
+
+@pytest.mark.parametrize(
+    "flt",
+    [
+        ClaimFilter(topic="conflict"),
+        ClaimFilter(topic="conflict", newest_first=True),
+        ClaimFilter(topic="conflict", status="unreviewed"),
+        ClaimFilter(topic="international-relations", search="Russia"),
+        ClaimFilter(topic="international-relations", since=DAY),
+    ],
+    ids=lambda f: str(f)[12:70],
+)
+def test_a_broad_topic_tree_lists_the_claims_the_walk_finds(stored, monkeypatch, flt):
+    """Read from each topic's first page, a topic and those under it list what the walk over
+    every claim finds, in order, once per claim: every page size, and the pages after a
+    cursor (one row per claim: later windows read more of each topic)."""
+    engine = dbmod.open_engine(stored)
+    with dbmod.session_scope(engine) as s:
+        whole = {e: [r["claim_id"] for r in iter_rows(s, flt, first_only=e)] for e in (0, 1)}
+        monkeypatch.setattr(claimsmod, "BROAD", 1)
+        assert len(claimsmod.topic_ids(s, flt.topic)) > 1 and whole[True], flt
+        for first_only, listed in whole.items():
+            for size in range(1, len(listed) + 1):
+                page = dataclasses.replace(flt, limit=size)
+                got = [r["claim_id"] for r in iter_rows(s, page, first_only=first_only)]
+                assert got == listed[:size], (size, first_only)
+            cursor, seen = None, []
+            while True:
+                page = dataclasses.replace(flt, limit=2, after=cursor)
+                rows = list(iter_rows(s, page, first_only=first_only))
+                seen += [r["claim_id"] for r in rows]
+                if len(rows) < 2:
+                    break
+                cursor = rows[-1]["cursor"]
+            assert seen == listed, first_only
 
 
 def test_a_topic_lists_what_its_claims_say_in_the_same_order(stored):
@@ -198,3 +259,42 @@ def test_a_first_page_of_a_date_range_holds_what_the_walk_finds(stored, since, u
         walked = [r["claim_id"] for r in iter_rows(s, flt)]
         gathered = [r["claim_id"] for r in iter_rows(s, dataclasses.replace(flt, limit=1000))]
     assert gathered == walked
+
+
+@pytest.mark.parametrize("limit", [None, 2])
+@pytest.mark.parametrize("said_only", [False, True])
+def test_a_month_is_one_range_of_the_said_earliest_index(stored, said_only, limit):
+    """Both bounds of --since/--until on one index: the claims said from since to until (a
+    date's start is not after its end), not every claim dated before until."""
+    until = DAY + dt.timedelta(days=30)
+    flt = ClaimFilter(since=DAY, until=until, said_only=said_only, limit=limit)
+    engine = dbmod.open_engine(stored)
+    with dbmod.session_scope(engine) as s:
+        shown = plan(s, flt)
+    if engine.dialect.name == "sqlite":
+        assert "ix_claims_said_earliest (said_earliest>? AND said_earliest<?)" in shown, shown
+    else:
+        served = [line for line in shown.splitlines() if "Index Cond" in line]
+        assert any("said_earliest >=" in c and "said_earliest <=" in c for c in served), shown
+
+
+def test_a_topic_and_a_speaker_with_fewer_claims_walk_the_speakers_index(stored):
+    """--topic with --actor: the speaker's date-order index gives a first page, each claim's
+    topic probed, when the speaker said fewer claims than the topic holds (stored counts);
+    else the topic's links do. The same claims either way."""
+    engine = dbmod.open_engine(stored)
+    few, many = ClaimFilter(topic="bilateral-relations", actor="Ryabkov"), None
+    with dbmod.session_scope(engine) as s:
+        counts = dict(s.execute(text("SELECT slug, claim_count FROM topics")).all())
+        said = s.scalar(text("SELECT claim_count FROM actors WHERE name = 'Sergei Ryabkov'"))
+        assert 0 < said < counts["bilateral-relations"]
+        shown = plan(s, dataclasses.replace(few, **PAGE), ordered=True)
+        many = ClaimFilter(topic="ceasefire", actor="Trump")
+        other = plan(s, dataclasses.replace(many, **PAGE))
+        for flt in (few, many):
+            whole = [r["claim_id"] for r in iter_rows(s, flt)]
+            page = [r["claim_id"] for r in iter_rows(s, dataclasses.replace(flt, **PAGE))]
+            assert whole and page == whole[: PAGE["limit"]], flt
+    assert "ix_claims_actor_timeline" in shown, shown
+    assert "TEMP B-TREE FOR ORDER BY" not in shown and "Sort Key" not in shown, shown
+    assert "ix_claim_topics_timeline" in other, other

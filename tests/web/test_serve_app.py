@@ -454,3 +454,21 @@ def test_actors_filter_by_each_of_the_six_kinds(client, cli, db):
     assert "Yuri Ushakov" in {a["name"] for a in people}
     bad = client.get("/actors.json?kind=crowd")
     assert bad.status_code == 400 and "group" in bad.json()["error"]
+
+
+def test_next_links_carry_the_cursor_and_numbered_pages_still_work(client, monkeypatch):
+    """The next link continues after the last claim shown (?after=); a ?page= link of a
+    listing without cursor (an old bookmark, or the previous link) shows the same claims."""
+    monkeypatch.setattr(web_app, "PAGE_SIZE", 3)
+    shown = lambda page: re.findall(r'<td class="num"><a href="/claims/(\d+)">', page)  # noqa: E731
+    first = client.get("/claims?sort=newest").text
+    nxt = html.unescape(re.search(r'<a href="([^"]+)" rel="next">', first).group(1))
+    assert "after=" in nxt and "page=2" in nxt and "sort=newest" in nxt
+    by_cursor = client.get(nxt).text
+    by_number = client.get("/claims?sort=newest&page=2").text
+    assert len(shown(by_cursor)) == 3 and shown(by_cursor) == shown(by_number)
+    assert not set(shown(by_cursor)) & set(shown(first))
+    assert "claims 4–6" in by_cursor
+    prev = html.unescape(re.search(r'<a href="([^"]+)" rel="prev">', by_cursor).group(1))
+    assert shown(client.get(prev).text) == shown(first)
+    assert client.get("/claims?after=nonsense").status_code == 400
