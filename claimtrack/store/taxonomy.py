@@ -229,6 +229,40 @@ def tag(
     return list(found.items())
 
 
+BORROWED = ("sentence", "heading")  # a topic read outside the claim's own words
+
+
+def agree(
+    taxonomy: Sequence[TopicDef],
+    tagged: Sequence[dict[str, str]],
+    headline: str | None = None,
+    borrowed: Sequence[str] = BORROWED,
+) -> list[dict[str, str]]:
+    """The topics (slug -> via) of one article's claims, TAGGED in order, with the topics a
+    claim only borrowed (via its sentence or section heading) kept only where the article
+    agrees: another claim carries that topic (or one under it) from its own words, or the
+    HEADLINE matches it. A topic the article speaks of once, outside any claim's words,
+    is more often a passing word (an ad "campaign", a shop's "Politics" menu) than the
+    claim's subject."""
+    under = {t.slug: descendants(taxonomy, [t.slug]) for t in taxonomy}
+    in_headline = {t.slug for t in taxonomy if t.matches(headline)}
+    own_by: dict[str, set[int]] = {}
+    for i, found in enumerate(tagged):
+        for slug, via in found.items():
+            if via not in borrowed:
+                own_by.setdefault(slug, set()).add(i)
+
+    def backed(slug: str, i: int) -> bool:
+        if under.get(slug, {slug}) & in_headline:
+            return True
+        return any(own_by.get(s, set()) - {i} for s in under.get(slug, {slug}))
+
+    return [
+        {slug: via for slug, via in found.items() if via not in borrowed or backed(slug, i)}
+        for i, found in enumerate(tagged)
+    ]
+
+
 # how a claim reached its audience: in a frame it says how, not what about
 _CHANNEL = re.compile(
     r"\b(?:(?:told|telling|said\s+to|speaking\s+to|spoke\s+(?:to|with))\s+(?:\w+\s+){0,2}?"
