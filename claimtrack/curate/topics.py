@@ -25,7 +25,14 @@ from claimtrack.curate.suggest import (
 from claimtrack.errors import UserError
 from claimtrack.query.lookups import get_claim, get_topic
 from claimtrack.store.models import Actor, ActorAlias, Claim, ClaimTopic, Source, Topic
-from claimtrack.store.taxonomy import SLUG_RE, TopicDef, agree, frame_of, load_taxonomy
+from claimtrack.store.taxonomy import (
+    SLUG_RE,
+    TopicDef,
+    agree,
+    ambiguous_topics,
+    frame_of,
+    load_taxonomy,
+)
 from claimtrack.store.taxonomy import tag as tag_topics
 from claimtrack.store.topic_rows import taxonomy
 from claimtrack.store.writes import ensure_taxonomy, upsert_topics
@@ -150,9 +157,11 @@ def retag(session: Session, topics: Sequence[Topic] | None = None, batch: int = 
     pending: list[dict] = []
     for _, article in groupby(rows, key=lambda r: r[0]):
         claims = list(article)
-        found = agree(defs, [_tag_row(defs, r[3:]) for r in claims], claims[0][1])
-        for row, tagged in zip(claims, found, strict=True):
-            for slug, via in tagged.items():
+        tagged = [_tag_row(defs, r[3:]) for r in claims]
+        words = [ambiguous_topics(defs, r[3], r[4]) for r in claims]
+        found = agree(defs, tagged, claims[0][1], words)
+        for row, topics_of_row in zip(claims, found, strict=True):
+            for slug, via in topics_of_row.items():
                 if slug not in ids:
                     continue
                 key = (row[2], ids[slug])

@@ -52,7 +52,7 @@ from claimtrack.store.models import (
     Topic,
 )
 from claimtrack.store.roles import by_role
-from claimtrack.store.taxonomy import TopicDef, agree, frame_of
+from claimtrack.store.taxonomy import TopicDef, agree, ambiguous_topics, frame_of
 from claimtrack.store.taxonomy import tag as tag_topics
 from claimtrack.store.timeline import sort_values
 from claimtrack.store.topic_rows import (  # noqa: F401  (importable from here too)
@@ -921,6 +921,7 @@ def document_topics(
     claims: Sequence[FoundClaim], text: str, topics: Sequence[TopicDef], headline: str | None
 ) -> list[dict[str, str]]:
     """The topics of one document's extracted claims, in order: each claim's own
-    (``found_topics``), those borrowed from its sentence or heading kept where the article
-    agrees (``taxonomy.agree``)."""
-    return agree(topics, [found_topics(c, text, topics) for c in claims], headline)
+    (``found_topics``), checked against the rest of the article (``taxonomy.agree``)."""
+    tagged = [found_topics(c, text, topics) for c in claims]
+    words = [ambiguous_topics(topics, c.content.text(text), c.quote) for c in claims]
+    return agree(topics, tagged, headline, words)

@@ -10,6 +10,7 @@ from claimtrack.errors import UserError
 from claimtrack.store.taxonomy import (
     TopicDef,
     agree,
+    ambiguous_topics,
     descendants,
     frame_of,
     load_taxonomy,
@@ -595,3 +596,24 @@ def test_a_topic_only_the_sentence_gives_needs_another_claim_of_the_article(cli,
     # re-tagging, grouped by article, agrees with ingest
     cli("topics", "retag", db=db_url)
     assert trade() == want
+
+
+def test_an_ambiguous_word_alone_means_its_topic_where_the_article_gives_company():
+    talks = "the talks went on past midnight"
+    assert tag(TREE, talks) == []
+    maybe = ambiguous_topics(TREE, talks)
+    assert maybe == {"peace-process": "keyword"}
+    truce, war = {"ceasefire": "keyword"}, {"conflict": "keyword"}
+    # two other claims on the peace process (a ceasefire is one): the talks are peace talks
+    assert agree(TREE, [truce, truce, {}], ambiguous=[{}, {}, maybe])[2] == maybe
+    # one is not company enough; nor is a claim on the broader topic
+    assert agree(TREE, [truce, war, {}], ambiguous=[{}, {}, maybe])[2] == {}
+    # the headline is
+    assert agree(TREE, [{}], "Peace talks in Geneva", ambiguous=[maybe]) == [maybe]
+    # a claim with a topic of its own keeps just that
+    assert agree(TREE, [truce, truce, war], ambiguous=[{}, {}, maybe])[2] == war
+    # a top-level topic is too broad to be told by its company
+    broad = [*TREE, TopicDef("economy", "Economy", ("economy", "~money"))]
+    cash = ambiguous_topics(broad, "the money ran out")
+    rich = {"economy": "keyword"}
+    assert agree(broad, [rich, rich, {}], ambiguous=[{}, {}, cash])[2] == {}
