@@ -31,6 +31,7 @@ from claimtrack.store.taxonomy import (
     agree,
     ambiguous_topics,
     frame_of,
+    has_own,
     load_taxonomy,
 )
 from claimtrack.store.taxonomy import tag as tag_topics
@@ -158,7 +159,10 @@ def retag(session: Session, topics: Sequence[Topic] | None = None, batch: int = 
     for _, article in groupby(rows, key=lambda r: r[0]):
         claims = list(article)
         tagged = [_tag_row(defs, r[3:]) for r in claims]
-        words = [ambiguous_topics(defs, r[3], r[4]) for r in claims]
+        words = [
+            {} if has_own(t) else ambiguous_topics(defs, r[3], r[4])
+            for r, t in zip(claims, tagged, strict=True)
+        ]
         found = agree(defs, tagged, claims[0][1], words)
         for row, topics_of_row in zip(claims, found, strict=True):
             for slug, via in topics_of_row.items():

@@ -282,6 +282,12 @@ def agree(
     return out
 
 
+def has_own(found: dict[str, str]) -> bool:
+    """A topic of the claim's own words is among FOUND (then ``agree`` reads no ambiguous
+    words of it: callers may skip ``ambiguous_topics``)."""
+    return any(via not in BORROWED for via in found.values())
+
+
 def ambiguous_topics(
     taxonomy: Sequence[TopicDef], content: str, quote: str | None = None
 ) -> dict[str, str]:

@@ -52,7 +52,7 @@ from claimtrack.store.models import (
     Topic,
 )
 from claimtrack.store.roles import by_role
-from claimtrack.store.taxonomy import TopicDef, agree, ambiguous_topics, frame_of
+from claimtrack.store.taxonomy import TopicDef, agree, ambiguous_topics, frame_of, has_own
 from claimtrack.store.taxonomy import tag as tag_topics
 from claimtrack.store.timeline import sort_values
 from claimtrack.store.topic_rows import (  # noqa: F401  (importable from here too)
@@ -923,5 +923,8 @@ def document_topics(
     """The topics of one document's extracted claims, in order: each claim's own
     (``found_topics``), checked against the rest of the article (``taxonomy.agree``)."""
     tagged = [found_topics(c, text, topics) for c in claims]
-    words = [ambiguous_topics(topics, c.content.text(text), c.quote) for c in claims]
+    words = [
+        {} if has_own(t) else ambiguous_topics(topics, c.content.text(text), c.quote)
+        for c, t in zip(claims, tagged, strict=True)
+    ]
     return agree(topics, tagged, headline, words)
