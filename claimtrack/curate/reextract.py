@@ -25,6 +25,7 @@ from claimtrack.store.taxonomy import TopicDef
 from claimtrack.store.writes import (
     build_claim,
     claim_fields,
+    document_topics,
     found_topics,
     link_alias_claims,
     set_sort_days,
@@ -34,7 +35,7 @@ from claimtrack.store.writes import (
 )
 
 OVERLAP = 0.5  # least share of the two contents' joint extent that must overlap to match
-MACHINE_VIA = ("keyword", "heading", "extractor")  # topic links re-extraction may redo
+MACHINE_VIA = ("keyword", "heading", "sentence", "extractor")  # topic links re-extraction may redo
 
 
 @dataclass
@@ -141,6 +142,7 @@ def reextract_source(
     )
     pairs = match(session, old, found)
     topic_ids = {slug: i for slug, i in session.execute(select(Topic.slug, Topic.id))}
+    tagged = document_topics(found, source.text, topics, source.title)
     actors: set[int | None] = {c.actor_id for c in old}
     keys: set[tuple[int, int, int]] = set()
     for i, claim in enumerate(old):
@@ -164,7 +166,7 @@ def reextract_source(
         if touched(session, claim):
             out.kept += 1
         if i in redo:  # a hand-made claim's own spans stand
-            update(session, claim, found[j], source.text, (topics, topic_ids), keys)
+            update(session, claim, found[j], source.text, (topics, topic_ids), keys, tagged[j])
             content_start, cue_start = held[claim.id]  # kept spans come back
             if claim.content_start < 0:
                 claim.content_start = content_start
@@ -179,7 +181,7 @@ def reextract_source(
         if j in matched or key in keys:
             continue
         keys.add(key)
-        row = build_claim(session, source, source.text, c, topics, topic_ids)
+        row = build_claim(session, source, source.text, c, topics, topic_ids, tagged[j])
         session.add(row)
         session.flush()
         link_alias_claims(session)
@@ -201,9 +203,11 @@ def update(
     text: str,
     taxonomy: tuple[Sequence[TopicDef], dict[str, int]],
     taken: set[tuple[int, int, int]],
+    found: dict[str, str] | None = None,
 ) -> None:
     """The extractor's new values on CLAIM, but for the fields a person set (and its spans
-    when another claim kept holds them: TAKEN)."""
+    when another claim kept holds them: TAKEN); its topics FOUND (default: the tagger's on
+    this claim alone)."""
     locked = locked_fields(session, claim.id)
     fields = claim_fields(session, text, c, claim.source.published_on, claim.source.author)
     key = (fields["content_start"], fields["content_end"], fields["cue_start"])
@@ -223,7 +227,9 @@ def update(
     session.flush()
     session.expire(claim, ["topic_links"])
     have = {link.topic_id for link in claim.topic_links}
-    for slug, via in found_topics(c, text, topics).items():
+    if found is None:
+        found = found_topics(c, text, topics)
+    for slug, via in found.items():
         if slug in topic_ids and topic_ids[slug] not in have:
             session.add(ClaimTopic(claim_id=claim.id, topic_id=topic_ids[slug], via=via))
     session.flush()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import groupby
 
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
@@ -23,8 +24,16 @@ from claimtrack.curate.suggest import (
 )
 from claimtrack.errors import UserError
 from claimtrack.query.lookups import get_claim, get_topic
-from claimtrack.store.models import Actor, ActorAlias, Claim, ClaimTopic, Topic
-from claimtrack.store.taxonomy import SLUG_RE, TopicDef, frame_of, load_taxonomy
+from claimtrack.store.models import Actor, ActorAlias, Claim, ClaimTopic, Source, Topic
+from claimtrack.store.taxonomy import (
+    SLUG_RE,
+    TopicDef,
+    agree,
+    ambiguous_topics,
+    frame_of,
+    has_own,
+    load_taxonomy,
+)
 from claimtrack.store.taxonomy import tag as tag_topics
 from claimtrack.store.topic_rows import taxonomy
 from claimtrack.store.writes import ensure_taxonomy, upsert_topics
@@ -130,6 +139,8 @@ def retag(session: Session, topics: Sequence[Topic] | None = None, batch: int = 
     after: set[tuple[int, int]] = set()
     rows = session.execute(
         select(
+            Claim.source_id,
+            Source.title,
             Claim.id,
             Claim.content,
             Claim.quote,
@@ -139,24 +150,42 @@ def retag(session: Session, topics: Sequence[Topic] | None = None, batch: int = 
             Claim.speaker_start,
             Claim.speaker_end,
             Claim.content_start,
-        ).execution_options(yield_per=batch)
+        )
+        .join(Source, Source.id == Claim.source_id)
+        .order_by(Claim.source_id, Claim.id)
+        .execution_options(yield_per=batch)
     )
     pending: list[dict] = []
-    for claim_id, content, quote, heading, sentence, start, sp_start, sp_end, c_start in rows:
-        speaker = (sp_start, sp_end) if sp_start is not None and sp_end is not None else None
-        frame = frame_of(sentence, start, speaker, c_start)
-        for slug, via in tag_topics(defs, content, quote, heading, frame):
-            if slug not in ids:
-                continue
-            key = (claim_id, ids[slug])
-            if key in kept:
-                continue
-            after.add(key)
-            pending.append({"claim_id": claim_id, "topic_id": ids[slug], "via": via})
+    for _, article in groupby(rows, key=lambda r: r[0]):
+        claims = list(article)
+        tagged = [_tag_row(defs, r[3:]) for r in claims]
+        words = [
+            {} if has_own(t) else ambiguous_topics(defs, r[3], r[4])
+            for r, t in zip(claims, tagged, strict=True)
+        ]
+        found = agree(defs, tagged, claims[0][1], words)
+        for row, topics_of_row in zip(claims, found, strict=True):
+            for slug, via in topics_of_row.items():
+                if slug not in ids:
+                    continue
+                key = (row[2], ids[slug])
+                if key in kept:
+                    continue
+                after.add(key)
+                pending.append({"claim_id": row[2], "topic_id": ids[slug], "via": via})
     for i in range(0, len(pending), batch):
         session.execute(insert(ClaimTopic), pending[i : i + batch])
     session.flush()
     return Retagged(len(after - before), len(before - after))
+
+
+def _tag_row(defs: Sequence[TopicDef], row: Sequence) -> dict[str, str]:
+    """The tagger's topics of one stored claim (content, quote, heading, sentence, its start,
+    speaker start and end, content start), on its own words, heading and sentence."""
+    content, quote, heading, sentence, start, sp_start, sp_end, c_start = row
+    speaker = (sp_start, sp_end) if sp_start is not None and sp_end is not None else None
+    frame = frame_of(sentence, start, speaker, c_start)
+    return dict(tag_topics(defs, content, quote, heading, frame))
 
 
 def stale_topics(session: Session, path: str | None = None) -> list[str]:

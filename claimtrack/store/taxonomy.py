@@ -229,6 +229,76 @@ def tag(
     return list(found.items())
 
 
+BORROWED = ("sentence", "heading")  # a topic read outside the claim's own words
+COMPANY = 2  # other claims that must carry a topic for an ambiguous word alone to mean it
+
+
+def agree(
+    taxonomy: Sequence[TopicDef],
+    tagged: Sequence[dict[str, str]],
+    headline: str | None = None,
+    ambiguous: Sequence[dict[str, str]] | None = None,
+) -> list[dict[str, str]]:
+    """The topics (slug -> via) of one article's claims, TAGGED in order, checked against
+    the article: what the other claims carry from their own words, and its HEADLINE.
+
+    A topic a claim only borrows (via its sentence or section heading) stays where the
+    article agrees: another claim carries that topic (or one under it) from its own words,
+    or the headline matches it. A topic the article speaks of once, outside any claim's
+    words, is more often a passing word (an ad "campaign", a shop's "Politics" menu) than
+    the claim's subject.
+
+    A claim left with no topic takes those its own AMBIGUOUS words point to (see
+    ``ambiguous_topics``: "~vote" without a plain keyword beside it) where the article
+    gives them company: COMPANY other claims carry the topic from their own words, or the
+    headline matches it; topics below the top level only (a broad one, "government",
+    "economy", has company in any political story)."""
+    under = {t.slug: descendants(taxonomy, [t.slug]) for t in taxonomy}
+    in_headline = {t.slug for t in taxonomy if t.matches(headline)}
+    own_by: dict[str, set[int]] = {}
+    for i, found in enumerate(tagged):
+        for slug, via in found.items():
+            if via not in BORROWED:
+                own_by.setdefault(slug, set()).add(i)
+
+    def backed(slug: str, i: int, least: int = 1) -> bool:
+        family = under.get(slug, {slug})
+        if family & in_headline:
+            return True
+        return len(set().union(*(own_by.get(s, set()) for s in family)) - {i}) >= least
+
+    out = [
+        {slug: via for slug, via in found.items() if via not in BORROWED or backed(slug, i)}
+        for i, found in enumerate(tagged)
+    ]
+    depth = _depths(taxonomy)
+    for i, maybe in enumerate(ambiguous or ()):
+        if not out[i]:
+            out[i] = {
+                slug: via
+                for slug, via in maybe.items()
+                if depth.get(slug, 0) >= 1 and backed(slug, i, COMPANY)
+            }
+    return out
+
+
+def has_own(found: dict[str, str]) -> bool:
+    """A topic of the claim's own words is among FOUND (then ``agree`` reads no ambiguous
+    words of it: callers may skip ``ambiguous_topics``)."""
+    return any(via not in BORROWED for via in found.values())
+
+
+def ambiguous_topics(
+    taxonomy: Sequence[TopicDef], content: str, quote: str | None = None
+) -> dict[str, str]:
+    """The topics (slug -> "keyword") an ambiguous keyword of the claim's own words points
+    to: by themselves they tag nothing (``tag``); the article may give them company
+    (``agree``)."""
+    return {
+        t.slug: "keyword" for t in taxonomy if t.weakly_matches(content) or t.weakly_matches(quote)
+    }
+
+
 # how a claim reached its audience: in a frame it says how, not what about
 _CHANNEL = re.compile(
     r"\b(?:(?:told|telling|said\s+to|speaking\s+to|spoke\s+(?:to|with))\s+(?:\w+\s+){0,2}?"

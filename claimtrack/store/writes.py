@@ -52,7 +52,7 @@ from claimtrack.store.models import (
     Topic,
 )
 from claimtrack.store.roles import by_role
-from claimtrack.store.taxonomy import TopicDef, frame_of
+from claimtrack.store.taxonomy import TopicDef, agree, ambiguous_topics, frame_of, has_own
 from claimtrack.store.taxonomy import tag as tag_topics
 from claimtrack.store.timeline import sort_values
 from claimtrack.store.topic_rows import (  # noqa: F401  (importable from here too)
@@ -753,15 +753,18 @@ def store_document(
     session.flush()
     topic_ids = {t.slug: t.id for t in session.scalars(select(Topic))}
     seen: set[tuple[int, int, int]] = set()
+    unique: list[FoundClaim] = []
+    for c in claims:
+        key = (c.content.start, c.content.end, c.cue.start)
+        if key not in seen:
+            seen.add(key)
+            unique.append(c)
+    tagged = document_topics(unique, doc.text, topics, doc.title)
     rows: list[Claim] = []
     session.info[ABSORBED] = {}  # for the whole document: its rows are not in the session yet
     try:
-        for c in claims:
-            key = (c.content.start, c.content.end, c.cue.start)
-            if key in seen:
-                continue
-            seen.add(key)
-            rows.append(build_claim(session, source, doc.text, c, topics, topic_ids))
+        for c, found in zip(unique, tagged, strict=True):
+            rows.append(build_claim(session, source, doc.text, c, topics, topic_ids, found))
     finally:
         gone = session.info.pop(ABSORBED)
     for row in rows:  # a speaker taken over by one resolved after the row was built
@@ -816,7 +819,10 @@ def build_claim(
     c: FoundClaim,
     topics: Sequence[TopicDef],
     topic_ids: dict[str, int],
+    found: dict[str, str] | None = None,
 ) -> Claim:
+    """The row of an extracted claim, its topics FOUND (slug -> via; default: the tagger's
+    on this claim alone, see ``document_topics``)."""
     made: list[ActorAlias] = []
     session.info[ALIASES_MADE] = made
     own = ABSORBED not in session.info  # else the caller follows take-overs for its rows
@@ -836,7 +842,9 @@ def build_claim(
     follow_taken_over(row, gone)
     # the names this claim gave its speakers learn its id once it is stored
     session.info.setdefault(ALIAS_CLAIMS, []).extend((alias, row) for alias in made)
-    for slug, via in found_topics(c, text, topics).items():
+    if found is None:
+        found = found_topics(c, text, topics)
+    for slug, via in found.items():
         if slug in topic_ids:
             row.topic_links.append(ClaimTopic(topic_id=topic_ids[slug], via=via))
     return row
@@ -907,3 +915,16 @@ def found_topics(c: FoundClaim, text: str, topics: Sequence[TopicDef]) -> dict[s
     tagged = dict(tag_topics(topics, c.content.text(text), c.quote, c.heading, frame))
     tagged.update((slug, "extractor") for slug in c.topics if slug not in tagged)
     return tagged
+
+
+def document_topics(
+    claims: Sequence[FoundClaim], text: str, topics: Sequence[TopicDef], headline: str | None
+) -> list[dict[str, str]]:
+    """The topics of one document's extracted claims, in order: each claim's own
+    (``found_topics``), checked against the rest of the article (``taxonomy.agree``)."""
+    tagged = [found_topics(c, text, topics) for c in claims]
+    words = [
+        {} if has_own(t) else ambiguous_topics(topics, c.content.text(text), c.quote)
+        for c, t in zip(claims, tagged, strict=True)
+    ]
+    return agree(topics, tagged, headline, words)

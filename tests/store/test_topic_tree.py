@@ -7,7 +7,16 @@ from __future__ import annotations
 import pytest
 
 from claimtrack.errors import UserError
-from claimtrack.store.taxonomy import TopicDef, descendants, frame_of, load_taxonomy, roots, tag
+from claimtrack.store.taxonomy import (
+    TopicDef,
+    agree,
+    ambiguous_topics,
+    descendants,
+    frame_of,
+    load_taxonomy,
+    roots,
+    tag,
+)
 from tests.conftest import rows
 
 TREE = [
@@ -528,3 +537,83 @@ def test_a_word_in_an_institutions_name_says_who(sentence, want, wrong):
     found = slugs(tag(load_taxonomy(), sentence))
     assert want is None or want in found, found
     assert wrong is None or wrong not in found, found
+
+
+def test_a_borrowed_topic_stays_only_where_the_article_agrees():
+    own = {"ceasefire": "keyword"}
+    borrowed = {"peace-process": "sentence"}
+    heading = {"territory": "heading"}
+    # another claim carries it (or a topic under it) from its own words: kept
+    assert agree(TREE, [{"parties": "keyword"}, {"politics": "heading"}])[1] == {
+        "politics": "heading"
+    }
+    assert agree(TREE, [own, borrowed]) == [own, borrowed]
+    assert agree(TREE, [{"peace-process": "keyword"}, borrowed])[1] == borrowed
+    # no other claim does: dropped, from its sentence or its heading alike
+    assert agree(TREE, [{"parties": "keyword"}, borrowed, heading]) == [
+        {"parties": "keyword"},
+        {},
+        {},
+    ]
+    # the claim's own sentence does not back itself, a twin borrowing does not either
+    assert agree(TREE, [borrowed, borrowed]) == [{}, {}]
+    # the headline backs it
+    assert agree(TREE, [borrowed], headline="Peace talks resume in Geneva") == [borrowed]
+    # a topic of the claim's own words is never dropped
+    assert agree(TREE, [{"territory": "keyword"}]) == [{"territory": "keyword"}]
+
+
+TRADE_TALKS = """Ministers meet in Lisbon
+
+Mina Okafor said the new tariff on steel would raise prices.
+
+At the trade talks in Lisbon, Ivo Marsh said the plan would be hard to sell.
+"""
+
+HARBOUR_DAY = """A busy day at the harbour
+
+Ines Dale said the new pier would open in May.
+
+At the trade talks in Lisbon, Ivo Marsh said the pier would cost too much.
+"""
+
+
+def test_a_topic_only_the_sentence_gives_needs_another_claim_of_the_article(cli, db_url, tmp_path):
+    for name, text in (("talks.txt", TRADE_TALKS), ("harbour.txt", HARBOUR_DAY)):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    cli("ingest", str(tmp_path), "--published", "2016-05-02", "--quiet", db=db_url)
+
+    def trade() -> set[str]:
+        return {r["content"] for r in rows(cli, db_url, "who-said", "--topic", "trade")}
+
+    want = {"the new tariff on steel would raise prices", "the plan would be hard to sell"}
+    # the talks article has another claim on trade: the borrowed topic stays; the harbour
+    # article has none: "the pier would cost too much" is no claim about trade
+    assert trade() == want
+    assert "the pier would cost too much" in {
+        r["content"] for r in rows(cli, db_url, "who-said", "--actor", "Ivo Marsh")
+    }
+    # re-tagging, grouped by article, agrees with ingest
+    cli("topics", "retag", db=db_url)
+    assert trade() == want
+
+
+def test_an_ambiguous_word_alone_means_its_topic_where_the_article_gives_company():
+    talks = "the talks went on past midnight"
+    assert tag(TREE, talks) == []
+    maybe = ambiguous_topics(TREE, talks)
+    assert maybe == {"peace-process": "keyword"}
+    truce, war = {"ceasefire": "keyword"}, {"conflict": "keyword"}
+    # two other claims on the peace process (a ceasefire is one): the talks are peace talks
+    assert agree(TREE, [truce, truce, {}], ambiguous=[{}, {}, maybe])[2] == maybe
+    # one is not company enough; nor is a claim on the broader topic
+    assert agree(TREE, [truce, war, {}], ambiguous=[{}, {}, maybe])[2] == {}
+    # the headline is
+    assert agree(TREE, [{}], "Peace talks in Geneva", ambiguous=[maybe]) == [maybe]
+    # a claim with a topic of its own keeps just that
+    assert agree(TREE, [truce, truce, war], ambiguous=[{}, {}, maybe])[2] == war
+    # a top-level topic is too broad to be told by its company
+    broad = [*TREE, TopicDef("economy", "Economy", ("economy", "~money"))]
+    cash = ambiguous_topics(broad, "the money ran out")
+    rich = {"economy": "keyword"}
+    assert agree(broad, [rich, rich, {}], ambiguous=[{}, {}, cash])[2] == {}
