@@ -153,6 +153,7 @@ GOVERNMENT_WORDS = frozenset(
     """
     kremlin government ministry department administration white house pentagon cabinet
     parliament congress senate duma embassy state council commission agency office
+    investigations
     """.split()
 )
 ORG_WORDS = frozenset(
@@ -182,6 +183,14 @@ ORG_HEADS = frozenset(
     organisation program programme coalition association foundation institute union bureau
     council newspaper paper fund court
     """.split()
+)
+# a description's head noun that is not in the names it stands for, and name words that
+# make a body one of its kind: "the union" is the "Mine Workers of America" or the
+# "Association of Flight Attendants", "the agency" the "Congressional Budget Office"
+LABOUR_WORDS = frozenset("union unions workers brotherhood teamsters guild".split())
+LABOUR_BODIES = frozenset("association federation alliance".split())  # "... of Teachers"
+AGENCY_WORDS = frozenset(
+    "agency office administration bureau service services investigations commission".split()
 )
 PAPER_WORDS = PAPER_NAMES | frozenset(
     "times post journal tribune herald gazette daily globe star register news".split()
@@ -1187,11 +1196,51 @@ def _title_cased(sent: Span) -> bool:
     return len(words) >= 4 and all(t.text[:1].isupper() for t in words)
 
 
+def is_labour_body(name: list[str]) -> bool:
+    """Whether an organisation's folded name words name a labour union: "union", "workers",
+    "teamsters" in it, or an association or federation of a trade in the plural or of labor
+    ("association of flight attendants", "american federation of teachers"); not the
+    "national rifle association"."""
+    if LABOUR_WORDS & set(name):
+        return True
+    for i, word in enumerate(name[:-2]):
+        if word in LABOUR_BODIES and name[i + 1] == "of":
+            trade = name[i + 2 :]
+            return trade[-1] == "labor" or trade[-1].endswith("s") and trade[-1] != "states"
+    return False
+
+
+def _initials(words: list[str]) -> str:
+    """A name's words before a shared tail as their initials: "united nations" and "u n" (of
+    "U.N.") are both "un"."""
+    return "".join(w[0] for w in words)
+
+
+def longer_org(name: str, keys: list[str]) -> str | None:
+    """Of organisations' folded names KEYS, the one that ends with NAME's two words or more
+    and adds some before them ("security council" is the "united nations security council"
+    when the article names no other), an abbreviated first part being the same body ("u.n.
+    security council"); None when none or two bodies do ("supreme court" of two states)."""
+    short = WORDS.findall(fold(name))
+    if len(short) < 2:
+        return None
+    n = len(short)
+    longer = [k for k in keys if (w := WORDS.findall(k))[-n:] == short and len(w) > n]
+    bodies = {_initials(WORDS.findall(k)[:-n]) for k in longer}
+    if len(bodies) != 1:
+        return None
+    return max(longer, key=len)  # "united nations ..." over "u.n. ..."
+
+
 def _fits_org_head(noun: str) -> Callable[[list[str]], bool]:
     """Whether an organisation's folded name words fit a description's head NOUN: "poll"
     fits "bloomberg poll", "commission" "commission on ...", "newspaper" "new york post"."""
     if noun in ("newspaper", "paper"):
         return lambda name: name[-1] in PAPER_WORDS and "poll" not in name
+    if noun == "union":
+        return lambda name: name[-1] not in POLLS | {"campaign"} and is_labour_body(name)
+    if noun == "agency":
+        return lambda name: name[-1] not in POLLS | {"campaign"} and bool(AGENCY_WORDS & set(name))
     return lambda name: noun in name and name[-1] not in POLLS | {"campaign"} or name[-1] == noun
 
 
@@ -1380,7 +1429,7 @@ class Resolver:
             for t in doc
             if t.pos_ == "PROPN"
             and t.dep_ != "compound"
-            and t.lower_ in ORG_WORDS | GOVERNMENT_WORDS | PAPER_WORDS
+            and t.lower_ in ORG_WORDS | GOVERNMENT_WORDS | PAPER_WORDS | AGENCY_WORDS
             and t.i not in heads
         }
         for i, end in sorted(heads.items()):
@@ -1633,6 +1682,8 @@ class Resolver:
         if actor.name is None:
             return actor
         name = actor.name if actor.kind == "person" else undotted(actor.name)
+        if actor.kind in BODIES and (key := longer_org(name, list(self.orgs))) is not None:
+            name = undotted(self.orgs[key].name or name)  # "Security Council" in full
         gender = mention_gender(mention, name) if mention else actor.gender
         surname_like = name[:1].isupper() and name.lower() in self.full_names
         if actor.kind in ("organization", "unnamed") and surname_like:
