@@ -1172,6 +1172,10 @@ def _compound(dropped: list[str], tail: list[str]) -> bool:
 
 # the name a description gives what it describes: "The program, called EB-5, ..."
 _CALLED = re.compile(r",\s*(?:called|named|known as)\s+([A-Z][^\s,;]*(?:\s+[A-Z][^\s,;]*)*)")
+# a plural description of a pair of candidates: "both presidential candidates"
+_PAIR = re.compile(
+    r"(both|the two|the two major)\s+(?:(presidential|major)\s+)?(?:candidates|nominees)$"
+)
 _NAME_JOINS = frozenset({"of", "on", "for", "to", "the", "and", "&"})
 
 
@@ -1729,6 +1733,49 @@ class Resolver:
         name, role = next(iter(found.items()))
         return self.canonical(ResolvedActor(name, "person", forms=[name])), role
 
+    def named_in_apposition(self, noun: Token) -> ResolvedActor | None:
+        """The group of people a plural NOUN names in apposition ("two voters, Ann Roe and
+        Bo Poe, who ..." is "Ann Roe & Bo Poe"); None for a singular noun or fewer than two
+        named people."""
+        while noun.pos_ == "PROPN" and noun.dep_ in ("conj", "appos") and noun.head.i < noun.i:
+            noun = noun.head  # "voters, Ann Roe and Bo Poe, who": the clause on the last name
+        doc = noun.doc
+        if noun.tag_ != "NNS" or noun.i + 1 >= len(doc) or doc[noun.i + 1].text != ",":
+            return None
+        # the parser makes the names an apposition or, as often, conjuncts of the noun
+        tied = [c for c in noun.children if c.dep_ in ("appos", "conj") and c.i > noun.i]
+        name = next((c for c in tied if c.pos_ == "PROPN"), None)
+        if name is None:
+            return None
+        people = []
+        for tok in [name, *(c for c in name.conjuncts if c.i > name.i)]:
+            left = min(t.idx for t in tok.subtree if t.i <= tok.i)
+            person = analyse_mention(tok, left, tok.idx + len(tok.text))
+            if tok.pos_ != "PROPN" or person.kind != "person" or not person.name:
+                return None
+            people.append(person)
+        names = list(dict.fromkeys(self.canonical(p).name or "" for p in people))
+        if len(names) < 2 or "" in names:
+            return None
+        return ResolvedActor(" & ".join(names), "group", forms=names)
+
+    def by_pair(self, text: str) -> tuple[ResolvedActor, str] | None:
+        """The two people a plural description of a pair stands for ("both presidential
+        candidates", "the two nominees"): the two the article gives that role, a candidate or
+        a nominee alike; None unless exactly two fit."""
+        m = _PAIR.match(" ".join(text.split()).lower())
+        if m is None:
+            return None
+        kind = m.group(2) or ""
+        found: dict[str, str] = {}
+        for noun in ("candidate", "nominee"):
+            found |= self._fitting(f"{kind} {noun}") or self._fitting(noun if kind else "")
+        names = list(dict.fromkeys(self.canonical(ResolvedActor(n, "person")).name for n in found))
+        if len(names) != 2 or None in names:
+            return None
+        group = ResolvedActor(" & ".join(n or "" for n in names), "group", forms=names)
+        return group, "the two people named as candidates or nominees in this article"
+
     def by_owner(self, text: str) -> tuple[ResolvedActor, str] | None:
         """The one person the article names in the role a named person's possessive
         describes: "Roe's lawyer" is "Al Poe, an attorney for Roe" or "Roe's lawyer, Al
@@ -1933,6 +1980,13 @@ class Resolver:
     def _resolve(self, head: Token, start: int, end: int) -> tuple[ResolvedActor, str | None]:
         text = doc_text(head.doc)[start:end].strip()
         low = text.lower()
+        if low in ("each", "both"):  # "Jo Roe and Al Poe spoke, each touting ..."
+            hit, why = self.pronoun("they", head)
+            if hit is not None and members(hit):
+                return hit, why
+            return ResolvedActor(None, "unnamed"), None
+        if (pair := self.by_pair(text)) is not None:
+            return pair
         if low in PRONOUNS_ANY or head.pos_ == "PRON" and end - start <= 5:
             if low in FIRST_PERSON and not self.quoted(head):
                 return ResolvedActor(None, "person"), None  # the author's voice, not a subject
@@ -1942,6 +1996,9 @@ class Resolver:
                 hit, why = self.pronoun(low, head)
                 if hit is not None:
                     return hit, why
+            if low == "who" and (ante := antecedent(head)) is not None:
+                if (pair := self.named_in_apposition(ante)) is not None:
+                    return pair, "the people named in apposition to the noun its clause is about"
             if low in ("who", "which", "that") and (ante := antecedent(head)) is not None:
                 actor, why = self._resolve(ante, mention_start(ante), mention_end(ante))
                 return actor, why or "the noun its clause is about"
