@@ -1236,6 +1236,20 @@ def longer_org(name: str, keys: list[str]) -> str | None:
     return max(longer, key=len)  # "united nations ..." over "u.n. ..."
 
 
+# the people of a person's own staff: "Jo Roe and his aides" speak as Jo Roe
+ENTOURAGE = frozenset("aides advisers advisors allies staff staffers surrogates team".split())
+
+
+def _with_entourage(head: Token) -> Token | None:
+    """The "and" that joins a person's own people to a mention's HEAD ("The nominee and his
+    aides", "Jo Roe and her advisers"), else None."""
+    for conj in head.conjuncts:
+        own = any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in conj.children)
+        if conj.i > head.i and conj.lower_ in ENTOURAGE and own:
+            return next((c for c in head.children if c.dep_ == "cc" and c.i < conj.i), None)
+    return None
+
+
 def _fits_org_head(noun: str) -> Callable[[list[str]], bool]:
     """Whether an organisation's folded name words fit a description's head NOUN: "poll"
     fits "bloomberg poll", "commission" "commission on ...", "newspaper" "new york post"."""
@@ -2003,6 +2017,15 @@ class Resolver:
                 actor, why = self._resolve(ante, mention_start(ante), mention_end(ante))
                 return actor, why or "the noun its clause is about"
             return ResolvedActor(None, "person" if low in PRONOUNS_PERSON else "unnamed"), None
+        if (cc := _with_entourage(head)) is not None and start < cc.idx < end:
+            actor, why = self._resolve(head, start, cc.idx)  # "The nominee and his aides"
+            if actor.kind == "person" and actor.name:
+                return (
+                    actor,
+                    f"{why}, with their own people" if why else "named with their own people",
+                )
+            if actor.kind == "unnamed" and actor.role and head.tag_ in ("NN", "NNP"):
+                return actor, None  # a role the database may tie to one person ("the nominee")
         if head.lower_ in KIN and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children):
             if (hit := self.kin(head)) is not None:  # else unnamed, as any description
                 return hit, f"named as {hit.role} in this article"

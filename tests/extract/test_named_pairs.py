@@ -64,3 +64,33 @@ def test_who_after_a_plural_with_no_names_stays_unnamed() -> None:
     text = "The mood was captured by two voters from Ohio, who said the rally felt flat."
     who = speaker_of(text, "rally felt flat")
     assert (who.name, who.kind) == ("two voters", "unnamed")
+
+
+# --- a person and their own people speak as the person ----------------------------------------
+
+
+def test_a_person_and_his_aides_are_the_person() -> None:
+    text = "Bo Poe and his aides said the debate was rigged."
+    who = speaker_of(text, "debate was rigged")
+    assert (who.name, who.kind) == ("Bo Poe", "person")
+    assert who.how is not None and "with their own people" in who.how
+
+
+def test_a_described_person_and_his_aides_are_the_person_so_described() -> None:
+    text = (
+        "Republican nominee Bo Poe spoke in Iowa on Monday. "
+        "The Republican nominee and his aides said the debate was rigged."
+    )
+    assert speaker_of(text, "debate was rigged").name == "Bo Poe"
+
+
+def test_an_undescribed_nominee_and_his_aides_keep_the_role_alone() -> None:
+    text = "The Republican nominee and his aides said the debate was rigged."
+    who = speaker_of(text, "debate was rigged")
+    assert (who.name, who.kind) == ("Republican nominee", "unnamed")
+
+
+def test_a_person_and_someone_elses_aides_are_not_the_person_alone() -> None:
+    text = "Bo Poe and the senator's aides said the debate was rigged."
+    who = speaker_of(text, "debate was rigged")
+    assert "with their own people" not in (who.how or "")
