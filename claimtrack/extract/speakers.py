@@ -1224,12 +1224,15 @@ def longer_org(name: str, keys: list[str]) -> str | None:
     """Of organisations' folded names KEYS, the one that ends with NAME's two words or more
     and adds some before them ("security council" is the "united nations security council"
     when the article names no other), an abbreviated first part being the same body ("u.n.
-    security council"); None when none or two bodies do ("supreme court" of two states)."""
+    security council"); None when none or two bodies do, or when the words before it name a
+    place ("supreme court" is no "ohio supreme court")."""
     short = WORDS.findall(fold(name))
     if len(short) < 2:
         return None
     n = len(short)
     longer = [k for k in keys if (w := WORDS.findall(k))[-n:] == short and len(w) > n]
+    # a place's own body is another ("the Supreme Court" is not the "Ohio Supreme Court")
+    longer = [k for k in longer if not set(WORDS.findall(k)[:-n]) <= PLACE_WORDS]
     bodies = {_initials(WORDS.findall(k)[:-n]) for k in longer}
     if len(bodies) != 1:
         return None
@@ -1248,6 +1251,16 @@ def _with_entourage(head: Token) -> Token | None:
         if conj.i > head.i and conj.lower_ in ENTOURAGE and own:
             return next((c for c in head.children if c.dep_ == "cc" and c.i < conj.i), None)
     return None
+
+
+# bodies every state has one of: named after a place, they are that place's, and the bare name
+# is another ("the Supreme Court", "the Senate")
+STATE_BODIES = frozenset("court senate house assembly legislature".split())
+
+
+def _not_a_place_s(fit: Callable[[list[str]], bool], n: int) -> Callable[[list[str]], bool]:
+    """FIT, but not for a name whose words before its last N are all a place's."""
+    return lambda name: fit(name) and not set(WORDS.findall(" ".join(name[:-n]))) <= PLACE_WORDS
 
 
 def _fits_org_head(noun: str) -> Callable[[list[str]], bool]:
@@ -1515,6 +1528,8 @@ class Resolver:
             and all(w[:1].isupper() for w in words[1:])
         ):
             fit = _fits_short_form(rest)
+            if rest[-1] in STATE_BODIES:  # "the Supreme Court" is no "Ohio Supreme Court"
+                fit = _not_a_place_s(fit, len(rest))
         else:
             return None
         found = one_per_name([key for key in self.orgs if fit(key.split())])

@@ -260,3 +260,10 @@ def test_a_short_name_of_two_bodies_stays_as_written() -> None:
     assert speaker_of(text, "law was void").name == "Supreme Court"
     assert longer_org("Supreme Court", ["ohio supreme court", "texas supreme court"]) is None
     assert longer_org("Council", ["united nations trade council"]) is None
+
+
+def test_a_short_name_is_no_place_s_own_body() -> None:
+    text = "The Ohio Supreme Court heard the case in May. The Supreme Court said the law was void."
+    assert speaker_of(text, "law was void").name == "Supreme Court"
+    assert longer_org("Supreme Court", ["ohio supreme court"]) is None
+    assert longer_org("Supreme Court", ["new york supreme court"]) is None
