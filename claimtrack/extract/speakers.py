@@ -1263,6 +1263,30 @@ def _not_a_place_s(fit: Callable[[list[str]], bool], n: int) -> Callable[[list[s
     return lambda name: fit(name) and not set(WORDS.findall(" ".join(name[:-n]))) <= PLACE_WORDS
 
 
+PARENTS: dict[str, Gender] = {"father": "m", "mother": "f"}
+
+
+def couple(ent: Span) -> tuple[str, str] | None:
+    """A first name alone joined by "and" to a full name, as a couple is named ("Tom and Rita
+    Vance"): the first one's full name, with the surname they share, and the other's name;
+    else None."""
+    doc = ent.doc
+    if len(ent) != 1 or ent.end + 2 >= len(doc) or doc[ent.end].lower_ != "and":
+        return None
+    # the other as the tagger reads it: a conjunct of the first, with its first name before it
+    # (the NER may miss it: "Olive")
+    last = next((c for c in ent.root.conjuncts if c.i > ent.root.i and c.pos_ == "PROPN"), None)
+    if last is None or last.left_edge.i != ent.end + 1:
+        return None
+    other = doc[last.left_edge.i : last.i + 1]
+    named = any(e.label_ == "PERSON" and e.start == other.start for e in doc.ents)
+    if len(other) < 2 or not all(t.is_title for t in other):
+        return None
+    if not named and first_name_gender(other[0].text) is None:
+        return None
+    return f"{ent.text} {other[-1].text}", " ".join(other.text.split())
+
+
 def _fits_org_head(noun: str) -> Callable[[list[str]], bool]:
     """Whether an organisation's folded name words fit a description's head NOUN: "poll"
     fits "bloomberg poll", "commission" "commission on ...", "newspaper" "new york post"."""
@@ -1586,8 +1610,13 @@ class Resolver:
         name = " ".join(ent.text.replace("’s", "").split())
         if is_indefinite(name):
             return
-        for role in written_roles(ent):
-            self.written.append((name, _DET.sub("", role)))
+        roles = [_DET.sub("", role) for role in written_roles(ent)]
+        if (pair := couple(ent)) is not None:  # "my parents, Tom and Rita Vance,"
+            name, other = pair
+            self.see_person_name(name)
+            self.see_person_name(other)
+            self.written.extend((other, role) for role in roles)
+        self.written.extend((name, role) for role in roles)
 
     def _full(self, name: str) -> str:
         """The article's full name for a written name: "Mr. Trump" -> "Donald Trump"."""
@@ -1881,13 +1910,29 @@ class Resolver:
     def kin(self, head: Token) -> ResolvedActor | None:
         """The one person the article named with the same kin words ("his wife, Ana Roe"
         for a later "his wife"), else None."""
-        want = {fold(c.text) for c in head.children if c.dep_ == "poss"} | {head.lower_}
+        owner = {fold(c.text) for c in head.children if c.dep_ == "poss"}
+        want = owner | {head.lower_}
         people = [
             a
             for a in self.actors.values()
             if a.kind == "person" and a.name and want <= set(fold(a.role or "").split())
         ]
-        return people[0] if len(people) == 1 else None
+        if people or head.lower_ not in PARENTS:
+            return people[0] if len(people) == 1 else None
+        # "my father" of "my parents, Tom and Rita Vance": the one of their gender
+        gender = PARENTS[head.lower_]
+        names = {
+            self._full(written)
+            for written, role in self.written
+            if owner | {"parents"} <= set(fold(role).split())
+            and first_name_gender(written.split()[0]) == gender
+        }
+        if len(names) != 1:
+            return None
+        name = names.pop()
+        return self.canonical(
+            ResolvedActor(name, "person", role=f"{' '.join(owner)} {head.lower_}", gender=gender)
+        )
 
     def _agrees(self, low: str, gender: Gender | None, seen: Seen) -> float:
         """How well a pronoun fits an actor seen before it: 1, UNKNOWN_GENDER_FIT (a person
