@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -1287,6 +1287,17 @@ def couple(ent: Span) -> tuple[str, str] | None:
     return f"{ent.text} {other[-1].text}", " ".join(other.text.split())
 
 
+def team_campaign(name: str, orgs: Mapping[str, object]) -> str | None:
+    """The folded name of the campaign a person's team is ("Clinton team" -> "clinton
+    campaign") when the article names that campaign among ORGS, else None."""
+    words = fold(name).replace("\u2019", "'").removesuffix(" team").split()
+    if len(words) != 1 or not fold(name).endswith(" team"):
+        return None
+    owner = words[0].removesuffix("'s")
+    keys = one_per_name([k for k in orgs if WORDS.findall(k)[-2:] == [owner, "campaign"]])
+    return keys[0] if len(keys) == 1 else None
+
+
 def _fits_org_head(noun: str) -> Callable[[list[str]], bool]:
     """Whether an organisation's folded name words fit a description's head NOUN: "poll"
     fits "bloomberg poll", "commission" "commission on ...", "newspaper" "new york post"."""
@@ -1746,6 +1757,8 @@ class Resolver:
         name = actor.name if actor.kind == "person" else undotted(actor.name)
         if actor.kind in BODIES and (key := longer_org(name, list(self.orgs))) is not None:
             name = undotted(self.orgs[key].name or name)  # "Security Council" in full
+        if actor.kind == "organization" and (key := team_campaign(name, self.orgs)) is not None:
+            name = self.orgs[key].name or name  # "Clinton's team" of the "Clinton campaign"
         gender = mention_gender(mention, name) if mention else actor.gender
         surname_like = name[:1].isupper() and name.lower() in self.full_names
         if actor.kind in ("organization", "unnamed") and surname_like:

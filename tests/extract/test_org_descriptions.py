@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimtrack.extract.speakers import is_labour_body, longer_org
+from claimtrack.extract.speakers import is_labour_body, longer_org, team_campaign
 from tests.handmade import speaker_of
 
 pytest.importorskip("spacy")
@@ -267,3 +267,26 @@ def test_a_short_name_is_no_place_s_own_body() -> None:
     assert speaker_of(text, "law was void").name == "Supreme Court"
     assert longer_org("Supreme Court", ["ohio supreme court"]) is None
     assert longer_org("Supreme Court", ["new york supreme court"]) is None
+
+
+# --- a person's team is the campaign the article names for them -------------------------------
+
+
+def test_a_persons_team_is_their_campaign_named_in_the_article() -> None:
+    text = (
+        "The Ana Roe campaign booked the hall. Roe's team said the rally drew ten thousand people."
+    )
+    who = speaker_of(text, "rally drew")
+    assert (who.name, who.kind) == ("Ana Roe campaign", "organization")
+
+
+def test_a_persons_team_with_no_campaign_named_stays_the_team() -> None:
+    text = "Ana Roe spoke in Ohio. Roe's team said the rally drew ten thousand people."
+    assert speaker_of(text, "rally drew").name == "Roe's team"
+
+
+def test_team_campaign_needs_one_campaign_of_that_name() -> None:
+    assert team_campaign("Roe team", {"ana roe campaign": None}) == "ana roe campaign"
+    assert team_campaign("Roe team", {"ana roe campaign": None, "bo roe campaign": None}) is None
+    assert team_campaign("Roe team", {"poe campaign": None}) is None
+    assert team_campaign("Roe staff", {"roe campaign": None}) is None
