@@ -106,7 +106,9 @@ def role_words(text: str) -> frozenset[str]:
     "GOP presidential nominee" -> {"republican", "presidential", "nominee"}."""
     # a role of someone else's is theirs: "the nominee's eldest daughter" is a daughter
     plain = re.split(r"'s\b", fold(text).replace("\u2019", "'"))[-1]
-    words = (SYNONYMS.get(w, w) for w in WORD.findall(plain))
+    words = [SYNONYMS.get(w, w) for w in WORD.findall(plain)]
+    if words[-1:] == ["justice"] and words[-2:-1] != ["of"]:
+        words.append("judge")  # "Supreme Court Justice Jo Roe" is "the judge"; not "of Justice"
     return frozenset(w for w in words if w not in FILLER)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -153,6 +153,7 @@ GOVERNMENT_WORDS = frozenset(
     """
     kremlin government ministry department administration white house pentagon cabinet
     parliament congress senate duma embassy state council commission agency office
+    investigations
     """.split()
 )
 ORG_WORDS = frozenset(
@@ -182,6 +183,14 @@ ORG_HEADS = frozenset(
     organisation program programme coalition association foundation institute union bureau
     council newspaper paper fund court
     """.split()
+)
+# a description's head noun that is not in the names it stands for, and name words that
+# make a body one of its kind: "the union" is the "Mine Workers of America" or the
+# "Association of Flight Attendants", "the agency" the "Congressional Budget Office"
+LABOUR_WORDS = frozenset("union unions workers brotherhood teamsters guild".split())
+LABOUR_BODIES = frozenset("association federation alliance".split())  # "... of Teachers"
+AGENCY_WORDS = frozenset(
+    "agency office administration bureau service services investigations commission".split()
 )
 PAPER_WORDS = PAPER_NAMES | frozenset(
     "times post journal tribune herald gazette daily globe star register news".split()
@@ -1163,6 +1172,10 @@ def _compound(dropped: list[str], tail: list[str]) -> bool:
 
 # the name a description gives what it describes: "The program, called EB-5, ..."
 _CALLED = re.compile(r",\s*(?:called|named|known as)\s+([A-Z][^\s,;]*(?:\s+[A-Z][^\s,;]*)*)")
+# a plural description of a pair of candidates: "both presidential candidates"
+_PAIR = re.compile(
+    r"(both|the two|the two major)\s+(?:(presidential|major)\s+)?(?:candidates|nominees)$"
+)
 _NAME_JOINS = frozenset({"of", "on", "for", "to", "the", "and", "&"})
 
 
@@ -1187,11 +1200,113 @@ def _title_cased(sent: Span) -> bool:
     return len(words) >= 4 and all(t.text[:1].isupper() for t in words)
 
 
+def is_labour_body(name: list[str]) -> bool:
+    """Whether an organisation's folded name words name a labour union: "union", "workers",
+    "teamsters" in it, or an association or federation of a trade in the plural or of labor
+    ("association of flight attendants", "american federation of teachers"); not the
+    "national rifle association"."""
+    if LABOUR_WORDS & set(name):
+        return True
+    for i, word in enumerate(name[:-2]):
+        if word in LABOUR_BODIES and name[i + 1] == "of":
+            trade = name[i + 2 :]
+            return trade[-1] == "labor" or trade[-1].endswith("s") and trade[-1] != "states"
+    return False
+
+
+def _initials(words: list[str]) -> str:
+    """A name's words before a shared tail as their initials: "united nations" and "u n" (of
+    "U.N.") are both "un"."""
+    return "".join(w[0] for w in words)
+
+
+def longer_org(name: str, keys: list[str]) -> str | None:
+    """Of organisations' folded names KEYS, the one that ends with NAME's two words or more
+    and adds some before them ("security council" is the "united nations security council"
+    when the article names no other), an abbreviated first part being the same body ("u.n.
+    security council"); None when none or two bodies do, or when the words before it name a
+    place ("supreme court" is no "ohio supreme court")."""
+    short = WORDS.findall(fold(name))
+    if len(short) < 2:
+        return None
+    n = len(short)
+    longer = [k for k in keys if (w := WORDS.findall(k))[-n:] == short and len(w) > n]
+    # a place's own body is another ("the Supreme Court" is not the "Ohio Supreme Court")
+    longer = [k for k in longer if not set(WORDS.findall(k)[:-n]) <= PLACE_WORDS]
+    bodies = {_initials(WORDS.findall(k)[:-n]) for k in longer}
+    if len(bodies) != 1:
+        return None
+    return max(longer, key=len)  # "united nations ..." over "u.n. ..."
+
+
+# the people of a person's own staff: "Jo Roe and his aides" speak as Jo Roe
+ENTOURAGE = frozenset("aides advisers advisors allies staff staffers surrogates team".split())
+
+
+def _with_entourage(head: Token) -> Token | None:
+    """The "and" that joins a person's own people to a mention's HEAD ("The nominee and his
+    aides", "Jo Roe and her advisers"), else None."""
+    for conj in head.conjuncts:
+        own = any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in conj.children)
+        if conj.i > head.i and conj.lower_ in ENTOURAGE and own:
+            return next((c for c in head.children if c.dep_ == "cc" and c.i < conj.i), None)
+    return None
+
+
+# bodies every state has one of: named after a place, they are that place's, and the bare name
+# is another ("the Supreme Court", "the Senate")
+STATE_BODIES = frozenset("court senate house assembly legislature".split())
+
+
+def _not_a_place_s(fit: Callable[[list[str]], bool], n: int) -> Callable[[list[str]], bool]:
+    """FIT, but not for a name whose words before its last N are all a place's."""
+    return lambda name: fit(name) and not set(WORDS.findall(" ".join(name[:-n]))) <= PLACE_WORDS
+
+
+PARENTS: dict[str, Gender] = {"father": "m", "mother": "f"}
+
+
+def couple(ent: Span) -> tuple[str, str] | None:
+    """A first name alone joined by "and" to a full name, as a couple is named ("Tom and Rita
+    Vance"): the first one's full name, with the surname they share, and the other's name;
+    else None."""
+    doc = ent.doc
+    if len(ent) != 1 or ent.end + 2 >= len(doc) or doc[ent.end].lower_ != "and":
+        return None
+    # the other as the tagger reads it: a conjunct of the first, with its first name before it
+    # (the NER may miss it: "Olive")
+    last = next((c for c in ent.root.conjuncts if c.i > ent.root.i and c.pos_ == "PROPN"), None)
+    if last is None or last.left_edge.i != ent.end + 1:
+        return None
+    other = doc[last.left_edge.i : last.i + 1]
+    named = any(e.label_ == "PERSON" and e.start == other.start for e in doc.ents)
+    if len(other) < 2 or not all(t.is_title for t in other):
+        return None
+    if not named and first_name_gender(other[0].text) is None:
+        return None
+    return f"{ent.text} {other[-1].text}", " ".join(other.text.split())
+
+
+def team_campaign(name: str, orgs: Mapping[str, object]) -> str | None:
+    """The folded name of the campaign a person's team is ("Clinton team" -> "clinton
+    campaign") when the article names that campaign among ORGS, else None."""
+    words = fold(name).replace("\u2019", "'").removesuffix(" team").split()
+    if len(words) != 1 or not fold(name).endswith(" team"):
+        return None
+    owner = words[0].removesuffix("'s")
+    keys = one_per_name([k for k in orgs if WORDS.findall(k)[-2:] == [owner, "campaign"]])
+    return keys[0] if len(keys) == 1 else None
+
+
 def _fits_org_head(noun: str) -> Callable[[list[str]], bool]:
     """Whether an organisation's folded name words fit a description's head NOUN: "poll"
     fits "bloomberg poll", "commission" "commission on ...", "newspaper" "new york post"."""
     if noun in ("newspaper", "paper"):
         return lambda name: name[-1] in PAPER_WORDS and "poll" not in name
+    if noun == "union":
+        return lambda name: name[-1] not in POLLS | {"campaign"} and is_labour_body(name)
+    if noun == "agency":
+        return lambda name: name[-1] not in POLLS | {"campaign"} and bool(AGENCY_WORDS & set(name))
     return lambda name: noun in name and name[-1] not in POLLS | {"campaign"} or name[-1] == noun
 
 
@@ -1380,7 +1495,7 @@ class Resolver:
             for t in doc
             if t.pos_ == "PROPN"
             and t.dep_ != "compound"
-            and t.lower_ in ORG_WORDS | GOVERNMENT_WORDS | PAPER_WORDS
+            and t.lower_ in ORG_WORDS | GOVERNMENT_WORDS | PAPER_WORDS | AGENCY_WORDS
             and t.i not in heads
         }
         for i, end in sorted(heads.items()):
@@ -1448,6 +1563,8 @@ class Resolver:
             and all(w[:1].isupper() for w in words[1:])
         ):
             fit = _fits_short_form(rest)
+            if rest[-1] in STATE_BODIES:  # "the Supreme Court" is no "Ohio Supreme Court"
+                fit = _not_a_place_s(fit, len(rest))
         else:
             return None
         found = one_per_name([key for key in self.orgs if fit(key.split())])
@@ -1504,8 +1621,13 @@ class Resolver:
         name = " ".join(ent.text.replace("’s", "").split())
         if is_indefinite(name):
             return
-        for role in written_roles(ent):
-            self.written.append((name, _DET.sub("", role)))
+        roles = [_DET.sub("", role) for role in written_roles(ent)]
+        if (pair := couple(ent)) is not None:  # "my parents, Tom and Rita Vance,"
+            name, other = pair
+            self.see_person_name(name)
+            self.see_person_name(other)
+            self.written.extend((other, role) for role in roles)
+        self.written.extend((name, role) for role in roles)
 
     def _full(self, name: str) -> str:
         """The article's full name for a written name: "Mr. Trump" -> "Donald Trump"."""
@@ -1633,6 +1755,10 @@ class Resolver:
         if actor.name is None:
             return actor
         name = actor.name if actor.kind == "person" else undotted(actor.name)
+        if actor.kind in BODIES and (key := longer_org(name, list(self.orgs))) is not None:
+            name = undotted(self.orgs[key].name or name)  # "Security Council" in full
+        if actor.kind == "organization" and (key := team_campaign(name, self.orgs)) is not None:
+            name = self.orgs[key].name or name  # "Clinton's team" of the "Clinton campaign"
         gender = mention_gender(mention, name) if mention else actor.gender
         surname_like = name[:1].isupper() and name.lower() in self.full_names
         if actor.kind in ("organization", "unnamed") and surname_like:
@@ -1677,6 +1803,49 @@ class Resolver:
             return None
         name, role = next(iter(found.items()))
         return self.canonical(ResolvedActor(name, "person", forms=[name])), role
+
+    def named_in_apposition(self, noun: Token) -> ResolvedActor | None:
+        """The group of people a plural NOUN names in apposition ("two voters, Ann Roe and
+        Bo Poe, who ..." is "Ann Roe & Bo Poe"); None for a singular noun or fewer than two
+        named people."""
+        while noun.pos_ == "PROPN" and noun.dep_ in ("conj", "appos") and noun.head.i < noun.i:
+            noun = noun.head  # "voters, Ann Roe and Bo Poe, who": the clause on the last name
+        doc = noun.doc
+        if noun.tag_ != "NNS" or noun.i + 1 >= len(doc) or doc[noun.i + 1].text != ",":
+            return None
+        # the parser makes the names an apposition or, as often, conjuncts of the noun
+        tied = [c for c in noun.children if c.dep_ in ("appos", "conj") and c.i > noun.i]
+        name = next((c for c in tied if c.pos_ == "PROPN"), None)
+        if name is None:
+            return None
+        people = []
+        for tok in [name, *(c for c in name.conjuncts if c.i > name.i)]:
+            left = min(t.idx for t in tok.subtree if t.i <= tok.i)
+            person = analyse_mention(tok, left, tok.idx + len(tok.text))
+            if tok.pos_ != "PROPN" or person.kind != "person" or not person.name:
+                return None
+            people.append(person)
+        names = list(dict.fromkeys(self.canonical(p).name or "" for p in people))
+        if len(names) < 2 or "" in names:
+            return None
+        return ResolvedActor(" & ".join(names), "group", forms=names)
+
+    def by_pair(self, text: str) -> tuple[ResolvedActor, str] | None:
+        """The two people a plural description of a pair stands for ("both presidential
+        candidates", "the two nominees"): the two the article gives that role, a candidate or
+        a nominee alike; None unless exactly two fit."""
+        m = _PAIR.match(" ".join(text.split()).lower())
+        if m is None:
+            return None
+        kind = m.group(2) or ""
+        found: dict[str, str] = {}
+        for noun in ("candidate", "nominee"):
+            found |= self._fitting(f"{kind} {noun}") or self._fitting(noun if kind else "")
+        names = list(dict.fromkeys(self.canonical(ResolvedActor(n, "person")).name for n in found))
+        if len(names) != 2 or None in names:
+            return None
+        group = ResolvedActor(" & ".join(n or "" for n in names), "group", forms=names)
+        return group, "the two people named as candidates or nominees in this article"
 
     def by_owner(self, text: str) -> tuple[ResolvedActor, str] | None:
         """The one person the article names in the role a named person's possessive
@@ -1754,13 +1923,29 @@ class Resolver:
     def kin(self, head: Token) -> ResolvedActor | None:
         """The one person the article named with the same kin words ("his wife, Ana Roe"
         for a later "his wife"), else None."""
-        want = {fold(c.text) for c in head.children if c.dep_ == "poss"} | {head.lower_}
+        owner = {fold(c.text) for c in head.children if c.dep_ == "poss"}
+        want = owner | {head.lower_}
         people = [
             a
             for a in self.actors.values()
             if a.kind == "person" and a.name and want <= set(fold(a.role or "").split())
         ]
-        return people[0] if len(people) == 1 else None
+        if people or head.lower_ not in PARENTS:
+            return people[0] if len(people) == 1 else None
+        # "my father" of "my parents, Tom and Rita Vance": the one of their gender
+        gender = PARENTS[head.lower_]
+        names = {
+            self._full(written)
+            for written, role in self.written
+            if owner | {"parents"} <= set(fold(role).split())
+            and first_name_gender(written.split()[0]) == gender
+        }
+        if len(names) != 1:
+            return None
+        name = names.pop()
+        return self.canonical(
+            ResolvedActor(name, "person", role=f"{' '.join(owner)} {head.lower_}", gender=gender)
+        )
 
     def _agrees(self, low: str, gender: Gender | None, seen: Seen) -> float:
         """How well a pronoun fits an actor seen before it: 1, UNKNOWN_GENDER_FIT (a person
@@ -1882,6 +2067,13 @@ class Resolver:
     def _resolve(self, head: Token, start: int, end: int) -> tuple[ResolvedActor, str | None]:
         text = doc_text(head.doc)[start:end].strip()
         low = text.lower()
+        if low in ("each", "both"):  # "Jo Roe and Al Poe spoke, each touting ..."
+            hit, why = self.pronoun("they", head)
+            if hit is not None and members(hit):
+                return hit, why
+            return ResolvedActor(None, "unnamed"), None
+        if (pair := self.by_pair(text)) is not None:
+            return pair
         if low in PRONOUNS_ANY or head.pos_ == "PRON" and end - start <= 5:
             if low in FIRST_PERSON and not self.quoted(head):
                 return ResolvedActor(None, "person"), None  # the author's voice, not a subject
@@ -1891,10 +2083,22 @@ class Resolver:
                 hit, why = self.pronoun(low, head)
                 if hit is not None:
                     return hit, why
+            if low == "who" and (ante := antecedent(head)) is not None:
+                if (pair := self.named_in_apposition(ante)) is not None:
+                    return pair, "the people named in apposition to the noun its clause is about"
             if low in ("who", "which", "that") and (ante := antecedent(head)) is not None:
                 actor, why = self._resolve(ante, mention_start(ante), mention_end(ante))
                 return actor, why or "the noun its clause is about"
             return ResolvedActor(None, "person" if low in PRONOUNS_PERSON else "unnamed"), None
+        if (cc := _with_entourage(head)) is not None and start < cc.idx < end:
+            actor, why = self._resolve(head, start, cc.idx)  # "The nominee and his aides"
+            if actor.kind == "person" and actor.name:
+                return (
+                    actor,
+                    f"{why}, with their own people" if why else "named with their own people",
+                )
+            if actor.kind == "unnamed" and actor.role and head.tag_ in ("NN", "NNP"):
+                return actor, None  # a role the database may tie to one person ("the nominee")
         if head.lower_ in KIN and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children):
             if (hit := self.kin(head)) is not None:  # else unnamed, as any description
                 return hit, f"named as {hit.role} in this article"

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from claimtrack.extract.speakers import is_labour_body, longer_org, team_campaign
 from tests.handmade import speaker_of
 
 pytest.importorskip("spacy")
@@ -175,3 +176,117 @@ def test_a_title_cased_headline_names_no_organisation() -> None:
         "The program said the loans were repaid on time."
     )
     assert speaker_of(text, "loans were repaid").name == "program"
+
+
+# --- a description whose noun is not in the name: "the union", "the agency" -----------------
+
+
+def test_the_union_is_the_one_labour_body_named() -> None:
+    text = (
+        "The Association of Crane Operators endorsed the mayor on Monday. "
+        "The union said the levy would fund new jobs."
+    )
+    who = speaker_of(text, "levy would fund")
+    assert (who.name, who.kind) == ("Association of Crane Operators", "organization")
+    assert who.how == (
+        "'The union': Association of Crane Operators, the one union named in this article"
+    )
+
+
+def test_an_association_of_no_trade_is_no_union() -> None:
+    text = (
+        "The National Archery Association endorsed the mayor on Monday. "
+        "The union said the levy would fund new jobs."
+    )
+    who = speaker_of(text, "levy would fund")
+    assert (who.name, who.how) == ("union", None)
+
+
+def test_two_unions_named_together_leave_the_union_unresolved() -> None:
+    text = (
+        "The Association of Crane Operators and the Brotherhood of Dock Workers met on Monday. "
+        "The union said the levy would fund new jobs."
+    )
+    assert speaker_of(text, "levy would fund").name == "union"
+
+
+def test_the_agency_is_the_one_office_or_bureau_named() -> None:
+    text = (
+        "The Office of Coastal Planning released new figures on Monday. "
+        "The agency said the dunes were shrinking."
+    )
+    who = speaker_of(text, "dunes were")
+    assert (who.name, who.kind) == ("Office of Coastal Planning", "government")
+
+
+def test_two_agencies_named_together_leave_the_agency_unresolved() -> None:
+    text = (
+        "The Office of Coastal Planning and the Bureau of Harbor Safety released figures. "
+        "The agency said the dunes were shrinking."
+    )
+    assert speaker_of(text, "dunes were").name == "agency"
+
+
+def test_labour_bodies_by_their_name_words() -> None:
+    assert is_labour_body("brotherhood of dock workers".split())
+    assert is_labour_body("american federation of teachers".split())
+    assert is_labour_body("national federation of labor".split())
+    assert not is_labour_body("national archery association".split())
+    assert not is_labour_body("association of southern states".split())
+
+
+# --- a short name is the longer name the article gives the same body -------------------------
+
+
+def test_a_short_name_is_the_longer_name_in_the_article() -> None:
+    text = (
+        "The United Nations Trade Council met in Geneva on Monday. "
+        "The Trade Council said the tariffs would fall."
+    )
+    who = speaker_of(text, "tariffs would")
+    assert (who.name, who.kind) == ("United Nations Trade Council", "government")
+
+
+def test_an_abbreviated_and_a_spelled_out_name_are_one_body() -> None:
+    keys = ["u.n. trade council", "united nations trade council"]
+    assert longer_org("Trade Council", keys) == "united nations trade council"
+
+
+def test_a_short_name_of_two_bodies_stays_as_written() -> None:
+    text = (
+        "The Ohio Supreme Court and the Texas Supreme Court ruled on Monday. "
+        "The Supreme Court said the law was void."
+    )
+    assert speaker_of(text, "law was void").name == "Supreme Court"
+    assert longer_org("Supreme Court", ["ohio supreme court", "texas supreme court"]) is None
+    assert longer_org("Council", ["united nations trade council"]) is None
+
+
+def test_a_short_name_is_no_place_s_own_body() -> None:
+    text = "The Ohio Supreme Court heard the case in May. The Supreme Court said the law was void."
+    assert speaker_of(text, "law was void").name == "Supreme Court"
+    assert longer_org("Supreme Court", ["ohio supreme court"]) is None
+    assert longer_org("Supreme Court", ["new york supreme court"]) is None
+
+
+# --- a person's team is the campaign the article names for them -------------------------------
+
+
+def test_a_persons_team_is_their_campaign_named_in_the_article() -> None:
+    text = (
+        "The Ana Roe campaign booked the hall. Roe's team said the rally drew ten thousand people."
+    )
+    who = speaker_of(text, "rally drew")
+    assert (who.name, who.kind) == ("Ana Roe campaign", "organization")
+
+
+def test_a_persons_team_with_no_campaign_named_stays_the_team() -> None:
+    text = "Ana Roe spoke in Ohio. Roe's team said the rally drew ten thousand people."
+    assert speaker_of(text, "rally drew").name == "Roe's team"
+
+
+def test_team_campaign_needs_one_campaign_of_that_name() -> None:
+    assert team_campaign("Roe team", {"ana roe campaign": None}) == "ana roe campaign"
+    assert team_campaign("Roe team", {"ana roe campaign": None, "bo roe campaign": None}) is None
+    assert team_campaign("Roe team", {"poe campaign": None}) is None
+    assert team_campaign("Roe staff", {"roe campaign": None}) is None

@@ -32,6 +32,21 @@ def test_role_words_fold_variants_and_drop_filler() -> None:
     assert role_words("the nominee's eldest daughter") == {"eldest", "daughter"}
 
 
+def test_a_court_justice_is_a_judge_but_the_department_of_justice_is_not() -> None:
+    assert fits("the judge", [role_words("Harwell County Court Justice")])
+    assert not fits("the judge", [role_words("Department of Justice")])
+    assert not fits("the judge", [role_words("Justice Department spokesman")])
+
+
+def test_the_judge_is_the_court_justice_the_article_names() -> None:
+    text = (
+        "Harwell County Court Justice Mara Tolliver ruled on the levy on Monday. "
+        "The judge said the tax was lawful."
+    )
+    speaker = next(c.speaker for c in extract(text) if "tax was lawful" in c.content.text(text))
+    assert (speaker.name, speaker.kind) == ("Mara Tolliver", "person")
+
+
 def test_alias_roles_are_the_words_before_or_in_apposition_to_the_name() -> None:
     assert alias_roles("Indiana Gov. Jane Doe", "Jane Doe") == {"indiana", "governor"}
     assert alias_roles("Doe, the former mayor of Brill,", "Jane Doe") == {
