@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from claimtrack.extract.types import CharSpan, FoundClaim, SaidDate, Speaker
 from claimtrack.io.document import Document
 from claimtrack.store import engine as dbmod
-from claimtrack.store.writes import ensure_taxonomy, store_document
+from claimtrack.store.writes import ensure_taxonomy, resolve_speaker, store_document
 from tests.conftest import ROOT, SEEDS
 
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -156,3 +156,19 @@ def speaker_of(text: str, content_piece: str) -> Speaker:
         if content_piece in c.content.text(text):
             return c.speaker
     raise AssertionError(f"no claim holds {content_piece!r}: {extract(text)}")
+
+
+def said(name: str | None, mention: str, kind: str = "person") -> tuple[Speaker, str]:
+    """A speaker as the extractor hands it to the store: its name, kind and the mention."""
+    return Speaker(CharSpan(0, len(mention)), name, kind), mention  # type: ignore[arg-type]
+
+
+def filed(db_url: str, *speakers: tuple[Speaker, str]) -> list[tuple[str | None, str | None]]:
+    """(actor name, how) of each speaker, in one database, one transaction each."""
+    engine = dbmod.open_engine(db_url)
+    out = []
+    for speaker, text in speakers:
+        with dbmod.session_scope(engine) as session:
+            actor, how = resolve_speaker(session, speaker, text)
+            out.append((actor.name if actor is not None else None, how))
+    return out

@@ -5,24 +5,7 @@ sentence here is written for these tests."""
 from __future__ import annotations
 
 from claimtrack.extract.roles import alias_roles
-from claimtrack.extract.types import CharSpan, Speaker
-from claimtrack.store import engine as dbmod
-from claimtrack.store.writes import resolve_speaker
-
-
-def said(name: str | None, mention: str, kind: str = "person") -> tuple[Speaker, str]:
-    return Speaker(CharSpan(0, len(mention)), name, kind), mention  # type: ignore[arg-type]
-
-
-def filed(db_url: str, *speakers: tuple[Speaker, str]) -> list[tuple[str | None, str | None]]:
-    """(actor name, how) of each speaker, in one database, one transaction each."""
-    engine = dbmod.open_engine(db_url)
-    out = []
-    for speaker, text in speakers:
-        with dbmod.session_scope(engine) as session:
-            actor, how = resolve_speaker(session, speaker, text)
-            out.append((actor.name if actor is not None else None, how))
-    return out
+from tests.handmade import filed, said
 
 
 def test_an_alias_s_tag_gives_the_state_unless_told_not_to() -> None:

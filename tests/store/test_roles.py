@@ -11,7 +11,6 @@ from sqlalchemy import select
 
 from claimtrack.extract import extract
 from claimtrack.extract.roles import alias_roles, definite, fits, role_words
-from claimtrack.extract.types import CharSpan, Speaker
 from claimtrack.ingest import store_once
 from claimtrack.io.document import Document
 from claimtrack.store import engine as dbmod
@@ -21,9 +20,9 @@ from claimtrack.store.writes import (
     ensure_taxonomy,
     in_quotes,
     resolve_actor,
-    resolve_speaker,
     sole_author,
 )
+from tests.handmade import filed, said
 
 
 def test_role_words_fold_variants_and_drop_filler() -> None:
@@ -75,21 +74,6 @@ def test_only_singular_definite_descriptions_of_people_are_looked_up() -> None:
     assert definite("the governors") is None
     assert definite("the panel") is None
     assert definite("the governor's spokesman") is None
-
-
-def said(name: str | None, mention: str, kind: str = "person") -> tuple[Speaker, str]:
-    return Speaker(CharSpan(0, len(mention)), name, kind), mention  # type: ignore[arg-type]
-
-
-def filed(db_url: str, *speakers: tuple[Speaker, str]) -> list[tuple[str | None, str | None]]:
-    """(actor name, how) of each speaker, in one database, one transaction each."""
-    engine = dbmod.open_engine(db_url)
-    out = []
-    for speaker, text in speakers:
-        with dbmod.session_scope(engine) as session:
-            actor, how = resolve_speaker(session, speaker, text)
-            out.append((actor.name if actor is not None else None, how))
-    return out
 
 
 def test_a_description_is_the_one_person_stored_in_that_role(db_url: str) -> None:
