@@ -229,6 +229,14 @@ DOCUMENT_FAMILY = {
 ISSUE_VERBS = frozenset(
     "have release issue publish unveil launch air run produce post put send file write".split()
 )
+# what a person says, written as a noun their possessive pronoun owns: "his best response was
+# to say ..." is his to say -- the speaker is whom the pronoun stands for
+SPEECH_NOUNS = frozenset(
+    """
+    response answer reply retort rejoinder remark comment explanation excuse argument pitch
+    message promise pledge vow boast warning
+    """.split()
+)
 DOCUMENT_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "another"})
 # how far back (in sentences) a document named with its owner may stand for "the ad"
 DOCUMENT_SENTENCES = 5
@@ -1461,6 +1469,20 @@ class Resolver:
             return None
         return self._owner(head, owners[hit[0]]), f"the owner of the {family} named {hit[1]}"
 
+    def by_possessor(self, head: Token, text: str) -> tuple[ResolvedActor, str] | None:
+        """Who says what a noun of speech owned by a pronoun says ("his best response was to
+        say ..."): the one the pronoun stands for, as "he" would; None when the noun is
+        none of SPEECH_NOUNS, its owner no pronoun of a person, or the pronoun unsure."""
+        if head.pos_ != "NOUN" or head.lemma_.lower() not in SPEECH_NOUNS:
+            return None
+        poss = next((c for c in head.children if c.dep_ == "poss"), None)
+        if poss is None or poss.lower_ not in ("his", "her"):
+            return None
+        hit, why = self.pronoun(poss.lower_, poss)
+        if hit is None:
+            return None
+        return hit, f"whose {head.lower_} it is, '{poss.text}' being {why}"
+
     def _owner(self, document: Token, owner: ResolvedActor) -> ResolvedActor:
         """The actor for a document's OWNER, under the one longer name the article gives a
         body named short ("the Times" of "The Harbor City Times")."""
@@ -2110,6 +2132,8 @@ class Resolver:
         if (hit := self.by_owner(text)) is not None:
             return hit[0], f"named as {hit[1]} in this article"
         if (hit := self.by_document(head, text)) is not None:
+            return hit
+        if (hit := self.by_possessor(head, text)) is not None:
             return hit
         if (hit := self.by_kind(head, text)) is not None:
             return hit

@@ -394,3 +394,41 @@ def test_who_linked_to_a_person_ignores_the_name_before_its_comma() -> None:
     )
     found = speaker_of(text, "412 fires")
     assert found.name == "spokesman" and found.kind == "unnamed"
+
+
+# --- a noun of speech owned by a pronoun ("his best response was to say ...") ---------------------
+
+
+def test_his_response_speaks_for_whom_his_stands_for() -> None:
+    text = (
+        "Mark Denton spoke at the harbour on Monday. He talked about the pier. When asked how "
+        "he would pay for it, his best response was to say he would raise the fees."
+    )
+    found = speaker_of(text, "raise the fees")
+    assert found.name == "Mark Denton"
+    assert "whose response it is, 'his' being" in (found.how or "")
+
+
+def test_her_answer_goes_to_the_one_woman_before_it() -> None:
+    text = (
+        "Laura Penn met Paul Reyes at the council on Tuesday. When asked how to fund it, her "
+        "answer was to say the library would stay open."
+    )
+    assert speaker_of(text, "library would stay open").name == "Laura Penn"
+
+
+def test_his_response_with_two_men_as_likely_stays_unresolved() -> None:
+    text = (
+        "Mark Denton and Paul Reyes spoke at the harbour on Monday. When asked how to pay for "
+        "it, his best response was to say he would raise the fees."
+    )
+    assert speaker_of(text, "raise the fees").name != "Mark Denton"
+    assert speaker_of(text, "raise the fees").name != "Paul Reyes"
+
+
+def test_a_person_noun_owned_by_his_is_no_noun_of_speech() -> None:
+    text = (
+        "Mark Denton spoke at the harbour on Monday. When asked how to pay for it, his best "
+        "friend said he would raise the fees."
+    )
+    assert speaker_of(text, "raise the fees").name != "Mark Denton"
