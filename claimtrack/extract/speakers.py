@@ -454,6 +454,39 @@ def _named_object(prep: Token) -> Token | None:
     return obj if obj.pos_ == "PROPN" or campaign_actor(obj) is not None else None
 
 
+# the full names of the US states ("washington" left out: mostly the capital)
+STATE_FULL_NAMES = frozenset(n for n in STATES.values() if n != "washington")
+
+
+def states_named(sent: Span, before: int) -> list[str]:
+    """The US states a sentence names as places (the parser's GPE), before token BEFORE,
+    once each, as written ("Florida", "West Virginia")."""
+    found: dict[str, str] = {}
+    for ent in sent.ents:
+        name = " ".join(ent.text.split())
+        if ent.label_ == "GPE" and ent.end <= before and fold(name) in STATE_FULL_NAMES:
+            found.setdefault(fold(name), name)
+    return list(found.values())
+
+
+def the_state(head: Token, text: str) -> tuple[ResolvedActor, str] | None:
+    """The US state "the state" stands for: the one its own sentence names before it ("the
+    2000 election in Ohio, when the state said ..."), else the one the sentence before it
+    names; None when the mention is not "the state", or none or two such states are named
+    there."""
+    if " ".join(text.split()).lower() != "the state" or head.tag_ != "NN":
+        return None
+    names = states_named(head.sent, head.i)
+    where = "in its sentence"
+    if not names and head.sent.start > 0:
+        names = states_named(head.doc[head.sent.start - 1].sent, head.sent.start)
+        where = "in the sentence before it"
+    if len(names) != 1:
+        return None
+    state = ResolvedActor(names[0], "government", forms=[names[0]])
+    return state, f"the one state named {where}"
+
+
 def document_issuer(head: Token) -> Token | None:
     """Who a document is said to come from in its sentence, when the document does not
     name them: the subject of the verb that issues it ("the RNC released an ad", "Jo Roe
@@ -2137,6 +2170,8 @@ class Resolver:
             return hit
         if (hit := self.by_kind(head, text)) is not None:
             return hit
+        if (hit := the_state(head, text)) is not None:
+            return self.canonical(hit[0]), hit[1]
         found = analyse_mention(head, start, end)
         if found.kind in BODIES or found.kind == "unnamed":
             if (hit := self.by_org(head, text)) is not None:

@@ -290,3 +290,38 @@ def test_team_campaign_needs_one_campaign_of_that_name() -> None:
     assert team_campaign("Roe team", {"ana roe campaign": None, "bo roe campaign": None}) is None
     assert team_campaign("Roe team", {"poe campaign": None}) is None
     assert team_campaign("Roe staff", {"roe campaign": None}) is None
+
+
+# --- "the state": the one US state named in its sentence, else in the one before -----------------
+
+
+def test_the_state_is_the_one_state_its_sentence_names() -> None:
+    text = (
+        "During the 1998 election in Ohio, the state wrongly said that 9,000 voters had moved away."
+    )
+    found = speaker_of(text, "voters had moved")
+    assert (found.name, found.kind) == ("Ohio", "government")
+    assert found.how == "'the state': Ohio, the one state named in its sentence"
+
+
+def test_the_state_may_be_named_in_the_sentence_before() -> None:
+    text = (
+        "Turnout fell sharply in Ohio last year. The state said that 9,000 voters had moved away."
+    )
+    found = speaker_of(text, "voters had moved")
+    assert found.name == "Ohio"
+    assert "the one state named in the sentence before it" in (found.how or "")
+
+
+def test_two_states_named_leave_the_state_unresolved() -> None:
+    text = (
+        "During the 1998 election in Ohio and Indiana, the state wrongly said that 9,000 "
+        "voters had moved away."
+    )
+    found = speaker_of(text, "voters had moved")
+    assert found.name not in ("Ohio", "Indiana")
+
+
+def test_the_state_with_no_state_named_stays_a_description() -> None:
+    found = speaker_of("The state said that 9,000 voters had moved away.", "voters had moved")
+    assert found.name == "state"
