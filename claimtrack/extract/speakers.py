@@ -223,7 +223,7 @@ DOCUMENT_FAMILY = {
     "book": "book", "memoir": "book", "account": "account", "brief": "brief", "filing": "brief",
     "submission": "brief", "slide": "slide", "presentation": "slide",
     "article": "article", "story": "article", "column": "article", "editorial": "article",
-    "data": "data", "database": "data",
+    "data": "data", "datum": "data", "database": "data",  # the tagger's lemma of "data"
 }  # fmt: skip
 # verbs whose subject owns the document they take: "the RNC released an ad"
 ISSUE_VERBS = frozenset(
@@ -237,6 +237,8 @@ SPEECH_NOUNS = frozenset(
     message promise pledge vow boast warning
     """.split()
 )
+# kinds of document that report what their author found: "the data" after "the Center said"
+FINDINGS = frozenset({"data", "study"})
 DOCUMENT_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "another"})
 # how far back (in sentences) a document named with its owner may stand for "the ad"
 DOCUMENT_SENTENCES = 5
@@ -1498,6 +1500,8 @@ class Resolver:
             return None
         owners = {n[4].name or "": n[4] for n in notes}
         places = [(n[0], n[1], n[2], n[4].name or "") for n in notes]
+        if not notes and family in FINDINGS and fold(words[0]) == "the":
+            return self.last_body_speaker(head, family)
         if (hit := recent_one(places, now, key, head.i, words[0])) is None:
             return None
         return self._owner(head, owners[hit[0]]), f"the owner of the {family} named {hit[1]}"
@@ -1515,6 +1519,25 @@ class Resolver:
         if hit is None:
             return None
         return hit, f"whose {head.lower_} it is, '{poss.text}' being {why}"
+
+    def last_body_speaker(self, head: Token, family: str) -> tuple[ResolvedActor, str] | None:
+        """Whose findings "the data" or "the study" are when no document of the kind was
+        named with an owner: the speaker of the sentence before it, when that sentence
+        credits its claims to exactly one speaker and that one is a named body ("The
+        Refugee Center said ... According to the data, ..."); None for a person, for two
+        speakers, or none."""
+        before = self.sentence(head) - 1
+        names = {
+            s.actor.name or "": s.actor
+            for s in self.seen
+            if s.sent == before and s.weight == 3 and s.place == "the speaker in"
+        }
+        if len(names) != 1:
+            return None
+        body = next(iter(names.values()))
+        if body.kind not in BODIES or not body.name:
+            return None
+        return self._owner(head, body), f"the owner of the {family}, the speaker just before it"
 
     def _owner(self, document: Token, owner: ResolvedActor) -> ResolvedActor:
         """The actor for a document's OWNER, under the one longer name the article gives a

@@ -318,3 +318,36 @@ def test_the_study_is_the_survey_a_named_body_ran() -> None:
         "The study said that one name in ten was out of date."
     )
     assert speaker_of(text, "one name in ten").name == "Harbor Institute"
+
+
+# --- "the data" after a body's claim: that body's findings ----------------------------------------
+
+DATA_AFTER = "According to the data, fewer than one in ten had found work."
+
+
+def test_the_data_after_a_bodys_claim_speaks_for_that_body() -> None:
+    text = (
+        "The Harbor Statistics Office said that most of the new arrivals were farmers. "
+        + DATA_AFTER
+    )
+    found = speaker_of(text, "fewer than one")
+    assert found.name == "Harbor Statistics Office"
+    assert "the owner of the data, the speaker just before it" in (found.how or "")
+
+
+def test_the_data_after_a_persons_claim_stays_unnamed() -> None:
+    text = "Laura Penn said that most of the new arrivals were farmers. " + DATA_AFTER
+    assert speaker_of(text, "fewer than one").name == "data"
+
+
+def test_the_data_after_two_bodies_claims_stays_unnamed() -> None:
+    text = (
+        "The Harbor Statistics Office said that most of the new arrivals were farmers, and "
+        "the Delta Labor Board said wages fell. " + DATA_AFTER
+    )
+    assert speaker_of(text, "fewer than one").name == "data"
+
+
+def test_the_data_after_no_claim_stays_unnamed() -> None:
+    text = "Most of the new arrivals were farmers. " + DATA_AFTER
+    assert speaker_of(text, "fewer than one").name == "data"
