@@ -1764,6 +1764,22 @@ class Resolver:
         if actor.kind == "person" and actor.name:
             self.note_subject(actor, tok)
 
+    def kin_surname(self, tok: Token) -> str | None:
+        """The surname a first name alone at TOK takes from the person whose kin it names
+        ("his daughter, Ellen": the surname of whom "his" stands for, as "he" would be
+        found); None when TOK stands in apposition to no kin word owned by "his" or "her",
+        or the pronoun is unsure."""
+        kin = tok.head
+        if tok.dep_ != "appos" or kin.lower_ not in KIN:
+            return None
+        poss = next((c for c in kin.children if c.dep_ == "poss"), None)
+        if poss is None or poss.lower_ not in ("his", "her"):
+            return None
+        hit, _ = self.pronoun(poss.lower_, poss, learn=False)
+        if hit is None or hit.kind != "person" or not hit.name:
+            return None
+        return (hit.name or "").split()[-1]
+
     def note_mention(self, tok: Token) -> None:
         """A person named at TOK in no subject's place ("the doctor of Gary Johnson"): a
         pronoun after it may be them, though less likely than a subject."""
@@ -1774,6 +1790,8 @@ class Resolver:
         name = found.name
         if len(name.split()) == 1 and (full := self.full_name(name, None)) is not None:
             name = full
+        elif len(name.split()) == 1 and (kin := self.kin_surname(tok)) is not None:
+            name = f"{name} {kin}"
         gender = mention_gender(doc_text(tok.doc)[start:end], name)
         if gender is None and name.lower() not in self.full_names:  # "James", no surname
             gender = first_name_gender(name)
@@ -1955,11 +1973,12 @@ class Resolver:
                 out.setdefault(self._full(written), role)
         return out
 
-    def pronoun(self, low: str, tok: Token) -> tuple[ResolvedActor | None, str]:
+    def pronoun(self, low: str, tok: Token, learn: bool = True) -> tuple[ResolvedActor | None, str]:
         """The actor a pronoun at TOK stands for: of the candidates it agrees with (a person
         of its gender for "he"/"she", a body for "it"/"they"), the likeliest, by how
         recently and in what place each was named; None when two are equally likely, or
-        when the likeliest is unnamed ("a spokesman said ... He added")."""
+        when the likeliest is unnamed ("a spokesman said ... He added"). LEARN: whether
+        "he" or "she" tells the gender of whom it is (only a pronoun that is a mention does)."""
         gender = PRONOUN_GENDER.get(low)
         ranked = self.candidates(self.sentence(tok), lambda s: self._agrees(low, gender, s))
         if low in ("it", "they"):  # a subject of this or the last sentence; of named people
@@ -1978,7 +1997,7 @@ class Resolver:
         if members(seen.actor):
             return seen.actor, f"named together as {seen.place} {self.distance(seen, tok)}"
         actor = self.actors.get(seen.actor.name or "") or self.canonical(seen.actor)
-        if gender is not None and actor.kind == "person":
+        if learn and gender is not None and actor.kind == "person":
             actor.gender = actor.gender or gender  # "she" tells the gender of whom it is
         return actor, f"{seen.place} {self.distance(seen, tok)}"
 

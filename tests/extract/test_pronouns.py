@@ -432,3 +432,26 @@ def test_a_person_noun_owned_by_his_is_no_noun_of_speech() -> None:
         "friend said he would raise the fees."
     )
     assert speaker_of(text, "raise the fees").name != "Mark Denton"
+
+
+# --- kin named by a first name after "his daughter," take the surname of whom "his" is ------------
+
+
+def test_a_daughter_named_by_first_name_takes_her_fathers_surname() -> None:
+    text = (
+        "Paul Reyes said the harbour would reopen in May. Mr. Reyes is weighing this question "
+        "now with his 17-year-old daughter, Ellen, a high school senior. She said that the art "
+        "school was too far away."
+    )
+    found = speaker_of(text, "art school")
+    assert found.name == "Ellen Reyes"
+    assert found.how == "'She': Ellen Reyes, named in the previous sentence"
+
+
+def test_a_daughter_of_an_unsure_his_keeps_her_first_name_alone() -> None:
+    text = (
+        "Paul Reyes and Mark Denton said the harbour would reopen in May. The question now "
+        "weighs on his 17-year-old daughter, Ellen, a high school senior. She said that the "
+        "art school was too far away."
+    )
+    assert speaker_of(text, "art school").name == "Ellen"
