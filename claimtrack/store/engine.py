@@ -296,32 +296,49 @@ def open_engine(db: str | None, *, create: bool = True) -> Engine:
     if not create:
         must_exist(url)
     engine = make_engine(url)
-    try:
-        current = current_revision(engine)
-        if current is None:
-            if not create:
-                if inspect(engine).get_table_names():
-                    raise _foreign(url)
-                raise UserError(
-                    f"{_describe(url)} has no claimtrack data yet: run `claimtrack ingest`"
-                )
-            create_schema(url)
-            current = current_revision(engine)
-        if current != head_revision(url):
-            from alembic.script import ScriptDirectory
+    delay = FIRST_DELAY
+    for attempt in range(1, ATTEMPTS + 1):
+        try:
+            check_schema(engine, url, create)
+            return engine
+        except DBAPIError as exc:
+            # processes opening a new SQLite file at once: one turning on WAL (or creating
+            # the schema) may answer another "database is locked" at once, busy timeout or
+            # not; the check is idempotent, so it is tried again (ATTEMPTS tries in all)
+            if attempt == ATTEMPTS or not database_error(url, exc).transient:
+                raise cannot_open(url, exc) from exc
+        except DatabaseError as exc:  # from create_schema's transaction
+            if attempt == ATTEMPTS or not exc.transient:
+                raise
+        engine.dispose()  # new connections, their pragmas run again
+        time.sleep(delay)
+        delay *= 2
+    raise AssertionError("unreachable")
 
-            script = ScriptDirectory.from_config(alembic_config(url))
-            if script.get_revision(current) is None:
-                raise UserError(
-                    f"{_describe(url)} is at schema {current}, newer than this claimtrack: upgrade claimtrack"
-                )
+
+def check_schema(engine: Engine, url: str, create: bool) -> None:
+    """ENGINE's database is at this claimtrack's schema: created first when it has none
+    (and CREATE), else a UserError that says what to do."""
+    current = current_revision(engine)
+    if current is None:
+        if not create:
+            if inspect(engine).get_table_names():
+                raise _foreign(url)
+            raise UserError(f"{_describe(url)} has no claimtrack data yet: run `claimtrack ingest`")
+        create_schema(url)
+        current = current_revision(engine)
+    if current != head_revision(url):
+        from alembic.script import ScriptDirectory
+
+        script = ScriptDirectory.from_config(alembic_config(url))
+        if script.get_revision(current) is None:
             raise UserError(
-                f"{_describe(url)} is at schema {current}, behind this claimtrack: "
-                "run `claimtrack db upgrade`"
+                f"{_describe(url)} is at schema {current}, newer than this claimtrack: upgrade claimtrack"
             )
-    except DBAPIError as exc:
-        raise cannot_open(url, exc) from exc
-    return engine
+        raise UserError(
+            f"{_describe(url)} is at schema {current}, behind this claimtrack: "
+            "run `claimtrack db upgrade`"
+        )
 
 
 @contextmanager
