@@ -28,10 +28,8 @@ from claimtrack.store.models import Actor, ActorAlias, Claim, ClaimTopic, Source
 from claimtrack.store.taxonomy import (
     SLUG_RE,
     TopicDef,
-    agree,
-    ambiguous_topics,
+    article_topics,
     frame_of,
-    has_own,
     load_taxonomy,
 )
 from claimtrack.store.taxonomy import tag as tag_topics
@@ -159,11 +157,7 @@ def retag(session: Session, topics: Sequence[Topic] | None = None, batch: int = 
     for _, article in groupby(rows, key=lambda r: r[0]):
         claims = list(article)
         tagged = [_tag_row(defs, r[3:]) for r in claims]
-        words = [
-            {} if has_own(t) else ambiguous_topics(defs, r[3], r[4])
-            for r, t in zip(claims, tagged, strict=True)
-        ]
-        found = agree(defs, tagged, claims[0][1], words)
+        found = article_topics(defs, tagged, [(r[3], r[4]) for r in claims], claims[0][1])
         for row, topics_of_row in zip(claims, found, strict=True):
             for slug, via in topics_of_row.items():
                 if slug not in ids:

@@ -282,6 +282,21 @@ def agree(
     return out
 
 
+def article_topics(
+    taxonomy: Sequence[TopicDef],
+    tagged: Sequence[dict[str, str]],
+    words: Sequence[tuple[str, str | None]],
+    headline: str | None = None,
+) -> list[dict[str, str]]:
+    """``agree`` for one article's claims, TAGGED in order, whose own WORDS are (content,
+    quote) each: the ambiguous keywords read only of claims with no topic of their own."""
+    ambiguous = [
+        {} if has_own(t) else ambiguous_topics(taxonomy, content, quote)
+        for t, (content, quote) in zip(tagged, words, strict=True)
+    ]
+    return agree(taxonomy, tagged, headline, ambiguous)
+
+
 def has_own(found: dict[str, str]) -> bool:
     """A topic of the claim's own words is among FOUND (then ``agree`` reads no ambiguous
     words of it: callers may skip ``ambiguous_topics``)."""

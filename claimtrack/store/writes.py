@@ -52,7 +52,7 @@ from claimtrack.store.models import (
     Topic,
 )
 from claimtrack.store.roles import by_role
-from claimtrack.store.taxonomy import TopicDef, agree, ambiguous_topics, frame_of, has_own
+from claimtrack.store.taxonomy import TopicDef, article_topics, frame_of
 from claimtrack.store.taxonomy import tag as tag_topics
 from claimtrack.store.timeline import sort_values
 from claimtrack.store.topic_rows import (  # noqa: F401  (importable from here too)
@@ -212,10 +212,11 @@ def dominant(session: Session, people: list[Actor]) -> Actor | None:
     DOMINANT_CLAIMS claims and DOMINANT_RATIO times those of all the others, none of whom
     has a first name ("Barack Obama" over "Derelict Obama", a headline word glued on; never
     "Hillary Clinton" over "Bill Clinton"); else None."""
-    counts = {
-        a.id: session.scalar(select(func.count(Claim.id)).where(Claim.actor_id == a.id)) or 0
-        for a in people
-    }
+    counted = select(Claim.actor_id, func.count(Claim.id)).where(
+        Claim.actor_id.in_([a.id for a in people])
+    )
+    found = {actor_id: n for actor_id, n in session.execute(counted.group_by(Claim.actor_id))}
+    counts = {a.id: found.get(a.id, 0) for a in people}  # one query for them all
     top = max(people, key=lambda a: counts[a.id])
     rivals = [a for a in people if a.id != top.id]
     if any(is_first_name(person_form(a.name).split()[0], None) for a in rivals):
@@ -923,8 +924,5 @@ def document_topics(
     """The topics of one document's extracted claims, in order: each claim's own
     (``found_topics``), checked against the rest of the article (``taxonomy.agree``)."""
     tagged = [found_topics(c, text, topics) for c in claims]
-    words = [
-        {} if has_own(t) else ambiguous_topics(topics, c.content.text(text), c.quote)
-        for c, t in zip(claims, tagged, strict=True)
-    ]
-    return agree(topics, tagged, headline, words)
+    words = [(c.content.text(text), c.quote) for c in claims]
+    return article_topics(topics, tagged, words, headline)
