@@ -56,6 +56,17 @@ def test_a_study_by_two_named_bodies_speaks_for_both() -> None:
     assert (who.name, who.kind) == ("Brindle University & Harbor Research Institute", "group")
 
 
+def test_a_one_word_second_owner_is_read_whole() -> None:
+    # a one-word owner after "and" has no words of its own before it (it used to crash the
+    # extraction of the whole article)
+    text = (
+        "A report by Brindle University and Acme found that the budget plan would cost more "
+        "than promised."
+    )
+    who = speaker_of(text, "budget plan would cost")
+    assert (who.name, who.kind) == ("Brindle University & Acme", "group")
+
+
 def test_two_documents_by_two_owners_speak_for_both() -> None:
     text = (
         "A civil complaint filed by the Harbor Commission and a second complaint by the "
