@@ -21,6 +21,11 @@ In order:
    different reading by a margin. A near tie is settled for windows-1252 when that is the
    leading reading (Western text whose alternative reading only swaps a few letters: ``trčs``
    for ``très``); any other near tie is refused, showing a word as each encoding reads it.
+
+Whatever the encoding, text that was garbled before it reached the bytes (UTF-8 read as
+windows-1252 or latin-1 and saved again, once or more: ``FranÃ§ois`` for ``François``) is
+then repaired (``repair``), so the stored text, which every offset counts in, is the
+repaired one.
 """
 
 from __future__ import annotations
@@ -28,7 +33,7 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -77,6 +82,7 @@ class Decoded:
     text: str
     encoding: str  # the codec used, e.g. "utf-8", "windows-1252"
     how: str | None = None  # why, when it was not plain UTF-8: "detected", "byte-order mark"
+    repaired: bool = False  # garbled text (double-encoded UTF-8) was repaired: see repair
 
 
 def check_encoding(name: str) -> str:
@@ -95,9 +101,61 @@ def check_encoding(name: str) -> str:
 def decode(
     raw: bytes, encoding: str | None = None, *, html: bool = False, header: str | None = None
 ) -> Decoded:
-    """RAW as text (see the module's docstring); DecodeError when it cannot be told.
-    HEADER is the charset of an HTTP Content-Type header: evidence as strong as an HTML
-    page's own declaration, and weighed before it, as browsers do."""
+    """RAW as text (see the module's docstring), garbled text in it repaired; DecodeError
+    when it cannot be told. HEADER is the charset of an HTTP Content-Type header: evidence as
+    strong as an HTML page's own declaration, and weighed before it, as browsers do."""
+    decoded = _decode(raw, encoding, html, header)
+    text = repair(decoded.text)
+    return replace(decoded, text=text, repaired=True) if text != decoded.text else decoded
+
+
+# ---- repairing double-encoded UTF-8 ------------------------------------------------------
+
+# ftfy's encoding fix alone: its other fixes (quotes, HTML entities, line breaks, widths,
+# ligatures, control characters, NFC) would change correct text and move offsets
+_ENCODING_ONLY = dict(
+    unescape_html=False,
+    remove_terminal_escapes=False,
+    fix_encoding=True,
+    restore_byte_a0=False,  # "Ã " is not always a lost no-break space
+    replace_lossy_sequences=False,  # never puts U+FFFD for what it cannot restore
+    decode_inconsistent_utf8=True,  # a garbled word among correct ones on the same line
+    fix_c1_controls=False,
+    fix_latin_ligatures=False,
+    fix_character_width=False,
+    uncurl_quotes=False,
+    fix_line_breaks=False,
+    fix_surrogates=False,
+    remove_control_chars=False,
+    normalization=None,
+    explain=False,
+)
+# a word with a combining mark: garbled text decomposed since (A + U+0303 for the Ã of Ã§)
+_DECOMPOSED = re.compile(r"\S*[\u0300-\u036f]\S*")
+
+
+def repair(text: str) -> str:
+    """TEXT with double-encoded UTF-8 decoded again, line by line (ftfy's encoding fix:
+    ``FranÃ§ois`` -> ``François``, ``â€œ`` -> ``“``); correct text, whatever its language,
+    comes back unchanged, character for character. A garbled word whose letters were
+    decomposed since is composed to be repaired; left as it was when it is not garbled."""
+    if text.isascii():
+        return text
+    import ftfy
+
+    config = ftfy.TextFixerConfig(**_ENCODING_ONLY)
+    fixed = ftfy.fix_text(text, config)
+
+    def composed(match: re.Match) -> str:
+        word = unicodedata.normalize("NFC", match.group())
+        repaired = ftfy.fix_text(word, config)
+        return repaired if repaired != word else match.group()
+
+    return _DECOMPOSED.sub(composed, fixed)
+
+
+def _decode(raw: bytes, encoding: str | None, html: bool, header: str | None) -> Decoded:
+    """RAW as text, as the module's docstring tells (before any repair)."""
     if encoding:
         return _decode_as(raw, encoding)
     for bom, codec in BOMS:

@@ -5,6 +5,7 @@ A feed is recognised by its first element (``<rss>``, ``<feed>`` or ``<rdf:RDF>`
 the XML declaration, comments and processing instructions), whatever its file name or
 content type says. Each entry gives the link of an article, with its title and date (the
 entry's publication date, else its update date): the fallbacks for a page that has none.
+Titles garbled by a double encoding are repaired (claimtrack.io.decoding.repair).
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ import re
 import xml.sax
 from dataclasses import dataclass, field
 from urllib.parse import urljoin
+
+from claimtrack.io.decoding import repair
 
 _PROLOGUE = re.compile(
     rb"\A(?:\s+|<\?[^>]*\?>|<!--.*?-->|<!DOCTYPE[^>\[]*(?:\[[^\]]*\])?\s*>)*", re.S | re.I
@@ -136,7 +139,8 @@ def _day(when) -> dt.date | None:  # noqa: ANN001 - a UTC struct_time or None
 
 
 def _clean(value: str | None) -> str | None:
-    text = " ".join((value or "").split())
+    """A title as one line, double-encoded UTF-8 in it repaired (as an article's text is)."""
+    text = " ".join(repair(value or "").split())
     return text or None
 
 

@@ -26,7 +26,7 @@ from urllib.parse import unquote
 import yaml
 
 from claimtrack.errors import UserError
-from claimtrack.io.decoding import DecodeError, check_encoding, decode
+from claimtrack.io.decoding import DecodeError, check_encoding, decode, repair
 from claimtrack.io.document import Document
 from claimtrack.io.feeds import Feed, FeedError, is_feed, parse_feed
 from claimtrack.io.isodate import parse_date
@@ -356,6 +356,8 @@ def _decode(
         raise ReadError(f"{name}: {exc}") from None
     if decoded.how and note:
         note(f"decoded {name} as {decoded.encoding} ({decoded.how}; --encoding overrides it)")
+    if decoded.repaired and note:
+        note(f"repaired double-encoded UTF-8 in {name} (as FranÃ§ois for François)")
     return decoded
 
 
@@ -439,7 +441,7 @@ def read_sidecar(path: Path) -> dict[str, Any]:
         sidecar = path.with_name(path.stem + suffix)
         if sidecar.is_file():
             try:
-                text = sidecar.read_text(encoding="utf-8-sig")
+                text = repair(sidecar.read_text(encoding="utf-8-sig"))
             except UnicodeDecodeError:
                 raise ReadError(f"{sidecar}: not UTF-8 text; save it as UTF-8") from None
             except OSError as exc:

@@ -529,6 +529,46 @@ def iter_rows(
     return _rows(session, stmt, flt, batch, first_only, skip, later)
 
 
+def rows_before(
+    session: Session, flt: ClaimFilter, before: str, first_only: bool = False, batch: int = 500
+) -> list[dict]:
+    """The rows FLT lists just before the row at cursor BEFORE, the last flt.limit of them
+    (a previous page), in FLT's order: read backwards from the cursor (the same index range
+    as --after, walked the other way) and put back in order, so no row is skipped with
+    OFFSET. FIRST_ONLY as iter_rows: a claim is listed at its first matching appearance in
+    FLT's order, so a later appearance read on the way back is left out."""
+    back = dataclasses.replace(flt, newest_first=not flt.newest_first, after=before)
+
+    def later(size: int, cursor: str) -> Select:
+        return claims_query(session, dataclasses.replace(back, limit=size, after=cursor))
+
+    kept: list = []
+    for part in _parts(session, claims_query(session, back), back.limit, batch, later):
+        if first_only:
+            firsts = _first_appearances(session, flt, {r.same_as_id or r.id for r in part})
+            part = [r for r in part if firsts.get(r.same_as_id or r.id) == r.id]
+        kept += part
+        if flt.limit is not None and len(kept) >= flt.limit:
+            del kept[flt.limit :]
+            break
+    return list(_built(session, kept[::-1]))
+
+
+def _first_appearances(session: Session, flt: ClaimFilter, firsts: set[int]) -> dict[int, int]:
+    """Of FIRSTS (first-seen claim ids), the id of the appearance FLT lists first (its order
+    from the start): the row of each claim a listing of one row per claim shows."""
+    first = func.coalesce(Claim.same_as_id, Claim.id)
+    stmt = (
+        claims_query(session, dataclasses.replace(flt, after=None, limit=None))
+        .with_only_columns(first, Claim.id)
+        .where(or_(Claim.id.in_(sorted(firsts)), Claim.same_as_id.in_(sorted(firsts))))
+    )
+    out: dict[int, int] = {}
+    for claim, appearance in session.execute(stmt):
+        out.setdefault(claim, appearance)
+    return out
+
+
 def _rows(
     session: Session,
     stmt: Select,

@@ -38,7 +38,13 @@ from claimtrack.errors import UserError
 from claimtrack.io.isodate import parse_date
 from claimtrack.io.writers import to_json, write_records
 from claimtrack.query import listings, lookups
-from claimtrack.query.claims import EXPORT_COLUMNS, ClaimFilter, claims_query, iter_rows
+from claimtrack.query.claims import (
+    EXPORT_COLUMNS,
+    ClaimFilter,
+    claims_query,
+    iter_rows,
+    rows_before,
+)
 from claimtrack.query.claims import _rows as claim_rows
 from claimtrack.query.detail import claim_detail
 from claimtrack.store import engine as dbmod
@@ -90,7 +96,7 @@ CORRECTIONS: dict[str, tuple[str, Callable[[Session, int, dict], object]]] = {
 }  # fmt: skip
 
 
-PAGING = ("page", "after")  # the query parameters that pick a page, not the selection
+PAGING = ("page", "after", "before")  # the query parameters that pick a page, not the selection
 
 
 def page_filter(flt: ClaimFilter, start: int, after: str | None) -> tuple[ClaimFilter, int]:
@@ -102,6 +108,13 @@ def page_filter(flt: ClaimFilter, start: int, after: str | None) -> tuple[ClaimF
     if flt.limit is not None:  # the selection's own limit still counts from its first row
         stop = max(min(stop, flt.limit - (start if after else 0)), 1)
     return replace(flt, limit=stop, after=after), 0 if after else start
+
+
+def page_before(session: Session, flt: ClaimFilter, before: str, every: bool) -> list[dict]:
+    """The page that ends just before the row at cursor BEFORE (a previous link), with the
+    row before it when there is one (then the page is not the first): read backwards from
+    the cursor (keyset, as ?after=), never skipped to."""
+    return rows_before(session, replace(flt, limit=PAGE_SIZE + 1), before, first_only=not every)
 
 
 def json_response(value: object, status: int = 200) -> Response:
@@ -225,24 +238,41 @@ class Web:
                     )
                 return self.download(request, fmt)
             flt = self.claim_filter(request)
-            start = (page - 1) * PAGE_SIZE
-            paged, skip = page_filter(flt, start, request.query_params.get("after") or None)
+            every = self.every(request)
+            before = request.query_params.get("before") or None
             with self.session() as s:
-                rows = list(iter_rows(s, paged, first_only=not self.every(request), skip=skip))
+                rows = page_before(s, flt, before, every) if before else []
+                if before and len(rows) >= PAGE_SIZE:  # back from a cursor: a whole page
+                    earlier = len(rows) > PAGE_SIZE  # and a row before it: not the first
+                    page, rows = (max(page, 2), rows[1:]) if earlier else (1, rows)
+                else:  # forward; or back at the start (rows gone since too): the first page
+                    page = 1 if before else page
+                    before, after = None, request.query_params.get("after") or None
+                    paged, skip = page_filter(flt, (page - 1) * PAGE_SIZE, after)
+                    rows = list(iter_rows(s, paged, first_only=not every, skip=skip))
+                    earlier = page > 1 or after is not None
+            start = (page - 1) * PAGE_SIZE
         except UserError as exc:
             return self.error(request, str(exc), 400, bool(fmt))
-        more = len(rows) > PAGE_SIZE and (flt.limit is None or start + PAGE_SIZE < flt.limit)
+        shown = rows[:PAGE_SIZE]
+        more = (before is not None or len(rows) > PAGE_SIZE) and (
+            flt.limit is None or start + PAGE_SIZE < flt.limit
+        )
         params = {k: v for k, v in request.query_params.items() if k not in PAGING and v}
-        # next: after the last row shown (keyset, one index range); previous: by its number
-        after = rows[PAGE_SIZE - 1]["cursor"] if more else None
-        ahead = {"page": page + 1, **({"after": after} if after else {})}
+        # both ways keyset: next reads on after the last row shown, previous back from the
+        # first (a page reached by its number alone too); by number only when a row has no
+        # cursor (another order)
+        last = shown[-1]["cursor"] if more else None
+        first = shown[0]["cursor"] if earlier and shown else None
+        ahead = {"page": page + 1, **({"after": last} if last else {})}
+        back = {"page": page - 1, **({"before": first} if first else {})}
         return self.page(
             request,
             "claims.html",
-            rows=rows[:PAGE_SIZE],
+            rows=shown,
             page=page,
             first=start + 1,
-            prev_url=f"/claims?{urlencode({**params, 'page': page - 1})}" if page > 1 else None,
+            prev_url=f"/claims?{urlencode({**params, **back})}" if earlier and shown else None,
             next_url=f"/claims?{urlencode({**params, **ahead})}" if more else None,
             query=params,
             downloads={f: f"/claims.{f}?{urlencode(params)}" for f in DOWNLOADS},

@@ -11,7 +11,13 @@ import pytest
 from sqlalchemy import event
 
 from claimtrack.errors import UserError
-from claimtrack.query.claims import ClaimFilter, cursor_of, iter_rows, parse_cursor
+from claimtrack.query.claims import (
+    ClaimFilter,
+    cursor_of,
+    iter_rows,
+    parse_cursor,
+    rows_before,
+)
 from claimtrack.store import engine as dbmod
 from tests.handmade import store_articles
 
@@ -24,6 +30,11 @@ def stored(db_url) -> str:
 
 def by_cursor(session, flt: ClaimFilter, size: int, first_only: bool) -> list[list[int]]:
     """FLT's listing as pages of SIZE, each asked for after the cursor of the one before."""
+    return [[r["claim_id"] for r in p] for p in pages_of(session, flt, size, first_only)]
+
+
+def pages_of(session, flt: ClaimFilter, size: int, first_only: bool) -> list[list[dict]]:
+    """by_cursor's pages, their rows whole."""
     pages, cursor = [], None
     while True:
         page = list(
@@ -34,7 +45,7 @@ def by_cursor(session, flt: ClaimFilter, size: int, first_only: bool) -> list[li
             )
         )
         if page:
-            pages.append([r["claim_id"] for r in page])
+            pages.append(page)
         if len(page) < size:
             return pages
         cursor = page[-1]["cursor"]
@@ -76,6 +87,49 @@ def test_one_row_per_claim_leaves_out_claims_an_earlier_page_listed(stored):
         paged = [i for p in by_cursor(s, ClaimFilter(), 1, True) for i in p]
     assert len(firsts) < len(every)
     assert len(paged) == len(set(paged)) == len(firsts)
+
+
+@pytest.mark.parametrize("flt", LISTINGS, ids=lambda f: str(f)[12:60])
+def test_the_page_before_each_cursor_is_the_page_walked_forward(stored, flt):
+    """A previous page (rows_before the first row's cursor) is the page listed before it,
+    with one row per claim too: a claim shown earlier is not listed again by a later
+    appearance read on the way back, and one whose first appearance lies on the way back
+    is listed there. Before the first page there is nothing."""
+    engine = dbmod.open_engine(stored)
+    with dbmod.session_scope(engine) as s:
+        for first_only in (True, False):
+            for size in (1, 2, 3):
+                pages = pages_of(s, flt, size, first_only)
+                sized = dataclasses.replace(flt, limit=size)
+                for earlier, page in zip(pages, pages[1:], strict=False):
+                    back = rows_before(s, sized, page[0]["cursor"], first_only)
+                    assert back == earlier, (size, first_only)
+                assert rows_before(s, sized, pages[0][0]["cursor"], first_only) == []
+                # without a limit: everything before, in order
+                whole = [r["claim_id"] for p in pages[:-1] for r in p]
+                last = pages[-1][0]["cursor"]
+                assert [r["claim_id"] for r in rows_before(s, flt, last, first_only)] == whole
+
+
+def test_a_previous_page_reads_back_from_the_cursor_not_offset(stored):
+    """The rows before a cursor are read from its place backwards (a row value compared,
+    the order reversed), none skipped with OFFSET."""
+    engine = dbmod.open_engine(stored)
+    with dbmod.session_scope(engine) as s:
+        firsts = list(iter_rows(s, ClaimFilter(), first_only=True))
+    seen: list = []
+
+    def record(conn, cursor, statement, parameters, *args):  # noqa: ANN001, ANN002
+        if re.search(r"\bFROM claims\b", statement) and "ORDER BY" in statement:
+            seen.append((statement, skipped(statement, parameters)))
+
+    event.listen(engine, "before_cursor_execute", record)
+    with dbmod.session_scope(engine) as s:
+        back = rows_before(s, ClaimFilter(limit=2), firsts[-1]["cursor"], first_only=True)
+    event.remove(engine, "before_cursor_execute", record)
+    assert [r["claim_id"] for r in back] == [r["claim_id"] for r in firsts[-3:-1]]
+    assert seen and [n for _, n in seen] == [0] * len(seen), seen
+    assert re.search(r"\) < \(", seen[0][0]) and " DESC" in seen[0][0], seen[0]
 
 
 def test_later_windows_continue_from_the_last_row_not_offset(stored):

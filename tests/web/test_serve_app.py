@@ -8,10 +8,12 @@ import json
 import re
 
 import pytest
+from sqlalchemy import event
 from starlette.testclient import TestClient
 
 from claimtrack.web import app as web_app
 from tests.conftest import SEEDS, rows
+from tests.query.test_paging import skipped
 
 # Written for these tests: a claim that quotes markup, in a source whose title is markup.
 HOSTILE = (
@@ -154,6 +156,63 @@ def test_paging_walks_the_whole_selection(client, monkeypatch):
         found = re.search(r'<a href="([^"]+)" rel="next">', page)
         url = html.unescape(found.group(1)) if found else None
     assert seen == expected
+
+
+def shown_ids(page: str) -> list[int]:
+    return [int(i) for i in re.findall(r'<td class="num"><a href="/claims/(\d+)">', page)]
+
+
+def link(page: str, rel: str) -> str | None:
+    found = re.search(rf'<a href="([^"]+)" rel="{rel}">', page)
+    return html.unescape(found.group(1)) if found else None
+
+
+@pytest.mark.parametrize("query", ["", "sort=newest", "every=1", "topic=conflict&sort=newest"])
+def test_paging_forward_then_back_gives_the_same_pages(client, monkeypatch, query):
+    """The previous links read back from the first row shown (?before=, keyset), never a
+    page skipped to with OFFSET: walking back from the last page gives every page again,
+    numbered as before, and the first page has no previous link."""
+    monkeypatch.setattr(web_app, "PAGE_SIZE", 3)
+    skips: list[int] = []
+    engine = client.app.state.web.engine
+    record = lambda conn, cursor, sql, params, *args: skips.append(skipped(sql, params))  # noqa: E731
+    event.listen(engine, "before_cursor_execute", record)
+    forward, url = [], f"/claims?{query}"
+    while url:
+        page = client.get(url).text
+        forward.append((shown_ids(page), re.search(r"claims \d+–\d+", page).group(0)))
+        url = link(page, "next")
+    assert len(forward) >= 3, forward
+    backward = [forward[-1]]
+    url = link(page, "prev")
+    while url:
+        assert "before=" in url and "after=" not in url, url
+        page = client.get(url).text
+        backward.append((shown_ids(page), re.search(r"claims \d+–\d+", page).group(0)))
+        url = link(page, "prev")
+    event.remove(engine, "before_cursor_execute", record)
+    assert backward[::-1] == forward
+    assert link(client.get(f"/claims?{query}").text, "prev") is None
+    assert skips and set(skips) == {0}, skips
+
+
+def test_a_page_reached_by_its_number_goes_back_by_cursor(client, monkeypatch):
+    """A ?page= link (made before the cursors were) still works; its previous link reads
+    back from its first row, and a cursor with nothing before it gives the first page."""
+    monkeypatch.setattr(web_app, "PAGE_SIZE", 3)
+    expected = [r["claim_id"] for r in client.get("/claims.json").json()]
+    third = client.get("/claims?page=3").text
+    assert shown_ids(third) == expected[6:9]
+    back = link(third, "prev")
+    assert "before=" in back and "page=2" in back
+    second = client.get(back).text
+    assert shown_ids(second) == expected[3:6] and "claims 4–6" in second
+    first = client.get(link(second, "prev")).text
+    assert shown_ids(first) == expected[:3] and link(first, "prev") is None
+    assert "claims 1–3" in first
+    assert shown_ids(client.get(link(first, "next")).text) == expected[3:6]
+    bad = client.get("/claims?before=yesterday")
+    assert bad.status_code == 400 and "is not a cursor" in html.unescape(bad.text)
 
 
 def test_a_claim_shows_its_marked_paragraph(client, cli, db):

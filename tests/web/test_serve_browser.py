@@ -195,3 +195,50 @@ def test_correct_a_claim_in_a_browser(server, page):
     expect(page.locator("table.claims tbody tr")).to_have_count(11)
     page.goto(f"{server}/claims")
     expect(page.locator("table.claims tbody tr")).to_have_count(10)
+
+
+# Written for this test: short council reports, three claims each, enough for two pages.
+SPEAKERS = ("Ana Lindqvist", "Tomas Berger", "Rosa Maldini", "Pieter Okafor", "Lena Havel")
+PLACES = ("the harbour bridge", "the north library", "the tram depot", "the market hall")
+
+
+def council_reports(folder: Path, count: int) -> Path:
+    """COUNT made-up articles, each of three attributed sentences on its own line."""
+    folder.mkdir()
+    for n in range(count):
+        who = [SPEAKERS[(n + k) % len(SPEAKERS)] for k in range(3)]
+        where = PLACES[n % len(PLACES)]
+        text = (
+            f"Council report {n + 1}\n\n"
+            f"Councillor {who[0]} said on Monday that {where} would reopen in {n % 12 + 1} weeks.\n\n"
+            f"Engineer {who[1]} said the repairs to {where} had cost less than planned.\n\n"
+            f"Mayor {who[2]} told reporters that the city would pay for {where} from its reserve.\n"
+        )
+        (folder / f"report_{n:02d}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_page_forward_and_back_in_a_browser(server, page, db_url, cli, tmp_path):
+    """Next and previous links in a real browser: back from the second page is the first
+    page again (read back from a cursor, ?before=), with no previous link of its own."""
+    from playwright.sync_api import expect
+
+    cli("ingest", str(council_reports(tmp_path / "reports", 20)), "--quiet", db=db_url)
+    page.goto(f"{server}/claims")
+    ids = lambda: page.locator("table.claims td.num a").all_inner_texts()  # noqa: E731
+    first = ids()
+    assert len(first) == 50
+    expect(page.locator("a[rel=prev]")).to_have_count(0)
+    page.click("a[rel=next]")
+    page.wait_for_url(re.compile(r"after="))
+    second = ids()
+    assert second and not set(second) & set(first)
+    expect(page.locator("p.pager")).to_contain_text("claims 51–")
+    page.click("a[rel=prev]")
+    page.wait_for_url(re.compile(r"before="))
+    assert ids() == first
+    expect(page.locator("p.pager")).to_contain_text("claims 1–50")
+    expect(page.locator("a[rel=prev]")).to_have_count(0)
+    page.click("a[rel=next]")
+    page.wait_for_url(re.compile(r"after="))
+    assert ids() == second
