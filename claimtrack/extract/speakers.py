@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from claimtrack.extract.roles import (
+    ENTOURAGE,
     PERSON_ROLES,
     QUALIFIERS,
     STATES,
@@ -26,6 +27,7 @@ from claimtrack.names import (
     Gender,
     compatible,
     first_name_gender,
+    first_name_variants,
     fold,
     surname,
     title_gender,
@@ -374,14 +376,27 @@ def is_member_group(head: Token) -> bool:
     return head.tag_ in ("NNPS", "NNS") and head.ent_type_ == "NORP"
 
 
+def joint_owner(head: Token, conj: Token) -> Token | None:
+    """The second owner of a thing two people own, which the parser reads as a person and a
+    thing ("Roe and Poe's plan": "Roe" and "Poe's plan"): the name that owns CONJ, right
+    after the "and" that follows HEAD; else None."""
+    poss = next((c for c in conj.children if c.dep_ == "poss"), None)
+    if conj.pos_ != "NOUN" or poss is None or poss.pos_ != "PROPN" or poss.i != head.i + 2:
+        return None
+    between = head.doc[head.i + 1]
+    return poss if between.dep_ == "cc" and between.lower_ in ("and", "&") else None
+
+
 def co_speakers(head: Token, first: str | None) -> list[ResolvedActor]:
     """The other named people of a mention that names several ("Sen. Jon Doe and Sen. Ann
     Roe", "Doe, Roe and Poe"): persons joined to its head by "and"."""
     out = []
     named = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
-    for conj in [c for h in [head, *named] for c in h.conjuncts if c.i > h.i]:
+    for owner_of, conj in [(h, c) for h in [head, *named] for c in h.conjuncts if c.i > h.i]:
         end = conj.idx + len(conj.text)
-        if conj.pos_ != "PROPN":  # "and his wife Michelle": a kin word and a name
+        if (owner := joint_owner(owner_of, conj)) is not None:  # "Roe and Poe's reaction"
+            conj, end = owner, owner.idx + len(owner.text)
+        elif conj.pos_ != "PROPN":  # "and his wife Michelle": a kin word and a name
             name = next((c for c in conj.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
             if conj.lower_ not in KIN or name is None:
                 continue
@@ -1219,7 +1234,15 @@ _CALLED = re.compile(r",\s*(?:called|named|known as)\s+([A-Z][^\s,;]*(?:\s+[A-Z]
 _PAIR = re.compile(
     r"(both|the two|the two major)\s+(?:(presidential|major)\s+)?(?:candidates|nominees)$"
 )
+# "the two men", "both Republican senators": a pair of people of a kind, just named
+_TWO = re.compile(r"(?:both|the two)\s+(?:[a-z.-]+\s+){0,2}([a-z]+)$")
 _NAME_JOINS = frozenset({"of", "on", "for", "to", "the", "and", "&"})
+
+
+def singular_person(noun: str) -> bool:
+    """NOUN is the plural of a person's job or of a word for a person ("presidents", "men")."""
+    one = noun[:-3] + "man" if noun.endswith("men") else noun.removesuffix("s")
+    return noun != one and one in PERSON_JOBS
 
 
 def _of_name_end(head: Token) -> int | None:
@@ -1233,6 +1256,17 @@ def _of_name_end(head: Token) -> int | None:
             if len(toks) > 1 and all(t.text[:1].isupper() or t.lower_ in _NAME_JOINS for t in toks):
                 return toks[-1].idx + len(toks[-1].text)
     return None
+
+
+def headline_word_on(ent: Span, sentence: int) -> bool:
+    """A headline's word glued onto a surname, no person's full name: a two-word name
+    opening the document's first sentence (SENTENCE 0) whose first word is no first name
+    ("Derelict Obama and Clinton" is Obama; "Mary Roe Wins" is Mary Roe)."""
+    words = ent.text.split()
+    if sentence != 0 or len(words) != 2 or ent.start != ent.sent.start:
+        return False
+    first = words[0].strip(".,")
+    return first_name_gender(first) is None and not first_name_variants(first)
 
 
 def _title_cased(sent: Span) -> bool:
@@ -1280,10 +1314,6 @@ def longer_org(name: str, keys: list[str]) -> str | None:
     if len(bodies) != 1:
         return None
     return max(longer, key=len)  # "united nations ..." over "u.n. ..."
-
-
-# the people of a person's own staff: "Jo Roe and his aides" speak as Jo Roe
-ENTOURAGE = frozenset("aides advisers advisors allies staff staffers surrogates team".split())
 
 
 def _with_entourage(head: Token) -> Token | None:
@@ -1660,6 +1690,26 @@ class Resolver:
         org = self.orgs[found[0]]
         return self.canonical(ResolvedActor(org.name, org.kind, forms=[org.name or ""])), why
 
+    def by_trade(self, head: Token, start: int, end: int) -> tuple[ResolvedActor, str] | None:
+        """The one labour body the article names that a union described by its trade
+        stands for ("a union representing flight attendants", "the flight attendants'
+        union" for the "Association of Flight Attendants"); None when the words name no
+        trade, or none or several named unions are of it."""
+        if head.pos_ != "NOUN" or head.lower_ not in ("union", "guild"):
+            return None
+        said = [t for t in head.subtree if start <= t.idx < end and t != head]
+        words = WORDS.findall(fold(" ".join(t.text for t in said if t.pos_ == "NOUN")))
+        trade = set(words)
+        if not trade:
+            return None
+        keys = [k for k in self.orgs if is_labour_body(w := WORDS.findall(k)) and trade <= set(w)]
+        found = one_per_name(keys)
+        if len(found) != 1:
+            return None
+        org = self.orgs[found[0]]
+        actor = self.canonical(ResolvedActor(org.name, org.kind, forms=[org.name or ""]))
+        return actor, f"the one union of {' '.join(dict.fromkeys(words))} named in this article"
+
     def _own_campaign(self, keys: list[str]) -> tuple[list[str], str] | None:
         """Of the campaigns KEYS, the one of the person last noted as a subject ("Jo Roe
         will speak. The campaign says ..." is the Roe campaign), with why; else None."""
@@ -1943,6 +1993,47 @@ class Resolver:
         group = ResolvedActor(" & ".join(n or "" for n in names), "group", forms=names)
         return group, "the two people named as candidates or nominees in this article"
 
+    def just_named_pair(self, text: str, head: Token) -> tuple[ResolvedActor, str] | None:
+        """The two people a plural description of a pair of people stands for ("the two
+        men", "both Republican senators"): the two, and only two, people named in its
+        sentence before it and in the sentence before that; None otherwise."""
+        m = _TWO.match(" ".join(text.split()).lower())
+        if m is None or not singular_person(m.group(1)):
+            return None
+        now = self.sentence(head)
+        names = [
+            s.actor.name
+            for s in self.seen
+            if now - 1 <= s.sent <= now and s.actor.kind == "person" and s.actor.name
+        ]
+        people = list(dict.fromkeys(self._full(n) for n in names))
+        if len(people) != 2:
+            return None
+        group = ResolvedActor(" & ".join(people), "group", forms=people)
+        return group, "the two people named just before it"
+
+    def named_together(self, tok: Token, pronoun: Token) -> ResolvedActor | None:
+        """The group of the people or bodies a name and the names joined to it by "and"
+        stand for, when each is named and the clause of the relative PRONOUN is about them
+        together ("China and the United States, the two biggest polluters, which",
+        "Roe and Poe, who both say", "... who agree"); else None ("Roe and Poe, who said":
+        either, or both)."""
+        toks = [tok, *(c for c in tok.conjuncts if c.i > tok.i)]
+        if len(toks) < 2 or any(t.pos_ != "PROPN" for t in toks):
+            return None
+        plural = any(c.dep_ == "appos" and c.tag_ == "NNS" for t in toks for c in t.children)
+        verb = pronoun.head
+        together = any(c.lower_ in ("together", "both", "jointly") for c in verb.children)
+        if not (plural or together or verb.tag_ == "VBP"):
+            return None
+        found = [analyse_mention(t, mention_start(t), mention_end(t)) for t in toks]
+        if any(not a.name or a.kind not in BODIES | {"person"} for a in found):
+            return None
+        names = list(dict.fromkeys(self.canonical(a).name or "" for a in found))
+        if len(names) < 2:
+            return None
+        return ResolvedActor(" & ".join(names), "group", forms=names)
+
     def by_owner(self, text: str) -> tuple[ResolvedActor, str] | None:
         """The one person the article names in the role a named person's possessive
         describes: "Roe's lawyer" is "Al Poe, an attorney for Roe" or "Roe's lawyer, Al
@@ -2116,6 +2207,11 @@ class Resolver:
             return self.actors.get(names[0]) or self.canonical(ResolvedActor(names[0], "person"))
         if others:
             self.others[key] = [self.canonical(o).name or "" for o in others]
+            names = list(dict.fromkeys([actor.name or "", *self.others[key]]))
+            if named is not None and len(names) >= 2 and "" not in names:
+                # "Critics, like Jo Roe and Al Poe,": the pair is whom a later "they" may be
+                group = ResolvedActor(" & ".join(names), "group", forms=names)
+                self.grouped[id(head.doc), head.i] = group
         return actor
 
     def named_within(
@@ -2169,7 +2265,7 @@ class Resolver:
             if hit is not None and members(hit):
                 return hit, why
             return ResolvedActor(None, "unnamed"), None
-        if (pair := self.by_pair(text)) is not None:
+        if (pair := self.by_pair(text) or self.just_named_pair(text, head)) is not None:
             return pair
         if low in PRONOUNS_ANY or head.pos_ == "PRON" and end - start <= 5:
             if low in FIRST_PERSON and not self.quoted(head):
@@ -2184,6 +2280,8 @@ class Resolver:
                 if (pair := self.named_in_apposition(ante)) is not None:
                     return pair, "the people named in apposition to the noun its clause is about"
             if low in ("who", "which", "that") and (ante := antecedent(head)) is not None:
+                if (together := self.named_together(ante, head)) is not None:
+                    return together, "the names its clause is about"
                 actor, why = self._resolve(ante, mention_start(ante), mention_end(ante))
                 return actor, why or "the noun its clause is about"
             return ResolvedActor(None, "person" if low in PRONOUNS_PERSON else "unnamed"), None
@@ -2216,7 +2314,7 @@ class Resolver:
             return self.canonical(hit[0]), hit[1]
         found = analyse_mention(head, start, end)
         if found.kind in BODIES or found.kind == "unnamed":
-            if (hit := self.by_org(head, text)) is not None:
+            if (hit := self.by_org(head, text) or self.by_trade(head, start, end)) is not None:
                 return hit
         description = description_of(head, text)
         if description is None and self.sentence(head) == 0:  # "Retired General Warns ..."

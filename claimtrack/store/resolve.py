@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from sqlalchemy import Engine, or_, select
 from sqlalchemy.orm import Session
 
-from claimtrack.extract.roles import alias_roles, definite
+from claimtrack.extract.roles import alias_roles, definite, described
 from claimtrack.names import (
     PRONOUN_GENDER,
     PRONOUNS,
@@ -188,13 +188,15 @@ def person_for(session: Session, loose: Actor, claim: Claim) -> tuple[Actor, str
     return found, "the one known person of that name"
 
 
-def described(session: Session, loose: Actor, claim: Claim) -> tuple[Actor, str] | None:
+def by_description(session: Session, loose: Actor, claim: Claim) -> tuple[Actor, str] | None:
     """The person an unresolved description means ("the Indiana governor"), and why."""
     said = " ".join((claim.speaker_mention or "").split())
-    description = definite(said)  # as at ingest: the text's own words, not "who" resolved
+    source = session.get(Source, claim.source_id)
+    before = (source.text or "")[: claim.speaker_start or 0] if source is not None else ""
+    description = described(said, loose.name, before)  # as at ingest
     if description is None:
         return None
-    published = session.scalar(select(Source.published_on).where(Source.id == claim.source_id))
+    published = source.published_on if source is not None else None
     match = by_role(session, description, published)
     if match is None:
         return None
@@ -205,7 +207,7 @@ def described(session: Session, loose: Actor, claim: Claim) -> tuple[Actor, str]
 def plan(session: Session, loose: Actor) -> list[tuple[Claim, Actor, str]]:
     """Each claim of LOOSE (as its first speaker) that one person now fits: (claim, the
     person, why)."""
-    find = person_for if person_like(loose) else described
+    find = person_for if person_like(loose) else by_description
     out = []
     for claim in session.scalars(
         select(Claim).where(Claim.actor_id == loose.id).order_by(Claim.id)
