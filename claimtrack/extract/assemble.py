@@ -311,11 +311,13 @@ def _resolver(parsed: list[Parsed], qi: QuoteIndex) -> Resolver:
 
     numbers = _sentence_numbers(parsed, quoted)
     resolver = Resolver(quoted, lambda t: numbers[id(t.doc), t.sent.start])
+    headline = parsed[0] if len(parsed) > 1 else None  # a first line with more after it
     people = [
         ent
         for p in parsed
         for ent in p.doc.ents
-        if ent.label_ == "PERSON" and not headline_word_on(ent, resolver.sentence(ent[0]))
+        if ent.label_ == "PERSON"
+        and not headline_word_on(ent, p is headline and resolver.sentence(ent[0]) == 0)
     ]
     for ent in people:
         resolver.see_person_name(" ".join(ent.text.replace("’s", "").split()))

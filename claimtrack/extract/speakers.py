@@ -1258,12 +1258,13 @@ def _of_name_end(head: Token) -> int | None:
     return None
 
 
-def headline_word_on(ent: Span, sentence: int) -> bool:
+def headline_word_on(ent: Span, headline: bool) -> bool:
     """A headline's word glued onto a surname, no person's full name: a two-word name
-    opening the document's first sentence (SENTENCE 0) whose first word is no first name
-    ("Derelict Obama and Clinton" is Obama; "Mary Roe Wins" is Mary Roe)."""
+    opening the first sentence of the document's HEADLINE (its first line, with more
+    after it) whose first word is no first name ("Derelict Obama and Clinton" is Obama;
+    "Mary Roe Wins" is Mary Roe)."""
     words = ent.text.split()
-    if sentence != 0 or len(words) != 2 or ent.start != ent.sent.start:
+    if not headline or len(words) != 2 or ent.start != ent.sent.start:
         return False
     first = words[0].strip(".,")
     return first_name_gender(first) is None and not first_name_variants(first)
@@ -2012,6 +2013,35 @@ class Resolver:
         group = ResolvedActor(" & ".join(people), "group", forms=people)
         return group, "the two people named just before it"
 
+    def listed_people(self, text: str) -> ResolvedActor | None:
+        """The group of people a mention lists by the names the article gives them in
+        full ("Trump and Clinton", "Mr. King and Mr. Schultz", "both Roe and Poe"), read
+        from its words when the parser made no list of them; None unless every part is
+        such a name, a title before it aside."""
+        words = " ".join(text.split())
+        words = re.sub(r"^(?:both|the)\s+", "", words, flags=re.I)
+        parts = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", words)
+        if len(parts) < 2:
+            return None
+        names = []
+        for part in parts:
+            name = [w for w in part.split() if w.lower() not in TITLE_WORDS]
+            if not name or not all(w[:1].isupper() for w in name):
+                return None
+            full = self._full(" ".join(name))
+            if (
+                len(full.split()) < 2
+                or full not in self.people
+                and full.lower()
+                not in (n.lower() for names_ in self.full_names.values() for n in names_)
+            ):
+                return None
+            names.append(self.canonical(ResolvedActor(full, "person", forms=[full])).name or "")
+        names = list(dict.fromkeys(names))
+        if len(names) != len(parts):
+            return None
+        return ResolvedActor(" & ".join(names), "group", forms=names)
+
     def named_together(self, tok: Token, pronoun: Token) -> ResolvedActor | None:
         """The group of the people or bodies a name and the names joined to it by "and"
         stand for, when each is named and the clause of the relative PRONOUN is about them
@@ -2267,6 +2297,8 @@ class Resolver:
             return ResolvedActor(None, "unnamed"), None
         if (pair := self.by_pair(text) or self.just_named_pair(text, head)) is not None:
             return pair
+        if " and " in text and (listed := self.listed_people(text)) is not None:
+            return listed, "the people it names, as this article names them in full"
         if low in PRONOUNS_ANY or head.pos_ == "PRON" and end - start <= 5:
             if low in FIRST_PERSON and not self.quoted(head):
                 return ResolvedActor(None, "person"), None  # the author's voice, not a subject
