@@ -1230,6 +1230,7 @@ def _compound(dropped: list[str], tail: list[str]) -> bool:
 
 # the name a description gives what it describes: "The program, called EB-5, ..."
 _CALLED = re.compile(r",\s*(?:called|named|known as)\s+([A-Z][^\s,;]*(?:\s+[A-Z][^\s,;]*)*)")
+NEW = frozenset({"new", "latest", "newest"})  # a poll of them is the one just out
 # a plural description of a pair of candidates: "both presidential candidates"
 _PAIR = re.compile(
     r"(both|the two|the two major)\s+(?:(presidential|major)\s+)?(?:candidates|nominees)$"
@@ -1474,6 +1475,7 @@ class Resolver:
         # the roles the article gives named people, anywhere in it: (name as written, role)
         self.written: list[tuple[str, str]] = []
         self.orgs: dict[str, ResolvedActor] = {}  # folded name -> each organisation named
+        self.new_polls: set[str] = set()  # the polls of them it calls new or the latest
         # where each was named, in text order: (sentence, paragraph's Doc id, token, name)
         self.org_places: list[tuple[int, int, int, str]] = []
         # the documents named with their owner, in text order: (sentence, paragraph's Doc id,
@@ -1621,6 +1623,8 @@ class Resolver:
             if found.kind in BODIES and len(name.split()) >= 2 and name[:1].isupper() and proper:
                 self.orgs.setdefault(fold(name), found)
                 self.org_places.append((self.sentence(tok), id(doc), tok.i, fold(name)))
+                if tok.lower_ in POLLS and any(t.lower_ in NEW for t in tok.lefts):
+                    self.new_polls.add(fold(name))  # "The latest Roe/Poe poll"
         for tok in doc:
             if (force := police_force(tok)) is not None:
                 self.orgs.setdefault(fold(force), ResolvedActor(force, "government"))
@@ -1633,7 +1637,8 @@ class Resolver:
         words = [w.lower() for w in cut_clauses(" ".join(text.split())).split()]
         if words[:1] in (["the"], ["a"], ["this"]):
             words = words[1:]
-        if words[:1] == ["new"]:
+        new = words[:1] in (["new"], ["latest"])
+        if new:
             words = words[1:]
         if words == ["police"]:
             keys = [k for k in self.orgs if k.endswith("police department")]
@@ -1644,11 +1649,15 @@ class Resolver:
         else:
             return None
         keys = one_per_name(keys)
+        why = f"the one {kind} named in this article"
+        if len(keys) > 1 and new and words[0] != "police":  # "a new poll" of several named
+            keys = [k for k in keys if k in self.new_polls]
+            why = f"the one {kind} this article calls new or the latest"
         if len(keys) != 1:
             return None
         org = self.orgs[keys[0]]
         actor = self.canonical(ResolvedActor(org.name, org.kind, forms=[org.name or ""]))
-        return actor, f"the one {kind} named in this article"
+        return actor, why
 
     def by_org(self, head: Token, text: str) -> tuple[ResolvedActor, str] | None:
         """The one organisation the article names that a definite description of one stands
