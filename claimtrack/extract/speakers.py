@@ -1486,6 +1486,9 @@ class Resolver:
         # a "they" resolved to a group of named people, by (id of its Doc, its token): that
         # group stays whom the next "they" may be
         self.grouped: dict[tuple[int, int], ResolvedActor] = {}
+        # people a mention names together by their names, by (id of its Doc, its head token):
+        # their group is whom a later "they" may be, as each of them is whom "he" may be
+        self.listed: dict[tuple[int, int], ResolvedActor] = {}
 
     def see_documents(self, doc: Doc) -> None:
         """Note the documents a paragraph names with their owner ("a new ad from the Roe
@@ -1781,6 +1784,8 @@ class Resolver:
         """ACTOR is a sentence's subject, or a claim's SPEAKER, at TOK (its head)."""
         if tok is not None and (group := self.grouped.get((id(tok.doc), tok.i))) is not None:
             actor = group  # "they" for "Jo Roe and Al Poe": the pair, not the first of them
+        elif tok is not None and (listed := self.listed.get((id(tok.doc), tok.i))) is not None:
+            self.seen.append(Seen(listed, self.sentence(tok), *place(tok, speaker), plural=True))
         elif tok is not None and actor.kind == "person" and actor.name:
             self.note_group(actor, tok, speaker)
         if actor.kind == "person" and actor.name:
@@ -2230,14 +2235,24 @@ class Resolver:
         """The actor a mention refers to; ``how`` and ``others`` keep how it was found and
         the other people it names."""
         key = (id(head.doc), start, end)
+        text = " ".join(doc_text(head.doc)[start:end].split())
         named = self.named_within(head, start, end)
+        listed = None
         if named is not None:
             found, why = named
             actor, others = self.canonical(found[0]), found[1:]
         else:
             actor, why = self._resolve(head, start, end)
             others = co_speakers(head, actor.name) if actor.kind == "person" else []
-        text = " ".join(doc_text(head.doc)[start:end].split())
+        if not others and not members(actor) and " and " in text:
+            listed = self.listed_people(text)  # "Trump and Clinton" the parser made no list of
+        if listed is not None:
+            first, *rest = members(listed)
+            actor, others = (
+                self.canonical(ResolvedActor(first, "person", forms=[first])),
+                [ResolvedActor(n, "person", forms=[n]) for n in rest],
+            )
+            why = "the people it names, as this article names them in full"
         if why and actor.name:
             self.how[key] = f"'{text}': {' and '.join(members(actor)) or actor.name}, {why}"
         if names := members(actor):  # "they": the first of the group, and the others
@@ -2247,10 +2262,11 @@ class Resolver:
         if others:
             self.others[key] = [self.canonical(o).name or "" for o in others]
             names = list(dict.fromkeys([actor.name or "", *self.others[key]]))
-            if named is not None and len(names) >= 2 and "" not in names:
-                # "Critics, like Jo Roe and Al Poe,": the pair is whom a later "they" may be
+            if (named or listed) is not None and len(names) >= 2 and "" not in names:
+                # "Critics, like Jo Roe and Al Poe,": the pair is whom a later "they" may be,
+                # as each of them is whom "he" or "she" may be
                 group = ResolvedActor(" & ".join(names), "group", forms=names)
-                self.grouped[id(head.doc), head.i] = group
+                self.listed[id(head.doc), head.i] = group
         return actor
 
     def named_within(
@@ -2306,8 +2322,6 @@ class Resolver:
             return ResolvedActor(None, "unnamed"), None
         if (pair := self.by_pair(text) or self.just_named_pair(text, head)) is not None:
             return pair
-        if " and " in text and (listed := self.listed_people(text)) is not None:
-            return listed, "the people it names, as this article names them in full"
         if low in PRONOUNS_ANY or head.pos_ == "PRON" and end - start <= 5:
             if low in FIRST_PERSON and not self.quoted(head):
                 return ResolvedActor(None, "person"), None  # the author's voice, not a subject

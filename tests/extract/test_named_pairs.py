@@ -201,15 +201,18 @@ def test_a_union_of_another_trade_is_not_the_union_named() -> None:
     assert who.name == "union representing pilots"
 
 
-FORUM = "Paul Dunmore and Alice Whitcomb met on Monday.\n\nMr. Dunmore and {other} said the levy would pass."
+FORUM = (
+    "Candidates meet;\n{who} point out own credentials at forum.\n\n"
+    "Jo Dunmore and Alice Whitcomb spoke on Wednesday, each touting experience."
+)
 
 
 def test_people_listed_by_surname_are_those_the_article_names_in_full() -> None:
-    who = speaker_of(FORUM.format(other="Ms. Whitcomb"), "levy would pass")
-    assert (who.name, who.kind) == ("Paul Dunmore & Alice Whitcomb", "group")
+    who = speaker_of(FORUM.format(who="Dunmore and Whitcomb"), "own credentials")
+    assert (who.name, who.kind) == ("Jo Dunmore & Alice Whitcomb", "group")
     assert "the people it names, as this article names them in full" in (who.how or "")
 
 
 def test_a_list_with_a_surname_named_nowhere_in_full_is_not_read_so() -> None:
-    who = speaker_of(FORUM.format(other="Mr. Kessler"), "levy would pass")
+    who = speaker_of(FORUM.format(who="Dunmore and Kessler"), "own credentials")
     assert "the people it names" not in (who.how or "")
