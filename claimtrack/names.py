@@ -212,15 +212,23 @@ _ABBREVIATION = re.compile(r"^[A-Z]{2,6}$")
 NAME_GLUE = frozenset("of and to for the on in at & de".split())
 
 
+# two sponsors of one poll joined by a hyphen ("Post-ABC"), as a slash joins them
+_SPONSORS = re.compile(r"(?<=[a-z.])-(?=[A-Z])")
+POLL_WORDS = frozenset({"poll", "survey"})
+
+
 def org_form(name: str) -> str:
     """An organisation's name in one form: an abbreviation of three letters or more without
     its dots ("S.E.C." -> "SEC", "the I.R.S" -> "the IRS"), one of two letters with them
-    all ("U.N" -> "U.N."), as AP style writes them."""
+    all ("U.N" -> "U.N."), as AP style writes them; a poll's sponsors joined by a slash
+    ("Washington Post-ABC News poll" -> "Washington Post/ABC News poll")."""
     words = name.split()
     for i, w in enumerate(words):
         if _DOTTED.match(w):
             letters = w.replace(".", "")
             words[i] = letters if len(letters) >= 3 else ".".join(letters) + "."
+    if len(words) >= 2 and fold(words[-1]) in POLL_WORDS:
+        words = [_SPONSORS.sub("/", w) for w in words]
     return " ".join(words)
 
 

@@ -21,7 +21,7 @@ from claimtrack.extract.calibration import calibrated
 from claimtrack.extract.learned import detect, refine
 from claimtrack.extract.quotes import QuoteIndex
 from claimtrack.extract.segment import Parsed
-from claimtrack.extract.speakers import PERSON_NOUNS, ResolvedActor, Resolver
+from claimtrack.extract.speakers import PERSON_NOUNS, ResolvedActor, Resolver, headline_word_on
 from claimtrack.extract.types import Attribution, CharSpan, FoundClaim, Speaker
 from claimtrack.extract.wordlists import words
 from claimtrack.names import PRONOUNS
@@ -311,7 +311,14 @@ def _resolver(parsed: list[Parsed], qi: QuoteIndex) -> Resolver:
 
     numbers = _sentence_numbers(parsed, quoted)
     resolver = Resolver(quoted, lambda t: numbers[id(t.doc), t.sent.start])
-    people = [ent for p in parsed for ent in p.doc.ents if ent.label_ == "PERSON"]
+    headline = parsed[0] if len(parsed) > 1 else None  # a first line with more after it
+    people = [
+        ent
+        for p in parsed
+        for ent in p.doc.ents
+        if ent.label_ == "PERSON"
+        and not headline_word_on(ent, p is headline and resolver.sentence(ent[0]) == 0)
+    ]
     for ent in people:
         resolver.see_person_name(" ".join(ent.text.replace("’s", "").split()))
     for ent in people:  # roles anywhere in the article: "the GOP nominee" may come first

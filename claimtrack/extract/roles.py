@@ -164,6 +164,27 @@ def fits(description: str, roles: list[frozenset[str]]) -> bool:
     )
 
 
+# the people of a person's own staff: "Jo Roe and his aides" speak as Jo Roe
+ENTOURAGE = frozenset("aides advisers advisors allies staff staffers surrogates team".split())
+_WITH_OWN = re.compile(rf"\s+and\s+(?:his|her)\s+(?:{'|'.join(sorted(ENTOURAGE))})$", re.I)
+RELATIVE = frozenset({"who", "which", "that"})
+
+
+def described(mention: str, name: str | None = None, before: str = "") -> str | None:
+    """The role words of the definite description a speaker's MENTION is (definite), a
+    person's own people after it aside ("The nominee and his aides" -> "nominee"); for a
+    relative pronoun ("who") resolved to a description NAME ("nominee"), NAME's when the
+    text BEFORE the pronoun wrote it definite in its sentence ("the nominee for president,
+    who"; never "a nominee, who")."""
+    said = " ".join(mention.split())
+    if fold(said) not in RELATIVE:
+        return definite(_WITH_OWN.sub("", said))
+    if not name:
+        return None
+    written = rf"\b(?:the|this)\s+{re.escape(name)}\b[^.;!?]*$"
+    return definite(f"the {name}") if re.search(written, before, re.I) else None
+
+
 def definite(mention: str) -> str | None:
     """The role words of a singular definite description ("The Indiana governor" ->
     "Indiana governor"), else None: "a senator", "the senators", "officials" are nobody

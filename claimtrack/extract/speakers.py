@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from claimtrack.extract.roles import (
+    ENTOURAGE,
     PERSON_ROLES,
     QUALIFIERS,
     STATES,
@@ -26,6 +27,7 @@ from claimtrack.names import (
     Gender,
     compatible,
     first_name_gender,
+    first_name_variants,
     fold,
     surname,
     title_gender,
@@ -374,14 +376,27 @@ def is_member_group(head: Token) -> bool:
     return head.tag_ in ("NNPS", "NNS") and head.ent_type_ == "NORP"
 
 
+def joint_owner(head: Token, conj: Token) -> Token | None:
+    """The second owner of a thing two people own, which the parser reads as a person and a
+    thing ("Roe and Poe's plan": "Roe" and "Poe's plan"): the name that owns CONJ, right
+    after the "and" that follows HEAD; else None."""
+    poss = next((c for c in conj.children if c.dep_ == "poss"), None)
+    if conj.pos_ != "NOUN" or poss is None or poss.pos_ != "PROPN" or poss.i != head.i + 2:
+        return None
+    between = head.doc[head.i + 1]
+    return poss if between.dep_ == "cc" and between.lower_ in ("and", "&") else None
+
+
 def co_speakers(head: Token, first: str | None) -> list[ResolvedActor]:
     """The other named people of a mention that names several ("Sen. Jon Doe and Sen. Ann
     Roe", "Doe, Roe and Poe"): persons joined to its head by "and"."""
     out = []
     named = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
-    for conj in [c for h in [head, *named] for c in h.conjuncts if c.i > h.i]:
+    for owner_of, conj in [(h, c) for h in [head, *named] for c in h.conjuncts if c.i > h.i]:
         end = conj.idx + len(conj.text)
-        if conj.pos_ != "PROPN":  # "and his wife Michelle": a kin word and a name
+        if (owner := joint_owner(owner_of, conj)) is not None:  # "Roe and Poe's reaction"
+            conj, end = owner, owner.idx + len(owner.text)
+        elif conj.pos_ != "PROPN":  # "and his wife Michelle": a kin word and a name
             name = next((c for c in conj.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
             if conj.lower_ not in KIN or name is None:
                 continue
@@ -1220,11 +1235,20 @@ def _compound(dropped: list[str], tail: list[str]) -> bool:
 
 # the name a description gives what it describes: "The program, called EB-5, ..."
 _CALLED = re.compile(r",\s*(?:called|named|known as)\s+([A-Z][^\s,;]*(?:\s+[A-Z][^\s,;]*)*)")
+NEW = frozenset({"new", "latest", "newest"})  # a poll of them is the one just out
 # a plural description of a pair of candidates: "both presidential candidates"
 _PAIR = re.compile(
     r"(both|the two|the two major)\s+(?:(presidential|major)\s+)?(?:candidates|nominees)$"
 )
+# "the two men", "both Republican senators": a pair of people of a kind, just named
+_TWO = re.compile(r"(?:both|the two)\s+(?:[a-z.-]+\s+){0,2}([a-z]+)$")
 _NAME_JOINS = frozenset({"of", "on", "for", "to", "the", "and", "&"})
+
+
+def singular_person(noun: str) -> bool:
+    """NOUN is the plural of a person's job or of a word for a person ("presidents", "men")."""
+    one = noun[:-3] + "man" if noun.endswith("men") else noun.removesuffix("s")
+    return noun != one and one in PERSON_JOBS
 
 
 def _of_name_end(head: Token) -> int | None:
@@ -1238,6 +1262,18 @@ def _of_name_end(head: Token) -> int | None:
             if len(toks) > 1 and all(t.text[:1].isupper() or t.lower_ in _NAME_JOINS for t in toks):
                 return toks[-1].idx + len(toks[-1].text)
     return None
+
+
+def headline_word_on(ent: Span, headline: bool) -> bool:
+    """A headline's word glued onto a surname, no person's full name: a two-word name
+    opening the first sentence of the document's HEADLINE (its first line, with more
+    after it) whose first word is no first name ("Derelict Obama and Clinton" is Obama;
+    "Mary Roe Wins" is Mary Roe)."""
+    words = ent.text.split()
+    if not headline or len(words) != 2 or ent.start != ent.sent.start:
+        return False
+    first = words[0].strip(".,")
+    return first_name_gender(first) is None and not first_name_variants(first)
 
 
 def _title_cased(sent: Span) -> bool:
@@ -1285,10 +1321,6 @@ def longer_org(name: str, keys: list[str]) -> str | None:
     if len(bodies) != 1:
         return None
     return max(longer, key=len)  # "united nations ..." over "u.n. ..."
-
-
-# the people of a person's own staff: "Jo Roe and his aides" speak as Jo Roe
-ENTOURAGE = frozenset("aides advisers advisors allies staff staffers surrogates team".split())
 
 
 def _with_entourage(head: Token) -> Token | None:
@@ -1448,6 +1480,7 @@ class Resolver:
         # the roles the article gives named people, anywhere in it: (name as written, role)
         self.written: list[tuple[str, str]] = []
         self.orgs: dict[str, ResolvedActor] = {}  # folded name -> each organisation named
+        self.new_polls: set[str] = set()  # the polls of them it calls new or the latest
         # where each was named, in text order: (sentence, paragraph's Doc id, token, name)
         self.org_places: list[tuple[int, int, int, str]] = []
         # the documents named with their owner, in text order: (sentence, paragraph's Doc id,
@@ -1458,6 +1491,9 @@ class Resolver:
         # a "they" resolved to a group of named people, by (id of its Doc, its token): that
         # group stays whom the next "they" may be
         self.grouped: dict[tuple[int, int], ResolvedActor] = {}
+        # people a mention names together by their names, by (id of its Doc, its head token):
+        # their group is whom a later "they" may be, as each of them is whom "he" may be
+        self.listed: dict[tuple[int, int], ResolvedActor] = {}
 
     def see_documents(self, doc: Doc) -> None:
         """Note the documents a paragraph names with their owner ("a new ad from the Roe
@@ -1595,6 +1631,8 @@ class Resolver:
             if found.kind in BODIES and len(name.split()) >= 2 and name[:1].isupper() and proper:
                 self.orgs.setdefault(fold(name), found)
                 self.org_places.append((self.sentence(tok), id(doc), tok.i, fold(name)))
+                if tok.lower_ in POLLS and any(t.lower_ in NEW for t in tok.lefts):
+                    self.new_polls.add(fold(name))  # "The latest Roe/Poe poll"
         for tok in doc:
             if (force := police_force(tok)) is not None:
                 self.orgs.setdefault(fold(force), ResolvedActor(force, "government"))
@@ -1607,7 +1645,8 @@ class Resolver:
         words = [w.lower() for w in cut_clauses(" ".join(text.split())).split()]
         if words[:1] in (["the"], ["a"], ["this"]):
             words = words[1:]
-        if words[:1] == ["new"]:
+        new = words[:1] in (["new"], ["latest"])
+        if new:
             words = words[1:]
         if words == ["police"]:
             keys = [k for k in self.orgs if k.endswith("police department")]
@@ -1618,11 +1657,15 @@ class Resolver:
         else:
             return None
         keys = one_per_name(keys)
+        why = f"the one {kind} named in this article"
+        if len(keys) > 1 and new and words[0] != "police":  # "a new poll" of several named
+            keys = [k for k in keys if k in self.new_polls]
+            why = f"the one {kind} this article calls new or the latest"
         if len(keys) != 1:
             return None
         org = self.orgs[keys[0]]
         actor = self.canonical(ResolvedActor(org.name, org.kind, forms=[org.name or ""]))
-        return actor, f"the one {kind} named in this article"
+        return actor, why
 
     def by_org(self, head: Token, text: str) -> tuple[ResolvedActor, str] | None:
         """The one organisation the article names that a definite description of one stands
@@ -1664,6 +1707,26 @@ class Resolver:
             return None
         org = self.orgs[found[0]]
         return self.canonical(ResolvedActor(org.name, org.kind, forms=[org.name or ""])), why
+
+    def by_trade(self, head: Token, start: int, end: int) -> tuple[ResolvedActor, str] | None:
+        """The one labour body the article names that a union described by its trade
+        stands for ("a union representing flight attendants", "the flight attendants'
+        union" for the "Association of Flight Attendants"); None when the words name no
+        trade, or none or several named unions are of it."""
+        if head.pos_ != "NOUN" or head.lower_ not in ("union", "guild"):
+            return None
+        said = [t for t in head.subtree if start <= t.idx < end and t != head]
+        words = WORDS.findall(fold(" ".join(t.text for t in said if t.pos_ == "NOUN")))
+        trade = set(words)
+        if not trade:
+            return None
+        keys = [k for k in self.orgs if is_labour_body(w := WORDS.findall(k)) and trade <= set(w)]
+        found = one_per_name(keys)
+        if len(found) != 1:
+            return None
+        org = self.orgs[found[0]]
+        actor = self.canonical(ResolvedActor(org.name, org.kind, forms=[org.name or ""]))
+        return actor, f"the one union of {' '.join(dict.fromkeys(words))} named in this article"
 
     def _own_campaign(self, keys: list[str]) -> tuple[list[str], str] | None:
         """Of the campaigns KEYS, the one of the person last noted as a subject ("Jo Roe
@@ -1726,6 +1789,8 @@ class Resolver:
         """ACTOR is a sentence's subject, or a claim's SPEAKER, at TOK (its head)."""
         if tok is not None and (group := self.grouped.get((id(tok.doc), tok.i))) is not None:
             actor = group  # "they" for "Jo Roe and Al Poe": the pair, not the first of them
+        elif tok is not None and (listed := self.listed.get((id(tok.doc), tok.i))) is not None:
+            self.seen.append(Seen(listed, self.sentence(tok), *place(tok, speaker), plural=True))
         elif tok is not None and actor.kind == "person" and actor.name:
             self.note_group(actor, tok, speaker)
         if actor.kind == "person" and actor.name:
@@ -1948,6 +2013,76 @@ class Resolver:
         group = ResolvedActor(" & ".join(n or "" for n in names), "group", forms=names)
         return group, "the two people named as candidates or nominees in this article"
 
+    def just_named_pair(self, text: str, head: Token) -> tuple[ResolvedActor, str] | None:
+        """The two people a plural description of a pair of people stands for ("the two
+        men", "both Republican senators"): the two, and only two, people named in its
+        sentence before it and in the sentence before that; None otherwise."""
+        m = _TWO.match(" ".join(text.split()).lower())
+        if m is None or not singular_person(m.group(1)):
+            return None
+        now = self.sentence(head)
+        names = [
+            s.actor.name
+            for s in self.seen
+            if now - 1 <= s.sent <= now and s.actor.kind == "person" and s.actor.name
+        ]
+        people = list(dict.fromkeys(self._full(n) for n in names))
+        if len(people) != 2:
+            return None
+        group = ResolvedActor(" & ".join(people), "group", forms=people)
+        return group, "the two people named just before it"
+
+    def listed_people(self, text: str) -> ResolvedActor | None:
+        """The group of people a mention lists by the names the article gives them in
+        full ("Trump and Clinton", "Mr. King and Mr. Schultz", "both Roe and Poe"), read
+        from its words when the parser made no list of them; None unless every part is
+        such a name, a title before it aside."""
+        words = " ".join(text.split())
+        words = re.sub(r"^(?:both|the)\s+", "", words, flags=re.I)
+        parts = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", words)
+        if len(parts) < 2:
+            return None
+        names = []
+        for part in parts:
+            name = [w for w in part.split() if w.lower() not in TITLE_WORDS]
+            if not name or not all(w[:1].isupper() for w in name):
+                return None
+            full = self._full(" ".join(name))
+            if (
+                len(full.split()) < 2
+                or full not in self.people
+                and full.lower()
+                not in (n.lower() for names_ in self.full_names.values() for n in names_)
+            ):
+                return None
+            names.append(self.canonical(ResolvedActor(full, "person", forms=[full])).name or "")
+        names = list(dict.fromkeys(names))
+        if len(names) != len(parts):
+            return None
+        return ResolvedActor(" & ".join(names), "group", forms=names)
+
+    def named_together(self, tok: Token, pronoun: Token) -> ResolvedActor | None:
+        """The group of the people or bodies a name and the names joined to it by "and"
+        stand for, when each is named and the clause of the relative PRONOUN is about them
+        together ("China and the United States, the two biggest polluters, which",
+        "Roe and Poe, who both say", "... who agree"); else None ("Roe and Poe, who said":
+        either, or both)."""
+        toks = [tok, *(c for c in tok.conjuncts if c.i > tok.i)]
+        if len(toks) < 2 or any(t.pos_ != "PROPN" for t in toks):
+            return None
+        plural = any(c.dep_ == "appos" and c.tag_ == "NNS" for t in toks for c in t.children)
+        verb = pronoun.head
+        together = any(c.lower_ in ("together", "both", "jointly") for c in verb.children)
+        if not (plural or together or verb.tag_ == "VBP"):
+            return None
+        found = [analyse_mention(t, mention_start(t), mention_end(t)) for t in toks]
+        if any(not a.name or a.kind not in BODIES | {"person"} for a in found):
+            return None
+        names = list(dict.fromkeys(self.canonical(a).name or "" for a in found))
+        if len(names) < 2:
+            return None
+        return ResolvedActor(" & ".join(names), "group", forms=names)
+
     def by_owner(self, text: str) -> tuple[ResolvedActor, str] | None:
         """The one person the article names in the role a named person's possessive
         describes: "Roe's lawyer" is "Al Poe, an attorney for Roe" or "Roe's lawyer, Al
@@ -2105,14 +2240,24 @@ class Resolver:
         """The actor a mention refers to; ``how`` and ``others`` keep how it was found and
         the other people it names."""
         key = (id(head.doc), start, end)
+        text = " ".join(doc_text(head.doc)[start:end].split())
         named = self.named_within(head, start, end)
+        listed = None
         if named is not None:
             found, why = named
             actor, others = self.canonical(found[0]), found[1:]
         else:
             actor, why = self._resolve(head, start, end)
             others = co_speakers(head, actor.name) if actor.kind == "person" else []
-        text = " ".join(doc_text(head.doc)[start:end].split())
+        if not others and not members(actor) and " and " in text:
+            listed = self.listed_people(text)  # "Trump and Clinton" the parser made no list of
+        if listed is not None:
+            first, *rest = members(listed)
+            actor, others = (
+                self.canonical(ResolvedActor(first, "person", forms=[first])),
+                [ResolvedActor(n, "person", forms=[n]) for n in rest],
+            )
+            why = "the people it names, as this article names them in full"
         if why and actor.name:
             self.how[key] = f"'{text}': {' and '.join(members(actor)) or actor.name}, {why}"
         if names := members(actor):  # "they": the first of the group, and the others
@@ -2121,6 +2266,12 @@ class Resolver:
             return self.actors.get(names[0]) or self.canonical(ResolvedActor(names[0], "person"))
         if others:
             self.others[key] = [self.canonical(o).name or "" for o in others]
+            names = list(dict.fromkeys([actor.name or "", *self.others[key]]))
+            if (named or listed) is not None and len(names) >= 2 and "" not in names:
+                # "Critics, like Jo Roe and Al Poe,": the pair is whom a later "they" may be,
+                # as each of them is whom "he" or "she" may be
+                group = ResolvedActor(" & ".join(names), "group", forms=names)
+                self.listed[id(head.doc), head.i] = group
         return actor
 
     def named_within(
@@ -2174,7 +2325,7 @@ class Resolver:
             if hit is not None and members(hit):
                 return hit, why
             return ResolvedActor(None, "unnamed"), None
-        if (pair := self.by_pair(text)) is not None:
+        if (pair := self.by_pair(text) or self.just_named_pair(text, head)) is not None:
             return pair
         if low in PRONOUNS_ANY or head.pos_ == "PRON" and end - start <= 5:
             if low in FIRST_PERSON and not self.quoted(head):
@@ -2189,6 +2340,8 @@ class Resolver:
                 if (pair := self.named_in_apposition(ante)) is not None:
                     return pair, "the people named in apposition to the noun its clause is about"
             if low in ("who", "which", "that") and (ante := antecedent(head)) is not None:
+                if (together := self.named_together(ante, head)) is not None:
+                    return together, "the names its clause is about"
                 actor, why = self._resolve(ante, mention_start(ante), mention_end(ante))
                 return actor, why or "the noun its clause is about"
             return ResolvedActor(None, "person" if low in PRONOUNS_PERSON else "unnamed"), None
@@ -2221,7 +2374,7 @@ class Resolver:
             return self.canonical(hit[0]), hit[1]
         found = analyse_mention(head, start, end)
         if found.kind in BODIES or found.kind == "unnamed":
-            if (hit := self.by_org(head, text)) is not None:
+            if (hit := self.by_org(head, text) or self.by_trade(head, start, end)) is not None:
                 return hit
         description = description_of(head, text)
         if description is None and self.sentence(head) == 0:  # "Retired General Warns ..."

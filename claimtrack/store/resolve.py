@@ -7,7 +7,9 @@ and only one fits:
 - a surname alone joins the person its own article names in full, else the ONE known
   person of that surname, of a compatible gender and, when a title says so, the right one
   ("Mrs. Obama" is not "Mr. Obama", "President Obama" the one named as president);
-- a description joins the one person stored with that role around its article's date.
+- a description joins the one person stored with that role around its article's date;
+- an organisation under a longer name that its own article also gave by another stored
+  body's whole name, its last words, joins that body (store/resolve.short_forms).
 
 Several who fit, or nobody, leave the claim where it is (visibly unresolved). A claim that
 moves takes the aliases it gave with it; an actor left without claims goes, its other
@@ -20,10 +22,10 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Engine, literal, or_, select
+from sqlalchemy.orm import Session, aliased
 
-from claimtrack.extract.roles import alias_roles, definite
+from claimtrack.extract.roles import WORD, alias_roles, definite, described
 from claimtrack.names import (
     PRONOUN_GENDER,
     PRONOUNS,
@@ -44,6 +46,7 @@ from claimtrack.store.writes import (
     _fits,
     add_alias,
     find_person,
+    move_speaker_links,
     titled_person,
 )
 
@@ -188,13 +191,15 @@ def person_for(session: Session, loose: Actor, claim: Claim) -> tuple[Actor, str
     return found, "the one known person of that name"
 
 
-def described(session: Session, loose: Actor, claim: Claim) -> tuple[Actor, str] | None:
+def by_description(session: Session, loose: Actor, claim: Claim) -> tuple[Actor, str] | None:
     """The person an unresolved description means ("the Indiana governor"), and why."""
     said = " ".join((claim.speaker_mention or "").split())
-    description = definite(said)  # as at ingest: the text's own words, not "who" resolved
+    source = session.get(Source, claim.source_id)
+    before = (source.text or "")[: claim.speaker_start or 0] if source is not None else ""
+    description = described(said, loose.name, before)  # as at ingest
     if description is None:
         return None
-    published = session.scalar(select(Source.published_on).where(Source.id == claim.source_id))
+    published = source.published_on if source is not None else None
     match = by_role(session, description, published)
     if match is None:
         return None
@@ -205,7 +210,7 @@ def described(session: Session, loose: Actor, claim: Claim) -> tuple[Actor, str]
 def plan(session: Session, loose: Actor) -> list[tuple[Claim, Actor, str]]:
     """Each claim of LOOSE (as its first speaker) that one person now fits: (claim, the
     person, why)."""
-    find = person_for if person_like(loose) else described
+    find = person_for if person_like(loose) else by_description
     out = []
     for claim in session.scalars(
         select(Claim).where(Claim.actor_id == loose.id).order_by(Claim.id)
@@ -268,12 +273,103 @@ def settle(session: Session, loose: Actor, moved: list[Resolved]) -> bool:
     return True
 
 
+BODY_KINDS = ("organization", "government", "media")
+# a body's short name of fewer words is one many bodies share ("Security Council",
+# "Supreme Court", "Intelligence Committee"): only its own article can tell whose it is
+SHORT_FORM_WORDS = 3
+
+
+def _words(name: str) -> list[str]:
+    return WORD.findall(fold(name))
+
+
+def short_forms(
+    session: Session, among: Collection[int] | None = None
+) -> list[tuple[Actor, Actor]]:
+    """(longer, shorter) for each organisation filed under a longer name that an article
+    also gave it by the whole name of another stored organisation, of SHORT_FORM_WORDS
+    words or more, the last words of its own ("Urban-Brookings Tax Policy Center", called
+    "The Tax Policy Center" in its article, beside "Tax Policy Center"): one body. Never
+    when another stored body's name ends with the short one too, nor for a longer name
+    two short ones fit. AMONG: one of the two is of these ids."""
+    short = aliased(Actor)
+    stmt = (
+        select(Actor, short)
+        .join(ActorAlias, ActorAlias.actor_id == Actor.id)
+        .join(  # the name alone, or as a description ("The Tax Policy Center")
+            short,
+            or_(
+                short.name_key == ActorAlias.alias_key,
+                literal("the ") + short.name_key == ActorAlias.alias_key,
+            ),
+        )
+        .where(
+            short.id != Actor.id,
+            Actor.kind.in_(BODY_KINDS),
+            short.kind.in_(BODY_KINDS),
+        )
+        .order_by(Actor.id, short.id)
+    )
+    pairs = {
+        (long.id, s.id): (long, s)
+        for long, s in session.execute(stmt)
+        if len(w := _words(s.name)) >= SHORT_FORM_WORDS
+        and len(_words(long.name)) > len(w)
+        and _words(long.name)[-len(w) :] == w
+    }
+    wanted = None if among is None else set(among)
+    ones = [(long, s) for long, s in pairs.values() if len(ending_with(session, s)) == 1]
+    longs = [long.id for long, _ in ones]
+    return [
+        (long, s)
+        for long, s in ones
+        if longs.count(long.id) == 1 and (wanted is None or {long.id, s.id} & wanted)
+    ]
+
+
+def ending_with(session: Session, short: Actor) -> list[Actor]:
+    """The stored bodies whose longer names end with SHORT's words."""
+    words = _words(short.name)
+    stmt = select(Actor).where(
+        Actor.kind.in_(BODY_KINDS),
+        Actor.id != short.id,
+        Actor.name_key.like(f"%{words[-1]}"),  # a word of letters and digits alone
+    )
+    return [
+        a
+        for a in session.scalars(stmt)
+        if len(own := _words(a.name)) > len(words) and own[-len(words) :] == words
+    ]
+
+
+def take_short_form(session: Session, long: Actor, short: Actor) -> list[Resolved]:
+    """Every claim of LONG moves to SHORT, its one body's name as texts write it alone;
+    LONG's names become SHORT's aliases (a search by either finds it)."""
+    names = [long.name, *(a.alias for a in long.aliases if a.claim_id is None)]
+    why = f"the same body as {short.name}, the name its article also gave it"
+    done = [
+        move(session, long, claim, short, why)
+        for claim in session.scalars(
+            select(Claim).where(Claim.actor_id == long.id).order_by(Claim.id)
+        )
+    ]
+    move_speaker_links(session, long.id, short.id)
+    if settle(session, long, done):
+        for n in names:
+            add_alias(short, n)
+    return done
+
+
 def resolve_loose(session: Session, among: Collection[int] | None = None) -> list[Resolved]:
     """Every claim of a loose actor (AMONG these ids when given) that one person now fits
     moves to them; rounds repeat until nothing moves. The caller owns the transaction:
     all of it, or none."""
     moved: list[Resolved] = []
     ids = None if among is None else set(among)
+    for long, short in short_forms(session, ids):
+        moved += take_short_form(session, long, short)
+        if ids is not None:
+            ids.add(short.id)
     for _ in range(ROUNDS):
         step: list[Resolved] = []
         for loose in loose_actors(session, ids):

@@ -16,7 +16,7 @@ from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.orm import Session, object_session
 
 from claimtrack.extract.dates import relation_range
-from claimtrack.extract.roles import PERSON_ROLES, alias_roles, definite
+from claimtrack.extract.roles import PERSON_ROLES, alias_roles, described
 from claimtrack.extract.types import FoundClaim, SaidDate, Speaker
 from claimtrack.io.document import Document
 from claimtrack.names import (
@@ -430,8 +430,10 @@ def resolve_speaker(
         actor = resolve_actor(session, Speaker(None, writer, "person"), doc_text)
         if actor is not None:
             return actor, f"'{said}': {actor.name}, the author of this piece (its byline)"
-    unnamed = speaker.kind == "unnamed" or title_only(speaker_name(speaker, doc_text) or "")
-    if unnamed and (description := definite(said)) is not None:
+    name = speaker_name(speaker, doc_text)
+    unnamed = speaker.kind == "unnamed" or title_only(name or "")
+    before = doc_text[: speaker.mention.start] if speaker.mention else ""
+    if unnamed and (description := described(said, name, before)) is not None:
         match = by_role(session, description, published)
         if match is not None:
             add_seen_name(match.actor, said, mention=True)

@@ -325,3 +325,21 @@ def test_two_states_named_leave_the_state_unresolved() -> None:
 def test_the_state_with_no_state_named_stays_a_description() -> None:
     found = speaker_of("The state said that 9,000 voters had moved away.", "voters had moved")
     assert found.name == "state"
+
+
+POLLS_NAMED = (
+    "A new poll shows that Jo Dunmore leads the race. The {which}Lakeside Star/KQRV poll found "
+    "that Dunmore had 43 percent. The Harbor College poll, taken in May, found that the race "
+    "was tied."
+)
+
+
+def test_a_new_poll_of_two_named_is_the_one_called_the_latest() -> None:
+    who = speaker_of(POLLS_NAMED.format(which="latest "), "Jo Dunmore leads")
+    assert (who.name, who.kind) == ("Lakeside Star/KQRV poll", "organization")
+    assert "the one poll this article calls new or the latest" in (who.how or "")
+
+
+def test_a_new_poll_of_two_named_neither_called_new_stays_unnamed() -> None:
+    who = speaker_of(POLLS_NAMED.format(which=""), "Jo Dunmore leads")
+    assert (who.name, who.kind) == ("new poll", "unnamed")

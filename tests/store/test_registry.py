@@ -41,6 +41,9 @@ def _actors(db_url: str) -> list[tuple[str, str]]:
 def test_abbreviations_and_initials():
     assert org_form("S.Q.A") == org_form("S.Q.A.") == "SQA"
     assert org_form("the U.K") == "the U.K."  # two letters keep their dots (AP style)
+    assert org_form("Lakeside Star-KQRV News poll") == "Lakeside Star/KQRV News poll"
+    assert org_form("Marsh-Wynn Budget Center") == "Marsh-Wynn Budget Center"  # no poll
+    assert org_form("Lakeside Star-based poll") == "Lakeside Star-based poll"  # no sponsor
     assert abbreviation("S.Q.A.") == abbreviation("SQA") == "SQA"
     assert abbreviation("UK") is None and abbreviation("Trust") is None
     assert initials("Northern Rivers Trust") == "NRT"

@@ -394,3 +394,81 @@ def test_a_title_alone_is_no_one_s_name_but_a_description(db_url):
     assert _speakers(db_url)["the hearing"] == "Frank Nervano"  # the one stored as judge
     with dbmod.session_scope(dbmod.open_engine(db_url)) as session:
         assert session.scalar(select(Actor.id).where(Actor.name_key == "judge")) is None
+
+
+# --- one body under its longer name and the short name texts write alone (issue 14) ----------
+
+CENTER = _article(
+    "center.txt",
+    "Budget\n\nThe Marsh-Wynn Lakeside Budget Center said the deficit would shrink.\n\n"
+    "The Lakeside Budget Center said the bond would sell.\n",
+    [
+        C(
+            "The Marsh-Wynn Lakeside Budget Center",
+            "Marsh-Wynn Lakeside Budget Center",
+            "said",
+            "the deficit would shrink",
+            kind="organization",
+        ),
+        C(
+            "The Lakeside Budget Center",
+            "Marsh-Wynn Lakeside Budget Center",
+            "said",
+            "the bond would sell",
+            kind="organization",
+            near="the bond",
+        ),
+    ],
+    "2024-05-01",
+)
+LEVY = _article(
+    "levy.txt",
+    "Levy\n\nThe Lakeside Budget Center said the levy would pass.\n",
+    [
+        C(
+            "The Lakeside Budget Center",
+            "Lakeside Budget Center",
+            "said",
+            "the levy would pass",
+            kind="organization",
+        )
+    ],  # fmt: skip
+    "2024-05-09",
+)
+NORTH = _article(
+    "north.txt",
+    "Schools\n\nThe North Lakeside Budget Center said the school would close.\n",
+    [
+        C(
+            "The North Lakeside Budget Center",
+            "North Lakeside Budget Center",
+            "said",
+            "the school would close",
+            kind="organization",
+        )
+    ],  # fmt: skip
+    "2024-05-10",
+)
+
+
+def test_a_body_s_longer_name_joins_the_short_name_its_article_also_gave_it(db_url):
+    store_articles(db_url, [CENTER, LEVY])
+    assert _speakers(db_url)["the levy"] == "Lakeside Budget Center"  # split at ingest
+    assert _speakers(db_url)["the deficit"] == "Marsh-Wynn Lakeside Budget Center"
+    moved = _resolve(db_url)
+    assert {(m.was, m.now) for m in moved} == {
+        ("Marsh-Wynn Lakeside Budget Center", "Lakeside Budget Center")
+    }
+    assert set(_speakers(db_url).values()) == {"Lakeside Budget Center"}
+    with dbmod.session_scope(dbmod.open_engine(db_url)) as session:
+        kept = session.scalars(select(Actor)).one()
+        aliases = {a.alias for a in kept.aliases}
+    assert "Marsh-Wynn Lakeside Budget Center" in aliases  # a search by either finds it
+    assert _resolve(db_url) == []
+
+
+def test_a_short_name_two_stored_bodies_end_with_joins_neither(db_url):
+    store_articles(db_url, [CENTER, LEVY, NORTH])
+    assert _resolve(db_url) == []
+    assert _speakers(db_url)["the deficit"] == "Marsh-Wynn Lakeside Budget Center"
+    assert _speakers(db_url)["the levy"] == "Lakeside Budget Center"

@@ -4,7 +4,7 @@ sentence here is written for these tests."""
 
 from __future__ import annotations
 
-from claimtrack.extract.roles import alias_roles
+from claimtrack.extract.roles import alias_roles, described
 from tests.handmade import filed, said
 
 
@@ -57,3 +57,25 @@ def test_each_role_of_a_description_may_come_from_another_text(db_url: str) -> N
     )
     assert got[3][0] == "Clara Voss"
     assert got[4][0] != "Clara Voss" and got[4][0] != "Ian Holt"  # every role must fit
+
+
+def test_a_nominee_and_his_aides_are_the_one_stored_nominee(db_url: str) -> None:
+    got = filed(
+        db_url,
+        said("Ian Holt", "Republican nominee Ian Holt"),
+        said("Republican nominee", "The Republican nominee and his aides", "unnamed"),
+        said("Republican nominee", "The Republican nominee and the senator's aides", "unnamed"),
+    )
+    assert got[1][0] == "Ian Holt"
+    assert got[1][1].startswith("'The Republican nominee and his aides': Ian Holt, named as")
+    assert got[2] == ("Republican nominee", None)  # someone else's aides: not his own words
+
+
+def test_who_is_the_description_it_stands_for_only_when_written_definite() -> None:
+    assert described("who", "Republican nominee", "Ana spoke to the Republican nominee, ") == (
+        "Republican nominee"
+    )
+    assert described("who", "Republican nominee", "Ana spoke to a Republican nominee, ") is None
+    before = "The Republican nominee left. Ana spoke to a Republican nominee, "
+    assert described("who", "Republican nominee", before) is None  # another sentence's
+    assert described("who", None, "Ana spoke to the nominee, ") is None
