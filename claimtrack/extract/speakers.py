@@ -471,6 +471,18 @@ def states_named(sent: Span, before: int) -> list[str]:
     return list(found.values())
 
 
+def cities_named(doc: Doc) -> list[tuple[Token, str]]:
+    """The cities a paragraph names as such ("the city of Tucson"): each name's first token
+    and the name as written ("Tucson"), in text order."""
+    found = []
+    for ent in doc.ents:
+        city = ent.start >= 2 and [t.lower_ for t in doc[ent.start - 2 : ent.start]]
+        # "of" and a capitalised name make a city's name whatever the parser took it for
+        if ent.label_ in NAME_LABELS | {"LOC"} and city == ["city", "of"]:
+            found.append((ent[0], " ".join(ent.text.split())))
+    return found
+
+
 def the_state(head: Token, text: str) -> tuple[ResolvedActor, str] | None:
     """The US state "the state" stands for: the one its own sentence names before it ("the
     2000 election in Ohio, when the state said ..."), else the one the sentence before it
@@ -1235,6 +1247,20 @@ def _of_name_end(head: Token) -> int | None:
     return None
 
 
+# a court's name goes on with the circuit or district it sits for: "U.S. Court of Appeals"
+# + " for the Ninth Circuit", "District Court" + " for the District of Alaska"
+_FOR_THE = re.compile(r"\s+for\s+the\s+[A-Z][\w.'-]*(?:\s+(?:of\s+)?[A-Z][\w.'-]*)*")
+
+
+def _for_name_end(text: str, name: str, end: int) -> int:
+    """Where a court's NAME ending at character END of TEXT ends with the circuit or
+    district written after it ("... for the Sixth Circuit"); END for any other body."""
+    if "court" not in WORDS.findall(fold(name)):
+        return end
+    m = _FOR_THE.match(text, end)
+    return m.end() if m is not None else end
+
+
 def _title_cased(sent: Span) -> bool:
     """A headline written in title case: four words or more, all capitalised but the short
     ones ("Visa Program Up for Renewal Amid ...")."""
@@ -1354,6 +1380,14 @@ def _fits_org_head(noun: str) -> Callable[[list[str]], bool]:
 
 
 WORDS = re.compile(r"[a-z0-9]+")
+# the kinds of body a bare or indefinite description names ("a federal appeals court", "A
+# House panel"), by the words of a name that make a body one of that kind
+BODY_KINDS: dict[str, Callable[[list[str]], bool]] = {
+    "court": lambda name: "court" in name,
+    "panel": lambda name: bool({"committee", "subcommittee", "panel"} & set(name)),
+}
+# words before a kind that name none of it: "a new poll", "a federal appeals court"
+KIND_ADJECTIVES = frozenset({"new", "latest", "recent", "federal"})
 
 
 def recent_one(
@@ -1445,6 +1479,7 @@ class Resolver:
         self.orgs: dict[str, ResolvedActor] = {}  # folded name -> each organisation named
         # where each was named, in text order: (sentence, paragraph's Doc id, token, name)
         self.org_places: list[tuple[int, int, int, str]] = []
+        self.cities: list[tuple[int, int, int, str]] = []  # and the cities named as such
         # the documents named with their owner, in text order: (sentence, paragraph's Doc id,
         # token, kind of document, owner) -- "the ad" may stand for the last ad named so
         self.documents: list[tuple[int, int, int, str, ResolvedActor]] = []
@@ -1582,9 +1617,14 @@ class Resolver:
                 continue  # a headline's capitals make no name ("Visa Program Up for ...")
             left = min(t.idx for t in tok.subtree if t.i <= tok.i)
             found = analyse_mention(tok, left, end)
+            stop = end
             if (found.name or "").endswith(tok.text) and (of_end := _of_name_end(tok)):
                 rest = doc_text(doc)[tok.idx + len(tok.text) : of_end]  # "U.S. Court" + "of ..."
                 found = ResolvedActor(clean(f"{found.name}{rest}"), found.kind)
+                stop = of_end
+            if (found.name or "") and doc_text(doc)[:stop].endswith((found.name or "").split()[-1]):
+                more = doc_text(doc)[stop : _for_name_end(doc_text(doc), found.name or "", stop)]
+                found = ResolvedActor(clean(f"{found.name}{more}"), found.kind) if more else found
             name = found.name or ""
             proper = any(t.pos_ == "PROPN" for t in tok.subtree if t.i <= tok.i)
             if found.kind in BODIES and len(name.split()) >= 2 and name[:1].isupper() and proper:
@@ -1593,16 +1633,35 @@ class Resolver:
         for tok in doc:
             if (force := police_force(tok)) is not None:
                 self.orgs.setdefault(fold(force), ResolvedActor(force, "government"))
+        for tok, name in cities_named(doc):
+            self.cities.append((self.sentence(tok), id(doc), tok.i, name))
+
+    def the_city(self, head: Token, text: str) -> tuple[ResolvedActor, str] | None:
+        """The city "the city" stands for: the one named as a city ("the city of Tucson")
+        earlier in its sentence or in the sentence before it; None when the mention is not
+        "the city", or none or two such cities are named there."""
+        if " ".join(text.split()).lower() != "the city" or head.tag_ != "NN":
+            return None
+        hit = recent_one(self.cities, self.sentence(head), id(head.doc), head.i, "the")
+        if hit is None or not hit[1].startswith(("earlier", "in the previous")):
+            return None
+        city = ResolvedActor(hit[0], "government", forms=[hit[0]])
+        return city, f"the one city named {hit[1]}"
 
     def by_kind(self, head: Token, text: str) -> tuple[ResolvedActor, str] | None:
         """The one organisation of a kind the article names that a bare mention of the kind
         stands for: "police" for the "Dayton police" named in it ("Dayton Police
-        Department"), "Poll" (a headline's) or "a new poll" for its one named poll; None
-        when none or several are named."""
+        Department"), "Poll" (a headline's) or "a new poll" for its one named poll, "a
+        federal appeals court" for its one Court of Appeals, "A House panel" for its one
+        House committee. A headline's or a lead's bare or indefinite one ("New Poll", "A
+        House panel voted ...") is the first of several the article names after it, as news
+        names what its lead describes (not two named together there); None when none or,
+        elsewhere, several are named."""
         words = [w.lower() for w in cut_clauses(" ".join(text.split())).split()]
+        first = words[0] if words else ""
         if words[:1] in (["the"], ["a"], ["this"]):
             words = words[1:]
-        if words[:1] == ["new"]:
+        while words[:1] and words[0] in KIND_ADJECTIVES:
             words = words[1:]
         if words == ["police"]:
             keys = [k for k in self.orgs if k.endswith("police department")]
@@ -1610,14 +1669,35 @@ class Resolver:
         elif words in (["poll"], ["survey"]) and head.tag_ in ("NN", "NNP"):
             keys = [k for k in self.orgs if k.split()[-1] == words[0]]
             kind = words[0]
+        elif (
+            words[-1:] and words[-1] in BODY_KINDS and head.tag_ in ("NN", "NNP") and first != "the"
+        ):
+            fit = BODY_KINDS[words[-1]]  # "A House panel": a committee with "House" in its name
+            keys = [
+                k for k in self.orgs if fit(w := WORDS.findall(k)) and set(words[:-1]) <= set(w)
+            ]
+            kind = " ".join(words)
         else:
             return None
         keys = one_per_name(keys)
+        why = f"the one {kind} named in this article"
+        if len(keys) > 1 and self.sentence(head) <= 1 and first != "the":
+            now = self.sentence(head)
+            after = [
+                p
+                for p in self.org_places
+                if p[3] in keys
+                and now <= p[0] <= now + DOCUMENT_SENTENCES
+                and (p[0] > now or p[1] == id(head.doc) and p[2] > head.i)
+            ]
+            # two named together in that sentence are as likely ("a Roe poll and a Poe poll")
+            keys = list({p[3] for p in after if p[0] == after[0][0]}) if after else []
+            why = f"the first {kind} this article names after its lead"
         if len(keys) != 1:
             return None
         org = self.orgs[keys[0]]
         actor = self.canonical(ResolvedActor(org.name, org.kind, forms=[org.name or ""]))
-        return actor, f"the one {kind} named in this article"
+        return actor, why
 
     def by_org(self, head: Token, text: str) -> tuple[ResolvedActor, str] | None:
         """The one organisation the article names that a definite description of one stands
@@ -1753,8 +1833,11 @@ class Resolver:
         if tok.lower_ not in ORG_HEADS | ORG_WORDS | GOVERNMENT_WORDS | BODY_NOUNS:
             return
         start, end = tok.left_edge.idx, tok.idx + len(tok.text)
-        hit = self.by_org(tok, doc_text(tok.doc)[start:end])
-        name = clean(_DET.sub("", doc_text(tok.doc)[start:end]))
+        said = doc_text(tok.doc)[start:end]
+        hit = self.by_org(tok, said)
+        if hit is None and (place := the_state(tok, said) or self.the_city(tok, said)):
+            hit = self.canonical(place[0]), place[1]  # "The city sent a letter. It says ..."
+        name = clean(_DET.sub("", said))
         self.note_subject(hit[0] if hit else ResolvedActor(name, "unnamed", role=name), tok)
 
     def note_owner(self, tok: Token) -> None:
@@ -2212,7 +2295,7 @@ class Resolver:
             return hit
         if (hit := self.by_kind(head, text)) is not None:
             return hit
-        if (hit := the_state(head, text)) is not None:
+        if (hit := the_state(head, text) or self.the_city(head, text)) is not None:
             return self.canonical(hit[0]), hit[1]
         found = analyse_mention(head, start, end)
         if found.kind in BODIES or found.kind == "unnamed":
