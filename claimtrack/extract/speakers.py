@@ -207,7 +207,8 @@ UNNAMED_HEADS = frozenset(
 DOCUMENTS = words_of("source_documents") | frozenset(
     """
     ad video return transcript spot clip commercial advertisement brief submission complaint
-    research data database account book memoir findings slide presentation story
+    research data database account book memoir findings slide presentation story ruling
+    decision
     """.split()
 )
 # where a document may be posted, for its owner's ("a document on the Roe campaign's website")
@@ -224,6 +225,7 @@ DOCUMENT_FAMILY = {
     "submission": "brief", "slide": "slide", "presentation": "slide",
     "article": "article", "story": "article", "column": "article", "editorial": "article",
     "data": "data", "datum": "data", "database": "data",  # the tagger's lemma of "data"
+    "ruling": "ruling", "decision": "ruling",  # a court's
 }  # fmt: skip
 # verbs whose subject owns the document they take: "the RNC released an ad"
 ISSUE_VERBS = frozenset(
@@ -238,7 +240,7 @@ SPEECH_NOUNS = frozenset(
     """.split()
 )
 # kinds of document that report what their author found: "the data" after "the Center said"
-FINDINGS = frozenset({"data", "study"})
+FINDINGS = frozenset({"data", "study", "ruling"})
 DOCUMENT_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "another"})
 # how far back (in sentences) a document named with its owner may stand for "the ad"
 DOCUMENT_SENTENCES = 5
@@ -425,7 +427,25 @@ def document_owner(head: Token) -> Token | None:
             subj = next((g for g in child.children if g.dep_ == "nsubj"), None)
             if subj is not None and subj.pos_ == "PROPN" and subj.i > head.i:
                 return subj
+        if (where := _published_in(child)) is not None:
+            return where
     return None
+
+
+# verbs that say where a document came out: "a study that appeared in the Harbor Journal"
+PUBLISH_VERBS = frozenset({"appear", "publish", "print"})
+
+
+def _published_in(clause: Token) -> Token | None:
+    """The named outlet a clause on a document says it came out in ("that appeared in the
+    Harbor Medical Journal", "published in The Lancet"): the outlet's head, else None."""
+    if clause.dep_ not in ("relcl", "acl") or clause.lemma_.lower() not in PUBLISH_VERBS:
+        return None
+    prep = next((c for c in clause.children if c.dep_ == "prep" and c.lower_ == "in"), None)
+    obj = _named_object(prep) if prep is not None else None
+    if obj is None or not names_outlet([t for t in obj.subtree if t.i <= obj.i]):
+        return None
+    return obj
 
 
 def _agent(noun: Token) -> Token | None:
@@ -1385,6 +1405,7 @@ WORDS = re.compile(r"[a-z0-9]+")
 BODY_KINDS: dict[str, Callable[[list[str]], bool]] = {
     "court": lambda name: "court" in name,
     "panel": lambda name: bool({"committee", "subcommittee", "panel"} & set(name)),
+    "union": lambda name: name[-1] not in POLLS | {"campaign"} and is_labour_body(name),
 }
 # words before a kind that name none of it: "a new poll", "a federal appeals court"
 KIND_ADJECTIVES = frozenset({"new", "latest", "recent", "federal"})
@@ -1670,13 +1691,20 @@ class Resolver:
             keys = [k for k in self.orgs if k.split()[-1] == words[0]]
             kind = words[0]
         elif (
-            words[-1:] and words[-1] in BODY_KINDS and head.tag_ in ("NN", "NNP") and first != "the"
+            head.lower_ in BODY_KINDS
+            and head.tag_ in ("NN", "NNP")
+            and not head.ent_type_  # not a name ("the U.S. Court of Appeals")
+            and self.sentence(head) <= 1
         ):
-            fit = BODY_KINDS[words[-1]]  # "A House panel": a committee with "House" in its name
-            keys = [
-                k for k in self.orgs if fit(w := WORDS.findall(k)) and set(words[:-1]) <= set(w)
-            ]
-            kind = " ".join(words)
+            # a headline's or lead's: "A House panel" is a committee with "House" in its name,
+            # "A union representing flight attendants" a labour body
+            said = WORDS.findall(fold(doc_text(head.doc)[head.left_edge.idx : head.idx]))
+            said = [w for w in said if w not in KIND_ADJECTIVES | {"a", "an", "the"}]
+            if not said and first == "the":
+                return None  # "the union": the one named before it, as by_org finds
+            fit = BODY_KINDS[head.lower_]
+            keys = [k for k in self.orgs if fit(w := WORDS.findall(k)) and set(said) <= set(w)]
+            kind = " ".join([*said, head.lower_])
         else:
             return None
         keys = one_per_name(keys)
@@ -1739,6 +1767,36 @@ class Resolver:
             return None
         org = self.orgs[found[0]]
         return self.canonical(ResolvedActor(org.name, org.kind, forms=[org.name or ""])), why
+
+    def by_named_kind(self, head: Token) -> tuple[ResolvedActor, str] | None:
+        """The one named body a definite description spells out in lower case: "the top
+        British medical journal" for the "British Medical Journal", its kind and two words
+        or more of its name before it; words before it that are no adjective in lower case
+        ("top") all in the name. None when none or two bodies fit."""
+        det = any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in head.children)
+        if head.pos_ != "NOUN" or not det:
+            return None
+        mods = [t for t in head.doc[head.left_edge.i : head.i] if t.dep_ not in ("det", "punct")]
+        have = {w for t in mods for w in WORDS.findall(fold(t.text))}
+        need = {
+            w
+            for t in mods
+            if t.pos_ != "ADJ" or t.text[:1].isupper()
+            for w in WORDS.findall(fold(t.text))
+        }
+        fit = BODY_KINDS.get(head.lower_) or (lambda name: head.lower_ in name)
+        keys = one_per_name(
+            [
+                k
+                for k in self.orgs
+                if fit(w := WORDS.findall(k)) and need <= set(w) and len(have & set(w)) >= 2
+            ]
+        )
+        if len(keys) != 1:
+            return None
+        org = self.orgs[keys[0]]
+        actor = self.canonical(ResolvedActor(org.name, org.kind, forms=[org.name or ""]))
+        return actor, "the one body named in this article with its words"
 
     def _own_campaign(self, keys: list[str]) -> tuple[list[str], str] | None:
         """Of the campaigns KEYS, the one of the person last noted as a subject ("Jo Roe
@@ -1934,8 +1992,10 @@ class Resolver:
         if actor.name is None:
             return actor
         name = actor.name if actor.kind == "person" else undotted(actor.name)
-        if actor.kind in BODIES and (key := longer_org(name, list(self.orgs))) is not None:
-            name = undotted(self.orgs[key].name or name)  # "Security Council" in full
+        # "Security Council" in full; "Roe Center at the Poe Institute" as the "Poe-Roe Center"
+        host = name.partition(" at the ")[0]
+        if actor.kind in BODIES and (key := longer_org(host, list(self.orgs))) is not None:
+            name = undotted(self.orgs[key].name or name)
         if actor.kind == "organization" and (key := team_campaign(name, self.orgs)) is not None:
             name = self.orgs[key].name or name  # "Clinton's team" of the "Clinton campaign"
         gender = mention_gender(mention, name) if mention else actor.gender
@@ -2299,7 +2359,7 @@ class Resolver:
             return self.canonical(hit[0]), hit[1]
         found = analyse_mention(head, start, end)
         if found.kind in BODIES or found.kind == "unnamed":
-            if (hit := self.by_org(head, text)) is not None:
+            if (hit := self.by_org(head, text) or self.by_named_kind(head)) is not None:
                 return hit
         description = description_of(head, text)
         if description is None and self.sentence(head) == 0:  # "Retired General Warns ..."

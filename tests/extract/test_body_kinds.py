@@ -123,3 +123,110 @@ def test_the_city_named_long_before_is_not_the_city() -> None:
         "The city said the campaign broke the law."
     )
     assert speaker_of(text, "campaign broke the law").name != "Tucson"
+
+
+def test_a_leads_union_is_the_one_labour_body_named_with_its_trade() -> None:
+    text = (
+        "Bakers' union backs Reyes.\n\n"
+        "A union representing bakers endorsed Omar Reyes on Friday, saying he would protect "
+        "pensions.\n\n"
+        '"We need a friend in the statehouse," the Union of Bakers and Confectioners said.'
+    )
+    assert speaker_of(text, "Reyes").name == "Union of Bakers and Confectioners"
+    who = speaker_of(text, "Omar Reyes on Friday")
+    assert (who.name, who.kind) == ("Union of Bakers and Confectioners", "organization")
+
+
+def test_a_union_of_another_trade_is_not_the_union_described() -> None:
+    text = (
+        "Bakers' union backs Reyes.\n\n"
+        '"We need a friend in the statehouse," the Union of Teamsters and Drivers said.'
+    )
+    assert speaker_of(text, "Reyes").name != "Union of Teamsters and Drivers"
+
+
+def test_a_union_described_after_the_lead_is_left_as_written() -> None:
+    text = (
+        "The Union of Bakers and Confectioners met on Monday. The hall was full. "
+        "A union representing bakers said it would back Omar Reyes."
+    )
+    assert speaker_of(text, "would back Omar Reyes").name != "Union of Bakers and Confectioners"
+
+
+# --- a body named with its host is the longer name the article gives it ----------------------
+
+
+def test_a_center_at_its_host_is_the_longer_name_the_article_gives_it() -> None:
+    text = (
+        "The Fiscal Research Center at the Harbor Institute and Lyle College said the plan "
+        "would cost $2 billion.\n\n"
+        "Economists at the Harbor-Lyle Fiscal Research Center have studied such plans. "
+        "The Fiscal Research Center said the cost would rise."
+    )
+    first = speaker_of(text, "plan would cost")
+    assert first.name == "Harbor-Lyle Fiscal Research Center"
+    assert speaker_of(text, "cost would rise").name == first.name
+
+
+def test_a_center_at_its_host_with_two_longer_names_keeps_its_own() -> None:
+    text = (
+        "The Fiscal Research Center at the Harbor Institute said the plan would cost $2 "
+        "billion.\n\n"
+        "The Harbor Fiscal Research Center and the Lyle Fiscal Research Center disagree."
+    )
+    name = speaker_of(text, "plan would cost").name or ""
+    assert name.startswith("Fiscal Research Center")
+
+
+# --- a journal: named by its words in lower case, and the outlet a study came out in ---------
+
+
+def test_a_study_is_the_journal_it_appeared_in() -> None:
+    text = "A 2015 study that appeared in the Harbor Medical Journal found that the pills failed."
+    who = speaker_of(text, "pills failed")
+    assert (who.name, who.kind) == ("Harbor Medical Journal", "media")
+
+
+def test_a_study_that_appeared_in_a_place_is_no_outlet_s() -> None:
+    text = "A study that appeared in Denver last spring found that the drops failed."
+    assert speaker_of(text, "drops failed").name != "Denver"
+
+
+def test_the_journal_in_lower_case_is_the_journal_named_with_those_words() -> None:
+    text = (
+        "The top Harbor medical journal said the pills did not work.\n\n"
+        "Dr. Ana Vole wrote about it in the Harbor Medical Journal last year."
+    )
+    who = speaker_of(text, "pills did not work")
+    assert (who.name, who.kind) == ("Harbor Medical Journal", "media")
+
+
+def test_a_journal_of_other_words_is_not_the_journal_described() -> None:
+    text = (
+        "The top Harbor legal journal said the pills did not work.\n\n"
+        "Dr. Ana Vole wrote about it in the Harbor Medical Journal last year."
+    )
+    assert speaker_of(text, "pills did not work").name != "Harbor Medical Journal"
+
+
+# --- a court's ruling speaks for the court that just ruled -------------------------------------
+
+
+def test_the_ruling_is_the_court_that_spoke_just_before() -> None:
+    text = (
+        "The U.S. Court of Appeals for the Tenth Circuit ruled that the state's rules could "
+        "remove eligible voters.\n\n"
+        '"A state cannot purge a voter for staying home," said the ruling.'
+    )
+    who = speaker_of(text, "cannot purge a voter")
+    assert who.name == "U.S. Court of Appeals for the Tenth Circuit"
+
+
+def test_the_ruling_after_a_person_spoke_names_no_body() -> None:
+    text = (
+        "The U.S. Court of Appeals for the Tenth Circuit heard the case in May. "
+        "Secretary of State Ana Vole said that the state's rules were fair.\n\n"
+        '"A state cannot purge a voter for staying home," said the ruling.'
+    )
+    who = speaker_of(text, "cannot purge a voter")
+    assert who.name != "U.S. Court of Appeals for the Tenth Circuit"
