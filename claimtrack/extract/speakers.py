@@ -568,7 +568,11 @@ def owner_of(document: Token, owner: Token) -> ResolvedActor | None:
     owners = [owner, *(c for c in owner.conjuncts if c.i > owner.i and c.pos_ == "PROPN")]
     found = []
     for tok in owners:
-        left = min(t.idx for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("cc", "conj"))
+        left = min(  # a conjunct starts at itself: "Jo Roe and Al Poe issued a statement"
+            t.idx
+            for t in tok.subtree
+            if t.i <= tok.i and (t == tok or t.dep_ not in ("cc", "conj"))
+        )
         end = max(mention_end(tok), _of_name_end(tok) or 0, tok.idx + len(tok.text))
         found.append(owner_actor(document, analyse_mention(tok, left, end)))
     if DOCUMENT_FAMILY.get(document.lemma_.lower()) == "article" and found[0].kind != "media":

@@ -230,3 +230,16 @@ def test_the_ruling_after_a_person_spoke_names_no_body() -> None:
     )
     who = speaker_of(text, "cannot purge a voter")
     assert who.name != "U.S. Court of Appeals for the Tenth Circuit"
+
+
+# --- a document issued by two people named by surname alone ------------------------------------
+
+
+def test_a_statement_issued_by_two_surnames_is_read_without_error() -> None:
+    text = (
+        "Senator Maria Okafor and Governor Tom Vance met on Monday.\n\n"
+        'Okafor and Vance issued a statement describing their talks as a "very good start" '
+        "toward unity."
+    )
+    # the second surname, a conjunct, starts its own name (it once left no words at all)
+    assert speaker_of(text, "very good start").name == "Maria Okafor"
