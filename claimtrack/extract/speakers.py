@@ -208,7 +208,6 @@ DOCUMENTS = words_of("source_documents") | frozenset(
     """
     ad video return transcript spot clip commercial advertisement brief submission complaint
     research data database account book memoir findings slide presentation story ruling
-    decision
     """.split()
 )
 # where a document may be posted, for its owner's ("a document on the Roe campaign's website")
@@ -225,7 +224,7 @@ DOCUMENT_FAMILY = {
     "submission": "brief", "slide": "slide", "presentation": "slide",
     "article": "article", "story": "article", "column": "article", "editorial": "article",
     "data": "data", "datum": "data", "database": "data",  # the tagger's lemma of "data"
-    "ruling": "ruling", "decision": "ruling",  # a court's
+    "ruling": "ruling",  # a court's (not "decision": more often a choice than a paper)
 }  # fmt: skip
 # verbs whose subject owns the document they take: "the RNC released an ad"
 ISSUE_VERBS = frozenset(
@@ -1391,6 +1390,21 @@ def team_campaign(name: str, orgs: Mapping[str, object]) -> str | None:
     return keys[0] if len(keys) == 1 else None
 
 
+# kinds of body a description names that few names say ("Wells Fargo" is a bank): "the
+# network" is only the one body the article calls a network in apposition
+APPOSED_KINDS = frozenset("network website site bank outlet firm broadcaster".split())
+
+
+def apposed_kind(name: Token) -> str | None:
+    """The kind of body among APPOSED_KINDS that a noun in apposition to a NAME's head gives
+    it ("Roe Radio, the satellite network funded by ..." or "the network, Roe Radio,"), else
+    None."""
+    nouns = [c for c in name.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    if name.dep_ == "appos" and name.head.pos_ == "NOUN":
+        nouns.append(name.head)
+    return next((n.lower_ for n in nouns if n.lower_ in APPOSED_KINDS), None)
+
+
 def _fits_org_head(noun: str) -> Callable[[list[str]], bool]:
     """Whether an organisation's folded name words fit a description's head NOUN: "poll"
     fits "bloomberg poll", "commission" "commission on ...", "newspaper" "new york post"."""
@@ -1505,6 +1519,8 @@ class Resolver:
         # where each was named, in text order: (sentence, paragraph's Doc id, token, name)
         self.org_places: list[tuple[int, int, int, str]] = []
         self.cities: list[tuple[int, int, int, str]] = []  # and the cities named as such
+        # the kinds the article gives organisations in apposition: "Roe Radio, the network"
+        self.org_kinds: dict[str, set[str]] = {}
         # the documents named with their owner, in text order: (sentence, paragraph's Doc id,
         # token, kind of document, owner) -- "the ad" may stand for the last ad named so
         self.documents: list[tuple[int, int, int, str, ResolvedActor]] = []
@@ -1560,7 +1576,8 @@ class Resolver:
             return None
         owners = {n[4].name or "": n[4] for n in notes}
         places = [(n[0], n[1], n[2], n[4].name or "") for n in notes]
-        if not notes and family in FINDINGS and fold(words[0]) == "the":
+        owned = any(c.dep_ == "poss" for c in head.children)  # "the agency's data": its
+        if not notes and family in FINDINGS and fold(words[0]) == "the" and not owned:
             return self.last_body_speaker(head, family)
         if (hit := recent_one(places, now, key, head.i, words[0])) is None:
             return None
@@ -1655,6 +1672,8 @@ class Resolver:
             if found.kind in BODIES and len(name.split()) >= 2 and name[:1].isupper() and proper:
                 self.orgs.setdefault(fold(name), found)
                 self.org_places.append((self.sentence(tok), id(doc), tok.i, fold(name)))
+                if (kind := apposed_kind(tok)) is not None:
+                    self.org_kinds.setdefault(fold(name), set()).add(kind)
         for tok in doc:
             if (force := police_force(tok)) is not None:
                 self.orgs.setdefault(fold(force), ResolvedActor(force, "government"))
@@ -1801,6 +1820,20 @@ class Resolver:
         org = self.orgs[keys[0]]
         actor = self.canonical(ResolvedActor(org.name, org.kind, forms=[org.name or ""]))
         return actor, "the one body named in this article with its words"
+
+    def by_apposed_kind(self, head: Token, text: str) -> tuple[ResolvedActor, str] | None:
+        """The one organisation the article calls in apposition what a definite description
+        of one says it is: "the network" for "Roe Radio, the satellite network ..."; None for
+        another description, or when none or two are called so."""
+        words = cut_clauses(" ".join(text.split())).lower().split()
+        if head.pos_ != "NOUN" or head.lower_ not in APPOSED_KINDS or words[:1] != ["the"]:
+            return None
+        keys = one_per_name([k for k, kinds in self.org_kinds.items() if head.lower_ in kinds])
+        if len(keys) != 1 or len(words) > 3:
+            return None
+        org = self.orgs[keys[0]]
+        actor = self.canonical(ResolvedActor(org.name, org.kind, forms=[org.name or ""]))
+        return actor, f"the one body this article calls the {head.lower_}"
 
     def _own_campaign(self, keys: list[str]) -> tuple[list[str], str] | None:
         """Of the campaigns KEYS, the one of the person last noted as a subject ("Jo Roe
@@ -2364,6 +2397,8 @@ class Resolver:
         found = analyse_mention(head, start, end)
         if found.kind in BODIES or found.kind == "unnamed":
             if (hit := self.by_org(head, text) or self.by_named_kind(head)) is not None:
+                return hit
+            if (hit := self.by_apposed_kind(head, text)) is not None:
                 return hit
         description = description_of(head, text)
         if description is None and self.sentence(head) == 0:  # "Retired General Warns ..."

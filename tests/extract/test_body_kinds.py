@@ -243,3 +243,42 @@ def test_a_statement_issued_by_two_surnames_is_read_without_error() -> None:
     )
     # the second surname, a conjunct, starts its own name (it once left no words at all)
     assert speaker_of(text, "very good start").name == "Maria Okafor"
+
+
+# --- "the network": the one body the article calls a network in apposition --------------------
+
+
+def test_the_network_is_the_body_called_a_network_in_apposition() -> None:
+    text = (
+        "Many hosts now work for Harbor Vision, the cable network funded by the state of "
+        "Lorania. You can watch it on Dish Network in some cities.\n\n"
+        "Ana Vole quit last year. The network said it would send her to the coast."
+    )
+    who = speaker_of(text, "send her to the coast")
+    assert (who.name, who.kind) == ("Harbor Vision", "organization")
+
+
+def test_a_name_with_network_in_it_is_not_the_network() -> None:
+    text = (
+        "Many hosts now appear on Dish Network in some cities.\n\n"
+        "Ana Vole quit last year. The network said it would send her to the coast."
+    )
+    assert speaker_of(text, "send her to the coast").name != "Dish Network"
+
+
+def test_two_bodies_called_networks_leave_the_network_unnamed() -> None:
+    text = (
+        "Many hosts now work for Harbor Vision, the cable network funded by Lorania, or for "
+        "Coast Channel, a rival network.\n\n"
+        "Ana Vole quit last year. The network said it would send her to the coast."
+    )
+    who = speaker_of(text, "send her to the coast")
+    assert who.name not in ("Harbor Vision", "Coast Channel")
+
+
+def test_a_ruling_owned_by_another_is_not_the_body_that_spoke_before() -> None:
+    text = (
+        "The Harbor Institute said that the levy was fair.\n\n"
+        '"No voter was harmed," said the board\'s ruling.'
+    )
+    assert speaker_of(text, "No voter was harmed").name != "Harbor Institute"
