@@ -160,7 +160,7 @@ ORG_WORDS = frozenset(
     """
     campaign party committee company corporation inc. inc corp group organization
     organisation association union foundation institute university bank fund coalition
-    team network court board center centre
+    team network court board center centre bloc
     """.split()
 )
 # the words that end a newspaper's name ("The Charlotte Observer"), only in a name

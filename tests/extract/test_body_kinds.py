@@ -194,19 +194,19 @@ def test_a_study_that_appeared_in_a_place_is_no_outlet_s() -> None:
 
 def test_the_journal_in_lower_case_is_the_journal_named_with_those_words() -> None:
     text = (
-        "The top Harbor medical journal said the pills did not work.\n\n"
-        "Dr. Ana Vole wrote about it in the Harbor Medical Journal last year."
+        "The top Canadian medical journal said the pills did not work.\n\n"
+        "Dr. Ana Vole wrote about it in the Canadian Medical Journal last year."
     )
     who = speaker_of(text, "pills did not work")
-    assert (who.name, who.kind) == ("Harbor Medical Journal", "media")
+    assert (who.name, who.kind) == ("Canadian Medical Journal", "media")
 
 
 def test_a_journal_of_other_words_is_not_the_journal_described() -> None:
     text = (
-        "The top Harbor legal journal said the pills did not work.\n\n"
-        "Dr. Ana Vole wrote about it in the Harbor Medical Journal last year."
+        "The top Canadian legal journal said the pills did not work.\n\n"
+        "Dr. Ana Vole wrote about it in the Canadian Medical Journal last year."
     )
-    assert speaker_of(text, "pills did not work").name != "Harbor Medical Journal"
+    assert speaker_of(text, "pills did not work").name != "Canadian Medical Journal"
 
 
 # --- a court's ruling speaks for the court that just ruled -------------------------------------
@@ -282,3 +282,11 @@ def test_a_ruling_owned_by_another_is_not_the_body_that_spoke_before() -> None:
         '"No voter was harmed," said the board\'s ruling.'
     )
     assert speaker_of(text, "No voter was harmed").name != "Harbor Institute"
+
+
+# --- a bloc is a body, not a person ------------------------------------------------------------
+
+
+def test_a_headline_s_bloc_is_an_organisation() -> None:
+    text = "Trade bloc weighs new tariffs.\n\nAfter the summit, bloc says it will rely less on imports."
+    assert speaker_of(text, "rely less on imports").kind == "organization"
