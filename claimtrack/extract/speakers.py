@@ -162,7 +162,7 @@ ORG_WORDS = frozenset(
     """
     campaign party committee company corporation inc. inc corp group organization
     organisation association union foundation institute university bank fund coalition
-    team network court board center centre
+    team network court board center centre bloc
     """.split()
 )
 # the words that end a newspaper's name ("The Charlotte Observer"), only in a name
@@ -209,7 +209,7 @@ UNNAMED_HEADS = frozenset(
 DOCUMENTS = words_of("source_documents") | frozenset(
     """
     ad video return transcript spot clip commercial advertisement brief submission complaint
-    research data database account book memoir findings slide presentation story
+    research data database account book memoir findings slide presentation story ruling
     """.split()
 )
 # where a document may be posted, for its owner's ("a document on the Roe campaign's website")
@@ -226,6 +226,7 @@ DOCUMENT_FAMILY = {
     "submission": "brief", "slide": "slide", "presentation": "slide",
     "article": "article", "story": "article", "column": "article", "editorial": "article",
     "data": "data", "datum": "data", "database": "data",  # the tagger's lemma of "data"
+    "ruling": "ruling",  # a court's (not "decision": more often a choice than a paper)
 }  # fmt: skip
 # verbs whose subject owns the document they take: "the RNC released an ad"
 ISSUE_VERBS = frozenset(
@@ -240,7 +241,7 @@ SPEECH_NOUNS = frozenset(
     """.split()
 )
 # kinds of document that report what their author found: "the data" after "the Center said"
-FINDINGS = frozenset({"data", "study"})
+FINDINGS = frozenset({"data", "study", "ruling"})
 DOCUMENT_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "another"})
 # how far back (in sentences) a document named with its owner may stand for "the ad"
 DOCUMENT_SENTENCES = 5
@@ -440,7 +441,25 @@ def document_owner(head: Token) -> Token | None:
             subj = next((g for g in child.children if g.dep_ == "nsubj"), None)
             if subj is not None and subj.pos_ == "PROPN" and subj.i > head.i:
                 return subj
+        if (where := _published_in(child)) is not None:
+            return where
     return None
+
+
+# verbs that say where a document came out: "a study that appeared in the Harbor Journal"
+PUBLISH_VERBS = frozenset({"appear", "publish", "print"})
+
+
+def _published_in(clause: Token) -> Token | None:
+    """The named outlet a clause on a document says it came out in ("that appeared in the
+    Harbor Medical Journal", "published in The Lancet"): the outlet's head, else None."""
+    if clause.dep_ not in ("relcl", "acl") or clause.lemma_.lower() not in PUBLISH_VERBS:
+        return None
+    prep = next((c for c in clause.children if c.dep_ == "prep" and c.lower_ == "in"), None)
+    obj = _named_object(prep) if prep is not None else None
+    if obj is None or not names_outlet([t for t in obj.subtree if t.i <= obj.i]):
+        return None
+    return obj
 
 
 def _agent(noun: Token) -> Token | None:
@@ -484,6 +503,18 @@ def states_named(sent: Span, before: int) -> list[str]:
         if ent.label_ == "GPE" and ent.end <= before and fold(name) in STATE_FULL_NAMES:
             found.setdefault(fold(name), name)
     return list(found.values())
+
+
+def cities_named(doc: Doc) -> list[tuple[Token, str]]:
+    """The cities a paragraph names as such ("the city of Tucson"): each name's first token
+    and the name as written ("Tucson"), in text order."""
+    found = []
+    for ent in doc.ents:
+        city = ent.start >= 2 and [t.lower_ for t in doc[ent.start - 2 : ent.start]]
+        # "of" and a capitalised name make a city's name whatever the parser took it for
+        if ent.label_ in NAME_LABELS | {"LOC"} and city == ["city", "of"]:
+            found.append((ent[0], " ".join(ent.text.split())))
+    return found
 
 
 def the_state(head: Token, text: str) -> tuple[ResolvedActor, str] | None:
@@ -551,11 +582,10 @@ def owner_of(document: Token, owner: Token) -> ResolvedActor | None:
     owners = [owner, *(c for c in owner.conjuncts if c.i > owner.i and c.pos_ == "PROPN")]
     found = []
     for tok in owners:
-        # the owner's own words before it, not the "and" or the owner listed before it
-        # (a one-word owner after "and" is itself a conj: its own start)
-        left = min(
-            (t.idx for t in tok.subtree if t.i < tok.i and t.dep_ not in ("cc", "conj")),
-            default=tok.idx,
+        left = min(  # a conjunct starts at itself: "Jo Roe and Al Poe issued a statement"
+            t.idx
+            for t in tok.subtree
+            if t.i <= tok.i and (t == tok or t.dep_ not in ("cc", "conj"))
         )
         end = max(mention_end(tok), _of_name_end(tok) or 0, tok.idx + len(tok.text))
         found.append(owner_actor(document, analyse_mention(tok, left, end)))
@@ -1276,6 +1306,20 @@ def headline_word_on(ent: Span, headline: bool) -> bool:
     return first_name_gender(first) is None and not first_name_variants(first)
 
 
+# a court's name goes on with the circuit or district it sits for: "U.S. Court of Appeals"
+# + " for the Ninth Circuit", "District Court" + " for the District of Alaska"
+_FOR_THE = re.compile(r"\s+for\s+the\s+[A-Z][\w.'-]*(?:\s+(?:of\s+)?[A-Z][\w.'-]*)*")
+
+
+def _for_name_end(text: str, name: str, end: int) -> int:
+    """Where a court's NAME ending at character END of TEXT ends with the circuit or
+    district written after it ("... for the Sixth Circuit"); END for any other body."""
+    if "court" not in WORDS.findall(fold(name)):
+        return end
+    m = _FOR_THE.match(text, end)
+    return m.end() if m is not None else end
+
+
 def _title_cased(sent: Span) -> bool:
     """A headline written in title case: four words or more, all capitalised but the short
     ones ("Visa Program Up for Renewal Amid ...")."""
@@ -1378,6 +1422,21 @@ def team_campaign(name: str, orgs: Mapping[str, object]) -> str | None:
     return keys[0] if len(keys) == 1 else None
 
 
+# kinds of body a description names that few names say ("Wells Fargo" is a bank): "the
+# network" is only the one body the article calls a network in apposition
+APPOSED_KINDS = frozenset("network website site bank outlet firm broadcaster".split())
+
+
+def apposed_kind(name: Token) -> str | None:
+    """The kind of body among APPOSED_KINDS that a noun in apposition to a NAME's head gives
+    it ("Roe Radio, the satellite network funded by ..." or "the network, Roe Radio,"), else
+    None."""
+    nouns = [c for c in name.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    if name.dep_ == "appos" and name.head.pos_ == "NOUN":
+        nouns.append(name.head)
+    return next((n.lower_ for n in nouns if n.lower_ in APPOSED_KINDS), None)
+
+
 def _fits_org_head(noun: str) -> Callable[[list[str]], bool]:
     """Whether an organisation's folded name words fit a description's head NOUN: "poll"
     fits "bloomberg poll", "commission" "commission on ...", "newspaper" "new york post"."""
@@ -1391,6 +1450,15 @@ def _fits_org_head(noun: str) -> Callable[[list[str]], bool]:
 
 
 WORDS = re.compile(r"[a-z0-9]+")
+# the kinds of body a bare or indefinite description names ("a federal appeals court", "A
+# House panel"), by the words of a name that make a body one of that kind
+BODY_KINDS: dict[str, Callable[[list[str]], bool]] = {
+    "court": lambda name: "court" in name,
+    "panel": lambda name: bool({"committee", "subcommittee", "panel"} & set(name)),
+    "union": lambda name: name[-1] not in POLLS | {"campaign"} and is_labour_body(name),
+}
+# words before a kind that name none of it: "a new poll", "a federal appeals court"
+KIND_ADJECTIVES = frozenset({"new", "latest", "recent", "federal"})
 
 
 def recent_one(
@@ -1483,6 +1551,9 @@ class Resolver:
         self.new_polls: set[str] = set()  # the polls of them it calls new or the latest
         # where each was named, in text order: (sentence, paragraph's Doc id, token, name)
         self.org_places: list[tuple[int, int, int, str]] = []
+        self.cities: list[tuple[int, int, int, str]] = []  # and the cities named as such
+        # the kinds the article gives organisations in apposition: "Roe Radio, the network"
+        self.org_kinds: dict[str, set[str]] = {}
         # the documents named with their owner, in text order: (sentence, paragraph's Doc id,
         # token, kind of document, owner) -- "the ad" may stand for the last ad named so
         self.documents: list[tuple[int, int, int, str, ResolvedActor]] = []
@@ -1541,7 +1612,8 @@ class Resolver:
             return None
         owners = {n[4].name or "": n[4] for n in notes}
         places = [(n[0], n[1], n[2], n[4].name or "") for n in notes]
-        if not notes and family in FINDINGS and fold(words[0]) == "the":
+        owned = any(c.dep_ == "poss" for c in head.children)  # "the agency's data": its
+        if not notes and family in FINDINGS and fold(words[0]) == "the" and not owned:
             return self.last_body_speaker(head, family)
         if (hit := recent_one(places, now, key, head.i, words[0])) is None:
             return None
@@ -1623,9 +1695,14 @@ class Resolver:
                 continue  # a headline's capitals make no name ("Visa Program Up for ...")
             left = min(t.idx for t in tok.subtree if t.i <= tok.i)
             found = analyse_mention(tok, left, end)
+            stop = end
             if (found.name or "").endswith(tok.text) and (of_end := _of_name_end(tok)):
                 rest = doc_text(doc)[tok.idx + len(tok.text) : of_end]  # "U.S. Court" + "of ..."
                 found = ResolvedActor(clean(f"{found.name}{rest}"), found.kind)
+                stop = of_end
+            if (found.name or "") and doc_text(doc)[:stop].endswith((found.name or "").split()[-1]):
+                more = doc_text(doc)[stop : _for_name_end(doc_text(doc), found.name or "", stop)]
+                found = ResolvedActor(clean(f"{found.name}{more}"), found.kind) if more else found
             name = found.name or ""
             proper = any(t.pos_ == "PROPN" for t in tok.subtree if t.i <= tok.i)
             if found.kind in BODIES and len(name.split()) >= 2 and name[:1].isupper() and proper:
@@ -1633,20 +1710,41 @@ class Resolver:
                 self.org_places.append((self.sentence(tok), id(doc), tok.i, fold(name)))
                 if tok.lower_ in POLLS and any(t.lower_ in NEW for t in tok.lefts):
                     self.new_polls.add(fold(name))  # "The latest Roe/Poe poll"
+                if (kind := apposed_kind(tok)) is not None:
+                    self.org_kinds.setdefault(fold(name), set()).add(kind)
         for tok in doc:
             if (force := police_force(tok)) is not None:
                 self.orgs.setdefault(fold(force), ResolvedActor(force, "government"))
+        for tok, name in cities_named(doc):
+            self.cities.append((self.sentence(tok), id(doc), tok.i, name))
+
+    def the_city(self, head: Token, text: str) -> tuple[ResolvedActor, str] | None:
+        """The city "the city" stands for: the one named as a city ("the city of Tucson")
+        earlier in its sentence or in the sentence before it; None when the mention is not
+        "the city", or none or two such cities are named there."""
+        if " ".join(text.split()).lower() != "the city" or head.tag_ != "NN":
+            return None
+        hit = recent_one(self.cities, self.sentence(head), id(head.doc), head.i, "the")
+        if hit is None or not hit[1].startswith(("earlier", "in the previous")):
+            return None
+        city = ResolvedActor(hit[0], "government", forms=[hit[0]])
+        return city, f"the one city named {hit[1]}"
 
     def by_kind(self, head: Token, text: str) -> tuple[ResolvedActor, str] | None:
         """The one organisation of a kind the article names that a bare mention of the kind
         stands for: "police" for the "Dayton police" named in it ("Dayton Police
-        Department"), "Poll" (a headline's) or "a new poll" for its one named poll; None
-        when none or several are named."""
+        Department"), "Poll" (a headline's) or "a new poll" for its one named poll, "a
+        federal appeals court" for its one Court of Appeals, "A House panel" for its one
+        House committee. A headline's or a lead's bare or indefinite one ("New Poll", "A
+        House panel voted ...") is the first of several the article names after it, as news
+        names what its lead describes (not two named together there); None when none or,
+        elsewhere, several are named."""
         words = [w.lower() for w in cut_clauses(" ".join(text.split())).split()]
+        first = words[0] if words else ""
         if words[:1] in (["the"], ["a"], ["this"]):
             words = words[1:]
         new = words[:1] in (["new"], ["latest"])
-        if new:
+        while words[:1] and words[0] in KIND_ADJECTIVES:
             words = words[1:]
         if words == ["police"]:
             keys = [k for k in self.orgs if k.endswith("police department")]
@@ -1654,13 +1752,43 @@ class Resolver:
         elif words in (["poll"], ["survey"]) and head.tag_ in ("NN", "NNP"):
             keys = [k for k in self.orgs if k.split()[-1] == words[0]]
             kind = words[0]
+        elif (
+            head.lower_ in BODY_KINDS
+            and head.tag_ in ("NN", "NNP")
+            and not head.ent_type_  # not a name ("the U.S. Court of Appeals")
+            and self.sentence(head) <= 1
+        ):
+            # a headline's or lead's: "A House panel" is a committee with "House" in its name,
+            # "A union representing flight attendants" a labour body
+            said = WORDS.findall(fold(doc_text(head.doc)[head.left_edge.idx : head.idx]))
+            said = [w for w in said if w not in KIND_ADJECTIVES | {"a", "an", "the"}]
+            if head.lower_ in ("union", "guild") and words[-1:] != [head.lower_]:
+                return None  # "a union representing pilots": by_trade reads its trade
+            if not said and first == "the":
+                return None  # "the union": the one named before it, as by_org finds
+            fit = BODY_KINDS[head.lower_]
+            keys = [k for k in self.orgs if fit(w := WORDS.findall(k)) and set(said) <= set(w)]
+            kind = " ".join([*said, head.lower_])
         else:
             return None
         keys = one_per_name(keys)
         why = f"the one {kind} named in this article"
         if len(keys) > 1 and new and words[0] != "police":  # "a new poll" of several named
-            keys = [k for k in keys if k in self.new_polls]
-            why = f"the one {kind} this article calls new or the latest"
+            called_new = [k for k in keys if k in self.new_polls]
+            if len(called_new) == 1:
+                keys, why = called_new, f"the one {kind} this article calls new or the latest"
+        if len(keys) > 1 and self.sentence(head) <= 1 and first != "the":
+            now = self.sentence(head)
+            after = [
+                p
+                for p in self.org_places
+                if p[3] in keys
+                and now <= p[0] <= now + DOCUMENT_SENTENCES
+                and (p[0] > now or p[1] == id(head.doc) and p[2] > head.i)
+            ]
+            # two named together in that sentence are as likely ("a Roe poll and a Poe poll")
+            keys = list({p[3] for p in after if p[0] == after[0][0]}) if after else []
+            why = f"the first {kind} this article names after its lead"
         if len(keys) != 1:
             return None
         org = self.orgs[keys[0]]
@@ -1727,6 +1855,50 @@ class Resolver:
         org = self.orgs[found[0]]
         actor = self.canonical(ResolvedActor(org.name, org.kind, forms=[org.name or ""]))
         return actor, f"the one union of {' '.join(dict.fromkeys(words))} named in this article"
+
+    def by_named_kind(self, head: Token) -> tuple[ResolvedActor, str] | None:
+        """The one named body a definite description spells out in lower case: "the top
+        British medical journal" for the "British Medical Journal", its kind and two words
+        or more of its name before it; words before it that are no adjective in lower case
+        ("top") all in the name. None when none or two bodies fit."""
+        det = any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in head.children)
+        if head.pos_ != "NOUN" or not det:
+            return None
+        mods = [t for t in head.doc[head.left_edge.i : head.i] if t.dep_ not in ("det", "punct")]
+        have = {w for t in mods for w in WORDS.findall(fold(t.text))}
+        need = {
+            w
+            for t in mods
+            if t.pos_ != "ADJ" or t.text[:1].isupper()
+            for w in WORDS.findall(fold(t.text))
+        }
+        fit = BODY_KINDS.get(head.lower_) or (lambda name: head.lower_ in name)
+        keys = one_per_name(
+            [
+                k
+                for k in self.orgs
+                if fit(w := WORDS.findall(k)) and need <= set(w) and len(have & set(w)) >= 2
+            ]
+        )
+        if len(keys) != 1:
+            return None
+        org = self.orgs[keys[0]]
+        actor = self.canonical(ResolvedActor(org.name, org.kind, forms=[org.name or ""]))
+        return actor, "the one body named in this article with its words"
+
+    def by_apposed_kind(self, head: Token, text: str) -> tuple[ResolvedActor, str] | None:
+        """The one organisation the article calls in apposition what a definite description
+        of one says it is: "the network" for "Roe Radio, the satellite network ..."; None for
+        another description, or when none or two are called so."""
+        words = cut_clauses(" ".join(text.split())).lower().split()
+        if head.pos_ != "NOUN" or head.lower_ not in APPOSED_KINDS or words[:1] != ["the"]:
+            return None
+        keys = one_per_name([k for k, kinds in self.org_kinds.items() if head.lower_ in kinds])
+        if len(keys) != 1 or len(words) > 3:
+            return None
+        org = self.orgs[keys[0]]
+        actor = self.canonical(ResolvedActor(org.name, org.kind, forms=[org.name or ""]))
+        return actor, f"the one body this article calls the {head.lower_}"
 
     def _own_campaign(self, keys: list[str]) -> tuple[list[str], str] | None:
         """Of the campaigns KEYS, the one of the person last noted as a subject ("Jo Roe
@@ -1823,8 +1995,11 @@ class Resolver:
         if tok.lower_ not in ORG_HEADS | ORG_WORDS | GOVERNMENT_WORDS | BODY_NOUNS:
             return
         start, end = tok.left_edge.idx, tok.idx + len(tok.text)
-        hit = self.by_org(tok, doc_text(tok.doc)[start:end])
-        name = clean(_DET.sub("", doc_text(tok.doc)[start:end]))
+        said = doc_text(tok.doc)[start:end]
+        hit = self.by_org(tok, said)
+        if hit is None and (place := the_state(tok, said) or self.the_city(tok, said)):
+            hit = self.canonical(place[0]), place[1]  # "The city sent a letter. It says ..."
+        name = clean(_DET.sub("", said))
         self.note_subject(hit[0] if hit else ResolvedActor(name, "unnamed", role=name), tok)
 
     def note_owner(self, tok: Token) -> None:
@@ -1921,8 +2096,10 @@ class Resolver:
         if actor.name is None:
             return actor
         name = actor.name if actor.kind == "person" else undotted(actor.name)
-        if actor.kind in BODIES and (key := longer_org(name, list(self.orgs))) is not None:
-            name = undotted(self.orgs[key].name or name)  # "Security Council" in full
+        # "Security Council" in full; "Roe Center at the Poe Institute" as the "Poe-Roe Center"
+        host = name.partition(" at the ")[0]
+        if actor.kind in BODIES and (key := longer_org(host, list(self.orgs))) is not None:
+            name = undotted(self.orgs[key].name or name)
         if actor.kind == "organization" and (key := team_campaign(name, self.orgs)) is not None:
             name = self.orgs[key].name or name  # "Clinton's team" of the "Clinton campaign"
         gender = mention_gender(mention, name) if mention else actor.gender
@@ -2370,11 +2547,15 @@ class Resolver:
             return hit
         if (hit := self.by_kind(head, text)) is not None:
             return hit
-        if (hit := the_state(head, text)) is not None:
+        if (hit := the_state(head, text) or self.the_city(head, text)) is not None:
             return self.canonical(hit[0]), hit[1]
         found = analyse_mention(head, start, end)
         if found.kind in BODIES or found.kind == "unnamed":
             if (hit := self.by_org(head, text) or self.by_trade(head, start, end)) is not None:
+                return hit
+            if (hit := self.by_named_kind(head)) is not None:
+                return hit
+            if (hit := self.by_apposed_kind(head, text)) is not None:
                 return hit
         description = description_of(head, text)
         if description is None and self.sentence(head) == 0:  # "Retired General Warns ..."
