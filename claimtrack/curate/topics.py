@@ -14,14 +14,7 @@ from itertools import groupby
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
-from claimtrack.curate.suggest import (
-    Suggestion,
-    Uncovered,
-    english_frequency,
-    slug_for,
-    suggest,
-    words,
-)
+from claimtrack.curate.suggest import Suggestion, Uncovered, slug_for, suggest
 from claimtrack.errors import UserError
 from claimtrack.query.lookups import get_claim, get_topic
 from claimtrack.store.models import Actor, ActorAlias, Claim, ClaimTopic, Source, Topic
@@ -35,6 +28,7 @@ from claimtrack.store.taxonomy import (
 from claimtrack.store.taxonomy import tag as tag_topics
 from claimtrack.store.topic_rows import taxonomy
 from claimtrack.store.writes import ensure_taxonomy, upsert_topics
+from claimtrack.words import english_frequency, words
 
 TAGGER_VIA = ("keyword", "heading", "sentence")
 

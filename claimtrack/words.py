@@ -1,0 +1,34 @@
+"""Plain helpers on English words: lower-case words with clitics off, spaCy's stop words and
+how common a word is in general English (the ``wordfreq`` package's Zipf frequency).
+
+Used by topic suggestions (what the untagged claims share that general English does not) and
+by the tagger (whether a claim's own words say what it is about)."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+_WORD = re.compile(r"[a-z][a-z'\-]*[a-z]|[a-z]")
+_CLITIC = re.compile(r"(?:'s|'re|'ve|'ll|'d|'m|n't|')$")
+
+
+def words(text: str) -> list[str]:
+    """Lower-case words, clitics off: "Trump's" -> "trump", "don't" -> "do"."""
+    found = _WORD.findall(text.lower().replace("\u2019", "'"))
+    return [w for t in found if (w := _CLITIC.sub("", t).replace("'", ""))]
+
+
+@functools.cache
+def stop_words() -> frozenset[str]:
+    """spaCy's English stop words (imported when first asked for, not at start-up)."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
+def english_frequency(phrase: str) -> float:
+    """Zipf frequency of PHRASE in general English (wordfreq's lists, shipped in its package)."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(phrase, "en")
