@@ -602,6 +602,23 @@ def test_a_topic_only_the_sentence_gives_needs_another_claim_of_the_article(cli,
     assert trade() == want
 
 
+def test_a_corrected_claim_is_tagged_with_its_article_as_at_ingest(cli, db_url, tmp_path):
+    (tmp_path / "talks.txt").write_text(TRADE_TALKS, encoding="utf-8")
+    cli("ingest", str(tmp_path), "--published", "2016-05-02", "--quiet", db=db_url)
+
+    def trade() -> set[str]:
+        return {r["speaker"] for r in rows(cli, db_url, "who-said", "--topic", "trade")}
+
+    assert trade() == {"Mina Okafor", "Ivo Marsh"}
+    (okafor,) = rows(cli, db_url, "who-said", "--actor", "Mina Okafor")
+    # her claim no longer names the tariff: Marsh's claim, trade only from its sentence,
+    # has no other claim of the article on trade left to back it, as a re-tag would find
+    cli("claims", "set", str(okafor["claim_id"]), "--content", "would raise prices", db=db_url)
+    assert trade() == set()
+    cli("topics", "retag", db=db_url)
+    assert trade() == set()
+
+
 def test_an_ambiguous_word_alone_means_its_topic_where_the_article_gives_company():
     talks = "the talks went on past midnight"
     assert tag(TREE, talks) == []
