@@ -186,7 +186,7 @@ def _titles_a_name(text: str, start: int, end: int) -> bool:
 # an institution's name: a head word and capitalised words joined by "of", "for", "and"
 _INSTITUTION = (
     r"(?:University|College|Institute|Department|Ministry|Centre|Center|Society|Commission"
-    r"|Council|Foundation|Association|Academy|Agency|Bureau|School)"
+    r"|Council|Foundation|Association|Academy|Agency|Bureau|School|Endowment)"
 )
 _CAP = r"[A-Z][\w'’.-]*"
 _INSTITUTION_NAME = re.compile(

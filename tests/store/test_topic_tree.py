@@ -707,3 +707,28 @@ def test_investigations_councils_and_idioms_in_their_own_sense(sentence, want, w
     found = slugs(tag(load_taxonomy(), sentence))
     assert want is None or want in found, found
     assert wrong is None or wrong not in found, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "want", "wrong"),
+    [
+        ("the party called the doctored video satire", None, "health"),
+        ("a doctor saw him on Monday", "health", None),
+        ("his biological family were farmers", None, "science-technology"),
+        ("the biology exam was hard", "science-technology", None),
+        ("the senators hope to court voters in Iowa", "elections", "judiciary"),
+        ("the court ruled on Monday", "judiciary", None),
+        ("citing an anonymous government source, the paper said so", None, "government"),
+        ("the government will fall", "government", None),
+        (
+            "said a fellow at the Carnegie Endowment for International Peace",
+            None,
+            "international-relations",
+        ),
+        ("international pressure is rising", "international-relations", None),
+    ],
+)
+def test_a_doctored_video_a_biological_family_and_courting_voters(sentence, want, wrong):
+    found = slugs(tag(load_taxonomy(), sentence))
+    assert want is None or want in found, found
+    assert wrong is None or wrong not in found, found
