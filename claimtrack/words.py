@@ -27,6 +27,20 @@ def stop_words() -> frozenset[str]:
     return frozenset(STOP_WORDS)
 
 
+# spaCy's stop words that wordfreq counts less common than a Zipf frequency of 5: with that
+# frequency they tell a function word from a word of substance without importing spaCy
+UNCOMMON_STOP_WORDS = frozenset(
+    "afterwards amongst anyhow anyway anywhere becomes becoming beforehand beside besides beyond "
+    "bottom eleven elsewhere empty everywhere fifteen fifty formerly forty hence hereafter hereby "
+    "herein hereupon hers herself hundred indeed latter latterly meanwhile moreover mostly namely "
+    "neither nevertheless nine nobody none noone nor nowhere onto otherwise ours ourselves "
+    "regarding seemed seeming sixty somehow sometime somewhere thence thereafter thereby therefore "
+    "therein thereupon throughout thru thus toward twelve twenty unless whence whenever "
+    "whereafter whereas whereby wherein whereupon wherever whither whoever whom yours "
+    "yourselves".split()
+)
+
+
 def english_frequency(phrase: str) -> float:
     """Zipf frequency of PHRASE in general English (wordfreq's lists, shipped in its package)."""
     from wordfreq import zipf_frequency

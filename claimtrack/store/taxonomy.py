@@ -25,7 +25,7 @@ from pathlib import Path
 
 from claimtrack.errors import UserError
 from claimtrack.names import first_name_gender
-from claimtrack.words import english_frequency, stop_words, words
+from claimtrack.words import UNCOMMON_STOP_WORDS, english_frequency, words
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -239,10 +239,11 @@ _TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
 
 def has_subject(content: str, quote: str | None = None) -> bool:
     """The claim's own words say what it is about: SUBJECT_WORDS words or more that are no
-    stop word, no name (capitalised) and less common in general English than COMMON
-    ("the legitimacy of the first black president", "the impact of stress"). "The world",
-    "Clinton's email", "the matter", "several hundred" or "doing anything wrong" have none:
-    such a claim borrows no topic from its sentence."""
+    name (capitalised) and less common in general English than COMMON, a function word
+    left out ("the legitimacy of the first black president", "the impact of stress"). "The
+    world", "Donald Trump", "the matter", "several hundred" or "doing anything wrong" have
+    none: such a claim borrows no topic from its sentence. (wordfreq's list is read on first
+    use; spaCy is not imported.)"""
     found: set[str] = set()
     for text in (content, quote):
         for m in _TOKEN.finditer(text or ""):
@@ -251,7 +252,7 @@ def has_subject(content: str, quote: str | None = None) -> bool:
             found.update(
                 w
                 for w in words(m.group(0))
-                if len(w) >= 3 and w not in stop_words() and english_frequency(w) < COMMON
+                if len(w) >= 3 and w not in UNCOMMON_STOP_WORDS and english_frequency(w) < COMMON
             )
             if len(found) >= SUBJECT_WORDS:
                 return True
