@@ -16,7 +16,7 @@ PACKAGE = ROOT / "claimtrack"
 
 # lowest first; parts in one layer may not import each other
 LAYERS: list[set[str]] = [
-    {"errors", "names"},  # plain helpers
+    {"errors", "names", "words"},  # plain helpers
     {"io", "extract"},  # documents in and rows out; text to claims
     {"store"},  # the database
     {"query"},  # read-only questions

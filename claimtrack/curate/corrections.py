@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from claimtrack.curate.topics import retag
 from claimtrack.errors import UserError
 from claimtrack.extract.dates import bounds_of, resolve_date
 from claimtrack.names import name_key
@@ -25,19 +26,15 @@ from claimtrack.store.models import (
     REJECT_REASONS,
     Actor,
     Claim,
-    ClaimTopic,
     Correction,
     Source,
-    Topic,
     utcnow,
 )
-from claimtrack.store.taxonomy import tag as tag_topics
 from claimtrack.store.writes import (
     add_alias,
     date_bounds,
     set_sort_days,
     sync_first_speaker,
-    taxonomy,
 )
 
 # the claim fields a correction of each kind sets (and undo puts back)
@@ -220,17 +217,14 @@ def set_span(session: Session, claim_id: int, kind: str, words: str, by: By) -> 
 
 
 def retag_claim(session: Session, claim: Claim) -> None:
-    """The tagger's topic links of one claim, recomputed (hand-made links stay)."""
-    ids = {slug: topic_id for slug, topic_id in session.execute(select(Topic.slug, Topic.id))}
-    for link in list(claim.topic_links):
-        if link.via in ("keyword", "heading"):
-            claim.topic_links.remove(link)
+    """The tagger's topic links of the claim's article, recomputed as at ingest: each claim's
+    own words, heading and sentence, then the article's agreement (a changed claim may back
+    or stop backing another's borrowed topic); hand-made links stay."""
     session.flush()
-    have = {link.topic_id for link in claim.topic_links}
-    for slug, via in tag_topics(taxonomy(session), claim.content, claim.quote, claim.heading):
-        if slug in ids and ids[slug] not in have:
-            claim.topic_links.append(ClaimTopic(topic_id=ids[slug], via=via))
-    session.flush()
+    retag(session, source_id=claim.source_id)
+    for other in list(session.identity_map.values()):
+        if isinstance(other, Claim) and other.source_id == claim.source_id:
+            session.expire(other, ["topic_links"])
 
 
 # ---- date said ----------------------------------------------------------------------------

@@ -12,12 +12,12 @@ when it covers most of their claims.
 
 from __future__ import annotations
 
-import functools
 import math
-import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+
+from claimtrack.words import stop_words, words
 
 MIN_CLAIMS = 3
 MAX_WORDS = 3
@@ -31,8 +31,6 @@ _TALK = frozenset(
     "thing things lot way time times got get make made come came people year years "
     "percent mr mrs ms don doesn didn isn wasn aren won can couldn wouldn shouldn".split()
 )
-_WORD = re.compile(r"[a-z][a-z'\-]*[a-z]|[a-z]")
-_CLITIC = re.compile(r"(?:'s|'re|'ve|'ll|'d|'m|n't|')$")
 
 
 @dataclass(frozen=True)
@@ -52,22 +50,8 @@ class Suggestion:
     example: str = ""  # the first example claim's content
 
 
-def words(text: str) -> list[str]:
-    """Lower-case words, clitics off: "Trump's" -> "trump", "don't" -> "do"."""
-    found = _WORD.findall(text.lower().replace("\u2019", "'"))
-    return [w for t in found if (w := _CLITIC.sub("", t).replace("'", ""))]
-
-
-@functools.cache
-def _stop_words() -> frozenset[str]:
-    """spaCy's English stop words (imported when a suggestion is asked for, not at start-up)."""
-    from spacy.lang.en.stop_words import STOP_WORDS
-
-    return frozenset(STOP_WORDS)
-
-
 def _dull(word: str, names: frozenset[str]) -> bool:
-    return word in _stop_words() or word in _TALK or word in names or len(word) < 3
+    return word in stop_words() or word in _TALK or word in names or len(word) < 3
 
 
 def phrases(text: str, names: frozenset[str] = frozenset(), max_words: int = MAX_WORDS) -> set[str]:
@@ -133,13 +117,6 @@ def keyness(count: int, total: int, zipf: float) -> float:
     if count <= 0 or total <= 0:
         return 0.0
     return math.log10(count / total) - (zipf - 9)
-
-
-def english_frequency(phrase: str) -> float:
-    """Zipf frequency of PHRASE in general English (wordfreq's lists, shipped in its package)."""
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(phrase, "en")
 
 
 def slug_for(phrase: str) -> str:

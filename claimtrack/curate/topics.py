@@ -14,14 +14,7 @@ from itertools import groupby
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
-from claimtrack.curate.suggest import (
-    Suggestion,
-    Uncovered,
-    english_frequency,
-    slug_for,
-    suggest,
-    words,
-)
+from claimtrack.curate.suggest import Suggestion, Uncovered, slug_for, suggest
 from claimtrack.errors import UserError
 from claimtrack.query.lookups import get_claim, get_topic
 from claimtrack.store.models import Actor, ActorAlias, Claim, ClaimTopic, Source, Topic
@@ -35,6 +28,7 @@ from claimtrack.store.taxonomy import (
 from claimtrack.store.taxonomy import tag as tag_topics
 from claimtrack.store.topic_rows import taxonomy
 from claimtrack.store.writes import ensure_taxonomy, upsert_topics
+from claimtrack.words import english_frequency, words
 
 TAGGER_VIA = ("keyword", "heading", "sentence")
 
@@ -114,26 +108,29 @@ def remove_topic(session: Session, name: str) -> tuple[str, int]:
     return slug, links
 
 
-def retag(session: Session, topics: Sequence[Topic] | None = None, batch: int = 1000) -> Retagged:
-    """Recompute the tagger's links of TOPICS (default: all) over every stored claim."""
+def retag(
+    session: Session,
+    topics: Sequence[Topic] | None = None,
+    batch: int = 1000,
+    source_id: int | None = None,
+) -> Retagged:
+    """Recompute the tagger's links of TOPICS (default: all) over every stored claim, or the
+    claims of one source (SOURCE_ID), each article's claims checked together as at ingest."""
     topics = list(topics) if topics is not None else list(session.scalars(select(Topic)))
     if not topics:
         return Retagged(0, 0)
     defs = taxonomy(session)  # all of them: an ambiguous keyword needs its tree's company
     ids = {t.slug: t.id for t in topics}
     tagger = ClaimTopic.via.in_(TAGGER_VIA)
-    links = select(ClaimTopic.claim_id, ClaimTopic.topic_id, tagger).where(
-        ClaimTopic.topic_id.in_(ids.values())
-    )
+    scope = [ClaimTopic.topic_id.in_(ids.values())]
+    if source_id is not None:
+        scope.append(ClaimTopic.claim_id.in_(select(Claim.id).where(Claim.source_id == source_id)))
+    links = select(ClaimTopic.claim_id, ClaimTopic.topic_id, tagger).where(*scope)
     before: set[tuple[int, int]] = set()
     kept: set[tuple[int, int]] = set()
     for claim_id, topic_id, by_tagger in session.execute(links):
         (before if by_tagger else kept).add((claim_id, topic_id))
-    session.execute(
-        delete(ClaimTopic).where(
-            ClaimTopic.topic_id.in_(ids.values()), ClaimTopic.via.in_(TAGGER_VIA)
-        )
-    )
+    session.execute(delete(ClaimTopic).where(*scope, tagger))
     after: set[tuple[int, int]] = set()
     rows = session.execute(
         select(
@@ -150,6 +147,7 @@ def retag(session: Session, topics: Sequence[Topic] | None = None, batch: int = 
             Claim.content_start,
         )
         .join(Source, Source.id == Claim.source_id)
+        .where(*([] if source_id is None else [Claim.source_id == source_id]))
         .order_by(Claim.source_id, Claim.id)
         .execution_options(yield_per=batch)
     )

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from claimtrack.errors import UserError
 from claimtrack.names import first_name_gender
+from claimtrack.words import UNCOMMON_STOP_WORDS, english_frequency, words
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -185,7 +186,7 @@ def _titles_a_name(text: str, start: int, end: int) -> bool:
 # an institution's name: a head word and capitalised words joined by "of", "for", "and"
 _INSTITUTION = (
     r"(?:University|College|Institute|Department|Ministry|Centre|Center|Society|Commission"
-    r"|Council|Foundation|Association|Academy|Agency|Bureau|School)"
+    r"|Council|Foundation|Association|Academy|Agency|Bureau|School|Endowment)"
 )
 _CAP = r"[A-Z][\w'’.-]*"
 _INSTITUTION_NAME = re.compile(
@@ -222,11 +223,40 @@ def tag(
 ) -> list[tuple[str, str]]:
     """(slug, via) for every topic of the claim: via is "keyword" (its content or quote) or
     "heading"; only when neither gives a topic, "sentence": a plain keyword in the rest of
-    its sentence, the speaker left out (FRAME: "... said on the campaign trail")."""
+    its sentence, the speaker left out (FRAME: "... said on the campaign trail"), for a claim
+    with a subject of its own (``has_subject``): "the matter" after a debate is no claim
+    about the election."""
     found = _own_topics(taxonomy, content, quote, heading)
-    if not found and frame:
+    if not found and frame and has_subject(content, quote):
         found = {t.slug: "sentence" for t in taxonomy if t.matches(frame)}
     return list(found.items())
+
+
+SUBJECT_WORDS = 1  # uncommon words of its own a claim needs to borrow its sentence's topic
+COMMON = 5.0  # Zipf frequency (wordfreq) from which a word is too common to say what about
+_TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def has_subject(content: str, quote: str | None = None) -> bool:
+    """The claim's own words say what it is about: SUBJECT_WORDS words or more that are no
+    name (capitalised) and less common in general English than COMMON, a function word
+    left out ("the legitimacy of the first black president", "the impact of stress"). "The
+    world", "Donald Trump", "the matter", "several hundred" or "doing anything wrong" have
+    none: such a claim borrows no topic from its sentence. (wordfreq's list is read on first
+    use; spaCy is not imported.)"""
+    found: set[str] = set()
+    for text in (content, quote):
+        for m in _TOKEN.finditer(text or ""):
+            if m.group(0)[0].isupper():
+                continue
+            found.update(
+                w
+                for w in words(m.group(0))
+                if len(w) >= 3 and w not in UNCOMMON_STOP_WORDS and english_frequency(w) < COMMON
+            )
+            if len(found) >= SUBJECT_WORDS:
+                return True
+    return False
 
 
 BORROWED = ("sentence", "heading")  # a topic read outside the claim's own words
