@@ -1796,6 +1796,8 @@ class Resolver:
         if gender is None and name.lower() not in self.full_names:  # "James", no surname
             gender = first_name_gender(name)
         actor = self.actors.get(name) or ResolvedActor(name, "person", gender=gender)
+        if actor.kind == "person":
+            actor.gender = actor.gender or gender  # "Mr. Roe" anywhere tells Jo Roe is a man
         self.seen.append(Seen(actor, self.sentence(tok), *place(tok, False)))
         self.note_group(actor, tok)
 
@@ -1980,7 +1982,10 @@ class Resolver:
         when the likeliest is unnamed ("a spokesman said ... He added"). LEARN: whether
         "he" or "she" tells the gender of whom it is (only a pronoun that is a mention does)."""
         gender = PRONOUN_GENDER.get(low)
-        ranked = self.candidates(self.sentence(tok), lambda s: self._agrees(low, gender, s))
+        now = self.sentence(tok)
+        ranked = self.candidates(now, lambda s: self._agrees(low, gender, s))
+        if gender is not None:
+            ranked = self.known_first(ranked, now, gender)
         if low in ("it", "they"):  # a subject of this or the last sentence; of named people
             # together, of the one before it too ("Jo Roe and Al Poe ... This ... They")
             ranked = [c for c in ranked if c[0] >= (0.75 if members(c[1].actor) else 1.0)]
@@ -2016,6 +2021,22 @@ class Resolver:
             if name not in best or score >= best[name][0]:
                 best[name] = (score, seen)
         return sorted(best.values(), key=lambda c: -c[0])
+
+    def known_first(
+        self, ranked: list[tuple[float, Seen]], now: int, gender: Gender
+    ) -> list[tuple[float, Seen]]:
+        """RANKED without the people of unknown gender when the pronoun's own sentence (NOW)
+        names a person known to be of its GENDER before it: "Chris Roe described Ann Poe as a
+        disgrace after she ..." is Ann Poe's, however salient the speaker."""
+        known = [self.actors.get(s.actor.name or "") or s.actor for _, s in ranked if s.sent == now]
+        if not any(a.kind == "person" and a.gender == gender for a in known):
+            return ranked
+        return [
+            (score, s)
+            for score, s in ranked
+            if (self.actors.get(s.actor.name or "") or s.actor).gender is not None
+            or s.actor.kind != "person"
+        ]
 
     def kin(self, head: Token) -> ResolvedActor | None:
         """The one person the article named with the same kin words ("his wife, Ana Roe"

@@ -56,6 +56,25 @@ def test_a_man_as_salient_beats_a_person_of_unknown_gender() -> None:
     assert speaker_of(text, "money was ready").name == "Mark Denton"
 
 
+def test_a_title_on_a_name_in_no_subjects_place_tells_the_gender_too() -> None:
+    text = (
+        "Zorvan Quillet said the bridge would open in June. Reporters asked Mr. Quillet "
+        "about the cost. {} said the money was ready."
+    )
+    assert speaker_of(text.format("He"), "money was ready").name == "Zorvan Quillet"
+    assert speaker_of(text.format("She"), "money was ready").name is None
+
+
+def test_a_woman_in_the_pronouns_own_sentence_beats_a_person_of_unknown_gender() -> None:
+    text = "Chris Varley called Laura Denton a disgrace after she said that the police were biased."
+    assert speaker_of(text, "police were biased").name == "Laura Denton"
+
+
+def test_with_no_woman_in_its_sentence_a_speaker_of_unknown_gender_may_take_she() -> None:
+    text = "Chris Varley called the report a disgrace after she said that the police were biased."
+    assert speaker_of(text, "police were biased").name == "Chris Varley"
+
+
 # --- salience -----------------------------------------------------------------------------------
 
 
