@@ -1840,10 +1840,26 @@ class Resolver:
         ]
         if len(names) <= 1:
             return names[0] if names else None
+        if len(head := [n for n in names if not self.named_as_kin(n)]) == 1:
+            return head[0]  # "Trump" of Jo Trump and "Ann Trump, the nominee's daughter"
         for actor in reversed(self.recent):
             if actor.name in names:
                 return actor.name
         return names[0]
+
+    def named_as_kin(self, name: str) -> bool:
+        """Whether the article gives the person NAME names a kin's role ("Ann Roe, the
+        nominee's eldest daughter", "his wife, Ann Roe"), anywhere in it or where a mention
+        of them was resolved so far: a relative of the one a surname alone stands for, named
+        in full to tell them apart."""
+        known = self.actors.get(name)
+        roles = [known.role or ""] if known is not None else []
+        roles += [
+            role
+            for written, role in self.written
+            if written == name or self.shortest_form(written) == name
+        ]
+        return any(role_words(role) & KIN for role in roles if role)
 
     def _gender_of(self, name: str) -> Gender | None:
         known = self.actors.get(name)

@@ -54,6 +54,22 @@ def test_a_titled_surname_goes_to_the_person_of_that_gender() -> None:
     assert speaker_of(text, "rent").name == "Mark Denton"
 
 
+SHARED_SURNAME = (
+    "Walter Brenner, the state senator, proposed a new toll on Monday. Kate Brenner, {}, said "
+    "the plan was fair. Brenner said the money would fix the bridge."
+)
+
+
+def test_a_surname_alone_is_not_the_relative_named_in_full_as_kin() -> None:
+    text = SHARED_SURNAME.format("the senator's eldest daughter")
+    assert speaker_of(text, "fix the bridge").name == "Walter Brenner"
+
+
+def test_a_surname_alone_is_the_latest_subject_when_no_one_is_named_as_kin() -> None:
+    text = SHARED_SURNAME.format("a local lawyer")
+    assert speaker_of(text, "fix the bridge").name == "Kate Brenner"
+
+
 def test_she_is_the_latest_woman_not_the_latest_subject() -> None:
     text = (
         "Laura Denton said the harbour would reopen in May. "
