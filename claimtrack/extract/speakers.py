@@ -303,6 +303,11 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 UNKNOWN_GENDER_FIT = 0.75
 
 
+# how many times likelier than the next the one person a description fits must be (two
+# nominees named as speakers in two sentences running are only twice: left unresolved)
+SALIENT_BY = 3
+
+
 def place(tok: Token, speaker: bool) -> tuple[int, str]:
     """How likely a pronoun later refers to whom TOK names, by its place: a claim's speaker
     or its main clause's subject most, another clause's subject or a subject's owner ("Jo
@@ -1900,7 +1905,7 @@ class Resolver:
                 known.forms.append(f)
         return known
 
-    def by_role(self, description: str) -> tuple[ResolvedActor, str] | None:
+    def by_role(self, description: str, now: int | None = None) -> tuple[ResolvedActor, str] | None:
         """The one person the article gives a role DESCRIPTION fits ("the GOP nominee" is
         "Republican nominee Jo Roe", before or after it), and that role as written; None
         when nobody or several fit. Words an article often leaves out ("presidential") are
@@ -1913,10 +1918,37 @@ class Resolver:
             found = self._fitting(soft) if soft else {}
         if not found and (rest := without_place(description)) is not None:
             found = self._fitting(rest, placeless=True)
+        if len(found) > 1 and now is not None and (one := self.salient_one(found, now)):
+            found = {one: found[one]}
         if len(found) != 1:
             return None
         name, role = next(iter(found.items()))
         return self.canonical(ResolvedActor(name, "person", forms=[name])), role
+
+    def salient_one(self, names: Mapping[str, str], now: int) -> str | None:
+        """Of several people a description fits, the one far likelier by where they were
+        named before sentence NOW (as a pronoun is found: "the president" of an article on
+        President Jo Roe that names President Al Poe once), else None."""
+        canonical = {self.canonical(ResolvedActor(n, "person")).name: n for n in names}
+        ranked = [
+            (score, canonical[s.actor.name])
+            for score, s in self.candidates(now, lambda _: 1.0)
+            if s.actor.name in canonical
+        ]
+        if not ranked or len(ranked) > 1 and ranked[1][0] * SALIENT_BY >= ranked[0][0]:
+            return None
+        one = ranked[0][1]
+        # "President Roe", a surname alone, is only a guess at whose role it is
+        return one if self.role_written_in_full(one, names[one]) else None
+
+    def role_written_in_full(self, name: str, role: str) -> bool:
+        """Whether the article writes ROLE beside NAME as it is ("President Jo Roe", or
+        "President Roe" of a Roe named in full nowhere), not beside a surname only that a full
+        name was guessed for (the article's one "Ann Roe")."""
+        return any(
+            r == role and self._full(w) == name and (len(w.split()) >= 2 or w == name)
+            for w, r in self.written
+        )
 
     def named_in_apposition(self, noun: Token) -> ResolvedActor | None:
         """The group of people a plural NOUN names in apposition ("two voters, Ann Roe and
@@ -2237,7 +2269,7 @@ class Resolver:
             if (hit := self.kin(head)) is not None:  # else unnamed, as any description
                 return hit, f"named as {hit.role} in this article"
         if (desc := state_description(text)) is not None:
-            if (hit := self.by_role(desc)) is not None:
+            if (hit := self.by_role(desc, self.sentence(head))) is not None:
                 return hit[0], f"named as {hit[1]} in this article"
             said = clean(_DET.sub("", cut_clauses(text)))
             return ResolvedActor(said, "unnamed", role=said), None  # a title, no name
@@ -2258,10 +2290,10 @@ class Resolver:
         description = description_of(head, text)
         if description is None and self.sentence(head) == 0:  # "Retired General Warns ..."
             if (headline := headline_description(text)) is not None:
-                if (hit := self.by_role(headline)) is not None:
+                if (hit := self.by_role(headline, self.sentence(head))) is not None:
                     return hit[0], f"named as {hit[1]} in this article"
         if found.kind == "unnamed" and description is not None:
-            if (hit := self.by_role(description)) is not None:
+            if (hit := self.by_role(description, self.sentence(head))) is not None:
                 return hit[0], f"named as {hit[1]} in this article"
         written = found.name
         actor = self.canonical(found, text)

@@ -70,6 +70,24 @@ def test_a_surname_alone_is_the_latest_subject_when_no_one_is_named_as_kin() -> 
     assert speaker_of(text, "fix the bridge").name == "Kate Brenner"
 
 
+def test_a_description_several_fit_is_the_one_far_likelier_by_salience() -> None:
+    text = (
+        "President Omar Castell of Ruvania visited the port in May. President Walter Brenner "
+        "spoke at the harbour on Monday. Brenner said the toll would rise. The president said "
+        "the bridge would open."
+    )
+    assert speaker_of(text, "bridge would open").name == "Walter Brenner"
+
+
+def test_a_description_two_fit_as_likely_stays_unnamed() -> None:
+    text = (
+        "President Omar Castell of Ruvania and President Walter Brenner met at the harbour on "
+        "Monday. The president said the bridge would open."
+    )
+    found = speaker_of(text, "bridge would open")
+    assert found.name == "president" and found.kind == "unnamed"
+
+
 def test_she_is_the_latest_woman_not_the_latest_subject() -> None:
     text = (
         "Laura Denton said the harbour would reopen in May. "
