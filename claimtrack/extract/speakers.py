@@ -1806,6 +1806,12 @@ class Resolver:
         self.seen.append(Seen(actor, self.sentence(tok), *place(tok, False)))
         self.note_group(actor, tok)
 
+    def read_as_person(self, name: str) -> bool:
+        """Whether NAME is a person's by the article's own reading: the parser took it for a
+        person somewhere, and it starts with a first name of clear gender ("Ava Roe")."""
+        parts = name.split()
+        return len(parts) >= 2 and name in self.people and first_name_gender(parts[0]) is not None
+
     def shortest_form(self, name: str) -> str:
         """A known full name that NAME only adds words to at an edge ("Rip Donald Trump",
         a headline's word glued on, is "Donald Trump" when the article names him so). A
@@ -1882,6 +1888,8 @@ class Resolver:
         surname_like = name[:1].isupper() and name.lower() in self.full_names
         if actor.kind in ("organization", "unnamed") and surname_like:
             actor.kind = "person"  # a surname the NER mistook: "Trump"; not "the network"
+        if actor.kind == "organization" and self.read_as_person(name):
+            actor.kind = "person"  # "Ava Roe's 'Film'" read as a studio's name once
         if actor.kind == "person":
             parts = name.split()
             alone = len(parts) == 1 or len(parts) == 2 and is_particle(parts[0])
@@ -1895,6 +1903,8 @@ class Resolver:
         if known is None:
             known = ResolvedActor(name, actor.kind, actor.role, actor.affiliation, [])
             self.actors[name] = known
+        elif known.kind == "organization" and actor.kind == "person":
+            known.kind = "person"
         else:
             known.role = known.role or actor.role
             known.affiliation = known.affiliation or actor.affiliation

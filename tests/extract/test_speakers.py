@@ -7,6 +7,7 @@ import json
 
 import pytest
 
+from claimtrack.extract.speakers import ResolvedActor, Resolver
 from claimtrack.extract.types import CharSpan, Speaker
 from claimtrack.names import (
     first_name_gender,
@@ -345,3 +346,16 @@ def test_role_words_before_a_name_are_no_part_of_it() -> None:
     assert written_name("City Hall press secretary Ivo Brandt") == "Ivo Brandt"
     assert written_name("Paolo de Luca") == "Paolo de Luca"
     assert written_name("Both Mr. King and Mr. Ames") == "Both Mr. King and Mr. Ames"
+
+
+def test_a_name_once_read_as_an_organisation_is_a_person_the_parser_read_elsewhere() -> None:
+    resolver = Resolver()
+    resolver.see_person_name("Nora Whitfield")  # the parser took it for a person somewhere
+    first = resolver.canonical(ResolvedActor("Nora Whitfield", "organization"))
+    assert (first.kind, first.gender) == ("person", "f")
+    # never read as a person, or no first name: an organisation stays one
+    assert resolver.canonical(ResolvedActor("Nora Brandt", "organization")).kind == ("organization")
+    resolver.see_person_name("Harbor Trust")
+    assert resolver.canonical(ResolvedActor("Harbor Trust", "organization")).kind == (
+        "organization"
+    )
