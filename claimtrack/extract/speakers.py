@@ -580,6 +580,9 @@ def antecedent(pronoun: Token) -> Token | None:
     noun = None
     if pronoun.dep_ in SUBJECTS and clause.dep_ == "relcl" and clause.head.pos_ != "VERB":
         noun = clause.head
+        last = _name_ending(doc, i - 1, whole=True) if i >= 2 and doc[i - 1].text == "," else None
+        if last is not None and last in noun.conjuncts:
+            noun = last  # "like Jo Roe, Al Poe and Ann Lee, who said": the nearest, Ann Lee
     elif i >= 2 and doc[i - 1].text == "," and doc[i - 2].pos_ in ("PROPN", "NOUN"):
         noun = _name_ending(doc, i - 1, whole=True) or doc[i - 2]  # "University of Ohio,"
     elif pronoun.dep_ in SUBJECTS:  # "the Dayton Fire Department which reported": no link

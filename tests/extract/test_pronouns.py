@@ -416,6 +416,19 @@ def test_who_linked_to_a_person_ignores_the_name_before_its_comma() -> None:
     assert found.name == "spokesman" and found.kind == "unnamed"
 
 
+def test_who_after_a_list_of_names_is_the_nearest_name() -> None:
+    text = (
+        "The gala drew singers like Ana Ruiz, Tom Berg, Lia Park and Sam Holt, who said the "
+        "hall was cold."
+    )
+    assert speaker_of(text, "hall was cold").name == "Sam Holt"
+
+
+def test_who_after_a_name_that_is_no_conjunct_stays_with_its_head() -> None:
+    text = "Reporters spoke with the manager of Sam Holt, who said the hall was cold."
+    assert speaker_of(text, "hall was cold").name == "manager"
+
+
 # --- a noun of speech owned by a pronoun ("his best response was to say ...") ---------------------
 
 
