@@ -24,7 +24,6 @@ from claimtrack.extract.segment import Parsed
 from claimtrack.extract.speakers import PERSON_NOUNS, ResolvedActor, Resolver, headline_word_on
 from claimtrack.extract.types import Attribution, CharSpan, FoundClaim, Speaker
 from claimtrack.extract.wordlists import words
-from claimtrack.names import PRONOUNS
 
 REPORT_LEMMAS = words("report_lemmas")
 # PolNeAR does not annotate attributions inside quotations (nested speech), nor (mostly)
@@ -240,10 +239,8 @@ def build_claims(
     """The claims of one parsed document: the rules' candidates with their speakers resolved,
     the detector's finds where no candidate is (when given), edges redrawn by the refiner."""
     resolver = _resolver(parsed, qi)
-    drafts = _rule_drafts(text, parsed, qi, resolver)
     models = _Models(qi, refiner, detector)
-    if detector is not None:
-        drafts = _with_detected(text, qi, drafts, parsed, detector, models.static, resolver)
+    drafts = _drafts(text, parsed, qi, resolver, detector, models.static)
     heading_of = _headings(parsed)
     claims = [
         _with_how(
@@ -379,8 +376,7 @@ def _credit(p: Parsed, cands: list[rules.Candidate], resolver: Resolver) -> list
     src_ids = {c.source_tok.i for c in cands if c.source_tok is not None}
     events: list[tuple[int, int, object]] = []
     for c in cands:
-        key = c.source_tok.i if c.source_tok is not None else c.cue_tok.i
-        events.append((key, 2, c))
+        events.append((_credit_key(c), 2, c))
     for t in p.doc:
         if t.i in src_ids or resolver.quoted(t):
             continue
@@ -423,26 +419,57 @@ def _credit(p: Parsed, cands: list[rules.Candidate], resolver: Resolver) -> list
     return out
 
 
+def _credit_key(cand: rules.Candidate) -> int:
+    """Where a candidate is credited in its paragraph: at its mention's head, else its cue."""
+    return cand.source_tok.i if cand.source_tok is not None else cand.cue_tok.i
+
+
 def _ent_root(tok: Token) -> Token:
     """The head token of the entity TOK stands in."""
     ent = next(e for e in tok.doc.ents if e.start <= tok.i < e.end)
     return ent.root
 
 
-def _rule_drafts(
-    text: str, parsed: list[Parsed], qi: QuoteIndex, resolver: Resolver
+def _drafts(
+    text: str,
+    parsed: list[Parsed],
+    qi: QuoteIndex,
+    resolver: Resolver,
+    detector: Detecting | None = None,
+    static: Callable[[Parsed], list[list[str]]] | None = None,
 ) -> list[Draft]:
-    """The rules' drafts of every paragraph, in order, and a follow-on draft for a paragraph
-    that is only a quotation continuing the previous paragraph's quoted speaker."""
+    """Every paragraph's drafts, in order: the rules' candidates, a follow-on draft for a
+    paragraph that is only a quotation continuing the previous paragraph's quoted speaker,
+    then (with a detector) its finds where no rule's claim is, less the rules' drafts whose
+    content it does not believe in. The rules' and the detector's candidates of a paragraph
+    are credited together, in text order, as the resolver reads it: a detector's "he" is whom
+    a rule's "he" there would be, not the last speaker of the document."""
     drafts: list[Draft] = []
     last_quoted: ResolvedActor | None = None  # speaker of the previous paragraph's direct quotation
     intro: tuple[tuple[int, int], tuple[int, int] | None] = ((0, 0), None)  # its cue, mention
     covered_to = -1  # end of the last claim's content (document offsets)
+    earlier: list[tuple[Pair, str]] = []  # the rules' spans so far, for the detector
     for p in parsed:
         if p.seg.is_heading:
             last_quoted = None
-        mine = _credit(p, _paragraph_candidates(text, p, qi), resolver)
-        drafts.extend(mine)
+        cands = sorted(_paragraph_candidates(text, p, qi), key=_credit_key)  # as credited
+        follow: list[Draft] = []
+        q = qi.containing(p.seg.start)
+        if cands or p.seg.start < covered_to:
+            pass  # or a paragraph of a multi-paragraph quotation already credited
+        elif last_quoted is not None and q is not None and q.start == p.seg.start and len(p.doc):
+            follow = [(_follow_on(p, q.start, q.end, *intro), last_quoted, p)]
+            covered_to = q.end
+        else:
+            last_quoted = None
+        found: list[rules.Candidate] = []
+        if detector is not None and static is not None:
+            own = [s for d in [(c, None, p) for c in cands] + follow for s in _spans(d, text, qi)]
+            earlier = [s for s in earlier if s[0][1] > p.seg.start] + own
+            founds = detector.detect(p, static(p), earlier)
+            found = [c for f in founds if (c := _learned(p, f)) is not None]
+        credited = _credit(p, cands + found, resolver)
+        mine = [d for d in credited if d[0].rule != "learned"]
         if mine:
             cand, actor, _ = mine[-1]
             cs = cand.content[0]
@@ -450,16 +477,18 @@ def _rule_drafts(
             last_quoted = actor if quoted and actor is not None and actor.name else None
             intro = (cand.cue, cand.source)
             covered_to = max(covered_to, cand.content[1])
-            continue
-        q = qi.containing(p.seg.start)
-        if p.seg.start < covered_to:
-            continue  # a paragraph of a multi-paragraph quotation already credited
-        if last_quoted is not None and q is not None and q.start == p.seg.start and len(p.doc):
-            drafts.append((_follow_on(p, q.start, q.end, *intro), last_quoted, p))
-            covered_to = q.end
-            continue
-        last_quoted = None
+        if detector is not None:
+            mine = [d for d in mine if _believed(d[0], p, detector)]
+        drafts.extend(mine + follow + [d for d in credited if d[0].rule == "learned"])
     return drafts
+
+
+def _believed(cand: rules.Candidate, p: Parsed, detector: Detecting) -> bool:
+    """Whether a rules' candidate of P stands with the detector, which has just tagged P: it
+    does unless the detector, seeing the paragraph whole, does not read its content as one."""
+    span = cand.content
+    inside = p.seg.start <= span[0] and span[1] <= p.seg.end
+    return not inside or detector.content_belief(span) >= detect.doubt(cand.confidence)
 
 
 class _Models:
@@ -508,70 +537,6 @@ def _spans(draft: Draft, text: str, qi: QuoteIndex) -> list[tuple[Pair, str]]:
     if cand.source is not None:
         out.append((cand.source, refine.SRC))
     out.append((cand.cue, refine.CUE))
-    return out
-
-
-def _by_paragraph(
-    parsed: list[Parsed], spans: list[tuple[Pair, str]]
-) -> list[list[tuple[Pair, str]]]:
-    """Each paragraph's share of ``spans``: those that reach into it, in their order. A span
-    elsewhere covers none of a paragraph's tokens, so the detector sees the same coverage,
-    and a document's paragraphs cost it time in proportion to their own claims, not to all the
-    claims of the document. A span runs over several paragraphs only with its quotation."""
-    starts = [p.seg.start for p in parsed]
-    out: list[list[tuple[Pair, str]]] = [[] for _ in parsed]
-    for span, label in spans:
-        k = max(0, bisect.bisect_right(starts, span[0]) - 1)
-        while k < len(parsed) and parsed[k].seg.start < span[1]:
-            if span[0] < parsed[k].seg.end:
-                out[k].append((span, label))
-            k += 1
-    return out
-
-
-def _with_detected(
-    text: str,
-    qi: QuoteIndex,
-    drafts: list[Draft],
-    parsed: list[Parsed],
-    detector: Detecting,
-    static: Callable[[Parsed], list[list[str]]],
-    resolver: Resolver,
-) -> list[Draft]:
-    """The drafts with the detector's finds added after the rules' drafts of each paragraph,
-    less the rules' drafts whose content the detector does not believe in."""
-    covered = _by_paragraph(parsed, [s for d in drafts for s in _spans(d, text, qi)])
-    out: list[Draft] = []
-    k = 0
-    for p, mine_covered in zip(parsed, covered, strict=True):
-        mine = []
-        while k < len(drafts) and drafts[k][2].seg.start <= p.seg.start:
-            mine.append(drafts[k])
-            k += 1
-        founds = detector.detect(p, static(p), mine_covered)
-        for d in mine:
-            c = d[0]
-            span = c.content
-            inside = p.seg.start <= span[0] and span[1] <= p.seg.end
-            if (
-                inside
-                and not c.follow_on
-                and detector.content_belief(span) < detect.doubt(c.confidence)
-            ):
-                continue  # the detector, seeing the paragraph whole, does not read it as content
-            out.append(d)
-        for found in founds:
-            cand = _learned(p, found)
-            if cand is None:
-                continue
-            actor = None
-            if cand.source_tok is not None and cand.source is not None:
-                if cand.source_tok.lower_ in PRONOUNS:  # "he": the last speaker named before
-                    actor = next((a for _, a, _ in reversed(out) if a is not None), None)
-                else:
-                    actor = resolver.resolve(cand.source_tok, *p.local(cand.source))
-            out.append((cand, actor, p))
-    out.extend(drafts[k:])
     return out
 
 

@@ -306,6 +306,11 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 UNKNOWN_GENDER_FIT = 0.75
 
 
+# how many times likelier than the next the one person a description fits must be (two
+# nominees named as speakers in two sentences running are only twice: left unresolved)
+SALIENT_BY = 3
+
+
 def place(tok: Token, speaker: bool) -> tuple[int, str]:
     """How likely a pronoun later refers to whom TOK names, by its place: a claim's speaker
     or its main clause's subject most, another clause's subject or a subject's owner ("Jo
@@ -625,6 +630,9 @@ def antecedent(pronoun: Token) -> Token | None:
     noun = None
     if pronoun.dep_ in SUBJECTS and clause.dep_ == "relcl" and clause.head.pos_ != "VERB":
         noun = clause.head
+        last = _name_ending(doc, i - 1, whole=True) if i >= 2 and doc[i - 1].text == "," else None
+        if last is not None and last in noun.conjuncts:
+            noun = last  # "like Jo Roe, Al Poe and Ann Lee, who said": the nearest, Ann Lee
     elif i >= 2 and doc[i - 1].text == "," and doc[i - 2].pos_ in ("PROPN", "NOUN"):
         noun = _name_ending(doc, i - 1, whole=True) or doc[i - 2]  # "University of Ohio,"
     elif pronoun.dep_ in SUBJECTS:  # "the Dayton Fire Department which reported": no link
@@ -2041,8 +2049,16 @@ class Resolver:
         if gender is None and name.lower() not in self.full_names:  # "James", no surname
             gender = first_name_gender(name)
         actor = self.actors.get(name) or ResolvedActor(name, "person", gender=gender)
+        if actor.kind == "person":
+            actor.gender = actor.gender or gender  # "Mr. Roe" anywhere tells Jo Roe is a man
         self.seen.append(Seen(actor, self.sentence(tok), *place(tok, False)))
         self.note_group(actor, tok)
+
+    def read_as_person(self, name: str) -> bool:
+        """Whether NAME is a person's by the article's own reading: the parser took it for a
+        person somewhere, and it starts with a first name of clear gender ("Ava Roe")."""
+        parts = name.split()
+        return len(parts) >= 2 and name in self.people and first_name_gender(parts[0]) is not None
 
     def shortest_form(self, name: str) -> str:
         """A known full name that NAME only adds words to at an edge ("Rip Donald Trump",
@@ -2083,10 +2099,26 @@ class Resolver:
         ]
         if len(names) <= 1:
             return names[0] if names else None
+        if len(head := [n for n in names if not self.named_as_kin(n)]) == 1:
+            return head[0]  # "Trump" of Jo Trump and "Ann Trump, the nominee's daughter"
         for actor in reversed(self.recent):
             if actor.name in names:
                 return actor.name
         return names[0]
+
+    def named_as_kin(self, name: str) -> bool:
+        """Whether the article gives the person NAME names a kin's role ("Ann Roe, the
+        nominee's eldest daughter", "his wife, Ann Roe"), anywhere in it or where a mention
+        of them was resolved so far: a relative of the one a surname alone stands for, named
+        in full to tell them apart."""
+        known = self.actors.get(name)
+        roles = [known.role or ""] if known is not None else []
+        roles += [
+            role
+            for written, role in self.written
+            if written == name or self.shortest_form(written) == name
+        ]
+        return any(role_words(role) & KIN for role in roles if role)
 
     def _gender_of(self, name: str) -> Gender | None:
         known = self.actors.get(name)
@@ -2106,6 +2138,8 @@ class Resolver:
         surname_like = name[:1].isupper() and name.lower() in self.full_names
         if actor.kind in ("organization", "unnamed") and surname_like:
             actor.kind = "person"  # a surname the NER mistook: "Trump"; not "the network"
+        if actor.kind == "organization" and self.read_as_person(name):
+            actor.kind = "person"  # "Ava Roe's 'Film'" read as a studio's name once
         if actor.kind == "person":
             parts = name.split()
             alone = len(parts) == 1 or len(parts) == 2 and is_particle(parts[0])
@@ -2119,6 +2153,8 @@ class Resolver:
         if known is None:
             known = ResolvedActor(name, actor.kind, actor.role, actor.affiliation, [])
             self.actors[name] = known
+        elif known.kind == "organization" and actor.kind == "person":
+            known.kind = "person"
         else:
             known.role = known.role or actor.role
             known.affiliation = known.affiliation or actor.affiliation
@@ -2129,7 +2165,7 @@ class Resolver:
                 known.forms.append(f)
         return known
 
-    def by_role(self, description: str) -> tuple[ResolvedActor, str] | None:
+    def by_role(self, description: str, now: int | None = None) -> tuple[ResolvedActor, str] | None:
         """The one person the article gives a role DESCRIPTION fits ("the GOP nominee" is
         "Republican nominee Jo Roe", before or after it), and that role as written; None
         when nobody or several fit. Words an article often leaves out ("presidential") are
@@ -2142,10 +2178,37 @@ class Resolver:
             found = self._fitting(soft) if soft else {}
         if not found and (rest := without_place(description)) is not None:
             found = self._fitting(rest, placeless=True)
+        if len(found) > 1 and now is not None and (one := self.salient_one(found, now)):
+            found = {one: found[one]}
         if len(found) != 1:
             return None
         name, role = next(iter(found.items()))
         return self.canonical(ResolvedActor(name, "person", forms=[name])), role
+
+    def salient_one(self, names: Mapping[str, str], now: int) -> str | None:
+        """Of several people a description fits, the one far likelier by where they were
+        named before sentence NOW (as a pronoun is found: "the president" of an article on
+        President Jo Roe that names President Al Poe once), else None."""
+        canonical = {self.canonical(ResolvedActor(n, "person")).name: n for n in names}
+        ranked = [
+            (score, canonical[s.actor.name])
+            for score, s in self.candidates(now, lambda _: 1.0)
+            if s.actor.name in canonical
+        ]
+        if not ranked or len(ranked) > 1 and ranked[1][0] * SALIENT_BY >= ranked[0][0]:
+            return None
+        one = ranked[0][1]
+        # "President Roe", a surname alone, is only a guess at whose role it is
+        return one if self.role_written_in_full(one, names[one]) else None
+
+    def role_written_in_full(self, name: str, role: str) -> bool:
+        """Whether the article writes ROLE beside NAME as it is ("President Jo Roe", or
+        "President Roe" of a Roe named in full nowhere), not beside a surname only that a full
+        name was guessed for (the article's one "Ann Roe")."""
+        return any(
+            r == role and self._full(w) == name and (len(w.split()) >= 2 or w == name)
+            for w, r in self.written
+        )
 
     def named_in_apposition(self, noun: Token) -> ResolvedActor | None:
         """The group of people a plural NOUN names in apposition ("two voters, Ann Roe and
@@ -2297,7 +2360,10 @@ class Resolver:
         when the likeliest is unnamed ("a spokesman said ... He added"). LEARN: whether
         "he" or "she" tells the gender of whom it is (only a pronoun that is a mention does)."""
         gender = PRONOUN_GENDER.get(low)
-        ranked = self.candidates(self.sentence(tok), lambda s: self._agrees(low, gender, s))
+        now = self.sentence(tok)
+        ranked = self.candidates(now, lambda s: self._agrees(low, gender, s))
+        if gender is not None:
+            ranked = self.known_first(ranked, now, gender)
         if low in ("it", "they"):  # a subject of this or the last sentence; of named people
             # together, of the one before it too ("Jo Roe and Al Poe ... This ... They")
             ranked = [c for c in ranked if c[0] >= (0.75 if members(c[1].actor) else 1.0)]
@@ -2333,6 +2399,22 @@ class Resolver:
             if name not in best or score >= best[name][0]:
                 best[name] = (score, seen)
         return sorted(best.values(), key=lambda c: -c[0])
+
+    def known_first(
+        self, ranked: list[tuple[float, Seen]], now: int, gender: Gender
+    ) -> list[tuple[float, Seen]]:
+        """RANKED without the people of unknown gender when the pronoun's own sentence (NOW)
+        names a person known to be of its GENDER before it: "Chris Roe described Ann Poe as a
+        disgrace after she ..." is Ann Poe's, however salient the speaker."""
+        known = [self.actors.get(s.actor.name or "") or s.actor for _, s in ranked if s.sent == now]
+        if not any(a.kind == "person" and a.gender == gender for a in known):
+            return ranked
+        return [
+            (score, s)
+            for score, s in ranked
+            if (self.actors.get(s.actor.name or "") or s.actor).gender is not None
+            or s.actor.kind != "person"
+        ]
 
     def kin(self, head: Token) -> ResolvedActor | None:
         """The one person the article named with the same kin words ("his wife, Ana Roe"
@@ -2535,7 +2617,7 @@ class Resolver:
             if (hit := self.kin(head)) is not None:  # else unnamed, as any description
                 return hit, f"named as {hit.role} in this article"
         if (desc := state_description(text)) is not None:
-            if (hit := self.by_role(desc)) is not None:
+            if (hit := self.by_role(desc, self.sentence(head))) is not None:
                 return hit[0], f"named as {hit[1]} in this article"
             said = clean(_DET.sub("", cut_clauses(text)))
             return ResolvedActor(said, "unnamed", role=said), None  # a title, no name
@@ -2560,10 +2642,10 @@ class Resolver:
         description = description_of(head, text)
         if description is None and self.sentence(head) == 0:  # "Retired General Warns ..."
             if (headline := headline_description(text)) is not None:
-                if (hit := self.by_role(headline)) is not None:
+                if (hit := self.by_role(headline, self.sentence(head))) is not None:
                     return hit[0], f"named as {hit[1]} in this article"
         if found.kind == "unnamed" and description is not None:
-            if (hit := self.by_role(description)) is not None:
+            if (hit := self.by_role(description, self.sentence(head))) is not None:
                 return hit[0], f"named as {hit[1]} in this article"
         written = found.name
         actor = self.canonical(found, text)

@@ -7,6 +7,7 @@ import json
 
 import pytest
 
+from claimtrack.extract.speakers import ResolvedActor, Resolver
 from claimtrack.extract.types import CharSpan, Speaker
 from claimtrack.names import (
     first_name_gender,
@@ -52,6 +53,40 @@ def test_a_titled_surname_goes_to_the_person_of_that_gender() -> None:
     )
     assert speaker_of(text, "ovens").name == "Laura Denton"
     assert speaker_of(text, "rent").name == "Mark Denton"
+
+
+SHARED_SURNAME = (
+    "Walter Brenner, the state senator, proposed a new toll on Monday. Kate Brenner, {}, said "
+    "the plan was fair. Brenner said the money would fix the bridge."
+)
+
+
+def test_a_surname_alone_is_not_the_relative_named_in_full_as_kin() -> None:
+    text = SHARED_SURNAME.format("the senator's eldest daughter")
+    assert speaker_of(text, "fix the bridge").name == "Walter Brenner"
+
+
+def test_a_surname_alone_is_the_latest_subject_when_no_one_is_named_as_kin() -> None:
+    text = SHARED_SURNAME.format("a local lawyer")
+    assert speaker_of(text, "fix the bridge").name == "Kate Brenner"
+
+
+def test_a_description_several_fit_is_the_one_far_likelier_by_salience() -> None:
+    text = (
+        "President Omar Castell of Ruvania visited the port in May. President Walter Brenner "
+        "spoke at the harbour on Monday. Brenner said the toll would rise. The president said "
+        "the bridge would open."
+    )
+    assert speaker_of(text, "bridge would open").name == "Walter Brenner"
+
+
+def test_a_description_two_fit_as_likely_stays_unnamed() -> None:
+    text = (
+        "President Omar Castell of Ruvania and President Walter Brenner met at the harbour on "
+        "Monday. The president said the bridge would open."
+    )
+    found = speaker_of(text, "bridge would open")
+    assert found.name == "president" and found.kind == "unnamed"
 
 
 def test_she_is_the_latest_woman_not_the_latest_subject() -> None:
@@ -311,3 +346,16 @@ def test_role_words_before_a_name_are_no_part_of_it() -> None:
     assert written_name("City Hall press secretary Ivo Brandt") == "Ivo Brandt"
     assert written_name("Paolo de Luca") == "Paolo de Luca"
     assert written_name("Both Mr. King and Mr. Ames") == "Both Mr. King and Mr. Ames"
+
+
+def test_a_name_once_read_as_an_organisation_is_a_person_the_parser_read_elsewhere() -> None:
+    resolver = Resolver()
+    resolver.see_person_name("Nora Whitfield")  # the parser took it for a person somewhere
+    first = resolver.canonical(ResolvedActor("Nora Whitfield", "organization"))
+    assert (first.kind, first.gender) == ("person", "f")
+    # never read as a person, or no first name: an organisation stays one
+    assert resolver.canonical(ResolvedActor("Nora Brandt", "organization")).kind == ("organization")
+    resolver.see_person_name("Harbor Trust")
+    assert resolver.canonical(ResolvedActor("Harbor Trust", "organization")).kind == (
+        "organization"
+    )
