@@ -21,7 +21,7 @@ from claimtrack.extract.calibration import calibrated
 from claimtrack.extract.learned import detect, refine
 from claimtrack.extract.quotes import QuoteIndex
 from claimtrack.extract.segment import Parsed
-from claimtrack.extract.speakers import PERSON_NOUNS, ResolvedActor, Resolver
+from claimtrack.extract.speakers import PERSON_NOUNS, ResolvedActor, Resolver, is_stamp
 from claimtrack.extract.types import Attribution, CharSpan, FoundClaim, Speaker
 from claimtrack.extract.wordlists import words
 from claimtrack.names import PRONOUNS
@@ -320,6 +320,7 @@ def _resolver(parsed: list[Parsed], qi: QuoteIndex) -> Resolver:
         resolver.see_org_names(p.doc)
         resolver.see_documents(p.doc)
         resolver.see_words(p.doc)
+        resolver.see_subjects(p.doc, stamp=p.seg.is_heading or is_stamp(p.seg.text))
     return resolver
 
 

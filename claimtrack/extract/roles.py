@@ -27,12 +27,21 @@ SYNONYMS = {
     "congressman": "representative",
     "congresswoman": "representative",
     "ex": "former",
+    "chairman": "chair",
+    "chairwoman": "chair",
+    "chairperson": "chair",
+    "legislator": "lawmaker",
 }
+# a role that is a kind of another: a representative or a senator is a lawmaker
+KINDS = {"representative": "lawmaker", "senator": "lawmaker"}
 # words that make another role of one: "the president" is not the former president, the
 # vice president, nor the president's deputy; a description and a role agree on them
 QUALIFIERS = frozenset(
     "former late vice deputy assistant acting lieutenant associate interim first".split()
 )
+# qualifiers of one who holds the role now, which a description of them may leave out:
+# "the chair of the party" is its "Interim Chair Jo Roe"
+STANDING = frozenset({"acting", "interim"})
 # the last word of a description that can mean one person ("the Indiana governor")
 PERSON_ROLES = frozenset(
     """
@@ -157,10 +166,14 @@ def role_parts(description: str) -> list[frozenset[str]]:
 
 def fits(description: str, roles: list[frozenset[str]]) -> bool:
     """Every role of DESCRIPTION is within one role the person was given, with the same
-    qualifiers ("the president" is not "the former president" nor "the vice president")."""
+    qualifiers ("the president" is not "the former president" nor "the vice president"),
+    but for one that says they hold it now ("the chair" is "Interim Chair Jo Roe"); a
+    role is of its kind too ("the lawmaker" is "Rep. Jo Roe")."""
     parts = role_parts(description)
+    kinds = [r | {KINDS[w] for w in r if w in KINDS} for r in roles]
     return bool(parts) and all(
-        any(p <= r and p & QUALIFIERS == r & QUALIFIERS for r in roles) for p in parts
+        any(p <= r and p & QUALIFIERS == r & QUALIFIERS - (STANDING - p) for r in kinds)
+        for p in parts
     )
 
 

@@ -864,6 +864,62 @@ def without_place(description: str) -> str | None:
     return None
 
 
+# the head nouns of a description of one person a lede may name only after it ("A former
+# party chairman says ..." and then "..., said Jo Roe"): roles, kin and jobs, not an
+# anonymous source's ("an aide", "an official") nor just anyone's ("a man")
+LEDE_HEADS = (
+    (PERSON_ROLES | KIN | PERSON_JOBS)
+    - UNNAMED_HEADS
+    - frozenset("man woman boy girl person student".split())
+)
+# the sentences that are an article's lede: its headline, a subtitle and its first one
+LEDE_FIRST = 2
+# how many sentences after a lede's description the person it describes is to be named
+LEDE_SENTENCES = 3
+# the time stamp of an item of a running story ("2:45 p.m."): the sentence after it is a lede
+_STAMP = re.compile(r"^\d{1,2}(?::\d\d)?\s*[ap]\.?\s?m\.?$", re.I)
+# the gender a description's head noun tells
+HEAD_GENDER: dict[str, Gender] = {
+    "wife": "f", "mother": "f", "daughter": "f", "sister": "f", "businesswoman": "f",
+    "husband": "m", "father": "m", "son": "m", "brother": "m", "businessman": "m",
+}  # fmt: skip
+
+
+def is_stamp(text: str) -> bool:
+    """Whether a paragraph is a running story's time stamp ("2:45 p.m.")."""
+    return bool(_STAMP.match(text.strip()))
+
+
+def lede_description(head: Token, text: str) -> str | None:
+    """The role words of a description of one person as a lede writes it, before naming
+    them: "A former party chairman" -> "former party chairman", "The state's tax
+    commissioner", "Jo Roe's wife", "Former Navy Doctor"; None for a name, a pronoun,
+    several people, an anonymous source, or a description that names a person other than
+    as the one whose role it is."""
+    if head.pos_ not in ("NOUN", "PROPN") or head.tag_ not in ("NN", "NNP"):
+        return None
+    if fold(head.text) not in LEDE_HEADS:
+        return None
+    phrase = cut_clauses(" ".join(text.split()))
+    words = phrase.split()
+    if not words or fold(words[-1]).strip(".,;:") != fold(head.text):
+        return None
+    if fold(words[0]) in ("a", "an", "the"):
+        words = words[1:]
+    elif is_indefinite(phrase):
+        return None  # "one senator"
+    toks = [t for t in head.subtree if t.i <= head.i]
+    owned = any(t.dep_ == "case" for t in toks)
+    if any(t.ent_type_ == "PERSON" for t in toks) and not owned:
+        return None  # "the Jo Roe supporter"
+    return " ".join(words) or None
+
+
+def head_gender(head: Token) -> Gender | None:
+    """The gender a description's head noun tells ("wife", "chairwoman"), else None."""
+    return HEAD_GENDER.get(head.lower_) or title_gender(head.text)
+
+
 def appositive_anchor(head: Token) -> Token | None:
     """The named person a description (or a noun within it) stands in apposition to, when
     that person is a subject: "Jo Roe, the party's treasurer, said" (the description's head
@@ -1453,6 +1509,11 @@ class Resolver:
         # a "they" resolved to a group of named people, by (id of its Doc, its token): that
         # group stays whom the next "they" may be
         self.grouped: dict[tuple[int, int], ResolvedActor] = {}
+        # (sentence, name) of each person named as a main clause's subject, and of each
+        # person named at all, in text order; and the sentences after a time stamp
+        self.subjects: list[tuple[int, str]] = []
+        self.named_at: list[tuple[int, str]] = []
+        self.stamped: set[int] = set()
 
     def see_documents(self, doc: Doc) -> None:
         """Note the documents a paragraph names with their owner ("a new ad from the Roe
@@ -1561,6 +1622,22 @@ class Resolver:
             for t in doc
             if t.i > 0 and t.is_title and not t.is_sent_start and doc[t.i - 1].is_alpha
         )
+
+    def see_subjects(self, doc: Doc, stamp: bool = False) -> None:
+        """Note where a paragraph names people, and whom as a main clause's subject outside
+        a quotation ("..., said Jo Roe"): a lede's description may be the next one so
+        named. A STAMP paragraph ("2:45 p.m.") makes the next sentence a lede."""
+        for ent in doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            root, name = ent.root, " ".join(ent.text.replace("’s", "").split())
+            self.named_at.append((self.sentence(root), name))
+            verb = root.head if root.head.dep_ != "conj" else root.head.head
+            if root.dep_ in SUBJECTS and verb.dep_ == "ROOT" and not self.quoted(root):
+                alone = not any(c.dep_ == "conj" for c in root.children)
+                self.subjects.append((self.sentence(root), name if alone else ""))
+        if stamp and len(doc):
+            self.stamped.add(self.sentence(doc[-1]) + 1)
 
     def see_org_names(self, doc: Doc) -> None:
         """Note the organisations, outlets, campaigns and polls a paragraph names ("the Trump
@@ -1889,16 +1966,59 @@ class Resolver:
         dropped only when the description fits nobody with them; so is the place it starts
         with ("The Ohio state treasurer" is "Treasurer Jo Roe"), for a role written with
         no place."""
+        found = self._role_fits(description)
+        if len(found) != 1:
+            return None
+        name, role = next(iter(found.items()))
+        return self.canonical(ResolvedActor(name, "person", forms=[name])), role
+
+    def _role_fits(self, description: str) -> dict[str, str]:
+        """Full name -> role of the people a role DESCRIPTION fits, as ``by_role`` finds
+        them."""
         found = self._fitting(description)
         if not found:
             soft = " ".join(w for w in role_words(description) if w not in SOFT_ROLE_WORDS)
             found = self._fitting(soft) if soft else {}
         if not found and (rest := without_place(description)) is not None:
             found = self._fitting(rest, placeless=True)
-        if len(found) != 1:
+        return found
+
+    def lede(self, head: Token, text: str) -> tuple[ResolvedActor, str] | None:
+        """The person a lede's description of one ("A former party chairman says ...",
+        in the headline, the sentences after it or after a time stamp) stands for: the one
+        the article gives that role, else, when it gives it nobody, the person it names next
+        as a main clause's subject within LEDE_SENTENCES, unless named before or in the
+        description, given another title, or of another gender; else None."""
+        n = self.sentence(head)
+        if n > LEDE_FIRST and n not in self.stamped:
             return None
-        name, role = next(iter(found.items()))
-        return self.canonical(ResolvedActor(name, "person", forms=[name])), role
+        description = lede_description(head, text)
+        if description is None:
+            return None
+        if (hit := self.by_role(description)) is not None:
+            return hit[0], f"named as {hit[1]} in this article"
+        if self._role_fits(description):
+            return None  # two or more fit
+        later = [name for m, name in self.subjects if n < m <= n + LEDE_SENTENCES]
+        if not later or not later[0]:
+            return None  # nobody, or several together ("Jo Roe and Al Poe said")
+        full = self._full(later[0])
+        if any(self._full(name) == full for m, name in self.named_at if m <= n):
+            return None  # named before it, or in it ("Jo Roe's lawyer" is not Jo Roe)
+        # its head and qualifiers: "former chairman" of "A former party chairman"
+        kind = " ".join(role_words(head.text) | role_words(description) & QUALIFIERS)
+        titled = {self._full(w) for w, r in self.written if fits(kind, [role_words(r)])}
+        if titled - {full}:
+            return None  # "Judge Al Poe" may be "a county judge" as well
+        titles = [role_words(r) for w, r in self.written if self._full(w) == full]
+        if any(t & PERSON_ROLES for t in titles) and full not in titled:
+            return None  # "Mayor Jo Roe" is not "a county judge"
+        gender = head_gender(head)
+        first = first_name_gender(full.split()[0]) if len(full.split()) >= 2 else None
+        if not compatible(gender, first) or not compatible(gender, self._gender_of(full)):
+            return None
+        actor = self.canonical(ResolvedActor(full, "person", forms=[full]))
+        return actor, "the person the article names next, as the subject after its lede"
 
     def named_in_apposition(self, noun: Token) -> ResolvedActor | None:
         """The group of people a plural NOUN names in apposition ("two voters, Ann Roe and
@@ -1956,10 +2076,29 @@ class Resolver:
             words = _owned_words(role)
             if want <= words and want & QUALIFIERS == words & QUALIFIERS:
                 found.setdefault(self._full(written), role)
+        if not found and m.group(2).split()[-1] in KIN:  # "Jo Roe's wife" is Ann Roe
+            kin = self.same_surname(m.group(1), m.group(2).split()[-1])
+            found = {name: f"the one other {m.group(1).split()[-1]}" for name in kin}
         if len(found) != 1:
             return None
         name, role = next(iter(found.items()))
         return self.canonical(ResolvedActor(name, "person", forms=[name])), role
+
+    def same_surname(self, owner: str, kin: str) -> list[str]:
+        """The people the article names with the surname of OWNER (a name) and another
+        first name, of the gender the KIN word tells ("wife": not "Al Roe")."""
+        parts = owner.split()
+        if len(parts) < 2:
+            return []  # "Roe's wife": which Roe is unsure
+        gender = HEAD_GENDER.get(kin)
+        names = {self._full(n) for n in self.full_names.get(fold(parts[-1]), [])}
+        return [
+            n
+            for n in sorted(names)
+            if n.split()[0] != parts[0]
+            and compatible(gender, first_name_gender(n.split()[0]))
+            and compatible(gender, self._gender_of(n))
+        ]
 
     def _fitting(self, description: str, placeless: bool = False) -> dict[str, str]:
         """Full name -> the first role written for them that DESCRIPTION fits (one that
@@ -2223,9 +2362,14 @@ class Resolver:
             if (headline := headline_description(text)) is not None:
                 if (hit := self.by_role(headline)) is not None:
                     return hit[0], f"named as {hit[1]} in this article"
+                if (hit := self.lede(head, text)) is not None:
+                    return hit
         if found.kind == "unnamed" and description is not None:
             if (hit := self.by_role(description)) is not None:
                 return hit[0], f"named as {hit[1]} in this article"
+        bare = fold(found.name or "") in LEDE_HEADS  # "Former Navy Doctor Says": no name
+        if (found.kind == "unnamed" or bare) and (hit := self.lede(head, text)) is not None:
+            return hit
         written = found.name
         actor = self.canonical(found, text)
         if written and actor.name and undotted(written) != actor.name:
