@@ -1999,11 +1999,14 @@ class Resolver:
             return hit[0], f"named as {hit[1]} in this article"
         if self._role_fits(description):
             return None  # two or more fit
+        start = max([0, *(m for m in self.stamped if m <= n)])
+        if any(start <= m < n for m, _ in self.subjects):
+            return None  # "Jo Roe spoke. The mogul said": the lede named someone first
         later = [name for m, name in self.subjects if n < m <= n + LEDE_SENTENCES]
-        if not later or not later[0]:
-            return None  # nobody, or several together ("Jo Roe and Al Poe said")
-        full = self._full(later[0])
-        if any(self._full(name) == full for m, name in self.named_at if m <= n):
+        if not later or len(later[0].split()) < 2:
+            return None  # nobody, a surname, or several ("Jo Roe and Al Poe said")
+        full, last = self._full(later[0]), fold(later[0].split()[-1])
+        if any(fold(name.split()[-1]) == last for m, name in self.named_at if m <= n):
             return None  # named before it, or in it ("Jo Roe's lawyer" is not Jo Roe)
         # its head and qualifiers: "former chairman" of "A former party chairman"
         kind = " ".join(role_words(head.text) | role_words(description) & QUALIFIERS)

@@ -80,6 +80,17 @@ def test_the_next_subject_with_another_title_is_not_the_lede_description() -> No
     assert who.kind == "unnamed" and who.name != "Victor Lund"
 
 
+def test_a_description_after_a_named_subject_is_no_lede_description() -> None:
+    text = (
+        "Mogul accepts nomination.\n\n"
+        "Victor Lund accepted the party's nomination on Thursday.\n\n"
+        "The shipping mogul said he would cut the port fees.\n\n"
+        "Sarah Okafor said the fees would rise.\n"
+    )
+    who = speaker_of(text, "cut the port fees")
+    assert who.name != "Sarah Okafor"
+
+
 def test_an_anonymous_source_in_the_lede_stays_unnamed() -> None:
     text = CHAIRMAN.replace("A former harbour authority chairman says", "A senior aide says")
     who = speaker_of(text, "twice the estimate")
