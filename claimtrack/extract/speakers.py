@@ -878,6 +878,8 @@ LEDE_FIRST = 2
 LEDE_SENTENCES = 3
 # the time stamp of an item of a running story ("2:45 p.m."): the sentence after it is a lede
 _STAMP = re.compile(r"^\d{1,2}(?::\d\d)?\s*[ap]\.?\s?m\.?$", re.I)
+# kin who mostly share a person's surname, a woman's father or brother not always
+SPOUSES = frozenset({"wife", "husband"})
 # the gender a description's head noun tells
 HEAD_GENDER: dict[str, Gender] = {
     "wife": "f", "mother": "f", "daughter": "f", "sister": "f", "businesswoman": "f",
@@ -2079,7 +2081,7 @@ class Resolver:
             words = _owned_words(role)
             if want <= words and want & QUALIFIERS == words & QUALIFIERS:
                 found.setdefault(self._full(written), role)
-        if not found and m.group(2).split()[-1] in KIN:  # "Jo Roe's wife" is Ann Roe
+        if not found and m.group(2).split()[-1] in SPOUSES:  # "Jo Roe's wife" is Ann Roe
             kin = self.same_surname(m.group(1), m.group(2).split()[-1])
             found = {name: f"the one other {m.group(1).split()[-1]}" for name in kin}
         if len(found) != 1:
@@ -2087,17 +2089,38 @@ class Resolver:
         name, role = next(iter(found.items()))
         return self.canonical(ResolvedActor(name, "person", forms=[name])), role
 
+    def kin_by_surname(self, head: Token) -> tuple[ResolvedActor, str] | None:
+        """The spouse "his wife" or "her husband" (HEAD) names: the one other person the article
+        names with the surname of whom the pronoun stands for ("Ann Roe" for Al Roe's
+        wife); None when the pronoun is unsure, or none or several such are named."""
+        poss = next((c for c in head.children if c.dep_ == "poss"), None)
+        if poss is None or poss.lower_ not in ("his", "her") or head.lower_ not in SPOUSES:
+            return None
+        who, why = self.pronoun(poss.lower_, poss, learn=False)
+        if who is None or who.kind != "person" or not who.name:
+            return None
+        names = self.same_surname(who.name, head.lower_)
+        if len(names) != 1:
+            return None
+        actor = self.canonical(ResolvedActor(names[0], "person", forms=[names[0]]))
+        last = who.name.split()[-1]
+        return actor, f"the one other {last} named, '{poss.text}' being {why}"
+
     def same_surname(self, owner: str, kin: str) -> list[str]:
         """The people the article names with the surname of OWNER (a name) and another
-        first name, of the gender the KIN word tells ("wife": not "Al Roe")."""
+        first name, of the gender the KIN word tells ("wife": not "Al Roe"), and named as
+        no other kin ("his daughter, Ava Roe")."""
         parts = owner.split()
         if len(parts) < 2:
             return []  # "Roe's wife": which Roe is unsure
         gender = HEAD_GENDER.get(kin)
         names = {self._full(n) for n in self.full_names.get(fold(parts[-1]), [])}
+        other_kin = {  # "his daughter, Ava Roe" is not his wife
+            self._full(w) for w, r in self.written if role_words(r) & KIN - {kin}
+        }
         return [
             n
-            for n in sorted(names)
+            for n in sorted(names - other_kin)
             if n.split()[0] != parts[0]
             and compatible(gender, first_name_gender(n.split()[0]))
             and compatible(gender, self._gender_of(n))
@@ -2341,6 +2364,8 @@ class Resolver:
         if head.lower_ in KIN and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children):
             if (hit := self.kin(head)) is not None:  # else unnamed, as any description
                 return hit, f"named as {hit.role} in this article"
+            if (found := self.kin_by_surname(head)) is not None:
+                return found
         if (desc := state_description(text)) is not None:
             if (hit := self.by_role(desc)) is not None:
                 return hit[0], f"named as {hit[1]} in this article"

@@ -155,3 +155,30 @@ def test_a_wife_is_nobody_when_two_or_none_share_the_surname() -> None:
     )
     who = speaker_of(only_him, "had been warned")
     assert who.kind == "unnamed" and who.name != "Thomas Whitfield"
+
+
+def test_her_father_is_not_the_other_person_of_her_married_name() -> None:
+    text = (
+        "Sarah Whitfield spoke at the county fair on Sunday.\n\n"
+        "Her father said the canal had flooded the orchard.\n\n"
+        "Thomas Whitfield runs the farm stand.\n"
+    )
+    who = speaker_of(text, "flooded the orchard")
+    assert who.kind == "unnamed" and who.name != "Thomas Whitfield"
+
+
+def test_his_wife_is_the_other_person_of_his_surname_of_her_gender() -> None:
+    text = (
+        "Thomas Whitfield spoke at the county fair on Sunday.\n\n"
+        "His wife said the canal had flooded the orchard.\n\n"
+        "{} runs the farm stand.\n"
+    )
+    who = speaker_of(text.format("Sarah Whitfield"), "flooded the orchard")
+    assert (who.name, who.kind) == ("Sarah Whitfield", "person")
+    for others in (
+        "James Whitfield",  # a man is not his wife
+        "Sarah Whitfield and Emily Whitfield",  # two women of his surname
+        "His daughter, Emily Whitfield,",  # his kin of another kind
+    ):
+        who = speaker_of(text.format(others), "flooded the orchard")
+        assert who.kind == "unnamed", others
