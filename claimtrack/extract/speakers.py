@@ -1989,8 +1989,10 @@ class Resolver:
         """The person a lede's description of one ("A former party chairman says ...",
         in the headline, the sentences after it or after a time stamp) stands for: the one
         the article gives that role, else, when it gives it nobody, the person it names next
-        as a main clause's subject within LEDE_SENTENCES, unless named before or in the
-        description, given another title, or of another gender; else None."""
+        as a main clause's subject within LEDE_SENTENCES -- unless the lede named a subject
+        before it, or that person is named before or in it, by a surname alone, with
+        another title, or is of another gender, or another holds that kind of role; else
+        None."""
         n = self.sentence(head)
         if n > LEDE_FIRST and n not in self.stamped:
             return None
@@ -2088,23 +2090,6 @@ class Resolver:
             return None
         name, role = next(iter(found.items()))
         return self.canonical(ResolvedActor(name, "person", forms=[name])), role
-
-    def kin_by_surname(self, head: Token) -> tuple[ResolvedActor, str] | None:
-        """The spouse "his wife" or "her husband" (HEAD) names: the one other person the article
-        names with the surname of whom the pronoun stands for ("Ann Roe" for Al Roe's
-        wife); None when the pronoun is unsure, or none or several such are named."""
-        poss = next((c for c in head.children if c.dep_ == "poss"), None)
-        if poss is None or poss.lower_ not in ("his", "her") or head.lower_ not in SPOUSES:
-            return None
-        who, why = self.pronoun(poss.lower_, poss, learn=False)
-        if who is None or who.kind != "person" or not who.name:
-            return None
-        names = self.same_surname(who.name, head.lower_)
-        if len(names) != 1:
-            return None
-        actor = self.canonical(ResolvedActor(names[0], "person", forms=[names[0]]))
-        last = who.name.split()[-1]
-        return actor, f"the one other {last} named, '{poss.text}' being {why}"
 
     def same_surname(self, owner: str, kin: str) -> list[str]:
         """The people the article names with the surname of OWNER (a name) and another
@@ -2364,8 +2349,6 @@ class Resolver:
         if head.lower_ in KIN and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children):
             if (hit := self.kin(head)) is not None:  # else unnamed, as any description
                 return hit, f"named as {hit.role} in this article"
-            if (found := self.kin_by_surname(head)) is not None:
-                return found
         if (desc := state_description(text)) is not None:
             if (hit := self.by_role(desc)) is not None:
                 return hit[0], f"named as {hit[1]} in this article"
@@ -2390,8 +2373,6 @@ class Resolver:
             if (headline := headline_description(text)) is not None:
                 if (hit := self.by_role(headline)) is not None:
                     return hit[0], f"named as {hit[1]} in this article"
-                if (hit := self.lede(head, text)) is not None:
-                    return hit
         if found.kind == "unnamed" and description is not None:
             if (hit := self.by_role(description)) is not None:
                 return hit[0], f"named as {hit[1]} in this article"

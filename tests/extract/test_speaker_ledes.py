@@ -159,26 +159,19 @@ def test_a_wife_is_nobody_when_two_or_none_share_the_surname() -> None:
 
 def test_her_father_is_not_the_other_person_of_her_married_name() -> None:
     text = (
-        "Sarah Whitfield spoke at the county fair on Sunday.\n\n"
-        "Her father said the canal had flooded the orchard.\n\n"
-        "Thomas Whitfield runs the farm stand.\n"
+        "The canal flooded the Whitfield orchard in March.\n\n"
+        "Sarah Whitfield's father said the county had been warned.\n\n"
+        "Later, Thomas Whitfield showed reporters the damage.\n"
     )
-    who = speaker_of(text, "flooded the orchard")
+    who = speaker_of(text, "had been warned")
     assert who.kind == "unnamed" and who.name != "Thomas Whitfield"
 
 
-def test_his_wife_is_the_other_person_of_his_surname_of_her_gender() -> None:
+def test_a_wife_is_not_the_one_named_as_other_kin() -> None:
     text = (
-        "Thomas Whitfield spoke at the county fair on Sunday.\n\n"
-        "His wife said the canal had flooded the orchard.\n\n"
-        "{} runs the farm stand.\n"
+        "The canal flooded the Whitfield orchard in March.\n\n"
+        "Thomas Whitfield's wife said the county had been warned.\n\n"
+        "Later, his daughter, Sarah Whitfield, showed reporters the damage.\n"
     )
-    who = speaker_of(text.format("Sarah Whitfield"), "flooded the orchard")
-    assert (who.name, who.kind) == ("Sarah Whitfield", "person")
-    for others in (
-        "James Whitfield",  # a man is not his wife
-        "Sarah Whitfield and Emily Whitfield",  # two women of his surname
-        "His daughter, Emily Whitfield,",  # his kin of another kind
-    ):
-        who = speaker_of(text.format(others), "flooded the orchard")
-        assert who.kind == "unnamed", others
+    who = speaker_of(text, "had been warned")
+    assert who.kind == "unnamed" and who.name != "Sarah Whitfield"
