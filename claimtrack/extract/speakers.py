@@ -14,6 +14,7 @@ from claimtrack.extract.roles import (
     STATES,
     definite,
     fits,
+    initials,
     role_words,
     state_tag,
 )
@@ -2116,7 +2117,7 @@ class Resolver:
         names no place, if PLACELESS)."""
         out: dict[str, str] = {}
         for written, role in self.written:
-            words = role_words(role)
+            words = role_words(role) | initials(role)  # "chairman of the Party Committee"
             if placeless and words & PLACE_WORDS:
                 continue
             if fits(description, [words]):

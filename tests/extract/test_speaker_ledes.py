@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimtrack.extract.roles import fits, role_words
+from claimtrack.extract.roles import fits, initials, role_words
 from tests.handmade import speaker_of
 
 pytest.importorskip("spacy")
@@ -29,6 +29,25 @@ def test_a_representative_or_a_senator_is_a_lawmaker_but_not_each_other() -> Non
     assert fits("the lawmaker", [role_words("state Sen.")])
     assert not fits("the senator", [role_words("Rep.")])
     assert not fits("the lawmaker", [role_words("Mayor")])
+
+
+def test_an_organisation_spelt_out_is_its_abbreviation_and_back() -> None:
+    spelt = role_words("chair of the Coastal Planning Commission")
+    assert fits("the CPC chair", [spelt | initials("chair of the Coastal Planning Commission")])
+    assert fits("the Coastal Planning Commission chair", [role_words("CPC Chair")])
+    assert not fits("the CPA chair", [spelt | initials("chair of the Coastal Planning Commission")])
+    assert not fits("the Coastal Planning Association chair", [role_words("CPC Chair")])
+    assert initials("New York judge") == frozenset()  # no organisation's name
+
+
+def test_a_description_spelling_out_the_body_is_the_one_named_by_its_initials() -> None:
+    text = (
+        "CPC Chairwoman Ann Lowell opened the meeting on Monday. "
+        "The chair of the Coastal Planning Commission said the dunes were eroding. "
+        "The chair of the Coastal Planning Association said the beach was safe."
+    )
+    assert speaker_of(text, "dunes were eroding").name == "Ann Lowell"
+    assert speaker_of(text, "beach was safe").name != "Ann Lowell"
 
 
 # --- a lede's description, named after it ----------------------------------------------------
