@@ -1989,11 +1989,12 @@ class Resolver:
     def lede(self, head: Token, text: str) -> tuple[ResolvedActor, str] | None:
         """The person a lede's description of one ("A former party chairman says ...",
         in the headline, the sentences after it or after a time stamp) stands for: the one
-        the article gives that role, else, when it gives it nobody, the person it names next
-        as a main clause's subject within LEDE_SENTENCES -- unless the lede named a subject
-        before it, or that person is named before or in it, by a surname alone, with
-        another title, or is of another gender, or another holds that kind of role; else
-        None."""
+        the article gives that role; else, when it gives it nobody, the one person the lede
+        named as a main clause's subject in the sentence right before it ("Jo Roe called
+        ... The former strategist said"), or, when it named none, the person it names next
+        so within LEDE_SENTENCES -- unless that person is named in it (or, for one named
+        next, before it), by a surname alone, with another title, or is of another gender,
+        or another holds that kind of role; else None."""
         n = self.sentence(head)
         if n > LEDE_FIRST and n not in self.stamped:
             return None
@@ -2005,28 +2006,43 @@ class Resolver:
         if self._role_fits(description):
             return None  # two or more fit
         start = max([0, *(m for m in self.stamped if m <= n)])
-        if any(start <= m < n for m, _ in self.subjects):
-            return None  # "Jo Roe spoke. The mogul said": the lede named someone first
-        later = [name for m, name in self.subjects if n < m <= n + LEDE_SENTENCES]
-        if not later or len(later[0].split()) < 2:
-            return None  # nobody, a surname, or several ("Jo Roe and Al Poe said")
-        full, last = self._full(later[0]), fold(later[0].split()[-1])
-        if any(fold(name.split()[-1]) == last for m, name in self.named_at if m <= n):
-            return None  # named before it, or in it ("Jo Roe's lawyer" is not Jo Roe)
+        before = [(m, name) for m, name in self.subjects if start <= m < n]
+        if before:  # "Jo Roe called ... The former strategist said"
+            names = {self._full(name) if name else "" for _, name in before}
+            m, name = before[-1]
+            if len(names) != 1 or m != n - 1 or len(name.split()) < 2:
+                return None  # several, not right before it, or a surname alone
+            why = "the one person its lede named as the subject just before it"
+            named = [name for m, name in self.named_at if m == n]
+        else:
+            later = [name for m, name in self.subjects if n < m <= n + LEDE_SENTENCES]
+            if not later or len(later[0].split()) < 2:
+                return None  # nobody, a surname, or several ("Jo Roe and Al Poe said")
+            name = later[0]
+            why = "the person the article names next, as the subject after its lede"
+            named = [name for m, name in self.named_at if m <= n]
+        full, last = self._full(name), fold(name.split()[-1])
+        if any(fold(other.split()[-1]) == last for other in named):
+            return None  # named in it ("Jo Roe's lawyer" is not Jo Roe), or before it
+        if not self._may_be(head, description, full):
+            return None
+        return self.canonical(ResolvedActor(full, "person", forms=[full])), why
+
+    def _may_be(self, head: Token, description: str, full: str) -> bool:
+        """Whether the person FULL may be whom a description no role fits stands for: no
+        one else holds that kind of role, FULL holds no other title, and is of the gender
+        its HEAD tells, if any."""
         # its head and qualifiers: "former chairman" of "A former party chairman"
         kind = " ".join(role_words(head.text) | role_words(description) & QUALIFIERS)
         titled = {self._full(w) for w, r in self.written if fits(kind, [role_words(r)])}
         if titled - {full}:
-            return None  # "Judge Al Poe" may be "a county judge" as well
+            return False  # "Judge Al Poe" may be "a county judge" as well
         titles = [role_words(r) for w, r in self.written if self._full(w) == full]
         if any(t & PERSON_ROLES for t in titles) and full not in titled:
-            return None  # "Mayor Jo Roe" is not "a county judge"
+            return False  # "Mayor Jo Roe" is not "a county judge"
         gender = head_gender(head)
         first = first_name_gender(full.split()[0]) if len(full.split()) >= 2 else None
-        if not compatible(gender, first) or not compatible(gender, self._gender_of(full)):
-            return None
-        actor = self.canonical(ResolvedActor(full, "person", forms=[full]))
-        return actor, "the person the article names next, as the subject after its lede"
+        return compatible(gender, first) and compatible(gender, self._gender_of(full))
 
     def named_in_apposition(self, noun: Token) -> ResolvedActor | None:
         """The group of people a plural NOUN names in apposition ("two voters, Ann Roe and

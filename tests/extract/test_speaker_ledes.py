@@ -99,15 +99,27 @@ def test_the_next_subject_with_another_title_is_not_the_lede_description() -> No
     assert who.kind == "unnamed" and who.name != "Victor Lund"
 
 
-def test_a_description_after_a_named_subject_is_no_lede_description() -> None:
-    text = (
-        "Mogul accepts nomination.\n\n"
-        "Victor Lund accepted the party's nomination on Thursday.\n\n"
-        "The shipping mogul said he would cut the port fees.\n\n"
-        "Sarah Okafor said the fees would rise.\n"
-    )
-    who = speaker_of(text, "cut the port fees")
-    assert who.name != "Sarah Okafor"
+MOGUL = (
+    "Mogul accepts nomination.\n\n"
+    "Victor Lund accepted the party's nomination on Thursday.\n\n"
+    "The shipping mogul said he would cut the port fees.\n\n"
+    "Sarah Okafor said the fees would rise.\n"
+)
+
+
+def test_a_lede_description_after_its_subject_is_that_subject_not_the_next() -> None:
+    who = speaker_of(MOGUL, "cut the port fees")
+    assert (who.name, who.kind) == ("Victor Lund", "person")
+    assert "subject just before it" in (who.how or "")
+
+
+def test_a_lede_description_after_two_subjects_or_another_title_stays_unnamed() -> None:
+    two = MOGUL.replace("Victor Lund accepted", "Victor Lund and Tom Baker accepted")
+    who = speaker_of(two, "cut the port fees")
+    assert who.kind == "unnamed" and who.name not in ("Victor Lund", "Tom Baker", "Sarah Okafor")
+    titled = MOGUL.replace("Victor Lund accepted", "Mayor Victor Lund accepted")
+    who = speaker_of(titled, "cut the port fees")
+    assert who.kind == "unnamed" and who.name not in ("Victor Lund", "Sarah Okafor")
 
 
 def test_an_anonymous_source_in_the_lede_stays_unnamed() -> None:
