@@ -1992,7 +1992,8 @@ class Resolver:
         the article gives that role; else, when it gives it nobody, the one person the lede
         named as a main clause's subject in the sentence right before it ("Jo Roe called
         ... The former strategist said"), or, when it named none, the person it names next
-        so within LEDE_SENTENCES -- unless that person is named in it (or, for one named
+        so within LEDE_SENTENCES; the description the subject of its sentence's main clause
+        (in a headline, anywhere) -- unless that person is named in it (or, for one named
         next, before it), by a surname alone, with another title, or is of another gender,
         or another holds that kind of role; else None."""
         n = self.sentence(head)
@@ -2005,6 +2006,9 @@ class Resolver:
             return hit[0], f"named as {hit[1]} in this article"
         if self._role_fits(description):
             return None  # two or more fit
+        verb = head.head if head.head.dep_ != "conj" else head.head.head
+        if n > 0 and not (head.dep_ in SUBJECTS and verb.dep_ == "ROOT"):
+            return None  # "... calls for Al Poe's ban after the candidate said": another's
         start = max([0, *(m for m in self.stamped if m <= n)])
         before = [(m, name) for m, name in self.subjects if start <= m < n]
         if before:  # "Jo Roe called ... The former strategist said"

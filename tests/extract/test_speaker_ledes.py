@@ -93,6 +93,17 @@ def test_one_who_holds_the_role_now_does_not_make_a_former_holder_unsure() -> No
     assert who.kind == "unnamed" and who.name not in ("Victor Lund", "Tom Baker")
 
 
+def test_a_description_in_a_lede_s_clause_is_not_its_subject() -> None:
+    text = (
+        "Harbour toll row grows.\n\n"
+        "A ferry captain is calling for the toll to end after the former harbour authority "
+        "chairman warned that the dredging would cost twice the estimate.\n\n"
+        "Victor Lund said he had been misquoted.\n"
+    )
+    who = speaker_of(text, "twice the estimate")
+    assert who.kind == "unnamed" and who.name != "Victor Lund"
+
+
 def test_the_next_subject_with_another_title_is_not_the_lede_description() -> None:
     text = CHAIRMAN.replace("said Victor Lund,", "said Mayor Victor Lund,")
     who = speaker_of(text, "twice the estimate")
