@@ -897,8 +897,8 @@ def lede_description(head: Token, text: str) -> str | None:
     """The role words of a description of one person as a lede writes it, before naming
     them: "A former party chairman" -> "former party chairman", "The state's tax
     commissioner", "Jo Roe's wife", "Former Navy Doctor"; None for a name, a pronoun,
-    several people, an anonymous source, or a description that names a person other than
-    as the one whose role it is."""
+    several people, an anonymous source, one a pronoun owns ("my father"), or a
+    description that names a person other than as the one whose role it is."""
     if head.pos_ not in ("NOUN", "PROPN") or head.tag_ not in ("NN", "NNP"):
         return None
     if fold(head.text) not in LEDE_HEADS:
@@ -912,6 +912,8 @@ def lede_description(head: Token, text: str) -> str | None:
     elif is_indefinite(phrase):
         return None  # "one senator"
     toks = [t for t in head.subtree if t.i <= head.i]
+    if any(t.dep_ == "poss" and t.pos_ == "PRON" for t in toks):
+        return None  # "My father", "his lawyer": whose the pronoun says
     owned = any(t.dep_ == "case" for t in toks)
     if any(t.ent_type_ == "PERSON" for t in toks) and not owned:
         return None  # "the Jo Roe supporter"
@@ -2034,10 +2036,11 @@ class Resolver:
 
     def _may_be(self, head: Token, description: str, full: str) -> bool:
         """Whether the person FULL may be whom a description no role fits stands for: no
-        one else holds that kind of role, FULL holds no other title, and is of the gender
-        its HEAD tells, if any."""
-        # its head and qualifiers: "former chairman" of "A former party chairman"
-        kind = " ".join(role_words(head.text) | role_words(description) & QUALIFIERS)
+        one else holds that kind of role (its head, qualifiers and place), FULL holds no
+        other title, and is of the gender its HEAD tells, if any."""
+        # its head, qualifiers and place: "former chairman" of "A former party chairman"
+        said = role_words(description) & (QUALIFIERS | PLACE_WORDS)
+        kind = " ".join(role_words(head.text) | said)
         titled = {self._full(w) for w, r in self.written if fits(kind, [role_words(r)])}
         if titled - {full}:
             return False  # "Judge Al Poe" may be "a county judge" as well
