@@ -21,7 +21,13 @@ from claimtrack.extract.calibration import calibrated
 from claimtrack.extract.learned import detect, refine
 from claimtrack.extract.quotes import QuoteIndex
 from claimtrack.extract.segment import Parsed
-from claimtrack.extract.speakers import PERSON_NOUNS, ResolvedActor, Resolver, headline_word_on
+from claimtrack.extract.speakers import (
+    PERSON_NOUNS,
+    ResolvedActor,
+    Resolver,
+    headline_word_on,
+    is_stamp,
+)
 from claimtrack.extract.types import Attribution, CharSpan, FoundClaim, Speaker
 from claimtrack.extract.wordlists import words
 
@@ -324,6 +330,7 @@ def _resolver(parsed: list[Parsed], qi: QuoteIndex) -> Resolver:
         resolver.see_org_names(p.doc)
         resolver.see_documents(p.doc)
         resolver.see_words(p.doc)
+        resolver.see_subjects(p.doc, stamp=p.seg.is_heading or is_stamp(p.seg.text))
     return resolver
 
 

@@ -27,12 +27,21 @@ SYNONYMS = {
     "congressman": "representative",
     "congresswoman": "representative",
     "ex": "former",
+    "chairman": "chair",
+    "chairwoman": "chair",
+    "chairperson": "chair",
+    "legislator": "lawmaker",
 }
+# a role that is a kind of another: a representative or a senator is a lawmaker
+KINDS = {"representative": "lawmaker", "senator": "lawmaker"}
 # words that make another role of one: "the president" is not the former president, the
 # vice president, nor the president's deputy; a description and a role agree on them
 QUALIFIERS = frozenset(
     "former late vice deputy assistant acting lieutenant associate interim first".split()
 )
+# qualifiers of one who holds the role now, which a description of them may leave out:
+# "the chair of the party" is its "Interim Chair Jo Roe"
+STANDING = frozenset({"acting", "interim"})
 # the last word of a description that can mean one person ("the Indiana governor")
 PERSON_ROLES = frozenset(
     """
@@ -155,12 +164,53 @@ def role_parts(description: str) -> list[frozenset[str]]:
     return [w for p in re.split(r"\band\b", fold(description)) if (w := role_words(p))]
 
 
+# the last words of an organisation's name that its initials may stand for
+ORG_ENDS = frozenset(
+    """
+    committee commission council bureau agency department administration association party
+    union organization foundation institute office service board investigation
+    """.split()
+)
+# a name written out in capitalised words, "of" or "for" within it ("Bureau of Harbours")
+_SPELT = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:(?:of|for|on)\s+(?:the\s+)?)?[A-Z][a-z]+)+")
+
+
+def _initials(name: str) -> str | None:
+    """An organisation's name's initials ("Democratic National Committee" -> "dnc"), else
+    None (a name of no organisation: "New York")."""
+    words = name.split()
+    if fold(words[-1]) not in ORG_ENDS:
+        return None
+    return "".join(w[0] for w in words if w[0].isupper()).lower()
+
+
+def initials(text: str) -> frozenset[str]:
+    """The abbreviations of the organisations a role spells out: "chairman of the
+    Democratic National Committee" -> {"dnc"}."""
+    return frozenset(i for m in _SPELT.finditer(text) if (i := _initials(m.group())))
+
+
+def abbreviated(text: str) -> str:
+    """TEXT with the organisations it spells out abbreviated: "A former Democratic National
+    Committee chairman" -> "A former dnc chairman"."""
+    return _SPELT.sub(lambda m: _initials(m.group()) or m.group(), text)
+
+
 def fits(description: str, roles: list[frozenset[str]]) -> bool:
     """Every role of DESCRIPTION is within one role the person was given, with the same
-    qualifiers ("the president" is not "the former president" nor "the vice president")."""
-    parts = role_parts(description)
-    return bool(parts) and all(
-        any(p <= r and p & QUALIFIERS == r & QUALIFIERS for r in roles) for p in parts
+    qualifiers ("the president" is not "the former president" nor "the vice president"),
+    but for one that says they hold it now ("the chair" is "Interim Chair Jo Roe"); a
+    role is of its kind too ("the lawmaker" is "Rep. Jo Roe"), and an organisation the
+    description spells out may be abbreviated in the role ("DNC chairman")."""
+    kinds = [r | {KINDS[w] for w in r if w in KINDS} for r in roles]
+    short = abbreviated(description)  # "Democratic National Committee" is "DNC"
+    return any(
+        bool(parts)
+        and all(
+            any(p <= r and p & QUALIFIERS == r & QUALIFIERS - (STANDING - p) for r in kinds)
+            for p in parts
+        )
+        for parts in {tuple(role_parts(description)), tuple(role_parts(short))}
     )
 
 

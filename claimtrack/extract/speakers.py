@@ -15,6 +15,7 @@ from claimtrack.extract.roles import (
     STATES,
     definite,
     fits,
+    initials,
     role_words,
     state_tag,
 )
@@ -922,6 +923,66 @@ def without_place(description: str) -> str | None:
     return None
 
 
+# the head nouns of a description of one person a lede may name only after it ("A former
+# party chairman says ..." and then "..., said Jo Roe"): roles, kin and jobs, not an
+# anonymous source's ("an aide", "an official") nor just anyone's ("a man")
+LEDE_HEADS = (
+    (PERSON_ROLES | KIN | PERSON_JOBS)
+    - UNNAMED_HEADS
+    - frozenset("man woman boy girl person student".split())
+)
+# the sentences that are an article's lede: its headline, a subtitle and its first one
+LEDE_FIRST = 2
+# how many sentences after a lede's description the person it describes is to be named
+LEDE_SENTENCES = 3
+# the time stamp of an item of a running story ("2:45 p.m."): the sentence after it is a lede
+_STAMP = re.compile(r"^\d{1,2}(?::\d\d)?\s*[ap]\.?\s?m\.?$", re.I)
+# kin who mostly share a person's surname, a woman's father or brother not always
+SPOUSES = frozenset({"wife", "husband"})
+# the gender a description's head noun tells
+HEAD_GENDER: dict[str, Gender] = {
+    "wife": "f", "mother": "f", "daughter": "f", "sister": "f", "businesswoman": "f",
+    "husband": "m", "father": "m", "son": "m", "brother": "m", "businessman": "m",
+}  # fmt: skip
+
+
+def is_stamp(text: str) -> bool:
+    """Whether a paragraph is a running story's time stamp ("2:45 p.m.")."""
+    return bool(_STAMP.match(text.strip()))
+
+
+def lede_description(head: Token, text: str) -> str | None:
+    """The role words of a description of one person as a lede writes it, before naming
+    them: "A former party chairman" -> "former party chairman", "The state's tax
+    commissioner", "Jo Roe's wife", "Former Navy Doctor"; None for a name, a pronoun,
+    several people, an anonymous source, one a pronoun owns ("my father"), or a
+    description that names a person other than as the one whose role it is."""
+    if head.pos_ not in ("NOUN", "PROPN") or head.tag_ not in ("NN", "NNP"):
+        return None
+    if fold(head.text) not in LEDE_HEADS:
+        return None
+    phrase = cut_clauses(" ".join(text.split()))
+    words = phrase.split()
+    if not words or fold(words[-1]).strip(".,;:") != fold(head.text):
+        return None
+    if fold(words[0]) in ("a", "an", "the"):
+        words = words[1:]
+    elif is_indefinite(phrase):
+        return None  # "one senator"
+    toks = [t for t in head.subtree if t.i <= head.i]
+    if any(t.dep_ == "poss" and t.pos_ == "PRON" for t in toks):
+        return None  # "My father", "his lawyer": whose the pronoun says
+    owned = any(t.dep_ == "case" for t in toks)
+    if any(t.ent_type_ == "PERSON" for t in toks) and not owned:
+        return None  # "the Jo Roe supporter"
+    return " ".join(words) or None
+
+
+def head_gender(head: Token) -> Gender | None:
+    """The gender a description's head noun tells ("wife", "chairwoman"), else None."""
+    return HEAD_GENDER.get(head.lower_) or title_gender(head.text)
+
+
 def appositive_anchor(head: Token) -> Token | None:
     """The named person a description (or a noun within it) stands in apposition to, when
     that person is a subject: "Jo Roe, the party's treasurer, said" (the description's head
@@ -1573,6 +1634,11 @@ class Resolver:
         # people a mention names together by their names, by (id of its Doc, its head token):
         # their group is whom a later "they" may be, as each of them is whom "he" may be
         self.listed: dict[tuple[int, int], ResolvedActor] = {}
+        # (sentence, name) of each person named as a main clause's subject, and of each
+        # person named at all, in text order; and the sentences after a time stamp
+        self.subjects: list[tuple[int, str]] = []
+        self.named_at: list[tuple[int, str]] = []
+        self.stamped: set[int] = set()
 
     def see_documents(self, doc: Doc) -> None:
         """Note the documents a paragraph names with their owner ("a new ad from the Roe
@@ -1682,6 +1748,22 @@ class Resolver:
             for t in doc
             if t.i > 0 and t.is_title and not t.is_sent_start and doc[t.i - 1].is_alpha
         )
+
+    def see_subjects(self, doc: Doc, stamp: bool = False) -> None:
+        """Note where a paragraph names people, and whom as a main clause's subject outside
+        a quotation ("..., said Jo Roe"): a lede's description may be the next one so
+        named. A STAMP paragraph ("2:45 p.m.") makes the next sentence a lede."""
+        for ent in doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            root, name = ent.root, " ".join(ent.text.replace("’s", "").split())
+            self.named_at.append((self.sentence(root), name))
+            verb = root.head if root.head.dep_ != "conj" else root.head.head
+            if root.dep_ in SUBJECTS and verb.dep_ == "ROOT" and not self.quoted(root):
+                alone = not any(c.dep_ == "conj" for c in root.children)
+                self.subjects.append((self.sentence(root), name if alone else ""))
+        if stamp and len(doc):
+            self.stamped.add(self.sentence(doc[-1]) + 1)
 
     def see_org_names(self, doc: Doc) -> None:
         """Note the organisations, outlets, campaigns and polls a paragraph names ("the Trump
@@ -2172,18 +2254,87 @@ class Resolver:
         dropped only when the description fits nobody with them; so is the place it starts
         with ("The Ohio state treasurer" is "Treasurer Jo Roe"), for a role written with
         no place."""
-        found = self._fitting(description)
-        if not found:
-            soft = " ".join(w for w in role_words(description) if w not in SOFT_ROLE_WORDS)
-            found = self._fitting(soft) if soft else {}
-        if not found and (rest := without_place(description)) is not None:
-            found = self._fitting(rest, placeless=True)
+        found = self._role_fits(description)
         if len(found) > 1 and now is not None and (one := self.salient_one(found, now)):
             found = {one: found[one]}
         if len(found) != 1:
             return None
         name, role = next(iter(found.items()))
         return self.canonical(ResolvedActor(name, "person", forms=[name])), role
+
+    def _role_fits(self, description: str) -> dict[str, str]:
+        """Full name -> role of the people a role DESCRIPTION fits, as ``by_role`` finds
+        them."""
+        found = self._fitting(description)
+        if not found:
+            soft = " ".join(w for w in role_words(description) if w not in SOFT_ROLE_WORDS)
+            found = self._fitting(soft) if soft else {}
+        if not found and (rest := without_place(description)) is not None:
+            found = self._fitting(rest, placeless=True)
+        return found
+
+    def lede(self, head: Token, text: str) -> tuple[ResolvedActor, str] | None:
+        """The person a lede's description of one ("A former party chairman says ...",
+        in the headline, the sentences after it or after a time stamp) stands for: the one
+        the article gives that role; else, when it gives it nobody, the one person the lede
+        named as a main clause's subject in the sentence right before it ("Jo Roe called
+        ... The former strategist said"), or, when it named none, the person it names next
+        so within LEDE_SENTENCES; the description the subject of its sentence's main clause
+        (in a headline, anywhere) -- unless that person is named in it (or, for one named
+        next, before it), by a surname alone, with another title, or is of another gender,
+        or another holds that kind of role; else None."""
+        n = self.sentence(head)
+        if n > LEDE_FIRST and n not in self.stamped:
+            return None
+        description = lede_description(head, text)
+        if description is None:
+            return None
+        if (hit := self.by_role(description)) is not None:
+            return hit[0], f"named as {hit[1]} in this article"
+        if self._role_fits(description):
+            return None  # two or more fit
+        verb = head.head if head.head.dep_ != "conj" else head.head.head
+        if n > 0 and not (head.dep_ in SUBJECTS and verb.dep_ == "ROOT"):
+            return None  # "... calls for Al Poe's ban after the candidate said": another's
+        start = max([0, *(m for m in self.stamped if m <= n)])
+        before = [(m, name) for m, name in self.subjects if start <= m < n]
+        if before:  # "Jo Roe called ... The former strategist said"
+            names = {self._full(name) if name else "" for _, name in before}
+            m, name = before[-1]
+            if len(names) != 1 or m != n - 1 or len(name.split()) < 2:
+                return None  # several, not right before it, or a surname alone
+            why = "the one person its lede named as the subject just before it"
+            named = [name for m, name in self.named_at if m == n]
+        else:
+            later = [name for m, name in self.subjects if n < m <= n + LEDE_SENTENCES]
+            if not later or len(later[0].split()) < 2:
+                return None  # nobody, a surname, or several ("Jo Roe and Al Poe said")
+            name = later[0]
+            why = "the person the article names next, as the subject after its lede"
+            named = [name for m, name in self.named_at if m <= n]
+        full, last = self._full(name), fold(name.split()[-1])
+        if any(fold(other.split()[-1]) == last for other in named):
+            return None  # named in it ("Jo Roe's lawyer" is not Jo Roe), or before it
+        if not self._may_be(head, description, full):
+            return None
+        return self.canonical(ResolvedActor(full, "person", forms=[full])), why
+
+    def _may_be(self, head: Token, description: str, full: str) -> bool:
+        """Whether the person FULL may be whom a description no role fits stands for: no
+        one else holds that kind of role (its head, qualifiers and place), FULL holds no
+        other title, and is of the gender its HEAD tells, if any."""
+        # its head, qualifiers and place: "former chairman" of "A former party chairman"
+        said = role_words(description) & (QUALIFIERS | PLACE_WORDS)
+        kind = " ".join(role_words(head.text) | said)
+        titled = {self._full(w) for w, r in self.written if fits(kind, [role_words(r)])}
+        if titled - {full}:
+            return False  # "Judge Al Poe" may be "a county judge" as well
+        titles = [role_words(r) for w, r in self.written if self._full(w) == full]
+        if any(t & PERSON_ROLES for t in titles) and full not in titled:
+            return False  # "Mayor Jo Roe" is not "a county judge"
+        gender = head_gender(head)
+        first = first_name_gender(full.split()[0]) if len(full.split()) >= 2 else None
+        return compatible(gender, first) and compatible(gender, self._gender_of(full))
 
     def salient_one(self, names: Mapping[str, str], now: int) -> str | None:
         """Of several people a description fits, the one far likelier by where they were
@@ -2336,17 +2487,40 @@ class Resolver:
             words = _owned_words(role)
             if want <= words and want & QUALIFIERS == words & QUALIFIERS:
                 found.setdefault(self._full(written), role)
+        if not found and m.group(2).split()[-1] in SPOUSES:  # "Jo Roe's wife" is Ann Roe
+            kin = self.same_surname(m.group(1), m.group(2).split()[-1])
+            found = {name: f"the one other {m.group(1).split()[-1]}" for name in kin}
         if len(found) != 1:
             return None
         name, role = next(iter(found.items()))
         return self.canonical(ResolvedActor(name, "person", forms=[name])), role
+
+    def same_surname(self, owner: str, kin: str) -> list[str]:
+        """The people the article names with the surname of OWNER (a name) and another
+        first name, of the gender the KIN word tells ("wife": not "Al Roe"), and named as
+        no other kin ("his daughter, Ava Roe")."""
+        parts = owner.split()
+        if len(parts) < 2:
+            return []  # "Roe's wife": which Roe is unsure
+        gender = HEAD_GENDER.get(kin)
+        names = {self._full(n) for n in self.full_names.get(fold(parts[-1]), [])}
+        other_kin = {  # "his daughter, Ava Roe" is not his wife
+            self._full(w) for w, r in self.written if role_words(r) & KIN - {kin}
+        }
+        return [
+            n
+            for n in sorted(names - other_kin)
+            if n.split()[0] != parts[0]
+            and compatible(gender, first_name_gender(n.split()[0]))
+            and compatible(gender, self._gender_of(n))
+        ]
 
     def _fitting(self, description: str, placeless: bool = False) -> dict[str, str]:
         """Full name -> the first role written for them that DESCRIPTION fits (one that
         names no place, if PLACELESS)."""
         out: dict[str, str] = {}
         for written, role in self.written:
-            words = role_words(role)
+            words = role_words(role) | initials(role)  # "chairman of the Party Committee"
             if placeless and words & PLACE_WORDS:
                 continue
             if fits(description, [words]):
@@ -2647,6 +2821,9 @@ class Resolver:
         if found.kind == "unnamed" and description is not None:
             if (hit := self.by_role(description, self.sentence(head))) is not None:
                 return hit[0], f"named as {hit[1]} in this article"
+        bare = fold(found.name or "") in LEDE_HEADS  # "Former Navy Doctor Says": no name
+        if (found.kind == "unnamed" or bare) and (hit := self.lede(head, text)) is not None:
+            return hit
         written = found.name
         actor = self.canonical(found, text)
         if written and actor.name and undotted(written) != actor.name:

@@ -83,7 +83,10 @@ def by_role(session: Session, description: str, published: dt.date | None) -> Ro
     for actor, aliases in found.values():
         roles = {a: alias_roles(a, actor.name) for a in aliases}
         if fits(description, [r for r in roles.values() if r]):
-            shown = next(a for a, r in roles.items() if r and any(p <= r for p in parts))
+            # the alias that says the role in its words, else one of its kind ("Rep.")
+            said = [a for a, r in roles.items() if r and any(p <= r for p in parts)]
+            kind = [a for a, r in roles.items() if r and fits(description, [r])]
+            shown = (said or kind or aliases)[0]
             fitting.append((actor, shown))
             # a lawmaker's party-and-state tag is no part of the title ("Sen. Jo Roe (R-Ky.)")
             bare = [alias_roles(a, actor.name, tags=False) for a in aliases]

@@ -349,7 +349,10 @@ def test_a_relative_clause_after_a_name_gives_no_role():
 
     name = "Ed Pemberton"
     assert alias_roles("Ed Pemberton, who chaired the party in 2000,", name) == frozenset()
-    assert alias_roles("Ed Pemberton, the party chairman,", name) == {"party", "chairman"}
+    assert alias_roles("Ed Pemberton, the party chairman,", name) == {
+        "party",
+        "chair",
+    }  # one word for chairman, chairwoman, chair
 
 
 CHARLIE = _article(

@@ -206,3 +206,19 @@ def test_particles_stay_with_the_surname_and_role_words_leave_the_name(db_url: s
         with dbmod.session_scope(engine) as session:
             got.append(resolve_actor(session, speaker, text).name)
     assert got == ["Marta de Souza", "Marta de Souza", "Ivo Brandt", "Ivo Brandt"]
+
+
+def test_an_interim_chairwoman_is_the_chair_and_a_representative_a_lawmaker(db_url: str) -> None:
+    got = filed(
+        db_url,
+        said("Ann Roe", "Interim Harbour Board Chairwoman Ann Roe"),
+        said("harbour board chair", "the harbour board chair", "unnamed"),
+        said("former harbour board chair", "the former harbour board chair", "unnamed"),
+        said("Jo Poe", "Rep. Jo Poe"),
+        said("Jo Poe", "Jo Poe, whom lawmakers praised,"),
+        said("lawmaker", "the lawmaker", "unnamed"),
+    )
+    assert got[1][0] == "Ann Roe"
+    assert got[2] == ("former harbour board chair", None)  # she is not a former chair
+    assert got[5][0] == "Jo Poe"
+    assert (got[5][1] or "").startswith("'the lawmaker': Jo Poe, named as")
