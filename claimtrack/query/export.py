@@ -6,9 +6,11 @@ that: ``cell_query`` asks the database for the cells themselves, in the export's
 order, as ``write_records`` writes them (``safe_cell``): text with a leading ``'`` when a
 spreadsheet would run it as a formula, ``true``/``false`` for hedged, dates as ISO days,
 topics and speakers joined in the database (``group_concat`` / ``string_agg``), appearance
-counts from the ``same_as_id`` index. The rows stream (``yield_per``: a server-side cursor
-on PostgreSQL) in the listing's order, read from its index: memory stays flat and nothing
-is sorted on disk.
+counts from the ``same_as_id`` index. The rows stream in the listing's order, read from its
+index: memory stays flat and nothing is sorted on disk. On SQLite they come from the driver's
+cursor as its own tuples (``iter_cells``); on PostgreSQL the server writes the CSV itself,
+``COPY (SELECT ...) TO STDOUT`` (``copy_lines``), its cells made so that its bytes are
+write_cells'.
 
 ``said`` (the date said at its precision) is made by the same rules as ``said_label``.
 """
