@@ -42,7 +42,13 @@ from claimtrack.cli.render import (
     timeline_table,
     write_rows,
 )
-from claimtrack.io.writers import open_output, to_json, write_cells, write_json_array
+from claimtrack.io.writers import (
+    open_output,
+    to_json,
+    write_cells,
+    write_json_array,
+    write_lines,
+)
 from claimtrack.query.filters import ClaimFilter
 
 if TYPE_CHECKING:
@@ -194,11 +200,15 @@ def export(
 def write_export(
     s: Session, flt: ClaimFilter, columns: tuple[str, ...], fmt: Format, handle: IO[str], bom: bool
 ) -> int:
-    """CSV and TSV to a file or a pipe: cells made by the database, streamed (query/export.py);
-    a terminal's (control characters shown) and JSON: rows built as who-said builds them."""
+    """CSV and TSV to a file or a pipe: cells made by the database, streamed (query/export.py;
+    on PostgreSQL its COPY writes the lines); a terminal's (control characters shown) and
+    JSON: rows built as who-said builds them."""
     if fmt in (Format.csv, Format.tsv) and not is_terminal(handle):
-        from claimtrack.query.export import cell_query, iter_cells
+        from claimtrack.query.export import cell_query, copy_lines, iter_cells
 
+        if s.get_bind().dialect.name == "postgresql":
+            lines = copy_lines(s, flt, columns, "," if fmt is Format.csv else "\t")
+            return write_lines(lines, columns, fmt.value, handle, bom=bom)
         stmt = cell_query(s, flt, columns)
         return write_cells(iter_cells(s, stmt), columns, fmt.value, handle, bom=bom)
     from claimtrack.query.claims import iter_rows

@@ -28,11 +28,13 @@ __all__ = [
     "cell_text",
     "csv_writer",
     "open_output",
+    "quoted_whole",
     "safe_cell",
     "started",
     "to_json",
     "write_cells",
     "write_json_array",
+    "write_lines",
     "write_records",
 ]
 
@@ -175,6 +177,40 @@ def write_cells(
             out.write(text)
         count += len(batch)
     return count
+
+
+def write_lines(
+    blocks: Iterable[tuple[int, str]],
+    columns: Sequence[str],
+    fmt: str,
+    out: IO[str],
+    bom: bool = False,
+) -> int:
+    """Write blocks of CSV or TSV lines made already (claimtrack/query/export.py: PostgreSQL's
+    COPY, made as write_cells writes them), each a count of rows and their text, after the
+    header; returns how many rows. The first block is read before the header is written."""
+    if fmt not in ("csv", "tsv"):
+        raise ValueError(f"write_lines writes csv or tsv, not {fmt!r}")
+    blocks = started(blocks)
+    if bom:
+        out.write("\ufeff")
+    csv_writer(out, "," if fmt == "csv" else "\t")(columns)
+    count = 0
+    for rows, text in blocks:
+        out.write(text)
+        count += rows
+    return count
+
+
+def quoted_whole(line: str, delimiter: str) -> str:
+    """A CSV or TSV line (its cells quoted where they need it) with every cell quoted, as
+    csv_writer writes a row holding a carriage return."""
+    buffer = io.StringIO()
+    cells = next(csv.reader([line], delimiter=delimiter))
+    csv.writer(buffer, delimiter=delimiter, lineterminator="\n", quoting=csv.QUOTE_ALL).writerow(
+        cells
+    )
+    return buffer.getvalue()
 
 
 @contextmanager

@@ -6,9 +6,11 @@ that: ``cell_query`` asks the database for the cells themselves, in the export's
 order, as ``write_records`` writes them (``safe_cell``): text with a leading ``'`` when a
 spreadsheet would run it as a formula, ``true``/``false`` for hedged, dates as ISO days,
 topics and speakers joined in the database (``group_concat`` / ``string_agg``), appearance
-counts from the ``same_as_id`` index. The rows stream (``yield_per``: a server-side cursor
-on PostgreSQL) in the listing's order, read from its index: memory stays flat and nothing
-is sorted on disk.
+counts from the ``same_as_id`` index. The rows stream in the listing's order, read from its
+index: memory stays flat and nothing is sorted on disk. On SQLite they come from the driver's
+cursor as its own tuples (``iter_cells``); on PostgreSQL the server writes the CSV itself,
+``COPY (SELECT ...) TO STDOUT`` (``copy_lines``), its cells made so that its bytes are
+write_cells'.
 
 ``said`` (the date said at its precision) is made by the same rules as ``said_label``.
 """
@@ -17,15 +19,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from sqlalchemy import Select, String, case, func, literal, select, text, type_coerce
+from sqlalchemy import Select, String, Text, case, cast, func, literal, select, text, type_coerce
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql import Executable
 
-from claimtrack.io.writers import FORMULA_START
+from claimtrack.io.writers import FORMULA_START, quoted_whole
 from claimtrack.query.claims import claims_query
 from claimtrack.query.filters import ClaimFilter
 from claimtrack.store.models import Actor, Claim, ClaimSpeaker, ClaimTopic, Source, Topic
-from claimtrack.store.time_limit import lap
+from claimtrack.store.time_limit import lap, waiting_limited
 
 BATCH = 2_000  # rows fetched at a time (one FETCH of the server-side cursor on PostgreSQL)
 
@@ -184,9 +187,103 @@ def cell_query(session: Session, flt: ClaimFilter, columns: Sequence[str]) -> Se
 
 def iter_cells(session: Session, stmt: Executable, batch: int = BATCH) -> Iterator[Sequence]:
     """STMT's rows, streamed in batches of BATCH rows, executed as Core (no ORM loading per
-    row). The time limit applies to each batch, as to the statements of a listing built
-    batch by batch."""
-    result = session.connection().execution_options(yield_per=batch).execute(stmt)
-    for part in result.partitions(batch):
-        yield part
-        lap(session)
+    row). On SQLite, whose cursor steps the statement as it is read, the batches are the
+    driver's own tuples, read from its cursor (no Row object per row); on PostgreSQL, a
+    server-side cursor's rows. The time limit applies to each batch, as to the statements of
+    a listing built batch by batch."""
+    connection = session.connection()
+    if connection.dialect.name != "sqlite":
+        result = connection.execution_options(yield_per=batch).execute(stmt)
+        for part in result.partitions(batch):
+            yield part
+            lap(session)
+        return
+    result = connection.execute(stmt)  # no yield_per: its buffer would fetch a first row
+    cursor, dbapi = result.cursor, connection.dialect.loaded_dbapi
+    try:
+        while rows := cursor.fetchmany(batch):
+            yield rows
+            lap(session)
+    except dbapi.Error as exc:  # as Core raises it (time_limited names the limit)
+        raise DBAPIError.instance(None, None, exc, dbapi.Error) from None
+    finally:
+        result.close()
+
+
+# ---- PostgreSQL: the server writes the CSV (COPY ... TO STDOUT) ---------------------------
+
+_COPY_DELIMITERS = {",": "','", "\t": "E'\\t'"}
+
+
+def _copy_cell(name: str):  # noqa: ANN202
+    """Column NAME's cell as COPY writes it the way write_cells does: an empty text NULL (COPY
+    quotes an empty string, csv.writer does not), a float with '.0' when it is whole (Python's
+    str; PostgreSQL's shortest-exact text is Python's below 1e15)."""
+    made = cell("postgresql", name)
+    if name == "confidence":
+        number = cast(made, Text)
+        return case((number.op("~")("^-?[0-9]+$"), number + ".0"), else_=number)
+    if name in _INTS or name == "appearances":  # numbers
+        return made
+    return func.nullif(made, "")
+
+
+def copy_statement(
+    session: Session, flt: ClaimFilter, columns: Sequence[str], delimiter: str = ","
+) -> tuple[str, dict]:
+    """The COPY of cell_query's rows to STDOUT as CSV (DELIMITER "," or "\\t"), and its
+    parameters (bound client-side by psycopg: COPY takes none)."""
+    stmt = claims_query(session, flt).with_only_columns(*(_copy_cell(c) for c in columns))
+    stmt = stmt if flt.limit is None else stmt.limit(flt.limit)
+    compiled = stmt.compile(
+        dialect=session.get_bind().dialect, compile_kwargs={"render_postcompile": True}
+    )
+    options = f"FORMAT csv, DELIMITER {_COPY_DELIMITERS[delimiter]}"
+    return f"COPY ({compiled.string}) TO STDOUT WITH ({options})", dict(compiled.params)
+
+
+def copy_lines(
+    session: Session,
+    flt: ClaimFilter,
+    columns: Sequence[str],
+    delimiter: str = ",",
+    batch: int = BATCH,
+) -> Iterator[tuple[int, str]]:
+    """The lines of the claims FLT finds (PostgreSQL), BATCH rows at a time, as write_cells
+    writes them: (rows, their text). The server writes the CSV; a row holding a carriage
+    return is quoted whole here (COPY quotes only that cell). The time limit holds for each
+    wait for the server (waiting_limited)."""
+    sql, params = copy_statement(session, flt, columns, delimiter)
+    session.execute(text("SELECT set_config('extra_float_digits', '1', true)"))  # shortest
+    raw = session.connection().connection.driver_connection
+    encoding, dbapi = raw.info.encoding, session.get_bind().dialect.loaded_dbapi
+    state: list = [0, [], False]  # blocks read, the block being read, one being written
+
+    def progress() -> tuple | None:
+        return None if state[2] else (state[0], len(state[1]))
+
+    def written(block: list) -> Iterator[tuple[int, str]]:
+        state[2] = True
+        yield len(block), _text(block, encoding, delimiter)
+        state[0], state[1], state[2] = state[0] + 1, [], False
+
+    try:
+        with waiting_limited(session, progress), raw.cursor() as cursor:
+            with cursor.copy(sql, params) as copy:
+                for data in copy:
+                    state[1].append(data)
+                    if len(state[1]) == batch:
+                        yield from written(state[1])
+            if state[1]:
+                yield from written(state[1])
+    except dbapi.Error as exc:  # as Core raises it (time_limited names the limit)
+        raise DBAPIError.instance(sql, params, exc, dbapi.Error) from None
+
+
+def _text(rows: list, encoding: str, delimiter: str) -> str:
+    """COPY's ROWS (one data message each) as one text; a row holding "\\r" quoted whole."""
+    whole = b"".join(rows)
+    if b"\r" not in whole:
+        return whole.decode(encoding)
+    lines = (bytes(r).decode(encoding) for r in rows)
+    return "".join(quoted_whole(x, delimiter) if "\r" in x else x for x in lines)

@@ -5,7 +5,8 @@ A statement over the limit is stopped and the command ends with one line naming 
 limit, instead of running for minutes (or printing a traceback).
 
 PostgreSQL: ``statement_timeout`` for the transaction (``SET LOCAL``); a streamed listing
-is fetched in batches, each its own statement.
+is fetched in batches, each its own statement. An export's COPY is one statement for the
+whole stream: the limit holds for each wait for its next rows (``waiting_limited``).
 SQLite: a progress handler that interrupts a statement once the command's thread has
 spent that much CPU time since the last statement on the connection began (CPU time, so
 that waiting for a slow reader of the output, such as a pager, does not count). A statement
@@ -17,8 +18,9 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
 
 from sqlalchemy import event, text
@@ -32,6 +34,7 @@ DEFAULT_SECONDS = 60.0
 QUERY_CANCELED = "57014"  # PostgreSQL's SQLSTATE for a statement stopped by the timeout
 CHECK_EVERY = 10_000  # SQLite virtual-machine steps between two looks at the clock
 _LAP = "claimtrack.time_limit.lap"  # session.info key: restarts the SQLite clock
+WATCH_STEPS = 4  # looks per limit at a PostgreSQL COPY's progress (waiting_limited)
 
 
 def configured_seconds() -> float | None:
@@ -126,3 +129,42 @@ def time_limited(session: Session, seconds: float | None = None) -> Iterator[Ses
                 raise
         return
     yield session
+
+
+@contextmanager
+def waiting_limited(session: Session, progress: Callable[[], Hashable | None]) -> Iterator[None]:
+    """For one PostgreSQL statement read whole as it streams (COPY ... TO STDOUT): the limit
+    holds for each wait for the server, as it does for each FETCH of a cursor. The
+    transaction's statement_timeout is lifted for the statement, and a watcher cancels it once
+    PROGRESS() (what the reader has; None while it is not waiting, e.g. writing) has stayed
+    the same for the limit; the read then raises QueryCanceled, which time_limited names."""
+    ms = session.execute(
+        text("SELECT setting::int FROM pg_settings WHERE name = 'statement_timeout'")
+    ).scalar()
+    if not ms:
+        yield
+        return
+    raw = session.connection().connection.driver_connection
+    session.execute(text("SELECT set_config('statement_timeout', '0', true)"))
+    done = threading.Event()
+    step = ms / 1000 / WATCH_STEPS
+
+    def watch() -> None:
+        last, still = progress(), 0
+        while not done.wait(step):
+            now = progress()
+            still = still + 1 if now is not None and now == last else 0
+            last = now
+            if still >= WATCH_STEPS:
+                raw.cancel_safe()
+                return
+
+    watcher = threading.Thread(target=watch, name="claimtrack-copy-limit", daemon=True)
+    watcher.start()
+    try:
+        yield
+    finally:
+        done.set()
+        watcher.join()
+    # the later statements of the transaction (not reached when this one failed)
+    session.execute(text("SELECT set_config('statement_timeout', :ms, true)"), {"ms": str(ms)})

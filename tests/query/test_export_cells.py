@@ -6,12 +6,13 @@ floats Python writes its own way)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import time
 
 from sqlalchemy import text
 
-from claimtrack.io.writers import write_cells, write_records
+from claimtrack.io.writers import quoted_whole, write_cells, write_lines, write_records
 from claimtrack.query.claims import iter_rows
 from claimtrack.query.columns import (
     BEST_DAY_COLUMNS,
@@ -20,7 +21,7 @@ from claimtrack.query.columns import (
     LISTING_COLUMNS,
 )
 from claimtrack.query.dating import DATE_COLUMNS
-from claimtrack.query.export import cell_query, iter_cells
+from claimtrack.query.export import cell_query, copy_lines, iter_cells
 from claimtrack.query.filters import ClaimFilter
 from claimtrack.store import engine as dbmod
 from claimtrack.store.time_limit import time_limited
@@ -68,10 +69,13 @@ def _awkward(db: str) -> None:
             "UPDATE claims SET rejected = 'duplicate', quote = '@desk' WHERE id = :c",
             "UPDATE sources SET title = '-minus, a title', outlet = '@Desk' WHERE id = 1",
             "UPDATE claims SET speaker_mention = 'Tab' || char(9) || 'bed' WHERE id = :c",
+            # a line break, non-ASCII text, curly quotes; empty text (not NULL)
+            "UPDATE claims SET content = 'Zoë: two' || char(10) || 'lines, “so”' WHERE id = :d",
+            "UPDATE claims SET quote = '', date_text = '' WHERE id = :d",
         ]
         for sql in edits:
             sql = sql if "char(" not in sql or "://" not in db else sql.replace("char(", "chr(")
-            conn.execute(text(sql), {"a": ids[0], "b": ids[1], "c": ids[2]})
+            conn.execute(text(sql), {"a": ids[0], "b": ids[1], "c": ids[2], "d": ids[4]})
         conn.execute(
             text(
                 "INSERT INTO actors (name, name_key, kind, created_at, claim_count)"
@@ -104,6 +108,11 @@ def _both(db: str, flt: ClaimFilter, columns, fmt: str, bom: bool = False) -> tu
         m = write_cells(
             iter_cells(s, cell_query(s, flt, columns), batch=3), columns, fmt, cells, bom=bom
         )
+        if engine.dialect.name == "postgresql":  # and the lines PostgreSQL's COPY writes
+            copied = io.StringIO()
+            lines = copy_lines(s, flt, columns, "," if fmt == "csv" else "\t", batch=3)
+            assert write_lines(lines, columns, fmt, copied, bom=bom) == n
+            assert copied.getvalue() == rows.getvalue()
     engine.dispose()
     assert n == m
     return rows.getvalue(), cells.getvalue()
@@ -127,14 +136,21 @@ def test_cells_are_the_rows_written(db_url):
         assert said in rows
     assert ",2024-01-01/2024-12-30," in rows and ",2024-04-01/2024-04-29," in rows
     assert ",0.30000000000000004," in rows and ",1e-05," in rows and ",1.0," in rows
+    assert ",0.0," in rows
     assert 'Lee, ""Jr.""' in rows
+    assert '"Zoë: two\nlines, “so”"' in rows
 
 
 def test_a_filtered_and_limited_export(db_url):
     _awkward(db_url)
-    for flt in (ClaimFilter(limit=4), ClaimFilter(topic="conflict"), ClaimFilter(actor="Trump")):
+    filters = [ClaimFilter(limit=4), ClaimFilter(topic="conflict"), ClaimFilter(actor="Trump")]
+    # parameters of every type (PostgreSQL's COPY takes them bound client-side)
+    filters.append(ClaimFilter(since=dt.date(2020, 1, 1), min_confidence=0.2, search="Trump"))
+    filters.append(ClaimFilter(search="Trump's", outlet="Nowhere at all"))  # a quote; no row
+    for flt in filters:
         rows, cells = _both(db_url, flt, EVERY, "csv")
-        assert cells == rows and rows.count("\n") > 1
+        assert cells == rows
+        assert rows.count("\n") > 1 or flt.outlet
 
 
 def test_the_export_command_writes_the_cells(cli, db_url):
@@ -176,3 +192,31 @@ def test_the_time_limit_holds_for_each_batch_of_a_stream(db_url):
             seen += len(batch)
         assert seen == 100_000
     engine.dispose()
+
+
+def test_a_line_quoted_whole():
+    """A row holding a carriage return, as COPY writes it (only that cell quoted), becomes the
+    row csv_writer writes: every cell quoted, NULL and empty alike."""
+    line = 'Ann,"two\rlines","say ""hi"", then",,7\n'
+    assert quoted_whole(line, ",") == '"Ann","two\rlines","say ""hi"", then","","7"\n'
+    assert quoted_whole('a\t"b\rc"\tx,y\n', "\t") == '"a"\t"b\rc"\t"x,y"\n'
+
+
+def test_a_slowly_read_copy_is_not_stopped(db_url):
+    """PostgreSQL's COPY is one statement for the whole export: the time limit holds for the
+    waits for the server, not for the time the reader spends writing (here 0.8 s a block,
+    over the 0.5 s limit: the test fails if that time were counted)."""
+    if "://" not in db_url:
+        return  # SQLite has no COPY (its stream: test_the_time_limit_holds_for_each_batch...)
+    store_articles(db_url)
+    engine = dbmod.open_engine(db_url)
+    seen = 0
+    with dbmod.session_scope(engine) as s, time_limited(s, 0.5):
+        for rows, _text in copy_lines(s, ClaimFilter(), EXPORT_COLUMNS, batch=4):
+            time.sleep(0.8)
+            seen += rows
+        # the transaction's later statements are held to the limit again
+        limit = s.execute(text("SELECT current_setting('statement_timeout')")).scalar()
+        assert limit == "500ms"
+    engine.dispose()
+    assert seen > 8

@@ -129,3 +129,20 @@ def test_a_bad_limit_is_one_line(cli, db_url, monkeypatch):
     result = cli("who-said", db=db_url, ok=False)
     assert result.exit_code == 1
     assert f"{ENV_VAR}='soon' is not a time limit" in one_error_line(result)
+
+
+def test_an_export_over_the_limit_prints_one_line(cli, ledger, monkeypatch):
+    """The export streams from the driver's cursor (SQLite) or PostgreSQL's COPY, one
+    statement for the whole stream, whose waits the limit holds: over it, one line and no
+    CSV at all."""
+    if dialect(ledger) == "sqlite":
+        monkeypatch.setenv(ENV_VAR, "0.000000001")
+        result = cli("export", db=ledger, ok=False)
+    else:
+        monkeypatch.setenv(ENV_VAR, "0.2")
+        result = while_claims_are_locked(ledger, lambda: cli("export", db=ledger, ok=False))
+    assert result.exit_code == 1, result.output
+    assert f"a statement may take ({ENV_VAR})" in one_error_line(result)
+    assert result.stdout == ""  # not even the CSV header
+    monkeypatch.setenv(ENV_VAR, "60")
+    assert cli("export", db=ledger).stdout.count("\n") == 401
