@@ -43,6 +43,8 @@ KIN = frozenset(
     stepfather stepmother partner parents
     """.split()
 )  # "my father", "his wife": a person the article may have named in that role
+# a named person's close kin, who takes their surname when named by a first name alone
+SURNAME_KIN = frozenset("wife husband son daughter brother sister father mother".split())
 # nouns for one person not named: as a subject ("My father died"), they may be whom "he" is
 PERSON_NOUNS = KIN | frozenset(
     "man woman boy girl spokesman spokeswoman spokesperson aide official source person".split()
@@ -173,8 +175,6 @@ PAPER_NAMES = frozenset(
 )
 # a group of people a name is given to: "the Koch brothers", "Scott's family"
 KIN_GROUPS = frozenset("brothers sisters siblings family families couple".split())
-# a named person's kin, who takes their surname when named by a first name alone
-KIN = frozenset("wife husband son daughter brother sister father mother".split())
 POLLS = frozenset({"poll", "polls", "survey", "surveys"})
 # words before a poll's name that are none of it ("a new Quinnipiac poll")
 NOT_POLL_NAME = frozenset({"new", "latest", "recent", "national", "opinion", "tracking"})
@@ -405,12 +405,12 @@ def co_speakers(head: Token, first: str | None) -> list[ResolvedActor]:
             conj, end = owner, owner.idx + len(owner.text)
         elif conj.pos_ != "PROPN":  # "and his wife Michelle": a kin word and a name
             name = next((c for c in conj.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
-            if conj.lower_ not in KIN or name is None:
+            if conj.lower_ not in SURNAME_KIN or name is None:
                 continue
             end = name.idx + len(name.text)
         left = min(t.idx for t in conj.subtree if t.i <= conj.i)
         other = analyse_mention(conj, left, end)
-        if other.name and " " not in other.name and conj.lower_ in KIN and first:
+        if other.name and " " not in other.name and conj.lower_ in SURNAME_KIN and first:
             other.name = f"{other.name} {first.split()[-1]}"  # their kin's surname
             other.forms = [other.name]
         if other.kind == "person" and other.name and other.name != first:
@@ -2105,7 +2105,7 @@ class Resolver:
         found); None when TOK stands in apposition to no kin word owned by "his" or "her",
         or the pronoun is unsure."""
         kin = tok.head
-        if tok.dep_ != "appos" or kin.lower_ not in KIN:
+        if tok.dep_ != "appos" or kin.lower_ not in SURNAME_KIN:
             return None
         poss = next((c for c in kin.children if c.dep_ == "poss"), None)
         if poss is None or poss.lower_ not in ("his", "her"):
@@ -2200,7 +2200,7 @@ class Resolver:
             for written, role in self.written
             if written == name or self.shortest_form(written) == name
         ]
-        return any(role_words(role) & KIN for role in roles if role)
+        return any(role_words(role) & SURNAME_KIN for role in roles if role)
 
     def _gender_of(self, name: str) -> Gender | None:
         known = self.actors.get(name)
@@ -2505,7 +2505,7 @@ class Resolver:
         gender = HEAD_GENDER.get(kin)
         names = {self._full(n) for n in self.full_names.get(fold(parts[-1]), [])}
         other_kin = {  # "his daughter, Ava Roe" is not his wife
-            self._full(w) for w, r in self.written if role_words(r) & KIN - {kin}
+            self._full(w) for w, r in self.written if role_words(r) & SURNAME_KIN - {kin}
         }
         return [
             n
@@ -2787,7 +2787,9 @@ class Resolver:
                 )
             if actor.kind == "unnamed" and actor.role and head.tag_ in ("NN", "NNP"):
                 return actor, None  # a role the database may tie to one person ("the nominee")
-        if head.lower_ in KIN and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children):
+        if head.lower_ in SURNAME_KIN and any(
+            c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children
+        ):
             if (hit := self.kin(head)) is not None:  # else unnamed, as any description
                 return hit, f"named as {hit.role} in this article"
         if (desc := state_description(text)) is not None:
