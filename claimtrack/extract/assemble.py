@@ -27,6 +27,7 @@ from claimtrack.extract.speakers import (
     Resolver,
     headline_word_on,
     is_stamp,
+    person_name,
 )
 from claimtrack.extract.types import Attribution, CharSpan, FoundClaim, Speaker
 from claimtrack.extract.wordlists import words
@@ -323,7 +324,7 @@ def _resolver(parsed: list[Parsed], qi: QuoteIndex) -> Resolver:
         and not headline_word_on(ent, p is headline and resolver.sentence(ent[0]) == 0)
     ]
     for ent in people:
-        resolver.see_person_name(" ".join(ent.text.replace("’s", "").split()))
+        resolver.see_person_name(person_name(ent.text))
     for ent in people:  # roles anywhere in the article: "the GOP nominee" may come first
         resolver.see_roles(ent)
     for p in parsed:  # organisations too: "the campaign" may come before "the Trump campaign"

@@ -343,6 +343,16 @@ def clean(s: str) -> str:
     return " ".join(s.replace("’s", "").split()).strip(" ,.;:\"“”'")
 
 
+_PERSON_POSSESSIVE = re.compile(r"(?<=\w)['’]s(?!\w)")
+
+
+def person_name(text: str) -> str:
+    """A person's name as written, its possessive dropped whichever the apostrophe ("Jo
+    Roe's", "Jo Roe’s" -> "Jo Roe"). Only for a person: an organisation's "'s" may be its
+    name's ("McDonald's"; the store keeps it unless the article also writes it bare)."""
+    return " ".join(_PERSON_POSSESSIVE.sub("", text).split())
+
+
 def affiliation_of(words: list[str]) -> tuple[str | None, list[str]]:
     """Peel a leading nationality / country off title words."""
     if not words:
@@ -1234,7 +1244,8 @@ def analyse_mention(head: Token, start: int, end: int) -> ResolvedActor:
             role = role or clean(" ".join(t.text for t in np_toks if t.pos_ != "DET"))
         if ent == "PERSON" or len(name_toks) >= 1:
             kind = name_kind(name_toks, ent, personish)
-            return ResolvedActor(clean(name), kind, role, aff, [clean(name)])
+            name = clean(person_name(name) if kind == "person" else name)
+            return ResolvedActor(name, kind, role, aff, [name])
     text = group_name(clean(cut_clauses(_DET.sub("", doc_text(doc)[start:end]))))
     org = _org_text(head, text)
     if (
@@ -1756,7 +1767,7 @@ class Resolver:
         for ent in doc.ents:
             if ent.label_ != "PERSON":
                 continue
-            root, name = ent.root, " ".join(ent.text.replace("’s", "").split())
+            root, name = ent.root, person_name(ent.text)
             self.named_at.append((self.sentence(root), name))
             verb = root.head if root.head.dep_ != "conj" else root.head.head
             if root.dep_ in SUBJECTS and verb.dep_ == "ROOT" and not self.quoted(root):
@@ -2026,7 +2037,7 @@ class Resolver:
     def see_roles(self, ent: Span) -> None:
         """Note the roles the article gives the person ENT names (call after every
         ``see_person_name``, so that a surname finds its full name)."""
-        name = " ".join(ent.text.replace("’s", "").split())
+        name = person_name(ent.text)
         if is_indefinite(name):
             return
         roles = [_DET.sub("", role) for role in written_roles(ent)]

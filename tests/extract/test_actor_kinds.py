@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from claimtrack.extract.speakers import person_name
 from tests.handmade import speaker_of
 
 pytest.importorskip("spacy")
@@ -109,3 +110,24 @@ def test_a_title_belongs_to_the_name_it_precedes() -> None:
     assert sp.role is None  # no role of the group's: "Governor" is Paul Stroud's alone
     text2 = "Both Mayor Ed Lyle and his wife Nora said the park should stay open."
     assert speaker_of(text2, "park").others == ("Ed Lyle", "Nora Lyle")
+
+
+@pytest.mark.parametrize("apostrophe", ["'", "\u2019"])
+def test_a_persons_possessive_is_no_part_of_their_name(apostrophe) -> None:
+    text = (
+        f"We asked whether Dana Whitfield{apostrophe}s story would sway voters.\n\n"
+        "Whitfield said the story was true."
+    )
+    sp = speaker_of(text, "story was true")
+    assert (sp.name, sp.kind) == ("Dana Whitfield", "person")
+
+
+def test_an_organisations_own_s_stays_in_its_name() -> None:
+    sp = speaker_of("McDonald's said the new menu would reach every store by May.", "menu")
+    assert (sp.name, sp.kind) == ("McDonald's", "organization")
+
+
+def test_person_name_drops_only_a_possessive() -> None:
+    assert person_name("Jo  Roe's") == "Jo Roe"
+    assert person_name("Jo Roe\u2019s") == "Jo Roe"
+    assert person_name("Dana O'Sullivan") == "Dana O'Sullivan"
