@@ -2217,6 +2217,11 @@ class Resolver:
         known = self.actors.get(name)
         return known.gender if known is not None else None
 
+    def titled(self, surname: str) -> bool:
+        """Whether the article gives a person of SURNAME a title or a role ("Judge Jo Roe",
+        "Jo Roe, a nurse"): a place's name that is theirs is the person's."""
+        return any(role and fold(w.split()[-1]) == fold(surname) for w, role in self.written)
+
     def canonical(self, actor: ResolvedActor, mention: str = "") -> ResolvedActor:
         if actor.name is None:
             return actor
@@ -2231,6 +2236,8 @@ class Resolver:
         surname_like = name[:1].isupper() and name.lower() in self.full_names
         if actor.kind in ("organization", "unnamed") and surname_like:
             actor.kind = "person"  # a surname the NER mistook: "Trump"; not "the network"
+        if actor.kind == "government" and surname_like and self.titled(name):
+            actor.kind = "person"  # "Judge Jo Toledo" named, then "Toledo wrote"
         if actor.kind == "organization" and self.read_as_person(name):
             actor.kind = "person"  # "Ava Roe's 'Film'" read as a studio's name once
         if actor.kind == "person":

@@ -131,3 +131,18 @@ def test_person_name_drops_only_a_possessive() -> None:
     assert person_name("Jo  Roe's") == "Jo Roe"
     assert person_name("Jo Roe\u2019s") == "Jo Roe"
     assert person_name("Dana O'Sullivan") == "Dana O'Sullivan"
+
+
+def test_a_titled_persons_surname_is_theirs_not_a_places() -> None:
+    text = (
+        "County Judge Maria Toledo rejected the request on Tuesday.\n\n"
+        '"Were the court to open the sealed files to public view, it would take a side in the '
+        'race," Toledo wrote.\n\n'
+        "Toledo added that the court had no business judging the news value of the files."
+    )
+    for piece in ("sealed files", "news value"):
+        sp = speaker_of(text, piece)
+        assert (sp.name, sp.kind) == ("Maria Toledo", "person")
+    # no person of that name: the city speaks
+    sp = speaker_of("Toledo said the water was safe to drink again.", "water")
+    assert (sp.name, sp.kind) == ("Toledo", "government")
