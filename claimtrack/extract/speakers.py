@@ -1639,6 +1639,7 @@ class Resolver:
         self.documents: list[tuple[int, int, int, str, ResolvedActor]] = []
         self.lower_words: set[str] = set()  # the words the article writes in lower case
         self.mid_capitals: set[str] = set()  # and those it capitalises inside a sentence
+        self.surname_for: dict[str, str] = {}  # a surname alone -> whom it stood for
         # a "they" resolved to a group of named people, by (id of its Doc, its token): that
         # group stays whom the next "they" may be
         self.grouped: dict[tuple[int, int], ResolvedActor] = {}
@@ -2182,7 +2183,8 @@ class Resolver:
 
     def full_name(self, surname: str, gender: Gender | None) -> str | None:
         """The full name the article gives a surname, of a compatible gender: the one there
-        is, else the one of the most recent subjects."""
+        is, else the one not named as another's kin, else the one the surname alone stood
+        for before, else the one of the most recent subjects."""
         forms = [self.shortest_form(n) for n in self.full_names.get(surname.lower(), [])]
         names = [
             n
@@ -2194,10 +2196,13 @@ class Resolver:
             return names[0] if names else None
         if len(head := [n for n in names if not self.named_as_kin(n)]) == 1:
             return head[0]  # "Trump" of Jo Trump and "Ann Trump, the nominee's daughter"
-        for actor in reversed(self.recent):
-            if actor.name in names:
-                return actor.name
-        return names[0]
+        key = fold(surname)
+        if (before := self.surname_for.get(key)) in names:
+            return before  # "Roe" stays whom it stood for when Ann Roe is named later
+        found = next((a.name for a in reversed(self.recent) if a.name in names), names[0])
+        if found is not None:
+            self.surname_for[key] = found
+        return found
 
     def named_as_kin(self, name: str) -> bool:
         """Whether the article gives the person NAME names a kin's role ("Ann Roe, the

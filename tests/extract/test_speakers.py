@@ -71,6 +71,18 @@ def test_a_surname_alone_is_the_latest_subject_when_no_one_is_named_as_kin() -> 
     assert speaker_of(text, "fix the bridge").name == "Kate Brenner"
 
 
+def test_a_surname_alone_stays_whom_it_stood_for_when_a_namesake_is_named() -> None:
+    text = (
+        "Walter Brenner, the state senator, proposed a new toll on Monday. Brenner said the "
+        "toll was needed. Kate Brenner, a local lawyer, said the plan was fair. Brenner said "
+        "the money would fix the bridge."
+    )
+    assert speaker_of(text, "fix the bridge").name == "Walter Brenner"
+    # no "Brenner" alone before Kate Brenner is named: the latest subject, as before
+    text = SHARED_SURNAME.format("a local lawyer")
+    assert speaker_of(text, "fix the bridge").name == "Kate Brenner"
+
+
 def test_a_description_several_fit_is_the_one_far_likelier_by_salience() -> None:
     text = (
         "President Omar Castell of Ruvania visited the port in May. President Walter Brenner "
