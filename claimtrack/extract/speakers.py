@@ -1893,9 +1893,13 @@ class Resolver:
             why = f"the first {kind} this article names after its lead"
         if len(keys) != 1:
             return None
-        org = self.orgs[keys[0]]
-        actor = self.canonical(ResolvedActor(org.name, org.kind, forms=[org.name or ""]))
-        return actor, why
+        return self.named_org(keys[0]), why
+
+    def named_org(self, key: str) -> ResolvedActor:
+        """The organisation the article names under folded name KEY (of ``self.orgs``), as
+        the actor a description of it stands for."""
+        org = self.orgs[key]
+        return self.canonical(ResolvedActor(org.name, org.kind, forms=[org.name or ""]))
 
     def by_org(self, head: Token, text: str) -> tuple[ResolvedActor, str] | None:
         """The one organisation the article names that a definite description of one stands
@@ -1935,8 +1939,7 @@ class Resolver:
             why = f"the {rest[-1]} named {key[1]}" if key else own[1] if own else why
         if len(found) != 1:
             return None
-        org = self.orgs[found[0]]
-        return self.canonical(ResolvedActor(org.name, org.kind, forms=[org.name or ""])), why
+        return self.named_org(found[0]), why
 
     def by_trade(self, head: Token, start: int, end: int) -> tuple[ResolvedActor, str] | None:
         """The one labour body the article names that a union described by its trade
@@ -1954,9 +1957,9 @@ class Resolver:
         found = one_per_name(keys)
         if len(found) != 1:
             return None
-        org = self.orgs[found[0]]
-        actor = self.canonical(ResolvedActor(org.name, org.kind, forms=[org.name or ""]))
-        return actor, f"the one union of {' '.join(dict.fromkeys(words))} named in this article"
+        return self.named_org(
+            found[0]
+        ), f"the one union of {' '.join(dict.fromkeys(words))} named in this article"
 
     def by_named_kind(self, head: Token) -> tuple[ResolvedActor, str] | None:
         """The one named body a definite description spells out in lower case: "the top
@@ -1984,9 +1987,7 @@ class Resolver:
         )
         if len(keys) != 1:
             return None
-        org = self.orgs[keys[0]]
-        actor = self.canonical(ResolvedActor(org.name, org.kind, forms=[org.name or ""]))
-        return actor, "the one body named in this article with its words"
+        return self.named_org(keys[0]), "the one body named in this article with its words"
 
     def by_apposed_kind(self, head: Token, text: str) -> tuple[ResolvedActor, str] | None:
         """The one organisation the article calls in apposition what a definite description
@@ -1998,9 +1999,7 @@ class Resolver:
         keys = one_per_name([k for k, kinds in self.org_kinds.items() if head.lower_ in kinds])
         if len(keys) != 1 or len(words) > 3:
             return None
-        org = self.orgs[keys[0]]
-        actor = self.canonical(ResolvedActor(org.name, org.kind, forms=[org.name or ""]))
-        return actor, f"the one body this article calls the {head.lower_}"
+        return self.named_org(keys[0]), f"the one body this article calls the {head.lower_}"
 
     def _own_campaign(self, keys: list[str]) -> tuple[list[str], str] | None:
         """Of the campaigns KEYS, the one of the person last noted as a subject ("Jo Roe

@@ -558,11 +558,7 @@ def _first_appearances(session: Session, flt: ClaimFilter, firsts: set[int]) -> 
     """Of FIRSTS (first-seen claim ids), the id of the appearance FLT lists first (its order
     from the start): the row of each claim a listing of one row per claim shows."""
     first = func.coalesce(Claim.same_as_id, Claim.id)
-    stmt = (
-        claims_query(session, dataclasses.replace(flt, after=None, limit=None))
-        .with_only_columns(first, Claim.id)
-        .where(or_(Claim.id.in_(sorted(firsts)), Claim.same_as_id.in_(sorted(firsts))))
-    )
+    stmt = _appearances_of(session, flt, firsts).with_only_columns(first, Claim.id)
     out: dict[int, int] = {}
     for claim, appearance in session.execute(stmt):
         out.setdefault(claim, appearance)
@@ -607,7 +603,7 @@ def _listed_before(session: Session, flt: ClaimFilter, firsts: set[int]) -> set[
     one row per claim, an earlier page showed them (by their ids and the same_as_id index)."""
     if not firsts:
         return set()
-    stmt = claims_query(session, dataclasses.replace(flt, after=None, limit=None))
+    stmt = _appearances_of(session, flt, firsts)
     order = order_of(stmt)
     if order is None:
         return set()
@@ -617,9 +613,16 @@ def _listed_before(session: Session, flt: ClaimFilter, firsts: set[int]) -> set[
         stmt.with_only_columns(first)
         .order_by(None)
         .where(~beyond(cols, parse_cursor(flt.after), backwards))
-        .where(or_(Claim.id.in_(sorted(firsts)), Claim.same_as_id.in_(sorted(firsts))))
     )
     return set(session.scalars(stmt))
+
+
+def _appearances_of(session: Session, flt: ClaimFilter, firsts: set[int]) -> Select:
+    """FLT's listing from its start (no cursor, no limit), in its order, of the appearances
+    of FIRSTS (first-seen claim ids) only: by their ids and the same_as_id index."""
+    return claims_query(session, dataclasses.replace(flt, after=None, limit=None)).where(
+        or_(Claim.id.in_(sorted(firsts)), Claim.same_as_id.in_(sorted(firsts)))
+    )
 
 
 def _built(session: Session, part: list) -> Iterator[dict]:
