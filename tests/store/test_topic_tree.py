@@ -661,6 +661,18 @@ def test_a_subject_of_its_own_is_an_uncommon_word_that_is_no_name(claim, subject
     assert has_subject("that it was over", "the timetable slipped")
 
 
+def test_the_uncommon_stop_words_are_spacys_that_wordfreq_counts_as_uncommon():
+    # words.UNCOMMON_STOP_WORDS is written out so that tagging imports no spaCy: it must stay
+    # what it stands for (the words has_subject reads: three letters or more, no clitic)
+    from claimtrack.store.taxonomy import COMMON
+    from claimtrack.words import UNCOMMON_STOP_WORDS, english_frequency, stop_words, words
+
+    derived = {
+        w for w in stop_words() if words(w) == [w] and len(w) >= 3 and english_frequency(w) < COMMON
+    }
+    assert derived == UNCOMMON_STOP_WORDS
+
+
 def test_a_claim_with_no_subject_of_its_own_borrows_no_topic_from_its_sentence():
     tax = load_taxonomy()
     frame = "After the debate on Tuesday, she said   {} ."
