@@ -12,6 +12,7 @@ from claimtrack.extract import casing, plausibility
 from claimtrack.extract import nlp as nlp_mod
 from claimtrack.extract.assemble import Parsed, build_claims
 from claimtrack.extract.learned import detect, refine
+from claimtrack.extract.pieces import join_pieces
 from claimtrack.extract.quotes import QuoteIndex
 from claimtrack.extract.segment import segments
 from claimtrack.extract.types import FoundClaim
@@ -85,10 +86,13 @@ def run_chunk(
     """Each document's claims; ``learned``: the span refiner and the detector take part
     (MissingModelError when their files are missing), else the rules' claims as they are;
     ``screened``: claims that are not attributions are dropped (extract/plausibility.py;
-    False only to learn that stage's word list)."""
+    False only to learn that stage's word list). The pieces of one attribution found as
+    several claims are then joined into one (extract/pieces.py)."""
     parsed = parse_chunk(chunk)
     refiner, detector = (refine.load(), detect.load()) if learned else (None, None)
     for d, (text, published) in enumerate(chunk):
         text = text if isinstance(text, str) else str(text)
         claims = build_claims(text, parsed[d], published, QuoteIndex(text), refiner, detector)
-        yield plausibility.screen(text, claims, parsed[d]) if screened else claims
+        if screened:
+            claims = plausibility.screen(text, claims, parsed[d])
+        yield join_pieces(text, claims)

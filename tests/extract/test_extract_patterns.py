@@ -137,8 +137,14 @@ def test_follow_on_quote_inherits_speaker() -> None:
         '"It will never work."\n'
     )
     claims = claims_of(t)
-    follow = [c for c in claims if c.content.text(t) == '"It will never work."']
+    # the quotation's next paragraph is a piece of the claim that introduced it
+    # (extract/pieces.py): one attribution in two content parts
+    follow = [c for c in claims if '"It will never work."' in [p.text(t) for p in c.content_parts]]
     assert len(follow) == 1
+    assert [p.text(t) for p in follow[0].content_parts] == [
+        '"It is a waste of money,"',
+        '"It will never work."',
+    ]
     assert follow[0].speaker.name == "Omar Haddad"
     assert follow[0].attribution == "direct"
     # the mention and cue that introduced the quotation, in the paragraph before
