@@ -203,8 +203,9 @@ def write_export(
     s: Session, flt: ClaimFilter, columns: tuple[str, ...], fmt: Format, handle: IO[str], bom: bool
 ) -> int:
     """CSV and TSV to a file or a pipe: cells made by the database, streamed (query/export.py;
-    on PostgreSQL its COPY writes the lines); a terminal's (control characters shown) and
-    JSON: rows built as who-said builds them."""
+    on PostgreSQL its COPY writes the lines; on SQLite a forked second process makes every
+    other range when a core is idle, query/export_split.py); a terminal's (control
+    characters shown) and JSON: rows built as who-said builds them."""
     if fmt in (Format.csv, Format.tsv) and not is_terminal(handle):
         from claimtrack.query.export import cell_query, copy_lines, iter_cells
 
