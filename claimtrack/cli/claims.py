@@ -6,7 +6,9 @@ cli/options.py; each command gets them as one ClaimFilter, ClaimColumns and Outp
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import closing
 from dataclasses import replace
 from enum import StrEnum
 from typing import IO, TYPE_CHECKING, Annotated
@@ -201,14 +203,23 @@ def write_export(
     s: Session, flt: ClaimFilter, columns: tuple[str, ...], fmt: Format, handle: IO[str], bom: bool
 ) -> int:
     """CSV and TSV to a file or a pipe: cells made by the database, streamed (query/export.py;
-    on PostgreSQL its COPY writes the lines); a terminal's (control characters shown) and
-    JSON: rows built as who-said builds them."""
+    on PostgreSQL its COPY writes the lines; on SQLite a forked second process makes every
+    other range when a core is idle, query/export_split.py); a terminal's (control
+    characters shown) and JSON: rows built as who-said builds them."""
     if fmt in (Format.csv, Format.tsv) and not is_terminal(handle):
         from claimtrack.query.export import cell_query, copy_lines, iter_cells
 
         if s.get_bind().dialect.name == "postgresql":
             lines = copy_lines(s, flt, columns, "," if fmt is Format.csv else "\t")
             return write_lines(lines, columns, fmt.value, handle, bom=bom)
+        from claimtrack.query import export_split
+
+        wanted = export_split.processes(s, os.environ.get(export_split.PROCESSES_ENV))
+        split = export_split.plan(s, flt, columns) if wanted > 1 else None
+        if split is not None:  # two processes: the parent and a forked child
+            delimiter = "," if fmt is Format.csv else "\t"
+            with closing(export_split.split_lines(s, split, delimiter)) as lines:
+                return write_lines(lines, columns, fmt.value, handle, bom=bom)
         stmt = cell_query(s, flt, columns)
         return write_cells(iter_cells(s, stmt), columns, fmt.value, handle, bom=bom)
     from claimtrack.query.claims import iter_rows

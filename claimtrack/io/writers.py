@@ -25,6 +25,7 @@ from claimtrack.errors import UserError
 
 __all__ = [
     "FILE_FORMATS",
+    "cell_lines",
     "cell_text",
     "csv_writer",
     "open_output",
@@ -149,34 +150,39 @@ def write_cells(
     bom: bool = False,
 ) -> int:
     """Write rows of cells made already (claimtrack/query/export.py: text as safe_cell
-    gives it, numbers, None) to OUT as CSV or TSV, a batch at a time; returns how many.
-
-    The same bytes as write_records: a batch goes through csv.writer whole, and only a
-    batch holding a carriage return is written again row by row, its rows with one quoted
-    whole (csv_writer)."""
+    gives it, numbers, None) to OUT as CSV or TSV, a batch at a time (cell_lines: the same
+    bytes as write_records); returns how many. The first batch is read before the header
+    is written."""
     if fmt not in ("csv", "tsv"):
         raise ValueError(f"write_cells writes csv or tsv, not {fmt!r}")
     delimiter = "," if fmt == "csv" else "\t"
-    batches = started(batches)
-    if bom:
-        out.write("\ufeff")
-    one_by_one = csv_writer(out, delimiter)
-    one_by_one(columns)
+    lines = cell_lines(delimiter)
+    return write_lines(((len(b), lines(b)) for b in batches), columns, fmt, out, bom=bom)
+
+
+def cell_lines(delimiter: str) -> Callable[[Sequence[Sequence[object]]], str]:
+    """A function from a batch of rows of cells made already to their CSV or TSV lines, as
+    write_records writes them: the batch goes through csv.writer whole, and only a batch
+    holding a carriage return is written again row by row, its rows with one quoted whole
+    (csv_writer)."""
     buffer = io.StringIO()
     whole = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
-    count = 0
-    for batch in batches:
+    one_by_one = csv_writer(buffer, delimiter)
+
+    def lines(batch: Sequence[Sequence[object]]) -> str:
         buffer.seek(0)
         buffer.truncate()
         whole.writerows(batch)
         text = buffer.getvalue()
-        if "\r" in text:
-            for row in batch:
-                one_by_one([cell_text(v) for v in row])
-        else:
-            out.write(text)
-        count += len(batch)
-    return count
+        if "\r" not in text:
+            return text
+        buffer.seek(0)
+        buffer.truncate()
+        for row in batch:
+            one_by_one([cell_text(v) for v in row])
+        return buffer.getvalue()
+
+    return lines
 
 
 def write_lines(
@@ -186,9 +192,10 @@ def write_lines(
     out: IO[str],
     bom: bool = False,
 ) -> int:
-    """Write blocks of CSV or TSV lines made already (claimtrack/query/export.py: PostgreSQL's
-    COPY, made as write_cells writes them), each a count of rows and their text, after the
-    header; returns how many rows. The first block is read before the header is written."""
+    """Write blocks of CSV or TSV lines made already (cell_lines; PostgreSQL's COPY, made as
+    cell_lines makes them: claimtrack/query/export.py), each a count of rows and their text,
+    after the header; returns how many rows. The first block is read before the header is
+    written."""
     if fmt not in ("csv", "tsv"):
         raise ValueError(f"write_lines writes csv or tsv, not {fmt!r}")
     blocks = started(blocks)
