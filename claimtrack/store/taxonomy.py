@@ -250,14 +250,19 @@ def _nearest(
     taxonomy: Sequence[TopicDef], frame: str, content: str, content_at: int | None
 ) -> list[str]:
     """The topics of the plain keywords of FRAME nearest to the claim's content (at
-    CONTENT_AT, else found in FRAME, else right after it: a lead-in)."""
+    CONTENT_AT, else found in FRAME, else right after it: a lead-in), in its clause: a
+    keyword beyond a dash, a semicolon, a colon or a bracket is about another clause."""
     if content_at is None:
         found = frame.find(content)
         content_at = found if found >= 0 else len(frame)
     lo, hi = content_at, content_at + len(content)
     away: dict[str, int] = {}
     for t in taxonomy:
-        gaps = [max(lo - end, start - hi, 0) for start, end in t.spans(frame)]
+        gaps = [
+            max(lo - end, start - hi, 0)
+            for start, end in t.spans(frame)
+            if not _BREAK.search(frame[end:lo] if end <= lo else frame[hi:start])
+        ]
         if gaps:
             away[t.slug] = min(gaps)
     if not away:
@@ -266,6 +271,9 @@ def _nearest(
     return [slug for slug, gap in away.items() if gap <= best + NEAR]
 
 
+# a clause break between a sentence's keyword and the claim: a dash, a semicolon, a colon
+# or a bracket ("... oppose the tax; lower earners spend more of their income")
+_BREAK = re.compile(r"[;:—–()\[\]]|\s-\s")
 NEAR = 0  # characters by which a further keyword of the sentence may miss the nearest
 
 
