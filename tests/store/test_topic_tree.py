@@ -811,6 +811,15 @@ def test_a_claim_borrows_only_the_sentence_keyword_nearest_to_it():
         ("the service runs on a cloud platform", "technology-engineering", None),
         ("a rare condition left him short of breath", "disease-condition", None),
         ("light from shortly after the Big Bang", "natural-science", None),
+        ("he vowed to soldier on until June", None, "armed-conflict"),
+        ("the soldiers were sent home", "armed-conflict", None),
+        ("he chose to run the family business", None, "economy"),
+        ("his voting record in the House is thin", "government", "elections"),
+        ("she met with foundation donors in May", None, "elections"),
+        ("the Republican candidates differ on taxes", None, "political-parties"),
+        ("the GOP frontrunner mocked the press", None, "political-parties"),
+        ("the Republican Party wrote a new platform", "political-parties", None),
+        ("the Democratic base has shown little interest", "political-parties", None),
     ],
 )
 def test_senses_and_subjects_of_issue_19_round_4(sentence, want, wrong):
