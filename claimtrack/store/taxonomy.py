@@ -9,6 +9,8 @@ Topics form a tree (``parent``): asking for a topic includes its descendants. A 
 starting with ``~`` is ambiguous ("~territor*", "~vote"): it counts only when a plain
 keyword of the same topic or of another topic of the same tree (the same top-level
 topic) is in the claim's words or heading, so one ambiguous word out of context tags nothing.
+A keyword starting with ``~~`` says who or where ("~~senator*", "~~Washington"): only the
+article gives it company (``agree``), never the claim's other words.
 A keyword in a person's name, or in a description before one ("Democratic presidential
 candidate Ann Holt"), says who rather than what about: it does not count.
 """
@@ -31,6 +33,7 @@ SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 AMBIGUOUS = "~"  # a keyword that needs company: see the module docstring
+WHO = "~~"  # a keyword that says who or where: only the article gives it company
 EXCLUDE = "!"  # text not to read for the topic: see the module docstring
 _NEVER = re.compile(r"(?!x)x")
 
@@ -52,7 +55,14 @@ class TopicDef:
     @cached_property
     def weak_pattern(self) -> re.Pattern[str]:
         """The ambiguous keywords: they count only next to a plain one of the same tree."""
-        return _alternation([k[1:] for k in self.keywords if k.startswith(AMBIGUOUS)])
+        return _alternation([k[1:] for k in self.keywords if _kind(k) == AMBIGUOUS])
+
+    @cached_property
+    def who_pattern(self) -> re.Pattern[str]:
+        """The keywords that say who or where more often than what about ("~~senator*",
+        "~~Washington"): another claim's words are no company for them, only the article's
+        (``agree``)."""
+        return _alternation([k[2:] for k in self.keywords if _kind(k) == WHO])
 
     @cached_property
     def name_pattern(self) -> re.Pattern[str]:
@@ -75,6 +85,10 @@ class TopicDef:
     def weakly_matches(self, text: str | None) -> bool:
         """An ambiguous keyword is in TEXT, outside the exclusions and people's names."""
         return self._finds(self.weak_pattern, text)
+
+    def names_who(self, text: str | None) -> bool:
+        """A who-or-where keyword ("~~senator*") is in TEXT."""
+        return self._finds(self.who_pattern, text)
 
     def _finds(self, pattern: re.Pattern[str], text: str | None) -> bool:
         return next(self._spans(pattern, text), None) is not None
@@ -104,6 +118,14 @@ class TopicDef:
             self.label.lower(),
             *(k.lower().lstrip(AMBIGUOUS).rstrip("*") for k in self.keywords if k[:1] != EXCLUDE),
         }
+
+
+def _kind(keyword: str) -> str:
+    """WHO, AMBIGUOUS, EXCLUDE or "" (plain) for KEYWORD."""
+    for kind in (WHO, AMBIGUOUS, EXCLUDE):
+        if keyword.startswith(kind):
+            return kind
+    return ""
 
 
 def _alternation(keywords: Sequence[str]) -> re.Pattern[str]:
@@ -385,7 +407,9 @@ def ambiguous_topics(
     to: by themselves they tag nothing (``tag``); the article may give them company
     (``agree``)."""
     return {
-        t.slug: "keyword" for t in taxonomy if t.weakly_matches(content) or t.weakly_matches(quote)
+        t.slug: "keyword"
+        for t in taxonomy
+        if any(t.weakly_matches(x) or t.names_who(x) for x in (content, quote))
     }
 
 

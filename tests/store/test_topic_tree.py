@@ -839,3 +839,19 @@ def test_a_sentence_keyword_beyond_a_clause_break_is_about_another_clause():
     ]:
         found = tag(taxonomy, content, frame=sentence, content_at=sentence.index(content))
         assert slugs(found) == want, sentence
+
+
+def test_a_who_keyword_takes_no_company_from_the_claim_only_from_the_article():
+    taxonomy = load_taxonomy()
+    # "the senator" says who: the vote beside it does not make the claim about government
+    claim = "the senator's backers were unlikely to vote for him"
+    assert slugs(tag(taxonomy, claim)) == {"elections"}
+    # an ambiguous keyword of the same tree still takes that company
+    assert "government-policy" in slugs(tag(taxonomy, "the plan would win over voters"))
+    # the article can give it company: two other claims about government
+    tagged = [{}, {"government": "keyword"}, {"government": "keyword"}]
+    words = [("the senator was tired", None), ("Congress met", None), ("the cabinet met", None)]
+    from claimtrack.store.taxonomy import article_topics
+
+    assert article_topics(taxonomy, tagged, words)[0] == {"government": "keyword"}
+    assert article_topics(taxonomy, [{}, {}, {}], words)[0] == {}
