@@ -820,6 +820,8 @@ def test_a_claim_borrows_only_the_sentence_keyword_nearest_to_it():
         ("the GOP frontrunner mocked the press", None, "political-parties"),
         ("the Republican Party wrote a new platform", "political-parties", None),
         ("the Democratic base has shown little interest", "political-parties", None),
+        ("he is still the front-runner after Iowa", "elections", None),
+        ("the runner in front fell at the last bend", None, "elections"),
     ],
 )
 def test_senses_and_subjects_of_issue_19_round_4(sentence, want, wrong):
