@@ -794,6 +794,8 @@ def test_a_claim_borrows_only_the_sentence_keyword_nearest_to_it():
         ("he is fighting the flu", None, "armed-conflict"),
         ("the court ruled on Israeli settlements in the West Bank", "territory", None),
         ("both sides still back a two-state solution", "long-term-solution", None),
+        ("the court ruled on Israeli settlements", "territory", "long-term-solution"),
+        ("talks on a settlement to end the war", "long-term-solution", None),
         ("the senator called himself a democratic socialist", "politics", None),
         ("the wagon will go on sale next spring", "products-services", None),
         ("the wagon will go to the coast next spring", None, "products-services"),
