@@ -24,6 +24,7 @@ from claimtrack.store.taxonomy import (
     article_topics,
     frame_of,
     load_taxonomy,
+    own_words,
 )
 from claimtrack.store.taxonomy import tag as tag_topics
 from claimtrack.store.topic_rows import taxonomy
@@ -155,7 +156,8 @@ def retag(
     for _, article in groupby(rows, key=lambda r: r[0]):
         claims = list(article)
         tagged = [_tag_row(defs, r[3:]) for r in claims]
-        found = article_topics(defs, tagged, [(r[3], r[4]) for r in claims], claims[0][1])
+        words = [(own_words(r[3], r[10], _speaker(r[8], r[9])), r[4]) for r in claims]
+        found = article_topics(defs, tagged, words, claims[0][1])
         for row, topics_of_row in zip(claims, found, strict=True):
             for slug, via in topics_of_row.items():
                 if slug not in ids:
@@ -171,13 +173,18 @@ def retag(
     return Retagged(len(after - before), len(before - after))
 
 
+def _speaker(start: int | None, end: int | None) -> tuple[int, int] | None:
+    return (start, end) if start is not None and end is not None else None
+
+
 def _tag_row(defs: Sequence[TopicDef], row: Sequence) -> dict[str, str]:
     """The tagger's topics of one stored claim (content, quote, heading, sentence, its start,
     speaker start and end, content start), on its own words, heading and sentence."""
     content, quote, heading, sentence, start, sp_start, sp_end, c_start = row
-    speaker = (sp_start, sp_end) if sp_start is not None and sp_end is not None else None
+    speaker = _speaker(sp_start, sp_end)
     frame = frame_of(sentence, start, speaker, c_start)
-    return dict(tag_topics(defs, content, quote, heading, frame))
+    own = own_words(content, c_start, speaker)
+    return dict(tag_topics(defs, own, quote, heading, frame, c_start - start))
 
 
 def stale_topics(session: Session, path: str | None = None) -> list[str]:

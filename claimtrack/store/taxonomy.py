@@ -9,6 +9,8 @@ Topics form a tree (``parent``): asking for a topic includes its descendants. A 
 starting with ``~`` is ambiguous ("~territor*", "~vote"): it counts only when a plain
 keyword of the same topic or of another topic of the same tree (the same top-level
 topic) is in the claim's words or heading, so one ambiguous word out of context tags nothing.
+A keyword starting with ``~~`` says who or where ("~~senator*", "~~Washington"): only the
+article gives it company (``agree``), never the claim's other words.
 A keyword in a person's name, or in a description before one ("Democratic presidential
 candidate Ann Holt"), says who rather than what about: it does not count.
 """
@@ -17,7 +19,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from importlib import resources
@@ -31,6 +33,7 @@ SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 AMBIGUOUS = "~"  # a keyword that needs company: see the module docstring
+WHO = "~~"  # a keyword that says who or where: only the article gives it company
 EXCLUDE = "!"  # text not to read for the topic: see the module docstring
 _NEVER = re.compile(r"(?!x)x")
 
@@ -52,7 +55,14 @@ class TopicDef:
     @cached_property
     def weak_pattern(self) -> re.Pattern[str]:
         """The ambiguous keywords: they count only next to a plain one of the same tree."""
-        return _alternation([k[1:] for k in self.keywords if k.startswith(AMBIGUOUS)])
+        return _alternation([k[1:] for k in self.keywords if _kind(k) == AMBIGUOUS])
+
+    @cached_property
+    def who_pattern(self) -> re.Pattern[str]:
+        """The keywords that say who or where more often than what about ("~~senator*",
+        "~~Washington"): another claim's words are no company for them, only the article's
+        (``agree``)."""
+        return _alternation([k[2:] for k in self.keywords if _kind(k) == WHO])
 
     @cached_property
     def name_pattern(self) -> re.Pattern[str]:
@@ -76,20 +86,30 @@ class TopicDef:
         """An ambiguous keyword is in TEXT, outside the exclusions and people's names."""
         return self._finds(self.weak_pattern, text)
 
+    def names_who(self, text: str | None) -> bool:
+        """A who-or-where keyword ("~~senator*") is in TEXT."""
+        return self._finds(self.who_pattern, text)
+
     def _finds(self, pattern: re.Pattern[str], text: str | None) -> bool:
+        return next(self._spans(pattern, text), None) is not None
+
+    def spans(self, text: str | None) -> list[tuple[int, int]]:
+        """Where a plain keyword is in TEXT, outside the exclusions and people's names."""
+        return list(self._spans(self.pattern, text))
+
+    def _spans(self, pattern: re.Pattern[str], text: str | None) -> Iterator[tuple[int, int]]:
         if not text or not pattern.search(text):
-            return False
+            return
         readable = self._readable(text)
         for m in pattern.finditer(readable):
             if self.name_pattern.fullmatch(m.group(0)):
-                return True  # a name keyword counts inside a longer name
-            if (
+                yield m.span()  # a name keyword counts inside a longer name
+            elif (
                 not _in_person_name(text, m.start(), m.end())
                 and not _titles_a_name(text, m.start(), m.end())
                 and not _in_institution_name(text, m.start(), m.end())
             ):
-                return True
-        return False
+                yield m.span()
 
     def names(self) -> set[str]:
         """Everything a user may type to mean this topic (lower case)."""
@@ -100,6 +120,14 @@ class TopicDef:
         }
 
 
+def _kind(keyword: str) -> str:
+    """WHO, AMBIGUOUS, EXCLUDE or "" (plain) for KEYWORD."""
+    for kind in (WHO, AMBIGUOUS, EXCLUDE):
+        if keyword.startswith(kind):
+            return kind
+    return ""
+
+
 def _alternation(keywords: Sequence[str]) -> re.Pattern[str]:
     """One pattern for KEYWORDS, the word-edge checks hoisted out of the alternation (the
     engine then tries the keywords only where a word starts: about 10 times faster)."""
@@ -108,11 +136,15 @@ def _alternation(keywords: Sequence[str]) -> re.Pattern[str]:
     terms = [_keyword_body(k) for k in ordered]
     if not terms:
         return _NEVER
-    return re.compile(rf"(?<!\w)(?:{'|'.join(terms)})(?!\w)", re.IGNORECASE)
+    return re.compile(rf"(?<!\w)(?:{'|'.join(terms)}){_WORD_END}", re.IGNORECASE)
+
+
+# a keyword ends where its word does, and not before a contraction's "n't": "won't" is no win
+_WORD_END = r"(?!\w)(?!['’]t(?!\w))"
 
 
 def keyword_regex(keyword: str) -> str:
-    return rf"(?<!\w){_keyword_body(keyword)}(?!\w)"
+    return rf"(?<!\w){_keyword_body(keyword)}{_WORD_END}"
 
 
 def _keyword_body(keyword: str) -> str:
@@ -220,16 +252,51 @@ def tag(
     quote: str | None = None,
     heading: str | None = None,
     frame: str | None = None,
+    content_at: int | None = None,
 ) -> list[tuple[str, str]]:
     """(slug, via) for every topic of the claim: via is "keyword" (its content or quote) or
     "heading"; only when neither gives a topic, "sentence": a plain keyword in the rest of
     its sentence, the speaker left out (FRAME: "... said on the campaign trail"), for a claim
     with a subject of its own (``has_subject``): "the matter" after a debate is no claim
-    about the election."""
+    about the election. Of the sentence's keywords only the nearest to the content counts
+    (CONTENT_AT: where the content starts in FRAME, which keeps the sentence's offsets): a
+    long sentence names other subjects further off ("to share a single currency" beside
+    European defence)."""
     found = _own_topics(taxonomy, content, quote, heading)
     if not found and frame and has_subject(content, quote):
-        found = {t.slug: "sentence" for t in taxonomy if t.matches(frame)}
+        found = {slug: "sentence" for slug in _nearest(taxonomy, frame, content, content_at)}
     return list(found.items())
+
+
+def _nearest(
+    taxonomy: Sequence[TopicDef], frame: str, content: str, content_at: int | None
+) -> list[str]:
+    """The topics of the plain keywords of FRAME nearest to the claim's content (at
+    CONTENT_AT, else found in FRAME, else right after it: a lead-in), in its clause: a
+    keyword beyond a dash, a semicolon, a colon or a bracket is about another clause."""
+    if content_at is None:
+        found = frame.find(content)
+        content_at = found if found >= 0 else len(frame)
+    lo, hi = content_at, content_at + len(content)
+    away: dict[str, int] = {}
+    for t in taxonomy:
+        gaps = [
+            max(lo - end, start - hi, 0)
+            for start, end in t.spans(frame)
+            if not _BREAK.search(frame[end:lo] if end <= lo else frame[hi:start])
+        ]
+        if gaps:
+            away[t.slug] = min(gaps)
+    if not away:
+        return []
+    best = min(away.values())
+    return [slug for slug, gap in away.items() if gap <= best + NEAR]
+
+
+# a clause break between a sentence's keyword and the claim: a dash, a semicolon, a colon
+# or a bracket ("... oppose the tax; lower earners spend more of their income")
+_BREAK = re.compile(r"[;:—–()\[\]]|\s-\s")
+NEAR = 0  # characters by which a further keyword of the sentence may miss the nearest
 
 
 SUBJECT_WORDS = 1  # uncommon words of its own a claim needs to borrow its sentence's topic
@@ -340,19 +407,43 @@ def ambiguous_topics(
     to: by themselves they tag nothing (``tag``); the article may give them company
     (``agree``)."""
     return {
-        t.slug: "keyword" for t in taxonomy if t.weakly_matches(content) or t.weakly_matches(quote)
+        t.slug: "keyword"
+        for t in taxonomy
+        if any(t.weakly_matches(x) or t.names_who(x) for x in (content, quote))
     }
 
 
 # how a claim reached its audience: in a frame it says how, not what about
+_OUTLET = r"(?:CNN|MSNBC|CNBC|Fox(?:\s+News)?|NBC|ABC|CBS|NPR|PBS|C-SPAN|BBC|Bloomberg|Reuters)"
+_NAMED = r"(?:the\s+)?[A-Z][\w.&'’-]*(?:\s+(?:of\s+)?[A-Z][\w.&'’-]*)*"
 _CHANNEL = re.compile(
     r"\b(?:(?:told|telling|said\s+to|speaking\s+to|spoke\s+(?:to|with))\s+(?:\w+\s+){0,2}?"
     r"(?:reporters|journalists|media|press|television|radio|newspapers?|interviewers?)"
     r"|(?:in|on|via)\s+(?:an?|the|his|her|their|its|a\s+\w+)\s+"
     r"(?:e-?mails?|interviews?|tweets?|posts?|statements?|letters?|op-eds?|essays?|broadcasts?)"
-    r"|e-?mailed|tweeted|texted|posted\s+on\s+\w+)\b",
+    r"|e-?mailed|tweeted|texted|posted\s+on\s+\w+"
+    # a named channel or source: "according to CBS News", "told ABC's Ann Holt", "on CNN"
+    rf"|(?:according\s+to|told|telling)\s+(?-i:{_NAMED})"
+    rf"|(?:on|to|with)\s+(?-i:{_OUTLET})(?:['’]s)?)(?!\w)",
     re.IGNORECASE,
 )
+
+
+def _blank(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    chars = list(text)
+    for a, b in spans:
+        chars[max(0, a) : max(0, b)] = " " * (max(0, b) - max(0, a))
+    return "".join(chars)
+
+
+def own_words(content: str, start: int, speaker: tuple[int, int] | None = None) -> str:
+    """The claim's CONTENT (at document offset START) as the tagger reads it: the speaker
+    mention inside it (a content that runs over its attribution: "..., Jo Ray, a Republican
+    candidate, told CBS News") and the channel ("according to CNN", "said on Fox News") left
+    out, for they say who and where, not what about."""
+    if speaker is not None and start <= speaker[0] <= speaker[1] <= start + len(content):
+        content = _blank(content, [(speaker[0] - start, speaker[1] - start)])
+    return _CHANNEL.sub(lambda m: " " * len(m.group(0)), content)
 
 
 def frame_of(
@@ -365,8 +456,9 @@ def frame_of(
     tail = speaker is not None and content_start is not None and speaker[0] > content_start
     if tail and start <= content_start <= start + len(sentence):  # "CONTENT, X told reporters"
         sentence = sentence[: content_start - start]
+    # the frame keeps the sentence's offsets (what is left out is blanked): see ``tag``
     if speaker is not None and start <= speaker[0] <= speaker[1] <= start + len(sentence):
-        sentence = sentence[: speaker[0] - start] + " " + sentence[speaker[1] - start :]
+        sentence = _blank(sentence, [(speaker[0] - start, speaker[1] - start)])
     return _CHANNEL.sub(lambda m: " " * len(m.group(0)), sentence)
 
 

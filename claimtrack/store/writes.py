@@ -52,7 +52,7 @@ from claimtrack.store.models import (
     Topic,
 )
 from claimtrack.store.roles import by_role
-from claimtrack.store.taxonomy import TopicDef, article_topics, frame_of
+from claimtrack.store.taxonomy import TopicDef, article_topics, frame_of, own_words
 from claimtrack.store.taxonomy import tag as tag_topics
 from claimtrack.store.timeline import sort_values
 from claimtrack.store.topic_rows import (  # noqa: F401  (importable from here too)
@@ -911,11 +911,17 @@ def claim_fields(
     }
 
 
+def _mention(c: FoundClaim) -> tuple[int, int] | None:
+    return (c.speaker.mention.start, c.speaker.mention.end) if c.speaker.mention else None
+
+
 def found_topics(c: FoundClaim, text: str, topics: Sequence[TopicDef]) -> dict[str, str]:
     """The topics of an extracted claim: the tagger's (slug -> via), then the extractor's."""
-    mention = (c.speaker.mention.start, c.speaker.mention.end) if c.speaker.mention else None
+    mention = _mention(c)
     frame = frame_of(c.sentence.text(text), c.sentence.start, mention, c.content.start)
-    tagged = dict(tag_topics(topics, c.content.text(text), c.quote, c.heading, frame))
+    own = own_words(c.content.text(text), c.content.start, mention)
+    at = c.content.start - c.sentence.start
+    tagged = dict(tag_topics(topics, own, c.quote, c.heading, frame, at))
     tagged.update((slug, "extractor") for slug in c.topics if slug not in tagged)
     return tagged
 
@@ -926,5 +932,7 @@ def document_topics(
     """The topics of one document's extracted claims, in order: each claim's own
     (``found_topics``), checked against the rest of the article (``taxonomy.agree``)."""
     tagged = [found_topics(c, text, topics) for c in claims]
-    words = [(c.content.text(text), c.quote) for c in claims]
+    words = [
+        (own_words(c.content.text(text), c.content.start, _mention(c)), c.quote) for c in claims
+    ]
     return article_topics(topics, tagged, words, headline)
