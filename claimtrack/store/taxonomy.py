@@ -111,42 +111,6 @@ def _alternation(keywords: Sequence[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{'|'.join(terms)})(?!\w)", re.IGNORECASE)
 
 
-class _Screen:
-    """Whether any topic of a taxonomy can match a text at all: one pattern of every
-    topic's plain keywords (and one of the ambiguous ones), searched once per text where
-    each topic's pattern would be searched in turn. A text it finds nothing in matches no
-    topic (``_finds`` starts with the same search); one it finds something in is read topic
-    by topic as before, so the topics found are the same."""
-
-    def __init__(self, taxonomy: Sequence[TopicDef]) -> None:
-        self.topics = tuple(taxonomy)
-        plain = [k for t in taxonomy for k in t.keywords if not k.startswith((AMBIGUOUS, EXCLUDE))]
-        self.plain = _alternation([*plain, *(t.label for t in taxonomy)])
-        self.weak = _alternation(
-            [k[1:] for t in taxonomy for k in t.keywords if k[:1] == AMBIGUOUS]
-        )
-
-    def any_plain(self, *texts: str | None) -> bool:
-        return any(t and self.plain.search(t) for t in texts)
-
-    def any_weak(self, *texts: str | None) -> bool:
-        return any(t and self.weak.search(t) for t in texts)
-
-
-_SCREENS: dict[int, _Screen] = {}
-
-
-def _screen(taxonomy: Sequence[TopicDef]) -> _Screen:
-    """The taxonomy's screen, made once (a run tags every claim with the same list; a list
-    changed since is screened anew)."""
-    found = _SCREENS.get(id(taxonomy))
-    if found is None or found.topics != tuple(taxonomy):
-        if len(_SCREENS) >= 8:
-            _SCREENS.clear()
-        found = _SCREENS[id(taxonomy)] = _Screen(taxonomy)
-    return found
-
-
 def keyword_regex(keyword: str) -> str:
     return rf"(?<!\w){_keyword_body(keyword)}(?!\w)"
 
@@ -263,7 +227,7 @@ def tag(
     with a subject of its own (``has_subject``): "the matter" after a debate is no claim
     about the election."""
     found = _own_topics(taxonomy, content, quote, heading)
-    if not found and frame and _screen(taxonomy).any_plain(frame) and has_subject(content, quote):
+    if not found and frame and has_subject(content, quote):
         found = {t.slug: "sentence" for t in taxonomy if t.matches(frame)}
     return list(found.items())
 
@@ -375,8 +339,6 @@ def ambiguous_topics(
     """The topics (slug -> "keyword") an ambiguous keyword of the claim's own words points
     to: by themselves they tag nothing (``tag``); the article may give them company
     (``agree``)."""
-    if not _screen(taxonomy).any_weak(content, quote):
-        return {}
     return {
         t.slug: "keyword" for t in taxonomy if t.weakly_matches(content) or t.weakly_matches(quote)
     }
@@ -412,16 +374,14 @@ def _own_topics(
     taxonomy: Sequence[TopicDef], content: str, quote: str | None, heading: str | None
 ) -> dict[str, str]:
     found: dict[str, str] = {}
-    screen = _screen(taxonomy)
-    own, headed = screen.any_plain(content, quote), screen.any_plain(heading)
-    for topic in taxonomy if own or headed else ():
-        if own and (topic.matches(content) or topic.matches(quote)):
+    for topic in taxonomy:
+        if topic.matches(content) or topic.matches(quote):
             found[topic.slug] = "keyword"
-        elif headed and topic.matches(heading):
+        elif topic.matches(heading):
             found[topic.slug] = "heading"
     root = roots(taxonomy)
     present = {root[slug] for slug in found}
-    for topic in taxonomy if present and screen.any_weak(content, quote) else ():
+    for topic in taxonomy:
         if topic.slug in found or root[topic.slug] not in present:
             continue
         if topic.weakly_matches(content) or topic.weakly_matches(quote):
