@@ -43,6 +43,8 @@ PRONOUNS = frozenset(
 
 def fold(text: str) -> str:
     """TEXT without accents and case: "Ušakov" -> "usakov"."""
+    if text.isascii():  # NFKD leaves ASCII as it is, and it has no accents to drop
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 

@@ -78,19 +78,42 @@ def same_score(a: str, b: str) -> float:
     F1 when at least THRESHOLD, else THRESHOLD when the shorter (of MIN_CONTAINED words or
     more, at least half as long) is CONTAINED in the longer. 0 when one is negated and the
     other not, or their numbers differ (the shorter's all in the longer, when trimmed)."""
-    ta, tb = tokens(a), tokens(b)
-    if bool(_negations(ta)) != bool(_negations(tb)):
-        return 0.0
-    short, long_ = sorted((ta, tb), key=lambda t: sum(t.values()))
-    score = _f1(ta, tb)
-    if score >= THRESHOLD:
-        return score if _numbers(ta) == _numbers(tb) else 0.0
-    n_short = sum(short.values())
-    if n_short < MIN_CONTAINED or 2 * n_short < sum(long_.values()):
-        return 0.0
-    if not _numbers(short) <= _numbers(long_):
-        return 0.0
-    return THRESHOLD if sum((short & long_).values()) >= CONTAINED * n_short else 0.0
+    return _Words(a).score(_Words(b))
+
+
+class _Words:
+    """A content's word counts and what ``same_score`` asks of them, worked out once: a
+    claim compared with many others (``best_match``, ``relink_actor``) is read once."""
+
+    __slots__ = ("count", "negated", "numbers", "size")
+
+    def __init__(self, text: str) -> None:
+        self.count = tokens(text)
+        self.size = sum(self.count.values())
+        self.negated = bool(_negations(self.count))
+        self.numbers = _numbers(self.count)
+
+    def score(self, other: _Words) -> float:
+        """``same_score`` of the two texts."""
+        short, long_ = (self, other) if self.size <= other.size else (other, self)
+        if 2 * short.size < long_.size:
+            # an F1 of at most 2 * short / (short + long) < 2/3 < THRESHOLD: not the same
+            # by F1, and too short a part of the longer to be contained in it
+            return 0.0
+        if self.negated != other.negated:
+            return 0.0
+        total = self.size + other.size
+        if not total:
+            return 0.0
+        shared = sum((self.count & other.count).values())
+        score = 2 * shared / total
+        if score >= THRESHOLD:
+            return score if self.numbers == other.numbers else 0.0
+        if short.size < MIN_CONTAINED or 2 * short.size < long_.size:
+            return 0.0
+        if not short.numbers <= long_.numbers:
+            return 0.0
+        return THRESHOLD if shared >= CONTAINED * short.size else 0.0
 
 
 def signature(text: str) -> list[int]:
@@ -131,34 +154,39 @@ def index_claims(session: Session, claims: Sequence[Claim], *, fresh: bool = Fal
 def candidates(session: Session, claims: Sequence[Claim]) -> dict[int, list[tuple[int, str]]]:
     """For each claim of CLAIMS (indexed already), the (id, content) of the first
     appearances stored before it, of its speaker, in other sources, that share a band key
-    with it: one query for all of them."""
+    with it: two queries for all of them (the keys, then the claims)."""
     keys = {c.id: set(band_keys(c.content)) for c in claims if c.actor_id is not None}
     if not keys:
         return {}
     wanted = sorted(set().union(*keys.values()))
     actors = sorted({c.actor_id for c in claims if c.actor_id is not None})
-    found: dict[int, tuple] = {}
+    # the claims sharing a key, from the key index alone; then those of the speakers, by id.
+    # (One join of the two let SQLite start from the speakers' claims, probing every key for
+    # each: a cost that grew with how much the speakers had said.)
     by_key: dict[int, set[int]] = {}
     for start in range(0, len(wanted), 500):
-        stmt = (
-            select(ClaimBand.key, Claim.id, Claim.content, Claim.actor_id, Claim.source_id)
-            .join(Claim, Claim.id == ClaimBand.claim_id)
-            .where(
-                ClaimBand.key.in_(wanted[start : start + 500]),
-                Claim.actor_id.in_(actors),
-                Claim.same_as_id.is_(None),
-            )
+        stmt = select(ClaimBand.key, ClaimBand.claim_id).where(
+            ClaimBand.key.in_(wanted[start : start + 500])
         )
-        for key, id_, content, actor_id, source_id in session.execute(stmt):
-            found[id_] = (content, actor_id, source_id)
+        for key, id_ in session.execute(stmt):
             by_key.setdefault(key, set()).add(id_)
+    sharing = sorted(set().union(*by_key.values()))
+    found: dict[int, tuple] = {}
+    for start in range(0, len(sharing), 500):
+        stmt = select(Claim.id, Claim.content, Claim.actor_id, Claim.source_id).where(
+            Claim.id.in_(sharing[start : start + 500]),
+            Claim.actor_id.in_(actors),
+            Claim.same_as_id.is_(None),
+        )
+        for id_, content, actor_id, source_id in session.execute(stmt):
+            found[id_] = (content, actor_id, source_id)
     out: dict[int, list[tuple[int, str]]] = {}
     for c in claims:
         near = set().union(*(by_key.get(k, set()) for k in keys.get(c.id, ())))
         out[c.id] = [
             (i, found[i][0])
             for i in sorted(near)
-            if i < c.id and found[i][1] == c.actor_id and found[i][2] != c.source_id
+            if i in found and i < c.id and found[i][1] == c.actor_id and found[i][2] != c.source_id
         ]
     return out
 
@@ -166,8 +194,9 @@ def candidates(session: Session, claims: Sequence[Claim]) -> dict[int, list[tupl
 def best_match(claim: Claim, found: list[tuple[int, str]]) -> int | None:
     """The id among FOUND (id, content) that says most surely what CLAIM says, or None."""
     best, best_score = None, 0.0
+    words = _Words(claim.content)
     for other_id, content in found:
-        score = same_score(claim.content, content)
+        score = words.score(_Words(content))
         if score > best_score:
             best, best_score = other_id, score
     return best
@@ -244,18 +273,19 @@ def relink_actor(session: Session, actor_id: int | None) -> None:
             .order_by(day.is_(None), day, Claim.id)
         )
     )
-    firsts: list[Claim] = []
+    firsts: list[tuple[Claim, _Words]] = []
     for claim in claims:
         match, best = None, 0.0
-        for first in firsts:
+        words = _Words(claim.content)
+        for first, first_words in firsts:
             if first.source_id == claim.source_id:
                 continue
-            score = same_score(claim.content, first.content)
+            score = words.score(first_words)
             if score > best:
                 match, best = first, score
         claim.same_as_id = match.id if match else None
         if match is None:
-            firsts.append(claim)
+            firsts.append((claim, words))
     session.flush()
 
 

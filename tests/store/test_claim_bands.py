@@ -155,3 +155,13 @@ def test_a_content_set_by_hand_and_undone_keeps_its_band_keys_in_step(cli, db_ur
     assert bands_of(db_url, cid) == set(band_keys("whatever the cost to the city"))
     cli("claims", "undo", str(cid), db=db_url)
     assert bands_of(db_url, cid) == set(band_keys(content))
+
+
+def test_a_contained_content_may_be_half_as_long_not_shorter():
+    """The shorter content, all in the longer, counts when at least half as long (then
+    THRESHOLD), not when shorter than that: the bound ``same_score`` also stops early on."""
+    short = "the ferry will run every night"  # 6 words
+    half = short + " from the pier to the island"  # 12 words
+    longer = short + " from the old pier to the island"  # 13 words
+    assert same_score(short, half) == same_score(half, short) == pytest.approx(0.8)
+    assert same_score(short, longer) == same_score(longer, short) == 0.0

@@ -413,3 +413,18 @@ def test_a_first_name_alone_does_not_make_an_organisation_a_person(db_url):
     said = _speakers(db_url)
     assert said["the branch would"] == ("Grace Tillbury", "organization")
     assert said["the reading room"] == ("Ottoline R. Vesey Library", "organization")
+
+
+def test_fold_plain_ascii_as_the_unicode_path_does():
+    """``fold`` lower-cases plain ASCII directly: the same as decomposing and casefolding."""
+    import unicodedata
+
+    from claimtrack.names import fold
+
+    for text in ["Jo ROE-Smith, Jr.", "O'Neill said: 42%", "", "MAYOR\tof  Lakeside"]:
+        slow = "".join(
+            c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)
+        ).casefold()
+        assert fold(text) == slow
+    assert fold("Ušakov") == fold("USAKOV") == "usakov"
+    assert fold("Straße") == "strasse"  # casefold, not lower, beyond ASCII
