@@ -1,4 +1,4 @@
-"""Where a content ends: what a prepositional object is taken as belongs to it, and the span
+"""Where a content ends: what a prepositional object is taken as (or blamed for) belongs to it, and the span
 refiner does not carry a content on into a clause of reason or time. Every sentence is written
 for these tests and parsed by the real spaCy pipeline; the refiner is the shipped model."""
 
@@ -32,6 +32,11 @@ def _object_of(text: str, word: str) -> str:
             "the plan as a costly gamble",
         ),
         ("Critics think of the levy as a tax on renters.", "think", "the levy as a tax on renters"),
+        (
+            "The senator lashed out at the governor for the delays.",
+            "lashed",
+            "the governor for the delays",
+        ),
     ],
 )
 def test_a_prepositional_object_keeps_what_it_is_taken_as(

@@ -28,7 +28,7 @@ from claimtrack.extract.wordlists import words
 CUE_PREPS = words("cue_preps")
 # "criticized X for Y", "compared X to Y", "described X as Y": the object's complements
 OBJ_PREPS = words("object_preps")
-PREP_COMPLEMENTS = frozenset({"as"})
+PREP_COMPLEMENTS = frozenset({"as", "for"})
 
 
 def _xcomp_is_cue(tok: Token) -> bool:
@@ -403,8 +403,9 @@ def prepositional_object(v: Verb) -> Found | None:
 
 
 def _with_complement(ctx: Context, tok: Token, pobj: Token, end: int) -> int:
-    """'referred to him as a reformer', 'thinks of the race as a job search': what the object
-    is taken as belongs to the content, as after a direct object ("described X as Y")."""
+    """'referred to him as a reformer', 'lashed out at the board for the delays': what the
+    object is taken as or blamed for belongs to the content, as after a direct object
+    ("described X as Y", "criticized X for Y")."""
     for c in tok.children:
         if c.i > pobj.i and c.dep_ == "prep" and c.lower_ in PREP_COMPLEMENTS:
             end = max(end, ctx.doc_end(c.right_edge))
