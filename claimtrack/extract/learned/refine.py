@@ -33,6 +33,7 @@ from claimtrack.extract.quotes import QuoteIndex
 from claimtrack.extract.segment import Parsed
 from claimtrack.extract.spans import doc_ents
 from claimtrack.extract.when import WHEN_LABELS
+from claimtrack.extract.wordlists import words
 
 __all__ = [
     "LABELS",
@@ -59,6 +60,9 @@ OTHER, SRC, CUE, CON = "O", "SRC", "CUE", "CON"
 WHOLE = 100
 LABELS = (OTHER, SRC, CUE, CON)
 Pair = tuple[int, int]
+# A content the model draws on past the rules' proposal does not go on into a clause of reason
+# or time ("denied it | because ...", "backed him | until ..."): the speaker's claim ends there.
+CLAUSE_STOPS = words("clause_stops")
 
 
 @dataclass(frozen=True, slots=True)
@@ -404,7 +408,7 @@ class Refiner(Tagger):
         cues = [r for r in runs(para, tags, CUE, first) if overlaps(r, p.cue)]
         speaker = [p.mention] if p.mention is not None else []
         if content and not any(overlaps(r, t) for r in content for t in [p.cue, *speaker]):
-            parts = content
+            parts = _stopped(para, content, outer[1])
         # the cue stays clear of the content, of the speaker ("is keeping up [his] criticism")
         # and of dates ("said [on Tuesday]"): when it was said is a claim's own field
         if cues:
@@ -413,6 +417,21 @@ class Refiner(Tagger):
             ):
                 cue = cues[0]
         return cue, parts
+
+
+def _stopped(para: Parsed, content: list[Pair], end: int) -> list[Pair]:
+    """``content`` ending at ``end`` (the proposal's end) when it runs on past it into a clause
+    opened by a word of ``CLAUSE_STOPS``; as it is otherwise."""
+    if content[-1][1] <= end:
+        return content
+    doc = para.doc
+    i = para.token_range(end, para.seg.end)[0]  # the first token after the proposal
+    while i < len(doc) and (doc[i].is_punct or doc[i].is_space):
+        i += 1
+    if i >= len(doc) or doc[i].lower_ not in CLAUSE_STOPS:
+        return content
+    kept = [(a, min(b, end)) for a, b in content if a < end]
+    return kept or content
 
 
 def _stops_runs(doc: Doc, path: crf.Decoded | _Tagged, i: int) -> bool:

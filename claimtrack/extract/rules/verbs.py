@@ -28,6 +28,7 @@ from claimtrack.extract.wordlists import words
 CUE_PREPS = words("cue_preps")
 # "criticized X for Y", "compared X to Y", "described X as Y": the object's complements
 OBJ_PREPS = words("object_preps")
+PREP_COMPLEMENTS = frozenset({"as", "for"})
 
 
 def _xcomp_is_cue(tok: Token) -> bool:
@@ -396,7 +397,19 @@ def prepositional_object(v: Verb) -> Found | None:
         # "said in a statement that ...": the parser hangs the clause on the medium
         content_tok, content = said, ctx.subtree_span(said)
         cue = (cue[0], ctx.doc_end(pobj))
+    else:
+        content = (content[0], _with_complement(ctx, v.tok, pobj, content[1]))
     return Found(content, "prep", content_tok, cue=cue, score=max(v.score, v.pscore))
+
+
+def _with_complement(ctx: Context, tok: Token, pobj: Token, end: int) -> int:
+    """'referred to him as a reformer', 'lashed out at the board for the delays': what the
+    object is taken as or blamed for belongs to the content, as after a direct object
+    ("described X as Y", "criticized X for Y")."""
+    for c in tok.children:
+        if c.i > pobj.i and c.dep_ == "prep" and c.lower_ in PREP_COMPLEMENTS:
+            end = max(end, ctx.doc_end(c.right_edge))
+    return end
 
 
 # The content finders, tried in turn; the first to answer gives the content.
