@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import typer
 
+from claimtrack.cli import startup
 from claimtrack.cli.group import Lazy, lazy_group
 
 __all__ = ["COMMANDS", "app", "main"]
@@ -140,6 +141,7 @@ def _root() -> None:
 
 
 def main() -> None:
+    startup.hold()
     try:
         app()
     except Exception as exc:
@@ -155,3 +157,5 @@ def main() -> None:
             f"database error: {dbmod.error_reason(exc)}"
         )  # no command turned it into a message
         raise SystemExit(1) from None
+    finally:
+        startup.finish()
