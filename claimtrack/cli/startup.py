@@ -16,8 +16,10 @@ object loaded once more, although the process is about to end anyway. So:
   checkpoints its write-ahead log when the last one closes), then everything is frozen, so
   the interpreter's shutdown frees objects by their reference counts without walking them.
 
-Only ``main`` (the console script and ``python -m claimtrack``) calls ``hold`` and
-``finish``: a command run in-process (the tests' CliRunner) leaves the collector alone.
+Only the program calls ``hold`` and ``finish`` (the console script and ``python -m
+claimtrack`` run ``claimtrack/__main__.py``, which holds the collector before Typer loads,
+then cli/app.py's ``main``): a command run in-process (the tests' CliRunner) leaves the
+collector alone.
 """
 
 from __future__ import annotations

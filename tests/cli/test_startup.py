@@ -192,7 +192,7 @@ def test_every_asking_command_loads_no_writer_no_extractor_no_pydantic(tmp_path)
 
 GC_PROBE = """
 import gc, json, sys
-from claimtrack.cli.app import main
+from claimtrack.__main__ import main  # the console script's
 sys.argv = ["claimtrack", *json.loads(sys.argv[1])]
 try:
     main()
