@@ -143,6 +143,20 @@ def _root() -> None:
 def main() -> None:
     startup.hold()
     try:
+        _run()
+    except SystemExit as exc:
+        code = exc.code
+    else:
+        code = None
+    # out of the except block: the traceback that ended a command (a closed pipe) is freed,
+    # and with it the generators its frames held, so that their cursors close before the
+    # connections do
+    startup.finish()
+    raise SystemExit(code)
+
+
+def _run() -> None:
+    try:
         app()
     except Exception as exc:
         # SQLAlchemy is loaded by then if the error is its own (never for --help)
@@ -157,5 +171,3 @@ def main() -> None:
             f"database error: {dbmod.error_reason(exc)}"
         )  # no command turned it into a message
         raise SystemExit(1) from None
-    finally:
-        startup.finish()

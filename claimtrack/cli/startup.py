@@ -12,7 +12,8 @@ object loaded once more, although the process is about to end anyway. So:
 - ``release()`` (when a command's work begins: its database is open, or a long command
   such as ``ingest`` starts): everything loaded so far is frozen (never walked again) and
   the collector runs as usual.
-- ``finish()`` (at the end of ``main``): the database connections are closed (SQLite
+- ``finish()`` (at the end of ``main``): the command's own garbage is collected (a
+  generator left holding a cursor closes it), the database connections are closed (SQLite
   checkpoints its write-ahead log when the last one closes), then everything is frozen, so
   the interpreter's shutdown frees objects by their reference counts without walking them.
 
@@ -44,8 +45,11 @@ def release() -> None:
 
 
 def finish() -> None:
-    """Close the database connections, then let the interpreter exit without walking
-    every object: the collector's last passes have nothing left to do that matters."""
+    """Collect the command's own garbage (what was loaded before ``release`` is frozen and
+    not walked), so that a generator still holding a cursor closes it; close the database
+    connections; then let the interpreter exit without walking every object loaded."""
+    if gc.get_threshold()[0] != HOLD:
+        gc.collect()
     engine = sys.modules.get("claimtrack.store.engine")
     if engine is not None:
         engine.dispose_engines()
