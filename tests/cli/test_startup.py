@@ -20,7 +20,7 @@ from claimtrack.cli import startup
 from claimtrack.cli.app import COMMANDS, app
 from claimtrack.cli.group import Group
 from claimtrack.store.engine import dispose_engines
-from tests.handmade import store_articles
+from tests.handmade import ARTICLES, store_articles
 
 HEAVY = ("spacy", "thinc", "dateparser", "pycrfsuite", "claimtrack.extract.pipeline")
 # what Typer reads parameter values with; claimtrack reads them plainly (cli/params.py)
@@ -249,3 +249,23 @@ def test_a_command_closes_its_database_as_it_ends(tmp_path):
     for args in (("who-said", "--topic", "ceasefire"), ("show", "1"), ("export",)):
         modules_after(*args, "--db", str(db))
         assert sorted(p.name for p in tmp_path.iterdir()) == ["claims.db"], args
+
+
+def test_a_command_cut_short_by_a_closed_pipe_ends_quietly(tmp_path):
+    """`claimtrack export | head -1`: the export's generator still holds a cursor when the
+    pipe closes; it is closed before the connections are (startup.finish), so nothing but
+    Click's exit status is said, and no write-ahead log is left."""
+    db = tmp_path / "claims.db"
+    # the same articles under other names, enough rows to fill the pipe's buffer
+    many = [(f"{i}-{a[0]}", a[1] + "\n" * i, *a[2:]) for i in range(40) for a in ARTICLES]
+    store_articles(str(db), many)
+    dispose_engines()
+    argv = [sys.executable, "-m", "claimtrack", "export", "--db", str(db)]
+    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout is not None
+    assert proc.stdout.readline().startswith(b"claim_id,")
+    proc.stdout.close()  # as `head -1` does
+    _, errors = proc.communicate(timeout=120)
+    assert errors.decode() == ""
+    assert proc.returncode == 1  # Click's, for a closed pipe
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["claims.db"]
