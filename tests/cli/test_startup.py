@@ -257,11 +257,12 @@ def test_a_command_cut_short_by_a_closed_pipe_ends_quietly(tmp_path):
     Click's exit status is said, and no write-ahead log is left."""
     db = tmp_path / "claims.db"
     # the same articles under other names, enough rows to fill the pipe's buffer
-    many = [(f"{i}-{a[0]}", a[1] + "\n" * i, *a[2:]) for i in range(40) for a in ARTICLES]
+    many = [(f"{i}-{a[0]}", a[1] + "\n" * i, *a[2:]) for i in range(60) for a in ARTICLES]
     store_articles(str(db), many)
     dispose_engines()
     argv = [sys.executable, "-m", "claimtrack", "export", "--db", str(db)]
-    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    # unbuffered: the header line is read byte by byte, the rest (190 kB) left in the pipe
+    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, bufsize=0)
     assert proc.stdout is not None
     assert proc.stdout.readline().startswith(b"claim_id,")
     proc.stdout.close()  # as `head -1` does
