@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import typer
 
+from claimtrack.cli import startup
 from claimtrack.cli.group import Lazy, lazy_group
 
 __all__ = ["COMMANDS", "app", "main"]
@@ -140,6 +141,21 @@ def _root() -> None:
 
 
 def main() -> None:
+    startup.hold()
+    try:
+        _run()
+    except SystemExit as exc:
+        code = exc.code
+    else:
+        code = None
+    # out of the except block: the traceback that ended a command (a closed pipe) is freed,
+    # and with it the generators its frames held, so that their cursors close before the
+    # connections do
+    startup.finish()
+    raise SystemExit(code)
+
+
+def _run() -> None:
     try:
         app()
     except Exception as exc:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from claimtrack.cli import startup
 from claimtrack.cli.group import Group, fail, report_error  # noqa: F401  (shared from here)
 from claimtrack.cli.render import (
     Format,
@@ -28,6 +29,7 @@ from claimtrack.store.vocab import ACTOR_KINDS, ATTRIBUTIONS, STATUSES
 if TYPE_CHECKING:  # a command's --help imports no database library (issue 16): SQLAlchemy
     # loads when a command runs
     from rich.table import Table
+    from sqlalchemy import Engine
     from sqlalchemy.orm import Session
 
 # Messages carry user data (names, titles): never parsed as Rich markup, never wrapped.
@@ -93,13 +95,22 @@ def date_option(value: str | None, name: str) -> dt.date | None:
         raise typer.BadParameter(str(exc)) from None
 
 
+def open_engine(db: str | None, *, create: bool = True) -> Engine:
+    """The engine for --db, its schema checked: the command's modules are loaded, its work
+    begins (the collector runs as usual from here: cli/startup.py)."""
+    from claimtrack.store import engine as dbmod
+
+    engine = dbmod.open_engine(db, create=create)
+    startup.release()
+    return engine
+
+
 @contextmanager
 def session(db: str | None, create: bool = True) -> Iterator[Session]:
     """One transaction on --db, committed when the command succeeds."""
     from claimtrack.store import engine as dbmod
 
-    engine = dbmod.open_engine(db, create=create)
-    with dbmod.session_scope(engine) as s:
+    with dbmod.session_scope(open_engine(db, create=create)) as s:
         yield s
 
 

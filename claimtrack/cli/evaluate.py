@@ -13,6 +13,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from claimtrack.cli import startup
 from claimtrack.errors import UserError
 
 if TYPE_CHECKING:
@@ -60,6 +61,7 @@ def evaluate(
     from claimtrack.evaluate.speakers import speaker_gold_for
     from claimtrack.ingest import learned_from_env
 
+    startup.release()  # the extractor is loaded: the collector runs as usual
     corpus = corpus or default_corpus()
     if not (corpus / "text").is_dir() or not (corpus / "attributions").is_dir():
         print(f"error: {corpus} has no text/ and attributions/ folders", file=sys.stderr)

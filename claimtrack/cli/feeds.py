@@ -8,7 +8,16 @@ from typing import Annotated
 
 import typer
 
-from claimtrack.cli.common import DbOpt, QuietOpt, err, list_rows, report_error, session, sub_app
+from claimtrack.cli.common import (
+    DbOpt,
+    QuietOpt,
+    err,
+    list_rows,
+    open_engine,
+    report_error,
+    session,
+    sub_app,
+)
 from claimtrack.cli.options import OUTPUT, OutputOptions, bundled
 from claimtrack.cli.render import feeds_table, progress_bar
 from claimtrack.errors import UserError
@@ -114,9 +123,8 @@ def poll(
     timer). An unchanged feed costs one request (304); stored articles are not fetched
     again. Exits 1 when a feed or an article failed."""
     from claimtrack.ingest import IngestResult, PollResult, learned_from_env, poll_feeds
-    from claimtrack.store import engine as dbmod
 
-    engine = dbmod.open_engine(db)
+    engine = open_engine(db)
     total = IngestResult()
     failed_feeds = unchanged = 0
     lines: list[tuple[bool, str]] = []

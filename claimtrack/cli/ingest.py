@@ -8,13 +8,12 @@ from typing import Annotated
 import typer
 
 from claimtrack.cli import feeds
-from claimtrack.cli.common import DbOpt, QuietOpt, err, report_error
+from claimtrack.cli.common import DbOpt, QuietOpt, err, open_engine, report_error
 from claimtrack.cli.options import DOCUMENT_DETAILS, bundled
 from claimtrack.cli.render import progress_bar
 from claimtrack.ingest import MAX_CHARS, IngestResult, learned_from_env
 from claimtrack.io.decoding import check_encoding
 from claimtrack.io.readers import collect
-from claimtrack.store import engine as dbmod
 
 PathsArg = Annotated[
     list[str] | None,
@@ -80,7 +79,7 @@ def ingest(
 
     _check_encoding(encoding)
     entries = collect(paths or [], manifest)
-    engine = dbmod.open_engine(db)
+    engine = open_engine(db)
     with progress_bar(quiet, err) as progress:
         task = progress.add_task("ingesting", total=len(entries))
 

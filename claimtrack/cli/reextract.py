@@ -8,11 +8,10 @@ from typing import Annotated
 
 import typer
 
-from claimtrack.cli.common import DbOpt, QuietOpt, err
+from claimtrack.cli.common import DbOpt, QuietOpt, err, open_engine
 from claimtrack.cli.render import progress_bar
 from claimtrack.ingest import learned_from_env
 from claimtrack.ingest import reextract as run_reextract
-from claimtrack.store import engine as dbmod
 
 
 def reextract(
@@ -29,7 +28,7 @@ def reextract(
 ) -> None:
     """Re-run the extractor on stored sources (after an extractor upgrade), keeping every
     human decision, re-attached to the new claims by their spans."""
-    engine = dbmod.open_engine(db, create=False)
+    engine = open_engine(db, create=False)
     with progress_bar(quiet, err) as progress:
         task = progress.add_task("re-extracting", total=None)
         result = run_reextract(

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from claimtrack.cli import startup
 from claimtrack.cli.common import DbOpt, err
 
 TOKEN_ENV = "CLAIMTRACK_SERVE_TOKEN"
@@ -46,6 +47,7 @@ def serve(
 
     from claimtrack.web.app import create_app
 
+    startup.release()  # a long-running server: the collector runs as usual
     if token is not None and not token.strip():
         raise typer.BadParameter(
             "the token is empty: give a long random string", param_hint="--token"

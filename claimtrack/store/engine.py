@@ -130,6 +130,17 @@ def make_engine(url: str, foreign_keys: bool = True) -> Engine:
     return _engine(url, foreign_keys, busy_timeout())
 
 
+_MADE: list[Engine] = []  # every engine _engine made, for dispose_engines
+
+
+def dispose_engines() -> None:
+    """Close the pooled connections of every engine made here, as a process ends
+    (cli/startup.py): SQLite checkpoints its write-ahead log, and removes it, when the last
+    connection to a file closes. An engine used again afterwards connects anew."""
+    for engine in _MADE:
+        engine.dispose()
+
+
 @lru_cache(maxsize=16)
 def _engine(url: str, foreign_keys: bool, timeout: float) -> Engine:
     connect_args = {}
@@ -144,6 +155,7 @@ def _engine(url: str, foreign_keys: bool, timeout: float) -> Engine:
         from claimtrack.store.models import postgresql_indexes
 
         postgresql_indexes()
+    _MADE.append(engine)
     return engine
 
 

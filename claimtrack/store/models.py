@@ -6,8 +6,9 @@ search is a separate FTS5 table on SQLite (``claims_fts``, kept in step by trigg
 in the migration) and an expression index on PostgreSQL.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: SQLAlchemy reads every column's annotation at
+# import, and as strings each would be parsed first (issue 16: start-up, 4 ms); a class
+# a relationship names is quoted (most are defined further down).
 import datetime as dt
 
 from sqlalchemy import (
@@ -105,7 +106,7 @@ class Source(Base):
     word_count: Mapped[int] = mapped_column(Integer, default=0)
     ingested_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
-    claims: Mapped[list[Claim]] = relationship(
+    claims: Mapped[list["Claim"]] = relationship(
         back_populates="source", cascade="all, delete-orphan", passive_deletes=True
     )
 
@@ -138,10 +139,10 @@ class Actor(Base):
     # its first appearances not rejected, kept by triggers (store/counts.py): never set it
     claim_count: Mapped[int] = mapped_column(default=0, server_default="0", index=True)
 
-    aliases: Mapped[list[ActorAlias]] = relationship(
+    aliases: Mapped[list["ActorAlias"]] = relationship(
         back_populates="actor", cascade="all, delete-orphan", passive_deletes=True
     )
-    claims: Mapped[list[Claim]] = relationship(back_populates="actor")
+    claims: Mapped[list["Claim"]] = relationship(back_populates="actor")
 
 
 class ActorAlias(Base):
@@ -157,8 +158,8 @@ class ActorAlias(Base):
         ForeignKey("claims.id", ondelete="SET NULL"), index=True
     )
 
-    actor: Mapped[Actor] = relationship(back_populates="aliases")
-    claim: Mapped[Claim | None] = relationship()
+    actor: Mapped["Actor"] = relationship(back_populates="aliases")
+    claim: Mapped["Claim | None"] = relationship()
 
 
 class Topic(Base):
@@ -176,9 +177,9 @@ class Topic(Base):
     # its first appearances not rejected, kept by triggers (store/counts.py): never set it
     claim_count: Mapped[int] = mapped_column(default=0, server_default="0")
 
-    parent: Mapped[Topic | None] = relationship(remote_side=[id], back_populates="children")
-    children: Mapped[list[Topic]] = relationship(back_populates="parent")
-    claim_links: Mapped[list[ClaimTopic]] = relationship(
+    parent: Mapped["Topic | None"] = relationship(remote_side=[id], back_populates="children")
+    children: Mapped[list["Topic"]] = relationship(back_populates="parent")
+    claim_links: Mapped[list["ClaimTopic"]] = relationship(
         back_populates="topic", cascade="all, delete-orphan", passive_deletes=True
     )
 
@@ -260,20 +261,20 @@ class Claim(Base):
     )
     sort_rank: Mapped[int] = mapped_column(SmallInteger, default=3, server_default="3")
 
-    source: Mapped[Source] = relationship(back_populates="claims")
-    actor: Mapped[Actor | None] = relationship(back_populates="claims")
-    same_as: Mapped[Claim | None] = relationship(remote_side=[id], back_populates="appearances")
-    appearances: Mapped[list[Claim]] = relationship(back_populates="same_as")
-    topic_links: Mapped[list[ClaimTopic]] = relationship(
+    source: Mapped["Source"] = relationship(back_populates="claims")
+    actor: Mapped["Actor | None"] = relationship(back_populates="claims")
+    same_as: Mapped["Claim | None"] = relationship(remote_side=[id], back_populates="appearances")
+    appearances: Mapped[list["Claim"]] = relationship(back_populates="same_as")
+    topic_links: Mapped[list["ClaimTopic"]] = relationship(
         back_populates="claim", cascade="all, delete-orphan", passive_deletes=True
     )
-    speaker_links: Mapped[list[ClaimSpeaker]] = relationship(
+    speaker_links: Mapped[list["ClaimSpeaker"]] = relationship(
         back_populates="claim",
         cascade="all, delete-orphan",
         passive_deletes=True,
         order_by="ClaimSpeaker.position",
     )
-    reviews: Mapped[list[ClaimReview]] = relationship(
+    reviews: Mapped[list["ClaimReview"]] = relationship(
         back_populates="claim",
         cascade="all, delete-orphan",
         passive_deletes=True,
@@ -295,8 +296,8 @@ class ClaimSpeaker(Base):
     )
     position: Mapped[int] = mapped_column(Integer, default=0)
 
-    claim: Mapped[Claim] = relationship(back_populates="speaker_links")
-    actor: Mapped[Actor] = relationship()
+    claim: Mapped["Claim"] = relationship(back_populates="speaker_links")
+    actor: Mapped["Actor"] = relationship()
 
 
 class ClaimTopic(Base):
@@ -321,8 +322,8 @@ class ClaimTopic(Base):
     source_id: Mapped[int] = mapped_column(Integer, server_default="0")
     content_start: Mapped[int] = mapped_column(Integer, server_default="0")
 
-    claim: Mapped[Claim] = relationship(back_populates="topic_links")
-    topic: Mapped[Topic] = relationship(back_populates="claim_links")
+    claim: Mapped["Claim"] = relationship(back_populates="topic_links")
+    topic: Mapped["Topic"] = relationship(back_populates="claim_links")
 
 
 class ClaimReview(Base):
@@ -337,7 +338,7 @@ class ClaimReview(Base):
     url: Mapped[str | None] = mapped_column(Text)
     reviewed_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
-    claim: Mapped[Claim] = relationship(back_populates="reviews")
+    claim: Mapped["Claim"] = relationship(back_populates="reviews")
 
 
 class Correction(Base):

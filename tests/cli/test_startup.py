@@ -8,6 +8,7 @@ values are read by cli/params.py)."""
 
 from __future__ import annotations
 
+import gc
 import json
 import sqlite3
 import subprocess
@@ -15,9 +16,11 @@ import sys
 
 import typer.main
 
+from claimtrack.cli import startup
 from claimtrack.cli.app import COMMANDS, app
 from claimtrack.cli.group import Group
-from tests.handmade import store_articles
+from claimtrack.store.engine import dispose_engines
+from tests.handmade import ARTICLES, store_articles
 
 HEAVY = ("spacy", "thinc", "dateparser", "pycrfsuite", "claimtrack.extract.pipeline")
 # what Typer reads parameter values with; claimtrack reads them plainly (cli/params.py)
@@ -183,3 +186,87 @@ def test_every_asking_command_loads_no_writer_no_extractor_no_pydantic(tmp_path)
         assert loaded(modules, unwanted) == [], args
     # the schema's revision alone needs no ORM
     assert loaded(modules, ("sqlalchemy.orm", "claimtrack.store.models")) == []
+
+
+# ---- the collector (cli/startup.py) ------------------------------------------------------
+
+GC_PROBE = """
+import gc, json, sys
+from claimtrack.__main__ import main  # the console script's
+sys.argv = ["claimtrack", *json.loads(sys.argv[1])]
+try:
+    main()
+except SystemExit:
+    pass
+sys.stdout.flush()
+print("\\nGC " + json.dumps([gc.get_threshold(), gc.isenabled()]))
+"""
+
+
+def collector_after(*args: str) -> tuple[list[int], bool]:
+    done = subprocess.run(
+        [sys.executable, "-c", GC_PROBE, json.dumps(args)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    threshold, enabled = json.loads(done.stdout.rsplit("GC ", 1)[1])
+    return threshold, enabled
+
+
+def test_the_collector_runs_as_usual_once_a_command_has_opened_its_database(tmp_path):
+    db = str(tmp_path / "claims.db")
+    store_articles(db)
+    usual = list(gc.get_threshold())
+    for args in (("who-said", "--topic", "ceasefire"), ("actors", "list"), ("db", "current")):
+        threshold, enabled = collector_after(*args, "--db", db)
+        assert enabled, args
+        if args[0] == "db":  # reads the revision with a bare engine: still loading, held
+            assert threshold[0] == startup.HOLD
+        else:
+            assert threshold == usual, args
+    # a command that opens no database keeps collecting, only rarely
+    threshold, enabled = collector_after("--help")
+    assert enabled and threshold[0] == startup.HOLD
+
+
+def test_a_command_run_in_process_leaves_the_collector_alone(cli, tmp_path):
+    db = str(tmp_path / "claims.db")
+    store_articles(db)
+    threshold, frozen = gc.get_threshold(), gc.get_freeze_count()
+    assert "1 claim" in cli("who-said", "--topic", "ceasefire", db=db).stderr
+    assert (gc.get_threshold(), gc.get_freeze_count()) == (threshold, frozen)
+
+
+def test_a_command_closes_its_database_as_it_ends(tmp_path):
+    """The shutdown no longer walks what was loaded (startup.finish), so no collector
+    closes the connections: the command does, and SQLite removes its write-ahead log."""
+    db = tmp_path / "claims.db"
+    store_articles(str(db))
+    dispose_engines()  # this process's own connections
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["claims.db"]
+    for args in (("who-said", "--topic", "ceasefire"), ("show", "1"), ("export",)):
+        modules_after(*args, "--db", str(db))
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["claims.db"], args
+
+
+def test_a_command_cut_short_by_a_closed_pipe_ends_quietly(tmp_path):
+    """`claimtrack export | head -1`: the export's generator still holds a cursor when the
+    pipe closes; it is closed before the connections are (startup.finish), so nothing but
+    Click's exit status is said, and no write-ahead log is left."""
+    db = tmp_path / "claims.db"
+    # the same articles under other names, enough rows to fill the pipe's buffer
+    many = [(f"{i}-{a[0]}", a[1] + "\n" * i, *a[2:]) for i in range(60) for a in ARTICLES]
+    store_articles(str(db), many)
+    dispose_engines()
+    argv = [sys.executable, "-m", "claimtrack", "export", "--db", str(db)]
+    # unbuffered: the header line is read byte by byte, the rest (190 kB) left in the pipe
+    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, bufsize=0)
+    assert proc.stdout is not None
+    assert proc.stdout.readline().startswith(b"claim_id,")
+    proc.stdout.close()  # as `head -1` does
+    _, errors = proc.communicate(timeout=120)
+    assert errors.decode() == ""
+    assert proc.returncode == 1  # Click's, for a closed pipe
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["claims.db"]
