@@ -185,6 +185,13 @@ def cell_lines(delimiter: str) -> Callable[[Sequence[Sequence[object]]], str]:
     return lines
 
 
+# Characters handed to OUT at a time. One write of more than a pipe holds can end part-way
+# when the reader goes (`export | head -1`): the kernel reports the bytes that went and Python's
+# buffered writer drops the rest without an error, so the command would end with status 0
+# having lost rows. Pieces of a few pages meet the closed pipe as BrokenPipeError instead.
+PIECE = 8192
+
+
 def write_lines(
     blocks: Iterable[tuple[int, str]],
     columns: Sequence[str],
@@ -204,7 +211,8 @@ def write_lines(
     csv_writer(out, "," if fmt == "csv" else "\t")(columns)
     count = 0
     for rows, text in blocks:
-        out.write(text)
+        for i in range(0, len(text), PIECE):
+            out.write(text[i : i + PIECE])
         count += rows
     return count
 
