@@ -38,17 +38,19 @@ READING = (
     "claimtrack.extract",
 )
 
-PROBE = """
-import json, sys
-from claimtrack.cli.app import main
+# A command run as a program (its main given), then one line of what it left (a JSON value).
+RUN_THEN = """
+import gc, json, sys
+from {main} import main
 sys.argv = ["claimtrack", *json.loads(sys.argv[1])]
 try:
     main()
 except SystemExit:
     pass
 sys.stdout.flush()
-print("\\nMODULES " + json.dumps(sorted(sys.modules)))
+print("\\n{label} " + json.dumps({value}))
 """
+PROBE = RUN_THEN.format(main="claimtrack.cli.app", label="MODULES", value="sorted(sys.modules)")
 
 
 def modules_after(*args: str) -> set[str]:
@@ -190,17 +192,9 @@ def test_every_asking_command_loads_no_writer_no_extractor_no_pydantic(tmp_path)
 
 # ---- the collector (cli/startup.py) ------------------------------------------------------
 
-GC_PROBE = """
-import gc, json, sys
-from claimtrack.__main__ import main  # the console script's
-sys.argv = ["claimtrack", *json.loads(sys.argv[1])]
-try:
-    main()
-except SystemExit:
-    pass
-sys.stdout.flush()
-print("\\nGC " + json.dumps([gc.get_threshold(), gc.isenabled()]))
-"""
+GC_PROBE = RUN_THEN.format(  # through the console script's main
+    main="claimtrack.__main__", label="GC", value="[gc.get_threshold(), gc.isenabled()]"
+)
 
 
 def collector_after(*args: str) -> tuple[list[int], bool]:
