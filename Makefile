@@ -10,6 +10,7 @@ $(BIN)/claimtrack: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/python -m compileall -q claimtrack  # its bytecode, where PYTHONDONTWRITEBYTECODE keeps Python from caching it
 	@touch $@
 
 install: $(BIN)/claimtrack ## create .venv and install claimtrack with its test tools
