@@ -141,7 +141,8 @@ def _root() -> None:
 
 
 def main() -> None:
-    startup.hold()
+    """Run the command (the console script holds the collector first: claimtrack/__main__.py),
+    then end the process (startup.finish)."""
     try:
         _run()
     except SystemExit as exc:

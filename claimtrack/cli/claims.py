@@ -209,15 +209,15 @@ def write_export(
     if fmt in (Format.csv, Format.tsv) and not is_terminal(handle):
         from claimtrack.query.export import cell_query, copy_lines, iter_cells
 
+        delimiter = "," if fmt is Format.csv else "\t"
         if s.get_bind().dialect.name == "postgresql":
-            lines = copy_lines(s, flt, columns, "," if fmt is Format.csv else "\t")
+            lines = copy_lines(s, flt, columns, delimiter)
             return write_lines(lines, columns, fmt.value, handle, bom=bom)
         from claimtrack.query import export_split
 
         wanted = export_split.processes(s, os.environ.get(export_split.PROCESSES_ENV))
         split = export_split.plan(s, flt, columns) if wanted > 1 else None
         if split is not None:  # two processes: the parent and a forked child
-            delimiter = "," if fmt is Format.csv else "\t"
             with closing(export_split.split_lines(s, split, delimiter)) as lines:
                 return write_lines(lines, columns, fmt.value, handle, bom=bom)
         stmt = cell_query(s, flt, columns)

@@ -155,8 +155,9 @@ def retag(
     pending: list[dict] = []
     for _, article in groupby(rows, key=lambda r: r[0]):
         claims = list(article)
-        tagged = [_tag_row(defs, r[3:]) for r in claims]
-        words = [(own_words(r[3], r[10], _speaker(r[8], r[9])), r[4]) for r in claims]
+        own = [own_words(r[3], r[10], _speaker(r[8], r[9])) for r in claims]
+        tagged = [_tag_row(defs, r[3:], o) for r, o in zip(claims, own, strict=True)]
+        words = [(o, r[4]) for r, o in zip(claims, own, strict=True)]
         found = article_topics(defs, tagged, words, claims[0][1])
         for row, topics_of_row in zip(claims, found, strict=True):
             for slug, via in topics_of_row.items():
@@ -177,13 +178,12 @@ def _speaker(start: int | None, end: int | None) -> tuple[int, int] | None:
     return (start, end) if start is not None and end is not None else None
 
 
-def _tag_row(defs: Sequence[TopicDef], row: Sequence) -> dict[str, str]:
+def _tag_row(defs: Sequence[TopicDef], row: Sequence, own: str) -> dict[str, str]:
     """The tagger's topics of one stored claim (content, quote, heading, sentence, its start,
-    speaker start and end, content start), on its own words, heading and sentence."""
-    content, quote, heading, sentence, start, sp_start, sp_end, c_start = row
-    speaker = _speaker(sp_start, sp_end)
-    frame = frame_of(sentence, start, speaker, c_start)
-    own = own_words(content, c_start, speaker)
+    speaker start and end, content start), on its own words (OWN: ``own_words`` of its
+    content), heading and sentence."""
+    _, quote, heading, sentence, start, sp_start, sp_end, c_start = row
+    frame = frame_of(sentence, start, _speaker(sp_start, sp_end), c_start)
     return dict(tag_topics(defs, own, quote, heading, frame, c_start - start))
 
 

@@ -70,7 +70,7 @@ def _cue_runs(claims: Sequence[FoundClaim]) -> list[list[int]]:
 def pieces_of_one(text: str, a: FoundClaim, b: FoundClaim) -> bool:
     """Whether A and B hold pieces of one attribution (module doc)."""
     m, n = a.speaker.mention, b.speaker.mention
-    if m is None or n is None or not (_overlap(m, n) and _overlap(a.cue, b.cue)):
+    if m is None or n is None or not (m.overlaps(n) and a.cue.overlaps(b.cue)):
         return False
     if any(_OWN_COMPLEMENT.match(c.content.text(text)) for c in (a, b)):
         return False
@@ -86,7 +86,7 @@ def pieces_of_one(text: str, a: FoundClaim, b: FoundClaim) -> bool:
 
 def joined(keep: FoundClaim, other: FoundClaim) -> FoundClaim:
     """KEEP with OTHER's content pieces added to its own (overlapping pieces made one)."""
-    pieces = sorted((*_pieces(keep), *_pieces(other)), key=lambda p: (p.start, p.end))
+    pieces = sorted((*keep.pieces, *other.pieces), key=lambda p: (p.start, p.end))
     parts: list[CharSpan] = []
     for p in pieces:
         if parts and p.start <= parts[-1].end:
@@ -114,14 +114,6 @@ def _attribution(a: Attribution, b: Attribution) -> Attribution:
     if a == "according_to" or a == b:
         return a
     return "mixed"
-
-
-def _pieces(c: FoundClaim) -> tuple[CharSpan, ...]:
-    return tuple(c.content_parts) or (c.content,)
-
-
-def _overlap(x: CharSpan, y: CharSpan) -> bool:
-    return x.start < y.end and y.start < x.end
 
 
 def _rank(c: FoundClaim) -> tuple[bool, bool, float]:

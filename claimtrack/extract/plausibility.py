@@ -123,7 +123,7 @@ def _one_speaker(a: FoundClaim, b: FoundClaim) -> bool:
     the same words, or the same person; two people named in one sentence ("A said that B
     claimed X") are two attributions, however much their contents share."""
     m, n = a.speaker.mention, b.speaker.mention
-    if m is None or n is None or (m.start < n.end and n.start < m.end):
+    if m is None or n is None or m.overlaps(n):
         return True
     return a.speaker.name is not None and a.speaker.name == b.speaker.name
 

@@ -29,6 +29,10 @@ class CharSpan:
     def text(self, doc_text: str) -> str:
         return doc_text[self.start : self.end]
 
+    def overlaps(self, other: CharSpan) -> bool:
+        """Whether the two spans share at least one character."""
+        return self.start < other.end and other.start < self.end
+
     def __post_init__(self) -> None:
         if not 0 <= self.start <= self.end:
             raise ValueError(f"bad span {self.start}:{self.end}")
@@ -86,3 +90,8 @@ class FoundClaim:
     found_by: FoundBy = "rules"
     # the rules' or detector's own score, before calibration (``confidence`` is calibrated)
     raw_confidence: float = 0.5
+
+    @property
+    def pieces(self) -> tuple[CharSpan, ...]:
+        """The content's pieces: ``content_parts`` when it is discontinuous, else ``content``."""
+        return tuple(self.content_parts) or (self.content,)

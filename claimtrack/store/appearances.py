@@ -109,7 +109,7 @@ class _Words:
         score = 2 * shared / total
         if score >= THRESHOLD:
             return score if self.numbers == other.numbers else 0.0
-        if short.size < MIN_CONTAINED or 2 * short.size < long_.size:
+        if short.size < MIN_CONTAINED:  # (at least half as long: above)
             return 0.0
         if not short.numbers <= long_.numbers:
             return 0.0

@@ -441,9 +441,15 @@ def own_words(content: str, start: int, speaker: tuple[int, int] | None = None) 
     mention inside it (a content that runs over its attribution: "..., Jo Ray, a Republican
     candidate, told CBS News") and the channel ("according to CNN", "said on Fox News") left
     out, for they say who and where, not what about."""
-    if speaker is not None and start <= speaker[0] <= speaker[1] <= start + len(content):
-        content = _blank(content, [(speaker[0] - start, speaker[1] - start)])
-    return _CHANNEL.sub(lambda m: " " * len(m.group(0)), content)
+    return _without_who(content, start, speaker)
+
+
+def _without_who(text: str, start: int, speaker: tuple[int, int] | None) -> str:
+    """TEXT (at document offset START) with the SPEAKER mention inside it and the channels
+    blanked: the same length, the same offsets."""
+    if speaker is not None and start <= speaker[0] <= speaker[1] <= start + len(text):
+        text = _blank(text, [(speaker[0] - start, speaker[1] - start)])
+    return _CHANNEL.sub(lambda m: " " * len(m.group(0)), text)
 
 
 def frame_of(
@@ -457,9 +463,7 @@ def frame_of(
     if tail and start <= content_start <= start + len(sentence):  # "CONTENT, X told reporters"
         sentence = sentence[: content_start - start]
     # the frame keeps the sentence's offsets (what is left out is blanked): see ``tag``
-    if speaker is not None and start <= speaker[0] <= speaker[1] <= start + len(sentence):
-        sentence = _blank(sentence, [(speaker[0] - start, speaker[1] - start)])
-    return _CHANNEL.sub(lambda m: " " * len(m.group(0)), sentence)
+    return _without_who(sentence, start, speaker)
 
 
 def _own_topics(

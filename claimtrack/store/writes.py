@@ -915,11 +915,17 @@ def _mention(c: FoundClaim) -> tuple[int, int] | None:
     return (c.speaker.mention.start, c.speaker.mention.end) if c.speaker.mention else None
 
 
-def found_topics(c: FoundClaim, text: str, topics: Sequence[TopicDef]) -> dict[str, str]:
-    """The topics of an extracted claim: the tagger's (slug -> via), then the extractor's."""
-    mention = _mention(c)
-    frame = frame_of(c.sentence.text(text), c.sentence.start, mention, c.content.start)
-    own = own_words(c.content.text(text), c.content.start, mention)
+def _own_words(c: FoundClaim, text: str) -> str:
+    return own_words(c.content.text(text), c.content.start, _mention(c))
+
+
+def found_topics(
+    c: FoundClaim, text: str, topics: Sequence[TopicDef], own: str | None = None
+) -> dict[str, str]:
+    """The topics of an extracted claim: the tagger's (slug -> via), then the extractor's.
+    OWN: the claim's own words as the tagger reads them, when worked out already."""
+    frame = frame_of(c.sentence.text(text), c.sentence.start, _mention(c), c.content.start)
+    own = _own_words(c, text) if own is None else own
     at = c.content.start - c.sentence.start
     tagged = dict(tag_topics(topics, own, c.quote, c.heading, frame, at))
     tagged.update((slug, "extractor") for slug in c.topics if slug not in tagged)
@@ -931,8 +937,7 @@ def document_topics(
 ) -> list[dict[str, str]]:
     """The topics of one document's extracted claims, in order: each claim's own
     (``found_topics``), checked against the rest of the article (``taxonomy.agree``)."""
-    tagged = [found_topics(c, text, topics) for c in claims]
-    words = [
-        (own_words(c.content.text(text), c.content.start, _mention(c)), c.quote) for c in claims
-    ]
+    own = [_own_words(c, text) for c in claims]
+    tagged = [found_topics(c, text, topics, o) for c, o in zip(claims, own, strict=True)]
+    words = [(o, c.quote) for c, o in zip(claims, own, strict=True)]
     return article_topics(topics, tagged, words, headline)

@@ -39,7 +39,6 @@ __all__ = [
     "KINDS",
     "Counts",
     "content_extent",
-    "content_pieces",
     "content_text",
     "DocScore",
     "Totals",
@@ -186,23 +185,18 @@ def _gold_kinds(text: str, rel: GoldRelation) -> tuple[str, str]:
     return ("quoted" if quoted else "unquoted", "pronoun source" if pron else "other source")
 
 
-def content_pieces(claim: FoundClaim) -> tuple[CharSpan, ...]:
-    """A claim's content pieces: ``content_parts`` when the content is discontinuous."""
-    return tuple(claim.content_parts) or (claim.content,)
-
-
 def content_text(text: str, claim: FoundClaim) -> str:
-    return " ".join(p.text(text) for p in content_pieces(claim))
+    return " ".join(p.text(text) for p in claim.pieces)
 
 
 def content_extent(claim: FoundClaim) -> tuple[int, int]:
     """From the first character of the first piece to the last of the last."""
-    pieces = content_pieces(claim)
+    pieces = claim.pieces
     return min(p.start for p in pieces), max(p.end for p in pieces)
 
 
 def _claim_kinds(text: str, claim: FoundClaim) -> tuple[str, str]:
-    quoted = any(is_quoted(text, p.start, p.end) for p in content_pieces(claim))
+    quoted = any(is_quoted(text, p.start, p.end) for p in claim.pieces)
     m = claim.speaker.mention
     pron = m is not None and is_pronoun(text, m.start, m.end)
     return ("quoted" if quoted else "unquoted", "pronoun source" if pron else "other source")

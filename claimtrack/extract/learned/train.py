@@ -103,9 +103,10 @@ def _pairs(doc: GoldDoc, claims: list[FoundClaim]) -> dict[int, GoldRelation]:
 
 def _proposal(c: FoundClaim) -> refine.Proposal:
     m = c.speaker.mention
-    parts = c.content_parts or (c.content,)
     return refine.Proposal(
-        (c.cue.start, c.cue.end), (m.start, m.end) if m else None, [(p.start, p.end) for p in parts]
+        (c.cue.start, c.cue.end),
+        (m.start, m.end) if m else None,
+        [(p.start, p.end) for p in c.pieces],
     )
 
 
