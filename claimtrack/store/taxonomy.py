@@ -48,9 +48,13 @@ class TopicDef:
 
     @cached_property
     def pattern(self) -> re.Pattern[str]:
-        """The plain keywords (and the label): one of them is enough."""
+        """The plain keywords (and the label, unless it is also written as an ambiguous
+        keyword: "~long-term solution" of a peace process is no plain keyword by its label
+        either): one of them is enough."""
         plain = [k for k in self.keywords if not k.startswith((AMBIGUOUS, EXCLUDE))]
-        return _alternation([*plain, self.label])
+        weak = {k.lstrip(AMBIGUOUS).lower() for k in self.keywords if k.startswith(AMBIGUOUS)}
+        label = [] if self.label.lower() in weak else [self.label]
+        return _alternation([*plain, *label])
 
     @cached_property
     def weak_pattern(self) -> re.Pattern[str]:
@@ -477,11 +481,17 @@ def _own_topics(
             found[topic.slug] = "heading"
     root = roots(taxonomy)
     present = {root[slug] for slug in found}
+    # a heading's ambiguous word names a narrow subject of the claim's own tree: "Long-term
+    # solutions" over a claim on territorial divisions
+    own = {root[slug] for slug, via in found.items() if via == "keyword"}
+    narrow = {slug for slug, n in _depths(taxonomy).items() if n >= NARROW}
     for topic in taxonomy:
         if topic.slug in found or root[topic.slug] not in present:
             continue
         if topic.weakly_matches(content) or topic.weakly_matches(quote):
             found[topic.slug] = "keyword"
+        elif topic.slug in narrow and root[topic.slug] in own and topic.weakly_matches(heading):
+            found[topic.slug] = "heading"
     return _heading_fits(taxonomy, found, root)
 
 

@@ -859,3 +859,98 @@ def test_a_who_keyword_takes_no_company_from_the_claim_only_from_the_article():
 
     assert article_topics(taxonomy, tagged, words)[0] == {"government": "keyword"}
     assert article_topics(taxonomy, [{}, {}, {}], words)[0] == {}
+
+
+def test_a_label_written_as_an_ambiguous_keyword_needs_company_too():
+    # the label counts as a plain keyword, unless the taxonomy writes it as an ambiguous one
+    peace = TopicDef("solution", "Long-term solution", ("~long-term solution",), "conflict")
+    tree = [TREE[0], peace]
+    assert slugs(tag(tree, "saving more is a long-term solution")) == set()
+    assert slugs(tag(tree, "a long-term solution to the war")) == {"conflict", "solution"}
+    assert (
+        slugs(tag(load_taxonomy(), "paying down debt is the long-term solution"))
+        & {"long-term-solution"}
+        == set()
+    )
+    seed = "to discuss long-term solutions to the crisis and a ceasefire"
+    assert {"ceasefire", "long-term-solution"} <= slugs(tag(load_taxonomy(), seed))
+
+
+@pytest.mark.parametrize(
+    "sentence, want, wrong",
+    [
+        # senses: a relative by marriage, a party that says who, a nomination to an office
+        ("her brother-in-law ran the shop for years", None, "government-policy"),
+        ("the son-in-law joined the firm in March", None, "justice"),
+        ("lawmakers said the new law takes effect in May", "government-policy", None),
+        ("the Republican-controlled Senate passed the bill", "government", "political-parties"),
+        ("the Democratic-led council met on Monday", None, "political-parties"),
+        ("the Republican Party lost two seats", "political-parties", None),
+        ("the nurse was nominated by the President in 2012", None, "elections"),
+        ("the next judicial nominees were named", "judiciary", "elections"),
+        ("she won the nomination in June", "elections", None),
+        ("tell your health care provider about the cough", "health", "health-care"),
+        ("health care costs rose again", "health-care", None),
+        ("her allies fear more bad news", None, "international-relations"),
+        ("the allies of the country met in Oslo", "international-relations", None),
+        ("the unrest had its roots in race and class", "society", "elections"),
+        ("the race for the nomination tightened", "elections", None),
+        ("a felon in possession of firearms was arrested", "crime", "government-policy"),
+        ("more people should carry firearms", "government-policy", None),
+        ("the bacteria were invading the gut lining", None, "armed-conflict"),
+        ("the army was invading the north", "armed-conflict", None),
+        ("they met at a dinner party on Friday", None, "political-parties"),
+        # subjects the untagged claims of PolNeAR train were about
+        ("the union was endorsing her for days", "elections", None),
+        ("he has a 9-point lead in a hypothetical matchup", "elections", None),
+        ("the team had a 12-point lead at half time", None, "elections"),
+        ("there are too many superdelegates", "elections", None),
+        ("it was in his stump speech", "elections", None),
+        ("she quit her bid for president", "elections", None),
+        ("he wants to run for president", "elections", None),
+        ("his primary opponent did not answer", "elections", None),
+        ("the flood of misinformation online", "mass-media", None),
+        ("we will build a wall on the border", "immigration", None),
+        ("he holds two associate degrees", "education", None),
+        ("they attend prayer services on Fridays", "religion", None),
+        ("he tried to set off a car bomb", "terrorism", None),
+        ("adults with autism need support", "disease-condition", None),
+        ("the walkout lasted a week", "labour", None),
+        ("her hourly pay is a third lower", "labour", None),
+        ("a right to work law", "labour", None),
+        ("their living standards fell", "economy", None),
+        ("the bank may raise rates in June", "economy", None),
+        ("he favors free markets", "economy", None),
+        ("it is a currency manipulator", "trade", None),
+        ("the artwork was sold in May", "arts-culture", None),
+        ("democracy is a series of choices", "politics", None),
+        ("the plot to overthrow the dictator failed", "politics", None),
+        ("the court needs a third judgeship", "judiciary", None),
+        ("probable cause exists to charge him", "judiciary", None),
+        ("he is pleading guilty to both counts", "judiciary", None),
+        ("waterboarding is torture", "fundamental-rights", None),
+        ("an exception for rape or incest", "society", "crime"),
+        ("the special relationship between the two nations", "bilateral-relations", None),
+        ("sales of electric cars doubled", "products-services", None),
+        ("high lead levels in the children's blood", "health", None),
+        ("the diplomat left for Rome", None, "education"),
+    ],
+)
+def test_senses_and_subjects_of_issue_19_round_5(sentence, want, wrong):
+    found = slugs(tag(load_taxonomy(), sentence))
+    assert want is None or want in found, found
+    assert wrong is None or wrong not in found, found
+
+
+def test_an_ambiguous_heading_word_names_a_narrow_subject_of_the_claims_own_tree():
+    solution = TopicDef("solution", "Long-term solution", ("~long-term solution",), "peace-process")
+    tree = [*TREE, solution]
+    heading = "2. Long-term Solutions to the Crisis"
+    # the claim is about territory (the conflict tree): the heading's narrow subject is its own
+    found = dict(tag(tree, "they will not discuss territorial divisions", heading=heading))
+    assert found == {"territory": "keyword", "solution": "heading"}
+    # a claim with no topic of that tree takes nothing from the heading's ambiguous word
+    assert tag(tree, "the Republicans met in May", heading=heading) == [("parties", "keyword")]
+    # nor does a broad topic's ambiguous word in the heading ("~talks": one level down)
+    found = dict(tag(tree, "they will not discuss territorial divisions", heading="Talks"))
+    assert found == {"territory": "keyword"}
