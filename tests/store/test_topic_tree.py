@@ -917,6 +917,8 @@ def test_a_label_written_as_an_ambiguous_keyword_needs_company_too():
         ("adults with autism need support", "disease-condition", None),
         ("the walkout lasted a week", "labour", None),
         ("her hourly pay is a third lower", "labour", None),
+        ("wage growth slowed in May", "labour", None),
+        ("to wage a long campaign against the plan", None, "labour"),
         ("a right to work law", "labour", None),
         ("their living standards fell", "economy", None),
         ("the bank may raise rates in June", "economy", None),
