@@ -70,11 +70,13 @@ def _text_match(dialect: str, term: str, i: int, own_id) -> ColumnElement[bool]:
 
 
 MANY_SPEAKERS = 200  # speakers a word names beyond which they are matched by a subquery
-# claims of the speakers a word names up to which a walk tests their ids (a list of them):
-# more, and the word is common enough that the walk reads few rows before its page is full
-# (`--search trump`, 234,000 of them at a million claims: the list took 170 to 250 ms, the
-# rows walked 75 to 100; `president`, 13,000: 45 to 57 ms against 62 to 79)
-SPEAKER_LIST = 20_000
+# claims of the speakers a word names (stored counts) up to which a walk tests their ids (a
+# list of them); beyond, a walk tests the row's speaker. At a million claims: `--search
+# russia` (2,151 claims of its speakers, 17,205 text matches) 38 to 58 ms -> 15 to 21 with
+# the list; `president` (12,905) the same either way, 50 to 69 ms; `trump` (234,435) 75 to
+# 100 ms on the rows, 170 to 250 with the list. A list entry costs about a fourteenth of a
+# row read, and a word of many matches fills its page after few rows walked.
+SPEAKER_LIST = 5_000
 
 
 def _speaker_match(session: Session, term: str, walked_id=None) -> ColumnElement[bool]:
@@ -125,7 +127,7 @@ def search_condition(
     word's test are then made on that id alone, against lists the database makes once (the
     full-text matches; the claims of the speakers the word names), so the rows walked past
     are never read from the claims table: a test on the speaker's column read every claim
-    walked (at a million claims, about 700 table pages for a page of `--search president`,
+    walked (at a million claims, about 2,900 table rows for a page of `--search russia`,
     where its 50 rows are all the table reads needed). Not for speakers who said more than
     SPEAKER_LIST claims: their row's speaker is tested, as without WALKED."""
     dialect = session.get_bind().dialect.name

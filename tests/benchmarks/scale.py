@@ -251,6 +251,8 @@ def shapes(engine) -> list[tuple[str, ClaimFilter | None, Callable | None]]:
         ),
         ("who-said --search president --limit 50", ClaimFilter(search="president", **page), None),
         ("who-said --search ceasefire --limit 50", ClaimFilter(search="ceasefire", **page), None),
+        # a word of some thousands of matches that names a few speakers (their claims' ids)
+        ("who-said --search russia --limit 50", ClaimFilter(search="russia", **page), None),
         (
             "who-said --search president --topic elections --limit 50",
             ClaimFilter(search="president", topic="elections", **page),
