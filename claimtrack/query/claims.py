@@ -171,11 +171,12 @@ def _matches(session: Session, flt: ClaimFilter, matching: Select, upto: int = B
     return session.scalar(select(func.count()).select_from(matching.limit(upto).subquery()))
 
 
-def _walked(matches: int):
-    """Claim.id to test a filter's matches against: as is (the database starts from the
-    few matches and sorts them), or, when they are many, as an expression no index serves,
-    so the database walks the date-order index and stops after the page."""
-    return Claim.id + 0 if matches >= BROAD else Claim.id
+def _walked(matches: int, walked=Claim.id):
+    """The claim id to test a filter's matches against: Claim.id as is (the database starts
+    from the few matches and sorts them), or, when they are many, WALKED (the id the walked
+    index holds: the claims' own, or a topic's links') as an expression no index serves, so
+    the database walks the date-order index and stops after the page."""
+    return walked + 0 if matches >= BROAD else Claim.id
 
 
 def spoken_by(session: Session, ids: list[int]):
@@ -325,8 +326,11 @@ def refine(stmt: Select, session: Session, flt: ClaimFilter, order: tuple = ()) 
     if flt.search is not None:
         dialect = session.get_bind().dialect.name
         found = search_ids(dialect, flt.search)
-        own_id = _walked(_matches(session, flt, found, BROAD)) if found is not None else Claim.id
-        stmt = stmt.where(search_condition(session, flt.search, own_id))
+        matches = _matches(session, flt, found, BROAD) if found is not None else 0
+        # walked: tested on the claim id the walked index holds (a topic's links' own)
+        walked = ClaimTopic.claim_id if order is TOPIC_TIMELINE else Claim.id
+        own_id = _walked(matches, walked)
+        stmt = stmt.where(search_condition(session, flt.search, own_id, matches >= BROAD))
     if flt.attribution:
         stmt = stmt.where(Claim.attribution == flt.attribution)
     if flt.status:

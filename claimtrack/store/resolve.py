@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, literal, or_, select
+from sqlalchemy import Engine, literal, or_, select, union
 from sqlalchemy.orm import Session, aliased
 
 from claimtrack.extract.roles import WORD, alias_roles, definite, described
@@ -152,13 +152,11 @@ def _of_surname(actor: Actor, loose: Actor) -> bool:
 def in_source(session: Session, source_id: int, loose: Actor, gender: str | None) -> list[Actor]:
     """The full-named people SOURCE_ID's claims name whom LOOSE's surname fits."""
     ids = select(ClaimSpeaker.actor_id).join(Claim, Claim.id == ClaimSpeaker.claim_id)
-    stmt = select(Actor).where(
-        Actor.kind == "person",
-        or_(
-            Actor.id.in_(ids.where(Claim.source_id == source_id)),
-            Actor.id.in_(select(Claim.actor_id).where(Claim.source_id == source_id)),
-        ),
+    named = union(  # one union, not two IN joined by OR: PostgreSQL read every actor for it
+        ids.where(Claim.source_id == source_id),
+        select(Claim.actor_id).where(Claim.source_id == source_id),
     )
+    stmt = select(Actor).where(Actor.kind == "person", Actor.id.in_(named))
     return [a for a in session.scalars(stmt) if _of_surname(a, loose) and _fits(a, gender, None)]
 
 

@@ -12,7 +12,7 @@ import hashlib
 import re
 from collections.abc import Sequence
 
-from sqlalchemy import delete, func, or_, select, update
+from sqlalchemy import delete, func, or_, select, union, update
 from sqlalchemy.orm import Session, object_session
 
 from claimtrack.extract.dates import relation_range
@@ -156,11 +156,13 @@ def find_actor(session: Session, name: str) -> Actor | None:
 
 
 def _named(session: Session, key: str) -> list[Actor]:
-    """People whose name or an alias has KEY."""
+    """People whose name or an alias has KEY: the ids of both from their indexes, one
+    union (the two conditions joined by OR made PostgreSQL read every actor, a cost
+    that grew with the registry: 1.3 ms a call at 5,600 actors against 0.7 in an empty
+    database, a few hundred calls for five articles)."""
+    by_name = select(Actor.id).where(Actor.name_key == key)
     by_alias = select(ActorAlias.actor_id).where(ActorAlias.alias_key == key)
-    stmt = select(Actor).where(
-        Actor.kind == "person", or_(Actor.name_key == key, Actor.id.in_(by_alias))
-    )
+    stmt = select(Actor).where(Actor.kind == "person", Actor.id.in_(union(by_name, by_alias)))
     return list(session.scalars(stmt.order_by(Actor.id)))
 
 

@@ -31,7 +31,7 @@ from contextlib import contextmanager
 from itertools import islice
 from pathlib import Path
 
-from sqlalchemy import case, create_engine, func, select, text
+from sqlalchemy import case, create_engine, event, func, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, aliased
 
@@ -251,6 +251,8 @@ def shapes(engine) -> list[tuple[str, ClaimFilter | None, Callable | None]]:
         ),
         ("who-said --search president --limit 50", ClaimFilter(search="president", **page), None),
         ("who-said --search ceasefire --limit 50", ClaimFilter(search="ceasefire", **page), None),
+        # a word of some thousands of matches that names a few speakers (their claims' ids)
+        ("who-said --search russia --limit 50", ClaimFilter(search="russia", **page), None),
         (
             "who-said --search president --topic elections --limit 50",
             ClaimFilter(search="president", topic="elections", **page),
@@ -397,9 +399,13 @@ def count_claims(engine) -> int:
         return conn.execute(text("SELECT count(*) FROM claims")).scalar()
 
 
-def measure_store(engine, docs: int, skip: int) -> None:
+def measure_store(engine, docs: int, skip: int, rounds: int = 3) -> None:
     """Store time of DOCS new articles (extracted beforehand) into this database and into a
-    new, empty SQLite file, interleaved; each into the big one is rolled back after."""
+    new, empty database of the same kind (a SQLite file; on PostgreSQL a database made on
+    the same server), in turn, ROUNDS times: each into the big one is rolled back after,
+    each empty one is new. Prints the medians, the median of the paired ratios (each
+    round's big over its empty one), and the statements whose time grew most (SQL time
+    per round, by what they do)."""
     from claimtrack.extract import extract
     from claimtrack.io.readers import read_entry
     from claimtrack.store.writes import ensure_taxonomy, store_document
@@ -410,27 +416,72 @@ def measure_store(engine, docs: int, skip: int) -> None:
         doc = read_entry(Entry(str(p)))
         found.append((doc, extract(doc.text, doc.published)))
 
-    def store(target, keep: bool) -> float:
+    def store(target, keep: bool, sql: dict) -> float:
+        def before(conn, cursor, statement, *_):
+            conn.info["bench_t0"] = time.perf_counter()
+
+        def after(conn, cursor, statement, *_):
+            what = " ".join(statement.split()[:3])  # INSERT INTO claims, SELECT actors.id, ...
+            sql[what] = sql.get(what, 0.0) + time.perf_counter() - conn.info["bench_t0"]
+
+        event.listen(target, "before_cursor_execute", before)
+        event.listen(target, "after_cursor_execute", after)
         total = 0.0
-        for i, (doc, claims) in enumerate(found):
-            with Session(target) as s:
-                topics = ensure_taxonomy(s)
-                t0 = time.perf_counter()
-                store_document(s, doc, claims, topics, digest=f"bench-{i}-{time.time()}")
-                s.flush()
-                total += time.perf_counter() - t0
-                s.commit() if keep else s.rollback()
+        try:
+            for i, (doc, claims) in enumerate(found):
+                with Session(target) as s:
+                    topics = ensure_taxonomy(s)
+                    t0 = time.perf_counter()
+                    store_document(s, doc, claims, topics, digest=f"bench-{i}-{time.time()}")
+                    s.flush()
+                    total += time.perf_counter() - t0
+                    s.commit() if keep else s.rollback()
+        finally:
+            event.remove(target, "before_cursor_execute", before)
+            event.remove(target, "after_cursor_execute", after)
         return total
 
-    with tempfile.TemporaryDirectory() as tmp:
-        empty = dbmod.open_engine(str(Path(tmp) / "empty.db"))
-        small, big = store(empty, True), store(engine, False)
-        empty.dispose()
+    big_t, small_t, big_sql, small_sql = [], [], {}, {}
+    for r in range(rounds):
+        with empty_like(engine, r) as empty:
+            small_t.append(store(empty, True, small_sql))
+        big_t.append(store(engine, False, big_sql))
+    ratio = statistics.median(b / e for b, e in zip(big_t, small_t, strict=True))
+    kind = "PostgreSQL database" if engine.dialect.name == "postgresql" else "SQLite file"
     print(
-        f"{f'store {len(found)} new articles':<58} {big * 1000:8.0f} ms here,"
-        f" {small * 1000:,.0f} ms into an empty SQLite file ({big / small:.1f}x)",
+        f"{f'store {len(found)} new articles, {rounds} rounds':<58}"
+        f" {statistics.median(big_t) * 1000:8.0f} ms here,"
+        f" {statistics.median(small_t) * 1000:,.0f} ms into an empty {kind}"
+        f" (paired {ratio:.2f}x, from {min(b / e for b, e in zip(big_t, small_t, strict=True)):.2f}"
+        f" to {max(b / e for b, e in zip(big_t, small_t, strict=True)):.2f})",
         flush=True,
     )
+    grown = sorted(big_sql, key=lambda k: small_sql.get(k, 0.0) - big_sql[k])[:5]
+    cells = ", ".join(
+        f"{k} {big_sql[k] * 1000 / rounds:.0f} vs {small_sql.get(k, 0.0) * 1000 / rounds:.0f}"
+        for k in grown
+    )
+    print(f"{'  SQL that grew (ms a round, here vs empty)':<58} {cells}", flush=True)
+
+
+@contextmanager
+def empty_like(engine, n: int):
+    """A new, empty claimtrack database of ENGINE's kind, its engine; gone after."""
+    if engine.dialect.name != "postgresql":
+        with tempfile.TemporaryDirectory() as tmp:
+            empty = dbmod.open_engine(str(Path(tmp) / "empty.db"))
+            try:
+                yield empty
+            finally:
+                empty.dispose()
+        return
+    server = engine.url.set(database="postgres").render_as_string(hide_password=False)
+    with scratch_pg(server, f"claimtrack_empty_{os.getpid()}_{n}") as url:
+        empty = dbmod.open_engine(url)
+        try:
+            yield empty
+        finally:
+            empty.dispose()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -456,6 +507,10 @@ def main(argv: list[str] | None = None) -> int:
         "--export-only", action="store_true", help="only the export against the client"
     )
     parser.add_argument("--store-docs", type=int, default=10)
+    parser.add_argument("--store-rounds", type=int, default=3)
+    parser.add_argument(
+        "--store-only", action="store_true", help="only storing new articles, big vs empty"
+    )
     args = parser.parse_args(argv)
     if args.pg:
         with scratch_pg(args.pg) as url:
@@ -464,9 +519,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 @contextmanager
-def scratch_pg(server: str):
-    """A new, empty database on the PostgreSQL SERVER, dropped at the end."""
-    name = f"claimtrack_scale_{os.getpid()}"
+def scratch_pg(server: str, name: str | None = None):
+    """A new, empty database on the PostgreSQL SERVER (NAME), dropped at the end."""
+    name = name or f"claimtrack_scale_{os.getpid()}"
     admin = create_engine(server, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
         conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
@@ -501,11 +556,12 @@ def run(args, db_arg: str | None) -> int:
             f" reference {args.reference_runs}",
             flush=True,
         )
-        if not args.export_only:
+        if not (args.export_only or args.store_only):
             measure(engine, args.runs, args.reference_runs)
-        measure_export(engine, db, min(args.export_rows, n), args.export_runs)
+        if not args.store_only:
+            measure_export(engine, db, min(args.export_rows, n), args.export_runs)
         if not args.export_only:
-            measure_store(engine, args.store_docs, args.base_docs)
+            measure_store(engine, args.store_docs, args.base_docs, args.store_rounds)
         engine.dispose()
     return 0
 

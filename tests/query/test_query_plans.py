@@ -174,6 +174,56 @@ def test_a_broad_search_walks_the_date_order(stored, monkeypatch):
     assert "claims_fts" in shown or "search_vector @@" in shown, shown
 
 
+def test_a_broad_search_tests_the_speakers_on_the_walked_id(stored, monkeypatch):
+    """SQLite: walking the date order for a broad search, a word's speakers are tested as
+    their claims' ids (a list from ix_claims_actor_timeline), as the full-text matches are,
+    so a claim walked past is not read from the table; from a topic's links, on their
+    claim id, before its claim is read."""
+    engine = dbmod.open_engine(stored)
+    if engine.dialect.name != "sqlite":
+        pytest.skip("PostgreSQL tests the stored vector on the row itself")
+    monkeypatch.setattr(claimsmod, "BROAD", 1)
+    with dbmod.session_scope(engine) as s:
+        walked = plan(s, ClaimFilter(search="Donald", limit=1), ordered=True)
+        topic = plan(s, ClaimFilter(search="Donald", topic="ceasefire", limit=1), ordered=True)
+        sql = str(claims_query(s, ClaimFilter(search="Donald", topic="ceasefire", limit=1)))
+    for shown in (walked, topic):
+        assert "TEMP B-TREE FOR ORDER BY" not in shown, shown
+        assert "COVERING INDEX ix_claims_actor_timeline" in shown, shown
+        assert "claims_fts" in shown, shown
+    assert "SCAN claims USING INDEX ix_claims_timeline" in walked, walked
+    assert "claim_topics.claim_id + " in sql and "claims.actor_id IN" not in sql, sql
+
+
+@pytest.mark.parametrize(
+    "flt",
+    [
+        ClaimFilter(search="Donald"),  # in some mentions; the speaker's name for the rest
+        ClaimFilter(search="Yuri crisis"),
+        ClaimFilter(search="Donald", topic="ceasefire"),
+        ClaimFilter(search="Donald", newest_first=True),
+        ClaimFilter(search="Russia", topic="international-relations"),
+    ],
+    ids=lambda f: str(f)[12:70],
+)
+def test_a_broad_search_lists_what_the_gathered_search_finds(stored, monkeypatch, flt):
+    """Walked in date order (every search broad), a search lists the claims the few
+    matches gathered and sorted give, in the same order, once per claim: every page size."""
+    engine = dbmod.open_engine(stored)
+    with dbmod.session_scope(engine) as s:
+        pages = {}
+        for broad in (2_000, 1):
+            monkeypatch.setattr(claimsmod, "BROAD", broad)
+            for first_only in (False, True):
+                for size in range(1, 12):
+                    page = dataclasses.replace(flt, limit=size)
+                    got = [r["claim_id"] for r in iter_rows(s, page, first_only=first_only)]
+                    pages.setdefault((first_only, size), []).append(got)
+    assert any(len(gathered) > 1 for gathered, _ in pages.values()), flt
+    for key, (gathered, walked) in pages.items():
+        assert walked == gathered, key
+
+
 def test_the_stored_sort_day_orders_as_the_dates_say(stored):
     engine = dbmod.open_engine(stored)
     with dbmod.session_scope(engine) as s:
