@@ -46,20 +46,68 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
         and cues.verb_score(first.head.lemma_.lower(), "c") >= 0.6
     ):
         return subject_of(first.head)
-    # "..., adding that", "and warned that": inherit the subject of the governing verb
+    if (named := _name_after(verb)) is not None:
+        return named, False
+    # "..., adding that", "and warned that": inherit the subject of the governing verb; a
+    # conjoined predicate shares a passive one too ("Ode was forced into it and said that")
     head = verb
     for _ in range(4):
         if head.dep_ not in INHERIT_DEPS or head.head == head:
             break
-        raising = head.dep_ == "xcomp" and head.head.lemma_.lower() in cues.HEDGE_VERBS
+        shared = head.dep_ == "xcomp" and head.head.lemma_.lower() in cues.HEDGE_VERBS
+        shared = shared or head.dep_ == "conj" and head.head.pos_ == "VERB"
         head = head.head
-        deps = ("nsubj", "nsubjpass") if raising else ("nsubj",)
+        deps = ("nsubj", "nsubjpass") if shared else ("nsubj",)
         s = nearest_subject(head, deps)
         if s is not None:
             return s, False
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
         return verb.head, False
+    if verb.dep_ == "ROOT" and (named := _name_before(verb)) is not None:
+        return named, False
     return None, False
+
+
+def _name_after(verb: Token) -> Token | None:
+    """The speaker's name right after a speaking verb that follows a quotation, when the
+    parser gave the verb no subject: it read the name as an adverb ('"It is valuable," said
+    Skelly.') or hung it on what follows ('said Jo Roe, half joking'). The name's last word,
+    when a punctuation mark ends it."""
+    doc = verb.doc
+    end = verb.i + 1
+    while (
+        end < len(doc)
+        and (doc[end].pos_ == "PROPN" or doc[end].dep_ == "advmod")
+        and (doc[end].is_title and doc[end].is_alpha)
+    ):
+        end += 1
+    if end == verb.i + 1 or end >= len(doc) or not doc[end].is_punct:
+        return None
+    if doc[end].text in ("-", "—", "(") or cues.verb_score(verb.lemma_.lower(), "c") < 0.6:
+        return None
+    name = doc[end - 1]
+    if name.head.i < verb.i or not any(t.is_quote for t in doc[: verb.i]):
+        return None
+    return name
+
+
+def _name_before(verb: Token) -> Token | None:
+    """The speaker's name right before a speaking verb that heads its sentence without a
+    subject, where the parser hung the name on a phrase before it ("On Tuesday in Ely,
+    former mayor Jo Roe said"): the name, or one closed by a parenthesis ("Jo Roe (D-VT)") or
+    by an appositive between commas ("Jo Roe, the minority leader,")."""
+    doc = verb.doc
+    i = verb.i - 1
+    if i > 0 and doc[i].text == ")":
+        i = next((j - 1 for j in range(i - 1, max(i - 6, 0), -1) if doc[j].text == "("), -1)
+    elif i > 0 and doc[i].text == ",":
+        i = next((j - 1 for j in range(i - 1, max(i - 9, 0), -1) if doc[j].text == ","), -1)
+    if i < 0 or cues.verb_score(verb.lemma_.lower(), "c") < 0.6:
+        return None
+    name = doc[i]
+    if name.pos_ != "PROPN" or name.dep_ not in ("appos", "conj") or name.head.i > name.i:
+        return None
+    return name
 
 
 DASHES = words("dashes")

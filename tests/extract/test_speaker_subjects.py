@@ -1,0 +1,67 @@
+"""Who a verb cue credits when the parser gives it no subject of its own
+(claimtrack/extract/rules/subjects.py): a surname after a closing "said" that the parser read
+as an adverb, and the passive subject of the first of two conjoined predicates."""
+
+from __future__ import annotations
+
+from claimtrack.extract import extract
+
+
+def _speakers(text: str) -> list[tuple[str, str | None, str | None]]:
+    return [
+        (c.cue.text(text), c.speaker.mention and c.speaker.mention.text(text), c.speaker.name)
+        for c in extract(text)
+    ]
+
+
+def test_a_surname_read_as_an_adverb_after_said_is_the_speaker() -> None:
+    for name in ("Dunly", "Fernly"):  # the parser tags both ADV, advmod of "said"
+        text = f"“Having the keys to the depot is useful,” said {name}."
+        assert _speakers(text) == [("said", name, name)]
+
+
+def test_the_surname_is_found_before_a_comma_too() -> None:
+    text = "“Having the keys to the depot is useful,” said Dunly, who runs the depot."
+    cue, mention, name = _speakers(text)[0]
+    assert (cue, name) == ("said", "Dunly")
+    assert mention is not None and mention.startswith("Dunly")  # its clause kept, as PolNeAR
+
+
+def test_an_adverb_after_said_is_not_a_speaker() -> None:
+    text = "“The depot is open,” she said quietly."
+    assert _speakers(text) == [("said", "she", None)]
+
+
+def test_a_conjoined_predicate_shares_a_passive_subject() -> None:
+    text = (
+        "By the end of the day, Mr. Ode was forced into a rare apology and said that his"
+        " words had been misread."
+    )
+    assert ("said", "Mr. Ode", "Ode") in _speakers(text)
+
+
+def test_a_conjoined_clause_with_its_own_subject_keeps_it() -> None:
+    text = "The bridge was closed on Monday and the mayor said that it would reopen in May."
+    assert ("said", "the mayor") in [(c, m) for c, m, _ in _speakers(text)]
+
+
+def test_a_name_after_said_hung_on_what_follows_is_the_speaker() -> None:
+    text = "“I am better with my hands than with my pen,” said Ann Roe, half joking."
+    assert _speakers(text)[0][:2] == ("said", "Ann Roe")
+
+
+def test_a_name_before_said_hung_on_an_earlier_phrase_is_the_speaker() -> None:
+    for text, name in (
+        (
+            "Monday in Ely, while on the road for his sister Ann Roe, former mayor Ben Ode"
+            " said his sister was ready.",
+            "Ben Ode",
+        ),
+        (
+            "Saturday at the state party's dinner Sen. Ann Roe (D-VT) said the plan was a failure.",
+            "Ann Roe",
+        ),
+    ):
+        (cue, mention, found), *_ = _speakers(text)
+        assert cue == "said" and found == name
+        assert mention is not None and name in mention
