@@ -65,3 +65,21 @@ def test_a_name_before_said_hung_on_an_earlier_phrase_is_the_speaker() -> None:
         (cue, mention, found), *_ = _speakers(text)
         assert cue == "said" and found == name
         assert mention is not None and name in mention
+
+
+def test_a_name_before_said_read_as_an_adverb_is_the_speaker() -> None:
+    text = "Dunly said he would be cautious in restructuring the depot."
+    assert _speakers(text) == [("said", "Dunly", "Dunly")]
+
+
+def test_a_count_of_people_before_say_is_the_speaker() -> None:
+    text = "About 4 in 10 say they want the next mayor to have more liberal policies."
+    assert _speakers(text)[0][:2] == ("say", "About 4 in 10")
+
+
+def test_the_subject_of_a_phrase_say_was_left_hanging_on_is_the_speaker() -> None:
+    text = (
+        "Majorities of voters in five states going to the polls Tuesday say they would be"
+        " satisfied with both candidates."
+    )
+    assert _speakers(text)[0][:2] == ("say", "Majorities of voters in five states")

@@ -65,7 +65,19 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
         return verb.head, False
     if verb.dep_ == "ROOT" and (named := _name_before(verb)) is not None:
         return named, False
+    if verb.dep_ == "dep" and (s := _subject_before(verb)) is not None:
+        return s, False
     return None, False
+
+
+def _subject_before(verb: Token) -> Token | None:
+    """The subject of the phrase a speaking verb was left hanging on by the parser ("Voters
+    going to the polls say": "say" a bare dependent of "going"), when it stands before both."""
+    head = verb.head
+    if head.i > verb.i or cues.verb_score(verb.lemma_.lower(), "c") < 0.6:
+        return None
+    s = nearest_subject(head, ("nsubj",))
+    return s if s is not None and s.i < head.i else None
 
 
 def _name_after(verb: Token) -> Token | None:
@@ -105,9 +117,18 @@ def _name_before(verb: Token) -> Token | None:
     if i < 0 or cues.verb_score(verb.lemma_.lower(), "c") < 0.6:
         return None
     name = doc[i]
+    if i == verb.i - 1 and name.head == verb and _own_subject(name):  # "Dunly said", "4 in 10 say"
+        return name
     if name.pos_ != "PROPN" or name.dep_ not in ("appos", "conj") or name.head.i > name.i:
         return None
     return name
+
+
+def _own_subject(tok: Token) -> bool:
+    """A name the parser took for an adverb, or a count of people taken for a number."""
+    if tok.dep_ == "advmod":
+        return tok.pos_ == "PROPN" and tok.is_title and tok.is_alpha
+    return tok.dep_ == "nummod" and tok.pos_ == "NUM"
 
 
 DASHES = words("dashes")
