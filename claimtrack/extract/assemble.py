@@ -16,7 +16,7 @@ from typing import Protocol
 
 from spacy.tokens import Token
 
-from claimtrack.extract import cues, rules, scene, when
+from claimtrack.extract import cues, rules, scene, tails, when
 from claimtrack.extract.calibration import calibrated
 from claimtrack.extract.learned import detect, refine
 from claimtrack.extract.quotes import QuoteIndex
@@ -619,6 +619,7 @@ def _claim(
         cue, parts = redraw(
             p, refine.Proposal(cue, (mention.start, mention.end) if mention else None, parts)
         )
+    parts = tails.before_participle(text, p, qi, parts)
     # content covers all pieces, as PolNeAR spans in several fragments do
     cs, ce = parts[0][0], parts[-1][1]
     sent_start, sent_end = p.doc_span(cand.sent)
