@@ -129,6 +129,7 @@ def _direct_object_of(text: str, word: str) -> str:
         ("Sanders criticized Clinton in early June.", "criticized", "Clinton"),
         ("Ms. Roe praised him in a tweet.", "praised", "him"),
         ("The mayor endorsed the harbor plan in an interview.", "endorsed", "the harbor plan"),
+        ("The governor mocked him on Twitter.", "mocked", "him"),
     ],
 )
 def test_a_direct_object_ends_before_when_or_in_what_it_was_said(
@@ -228,3 +229,15 @@ def test_a_second_speaker_after_while_is_still_a_claim_of_its_own() -> None:
     text = "The governor said the bridge was safe, while the engineers said it needed repairs."
     claims = extract(text)
     assert [c.content.text(text) for c in claims] == ["the bridge was safe", "it needed repairs"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The governor mocked him on Twitter.", "him"),
+        ("The governor denied it on Thursday.", "it"),
+    ],
+)
+def test_the_shipped_refiner_keeps_where_and_when_it_was_said_out(text: str, content: str) -> None:
+    (claim,) = extract(text)
+    assert claim.content.text(text) == content

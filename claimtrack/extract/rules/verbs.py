@@ -22,7 +22,7 @@ from claimtrack.extract.rules.phrases import (
     snap_to_quotes,
 )
 from claimtrack.extract.rules.subjects import source_span, subject_of
-from claimtrack.extract.when import WHEN_LABELS
+from claimtrack.extract.when import WHEN_LABELS, says_when_or_where
 from claimtrack.extract.wordlists import words
 
 CUE_PREPS = words("cue_preps")
@@ -55,7 +55,7 @@ def _object_content(ctx: Context, tok: Token) -> tuple[int, int] | None:
     for c in tok.children:
         if c.i <= obj.i:
             continue
-        if c.dep_ == "prep" and _says_when_or_where(c):
+        if c.dep_ == "prep" and says_when_or_where(c):
             break
         if (
             c.dep_ in ("oprd", "xcomp", "ccomp")
@@ -82,15 +82,6 @@ def _examples_of(prep: Token, obj: Token) -> bool:
         and first >= 2
         and doc[first - 1].text == ","
         and doc[first - 2].i == obj.right_edge.i
-    )
-
-
-def _says_when_or_where(prep: Token) -> bool:
-    """A preposition whose object is a date or time ("in early June", "for decades") or the
-    medium of the words ("in a tweet", "in an interview")."""
-    pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
-    return pobj is not None and (
-        pobj.ent_type_ in WHEN_LABELS or pobj.lemma_.lower() in cues.MEDIUM_NOUNS
     )
 
 
