@@ -4,7 +4,7 @@
 referring to the bill': a quotation closed with a comma inside its marks and followed by
 a participle ("adding", "referring", "describing") is where the speaker's words end; what
 follows is the writer's account of the scene. PolNeAR ends the content at the closing mark
-(on PolNeAR train, 19 of the 24 claims that ran on past such a mark).
+(19 of the 24 claims of PolNeAR train that ran on past such a mark; the other 5 kept it).
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from claimtrack.extract.quotes import QuoteIndex
 from claimtrack.extract.segment import Parsed
 
 Pair = tuple[int, int]
-_COMMA_CLOSE = (",", ",”", ',"', ",''")
 
 
 def before_participle(text: str, p: Parsed, qi: QuoteIndex, parts: list[Pair]) -> list[Pair]:
