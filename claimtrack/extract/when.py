@@ -35,6 +35,12 @@ def says_when_or_where(prep: Token) -> bool:
     return pobj.ent_type_ in WHEN_LABELS or lemma in cues.MEDIUM_NOUNS or lemma in BROADCAST_NOUNS
 
 
+def is_when(t: Token) -> bool:
+    """A word that says when: a date or time entity ("Tuesday", "last week") or a time adverb
+    ("later", "previously")."""
+    return t.ent_type_ in WHEN_LABELS or t.lower_ in TIME_ADVERBS
+
+
 def _is_date_tok(t: Token) -> bool:
     return t.ent_type_ in WHEN_LABELS or bool(_ORDINAL_DAY.match(t.text))
 

@@ -241,3 +241,17 @@ def test_a_second_speaker_after_while_is_still_a_claim_of_its_own() -> None:
 def test_the_shipped_refiner_keeps_where_and_when_it_was_said_out(text: str, content: str) -> None:
     (claim,) = extract(text)
     assert claim.content.text(text) == content
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We will win the county," Roe said Tuesday, "and we will win it by a mile."',
+        '"The bridge is safe," the engineer said last week, "and it will open in June."',
+    ],
+)
+def test_when_it_was_said_belongs_to_the_attribution_between_two_halves(text: str) -> None:
+    (claim,) = extract(text)
+    first = text[: text.index(",") + 2]
+    second = text[text.rindex('"', 0, len(text) - 2) :]
+    assert [p.text(text) for p in claim.pieces] == [first, second]
