@@ -16,7 +16,7 @@ from typing import Protocol
 
 from spacy.tokens import Token
 
-from claimtrack.extract import cues, rules, scene, when
+from claimtrack.extract import cues, rules, scene, tails, when
 from claimtrack.extract.calibration import calibrated
 from claimtrack.extract.learned import detect, refine
 from claimtrack.extract.quotes import QuoteIndex
@@ -114,9 +114,12 @@ def _quote_parts(
     if cand.source is not None:
         skip.append(cand.source)
     for c in cand.cue_tok.children:
-        # '"A," he said in a statement. "B."': the medium phrase belongs to the attribution
-        if c.dep_ == "prep" and c.i == cand.cue_tok.i + 1:
-            skip.append((p.doc_start(c), p.doc_end(c.right_edge)))
+        # '"A," he said in a statement. "B."': the medium phrase belongs to the attribution, and
+        # so does when it was said ('"A," he said Tuesday, "B."', '... said on Monday, "B."')
+        if (c.dep_ == "prep" and (c.i == cand.cue_tok.i + 1 or when.says_when_or_where(c))) or (
+            c.dep_ in ("npadvmod", "advmod") and c.i > cand.cue_tok.i and when.is_when(c)
+        ):
+            skip.append(p.subtree_span(c))
 
     def only_attribution(a: int, b: int, linked: bool = False) -> bool:
         rest = "".join(
@@ -619,6 +622,7 @@ def _claim(
         cue, parts = redraw(
             p, refine.Proposal(cue, (mention.start, mention.end) if mention else None, parts)
         )
+    parts = tails.before_participle(text, p, qi, parts)
     # content covers all pieces, as PolNeAR spans in several fragments do
     cs, ce = parts[0][0], parts[-1][1]
     sent_start, sent_end = p.doc_span(cand.sent)

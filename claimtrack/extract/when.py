@@ -21,6 +21,26 @@ _DATE_PREPS = words("date_preps")
 WHEN_LABELS = frozenset({"DATE", "TIME"})  # the entity labels of dates and times
 
 
+BROADCAST_NOUNS = words("broadcast_nouns")
+
+
+def says_when_or_where(prep: Token) -> bool:
+    """A preposition whose object is a date or time ("in early June", "for decades"), the
+    medium of the words ("in a tweet", "in an interview") or where they went out ("on
+    Twitter", "on cable news"): when and where something was said, not what was said."""
+    pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+    if pobj is None:
+        return False
+    lemma = pobj.lemma_.lower()
+    return pobj.ent_type_ in WHEN_LABELS or lemma in cues.MEDIUM_NOUNS or lemma in BROADCAST_NOUNS
+
+
+def is_when(t: Token) -> bool:
+    """A word that says when: a date or time entity ("Tuesday", "last week") or a time adverb
+    ("later", "previously")."""
+    return t.ent_type_ in WHEN_LABELS or t.lower_ in TIME_ADVERBS
+
+
 def _is_date_tok(t: Token) -> bool:
     return t.ent_type_ in WHEN_LABELS or bool(_ORDINAL_DAY.match(t.text))
 

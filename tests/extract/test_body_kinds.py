@@ -133,7 +133,7 @@ def test_a_leads_union_is_the_one_labour_body_named_with_its_trade() -> None:
         '"We need a friend in the statehouse," the Union of Bakers and Confectioners said.'
     )
     assert speaker_of(text, "Reyes").name == "Union of Bakers and Confectioners"
-    who = speaker_of(text, "Omar Reyes on Friday")
+    who = speaker_of(text, "Omar Reyes")
     assert (who.name, who.kind) == ("Union of Bakers and Confectioners", "organization")
 
 

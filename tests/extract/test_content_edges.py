@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimtrack.extract import extract, nlp
+from claimtrack.extract import extract, nlp, tails
 from claimtrack.extract.learned import refine
 from claimtrack.extract.pipeline import parse_chunk
 from claimtrack.extract.quotes import QuoteIndex
@@ -111,3 +111,147 @@ def test_the_shipped_refiner_ends_an_object_before_a_clause_of_reason_or_time(
 ) -> None:
     (claim,) = extract(text)
     assert claim.content.text(text) == content
+
+
+def _direct_object_of(text: str, word: str) -> str:
+    doc = nlp.load()(text)
+    ctx = Context(Parsed(Segment(0, len(text), text, False), doc), QuoteIndex(text), text)
+    tok = next(t for t in doc if t.text == word)
+    found = verbs.direct_object(verbs.read_verb(ctx, tok, tok.sent))
+    assert found is not None
+    return text[found.content[0] : found.content[1]]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "content"),
+    [
+        ("The governor denied it on Thursday.", "denied", "it"),
+        ("Sanders criticized Clinton in early June.", "criticized", "Clinton"),
+        ("Ms. Roe praised him in a tweet.", "praised", "him"),
+        ("The mayor endorsed the harbor plan in an interview.", "endorsed", "the harbor plan"),
+        ("The governor mocked him on Twitter.", "mocked", "him"),
+    ],
+)
+def test_a_direct_object_ends_before_when_or_in_what_it_was_said(
+    text: str, word: str, content: str
+) -> None:
+    assert _direct_object_of(text, word) == content
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "content"),
+    [
+        # a complement of the object, and a phrase hung on the object itself, stay
+        (
+            "The senator blamed the council for the delays.",
+            "blamed",
+            "the council for the delays",
+        ),
+        (
+            "Jones blamed the council for the delays in March.",
+            "blamed",
+            "the council for the delays in March",
+        ),
+    ],
+)
+def test_a_direct_object_keeps_its_complements(text: str, word: str, content: str) -> None:
+    assert _direct_object_of(text, word) == content
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "content"),
+    [
+        (
+            "She criticized spending projects, like new bridges and bigger parks.",
+            "criticized",
+            "spending projects, like new bridges and bigger parks",
+        ),
+        (
+            "Roe questioned the treasurer's record, including her work on the budget.",
+            "questioned",
+            "the treasurer's record, including her work on the budget",
+        ),
+    ],
+)
+def test_a_direct_object_keeps_its_examples(text: str, word: str, content: str) -> None:
+    assert _direct_object_of(text, word) == content
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            'Roe said things "should be wrapped up by the summer," referring to the convention.',
+            'things "should be wrapped up by the summer,"',
+        ),
+        (
+            'The mayor insisted that the report was a "distortion," describing the audit as careless.',
+            'that the report was a "distortion,"',
+        ),
+        (
+            "The chief said the budget was ''too thin,'' describing cuts to the night patrols.",
+            "the budget was ''too thin,''",
+        ),
+    ],
+)
+def test_a_content_ends_at_a_quotation_closed_before_the_writers_participle(
+    text: str, content: str
+) -> None:
+    (claim,) = extract(text)
+    assert claim.content.text(text) == content
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a quotation closed with a comma and followed by other words goes on
+        'Roe said the plan was "a good start," a view the whole council shared.',
+        # a participle after a quotation closed without a comma inside its marks too
+        'Roe said the plan was "a good start", adding weight to the council vote.',
+    ],
+)
+def test_a_content_goes_on_past_a_quotation_not_followed_by_a_participle(text: str) -> None:
+    p = _paragraph(text)
+    start = text.index("the plan")
+    parts = [(start, len(text) - 1)]
+    assert tails.before_participle(text, p, QuoteIndex(text), parts) == parts
+
+
+def test_a_clause_of_contrast_opening_the_content_stays_in_it() -> None:
+    text = "The union said that while polling of its members showed weak support, it would stay neutral."
+    claims = extract(text)
+    assert [c.content.text(text) for c in claims] == [
+        "that while polling of its members showed weak support, it would stay neutral"
+    ]
+
+
+def test_a_second_speaker_after_while_is_still_a_claim_of_its_own() -> None:
+    text = "The governor said the bridge was safe, while the engineers said it needed repairs."
+    claims = extract(text)
+    assert [c.content.text(text) for c in claims] == ["the bridge was safe", "it needed repairs"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The governor mocked him on Twitter.", "him"),
+        ("The governor denied it on Thursday.", "it"),
+    ],
+)
+def test_the_shipped_refiner_keeps_where_and_when_it_was_said_out(text: str, content: str) -> None:
+    (claim,) = extract(text)
+    assert claim.content.text(text) == content
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We will win the county," Roe said Tuesday, "and we will win it by a mile."',
+        '"The bridge is safe," the engineer said last week, "and it will open in June."',
+    ],
+)
+def test_when_it_was_said_belongs_to_the_attribution_between_two_halves(text: str) -> None:
+    (claim,) = extract(text)
+    first = text[: text.index(",") + 2]
+    second = text[text.rindex('"', 0, len(text) - 2) :]
+    assert [p.text(text) for p in claim.pieces] == [first, second]

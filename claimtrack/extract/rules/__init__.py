@@ -47,6 +47,19 @@ def _coordinated(b: Candidate) -> bool:
     return False
 
 
+def _embedded(ctx: Context, b: Candidate, a: Candidate) -> bool:
+    """b is an adverbial clause opening a clause of a's content, not a sibling of a's cue:
+    'said that while the poll showed X, it would stay neutral' is one content with a clause
+    of its own inside ('said A, while B said C' stays two)."""
+    tok, head = b.cue_tok, b.cue_tok.head
+    return (
+        tok.dep_ == "advcl"
+        and tok.i < head.i
+        and head != a.cue_tok
+        and a.content[0] <= ctx.doc_start(head) < a.content[1]
+    )
+
+
 def split_coordinated(ctx: Context, cands: list[Candidate]) -> None:
     """'X said A and added B' / 'X said A, while Y said B': a content stops where a coordinated
     attribution begins."""
@@ -56,6 +69,8 @@ def split_coordinated(ctx: Context, cands: list[Candidate]) -> None:
             if b is a or b.cue_tok.i <= a.cue_tok.i:
                 continue
             if not (a.content[0] < b.cue[0] and b.cue[1] <= a.content[1]):
+                continue
+            if _embedded(ctx, b, a):
                 continue
             cut = ctx.doc_start(b.cue_tok.left_edge)
             if b.source is not None and b.source[0] > a.content[0]:

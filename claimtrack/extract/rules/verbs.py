@@ -22,13 +22,14 @@ from claimtrack.extract.rules.phrases import (
     snap_to_quotes,
 )
 from claimtrack.extract.rules.subjects import source_span, subject_of
-from claimtrack.extract.when import WHEN_LABELS
+from claimtrack.extract.when import WHEN_LABELS, says_when_or_where
 from claimtrack.extract.wordlists import words
 
 CUE_PREPS = words("cue_preps")
 # "criticized X for Y", "compared X to Y", "described X as Y": the object's complements
 OBJ_PREPS = words("object_preps")
 PREP_COMPLEMENTS = frozenset({"as", "for"})
+EXAMPLE_PREPS = frozenset({"including", "like"})
 
 
 def _xcomp_is_cue(tok: Token) -> bool:
@@ -44,18 +45,44 @@ def _xcomp_is_cue(tok: Token) -> bool:
 
 
 def _object_content(ctx: Context, tok: Token) -> tuple[int, int] | None:
+    """The object and its complements hung on the verb after it ("criticized X for Y"), up to
+    a phrase that says when or where it was said ("denied it on Thursday", "praised her in a
+    tweet"): the claim's date and medium are not what was said."""
     obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
     if obj is None:
         return None
     start, end = ctx.subtree_span(obj)
     for c in tok.children:
+        if c.i <= obj.i:
+            continue
+        if c.dep_ == "prep" and says_when_or_where(c):
+            break
         if (
-            c.i > obj.i
-            and c.dep_ in ("oprd", "xcomp", "ccomp")
-            or (c.i > obj.i and c.dep_ == "prep" and c.lower_ in OBJ_PREPS)
+            c.dep_ in ("oprd", "xcomp", "ccomp")
+            or (c.dep_ == "prep" and c.lower_ in OBJ_PREPS)
+            or _examples_of(c, obj)
         ):
             end = max(end, ctx.doc_end(c.right_edge))
     return start, end
+
+
+def _examples_of(prep: Token, obj: Token) -> bool:
+    """', including X', ', like X', ', such as X' right after the object: the parser may hang
+    the examples on the verb, but they are the object's ("criticized the projects, like X")."""
+    doc = obj.doc
+    first = (
+        prep.i - 1
+        if prep.lower_ == "as" and prep.i and doc[prep.i - 1].lower_ == "such"
+        else prep.i
+    )
+    named = prep.lower_ in EXAMPLE_PREPS or first < prep.i
+    return (
+        prep.dep_ == "prep"
+        and named
+        and first >= 2
+        and doc[first - 1].text == ","
+        and doc[first - 2].i == obj.right_edge.i
+    )
 
 
 # What the helpers for shapes the parser scatters return: (cue, content, rule, score).
@@ -408,6 +435,8 @@ def _with_complement(ctx: Context, tok: Token, pobj: Token, end: int) -> int:
     ("described X as Y", "criticized X for Y")."""
     for c in tok.children:
         if c.i > pobj.i and c.dep_ == "prep" and c.lower_ in PREP_COMPLEMENTS:
+            end = max(end, ctx.doc_end(c.right_edge))
+        elif c.i > pobj.i and _examples_of(c, pobj):  # "warned of the risks, including X"
             end = max(end, ctx.doc_end(c.right_edge))
     return end
 
