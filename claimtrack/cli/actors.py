@@ -21,11 +21,11 @@ from claimtrack.cli.common import (
 )
 from claimtrack.cli.options import OUTPUT, OutputOptions, bundled
 from claimtrack.cli.render import (
-    TerminalConsole,
     actors_table,
     plural,
     print_detail_json,
     render_actor,
+    terminal_console,
 )
 
 app = sub_app(
@@ -75,7 +75,7 @@ def show_actor(
     if fmt is DetailFormat.json:
         print_detail_json(row, claims)
         return
-    render_actor(row, claims, TerminalConsole())
+    render_actor(row, claims, terminal_console())
 
 
 @app.command("merge")

@@ -36,11 +36,11 @@ from claimtrack.cli.options import (
 )
 from claimtrack.cli.render import (
     Format,
-    TerminalConsole,
     claims_table,
     is_terminal,
     plural,
     render_claim,
+    terminal_console,
     timeline_table,
     write_rows,
 )
@@ -142,7 +142,7 @@ def show(
         if fmt is DetailFormat.json:
             out.write(to_json(d, indent=2) + "\n")
         else:
-            console = TerminalConsole(file=out) if output is not None else TerminalConsole()
+            console = terminal_console(file=out) if output is not None else terminal_console()
             render_claim(d, console)
 
 

@@ -14,8 +14,8 @@ from claimtrack.cli import startup
 from claimtrack.cli.group import Group, fail, report_error  # noqa: F401  (shared from here)
 from claimtrack.cli.render import (
     Format,
+    LazyConsole,
     OutputOptions,
-    TerminalConsole,
     plural,
     write_rows,
 )
@@ -33,7 +33,8 @@ if TYPE_CHECKING:  # a command's --help imports no database library (issue 16): 
     from sqlalchemy.orm import Session
 
 # Messages carry user data (names, titles): never parsed as Rich markup, never wrapped.
-err = TerminalConsole(stderr=True, soft_wrap=True, markup=False, highlight=False)
+# Made (and Rich loaded) when the first message is printed.
+err = LazyConsole(stderr=True, soft_wrap=True, markup=False, highlight=False)
 
 
 def sub_app(help: str) -> typer.Typer:

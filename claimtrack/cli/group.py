@@ -27,9 +27,9 @@ def report_error(message: str) -> None:
     """One line on stderr: "Error: MESSAGE" (Rich, imported only when there is an error)."""
     from rich.text import Text
 
-    from claimtrack.cli.render import TerminalConsole, visible
+    from claimtrack.cli.render import terminal_console, visible
 
-    err = TerminalConsole(stderr=True, soft_wrap=True, markup=False, highlight=False)
+    err = terminal_console(stderr=True, soft_wrap=True, markup=False, highlight=False)
     err.print(Text.assemble(("Error:", "red"), " ", visible(message)))
 
 

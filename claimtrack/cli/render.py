@@ -7,13 +7,14 @@ result.
 
 Stored text can hold control characters (an article with ``ESC [2J`` clears the screen it is
 shown on). What goes to a terminal shows them as escapes (``\\x1b``): tables and details always
-(``for_terminal``, ``TerminalConsole``), CSV and TSV when stdout is a terminal. A file (or a
+(``for_terminal``, ``terminal_console``), CSV and TSV when stdout is a terminal. A file (or a
 pipe) gets the text as stored, so the export's offsets still point into it; JSON escapes
 control characters itself (``to_json``).
 """
 
 from __future__ import annotations
 
+import functools
 import re
 import sys
 from collections.abc import Callable, Iterable, Sequence
@@ -22,14 +23,14 @@ from enum import StrEnum
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
-
 from claimtrack.io.writers import cell_text, safe_cell, started, to_json, write_records
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # Rich loads when something is drawn: CSV and JSON need none of it
+    # (issue 16: start-up)
+    from rich.console import Console
     from rich.progress import Progress
+    from rich.table import Table
+    from rich.text import Text
 
 # ---- control characters -------------------------------------------------------------------
 
@@ -62,14 +63,42 @@ def for_terminal(value: Any) -> Any:
     return value
 
 
-class TerminalConsole(Console):
-    """A Rich console whose plain strings are shown with control characters escaped.
+def terminal_console(**options: Any) -> Console:
+    """A Rich console (Console(**OPTIONS)) whose plain strings are shown with control
+    characters escaped.
 
     Text objects are printed as they are: build them from for_terminal() data.
     """
+    return _terminal_console_class()(**options)
 
-    def render_str(self, text: str, **options: Any) -> Text:  # type: ignore[override]
-        return super().render_str(visible(text), **options)
+
+@functools.cache
+def _terminal_console_class() -> type[Console]:
+    from rich.console import Console
+
+    class TerminalConsole(Console):
+        def render_str(self, text: str, **options: Any) -> Text:  # type: ignore[override]
+            return super().render_str(visible(text), **options)
+
+    return TerminalConsole
+
+
+class LazyConsole:
+    """A terminal_console(**OPTIONS) made when first printed to: a command that prints only
+    CSV or JSON loads no Rich."""
+
+    def __init__(self, **options: Any) -> None:
+        self._options = options
+        self._console: Console | None = None
+
+    @property
+    def console(self) -> Console:
+        if self._console is None:
+            self._console = terminal_console(**self._options)
+        return self._console
+
+    def print(self, *objects: Any, **options: Any) -> None:
+        self.console.print(*objects, **options)
 
 
 def is_terminal(out: IO[str]) -> bool:
@@ -134,7 +163,7 @@ def write_rows(
     rows = started(rows)
     if fmt is Format.table:
         shown = [for_terminal(row) for row in rows]
-        console = TerminalConsole(file=out) if out is not sys.stdout else TerminalConsole()
+        console = terminal_console(file=out) if out is not sys.stdout else terminal_console()
         console.print(table(shown) if table else default_table(shown, columns))
         return len(shown)
     cell = (lambda v: visible(safe_cell(v))) if is_terminal(out) else safe_cell
@@ -142,6 +171,9 @@ def write_rows(
 
 
 def default_table(rows: Sequence[dict], columns: Sequence[str]) -> Table:
+    from rich.table import Table
+    from rich.text import Text
+
     table = Table(show_lines=False)
     for c in columns:
         table.add_column(c)
@@ -191,6 +223,9 @@ def speaker_cell(row: dict) -> str:
 
 def claims_table(rows: Iterable[dict]) -> Table:
     """who-said: id, speaker, date, cue and claim, topics, source (+ status once reviewed)."""
+    from rich.table import Table
+    from rich.text import Text
+
     rows = list(rows)
     reviewed = any(r["status"] != "unreviewed" for r in rows)
     table = Table(show_lines=True, expand=True)
@@ -219,6 +254,9 @@ def claims_table(rows: Iterable[dict]) -> Table:
 
 def timeline_table(rows: Iterable[dict]) -> Table:
     """timeline: date first, then speaker, claim, source, id."""
+    from rich.table import Table
+    from rich.text import Text
+
     table = Table(show_lines=True, expand=True)
     table.add_column("date", min_width=10)
     table.add_column("speaker", style="bold", ratio=3)
@@ -239,6 +277,9 @@ def timeline_table(rows: Iterable[dict]) -> Table:
 
 def log_table(rows: Iterable[dict]) -> Table:
     """The audit log: when, what, of which claim or source, before -> after, who, why."""
+    from rich.table import Table
+    from rich.text import Text
+
     table = Table(show_lines=True, expand=True)
     table.add_column("id", justify="right")
     table.add_column("when (UTC)", no_wrap=True)
@@ -259,6 +300,9 @@ def log_table(rows: Iterable[dict]) -> Table:
 
 
 def actors_table(rows: Iterable[dict]) -> Table:
+    from rich.table import Table
+    from rich.text import Text
+
     table = Table(expand=True)
     table.add_column("id", justify="right")
     table.add_column("name", style="bold", ratio=3)
@@ -273,6 +317,9 @@ def actors_table(rows: Iterable[dict]) -> Table:
 
 
 def topics_table(rows: Iterable[dict]) -> Table:
+    from rich.table import Table
+    from rich.text import Text
+
     table = Table(expand=True)
     table.add_column("slug", style="bold")
     table.add_column("label", ratio=2)
@@ -287,6 +334,9 @@ def topics_table(rows: Iterable[dict]) -> Table:
 
 
 def suggestions_table(rows: Iterable[dict]) -> Table:
+    from rich.table import Table
+    from rich.text import Text
+
     table = Table(expand=True)
     table.add_column("#", justify="right")
     table.add_column("phrase", style="bold", ratio=2)
@@ -302,6 +352,9 @@ def suggestions_table(rows: Iterable[dict]) -> Table:
 
 
 def sources_table(rows: Iterable[dict]) -> Table:
+    from rich.table import Table
+    from rich.text import Text
+
     table = Table(expand=True)
     table.add_column("id", justify="right")
     table.add_column("title", style="bold", ratio=4)
@@ -324,6 +377,8 @@ MARKS = {"speaker": ("{", "}"), "cue": ("<", ">"), "content": ("[", "]")}
 def highlighted(par: dict, marks: bool) -> Text:
     """The paragraph with speaker, cue and content styled (and bracketed when plain);
     PAR as stored (offsets into its text), each piece made visible() for the terminal."""
+    from rich.text import Text
+
     text, base = par["text"], par["start"]
     out = Text()
     pos = 0
@@ -342,6 +397,8 @@ def highlighted(par: dict, marks: bool) -> Text:
 def render_claim(stored: dict, console: Console) -> None:
     """A claim_detail() for a terminal: every text made visible() first; its facts, the
     paragraph with its spans marked, other appearances, reviews and corrections."""
+    from rich.text import Text
+
     d = for_terminal(stored)
     console.print(_claim_facts(d))
     marks = not console.is_terminal or console.no_color
@@ -373,6 +430,9 @@ def _speaker_text(sp: dict) -> str:
 def _claim_facts(d: dict) -> Table:
     """The claim's facts, one per row: id, speaker, cue, how found, content, date, topics,
     source, status."""
+    from rich.table import Table
+    from rich.text import Text
+
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column()
@@ -415,6 +475,9 @@ def _claim_facts(d: dict) -> Table:
 
 def _print_appearances(others: list[dict], console: Console) -> None:
     """The other sources that reported the claim."""
+    from rich.table import Table
+    from rich.text import Text
+
     if not others:
         return
     console.print()
@@ -435,6 +498,8 @@ def _print_appearances(others: list[dict], console: Console) -> None:
 
 def _print_history(d: dict, console: Console) -> None:
     """The claim's reviews, then its corrections (the audit log), oldest first."""
+    from rich.text import Text
+
     if d["reviews"]:
         console.print()
         console.print(Text("reviews", style="bold"))
@@ -463,6 +528,8 @@ def _print_history(d: dict, console: Console) -> None:
 
 def render_actor(row: dict, claims: list[dict], console: Console) -> None:
     """`actors show`: the speaker's details, then one line per claim."""
+    from rich.text import Text
+
     row, claims = for_terminal(row), for_terminal(claims)
     console.print(Text(f"#{row['actor_id']} {row['name']} [{row['kind']}]", style="bold"))
     for field in ("role", "affiliation", "aliases"):
@@ -477,6 +544,8 @@ def render_actor(row: dict, claims: list[dict], console: Console) -> None:
 
 def render_source(row: dict, claims: list[dict], console: Console) -> None:
     """`sources show`: the source's details, then its claims as who-said shows them."""
+    from rich.text import Text
+
     row, claims = for_terminal(row), for_terminal(claims)
     console.print(Text(f"#{row['source_id']} {row['title'] or row['path']}", style="bold"))
     for field in ("outlet", "published_on", "url", "path", "words"):
@@ -490,12 +559,14 @@ def render_source(row: dict, claims: list[dict], console: Console) -> None:
 
 def render_reviews(claim_id: int, status: str, lines: list[str], console: Console) -> None:
     """`review ID`: the claim's status, then its review history, one line per review."""
+    from rich.text import Text
+
     console.print(Text(f"claim #{claim_id}: {status}", style="bold"))
     for line in lines or ["no reviews yet"]:
         console.print(Text(f"  {visible(line)}"))
 
 
-def progress_bar(quiet: bool, console: Console) -> Progress:
+def progress_bar(quiet: bool, console: Console | LazyConsole) -> Progress:
     """The bar ingest, reextract and feeds poll show (rich.progress loads only for them)."""
     from rich.progress import (
         BarColumn,
@@ -510,13 +581,16 @@ def progress_bar(quiet: bool, console: Console) -> Progress:
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
-        console=console,
+        console=console.console if isinstance(console, LazyConsole) else console,
         disable=quiet,
         transient=True,
     )
 
 
 def feeds_table(rows: Iterable[dict]) -> Table:
+    from rich.table import Table
+    from rich.text import Text
+
     table = Table(expand=True)
     table.add_column("id", justify="right")
     table.add_column("feed", ratio=3, overflow="fold")

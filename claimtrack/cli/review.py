@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from claimtrack.cli.common import ClaimIdArg, DbOpt, err, query_session, session
-from claimtrack.cli.render import TerminalConsole, render_reviews
+from claimtrack.cli.render import render_reviews, terminal_console
 from claimtrack.curate import review as core
 from claimtrack.query import lookups
 from claimtrack.store.vocab import REJECTING_VERDICTS, STATUSES
@@ -51,7 +51,7 @@ def review(
                 + (f": {r.note}" if r.note else "")
                 for r in lookups.history(s, claim)
             ]
-        render_reviews(claim_id, current, lines, TerminalConsole())
+        render_reviews(claim_id, current, lines, terminal_console())
         return
     with session(db) as s:
         claim = lookups.get_claim(s, claim_id)

@@ -19,11 +19,11 @@ from claimtrack.cli.common import (
 )
 from claimtrack.cli.options import OUTPUT, OutputOptions, bundled
 from claimtrack.cli.render import (
-    TerminalConsole,
     plural,
     print_detail_json,
     render_source,
     sources_table,
+    terminal_console,
 )
 
 app = sub_app(
@@ -62,7 +62,7 @@ def show_source(
     if fmt is DetailFormat.json:
         print_detail_json(row, claims)
         return
-    render_source(row, claims, TerminalConsole())
+    render_source(row, claims, terminal_console())
 
 
 @app.command("set")

@@ -18,18 +18,34 @@ candidate Ann Holt"), says who rather than what about: it does not count.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from claimtrack.errors import UserError
 from claimtrack.names import first_name_gender
 from claimtrack.words import UNCOMMON_STOP_WORDS, english_frequency, words
 
-SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+class LazyPattern:
+    """A regular expression compiled when first used, as re.compile(PATTERN, FLAGS) would be:
+    a query by topic imports this module for the taxonomy and tags nothing, so the tagger's
+    patterns are not compiled at import (issue 16: start-up). After its first use a method
+    (``search``, ``finditer``...) is the compiled pattern's own, looked up directly."""
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self._source = (pattern, flags)
+
+    def __getattr__(self, name: str) -> Any:
+        value = getattr(re.compile(*self._source), name)
+        setattr(self, name, value)
+        return value
+
+
+SLUG_RE = LazyPattern(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 AMBIGUOUS = "~"  # a keyword that needs company: see the module docstring
@@ -168,9 +184,9 @@ def _is_name(keyword: str) -> bool:
 
 
 # a capitalised word just before a match, and one just after it (a middle initial allowed)
-_BEFORE = re.compile(r"(?<![\w'’.])([A-Z][a-z]+) $")
-_AFTER = re.compile(r" (?:[A-Z]\. )?[A-Z][a-z]+(?!\w)")
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n\s*)[\s\"“‘'(\[*•–—-]*$")
+_BEFORE = LazyPattern(r"(?<![\w'’.])([A-Z][a-z]+) $")
+_AFTER = LazyPattern(r" (?:[A-Z]\. )?[A-Z][a-z]+(?!\w)")
+_SENTENCE_START = LazyPattern(r"(?:^|[.!?:;]\s+|\n\s*)[\s\"“‘'(\[*•–—-]*$")
 
 
 def _in_person_name(text: str, start: int, end: int) -> bool:
@@ -198,13 +214,13 @@ _TITLE_WORDS = (
     r"|analysts?|experts?|commentators?|writers?|correspondents?|reporters?|hosts?|anchors?"
     r"|secretary|minister|mayor|u\.s\.|state|house|senate"
 )
-_TITLE_THEN_NAME = re.compile(
+_TITLE_THEN_NAME = LazyPattern(
     rf"(?:'s|’s)?(?:,?\s+(?:{_TITLE_WORDS}|[A-Z][a-z]+)){{0,3}},?\s+(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s+)?"
     r"([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?[A-Z][a-z]"
 )
 
 
-_TITLE_WORD = re.compile(rf"(?:{_TITLE_WORDS})", re.IGNORECASE)
+_TITLE_WORD = LazyPattern(rf"(?:{_TITLE_WORDS})", re.IGNORECASE)
 
 
 def _titles_a_name(text: str, start: int, end: int) -> bool:
@@ -225,7 +241,7 @@ _INSTITUTION = (
     r"|Council|Foundation|Association|Academy|Agency|Bureau|School|Endowment)"
 )
 _CAP = r"[A-Z][\w'’.-]*"
-_INSTITUTION_NAME = re.compile(
+_INSTITUTION_NAME = LazyPattern(
     rf"(?:{_CAP}\s+)*{_INSTITUTION}(?:\s+(?:of|for|on|and|the)(?:\s+(?:the|and))?\s+{_CAP})+"
     rf"(?:\s+{_CAP})*|(?:{_CAP}\s+)+{_INSTITUTION}"
 )
@@ -299,13 +315,13 @@ def _nearest(
 
 # a clause break between a sentence's keyword and the claim: a dash, a semicolon, a colon
 # or a bracket ("... oppose the tax; lower earners spend more of their income")
-_BREAK = re.compile(r"[;:—–()\[\]]|\s-\s")
+_BREAK = LazyPattern(r"[;:—–()\[\]]|\s-\s")
 NEAR = 0  # characters by which a further keyword of the sentence may miss the nearest
 
 
 SUBJECT_WORDS = 1  # uncommon words of its own a claim needs to borrow its sentence's topic
 COMMON = 5.0  # Zipf frequency (wordfreq) from which a word is too common to say what about
-_TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
+_TOKEN = LazyPattern(r"[^\W\d_][\w'’-]*")
 
 
 def has_subject(content: str, quote: str | None = None) -> bool:
@@ -420,7 +436,7 @@ def ambiguous_topics(
 # how a claim reached its audience: in a frame it says how, not what about
 _OUTLET = r"(?:CNN|MSNBC|CNBC|Fox(?:\s+News)?|NBC|ABC|CBS|NPR|PBS|C-SPAN|BBC|Bloomberg|Reuters)"
 _NAMED = r"(?:the\s+)?[A-Z][\w.&'’-]*(?:\s+(?:of\s+)?[A-Z][\w.&'’-]*)*"
-_CHANNEL = re.compile(
+_CHANNEL = LazyPattern(
     r"\b(?:(?:told|telling|said\s+to|speaking\s+to|spoke\s+(?:to|with))\s+(?:\w+\s+){0,2}?"
     r"(?:reporters|journalists|media|press|television|radio|newspapers?|interviewers?)"
     r"|(?:in|on|via)\s+(?:an?|the|his|her|their|its|a\s+\w+)\s+"
@@ -565,6 +581,8 @@ def default_taxonomy_path() -> Path:
 
 def load_taxonomy(path: str | Path | None = None) -> list[TopicDef]:
     """Read a taxonomy file ([[topic]] tables with slug, label, keywords)."""
+    import tomllib  # on first use: a query reads the taxonomy from the database
+
     path = Path(path) if path else default_taxonomy_path()
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))

@@ -146,6 +146,50 @@ def test_a_query_command_imports_no_extractor(tmp_path):
     assert loaded(modules, ("sqlalchemy.dialects.postgresql", "psycopg")) == []
 
 
+def test_csv_and_json_to_a_pipe_load_no_rich(tmp_path):
+    """Rich loads when something is drawn (a table, a detail) or a message is printed: rows
+    written as CSV or JSON to a pipe, with no count after them, need none of it."""
+    db = str(tmp_path / "claims.db")
+    store_articles(db)
+    for args in (
+        ("who-said", "--topic", "ceasefire", "--format", "csv"),
+        ("who-said", "--format", "json"),
+        ("actors", "list", "--format", "jsonl"),
+        ("export",),
+        ("export", "--format", "json"),
+    ):
+        modules = modules_after(*args, "--db", db)
+        assert "sqlalchemy" in modules, args  # it ran, and asked the database
+        assert loaded(modules, ("rich",)) == [], args
+    # a table is drawn with Rich, and its count printed on stderr
+    modules = modules_after("who-said", "--topic", "ceasefire", "--db", db)
+    assert {"rich.console", "rich.table"} <= modules
+
+
+def test_a_query_by_topic_reads_no_taxonomy_file(tmp_path):
+    """The taxonomy comes from the database: no TOML parser; and the tagger's patterns are
+    compiled only when something is tagged (store/taxonomy.py's LazyPattern)."""
+    db = str(tmp_path / "claims.db")
+    store_articles(db)
+    probe = RUN_THEN.format(
+        main="claimtrack.cli.app",
+        label="COMPILED",
+        value="[n for n, v in vars(sys.modules['claimtrack.store.taxonomy']).items()"
+        " if type(v).__name__ == 'LazyPattern' and 'search' in vars(v)]",
+    )
+    args = ["who-said", "--topic", "conflict", "--db", db, "--format", "csv"]
+    done = subprocess.run(
+        [sys.executable, "-c", probe, json.dumps(args)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    assert json.loads(done.stdout.rsplit("COMPILED ", 1)[1]) == []
+    assert "ceasefire" in done.stdout  # --topic conflict found the ceasefire claim
+    assert loaded(modules_after(*args), ("tomllib",)) == []
+
+
 def test_a_query_by_date_loads_no_reader(tmp_path):
     db = str(tmp_path / "claims.db")
     store_articles(db)

@@ -962,3 +962,23 @@ def test_an_ambiguous_heading_word_names_a_narrow_subject_of_the_claims_own_tree
     # nor does a broad topic's ambiguous word in the heading ("~talks": one level down)
     found = dict(tag(tree, "they will not discuss territorial divisions", heading="Talks"))
     assert found == {"territory": "keyword"}
+
+
+def test_a_pattern_compiled_on_first_use_finds_what_re_compile_finds():
+    """store/taxonomy.py compiles the tagger's patterns when first used (issue 16: start-up):
+    the same matches, spans and substitutions as the compiled pattern."""
+    import re
+
+    from claimtrack.store.taxonomy import LazyPattern
+
+    text = "Sen. Ann Holt said the Centre for Peace Studies backed the truce; Ken Doctor agreed."
+    source = r"(?:^|\s)([A-Z][a-z]+)\s+(?-i:[A-Z])"
+    lazy, compiled = LazyPattern(source, re.IGNORECASE), re.compile(source, re.IGNORECASE)
+    assert "search" not in vars(lazy)  # nothing compiled yet
+    assert lazy.search(text).span() == compiled.search(text).span()
+    assert lazy.search(text, 10).group(1) == compiled.search(text, 10).group(1)
+    assert [m.span(1) for m in lazy.finditer(text)] == [m.span(1) for m in compiled.finditer(text)]
+    assert lazy.sub("_", text) == compiled.sub("_", text)
+    assert lazy.match(text) is None and compiled.match(text) is None
+    assert (lazy.pattern, lazy.flags) == (compiled.pattern, compiled.flags)
+    assert "search" in vars(lazy)  # looked up directly from now on
