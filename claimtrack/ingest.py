@@ -48,6 +48,7 @@ from claimtrack.query.lookups import get_source
 from claimtrack.store.engine import DatabaseError, run_transaction
 from claimtrack.store.models import Claim as StoredClaim
 from claimtrack.store.models import Source
+from claimtrack.store.prepare import Prepared, prepare
 from claimtrack.store.resolve import resolve_after
 from claimtrack.store.taxonomy import TopicDef
 from claimtrack.store.writes import (
@@ -108,7 +109,7 @@ class IngestResult:
 class _Todo:
     doc: Document
     digest: str
-    language: str | None
+    language: str | None  # the metadata's, then the one told from the text (prepare_each)
     fetched_url: str | None
 
 
@@ -143,8 +144,9 @@ def ingest(
     when not UTF-8). URLs are fetched with FETCHER (or a new one following POLICY). A document
     longer than ``max_chars`` characters fails (with a message) before extraction. ``learned``:
     the learned models take part in extraction (``learned_from_env`` reads CLAIMTRACK_LEARNED).
-    WORKERS processes parse and extract (1: this process alone); this process stores their
-    results in the order the documents came, each document in its own transaction."""
+    WORKERS processes tell the language, extract and prepare (store/prepare.py: topics,
+    band keys) each document (1: this process alone); this process stores their results in
+    the order the documents came, each document in its own transaction."""
     topics = run_transaction(engine, lambda session: ensure_taxonomy(session, taxonomy_path))
     own_fetcher = fetcher is None
     fetcher = fetcher or Fetcher(policy or FetchPolicy())
@@ -182,31 +184,30 @@ def _ingest(
 ) -> IngestResult:
     """Read, extract and store ENTRIES, BATCH documents at a time; each document is stored
     whole or not at all, and an error of the database itself stops the run there. With
-    several WORKERS, the batches are extracted in other processes while this one reads and
-    stores; results are stored in the order the documents came."""
+    several WORKERS, the batches are extracted and prepared in other processes while this
+    one reads and stores; results are stored in the order the documents came."""
     run = _Run(engine, IngestResult(), on_done, on_feed, max_chars)
     documents = iter_documents(
         entries, overrides, encoding, run.result.notes.append, fetcher=fetcher, known=run.known
     )
-    pending: deque[tuple[list[_Todo], list[_Todo], Extraction]] = deque()
+    pending: deque[tuple[list[_Todo], Extraction]] = deque()
 
     def store_next() -> None:
-        todo, english, extraction = pending.popleft()
-        extracted = dict(zip(map(id, english), extraction.result(), strict=True))
-        for t in todo:
-            run.store(t, extracted.get(id(t), []), topics)
+        todo, extraction = pending.popleft()
+        for t, ready in zip(todo, extraction.result(), strict=True):
+            t.language = ready.language
+            run.store(t, ready.prepared)
 
     try:
-        with Extractor(workers, learned) as extractor:
+        with Extractor(workers, learned, topics) as extractor:
             for batch in _batches(documents, BATCH):
                 todo: list[_Todo] = []
                 for item in batch:
                     found = run.triage(item, todo)
                     if found is not None:
                         todo.append(found)
-                english = [t for t in todo if is_english(t.language)]
-                items = [(t.doc.text, t.doc.published) for t in english]
-                pending.append((todo, english, extractor.submit(items)))
+                jobs = [Job(t.doc.text, t.doc.published, t.doc.title, t.language) for t in todo]
+                pending.append((todo, extractor.submit(jobs)))
                 while len(pending) > extractor.ahead:
                     store_next()
             while pending:
@@ -221,6 +222,26 @@ Item = tuple[str, Any]  # a document's text and publication day
 Outcome_ = list[FoundClaim] | Exception
 
 
+@dataclass(frozen=True)
+class Job:
+    """One document for prepare_each: its text, publication day, headline, and the
+    language its metadata gives (None: told from the text)."""
+
+    text: str
+    published: Any
+    headline: str | None
+    language: str | None
+
+
+@dataclass
+class Ready:
+    """A document made ready to store: its LANGUAGE (the metadata's, else told from the
+    text) and its claims PREPARED (none when not English), or the error extraction gave."""
+
+    language: str | None
+    prepared: Prepared | Exception
+
+
 class ExtractionFailed(Exception):
     """The extractor's error on one document, carried back from a worker process as text
     (the error itself may not survive pickling)."""
@@ -230,16 +251,17 @@ class ExtractionFailed(Exception):
 
 
 class Extraction:
-    """The claims of one batch of documents, to come: ``result()`` waits for them. A worker
-    process that ended abruptly (killed, out of memory) costs only the document it was
-    reading: the batch is run again one document at a time, in a new process each."""
+    """One batch of documents made ready (prepare_each), to come: ``result()`` waits for
+    them. A worker process that ended abruptly (killed, out of memory) costs only the
+    document it was reading: the batch is run again one document at a time, in a new
+    process each."""
 
-    def __init__(self, extractor: Extractor, items: list[Item], future: Future | None):
+    def __init__(self, extractor: Extractor, items: list[Job], future: Future | None):
         self.extractor, self.items, self.future = extractor, items, future
 
-    def result(self) -> list[Outcome_]:
+    def result(self) -> list[Ready]:
         if self.future is None:
-            return extract_each(self.items, self.extractor.learned)
+            return prepare_each(self.items, self.extractor.learned, self.extractor.topics)
         try:
             return self.future.result()
         except BrokenProcessPool:
@@ -248,11 +270,13 @@ class Extraction:
 
 @dataclass
 class Extractor:
-    """Extraction in WORKERS processes (1: in this one, when asked). ``ahead``: how many
-    batches may be in flight before the oldest is stored."""
+    """Extraction and preparation (prepare_each, with the taxonomy TOPICS) in WORKERS
+    processes (1: in this one, when asked). ``ahead``: how many batches may be in flight
+    before the oldest is stored."""
 
     workers: int
     learned: bool
+    topics: list[TopicDef] = field(default_factory=list)
     pool: ProcessPoolExecutor | None = None
 
     @property
@@ -276,39 +300,45 @@ class Extractor:
             n,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=_worker_start,
-            initargs=(self.learned,),
+            initargs=(self.topics,),
         )
 
-    def submit(self, items: list[Item]) -> Extraction:
+    def submit(self, items: list[Job]) -> Extraction:
         if self.pool is None or not items:
             return Extraction(self, items, None)
         try:
-            return Extraction(self, items, self.pool.submit(extract_each, items, self.learned))
+            return Extraction(self, items, self.pool.submit(prepare_each, items, self.learned))
         except BrokenProcessPool:
             self.pool = self._new_pool(self.workers)
-            return Extraction(self, items, self.pool.submit(extract_each, items, self.learned))
+            return Extraction(self, items, self.pool.submit(prepare_each, items, self.learned))
 
-    def alone(self, item: Item) -> Outcome_:
-        """One document's claims from a process of its own, after a worker ended abruptly
+    def alone(self, item: Job) -> Ready:
+        """One document made ready in a process of its own, after a worker ended abruptly
         (the batch's other documents go through the same, one at a time)."""
         spare = self._new_pool(1)
         try:
-            return spare.submit(extract_each, [item], self.learned).result()[0]
+            return spare.submit(prepare_each, [item], self.learned).result()[0]
         except BrokenProcessPool:
-            return ExtractionFailed("the extracting process ended abruptly on it")
+            return Ready(
+                item.language, ExtractionFailed("the extracting process ended abruptly on it")
+            )
         finally:
             spare.shutdown(wait=True)
 
 
-def _worker_start(learned: bool) -> None:
-    """A worker process: BLAS kept to one thread (the workers share the cores) and the
-    pipeline loaded before the first batch."""
+_TOPICS: list[TopicDef] = []  # a worker process's taxonomy, given when it starts
+
+
+def _worker_start(topics: list[TopicDef]) -> None:
+    """A worker process: BLAS kept to one thread (the workers share the cores), the
+    pipeline loaded before the first batch, the run's taxonomy kept for prepare_each."""
     from threadpoolctl import threadpool_limits
 
     from claimtrack.extract.nlp import load
 
     threadpool_limits(limits=1)
     load()
+    _TOPICS[:] = topics
 
 
 class _Stop(Exception):
@@ -373,7 +403,7 @@ class _Run:
         ):  # twice in one batch
             self.skip(item.path)
             return None
-        return _Todo(item, digest, _language(item), fetched_url)
+        return _Todo(item, digest, given_language(item), fetched_url)
 
     def stored_already(self, doc: Document, digest: str, fetched_url: str | None) -> bool:
         """True (and counted) when the text is stored: updated when its details are new,
@@ -414,22 +444,23 @@ class _Run:
                 " description moved to the one person it names"
             )
 
-    def store(self, t: _Todo, claims: list[FoundClaim] | Exception, topics: list[TopicDef]) -> None:
-        """Store one extracted document in its own transaction, and count it."""
+    def store(self, t: _Todo, prepared: Prepared | Exception) -> None:
+        """Store one extracted and prepared document in its own transaction, and count it."""
         doc = t.doc
-        if isinstance(claims, Exception):
-            self.fail(doc.path, f"{doc.path}: extraction failed ({claims!r}); please report it")
+        if isinstance(prepared, Exception):
+            self.fail(doc.path, f"{doc.path}: extraction failed ({prepared!r}); please report it")
             return
         try:
             stored = store_once(
                 self.engine,
                 doc,
-                claims,
-                topics,
+                prepared.claims,
+                [],
                 t.digest,
                 fetched_url=t.fetched_url,
                 language=t.language,
                 stored=self.stored,
+                prepared=prepared,
             )
         except DatabaseError as exc:
             if not exc.about_data:
@@ -468,14 +499,35 @@ def too_long(path: str | None, chars: int, max_chars: int) -> str:
     )
 
 
-def _language(doc: Document) -> str | None:
-    """The language the document's metadata gives, else the one told from its text."""
-    return given_language(doc) or detect(doc.text)
-
-
 def learned_from_env() -> bool:
     """False when CLAIMTRACK_LEARNED=0 (the rules alone), read by the entry points."""
     return os.environ.get(ENV_LEARNED, "1") != "0"
+
+
+def prepare_each(
+    jobs: list[Job], learned: bool = True, topics: list[TopicDef] | None = None
+) -> list[Ready]:
+    """Each document of a batch made ready to store: its language told (unless given), its
+    claims extracted when it is English, and prepared (store/prepare.py) with the taxonomy
+    TOPICS (None: the worker process's). Runs in a worker process, or in this one."""
+    topics = _TOPICS if topics is None else topics
+    languages = [job.language or detect(job.text) for job in jobs]
+    english = [job for job, language in zip(jobs, languages, strict=True) if is_english(language)]
+    found = iter(extract_each([(job.text, job.published) for job in english], learned))
+    out = []
+    for job, language in zip(jobs, languages, strict=True):
+        claims = next(found) if is_english(language) else []
+        out.append(Ready(language, _prepared(job, claims, topics)))
+    return out
+
+
+def _prepared(job: Job, claims: Outcome_, topics: list[TopicDef]) -> Prepared | Exception:
+    if isinstance(claims, Exception):
+        return claims
+    try:
+        return prepare(job.text, job.headline, claims, topics)
+    except Exception as exc:  # noqa: BLE001 - this document fails, the others go on
+        return ExtractionFailed(repr(exc))
 
 
 def extract_each(items: list[Item], learned: bool = True) -> list[Outcome_]:
@@ -524,11 +576,13 @@ def store_once(
     fetched_url: str | None = None,
     language: str | None = None,
     stored: list[int] | None = None,
+    prepared: Prepared | None = None,
 ) -> int | None:
     """Store DOC in one transaction (tried again after a transient error, see
     run_transaction) and return how many claims were stored (a claim the extractor gave
     twice is stored once); None if its text is already stored (maybe by a concurrent
-    ingest). The new source's id is added to STORED, when given."""
+    ingest). The new source's id is added to STORED, when given. PREPARED: CLAIMS made
+    ready (store/prepare.py) already, else they are here."""
     made: list[int] = []
 
     def step(session: Session) -> int | None:
@@ -536,7 +590,14 @@ def store_once(
         if source_exists(session, digest):
             return None
         source = store_document(
-            session, doc, claims, topics, digest, fetched_url=fetched_url, language=language
+            session,
+            doc,
+            claims,
+            topics,
+            digest,
+            fetched_url=fetched_url,
+            language=language,
+            prepared=prepared,
         )
         made.append(source.id)
         return session.scalar(

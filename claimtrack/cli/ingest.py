@@ -52,7 +52,7 @@ WorkersOpt = Annotated[
     int,
     typer.Option(
         min=1,
-        help="Processes that parse and extract (this one stores, in order); "
+        help="Processes that parse, extract and prepare (this one stores, in order); "
         "about one per free core.",
     ),
 ]

@@ -20,12 +20,11 @@ probability of 0.88, by 0.67 of 0.995.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import hashlib
 import random
 import re
-from collections import Counter
-from collections.abc import Sequence
+from collections import Counter, OrderedDict
+from collections.abc import Mapping, Sequence
 
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session, selectinload
@@ -125,11 +124,32 @@ def signature(text: str) -> list[int]:
     return [min((a * v + b) % _PRIME for v in values) for a, b in _HASHES]
 
 
-@functools.lru_cache(maxsize=4096)
+KEPT = 4096  # contents whose band keys are kept (band_keys)
+_kept: OrderedDict[str, tuple[int, ...]] = OrderedDict()
+
+
 def band_keys(text: str) -> tuple[int, ...]:
     """The band keys of a content (signed 64-bit, one per band of ROWS hashes). Kept for the
-    latest contents: storing a document asks for the same claims' keys to index them, to
-    find their candidates and to find outlet boilerplate (store/boilerplate.py)."""
+    latest KEPT contents: storing a document asks for the same claims' keys to index them,
+    to find their candidates and to find outlet boilerplate (store/boilerplate.py)."""
+    keys = _kept.get(text)
+    if keys is None:
+        keys = _band_keys(text)
+    known_keys({text: keys})
+    return keys
+
+
+def known_keys(keys: Mapping[str, tuple[int, ...]]) -> None:
+    """Keep KEYS (content -> its band keys), worked out elsewhere (store/prepare.py, maybe in
+    a worker process), for band_keys to give."""
+    for text, k in keys.items():
+        _kept[text] = k
+        _kept.move_to_end(text)
+    while len(_kept) > KEPT:
+        _kept.popitem(last=False)
+
+
+def _band_keys(text: str) -> tuple[int, ...]:
     sig = signature(text)
     keys = []
     for i in range(0, PERMS, ROWS):

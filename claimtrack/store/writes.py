@@ -51,9 +51,14 @@ from claimtrack.store.models import (
     Source,
     Topic,
 )
+from claimtrack.store.prepare import (  # noqa: F401  (importable from here too)
+    Prepared,
+    document_topics,
+    found_topics,
+    prepare,
+)
 from claimtrack.store.roles import by_role
-from claimtrack.store.taxonomy import TopicDef, article_topics, frame_of, own_words
-from claimtrack.store.taxonomy import tag as tag_topics
+from claimtrack.store.taxonomy import TopicDef
 from claimtrack.store.timeline import sort_values
 from claimtrack.store.topic_rows import (  # noqa: F401  (importable from here too)
     ensure_taxonomy,
@@ -735,12 +740,17 @@ def store_document(
     *,
     fetched_url: str | None = None,
     language: str | None = None,
+    prepared: Prepared | None = None,
 ) -> Source:
     """Insert the source and its claims (with actors and topics) in the caller's transaction.
 
     A claim given twice (same content and cue offsets) is stored once: count what was
     stored, not CLAIMS. FETCHED_URL is where a web page came from (after redirects),
-    LANGUAGE the code told from its text."""
+    LANGUAGE the code told from its text. PREPARED: what ``prepare`` makes of CLAIMS, when
+    worked out already (in a worker process); else it is worked out here."""
+    if prepared is None:
+        prepared = prepare(doc.text, doc.title, claims, topics)
+    appearances.known_keys(prepared.keys)
     source = Source(
         content_hash=digest or content_hash(doc.text),
         path=doc.path,
@@ -757,18 +767,10 @@ def store_document(
     session.add(source)
     session.flush()
     topic_ids = {t.slug: t.id for t in session.scalars(select(Topic))}
-    seen: set[tuple[int, int, int]] = set()
-    unique: list[FoundClaim] = []
-    for c in claims:
-        key = (c.content.start, c.content.end, c.cue.start)
-        if key not in seen:
-            seen.add(key)
-            unique.append(c)
-    tagged = document_topics(unique, doc.text, topics, doc.title)
     rows: list[Claim] = []
     session.info[ABSORBED] = {}  # for the whole document: its rows are not in the session yet
     try:
-        for c, found in zip(unique, tagged, strict=True):
+        for c, found in zip(prepared.claims, prepared.topics, strict=True):
             rows.append(build_claim(session, source, doc.text, c, topics, topic_ids, found))
     finally:
         gone = session.info.pop(ABSORBED)
@@ -911,35 +913,3 @@ def claim_fields(
         "found_by": c.found_by,
         "speaker_how": by_db or how_filed(c.speaker, actor, text),
     }
-
-
-def _mention(c: FoundClaim) -> tuple[int, int] | None:
-    return (c.speaker.mention.start, c.speaker.mention.end) if c.speaker.mention else None
-
-
-def _own_words(c: FoundClaim, text: str) -> str:
-    return own_words(c.content.text(text), c.content.start, _mention(c))
-
-
-def found_topics(
-    c: FoundClaim, text: str, topics: Sequence[TopicDef], own: str | None = None
-) -> dict[str, str]:
-    """The topics of an extracted claim: the tagger's (slug -> via), then the extractor's.
-    OWN: the claim's own words as the tagger reads them, when worked out already."""
-    frame = frame_of(c.sentence.text(text), c.sentence.start, _mention(c), c.content.start)
-    own = _own_words(c, text) if own is None else own
-    at = c.content.start - c.sentence.start
-    tagged = dict(tag_topics(topics, own, c.quote, c.heading, frame, at))
-    tagged.update((slug, "extractor") for slug in c.topics if slug not in tagged)
-    return tagged
-
-
-def document_topics(
-    claims: Sequence[FoundClaim], text: str, topics: Sequence[TopicDef], headline: str | None
-) -> list[dict[str, str]]:
-    """The topics of one document's extracted claims, in order: each claim's own
-    (``found_topics``), checked against the rest of the article (``taxonomy.agree``)."""
-    own = [_own_words(c, text) for c in claims]
-    tagged = [found_topics(c, text, topics, o) for c, o in zip(claims, own, strict=True)]
-    words = [(o, c.quote) for c, o in zip(claims, own, strict=True)]
-    return article_topics(topics, tagged, words, headline)

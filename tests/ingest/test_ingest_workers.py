@@ -11,8 +11,9 @@ import time
 
 from sqlalchemy import text
 
-from claimtrack.ingest import Extractor, extract_each
+from claimtrack.ingest import Extractor, Job, prepare_each
 from claimtrack.store import engine as dbmod
+from claimtrack.store.taxonomy import TopicDef
 from tests.conftest import ROOT
 
 PEOPLE = [
@@ -71,8 +72,9 @@ def test_two_workers_store_what_one_stores(cli, tmp_path):
 
 
 def test_a_worker_killed_mid_batch_loses_no_document():
-    items = [(article(i), None) for i in range(3)]
-    with Extractor(2, True) as extractor:
+    items = [Job(article(i), None, None, None) for i in range(3)]
+    topics = [TopicDef("ferries", "Ferries", ("ferry", "ferries"))]
+    with Extractor(2, True, topics) as extractor:
         pending = extractor.submit(items)
         deadline = time.monotonic() + 60
         while not extractor.pool._processes and time.monotonic() < deadline:  # type: ignore[union-attr]
@@ -81,9 +83,10 @@ def test_a_worker_killed_mid_batch_loses_no_document():
             os.kill(pid, signal.SIGKILL)
         got = pending.result()
         later = extractor.submit(items).result()  # a new pool takes over
-    expected = extract_each(items)
+    expected = prepare_each(items, True, topics)
     assert got == expected and later == expected
-    assert all(claims for claims in got)
+    assert all(ready.prepared.claims for ready in got)
+    assert {"ferries"} in [set(found) for ready in got for found in ready.prepared.topics]
 
 
 def test_ingest_processes_at_once_store_every_document_exactly_once(db_url, tmp_path):
