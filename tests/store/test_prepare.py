@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from sqlalchemy import select
 
 from claimtrack.io.document import Document
+from claimtrack.store import appearances
 from claimtrack.store import engine as dbmod
 from claimtrack.store.appearances import _band_keys
 from claimtrack.store.models import Claim, ClaimBand, ClaimTopic, Topic
@@ -27,7 +29,17 @@ def test_prepare_keeps_each_claim_once_with_its_topics_and_keys(db_url):
     assert ready.keys == {text: _band_keys(text) for text in contents}
 
 
-def test_what_was_prepared_is_stored_as_given(db_url):
+@pytest.fixture
+def kept_keys():
+    """The band keys appearances keeps for the process, as they were before the test: keys
+    given as prepared are kept for later look-ups, and this test's are made up."""
+    before = appearances._kept.copy()
+    yield
+    appearances._kept.clear()
+    appearances._kept.update(before)
+
+
+def test_what_was_prepared_is_stored_as_given(db_url, kept_keys):
     engine = dbmod.open_engine(db_url)
     claim = SEED_CLAIMS[0].build(SEED_TEXT)
     content = claim.content.text(SEED_TEXT)
