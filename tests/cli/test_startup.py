@@ -53,16 +53,20 @@ print("\\n{label} " + json.dumps({value}))
 PROBE = RUN_THEN.format(main="claimtrack.cli.app", label="MODULES", value="sorted(sys.modules)")
 
 
-def modules_after(*args: str) -> set[str]:
+def probe(script: str, label: str, *args: str) -> tuple[str, object]:
+    """Run a RUN_THEN SCRIPT in a new process with ARGS: its output, and the value it left."""
     done = subprocess.run(
-        [sys.executable, "-c", PROBE, json.dumps(args)],
+        [sys.executable, "-c", script, json.dumps(args)],
         capture_output=True,
         text=True,
         check=True,
         timeout=120,
     )
-    line = done.stdout.rsplit("MODULES ", 1)[1]
-    return set(json.loads(line))
+    return done.stdout, json.loads(done.stdout.rsplit(f"{label} ", 1)[1])
+
+
+def modules_after(*args: str) -> set[str]:
+    return set(probe(PROBE, "MODULES", *args)[1])
 
 
 def loaded(modules: set[str], roots: tuple[str, ...]) -> list[str]:
@@ -171,22 +175,16 @@ def test_a_query_by_topic_reads_no_taxonomy_file(tmp_path):
     compiled only when something is tagged (store/taxonomy.py's LazyPattern)."""
     db = str(tmp_path / "claims.db")
     store_articles(db)
-    probe = RUN_THEN.format(
+    compiled = RUN_THEN.format(
         main="claimtrack.cli.app",
         label="COMPILED",
         value="[n for n, v in vars(sys.modules['claimtrack.store.taxonomy']).items()"
         " if type(v).__name__ == 'LazyPattern' and 'search' in vars(v)]",
     )
     args = ["who-said", "--topic", "conflict", "--db", db, "--format", "csv"]
-    done = subprocess.run(
-        [sys.executable, "-c", probe, json.dumps(args)],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=120,
-    )
-    assert json.loads(done.stdout.rsplit("COMPILED ", 1)[1]) == []
-    assert "ceasefire" in done.stdout  # --topic conflict found the ceasefire claim
+    output, names = probe(compiled, "COMPILED", *args)
+    assert names == []
+    assert "ceasefire" in output  # --topic conflict found the ceasefire claim
     assert loaded(modules_after(*args), ("tomllib",)) == []
 
 
@@ -242,14 +240,7 @@ GC_PROBE = RUN_THEN.format(  # through the console script's main
 
 
 def collector_after(*args: str) -> tuple[list[int], bool]:
-    done = subprocess.run(
-        [sys.executable, "-c", GC_PROBE, json.dumps(args)],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=120,
-    )
-    threshold, enabled = json.loads(done.stdout.rsplit("GC ", 1)[1])
+    threshold, enabled = probe(GC_PROBE, "GC", *args)[1]
     return threshold, enabled
 
 
