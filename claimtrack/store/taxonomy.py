@@ -500,19 +500,23 @@ def _own_topics(
     # a heading's ambiguous word names a narrow subject of the claim's own tree: "Long-term
     # solutions" over a claim on territorial divisions
     own = {root[slug] for slug, via in found.items() if via == "keyword"}
-    narrow = {slug for slug, n in _depths(taxonomy).items() if n >= NARROW}
+    depth = _depths(taxonomy)
     for topic in taxonomy:
         if topic.slug in found or root[topic.slug] not in present:
             continue
         if topic.weakly_matches(content) or topic.weakly_matches(quote):
             found[topic.slug] = "keyword"
-        elif topic.slug in narrow and root[topic.slug] in own and topic.weakly_matches(heading):
+        elif (
+            depth[topic.slug] >= NARROW
+            and root[topic.slug] in own
+            and topic.weakly_matches(heading)
+        ):
             found[topic.slug] = "heading"
-    return _heading_fits(taxonomy, found, root)
+    return _heading_fits(found, root, depth)
 
 
 def _heading_fits(
-    taxonomy: Sequence[TopicDef], found: dict[str, str], root: dict[str, str]
+    found: dict[str, str], root: dict[str, str], depth: dict[str, int]
 ) -> dict[str, str]:
     """A claim with topics of its own keeps those of its heading in the same trees, or a
     narrow one (two levels down: a ceasefire, sanctions): a broad heading says what its
@@ -521,7 +525,6 @@ def _heading_fits(
     own = {root[slug] for slug, via in found.items() if via == "keyword"}
     if not own:
         return found
-    depth = _depths(taxonomy)
     return {
         slug: via
         for slug, via in found.items()
