@@ -122,6 +122,8 @@ class TopicDef:
             return
         readable = self._readable(text)
         for m in pattern.finditer(readable):
+            if _follows_a_name(text, m.start()):
+                continue  # "Ann Holt, the CEO of a bank": who, not what about
             if self.name_pattern.fullmatch(m.group(0)):
                 yield m.span()  # a name keyword counts inside a longer name
             elif (
@@ -233,6 +235,21 @@ def _titles_a_name(text: str, start: int, end: int) -> bool:
     between = re.findall(r"[A-Za-z][\w.-]*", text[end : m.start(1)])
     last = text[start:end].split()[-1]
     return bool(between or last[:1].isupper() or _TITLE_WORD.fullmatch(last))
+
+
+# a description just after a person's name: "Ann Holt, the chief executive of a bank, ..."
+_NAME_THEN_COMMA = LazyPattern(
+    r"(?<![\w'’.])([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?[A-Z][\w'’-]+,\s+(?:the|a|an)\s+"
+    r"(?:[\w'’.-]+\s+){0,3}$"
+)
+
+
+def _follows_a_name(text: str, start: int) -> bool:
+    """The keyword at START is in a description just after a person's name, within four words
+    of its comma ("Ann Holt, the CEO of a bank", "Ted Moss, a retired general, ..."): who,
+    not what about."""
+    m = _NAME_THEN_COMMA.search(text, max(0, start - 80), start)
+    return bool(m and first_name_gender(m.group(1)))
 
 
 # an institution's name: a head word and capitalised words joined by "of", "for", "and"
