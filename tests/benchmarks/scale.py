@@ -10,7 +10,8 @@ also copy the speakers, so there are many small ones and a few big ones.
 
 Then, for each query shape of `who-said`, `timeline` and the listings, it times the first
 page (the SQL and the rows, as the command makes them) RUNS times and prints median and p95 in
-ms (and the p95 of its SQL alone: the look-ups and the page's rows, not built), beside the
+ms (and the p95 and median of its SQL alone: the look-ups and the page's rows, not built; each
+warmed by one untimed run, as the page is), beside the
 reference measured in the same run, interleaved: the same query sorted on the
 date computed per row as before the stored sort day (fewer runs, it is slow). Asserts nothing.
 """
@@ -299,7 +300,7 @@ def p95(times: list[float]) -> float:
 def measure(engine, runs: int, ref_runs: int, only: list[str] | None = None) -> None:
     """ONLY: the shapes whose name holds one of these texts (all without)."""
     print(
-        f"{'query (first page)':<58} {'median':>8} {'p95':>8} {'SQL p95':>8}"
+        f"{'query (first page)':<58} {'median':>8} {'p95':>8} {'SQL p95':>8} {'SQL med':>8}"
         "   reference (computed day)"
     )
     for name, flt, run in shapes(engine):
@@ -309,7 +310,8 @@ def measure(engine, runs: int, ref_runs: int, only: list[str] | None = None) -> 
         sql_run = sql_part(flt) if flt is not None else new_run
         ref_run = first_page(flt, reference=True) if flt is not None else None
         new, sql, ref = [], [], []
-        timed(engine, new_run)  # warm
+        timed(engine, new_run)  # warm: each its statements compiled once (SQLAlchemy's cache),
+        timed(engine, sql_run)  # which a first run of the SQL alone did among the timed ones
         for i in range(runs):  # interleaved: a reference run after every few new ones
             new.append(timed(engine, new_run))
             sql.append(timed(engine, sql_run))
@@ -317,6 +319,7 @@ def measure(engine, runs: int, ref_runs: int, only: list[str] | None = None) -> 
             if ref_run is not None and i % every == 0 and len(ref) < ref_runs:
                 ref.append(timed(engine, ref_run))
         cells = f"{statistics.median(new):8.1f} {p95(new):8.1f} {p95(sql):8.1f}"
+        cells += f" {statistics.median(sql):8.1f}"
         if ref:
             r = statistics.median(ref)
             cells += f"   {r:8.1f} ms  ({r / statistics.median(new):,.0f}x)"
