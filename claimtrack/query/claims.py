@@ -337,7 +337,7 @@ def refine(stmt: Select, session: Session, flt: ClaimFilter, order: tuple = ()) 
         # walked: tested on the claim id the walked index holds (a topic's links' own)
         walked = ClaimTopic.claim_id if order is TOPIC_TIMELINE else Claim.id
         own_id = _walked(matches, walked)
-        if matches >= BROAD and not flt.topic:  # a walk of the claims' own date order
+        if matches >= BROAD and _search_alone(flt):  # a walk of the claims' date order
             halves = search_halves(session, flt.search, own_id)
         if halves is None:
             stmt = stmt.where(search_condition(session, flt.search, own_id, matches >= BROAD))
@@ -371,6 +371,17 @@ def refine(stmt: Select, session: Session, flt: ClaimFilter, order: tuple = ()) 
             ids = ids.where(stmt.whereclause)
         stmt = stmt.where(Claim.id.in_(firsts_of_halves(ids, halves, flt.limit)))
     return stmt.order_by(*by)
+
+
+def _search_alone(flt: ClaimFilter) -> bool:
+    """Whether FLT's search is all that narrows its listing: the search's halves are planned
+    for that (with another filter the speakers' half may read every claim of the speakers
+    for it: `--search president --status verified` at a million claims, 32 ms of CPU
+    against 4 in one walk; with --since, 55 against 36)."""
+    others = dataclasses.replace(
+        flt, search=None, limit=None, include_rejected=False, newest_first=False, after=None
+    )
+    return others == ClaimFilter(said_only=flt.said_only)
 
 
 def firsts_of_halves(ids: Select, halves, limit: int) -> Select:
