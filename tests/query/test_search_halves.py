@@ -11,7 +11,7 @@ import dataclasses
 import pytest
 
 from claimtrack.query import claims as claimsmod
-from claimtrack.query.claims import ClaimFilter, claims_query, iter_rows
+from claimtrack.query.claims import ClaimFilter, claims_query, iter_rows, rows_before
 from claimtrack.store import engine as dbmod
 from tests.handmade import C
 from tests.handmade import store_articles as store
@@ -253,3 +253,34 @@ def test_the_halves_list_what_one_walk_and_the_gathered_matches_list(written, mo
     assert any(word in r["content"].lower() for r in whole), whole
     assert listed["halves"] == listed["gathered"]
     assert listed["one walk"] == listed["gathered"]
+
+
+@pytest.mark.parametrize("newest_first", [False, True])
+def test_a_page_before_a_cursor_in_halves_is_the_page_listed_before_it(
+    written, monkeypatch, newest_first
+):
+    """rows_before (read backwards from the cursor: the halves in the other direction) gives
+    back each page the forward listing put before it, every page size."""
+    engine = dbmod.open_engine(written)
+    every_page_broad(monkeypatch)
+    flt = ClaimFilter(search="Halvorsen", newest_first=newest_first)
+    with dbmod.session_scope(engine) as s:
+        for first_only in (False, True):
+            for size in range(1, 6):
+                sized = dataclasses.replace(flt, limit=size)
+                listed = [r["claim_id"] for r in iter_rows(s, flt, first_only=first_only)]
+                forward, cursor = [], None
+                while True:
+                    page = list(
+                        iter_rows(
+                            s, dataclasses.replace(sized, after=cursor), first_only=first_only
+                        )
+                    )
+                    if not page:
+                        break
+                    forward.append(page)
+                    cursor = page[-1]["cursor"]
+                assert [r["claim_id"] for p in forward for r in p] == listed
+                for before, page in zip(forward, forward[1:], strict=False):
+                    back = rows_before(s, sized, page[0]["cursor"], first_only)
+                    assert [r["claim_id"] for r in back] == [r["claim_id"] for r in before]
