@@ -10,7 +10,8 @@ also copy the speakers, so there are many small ones and a few big ones.
 
 Then, for each query shape of `who-said`, `timeline` and the listings, it times the first
 page (the SQL and the rows, as the command makes them) RUNS times and prints median and p95 in
-ms (and the p95 of its SQL alone: the look-ups and the page's rows, not built), beside the
+ms (and the p95 and median of its SQL alone: the look-ups and the page's rows, not built; each
+warmed by one untimed run, as the page is), beside the
 reference measured in the same run, interleaved: the same query sorted on the
 date computed per row as before the stored sort day (fewer runs, it is slow). Asserts nothing.
 """
@@ -296,23 +297,29 @@ def p95(times: list[float]) -> float:
     return statistics.quantiles(times, n=20)[-1] if len(times) > 1 else times[0]
 
 
-def measure(engine, runs: int, ref_runs: int) -> None:
+def measure(engine, runs: int, ref_runs: int, only: list[str] | None = None) -> None:
+    """ONLY: the shapes whose name holds one of these texts (all without)."""
     print(
-        f"{'query (first page)':<58} {'median':>8} {'p95':>8} {'SQL p95':>8}"
+        f"{'query (first page)':<58} {'median':>8} {'p95':>8} {'SQL p95':>8} {'SQL med':>8}"
         "   reference (computed day)"
     )
     for name, flt, run in shapes(engine):
+        if only and not any(o in name for o in only):
+            continue
         new_run = run or first_page(flt)
         sql_run = sql_part(flt) if flt is not None else new_run
         ref_run = first_page(flt, reference=True) if flt is not None else None
         new, sql, ref = [], [], []
-        timed(engine, new_run)  # warm
+        timed(engine, new_run)  # warm: each its statements compiled once (SQLAlchemy's cache),
+        timed(engine, sql_run)  # which a first run of the SQL alone did among the timed ones
         for i in range(runs):  # interleaved: a reference run after every few new ones
             new.append(timed(engine, new_run))
             sql.append(timed(engine, sql_run))
-            if ref_run is not None and i % max(runs // ref_runs, 1) == 0 and len(ref) < ref_runs:
+            every = max(runs // max(ref_runs, 1), 1)
+            if ref_run is not None and i % every == 0 and len(ref) < ref_runs:
                 ref.append(timed(engine, ref_run))
         cells = f"{statistics.median(new):8.1f} {p95(new):8.1f} {p95(sql):8.1f}"
+        cells += f" {statistics.median(sql):8.1f}"
         if ref:
             r = statistics.median(ref)
             cells += f"   {r:8.1f} ms  ({r / statistics.median(new):,.0f}x)"
@@ -511,6 +518,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--store-only", action="store_true", help="only storing new articles, big vs empty"
     )
+    parser.add_argument(
+        "--only",
+        action="append",
+        metavar="TEXT",
+        help="only the query shapes whose name holds TEXT (repeatable; e.g. 'search president'),"
+        " no export, no store",
+    )
     args = parser.parse_args(argv)
     if args.pg:
         with scratch_pg(args.pg) as url:
@@ -557,10 +571,10 @@ def run(args, db_arg: str | None) -> int:
             flush=True,
         )
         if not (args.export_only or args.store_only):
-            measure(engine, args.runs, args.reference_runs)
-        if not args.store_only:
+            measure(engine, args.runs, args.reference_runs, args.only)
+        if not (args.store_only or args.only):
             measure_export(engine, db, min(args.export_rows, n), args.export_runs)
-        if not args.export_only:
+        if not (args.export_only or args.only):
             measure_store(engine, args.store_docs, args.base_docs, args.store_rounds)
         engine.dispose()
     return 0
