@@ -18,6 +18,7 @@ from claimtrack.store.taxonomy import (
     own_words,
     roots,
     tag,
+    topical_heading,
 )
 from tests.conftest import rows
 
@@ -1045,6 +1046,49 @@ def test_an_ambiguous_heading_word_names_a_narrow_subject_of_the_claims_own_tree
     # nor does a broad topic's ambiguous word in the heading ("~talks": one level down)
     found = dict(tag(tree, "they will not discuss territorial divisions", heading="Talks"))
     assert found == {"territory": "keyword"}
+
+
+@pytest.mark.parametrize(
+    ("heading", "topical"),
+    [
+        # a news page's section heads name a subject
+        ("1. Russia-Ukraine Ceasefire", True),
+        ("Military aid held up for weeks", True),
+        ("Will the truce hold?", True),
+        ("6 key questions before the budget vote", True),
+        ("US troops leave the base", True),
+        ("Best Actor race tightens", True),
+        # a blog's first person, or a heading that speaks to the reader
+        ("Why I quit my marketing job", False),
+        ("What we learned about pricing", False),
+        ("Your next step toward a calmer office", False),
+        # a shop's deal heads
+        ("$25 off the Acme blender this week", False),
+        ("Kettle and toaster bundle for £49", False),
+        ("40% off running shoes", False),
+        ("The best budget laptops of the year", False),
+        ("Cyber Monday deals on vacuum cleaners", False),
+        # how-to steps and links to other pages
+        ("3. Pick a savings account", False),
+        ("Step 2: compare the loans", False),
+        ("How to talk to a landlord", False),
+        ("Related: Ten cheap weekend trips", False),
+    ],
+)
+def test_a_heading_is_topical_when_it_names_a_subject(heading, topical):
+    assert topical_heading(heading) is topical
+
+
+def test_a_claim_takes_no_topic_from_a_blog_shop_or_how_to_heading():
+    tax = load_taxonomy()
+    # the same claim under a news section head takes its topic, under a blog's not
+    assert ("economy", "heading") in tag(tax, "it took ten years", heading="The economy slows")
+    assert tag(tax, "it took ten years", heading="How I grew my business in a year") == []
+    assert tag(tax, "the last one sold out", heading="$10 off smart speakers") == []
+    assert tag(tax, "it will change over time", heading="1. Define your retirement") == []
+    # its own words still count under any heading
+    found = slugs(tag(tax, "the bank raised its mortgage rates", heading="My week in review"))
+    assert "economy" in found
 
 
 def test_a_pattern_compiled_on_first_use_finds_what_re_compile_finds():
