@@ -459,11 +459,45 @@ def article_topics(
 ) -> list[dict[str, str]]:
     """``agree`` for one article's claims, TAGGED in order, whose own WORDS are (content,
     quote) each: the ambiguous keywords read only of claims with no topic of their own."""
+    tagged = _in_the_articles_sense(taxonomy, tagged, words, headline)
     ambiguous = [
         {} if has_own(t) else ambiguous_topics(taxonomy, content, quote)
         for t, (content, quote) in zip(tagged, words, strict=True)
     ]
     return agree(taxonomy, tagged, headline, ambiguous)
+
+
+def _in_the_articles_sense(
+    taxonomy: Sequence[TopicDef],
+    tagged: Sequence[dict[str, str]],
+    words: Sequence[tuple[str, str | None]],
+    headline: str | None,
+) -> list[dict[str, str]]:
+    """A keyword the article uses in another sense elsewhere means that sense throughout: in a
+    story about a state's anti-drug "ad campaign", "the campaign made the mistake of burying
+    the message" is no election. A claim loses a topic it has from its own words when every
+    keyword of that topic in the article's claims is a word the article also uses as the head
+    of one of the topic's exclusions (the "campaign" of "ad campaign", not the "Republican" of
+    "Republican voters", which says who), and the headline does not name the topic."""
+    texts = [x for pair in words for x in pair if x] + ([headline] if headline else [])
+    out = [dict(found) for found in tagged]
+    for topic in taxonomy:
+        if topic.exclude_pattern is _NEVER or topic.matches(headline):
+            continue
+        # the head of an exclusion ("ad campaign", "trade war"): a campaign, a war of another kind
+        elsewhere = {
+            re.findall(r"\w+", m.group(0))[-1].lower()
+            for x in texts
+            for m in topic.exclude_pattern.finditer(x)
+        }
+        if not elsewhere:
+            continue
+        users = [i for i, found in enumerate(tagged) if found.get(topic.slug) == "keyword"]
+        said = {x[a:b].lower() for i in users for x in words[i] if x for a, b in topic.spans(x)}
+        if users and said and said <= elsewhere:
+            for i in users:
+                del out[i][topic.slug]
+    return out
 
 
 def has_own(found: dict[str, str]) -> bool:

@@ -11,6 +11,7 @@ from claimtrack.store.taxonomy import (
     TopicDef,
     agree,
     ambiguous_topics,
+    article_topics,
     descendants,
     frame_of,
     has_subject,
@@ -1158,6 +1159,29 @@ def test_senses_and_subjects_of_issue_19_round_7(sentence, want, wrong):
     found = slugs(tag(load_taxonomy(), sentence))
     assert want is None or want in found, found
     assert wrong is None or wrong not in found, found
+
+
+def test_a_word_the_article_uses_in_another_sense_means_that_sense_throughout():
+    tax = load_taxonomy()
+
+    def topics(claims, headline):
+        tagged = [dict(tag(tax, c)) for c in claims]
+        return [set(f) for f in article_topics(tax, tagged, [(c, None) for c in claims], headline)]
+
+    ad = [
+        "the ad campaign against vaping starts in May",
+        "the campaign cost the city $90,000",
+        "the campaign buried its message in the small print",
+    ]
+    found = topics(ad, "City pays for anti-vaping ads")
+    assert not any("elections" in f for f in found), found
+    # in a story about a race, "the campaign" stays an election campaign
+    race = ["the campaign cost her $90,000", "voters in the primary backed her"]
+    assert "elections" in topics(race, "Mayor wins second term")[0]
+    # so it does where only the modifier of an exclusion recurs ("Republican voters" says
+    # who; "the Republican platform" is still about the party)
+    party = ["Republican voters were split", "the Republican platform was rewritten"]
+    assert "political-parties" in topics(party, "Convention opens")[1]
 
 
 def test_a_pattern_compiled_on_first_use_finds_what_re_compile_finds():
