@@ -299,10 +299,45 @@ def tag(
     (CONTENT_AT: where the content starts in FRAME, which keeps the sentence's offsets): a
     long sentence names other subjects further off ("to share a single currency" beside
     European defence)."""
-    found = _own_topics(taxonomy, content, quote, heading)
+    found = _own_topics(taxonomy, content, quote, heading if topical_heading(heading) else None)
     if not found and frame and has_subject(content, quote):
         found = {slug: "sentence" for slug in _nearest(taxonomy, frame, content, content_at)}
     return list(found.items())
+
+
+# a section heading that speaks to the reader or sells, rather than names a subject: a blog's
+# first or second person ("My approach", "What your business needs"), a shop's deal ("$10 off",
+# "Black Friday pricing", "the best gadgets"), a how-to step ("3. Practice mindfulness", "How to
+# ..."), a link to another page ("Related: ..."); its words say little of the claims under it
+_PERSONAL = (
+    r"\b(?:I|I['’](?:m|ve|d|ll)|[Mm]e|[Mm]y|[Mm]ine|[Ww]e|[Ww]e['’](?:re|ve|ll)|[Oo]ur|[Oo]urs|us"
+    r"|[Yy]ou|[Yy]ou['’](?:re|ve|ll)|[Yy]our|[Yy]ours)\b"
+)
+_DEAL = (
+    r"[$£€]\s?\d|\d\s?%\s*off\b|\b(?:deals?|sales?|discounts?|coupons?|promo|bargains?|pricing"
+    r"|prices?|bundle|free shipping|black friday|cyber monday|prime day|best(?!\s+(?-i:[A-Z]))|top\s+\d+|buy"
+    r"|shop|reviews?|giveaway)\b"
+)
+_HOW_TO = (
+    r"^\W*(?:(?:\d+|step\s+\d+|tip\s+\d+|#\d+)\s*[.):-]?\s+)?(?:how\s+to|ways\s+to"
+    r"|(?:add|avoid|ask|be|build|buy|check|choose|consider|create|cut|define|do|don't|don’t|eat"
+    r"|find|focus|follow|get|give|go|keep|know|learn|limit|look|make|max|pick|pinpoint|plan"
+    r"|practi[cs]e|prepare|read|remember|save|set|start|stay|stop|take|think|track|try|use"
+    r"|watch|write)\b(?![-'’]))"
+    r"|^\W*(?:step|tip)\s+\d+|^\W*\d+\s+(?:ways|tips|tricks|hacks|steps|things\s+you)\b"
+)
+_LINK = r"^\W*(?:related|read\s+more|see\s+also|also\s+read|more|recommended|sponsored|advertisement)\b\s*[:|-]"
+_NOT_TOPICAL = LazyPattern(rf"{_PERSONAL}|(?i:{_DEAL}|{_HOW_TO}|{_LINK})")
+
+
+def topical_heading(heading: str | None) -> bool:
+    """HEADING names what its section is about, as a news page's section heads do ("1.
+    Russia-Ukraine Ceasefire", "Military aid"); a blog's first-person heading ("True
+    confession: I had to learn focus the hard way"), a heading that speaks to the reader ("Your
+    go-forward plan"), a shop's deal ("$10 off headphones", "Some of the year's best gadgets"),
+    a how-to step ("3. Practice mindfulness") or a link ("Related: ...") does not: a claim under
+    it takes no topic from it."""
+    return bool(heading) and not _NOT_TOPICAL.search(heading or "")
 
 
 def _nearest(
@@ -424,11 +459,45 @@ def article_topics(
 ) -> list[dict[str, str]]:
     """``agree`` for one article's claims, TAGGED in order, whose own WORDS are (content,
     quote) each: the ambiguous keywords read only of claims with no topic of their own."""
+    tagged = _in_the_articles_sense(taxonomy, tagged, words, headline)
     ambiguous = [
         {} if has_own(t) else ambiguous_topics(taxonomy, content, quote)
         for t, (content, quote) in zip(tagged, words, strict=True)
     ]
     return agree(taxonomy, tagged, headline, ambiguous)
+
+
+def _in_the_articles_sense(
+    taxonomy: Sequence[TopicDef],
+    tagged: Sequence[dict[str, str]],
+    words: Sequence[tuple[str, str | None]],
+    headline: str | None,
+) -> list[dict[str, str]]:
+    """A keyword the article uses in another sense elsewhere means that sense throughout: in a
+    story about a state's anti-drug "ad campaign", "the campaign made the mistake of burying
+    the message" is no election. A claim loses a topic it has from its own words when every
+    keyword of that topic in the article's claims is a word the article also uses as the head
+    of one of the topic's exclusions (the "campaign" of "ad campaign", not the "Republican" of
+    "Republican voters", which says who), and the headline does not name the topic."""
+    texts = [x for pair in words for x in pair if x] + ([headline] if headline else [])
+    out = [dict(found) for found in tagged]
+    for topic in taxonomy:
+        if topic.exclude_pattern is _NEVER or topic.matches(headline):
+            continue
+        # the head of an exclusion ("ad campaign", "trade war"): a campaign, a war of another kind
+        elsewhere = {
+            re.findall(r"\w+", m.group(0))[-1].lower()
+            for x in texts
+            for m in topic.exclude_pattern.finditer(x)
+        }
+        if not elsewhere:
+            continue
+        users = [i for i, found in enumerate(tagged) if found.get(topic.slug) == "keyword"]
+        said = {x[a:b].lower() for i in users for x in words[i] if x for a, b in topic.spans(x)}
+        if users and said and said <= elsewhere:
+            for i in users:
+                del out[i][topic.slug]
+    return out
 
 
 def has_own(found: dict[str, str]) -> bool:
