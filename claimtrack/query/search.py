@@ -12,14 +12,18 @@ the query ("Expression tree is too large") and PostgreSQL runs for minutes.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from sqlalchemy import ColumnElement, Integer, and_, column, false, func, or_, select, text
-from sqlalchemy.orm import Session, aliased
 
 from claimtrack.errors import UserError
 from claimtrack.names import name_key
 from claimtrack.store.fts import PG_VECTOR
-from claimtrack.store.models import Actor, ActorAlias, Claim
+from claimtrack.store.handle import dialect_name
+from claimtrack.store.tables import Actor, ActorAlias, Claim, aliased
+
+if TYPE_CHECKING:  # the asking commands pass a Core connection: no ORM (issue 16)
+    from claimtrack.store.handle import Db
 
 _WORD = re.compile(r"\w+")
 MAX_TERMS = 64  # distinct words in one --search
@@ -79,7 +83,7 @@ MANY_SPEAKERS = 200  # speakers a word names beyond which they are matched by a 
 SPEAKER_LIST = 5_000
 
 
-def _speaker_match(session: Session, term: str, walked_id=None) -> ColumnElement[bool]:
+def _speaker_match(session: Db, term: str, walked_id=None) -> ColumnElement[bool]:
     """Claims whose speaker's name or an alias holds TERM: the few such speakers looked up
     first, so the database can serve them from ix_claims_actor_timeline. WALKED_ID: the
     claim's id as a walk of the date order reads it from its index; the test is then made
@@ -102,7 +106,7 @@ def _speaker_match(session: Session, term: str, walked_id=None) -> ColumnElement
     return _spoken(sorted(found), walked_id)
 
 
-def _said(session: Session, actors: set[int]) -> int:
+def _said(session: Db, actors: set[int]) -> int:
     """How many claims ACTORS said (their stored counts, first appearances)."""
     return session.scalar(select(func.sum(Actor.claim_count)).where(Actor.id.in_(actors))) or 0
 
@@ -117,7 +121,7 @@ def _spoken(actors, walked_id=None) -> ColumnElement[bool]:
 
 
 def search_condition(
-    session: Session, query: str, own_id=Claim.id, walked: bool = False
+    session: Db, query: str, own_id=Claim.id, walked: bool = False
 ) -> ColumnElement[bool]:
     """Every distinct word of QUERY (case aside) in the claim's text or its speaker's names;
     a UserError for more than MAX_TERMS of them.
@@ -130,7 +134,7 @@ def search_condition(
     walked (at a million claims, about 2,900 table rows for a page of `--search russia`,
     where its 50 rows are all the table reads needed). Not for speakers who said more than
     SPEAKER_LIST claims: their row's speaker is tested, as without WALKED."""
-    dialect = session.get_bind().dialect.name
+    dialect = dialect_name(session)
     distinct: dict[str, str] = {}
     for word in terms(query):
         distinct.setdefault(word.lower(), word)
