@@ -54,6 +54,7 @@ def list_actors(
         "speaker",
         actors_table,
         out,
+        core=True,
     )
 
 

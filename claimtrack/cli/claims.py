@@ -22,6 +22,7 @@ from claimtrack.cli.common import (
     DetailFormatOpt,
     err,
     list_rows,
+    query_connection,
     query_session,
 )
 from claimtrack.cli.options import (
@@ -55,7 +56,7 @@ from claimtrack.query.filters import ClaimFilter
 
 if TYPE_CHECKING:
     from rich.table import Table
-    from sqlalchemy.orm import Session
+    from sqlalchemy import Connection
 
 # The queries (and so SQLAlchemy and the models) are imported when a command runs, not for
 # its --help (issue 16: start-up).
@@ -76,7 +77,7 @@ def list_claims(
     ahead = replace(flt, limit=flt.limit + 1) if flt.limit else flt  # is there a next page?
     cut: list[str | None] = []
 
-    def rows(s: Session) -> Iterator[dict]:
+    def rows(s: Connection) -> Iterator[dict]:
         last = None
         for n, row in enumerate(iter_rows(s, ahead, first_only=not every)):
             if flt.limit is not None and n == flt.limit:
@@ -85,7 +86,7 @@ def list_claims(
             last = row["cursor"]
             yield row
 
-    list_rows(db, rows, cols.names, "claim", table, out)
+    list_rows(db, rows, cols.names, "claim", table, out, core=True)
     if cut and cut[0]:
         err.print(f"next page: --after {cut[0]}", highlight=False, markup=False)
 
@@ -136,7 +137,7 @@ def show(
     """
     from claimtrack.query.detail import claim_detail
 
-    with query_session(db) as s:
+    with query_connection(db) as s:
         d = claim_detail(s, claim_id)
     with open_output(output) as out:
         if fmt is DetailFormat.json:
@@ -191,7 +192,7 @@ def export(
         export_claim_reviews(flt, publisher, out, db)
         return
     fmt = out.format(Format.csv)
-    with query_session(db) as s, open_output(out.output) as handle:
+    with query_connection(db) as s, open_output(out.output) as handle:
         count = write_export(s, flt, cols.names, fmt, handle, out.bom)
     if out.output is not None:
         err.print(
@@ -200,7 +201,12 @@ def export(
 
 
 def write_export(
-    s: Session, flt: ClaimFilter, columns: tuple[str, ...], fmt: Format, handle: IO[str], bom: bool
+    s: Connection,
+    flt: ClaimFilter,
+    columns: tuple[str, ...],
+    fmt: Format,
+    handle: IO[str],
+    bom: bool,
 ) -> int:
     """CSV and TSV to a file or a pipe: cells made by the database, streamed (query/export.py;
     on PostgreSQL its COPY writes the lines; on SQLite a forked second process makes every
@@ -210,7 +216,7 @@ def write_export(
         from claimtrack.query.export import cell_query, copy_lines, iter_cells
 
         delimiter = "," if fmt is Format.csv else "\t"
-        if s.get_bind().dialect.name == "postgresql":
+        if s.dialect.name == "postgresql":
             lines = copy_lines(s, flt, columns, delimiter)
             return write_lines(lines, columns, fmt.value, handle, bom=bom)
         from claimtrack.query import export_split

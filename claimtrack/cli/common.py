@@ -29,8 +29,10 @@ from claimtrack.store.vocab import ACTOR_KINDS, ATTRIBUTIONS, STATUSES
 if TYPE_CHECKING:  # a command's --help imports no database library (issue 16): SQLAlchemy
     # loads when a command runs
     from rich.table import Table
-    from sqlalchemy import Engine
+    from sqlalchemy import Connection, Engine
     from sqlalchemy.orm import Session
+
+    from claimtrack.store.handle import Db
 
 # Messages carry user data (names, titles): never parsed as Rich markup, never wrapped.
 # Made (and Rich loaded) when the first message is printed.
@@ -126,17 +128,33 @@ def query_session(db: str | None) -> Iterator[Session]:
         yield s
 
 
+@contextmanager
+def query_connection(db: str | None) -> Iterator[Connection]:
+    """query_session over a Core connection, for a command whose queries are written over
+    the tables (store/tables.py): it loads no ORM (issue 16: start-up)."""
+    from claimtrack.store import engine as dbmod
+    from claimtrack.store.time_limit import time_limited
+
+    engine = open_engine(db, create=False)
+    with dbmod.connection_scope(engine) as c, time_limited(c):
+        yield c
+
+
 def list_rows(
     db: str | None,
-    rows: Callable[[Session], Iterable[dict]],
+    rows: Callable[[Db], Iterable[dict]],
     columns: Sequence[str],
     noun: str,
     table: Callable[[Iterable[dict]], Table],
     out: OutputOptions,
+    *,
+    core: bool = False,
 ) -> int:
-    """What every listing command does: rows in the chosen format, then a count on stderr."""
+    """What every listing command does: rows in the chosen format, then a count on stderr.
+    CORE: ROWS asks over a Core connection (query_connection), else over a session."""
     fmt = out.format(Format.table)
-    with query_session(db) as s, open_output(out.output) as handle:
+    asking = query_connection if core else query_session
+    with asking(db) as s, open_output(out.output) as handle:
         count = write_rows(rows(s), columns, fmt, handle, table, bom=out.bom)
     if fmt is Format.table or out.output is not None:
         err.print(plural(count, noun))

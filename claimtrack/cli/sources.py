@@ -41,7 +41,9 @@ def list_sources(*, out: OutputOptions, db: DbOpt = None) -> None:
     """Every stored source with its number of claims, oldest first."""
     from claimtrack.query import listings
 
-    list_rows(db, listings.iter_sources, listings.SOURCE_COLUMNS, "source", sources_table, out)
+    list_rows(
+        db, listings.iter_sources, listings.SOURCE_COLUMNS, "source", sources_table, out, core=True
+    )
 
 
 @app.command("show")

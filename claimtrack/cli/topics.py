@@ -36,7 +36,9 @@ def list_topics(*, out: OutputOptions, db: DbOpt = None) -> None:
     """Every topic with its number of claims and its keywords."""
     from claimtrack.query import listings
 
-    list_rows(db, listings.iter_topics, listings.TOPIC_COLUMNS, "topic", topics_table, out)
+    list_rows(
+        db, listings.iter_topics, listings.TOPIC_COLUMNS, "topic", topics_table, out, core=True
+    )
 
 
 ParentOpt = Annotated[

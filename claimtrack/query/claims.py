@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from sqlalchemy import (
     ColumnElement,
@@ -21,7 +22,6 @@ from sqlalchemy import (
     tuple_,
     union_all,
 )
-from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql import operators
 
 from claimtrack.errors import UserError
@@ -36,9 +36,9 @@ from claimtrack.query.columns import (  # noqa: F401  (importable from here too)
 from claimtrack.query.dating import date_cells
 from claimtrack.query.filters import ClaimFilter
 from claimtrack.query.search import search_condition, search_halves, search_ids
-from claimtrack.store.appearances import counts as appearance_counts
+from claimtrack.store.handle import dialect_name
 from claimtrack.store.ids import id_is, parse_id
-from claimtrack.store.models import (
+from claimtrack.store.tables import (
     TIMELINE_ORDER,
     Actor,
     ActorAlias,
@@ -47,12 +47,16 @@ from claimtrack.store.models import (
     ClaimTopic,
     Source,
     Topic,
+    aliased,
 )
 from claimtrack.store.taxonomy import descendants, find_topics
 from claimtrack.store.topic_rows import taxonomy
 
+if TYPE_CHECKING:  # the asking commands pass a Core connection: no ORM (issue 16)
+    from claimtrack.store.handle import Db
 
-def actor_ids(session: Session, who: str) -> list[int]:
+
+def actor_ids(session: Db, who: str) -> list[int]:
     """Actors a user means by WHO: an id (#12), or full name, alias or surname, forgiving case
     and accents."""
     key = name_key(who)
@@ -76,7 +80,7 @@ def actor_ids(session: Session, who: str) -> list[int]:
     return list(session.scalars(stmt))
 
 
-def topic_ids(session: Session, name: str) -> list[int]:
+def topic_ids(session: Db, name: str) -> list[int]:
     """The topics a user means by NAME, with every topic under them (--topic conflict
     includes ceasefire)."""
     defs = taxonomy(session)
@@ -86,7 +90,7 @@ def topic_ids(session: Session, name: str) -> list[int]:
     return list(session.scalars(select(Topic.id).where(Topic.slug.in_(slugs))))
 
 
-def source_ids(session: Session, which: str) -> list[int]:
+def source_ids(session: Db, which: str) -> list[int]:
     """Sources a user means by WHICH: an id (#12), or part of the title, outlet, path or URL."""
     n = parse_id(which)
     if n is not None:
@@ -163,7 +167,7 @@ TOPIC_TIMELINE = (*(getattr(ClaimTopic, name) for name in TIMELINE_ORDER[:-1]), 
 BROAD = 2_000  # matches beyond which a first page walks the date order, not sorts them
 
 
-def _matches(session: Session, flt: ClaimFilter, matching: Select, upto: int = BROAD) -> int:
+def _matches(session: Db, flt: ClaimFilter, matching: Select, upto: int = BROAD) -> int:
     """How many claims MATCHING holds, counted up to UPTO (an index range); 0 when FLT is
     not a first page (--limit), whose rows are all read anyway."""
     if flt.limit is None or flt.limit > BROAD:
@@ -179,7 +183,7 @@ def _walked(matches: int, walked=Claim.id):
     return walked + 0 if matches >= BROAD else Claim.id
 
 
-def spoken_by(session: Session, ids: list[int]):
+def spoken_by(session: Db, ids: list[int]):
     """Claims any of the actors IDS made: as the speaker (claims.actor_id, which the
     per-speaker date-order index serves) or among the others a claim names ("A and B
     said"), which are few and read first, so the index still serves the common case."""
@@ -201,7 +205,7 @@ def _ids(flt: ClaimFilter) -> Select:
 
 
 def claims_query(
-    session: Session, flt: ClaimFilter, topics: list[int] | None = None, ids_only: bool = False
+    session: Db, flt: ClaimFilter, topics: list[int] | None = None, ids_only: bool = False
 ) -> Select:
     """The listing of FLT: its rows in its order (TOPICS: these topic ids for flt.topic;
     IDS_ONLY: the claim ids alone, their sources joined only for a filter on them)."""
@@ -246,7 +250,7 @@ def claims_query(
     return refine(stmt, session, flt, order)
 
 
-def _rare_status(session: Session, flt: ClaimFilter) -> bool:
+def _rare_status(session: Db, flt: ClaimFilter) -> bool:
     """Whether FLT's --status holds few claims (counted up to BROAD from its index): then the
     status's own date-order index drives a first page, not a topic's links (the planners
     cannot tell a rare status from the common one)."""
@@ -255,7 +259,7 @@ def _rare_status(session: Session, flt: ClaimFilter) -> bool:
     return _matches(session, flt, select(Claim.id).where(Claim.status == flt.status)) < BROAD
 
 
-def _fewer_spoken(session: Session, flt: ClaimFilter, actors: list[int], topics: list[int]) -> bool:
+def _fewer_spoken(session: Db, flt: ClaimFilter, actors: list[int], topics: list[int]) -> bool:
     """Whether the speakers ACTORS said fewer claims than TOPICS hold (their stored counts):
     then a first page walks the speakers' date-order index (ix_claims_actor_timeline) and
     probes each claim's topic, rather than sort every claim of both that the topic's links
@@ -268,13 +272,13 @@ def _fewer_spoken(session: Session, flt: ClaimFilter, actors: list[int], topics:
     return (counts[0] or 0) < (counts[1] or 0)
 
 
-def _broad(session: Session, topics: list[int]) -> bool:
+def _broad(session: Db, topics: list[int]) -> bool:
     """Whether TOPICS hold BROAD claims or more together (their stored counts)."""
     held = session.scalar(select(func.sum(Topic.claim_count)).where(Topic.id.in_(topics)))
     return (held or 0) >= BROAD
 
 
-def firsts_of_each(session: Session, flt: ClaimFilter, topics: list[int]) -> Select:
+def firsts_of_each(session: Db, flt: ClaimFilter, topics: list[int]) -> Select:
     """The ids of the first flt.limit claims FLT lists of each of TOPICS alone, each read
     from its own links in order (ix_claim_topics_timeline) with every filter: a first page of
     the topics together (a topic and those under it) is among them, for a claim among the
@@ -286,9 +290,7 @@ def firsts_of_each(session: Session, flt: ClaimFilter, topics: list[int]) -> Sel
     return union_all(*(select(w.c.id) for w in walks))
 
 
-def by_topic(
-    session: Session, stmt: Select, ids: list[int], walk: bool = False
-) -> tuple[Select, tuple]:
+def by_topic(session: Db, stmt: Select, ids: list[int], walk: bool = False) -> tuple[Select, tuple]:
     """STMT narrowed to the claims tagged with any of the topics IDS, and the order to list
     them in. One topic: its links joined and read in their order (ix_claim_topics_timeline),
     so a first page reads its own rows and stops, however many the topic has. Several (a
@@ -327,11 +329,11 @@ def day_ids(flt: ClaimFilter):
     return said.where(Claim.said_earliest.is_not(None)).union_all(undated)
 
 
-def refine(stmt: Select, session: Session, flt: ClaimFilter, order: tuple = ()) -> Select:
+def refine(stmt: Select, session: Db, flt: ClaimFilter, order: tuple = ()) -> Select:
     """The filters on the claim's own fields and its source's, then timeline order."""
     halves = None
     if flt.search is not None:
-        dialect = session.get_bind().dialect.name
+        dialect = dialect_name(session)
         found = search_ids(dialect, flt.search)
         matches = _matches(session, flt, found, BROAD) if found is not None else 0
         # walked: tested on the claim id the walked index holds (a topic's links' own)
@@ -447,7 +449,7 @@ def order_of(stmt: Select) -> tuple[list, bool] | None:
     return cols, directions.pop()
 
 
-def topics_of(session: Session, claim_ids: list[int]) -> dict[int, list[str]]:
+def topics_of(session: Db, claim_ids: list[int]) -> dict[int, list[str]]:
     out: dict[int, list[str]] = {i: [] for i in claim_ids}
     if not claim_ids:
         return out
@@ -462,7 +464,21 @@ def topics_of(session: Session, claim_ids: list[int]) -> dict[int, list[str]]:
     return out
 
 
-def speakers_of(session: Session, claim_ids: list[int]) -> dict[int, list[str]]:
+def appearance_counts(session: Db, first_ids: list[int]) -> dict[int, int]:
+    """How many appearances each first appearance has (itself included: store/appearances.py)."""
+    if not first_ids:
+        return {}
+    wanted = sorted(set(first_ids))
+    rows = session.execute(
+        select(Claim.same_as_id, func.count())
+        .where(Claim.same_as_id.in_(wanted))  # ix_claims_same_as_id
+        .group_by(Claim.same_as_id)
+    )
+    others = {int(k): int(n) for k, n in rows}
+    return {i: 1 + others.get(i, 0) for i in wanted}
+
+
+def speakers_of(session: Db, claim_ids: list[int]) -> dict[int, list[str]]:
     """Claim id -> the names of all its speakers, first the one ``speaker`` names."""
     out: dict[int, list[str]] = {i: [] for i in claim_ids}
     rows = session.execute(
@@ -550,7 +566,7 @@ def export_row(r, topics: list[str], appearances: int = 1) -> dict:
 
 
 def iter_rows(
-    session: Session,
+    session: Db,
     flt: ClaimFilter,
     batch: int = 500,
     first_only: bool = False,
@@ -572,7 +588,7 @@ def iter_rows(
 
 
 def rows_before(
-    session: Session, flt: ClaimFilter, before: str, first_only: bool = False, batch: int = 500
+    session: Db, flt: ClaimFilter, before: str, first_only: bool = False, batch: int = 500
 ) -> list[dict]:
     """The rows FLT lists just before the row at cursor BEFORE, the last flt.limit of them
     (a previous page), in FLT's order: read backwards from the cursor (the same index range
@@ -596,7 +612,7 @@ def rows_before(
     return list(_built(session, kept[::-1]))
 
 
-def _first_appearances(session: Session, flt: ClaimFilter, firsts: set[int]) -> dict[int, int]:
+def _first_appearances(session: Db, flt: ClaimFilter, firsts: set[int]) -> dict[int, int]:
     """Of FIRSTS (first-seen claim ids), the id of the appearance FLT lists first (its order
     from the start): the row of each claim a listing of one row per claim shows."""
     first = func.coalesce(Claim.same_as_id, Claim.id)
@@ -608,7 +624,7 @@ def _first_appearances(session: Session, flt: ClaimFilter, firsts: set[int]) -> 
 
 
 def _rows(
-    session: Session,
+    session: Db,
     stmt: Select,
     flt: ClaimFilter,
     batch: int,
@@ -640,7 +656,7 @@ def _rows(
             return
 
 
-def _listed_before(session: Session, flt: ClaimFilter, firsts: set[int]) -> set[int]:
+def _listed_before(session: Db, flt: ClaimFilter, firsts: set[int]) -> set[int]:
     """Of FIRSTS (first-seen claim ids), those FLT lists an appearance of up to its cursor:
     one row per claim, an earlier page showed them (by their ids and the same_as_id index)."""
     if not firsts:
@@ -659,7 +675,7 @@ def _listed_before(session: Session, flt: ClaimFilter, firsts: set[int]) -> set[
     return set(session.scalars(stmt))
 
 
-def _appearances_of(session: Session, flt: ClaimFilter, firsts: set[int]) -> Select:
+def _appearances_of(session: Db, flt: ClaimFilter, firsts: set[int]) -> Select:
     """FLT's listing from its start (no cursor, no limit), in its order, of the appearances
     of FIRSTS (first-seen claim ids) only: by their ids and the same_as_id index."""
     return claims_query(session, dataclasses.replace(flt, after=None, limit=None)).where(
@@ -667,7 +683,7 @@ def _appearances_of(session: Session, flt: ClaimFilter, firsts: set[int]) -> Sel
     )
 
 
-def _built(session: Session, part: list) -> Iterator[dict]:
+def _built(session: Db, part: list) -> Iterator[dict]:
     """PART's rows with their topics, speakers and appearance counts (a query each), and the
     cursor of each row's place (cursor_of)."""
     topics = topics_of(session, [r.id for r in part])
@@ -692,7 +708,7 @@ def _key(r) -> tuple:
 
 
 def _parts(
-    session: Session,
+    session: Db,
     stmt: Select,
     limit: int | None,
     batch: int,
@@ -730,7 +746,7 @@ def _parts(
         done, size = done + size, size * 2
 
 
-def _windowed(session: Session, window: Select, size: int, batch: int) -> Iterator[list]:
+def _windowed(session: Db, window: Select, size: int, batch: int) -> Iterator[list]:
     """The rows of a WINDOW of at most SIZE rows in batches: streamed (a server-side cursor
     on PostgreSQL) when it holds more than a batch, else fetched at once. PostgreSQL plans a
     cursor for its first tenth of the rows (cursor_tuple_fraction), not for all of them as

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
-from claimtrack.store.models import Correction
+from claimtrack.store.tables import Correction
+
+if TYPE_CHECKING:  # `show` passes a Core connection: no ORM (issue 16)
+    from claimtrack.store.handle import Db
 
 LOG_COLUMNS = (
     "correction_id",
@@ -55,7 +58,7 @@ def shown(what: str, values: dict) -> str | None:
     return ", ".join(f"{k}={'(none)' if v is None else v}" for k, v in parts) or None
 
 
-def log_row(c: Correction) -> dict:
+def log_row(c) -> dict:  # noqa: ANN001  (a row of corrections, or a Correction)
     return {
         "correction_id": c.id,
         "made_at": c.made_at.isoformat(timespec="seconds"),
@@ -72,7 +75,7 @@ def log_row(c: Correction) -> dict:
 
 
 def iter_log(
-    session: Session,
+    session: Db,
     *,
     claim_id: int | None = None,
     source_id: int | None = None,
@@ -86,5 +89,5 @@ def iter_log(
         stmt = stmt.where(Correction.source_id == source_id)
     if actor_id is not None:
         stmt = stmt.where(Correction.actor_id == actor_id)
-    for c in session.scalars(stmt.execution_options(yield_per=500)):
+    for c in session.execute(stmt.execution_options(yield_per=500)):
         yield log_row(c)

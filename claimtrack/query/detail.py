@@ -1,25 +1,43 @@
 """Everything about one claim, for ``claimtrack show``: speaker, date and how it was
-derived, topics, the source paragraph with highlight spans, every appearance, reviews."""
+derived, topics, the source paragraph with highlight spans, every appearance, reviews.
+
+Read over Core (the tables' rows, no ORM objects), so that ``show`` loads no ORM (issue 16:
+start-up); a session works as well (the web app's).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
+from claimtrack.errors import UserError
 from claimtrack.query.corrections import iter_log
 from claimtrack.query.dating import VIA_WORDS, said_label
-from claimtrack.query.lookups import get_claim, history
-from claimtrack.store import appearances, boilerplate
-from claimtrack.store.models import Claim, ClaimTopic, Source, Topic
+from claimtrack.store.ids import id_is
+from claimtrack.store.tables import (
+    Actor,
+    Claim,
+    ClaimReview,
+    ClaimSpeaker,
+    ClaimTopic,
+    Source,
+    Topic,
+)
+from claimtrack.store.vocab import BOILERPLATE
+
+if TYPE_CHECKING:
+    from sqlalchemy import Row
+
+    from claimtrack.store.handle import Db
 
 
 def _iso(value: dt.date | dt.datetime | None) -> str | None:
     return value.isoformat() if value is not None else None
 
 
-def date_derivation(claim: Claim, source: Source) -> str:
+def date_derivation(claim: Row, source: Row) -> str:
     """How the claim's date was worked out, in words."""
     pub = _iso(source.published_on)
     phrase = f"from {claim.date_text!r}" if claim.date_text else "no date phrase"
@@ -45,7 +63,7 @@ def date_derivation(claim: Claim, source: Source) -> str:
     return f"not dated in the text; the source was published {pub or 'on an unknown day'}"
 
 
-def date_origin(claim: Claim, text: str) -> str:
+def date_origin(claim: Row, text: str) -> str:
     """Where the date came from, in words; a context phrase is quoted with its sentence."""
     via = claim.date_via or "none"
     words = VIA_WORDS.get(via, via)
@@ -57,7 +75,7 @@ def date_origin(claim: Claim, text: str) -> str:
     return words
 
 
-def paragraph(claim: Claim, text: str) -> dict:
+def paragraph(claim: Row, text: str) -> dict:
     """The source paragraph around the claim, with its speaker, cue and content spans."""
     start = text.rfind("\n", 0, claim.sentence_start) + 1
     end = text.find("\n", claim.sentence_end)
@@ -76,27 +94,72 @@ def paragraph(claim: Claim, text: str) -> dict:
     return {"start": start, "end": end, "text": text[start:end], "highlights": highlights}
 
 
-def appearance_row(c: Claim, first_id: int) -> dict:
+def appearance_row(c: Row, first_id: int) -> dict:
+    """An appearance (a row of _appearances: the claim's columns and its source's)."""
     return {
         "claim_id": c.id,
         "first": c.id == first_id,
         "source_id": c.source_id,
-        "source_title": c.source.title,
-        "source_outlet": c.source.outlet,
-        "published_on": _iso(c.source.published_on),
-        "source_url": c.source.url,
-        "source_path": c.source.path,
+        "source_title": c.source_title,
+        "source_outlet": c.source_outlet,
+        "published_on": _iso(c.published_on),
+        "source_url": c.source_url,
+        "source_path": c.source_path,
         "speaker_mention": c.speaker_mention,
         "cue": c.cue,
         "content": c.content,
     }
 
 
-def claim_detail(session: Session, claim_id: int) -> dict:
+def get_claim(session: Db, claim_id: int) -> Row:
+    """The claim's row (lookups.get_claim over Core), or a UserError naming the fix."""
+    claim = session.execute(select(Claim).where(id_is(session, Claim.id, claim_id))).first()
+    if claim is None:
+        raise UserError(f"no claim #{claim_id}; find ids with `claimtrack who-said`")
+    return claim
+
+
+_APPEARANCE = (
+    Claim.id,
+    Claim.source_id,
+    Claim.speaker_mention,
+    Claim.cue,
+    Claim.content,
+    Source.title.label("source_title"),
+    Source.outlet.label("source_outlet"),
+    Source.published_on,
+    Source.url.label("source_url"),
+    Source.path.label("source_path"),
+)
+
+
+def _appearances(session: Db, claim: Row) -> list[Row]:
+    """Every appearance of CLAIM (itself included), the first appearance first, then the
+    others by publication day (store/appearances.py's group_of, over Core)."""
+    first_id = claim.same_as_id or claim.id
+    stmt = select(*_APPEARANCE).join(Source, Source.id == Claim.source_id)
+    first = session.execute(stmt.where(Claim.id == first_id)).one()
+    # from ix_claims_same_as_id alone, then their sources; sorted here
+    others = list(session.execute(stmt.where(Claim.same_as_id == first_id)))
+    others.sort(key=lambda c: (c.published_on is None, c.published_on or dt.date.min, c.id))
+    return [first, *others]
+
+
+def rejected_why(session: Db, claim: Row, outlet: str | None) -> str | None:
+    """Why the claim was rejected, when store/boilerplate.py did (its module, and the ORM,
+    loaded only then)."""
+    if claim.rejected != BOILERPLATE:
+        return None
+    from claimtrack.store import boilerplate
+
+    return boilerplate.why(session, claim, outlet)
+
+
+def claim_detail(session: Db, claim_id: int) -> dict:
     """Everything ``claimtrack show`` tells of one claim, as plain data."""
     claim = get_claim(session, claim_id)
-    source = claim.source
-    group = appearances.group_of(session, claim)
+    source = session.execute(select(Source).where(Source.id == claim.source_id)).one()
+    group = _appearances(session, claim)
     return {
         "claim_id": claim.id,
         "first_seen_claim_id": group[0].id,
@@ -110,24 +173,32 @@ def claim_detail(session: Session, claim_id: int) -> dict:
         "found_by": claim.found_by,
         "status": claim.status,
         "rejected": claim.rejected,
-        "rejected_why": boilerplate.why(session, claim),
+        "rejected_why": rejected_why(session, claim, source.outlet),
         "short_text": claim.short_text,
-        "speaker": speaker_part(claim),
+        "speaker": speaker_part(session, claim),
         "date": date_part(claim, source),
         "topics": topics_of(session, claim),
         "source": source_part(source),
         "heading": claim.heading,
         "paragraph": paragraph(claim, source.text),
         "other_appearances": [appearance_row(c, group[0].id) for c in group if c.id != claim.id],
-        "reviews": reviews_of(session, claim),
+        "reviews": reviews_of(session, [c.id for c in group]),
         "corrections": list(iter_log(session, claim_id=claim.id)),
     }
 
 
-def speaker_part(claim: Claim) -> dict:
+def speaker_part(session: Db, claim: Row) -> dict:
     """Who is credited: the actor, the mention as written, how it was resolved, and every
     actor linked to the claim."""
-    actor = claim.actor
+    actor = None
+    if claim.actor_id is not None:
+        actor = session.execute(select(Actor).where(Actor.id == claim.actor_id)).first()
+    links = session.execute(
+        select(ClaimSpeaker.actor_id, Actor.name)
+        .join(Actor, Actor.id == ClaimSpeaker.actor_id)
+        .where(ClaimSpeaker.claim_id == claim.id)
+        .order_by(ClaimSpeaker.position)
+    )
     return {
         "actor_id": actor.id if actor else None,
         "name": actor.name if actor else None,
@@ -136,13 +207,11 @@ def speaker_part(claim: Claim) -> dict:
         "affiliation": actor.affiliation if actor else None,
         "mention": claim.speaker_mention,
         "how": claim.speaker_how,
-        "all": [
-            {"actor_id": link.actor_id, "name": link.actor.name} for link in claim.speaker_links
-        ],
+        "all": [{"actor_id": actor_id, "name": name} for actor_id, name in links],
     }
 
 
-def date_part(claim: Claim, source: Source) -> dict:
+def date_part(claim: Row, source: Row) -> dict:
     """When it was said, its bounds, and how and where from that was worked out."""
     return {
         "said_on": _iso(claim.said_on),
@@ -159,7 +228,7 @@ def date_part(claim: Claim, source: Source) -> dict:
     }
 
 
-def topics_of(session: Session, claim: Claim) -> list[dict]:
+def topics_of(session: Db, claim: Row) -> list[dict]:
     """The claim's topics, by slug, each with how it was given (its ``via``)."""
     rows = session.execute(
         select(Topic.slug, Topic.label, ClaimTopic.via)
@@ -170,7 +239,7 @@ def topics_of(session: Session, claim: Claim) -> list[dict]:
     return [{"slug": s, "label": label, "via": via} for s, label, via in rows]
 
 
-def source_part(source: Source) -> dict:
+def source_part(source: Row) -> dict:
     return {
         "source_id": source.id,
         "title": source.title,
@@ -181,8 +250,13 @@ def source_part(source: Source) -> dict:
     }
 
 
-def reviews_of(session: Session, claim: Claim) -> list[dict]:
-    """The reviews of the claim and of its other appearances, oldest first."""
+def reviews_of(session: Db, claim_ids: list[int]) -> list[dict]:
+    """The reviews of the claim and of its other appearances (CLAIM_IDS), oldest first."""
+    reviews = session.execute(
+        select(ClaimReview)
+        .where(ClaimReview.claim_id.in_(claim_ids))
+        .order_by(ClaimReview.reviewed_at, ClaimReview.id)
+    )
     return [
         {
             "status": r.status,
@@ -190,5 +264,5 @@ def reviews_of(session: Session, claim: Claim) -> list[dict]:
             "reviewer": r.reviewer,
             "reviewed_at": r.reviewed_at.isoformat(timespec="seconds"),
         }
-        for r in history(session, claim)
+        for r in reviews
     ]

@@ -19,17 +19,29 @@ write_cells'.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Select, String, Text, case, cast, func, literal, select, text, type_coerce
 from sqlalchemy.exc import DBAPIError
-from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql import Executable
 
 from claimtrack.io.writers import FORMULA_START, quoted_whole
 from claimtrack.query.claims import claims_query
 from claimtrack.query.filters import ClaimFilter
-from claimtrack.store.models import Actor, Claim, ClaimSpeaker, ClaimTopic, Source, Topic
+from claimtrack.store.handle import connection_of, dialect_name, engine_of
+from claimtrack.store.tables import (
+    Actor,
+    Claim,
+    ClaimSpeaker,
+    ClaimTopic,
+    Source,
+    Topic,
+    aliased,
+)
 from claimtrack.store.time_limit import lap, waiting_limited
+
+if TYPE_CHECKING:  # the asking commands pass a Core connection: no ORM (issue 16)
+    from claimtrack.store.handle import Db
 
 BATCH = 2_000  # rows fetched at a time (one FETCH of the server-side cursor on PostgreSQL)
 
@@ -178,21 +190,21 @@ def cell(dialect: str, name: str):  # noqa: ANN202
     raise ValueError(f"no export cell for the column {name!r}")
 
 
-def cell_query(session: Session, flt: ClaimFilter, columns: Sequence[str]) -> Select:
+def cell_query(session: Db, flt: ClaimFilter, columns: Sequence[str]) -> Select:
     """The claims FLT finds, every appearance a row, in the listing's order, as the cells of
     COLUMNS (a bad filter raises its UserError here, before anything is written)."""
-    dialect = session.get_bind().dialect.name
+    dialect = dialect_name(session)
     stmt = claims_query(session, flt).with_only_columns(*(cell(dialect, c) for c in columns))
     return stmt if flt.limit is None else stmt.limit(flt.limit)
 
 
-def iter_cells(session: Session, stmt: Executable, batch: int = BATCH) -> Iterator[Sequence]:
+def iter_cells(session: Db, stmt: Executable, batch: int = BATCH) -> Iterator[Sequence]:
     """STMT's rows, streamed in batches of BATCH rows, executed as Core (no ORM loading per
     row). On SQLite, whose cursor steps the statement as it is read, the batches are the
     driver's own tuples, read from its cursor (no Row object per row); on PostgreSQL, a
     server-side cursor's rows. The time limit applies to each batch, as to the statements of
     a listing built batch by batch."""
-    connection = session.connection()
+    connection = connection_of(session)
     if connection.dialect.name != "sqlite":
         result = connection.execution_options(yield_per=batch).execute(stmt)
         for part in result.partitions(batch):
@@ -230,21 +242,21 @@ def _copy_cell(name: str):  # noqa: ANN202
 
 
 def copy_statement(
-    session: Session, flt: ClaimFilter, columns: Sequence[str], delimiter: str = ","
+    session: Db, flt: ClaimFilter, columns: Sequence[str], delimiter: str = ","
 ) -> tuple[str, dict]:
     """The COPY of cell_query's rows to STDOUT as CSV (DELIMITER "," or "\\t"), and its
     parameters (bound client-side by psycopg: COPY takes none)."""
     stmt = claims_query(session, flt).with_only_columns(*(_copy_cell(c) for c in columns))
     stmt = stmt if flt.limit is None else stmt.limit(flt.limit)
     compiled = stmt.compile(
-        dialect=session.get_bind().dialect, compile_kwargs={"render_postcompile": True}
+        dialect=engine_of(session).dialect, compile_kwargs={"render_postcompile": True}
     )
     options = f"FORMAT csv, DELIMITER {_COPY_DELIMITERS[delimiter]}"
     return f"COPY ({compiled.string}) TO STDOUT WITH ({options})", dict(compiled.params)
 
 
 def copy_lines(
-    session: Session,
+    session: Db,
     flt: ClaimFilter,
     columns: Sequence[str],
     delimiter: str = ",",
@@ -256,8 +268,8 @@ def copy_lines(
     wait for the server (waiting_limited)."""
     sql, params = copy_statement(session, flt, columns, delimiter)
     session.execute(text("SELECT set_config('extra_float_digits', '1', true)"))  # shortest
-    raw = session.connection().connection.driver_connection
-    encoding, dbapi = raw.info.encoding, session.get_bind().dialect.loaded_dbapi
+    raw = connection_of(session).connection.driver_connection
+    encoding, dbapi = raw.info.encoding, engine_of(session).dialect.loaded_dbapi
     state: list = [0, [], False]  # blocks read, the block being read, one being written
 
     def progress() -> tuple | None:

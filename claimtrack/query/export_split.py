@@ -30,16 +30,19 @@ import struct
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from sqlalchemy import Select, literal, tuple_
-from sqlalchemy.orm import Session
 
 from claimtrack.errors import UserError
 from claimtrack.io.writers import cell_lines
 from claimtrack.query.claims import beyond, claims_query, order_of
 from claimtrack.query.export import cell, iter_cells
 from claimtrack.query.filters import ClaimFilter
+from claimtrack.store.handle import dialect_name, engine_of
+
+if TYPE_CHECKING:  # the asking commands pass a Core connection: no ORM (issue 16)
+    from claimtrack.store.handle import Db
 
 PROCESSES_ENV = "CLAIMTRACK_EXPORT_PROCESSES"
 CHUNK = 5_000  # rows a range of the parent's holds
@@ -69,14 +72,14 @@ class Range:
     limit: int | None = None
 
 
-def plan(session: Session, flt: ClaimFilter, columns: Sequence[str]) -> Plan | None:
+def plan(session: Db, flt: ClaimFilter, columns: Sequence[str]) -> Plan | None:
     """FLT's export as a Plan; None when its order is not one key (then it is not split)."""
     base = claims_query(session, flt)
     found = order_of(base)
     if found is None:
         return None
     order, backwards = found
-    dialect = session.get_bind().dialect.name
+    dialect = dialect_name(session)
     cells = base.with_only_columns(*(cell(dialect, c) for c in columns))
     return Plan(cells, base.with_only_columns(*order), order, backwards, flt.limit)
 
@@ -102,9 +105,7 @@ def range_query(p: Plan, r: Range) -> Select:
     return stmt if r.limit is None else stmt.limit(r.limit)
 
 
-def key_ranges(
-    session: Session, p: Plan, size: int = CHUNK, odd: int | None = None
-) -> Iterator[Range]:
+def key_ranges(session: Db, p: Plan, size: int = CHUNK, odd: int | None = None) -> Iterator[Range]:
     """P's rows as consecutive Ranges of SIZE rows, every second one ODD rows (default
     SIZE; the last fewer, maybe none), made one at a time: each bound is the key that many
     rows after the one before it, read from the order's index (no cell made)."""
@@ -121,9 +122,9 @@ def key_ranges(
         left = None if left is None else left - take
 
 
-def can_split(session: Session) -> bool:
+def can_split(session: Db) -> bool:
     """Whether a child can read this database beside us: a SQLite file, fork, two cores."""
-    url = session.get_bind().url
+    url = engine_of(session).url
     if url.get_backend_name() != "sqlite" or not hasattr(os, "fork"):
         return False
     database = url.database or ""
@@ -136,7 +137,7 @@ def _cores() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
 
 
-def processes(session: Session, setting: str | None) -> int:
+def processes(session: Db, setting: str | None) -> int:
     """How many processes make SESSION's export: SETTING (PROCESSES_ENV) "1", or "2" when a
     child can read the database (can_split); unset or "auto": 2 when it can and a core is
     idle (the load average below the cores less a half, as ``make -l`` judges), else 1. On
@@ -153,7 +154,7 @@ def processes(session: Session, setting: str | None) -> int:
 
 
 def split_lines(
-    session: Session, p: Plan, delimiter: str, size: int = CHUNK
+    session: Db, p: Plan, delimiter: str, size: int = CHUNK
 ) -> Iterator[tuple[int, str]]:
     """The lines of P's rows in order, as write_cells makes them, (rows, text) a batch at a
     time: the even ranges (SIZE rows) made here, the odd ones by a forked child (one range:
@@ -165,7 +166,7 @@ def split_lines(
     if theirs is None:
         yield from _made(session, p, mine, lines)
         return
-    url = session.get_bind().url.render_as_string(hide_password=False)
+    url = engine_of(session).url.render_as_string(hide_password=False)
     with _child(url, p, delimiter) as child:
         child.ask(theirs)
         while mine is not None:
@@ -182,7 +183,7 @@ def split_lines(
         child.ask(None)
 
 
-def _made(session: Session, p: Plan, r: Range, lines) -> Iterator[tuple[int, str]]:  # noqa: ANN001
+def _made(session: Db, p: Plan, r: Range, lines) -> Iterator[tuple[int, str]]:  # noqa: ANN001
     for batch in iter_cells(session, range_query(p, r)):
         yield len(batch), lines(batch)
 
@@ -232,7 +233,7 @@ def _serve(url: str, p: Plan, delimiter: str, asks: IO[bytes], answers: IO[bytes
     engine = make_engine(url)  # a connection of its own: never the parent's
     lines = cell_lines(delimiter)
     try:
-        with Session(engine) as session, time_limited(session):
+        with engine.connect() as session, time_limited(session):
             while (r := pickle.load(asks)) is not None:
                 made = [
                     (len(b), lines(b).encode("utf-8"))

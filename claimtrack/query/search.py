@@ -12,15 +12,19 @@ the query ("Expression tree is too large") and PostgreSQL runs for minutes.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from sqlalchemy import ColumnElement, Integer, and_, column, false, func, or_, select, text
-from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql.elements import False_
 
 from claimtrack.errors import UserError
 from claimtrack.names import name_key
 from claimtrack.store.fts import PG_VECTOR
-from claimtrack.store.models import Actor, ActorAlias, Claim
+from claimtrack.store.handle import dialect_name
+from claimtrack.store.tables import Actor, ActorAlias, Claim, aliased
+
+if TYPE_CHECKING:  # the asking commands pass a Core connection: no ORM (issue 16)
+    from claimtrack.store.handle import Db
 
 _WORD = re.compile(r"\w+")
 MAX_TERMS = 64  # distinct words in one --search
@@ -80,7 +84,7 @@ MANY_SPEAKERS = 200  # speakers a word names beyond which they are matched by a 
 SPEAKER_LIST = 5_000
 
 
-def _speaker_match(session: Session, term: str, walked_id=None) -> ColumnElement[bool]:
+def _speaker_match(session: Db, term: str, walked_id=None) -> ColumnElement[bool]:
     """Claims whose speaker's name or an alias holds TERM: the few such speakers looked up
     first, so the database can serve them from ix_claims_actor_timeline. WALKED_ID: the
     claim's id as a walk of the date order reads it from its index; the test is then made
@@ -103,7 +107,7 @@ def _speaker_match(session: Session, term: str, walked_id=None) -> ColumnElement
     return _spoken(sorted(found), walked_id)
 
 
-def _said(session: Session, actors: set[int]) -> int:
+def _said(session: Db, actors: set[int]) -> int:
     """How many claims ACTORS said (their stored counts, first appearances)."""
     return session.scalar(select(func.sum(Actor.claim_count)).where(Actor.id.in_(actors))) or 0
 
@@ -132,7 +136,7 @@ def _words(query: str) -> list[str]:
 
 
 def search_condition(
-    session: Session, query: str, own_id=Claim.id, walked: bool = False
+    session: Db, query: str, own_id=Claim.id, walked: bool = False
 ) -> ColumnElement[bool]:
     """Every distinct word of QUERY (case aside) in the claim's text or its speaker's names;
     a UserError for more than MAX_TERMS of them.
@@ -145,7 +149,7 @@ def search_condition(
     walked (at a million claims, about 2,900 table rows for a page of `--search russia`,
     where its 50 rows are all the table reads needed). Not for speakers who said more than
     SPEAKER_LIST claims: their row's speaker is tested, as without WALKED."""
-    dialect = session.get_bind().dialect.name
+    dialect = dialect_name(session)
     words = _words(query)
     if not words:
         return false()
@@ -161,7 +165,7 @@ def search_condition(
 
 
 def search_halves(
-    session: Session, query: str, own_id
+    session: Db, query: str, own_id
 ) -> tuple[ColumnElement[bool], ColumnElement[bool]] | None:
     """A broad search of one word walked in the date order (SQLite; OWN_ID as for
     search_condition) as two conditions whose union is search_condition's: the word's
@@ -180,4 +184,4 @@ def search_halves(
     spoken = _speaker_match(session, words[0])
     if isinstance(spoken, False_):
         return None
-    return _text_match(session.get_bind().dialect.name, words[0], 0, own_id), spoken
+    return _text_match(dialect_name(session), words[0], 0, own_id), spoken

@@ -26,7 +26,7 @@ import re
 from collections import Counter, OrderedDict
 from collections.abc import Mapping, Sequence
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session, selectinload
 
 from claimtrack.names import fold
@@ -328,17 +328,3 @@ def group_of(session: Session, claim: Claim) -> list[Claim]:
 def _published_order(claim: Claim) -> tuple:
     day = claim.source.published_on
     return (day is None, day or dt.date.min, claim.id)
-
-
-def counts(session: Session, first_ids: list[int]) -> dict[int, int]:
-    """How many appearances each first appearance has (itself included)."""
-    if not first_ids:
-        return {}
-    wanted = sorted(set(first_ids))
-    rows = session.execute(
-        select(Claim.same_as_id, func.count())
-        .where(Claim.same_as_id.in_(wanted))  # ix_claims_same_as_id
-        .group_by(Claim.same_as_id)
-    )
-    others = {int(k): int(n) for k, n in rows}
-    return {i: 1 + others.get(i, 0) for i in wanted}

@@ -16,15 +16,16 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from sqlalchemy import select
+from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 
 from claimtrack.names import fold
 from claimtrack.store.appearances import band_keys
 from claimtrack.store.models import Claim, ClaimBand, Correction, Source
+from claimtrack.store.vocab import BOILERPLATE
 
 MIN_DOCS = 3  # distinct documents of one outlet
-REASON = "boilerplate"
+REASON = BOILERPLATE
 _WORD = re.compile(r"\w+")
 
 
@@ -37,7 +38,7 @@ def outlet_key(outlet: str | None) -> str:
     return " ".join((outlet or "").split()).casefold()
 
 
-def copies(session: Session, claims: Sequence[Claim], outlet: str) -> dict[str, list[tuple]]:
+def copies(session: Session | Connection, claims: Sequence, outlet: str) -> dict[str, list[tuple]]:
     """For each folded content of CLAIMS, the (id, source_id, status, rejected) of every
     stored claim of OUTLET's documents that says it (CLAIMS among them: flushed, indexed)."""
     wanted = {content_key(c.content): band_keys(c.content)[0] for c in claims}
@@ -88,12 +89,12 @@ def mark(session: Session, source: Source, claims: Sequence[Claim]) -> list[int]
     return ids
 
 
-def why(session: Session, claim: Claim) -> str | None:
-    """Why CLAIM is boilerplate, for ``show``: in how many of its outlet's documents the
-    same words stand; None when it is not rejected as boilerplate."""
+def why(session: Session | Connection, claim, outlet: str | None) -> str | None:  # noqa: ANN001
+    """Why CLAIM (a row or a Claim) is boilerplate, for ``show``: in how many of OUTLET's
+    documents (its source's) the same words stand; None when it is not rejected as
+    boilerplate."""
     if claim.rejected != REASON:
         return None
-    outlet = claim.source.outlet
     found = copies(session, [claim], outlet or "").get(content_key(claim.content), [])
     n = len({row[1] for row in found})
     if n < MIN_DOCS:

@@ -152,7 +152,7 @@ def _engine(url: str, foreign_keys: bool, timeout: float) -> Engine:
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas(foreign_keys, timeout))
     else:
-        from claimtrack.store.models import postgresql_indexes
+        from claimtrack.store.tables import postgresql_indexes
 
         postgresql_indexes()
     _MADE.append(engine)
@@ -363,6 +363,18 @@ def session_scope(engine: Engine) -> Iterator[Session]:
     try:
         with factory() as session, session.begin():
             yield session
+    except DBAPIError as exc:
+        raise database_error(engine.url, exc) from exc
+
+
+@contextmanager
+def connection_scope(engine: Engine) -> Iterator[Connection]:
+    """session_scope over a Core connection: what an asking command reads through, so that
+    it loads no ORM (issue 16: start-up). Committed on success (a first query may seed the
+    taxonomy), rolled back on any error, a database error made a DatabaseError."""
+    try:
+        with engine.connect() as connection, connection.begin():
+            yield connection
     except DBAPIError as exc:
         raise database_error(engine.url, exc) from exc
 

@@ -19,6 +19,8 @@ if TYPE_CHECKING:  # SQLAlchemy is imported by the range checks: parse_id, which
     from sqlalchemy import ColumnElement
     from sqlalchemy.orm import Session
 
+    from claimtrack.store.handle import Db
+
 _ID = re.compile(r"#?([0-9]+)")
 _LONGEST = 4000  # digits; int() refuses a str of more than 4,300
 _INT64 = 2**63 - 1
@@ -39,11 +41,13 @@ def parse_id(text: str) -> int | None:
     return int(digits) if len(digits) <= _LONGEST else 10**_LONGEST
 
 
-def largest_id(session: Session, column: Any) -> int:
+def largest_id(session: Db, column: Any) -> int:
     """The largest value COLUMN (an integer id) holds in the session's database."""
     from sqlalchemy import BigInteger, SmallInteger
 
-    if session.get_bind().dialect.name == "sqlite":
+    from claimtrack.store.handle import dialect_name
+
+    if dialect_name(session) == "sqlite":
         return _INT64  # every SQLite INTEGER is 64-bit
     kind = column.type
     if isinstance(kind, BigInteger):
@@ -53,7 +57,7 @@ def largest_id(session: Session, column: Any) -> int:
     return 2**31 - 1
 
 
-def id_is(session: Session, column: Any, n: int) -> ColumnElement[bool]:
+def id_is(session: Db, column: Any, n: int) -> ColumnElement[bool]:
     """``COLUMN = N``; false, without sending N, when N is beyond the column's range."""
     from sqlalchemy import false
 

@@ -22,12 +22,16 @@ import threading
 import time
 from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 from sqlalchemy import event, text
 from sqlalchemy.exc import DBAPIError
-from sqlalchemy.orm import Session
 
 from claimtrack.errors import UserError
+from claimtrack.store.handle import connection_of, dialect_name
+
+if TYPE_CHECKING:
+    from claimtrack.store.handle import Db
 
 ENV_VAR = "CLAIMTRACK_STATEMENT_TIMEOUT"
 DEFAULT_SECONDS = 60.0
@@ -62,8 +66,8 @@ def _over_the_limit(seconds: float) -> UserError:
 
 
 @contextmanager
-def _sqlite_limit(session: Session, seconds: float) -> Iterator[list[bool]]:
-    connection = session.connection()
+def _sqlite_limit(session: Db, seconds: float) -> Iterator[list[bool]]:
+    connection = connection_of(session)
     raw = connection.connection.driver_connection
     assert isinstance(raw, sqlite3.Connection)
     started = [time.thread_time()]
@@ -89,7 +93,7 @@ def _sqlite_limit(session: Session, seconds: float) -> Iterator[list[bool]]:
         event.remove(connection, "before_cursor_execute", restart)
 
 
-def lap(session: Session) -> None:
+def lap(session: Db) -> None:
     """A batch of a streamed statement is done: the time limit starts again for the next
     (on PostgreSQL each batch is a FETCH, a statement of its own, already)."""
     restart = session.info.get(_LAP)
@@ -98,7 +102,7 @@ def lap(session: Session) -> None:
 
 
 @contextmanager
-def time_limited(session: Session, seconds: float | None = None) -> Iterator[Session]:
+def time_limited(session: Db, seconds: float | None = None) -> Iterator[Db]:
     """SESSION with every statement held to SECONDS (default: from the environment).
 
     A statement over the limit raises a UserError; the transaction is then rolled back
@@ -108,7 +112,7 @@ def time_limited(session: Session, seconds: float | None = None) -> Iterator[Ses
     if limit is None:
         yield session
         return
-    dialect = session.get_bind().dialect.name
+    dialect = dialect_name(session)
     if dialect == "postgresql":
         ms = max(1, round(limit * 1000))
         session.execute(text("SELECT set_config('statement_timeout', :ms, true)"), {"ms": str(ms)})
@@ -132,7 +136,7 @@ def time_limited(session: Session, seconds: float | None = None) -> Iterator[Ses
 
 
 @contextmanager
-def waiting_limited(session: Session, progress: Callable[[], Hashable | None]) -> Iterator[None]:
+def waiting_limited(session: Db, progress: Callable[[], Hashable | None]) -> Iterator[None]:
     """For one PostgreSQL statement read whole as it streams (COPY ... TO STDOUT): the limit
     holds for each wait for the server, as it does for each FETCH of a cursor. The
     transaction's statement_timeout is lifted for the statement, and a watcher cancels it once
@@ -144,7 +148,7 @@ def waiting_limited(session: Session, progress: Callable[[], Hashable | None]) -
     if not ms:
         yield
         return
-    raw = session.connection().connection.driver_connection
+    raw = connection_of(session).connection.driver_connection
     session.execute(text("SELECT set_config('statement_timeout', '0', true)"))
     done = threading.Event()
     step = ms / 1000 / WATCH_STEPS

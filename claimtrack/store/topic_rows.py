@@ -1,24 +1,30 @@
 """The stored taxonomy read back as TopicDefs, and seeded on first use: what a query by topic
 needs, apart from the writers (store/writes.py imports the extractor's date and claim types,
-a query does not: issue 16, start-up)."""
+a query does not: issue 16, start-up). Read over Core (an asking command's connection loads
+no ORM); the seeding, rare, writes through the models."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, select
 
-from claimtrack.store.models import Topic
+from claimtrack.store.tables import Topic
 from claimtrack.store.taxonomy import TopicDef, load_taxonomy
 
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
-def taxonomy(session: Session) -> list[TopicDef]:
-    return topic_defs(session.scalars(select(Topic).order_by(Topic.slug)).all())
+    from claimtrack.store.handle import Db
 
 
-def topic_defs(rows: Sequence[Topic]) -> list[TopicDef]:
-    """TopicDefs of topic rows, each naming its parent by slug."""
+def taxonomy(session: Db) -> list[TopicDef]:
+    return topic_defs(session.execute(select(Topic).order_by(Topic.slug)).all())
+
+
+def topic_defs(rows: Sequence) -> list[TopicDef]:
+    """TopicDefs of topic rows (or Topic objects), each naming its parent by slug."""
     slug_of = {t.id: t.slug for t in rows}
     return [
         TopicDef(t.slug, t.label, tuple(t.keywords or ()), slug_of.get(t.parent_id or -1), t.code)
@@ -26,7 +32,7 @@ def topic_defs(rows: Sequence[Topic]) -> list[TopicDef]:
     ]
 
 
-def ensure_taxonomy(session: Session, taxonomy_path: str | None = None) -> list[TopicDef]:
+def ensure_taxonomy(session: Db, taxonomy_path: str | None = None) -> list[TopicDef]:
     """The taxonomy in the database; seeded from the default file (or TAXONOMY_PATH)."""
     if taxonomy_path:
         upsert_topics(session, load_taxonomy(taxonomy_path))
@@ -35,12 +41,26 @@ def ensure_taxonomy(session: Session, taxonomy_path: str | None = None) -> list[
     return taxonomy(session)
 
 
-def upsert_topics(session: Session, topics: Sequence[TopicDef]) -> None:
-    existing = {t.slug: t for t in session.scalars(select(Topic))}
+def upsert_topics(db: Db, topics: Sequence[TopicDef]) -> None:
+    """Add or update TOPICS (through the models: on a connection, a session joined to its
+    transaction)."""
+    if isinstance(db, Connection):
+        from sqlalchemy.orm import Session
+
+        with Session(bind=db) as session:
+            _upsert(session, topics)
+    else:
+        _upsert(db, topics)
+
+
+def _upsert(session: Session, topics: Sequence[TopicDef]) -> None:
+    from claimtrack.store.models import Topic as TopicRow
+
+    existing = {t.slug: t for t in session.scalars(select(TopicRow))}
     for t in topics:
         row = existing.get(t.slug)
         if row is None:
-            row = existing[t.slug] = Topic(slug=t.slug, label=t.label)
+            row = existing[t.slug] = TopicRow(slug=t.slug, label=t.label)
             session.add(row)
         row.label, row.keywords, row.code = t.label, list(t.keywords), t.code
     session.flush()

@@ -14,6 +14,7 @@ DATE_RELATIONS = ("on", "before", "by", "unknown")
 STATUSES = ("unreviewed", "verified", "disputed", "false", "misleading")
 # why a claim was rejected (claims.rejected); a rejected claim leaves every listing by default
 REJECT_REASONS = ("not-a-claim", "duplicate", "boilerplate", "wrong-speaker")
+BOILERPLATE = "boilerplate"  # the reason store/boilerplate.py rejects a claim for
 # review verdicts that say the claim is not one to keep: recorded, and the claim rejected
 REJECTING_VERDICTS = ("not-a-claim", "wrong-speaker")
 # what a correction changed (corrections.what)

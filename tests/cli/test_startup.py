@@ -4,7 +4,7 @@ group lists them from cli/app.py's COMMANDS, which must say what the loaded comm
 the asking commands' --help load no database library, and the asking commands themselves
 (who-said, timeline, show, export, the lists, db current) nothing of the extractor, alembic,
 the readers of articles and pages or the writers, and no pydantic (Typer's adapters: option
-values are read by cli/params.py)."""
+values are read by cli/params.py), nor SQLAlchemy's ORM (they ask over Core tables)."""
 
 from __future__ import annotations
 
@@ -213,10 +213,14 @@ def test_every_asking_command_loads_no_writer_no_extractor_no_pydantic(tmp_path)
     db = str(tmp_path / "claims.db")
     store_articles(db)
     claim, speaker = first_claim_and_speaker(db)
+    with sqlite3.connect(db) as conn:
+        query = "SELECT min(id) FROM claims WHERE same_as_id IS NOT NULL"
+        again = str(conn.execute(query).fetchone()[0])
     commands = (
         ("who-said", "--topic", "ceasefire"),
         ("timeline", "--actor", speaker),
         ("show", claim),
+        ("show", again),  # another appearance: its first, its sources
         ("actors", "list"),
         ("topics", "list"),
         ("sources", "list"),
@@ -224,10 +228,13 @@ def test_every_asking_command_loads_no_writer_no_extractor_no_pydantic(tmp_path)
         ("db", "current"),
     )
     unwanted = (*HEAVY, *ADAPTERS, *READING, *WRITING, "alembic", "rich.progress")
+    # they ask over Core (store/tables.py): no ORM, no models, no mappers configured
+    orm = ("sqlalchemy.orm", "sqlalchemy.ext", "claimtrack.store.models")
     for args in commands:
         modules = modules_after(*args, "--db", db)
         assert "sqlalchemy" in modules, args  # it ran, and asked the database
         assert loaded(modules, unwanted) == [], args
+        assert loaded(modules, orm) == [], args
     # the schema's revision alone needs no ORM
     assert loaded(modules, ("sqlalchemy.orm", "claimtrack.store.models")) == []
 
