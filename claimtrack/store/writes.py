@@ -12,7 +12,7 @@ import hashlib
 import re
 from collections.abc import Sequence
 
-from sqlalchemy import delete, func, or_, select, union, update
+from sqlalchemy import delete, func, literal, or_, select, union, union_all, update
 from sqlalchemy.orm import Session, object_session
 
 from claimtrack.extract.dates import relation_range
@@ -51,6 +51,7 @@ from claimtrack.store.models import (
     Source,
     Topic,
 )
+from claimtrack.store.name_lookups import lookup, remembered
 from claimtrack.store.prepare import (  # noqa: F401  (importable from here too)
     Prepared,
     document_topics,
@@ -150,14 +151,22 @@ def speaker_name(speaker: Speaker, doc_text: str) -> str | None:
 
 
 def find_actor(session: Session, name: str) -> Actor | None:
+    """The actor of NAME's key, else the one actor with it as an alias (remembered for the
+    document being stored: name_lookups.py)."""
     key = name_key(name)
-    actor = session.scalar(select(Actor).where(Actor.name_key == key))
-    if actor is not None:
-        return actor
-    ids = session.scalars(
-        select(ActorAlias.actor_id).where(ActorAlias.alias_key == key).distinct()
-    ).all()
-    return session.get(Actor, ids[0]) if len(ids) == 1 else None
+    ids = lookup(session, "actor", key, lambda: _actor_of_key(session, key))
+    return session.get(Actor, ids[0]) if ids else None
+
+
+def _actor_of_key(session: Session, key: str) -> list[int]:
+    """[the id of the actor named KEY], else [the one actor with alias KEY], else []: one
+    query for both (a name not known yet, the common case, asked both)."""
+    by_name = select(literal(0).label("by"), Actor.id.label("id")).where(Actor.name_key == key)
+    by_alias = select(literal(1), ActorAlias.actor_id).where(ActorAlias.alias_key == key)
+    found = session.execute(union_all(by_name, by_alias)).all()
+    named = [i for by, i in found if by == 0]
+    aliased = set(i for by, i in found if by == 1)
+    return named[:1] or (list(aliased) if len(aliased) == 1 else [])
 
 
 def _named(session: Session, key: str) -> list[Actor]:
@@ -165,10 +174,15 @@ def _named(session: Session, key: str) -> list[Actor]:
     union (the two conditions joined by OR made PostgreSQL read every actor, a cost
     that grew with the registry: 1.3 ms a call at 5,600 actors against 0.7 in an empty
     database, a few hundred calls for five articles)."""
+    ids = lookup(session, "people", key, lambda: _people_of_key(session, key))
+    return [actor for i in ids if (actor := session.get(Actor, i)) is not None]
+
+
+def _people_of_key(session: Session, key: str) -> list[int]:
     by_name = select(Actor.id).where(Actor.name_key == key)
     by_alias = select(ActorAlias.actor_id).where(ActorAlias.alias_key == key)
     stmt = select(Actor).where(Actor.kind == "person", Actor.id.in_(union(by_name, by_alias)))
-    return list(session.scalars(stmt.order_by(Actor.id)))
+    return [a.id for a in session.scalars(stmt.order_by(Actor.id))]
 
 
 def actor_gender(actor: Actor) -> str | None:
@@ -498,7 +512,8 @@ def resolve_actor(session: Session, speaker: Speaker, doc_text: str) -> Actor | 
         add_seen_name(actor, alias)
     if speaker.mention is not None:
         add_seen_name(actor, " ".join(speaker.mention.text(doc_text).split()), mention=True)
-    session.flush()
+    if actor.id is None:  # a new actor: its id for the claim; other writes wait for a query
+        session.flush()
     return actor
 
 
@@ -770,8 +785,9 @@ def store_document(
     rows: list[Claim] = []
     session.info[ABSORBED] = {}  # for the whole document: its rows are not in the session yet
     try:
-        for c, found in zip(prepared.claims, prepared.topics, strict=True):
-            rows.append(build_claim(session, source, doc.text, c, topics, topic_ids, found))
+        with remembered(session):  # the registry's answers, asked once a document
+            for c, found in zip(prepared.claims, prepared.topics, strict=True):
+                rows.append(build_claim(session, source, doc.text, c, topics, topic_ids, found))
     finally:
         gone = session.info.pop(ABSORBED)
     for row in rows:  # a speaker taken over by one resolved after the row was built
