@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from claimtrack.store.models import Actor, ActorAlias
 
-LOOKUPS = "claimtrack.name_lookups"  # session.info: name key -> {what: actor ids}
+LOOKUPS = "claimtrack.name_lookups"  # session.info: name key -> {what: actors}
 
 # the columns a lookup reads: a change to one of them in a flush forgets every answer
 ACTOR_COLUMNS = ("name_key", "kind")
@@ -38,10 +38,10 @@ def remembered(session: Session) -> Iterator[None]:
         session.info.pop(LOOKUPS, None)
 
 
-def lookup(session: Session, what: str, key: str, ask: Callable[[], list[int]]) -> list[int]:
-    """The actor ids lookup WHAT finds for name KEY: ``ask()`` (which queries), or its
+def lookup(session: Session, what: str, key: str, ask: Callable[[], list[Actor]]) -> list[Actor]:
+    """The actors lookup WHAT finds for name KEY: ``ask()`` (which queries), or its
     answer remembered, when nothing written since may change it."""
-    cache: dict[str, dict[str, list[int]]] | None = session.info.get(LOOKUPS)
+    cache: dict[str, dict[str, list[Actor]]] | None = session.info.get(LOOKUPS)
     if cache is None:
         return ask()
     if _pending(session, key):
@@ -49,7 +49,7 @@ def lookup(session: Session, what: str, key: str, ask: Callable[[], list[int]]) 
     answers = cache.setdefault(key, {})
     if what not in answers:
         answers[what] = ask()  # its query flushes whatever else is pending
-    return answers[what]
+    return list(answers[what])  # the caller's own list
 
 
 def _pending(session: Session, key: str) -> bool:

@@ -12,7 +12,7 @@ import hashlib
 import re
 from collections.abc import Sequence
 
-from sqlalchemy import delete, func, literal, or_, select, union, union_all, update
+from sqlalchemy import delete, func, or_, select, union, update
 from sqlalchemy.orm import Session, object_session
 
 from claimtrack.extract.dates import relation_range
@@ -154,19 +154,18 @@ def find_actor(session: Session, name: str) -> Actor | None:
     """The actor of NAME's key, else the one actor with it as an alias (remembered for the
     document being stored: name_lookups.py)."""
     key = name_key(name)
-    ids = lookup(session, "actor", key, lambda: _actor_of_key(session, key))
-    return session.get(Actor, ids[0]) if ids else None
+    found = lookup(session, "actor", key, lambda: _actor_of_key(session, key))
+    return found[0] if found else None
 
 
-def _actor_of_key(session: Session, key: str) -> list[int]:
-    """[the id of the actor named KEY], else [the one actor with alias KEY], else []: one
-    query for both (a name not known yet, the common case, asked both)."""
-    by_name = select(literal(0).label("by"), Actor.id.label("id")).where(Actor.name_key == key)
-    by_alias = select(literal(1), ActorAlias.actor_id).where(ActorAlias.alias_key == key)
-    found = session.execute(union_all(by_name, by_alias)).all()
-    named = [i for by, i in found if by == 0]
-    aliased = set(i for by, i in found if by == 1)
-    return named[:1] or (list(aliased) if len(aliased) == 1 else [])
+def _actor_of_key(session: Session, key: str) -> list[Actor]:
+    """[the actor named KEY], else [the one actor with alias KEY], else []: one query for
+    both (a name not known yet, the common case, asked both)."""
+    by_name = select(Actor.id).where(Actor.name_key == key)
+    by_alias = select(ActorAlias.actor_id).where(ActorAlias.alias_key == key)
+    found = list(session.scalars(select(Actor).where(Actor.id.in_(union(by_name, by_alias)))))
+    named = [a for a in found if a.name_key == key]
+    return named or (found if len(found) == 1 else [])
 
 
 def _named(session: Session, key: str) -> list[Actor]:
@@ -174,15 +173,14 @@ def _named(session: Session, key: str) -> list[Actor]:
     union (the two conditions joined by OR made PostgreSQL read every actor, a cost
     that grew with the registry: 1.3 ms a call at 5,600 actors against 0.7 in an empty
     database, a few hundred calls for five articles)."""
-    ids = lookup(session, "people", key, lambda: _people_of_key(session, key))
-    return [actor for i in ids if (actor := session.get(Actor, i)) is not None]
+    return lookup(session, "people", key, lambda: _people_of_key(session, key))
 
 
-def _people_of_key(session: Session, key: str) -> list[int]:
+def _people_of_key(session: Session, key: str) -> list[Actor]:
     by_name = select(Actor.id).where(Actor.name_key == key)
     by_alias = select(ActorAlias.actor_id).where(ActorAlias.alias_key == key)
     stmt = select(Actor).where(Actor.kind == "person", Actor.id.in_(union(by_name, by_alias)))
-    return [a.id for a in session.scalars(stmt.order_by(Actor.id))]
+    return list(session.scalars(stmt.order_by(Actor.id)))
 
 
 def actor_gender(actor: Actor) -> str | None:
