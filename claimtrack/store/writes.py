@@ -779,7 +779,7 @@ def store_document(
     )
     session.add(source)
     session.flush()
-    topic_ids = {t.slug: t.id for t in session.scalars(select(Topic))}
+    topic_ids = {slug: i for slug, i in session.execute(select(Topic.slug, Topic.id))}
     rows: list[Claim] = []
     session.info[ABSORBED] = {}  # for the whole document: its rows are not in the session yet
     try:
