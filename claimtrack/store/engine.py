@@ -115,13 +115,20 @@ def _sqlite_pragmas(foreign_keys: bool, timeout: float):
         cur.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
         cur.execute(f"PRAGMA busy_timeout={round(timeout * 1000)}")
         cur.execute("PRAGMA journal_mode=WAL")
+        # in WAL mode, NORMAL syncs the log at checkpoints, not at every commit: a killed
+        # process loses nothing committed and the file stays consistent even after a power
+        # cut, which may lose the last commits alone (an ingest run again redoes them).
+        # FULL's sync per commit cost the writer of `ingest` 6 ms a document on a quiet
+        # machine, 25 ms at a load of 6 (docs/benchmarks.md, "Ingest at scale")
+        cur.execute("PRAGMA synchronous=NORMAL")
         cur.close()
 
     return on_connect
 
 
 def make_engine(url: str, foreign_keys: bool = True) -> Engine:
-    """The engine for URL; SQLite gets foreign keys, WAL and a busy timeout on connect
+    """The engine for URL; SQLite gets foreign keys, WAL (synced at checkpoints:
+    synchronous=NORMAL) and a busy timeout on connect
     (CLAIMTRACK_BUSY_TIMEOUT seconds, default 10), PostgreSQL a lock timeout of as long.
 
     Migrations run with foreign keys off: SQLite rebuilds a table to alter it, and

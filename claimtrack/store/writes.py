@@ -51,6 +51,7 @@ from claimtrack.store.models import (
     Source,
     Topic,
 )
+from claimtrack.store.name_lookups import lookup, remembered
 from claimtrack.store.prepare import (  # noqa: F401  (importable from here too)
     Prepared,
     document_topics,
@@ -150,14 +151,21 @@ def speaker_name(speaker: Speaker, doc_text: str) -> str | None:
 
 
 def find_actor(session: Session, name: str) -> Actor | None:
+    """The actor of NAME's key, else the one actor with it as an alias (remembered for the
+    document being stored: name_lookups.py)."""
     key = name_key(name)
-    actor = session.scalar(select(Actor).where(Actor.name_key == key))
-    if actor is not None:
-        return actor
-    ids = session.scalars(
-        select(ActorAlias.actor_id).where(ActorAlias.alias_key == key).distinct()
-    ).all()
-    return session.get(Actor, ids[0]) if len(ids) == 1 else None
+    found = lookup(session, "actor", key, lambda: _actor_of_key(session, key))
+    return found[0] if found else None
+
+
+def _actor_of_key(session: Session, key: str) -> list[Actor]:
+    """[the actor named KEY], else [the one actor with alias KEY], else []: one query for
+    both (a name not known yet, the common case, asked both)."""
+    by_name = select(Actor.id).where(Actor.name_key == key)
+    by_alias = select(ActorAlias.actor_id).where(ActorAlias.alias_key == key)
+    found = list(session.scalars(select(Actor).where(Actor.id.in_(union(by_name, by_alias)))))
+    named = [a for a in found if a.name_key == key]
+    return named or (found if len(found) == 1 else [])
 
 
 def _named(session: Session, key: str) -> list[Actor]:
@@ -165,6 +173,10 @@ def _named(session: Session, key: str) -> list[Actor]:
     union (the two conditions joined by OR made PostgreSQL read every actor, a cost
     that grew with the registry: 1.3 ms a call at 5,600 actors against 0.7 in an empty
     database, a few hundred calls for five articles)."""
+    return lookup(session, "people", key, lambda: _people_of_key(session, key))
+
+
+def _people_of_key(session: Session, key: str) -> list[Actor]:
     by_name = select(Actor.id).where(Actor.name_key == key)
     by_alias = select(ActorAlias.actor_id).where(ActorAlias.alias_key == key)
     stmt = select(Actor).where(Actor.kind == "person", Actor.id.in_(union(by_name, by_alias)))
@@ -498,7 +510,8 @@ def resolve_actor(session: Session, speaker: Speaker, doc_text: str) -> Actor | 
         add_seen_name(actor, alias)
     if speaker.mention is not None:
         add_seen_name(actor, " ".join(speaker.mention.text(doc_text).split()), mention=True)
-    session.flush()
+    if actor.id is None:  # a new actor: its id for the claim; other writes wait for a query
+        session.flush()
     return actor
 
 
@@ -766,12 +779,13 @@ def store_document(
     )
     session.add(source)
     session.flush()
-    topic_ids = {t.slug: t.id for t in session.scalars(select(Topic))}
+    topic_ids = {slug: i for slug, i in session.execute(select(Topic.slug, Topic.id))}
     rows: list[Claim] = []
     session.info[ABSORBED] = {}  # for the whole document: its rows are not in the session yet
     try:
-        for c, found in zip(prepared.claims, prepared.topics, strict=True):
-            rows.append(build_claim(session, source, doc.text, c, topics, topic_ids, found))
+        with remembered(session):  # the registry's answers, asked once a document
+            for c, found in zip(prepared.claims, prepared.topics, strict=True):
+                rows.append(build_claim(session, source, doc.text, c, topics, topic_ids, found))
     finally:
         gone = session.info.pop(ABSORBED)
     for row in rows:  # a speaker taken over by one resolved after the row was built

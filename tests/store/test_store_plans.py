@@ -46,7 +46,7 @@ def plans(engine, statements: list[tuple[str, object]]) -> list[str]:
 
 
 def test_a_speakers_name_and_aliases_are_looked_up_by_their_indexes(db_url):
-    """A person by name or alias (writes._named) and the people an article names
+    """A person by name or alias (writes._named, writes.find_actor) and the people an article names
     (resolve.in_source): the actors' ids from the name, alias and claim indexes, then each
     actor by its key; the two conditions are one union, not an OR over every actor."""
     store_articles(db_url)
@@ -57,9 +57,11 @@ def test_a_speakers_name_and_aliases_are_looked_up_by_their_indexes(db_url):
     def work(s) -> None:
         assert [a.name for a in writes._named(s, "donald trump")] == ["Donald Trump"]
         assert resolve.in_source(s, 1, s.get(Actor, ushakov), None) is not None
+        found = writes.find_actor(s, "Donald Trump")  # name or alias: one union too
+        assert found is not None and found.name == "Donald Trump"
 
     statements = sent(engine, work)
-    assert len(statements) >= 3, statements
+    assert len(statements) >= 4, statements
     for statement, shown in zip(statements, plans(engine, statements), strict=True):
         assert "SCAN actors" not in shown and "Seq Scan on actors" not in shown, (
             statement[0],

@@ -1,0 +1,93 @@
+"""The registry's name lookups, remembered while one document is stored.
+
+Each claim's speaker asks the registry which actors a name key means (writes.find_actor,
+writes._named): a few queries a claim, most of them asked already for an earlier claim of
+the same document. Inside ``remembered(session)`` (store_document), each answer is kept in
+the session until a flush writes something that may change it: a new actor or alias of that
+key forgets the key; an actor or alias deleted, renamed, re-kinded or moved forgets all.
+A lookup answered from memory flushes only the writes that may change its answer (its query's
+autoflush would have flushed all): the others wait for the next query, which flushes them in
+the order they were made, so every table gets its rows in the same order, ids included.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from sqlalchemy import event, inspect
+from sqlalchemy.orm import Session
+
+from claimtrack.store.models import Actor, ActorAlias
+
+LOOKUPS = "claimtrack.name_lookups"  # session.info: name key -> {what: actors}
+
+# the columns a lookup reads: a change to one of them in a flush forgets every answer
+ACTOR_COLUMNS = ("name_key", "kind")
+ALIAS_COLUMNS = ("alias_key", "actor_id", "actor")
+
+
+@contextmanager
+def remembered(session: Session) -> Iterator[None]:
+    """Name lookups of SESSION remembered for the length of the block."""
+    session.info[LOOKUPS] = {}
+    try:
+        yield
+    finally:
+        session.info.pop(LOOKUPS, None)
+
+
+def lookup(session: Session, what: str, key: str, ask: Callable[[], list[Actor]]) -> list[Actor]:
+    """The actors lookup WHAT finds for name KEY: ``ask()`` (which queries), or its
+    answer remembered, when nothing written since may change it."""
+    cache: dict[str, dict[str, list[Actor]]] | None = session.info.get(LOOKUPS)
+    if cache is None:
+        return ask()
+    if _pending(session, key):
+        session.flush()  # the writes that may change the answer, as autoflush would
+    answers = cache.setdefault(key, {})
+    if what not in answers:
+        answers[what] = ask()  # its query flushes whatever else is pending
+    return list(answers[what])  # the caller's own list
+
+
+def _pending(session: Session, key: str) -> bool:
+    """SESSION holds unflushed writes that may change the answers for KEY: a new actor or
+    alias of that key, or an actor or alias deleted, renamed, re-kinded or moved."""
+    for obj in session.new:
+        if (isinstance(obj, Actor) and obj.name_key == key) or (
+            isinstance(obj, ActorAlias) and obj.alias_key == key
+        ):
+            return True
+    return any(isinstance(obj, Actor | ActorAlias) for obj in session.deleted) or any(
+        (isinstance(obj, Actor) and _changed(obj, ACTOR_COLUMNS))
+        or (isinstance(obj, ActorAlias) and _changed(obj, ALIAS_COLUMNS))
+        for obj in session.dirty
+    )
+
+
+def _changed(obj: Any, columns: tuple[str, ...]) -> bool:
+    attrs = inspect(obj).attrs
+    return any(attrs[c].history.has_changes() for c in columns)
+
+
+@event.listens_for(Session, "before_flush")
+def _forget(session: Session, _context: object, _instances: object) -> None:
+    """Forget the answers the coming flush may change."""
+    cache = session.info.get(LOOKUPS)
+    if not cache:
+        return
+    for obj in session.new:
+        if isinstance(obj, Actor):
+            cache.pop(obj.name_key, None)
+        elif isinstance(obj, ActorAlias):
+            cache.pop(obj.alias_key, None)
+    gone = any(isinstance(obj, Actor | ActorAlias) for obj in session.deleted)
+    moved = any(
+        (isinstance(obj, Actor) and _changed(obj, ACTOR_COLUMNS))
+        or (isinstance(obj, ActorAlias) and _changed(obj, ALIAS_COLUMNS))
+        for obj in session.dirty
+    )
+    if gone or moved:
+        cache.clear()
