@@ -189,7 +189,7 @@ def test_datasette_friendly_sqlite(cli, tmp_path):
         (["review", "1", "--status", "wrong"], 2, "'wrong' is not one of"),
         (["review", "1", "--note", "x"], 2, "--note, --by and --url go with --status"),
         (["who-said", "--actor", "Nobody"], 1, "no such speaker"),
-        (["who-said", "--topic", "quidditch"], 1, "no such topic"),
+        (["who-said", "--topic", "origami"], 1, "no such topic"),
         (["who-said", "--source", "Nowhere Times"], 1, "no such source"),
         (["who-said", "--status", "fake"], 2, "'fake' is not one of"),
         (["who-said", "--since", "2025-13-01"], 2, "YYYY-MM-DD"),
