@@ -39,6 +39,7 @@ if TYPE_CHECKING:  # Rich loads when something is drawn: CSV and JSON need none 
 # C0 and C1 controls but tab and newline, and the bidirectional embeddings, overrides and
 # isolates, which reorder what a terminal shows (a claim could read backwards: "Trojan Source")
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+KEYWORDS_SHOWN = 6  # a topic's keywords the table shows on its line
 
 
 def visible(text: str) -> str:
@@ -322,15 +323,23 @@ def topics_table(rows: Iterable[dict]) -> Table:
 
     table = Table(expand=True)
     table.add_column("slug", style="bold")
-    table.add_column("label", ratio=2)
+    table.add_column("label", ratio=2, min_width=14)
     table.add_column("parent")
     table.add_column("claims", justify="right")
-    table.add_column("keywords", ratio=5)
+    table.add_column("keywords", ratio=4, min_width=16, no_wrap=True, overflow="ellipsis")
     for r in rows:
-        keywords = ", ".join(r["keywords"].split(";"))
-        cells = (r["slug"], r["label"], r["parent"] or "", r["claims"], keywords)
+        cells = (r["slug"], r["label"], r["parent"] or "", r["claims"], _first(r["keywords"]))
         table.add_row(*(Text(str(c)) for c in cells))
     return table
+
+
+def _first(keywords: str, shown: int = KEYWORDS_SHOWN) -> str:
+    """A topic's first keywords on one line, and how many more (a topic has up to a few
+    hundred: the table gives a line to each topic; `topics list -f csv` or json gives
+    them all)."""
+    words = keywords.split(";") if keywords else []
+    more = len(words) - shown
+    return ", ".join(words[:shown]) + (f", … (+{more})" if more > 0 else "")
 
 
 def suggestions_table(rows: Iterable[dict]) -> Table:

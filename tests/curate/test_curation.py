@@ -3,10 +3,13 @@ PostgreSQL; every change shows in who-said at once."""
 
 from __future__ import annotations
 
+import io
 import json
 
 import pytest
+from rich.console import Console
 
+from claimtrack.cli.render import topics_table
 from tests.conftest import rows
 from tests.handmade import store_articles
 
@@ -96,6 +99,25 @@ def test_topics_list_and_edits_retag_claims_at_once(cli, newsroom):
     assert cli("who-said", "--topic", "no-such-topic", db=newsroom, ok=False).exit_code == 1
     assert "summit" not in {r["slug"] for r in rows(cli, newsroom, "topics", "list")}
     cli("topics", "retag", db=newsroom)
+
+
+def test_topics_table_gives_each_topic_one_line_and_the_formats_every_keyword(cli, newsroom):
+    words = [f"word{i}" for i in range(9)]
+    cli(
+        "topics",
+        "add",
+        "longlist",
+        "--label",
+        "Long list",
+        *sum([["-k", w] for w in words], []),
+        db=newsroom,
+    )
+    (r,) = [r for r in rows(cli, newsroom, "topics", "list") if r["slug"] == "longlist"]
+    assert r["keywords"].split(";") == words
+    console = Console(width=200, file=io.StringIO())
+    console.print(topics_table([r]))
+    (line,) = [ln for ln in console.file.getvalue().splitlines() if "longlist" in ln]
+    assert "word0, word1, word2, word3, word4, word5, … (+3)" in line and "word6" not in line
 
 
 def test_tag_a_claim_by_hand(cli, newsroom):
