@@ -115,8 +115,13 @@ def get_claim(session: Db, claim_id: int) -> Row:
     """The claim's row (lookups.get_claim over Core), or a UserError naming the fix."""
     claim = session.execute(select(Claim).where(id_is(session, Claim.id, claim_id))).first()
     if claim is None:
-        raise UserError(f"no claim #{claim_id}; find ids with `claimtrack who-said`")
+        raise no_claim(claim_id)
     return claim
+
+
+def no_claim(claim_id: int) -> UserError:
+    """The error for a claim id that names no claim (here and lookups.get_claim)."""
+    return UserError(f"no claim #{claim_id}; find ids with `claimtrack who-said`")
 
 
 _APPEARANCE = (

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from claimtrack.errors import UserError
 from claimtrack.names import name_key
 from claimtrack.query.claims import actor_ids, source_ids
+from claimtrack.query.detail import no_claim
 from claimtrack.store import appearances
 from claimtrack.store.ids import lookup
 from claimtrack.store.models import Actor, Claim, ClaimReview, Source, Topic
@@ -21,7 +22,7 @@ from claimtrack.store.topic_rows import ensure_taxonomy, taxonomy
 def get_claim(session: Session, claim_id: int) -> Claim:
     claim = lookup(session, Claim, claim_id)
     if claim is None:
-        raise UserError(f"no claim #{claim_id}; find ids with `claimtrack who-said`")
+        raise no_claim(claim_id)
     return claim
 
 

@@ -60,6 +60,12 @@ def _pending(session: Session, key: str) -> bool:
             isinstance(obj, ActorAlias) and obj.alias_key == key
         ):
             return True
+    return _moved(session)
+
+
+def _moved(session: Session) -> bool:
+    """SESSION holds an unflushed deletion of an actor or alias, or a change to what a
+    lookup reads of one (its name key, kind, alias key or actor): every answer may change."""
     return any(isinstance(obj, Actor | ActorAlias) for obj in session.deleted) or any(
         (isinstance(obj, Actor) and _changed(obj, ACTOR_COLUMNS))
         or (isinstance(obj, ActorAlias) and _changed(obj, ALIAS_COLUMNS))
@@ -83,11 +89,5 @@ def _forget(session: Session, _context: object, _instances: object) -> None:
             cache.pop(obj.name_key, None)
         elif isinstance(obj, ActorAlias):
             cache.pop(obj.alias_key, None)
-    gone = any(isinstance(obj, Actor | ActorAlias) for obj in session.deleted)
-    moved = any(
-        (isinstance(obj, Actor) and _changed(obj, ACTOR_COLUMNS))
-        or (isinstance(obj, ActorAlias) and _changed(obj, ALIAS_COLUMNS))
-        for obj in session.dirty
-    )
-    if gone or moved:
+    if _moved(session):
         cache.clear()

@@ -159,10 +159,8 @@ _ASKED_TO_INVESTIGATE = LazyPattern(
 
 def _blank_groups(pattern: LazyPattern, text: str) -> str:
     """TEXT with the first group of every match of PATTERN blanked (its length kept)."""
-    if not pattern.search(text):
-        return text
     spans = [m.span(1) for m in pattern.finditer(text)]
-    return _blank(text, spans)
+    return _blank(text, spans) if spans else text
 
 
 def _kind(keyword: str) -> str:
@@ -197,8 +195,8 @@ def keyword_regex(keyword: str) -> str:
 # "program" "programme"); each pair is (a regex of the written form, its replacement)
 _SPELLINGS = (
     (re.compile(r"(?<=\w{3})iz(?=e|a|i|$)"), "i[sz]"),  # organize, organization, organizing
-    (re.compile(r"(?<=\w{3})is(?=e$|ation|ing|ed$)"), "i[sz]"),
-    (re.compile(r"(?<=\w{3})yz(?=e|i|$)"), "y[sz]"),  # analyze, paralyzed  # organise, organisation
+    (re.compile(r"(?<=\w{3})is(?=e$|ation|ing|ed$)"), "i[sz]"),  # organise, organisation
+    (re.compile(r"(?<=\w{3})yz(?=e|i|$)"), "y[sz]"),  # analyze, paralyzed
     (re.compile(r"(?<=\w{2})en[cs]e$"), "en[cs]e"),  # defense, licence, offense
     # labor, favour, behavior, honor (an agent noun's "-our" is no word: "actour")
     (re.compile(r"(?<=\w{3})ou?r$"), "ou?r"),

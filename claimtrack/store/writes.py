@@ -161,26 +161,30 @@ def find_actor(session: Session, name: str) -> Actor | None:
 def _actor_of_key(session: Session, key: str) -> list[Actor]:
     """[the actor named KEY], else [the one actor with alias KEY], else []: one query for
     both (a name not known yet, the common case, asked both)."""
-    by_name = select(Actor.id).where(Actor.name_key == key)
-    by_alias = select(ActorAlias.actor_id).where(ActorAlias.alias_key == key)
-    found = list(session.scalars(select(Actor).where(Actor.id.in_(union(by_name, by_alias)))))
+    found = list(session.scalars(select(Actor).where(Actor.id.in_(_ids_of_key(key)))))
     named = [a for a in found if a.name_key == key]
     return named or (found if len(found) == 1 else [])
 
 
 def _named(session: Session, key: str) -> list[Actor]:
-    """People whose name or an alias has KEY: the ids of both from their indexes, one
-    union (the two conditions joined by OR made PostgreSQL read every actor, a cost
-    that grew with the registry: 1.3 ms a call at 5,600 actors against 0.7 in an empty
-    database, a few hundred calls for five articles)."""
+    """People whose name or an alias has KEY (_ids_of_key; remembered for the document
+    being stored: name_lookups.py)."""
     return lookup(session, "people", key, lambda: _people_of_key(session, key))
 
 
 def _people_of_key(session: Session, key: str) -> list[Actor]:
+    stmt = select(Actor).where(Actor.kind == "person", Actor.id.in_(_ids_of_key(key)))
+    return list(session.scalars(stmt.order_by(Actor.id)))
+
+
+def _ids_of_key(key: str):  # noqa: ANN202
+    """The ids of the actors named KEY or with KEY as an alias: one union of two index
+    look-ups (the two conditions joined by OR made PostgreSQL read every actor, a cost that
+    grew with the registry: 1.3 ms a call at 5,600 actors against 0.7 in an empty database,
+    a few hundred calls for five articles)."""
     by_name = select(Actor.id).where(Actor.name_key == key)
     by_alias = select(ActorAlias.actor_id).where(ActorAlias.alias_key == key)
-    stmt = select(Actor).where(Actor.kind == "person", Actor.id.in_(union(by_name, by_alias)))
-    return list(session.scalars(stmt.order_by(Actor.id)))
+    return union(by_name, by_alias)
 
 
 def actor_gender(actor: Actor) -> str | None:
