@@ -311,13 +311,13 @@ def as_group(claim: FoundClaim) -> FoundClaim:
 def _resolver(parsed: list[Parsed], qi: QuoteIndex) -> Resolver:
     """A speaker resolver that has seen every person's name in the document and the roles
     it gives them, and knows which words stand inside a quotation."""
-    para = {id(p.doc): p for p in parsed}
+    inside = {id(p.doc): qi.inside(p.doc, p.seg.start) for p in parsed}
 
     def quoted(t: Token) -> bool:
-        return qi.containing(para[id(t.doc)].doc_start(t)) is not None
+        return inside[id(t.doc)][t.i]
 
     numbers = _sentence_numbers(parsed, quoted)
-    resolver = Resolver(quoted, lambda t: numbers[id(t.doc), t.sent.start])
+    resolver = Resolver(quoted, lambda t: numbers[id(t.doc)][t.i])
     headline = parsed[0] if len(parsed) > 1 else None  # a first line with more after it
     people = [
         ent
@@ -340,19 +340,21 @@ def _resolver(parsed: list[Parsed], qi: QuoteIndex) -> Resolver:
 
 def _sentence_numbers(
     parsed: list[Parsed], quoted: Callable[[Token], bool]
-) -> dict[tuple[int, int], int]:
-    """(id of a paragraph's Doc, a sentence's first token) -> its sentence's number in the
-    document; the sentences of one quotation, one after another, count as one (a pronoun
-    after a long quotation looks back to whom it was credited)."""
-    out: dict[tuple[int, int], int] = {}
+) -> dict[int, list[int]]:
+    """id of a paragraph's Doc -> the number in the document of each token's sentence (a
+    list, by token: ``Token.sent`` builds Spans at each call); the sentences of one
+    quotation, one after another, count as one (a pronoun after a long quotation looks back
+    to whom it was credited)."""
+    out: dict[int, list[int]] = {}
     n, run = -1, False
     for p in parsed:
+        numbers = out[id(p.doc)] = [0] * len(p.doc)
         for sent in p.doc.sents:
             first = next((t for t in sent if t.is_alpha), sent[0])
             inside = quoted(first)
             n += 0 if inside and run else 1
             run = inside
-            out[id(p.doc), sent.start] = n
+            numbers[sent.start : sent.end] = [n] * (sent.end - sent.start)
     return out
 
 

@@ -95,6 +95,19 @@ def noun_score(lemma: str, frame: str) -> float:
     return score if score is not None else _hand_score("noun", lemma, frame)
 
 
+# the nouns that can score as a cue in some frame: the hand list's, and those the lexicon gives
+# NOUN_THRESHOLD in a frame (any other noun scores below it in every frame: see noun_score)
+_CUE_NOUNS = NOUN_CUES | frozenset(
+    lemma for (pos, lemma, _), score in LEXICON.items() if pos == "noun" and score >= NOUN_THRESHOLD
+)
+
+
+def may_cue_noun(lemma: str) -> bool:
+    """Whether some frame gives the noun ``lemma`` a noun_score of NOUN_THRESHOLD or more
+    (the noun rule reads a noun's frame only then)."""
+    return lemma in _CUE_NOUNS
+
+
 def adj_score(lemma: str, frame: str) -> float:
     return LEXICON.get(("adj", lemma, frame), 0.0)
 

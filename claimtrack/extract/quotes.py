@@ -10,6 +10,10 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
+from spacy.tokens import Doc
+
+from claimtrack.extract.spans import token_starts
+
 OPEN_ONLY = "“«„"
 CLOSE_ONLY = "”»"
 AMBIGUOUS = '"'
@@ -107,6 +111,18 @@ class QuoteIndex:
     def __init__(self, text: str) -> None:
         self.quotes = find_quotes(text)
         self._starts = [q.start for q in self.quotes]
+        self._inside: dict[int, tuple[Doc, list[bool]]] = {}
+
+    def inside(self, doc: Doc, offset: int) -> list[bool]:
+        """For each token of ``doc`` (a paragraph starting at document offset ``offset``),
+        whether a quote contains its first character (``containing``), worked out once a
+        Doc: the speaker resolver, the rules and the models' features ask it of every token."""
+        kept = self._inside.get(id(doc))
+        if kept is not None and kept[0] is doc:
+            return kept[1]
+        out = [self.containing(offset + a) is not None for a in token_starts(doc)]
+        self._inside[id(doc)] = (doc, out)
+        return out
 
     def index_starting_at(self, pos: int) -> int | None:
         i = bisect.bisect_left(self._starts, pos)

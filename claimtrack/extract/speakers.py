@@ -198,6 +198,8 @@ AGENCY_WORDS = frozenset(
 PAPER_WORDS = PAPER_NAMES | frozenset(
     "times post journal tribune herald gazette daily globe star register news".split()
 )
+# the last word of a body's name the parser missed ("the Lakeside Gazette"): see_org_names
+_NAME_HEADS = ORG_WORDS | GOVERNMENT_WORDS | PAPER_WORDS | AGENCY_WORDS
 UNNAMED_HEADS = frozenset(
     """
     source sources official officials party parties people person analyst analysts expert
@@ -1615,6 +1617,7 @@ class Resolver:
         # a token's sentence, numbered through the document (a pronoun looks back by sentences)
         self.sentence = sentence or (lambda t: t.sent.start)
         self.full_names: dict[str, list[str]] = {}  # surname -> full names, in text order
+        self._shortest: dict[str, str] = {}  # shortest_form's answers, while full_names stays
         self.people: set[str] = set()  # every name the parser read as a person's
         self.actors: dict[str, ResolvedActor] = {}  # canonical name -> actor
         self.last_person: ResolvedActor | None = None
@@ -1657,8 +1660,10 @@ class Resolver:
         campaign", "the union said in a statement"), for a description of one later ("The
         ad", "the statement") that names nobody."""
         for tok in doc:
+            if tok.pos_ != "NOUN":
+                continue
             family = DOCUMENT_FAMILY.get(tok.lemma_.lower())
-            if tok.pos_ != "NOUN" or family is None:
+            if family is None:
                 continue
             owner = document_owner(tok) or document_issuer(tok)
             if owner is None:
@@ -1788,7 +1793,7 @@ class Resolver:
             for t in doc
             if t.pos_ == "PROPN"
             and t.dep_ != "compound"
-            and t.lower_ in ORG_WORDS | GOVERNMENT_WORDS | PAPER_WORDS | AGENCY_WORDS
+            and t.lower_ in _NAME_HEADS
             and t.i not in heads
         }
         for i, end in sorted(heads.items()):
@@ -2021,6 +2026,7 @@ class Resolver:
 
     def see_person_name(self, full: str) -> None:
         self.people.add(full)
+        self._shortest.clear()  # full_names may change
         parts = full.split()
         if is_indefinite(full) or not parts or not parts[0][:1].isupper():
             return  # "One Republican" is nobody's name
@@ -2157,7 +2163,14 @@ class Resolver:
         """A known full name that NAME only adds words to at an edge ("Rip Donald Trump",
         a headline's word glued on, is "Donald Trump" when the article names him so). A
         tail that starts with no first name is a compound surname, no shorter form of it
-        ("Guajardo Villarreal" of "Ildefonso Guajardo Villarreal")."""
+        ("Guajardo Villarreal" of "Ildefonso Guajardo Villarreal"). Kept for each NAME until
+        ``see_person_name`` is called again: resolving asks it again and again."""
+        found = self._shortest.get(name)
+        if found is None:
+            found = self._shortest[name] = self._shortest_form(name)
+        return found
+
+    def _shortest_form(self, name: str) -> str:
         words = name.split()
         for names in self.full_names.values():
             for full in names:

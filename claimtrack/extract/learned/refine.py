@@ -98,6 +98,29 @@ def _word(t: Token, vocab: frozenset[str]) -> str:
     return lemma if lemma in vocab else "<" + t.pos_
 
 
+class _Prefixed(dict):
+    """PREFIX + a value, joined once per value: the values a feature takes (a word of the
+    model's list or a part of speech, a tag, a dependency, an entity label) are few, and a
+    paragraph's features join them afresh for every token otherwise."""
+
+    def __init__(self, prefix: str) -> None:
+        super().__init__()
+        self.prefix = prefix
+
+    def __missing__(self, value: str) -> str:
+        joined = self[value] = self.prefix + value
+        return joined
+
+
+_NEAR = (-2, -1, 1, 2)  # the neighbours a token's features read
+_L, _P, _T, _D = _Prefixed("l="), _Prefixed("p="), _Prefixed("t="), _Prefixed("d=")
+_HD, _HP, _HL, _E = _Prefixed("hd="), _Prefixed("hp="), _Prefixed("hl="), _Prefixed("e=")
+_NEAR_L = {off: _Prefixed(f"{off}l=") for off in _NEAR}
+_NEAR_P = {off: _Prefixed(f"{off}p=") for off in _NEAR}
+_NEAR_D = {off: _Prefixed(f"{off}d=") for off in _NEAR}
+_BOUND = {off: f"{off}BOUND" for off in _NEAR}
+
+
 def token_features(
     doc: Doc, quoted: Callable[[int], bool], vocab: frozenset[str]
 ) -> list[list[str]]:
@@ -112,17 +135,25 @@ def token_features(
     dep = [t.dep_ for t in toks]
     starts = [bool(t.is_sent_start) for t in toks]
     n = len(toks)
+    # each token's three features as the neighbour at each offset
+    near = {
+        off: [
+            (_NEAR_L[off][w], _NEAR_P[off][p], _NEAR_D[off][d])
+            for w, p, d in zip(words, pos, dep, strict=True)
+        ]
+        for off in _NEAR
+    }
     out: list[list[str]] = []
     for i, t in enumerate(toks):
         h = t.head.i
         f = [
-            "l=" + words[i],
-            "p=" + pos[i],
-            "t=" + t.tag_,
-            "d=" + dep[i],
-            "hd=" + dep[h],
-            "hp=" + pos[h],
-            "hl=" + words[h],
+            _L[words[i]],
+            _P[pos[i]],
+            _T[t.tag_],
+            _D[dep[i]],
+            _HD[dep[h]],
+            _HP[pos[h]],
+            _HL[words[h]],
         ]
         if starts[i]:
             f.append("ss")
@@ -131,21 +162,21 @@ def token_features(
         if quoted(i):
             f.append("inq")
         if t.ent_type_:
-            f.append("e=" + t.ent_type_)
-        for off in (-2, -1, 1, 2):
+            f.append(_E[t.ent_type_])
+        for off in _NEAR:
             j = i + off
             if 0 <= j < n:
-                f += [f"{off}l={words[j]}", f"{off}p={pos[j]}", f"{off}d={dep[j]}"]
+                f += near[off][j]
             else:
-                f.append(f"{off}BOUND")
+                f.append(_BOUND[off])
         out.append(f)
     return out
 
 
 def paragraph_features(para: Parsed, qi: QuoteIndex, vocab: frozenset[str]) -> list[list[str]]:
     """``token_features`` of a paragraph of a document quoted as ``qi``."""
-    at = [para.doc_start(t) for t in para.doc]
-    return token_features(para.doc, lambda i: qi.containing(at[i]) is not None, vocab)
+    inside = qi.inside(para.doc, para.seg.start)
+    return token_features(para.doc, inside.__getitem__, vocab)
 
 
 def roles(para: Parsed, spans: list[tuple[Pair, str]]) -> list[str]:
@@ -204,6 +235,19 @@ def _view(para: Parsed, p: Proposal) -> _View:
     )
 
 
+# the claim features of a token with no role, between two without one (_claim_part)
+_PLAIN = (
+    f"r={OTHER}",
+    f"pr={OTHER}",
+    f"nr={OTHER}",
+    f"r|pr={OTHER}|{OTHER}",
+    f"r|nr={OTHER}|{OTHER}",
+)
+_PLAIN_P = _Prefixed(f"r|p={OTHER}|")
+_PLAIN_D = _Prefixed(f"r|d={OTHER}|")
+_PLAIN_L = _Prefixed(f"r|l={OTHER}|")
+
+
 def _claim_part(static: list[str], i: int, n: int, v: _View) -> list[str]:
     """The features token i adds to its paragraph features (``static``) in one claim's
     sequence."""
@@ -212,18 +256,23 @@ def _claim_part(static: list[str], i: int, n: int, v: _View) -> list[str]:
     prev = role.get(i - 1, OTHER) if i else "BOS"
     nxt = role.get(i + 1, OTHER) if i + 1 < n else "EOS"
     word, pos, dep = static[0][2:], static[1][2:], static[3][2:]  # token_features' l=, p=, d=
-    f = [
-        "r=" + r,
-        "pr=" + prev,
-        "nr=" + nxt,
-        f"r|pr={r}|{prev}",
-        f"r|nr={r}|{nxt}",
-        "side=" + ("b" if i < v.first else "a" if i > v.first else "c"),
-        "sent=" + ("same" if i in v.same else "other"),
-        f"r|p={r}|{pos}",
-        f"r|d={r}|{dep}",
-        f"r|l={r}|{word}",
-    ]
+    side = "side=b" if i < v.first else "side=a" if i > v.first else "side=c"
+    sent = "sent=same" if i in v.same else "sent=other"
+    if r == OTHER and prev == OTHER and nxt == OTHER:  # most tokens: the strings made once
+        f = [*_PLAIN, side, sent, _PLAIN_P[pos], _PLAIN_D[dep], _PLAIN_L[word]]
+    else:
+        f = [
+            "r=" + r,
+            "pr=" + prev,
+            "nr=" + nxt,
+            f"r|pr={r}|{prev}",
+            f"r|nr={r}|{nxt}",
+            side,
+            sent,
+            f"r|p={r}|{pos}",
+            f"r|d={r}|{dep}",
+            f"r|l={r}|{word}",
+        ]
     if i in v.above:
         f.append("anc")
     elif i in v.below:

@@ -33,8 +33,8 @@ def noun_frame(tok: Token) -> tuple[str, Token | None, Token | None]:
 
 def noun_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
     """'his claim that ...', 'expressed hope that ...', 'her criticism of ...'."""
-    if tok.pos_ != "NOUN":
-        return None
+    if tok.pos_ != "NOUN" or not cues.may_cue_noun(tok.lemma_.lower()):
+        return None  # a noun that scores below the threshold in every frame is no cue
     frame, inner, prep = noun_frame(tok)
     copula = (
         tok.dep_ == "nsubj" and tok.head.lemma_ == "be" and tok.head.i > tok.i and inner is None

@@ -22,8 +22,12 @@ LINK_PREPS = words("link_preps")
 
 def prep_object(tok: Token) -> tuple[Token | None, Token | None]:
     """The first preposition right after tok (within three words) and its object."""
-    for c in tok.children:
-        if c.dep_ == "prep" and tok.i < c.i <= tok.i + 3:
+    doc = tok.doc
+    # the three words after tok, not tok.children: children come in text order, and reading
+    # them walks tok's whole subtree (a verb's: its sentence), building a Token of each child
+    for k in range(tok.i + 1, min(tok.i + 4, len(doc))):
+        c = doc[k]
+        if c.dep_ == "prep" and c.head.i == tok.i:
             pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
             return c, pobj
     return None, None

@@ -223,7 +223,11 @@ def read_verb(ctx: Context, tok: Token, sent: Span) -> Verb:
     frame = frame_of(tok)
     score = cues.verb_score(lemma, frame)
     if frame in "-o" and score < cues.THRESHOLD:
-        score = cues.verb_score(lemma, "c") if adjacent_quote(ctx, tok, sent) else score
+        # a quotation beside it lends the verb its clause frame's score; looked for only when
+        # that score is another (most verbs score nothing in any frame)
+        quoted = cues.verb_score(lemma, "c")
+        if quoted != score and adjacent_quote(ctx, tok, sent):
+            score = quoted
     if frame in "-oc" and score < cues.THRESHOLD and _closes_quotation(ctx, tok, sent):
         score = cues.QUOTE_VERB_SCORE
     prep, pobj = prep_object(tok)

@@ -1,0 +1,170 @@
+"""The extractor's shortcuts (issue 16: its work beyond spaCy's parse) give what the long way
+gives: each is checked here against the plain reading it stands for, on sentences written for
+these tests. That extraction as a whole gives the same claims is checked on PolNeAR dev (the
+export of `claimtrack eval --keep-db`, byte for byte; see docs/benchmarks.md)."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimtrack.extract import cues
+from claimtrack.extract.assemble import _sentence_numbers
+from claimtrack.extract.learned import refine
+from claimtrack.extract.nlp import load
+from claimtrack.extract.quotes import QuoteIndex
+from claimtrack.extract.rules.phrases import prep_object
+from claimtrack.extract.segment import Parsed, segments
+from claimtrack.extract.speakers import Resolver
+
+TEXT = (
+    "Harbour News\n"
+    'Mayor Alma Reyes said on Monday that "the bridge will reopen in May," and she called '
+    "for a review of the ferry contracts.\n"
+    '"We have the money for it. The cranes are fixed," the treasurer told reporters. '
+    "Councillor Ben Okoro warned of delays, and the union asked about the timetable.\n"
+    "The port authority's claim that the cranes were repaired drew doubts from the dockers."
+)
+
+
+@pytest.fixture(scope="module")
+def parsed() -> list[Parsed]:
+    nlp = load()
+    return [Parsed(seg, nlp(seg.text)) for seg in segments(TEXT)]
+
+
+def test_quoted_tokens_are_containing_once_a_doc(parsed: list[Parsed]) -> None:
+    qi = QuoteIndex(TEXT)
+    for p in parsed:
+        inside = qi.inside(p.doc, p.seg.start)
+        assert inside == [qi.containing(p.doc_start(t)) is not None for t in p.doc]
+        assert qi.inside(p.doc, p.seg.start) is inside  # worked out once
+    assert any(qi.inside(parsed[1].doc, parsed[1].seg.start))  # the text has quotations
+
+
+def test_sentence_numbers_are_each_tokens_sentence(parsed: list[Parsed]) -> None:
+    qi = QuoteIndex(TEXT)
+    starts = {id(p.doc): p for p in parsed}
+
+    def quoted(t) -> bool:
+        return qi.containing(starts[id(t.doc)].doc_start(t)) is not None
+
+    numbers = _sentence_numbers(parsed, quoted)
+    for p in parsed:
+        for t in p.doc:  # every token of a sentence carries the number of its sentence
+            assert numbers[id(p.doc)][t.i] == numbers[id(p.doc)][t.sent.start]
+    seen = [n for p in parsed for n in numbers[id(p.doc)]]
+    assert seen == sorted(seen) and seen[0] == 0
+    # the quotation's two sentences count as one: fewer numbers than sentences
+    assert len(set(seen)) < sum(len(list(p.doc.sents)) for p in parsed)
+
+
+def _prep_object_by_children(tok):
+    for c in tok.children:
+        if c.dep_ == "prep" and tok.i < c.i <= tok.i + 3:
+            return c, next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+    return None, None
+
+
+def test_prep_object_reads_the_three_words_after(parsed: list[Parsed]) -> None:
+    found = []
+    for p in parsed:
+        for t in p.doc:
+            got = prep_object(t)
+            assert got == _prep_object_by_children(t)
+            if got[0] is not None and got[1] is not None:
+                found.append((t.lower_, got[0].lower_, got[1].lower_))
+    assert ("called", "for", "review") in found
+    assert ("warned", "of", "delays") in found
+
+
+def test_shortest_form_forgets_when_a_name_is_seen() -> None:
+    resolver = Resolver()
+    assert resolver.shortest_form("Rip Alma Reyes") == "Rip Alma Reyes"
+    resolver.see_person_name("Alma Reyes")
+    assert resolver.shortest_form("Rip Alma Reyes") == "Alma Reyes"
+    assert resolver.shortest_form("Rip Alma Reyes") == "Alma Reyes"
+
+
+def test_a_noun_no_frame_makes_a_cue_is_passed_over() -> None:
+    assert cues.may_cue_noun("claim")
+    assert not cues.may_cue_noun("bridge")
+    frames = {frame for pos, _, frame in cues.LEXICON if pos == "noun"} | {"c", "-"}
+    lemmas = {lemma for pos, lemma, _ in cues.LEXICON if pos == "noun"} | set(cues.NOUN_CUES)
+    for lemma in lemmas:
+        best = max(cues.noun_score(lemma, frame) for frame in frames)
+        assert cues.may_cue_noun(lemma) == (
+            best >= cues.NOUN_THRESHOLD or lemma in cues.NOUN_CUES
+        ), lemma
+
+
+def _token_features_plain(doc, quoted, vocab) -> list[list[str]]:
+    """token_features written out plainly, each string joined where it is used."""
+    toks = list(doc)
+    words = [refine._word(t, vocab) for t in toks]
+    n = len(toks)
+    out = []
+    for i, t in enumerate(toks):
+        h = t.head.i
+        f = [f"l={words[i]}", f"p={t.pos_}", f"t={t.tag_}", f"d={t.dep_}"]
+        f += [f"hd={toks[h].dep_}", f"hp={toks[h].pos_}", f"hl={words[h]}"]
+        if t.is_sent_start:
+            f.append("ss")
+        if i + 1 == n or toks[i + 1].is_sent_start:
+            f.append("se")
+        if quoted(i):
+            f.append("inq")
+        if t.ent_type_:
+            f.append(f"e={t.ent_type_}")
+        for off in (-2, -1, 1, 2):
+            j = i + off
+            if 0 <= j < n:
+                u = toks[j]
+                f += [f"{off}l={words[j]}", f"{off}p={u.pos_}", f"{off}d={u.dep_}"]
+            else:
+                f.append(f"{off}BOUND")
+        out.append(f)
+    return out
+
+
+def test_token_features_are_the_plain_ones(parsed: list[Parsed]) -> None:
+    vocab = refine.read_vocabulary()
+    qi = QuoteIndex(TEXT)
+    for p in parsed:
+        inside = qi.inside(p.doc, p.seg.start)
+        plain = _token_features_plain(p.doc, inside.__getitem__, vocab)
+        assert refine.paragraph_features(p, qi, vocab) == plain
+    assert any("inq" in f for f in refine.paragraph_features(parsed[2], qi, vocab))
+
+
+def _claim_part_plain(static: list[str], i: int, n: int, v) -> list[str]:
+    r = v.role.get(i, "O")
+    prev = v.role.get(i - 1, "O") if i else "BOS"
+    nxt = v.role.get(i + 1, "O") if i + 1 < n else "EOS"
+    side = "b" if i < v.first else "a" if i > v.first else "c"
+    f = [f"r={r}", f"pr={prev}", f"nr={nxt}", f"r|pr={r}|{prev}", f"r|nr={r}|{nxt}"]
+    f += [f"side={side}", "sent=same" if i in v.same else "sent=other"]
+    f += [f"r|p={r}|{static[1][2:]}", f"r|d={r}|{static[3][2:]}", f"r|l={r}|{static[0][2:]}"]
+    if i in v.above:
+        f.append("anc")
+    elif i in v.below:
+        f.append("desc")
+    return f
+
+
+def test_claim_features_are_the_plain_ones(parsed: list[Parsed]) -> None:
+    p = parsed[1]
+    qi = QuoteIndex(TEXT)
+    static = refine.paragraph_features(p, qi, refine.read_vocabulary())
+    said = next(t for t in p.doc if t.lower_ == "said")
+    that = next(t for t in p.doc if t.lower_ == "that")
+    proposal = refine.Proposal(
+        cue=p.doc_span(said),
+        mention=p.doc_span(p.doc[1 : said.i]),
+        parts=[(p.doc_start(that), p.seg.end)],
+    )
+    got = refine.claim_features(p, static, proposal)
+    v = refine._view(p, proposal)
+    n = len(p.doc)
+    assert got == [static[i] + _claim_part_plain(static[i], i, n, v) for i in range(n)]
+    roles = {f[len(static[i])] for i, f in enumerate(got)}
+    assert {"r=O", "r=CUE", "r=SRC", "r=CON"} <= roles  # both ways of making them are run
