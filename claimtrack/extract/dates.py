@@ -265,7 +265,7 @@ def _absolute(core: str, future: bool, text: str) -> SaidDate:
     """Without a publication date only an absolute date resolves: the same answer from two
     far-apart bases."""
     a = _parse(core, dt.date(2001, 3, 14), future)
-    b = _parse(core, dt.date(2013, 10, 2), future)
+    b = _parse(core, dt.date(2013, 10, 2), future) if a is not None else None
     if a is None or b is None:
         return _said(None, "none", "unknown", text)
     said_a = _from_period(a[0], a[1], a[0], text, core)

@@ -55,10 +55,11 @@ def parse_chunk(chunk: list[tuple[str, dt.date | None]]) -> list[list[Parsed]]:
     nlp = nlp_mod.load()
     texts = [t if isinstance(t, str) else str(t) for t, _ in chunk]
     segs = [segments(t) for t in texts]
+    forms = [casing.parse_forms(t, [s.text for s in ss]) for t, ss in zip(texts, segs, strict=True)]
     flat = [
         (piece, (d, k, last))
-        for d, (t, ss) in enumerate(zip(texts, segs, strict=True))
-        for k, form in enumerate(casing.parse_forms(t, [s.text for s in ss]))
+        for d, fs in enumerate(forms)
+        for k, form in enumerate(fs)
         for last, piece in _with_last(pieces(form))
     ]
     parsed: list[list[Parsed]] = [[] for _ in chunk]
@@ -70,8 +71,12 @@ def parse_chunk(chunk: list[tuple[str, dt.date | None]]) -> list[list[Parsed]]:
         doc = done[0] if len(done) == 1 else Doc.from_docs(done, ensure_whitespace=False)
         done = []
         seg = segs[d][k]
-        if doc.text != seg.text:  # a headline parsed in its common case
+        # a Doc's text is the text parsed, character for character (spaCy's tokens keep their
+        # spaces), so it is not joined from the tokens here (nor later: spans.doc_text)
+        if forms[d][k] != seg.text:  # a headline parsed in its common case
             doc = casing.restore(doc, seg.text)
+        else:
+            doc.user_data["claimtrack.text"] = seg.text
         parsed[d].append(Parsed(seg, doc))
     return parsed
 

@@ -168,3 +168,32 @@ def test_claim_features_are_the_plain_ones(parsed: list[Parsed]) -> None:
     assert got == [static[i] + _claim_part_plain(static[i], i, n, v) for i in range(n)]
     roles = {f[len(static[i])] for i, f in enumerate(got)}
     assert {"r=O", "r=CUE", "r=SRC", "r=CON"} <= roles  # both ways of making them are run
+
+
+def test_a_parsed_paragraph_keeps_its_text_unjoined() -> None:
+    from claimtrack.extract.pipeline import parse_chunk
+    from claimtrack.extract.spans import doc_text
+
+    text = "MAYOR SAYS BRIDGE WILL REOPEN\n" + TEXT.split("\n", 1)[1] + " " + "Word. " * 1200
+    (paragraphs,) = parse_chunk([(text, None)])
+    assert len(paragraphs[-1].doc.text) > 5_000  # parsed in pieces, joined into one Doc
+    for p in paragraphs:
+        assert p.doc.text == p.seg.text  # the headline's words put back after its parse
+        assert doc_text(p.doc) == p.doc.text
+
+
+def test_a_dateline_is_left_out_of_the_source() -> None:
+    from claimtrack.extract import extract
+
+    text = "PORTVILLE (Harbour Wire) — Mayor Alma Reyes said the bridge would reopen in May."
+    (claim,) = extract(text)
+    assert claim.speaker.mention is not None
+    assert claim.speaker.mention.text(text) == "Mayor Alma Reyes"
+
+
+def test_an_absolute_date_needs_both_readings() -> None:
+    from claimtrack.extract.dates import resolve_date
+
+    assert resolve_date("on Aug. 3, 2019", None).on is not None
+    for phrase in ("on the bridge", "yesterday", "Tuesday"):  # no date, or none without a base
+        assert resolve_date(phrase, None).relation == "unknown"

@@ -140,13 +140,13 @@ def _drop_lead(ctx: Context, tok: Token, start: int, end: int) -> int:
     opening the speaker's phrase is not part of the Source."""
     doc = tok.doc
     for t in doc[: min(9, len(doc) - 1)]:
-        if ctx.doc_start(t) < start or t.i == 0:
+        if ctx.doc_start(t) < start or t.i == 0 or t.text not in DASHES:
             continue
         spaced = t.whitespace_ != "" and doc[t.i - 1].whitespace_ != ""
-        dateline = (
+        dateline = spaced and (
             doc[0].is_upper and len(doc[0].text) > 1 or any(u.text == "(" for u in doc[: t.i])
         )
-        if t.text in DASHES and spaced and dateline and ctx.doc_start(doc[t.i + 1]) < end:
+        if dateline and ctx.doc_start(doc[t.i + 1]) < end:
             start = max(start, ctx.doc_start(doc[t.i + 1]))
     first = next((t for t in tok.subtree if ctx.doc_start(t) >= start), None)
     if (
