@@ -919,7 +919,10 @@ def insert_claims(session: Session, rows: Sequence[Claim]) -> None:
         {c.key: row.__dict__[c.key] for c in table.columns if c.key in row.__dict__} for row in rows
     ]
     if len({frozenset(v) for v in given}) != 1:  # build_claim sets the same fields on each
-        raise ValueError("claims built with different fields cannot be inserted together")
+        raise ValueError(
+            "claims built with different fields cannot be inserted together: build each "
+            "with build_claim"
+        )
     stmt = insert(table).returning(table.c.id, sort_by_parameter_order=True)
     ids = session.scalars(stmt, given).all()
     for row, claim_id in zip(rows, ids, strict=True):
