@@ -38,6 +38,19 @@ def remembered(session: Session) -> Iterator[None]:
         session.info.pop(LOOKUPS, None)
 
 
+def remembering(session: Session) -> bool:
+    """SESSION is inside ``remembered``."""
+    return LOOKUPS in session.info
+
+
+def learn(session: Session, key: str, answers: dict[str, list[Actor]]) -> None:
+    """Remember ANSWERS (lookup -> actors) for name KEY, found by a query just run (whose
+    autoflush left nothing pending): registry_view's, for many keys at once."""
+    cache: dict[str, dict[str, list[Actor]]] | None = session.info.get(LOOKUPS)
+    if cache is not None:
+        cache.setdefault(key, {}).update((what, list(found)) for what, found in answers.items())
+
+
 def lookup(session: Session, what: str, key: str, ask: Callable[[], list[Actor]]) -> list[Actor]:
     """The actors lookup WHAT finds for name KEY: ``ask()`` (which queries), or its
     answer remembered, when nothing written since may change it."""

@@ -39,6 +39,7 @@ from claimtrack.names import (
 from claimtrack.store import appearances
 from claimtrack.store.engine import run_transaction
 from claimtrack.store.models import Actor, ActorAlias, Claim, ClaimSpeaker, Source
+from claimtrack.store.name_lookups import remembered
 from claimtrack.store.roles import by_role
 from claimtrack.store.writes import (
     HONORIFICS,
@@ -118,14 +119,28 @@ def mention_gender(mention: str | None) -> str | None:
     return title_gender(words[0]) or PRONOUN_GENDER.get(fold(words[0]).strip(".,"))
 
 
+# session.info key of what ``plan`` reads once for all the claims of one loose actor in a
+# source: (what, source id) -> rows; nothing is written while it plans
+PLANNED = "claimtrack.planned"
+
+
+def _once(session: Session, what: str, source_id: int, stmt) -> list:  # noqa: ANN001
+    """The rows of STMT, asked once per source while ``plan`` works (else every time)."""
+    memo: dict[tuple[str, int], list] | None = session.info.get(PLANNED)
+    if memo is None:
+        return list(session.scalars(stmt))
+    if (what, source_id) not in memo:
+        memo[what, source_id] = list(session.scalars(stmt))
+    return memo[what, source_id]
+
+
 def source_gender(session: Session, loose: Actor, claim: Claim) -> str | None:
     """The one gender the other mentions of LOOSE in CLAIM's article tell ("Obama" that the
     article goes on to call "he"), else None."""
-    mentions = session.scalars(
-        select(Claim.speaker_mention).where(
-            Claim.actor_id == loose.id, Claim.source_id == claim.source_id
-        )
+    stmt = select(Claim.speaker_mention).where(
+        Claim.actor_id == loose.id, Claim.source_id == claim.source_id
     )
+    mentions = _once(session, f"mentions of {loose.id}", claim.source_id, stmt)
     told = {g for m in mentions if (g := mention_gender(m)) is not None}
     return told.pop() if len(told) == 1 else None
 
@@ -157,7 +172,8 @@ def in_source(session: Session, source_id: int, loose: Actor, gender: str | None
         select(Claim.actor_id).where(Claim.source_id == source_id),
     )
     stmt = select(Actor).where(Actor.kind == "person", Actor.id.in_(named))
-    return [a for a in session.scalars(stmt) if _of_surname(a, loose) and _fits(a, gender, None)]
+    people = _once(session, "people", source_id, stmt)
+    return [a for a in people if _of_surname(a, loose) and _fits(a, gender, None)]
 
 
 def known_tail(session: Session, loose: Actor, gender: str | None) -> Actor | None:
@@ -210,12 +226,18 @@ def plan(session: Session, loose: Actor) -> list[tuple[Claim, Actor, str]]:
     person, why)."""
     find = person_for if person_like(loose) else by_description
     out = []
-    for claim in session.scalars(
-        select(Claim).where(Claim.actor_id == loose.id).order_by(Claim.id)
-    ):
-        found = find(session, loose, claim)
-        if found is not None and found[0].id != loose.id:
-            out.append((claim, *found))
+    claims = session.scalars(select(Claim).where(Claim.actor_id == loose.id).order_by(Claim.id))
+    # it only reads: what it asks for several claims (their source's people, the registry's
+    # names) is asked once
+    session.info[PLANNED] = {}
+    try:
+        with remembered(session):
+            for claim in claims.all():
+                found = find(session, loose, claim)
+                if found is not None and found[0].id != loose.id:
+                    out.append((claim, *found))
+    finally:
+        session.info.pop(PLANNED, None)
     return out
 
 

@@ -10,9 +10,9 @@ import dataclasses
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 
-from sqlalchemy import delete, func, or_, select, union, update
+from sqlalchemy import delete, func, insert, or_, select, union, update
 from sqlalchemy.orm import Session, object_session
 
 from claimtrack.extract.dates import relation_range
@@ -51,7 +51,7 @@ from claimtrack.store.models import (
     Source,
     Topic,
 )
-from claimtrack.store.name_lookups import lookup, remembered
+from claimtrack.store.name_lookups import learn, lookup, remembered, remembering
 from claimtrack.store.prepare import (  # noqa: F401  (importable from here too)
     Prepared,
     document_topics,
@@ -161,7 +161,13 @@ def find_actor(session: Session, name: str) -> Actor | None:
 def _actor_of_key(session: Session, key: str) -> list[Actor]:
     """[the actor named KEY], else [the one actor with alias KEY], else []: one query for
     both (a name not known yet, the common case, asked both)."""
-    found = list(session.scalars(select(Actor).where(Actor.id.in_(_ids_of_key(key)))))
+    return _the_actor(key, session.scalars(select(Actor).where(Actor.id.in_(_ids_of_key(key)))))
+
+
+def _the_actor(key: str, found: Iterable[Actor]) -> list[Actor]:
+    """Of the actors FOUND under name key KEY (by name or alias): [the one named KEY], else
+    [the one found], else []."""
+    found = list(found)
     named = [a for a in found if a.name_key == key]
     return named or (found if len(found) == 1 else [])
 
@@ -173,8 +179,54 @@ def _named(session: Session, key: str) -> list[Actor]:
 
 
 def _people_of_key(session: Session, key: str) -> list[Actor]:
-    stmt = select(Actor).where(Actor.kind == "person", Actor.id.in_(_ids_of_key(key)))
-    return list(session.scalars(stmt.order_by(Actor.id)))
+    return _the_people(session.scalars(select(Actor).where(Actor.id.in_(_ids_of_key(key)))))
+
+
+def _the_people(found: Iterable[Actor]) -> list[Actor]:
+    """The people among the actors FOUND under a name key, in id order."""
+    return sorted((a for a in found if a.kind == "person"), key=lambda a: a.id)
+
+
+def registry_view(session: Session, keys: Collection[str]) -> None:
+    """Ask the registry once for every name key of KEYS (a document's, ``speaker_keys``):
+    the actors named so or with such an alias, remembered as ``find_actor`` and ``_named``
+    would find them now (name_lookups.learn), so that storing the document's claims asks
+    no more for them (one query, not one or two a speaker). Only inside ``remembered``."""
+    wanted = sorted({k for k in keys if k})
+    if not wanted or not remembering(session):
+        return
+    by_name = select(Actor.name_key.label("key"), Actor.id.label("actor_id"))
+    by_alias = select(ActorAlias.alias_key, ActorAlias.actor_id)
+    found: dict[str, list[Actor]] = {k: [] for k in wanted}
+    for chunk in _chunks(wanted, 500):  # within every database's limit of bound values
+        ids = union(
+            by_name.where(Actor.name_key.in_(chunk)),
+            by_alias.where(ActorAlias.alias_key.in_(chunk)),
+        ).subquery()
+        stmt = select(ids.c.key, Actor).join(Actor, Actor.id == ids.c.actor_id)
+        for key, actor in session.execute(stmt):
+            found[key].append(actor)
+    for key, actors in found.items():
+        learn(session, key, {"actor": _the_actor(key, actors), "people": _the_people(actors)})
+
+
+def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def speaker_keys(text: str, claims: Sequence[FoundClaim], author: str | None = None) -> set[str]:
+    """The name keys storing CLAIMS (of article TEXT, by AUTHOR) asks the registry for its
+    speakers (``filed_keys`` of each speaker, the others a claim names and the byline's
+    writer): worked out from the text alone, for ``registry_view``."""
+    speakers = [
+        s
+        for c in claims
+        for s in (c.speaker, *(Speaker(None, o, "person") for o in c.speaker.others))
+    ]
+    if (writer := sole_author(author)) is not None:
+        speakers.append(Speaker(None, writer, "person"))
+    return {k for s in speakers if (f := filed_name(s, text)) is not None for k in filed_keys(f)}
 
 
 def _ids_of_key(key: str):  # noqa: ANN202
@@ -467,14 +519,30 @@ def resolve_speaker(
     return resolve_actor(session, speaker, doc_text), None
 
 
-def resolve_actor(session: Session, speaker: Speaker, doc_text: str) -> Actor | None:
+@dataclasses.dataclass(frozen=True, slots=True)
+class Filed:
+    """The name a speaker is looked up and filed under, as its article alone tells it
+    (``filed_name``): NAME, whether it is a PERSON's, its KIND and GENDER, the name as
+    written with its titles (TITLED) and the mention (SAID)."""
+
+    name: str
+    person: bool
+    kind: str
+    gender: str | None
+    titled: str
+    said: str
+
+
+def filed_name(speaker: Speaker, doc_text: str) -> Filed | None:
+    """The name SPEAKER is filed under, from its article alone (no database): a person's
+    in full where the text names them so, an organisation's in the registry's form; None
+    when the speaker has no name (a pronoun)."""
     name = speaker_name(speaker, doc_text)
     if name is None:
         return None
     said = " ".join(speaker.mention.text(doc_text).split()) if speaker.mention else ""
-    if title_only(name):  # "Judge", "Retired General": a role, nobody's name
-        speaker = dataclasses.replace(speaker, kind="unnamed")
-    kind = name_kind(name, speaker.kind, doc_text)
+    kind = "unnamed" if title_only(name) else speaker.kind  # "Judge": a role, nobody's name
+    kind = name_kind(name, kind, doc_text)
     person = kind == "person" or titled_person(name)
     gender = speaker.gender or (told_gender(name, said) if person else None)
     titled = name
@@ -487,6 +555,34 @@ def resolve_actor(session: Session, speaker: Speaker, doc_text: str) -> Actor | 
         name, person, kind = full, True, "person"  # "Holt" where "Lester Holt" is named
     else:
         name = org_name(doc_text, name)
+    return Filed(name, person, kind, gender, titled, said)
+
+
+def filed_keys(filed: Filed) -> set[str]:
+    """The name keys the registry is asked for a speaker FILED so (find_actor, and for a
+    person find_person's full name, first-name variants and surname, and new_actor's
+    surname): what ``registry_view`` fetches for a document in one query."""
+    keys = {name_key(filed.name)}
+    if filed.person:
+        words = person_form(filed.name).split()
+        keys.add(name_key(" ".join(words)))
+        if len(words) >= 2 and fold(words[0]) not in PARTICLES:
+            keys |= {name_key(" ".join([v, *words[1:]])) for v in first_name_variants(words[0])}
+        if (last := surname(filed.name)) is not None:
+            keys.add(name_key(last))
+    return keys
+
+
+def resolve_actor(
+    session: Session, speaker: Speaker, doc_text: str, filed: Filed | None = None
+) -> Actor | None:
+    """The actor SPEAKER is filed under, found in the registry or made (FILED: its
+    ``filed_name``, when worked out already)."""
+    filed = filed or filed_name(speaker, doc_text)
+    if filed is None:
+        return None
+    name, person, kind, gender = filed.name, filed.person, filed.kind, filed.gender
+    titled, said = filed.titled, filed.said
     actor = find_actor(session, name)
     if (
         actor is not None
@@ -788,23 +884,63 @@ def store_document(
     session.info[ABSORBED] = {}  # for the whole document: its rows are not in the session yet
     try:
         with remembered(session):  # the registry's answers, asked once a document
+            registry_view(session, prepared.names | speaker_keys(doc.text, [], doc.author))
             for c, found in zip(prepared.claims, prepared.topics, strict=True):
                 rows.append(build_claim(session, source, doc.text, c, topics, topic_ids, found))
     finally:
         gone = session.info.pop(ABSORBED)
     for row in rows:  # a speaker taken over by one resolved after the row was built
         follow_taken_over(row, gone)
-    session.add_all(rows)  # outside the session until now: inserted together, in one flush
-    session.flush()
+    insert_claims(session, rows)  # outside the session until now: Core inserts of them all
     link_alias_claims(session)
     session.expire(source, ["claims"])
     set_sort_days(session, source.id)
-    appearances.link_all(
-        session, rows, fresh=True
-    )  # the same claims already reported by other sources?
-    boilerplate.mark(session, source, rows)  # words its outlet repeats in many articles
+    stored = list(
+        session.scalars(select(Claim).where(Claim.source_id == source.id).order_by(Claim.id))
+    )
+    appearances.link_all(session, stored, fresh=True)  # already reported by other sources?
+    boilerplate.mark(session, source, stored)  # words its outlet repeats in many articles
     session.flush()
     return source
+
+
+def insert_claims(session: Session, rows: Sequence[Claim]) -> None:
+    """Insert ROWS (built by ``build_claim``, kept out of the session) with their speakers
+    and topics: one multi-row insert a table (Core's, with the claims' new ids returned in
+    order), not the ORM's unit of work over every claim, speaker and topic object (about a
+    fifth of storing a document went to it). Each row learns its id; the rows stay out of the
+    session (read the stored claims back to change them). The same rows, in the same order,
+    as the ORM's flush would insert."""
+    if not rows:
+        return
+    session.flush()  # the actors and aliases they name first, as one flush of it all would
+    table = Claim.__table__
+    given = [
+        {c.key: row.__dict__[c.key] for c in table.columns if c.key in row.__dict__} for row in rows
+    ]
+    if len({frozenset(v) for v in given}) != 1:  # build_claim sets the same fields on each
+        raise ValueError(
+            "claims built with different fields cannot be inserted together: build each "
+            "with build_claim"
+        )
+    stmt = insert(table).returning(table.c.id, sort_by_parameter_order=True)
+    ids = session.scalars(stmt, given).all()
+    for row, claim_id in zip(rows, ids, strict=True):
+        row.id = claim_id
+    speakers = [
+        {"claim_id": row.id, "actor_id": link.actor_id, "position": link.position}
+        for row in rows
+        for link in row.speaker_links
+    ]
+    topics = [
+        {"claim_id": row.id, "topic_id": link.topic_id, "via": link.via}
+        for row in rows
+        for link in row.topic_links
+    ]
+    if speakers:
+        session.execute(insert(ClaimSpeaker.__table__), speakers)
+    if topics:
+        session.execute(insert(ClaimTopic.__table__), topics)
 
 
 def how_filed(speaker: Speaker, actor: Actor | None, text: str) -> str | None:

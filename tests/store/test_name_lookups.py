@@ -10,11 +10,12 @@ from contextlib import contextmanager
 
 from sqlalchemy import event
 
+from claimtrack.extract.types import CharSpan, FoundClaim, Speaker
 from claimtrack.names import name_key
 from claimtrack.store import engine as dbmod
 from claimtrack.store.models import Actor, ActorAlias
 from claimtrack.store.name_lookups import remembered
-from claimtrack.store.writes import _named, add_alias, find_actor
+from claimtrack.store.writes import _named, add_alias, find_actor, registry_view, speaker_keys
 
 
 def _person(name: str, kind: str = "person") -> Actor:
@@ -101,3 +102,74 @@ def test_an_actor_deleted_or_re_kinded_is_forgotten(db_url):
         assert find_actor(session, "Dana Pell") is None
         board = find_actor(session, "Harbour Pilots Board")
         assert board is not None and board.kind == "organization"
+
+
+def test_a_registry_view_answers_many_names_in_one_query(db_url):
+    _setup(db_url)
+    engine = dbmod.open_engine(db_url)
+    with dbmod.session_scope(engine) as session:
+        with remembered(session):
+            with _selects(engine) as viewed:
+                registry_view(session, ["dana pell", "pell", "harbour pilots board", "rosa quill"])
+            with _selects(engine) as asked:
+                pell = find_actor(session, "Dana Pell")
+                board = find_actor(session, "Harbour Pilots Board")
+                by_alias = find_actor(session, "Pell")
+                people = _named(session, "pell")
+                nobody = (find_actor(session, "Rosa Quill"), _named(session, "rosa quill"))
+                nobody_asked = find_actor(session, "Ivo Marsh")  # not in the view: asked
+            assert len(viewed) == 1 and len(asked) == 1
+        # the view's answers are the queries' own
+        assert (find_actor(session, "Dana Pell"), find_actor(session, "Pell")) == (pell, by_alias)
+        assert find_actor(session, "Harbour Pilots Board") is board
+        assert _named(session, "pell") == people == [pell]
+        assert nobody == (None, []) and nobody_asked is None
+        assert board is not None and board.kind == "organization"
+        # outside ``remembered`` a view is nothing to keep: every lookup asks again
+        registry_view(session, ["dana pell"])
+        with _selects(engine) as again:
+            find_actor(session, "Dana Pell")
+        assert len(again) == 1
+
+
+def test_a_registry_view_is_forgotten_like_a_lookup(db_url):
+    _setup(db_url)
+    engine = dbmod.open_engine(db_url)
+    with dbmod.session_scope(engine) as session, remembered(session):
+        registry_view(session, ["pell", "quill"])
+        assert find_actor(session, "Quill") is None
+        quill = _person("Rosa Quill")
+        session.add(quill)
+        add_alias(quill, "Quill")  # a new alias of a key the view answered
+        assert find_actor(session, "Quill") is quill
+        assert _named(session, "quill") == [quill]
+        pell = find_actor(session, "Pell")
+        assert add_alias(pell, "Quill")  # two actors under "quill": no one actor
+        assert find_actor(session, "Quill") is None
+
+
+def test_speaker_keys_are_what_storing_the_claims_asks():
+    text = (
+        "Senator Joe Marsh of Ohio spoke first. Marsh said the bridge would open in May. "
+        "The Harbour Pilots Board said it agreed."
+    )
+    marsh = FoundClaim(
+        speaker=Speaker(CharSpan(39, 44), None, "person"),
+        cue=CharSpan(45, 49),
+        content=CharSpan(50, 78),
+        sentence=CharSpan(39, 80),
+        attribution="direct",
+    )
+    board = FoundClaim(
+        speaker=Speaker(CharSpan(80, 104), None, "organization", others=("Ann Lowe",)),
+        cue=CharSpan(105, 109),
+        content=CharSpan(110, 120),
+        sentence=CharSpan(80, 121),
+        attribution="direct",
+    )
+    keys = speaker_keys(text, [marsh, board], author="By Kim Ode")
+    # "Marsh" in full as the text names him, his nickname's other form and his surname; the
+    # board; the other speaker and the byline's writer (the first person's), each surname
+    assert {"joe marsh", "joseph marsh", "marsh", "the harbour pilots board"} <= keys
+    assert {"ann lowe", "lowe", "kim ode", "ode"} <= keys
+    assert speaker_keys(text, []) == set()

@@ -4,7 +4,7 @@ whole database, conservatively, on SQLite and PostgreSQL. Articles written for t
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from claimtrack.store import engine as dbmod
 from claimtrack.store.models import Actor, ActorAlias, Claim, ClaimSpeaker
@@ -475,3 +475,51 @@ def test_a_short_name_two_stored_bodies_end_with_joins_neither(db_url):
     assert _resolve(db_url) == []
     assert _speakers(db_url)["the deficit"] == "Marsh-Wynn Lakeside Budget Center"
     assert _speakers(db_url)["the levy"] == "Lakeside Budget Center"
+
+
+COURT = _article(
+    "court.txt",
+    "Court\n\nJudge Frank Nervano said the records would stay sealed. Nervano said the appeal "
+    "would be heard in June. Nervano said the fees would fall.\n",
+    [
+        C("Judge Frank Nervano", "Frank Nervano", "said", "the records would stay sealed"),
+        C(
+            "Nervano",
+            "Nervano",
+            "said",
+            "the appeal would be heard in June",
+            kind="government",
+            near="Nervano said the appeal",
+        ),
+        C(
+            "Nervano",
+            "Nervano",
+            "said",
+            "the fees would fall",
+            kind="government",
+            near="Nervano said the fees",
+        ),
+    ],  # fmt: skip
+    "2024-06-01",
+)
+
+
+def test_the_claims_of_one_loose_speaker_in_one_article_ask_its_people_once(db_url):
+    store_articles(db_url, [COURT])
+    assert _speakers(db_url)["the fees"] == "Nervano"
+    engine = dbmod.open_engine(db_url)
+    asked: list[str] = []
+
+    def seen(_conn, _cursor, statement, *_args) -> None:  # noqa: ANN001
+        if "claim_speakers" in statement and "UNION" in statement.upper():
+            asked.append(statement)  # in_source: the people the article's claims name
+
+    event.listen(engine, "before_cursor_execute", seen)
+    try:
+        with dbmod.session_scope(engine) as session:
+            moved = resolve_loose(session)
+    finally:
+        event.remove(engine, "before_cursor_execute", seen)
+    assert [(m.was, m.now) for m in moved] == [("Nervano", "Frank Nervano")] * 2
+    assert len(asked) == 1  # for both claims
+    assert _speakers(db_url)["the fees"] == _speakers(db_url)["the appeal"] == "Frank Nervano"
