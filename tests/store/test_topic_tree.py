@@ -1327,3 +1327,19 @@ def test_a_party_or_camp_in_the_rest_of_the_sentence_lends_no_topic():
     assert tag(tax, content, frame=further, content_at=further.index(content)) == []
     # in the claim's own words a party still counts
     assert slugs(tag(tax, "the Republican Party is split over the rules")) >= {"political-parties"}
+
+
+def test_an_interview_with_a_named_outlet_is_the_channel_not_the_topic():
+    tax = load_taxonomy()
+    content = "conventions in the past have been too dull"
+    for sentence in (
+        f"He said in an interview with The Washington Post that {content}.",
+        f"During a Fox News Business interview in October, he said that {content}.",
+    ):
+        frame = frame_of(sentence, 0, None)
+        assert tag(tax, content, frame=frame, content_at=sentence.index(content)) == [], frame
+    # the outlet as the subject of its own sentence still lends its topic
+    sentence = f"The Washington Post's newsroom shrank, and he said that {content}."
+    frame = frame_of(sentence, 0, None)
+    found = tag(tax, content, frame=frame, content_at=sentence.index(content))
+    assert found == [("mass-media", "sentence")]
