@@ -131,6 +131,7 @@ class TopicDef:
                 yield m.span()  # a name keyword counts inside a longer name
             elif (
                 not _in_person_name(text, m.start(), m.end())
+                and not _in_proper_name(text, m.start(), m.end())
                 and not _titles_a_name(text, m.start(), m.end())
                 and not _in_institution_name(text, m.start(), m.end())
             ):
@@ -256,6 +257,28 @@ def _in_person_name(text: str, start: int, end: int) -> bool:
         if not _SENTENCE_START.search(text, 0, before.start()):
             return True
     return bool(_AFTER.match(text, end) and first_name_gender(word))
+
+
+# a title before a surname ("Mr. Singer", "Dr. Price"), a street's or a building's kind after
+# its name ("Court Street", "Union Square"): the capitalised word between is a name
+_HONORIFIC = LazyPattern(
+    r"(?<![\w.])(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Rev|Fr|Sir|Dame"
+    r"|Lord|Lady)\.? $"
+)
+_PLACE_KIND = LazyPattern(
+    r" (?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Lane|Drive|Square|Plaza"
+    r"|Place|Parkway|Highway|Bridge|Tower|Towers|Hall)(?!\w)"
+)
+
+
+def _in_proper_name(text: str, start: int, end: int) -> bool:
+    """The one capitalised word matched at START:END is a surname after a title ("Mr. Singer
+    loved the letter") or names a street or a building ("the church on Court Street"): who or
+    where, not what about. A keyword of several words ("Supreme Court") still counts."""
+    word = text[start:end]
+    if not word[:1].isupper() or " " in word.strip():
+        return False
+    return bool(_HONORIFIC.search(text, 0, start) or _PLACE_KIND.match(text, end))
 
 
 # words of a description before a person's name ("Democratic presidential candidate Ann Holt",
@@ -398,24 +421,41 @@ def _nearest(
 ) -> list[str]:
     """The topics of the plain keywords of FRAME nearest to the claim's content (at
     CONTENT_AT, else found in FRAME, else right after it: a lead-in), in its clause: a
-    keyword beyond a dash, a semicolon, a colon or a bracket is about another clause."""
+    keyword beyond a dash, a semicolon, a colon or a bracket is about another clause. A party
+    or a camp (``_CAMP``) says who: nearest, it lends nothing, nor does a further keyword."""
     if content_at is None:
         found = frame.find(content)
         content_at = found if found >= 0 else len(frame)
     lo, hi = content_at, content_at + len(content)
     away: dict[str, int] = {}
+    camp = len(frame) + 1  # the gap to the nearest party or camp word
     for t in taxonomy:
-        gaps = [
-            max(lo - end, start - hi, 0)
-            for start, end in t.spans(frame)
-            if not _BREAK.search(frame[end:lo] if end <= lo else frame[hi:start])
-        ]
+        gaps = []
+        for start, end in t.spans(frame):
+            if _BREAK.search(frame[end:lo] if end <= lo else frame[hi:start]):
+                continue
+            gap = max(lo - end, start - hi, 0)
+            if _CAMP.fullmatch(frame, start, end):
+                camp = min(camp, gap)
+            else:
+                gaps.append(gap)
         if gaps:
             away[t.slug] = min(gaps)
-    if not away:
+    if not away or min(away.values()) > camp:
         return []
     best = min(away.values())
     return [slug for slug, gap in away.items() if gap <= best + NEAR]
+
+
+# a party or a political camp named in the rest of the sentence says who acts or speaks ("in
+# solidly Democratic states", "the Republican opponent", "traditional libertarians", "as the
+# president traveled to Democratic Party fundraisers"), not what the claim is about: it lends
+# no topic (in the claim's own words it still counts: "the Republican Party is split")
+_CAMP = LazyPattern(
+    r"(?:Democrat\w*|Republican\w*|GOP|DNC|RNC|conservatives?|liberals?|libertarians?"
+    r"|progressives?|Tor(?:y|ies)|Labour|Lib\s+Dems?|Greens?)(?:\s+[Pp]art(?:y|ies))?",
+    re.IGNORECASE,
+)
 
 
 # a clause break between a sentence's keyword and the claim: a dash, a semicolon, a colon
@@ -425,6 +465,14 @@ NEAR = 0  # characters by which a further keyword of the sentence may miss the n
 
 
 SUBJECT_WORDS = 1  # uncommon words of its own a claim needs to borrow its sentence's topic
+# words for a saying itself, not what it is about: "a tweet", "that comment", "details", "her
+# remarks" name the claim's form; such a claim has no subject of its own to borrow a topic for
+_SAYING = frozenset(
+    "comment comments remark remarks tweet tweets retweet retweets statement statements detail"
+    " details letter letters blog blogs advice interview interviews assessment assessments"
+    " assertion assertions claim claims anonymity rumor rumors rumour rumours quote quotes"
+    " quip quips post posts op-ed memo memos speech speeches".split()
+)
 COMMON = 5.0  # Zipf frequency (wordfreq) from which a word is too common to say what about
 _TOKEN = LazyPattern(r"[^\W\d_][\w'’-]*")
 
@@ -432,8 +480,9 @@ _TOKEN = LazyPattern(r"[^\W\d_][\w'’-]*")
 def has_subject(content: str, quote: str | None = None) -> bool:
     """The claim's own words say what it is about: SUBJECT_WORDS words or more that are no
     name (capitalised) and less common in general English than COMMON, a function word
-    left out ("the legitimacy of the first black president", "the impact of stress"). "The
-    world", "Donald Trump", "the matter", "several hundred" or "doing anything wrong" have
+    left out ("the legitimacy of the first black president", "the impact of stress"), nor a
+    word for the saying itself (``_SAYING``: "a tweet", "her remarks"). "The world", "Donald
+    Trump", "the matter", "several hundred", "doing anything wrong" or "that comment" have
     none: such a claim borrows no topic from its sentence. (wordfreq's list is read on first
     use; spaCy is not imported.)"""
     found: set[str] = set()
@@ -444,7 +493,10 @@ def has_subject(content: str, quote: str | None = None) -> bool:
             found.update(
                 w
                 for w in words(m.group(0))
-                if len(w) >= 3 and w not in UNCOMMON_STOP_WORDS and english_frequency(w) < COMMON
+                if len(w) >= 3
+                and w not in UNCOMMON_STOP_WORDS
+                and w not in _SAYING
+                and english_frequency(w) < COMMON
             )
             if len(found) >= SUBJECT_WORDS:
                 return True
@@ -580,6 +632,10 @@ _CHANNEL = LazyPattern(
     r"(?:reporters|journalists|media|press|television|radio|newspapers?|interviewers?)"
     r"|(?:in|on|via)\s+(?:an?|the|his|her|their|its|a\s+\w+)\s+"
     r"(?:e-?mails?|interviews?|tweets?|posts?|statements?|letters?|op-eds?|essays?|broadcasts?)"
+    # ... and whom it was given to: "in an interview with The Washington Post"
+    rf"(?:\s+(?:with|to|on)\s+(?-i:{_NAMED}))?"
+    r"|(?:during|in)\s+(?:an?|the|his|her|their|its)\s+(?-i:[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*)*)"
+    r"\s+(?:interviews?|broadcasts?|appearances?|town\s+halls?|forums?)"
     r"|e-?mailed|tweeted|texted|posted\s+on\s+\w+"
     # a named channel or source: "according to CBS News", "told ABC's Ann Holt", "on CNN"
     rf"|(?:according\s+to|told|telling)\s+(?-i:{_NAMED})"

@@ -1265,3 +1265,81 @@ def test_a_keyword_matches_its_british_or_american_spelling():
     assert finds("analyz*", "analysed the data")
     assert not finds("tour", "tor") and not finds("for", "four")
     assert not finds("actor", "actress")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "want", "wrong"),
+    [
+        # a capitalised keyword after a title is a surname; before a street's kind, a place
+        ("Mr. Singer framed the letter", None, "arts-entertainment"),
+        ("the singer framed the letter", "arts-entertainment", None),
+        ("Mr. Banks said the clinic would stay open", None, "economy"),
+        ("she was christened at the church on Court Street", None, "judiciary"),
+        ("the court ruled on the appeal", "judiciary", None),
+        ("the Supreme Court will hear the case", "judiciary", None),
+        # a keyword's prefix stops at its own words: Crimea is no crime, authorities no authors
+        ("the annexation of Crimea was illegal", None, "crime"),
+        ("violent crime fell last year", "crime", None),
+        ("the authorities closed the museum", None, "arts-entertainment"),
+        ("the author read from her new novel", "arts-entertainment", None),
+        ("he brandished a knife at the bank", None, "business-enterprise"),
+        ("the bank's brand is worth billions", "business-enterprise", None),
+    ],
+)
+def test_senses_and_names_of_issue_19_precision(sentence, want, wrong):
+    found = slugs(tag(load_taxonomy(), sentence))
+    assert want is None or want in found, found
+    assert wrong is None or wrong not in found, found
+
+
+@pytest.mark.parametrize(
+    ("claim", "subject"),
+    [
+        ("that comment", False),
+        ("a tweet", False),
+        ("her remarks", False),
+        ("details", False),
+        ("his comments about the ferry timetable", True),
+        ("a tweet on the ferry timetable", True),
+    ],
+)
+def test_a_word_for_the_saying_itself_is_no_subject(claim, subject):
+    assert has_subject(claim) is subject
+    frame = "She criticised   {}  after the debate ."
+    borrowed = ("elections", "sentence") in tag(load_taxonomy(), claim, frame=frame.format(claim))
+    assert borrowed is subject
+
+
+def test_a_party_or_camp_in_the_rest_of_the_sentence_lends_no_topic():
+    """ "Solidly Democratic states", "fellow Republicans", "traditional libertarians" say who
+    acts; the claim beside them is not about the parties."""
+    tax = load_taxonomy()
+    sentence = "In solidly Democratic states, he said the rival could be forced to spend heavily"
+    content = "the rival could be forced to spend heavily"
+    at = sentence.index(content)
+    assert tag(tax, content, frame=sentence, content_at=at) == []
+    # nearer than the camp, another keyword still lends its topic
+    nearer = "In solidly Democratic states, after the debate he said " + content
+    found = tag(tax, content, frame=nearer, content_at=nearer.index(content))
+    assert found == [("elections", "sentence")]
+    # a camp nearest to the claim keeps a further keyword from lending either
+    further = "After the debate, fellow Republicans said " + content
+    assert tag(tax, content, frame=further, content_at=further.index(content)) == []
+    # in the claim's own words a party still counts
+    assert slugs(tag(tax, "the Republican Party is split over the rules")) >= {"political-parties"}
+
+
+def test_an_interview_with_a_named_outlet_is_the_channel_not_the_topic():
+    tax = load_taxonomy()
+    content = "conventions in the past have been too dull"
+    for sentence in (
+        f"He said in an interview with The Washington Post that {content}.",
+        f"During a Fox News Business interview in October, he said that {content}.",
+    ):
+        frame = frame_of(sentence, 0, None)
+        assert tag(tax, content, frame=frame, content_at=sentence.index(content)) == [], frame
+    # the outlet as the subject of its own sentence still lends its topic
+    sentence = f"The Washington Post's newsroom shrank, and he said that {content}."
+    frame = frame_of(sentence, 0, None)
+    found = tag(tax, content, frame=frame, content_at=sentence.index(content))
+    assert found == [("mass-media", "sentence")]
