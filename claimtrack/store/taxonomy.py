@@ -374,16 +374,26 @@ def tag(
     about the election. Of the sentence's keywords only the nearest to the content counts
     (CONTENT_AT: where the content starts in FRAME, which keeps the sentence's offsets): a
     long sentence names other subjects further off ("to share a single currency" beside
-    European defence). A claim whose content and quote name no topic takes those of a plain
-    keyword of its CUE (the words that attribute it, channel left out: "endorsed" of "Ann
-    Holt endorsed Ted Moss", "would vote for"), of CUE_WORDS words at most: the verb says
-    what the claim is about."""
+    European defence). A claim with no topic and no subject of its own (a name, a pronoun:
+    "Ted Moss", "her") takes those of a plain keyword of its CUE (the words that attribute
+    it, channel left out: "endorsed" of "Ann Holt endorsed Ted Moss", "would vote for"), of
+    CUE_WORDS words at most, and no ambiguous keyword in its words: the verb is all it says
+    of what it is about ("charged with beautifying downtown" has words of its own, and
+    "charged with" is no charge there; "voted against the bill" is no race: "~bill")."""
     found = _own_topics(taxonomy, content, quote, heading if topical_heading(heading) else None)
-    if not any(via == "keyword" for via in found.values()) and _short(cue):
+    if any(via == "keyword" for via in found.values()):
+        return list(found.items())
+    subject = has_subject(content, quote)
+    if not subject and _short(cue) and not _weakly(taxonomy, content, quote):
         found.update((t.slug, "keyword") for t in taxonomy if t.matches(cue))
-    if not found and frame and has_subject(content, quote):
+    if not found and frame and subject:
         found = {slug: "sentence" for slug in _nearest(taxonomy, frame, content, content_at)}
     return list(found.items())
+
+
+def _weakly(taxonomy: Sequence[TopicDef], content: str, quote: str | None) -> bool:
+    """An ambiguous keyword ("~bill") is in the claim's CONTENT or QUOTE."""
+    return any(t.weakly_matches(x) for t in taxonomy for x in (content, quote))
 
 
 CUE_WORDS = 4  # words of a cue that may say what the claim is about ("refused to endorse")

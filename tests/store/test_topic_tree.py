@@ -1341,10 +1341,13 @@ def test_a_short_cue_says_what_a_claim_with_no_topic_of_its_own_is_about():
     tax = load_taxonomy()
     # "Ann Holt endorsed Ted Moss": the claim is a name, its verb says it is about the race
     assert slugs(tag(tax, "Ted Moss", cue="endorsed")) == {"elections"}
-    assert slugs(tag(tax, "Ted Moss for governor", cue="would vote for")) == {"elections"}
+    assert slugs(tag(tax, "Ted Moss for president", cue="would vote for")) == {"elections"}
     assert slugs(tag(tax, "several hundred", cue="laid off")) == {"labour"}
-    # a cue of no topic, or a long one that runs over other matters, lends nothing
+    # a cue of no topic, or a long one that runs over other matters, lends nothing; nor
+    # does a cue to a claim with words of its own, where the verb may mean something else
     assert tag(tax, "Ted Moss", cue="said of") == []
+    assert tag(tax, "beautifying downtown", cue="was charged with") == []
+    assert tag(tax, "the final version of the bill", cue="to vote against") == []
     assert tag(tax, "cases", cue="was developing computer algorithms to single out") == []
     # a claim with a topic of its own keeps just its own
     assert slugs(tag(tax, "the ceasefire", cue="endorsed")) == {"ceasefire"}
