@@ -11,10 +11,10 @@ keyword of the same topic or of another topic of the same tree (the same top-lev
 topic) is in the claim's words or heading, so one ambiguous word out of context tags nothing.
 A keyword starting with ``~~`` says who or where ("~~senator*", "~~Washington"): only the
 article gives it company (``agree``), never the claim's other words.
-A keyword starting with ``@`` names a speaker whose claims are about the topic ("@poll",
-"@voter*" of elections: "a new poll shows Ann Holt ahead", "54 percent of voters view her
-favorably"): it is read only in the speaker mention, before its first comma, and only for a
-claim the tagger and the article give no topic (``agree``, via "speaker").
+A keyword starting with ``@`` names a speaker whose claims are about the topic ("@poll" of
+opinion polls: "a new poll" saying "Ann Holt leads by four points"): it is read only in the
+speaker mention, before its first comma, and only for a claim the tagger and the article
+give no topic (``article_topics``, via "speaker").
 A keyword in a person's name, or in a description before one ("Democratic presidential
 candidate Ann Holt"), says who rather than what about: it does not count.
 """
@@ -91,12 +91,12 @@ class TopicDef:
 
     @cached_property
     def speaker_pattern(self) -> re.Pattern[str]:
-        """The keywords of a speaker whose claims are about the topic ("@poll", "@voter*")."""
+        """The keywords of a speaker whose claims are about the topic ("@poll")."""
         return _alternation([k[1:] for k in self.keywords if _kind(k) == SPEAKER])
 
     def names_speaker(self, mention: str | None) -> bool:
-        """A speaker keyword ("@poll") is in MENTION before its first comma: "a new poll",
-        "54 percent of Democratic voters", not "Ann Holt, who trails in the polls"."""
+        """A speaker keyword ("@poll") is in MENTION before its first comma: "a new poll
+        released Monday", "exit polls", not "Ann Holt, who trails in the polls"."""
         head = (mention or "").split(",", 1)[0]
         return bool(head) and self.speaker_pattern.search(head) is not None
 
@@ -576,9 +576,9 @@ def article_topics(
 
 
 def speaker_topics(taxonomy: Sequence[TopicDef], mention: str | None) -> dict[str, str]:
-    """The topics (slug -> "speaker") whose speaker keywords ("@poll", "@voter*") name the
-    claim's speaker MENTION: what a poll or the voters say is where a race stands ("a new
-    poll" -> "Ann Holt leads by four points"; "54 percent of voters" -> "her favorably")."""
+    """The topics (slug -> "speaker") whose speaker keywords ("@poll") name the claim's
+    speaker MENTION: what a poll says is where opinion stands ("a new poll" -> "Ann Holt
+    leads by four points")."""
     if not mention:
         return {}
     return {t.slug: "speaker" for t in taxonomy if t.names_speaker(mention)}
