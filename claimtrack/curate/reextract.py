@@ -35,7 +35,8 @@ from claimtrack.store.writes import (
 )
 
 OVERLAP = 0.5  # least share of the two contents' joint extent that must overlap to match
-MACHINE_VIA = ("keyword", "heading", "sentence", "extractor")  # topic links re-extraction may redo
+# topic links re-extraction may redo
+MACHINE_VIA = ("keyword", "heading", "sentence", "speaker", "extractor")
 
 
 @dataclass

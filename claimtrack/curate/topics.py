@@ -31,7 +31,7 @@ from claimtrack.store.topic_rows import taxonomy
 from claimtrack.store.writes import ensure_taxonomy, upsert_topics
 from claimtrack.words import english_frequency, words
 
-TAGGER_VIA = ("keyword", "heading", "sentence")
+TAGGER_VIA = ("keyword", "heading", "sentence", "speaker")
 
 
 def _clean_keywords(keywords: Sequence[str]) -> list[str]:
@@ -146,6 +146,9 @@ def retag(
             Claim.speaker_start,
             Claim.speaker_end,
             Claim.content_start,
+            Claim.speaker_mention,
+            Claim.cue,
+            Claim.cue_start,
         )
         .join(Source, Source.id == Claim.source_id)
         .where(*([] if source_id is None else [Claim.source_id == source_id]))
@@ -156,9 +159,9 @@ def retag(
     for _, article in groupby(rows, key=lambda r: r[0]):
         claims = list(article)
         own = [own_words(r[3], r[10], _speaker(r[8], r[9])) for r in claims]
-        tagged = [_tag_row(defs, r[3:], o) for r, o in zip(claims, own, strict=True)]
+        tagged = [_tag_row(defs, r[3:11], o, r[12:14]) for r, o in zip(claims, own, strict=True)]
         words = [(o, r[4]) for r, o in zip(claims, own, strict=True)]
-        found = article_topics(defs, tagged, words, claims[0][1])
+        found = article_topics(defs, tagged, words, claims[0][1], [r[11] for r in claims])
         for row, topics_of_row in zip(claims, found, strict=True):
             for slug, via in topics_of_row.items():
                 if slug not in ids:
@@ -178,13 +181,20 @@ def _speaker(start: int | None, end: int | None) -> tuple[int, int] | None:
     return (start, end) if start is not None and end is not None else None
 
 
-def _tag_row(defs: Sequence[TopicDef], row: Sequence, own: str) -> dict[str, str]:
+def _tag_row(
+    defs: Sequence[TopicDef], row: Sequence, own: str, cue: Sequence = (None, None)
+) -> dict[str, str]:
     """The tagger's topics of one stored claim (content, quote, heading, sentence, its start,
     speaker start and end, content start), on its own words (OWN: ``own_words`` of its
-    content), heading and sentence."""
+    content), heading, sentence and CUE (its text and start)."""
     _, quote, heading, sentence, start, sp_start, sp_end, c_start = row
-    frame = frame_of(sentence, start, _speaker(sp_start, sp_end), c_start)
-    return dict(tag_topics(defs, own, quote, heading, frame, c_start - start))
+    speaker = _speaker(sp_start, sp_end)
+    frame = frame_of(sentence, start, speaker, c_start)
+    cue_text, cue_start = cue
+    cue_own = (
+        own_words(cue_text, cue_start, speaker) if cue_text and cue_start is not None else None
+    )
+    return dict(tag_topics(defs, own, quote, heading, frame, c_start - start, cue_own))
 
 
 def stale_topics(session: Session, path: str | None = None) -> list[str]:

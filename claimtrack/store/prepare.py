@@ -70,7 +70,8 @@ def found_topics(
     frame = frame_of(c.sentence.text(text), c.sentence.start, _mention(c), c.content.start)
     own = _own_words(c, text) if own is None else own
     at = c.content.start - c.sentence.start
-    tagged = dict(tag_topics(topics, own, c.quote, c.heading, frame, at))
+    cue = own_words(c.cue.text(text), c.cue.start, _mention(c))
+    tagged = dict(tag_topics(topics, own, c.quote, c.heading, frame, at, cue))
     tagged.update((slug, "extractor") for slug in c.topics if slug not in tagged)
     return tagged
 
@@ -83,4 +84,5 @@ def document_topics(
     own = [_own_words(c, text) for c in claims]
     tagged = [found_topics(c, text, topics, o) for c, o in zip(claims, own, strict=True)]
     words = [(o, c.quote) for c, o in zip(claims, own, strict=True)]
-    return article_topics(topics, tagged, words, headline)
+    speakers = [c.speaker.mention.text(text) if c.speaker.mention else None for c in claims]
+    return article_topics(topics, tagged, words, headline, speakers)

@@ -11,6 +11,10 @@ keyword of the same topic or of another topic of the same tree (the same top-lev
 topic) is in the claim's words or heading, so one ambiguous word out of context tags nothing.
 A keyword starting with ``~~`` says who or where ("~~senator*", "~~Washington"): only the
 article gives it company (``agree``), never the claim's other words.
+A keyword starting with ``@`` names a speaker whose claims are about the topic ("@poll" of
+opinion polls: "a new poll" saying "Ann Holt leads by four points"): it is read only in the
+speaker mention, before its first comma, and only for a claim the tagger and the article
+give no topic (``article_topics``, via "speaker").
 A keyword in a person's name, or in a description before one ("Democratic presidential
 candidate Ann Holt"), says who rather than what about: it does not count.
 """
@@ -51,6 +55,7 @@ SLUG_RE = LazyPattern(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 AMBIGUOUS = "~"  # a keyword that needs company: see the module docstring
 WHO = "~~"  # a keyword that says who or where: only the article gives it company
 EXCLUDE = "!"  # text not to read for the topic: see the module docstring
+SPEAKER = "@"  # a speaker whose claims are about the topic: see the module docstring
 _NEVER = re.compile(r"(?!x)x")
 
 
@@ -67,7 +72,7 @@ class TopicDef:
         """The plain keywords (and the label, unless it is also written as an ambiguous
         keyword: "~long-term solution" of a peace process is no plain keyword by its label
         either): one of them is enough."""
-        plain = [k for k in self.keywords if not k.startswith((AMBIGUOUS, EXCLUDE))]
+        plain = [k for k in self.keywords if not k.startswith((AMBIGUOUS, EXCLUDE, SPEAKER))]
         weak = {k.lstrip(AMBIGUOUS).lower() for k in self.keywords if k.startswith(AMBIGUOUS)}
         label = [] if self.label.lower() in weak else [self.label]
         return _alternation([*plain, *label])
@@ -85,10 +90,23 @@ class TopicDef:
         return _alternation([k[2:] for k in self.keywords if _kind(k) == WHO])
 
     @cached_property
+    def speaker_pattern(self) -> re.Pattern[str]:
+        """The keywords of a speaker whose claims are about the topic ("@poll")."""
+        return _alternation([k[1:] for k in self.keywords if _kind(k) == SPEAKER])
+
+    def names_speaker(self, mention: str | None) -> bool:
+        """A speaker keyword ("@poll") is in MENTION before its first comma: "a new poll
+        released Monday", "exit polls", not "Ann Holt, who trails in the polls"."""
+        head = (mention or "").split(",", 1)[0]
+        return bool(head) and self.speaker_pattern.search(head) is not None
+
+    @cached_property
     def name_pattern(self) -> re.Pattern[str]:
         """The keywords written with a capital ("FBI", "Supreme Court"): names, which count
         inside a person's name too ("FBI Director Ann Holt")."""
-        return _alternation([k.lstrip(AMBIGUOUS) for k in self.keywords if _is_name(k)])
+        return _alternation(
+            [k.lstrip(AMBIGUOUS) for k in self.keywords if _is_name(k) and _kind(k) != SPEAKER]
+        )
 
     @cached_property
     def exclude_pattern(self) -> re.Pattern[str]:
@@ -142,7 +160,11 @@ class TopicDef:
         return {
             self.slug.lower(),
             self.label.lower(),
-            *(k.lower().lstrip(AMBIGUOUS).rstrip("*") for k in self.keywords if k[:1] != EXCLUDE),
+            *(
+                k.lower().lstrip(AMBIGUOUS).rstrip("*")
+                for k in self.keywords
+                if k[:1] not in (EXCLUDE, SPEAKER)
+            ),
         }
 
 
@@ -165,8 +187,8 @@ def _blank_groups(pattern: LazyPattern, text: str) -> str:
 
 
 def _kind(keyword: str) -> str:
-    """WHO, AMBIGUOUS, EXCLUDE or "" (plain) for KEYWORD."""
-    for kind in (WHO, AMBIGUOUS, EXCLUDE):
+    """WHO, AMBIGUOUS, EXCLUDE, SPEAKER or "" (plain) for KEYWORD."""
+    for kind in (WHO, AMBIGUOUS, EXCLUDE, SPEAKER):
         if keyword.startswith(kind):
             return kind
     return ""
@@ -366,6 +388,7 @@ def tag(
     heading: str | None = None,
     frame: str | None = None,
     content_at: int | None = None,
+    cue: str | None = None,
 ) -> list[tuple[str, str]]:
     """(slug, via) for every topic of the claim: via is "keyword" (its content or quote) or
     "heading"; only when neither gives a topic, "sentence": a plain keyword in the rest of
@@ -374,11 +397,35 @@ def tag(
     about the election. Of the sentence's keywords only the nearest to the content counts
     (CONTENT_AT: where the content starts in FRAME, which keeps the sentence's offsets): a
     long sentence names other subjects further off ("to share a single currency" beside
-    European defence)."""
+    European defence). A claim with no topic and no subject of its own (a name, a pronoun:
+    "Ted Moss", "her") takes those of a plain keyword of its CUE (the words that attribute
+    it, channel left out: "endorsed" of "Ann Holt endorsed Ted Moss", "would vote for"), of
+    CUE_WORDS words at most, and no ambiguous keyword in its words: the verb is all it says
+    of what it is about ("charged with beautifying downtown" has words of its own, and
+    "charged with" is no charge there; "voted against the bill" is no race: "~bill")."""
     found = _own_topics(taxonomy, content, quote, heading if topical_heading(heading) else None)
-    if not found and frame and has_subject(content, quote):
+    if any(via == "keyword" for via in found.values()):
+        return list(found.items())
+    subject = has_subject(content, quote)
+    if not subject and _short(cue) and not _weakly(taxonomy, content, quote):
+        found.update((t.slug, "keyword") for t in taxonomy if t.matches(cue))
+    if not found and frame and subject:
         found = {slug: "sentence" for slug in _nearest(taxonomy, frame, content, content_at)}
     return list(found.items())
+
+
+def _weakly(taxonomy: Sequence[TopicDef], content: str, quote: str | None) -> bool:
+    """An ambiguous keyword ("~bill") is in the claim's CONTENT or QUOTE."""
+    return any(t.weakly_matches(x) for t in taxonomy for x in (content, quote))
+
+
+CUE_WORDS = 4  # words of a cue that may say what the claim is about ("refused to endorse")
+
+
+def _short(cue: str | None) -> bool:
+    """CUE is a verb phrase of CUE_WORDS words or fewer ("endorsed", "would vote for"): a
+    longer one runs over other matters ("developing computer algorithms to single out")."""
+    return bool(cue) and len((cue or "").split()) <= CUE_WORDS
 
 
 # a section heading that speaks to the reader or sells, rather than names a subject: a blog's
@@ -503,7 +550,8 @@ def has_subject(content: str, quote: str | None = None) -> bool:
     return False
 
 
-BORROWED = ("sentence", "heading")  # a topic read outside the claim's own words
+# a topic read outside the claim's own words: its sentence, its heading, its speaker
+BORROWED = ("sentence", "heading", "speaker")
 COMPANY = 2  # other claims that must carry a topic for an ambiguous word alone to mean it
 
 
@@ -561,15 +609,31 @@ def article_topics(
     tagged: Sequence[dict[str, str]],
     words: Sequence[tuple[str, str | None]],
     headline: str | None = None,
+    speakers: Sequence[str | None] | None = None,
 ) -> list[dict[str, str]]:
     """``agree`` for one article's claims, TAGGED in order, whose own WORDS are (content,
-    quote) each: the ambiguous keywords read only of claims with no topic of their own."""
+    quote) each: the ambiguous keywords read only of claims with no topic of their own;
+    then a claim still with none takes the topics its speaker mention (SPEAKERS, in order)
+    names by a speaker keyword (``speaker_topics``)."""
     tagged = _in_the_articles_sense(taxonomy, tagged, words, headline)
     ambiguous = [
         {} if has_own(t) else ambiguous_topics(taxonomy, content, quote)
         for t, (content, quote) in zip(tagged, words, strict=True)
     ]
-    return agree(taxonomy, tagged, headline, ambiguous)
+    out = agree(taxonomy, tagged, headline, ambiguous)
+    for i, mention in enumerate(speakers or ()):
+        if not out[i]:
+            out[i] = speaker_topics(taxonomy, mention)
+    return out
+
+
+def speaker_topics(taxonomy: Sequence[TopicDef], mention: str | None) -> dict[str, str]:
+    """The topics (slug -> "speaker") whose speaker keywords ("@poll") name the claim's
+    speaker MENTION: what a poll says is where opinion stands ("a new poll" -> "Ann Holt
+    leads by four points")."""
+    if not mention:
+        return {}
+    return {t.slug: "speaker" for t in taxonomy if t.names_speaker(mention)}
 
 
 def _in_the_articles_sense(

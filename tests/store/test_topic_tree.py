@@ -1293,6 +1293,50 @@ def test_senses_and_names_of_issue_19_precision(sentence, want, wrong):
 
 
 @pytest.mark.parametrize(
+    "sentence, want, wrong",
+    [
+        # narrower subjects of general news (issue 19, coverage), each with a counter-case
+        ("the filibuster blocked the spending bill", "lawmaking", None),
+        ("a shutdown of the plant in May", None, "lawmaking"),
+        ("the law is unconstitutional", "constitution", None),
+        ("they marched down Constitution Avenue", None, "constitution"),
+        ("he was sentenced to life in prison", "punishment", None),
+        ("the death penalty should be abolished", "punishment", None),
+        ("pardon me for being late", None, "punishment"),
+        ("the burglars took the television", "property-crime", None),
+        ("she denied any money laundering", "property-crime", None),
+        ("the victim was stabbed to death", "violent-crime", None),
+        ("a ban on assault weapons", None, "violent-crime"),
+        ("an assault on democracy", None, "violent-crime"),
+        ("the FDA approved the drug", "public-health", None),
+        ("suicide rates among veterans rose", "public-health", None),
+        ("a suicide bomber struck the market", None, "public-health"),
+        ("it would be political suicide", None, "public-health"),
+        ("DACA recipients may stay", "immigration-policy", None),
+        ("the travel ban was upheld", "immigration-policy", None),
+        ("the rabbi led the sermon", "religious-life", None),
+        ("the high priest of supply-side economics", None, "religious-life"),
+        ("smog over the city worsened", "pollution-nature", None),
+        ("a toxic atmosphere in the office", None, "pollution-nature"),
+        ("home prices rose for a sixth month", "housing-property", None),
+        ("he rents a flat in town", None, "housing-property"),
+        ("social security will run short by 2034", "welfare", None),
+        ("give your social security number", None, "welfare"),
+        ("the power outage left thousands in the dark", "disaster-incidents", None),
+        ("workers went on strike at the plant", "labour-relations", None),
+        ("the Labour Party won the seat", None, "labour-relations"),
+        ("her favorable view of the plan", "opinion-polls", None),
+        ("he is unfit to be president", "fitness-for-office", None),
+        ("the horse has a calm temperament", None, "fitness-for-office"),
+    ],
+)
+def test_senses_and_subjects_of_issue_19_coverage(sentence, want, wrong):
+    found = slugs(tag(load_taxonomy(), sentence))
+    assert want is None or want in found, found
+    assert wrong is None or wrong not in found, found
+
+
+@pytest.mark.parametrize(
     ("claim", "subject"),
     [
         ("that comment", False),
@@ -1343,3 +1387,73 @@ def test_an_interview_with_a_named_outlet_is_the_channel_not_the_topic():
     frame = frame_of(sentence, 0, None)
     found = tag(tax, content, frame=frame, content_at=sentence.index(content))
     assert found == [("mass-media", "sentence")]
+
+
+def test_a_poll_as_the_speaker_says_what_a_claim_with_no_topic_is_about():
+    """A speaker keyword ("@poll") names a speaker whose claims are about the topic: read
+    only in the speaker mention, before its first comma, and only for a claim with no topic."""
+    from claimtrack.store.taxonomy import speaker_topics
+
+    tax = load_taxonomy()
+    assert speaker_topics(tax, "a new poll") == {"opinion-polls": "speaker"}
+    assert speaker_topics(tax, "exit polls") == {"opinion-polls": "speaker"}
+    # a person described by the polls is no poll; nor is a pollster
+    assert speaker_topics(tax, "Ted Moss, who trails in the polls") == {}
+    assert speaker_topics(tax, "the pollster Ann Holt") == {}
+    assert speaker_topics(tax, None) == {}
+    # a speaker keyword is read in no claim's words
+    assert "opinion-polls" not in slugs(tag(tax, "the poll of the Ferris family"))
+
+    claims = ["Ann Holt leads Ted Moss by four points", "the budget for the bridge is $40 million"]
+    words = [(c, None) for c in claims]
+    tagged = [dict(tag(tax, c)) for c in claims]
+    found = article_topics(tax, tagged, words, None, ["The latest poll", "a new poll"])
+    assert found[0] == {"opinion-polls": "speaker"}
+    # a claim with a topic of its own keeps just that
+    assert "opinion-polls" not in found[1] and "economy" in found[1]
+    # without speakers, nothing is read of them
+    assert article_topics(tax, tagged, words, None)[0] == {}
+
+
+def test_a_short_cue_says_what_a_claim_with_no_topic_of_its_own_is_about():
+    tax = load_taxonomy()
+    # "Ann Holt endorsed Ted Moss": the claim is a name, its verb says it is about the race
+    assert slugs(tag(tax, "Ted Moss", cue="endorsed")) == {"elections"}
+    assert slugs(tag(tax, "Ted Moss for president", cue="would vote for")) == {"elections"}
+    assert slugs(tag(tax, "several hundred", cue="laid off")) == {"labour"}
+    # a cue of no topic, or a long one that runs over other matters, lends nothing; nor
+    # does a cue to a claim with words of its own, where the verb may mean something else
+    assert tag(tax, "Ted Moss", cue="said of") == []
+    assert tag(tax, "beautifying downtown", cue="was charged with") == []
+    assert tag(tax, "the final version of the bill", cue="to vote against") == []
+    assert tag(tax, "cases", cue="was developing computer algorithms to single out") == []
+    # a claim with a topic of its own keeps just its own
+    assert slugs(tag(tax, "the ceasefire", cue="endorsed")) == {"ceasefire"}
+    # the channel of a cue is not read: "said in a CNN interview" is no claim about media
+    cue = own_words("said in a CNN interview", 0)
+    assert tag(tax, "Ted Moss", cue=cue) == []
+
+
+POLL_STORY = """Holt gains in Ohio
+
+A new poll released Monday shows Ann Holt ahead of Ted Moss by four points.
+
+The mayor of Dayton, Ines Dale, endorsed Holt on Sunday.
+"""
+
+
+def test_a_poll_speaker_and_an_endorsing_cue_tag_at_ingest_as_at_retag(cli, db_url, tmp_path):
+    (tmp_path / "poll.txt").write_text(POLL_STORY, encoding="utf-8")
+    cli("ingest", str(tmp_path), "--published", "2016-05-02", "--quiet", db=db_url)
+
+    def elections() -> set[str]:
+        return {r["speaker"] for r in rows(cli, db_url, "who-said", "--topic", "elections")}
+
+    # the poll's claim by its speaker (opinion polls are under elections), the mayor's by
+    # her verb: neither claim's words name the race
+    assert elections() == {"new poll", "Ines Dale"}
+    polls = {r["content"] for r in rows(cli, db_url, "who-said", "--topic", "opinion-polls")}
+    assert polls == {"Ann Holt ahead of Ted Moss by four points"}
+    # re-tagging reads the stored speaker mention and cue as ingest read the extracted ones
+    cli("topics", "retag", db=db_url)
+    assert elections() == {"new poll", "Ines Dale"}
