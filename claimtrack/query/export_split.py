@@ -35,11 +35,11 @@ from typing import IO, TYPE_CHECKING
 from sqlalchemy import Select, literal, tuple_
 
 from claimtrack.errors import UserError
-from claimtrack.io.writers import cell_lines
+from claimtrack.io.writers import text_lines
 from claimtrack.query.claims import beyond, claims_query, order_of
-from claimtrack.query.export import cell, iter_cells
+from claimtrack.query.export import iter_cells, text_cell
 from claimtrack.query.filters import ClaimFilter
-from claimtrack.store.handle import dialect_name, engine_of
+from claimtrack.store.handle import engine_of
 
 if TYPE_CHECKING:  # the asking commands pass a Core connection: no ORM (issue 16)
     from claimtrack.store.handle import Db
@@ -79,8 +79,7 @@ def plan(session: Db, flt: ClaimFilter, columns: Sequence[str]) -> Plan | None:
     if found is None:
         return None
     order, backwards = found
-    dialect = dialect_name(session)
-    cells = base.with_only_columns(*(cell(dialect, c) for c in columns))
+    cells = base.with_only_columns(*(text_cell(c) for c in columns))
     return Plan(cells, base.with_only_columns(*order), order, backwards, flt.limit)
 
 
@@ -155,12 +154,12 @@ def processes(session: Db, setting: str | None) -> int:
 
 def split_lines(
     session: Db, p: Plan, delimiter: str, size: int = CHUNK
-) -> Iterator[tuple[int, str]]:
+) -> Iterator[tuple[int, bytes]]:
     """The lines of P's rows in order, as write_cells makes them, (rows, text) a batch at a
     time: the even ranges (SIZE rows) made here, the odd ones by a forked child (one range:
     here). The child's ranges are CHILD_SHARE times longer: this process also finds the
     bounds and writes the child's lines."""
-    lines = cell_lines(delimiter)
+    lines = text_lines(delimiter, len(p.cells.selected_columns))
     ranges = key_ranges(session, p, size, round(size * CHILD_SHARE))
     mine, theirs = next(ranges), next(ranges, None)
     if theirs is None:
@@ -183,7 +182,7 @@ def split_lines(
         child.ask(None)
 
 
-def _made(session: Db, p: Plan, r: Range, lines) -> Iterator[tuple[int, str]]:  # noqa: ANN001
+def _made(session: Db, p: Plan, r: Range, lines) -> Iterator[tuple[int, bytes]]:  # noqa: ANN001
     for batch in iter_cells(session, range_query(p, r)):
         yield len(batch), lines(batch)
 
@@ -231,14 +230,11 @@ def _serve(url: str, p: Plan, delimiter: str, asks: IO[bytes], answers: IO[bytes
     from claimtrack.store.time_limit import time_limited
 
     engine = make_engine(url)  # a connection of its own: never the parent's
-    lines = cell_lines(delimiter)
+    lines = text_lines(delimiter, len(p.cells.selected_columns))
     try:
         with engine.connect() as session, time_limited(session):
             while (r := pickle.load(asks)) is not None:
-                made = [
-                    (len(b), lines(b).encode("utf-8"))
-                    for b in iter_cells(session, range_query(p, r))
-                ]
+                made = [(len(b), lines(b)) for b in iter_cells(session, range_query(p, r))]
                 for rows, data in made:
                     answers.write(_FRAME.pack(b"D", rows, len(data)))
                     answers.write(data)
@@ -273,8 +269,8 @@ class _Child:
         except BrokenPipeError:  # it has failed: its answers say why (lines)
             pass
 
-    def lines(self) -> Iterator[tuple[int, str]]:
-        """The lines of the oldest range asked, as they come."""
+    def lines(self) -> Iterator[tuple[int, bytes]]:
+        """The lines of the oldest range asked, as they come (UTF-8, written as they are)."""
         while True:
             head = self._answers.read(_FRAME.size)
             if len(head) < _FRAME.size:
@@ -286,4 +282,4 @@ class _Child:
             if kind == b"E":
                 user, message = pickle.loads(body)
                 raise (UserError if user else RuntimeError)(message)
-            yield rows, body.decode("utf-8")
+            yield rows, body
