@@ -202,13 +202,26 @@ def text_lines(delimiter: str, width: int) -> Callable[[Sequence[Sequence[object
     if width < 2:  # a row of one empty cell is '""' to csv.writer
         return lambda batch: slow(batch).encode("utf-8")
     join, q, nl, cr, seps = delimiter.join, '"', "\n", "\r", width - 1
+    first = list(range(width))  # the columns looked at first: one that held one lately leads
 
     def quoted(row: Sequence[str], line: str) -> str:
+        """ROW's line with its cells holding a delimiter, quote or line break quoted: looked
+        for a column at a time until as many are found as LINE holds (mostly one cell)."""
         if cr in line:
             return slow([row])[:-1]
-        return join(
-            [q + c.replace(q, '""') + q if delimiter in c or q in c or nl in c else c for c in row]
-        )
+        left = line.count(delimiter) - seps + line.count(q) + line.count(nl)
+        cells, found = list(row), 0
+        for n, j in enumerate(first):
+            c = cells[j]
+            held = c.count(delimiter) + c.count(q) + c.count(nl)
+            if held:
+                cells[j] = q + c.replace(q, '""') + q
+                left, found = left - held, n
+                if not left:
+                    break
+        if found:  # the column found last leads the next search
+            first.insert(0, first.pop(found))
+        return join(cells)
 
     def lines(batch: Sequence[Sequence[object]]) -> bytes:
         try:
