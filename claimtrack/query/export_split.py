@@ -29,7 +29,7 @@ import signal
 import struct
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import IO, TYPE_CHECKING
 
 from sqlalchemy import Select, literal, tuple_
@@ -80,7 +80,25 @@ def plan(session: Db, flt: ClaimFilter, columns: Sequence[str]) -> Plan | None:
         return None
     order, backwards = found
     cells = base.with_only_columns(*(text_cell(c) for c in columns))
-    return Plan(cells, base.with_only_columns(*order), order, backwards, flt.limit)
+    return Plan(cells, _keys(session, flt, base, found), order, backwards, flt.limit)
+
+
+def _keys(session: Db, flt: ClaimFilter, base: Select, found: tuple) -> Select:
+    """The SELECT of BASE's order key alone: the claims' ids query (sources joined only for
+    a filter on them, actors not at all), rejected claims counted too, where it has the same
+    order; else BASE's. Any key is a sound bound (each range reads its own rows between two
+    keys, rejected or not as FLT says): this only makes finding one cheaper (the order's
+    index read alone when nothing else filters: 0.8 s of CPU to none at a million claims),
+    a range holding the fewer rows the more of them are rejected. With a --limit the ranges
+    count the rows listed: the rejected are left out then, as in BASE."""
+    order = found[0]
+    counted = flt if flt.limit is not None else replace(flt, include_rejected=True)
+    lean = claims_query(session, counted, ids_only=True)
+    same = order_of(lean)
+    if same is not None and same[1] == found[1] and len(same[0]) == len(order):
+        if all(a.compare(b) for a, b in zip(same[0], order, strict=True)):
+            return lean.with_only_columns(*order)
+    return base.with_only_columns(*order)
 
 
 def _upto(order: Sequence, key: Key, backwards: bool):  # noqa: ANN202
