@@ -8,8 +8,8 @@ spreadsheet would run it as a formula, ``true``/``false`` for hedged, dates as I
 topics and speakers joined in the database (``group_concat`` / ``string_agg``), appearance
 counts from the ``same_as_id`` index. The rows stream in the listing's order, read from its
 index: memory stays flat and nothing is sorted on disk. On SQLite they come from the driver's
-cursor as its own tuples (``iter_cells``), made by two processes when a core is idle
-(``export_split.py``); on PostgreSQL the server writes the CSV itself,
+cursor as its own tuples of text (``text_query``, ``iter_cells``; ``text_lines`` joins
+them), made by two processes when a core is idle (``export_split.py``); on PostgreSQL the server writes the CSV itself,
 ``COPY (SELECT ...) TO STDOUT`` (``copy_lines``), its cells made so that its bytes are
 write_cells'.
 

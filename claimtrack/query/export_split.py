@@ -1,17 +1,17 @@
 """The SQLite CSV and TSV export on two cores: consecutive key ranges, every other one made
 by a child process.
 
-On SQLite the driver steps the export's SELECT and ``csv.writer`` formats its rows in the
+On SQLite the driver steps the export's SELECT and ``text_lines`` joins its cells in the
 command's own process, one core (docs/benchmarks.md, "Export at the client's speed"). Here
 the export's order is cut into consecutive ranges of CHUNK rows by their sort key (keyset
 bounds: the last key of a range, found by a query that reads the order's index alone and
 skips CHUNK rows, ``key_ranges``); the parent makes the even ranges and writes them to the
 output itself, a forked child makes the odd ones on a connection of its own (SQLite readers
-run side by side) and sends each through a pipe as text, which the parent writes after the
-range before it. The child holds one range's text at most while the parent makes the next
+run side by side) and sends each through a pipe as UTF-8 lines, which the parent writes as
+they are after the range before it. The child holds one range's text at most while the parent makes the next
 of its own, so memory stays flat: no temporary file, nothing growing with the export.
 
-The bytes are those of the one-process export (``cell_lines`` for both): the same cells, in
+The bytes are those of the one-process export (``text_lines`` for both): the same cells, in
 the same order. Each range is its own read of the database, so a claim stored during an
 export may be listed or not, never twice (the ranges' bounds are keys, not counts).
 
