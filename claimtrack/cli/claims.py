@@ -47,8 +47,8 @@ from claimtrack.cli.render import (
 )
 from claimtrack.io.writers import (
     open_output,
+    text_lines,
     to_json,
-    write_cells,
     write_json_array,
     write_lines,
 )
@@ -211,9 +211,11 @@ def write_export(
     """CSV and TSV to a file or a pipe: cells made by the database, streamed (query/export.py;
     on PostgreSQL its COPY writes the lines; on SQLite a forked second process makes every
     other range when a core is idle, query/export_split.py); a terminal's (control
-    characters shown) and JSON: rows built as who-said builds them."""
+    characters shown) and JSON: rows built as who-said builds them. On SQLite every cell
+    comes as text and text_lines joins them (csv.writer only for the cells that need
+    quoting)."""
     if fmt in (Format.csv, Format.tsv) and not is_terminal(handle):
-        from claimtrack.query.export import cell_query, copy_lines, iter_cells
+        from claimtrack.query.export import copy_lines, iter_cells, text_query
 
         delimiter = "," if fmt is Format.csv else "\t"
         if s.dialect.name == "postgresql":
@@ -226,8 +228,9 @@ def write_export(
         if split is not None:  # two processes: the parent and a forked child
             with closing(export_split.split_lines(s, split, delimiter)) as lines:
                 return write_lines(lines, columns, fmt.value, handle, bom=bom)
-        stmt = cell_query(s, flt, columns)
-        return write_cells(iter_cells(s, stmt), columns, fmt.value, handle, bom=bom)
+        lines = text_lines(delimiter, len(columns))  # every cell text: no csv.writer
+        made = ((len(b), lines(b)) for b in iter_cells(s, text_query(s, flt, columns)))
+        return write_lines(made, columns, fmt.value, handle, bom=bom)
     from claimtrack.query.claims import iter_rows
 
     return write_rows(iter_rows(s, flt), columns, fmt, handle, bom=bom)

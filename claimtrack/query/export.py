@@ -8,8 +8,8 @@ spreadsheet would run it as a formula, ``true``/``false`` for hedged, dates as I
 topics and speakers joined in the database (``group_concat`` / ``string_agg``), appearance
 counts from the ``same_as_id`` index. The rows stream in the listing's order, read from its
 index: memory stays flat and nothing is sorted on disk. On SQLite they come from the driver's
-cursor as its own tuples (``iter_cells``), made by two processes when a core is idle
-(``export_split.py``); on PostgreSQL the server writes the CSV itself,
+cursor as its own tuples of text (``text_query``, ``iter_cells``; ``text_lines`` joins
+them), made by two processes when a core is idle (``export_split.py``); on PostgreSQL the server writes the CSV itself,
 ``COPY (SELECT ...) TO STDOUT`` (``copy_lines``), its cells made so that its bytes are
 write_cells'.
 
@@ -21,7 +21,20 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Select, String, Text, case, cast, func, literal, select, text, type_coerce
+from sqlalchemy import (
+    Column,
+    Float,
+    Select,
+    String,
+    Text,
+    case,
+    cast,
+    func,
+    literal,
+    select,
+    text,
+    type_coerce,
+)
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.sql import Executable
 
@@ -195,6 +208,48 @@ def cell_query(session: Db, flt: ClaimFilter, columns: Sequence[str]) -> Select:
     COLUMNS (a bad filter raises its UserError here, before anything is written)."""
     dialect = dialect_name(session)
     stmt = claims_query(session, flt).with_only_columns(*(cell(dialect, c) for c in columns))
+    return stmt if flt.limit is None else stmt.limit(flt.limit)
+
+
+# ---- SQLite: every cell as text, for text_lines (no csv.writer over every character) -------
+
+# cells never NULL whatever the row: made so, or a NOT NULL column of claims or sources
+# (the actors are outer-joined: their columns are NULL for a claim without a speaker)
+_NEVER_NULL = {"claim_id", "hedged", "appearances", "first_seen_claim_id", "date_via"} | {
+    name
+    for name, made in (_INTS | _TEXTS | _DAYS).items()
+    if isinstance(made, Column) and not made.nullable and made.table.name != "actors"
+}
+
+
+def _confidence_text(made):  # noqa: ANN001, ANN202
+    """A float as the text Python writes for it (repr), where SQLite's own text of it is
+    that: at or above 1e-4 and below 1e15 (Python's plain notation; SQLite writes 15
+    significant digits, no exponent there) and read back as the same float (then no shorter
+    text is: at most one 15-digit decimal lies within half a unit of a double). Else the
+    float itself, which text_lines hands to csv.writer (the stored confidences, three
+    decimals, are all text)."""
+    size = func.abs(made)
+    plain = (size >= 1e-4) & (size < 1e15) & (cast(cast(made, String), Float) == made)
+    return case((made.is_(None), ""), (plain, cast(made, String)), else_=made)
+
+
+def text_cell(name: str):  # noqa: ANN202
+    """Column NAME's cell as SQLite text, '' for none (text_lines joins them as they are):
+    cell's text, integers as their digits (as str() writes them), confidence as Python
+    writes it where SQLite writes it the same (_confidence_text)."""
+    made = cell("sqlite", name)
+    if name == "confidence":
+        return _confidence_text(made)
+    if name in _INTS or name == "appearances":
+        made = cast(made, String)
+    return made if name in _NEVER_NULL else func.coalesce(made, "")
+
+
+def text_query(session: Db, flt: ClaimFilter, columns: Sequence[str]) -> Select:
+    """cell_query's rows (SQLite) with every cell text (text_cell): their lines are
+    text_lines', the bytes write_cells writes for cell_query's."""
+    stmt = claims_query(session, flt).with_only_columns(*(text_cell(c) for c in columns))
     return stmt if flt.limit is None else stmt.limit(flt.limit)
 
 

@@ -12,7 +12,13 @@ import time
 
 from sqlalchemy import text
 
-from claimtrack.io.writers import quoted_whole, write_cells, write_lines, write_records
+from claimtrack.io.writers import (
+    quoted_whole,
+    text_lines,
+    write_cells,
+    write_lines,
+    write_records,
+)
 from claimtrack.query.claims import iter_rows
 from claimtrack.query.columns import (
     BEST_DAY_COLUMNS,
@@ -21,7 +27,7 @@ from claimtrack.query.columns import (
     LISTING_COLUMNS,
 )
 from claimtrack.query.dating import DATE_COLUMNS
-from claimtrack.query.export import cell_query, copy_lines, iter_cells
+from claimtrack.query.export import cell_query, copy_lines, iter_cells, text_query
 from claimtrack.query.filters import ClaimFilter
 from claimtrack.store import engine as dbmod
 from claimtrack.store.time_limit import time_limited
@@ -108,6 +114,12 @@ def _both(db: str, flt: ClaimFilter, columns, fmt: str, bom: bool = False) -> tu
         m = write_cells(
             iter_cells(s, cell_query(s, flt, columns), batch=3), columns, fmt, cells, bom=bom
         )
+        if engine.dialect.name == "sqlite":  # and every cell as text, joined (text_lines)
+            texts, joined = io.StringIO(), text_lines("," if fmt == "csv" else "\t", len(columns))
+            batches = iter_cells(s, text_query(s, flt, columns), batch=3)
+            made = ((len(b), joined(b)) for b in batches)
+            assert write_lines(made, columns, fmt, texts, bom=bom) == n
+            assert texts.getvalue() == rows.getvalue()
         if engine.dialect.name == "postgresql":  # and the lines PostgreSQL's COPY writes
             copied = io.StringIO()
             lines = copy_lines(s, flt, columns, "," if fmt == "csv" else "\t", batch=3)
