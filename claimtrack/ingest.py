@@ -48,12 +48,13 @@ from claimtrack.query.lookups import get_source
 from claimtrack.store.engine import DatabaseError, run_transaction
 from claimtrack.store.models import Claim as StoredClaim
 from claimtrack.store.models import Source
-from claimtrack.store.prepare import Prepared, prepare
+from claimtrack.store.prepare import Prepared
 from claimtrack.store.resolve import resolve_after
 from claimtrack.store.taxonomy import TopicDef
 from claimtrack.store.writes import (
     content_hash,
     ensure_taxonomy,
+    prepare_to_store,
     source_exists,
     store_document,
     url_stored,
@@ -534,7 +535,7 @@ def _prepared(job: Job, claims: Outcome_, topics: list[TopicDef]) -> Prepared | 
     if isinstance(claims, Exception):
         return claims
     try:
-        return prepare(job.text, job.headline, claims, topics)
+        return prepare_to_store(job.text, job.headline, claims, topics)
     except Exception as exc:  # noqa: BLE001 - this document fails, the others go on
         return ExtractionFailed(repr(exc))
 

@@ -22,7 +22,7 @@ from claimtrack.store.taxonomy import tag as tag_topics
 class Prepared:
     """One document ready to store: CLAIMS (each once), TOPICS (slug -> via, one dict per
     claim, in order), KEYS (each content's band keys, appearances.band_keys) and NAMES
-    (the name keys its speakers ask the registry, writes.speaker_keys)."""
+    (the name keys its speakers ask the registry: writes.prepare_to_store fills them)."""
 
     claims: list[FoundClaim]
     topics: list[dict[str, str]]
@@ -34,12 +34,9 @@ def prepare(
     text: str, headline: str | None, claims: Sequence[FoundClaim], topics: Sequence[TopicDef]
 ) -> Prepared:
     """The claims of one document (TEXT, HEADLINE) made ready to store: see ``Prepared``."""
-    from claimtrack.store.writes import speaker_keys  # writes.py imports this module
-
     unique = unique_claims(claims)
     keys = {content: band_keys(content) for content in {c.content.text(text) for c in unique}}
-    tagged = document_topics(unique, text, topics, headline)
-    return Prepared(unique, tagged, keys, speaker_keys(text, unique))
+    return Prepared(unique, document_topics(unique, text, topics, headline), keys)
 
 
 def unique_claims(claims: Sequence[FoundClaim]) -> list[FoundClaim]:

@@ -215,6 +215,16 @@ def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
         yield items[i : i + size]
 
 
+def prepare_to_store(
+    text: str, headline: str | None, claims: Sequence[FoundClaim], topics: Sequence[TopicDef]
+) -> Prepared:
+    """``prepare`` (store/prepare.py) and the name keys of the claims' speakers
+    (``speaker_keys``): all that storing a document needs that no database does."""
+    ready = prepare(text, headline, claims, topics)
+    ready.names = speaker_keys(text, ready.claims)
+    return ready
+
+
 def speaker_keys(text: str, claims: Sequence[FoundClaim], author: str | None = None) -> set[str]:
     """The name keys storing CLAIMS (of article TEXT, by AUTHOR) asks the registry for its
     speakers (``filed_keys`` of each speaker, the others a claim names and the byline's
@@ -862,7 +872,7 @@ def store_document(
     LANGUAGE the code told from its text. PREPARED: what ``prepare`` makes of CLAIMS, when
     worked out already (in a worker process); else it is worked out here."""
     if prepared is None:
-        prepared = prepare(doc.text, doc.title, claims, topics)
+        prepared = prepare_to_store(doc.text, doc.title, claims, topics)
     appearances.known_keys(prepared.keys)
     source = Source(
         content_hash=digest or content_hash(doc.text),

@@ -15,7 +15,14 @@ from claimtrack.names import name_key
 from claimtrack.store import engine as dbmod
 from claimtrack.store.models import Actor, ActorAlias
 from claimtrack.store.name_lookups import remembered
-from claimtrack.store.writes import _named, add_alias, find_actor, registry_view, speaker_keys
+from claimtrack.store.writes import (
+    _named,
+    add_alias,
+    find_actor,
+    prepare_to_store,
+    registry_view,
+    speaker_keys,
+)
 
 
 def _person(name: str, kind: str = "person") -> Actor:
@@ -173,3 +180,7 @@ def test_speaker_keys_are_what_storing_the_claims_asks():
     assert {"joe marsh", "joseph marsh", "marsh", "the harbour pilots board"} <= keys
     assert {"ann lowe", "lowe", "kim ode", "ode"} <= keys
     assert speaker_keys(text, []) == set()
+    # what the workers make of a document under --workers carries them
+    assert prepare_to_store(text, None, [marsh, board, marsh], []).names == speaker_keys(
+        text, [marsh, board]
+    )
