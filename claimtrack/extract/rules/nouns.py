@@ -12,7 +12,7 @@ from claimtrack.extract.rules.phrases import (
     prep_object,
     snap_to_quotes,
 )
-from claimtrack.extract.rules.subjects import source_span, subject_of
+from claimtrack.extract.rules.subjects import nearest_subject, source_span, subject_of
 
 
 def noun_frame(tok: Token) -> tuple[str, Token | None, Token | None]:
@@ -59,7 +59,7 @@ def noun_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
         if c.dep_ in ("amod", "compound") and c.i == tok.i - 1 and c.pos_ != "PROPN":
             cue_start = ctx.doc_start(c)
     cue_end = ctx.doc_end(prep if prep is not None else tok.head if copula else tok)
-    subj: Token | None = poss
+    subj: Token | None = possessor_subject(poss, tok) or poss
     cue_tok = tok
     if light:
         cue_start, cue_tok = cue_group(ctx, head)[0], head
@@ -82,3 +82,30 @@ def noun_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
         rule="noun",
         confidence=conf if subj is not None else conf - 0.2,
     )
+
+
+# a possessive pronoun and the subject pronouns it agrees with
+_POSSESSIVE_AGREES = {
+    "his": frozenset({"he"}),
+    "her": frozenset({"she"}),
+    "its": frozenset({"it"}),
+    "their": frozenset({"they"}),
+}
+
+
+def possessor_subject(poss: Token | None, noun: Token) -> Token | None:
+    """The subject a possessive pronoun on a noun cue stands for when the noun is that
+    subject's verb's object ("Trump ratcheted up his attacks on Rubio": Trump, as PolNeAR
+    marks it), else None; a subject pronoun that does not agree with it is someone else ("he
+    questioned her account")."""
+    if poss is None or poss.lower_ not in _POSSESSIVE_AGREES or noun.dep_ != "dobj":
+        return None
+    verb = noun.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    subj = nearest_subject(verb, ("nsubj",))
+    if subj is None or subj.i > noun.i:
+        return None
+    if subj.pos_ == "PRON" and subj.lower_ not in _POSSESSIVE_AGREES[poss.lower_]:
+        return None
+    return subj

@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from claimtrack.extract.rules.context import Context
-from claimtrack.extract.rules.subjects import SUBJ, nearest_subject
+from claimtrack.extract.rules.subjects import SUBJ, made_to_speak, nearest_subject
 from claimtrack.extract.wordlists import words
 
 GROUP_DEPS = frozenset({"aux", "auxpass", "neg"})
@@ -66,6 +66,8 @@ def cue_group(ctx: Context, verb: Token) -> tuple[int, int]:
         end = ctx.doc_end(doc[nxt])
     # "declined to comment", "seemed to confirm": the governing verb joins the cue
     if verb.dep_ == "xcomp" and verb.head.i < verb.i and verb.head.pos_ in ("VERB", "AUX"):
+        if made_to_speak(verb) is not None:
+            return start, end  # "led some | to speculate": the cause is not the cue
         if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
             start = min(start, cue_group(ctx, verb.head)[0])
     return start, end

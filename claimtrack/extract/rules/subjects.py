@@ -7,6 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from claimtrack.extract import cues
+from claimtrack.extract import speakers as sp
 from claimtrack.extract.rules.context import Context
 from claimtrack.extract.when import WHEN_LABELS
 from claimtrack.extract.wordlists import words
@@ -48,6 +49,8 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
         return subject_of(first.head)
     if (named := _name_after(verb)) is not None:
         return named, False
+    if (made := made_to_speak(verb)) is not None:
+        return made, False
     # "..., adding that", "and warned that": inherit the subject of the governing verb; a
     # conjoined predicate shares a passive one too ("Ode was forced into it and said that")
     head = verb
@@ -61,6 +64,8 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
         s = nearest_subject(head, deps)
         if s is not None:
             return s, False
+    if (maker := _maker_of(verb)) is not None:
+        return maker, False
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
         return verb.head, False
     if verb.dep_ == "ROOT" and (named := _name_before(verb)) is not None:
@@ -68,6 +73,71 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
     if verb.dep_ == "dep" and (s := _subject_before(verb)) is not None:
         return s, False
     return None, False
+
+
+# verbs that make their object speak: "the announcement led some to speculate that ..."
+CAUSATIVE_VERBS = words("causative_verbs")
+# the parser's entity labels of names that may speak
+SPEAKING_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+# nouns for people and bodies that may speak ("residents", "the committee", "the network")
+SPEAKING_NOUNS = (
+    sp.PERSON_JOBS
+    | sp.UNNAMED_HEADS
+    | sp.ORG_WORDS
+    | sp.GOVERNMENT_WORDS
+    | sp.MEDIA_WORDS
+    | sp.KIN_GROUPS
+)
+
+
+def made_to_speak(verb: Token) -> Token | None:
+    """The one a causative verb makes speak, for the infinitive it completes: its object
+    ("the announcement led some to speculate", "That prompted Jo Roe to joke"; PolNeAR's
+    Source), else None."""
+    head = verb.head
+    if verb.dep_ != "xcomp" or head.i > verb.i or head.lemma_.lower() not in CAUSATIVE_VERBS:
+        return None
+    return next((c for c in head.children if c.dep_ == "dobj" and head.i < c.i < verb.i), None)
+
+
+def speaking_being(noun: Token) -> bool:
+    """NOUN may be someone who speaks: a name, a pronoun, a person or people, a body, or a
+    quantity of them ("a wide array of artists")."""
+    lemma, lower = noun.lemma_.lower(), noun.lower_
+    return (
+        noun.pos_ in ("PROPN", "PRON")
+        or noun.ent_type_ in SPEAKING_LABELS
+        or lemma in SPEAKING_NOUNS
+        or lower in SPEAKING_NOUNS
+        or lower.endswith(sp.GROUP_ENDINGS)
+        or sp.singular_person(lower)
+        or any(
+            c.dep_ == "prep"
+            and c.lower_ == "of"
+            and any(g.dep_ == "pobj" and speaking_being(g) for g in c.children)
+            for c in noun.children
+        )
+    )
+
+
+def _maker_of(verb: Token) -> Token | None:
+    """Who made the thing a participle or infinitive describes, when that thing is the object
+    of their verb and cannot speak itself: "the campaign sent out a press release saying",
+    "the group will run ads demanding", "the mayor has a rare chance to show" (PolNeAR credits
+    the subject, not the release, the ads or the chance); None for people ("met residents
+    complaining") and for anything else."""
+    noun = verb.head
+    if verb.dep_ != "acl" or noun.pos_ != "NOUN" or noun.dep_ != "dobj" or noun.i > verb.i:
+        return None
+    gov = noun.head
+    if speaking_being(noun) or gov.pos_ not in ("VERB", "AUX"):
+        return None
+    subj = nearest_subject(gov, ("nsubj",))
+    if subj is None:
+        subj, passive = subject_of(gov)
+        if passive:
+            return None
+    return subj
 
 
 def _subject_before(verb: Token) -> Token | None:
