@@ -36,7 +36,6 @@ __all__ = [
     "started",
     "text_lines",
     "to_json",
-    "write_cells",
     "write_json_array",
     "write_lines",
     "write_records",
@@ -143,24 +142,6 @@ def write_records(
     if fmt == "json":
         return write_json_array(({c: row.get(c) for c in columns} for row in rows), out)
     raise ValueError(f"no writer for {fmt!r}: one of {', '.join(FILE_FORMATS)}")
-
-
-def write_cells(
-    batches: Iterable[Sequence[Sequence[object]]],
-    columns: Sequence[str],
-    fmt: str,
-    out: IO[str],
-    bom: bool = False,
-) -> int:
-    """Write rows of cells made already (claimtrack/query/export.py: text as safe_cell
-    gives it, numbers, None) to OUT as CSV or TSV, a batch at a time (cell_lines: the same
-    bytes as write_records); returns how many. The first batch is read before the header
-    is written."""
-    if fmt not in ("csv", "tsv"):
-        raise ValueError(f"write_cells writes csv or tsv, not {fmt!r}")
-    delimiter = "," if fmt == "csv" else "\t"
-    lines = cell_lines(delimiter)
-    return write_lines(((len(b), lines(b)) for b in batches), columns, fmt, out, bom=bom)
 
 
 def cell_lines(delimiter: str) -> Callable[[Sequence[Sequence[object]]], str]:

@@ -11,7 +11,7 @@ index: memory stays flat and nothing is sorted on disk. On SQLite they come from
 cursor as its own tuples of text (``text_query``, ``iter_cells``; ``text_lines`` joins
 them), made by two processes when a core is idle (``export_split.py``); on PostgreSQL the server writes the CSV itself,
 ``COPY (SELECT ...) TO STDOUT`` (``copy_lines``), its cells made so that its bytes are
-write_cells'.
+cell_lines'.
 
 ``said`` (the date said at its precision) is made by the same rules as ``said_label``.
 """
@@ -248,7 +248,7 @@ def text_cell(name: str):  # noqa: ANN202
 
 def text_query(session: Db, flt: ClaimFilter, columns: Sequence[str]) -> Select:
     """cell_query's rows (SQLite) with every cell text (text_cell): their lines are
-    text_lines', the bytes write_cells writes for cell_query's."""
+    text_lines', the bytes cell_lines makes of cell_query's."""
     stmt = claims_query(session, flt).with_only_columns(*(text_cell(c) for c in columns))
     return stmt if flt.limit is None else stmt.limit(flt.limit)
 
@@ -284,7 +284,7 @@ _COPY_DELIMITERS = {",": "','", "\t": "E'\\t'"}
 
 
 def _copy_cell(name: str):  # noqa: ANN202
-    """Column NAME's cell as COPY writes it the way write_cells does: an empty text NULL (COPY
+    """Column NAME's cell as COPY writes it the way cell_lines does: an empty text NULL (COPY
     quotes an empty string, csv.writer does not), a float with '.0' when it is whole (Python's
     str; PostgreSQL's shortest-exact text is Python's below 1e15)."""
     made = cell("postgresql", name)
@@ -317,7 +317,7 @@ def copy_lines(
     delimiter: str = ",",
     batch: int = BATCH,
 ) -> Iterator[tuple[int, str]]:
-    """The lines of the claims FLT finds (PostgreSQL), BATCH rows at a time, as write_cells
+    """The lines of the claims FLT finds (PostgreSQL), BATCH rows at a time, as cell_lines
     writes them: (rows, their text). The server writes the CSV; a row holding a carriage
     return is quoted whole here (COPY quotes only that cell). The time limit holds for each
     wait for the server (waiting_limited)."""

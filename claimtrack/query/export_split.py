@@ -173,7 +173,7 @@ def processes(session: Db, setting: str | None) -> int:
 def split_lines(
     session: Db, p: Plan, delimiter: str, size: int = CHUNK
 ) -> Iterator[tuple[int, bytes]]:
-    """The lines of P's rows in order, as write_cells makes them, (rows, text) a batch at a
+    """The lines of P's rows in order, as cell_lines makes them, (rows, text) a batch at a
     time: the even ranges (SIZE rows) made here, the odd ones by a forked child (one range:
     here). The child's ranges are CHILD_SHARE times longer: this process also finds the
     bounds and writes the child's lines."""

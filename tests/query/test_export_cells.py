@@ -13,9 +13,9 @@ import time
 from sqlalchemy import text
 
 from claimtrack.io.writers import (
+    cell_lines,
     quoted_whole,
     text_lines,
-    write_cells,
     write_lines,
     write_records,
 )
@@ -111,9 +111,9 @@ def _both(db: str, flt: ClaimFilter, columns, fmt: str, bom: bool = False) -> tu
     with dbmod.session_scope(engine) as s:
         rows, cells = io.StringIO(), io.StringIO()
         n = write_records(iter_rows(s, flt), columns, fmt, rows, bom=bom)
-        m = write_cells(
-            iter_cells(s, cell_query(s, flt, columns), batch=3), columns, fmt, cells, bom=bom
-        )
+        lines = cell_lines("," if fmt == "csv" else "\t")
+        batches = iter_cells(s, cell_query(s, flt, columns), batch=3)
+        m = write_lines(((len(b), lines(b)) for b in batches), columns, fmt, cells, bom=bom)
         if engine.dialect.name == "sqlite":  # and every cell as text, joined (text_lines)
             texts, joined = io.StringIO(), text_lines("," if fmt == "csv" else "\t", len(columns))
             batches = iter_cells(s, text_query(s, flt, columns), batch=3)

@@ -17,7 +17,7 @@ import pytest
 from sqlalchemy import case, func, literal, select, text
 
 from claimtrack.errors import UserError
-from claimtrack.io.writers import write_cells, write_lines
+from claimtrack.io.writers import cell_lines, write_lines
 from claimtrack.query import export_split
 from claimtrack.query.claims import cursor_of
 from claimtrack.query.columns import EXPORT_COLUMNS
@@ -35,7 +35,9 @@ CLAIMTRACK = Path(sys.executable).parent / "claimtrack"
 
 def _one_process(s, flt: ClaimFilter, columns, fmt: str) -> str:
     out = io.StringIO()
-    write_cells(iter_cells(s, cell_query(s, flt, columns)), columns, fmt, out)
+    lines = cell_lines("," if fmt == "csv" else "\t")
+    made = ((len(b), lines(b)) for b in iter_cells(s, cell_query(s, flt, columns)))
+    write_lines(made, columns, fmt, out)
     return out.getvalue()
 
 
