@@ -10,6 +10,7 @@ the loaded commands give.
 from __future__ import annotations
 
 import importlib
+import inspect
 from dataclasses import dataclass
 
 import typer
@@ -72,11 +73,28 @@ class Lazy:
             one.command(self.name)(obj)
             cmd = typer.main.get_command(one)
         cmd.rich_help_panel = self.panel  # type: ignore[attr-defined]
+        listed_in_one_paragraph(cmd)
         return cmd
 
     def stub(self) -> TyperCommand:
-        """What the root's --help shows of it, without importing it."""
-        return TyperCommand(self.name, help=self.help, rich_help_panel=self.panel)
+        """What the root's --help shows of it, without importing it: HELP as one paragraph,
+        its line breaks (kept to match the docstring) read as spaces, so Rich wraps it."""
+        return TyperCommand(self.name, help=one_paragraph(self.help), rich_help_panel=self.panel)
+
+
+def one_paragraph(help: str) -> str:
+    """The first paragraph of a help text with its line breaks read as spaces: the line a
+    listing of commands shows (Typer's Rich mode would keep the docstring's breaks)."""
+    return " ".join(inspect.cleandoc(help).split("\n\n")[0].split())
+
+
+def listed_in_one_paragraph(cmd: TyperCommand | TyperGroup) -> None:
+    """Give CMD, and each command of a group under it, the one-paragraph line its group's
+    --help lists (a `short_help` set by hand stays)."""
+    if cmd.short_help is None and cmd.help:
+        cmd.short_help = one_paragraph(cmd.help)
+    for sub in getattr(cmd, "commands", {}).values():
+        listed_in_one_paragraph(sub)
 
 
 class LazyGroup(Group):
