@@ -58,12 +58,18 @@ def name_key(name: str) -> str:
 def clear_first_names(data: dict[str, list]) -> dict[str, Gender]:
     """Name -> "f" or "m" for each common, clearly gendered, plain-letter first name of
     nomquamgender's table (name -> [_, count, p(female), ...])."""
-    out: dict[str, Gender] = {}
+    return {n: g for n, g in common_first_names(data).items() if g}  # type: ignore[misc]
+
+
+def common_first_names(data: dict[str, list]) -> dict[str, str]:
+    """Name -> "f", "m", or "" (either) for each common, plain-letter first name of
+    nomquamgender's table (name -> [_, count, p(female), ...])."""
+    out: dict[str, str] = {}
     for name, (_, count, p_female, *_) in data.items():
         if count < FIRST_NAME_MIN_COUNT or not (name.isascii() and name.isalpha()):
             continue
-        if p_female <= FIRST_NAME_CLEAR or p_female >= 1 - FIRST_NAME_CLEAR:
-            out[name] = "f" if p_female >= 0.5 else "m"
+        clear = p_female <= FIRST_NAME_CLEAR or p_female >= 1 - FIRST_NAME_CLEAR
+        out[name] = ("f" if p_female >= 0.5 else "m") if clear else ""
     return out
 
 
@@ -72,22 +78,22 @@ def _first_names_cache() -> Path:
     22 MB table takes seconds to read; the cache, milliseconds)."""
     version = importlib.metadata.version("nomquamgender")
     folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "claimtrack"
-    rule = f"{FIRST_NAME_MIN_COUNT}-{FIRST_NAME_CLEAR}"
+    rule = f"{FIRST_NAME_MIN_COUNT}-{FIRST_NAME_CLEAR}-common"
     return folder / f"first-names-nomquamgender-{version}-{rule}.tsv"
 
 
 @functools.cache
-def _first_names() -> dict[str, Gender]:
+def _first_names() -> dict[str, str]:
     cache = _first_names_cache()
     try:
         rows = cache.read_text(encoding="utf-8").splitlines()
-        return {n: g for n, _, g in (r.partition("\t") for r in rows)}  # type: ignore[misc]
+        return {n: g for n, _, g in (r.partition("\t") for r in rows)}
     except OSError:
         pass
     spec = importlib.util.find_spec("nomquamgender")  # its folder, without importing pandas
     assert spec is not None and spec.submodule_search_locations, "nomquamgender is not installed"
     table = Path(next(iter(spec.submodule_search_locations))) / "name_data.json"
-    names = clear_first_names(json.loads(table.read_text(encoding="utf-8")))
+    names = common_first_names(json.loads(table.read_text(encoding="utf-8")))
     try:  # written whole, then renamed: a reader never sees half of it
         cache.parent.mkdir(parents=True, exist_ok=True)
         part = cache.with_suffix(f".{os.getpid()}.part")
@@ -98,9 +104,14 @@ def _first_names() -> dict[str, Gender]:
     return names
 
 
+def is_first_name(word: str) -> bool:
+    """Whether WORD is a common first name, of either gender ("Dale", "Michelle")."""
+    return bool(word) and fold(word).strip(".") in _first_names()
+
+
 def first_name_gender(first: str) -> Gender | None:
     """The gender a first name clearly tells ("Michelle" -> "f"), else None."""
-    return _first_names().get(fold(first).strip(".")) if first else None
+    return (_first_names().get(fold(first).strip(".")) or None) if first else None  # type: ignore[return-value]
 
 
 def title_gender(word: str) -> Gender | None:

@@ -11,10 +11,10 @@ import dataclasses
 import datetime as dt
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Protocol
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from claimtrack.extract import cues, rules, scene, tails, when
 from claimtrack.extract.calibration import calibrated
@@ -31,6 +31,7 @@ from claimtrack.extract.speakers import (
 )
 from claimtrack.extract.types import Attribution, CharSpan, FoundClaim, Speaker
 from claimtrack.extract.wordlists import words
+from claimtrack.names import first_name_gender
 
 REPORT_LEMMAS = words("report_lemmas")
 # PolNeAR does not annotate attributions inside quotations (nested speech), nor (mostly)
@@ -328,6 +329,9 @@ def _resolver(parsed: list[Parsed], qi: QuoteIndex) -> Resolver:
     ]
     for ent in people:
         resolver.see_person_name(person_name(ent.text))
+    people += (kin := _misread_kin(parsed, resolver.full_names))
+    for ent in kin:
+        resolver.see_person_name(person_name(ent.text))
     for ent in people:  # roles anywhere in the article: "the GOP nominee" may come first
         resolver.see_roles(ent)
     for p in parsed:  # organisations too: "the campaign" may come before "the Trump campaign"
@@ -336,6 +340,27 @@ def _resolver(parsed: list[Parsed], qi: QuoteIndex) -> Resolver:
         resolver.see_words(p.doc)
         resolver.see_subjects(p.doc, stamp=p.seg.is_heading or is_stamp(p.seg.text))
     return resolver
+
+
+# what the NER may call a person's name that a first name and a known surname say is one
+_MISREAD = frozenset(("ORG", "NORP", "GPE", "FAC", "PRODUCT", "WORK_OF_ART", "LOC"))
+
+
+def _misread_kin(parsed: list[Parsed], surnames: Mapping[str, list[str]]) -> list[Span]:
+    """Names the NER took for something else that the article's own names say are a
+    person's: a known first name before the surname of a person it names ("Wendy Holt",
+    read as a firm's name, beside "Peter Holt")."""
+    return [
+        ent
+        for p in parsed
+        for ent in p.doc.ents
+        if ent.label_ in _MISREAD
+        and 2 <= len(ent) <= 3
+        and all(t.text[:1].isupper() and t.is_alpha for t in ent)
+        and ent[-1].lower_ in surnames
+        and ent[0].lower_ not in surnames  # "the Obama Clinton years": two surnames
+        and first_name_gender(ent[0].text) is not None
+    ]
 
 
 def _sentence_numbers(

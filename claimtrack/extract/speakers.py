@@ -30,6 +30,7 @@ from claimtrack.names import (
     first_name_gender,
     first_name_variants,
     fold,
+    is_first_name,
     surname,
     title_gender,
 )
@@ -1048,7 +1049,11 @@ def name_after(head: Token, start: int, end: int) -> tuple[str, str] | None:
     person = span is not None and any(t.ent_type_ == "PERSON" for t in span)
     if not person and first_name_gender(words[0]) is None:
         return None
-    return " ".join(words), clean(_DET.sub("", text[start:comma]))
+    return " ".join(words), clean(_DET.sub("", _AGE.sub("", text[start:comma])))
+
+
+# an age in a description: "a 70-year-old farmer", "the 43 year old"
+_AGE = re.compile(r"\b\d+(?:\s*-\s*|\s+)years?(?:\s*-\s*|\s+)old\b\s*", re.I)
 
 
 def _title_word(word: str) -> bool:
@@ -1112,9 +1117,9 @@ def cut_clauses(text: str) -> str:
 def _phrase_words(toks: list[Token]) -> str:
     """Tokens as role text, a party's or an organisation's possessive kept as a word
     ("the GOP's presidential nominee" -> "the GOP presidential nominee"); a person's stays
-    theirs ("Trump's running mate")."""
+    theirs ("Trump's running mate"); an age is no role ("a 70-year-old farmer")."""
     out = []
-    for t in toks:
+    for t in ageless(toks):
         if t.dep_ == "punct":
             continue
         if t.dep_ == "case" and (t.head.ent_type_ in ("ORG", "NORP") or t.head.lower_ == "gop"):
@@ -1230,20 +1235,29 @@ def analyse_mention(head: Token, start: int, end: int) -> ResolvedActor:
             t for t in np_toks if t.i < name_toks[0].i and t.pos_ != "DET" and t.dep_ != "preconj"
         ]
         outlet, title_toks = outlet_before(title_toks)
+        title_toks, owner, possessive = owned_title(ageless(title_toks))
         titles = [t.text for t in title_toks if t.dep_ != "punct"]
         aff, role_words_ = affiliation_of(titles)
-        aff = aff or outlet
-        if aff is None:  # "NBC News moderator Jo Roe": NBC News is the affiliation
+        aff = aff or outlet or (None if possessive else owner)
+        if possessive:  # "Bell's partner Ann Roe": the partner of a person, no affiliation
+            role_words_ = [possessive, *role_words_]
+        if (
+            aff is None and not possessive
+        ):  # "NBC News moderator Jo Roe": NBC News is the affiliation
             aff, role_words_ = _org_affiliation(title_toks)
         role = " ".join(role_words_) or None
         role_appos = next((c for c in name_head.children if c.dep_ == "appos"), None)
         if role is None and role_appos is not None and role_appos.pos_ == "NOUN":
-            words_ = [t.text for t in role_appos.subtree if t.dep_ != "punct" and t.pos_ != "ADV"]
+            words_ = [
+                t.text
+                for t in ageless(list(role_appos.subtree))
+                if t.dep_ != "punct" and t.pos_ != "ADV"
+            ]
             if words_ and words_[0].lower() in ("the", "a", "an"):
                 words_ = words_[1:]
             role = " ".join(words_) or None
         if appos is not None and name_head == appos and head.pos_ == "NOUN":
-            role = role or clean(" ".join(t.text for t in np_toks if t.pos_ != "DET"))
+            role = role or clean(" ".join(t.text for t in ageless(np_toks) if t.pos_ != "DET"))
         if ent == "PERSON" or len(name_toks) >= 1:
             kind = name_kind(name_toks, ent, personish)
             name = clean(person_name(name) if kind == "person" else name)
@@ -1266,6 +1280,54 @@ def analyse_mention(head: Token, start: int, end: int) -> ResolvedActor:
         aff, _ = affiliation_of(role_text.split())
         return ResolvedActor(text, "unnamed", role=role_text or None, affiliation=aff)
     return ResolvedActor(text or None, "person" if head.pos_ == "PROPN" else "unnamed")
+
+
+# a person's tie to another, after a possessive: "Bell's partner", "his lawyer"
+PERSONAL_TIES = SURNAME_KIN | frozenset(
+    "partner friend fiance fiancee girlfriend boyfriend spouse widow widower cousin niece "
+    "nephew uncle aunt grandson granddaughter grandfather grandmother stepson stepdaughter "
+    "lawyer attorney biographer".split()
+)
+_AGE_WORDS = frozenset({"year", "years", "old"})
+
+
+def ageless(toks: list[Token]) -> list[Token]:
+    """Title words before a name without an age ("43-year-old", "a 70 year old"): an age
+    says no role."""
+    for i, t in enumerate(toks):
+        if t.lower_ not in ("year", "years"):
+            continue
+        before = [k for k in range(i) if toks[k].like_num]
+        after = [k for k in range(i + 1, len(toks)) if toks[k].lower_ == "old"]
+        if (
+            before
+            and after
+            and all(
+                toks[k].tag_ == "HYPH" or toks[k].lower_ in _AGE_WORDS
+                for k in range(before[-1] + 1, after[0])
+                if k != i
+            )
+        ):
+            return toks[: before[-1]] + toks[after[0] + 1 :]
+    return toks
+
+
+def owned_title(toks: list[Token]) -> tuple[list[Token], str | None, str | None]:
+    """Title words before a name that start with a possessive ("Acme Corp.'s director",
+    "Bell's partner"): the words after it, the owner's name, and, when the title is a
+    person's (kin, partner, lawyer, or the owner a person to the NER), the possessive that
+    stays in the role ("Bell's"; the owner is then no affiliation); TOKS, None and None when
+    no possessive leads them."""
+    pos = next((i for i, t in enumerate(toks) if t.tag_ == "POS"), None)
+    if pos is None or pos == 0 or pos == len(toks) - 1:
+        return toks, None, None
+    owner = " ".join(t.text for t in toks[:pos] if t.dep_ != "punct")
+    rest = toks[pos + 1 :]
+    tie = rest[0].lemma_.lower() in PERSONAL_TIES or rest[0].lower_ in PERSONAL_TIES
+    person = any(t.ent_type_ == "PERSON" for t in toks[:pos])  # "Jo Roe's campaign manager"
+    if not owner:
+        return rest, None, None
+    return rest, owner, f"{owner}{toks[pos].text}" if tie or person else None
 
 
 def _spoken_of(head: Token, appos: Token) -> bool:
@@ -2204,8 +2266,10 @@ class Resolver:
             if compatible(gender, first_name_gender(n.split()[0]))
             and compatible(gender, self._gender_of(n))
         ]
-        if len(names) <= 1:
-            return names[0] if names else None
+        if not names:
+            return self.by_first_name(surname, gender)
+        if len(names) == 1:
+            return names[0]
         if len(head := [n for n in names if not self.named_as_kin(n)]) == 1:
             return head[0]  # "Trump" of Jo Trump and "Ann Trump, the nominee's daughter"
         key = fold(surname)
@@ -2215,6 +2279,27 @@ class Resolver:
         if found is not None:
             self.surname_for[key] = found
         return found
+
+    def by_first_name(self, first: str, gender: Gender | None) -> str | None:
+        """The one person the article names in full with the first name FIRST ("Dale" of
+        "Dale Ford", "Hillary" of "Hillary Clinton"), of a compatible gender; None when
+        FIRST is a surname here too, or when several or nobody have that first name."""
+        key = fold(first)
+        if first.lower() in self.full_names or not is_first_name(first):
+            return None  # "Obama" of a misread "Obama Clinton" is no first name
+        found = {
+            self.shortest_form(full)
+            for names in self.full_names.values()
+            for full in names
+            if fold(full.split()[0]) == key
+        }
+        fits = [
+            n
+            for n in found
+            if compatible(gender, first_name_gender(n.split()[0]))
+            and compatible(gender, self._gender_of(n))
+        ]
+        return fits[0] if len(fits) == 1 and len(found) == 1 else None
 
     def named_as_kin(self, name: str) -> bool:
         """Whether the article gives the person NAME names a kin's role ("Ann Roe, the
@@ -2253,6 +2338,8 @@ class Resolver:
         surname_like = name[:1].isupper() and name.lower() in self.full_names
         if actor.kind in ("organization", "unnamed") and surname_like:
             actor.kind = "person"  # a surname the NER mistook: "Trump"; not "the network"
+        elif actor.kind == "organization" and self.by_first_name(name, None) is not None:
+            actor.kind = "person"  # "Dale" of "Dale Ford", which the NER took for a firm
         if actor.kind == "government" and surname_like and self.titled(name):
             actor.kind = "person"  # "Judge Jo Toledo" named, then "Toledo wrote"
         if actor.kind == "organization" and self.read_as_person(name):
