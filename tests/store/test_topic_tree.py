@@ -1491,6 +1491,9 @@ def test_a_poll_speaker_and_an_endorsing_cue_tag_at_ingest_as_at_retag(cli, db_u
         # a politician's private email server is a scandal, not technology, without company
         ("her use of a private email server while secretary of state", None, "science-technology"),
         ("the email server crashed after a software update", "science-technology", None),
+        # a congressman, like a senator, says who: only the article gives him company
+        ("the California congressman says the ferry is late", None, "government"),
+        ("Congress passed the ferry budget", "government", None),
     ],
 )
 def test_senses_and_who_of_issue_19_precision_round_10(sentence, want, wrong):
