@@ -16,7 +16,8 @@ opinion polls: "a new poll" saying "Ann Holt leads by four points"): it is read 
 speaker mention, before its first comma, and only for a claim the tagger and the article
 give no topic (``article_topics``, via "speaker").
 A keyword in a person's name, or in a description before one ("Democratic presidential
-candidate Ann Holt"), says who rather than what about: it does not count.
+candidate Ann Holt"), says who rather than what about: it does not count; nor does one
+describing a group of people ("cultural conservatives", "evangelical voters").
 """
 
 from __future__ import annotations
