@@ -1482,6 +1482,8 @@ def test_a_poll_speaker_and_an_endorsing_cue_tag_at_ingest_as_at_retag(cli, db_u
         ("conservatives oppose the change", "political-parties", None),
         # idioms: a recipe for failure is no cooking; women in combat roles is defence policy
         ("the merger is a recipe for failure", None, "lifestyle"),
+        ("that is a recipe for fewer friends and more rivals", None, "lifestyle"),
+        ("it’s a recipe for a long night at the ferry", None, "lifestyle"),
         ("her recipe for lemon cake won the prize", "lifestyle", None),
         ("the navy will open combat roles to women", "security", "armed-conflict"),
         ("two soldiers were wounded in combat", "armed-conflict", None),
