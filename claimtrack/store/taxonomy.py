@@ -16,7 +16,8 @@ opinion polls: "a new poll" saying "Ann Holt leads by four points"): it is read 
 speaker mention, before its first comma, and only for a claim the tagger and the article
 give no topic (``article_topics``, via "speaker").
 A keyword in a person's name, or in a description before one ("Democratic presidential
-candidate Ann Holt"), says who rather than what about: it does not count.
+candidate Ann Holt"), says who rather than what about: it does not count; nor does one
+describing a group of people ("cultural conservatives", "evangelical voters").
 """
 
 from __future__ import annotations
@@ -143,8 +144,8 @@ class TopicDef:
             return
         readable = self._readable(text)
         for m in pattern.finditer(readable):
-            if _follows_a_name(text, m.start()):
-                continue  # "Ann Holt, the CEO of a bank": who, not what about
+            if _follows_a_name(text, m.start()) or _WHO_NOUN.match(text, m.end()):
+                continue  # "Ann Holt, the CEO of a bank", "cultural conservatives": who
             if self.name_pattern.fullmatch(m.group(0)):
                 yield m.span()  # a name keyword counts inside a longer name
             elif (
@@ -348,6 +349,17 @@ def _follows_a_name(text: str, start: int) -> bool:
     not what about."""
     m = _NAME_THEN_COMMA.search(text, max(0, start - 80), start)
     return bool(m and first_name_gender(m.group(1)))
+
+
+# a group of people a keyword describes ("cultural conservatives", "the national security
+# wing", "national-security analysts", "evangelical voters"): the word says which camp or trade
+# someone belongs to, not what the claim is about (the group's own keyword still counts:
+# "voters" is an election word; "Senate Republicans" is left alone, the Senate acts there)
+_WHO_NOUN = LazyPattern(
+    r"[\s-]+(?:conservatives|liberals|progressives|moderates|libertarians|hawks|doves|wings?"
+    r"|analysts?|pundits|commentators|columnists?|correspondents?|reporters?"
+    r"|voters|voting\s+bloc)(?!\w)"
+)
 
 
 # an institution's name: a head word and capitalised words joined by "of", "for", "and"
@@ -703,7 +715,7 @@ _CHANNEL = LazyPattern(
     r"|e-?mailed|tweeted|texted|posted\s+on\s+\w+"
     # a named channel or source: "according to CBS News", "told ABC's Ann Holt", "on CNN"
     rf"|(?:according\s+to|told|telling)\s+(?-i:{_NAMED})"
-    rf"|(?:on|to|with)\s+(?-i:{_OUTLET})(?:['’]s)?)(?!\w)",
+    rf"|(?:on|to|with)\s+[\"“‘']?(?-i:{_OUTLET})(?:['’]s)?)(?!\w)",
     re.IGNORECASE,
 )
 
