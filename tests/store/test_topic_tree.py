@@ -1482,12 +1482,20 @@ def test_a_poll_speaker_and_an_endorsing_cue_tag_at_ingest_as_at_retag(cli, db_u
         ("the absentee vote was counted late", "elections", None),
         ("the early vote favoured the mayor", "elections", None),
         ("he voted early in the morning", None, "elections"),
+        ("she trailed with 94 percent of precincts reporting", "elections", None),
+        ("a police precinct in the north of the city", None, "elections"),
+        ("critics call the senator unelectable", "elections", None),
+        ("the militia claimed responsibility for the bombing", "terrorism", None),
+        ("she claimed responsibility for the typo", None, "terrorism"),
+        ("a fetus at twenty weeks", "society", None),
+        ("the alleged assault of a photographer", "violent-crime", None),
     ],
 )
 def test_senses_and_subjects_of_issue_19_round_10(sentence, want, wrong):
     """General subjects of news the tree lacked (learned from PolNeAR train and half of the
     web pages): a hockey shutout, knife attacks, retiring early, streaming services, water
-    vapour, drug flows, absentee and early votes; each with a sentence it must not tag."""
+    vapour, drug flows, absentee and early votes, precincts reporting, electability, a claim
+    of responsibility for an attack; each with a sentence it must not tag."""
     found = slugs(tag(load_taxonomy(), sentence))
     assert want is None or want in found, found
     assert wrong is None or wrong not in found, found
