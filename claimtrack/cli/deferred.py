@@ -35,21 +35,24 @@ import types
 EARLY: dict[str, tuple[tuple[str, str], ...]] = {
     "asyncio": (("iscoroutine", "asyncio.coroutines"),),
 }
-_ANSWERED = ("__dict__", "__class__")
 
 
 class DeferredModule(types.ModuleType):
     """A module whose code has not run yet: it runs on the first attribute asked of it
-    that the import system did not set."""
+    that the import system did not set (its ``__dict__`` and ``dir()`` included)."""
 
     def __getattribute__(self, attr: str):  # type: ignore[no-untyped-def]
         namespace = object.__getattribute__(self, "__dict__")
         if attr in namespace:
             return namespace[attr]
-        if attr in _ANSWERED:
-            return object.__getattribute__(self, attr)
+        if attr == "__class__":
+            return DeferredModule
         _run(self, namespace)
         return getattr(self, attr)
+
+    def __dir__(self) -> list[str]:
+        _run(self, object.__getattribute__(self, "__dict__"))
+        return dir(self)
 
 
 def _run(module: types.ModuleType, namespace: dict) -> None:

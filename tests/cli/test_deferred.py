@@ -41,6 +41,21 @@ def test_a_deferred_module_runs_on_first_use():
     assert out.split() == ["(0.0,", "1.0,", "1.0)", "(1.0,", "0.0,", "0.0)"]
 
 
+def test_reading_a_deferred_module_whole_runs_it():
+    out = run(
+        """
+        import sys
+        from claimtrack.cli.deferred import defer, is_deferred
+        assert defer("colorsys") and defer("getopt")
+        import colorsys, getopt
+        assert "rgb_to_hsv" in dir(colorsys) and not is_deferred("colorsys")
+        assert "GetoptError" in vars(getopt) and not is_deferred("getopt")
+        print(type(colorsys).__name__, type(getopt).__name__)
+        """
+    )
+    assert out.split() == ["module", "module"]
+
+
 def test_a_deferred_package_gives_its_early_attributes_and_its_submodules():
     out = run(
         """
