@@ -23,10 +23,10 @@ object loaded once more, although the process is about to end anyway. So:
   (cli/deferred.py): they load if something uses them, else never. In the program only,
   and only before SQLAlchemy loads.
 
-Only the program calls ``hold`` and ``finish`` (and ``asking`` acts only in the program) (the console script and ``python -m
+Only the program calls ``hold`` and ``finish`` (the console script and ``python -m
 claimtrack`` run ``claimtrack/__main__.py``, which holds the collector before Typer loads,
 then cli/app.py's ``main``): a command run in-process (the tests' CliRunner) leaves the
-collector alone.
+collector alone, and ``asking`` defers nothing there.
 """
 
 from __future__ import annotations
