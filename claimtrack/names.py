@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import importlib.metadata
 import importlib.util
 import json
 import os
@@ -76,6 +75,8 @@ def common_first_names(data: dict[str, list]) -> dict[str, str]:
 def _first_names_cache() -> Path:
     """Where the names kept are cached: the user's cache folder, by the package's version (its
     22 MB table takes seconds to read; the cache, milliseconds)."""
+    import importlib.metadata  # here, not at start-up (issue 16)
+
     version = importlib.metadata.version("nomquamgender")
     folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "claimtrack"
     rule = f"{FIRST_NAME_MIN_COUNT}-{FIRST_NAME_CLEAR}-common"

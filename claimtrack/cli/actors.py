@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from claimtrack.cli import startup
 from claimtrack.cli.common import (
     ByOpt,
     DbOpt,
@@ -45,6 +46,7 @@ def list_actors(
     db: DbOpt = None,
 ) -> None:
     """Every speaker with the number of claims they made, most first."""
+    startup.asking()
     from claimtrack.query import listings
 
     list_rows(
@@ -65,6 +67,7 @@ def show_actor(
     db: DbOpt = None,
 ) -> None:
     """A speaker's details, aliases and claims."""
+    startup.asking()
     from claimtrack.query import listings, lookups
     from claimtrack.query.claims import iter_rows
     from claimtrack.query.filters import ClaimFilter

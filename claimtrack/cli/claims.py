@@ -15,6 +15,7 @@ from typing import IO, TYPE_CHECKING, Annotated
 
 import typer
 
+from claimtrack.cli import startup
 from claimtrack.cli.common import (
     ClaimIdArg,
     DbOpt,
@@ -72,6 +73,7 @@ def list_claims(
     db: str | None,
     table: Callable[[Iterable[dict]], Table],
 ) -> None:
+    startup.asking()
     from claimtrack.query.claims import iter_rows
 
     ahead = replace(flt, limit=flt.limit + 1) if flt.limit else flt  # is there a next page?
@@ -135,6 +137,7 @@ def show(
     The paragraph marks the speaker {so}, the cue <so> and the content [so] (in colour
     on a terminal), from the offsets stored at ingest.
     """
+    startup.asking()
     from claimtrack.query.detail import claim_detail
 
     with query_connection(db) as s:
@@ -188,6 +191,7 @@ def export(
 
     Every appearance is a row. Columns: the export contract, exactly (with --appearances, then first_seen_claim_id and appearances; with --found-by, then found_by; with --speakers, then speakers). CSV cells that would start a spreadsheet formula get a leading '.
     """
+    startup.asking()
     if out.fmt is ExportFormat.claimreview:
         export_claim_reviews(flt, publisher, out, db)
         return

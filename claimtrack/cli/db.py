@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from claimtrack.cli import startup
 from claimtrack.cli.common import DbOpt, err, session, sub_app
 from claimtrack.cli.render import plural
 
@@ -34,6 +35,7 @@ def db_upgrade(db: DbOpt = None) -> None:
 @app.command("current")
 def db_current(db: DbOpt = None) -> None:
     """Print the database's schema revision and the code's."""
+    startup.asking()
     from sqlalchemy.exc import DBAPIError
 
     from claimtrack.store import engine as dbmod

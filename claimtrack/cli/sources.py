@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from claimtrack.cli import startup
 from claimtrack.cli.common import (
     DbOpt,
     DetailFormat,
@@ -39,6 +40,7 @@ WhichArg = Annotated[
 @bundled(out=OUTPUT)
 def list_sources(*, out: OutputOptions, db: DbOpt = None) -> None:
     """Every stored source with its number of claims, oldest first."""
+    startup.asking()
     from claimtrack.query import listings
 
     list_rows(
@@ -53,6 +55,7 @@ def show_source(
     db: DbOpt = None,
 ) -> None:
     """A source's details and the claims it reports."""
+    startup.asking()
     from claimtrack.query import listings, lookups
     from claimtrack.query.claims import iter_rows
     from claimtrack.query.filters import ClaimFilter

@@ -17,10 +17,16 @@ object loaded once more, although the process is about to end anyway. So:
   checkpoints its write-ahead log when the last one closes), then everything is frozen, so
   the interpreter's shutdown frees objects by their reference counts without walking them.
 
+- ``asking()`` (first thing in an asking command: who-said, timeline, show, export, the
+  lists, db current): the standard-library modules that SQLAlchemy imports and a query
+  never uses (UNUSED_BY_QUERIES: asyncio, importlib.metadata, ...) are deferred
+  (cli/deferred.py): they load if something uses them, else never. In the program only,
+  and only before SQLAlchemy loads.
+
 Only the program calls ``hold`` and ``finish`` (the console script and ``python -m
 claimtrack`` run ``claimtrack/__main__.py``, which holds the collector before Typer loads,
 then cli/app.py's ``main``): a command run in-process (the tests' CliRunner) leaves the
-collector alone.
+collector alone, and ``asking`` defers nothing there.
 """
 
 from __future__ import annotations
@@ -30,11 +36,30 @@ import sys
 
 HOLD = 1_000_000  # container allocations between collections while modules load
 _DEFAULT = gc.get_threshold()
+# what SQLAlchemy imports on every start (util/compat.py, util/langhelpers.py) for its async
+# drivers, plugin entry points and a few helpers, and a query on SQLite or PostgreSQL (psycopg,
+# which imports asyncio itself, loads it as it needs it) does not use
+UNUSED_BY_QUERIES = ("asyncio", "importlib.metadata", "hashlib", "base64")
+_program = False  # hold() was called: this process is the program, not a test's runner
 
 
 def hold() -> None:
     """Collect rarely while the program loads its modules."""
+    global _program
+    _program = True
     gc.set_threshold(HOLD, *_DEFAULT[1:])
+
+
+def asking() -> None:
+    """An asking command begins and SQLAlchemy is about to load: defer what it imports and
+    a query never uses. Nothing in-process (the tests' CliRunner) or once SQLAlchemy is
+    loaded."""
+    if not _program or "sqlalchemy" in sys.modules:
+        return
+    from claimtrack.cli import deferred
+
+    for name in UNUSED_BY_QUERIES:
+        deferred.defer(name)
 
 
 def release() -> None:

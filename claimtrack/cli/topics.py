@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from claimtrack.cli import startup
 from claimtrack.cli.common import ClaimIdArg, DbOpt, err, list_rows, session, sub_app
 from claimtrack.cli.options import OUTPUT, OutputOptions, bundled
 from claimtrack.cli.render import plural, suggestions_table, topics_table
@@ -34,6 +35,7 @@ def _report(what: str, result: core.Retagged) -> None:
 @bundled(out=OUTPUT)
 def list_topics(*, out: OutputOptions, db: DbOpt = None) -> None:
     """Every topic with its number of claims and its keywords."""
+    startup.asking()
     from claimtrack.query import listings
 
     list_rows(

@@ -18,11 +18,12 @@ cell_lines'.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from sqlalchemy import (
     Column,
+    ColumnElement,
     Float,
     Select,
     String,
@@ -203,12 +204,20 @@ def cell(dialect: str, name: str):  # noqa: ANN202
     raise ValueError(f"no export cell for the column {name!r}")
 
 
-def cell_query(session: Db, flt: ClaimFilter, columns: Sequence[str]) -> Select:
-    """The claims FLT finds, every appearance a row, in the listing's order, as the cells of
-    COLUMNS (a bad filter raises its UserError here, before anything is written)."""
-    dialect = dialect_name(session)
-    stmt = claims_query(session, flt).with_only_columns(*(cell(dialect, c) for c in columns))
+def cells_query(
+    session: Db, flt: ClaimFilter, columns: Sequence[str], made: Callable[[str], ColumnElement]
+) -> Select:
+    """The claims FLT finds, every appearance a row, in the listing's order, as the cells
+    MADE makes of COLUMNS, one a column (a bad filter raises its UserError here, before
+    anything is written): cell_query, text_query and copy_statement differ in MADE alone."""
+    stmt = claims_query(session, flt).with_only_columns(*(made(c) for c in columns))
     return stmt if flt.limit is None else stmt.limit(flt.limit)
+
+
+def cell_query(session: Db, flt: ClaimFilter, columns: Sequence[str]) -> Select:
+    """The cells of COLUMNS as the database makes them (cell)."""
+    dialect = dialect_name(session)
+    return cells_query(session, flt, columns, lambda name: cell(dialect, name))
 
 
 # ---- SQLite: every cell as text, for text_lines (no csv.writer over every character) -------
@@ -249,8 +258,7 @@ def text_cell(name: str):  # noqa: ANN202
 def text_query(session: Db, flt: ClaimFilter, columns: Sequence[str]) -> Select:
     """cell_query's rows (SQLite) with every cell text (text_cell): their lines are
     text_lines', the bytes cell_lines makes of cell_query's."""
-    stmt = claims_query(session, flt).with_only_columns(*(text_cell(c) for c in columns))
-    return stmt if flt.limit is None else stmt.limit(flt.limit)
+    return cells_query(session, flt, columns, text_cell)
 
 
 def iter_cells(session: Db, stmt: Executable, batch: int = BATCH) -> Iterator[Sequence]:
@@ -301,8 +309,7 @@ def copy_statement(
 ) -> tuple[str, dict]:
     """The COPY of cell_query's rows to STDOUT as CSV (DELIMITER "," or "\\t"), and its
     parameters (bound client-side by psycopg: COPY takes none)."""
-    stmt = claims_query(session, flt).with_only_columns(*(_copy_cell(c) for c in columns))
-    stmt = stmt if flt.limit is None else stmt.limit(flt.limit)
+    stmt = cells_query(session, flt, columns, _copy_cell)
     compiled = stmt.compile(
         dialect=engine_of(session).dialect, compile_kwargs={"render_postcompile": True}
     )

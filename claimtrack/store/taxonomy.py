@@ -26,7 +26,6 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -850,6 +849,8 @@ def descendants(taxonomy: Sequence[TopicDef], slugs: Iterable[str]) -> set[str]:
 
 
 def default_taxonomy_path() -> Path:
+    from importlib import resources  # only when the file is read: a query reads none
+
     return Path(str(resources.files("claimtrack") / "data" / "topics.toml"))
 
 

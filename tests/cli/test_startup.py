@@ -306,3 +306,72 @@ def test_a_command_cut_short_by_a_closed_pipe_ends_quietly(tmp_path):
     assert errors.decode() == ""
     assert proc.returncode == 1  # Click's, for a closed pipe
     assert sorted(p.name for p in tmp_path.iterdir()) == ["claims.db"]
+
+
+# ---- what SQLAlchemy imports and a query never uses (cli/startup.py asking, cli/deferred.py) --
+
+# run as the program (claimtrack/__main__.py: it defers) or as the app alone (it does not);
+# the value: which of the deferred modules (and what they would bring) ran; asyncio.coroutines
+# is imported alone for asyncio.iscoroutine (cli/deferred.py EARLY)
+RAN = (
+    "[n for n in sys.modules if n.split('.')[0] in ('asyncio', 'ssl', 'email', 'hashlib', "
+    "'base64') or n == 'importlib.metadata' if type(sys.modules[n]).__name__ != 'DeferredModule'"
+    " and n != 'asyncio.coroutines']"
+)
+DEFERRING = RUN_THEN.format(main="claimtrack.__main__", label="RAN", value=RAN)
+NOT_DEFERRING = RUN_THEN.format(main="claimtrack.cli.app", label="RAN", value=RAN)
+
+
+def output_and_ran(script: str, *args: str) -> tuple[str, list[str]]:
+    output, ran = probe(script, "RAN", *args)
+    return output.rsplit("\nRAN ", 1)[0], sorted(ran)  # type: ignore[arg-type]
+
+
+def test_the_asking_commands_load_nothing_of_what_they_defer_and_answer_the_same(tmp_path):
+    """Every asking command, as the program: asyncio, importlib.metadata, hashlib and base64
+    are imported (by SQLAlchemy) but never run, and the output is byte for byte the one the
+    same command gives without deferring them (which runs them all)."""
+    db = str(tmp_path / "claims.db")
+    store_articles(db)
+    claim, speaker = first_claim_and_speaker(db)
+    commands = (
+        ("who-said", "--topic", "ceasefire"),
+        ("who-said", "--format", "json"),
+        ("timeline", "--actor", speaker),
+        ("show", claim),
+        ("actors", "list"),
+        ("actors", "show", speaker),
+        ("topics", "list", "--format", "csv"),
+        ("sources", "list"),
+        ("sources", "show", "1"),
+        ("export",),
+        ("db", "current"),
+    )
+    for args in commands:
+        output, ran = output_and_ran(DEFERRING, *args, "--db", db)
+        assert ran == [], args
+        plain, ran_plain = output_and_ran(NOT_DEFERRING, *args, "--db", db)
+        assert {"asyncio", "importlib.metadata", "hashlib", "ssl"} <= set(ran_plain), args
+        assert output == plain and output.strip(), args
+
+
+def test_deferring_on_both_databases_answers_the_same(db_url):
+    """On PostgreSQL psycopg uses asyncio (and so loads it): the answers are the same."""
+    store_articles(db_url)
+    for args in (("who-said", "--format", "csv"), ("export",), ("show", "1"), ("actors", "list")):
+        output, ran = output_and_ran(DEFERRING, *args, "--db", db_url)
+        plain, _ = output_and_ran(NOT_DEFERRING, *args, "--db", db_url)
+        assert output == plain and output.strip(), args
+        if db_url.startswith("postgresql"):
+            assert "asyncio" in ran, args
+        else:
+            assert ran == [], args
+
+
+def test_ingest_defers_nothing(tmp_path):
+    """Only the asking commands defer: ingest (and with it every writer) loads as before."""
+    from tests.conftest import SEEDS
+
+    db = str(tmp_path / "claims.db")
+    _, ran = output_and_ran(DEFERRING, "ingest", str(SEEDS), "--db", db, "--quiet")
+    assert {"asyncio", "importlib.metadata"} <= set(ran)
