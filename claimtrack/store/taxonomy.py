@@ -31,6 +31,7 @@ from typing import Any
 
 from claimtrack.errors import UserError
 from claimtrack.names import first_name_gender
+from claimtrack.store.screen import may_match
 from claimtrack.words import UNCOMMON_STOP_WORDS, english_frequency, words
 
 
@@ -132,6 +133,8 @@ class TopicDef:
         return self._finds(self.who_pattern, text)
 
     def _finds(self, pattern: re.Pattern[str], text: str | None) -> bool:
+        if not text or pattern is _NEVER or not may_match(pattern, text):
+            return False  # the screen (store/screen.py): no keyword of PATTERN starts a word
         return next(self._spans(pattern, text), None) is not None
 
     def spans(self, text: str | None) -> list[tuple[int, int]]:
@@ -139,7 +142,7 @@ class TopicDef:
         return list(self._spans(self.pattern, text))
 
     def _spans(self, pattern: re.Pattern[str], text: str | None) -> Iterator[tuple[int, int]]:
-        if not text or not pattern.search(text):
+        if not text or not may_match(pattern, text) or not pattern.search(text):
             return
         readable = self._readable(text)
         for m in pattern.finditer(readable):
@@ -657,6 +660,7 @@ def _in_the_articles_sense(
         elsewhere = {
             re.findall(r"\w+", m.group(0))[-1].lower()
             for x in texts
+            if may_match(topic.exclude_pattern, x)  # the screen: see store/screen.py
             for m in topic.exclude_pattern.finditer(x)
         }
         if not elsewhere:
