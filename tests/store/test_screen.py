@@ -8,9 +8,9 @@ import re
 
 import pytest
 
-from claimtrack.store import taxonomy
+from claimtrack.store import screen
 from claimtrack.store.screen import FOLD, SPACES, heads, may_match, starts
-from claimtrack.store.taxonomy import _alternation, load_taxonomy, tag
+from claimtrack.store.taxonomy import _alternation, article_topics, load_taxonomy, tag
 
 SENTENCES = [
     "The senator said the election would be decided by turnout in three counties.",
@@ -108,12 +108,37 @@ def test_the_tagger_tags_the_same_with_and_without_the_screen(monkeypatch):
 
     def tags() -> list:
         out = []
-        for text in SENTENCES:
-            out.append(tag(topics, text, heading=text[:30], frame=text, content_at=0, cue="said"))
-            out.append([(t.slug, t.spans(text)) for t in topics])
+        for i, text in enumerate(SENTENCES):
+            out.append(
+                tag(
+                    topics,
+                    text,
+                    heading=f"Ceasefire talks and {SENTENCES[i - 3][:20]}",
+                    frame=text,
+                    content_at=0,
+                    cue="said",
+                )
+            )
+            # no keyword of its own: the sentence around it (the frame), the cue
+            other = SENTENCES[i - 1]
+            out.append(
+                tag(
+                    topics,
+                    "the matter",
+                    frame=other + " the matter",
+                    content_at=len(other) + 1,
+                    cue="voted against",
+                )
+            )
+            out.append([(t.slug, t.spans(text), t.weakly_matches(text)) for t in topics])
+        out.append(
+            article_topics(
+                topics, [{} for _ in SENTENCES], [(x, None) for x in SENTENCES], SENTENCES[0]
+            )
+        )
         return out
 
     screened = tags()
-    monkeypatch.setattr(taxonomy, "may_match", lambda _pattern, _text: True)  # the plain search
+    monkeypatch.setattr(screen, "heads", lambda _pattern: None)  # no screen: the plain search
     assert tags() == screened
     assert any(screened)
