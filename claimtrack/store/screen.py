@@ -30,7 +30,9 @@ FOLD = str.maketrans(
     | dict.fromkeys(SPACES, " ")
 )
 
-_WINDOW = re.compile(rf"(?<!\w)(?=(.{{1,{HEAD}}}))", re.DOTALL)
+# the first HEAD characters at each word start (compiled on first use, by re's own cache: a
+# query command imports this module with the taxonomy and tags nothing)
+_WINDOW = rf"(?<!\w)(?=(.{{1,{HEAD}}}))"
 _WORD_START = "(?<!\\w)"
 
 
@@ -120,5 +122,5 @@ def _then(chars: set[str] | None, rest: list, n: int) -> set[str]:
 @lru_cache(maxsize=4096)
 def starts(text: str) -> frozenset[str]:
     """The first 1 to HEAD characters at each word start of TEXT, in small letters (FOLD)."""
-    windows = _WINDOW.findall(text.translate(FOLD))
+    windows = re.findall(_WINDOW, text.translate(FOLD), re.DOTALL)
     return frozenset([*windows, *(w[:i] for i in range(1, HEAD) for w in windows)])
