@@ -31,6 +31,7 @@ from typing import Any
 
 from claimtrack.errors import UserError
 from claimtrack.names import first_name_gender
+from claimtrack.store import screen
 from claimtrack.words import UNCOMMON_STOP_WORDS, english_frequency, words
 
 
@@ -132,6 +133,8 @@ class TopicDef:
         return self._finds(self.who_pattern, text)
 
     def _finds(self, pattern: re.Pattern[str], text: str | None) -> bool:
+        if not text or pattern is _NEVER or not screen.may_match(pattern, text):
+            return False  # the screen (store/screen.py): no keyword of PATTERN starts a word
         return next(self._spans(pattern, text), None) is not None
 
     def spans(self, text: str | None) -> list[tuple[int, int]]:
@@ -139,7 +142,7 @@ class TopicDef:
         return list(self._spans(self.pattern, text))
 
     def _spans(self, pattern: re.Pattern[str], text: str | None) -> Iterator[tuple[int, int]]:
-        if not text or not pattern.search(text):
+        if not text or not screen.may_match(pattern, text) or not pattern.search(text):
             return
         readable = self._readable(text)
         for m in pattern.finditer(readable):
@@ -487,7 +490,7 @@ def _nearest(
     lo, hi = content_at, content_at + len(content)
     away: dict[str, int] = {}
     camp = len(frame) + 1  # the gap to the nearest party or camp word
-    for t in taxonomy:
+    for t in _screened(taxonomy, "pattern", (frame,)):
         gaps = []
         for start, end in t.spans(frame):
             if _BREAK.search(frame[end:lo] if end <= lo else frame[hi:start]):
@@ -668,6 +671,7 @@ def _in_the_articles_sense(
         elsewhere = {
             re.findall(r"\w+", m.group(0))[-1].lower()
             for x in texts
+            if screen.may_match(topic.exclude_pattern, x)  # the screen: see store/screen.py
             for m in topic.exclude_pattern.finditer(x)
         }
         if not elsewhere:
@@ -756,11 +760,26 @@ def frame_of(
     return _without_who(sentence, start, speaker)
 
 
+def _screened(
+    taxonomy: Sequence[TopicDef], kind: str, texts: Iterable[str | None]
+) -> list[TopicDef]:
+    """The topics of TAXONOMY, in order, whose KIND pattern ("pattern", "weak_pattern"...)
+    may find something in one of TEXTS (store/screen.py): the others' searches of them would
+    find nothing. One screen of the texts for all the topics, not one a topic and text."""
+    words = frozenset().union(*(screen.starts(x) for x in texts if x))
+    out = []
+    for topic in taxonomy:
+        found = screen.heads(getattr(topic, kind))
+        if found is None or not found.isdisjoint(words):
+            out.append(topic)
+    return out
+
+
 def _own_topics(
     taxonomy: Sequence[TopicDef], content: str, quote: str | None, heading: str | None
 ) -> dict[str, str]:
     found: dict[str, str] = {}
-    for topic in taxonomy:
+    for topic in _screened(taxonomy, "pattern", (content, quote, heading)):
         if topic.matches(content) or topic.matches(quote):
             found[topic.slug] = "keyword"
         elif topic.matches(heading):

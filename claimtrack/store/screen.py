@@ -1,0 +1,126 @@
+"""A screen before a keyword search: which patterns cannot match a text, told without searching.
+
+The topic tagger searches each claim's words with each topic's keyword patterns (about 360,000
+searches for PolNeAR dev), and most find nothing. Each pattern the tagger builds starts at a
+word's start (``(?<!\\w)``) with a keyword whose first characters are plain letters: a match
+begins with one of those few heads ("electi" of "election*", "ukrain" of "Ukraine"). ``may_match``
+answers False when no head of the pattern is at a word start of the text: the search would
+find nothing, so it is not run. It never answers False where the search would find something:
+the heads are read off the pattern itself (``heads``), compared in small letters as the
+pattern's IGNORECASE compares them (``FOLD``); a pattern of another shape is always searched.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+
+HEAD = 6  # characters of a keyword's start compared
+
+# what \s matches (every code point: tests/store/test_screen.py checks them all)
+SPACES = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680" + "".join(
+    map(chr, [*range(0x2000, 0x200B), 0x2028, 0x2029, 0x202F, 0x205F, 0x3000])
+)
+# a text and a head compared as IGNORECASE compares them: ASCII capitals as small letters,
+# the characters beyond ASCII that IGNORECASE matches to an ASCII letter as that letter (all
+# of them, checked as SPACES are), and every space as " " (a keyword's "[\s\-]+")
+FOLD = str.maketrans(
+    {"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"}
+    | {chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)}
+    | dict.fromkeys(SPACES, " ")
+)
+
+# the first HEAD characters at each word start (compiled on first use, by re's own cache: a
+# query command imports this module with the taxonomy and tags nothing)
+_WINDOW = rf"(?<!\w)(?=(.{{1,{HEAD}}}))"
+_WORD_START = "(?<!\\w)"
+
+
+def may_match(pattern: re.Pattern[str], text: str) -> bool:
+    """PATTERN may find something in TEXT: False only when its search would find nothing."""
+    found = heads(pattern)
+    return found is None or not found.isdisjoint(starts(text))
+
+
+@cache
+def heads(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """The first characters (1 to HEAD, in small letters) one of which every match of PATTERN
+    starts with, at a word start; None when PATTERN is not of that shape (then it is searched)."""
+    if not pattern.pattern.startswith(_WORD_START):
+        return None
+    from re import _parser  # the parser of the re module: the pattern as re reads it
+
+    try:
+        parsed = list(_parser.parse(pattern.pattern, pattern.flags))
+    except re.error:
+        return None
+    if not parsed or str(parsed[0][0]) != "ASSERT_NOT":
+        return None  # an alternation at the top: "(?<!\\w)a|b"
+    found = _heads(parsed[1:], HEAD)  # after the word-start check
+    if not found or "" in found:
+        return None
+    return frozenset(found)
+
+
+def _heads(items: list, n: int) -> set[str]:  # noqa: C901 (one case per node of the parse)
+    """The first N or fewer characters every match of the parsed ITEMS may start with: a head
+    ends where the pattern stops being plain characters ("" when at once)."""
+    if n == 0 or not items:
+        return {""}
+    (op, av), rest = items[0], items[1:]
+    name = str(op)
+    if name == "LITERAL":
+        return _then(_chars([(op, av)]), rest, n)
+    if name == "IN":  # a class of a few characters ("[\s\-]", "[sz]")
+        return _then(_chars(av), rest, n)
+    if name == "SUBPATTERN":  # a group: its items, then the rest
+        return _heads(list(av[3]) + rest, n)
+    if name == "BRANCH":
+        out: set[str] = set()
+        for alternative in av[1]:
+            out |= _heads(list(alternative) + rest, n)
+        return out
+    if name in ("MAX_REPEAT", "MIN_REPEAT"):
+        return _repeat(op, av, rest, n)
+    return {""}  # an assertion, a category...: the head ends here
+
+
+def _repeat(op: object, av: tuple, rest: list, n: int) -> set[str]:
+    """The heads of a repeat of ITEM (LO to HI times) and the REST after it: a repeat of one
+    character at a time ("[\\s\\-]+") read one by one; another ends the head after its
+    first time, or at once when it may be left out ("(?:s|es)?")."""
+    lo, hi, item = av[0], av[1], list(av[2])
+    if len(item) != 1 or str(item[0][0]) not in ("LITERAL", "IN"):
+        return _heads(item, n) if lo >= 1 else {""}
+    again = [item[0], (op, (max(lo - 1, 0), hi - 1, item))] if hi >= 1 else []
+    if lo >= 1:
+        return _heads(again + rest, n)
+    return _heads(rest, n) | (_heads(again + rest, n) if again else set())
+
+
+def _chars(members: list) -> set[str] | None:
+    """The characters (folded) a class of parsed MEMBERS matches; None when not a few plain
+    ones (a range, a negation, a category other than spaces)."""
+    out: set[str] = set()
+    for op, av in members:
+        if str(op) == "LITERAL" and chr(av).translate(FOLD).isascii():
+            out.add(chr(av).translate(FOLD))
+        elif str(op) == "CATEGORY" and str(av) == "CATEGORY_SPACE":
+            out.add(" ")
+        else:
+            return None
+    return out
+
+
+def _then(chars: set[str] | None, rest: list, n: int) -> set[str]:
+    if chars is None:
+        return {""}
+    after = _heads(rest, n - 1)
+    return {ch + h for ch in chars for h in after}
+
+
+@lru_cache(maxsize=4096)
+def starts(text: str) -> frozenset[str]:
+    """The first 1 to HEAD characters at each word start of TEXT, in small letters (FOLD)."""
+    windows = re.findall(_WINDOW, text.translate(FOLD), re.DOTALL)
+    return frozenset([*windows, *(w[:i] for i in range(1, HEAD) for w in windows)])

@@ -1,0 +1,144 @@
+"""The screen before the tagger's keyword searches (store/screen.py): it never hides a match
+the plain search finds, and it spares the searches that find nothing. Sentences written for
+the project."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from claimtrack.store import screen
+from claimtrack.store.screen import FOLD, SPACES, heads, may_match, starts
+from claimtrack.store.taxonomy import _alternation, article_topics, load_taxonomy, tag
+
+SENTENCES = [
+    "The senator said the election would be decided by turnout in three counties.",
+    "Officials in Kyiv rejected the ceasefire proposal on Tuesday.",
+    "E-commerce sales rose 4% as the central bank cut interest rates.",
+    "THE SUPREME COURT WILL HEAR THE CASE NEXT MONTH, HER LAWYER SAID.",
+    "The  judge — a former prosecutor — delayed the trial\u00a0again.",
+    "A \u017fupreme court ruling and a \u212aremlin statement, spelled oddly.",
+    "\u0130mmigration and \u0131nflation were the two words on the placard.",
+    "TV-show hosts, co-op boards and 5G masts: a list without a topic.",
+    "Nothing here is about anything in particular, she said.",
+    "The weather was fine and the picnic went ahead.",
+    "He won't win, but the vote-counting starts tonight in Iowa.",
+    "A well-known e  commerce firm and a pro-Trump super PAC gave money.",
+]
+
+
+def _patterns() -> list[re.Pattern[str]]:
+    out = []
+    for topic in load_taxonomy():
+        for kind in ("pattern", "weak_pattern", "who_pattern", "name_pattern", "exclude_pattern"):
+            out.append(getattr(topic, kind))
+    return out
+
+
+def test_spaces_and_folds_are_every_code_point_ignorecase_and_space_match():
+    space = re.compile(r"\s")
+    ascii_ = re.compile(r"[\x20-\x7e]", re.IGNORECASE)
+    for code in range(0x110000):
+        ch = chr(code)
+        if space.match(ch):
+            assert ch in SPACES, hex(code)
+        if code > 0x7F and ascii_.match(ch):
+            folded = ch.translate(FOLD)
+            assert folded.isascii(), hex(code)
+            assert re.fullmatch(re.escape(folded), ch, re.IGNORECASE), hex(code)
+
+
+def test_heads_read_off_a_keyword_pattern():
+    assert heads(_alternation(["election*", "vote"])) == {"electi", "vote"}
+    # a keyword of two words: the space between them read as any run of spaces or hyphens
+    assert {"the ju", "the-ju", "the  j"} <= heads(_alternation(["the judge"]))
+    assert heads(_alternation(["CIA"])) == {"cia"}
+
+
+@pytest.mark.parametrize(
+    "pattern", [r"election", r"(?<!\w)x|y", r"(?<!\w)[a-z]+", r"(?<!\w)\w*tion", r"(?<!\w)(?:a|.)"]
+)
+def test_a_pattern_of_another_shape_is_always_searched(pattern):
+    compiled = re.compile(pattern)
+    assert heads(compiled) is None
+    assert may_match(compiled, "nothing like it")
+
+
+def test_the_screen_spares_searches_that_find_nothing():
+    calm = "The weather was fine and the picnic went ahead."
+    screened = [p for p in _patterns() if heads(p) is not None]  # all but the empty ones
+    assert len(screened) > 200
+    assert sum(not may_match(p, calm) for p in screened) > 0.9 * len(screened)
+    assert not may_match(_alternation(["election*"]), calm)
+    assert may_match(_alternation(["election*"]), "ELECTIONS were held.")
+
+
+def test_the_screen_never_hides_a_match_of_the_built_in_taxonomy():
+    patterns = _patterns()
+    for text in SENTENCES:
+        for p in patterns:
+            if p.search(text):
+                assert may_match(p, text), (p.pattern[:60], text)
+
+
+def test_every_keyword_written_in_a_sentence_passes_the_screen():
+    """Each keyword of the built-in taxonomy, written plainly, in capitals and with its
+    first letter capitalised, in the middle of a sentence: wherever the search finds it,
+    the screen lets it through."""
+    for topic in load_taxonomy():
+        for keyword in topic.keywords:
+            word = keyword.lstrip("~!@").rstrip("*")
+            for form in (word, word.upper(), word[:1].upper() + word[1:], word.replace(" ", "-")):
+                text = f"They spoke of {form} at length."
+                for p in (topic.pattern, topic.weak_pattern, topic.who_pattern,
+                          topic.exclude_pattern, topic.speaker_pattern):  # fmt: skip
+                    if p.search(text):
+                        assert may_match(p, text), (topic.slug, keyword, form)
+
+
+def test_starts_fold_case_and_spaces():
+    found = starts("The\u00a0Big  DEAL")
+    assert {"the bi", "big  d", "deal", "d"} <= found
+    assert "The" not in found
+
+
+def test_the_tagger_tags_the_same_with_and_without_the_screen(monkeypatch):
+    topics = load_taxonomy()
+
+    def tags() -> list:
+        out = []
+        for i, text in enumerate(SENTENCES):
+            out.append(
+                tag(
+                    topics,
+                    text,
+                    heading=f"Ceasefire talks and {SENTENCES[i - 3][:20]}",
+                    frame=text,
+                    content_at=0,
+                    cue="said",
+                )
+            )
+            # no keyword of its own: the sentence around it (the frame), the cue
+            other = SENTENCES[i - 1]
+            out.append(
+                tag(
+                    topics,
+                    "the matter",
+                    frame=other + " the matter",
+                    content_at=len(other) + 1,
+                    cue="voted against",
+                )
+            )
+            out.append([(t.slug, t.spans(text), t.weakly_matches(text)) for t in topics])
+        out.append(
+            article_topics(
+                topics, [{} for _ in SENTENCES], [(x, None) for x in SENTENCES], SENTENCES[0]
+            )
+        )
+        return out
+
+    screened = tags()
+    monkeypatch.setattr(screen, "heads", lambda _pattern: None)  # no screen: the plain search
+    assert tags() == screened
+    assert any(screened)
