@@ -376,6 +376,12 @@ def _is_name_tok(t: Token) -> bool:
     )
 
 
+def _place_before_person(tok: Token, name_head: Token) -> bool:
+    """A place's or a people's name right before a person's (the NER telling them apart):
+    "to Britain Wen Tao", "U.S. Jo Roe"."""
+    return name_head.ent_type_ == "PERSON" and tok.ent_type_ in ("GPE", "LOC", "NORP")
+
+
 def _joins_name(doc: Doc, i: int) -> bool:
     """A hyphen inside a name ("Holtz-Eakin", "Jo-Renee"): no space on either side, a name
     word on both."""
@@ -1213,6 +1219,8 @@ def analyse_mention(head: Token, start: int, end: int) -> ResolvedActor:
     if name_head.pos_ == "PROPN":
         i = name_head.i
         while i >= 0 and doc[i].idx >= start and (_is_name_tok(doc[i]) or _joins_name(doc, i)):
+            if _place_before_person(doc[i], name_head):
+                break  # "ambassador to Britain Wen Tao": Britain is no part of his name
             name_toks.insert(0, doc[i])
             i -= 1
     if (poll := poll_actor(head, np_toks)) is not None:

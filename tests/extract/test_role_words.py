@@ -50,3 +50,17 @@ def test_a_title_with_no_possessive_or_age_is_unchanged() -> None:
 def test_a_persons_possessive_stays_in_the_role_as_written() -> None:
     text = '"We will carry the state," said Maria Lopez’s campaign manager Tom Reyes.'
     assert _speaker(text) == ("Tom Reyes", "Maria Lopez’s campaign manager", None)
+
+
+def test_a_country_before_a_title_is_no_speaker_of_its_own() -> None:
+    # the parser gives "said" two subjects here, "U.S." and "Harlan": one noun phrase
+    text = '"The talks will go on," said U.S. Senator Jo Harlan.'
+    name, role, _ = _speaker(text)
+    assert (name, role) == ("Jo Harlan", "Senator")
+
+
+def test_a_place_right_before_a_name_is_no_part_of_it() -> None:
+    text = '"The talks will go on," China’s ambassador to Britain Wen Tao said on Sunday.'
+    name, role, affiliation = _speaker(text)
+    assert name == "Wen Tao"
+    assert role is not None and "ambassador" in role

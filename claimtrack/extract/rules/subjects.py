@@ -18,8 +18,14 @@ INHERIT_DEPS = ("conj", "advcl", "xcomp", "pcomp", "acl", "prep", "acomp")
 
 def nearest_subject(verb: Token, deps: tuple[str, ...]) -> Token | None:
     """The verb's subject; when the parser gives it two ('"Toil or go to prison," Frank
-    writes', 'LOS ANGELES (AP) — The mayor dug ...'), the one nearest the verb."""
+    writes', 'LOS ANGELES (AP) — The mayor dug ...'), the one nearest the verb; but a subject
+    right before another's phrase is a word of that phrase the parser cut off ("said U.S.
+    Senator Jo Roe")."""
     subjects = [c for c in verb.children if c.dep_ in deps]
+    if len(subjects) > 1:  # "said U.S. Senator Jo Roe": "U.S." and "Roe", one noun phrase
+        subjects = [
+            s for s in subjects if not any(o.left_edge.i == s.right_edge.i + 1 for o in subjects)
+        ]
     return min(subjects, key=lambda c: (abs(c.i - verb.i), -c.i)) if subjects else None
 
 
