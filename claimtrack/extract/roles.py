@@ -91,6 +91,15 @@ _TAGS = (
 )
 
 
+_SPACED_POSSESSIVE = re.compile(r"(?<=\w) (['’]s)\b")
+
+
+def written(role: str | None) -> str | None:
+    """A role or affiliation as it is written, not as its tokens are joined: a possessive on
+    its word ("the agency ’s science office" -> "the agency’s science office")."""
+    return _SPACED_POSSESSIVE.sub(r"\1", role) if role else role
+
+
 def state_tag(after: str) -> str:
     """The party and state a lawmaker's tag right after their name gives, as role words
     ("(R-S.C.)" -> "Republican of South Carolina", ", Democrat of Vermont" -> "Democrat of

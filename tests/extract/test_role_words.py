@@ -50,3 +50,30 @@ def test_a_title_with_no_possessive_or_age_is_unchanged() -> None:
 def test_a_persons_possessive_stays_in_the_role_as_written() -> None:
     text = '"We will carry the state," said Maria Lopez’s campaign manager Tom Reyes.'
     assert _speaker(text) == ("Tom Reyes", "Maria Lopez’s campaign manager", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        (
+            '"The probe is ready," said Rosa Lind, deputy head of research in the agency’s'
+            " planetary science office.",
+            "deputy head of research in the agency’s planetary science office",
+        ),
+        (
+            '"The plan will work," said Tom Aldo, chief of staff on the state\'s budget committee.',
+            "chief of staff on the state's budget committee",
+        ),
+    ],
+)
+def test_a_possessive_in_a_role_is_written_on_its_word(text: str, role: str) -> None:
+    assert _speaker(text)[1] == role
+
+
+def test_written_glues_only_a_spaced_possessive() -> None:
+    from claimtrack.extract.roles import written
+
+    assert written("aide on Trump 's July call") == "aide on Trump's July call"
+    assert written("the agency ’s office") == "the agency’s office"
+    assert written("Bell's partner") == "Bell's partner"
+    assert written(None) is None
