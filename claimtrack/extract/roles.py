@@ -91,12 +91,13 @@ _TAGS = (
 )
 
 
-_SPACED_POSSESSIVE = re.compile(r"(?<=\w) (['’]s)\b")
+_SPACED_POSSESSIVE = re.compile(r"(?<=\w) (['’]s\b|\.(?!\w))")
 
 
 def written(role: str | None) -> str | None:
-    """A role or affiliation as it is written, not as its tokens are joined: a possessive on
-    its word ("the agency ’s science office" -> "the agency’s science office")."""
+    """A role or affiliation as it is written, not as its tokens are joined: a possessive or
+    an abbreviation's period on its word ("the agency ’s science office" -> "the agency’s
+    science office", "Lt ." -> "Lt.")."""
     return _SPACED_POSSESSIVE.sub(r"\1", role) if role else role
 
 

@@ -76,4 +76,7 @@ def test_written_glues_only_a_spaced_possessive() -> None:
     assert written("aide on Trump 's July call") == "aide on Trump's July call"
     assert written("the agency ’s office") == "the agency’s office"
     assert written("Bell's partner") == "Bell's partner"
+    assert written("Lt .") == "Lt."
+    assert written("aide to Gov . Roe") == "aide to Gov. Roe"
+    assert written("head of R & D") == "head of R & D"
     assert written(None) is None
