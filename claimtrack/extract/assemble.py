@@ -16,7 +16,7 @@ from typing import Protocol
 
 from spacy.tokens import Span, Token
 
-from claimtrack.extract import cues, rules, scene, tails, when
+from claimtrack.extract import cues, roles, rules, scene, tails, when
 from claimtrack.extract.calibration import calibrated
 from claimtrack.extract.learned import detect, refine
 from claimtrack.extract.quotes import QuoteIndex
@@ -642,7 +642,13 @@ def _claim(
     if actor is not None:
         aliases = tuple(f for f in actor.forms if f != actor.name)
         speaker = Speaker(
-            mention, actor.name, actor.kind, actor.role, actor.affiliation, aliases, actor.gender
+            mention,
+            actor.name,
+            actor.kind,
+            roles.written(actor.role),
+            roles.written(actor.affiliation),
+            aliases,
+            actor.gender,
         )
     else:
         speaker = Speaker(mention, None, "unnamed")

@@ -1,6 +1,6 @@
 """Claims that are claims: the last stage drops the ones that are not attributions at all.
 
-Three general filters over a document's claims (plain data, plus the parses for lemmas):
+Four general filters over a document's claims (plain data, plus the parses for lemmas):
 
 - **twice**: one claim found twice by two cues in one sentence ("asked whether X", "said X"):
   two claims of one sentence whose contents overlap and share at least TWICE_OVERLAP of their
@@ -13,6 +13,12 @@ Three general filters over a document's claims (plain data, plus the parses for 
   ``data/words/not_attribution_cues.txt``: narrative and feeling verbs whose claims were
   mostly not attributions on PolNeAR train (learned from train by ``python -m
   claimtrack.extract.learned.cuelist``, part of ``make train-models``).
+- **no one to credit**: the speaker is a word no fact-checker can credit: the reader ("you
+  should aim", "you've seen"), an expletive "it" (the subject of "be" with an adjective or noun
+  complement: "it's time to", "it is worth noting"), or the idiom "That said,"; and a colon line that is page furniture: a label
+  from ``data/words/furniture_labels.txt`` ("Disclosure: ...", "Correction: ...") or a content
+  with a number and no verb (a price line, a list of portions after a label; a headline's
+  "Poll: Voters Abandon Party" keeps its verbless title-case words).
 
 Dropped claims are gone: listings, exports and ``claimtrack eval`` see the same claims.
 Boilerplate an outlet repeats in many articles needs the store and is not handled here.
@@ -47,7 +53,11 @@ def screen(
     keep = []
     for c in claims:
         lemma = index.cue_lemma(c)
-        keep.append(lemma not in not_cues and not _headline(c, lemma, index))
+        keep.append(
+            lemma not in not_cues
+            and not _headline(c, lemma, index)
+            and not no_one_to_credit(text, c, lemma, index)
+        )
     for i in found_twice(text, claims):
         keep[i] = False
     return [c for c, k in zip(claims, keep, strict=True) if k]
@@ -130,6 +140,46 @@ def _one_speaker(a: FoundClaim, b: FoundClaim) -> bool:
 
 def _rank(c: FoundClaim) -> tuple[bool, float]:
     return (c.speaker.mention is not None, c.raw_confidence)
+
+
+def no_one_to_credit(text: str, c: FoundClaim, lemma: str | None, index: Paragraphs) -> bool:
+    """A claim with nobody a fact-checker could credit (see module doc): the reader, an
+    expletive "it", "That said,", or a colon line of page furniture."""
+    if lemma == ":":
+        return _furniture_line(text, c, index)
+    if c.speaker.mention is None:
+        return False
+    mention = c.speaker.mention.text(text).strip().lower()
+    cue = c.cue.text(text).strip().lower()
+    if mention == "you":
+        return True
+    if mention == "it":
+        return _it_is_adjective(index.tokens(c.speaker.mention.start, c.speaker.mention.end))
+    if mention == "that" and cue == "said":
+        return text[c.cue.end : c.cue.end + 1] == ","
+    return False
+
+
+def _it_is_adjective(toks: list[Token]) -> bool:
+    """An expletive "it": the subject of a "be" with an adjective or noun complement ("it's
+    time to", "it is worth noting", "it is perhaps fair to note"); "it's denouncing" and "it
+    says" are the thing named speaking."""
+    if len(toks) != 1 or toks[0].dep_ not in ("nsubj", "expl"):
+        return False
+    be = toks[0].head
+    return be.lemma_.lower() == "be" and any(c.dep_ in ("acomp", "attr") for c in be.children)
+
+
+def _furniture_line(text: str, c: FoundClaim, index: Paragraphs) -> bool:
+    """A colon line whose label is an editorial note or whose content counts things with no
+    verb ("Boxes: 2 Blue, 1 Red")."""
+    if c.speaker.mention is not None:
+        label = c.speaker.mention.text(text).strip().lower().rstrip(":")
+        if label in word_list("furniture_labels"):
+            return True
+    toks = [t for part in c.pieces for t in index.tokens(part.start, part.end)]
+    verbless = not any(t.pos_ in ("VERB", "AUX") for t in toks)
+    return verbless and any(t.like_num for t in toks)
 
 
 def _headline(c: FoundClaim, lemma: str | None, index: Paragraphs) -> bool:

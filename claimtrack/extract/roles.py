@@ -91,6 +91,16 @@ _TAGS = (
 )
 
 
+_SPACED_POSSESSIVE = re.compile(r"(?<=\w) (['’]s\b|\.(?!\w))")
+
+
+def written(role: str | None) -> str | None:
+    """A role or affiliation as it is written, not as its tokens are joined: a possessive or
+    an abbreviation's period on its word ("the agency ’s science office" -> "the agency’s
+    science office", "Lt ." -> "Lt.")."""
+    return _SPACED_POSSESSIVE.sub(r"\1", role) if role else role
+
+
 def state_tag(after: str) -> str:
     """The party and state a lawmaker's tag right after their name gives, as role words
     ("(R-S.C.)" -> "Republican of South Carolina", ", Democrat of Vermont" -> "Democrat of

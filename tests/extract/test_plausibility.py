@@ -113,3 +113,83 @@ def test_the_list_keeps_mostly_wrong_words_seen_often_enough() -> None:
     seen = Counter({"ponder": 10, "’": 10, "gaze": 2, "claim": 10})
     right = Counter({"ponder": 1, "’": 0, "gaze": 0, "claim": 9})
     assert listed(seen, right) == ["ponder"]  # ’: not a word; gaze: too rare; claim: right
+
+
+def _mentions(text: str, claims: list[FoundClaim]) -> list[tuple[str | None, str]]:
+    return [(c.speaker.mention and c.speaker.mention.text(text), c.cue.text(text)) for c in claims]
+
+
+def test_the_reader_addressed_as_you_is_nobody_to_credit() -> None:
+    text = "If you have cooked this stew before, you've seen firsthand how the spices change it."
+    raw, kept = _both(text)
+    assert "you" in [m for m, _ in _mentions(text, raw)]
+    assert "you" not in [m for m, _ in _mentions(text, kept)]
+
+
+def test_a_pronoun_that_names_someone_still_stays() -> None:
+    text = "The mayor spoke on Monday. She said the bridge will reopen in May."
+    raw, kept = _both(text)
+    assert ("She", "said") in _mentions(text, raw)
+    assert ("She", "said") in _mentions(text, kept)
+
+
+def test_an_expletive_it_before_be_and_an_adjective_is_dropped() -> None:
+    text = "It is worth noting that the mayor never answered the letter."
+    raw, kept = _both(text)
+    assert ("It", "is worth noting") in _mentions(text, raw)
+    assert kept == []
+
+
+def test_it_naming_a_document_stays() -> None:
+    text = "It says the council broke the law by closing the library."
+    raw, kept = _both(text)
+    assert ("It", "says") in _mentions(text, raw)
+    assert ("It", "says") in _mentions(text, kept)
+
+
+def test_a_colon_label_over_a_line_without_a_verb_is_page_furniture() -> None:
+    text = (
+        "Lunch.\n\nStorage Boxes: 2 Blue, 1 Orange, 3 tbsp.\n\n"
+        "Dinner.\n\nStorage Boxes: 1 Blue, 2 Orange, 1 tbsp.\n"
+    )
+    raw, kept = _both(text)
+    assert ("Storage Boxes", ":") in _mentions(text, raw)
+    assert kept == []
+
+
+def test_an_editorial_note_label_is_page_furniture() -> None:
+    text = "Correction: An earlier version of this story gave the wrong date for the vote."
+    raw, kept = _both(text)
+    assert ("Correction", ":") in _mentions(text, raw)
+    assert kept == []
+
+
+def test_a_colon_line_with_a_statement_stays() -> None:
+    text = "Mayor: the budget will pass next week."
+    raw, kept = _both(text)
+    assert ("Mayor", ":") in _mentions(text, kept)
+
+
+def test_that_said_as_an_idiom_is_nobody_to_credit() -> None:
+    text = "That said, the plan remains popular."
+    parsed = parse_chunk([(text, None)])[0]
+    claim = _claim(text, "said", "the plan remains popular", "That", 0.5)
+    assert screen(text, [claim], parsed, not_cues=frozenset()) == []
+    spoken = "That is what he said, and the plan remains popular."
+    other = _claim(spoken, "said", "the plan remains popular", "he", 0.5)
+    parsed = parse_chunk([(spoken, None)])[0]
+    assert screen(spoken, [other], parsed, not_cues=frozenset()) == [other]
+
+
+def test_an_expletive_it_far_from_its_cue_is_dropped() -> None:
+    text = "It is perhaps unkind but still fair to note that the mayor never answered the letter."
+    raw, kept = _both(text)
+    assert "It" in [m for m, _ in _mentions(text, raw)]
+    assert "It" not in [m for m, _ in _mentions(text, kept)]
+
+
+def test_it_in_a_progressive_is_the_thing_named() -> None:
+    text = "The union sued the city in March. It's denouncing the plan to close two schools."
+    parsed = parse_chunk([(text, None)])[0]
+    claim = _claim(text, "denouncing", "the plan to close two schools", "It", 0.5)
+    assert screen(text, [claim], parsed, not_cues=frozenset()) == [claim]

@@ -64,3 +64,33 @@ def test_a_place_right_before_a_name_is_no_part_of_it() -> None:
     name, role, affiliation = _speaker(text)
     assert name == "Wen Tao"
     assert role is not None and "ambassador" in role
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        (
+            '"The probe is ready," said Rosa Lind, deputy head of research in the agency’s'
+            " planetary science office.",
+            "deputy head of research in the agency’s planetary science office",
+        ),
+        (
+            '"The plan will work," said Tom Aldo, chief of staff on the state\'s budget committee.',
+            "chief of staff on the state's budget committee",
+        ),
+    ],
+)
+def test_a_possessive_in_a_role_is_written_on_its_word(text: str, role: str) -> None:
+    assert _speaker(text)[1] == role
+
+
+def test_written_glues_only_a_spaced_possessive() -> None:
+    from claimtrack.extract.roles import written
+
+    assert written("aide on Trump 's July call") == "aide on Trump's July call"
+    assert written("the agency ’s office") == "the agency’s office"
+    assert written("Bell's partner") == "Bell's partner"
+    assert written("Lt .") == "Lt."
+    assert written("aide to Gov . Roe") == "aide to Gov. Roe"
+    assert written("head of R & D") == "head of R & D"
+    assert written(None) is None
