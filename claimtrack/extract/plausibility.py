@@ -14,7 +14,7 @@ Four general filters over a document's claims (plain data, plus the parses for l
   mostly not attributions on PolNeAR train (learned from train by ``python -m
   claimtrack.extract.learned.cuelist``, part of ``make train-models``).
 - **no one to credit**: the speaker is a word no fact-checker can credit: the reader ("you
-  should aim", "you've seen"), an expletive "it" (the subject of "be" with an adjective or noun
+  should try", "you may have noticed"), an expletive "it" (the subject of "be" with an adjective or noun
   complement: "it's time to", "it is worth noting"), or the idiom "That said,"; and a colon line that is page furniture: a label
   from ``data/words/furniture_labels.txt`` ("Disclosure: ...", "Correction: ...") or a content
   with a number and no verb (a price line, a list of portions after a label; a headline's
