@@ -2289,8 +2289,8 @@ class Resolver:
         return found
 
     def by_first_name(self, first: str, gender: Gender | None) -> str | None:
-        """The one person the article names in full with the first name FIRST ("Dale" of
-        "Dale Ford", "Hillary" of "Hillary Clinton"), of a compatible gender; None when
+        """The one person the article names in full with the first name FIRST ("Tobias" of
+        "Tobias Quell", "Hillary" of "Hillary Clinton"), of a compatible gender; None when
         FIRST is a surname here too, or when several or nobody have that first name."""
         key = fold(first)
         if first.lower() in self.full_names or not is_first_name(first):
@@ -2347,7 +2347,7 @@ class Resolver:
         if actor.kind in ("organization", "unnamed") and surname_like:
             actor.kind = "person"  # a surname the NER mistook: "Trump"; not "the network"
         elif actor.kind == "organization" and self.by_first_name(name, None) is not None:
-            actor.kind = "person"  # "Dale" of "Dale Ford", which the NER took for a firm
+            actor.kind = "person"  # "Dale" of "Dale Voss", which the NER took for a firm
         if actor.kind == "government" and surname_like and self.titled(name):
             actor.kind = "person"  # "Judge Jo Toledo" named, then "Toledo wrote"
         if actor.kind == "organization" and self.read_as_person(name):
