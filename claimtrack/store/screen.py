@@ -38,8 +38,14 @@ _WORD_START = "(?<!\\w)"
 
 def may_match(pattern: re.Pattern[str], text: str) -> bool:
     """PATTERN may find something in TEXT: False only when its search would find nothing."""
+    return may_find(pattern, starts(text))
+
+
+def may_find(pattern: re.Pattern[str], words: frozenset[str]) -> bool:
+    """PATTERN may find something in a text whose word starts are WORDS (``starts``, or the
+    union of several texts' starts: then in one of those texts)."""
     found = heads(pattern)
-    return found is None or not found.isdisjoint(starts(text))
+    return found is None or not found.isdisjoint(words)
 
 
 @cache

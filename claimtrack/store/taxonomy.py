@@ -767,12 +767,7 @@ def _screened(
     may find something in one of TEXTS (store/screen.py): the others' searches of them would
     find nothing. One screen of the texts for all the topics, not one a topic and text."""
     words = frozenset().union(*(screen.starts(x) for x in texts if x))
-    out = []
-    for topic in taxonomy:
-        found = screen.heads(getattr(topic, kind))
-        if found is None or not found.isdisjoint(words):
-            out.append(topic)
-    return out
+    return [topic for topic in taxonomy if screen.may_find(getattr(topic, kind), words)]
 
 
 def _own_topics(
