@@ -54,12 +54,6 @@ def name_key(name: str) -> str:
     return _EDGE.sub("", _SPACE.sub(" ", plain).strip())
 
 
-def clear_first_names(data: dict[str, list]) -> dict[str, Gender]:
-    """Name -> "f" or "m" for each common, clearly gendered, plain-letter first name of
-    nomquamgender's table (name -> [_, count, p(female), ...])."""
-    return {n: g for n, g in common_first_names(data).items() if g}  # type: ignore[misc]
-
-
 def common_first_names(data: dict[str, list]) -> dict[str, str]:
     """Name -> "f", "m", or "" (either) for each common, plain-letter first name of
     nomquamgender's table (name -> [_, count, p(female), ...])."""

@@ -78,17 +78,6 @@ def test_a_full_name_the_parser_calls_a_firm_is_a_person_beside_its_kin() -> Non
     assert _speaker_of(text, "never doubted") == ("Wendy Holt", "person")
 
 
-def test_common_first_names_keep_either_gender_names_and_drop_rare_ones() -> None:
-    from claimtrack.names import FIRST_NAME_MIN_COUNT, common_first_names
-
-    table = {
-        "dale": [0, FIRST_NAME_MIN_COUNT * 5, 0.4],  # either
-        "maria": [0, FIRST_NAME_MIN_COUNT * 5, 0.99],
-        "obama": [0, FIRST_NAME_MIN_COUNT // 10, 0.0],  # too rare to be a first name
-    }
-    assert common_first_names(table) == {"dale": "", "maria": "f"}
-
-
 def test_a_rare_first_word_is_no_first_name_to_resolve_to() -> None:
     from claimtrack.names import first_name_gender, is_first_name
 

@@ -297,8 +297,8 @@ def test_show_says_how_the_speaker_was_resolved(cli, db_url: str, tmp_path) -> N
     )
 
 
-def test_first_names_kept_are_common_and_clearly_gendered() -> None:
-    from claimtrack.names import clear_first_names
+def test_first_names_kept_are_common_with_their_gender_when_it_is_clear() -> None:
+    from claimtrack.names import common_first_names
 
     table = {
         "maria": [0, 90_000, 0.99],
@@ -307,7 +307,7 @@ def test_first_names_kept_are_common_and_clearly_gendered() -> None:
         "zorbalina": [0, 12, 1.0],  # too rare to trust
         "jean-luc": [0, 5_000, 0.0],  # not plain letters
     }
-    assert clear_first_names(table) == {"maria": "f", "john": "m"}
+    assert common_first_names(table) == {"maria": "f", "john": "m", "jordan": ""}
 
 
 def test_i_in_the_authors_own_voice_is_nobody_in_the_text() -> None:
