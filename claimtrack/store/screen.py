@@ -54,12 +54,12 @@ def heads(pattern: re.Pattern[str]) -> frozenset[str] | None:
     starts with, at a word start; None when PATTERN is not of that shape (then it is searched)."""
     if not pattern.pattern.startswith(_WORD_START):
         return None
-    from re import _parser  # the parser of the re module: the pattern as re reads it
+    try:  # the re module's own parser (private, 3.11 on): the pattern as re reads it
+        from re import _parser
 
-    try:
         parsed = list(_parser.parse(pattern.pattern, pattern.flags))
-    except re.error:
-        return None
+    except (ImportError, AttributeError, re.error):
+        return None  # a Python without it: every pattern is searched, as before the screen
     if not parsed or str(parsed[0][0]) != "ASSERT_NOT":
         return None  # an alternation at the top: "(?<!\\w)a|b"
     found = _heads(parsed[1:], HEAD)  # after the word-start check
