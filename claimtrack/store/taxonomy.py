@@ -354,13 +354,14 @@ def _follows_a_name(text: str, start: int) -> bool:
 
 
 # a group of people a keyword describes ("cultural conservatives", "the national security
-# wing", "national-security analysts", "evangelical voters"): the word says which camp or trade
-# someone belongs to, not what the claim is about (the group's own keyword still counts:
-# "voters" is an election word; "Senate Republicans" is left alone, the Senate acts there)
+# wing", "national-security analysts", "evangelical voters"), or one person's trade ("the
+# shipping magnate", "an oil tycoon"): the word says which camp or trade someone belongs
+# to, not what the claim is about (the group's own keyword still counts: "voters" is an
+# election word; "Senate Republicans" is left alone, the Senate acts there)
 _WHO_NOUN = LazyPattern(
     r"[\s-]+(?:conservatives|liberals|progressives|moderates|libertarians|hawks|doves|wings?"
     r"|analysts?|pundits|commentators|columnists?|correspondents?|reporters?"
-    r"|voters|voting\s+bloc)(?!\w)"
+    r"|voters|voting\s+bloc|magnates?|moguls?|tycoons?|heir(?:ess)?(?:es|s)?)(?!\w)"
 )
 
 
@@ -405,22 +406,24 @@ def tag(
     cue: str | None = None,
 ) -> list[tuple[str, str]]:
     """(slug, via) for every topic of the claim: via is "keyword" (its content or quote) or
-    "heading"; only when neither gives a topic, "sentence": a plain keyword in the rest of
-    its sentence, the speaker left out (FRAME: "... said on the campaign trail"), for a claim
-    with a subject of its own (``has_subject``): "the matter" after a debate is no claim
-    about the election. Of the sentence's keywords only the nearest to the content counts
-    (CONTENT_AT: where the content starts in FRAME, which keeps the sentence's offsets): a
-    long sentence names other subjects further off ("to share a single currency" beside
-    European defence). A claim with no topic and no subject of its own (a name, a pronoun:
-    "Ted Moss", "her") takes those of a plain keyword of its CUE (the words that attribute
-    it, channel left out: "endorsed" of "Ann Holt endorsed Ted Moss", "would vote for"), of
-    CUE_WORDS words at most, and no ambiguous keyword in its words: the verb is all it says
-    of what it is about ("charged with beautifying downtown" has words of its own, and
+    "heading" (a topical heading, for a claim with a subject of its own: "it" or "did nothing
+    wrong" under "Military aid" is no claim about defence); only when neither gives a topic,
+    "sentence": a plain keyword in the rest of its sentence, the speaker left out (FRAME: "...
+    said on the campaign trail"), for a claim with a subject of its own (``has_subject``): "the
+    matter" after a debate is no claim about the election. Of the sentence's keywords only the
+    nearest to the content counts (CONTENT_AT: where the content starts in FRAME, which keeps
+    the sentence's offsets): a long sentence names other subjects further off ("to share a
+    single currency" beside European defence). A claim with no topic and no subject of its own
+    (a name, a pronoun: "Ted Moss", "her") takes those of a plain keyword of its CUE (the words
+    that attribute it, channel left out: "endorsed" of "Ann Holt endorsed Ted Moss", "would vote
+    for"), of CUE_WORDS words at most, and no ambiguous keyword in its words: the verb is all it
+    says of what it is about ("charged with beautifying downtown" has words of its own, and
     "charged with" is no charge there; "voted against the bill" is no race: "~bill")."""
-    found = _own_topics(taxonomy, content, quote, heading if topical_heading(heading) else None)
+    subject = has_subject(content, quote)
+    lent = heading if subject and topical_heading(heading) else None
+    found = _own_topics(taxonomy, content, quote, lent)
     if any(via == "keyword" for via in found.values()):
         return list(found.items())
-    subject = has_subject(content, quote)
     if not subject and _short(cue) and not _weakly(taxonomy, content, quote):
         found.update((t.slug, "keyword") for t in taxonomy if t.matches(cue))
     if not found and frame and subject:
@@ -527,13 +530,22 @@ NEAR = 0  # characters by which a further keyword of the sentence may miss the n
 
 SUBJECT_WORDS = 1  # uncommon words of its own a claim needs to borrow its sentence's topic
 # words for a saying itself, not what it is about: "a tweet", "that comment", "details", "her
-# remarks" name the claim's form; such a claim has no subject of its own to borrow a topic for
+# remarks", "these accusations", "the subject at hand" name the claim's form; such a claim has no
+# subject of its own to borrow a topic for
 _SAYING = frozenset(
     "comment comments remark remarks tweet tweets retweet retweets statement statements detail"
     " details letter letters blog blogs advice interview interviews assessment assessments"
     " assertion assertions claim claims anonymity rumor rumors rumour rumours quote quotes"
-    " quip quips post posts op-ed memo memos speech speeches".split()
+    " quip quips post posts op-ed memo memos speech speeches allegation allegations accusation"
+    " accusations criticism criticisms complaint complaints rhetoric subject".split()
 )
+# words that describe a person (``_TITLE_WORDS``: "the former mayor of the town", "both of his
+# rivals", "a senator from Vermont") say who, not what about; a word of the subject among
+# them still counts ("the presidential one", "before the primary")
+_WHO_WORDS = frozenset(
+    "billionaire billionaires mogul moguls magnate magnates tycoon tycoons".split()
+)
+_SUBJECT_TITLES = frozenset("presidential vice primary senate committee".split())
 COMMON = 5.0  # Zipf frequency (wordfreq) from which a word is too common to say what about
 _TOKEN = LazyPattern(r"[^\W\d_][\w'’-]*")
 
@@ -542,10 +554,11 @@ def has_subject(content: str, quote: str | None = None) -> bool:
     """The claim's own words say what it is about: SUBJECT_WORDS words or more that are no
     name (capitalised) and less common in general English than COMMON, a function word
     left out ("the legitimacy of the first black president", "the impact of stress"), nor a
-    word for the saying itself (``_SAYING``: "a tweet", "her remarks"). "The world", "Donald
-    Trump", "the matter", "several hundred", "doing anything wrong" or "that comment" have
-    none: such a claim borrows no topic from its sentence. (wordfreq's list is read on first
-    use; spaCy is not imported.)"""
+    word for the saying itself (``_SAYING``: "a tweet", "her remarks"), nor one describing a
+    person (``_says_who``: "the former mayor of the town", "both of his rivals"). "The world",
+    "Donald Trump", "the matter", "several hundred", "doing anything wrong" or "that comment"
+    have none: such a claim borrows no topic from its sentence, nor its heading's.
+    (wordfreq's list is read on first use; spaCy is not imported.)"""
     found: set[str] = set()
     for text in (content, quote):
         for m in _TOKEN.finditer(text or ""):
@@ -557,11 +570,19 @@ def has_subject(content: str, quote: str | None = None) -> bool:
                 if len(w) >= 3
                 and w not in UNCOMMON_STOP_WORDS
                 and w not in _SAYING
+                and not _says_who(w)
                 and english_frequency(w) < COMMON
             )
             if len(found) >= SUBJECT_WORDS:
                 return True
     return False
+
+
+def _says_who(word: str) -> bool:
+    """WORD describes a person ("secretary", "rivals", "tycoon"), not a subject."""
+    if word in _WHO_WORDS:
+        return True
+    return word not in _SUBJECT_TITLES and _TITLE_WORD.fullmatch(word) is not None
 
 
 # a topic read outside the claim's own words: its sentence, its heading, its speaker
@@ -695,11 +716,14 @@ def ambiguous_topics(
 ) -> dict[str, str]:
     """The topics (slug -> "keyword") an ambiguous keyword of the claim's own words points
     to: by themselves they tag nothing (``tag``); the article may give them company
-    (``agree``)."""
+    (``agree``). A who-or-where keyword ("~~senator*") counts only in a claim with a subject
+    of its own (``has_subject``): "a senator from Vermont" or "the campaign's staffers" say
+    who, and the article's company makes them no claim about government."""
+    who = has_subject(content, quote)
     return {
         t.slug: "keyword"
         for t in taxonomy
-        if any(t.weakly_matches(x) or t.names_who(x) for x in (content, quote))
+        if any(t.weakly_matches(x) or (who and t.names_who(x)) for x in (content, quote))
     }
 
 
@@ -716,6 +740,10 @@ _CHANNEL = LazyPattern(
     r"|(?:during|in)\s+(?:an?|the|his|her|their|its)\s+(?-i:[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*)*)"
     r"\s+(?:interviews?|broadcasts?|appearances?|town\s+halls?|forums?)"
     r"|e-?mailed|tweeted|texted|posted\s+on\s+\w+"
+    # where it was said: "she told a crowd on the campaign trail that ..." (a campaign of its
+    # own, "his speeches on the campaign trail", still counts)
+    r"|(?:said|says|saying|told|telling|spoke|speaking|declared|remarked)(?:\s+\w+){0,2}?"
+    r"\s+(?:on|along|from)\s+the\s+(?:campaign\s+trail|stump)"
     # a named channel or source: "according to CBS News", "told ABC's Ann Holt", "on CNN"
     rf"|(?:according\s+to|told|telling)\s+(?-i:{_NAMED})"
     rf"|(?:on|to|with)\s+[\"“‘']?(?-i:{_OUTLET})(?:['’]s)?)(?!\w)",
