@@ -406,8 +406,8 @@ def tag(
     cue: str | None = None,
 ) -> list[tuple[str, str]]:
     """(slug, via) for every topic of the claim: via is "keyword" (its content or quote) or
-    "heading" (a topical heading, for a claim with a subject of its own: "it" or "did nothing
-    wrong" under "Military aid" is no claim about defence); only when neither gives a topic,
+    "heading" (a topical heading: the section is what "it" under "Military aid" is about);
+    only when neither gives a topic,
     "sentence": a plain keyword in the rest of its sentence, the speaker left out (FRAME: "...
     said on the campaign trail"), for a claim with a subject of its own (``has_subject``): "the
     matter" after a debate is no claim about the election. Of the sentence's keywords only the
@@ -419,9 +419,8 @@ def tag(
     for"), of CUE_WORDS words at most, and no ambiguous keyword in its words: the verb is all it
     says of what it is about ("charged with beautifying downtown" has words of its own, and
     "charged with" is no charge there; "voted against the bill" is no race: "~bill")."""
+    found = _own_topics(taxonomy, content, quote, heading if topical_heading(heading) else None)
     subject = has_subject(content, quote)
-    lent = heading if subject and topical_heading(heading) else None
-    found = _own_topics(taxonomy, content, quote, lent)
     if any(via == "keyword" for via in found.values()):
         return list(found.items())
     if not subject and _short(cue) and not _weakly(taxonomy, content, quote):
@@ -557,7 +556,7 @@ def has_subject(content: str, quote: str | None = None) -> bool:
     word for the saying itself (``_SAYING``: "a tweet", "her remarks"), nor one describing a
     person (``_says_who``: "the former mayor of the town", "both of his rivals"). "The world",
     "Donald Trump", "the matter", "several hundred", "doing anything wrong" or "that comment"
-    have none: such a claim borrows no topic from its sentence, nor its heading's.
+    have none: such a claim borrows no topic from its sentence.
     (wordfreq's list is read on first use; spaCy is not imported.)"""
     found: set[str] = set()
     for text in (content, quote):
