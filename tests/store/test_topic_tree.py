@@ -1618,6 +1618,8 @@ def test_senses_and_subjects_of_issue_19_round_10(sentence, want, wrong):
         ("the Security Council members met on Friday", None, "parliament"),
         ("Ann Holt, a member of the European Parliament, spoke", None, "parliament"),
         ("the referendum on independence failed", "referendums", None),
+        ("the ruling party lost its majority in the vote", None, "judiciary"),
+        ("the ruling was overturned on appeal", "judiciary", None),
         ("he referred the matter to a committee", None, "referendums"),
         ("the treaty on fishing rights was signed", "treaties", None),
         ("she left of her own accord", None, "treaties"),
