@@ -1,6 +1,6 @@
 """Claims that are claims: the last stage drops the ones that are not attributions at all.
 
-Four general filters over a document's claims (plain data, plus the parses for lemmas):
+Five general filters over a document's claims (plain data, plus the parses for lemmas):
 
 - **twice**: one claim found twice by two cues in one sentence ("asked whether X", "said X"):
   two claims of one sentence whose contents overlap and share at least TWICE_OVERLAP of their
