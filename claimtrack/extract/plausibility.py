@@ -22,8 +22,8 @@ Five general filters over a document's claims (plain data, plus the parses for l
 - **inside another of its speaker**: a claim whose content lies inside the content of
   another claim crediting the same speaker through another cue, every word of it a word of
   that content (fewer distinct words; of equal words the earlier stays): a second, shorter
-  reading of one attribution ("the judge had ordered the agency to release | all of the
-  files" beside "ordered | the agency to release all of the files"). Only when its speaker
+  reading of one attribution ("The firm did not make plans | to do so" beside "The firm did
+  not intend | to mislead buyers and did not make plans to do so"). Only when its speaker
   mention is absent or another claim that stays holds it (so no speaker is lost).
 
 Dropped claims are gone: listings, exports and ``claimtrack eval`` see the same claims.

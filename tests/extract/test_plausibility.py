@@ -116,6 +116,13 @@ def test_a_shorter_reading_inside_a_claim_of_its_speaker_is_dropped() -> None:
     assert screen(URGED, [outer, inner], parsed, not_cues=frozenset()) == [outer]
 
 
+def test_a_second_predicate_read_again_on_its_own_is_dropped() -> None:
+    text = "Dale Voss did not intend to mislead buyers and did not make plans to do so."
+    raw, screened = _both(text)
+    assert "did not make plans" in _cues(text, raw)
+    assert _cues(text, screened) == ["did not intend"]
+
+
 def test_a_claim_inside_another_speakers_claim_stays() -> None:
     text = "Dale Voss said Nora Lind urged the board to publish the whole audit."
     voss = _claim(text, "said", "Nora Lind urged the board to publish the whole audit",
