@@ -142,12 +142,12 @@ def inside_another(text: str, claims: Sequence[FoundClaim]) -> set[int]:
     bags = [set(words(content_text(text, c))) for c in claims]
     drop: set[int] = set()
     for i, a in enumerate(claims):
-        for j, b in enumerate(claims):
+        for j, b in enumerate(claims):  # the cheap test of spans first
+            if not (b.content.start <= a.content.start and a.content.end <= b.content.end):
+                continue
             if i == j or j in drop or not bags[i] or not bags[i] <= bags[j]:
                 continue
             if len(bags[i]) == len(bags[j]) and i < j:  # equal words: the earlier stays
-                continue
-            if not (b.content.start <= a.content.start and a.content.end <= b.content.end):
                 continue
             if a.cue.overlaps(b.cue):  # one cue read twice: the pieces stage's to join
                 continue
