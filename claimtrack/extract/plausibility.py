@@ -1,6 +1,6 @@
 """Claims that are claims: the last stage drops the ones that are not attributions at all.
 
-Four general filters over a document's claims (plain data, plus the parses for lemmas):
+Five general filters over a document's claims (plain data, plus the parses for lemmas):
 
 - **twice**: one claim found twice by two cues in one sentence ("asked whether X", "said X"):
   two claims of one sentence whose contents overlap and share at least TWICE_OVERLAP of their
@@ -19,6 +19,12 @@ Four general filters over a document's claims (plain data, plus the parses for l
   from ``data/words/furniture_labels.txt`` ("Disclosure: ...", "Correction: ...") or a content
   with a number and no verb (a price line, a list of portions after a label; a headline's
   "Poll: Voters Abandon Party" keeps its verbless title-case words).
+- **inside another of its speaker**: a claim whose content lies inside the content of
+  another claim crediting the same speaker through another cue, every word of it a word of
+  that content (fewer distinct words; of equal words the earlier stays): a second, shorter
+  reading of one attribution ("The firm did not make plans | to do so" beside "The firm did
+  not intend | to mislead buyers and did not make plans to do so"). Only when its speaker
+  mention is absent or another claim that stays holds it (so no speaker is lost).
 
 Dropped claims are gone: listings, exports and ``claimtrack eval`` see the same claims.
 Boilerplate an outlet repeats in many articles needs the store and is not handled here.
@@ -60,7 +66,9 @@ def screen(
         )
     for i in found_twice(text, claims):
         keep[i] = False
-    return [c for c, k in zip(claims, keep, strict=True) if k]
+    kept = [c for c, k in zip(claims, keep, strict=True) if k]
+    inside = inside_another(text, kept)
+    return [c for i, c in enumerate(kept) if i not in inside]
 
 
 class Paragraphs:
@@ -126,6 +134,52 @@ def found_twice(text: str, claims: Sequence[FoundClaim]) -> set[int]:
                 if token_f1(bags[i], bags[j]) >= TWICE_OVERLAP:
                     drop.add(j if _rank(a) >= _rank(b) else i)
     return drop
+
+
+def inside_another(text: str, claims: Sequence[FoundClaim]) -> set[int]:
+    """Indices of the claims that are a shorter reading of another claim of their speaker
+    (see module doc), each dropped only while its speaker mention stays held."""
+    bags = [set(words(content_text(text, c))) for c in claims]
+    drop: set[int] = set()
+    for i, a in enumerate(claims):
+        for j, b in enumerate(claims):  # the cheap test of spans first
+            if not (b.content.start <= a.content.start and a.content.end <= b.content.end):
+                continue
+            if i == j or j in drop or not bags[i] or not bags[i] <= bags[j]:
+                continue
+            if len(bags[i]) == len(bags[j]) and i < j:  # equal words: the earlier stays
+                continue
+            if a.cue.overlaps(b.cue):  # one cue read twice: the pieces stage's to join
+                continue
+            if not _same_speaker(a, b):
+                continue
+            if _mention_held(a, [c for k, c in enumerate(claims) if k != i and k not in drop]):
+                drop.add(i)
+                break
+    return drop
+
+
+def _same_speaker(a: FoundClaim, b: FoundClaim) -> bool:
+    """One speaker for sure: the same name, or one mention (``_one_speaker``) written at
+    least once; two claims without a mention may be anyone's."""
+    if a.speaker.name is not None and a.speaker.name == b.speaker.name:
+        return True
+    written = a.speaker.mention is not None or b.speaker.mention is not None
+    return written and _one_speaker(a, b)
+
+
+def _mention_held(claim: FoundClaim, others: Sequence[FoundClaim]) -> bool:
+    """Whether dropping CLAIM loses no speaker: it has no mention, or one of OTHERS has a
+    mention around it."""
+    m = claim.speaker.mention
+    if m is None:
+        return True
+    return any(
+        o.speaker.mention is not None
+        and o.speaker.mention.start <= m.start
+        and m.end <= o.speaker.mention.end
+        for o in others
+    )
 
 
 def _one_speaker(a: FoundClaim, b: FoundClaim) -> bool:

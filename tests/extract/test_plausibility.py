@@ -1,15 +1,17 @@
 """The plausibility screen (claimtrack/extract/plausibility.py): a claim found twice by two
-cues is kept once, a headline without a speaking cue and a claim whose cue word is listed as
-not a cue are dropped; each test shows the claim exists before the screen."""
+cues is kept once, a claim inside another of its speaker is dropped, a headline without a
+speaking cue and a claim whose cue word is listed as not a cue are dropped; each test shows
+the claim exists before the screen."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 
 from claimtrack.extract import extract
 from claimtrack.extract.learned.cuelist import listed
 from claimtrack.extract.pipeline import parse_chunk, run_chunk
-from claimtrack.extract.plausibility import found_twice, screen
+from claimtrack.extract.plausibility import found_twice, inside_another, screen
 from claimtrack.extract.types import CharSpan, FoundClaim, Speaker
 
 
@@ -97,6 +99,61 @@ def test_overlapping_contents_sharing_few_words_both_stay() -> None:
                "The mayor", 0.8)  # fmt: skip
     b = _claim(text, "called", "unsafe", "the council", 0.8)
     assert found_twice(text, [a, b]) == set()
+
+
+# "Dale Voss urged the board to publish the audit": the whole reading, and a second one of the
+# same speaker through the chained verb, whose words are all inside the first
+URGED = "Dale Voss urged the board to publish the whole audit before the vote."
+
+
+def test_a_shorter_reading_inside_a_claim_of_its_speaker_is_dropped() -> None:
+    outer = _claim(URGED, "urged", "the board to publish the whole audit before the vote",
+                   "Dale Voss", 0.8)  # fmt: skip
+    inner = _claim(URGED, "to publish", "the whole audit", "Dale Voss", 0.6)
+    assert inside_another(URGED, [outer, inner]) == {1}
+    assert inside_another(URGED, [inner, outer]) == {0}
+    parsed = parse_chunk([(URGED, None)])[0]
+    assert screen(URGED, [outer, inner], parsed, not_cues=frozenset()) == [outer]
+
+
+def test_a_second_predicate_read_again_on_its_own_is_dropped() -> None:
+    text = "Dale Voss did not intend to mislead buyers and did not make plans to do so."
+    raw, screened = _both(text)
+    assert "did not make plans" in _cues(text, raw)
+    assert _cues(text, screened) == ["did not intend"]
+
+
+def test_a_claim_inside_another_speakers_claim_stays() -> None:
+    text = "Dale Voss said Nora Lind urged the board to publish the whole audit."
+    voss = _claim(text, "said", "Nora Lind urged the board to publish the whole audit",
+                  "Dale Voss", 0.8)  # fmt: skip
+    lind = _claim(text, "urged", "the board to publish the whole audit", "Nora Lind", 0.8)
+    assert inside_another(text, [voss, lind]) == set()
+
+
+def test_an_inner_claim_with_words_of_its_own_stays() -> None:
+    text = "Dale Voss urged the board to publish the audit, and to publish it in full."
+    outer = _claim(text, "urged", "the board to publish the audit", "Dale Voss", 0.8)
+    inner = _claim(text, "to publish", "the audit, and", "Dale Voss", 0.6)
+    assert inside_another(text, [outer, inner]) == set()  # "and" is not in the outer content
+
+
+def test_one_cue_read_twice_is_left_to_the_pieces_stage() -> None:
+    wider = _claim(URGED, "urged", "the board to publish the whole audit before the vote",
+                   "Dale Voss", 0.8)  # fmt: skip
+    short = _claim(URGED, "urged", "the board to publish the whole audit", "Dale Voss", 0.6)
+    assert inside_another(URGED, [wider, short]) == set()
+
+
+def test_an_inner_claim_holding_the_only_mention_of_its_speaker_stays() -> None:
+    text = "Dale Voss spoke first. He urged the board to publish the whole audit before the vote."
+    outer = _claim(text, "spoke", "the board to publish the whole audit before the vote",
+                   "Dale Voss", 0.8)  # fmt: skip
+    inner = _claim(text, "urged", "the whole audit", "He", 0.6)
+    inner = dataclasses.replace(inner, speaker=dataclasses.replace(inner.speaker, name="Dale Voss"))
+    assert inside_another(text, [outer, inner]) == set()  # "He" is held by no other claim
+    bare = dataclasses.replace(inner, speaker=dataclasses.replace(inner.speaker, mention=None))
+    assert inside_another(text, [outer, bare]) == {1}  # no mention to lose
 
 
 def test_a_listed_narrative_verb_is_dropped_in_a_body_sentence() -> None:
