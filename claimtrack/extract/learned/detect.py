@@ -24,6 +24,7 @@ from pathlib import Path
 from claimtrack.extract.learned import refine
 from claimtrack.extract.learned.refine import CON, CUE, SRC, Pair
 from claimtrack.extract.segment import Parsed
+from claimtrack.extract.spans import token_starts
 
 __all__ = ["Detector", "Found", "coverage_features", "doubt", "load"]
 
@@ -54,6 +55,12 @@ class Found:
     source: Pair | None
 
 
+# the coverage features' strings, joined once per value (refine.Prefixed): a role, the role
+# of the token before and after, and the role with the token's "l=" feature ("l=say")
+_COV, _PCOV, _NCOV = (refine.Prefixed(p) for p in ("cov=", "pcov=", "ncov="))
+_COV_L = {label: refine.Prefixed(f"cov|l={label}|", cut=2) for label in refine.LABELS}
+
+
 def coverage_features(
     para: Parsed, static: list[list[str]], covered: list[tuple[Pair, str]]
 ) -> list[list[str]]:
@@ -66,10 +73,10 @@ def coverage_features(
         out.append(
             static[i]
             + [
-                "cov=" + c,
-                "pcov=" + (cov[i - 1] if i else "BOS"),
-                "ncov=" + (cov[i + 1] if i + 1 < n else "EOS"),
-                f"cov|l={c}|{static[i][0][2:]}",
+                _COV[c],
+                _PCOV[cov[i - 1] if i else "BOS"],
+                _NCOV[cov[i + 1] if i + 1 < n else "EOS"],
+                _COV_L[c][static[i][0]],
             ]
         )
     return out
@@ -82,14 +89,16 @@ def _gap(a: Pair, b: Pair) -> int:
 class Detector(refine.Tagger):
     def __init__(self, model: Path = MODEL_FILE) -> None:
         super().__init__(model)
+        # the tokens' starts in the paragraph tagged last, and where it starts in its document
         self._starts: list[int] = []
+        self._offset = 0
 
     def detect(
         self, para: Parsed, static: list[list[str]], covered: list[tuple[Pair, str]]
     ) -> list[Found]:
         """Attributions in the paragraph that no span of ``covered`` (the rules' claims that
         reach into the paragraph, document offsets) already takes."""
-        self._starts = [para.doc_start(t) for t in para.doc]
+        self._starts, self._offset = token_starts(para.doc), para.seg.start
         if not len(para.doc):
             return []
         tags = self.tag(coverage_features(para, static, covered))
@@ -130,8 +139,8 @@ class Detector(refine.Tagger):
 
     def _belief(self, span: Pair, label: str) -> float:
         """The mean marginal probability of ``label`` over the tokens of a run just tagged."""
-        starts = self._starts
-        i, j = bisect.bisect_left(starts, span[0]), bisect.bisect_left(starts, span[1])
+        starts, a, b = self._starts, span[0] - self._offset, span[1] - self._offset
+        i, j = bisect.bisect_left(starts, a), bisect.bisect_left(starts, b)
         probs = [self.marginal(label, k) for k in range(i, j)]
         return sum(probs) / len(probs) if probs else 0.0
 
