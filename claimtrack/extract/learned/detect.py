@@ -55,12 +55,6 @@ class Found:
     source: Pair | None
 
 
-# the coverage features' strings, joined once per value (refine.Prefixed): a role, the role
-# of the token before and after, and the role with the token's "l=" feature ("l=say")
-_COV, _PCOV, _NCOV = (refine.Prefixed(p) for p in ("cov=", "pcov=", "ncov="))
-_COV_L = {label: refine.Prefixed(f"cov|l={label}|", cut=2) for label in refine.LABELS}
-
-
 def coverage_features(
     para: Parsed, static: list[list[str]], covered: list[tuple[Pair, str]]
 ) -> list[list[str]]:
@@ -73,10 +67,10 @@ def coverage_features(
         out.append(
             static[i]
             + [
-                _COV[c],
-                _PCOV[cov[i - 1] if i else "BOS"],
-                _NCOV[cov[i + 1] if i + 1 < n else "EOS"],
-                _COV_L[c][static[i][0]],
+                "cov=" + c,
+                "pcov=" + (cov[i - 1] if i else "BOS"),
+                "ncov=" + (cov[i + 1] if i + 1 < n else "EOS"),
+                f"cov|l={c}|{static[i][0][2:]}",
             ]
         )
     return out
