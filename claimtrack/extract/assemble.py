@@ -415,6 +415,7 @@ def _credit(p: Parsed, cands: list[rules.Candidate], resolver: Resolver) -> list
     that is no candidate's source is noted too (the next 'he' may be them), and so is, less
     likely, a person named elsewhere outside quotations."""
     src_ids = {c.source_tok.i for c in cands if c.source_tok is not None}
+    person_roots = {e.root.i for e in p.doc.ents if e.label_ == "PERSON"}  # heads of names
     events: list[tuple[int, int, object]] = []
     for c in cands:
         events.append((_credit_key(c), 2, c))
@@ -428,7 +429,7 @@ def _credit(p: Parsed, cands: list[rules.Candidate], resolver: Resolver) -> list
             and t.lower_ in PERSON_NOUNS  # "my father": unnamed, but him
         ):
             events.append((t.i, 0, t))  # a pronoun subject keeps whom it is salient
-        elif t.ent_type_ == "PERSON" and t.ent_iob_ != "O" and t == _ent_root(t):
+        elif t.i in person_roots:
             events.append((t.i, 1, t))
         elif t.dep_ == "nsubj" and t.pos_ == "NOUN":
             events.append((t.i, 3, t))  # "The campaign sent a letter": whom "it" may be
@@ -463,12 +464,6 @@ def _credit(p: Parsed, cands: list[rules.Candidate], resolver: Resolver) -> list
 def _credit_key(cand: rules.Candidate) -> int:
     """Where a candidate is credited in its paragraph: at its mention's head, else its cue."""
     return cand.source_tok.i if cand.source_tok is not None else cand.cue_tok.i
-
-
-def _ent_root(tok: Token) -> Token:
-    """The head token of the entity TOK stands in."""
-    ent = next(e for e in tok.doc.ents if e.start <= tok.i < e.end)
-    return ent.root
 
 
 def _drafts(

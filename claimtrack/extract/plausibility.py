@@ -38,6 +38,7 @@ from collections.abc import Sequence
 from spacy.tokens import Token
 
 from claimtrack.extract.learned.score import content_text, token_f1, words
+from claimtrack.extract.spans import token_starts
 from claimtrack.extract.types import FoundClaim
 from claimtrack.extract.wordlists import words as word_list
 
@@ -78,7 +79,6 @@ class Paragraphs:
     def __init__(self, paragraphs: Sequence) -> None:
         self.paragraphs = list(paragraphs)
         self.starts = [p.seg.start for p in self.paragraphs]
-        self._token_starts: dict[int, list[int]] = {}
 
     def at(self, offset: int):  # noqa: ANN201 - a paragraph (seg, doc) or None
         """The paragraph holding document offset OFFSET (None before the first)."""
@@ -91,9 +91,7 @@ class Paragraphs:
         if k < 0:
             return []
         p = self.paragraphs[k]
-        if k not in self._token_starts:
-            self._token_starts[k] = [t.idx for t in p.doc]
-        idx = self._token_starts[k]
+        idx = token_starts(p.doc)
         a, b = start - p.seg.start, end - p.seg.start
         i = max(bisect.bisect_right(idx, a) - 1, 0)
         out = []

@@ -170,6 +170,64 @@ def test_claim_features_are_the_plain_ones(parsed: list[Parsed]) -> None:
     assert {"r=O", "r=CUE", "r=SRC", "r=CON"} <= roles  # both ways of making them are run
 
 
+def test_prefixed_joins_once_from_the_cut() -> None:
+    plain = refine.Prefixed("p=")
+    cut = refine.Prefixed("r|p=O|", cut=2)
+    assert plain["VERB"] == "p=VERB"
+    assert cut["p=VERB"] == "r|p=O|VERB"
+    assert cut["p=VERB"] is cut["p=VERB"]  # joined once, kept
+
+
+def _coverage_plain(static: list[list[str]], cov: list[str]) -> list[list[str]]:
+    n = len(cov)
+    return [
+        static[i]
+        + [
+            f"cov={cov[i]}",
+            f"pcov={cov[i - 1] if i else 'BOS'}",
+            f"ncov={cov[i + 1] if i + 1 < n else 'EOS'}",
+            f"cov|l={cov[i]}|{static[i][0][2:]}",
+        ]
+        for i in range(n)
+    ]
+
+
+def test_coverage_features_are_the_plain_ones(parsed: list[Parsed]) -> None:
+    from claimtrack.extract.learned import detect
+
+    p = parsed[1]
+    static = refine.paragraph_features(p, QuoteIndex(TEXT), refine.read_vocabulary())
+    said = next(t for t in p.doc if t.lower_ == "said")
+    that = next(t for t in p.doc if t.lower_ == "that")
+    covered = [
+        ((p.doc_start(that), p.seg.end), refine.CON),
+        (p.doc_span(p.doc[1 : said.i]), refine.SRC),
+        (p.doc_span(said), refine.CUE),
+    ]
+    got = detect.coverage_features(p, static, covered)
+    assert got == _coverage_plain(static, refine.roles(p, covered))
+    assert {f[len(static[i])] for i, f in enumerate(got)} == {
+        "cov=O",
+        "cov=CON",
+        "cov=SRC",
+        "cov=CUE",
+    }
+
+
+def test_a_belief_reads_the_paragraph_at_its_document_offsets(parsed: list[Parsed]) -> None:
+    from claimtrack.extract.learned import detect
+
+    detector = detect.load()
+    p = parsed[2]  # starts well after the document's start
+    static = refine.paragraph_features(p, QuoteIndex(TEXT), detector.vocab)
+    detector.detect(p, static, [])
+    warned = next(t for t in p.doc if t.lower_ == "warned")
+    span = (p.doc_start(p.doc[warned.i + 1]), p.doc_end(p.doc[warned.i + 3]))  # "of delays,"
+    probs = [detector.marginal(refine.CON, k) for k in range(warned.i + 1, warned.i + 4)]
+    assert detector.content_belief(span) == pytest.approx(sum(probs) / 3)
+    assert detector.content_belief((p.seg.start - 2, p.seg.start - 1)) == 0.0  # no token there
+
+
 def test_a_parsed_paragraph_keeps_its_text_unjoined() -> None:
     from claimtrack.extract.pipeline import parse_chunk
     from claimtrack.extract.spans import doc_text

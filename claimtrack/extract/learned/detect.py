@@ -24,6 +24,7 @@ from pathlib import Path
 from claimtrack.extract.learned import refine
 from claimtrack.extract.learned.refine import CON, CUE, SRC, Pair
 from claimtrack.extract.segment import Parsed
+from claimtrack.extract.spans import token_starts
 
 __all__ = ["Detector", "Found", "coverage_features", "doubt", "load"]
 
@@ -82,14 +83,16 @@ def _gap(a: Pair, b: Pair) -> int:
 class Detector(refine.Tagger):
     def __init__(self, model: Path = MODEL_FILE) -> None:
         super().__init__(model)
+        # the tokens' starts in the paragraph tagged last, and where it starts in its document
         self._starts: list[int] = []
+        self._offset = 0
 
     def detect(
         self, para: Parsed, static: list[list[str]], covered: list[tuple[Pair, str]]
     ) -> list[Found]:
         """Attributions in the paragraph that no span of ``covered`` (the rules' claims that
         reach into the paragraph, document offsets) already takes."""
-        self._starts = [para.doc_start(t) for t in para.doc]
+        self._starts, self._offset = token_starts(para.doc), para.seg.start
         if not len(para.doc):
             return []
         tags = self.tag(coverage_features(para, static, covered))
@@ -130,8 +133,8 @@ class Detector(refine.Tagger):
 
     def _belief(self, span: Pair, label: str) -> float:
         """The mean marginal probability of ``label`` over the tokens of a run just tagged."""
-        starts = self._starts
-        i, j = bisect.bisect_left(starts, span[0]), bisect.bisect_left(starts, span[1])
+        starts, a, b = self._starts, span[0] - self._offset, span[1] - self._offset
+        i, j = bisect.bisect_left(starts, a), bisect.bisect_left(starts, b)
         probs = [self.marginal(label, k) for k in range(i, j)]
         return sum(probs) / len(probs) if probs else 0.0
 

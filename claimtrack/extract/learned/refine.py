@@ -37,6 +37,7 @@ from claimtrack.extract.wordlists import words
 
 __all__ = [
     "LABELS",
+    "Prefixed",
     "Proposal",
     "Refiner",
     "claim_features",
@@ -98,27 +99,39 @@ def _word(t: Token, vocab: frozenset[str]) -> str:
     return lemma if lemma in vocab else "<" + t.pos_
 
 
-class _Prefixed(dict):
-    """PREFIX + a value, joined once per value: the values a feature takes (a word of the
-    model's list or a part of speech, a tag, a dependency, an entity label) are few, and a
-    paragraph's features join them afresh for every token otherwise."""
+class Prefixed(dict):
+    """PREFIX + a value (from its CUT-th character on), joined once per value: the values a
+    feature takes (a word of the model's list or a part of speech, a tag, a dependency, an
+    entity label) are few, and a paragraph's features join them afresh for every token
+    otherwise."""
 
-    def __init__(self, prefix: str) -> None:
+    def __init__(self, prefix: str, cut: int = 0) -> None:
         super().__init__()
-        self.prefix = prefix
+        self.prefix, self.cut = prefix, cut
 
     def __missing__(self, value: str) -> str:
-        joined = self[value] = self.prefix + value
+        joined = self[value] = self.prefix + value[self.cut :]
         return joined
 
 
 _NEAR = (-2, -1, 1, 2)  # the neighbours a token's features read
-_L, _P, _T, _D = _Prefixed("l="), _Prefixed("p="), _Prefixed("t="), _Prefixed("d=")
-_HD, _HP, _HL, _E = _Prefixed("hd="), _Prefixed("hp="), _Prefixed("hl="), _Prefixed("e=")
-_NEAR_L = {off: _Prefixed(f"{off}l=") for off in _NEAR}
-_NEAR_P = {off: _Prefixed(f"{off}p=") for off in _NEAR}
-_NEAR_D = {off: _Prefixed(f"{off}d=") for off in _NEAR}
+_L, _P, _T, _D = Prefixed("l="), Prefixed("p="), Prefixed("t="), Prefixed("d=")
+_HD, _HP, _HL, _E = Prefixed("hd="), Prefixed("hp="), Prefixed("hl="), Prefixed("e=")
 _BOUND = {off: f"{off}BOUND" for off in _NEAR}
+
+
+class _Neighbour(dict):
+    """(word, part of speech, dependency) -> the three features a token with them gives its
+    neighbour at each offset of ``_NEAR`` ("-1l=said", "-1p=VERB", "-1d=ROOT"), in that
+    order: joined once per triple, as ``Prefixed`` joins once per value."""
+
+    def __missing__(self, key: tuple[str, str, str]) -> tuple[tuple[str, str, str], ...]:
+        w, p, d = key
+        joined = self[key] = tuple((f"{off}l={w}", f"{off}p={p}", f"{off}d={d}") for off in _NEAR)
+        return joined
+
+
+_NEIGHBOUR = _Neighbour()
 
 
 def token_features(
@@ -135,14 +148,8 @@ def token_features(
     dep = [t.dep_ for t in toks]
     starts = [bool(t.is_sent_start) for t in toks]
     n = len(toks)
-    # each token's three features as the neighbour at each offset
-    near = {
-        off: [
-            (_NEAR_L[off][w], _NEAR_P[off][p], _NEAR_D[off][d])
-            for w, p, d in zip(words, pos, dep, strict=True)
-        ]
-        for off in _NEAR
-    }
+    # each token's three features as the neighbour at each offset, by offset's place in _NEAR
+    near = [_NEIGHBOUR[key] for key in zip(words, pos, dep, strict=True)]
     out: list[list[str]] = []
     for i, t in enumerate(toks):
         h = t.head.i
@@ -163,10 +170,10 @@ def token_features(
             f.append("inq")
         if t.ent_type_:
             f.append(_E[t.ent_type_])
-        for off in _NEAR:
+        for k, off in enumerate(_NEAR):
             j = i + off
             if 0 <= j < n:
-                f += near[off][j]
+                f += near[j][k]
             else:
                 f.append(_BOUND[off])
         out.append(f)
@@ -243,9 +250,11 @@ _PLAIN = (
     f"r|pr={OTHER}|{OTHER}",
     f"r|nr={OTHER}|{OTHER}",
 )
-_PLAIN_P = _Prefixed(f"r|p={OTHER}|")
-_PLAIN_D = _Prefixed(f"r|d={OTHER}|")
-_PLAIN_L = _Prefixed(f"r|l={OTHER}|")
+
+# keyed on token_features' own "p=", "d=" and "l=" features: "p=VERB" -> "r|p=O|VERB"
+_PLAIN_P = Prefixed(f"r|p={OTHER}|", cut=2)
+_PLAIN_D = Prefixed(f"r|d={OTHER}|", cut=2)
+_PLAIN_L = Prefixed(f"r|l={OTHER}|", cut=2)
 
 
 def _claim_part(static: list[str], i: int, n: int, v: _View) -> list[str]:
@@ -255,12 +264,13 @@ def _claim_part(static: list[str], i: int, n: int, v: _View) -> list[str]:
     r = role.get(i, OTHER)
     prev = role.get(i - 1, OTHER) if i else "BOS"
     nxt = role.get(i + 1, OTHER) if i + 1 < n else "EOS"
-    word, pos, dep = static[0][2:], static[1][2:], static[3][2:]  # token_features' l=, p=, d=
     side = "side=b" if i < v.first else "side=a" if i > v.first else "side=c"
     sent = "sent=same" if i in v.same else "sent=other"
     if r == OTHER and prev == OTHER and nxt == OTHER:  # most tokens: the strings made once
-        f = [*_PLAIN, side, sent, _PLAIN_P[pos], _PLAIN_D[dep], _PLAIN_L[word]]
+        # token_features' l=, p= and d= (static[0], [1] and [3]) under the claim's prefixes
+        f = [*_PLAIN, side, sent, _PLAIN_P[static[1]], _PLAIN_D[static[3]], _PLAIN_L[static[0]]]
     else:
+        word, pos, dep = static[0][2:], static[1][2:], static[3][2:]  # token_features' l=, p=, d=
         f = [
             "r=" + r,
             "pr=" + prev,
