@@ -124,6 +124,18 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
         yield batch
 
 
+def _ending(batches: Iterable[list], n: int) -> Iterator[tuple[list, bool]]:
+    """Each of BATCHES and whether it is one of the last N: read N batches ahead (N = 0:
+    none is marked, none read ahead)."""
+    ahead: deque[list] = deque()
+    for batch in batches:
+        ahead.append(batch)
+        if len(ahead) > n:
+            yield ahead.popleft(), False
+    while ahead:
+        yield ahead.popleft(), True
+
+
 def ingest(
     engine: Engine,
     entries: Iterable[Entry],
@@ -191,24 +203,28 @@ def _ingest(
     documents = iter_documents(
         entries, overrides, encoding, run.result.notes.append, fetcher=fetcher, known=run.known
     )
-    pending: deque[tuple[list[_Todo], Extraction]] = deque()
+    pending: deque[tuple[list[_Todo], list[Extraction]]] = deque()
 
     def store_next() -> None:
-        todo, extraction = pending.popleft()
-        for t, ready in zip(todo, extraction.result(), strict=True):
-            t.language = ready.language
-            run.store(t, ready.prepared)
+        todo, parts = pending.popleft()
+        ready = (r for part in parts for r in part.result())  # each stored once it comes
+        for t, done in zip(todo, ready, strict=True):
+            t.language = done.language
+            run.store(t, done.prepared)
 
     try:
         with Extractor(workers, learned, topics) as extractor:
-            for batch in _batches(documents, BATCH):
+            for batch, last in _ending(_batches(documents, BATCH), extractor.tail):
                 todo: list[_Todo] = []
                 for item in batch:
                     found = run.triage(item, todo)
                     if found is not None:
                         todo.append(found)
                 jobs = [Job(t.doc.text, t.doc.published, t.doc.title, t.language) for t in todo]
-                pending.append((todo, extractor.submit(jobs)))
+                # the last batches one document a job: the workers end together, and the
+                # last result leaves one document to store, not a batch (issue 16)
+                parts = [[job] for job in jobs] if last else [jobs]
+                pending.append((todo, [extractor.submit(part) for part in parts]))
                 while len(pending) > extractor.ahead:
                     store_next()
             extractor.last_submitted()
@@ -285,9 +301,21 @@ class Extractor:
     def ahead(self) -> int:
         return 0 if self.workers <= 1 else 2 * self.workers
 
+    @property
+    def tail(self) -> int:
+        """How many batches at the end go one document a job (1 worker: none). A batch
+        takes a worker a second or more: ended in whole batches, one worker often had one
+        left to extract while the other stood idle, and the writer then had all of it to
+        store alone."""
+        return 0 if self.workers <= 1 else self.workers
+
     def __enter__(self) -> Extractor:
         if self.workers > 1:
             self.pool = self._new_pool(self.workers)
+            # a pool on spawn starts a worker at each submit: all start now, each loading
+            # spaCy while this process reads and checks the first documents (issue 16)
+            for _ in range(self.workers):
+                self.pool.submit(os.getpid)
         return self
 
     def __exit__(self, kind: type[BaseException] | None, *exc: object) -> None:

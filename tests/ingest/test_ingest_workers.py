@@ -11,7 +11,7 @@ import time
 
 from sqlalchemy import text
 
-from claimtrack.ingest import Extractor, Job, prepare_each
+from claimtrack.ingest import Extractor, Job, _ending, prepare_each
 from claimtrack.store import engine as dbmod
 from claimtrack.store.taxonomy import TopicDef
 from tests.conftest import ROOT
@@ -62,13 +62,13 @@ def stored(db: str) -> list[tuple]:
 
 def test_two_workers_store_what_one_stores(cli, tmp_path):
     folder = tmp_path / "news"
-    write_articles(folder, 11)  # more than one batch
+    write_articles(folder, 20)  # a whole batch, then the last two one document a job
     one, two = str(tmp_path / "one.db"), str(tmp_path / "two.db")
     cli("ingest", str(folder), "-q", db=one)
     cli("ingest", str(folder), "-q", "--workers", "2", db=two)
     got = stored(two)
     assert got == stored(one)
-    assert len({r[0] for r in got}) == 11 and len(got) >= 22
+    assert len({r[0] for r in got}) == 20 and len(got) >= 40
 
 
 def test_a_worker_killed_mid_batch_loses_no_document():
@@ -116,3 +116,29 @@ def test_ingest_processes_at_once_store_every_document_exactly_once(db_url, tmp_
     engine.dispose()
     assert sorted(paths) == sorted(str(p) for p in folder.iterdir())
     assert per_source and all(n == 1 for *_, n in per_source)
+
+
+def test_the_last_batches_are_marked_and_read_ahead_no_further():
+    read: list[int] = []
+
+    def batches():
+        for i in range(5):
+            read.append(i)
+            yield [i]
+
+    marked = []
+    for batch, last in _ending(batches(), 2):
+        marked.append((batch, last))
+        assert read[-1] <= batch[0] + 2  # never more than two batches read ahead
+    assert marked == [([0], False), ([1], False), ([2], False), ([3], True), ([4], True)]
+    assert list(_ending(iter([[0], [1]]), 0)) == [([0], False), ([1], False)]
+    assert list(_ending(iter([[0]]), 2)) == [([0], True)]
+    assert Extractor(1, True).tail == 0 and Extractor(3, True).tail == 3
+
+
+def test_every_worker_starts_before_the_first_batch_is_submitted():
+    topics = [TopicDef("ferries", "Ferries", ("ferry", "ferries"))]
+    with Extractor(2, True, topics) as extractor:
+        assert len(extractor.pool._processes) == 2  # type: ignore[union-attr]
+        got = extractor.submit([Job(article(0), None, None, None)]).result()
+    assert got == prepare_each([Job(article(0), None, None, None)], True, topics)
