@@ -273,6 +273,12 @@ def _clause_of(text: str, word: str) -> str:
             "said",
             "they expect no trouble at the fair",
         ),
+        # a quoted phrase inside the clause after does not make it a quotation
+        (
+            'The budget was a mess; the mayor insists the "temporary" cuts will end by May.',
+            "insists",
+            'the "temporary" cuts will end by May',
+        ),
     ],
 )
 def test_a_clause_after_the_verb_is_its_content_rather_than_the_clause_before(

@@ -305,15 +305,27 @@ def clause_complement(v: Verb) -> Found | None:
 
 
 def _reported_clause(v: Verb) -> Token:
-    """The verb's clausal complement: its first, unless that one stands before the verb, outside
-    quotation marks, and a clause with a subject of its own follows the verb ("The budget was a
-    mess; the mayor insists | it will be fixed": the parser hangs both clauses on "insists")."""
+    """The verb's clausal complement: its first, unless that one stands before the verb outside
+    quotation marks and a clause with a subject of its own follows the verb ("The budget was a
+    mess; the mayor insists | it will be fixed": the parser hangs both clauses on "insists"). A
+    quotation after the verb ('A, he said: "B."') leaves A the content, which B then joins."""
     comps = [c for c in v.tok.children if c.dep_ == "ccomp"]
     first, ctx = comps[0], v.ctx
     after = next((c for c in comps if c.i > v.tok.i and _has_subject(c)), None)
-    if after is None or first.i > v.tok.i or ctx.quotes_overlapping(*ctx.subtree_span(first)):
+    if after is None or first.i > v.tok.i or _quoted(ctx, first) or _opens_quoted(ctx, after):
         return first
     return after
+
+
+def _quoted(ctx: Context, tok: Token) -> bool:
+    """Whether a quotation overlaps the words of ``tok``'s subtree."""
+    return bool(ctx.quotes_overlapping(*ctx.subtree_span(tok)))
+
+
+def _opens_quoted(ctx: Context, tok: Token) -> bool:
+    """Whether the first word of ``tok``'s subtree is inside a quotation."""
+    start, end = ctx.subtree_span(tok)
+    return any(qs <= start < qe for qs, qe in ctx.quotes_overlapping(start, end))
 
 
 def _has_subject(tok: Token) -> bool:
