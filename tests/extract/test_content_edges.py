@@ -249,3 +249,47 @@ def test_when_it_was_said_belongs_to_the_attribution_between_two_halves(text: st
     first = text[: text.index(",") + 2]
     second = text[text.rindex('"', 0, len(text) - 2) :]
     assert [p.text(text) for p in claim.pieces] == [first, second]
+
+
+def _clause_of(text: str, word: str) -> str:
+    doc = nlp.load()(text)
+    ctx = Context(Parsed(Segment(0, len(text), text, False), doc), QuoteIndex(text), text)
+    tok = next(t for t in doc if t.text == word)
+    found = verbs.clause_complement(verbs.read_verb(ctx, tok, tok.sent))
+    assert found is not None
+    return text[found.content[0] : found.content[1]]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "content"),
+    [
+        (
+            "The budget was a mess; the mayor insists it will be fixed by May.",
+            "insists",
+            "it will be fixed by May",
+        ),
+        (
+            "It is a quiet town: officials said they expect no trouble at the fair.",
+            "said",
+            "they expect no trouble at the fair",
+        ),
+        # a quoted phrase inside the clause after does not make it a quotation
+        (
+            'The budget was a mess; the mayor insists the "temporary" cuts will end by May.',
+            "insists",
+            'the "temporary" cuts will end by May',
+        ),
+    ],
+)
+def test_a_clause_after_the_verb_is_its_content_rather_than_the_clause_before(
+    text: str, word: str, content: str
+) -> None:
+    # the parser hangs both clauses on the verb; what is insisted or said comes after it
+    assert _clause_of(text, word) == content
+    claims = [c for c in extract(text) if c.cue.text(text) == word]
+    assert [c.content.text(text) for c in claims] == [content]
+
+
+def test_a_quoted_clause_before_the_verb_stays_its_content() -> None:
+    text = '"It is a quiet town": officials said they expect no trouble at the fair.'
+    assert _clause_of(text, "said") == "It is a quiet town"

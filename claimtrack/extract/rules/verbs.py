@@ -21,7 +21,7 @@ from claimtrack.extract.rules.phrases import (
     prep_object,
     snap_to_quotes,
 )
-from claimtrack.extract.rules.subjects import source_span, subject_of
+from claimtrack.extract.rules.subjects import SUBJ, source_span, subject_of
 from claimtrack.extract.when import WHEN_LABELS, says_when_or_where
 from claimtrack.extract.wordlists import words
 
@@ -300,8 +300,36 @@ def clause_complement(v: Verb) -> Found | None:
     """'said (that) the bridge would reopen': the verb's clausal complement."""
     if v.frame != "c":
         return None
-    content_tok = next(c for c in v.tok.children if c.dep_ == "ccomp")
+    content_tok = _reported_clause(v)
     return Found(clause_span(v.ctx, content_tok), "c", content_tok)
+
+
+def _reported_clause(v: Verb) -> Token:
+    """The verb's clausal complement: its first, unless that one stands before the verb outside
+    quotation marks and a clause with a subject of its own follows the verb ("The budget was a
+    mess; the mayor insists | it will be fixed": the parser hangs both clauses on "insists"). A
+    quotation after the verb ('A, he said: "B."') leaves A the content, which B then joins."""
+    comps = [c for c in v.tok.children if c.dep_ == "ccomp"]
+    first, ctx = comps[0], v.ctx
+    after = next((c for c in comps if c.i > v.tok.i and _has_subject(c)), None)
+    if after is None or first.i > v.tok.i or _quoted(ctx, first) or _opens_quoted(ctx, after):
+        return first
+    return after
+
+
+def _quoted(ctx: Context, tok: Token) -> bool:
+    """Whether a quotation overlaps the words of ``tok``'s subtree."""
+    return bool(ctx.quotes_overlapping(*ctx.subtree_span(tok)))
+
+
+def _opens_quoted(ctx: Context, tok: Token) -> bool:
+    """Whether the first word of ``tok``'s subtree is inside a quotation."""
+    start, end = ctx.subtree_span(tok)
+    return any(qs <= start < qe for qs, qe in ctx.quotes_overlapping(start, end))
+
+
+def _has_subject(tok: Token) -> bool:
+    return any(c.dep_ in SUBJ or c.dep_ == "expl" for c in tok.children)
 
 
 def infinitive_complement(v: Verb) -> Found | None:
