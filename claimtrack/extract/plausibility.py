@@ -14,8 +14,8 @@ Five general filters over a document's claims (plain data, plus the parses for l
   mostly not attributions on PolNeAR train (learned from train by ``python -m
   claimtrack.extract.learned.cuelist``, part of ``make train-models``).
 - **no one to credit**: the speaker is a word no fact-checker can credit: the reader ("you
-  should try", "you may have noticed"), an expletive "it" (the subject of "be" with an adjective or noun
-  complement: "it's time to", "it is worth noting"), or the idiom "That said,"; and a colon line that is page furniture: a label
+  should try", "you may have noticed"; "Let's assume", writer and reader together), an
+  expletive "it" (the subject of "be" with an adjective or noun complement: "it's time to", "it is worth noting"), or the idiom "That said,"; and a colon line that is page furniture: a label
   from ``data/words/furniture_labels.txt`` ("Disclosure: ...", "Correction: ...") or a content
   with a number and no verb (a price line, a list of portions after a label; a headline's
   "Poll: Voters Abandon Party" keeps its verbless title-case words).
@@ -203,7 +203,7 @@ def no_one_to_credit(text: str, c: FoundClaim, lemma: str | None, index: Paragra
         return False
     mention = c.speaker.mention.text(text).strip().lower()
     cue = c.cue.text(text).strip().lower()
-    if mention == "you":
+    if mention in ("you", "’s", "'s"):  # the reader, or "Let's assume" (writer and reader)
         return True
     if mention == "it":
         return _it_is_adjective(index.tokens(c.speaker.mention.start, c.speaker.mention.end))

@@ -750,6 +750,53 @@ def is_personish(name_head: Token, name_toks: list[Token], np_toks: list[Token],
     )
 
 
+def a_thing(name: Token) -> bool:
+    """Whether a one-word name is a firm's, a brand's or a product's rather than a person's:
+    no first name, and a noun of ``company_nouns`` in apposition to it ("Quorva, the app
+    maker, said") or "its" and no "his" or "her" in the clause it is the subject of
+    ("Quorva says its new phone ...")."""
+    if first_name_gender(name.text) is not None:
+        return False
+    if any(c.dep_ == "appos" and c.lower_ in words_of("company_nouns") for c in name.children):
+        return True
+    if name.dep_ not in SUBJECTS:
+        return False
+    owners = {t.lower_ for t in name.head.subtree if t.dep_ == "poss" and t.pos_ == "PRON"}
+    return "its" in owners and not owners & {"his", "her"}
+
+
+def _role_to_place_name(head: Token) -> ResolvedActor | None:
+    """A person's role "to" or "of" a place whose name the parser ran on into the person's
+    ("Westland's ambassador to Norland Pavel Rusk": one proper-noun chain, a first name
+    inside it). The words from the first name on are the person; the role keeps the place,
+    and the owner before the role is the affiliation. None for anything else."""
+    if head.pos_ != "NOUN" or head.lower_ not in PERSON_ROLES:
+        return None
+    prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ in ("to", "of")), None)
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
+    if pobj is None or pobj.pos_ != "PROPN" or pobj.ent_type_ != "PERSON":
+        return None
+    chain = [t for t in pobj.doc[pobj.left_edge.i : pobj.i + 1]]
+    if not all(_is_name_tok(t) for t in chain):
+        return None
+    k = next((k for k in range(1, len(chain) - 1) if first_name_gender(chain[k].text)), None)
+    if k is None:
+        return None
+    name = " ".join(t.text for t in chain[k:])
+    role = f"{head.text} {prep.text} {' '.join(t.text for t in chain[:k])}"
+    owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+    gender = first_name_gender(chain[k].text)
+    return ResolvedActor(name, "person", role, owner.text if owner else None, [name], gender)
+
+
+def _owned_person(name: Token) -> bool:
+    """A person's name after a body's possessive ("Harbor Radio's Lind", the NER's PERSON):
+    the body is the person's affiliation, not part of the name."""
+    return name.ent_type_ == "PERSON" and any(
+        c.dep_ == "poss" and c.pos_ == "PROPN" and c.ent_type_ != "PERSON" for c in name.children
+    )
+
+
 def names_outlet(name_toks: list[Token]) -> bool:
     """Whether a name is a news outlet's: "NBC News", "The Charlotte Observer"."""
     low = {t.lower_ for t in name_toks}
@@ -1202,6 +1249,8 @@ def analyse_mention(head: Token, start: int, end: int) -> ResolvedActor:
         return owner
     if (nobody := _nobody_in_particular(head, doc_text(doc)[start:end])) is not None:
         return nobody
+    if (envoy := _role_to_place_name(head)) is not None:
+        return envoy
     span = doc.char_span(start, end, alignment_mode="contract")
     toks = list(span) if span is not None else [head]
     lower = head.lower_
@@ -1231,7 +1280,7 @@ def analyse_mention(head: Token, start: int, end: int) -> ResolvedActor:
     if (group := named_group(head)) is not None:
         return group
     ent = name_head.ent_type_
-    personish = is_personish(name_head, name_toks, np_toks, words)
+    personish = is_personish(name_head, name_toks, np_toks, words) or _owned_person(name_head)
     # only an outlet's own name makes media: "NBC News moderator Matt Lauer" and "Jo Roe, a
     # writer for The Atlantic" are people
     media = names_outlet(name_toks) and ent != "PERSON"
@@ -1253,7 +1302,7 @@ def analyse_mention(head: Token, start: int, end: int) -> ResolvedActor:
             aff is None and not possessive
         ):  # "NBC News moderator Jo Roe": NBC News is the affiliation
             aff, role_words_ = _org_affiliation(title_toks)
-        role = " ".join(role_words_) or None
+        role = " ".join(w for w in role_words_ if w not in ("'s", "’s")) or None
         role_appos = next((c for c in name_head.children if c.dep_ == "appos"), None)
         if role is None and role_appos is not None and role_appos.pos_ == "NOUN":
             words_ = [
@@ -1268,6 +1317,9 @@ def analyse_mention(head: Token, start: int, end: int) -> ResolvedActor:
             role = role or clean(" ".join(t.text for t in ageless(np_toks) if t.pos_ != "DET"))
         if ent == "PERSON" or len(name_toks) >= 1:
             kind = name_kind(name_toks, ent, personish)
+            if kind == "person" and len(name_toks) == 1 and a_thing(name_head):
+                kind = "organization"
+                role = None
             name = clean(person_name(name) if kind == "person" else name)
             return ResolvedActor(name, kind, role, aff, [name])
     text = group_name(clean(cut_clauses(_DET.sub("", doc_text(doc)[start:end]))))
@@ -1415,6 +1467,12 @@ def _compound(dropped: list[str], tail: list[str]) -> bool:
     )
 
 
+# a description's own clause after its head: "the company that runs the fair", "the group
+# which ..."; it says which one is meant, so the one named in the article may be another
+_RESTRICTED = re.compile(r"^\S+\s+\w+\s+(?:that|which|who|whose)\s", re.I)
+# heads of a description that may stand for a news outlet ("the paper"); "the company" or
+# "the group" is not the outlet whose name holds the word ("... Media Group")
+MEDIA_HEADS = frozenset({"newspaper", "paper"})
 # the name a description gives what it describes: "The program, called EB-5, ..."
 _CALLED = re.compile(r",\s*(?:called|named|known as)\s+([A-Z][^\s,;]*(?:\s+[A-Z][^\s,;]*)*)")
 NEW = frozenset({"new", "latest", "newest"})  # a poll of them is the one just out
@@ -1983,6 +2041,8 @@ class Resolver:
         words = [clean(w) for w in cut_clauses(" ".join(text.split())).split()]
         if len(words) < 2 or words[0].lower() not in ("the", "this", "that"):
             return None
+        if _RESTRICTED.search(" ".join(text.split())):
+            return None  # "the company that runs the fair": which one, the clause tells
         called = _CALLED.search(text)
         if head.lower_ in ORG_HEADS and len(words) <= 3 and called is not None:
             return self.canonical(ResolvedActor(called.group(1), "organization")), "named so in it"
@@ -2002,7 +2062,18 @@ class Resolver:
                 fit = _not_a_place_s(fit, len(rest))
         else:
             return None
-        found = one_per_name([key for key in self.orgs if fit(key.split())])
+        found = one_per_name(
+            [
+                key
+                for key in self.orgs
+                if fit(key.split())
+                and (
+                    self.orgs[key].kind != "media"
+                    or head.pos_ != "NOUN"
+                    or head.lower_ in MEDIA_HEADS
+                )
+            ]
+        )
         if len(found) > 1:  # "the appeals court" of a Court of Appeals and a Supreme Court
             found = [k for k in found if set(rest) <= set(WORDS.findall(k))] or found
         why = f"the one {' '.join(rest)} named in this article"

@@ -37,6 +37,38 @@ def _title_label(lead: list[Token]) -> bool:
     )
 
 
+def _dateline(lead: list[Token]) -> bool:
+    """'Port Alder, Westland:', 'KABUL (Wire News):', 'Lisbon:': a place, then perhaps its
+    region or an agency, opening a report; the place is where it was filed, not a speaker.
+    The words before the first comma or parenthesis are all a place's (spaCy's GPE or LOC)."""
+    head: list[Token] = []
+    for t in lead:
+        if t.text in ",(":
+            break
+        head.append(t)
+    names = [t for t in head if t.is_alpha]
+    return bool(names) and all(t.ent_type_ in ("GPE", "LOC") for t in names)
+
+
+_SAY = words("say_verbs")
+
+
+def _reports_itself(colon: Token) -> bool:
+    """'PORT ALDER: The council said it would vote ...': the words after a label open with
+    a report's own speaker (the subject of a saying verb starts right after the colon), so
+    the label is a dateline or a heading, not who said them."""
+    if colon.i + 1 >= len(colon.doc):
+        return False
+    sent = colon.doc[colon.i + 1].sent  # the parser may end a sentence at the colon
+    after = [t for t in colon.doc[colon.i + 1 : sent.end]]
+    return any(
+        t.lemma_.lower() in _SAY
+        and t.pos_ == "VERB"
+        and any(c.dep_ == "nsubj" and c.left_edge.i == colon.i + 1 for c in t.children)
+        for t in after
+    )
+
+
 def colon_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
     """'Ushakov: "We are ready."' — a short noun phrase, a colon, then a quotation."""
     if tok.text != ":" or tok.i == 0:
@@ -45,12 +77,16 @@ def colon_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
     quotes = ctx.quotes_overlapping(after, min(ctx.end, after + 4))
     q = next((q for q in quotes if ctx.within(after, q[0]).strip() == ""), None)
     lead = [t for t in (sent if tok.i > sent.start else tok.doc[: tok.i]) if t.i < tok.i]
+    if not ctx.title and _dateline(lead):
+        return None
     label = (
         q is None
         and bool(lead)
         and lead[0].i == 0
         and (_title_label(lead) if ctx.title else not ctx.heading and _speaker_label(lead))
     )
+    if label and not ctx.title and _reports_itself(tok):
+        return None
     if label:
         # 'Gingrich: Trump Must Decide ...', 'MATTHEWS: Well, ...': a name labelling the words
         q = ctx.trim(after, ctx.end)

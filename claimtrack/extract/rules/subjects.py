@@ -72,6 +72,8 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
             return s, False
     if (maker := _maker_of(verb)) is not None:
         return maker, False
+    if (poster := _posted_on(verb)) is not None:
+        return poster, False
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
         return verb.head, False
     if verb.dep_ == "ROOT" and (named := _name_before(verb)) is not None:
@@ -124,6 +126,22 @@ def speaking_being(noun: Token) -> bool:
             for c in noun.children
         )
     )
+
+
+def _posted_on(verb: Token) -> Token | None:
+    """Who wrote where a participle hangs: "Jo Roe posted on Quill accusing the council ..."
+    (the parser hangs "accusing" on the site's one-word name, which it may even take for a
+    person's) is Jo Roe's, when Jo Roe is named; None for anything else."""
+    noun = verb.head
+    if verb.dep_ != "acl" or noun.dep_ != "pobj" or noun.pos_ != "PROPN" or noun.i > verb.i:
+        return None
+    if noun.head.lower_ not in ("on", "in", "via") or any(noun.lefts):
+        return None
+    where = noun.head.head
+    poster = nearest_subject(where, ("nsubj",)) if where.pos_ == "VERB" else None
+    if poster is None or noun.ent_type_ == "PERSON" and poster.ent_type_ != "PERSON":
+        return None
+    return poster
 
 
 def _maker_of(verb: Token) -> Token | None:

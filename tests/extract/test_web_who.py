@@ -1,0 +1,167 @@
+"""Who is credited on real web pages (issue 14, a fact-checker's reading): a dateline is no
+speaker, a description of a firm is not the outlet whose name holds its word, a firm or a
+brand is no person, and a role keeps no relative clause. Every sentence and name here is
+written for these tests; the first line of each text is its title."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimtrack.extract import extract
+from claimtrack.extract.roles import written
+from tests.handmade import speaker_of
+
+pytest.importorskip("spacy")
+
+TITLE = "Harbour News Today\n"
+
+
+def _mentions(text: str) -> list[str | None]:
+    return [c.speaker.mention.text(text) if c.speaker.mention else None for c in extract(text)]
+
+
+# --- a dateline is where a report was filed, not who spoke ----------------------------------
+
+
+def test_a_place_and_region_before_a_colon_are_no_speaker() -> None:
+    text = TITLE + 'Port Alder, Westland: "We will rebuild the harbour," the minister said.'
+    assert _mentions(text) == ["the minister"]
+
+
+def test_a_place_before_a_colon_and_a_report_with_its_own_speaker() -> None:
+    text = TITLE + "PORT ALDER: The council said it would vote on the budget next week."
+    assert _mentions(text) == ["The council"]
+
+
+def test_a_speakers_label_before_a_colon_still_speaks() -> None:
+    text = TITLE + "MARLOWE: We will vote on the budget next week and then go home."
+    who = speaker_of(text, "vote on the budget")
+    assert who.mention is not None and who.mention.text(text) == "MARLOWE"
+
+
+# --- a description of a firm is not the outlet that shares its word -------------------------
+
+
+def test_the_group_is_not_the_media_group_that_reported_it() -> None:
+    text = TITLE + (
+        "The Harbor Media Group reported on Monday that Brindle Motors had a new van. "
+        "The group said the van would go on sale in spring."
+    )
+    who = speaker_of(text, "go on sale in spring")
+    assert who.name != "Harbor Media Group"
+    assert who.how is None
+
+
+def test_the_company_with_its_own_clause_is_not_the_one_named_before() -> None:
+    text = TITLE + (
+        "Brindle Company built the stage. "
+        "The company that runs the fair said on Monday that the fair would go ahead."
+    )
+    who = speaker_of(text, "fair would go ahead")
+    assert who.name != "Brindle Company"
+
+
+def test_the_company_is_still_the_one_firm_named_before_it() -> None:
+    text = TITLE + (
+        "Brindle Company built the stage on Friday. "
+        "The company said on Monday that the fair would go ahead."
+    )
+    assert speaker_of(text, "fair would go ahead").name == "Brindle Company"
+
+
+# --- a firm, a brand or a product is no person ------------------------------------------------
+
+
+def test_a_name_with_a_firm_in_apposition_is_an_organisation() -> None:
+    text = TITLE + "Quorva, the app maker, said on Monday that it had fixed the flaw."
+    who = speaker_of(text, "fixed the flaw")
+    assert (who.name, who.kind) == ("Quorva", "organization")
+
+
+@pytest.mark.parametrize(
+    ("text", "piece"),
+    [
+        ("Fennix says its new phone will ship in June.", "ship in June"),
+        ("Velkor has shown a new coupe in its electric range.", "new coupe"),
+    ],
+)
+def test_a_name_that_speaks_of_its_own_product_is_an_organisation(text: str, piece: str) -> None:
+    who = speaker_of(TITLE + text, piece)
+    assert (who.name, who.kind) == (text.split()[0], "organization")
+
+
+def test_a_person_speaking_of_her_own_book_stays_a_person() -> None:
+    text = TITLE + "Dana Holt says her new book will ship in June."
+    who = speaker_of(text, "ship in June")
+    assert (who.name, who.kind) == ("Dana Holt", "person")
+
+
+def test_a_first_name_alone_with_its_is_still_no_firm() -> None:
+    text = TITLE + "Tobias says its new roof will hold for years."
+    assert speaker_of(text, "roof will hold").kind != "organization"
+
+
+# --- a role keeps no relative clause ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The senator who led the inquiry, Dana Holt, said the report was late.",
+        "Dana Holt, the senator who led the inquiry, said the report was late.",
+    ],
+)
+def test_a_role_keeps_no_relative_clause(text: str) -> None:
+    who = speaker_of(TITLE + text, "report was late")
+    assert (who.name, who.role) == ("Dana Holt", "senator")
+
+
+@pytest.mark.parametrize(
+    ("role", "kept"),
+    [
+        ("professor of law who has studied the courts", "professor of law"),
+        ("nurse at the clinic where the patients were seen", "nurse at the clinic"),
+        ("head of that office", "head of that office"),
+        ("the agency ’s science chief", "the agency’s science chief"),
+        ("who", "who"),
+    ],
+)
+def test_written_cuts_a_relative_clause(role: str, kept: str) -> None:
+    assert written(role) == kept
+
+
+# --- who the words name -----------------------------------------------------------------------
+
+
+def test_an_envoy_named_after_the_place_of_the_role() -> None:
+    text = TITLE + "Westland's ambassador to Norland Pavel Rusk said the talks had failed."
+    who = speaker_of(text, "talks had failed")
+    assert (who.name, who.kind) == ("Pavel Rusk", "person")
+    assert (who.role, who.affiliation) == ("ambassador to Norland", "Westland")
+
+
+def test_an_envoy_without_a_name_stays_a_description() -> None:
+    text = TITLE + "The ambassador to Norland said the talks had failed."
+    who = speaker_of(text, "talks had failed")
+    assert who.kind == "unnamed"
+
+
+def test_an_outlets_possessive_before_a_reporter_is_the_affiliation() -> None:
+    text = TITLE + (
+        "Kara Feng covered the fire for NPR. "
+        "According to NPR's Feng, the mill had been closed for a week."
+    )
+    who = speaker_of(text, "closed for a week")
+    assert (who.name, who.kind, who.role) == ("Kara Feng", "person", None)
+
+
+@pytest.mark.parametrize("site", ["Quill", "Twitter"])
+def test_a_participle_on_the_site_someone_posted_to_is_theirs(site: str) -> None:
+    text = TITLE + f"Dana Holt then posted on {site} accusing the council of hiding the report."
+    who = speaker_of(text, "hiding the report")
+    assert who.name == "Dana Holt"
+
+
+def test_lets_assume_credits_no_one() -> None:
+    text = TITLE + "Let’s assume the mayor keeps her word on the bridge."
+    assert extract(text) == []
