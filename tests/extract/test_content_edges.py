@@ -14,13 +14,18 @@ from claimtrack.extract.rules import Context, verbs
 from claimtrack.extract.segment import Parsed, Segment
 
 
-def _object_of(text: str, word: str) -> str:
+def _content_of(rule, text: str, word: str) -> str:  # noqa: ANN001 - a rule of verbs
+    """The content RULE (a function of ``rules.verbs``) draws for the verb WORD of TEXT."""
     doc = nlp.load()(text)
     ctx = Context(Parsed(Segment(0, len(text), text, False), doc), QuoteIndex(text), text)
     tok = next(t for t in doc if t.text == word)
-    found = verbs.prepositional_object(verbs.read_verb(ctx, tok, tok.sent))
+    found = rule(verbs.read_verb(ctx, tok, tok.sent))
     assert found is not None
     return text[found.content[0] : found.content[1]]
+
+
+def _object_of(text: str, word: str) -> str:
+    return _content_of(verbs.prepositional_object, text, word)
 
 
 @pytest.mark.parametrize(
@@ -114,12 +119,7 @@ def test_the_shipped_refiner_ends_an_object_before_a_clause_of_reason_or_time(
 
 
 def _direct_object_of(text: str, word: str) -> str:
-    doc = nlp.load()(text)
-    ctx = Context(Parsed(Segment(0, len(text), text, False), doc), QuoteIndex(text), text)
-    tok = next(t for t in doc if t.text == word)
-    found = verbs.direct_object(verbs.read_verb(ctx, tok, tok.sent))
-    assert found is not None
-    return text[found.content[0] : found.content[1]]
+    return _content_of(verbs.direct_object, text, word)
 
 
 @pytest.mark.parametrize(
@@ -252,12 +252,7 @@ def test_when_it_was_said_belongs_to_the_attribution_between_two_halves(text: st
 
 
 def _clause_of(text: str, word: str) -> str:
-    doc = nlp.load()(text)
-    ctx = Context(Parsed(Segment(0, len(text), text, False), doc), QuoteIndex(text), text)
-    tok = next(t for t in doc if t.text == word)
-    found = verbs.clause_complement(verbs.read_verb(ctx, tok, tok.sent))
-    assert found is not None
-    return text[found.content[0] : found.content[1]]
+    return _content_of(verbs.clause_complement, text, word)
 
 
 @pytest.mark.parametrize(
