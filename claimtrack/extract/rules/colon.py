@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from claimtrack.extract.cues import SAY_VERBS
 from claimtrack.extract.rules.context import Candidate, Context
 from claimtrack.extract.wordlists import words
 
@@ -50,9 +51,6 @@ def _dateline(lead: list[Token]) -> bool:
     return bool(names) and all(t.ent_type_ in ("GPE", "LOC") for t in names)
 
 
-_SAY = words("say_verbs")
-
-
 def _reports_itself(colon: Token) -> bool:
     """'PORT ALDER: The council said it would vote ...': the words after a label open with
     a report's own speaker (the subject of a saying verb starts right after the colon), so
@@ -62,7 +60,7 @@ def _reports_itself(colon: Token) -> bool:
     sent = colon.doc[colon.i + 1].sent  # the parser may end a sentence at the colon
     after = [t for t in colon.doc[colon.i + 1 : sent.end]]
     return any(
-        t.lemma_.lower() in _SAY
+        t.lemma_.lower() in SAY_VERBS
         and t.pos_ == "VERB"
         and any(c.dep_ == "nsubj" and c.left_edge.i == colon.i + 1 for c in t.children)
         for t in after
