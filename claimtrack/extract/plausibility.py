@@ -1,6 +1,6 @@
 """Claims that are claims: the last stage drops the ones that are not attributions at all.
 
-Five general filters over a document's claims (plain data, plus the parses for lemmas):
+Six general filters over a document's claims (plain data, plus the parses for lemmas):
 
 - **twice**: one claim found twice by two cues in one sentence ("asked whether X", "said X"):
   two claims of one sentence whose contents overlap and share at least TWICE_OVERLAP of their
@@ -19,6 +19,16 @@ Five general filters over a document's claims (plain data, plus the parses for l
   from ``data/words/furniture_labels.txt`` ("Disclosure: ...", "Correction: ...") or a content
   with a number and no verb (a price line, a list of portions after a label; a headline's
   "Poll: Voters Abandon Party" keeps its verbless title-case words).
+- **a thing's doing**: a claim whose cue is a verb that is no speaking verb (not in
+  ``say_verbs``, nor a verb of a manner of speaking: "the old wall crying out for repair"),
+  with neither a reported clause nor a quotation, whose subject is a thing: a
+  common noun, not capitalised mid-sentence, of no entity that can speak (a person, an
+  organisation, a place's people), that names no one who can say or find something (not in
+  ``data/words/sayer_nouns.txt`` nor the lists of people, firms, audiences and documents, and
+  no agent noun such as "-er" or "-ist"): "The hotel's garden lamps offer forty colours", "the
+  pavilion's design supports larger exhibitions". "The report found ...", "Officials warned ..." and "The
+  law bans X" (a document) stay. The subject of a participle is the noun it modifies
+  ("shipping records pointing to a busy winter"); a passive's subject is no speaker.
 - **inside another of its speaker**: a claim whose content lies inside the content of
   another claim crediting the same speaker through another cue, every word of it a word of
   that content (fewer distinct words; of equal words the earlier stays): a second, shorter
@@ -33,11 +43,14 @@ Boilerplate an outlet repeats in many articles needs the store and is not handle
 from __future__ import annotations
 
 import bisect
+import functools
+import re
 from collections.abc import Sequence
 
 from spacy.tokens import Token
 
 from claimtrack.extract.learned.score import content_text, token_f1, words
+from claimtrack.extract.roles import PERSON_ROLES
 from claimtrack.extract.spans import token_starts
 from claimtrack.extract.types import FoundClaim
 from claimtrack.extract.wordlists import words as word_list
@@ -64,6 +77,7 @@ def screen(
             lemma not in not_cues
             and not _headline(c, lemma, index)
             and not no_one_to_credit(text, c, lemma, index)
+            and not thing_doing(c, lemma, index)
         )
     for i in found_twice(text, claims):
         keep[i] = False
@@ -240,3 +254,71 @@ def _headline(c: FoundClaim, lemma: str | None, index: Paragraphs) -> bool:
     if p is None or not p.seg.is_heading:
         return False
     return lemma not in word_list("say_verbs") and lemma != ":"
+
+
+# entity types of a subject that can speak, or that counts people ("54 percent backed ...")
+_SPEAKING_ENTITIES = frozenset(
+    {"PERSON", "ORG", "NORP", "GPE", "FAC", "LOC", "PERCENT", "CARDINAL"}
+)
+# nouns of agents: "researcher", "analyst", "official", "critic"s are people; "-er" nouns that
+# are things ("number", "paper") only keep a claim they could have dropped
+_AGENT = re.compile(r"(?:er|or|ist|an|ant|ent|ee|ess|man|men|woman|person|people|one|body|ic)s?$")
+_REPORTED = frozenset({"ccomp", "xcomp"})
+# verbs of a manner of speaking, which a thing may do as a figure of speech ("the old wall crying
+# out for repair", "the crowd cheered"): attributions all the same
+_SPEECH_MANNER = frozenset(
+    "cry yell scream shriek whisper mutter murmur chant sing cheer boo jeer groan sigh grumble "
+    "roar bark howl plead beg".split()
+)
+
+
+def thing_doing(c: FoundClaim, lemma: str | None, index: Paragraphs) -> bool:
+    """A thing's doing, not anyone's saying (see module doc)."""
+    if lemma is None or lemma in word_list("say_verbs") or lemma in _SPEECH_MANNER:
+        return False
+    if c.quote is not None:
+        return False
+    head = next((t for t in index.tokens(c.cue.start, c.cue.end) if t.pos_ in _CONTENT_POS), None)
+    if head is None or head.pos_ != "VERB" or head.lemma_.lower() != lemma:
+        return False
+    if any(ch.dep_ in _REPORTED for ch in head.children):
+        return False
+    subject = _subject(head)
+    return subject is not None and _a_thing(subject)
+
+
+def _subject(verb: Token) -> Token | None:
+    """Who or what does VERB: its active subject (a passive's is what was done, and a relative
+    pronoun stands for what the clause describes), or the noun a participle modifies ("records
+    pointing to"; not an infinitive's: "her refusal to endorse him")."""
+    own = next((t for t in verb.children if t.dep_ in ("nsubj", "nsubjpass")), None)
+    if own is None and verb.dep_ == "acl" and verb.tag_ in ("VBG", "VBN"):
+        return verb.head
+    return own if own is not None and own.dep_ == "nsubj" else None
+
+
+@functools.cache
+def _sayers() -> frozenset[str]:
+    return (
+        word_list("sayer_nouns")
+        | PERSON_ROLES
+        | word_list("company_nouns")
+        | word_list("audience_nouns")
+        | word_list("source_documents")
+    )
+
+
+def _a_thing(tok: Token) -> bool:
+    """A common noun that names no one who could say something (see module doc)."""
+    if tok.pos_ != "NOUN" or tok.tag_ not in ("NN", "NNS") or tok.ent_type_ in _SPEAKING_ENTITIES:
+        return False
+    if tok.text[:1].isupper() and (not tok.is_sent_start or not list(tok.children)):
+        return False  # a name the tagger took for a noun ("Roe shared ...")
+    if any(t.dep_ == "compound" and t.pos_ == "PROPN" for t in tok.children):
+        return False  # someone's named thing, or a name misread ("Roe avoids commenting")
+    noun = tok.lemma_.lower()
+    if not noun.isalpha() or noun in _sayers() or _AGENT.search(noun):
+        return False
+    # "a lot of voters", "one of the campaigns": the words of the "of" are the subject
+    of = [t for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for t in p.children]
+    return not any(t.dep_ == "pobj" and not _a_thing(t) for t in of)

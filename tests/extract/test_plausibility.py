@@ -250,3 +250,40 @@ def test_it_in_a_progressive_is_the_thing_named() -> None:
     parsed = parse_chunk([(text, None)])[0]
     claim = _claim(text, "denouncing", "the plan to close two schools", "It", 0.5)
     assert screen(text, [claim], parsed, not_cues=frozenset()) == [claim]
+
+
+def test_a_thing_offering_something_is_no_attribution() -> None:
+    text = "The hotel's garden lamps offer forty colours, and each path has its own bench."
+    raw, kept = _both(text)
+    assert "offer" in _cues(text, raw)
+    assert "offer" not in _cues(text, kept)
+
+
+def test_a_thing_in_a_participle_is_no_attribution() -> None:
+    text = "The station's new roof, offering shade to hundreds of travellers, opened in May."
+    raw, kept = _both(text)
+    assert "offering" in _cues(text, raw)
+    assert "offering" not in _cues(text, kept)
+
+
+def test_a_design_supporting_exhibitions_is_no_attribution() -> None:
+    text = "The pavilion's flexible design supports larger exhibitions without new walls."
+    raw, kept = _both(text)
+    assert "supports" in _cues(text, raw)
+    assert "supports" not in _cues(text, kept)
+
+
+def test_people_documents_and_firms_of_the_same_shape_stay() -> None:
+    for text, cue in [
+        ("The report found that the bridge was unsafe.", "found"),
+        ("Officials warned residents about the rising river on Tuesday.", "warned"),
+        ("The firm offers a free loaf to every new member of its club.", "offers"),
+        ("Councillor Ida Brandt supports the new library.", "supports"),
+        (
+            "The old harbour wall, crying out for repair, still shelters the boats.",
+            "crying out for",
+        ),
+    ]:
+        raw, kept = _both(text)
+        assert cue in _cues(text, raw)
+        assert _cues(text, kept) == _cues(text, raw), text
