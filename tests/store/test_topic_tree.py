@@ -1692,3 +1692,102 @@ def test_subjects_of_general_news_of_issue_19_round_11(sentence, want, wrong):
     found = slugs(tag(load_taxonomy(), sentence))
     assert want is None or want in found, found
     assert wrong is None or wrong not in found, found
+
+
+@pytest.mark.parametrize(
+    ("slug", "tagged", "untagged"),
+    [
+        (
+            "law-enforcement",
+            "the suspect was seen leaving the bakery",
+            "I suspect the plan will fail",
+        ),
+        ("law-enforcement", "officers executed a search warrant at the farm", None),
+        ("law-enforcement", "the coroner ruled the death an accident", None),
+        (
+            "law-enforcement",
+            "he was released on bail on Friday",
+            "the state had to bail out the mill",
+        ),
+        ("judiciary", "the tribunal found against the club", None),
+        ("crime", "shots were fired near the harbour", "she fired a few shots of espresso"),
+        ("crime", "drunk driving deaths rose in Northfield", None),
+        ("crime", "the ransom demand arrived by post", None),
+        ("disaster", "a pileup closed three lanes of the motorway", None),
+        (
+            "disaster",
+            "a head-on collision on the coast road",
+            "the two towns are on a collision course",
+        ),
+        ("economy", "supply chains were hit by the port closure", None),
+        ("economy", "the rate cut came in March", None),
+        ("economy", "the yuan fell against the dollar", None),
+        ("market-exchange", "she keeps her savings in index funds", None),
+        ("housing-property", "realtors expect fewer sales in Lowmoor", None),
+        ("energy", "OPEC agreed to cut output", "pour a little olive oil into the pan"),
+        ("technology-engineering", "the software update fixed a security flaw", None),
+        ("technology-engineering", "the telecoms regulator fined the carrier", None),
+        ("education", "the lecturers walked out over pay", None),
+        ("education", "she gave the commencement address at Ridgefield", None),
+        ("disease-condition", "children with ADHD need support", "the ruling aids the defence"),
+        ("disease-condition", "he suffered a concussion in the second half", None),
+        ("religious-life", "the diocese paid the victims", None),
+        (
+            "scientific-research",
+            "the laboratory tested the samples",
+            "states as laboratories of democracy",
+        ),
+        ("scientific-research", "funding for stem cell research", None),
+        ("space-programme", "SpaceX delayed the test again", None),
+        ("society", "loneliness among older people in Dunmore", None),
+        (
+            "competition-discipline",
+            "she won a gold medal in the relay",
+            "he was given the Congressional Gold Medal",
+        ),
+        ("competition-discipline", "the cyclist attacked on the last climb", None),
+        ("match-statistics", "they conceded an own goal in stoppage time", None),
+        ("sport-event", "the season opener against Harwick", None),
+        ("peace-process", "UN peacekeepers patrol the buffer zone", None),
+        ("security", "the arms deal with the kingdom", "the gaffe gave ammunition to his critics"),
+        ("weather", "icy roads caused delays across Marlow", None),
+        ("weather", "wind gusts of 60 mph are expected", None),
+        ("lifestyle", "the sneaker brand opened a store in Tarn", None),
+        ("products-services", "the phone has a 12-megapixel camera", None),
+        ("products-services", "the robot vacuum is down to $199", None),
+        ("transport", "Airbus delivered fewer planes this year", None),
+        ("transport", "flight attendants went on strike", None),
+        ("car-features", "the hatchback has more room in the back", None),
+        ("natural-science", "the meteor shower peaks tonight", "her meteoric rise in the party"),
+        ("pollution-nature", "coral bleaching on the northern reef", None),
+        ("arts-entertainment", "the single topped the charts in May", None),
+        ("mass-media", "the news anchor left the network", None),
+        ("medical-treatment", "the patient spent a week in the ICU", None),
+        ("medical-treatment", "doctors prescribed antibiotics", None),
+        (
+            "family-life",
+            "the couple's divorce was finalised",
+            "hard for him to divorce himself from the party",
+        ),
+        ("family-life", "the wedding ceremony took place in June", None),
+        ("working-conditions", "parental leave for new fathers", None),
+        ("working-conditions", "working from home saves an hour a day", None),
+        (
+            "food-drink",
+            "vegan restaurants are opening in Calder",
+            "the culinary workers union endorsed her",
+        ),
+    ],
+)
+def test_subjects_of_general_news_of_issue_19_round_12(slug, tagged, untagged):
+    """General-news subjects the tree named thinly (IPTC's top levels, learned on PolNeAR
+    train and the even half of the web pages): police work and bail, tribunals, shots fired,
+    pileups, supply chains and currencies, index funds, OPEC, software updates, lecturers,
+    ADHD, dioceses, laboratories, SpaceX, loneliness, medals, own goals, peacekeepers, arms
+    deals, icy roads, footwear, a product's specs and appliances, Airbus and flight crews,
+    meteors, coral bleaching, the charts, news anchors, medical treatment, family life,
+    working conditions, food and drink; each with a sentence of another sense where the word
+    has one."""
+    taxonomy = load_taxonomy()
+    assert slug in slugs(tag(taxonomy, tagged))
+    assert untagged is None or slug not in slugs(tag(taxonomy, untagged))
