@@ -1746,6 +1746,11 @@ def test_subjects_of_general_news_of_issue_19_round_11(sentence, want, wrong):
             "he was given the Congressional Gold Medal",
         ),
         ("competition-discipline", "the cyclist attacked on the last climb", None),
+        (
+            "competition-discipline",
+            "the striker is out with a hamstring injury",
+            "the rider would hamstring the agency's inspectors",
+        ),
         ("match-statistics", "they conceded an own goal in stoppage time", None),
         ("sport-event", "the season opener against Harwick", None),
         ("peace-process", "UN peacekeepers patrol the buffer zone", None),
