@@ -112,3 +112,44 @@ def test_a_possessive_that_does_not_agree_with_the_subject_stays() -> None:
     noun, poss = _noun_and_possessive("He dismissed her claims about the ferry board.", "claims")
     assert poss is not None and poss.text == "her"
     assert possessor_subject(poss, noun) is None
+
+
+# --- a speaker the parser put beside the verb: an object after a quotation, a glued name -------
+
+
+def test_the_speaker_after_a_quotation_read_as_an_object() -> None:
+    text = '"We never asked for the ferry tax," added another harbor commissioner.'
+    mention, _ = _credited(text, "ferry tax")
+    assert mention == "another harbor commissioner"
+    # a participle's object is no speaker, even after a quotation
+    text = 'Jo Roe went on to praise Ada Moss, calling her "the best harbor master in years."'
+    mention, name = _credited(text, "best harbor master")
+    assert mention == "Jo Roe" and name == "Jo Roe"
+
+
+def test_a_name_glued_onto_the_verb_after_a_quotation() -> None:
+    text = '"The plan is sound and the river is clean," Varnholt notes.'
+    mention, _ = _credited(text, "river is clean")
+    assert mention == "Varnholt"
+
+
+# --- a relative clause on a thing its subject made: the maker speaks ---------------------------
+
+
+def test_an_editorial_that_warned_is_credited_to_who_printed_it() -> None:
+    text = "The Ellsworth Gazette printed an editorial that warned the ferry budget would fall."
+    mention, _ = _credited(text, "ferry budget")
+    assert mention == "The Ellsworth Gazette"
+    # a relative clause after a comma may be about the nearer noun: it keeps its pronoun
+    text = (
+        "Jo Roe won a ruling from the Ellsworth port commission, which found that she met "
+        "the deadline."
+    )
+    mention, _ = _credited(text, "met the deadline")
+    assert mention == "which"
+
+
+def test_sections_that_demand_are_credited_to_the_platforms() -> None:
+    text = "The two party platforms carry sections that demand a new seawall."
+    mention, _ = _credited(text, "new seawall")
+    assert mention is not None and "platforms" in mention

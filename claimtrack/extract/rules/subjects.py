@@ -41,6 +41,9 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
             return None, True
         return None, True
     if subj is not None:
+        # "printed an editorial that warned": the pronoun stands for a thing its maker wrote
+        if _relative_of_thing(subj, verb) and (maker := _maker_of(verb)) is not None:
+            return maker, False
         return subj, False
     # "X said A and added that B": the parser often hangs "added" off A's verb; the speaker of
     # "added" is the subject of "said", not A's
@@ -54,6 +57,10 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
     ):
         return subject_of(first.head)
     if (named := _name_after(verb)) is not None:
+        return named, False
+    if (named := _inverted_object(verb)) is not None:
+        return named, False
+    if (named := _glued_subject(verb)) is not None:
         return named, False
     if (made := made_to_speak(verb)) is not None:
         return made, False
@@ -145,23 +152,64 @@ def _posted_on(verb: Token) -> Token | None:
 
 
 def _maker_of(verb: Token) -> Token | None:
-    """Who made the thing a participle or infinitive describes, when that thing is the object
-    of their verb and cannot speak itself: "the campaign sent out a press release saying",
-    "the group will run ads demanding", "the mayor has a rare chance to show" (PolNeAR credits
-    the subject, not the release, the ads or the chance); None for people ("met residents
-    complaining") and for anything else."""
+    """Who made the thing a participle, an infinitive or a relative clause describes, when
+    that thing is the object of their verb and cannot speak itself: "the campaign sent out a
+    press release saying", "the group will run ads demanding", "the mayor has a rare chance to
+    show", "the paper printed an editorial that warned" (PolNeAR credits the subject, not the
+    release, the ads, the chance or the editorial); None for people ("met residents
+    complaining") and for anything else. A relative clause's maker is its verb's own subject,
+    not one the verb inherits."""
     noun = verb.head
-    if verb.dep_ != "acl" or noun.pos_ != "NOUN" or noun.dep_ != "dobj" or noun.i > verb.i:
+    if verb.dep_ not in ("acl", "relcl") or noun.pos_ != "NOUN" or noun.dep_ != "dobj":
+        return None
+    if noun.i > verb.i:
         return None
     gov = noun.head
     if speaking_being(noun) or gov.pos_ not in ("VERB", "AUX"):
         return None
     subj = nearest_subject(gov, ("nsubj",))
-    if subj is None:
+    if subj is None and verb.dep_ == "acl":
         subj, passive = subject_of(gov)
         if passive:
             return None
     return subj
+
+
+def _relative_of_thing(subj: Token, verb: Token) -> bool:
+    """SUBJ is the relative pronoun that opens VERB's clause right after the noun it stands
+    for ("an editorial that warned": not "a ruling from the commission, which found")."""
+    return subj.tag_ == "WDT" and verb.dep_ == "relcl" and subj.i == verb.head.i + 1
+
+
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def _inverted_object(verb: Token) -> Token | None:
+    """The speaker after a finite speaking verb right after the closing mark of its quotation,
+    which the parser read as the verb's object ('"We are ready," added a council member.'):
+    the object, when it may speak and ends the clause; None for anything else ('..., calling
+    her "the best harbor master"')."""
+    doc = verb.doc
+    if verb.i == 0 or not doc[verb.i - 1].is_quote or verb.tag_ not in FINITE_TAGS:
+        return None
+    if cues.verb_score(verb.lemma_.lower(), "c") < 0.6:
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.left_edge.i != verb.i + 1 or not speaking_being(obj):
+        return None
+    end = obj.right_edge.i + 1
+    return obj if end >= len(doc) or doc[end].is_punct else None
+
+
+def _glued_subject(verb: Token) -> Token | None:
+    """A name the parser glued onto the speaking verb after it as if the verb were a noun
+    ('"...," Varnholt notes.', "state election records show"): the name, else None."""
+    if verb.i == 0 or verb.pos_ != "VERB" or cues.verb_score(verb.lemma_.lower(), "c") < 0.6:
+        return None
+    prev = verb.doc[verb.i - 1]
+    if prev.dep_ != "compound" or prev.head != verb or not speaking_being(prev):
+        return None
+    return prev
 
 
 def _subject_before(verb: Token) -> Token | None:
