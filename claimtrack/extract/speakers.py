@@ -2439,7 +2439,8 @@ class Resolver:
         """Of NAMES, people who share a surname, the one named as another's kin when she
         or he is far the likeliest (as a pronoun is found: a speaker or a main subject of
         the last sentences, KIN_SALIENT_BY times likelier than HEAD, the one not named as
-        kin: named in a later sentence than HEAD's last), else None."""
+        kin: named in a later sentence than HEAD's last) and named in two sentences at
+        least (not only where the tie is told), else None."""
         now = max((s.sent for s in self.seen), default=0) + 1
         ranked = [
             (score, seen)
@@ -2450,7 +2451,12 @@ class Resolver:
             return None
         if len(ranked) > 1 and ranked[1][0] * KIN_SALIENT_BY > ranked[0][0]:
             return None
-        return ranked[0][1].actor.name
+        kin = ranked[0][1].actor.name
+        # named again after the sentence that told the tie ("Kate Roe, the senator's
+        # daughter, said ... Roe said" is still the senator)
+        if len({s.sent for s in self.seen if s.actor.name == kin}) < 2:
+            return None
+        return kin
 
     def by_first_name(self, first: str, gender: Gender | None) -> str | None:
         """The one person the article names in full with the first name FIRST ("Tobias" of
