@@ -1807,6 +1807,8 @@ class Resolver:
         self.last_person: ResolvedActor | None = None
         self.last_any: ResolvedActor | None = None
         self.recent: list[ResolvedActor] = []  # persons noted as subjects, latest last
+        # names a firm's or a body's description stands in apposition to, and their kind
+        self.apposed_bodies: dict[str, ActorKind] = {}
         self.seen: list[Seen] = []  # who was named where, for the pronouns after it
         # per mention (id of its paragraph's Doc, start, end): how it was resolved, and the
         # other named people it names ("Jon Doe and Ann Roe")
@@ -2531,10 +2533,14 @@ class Resolver:
                 name = self.shortest_form(name)
             else:
                 name = self.longer_form(name)
+        if (body := self.apposed_bodies.get(name)) is not None:
+            actor.kind = body  # "The company that runs the fair, Dale Roe Productions,"
         known = self.actors.get(name)
         if known is None:
             known = ResolvedActor(name, actor.kind, actor.role, actor.affiliation, [])
             self.actors[name] = known
+        elif body is not None:
+            known.kind = body
         elif known.kind == "organization" and actor.kind == "person":
             known.kind = "person"
         else:
@@ -3023,6 +3029,7 @@ class Resolver:
             found = analyse_mention(anchor, mention_start(anchor), mention_end(anchor))
             return [found], "the name it stands in apposition to"
         if (body := body_named_after(head, start, end)) is not None:
+            self.apposed_bodies[body.name or ""] = body.kind
             return [body], "named in apposition to it"
         if (named := name_after(head, start, end)) is not None:
             name, role = named

@@ -190,6 +190,17 @@ def test_the_name_after_a_firms_description_with_a_clause_speaks(sentence: str, 
     assert (who.name, who.kind) == ("Wenna Brindle", "person")
 
 
+def test_a_firm_named_after_its_description_stays_a_firm_through_the_article() -> None:
+    text = TITLE + (
+        "Jo Marr wants her songs back. The group that owns most of her music, Big Harrow, "
+        "says she will be allowed to play. Big Harrow have twice denied doing anything wrong. "
+        "The company that runs the show, Dick Harlow Productions, denies that anything is sorted."
+    )
+    kinds = {c.speaker.name: c.speaker.kind for c in extract(text)}
+    assert kinds["Big Harrow"] == "organization"
+    assert kinds["Dick Harlow Productions"] == "organization"
+
+
 # --- a surname two kin share: the one just speaking -----------------------------------------
 
 
