@@ -192,12 +192,13 @@ def test_the_name_after_a_firms_description_with_a_clause_speaks(sentence: str, 
 
 def test_a_firm_named_after_its_description_stays_a_firm_through_the_article() -> None:
     text = TITLE + (
-        "Jo Marr wants her songs back. The group that owns most of her music, Big Harrow, "
-        "says she will be allowed to play. Big Harrow have twice denied doing anything wrong. "
-        "The company that runs the show, Dick Harlow Productions, denies that anything is sorted."
+        "Jo Marr wants her songs back. The label that holds the rights to her songs, Big Harrow, "
+        "says she may sing them on tour. Big Harrow said in June that the songs were not for sale. "
+        "The company that runs the awards night, Dick Harlow Productions, says no deal is done."
     )
-    kinds = {c.speaker.name: c.speaker.kind for c in extract(text)}
-    assert kinds["Big Harrow"] == "organization"
+    kinds = [(c.speaker.name, c.speaker.kind) for c in extract(text)]
+    assert [k for n, k in kinds if n == "Big Harrow"] == ["organization", "organization"]
+    kinds = dict(kinds)
     assert kinds["Dick Harlow Productions"] == "organization"
 
 
@@ -224,11 +225,11 @@ def test_a_surname_is_the_kin_who_just_spoke_else_the_one_not_named_as_kin() -> 
 
 def test_a_surname_after_an_outlets_curly_possessive_is_the_reporter() -> None:
     text = TITLE + (
-        "Kara Feng covered the fire for Radio Harbour. "
-        "But according to Harbour Radio’s Feng, the mill had been closed for a week."
+        "Kara Quan covered the fire for Radio Harbour. "
+        "But according to Harbour Radio’s Quan, the mill had been closed for a week."
     )
     who = speaker_of(text, "closed for a week")
-    assert (who.name, who.kind, who.affiliation) == ("Kara Feng", "person", "Harbour Radio")
+    assert (who.name, who.kind, who.affiliation) == ("Kara Quan", "person", "Harbour Radio")
 
 
 # --- a firm's description before its name ----------------------------------------------------
@@ -237,10 +238,10 @@ def test_a_surname_after_an_outlets_curly_possessive_is_the_reporter() -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
-        "Global investment bank Harrow Stanley had called the court ruling a landmark judgment.",
-        "Global financial firm Harrow Stanley said the court ruling was a landmark judgment.",
+        "Global investment bank Harrow Stanley had called the court ruling a turning point.",
+        "Global lending firm Harrow Stanley said the court ruling was a turning point.",
     ],
 )
 def test_a_firms_description_before_its_name_is_no_role_and_no_part_of_it(sentence: str) -> None:
-    who = speaker_of(TITLE + sentence, "landmark")
+    who = speaker_of(TITLE + sentence, "turning point")
     assert (who.name, who.kind, who.role) == ("Harrow Stanley", "organization", None)
