@@ -334,7 +334,7 @@ def known_within(session: Session, name: str) -> Actor | None:
 
 
 def known_with_middle(session: Session, name: str) -> Actor | None:
-    """The one known person whose name is NAME with a middle name more or less ("Ann Rodham
+    """The one known person whose name is NAME with a middle name more or less ("Ann Quarrie
     Roe" and "Ann Roe", either stored first), when the middle name is no first name ("Mary
     Ann Roe" is not Mary Roe) and no suffix; None when nobody or several fit."""
     words = person_form(name).split()
@@ -361,7 +361,7 @@ def known_with_middle(session: Session, name: str) -> Actor | None:
 
 def _plain_middle(word: str) -> bool:
     """A middle name that tells no other person: a capitalised word that is no first name
-    (a family name: "Rodham"), no initial and no suffix."""
+    (a family name: "Quarrie"), no initial and no suffix."""
     plain = fold(word).strip(".,")
     return (
         word[:1].isupper()
