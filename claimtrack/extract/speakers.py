@@ -313,6 +313,9 @@ UNKNOWN_GENDER_FIT = 0.75
 # how many times likelier than the next the one person a description fits must be (two
 # nominees named as speakers in two sentences running are only twice: left unresolved)
 SALIENT_BY = 3
+# how many times likelier than the one not named as kin a kin who shares a surname must be
+# to be whom the surname alone stands for: a speaker a sentence after the other's last
+KIN_SALIENT_BY = 2
 
 
 def place(tok: Token, speaker: bool) -> tuple[int, str]:
@@ -765,6 +768,17 @@ def a_thing(name: Token) -> bool:
     return "its" in owners and not owners & {"his", "her"}
 
 
+def _firm_before(title_toks: list[Token], name_toks: list[Token]) -> bool:
+    """Whether the words before a name end with a firm's noun and the name starts with no
+    first name: "Global investment bank Harrow Stanley", "the carmaker Quorvex Motors"
+    name a firm, not a person whose role is "bank"."""
+    titles = [t for t in title_toks if t.dep_ != "punct"]
+    if not titles or not name_toks or first_name_gender(name_toks[0].text) is not None:
+        return False
+    last = titles[-1].lower_
+    return last in words_of("company_nouns") or last in ORG_WORDS
+
+
 def _role_to_place_name(head: Token) -> ResolvedActor | None:
     """A person's role "to" or "of" a place whose name the parser ran on into the person's
     ("Westland's ambassador to Norland Pavel Rusk": one proper-noun chain, a first name
@@ -900,7 +914,17 @@ def _org_text(head: Token, text: str) -> str:
         return text
     words = text.split()
     k = next((i for i, w in enumerate(words) if w[:1].isupper()), 0)
+    # "Global financial firm Harrow Bank": a sentence's first word, capitalised, then lower
+    # case words that are no joining word of a name ("Commission on Presidential Debates")
+    later = next((i for i in range(k + 1, len(words)) if words[i][:1].isupper()), None)
+    if later is not None and later > k + 1 and all(w.islower() for w in words[k + 1 : later]):
+        if not set(words[k + 1 : later]) & NAME_JOINERS:
+            k = later
     return " ".join(words[k:])
+
+
+# lower-case words inside an organisation's name: "Commission on Presidential Debates"
+NAME_JOINERS = frozenset("of on for and the de du la le del at in to & von van".split())
 
 
 def named_group(head: Token) -> ResolvedActor | None:
@@ -1103,6 +1127,36 @@ def name_after(head: Token, start: int, end: int) -> tuple[str, str] | None:
     if not person and first_name_gender(words[0]) is None:
         return None
     return " ".join(words), clean(_DET.sub("", _AGE.sub("", text[start:comma])))
+
+
+def body_named_after(head: Token, start: int, end: int) -> ResolvedActor | None:
+    """The body a description of a firm with its own words after the noun names after a
+    comma, inside the mention: "The company that runs the fair, Fairco," -> the
+    organisation Fairco (the parser often hangs the name on the clause's object). None
+    unless the head is a firm's or a body's noun with words of its own after it and the
+    mention ends in one to four capitalised words that are no title, all proper nouns."""
+    if head.pos_ != "NOUN" or head.tag_ != "NN" or not list(head.rights):
+        return None
+    low = head.lower_
+    if low in MEDIA_WORDS or low in GOVERNMENT_WORDS:
+        kind: ActorKind = "media" if low in MEDIA_WORDS else "government"
+    elif low in words_of("company_nouns") or low in ORG_WORDS or low in ORG_HEADS:
+        kind = "organization"
+    else:
+        return None
+    doc, text = head.doc, doc_text(head.doc)
+    said = text[start:end].rstrip().rstrip(",").rstrip()
+    comma = said.rfind(",")
+    if comma <= head.idx + len(head.text) - start or comma < 0:
+        return None
+    words = said[comma + 1 :].split()
+    if not 1 <= len(words) <= 4 or any(_title_word(w) or not w[:1].isupper() for w in words):
+        return None
+    span = doc.char_span(start + comma + 1, start + len(said), alignment_mode="contract")
+    if span is None or any(t.pos_ != "PROPN" for t in span):
+        return None
+    name = " ".join(words)
+    return ResolvedActor(name, kind, forms=[name])
 
 
 # an age in a description: "a 70-year-old farmer", "the 43 year old"
@@ -1320,6 +1374,8 @@ def analyse_mention(head: Token, start: int, end: int) -> ResolvedActor:
             if kind == "person" and len(name_toks) == 1 and a_thing(name_head):
                 kind = "organization"
                 role = None
+            if kind == "person" and _firm_before(title_toks, name_toks):
+                kind, role, aff = "organization", None, None  # "investment bank Harrow Stanley"
             name = clean(person_name(name) if kind == "person" else name)
             return ResolvedActor(name, kind, role, aff, [name])
     text = group_name(clean(cut_clauses(_DET.sub("", doc_text(doc)[start:end]))))
@@ -1751,6 +1807,8 @@ class Resolver:
         self.last_person: ResolvedActor | None = None
         self.last_any: ResolvedActor | None = None
         self.recent: list[ResolvedActor] = []  # persons noted as subjects, latest last
+        # names a firm's or a body's description stands in apposition to, and their kind
+        self.apposed_bodies: dict[str, ActorKind] = {}
         self.seen: list[Seen] = []  # who was named where, for the pronouns after it
         # per mention (id of its paragraph's Doc, start, end): how it was resolved, and the
         # other named people it names ("Jon Doe and Ann Roe")
@@ -2350,7 +2408,9 @@ class Resolver:
         if len(names) == 1:
             return names[0]
         if len(head := [n for n in names if not self.named_as_kin(n)]) == 1:
-            return head[0]  # "Trump" of Jo Trump and "Ann Trump, the nominee's daughter"
+            # "Trump" of Jo Trump and "Ann Trump, the nominee's daughter", unless she is
+            # the one just speaking ("Ann Trump said ... Trump added")
+            return self.kin_speaking(names, head[0]) or head[0]
         key = fold(surname)
         if (before := self.surname_for.get(key)) in names:
             return before  # "Roe" stays whom it stood for when Ann Roe is named later
@@ -2358,6 +2418,47 @@ class Resolver:
         if found is not None:
             self.surname_for[key] = found
         return found
+
+    def by_owned_surname(self, head: Token) -> tuple[ResolvedActor, str] | None:
+        """A surname after a body's possessive that the NER read as one body's name with it
+        ("Harbour Radio’s Roe" as one ORG): the person this article names in full with that
+        surname, the body the affiliation; None for anything else."""
+        if head.pos_ != "PROPN" or head.ent_type_ == "PERSON" or head.lower_ not in self.full_names:
+            return None
+        if any(c.dep_ == "compound" for c in head.children):
+            return None
+        owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+        if owner is None or owner.ent_type_ == "PERSON":
+            return None
+        body = " ".join(t.text for t in owner.subtree if t.tag_ != "POS" and t.pos_ != "DET")
+        found = ResolvedActor(head.text, "person", affiliation=body, forms=[head.text])
+        actor = self.canonical(found, head.text)
+        if actor.name == head.text:
+            return None
+        return actor, "named in full in this article"
+
+    def kin_speaking(self, names: list[str], head: str) -> str | None:
+        """Of NAMES, people who share a surname, the one named as another's kin when she
+        or he is far the likeliest (as a pronoun is found: a speaker or a main subject of
+        the last sentences, KIN_SALIENT_BY times likelier than HEAD, the one not named as
+        kin: named in a later sentence than HEAD's last) and named in two sentences at
+        least (not only where the tie is told), else None."""
+        now = max((s.sent for s in self.seen), default=0) + 1
+        ranked = [
+            (score, seen)
+            for score, seen in self.candidates(now, lambda _: 1.0)
+            if seen.actor.name in names
+        ]
+        if not ranked or ranked[0][1].actor.name == head or ranked[0][1].weight < 3:
+            return None
+        if len(ranked) > 1 and ranked[1][0] * KIN_SALIENT_BY > ranked[0][0]:
+            return None
+        kin = ranked[0][1].actor.name
+        # named again after the sentence that told the tie ("Kate Roe, the senator's
+        # daughter, said ... Roe said" is still the senator)
+        if len({s.sent for s in self.seen if s.actor.name == kin}) < 2:
+            return None
+        return kin
 
     def by_first_name(self, first: str, gender: Gender | None) -> str | None:
         """The one person the article names in full with the first name FIRST ("Tobias" of
@@ -2432,10 +2533,14 @@ class Resolver:
                 name = self.shortest_form(name)
             else:
                 name = self.longer_form(name)
+        if (body := self.apposed_bodies.get(name)) is not None:
+            actor.kind = body  # "The company that runs the fair, Dale Roe Productions,"
         known = self.actors.get(name)
         if known is None:
             known = ResolvedActor(name, actor.kind, actor.role, actor.affiliation, [])
             self.actors[name] = known
+        elif body is not None:
+            known.kind = body
         elif known.kind == "organization" and actor.kind == "person":
             known.kind = "person"
         else:
@@ -2923,6 +3028,9 @@ class Resolver:
         if (anchor := appositive_anchor(head)) is not None:
             found = analyse_mention(anchor, mention_start(anchor), mention_end(anchor))
             return [found], "the name it stands in apposition to"
+        if (body := body_named_after(head, start, end)) is not None:
+            self.apposed_bodies[body.name or ""] = body.kind
+            return [body], "named in apposition to it"
         if (named := name_after(head, start, end)) is not None:
             name, role = named
             found = ResolvedActor(name, "person", role=role, forms=[name])
@@ -3008,6 +3116,8 @@ class Resolver:
             return hit
         if (hit := the_state(head, text) or self.the_city(head, text)) is not None:
             return self.canonical(hit[0]), hit[1]
+        if (hit := self.by_owned_surname(head)) is not None:
+            return hit
         found = analyse_mention(head, start, end)
         if found.kind in BODIES or found.kind == "unnamed":
             if (hit := self.by_org(head, text) or self.by_trade(head, start, end)) is not None:

@@ -333,6 +333,45 @@ def known_within(session: Session, name: str) -> Actor | None:
     return None
 
 
+def known_with_middle(session: Session, name: str) -> Actor | None:
+    """The one known person whose name is NAME with a middle name more or less ("Ann Quarrie
+    Roe" and "Ann Roe", either stored first), when the middle name is no first name ("Mary
+    Ann Roe" is not Mary Roe) and no suffix; None when nobody or several fit."""
+    words = person_form(name).split()
+    if words and fold(words[-1]).strip(".,") in SUFFIXES:
+        return None  # "Jo Ann Roe Jr.": the suffix makes another person
+    if len(words) == 3 and _plain_middle(words[1]) and not any(fold(w) in PARTICLES for w in words):
+        key = name_key(f"{words[0]} {words[2]}")
+        found = [a for a in _named(session, key) if a.name_key == key]
+    elif len(words) == 2 and not any(fold(w) in PARTICLES for w in words):
+        first, last = (name_key(w) for w in words)
+        like = select(Actor).where(Actor.kind == "person", Actor.name_key.like(f"{first} % {last}"))
+        found = [
+            a
+            for a in session.scalars(like)
+            if len(parts := person_form(a.name).split()) == 3
+            and name_key(parts[0]) == first
+            and name_key(parts[2]) == last
+            and _plain_middle(parts[1])
+        ]
+    else:
+        return None
+    return found[0] if len(found) == 1 else None
+
+
+def _plain_middle(word: str) -> bool:
+    """A middle name that tells no other person: a capitalised word that is no first name
+    (a family name: "Quarrie"), no initial and no suffix."""
+    plain = fold(word).strip(".,")
+    return (
+        word[:1].isupper()
+        and "." not in word
+        and len(plain) > 2
+        and plain not in SUFFIXES
+        and first_name_gender(word) is None
+    )
+
+
 def absorb_surname(session: Session, actor: Actor, gender: str | None) -> None:
     """A new full-named person takes over the claims of an actor stored under their surname
     alone, when they are the only known person of that surname it can be."""
@@ -607,7 +646,11 @@ def resolve_actor(
         add_alias(actor, name)  # "IMF" of the "International Monetary Fund" the text writes
     if actor is None and person:
         role = alias_roles(said, name) - HONORIFICS
-        actor = find_person(session, name, gender, role) or known_within(session, name)
+        actor = (
+            find_person(session, name, gender, role)
+            or known_within(session, name)
+            or known_with_middle(session, name)
+        )
     if actor is None and clash is not None and clash.name_key == name_key(name):
         actor = titled_apart(session, name, titled, said) or clash  # "Mrs. Roe" beside "Roe"
     if actor is None:

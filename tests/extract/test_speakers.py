@@ -204,6 +204,24 @@ def test_a_headline_word_glued_on_a_known_name_is_dropped(db_url: str) -> None:
     assert got[-1] == ["Mary Victor Harlow", "Victor Harlow"]
 
 
+def test_a_middle_family_name_does_not_split_either_way(db_url: str) -> None:
+    got = actors_for(
+        db_url,
+        said("Wenna Rodrell Harlow", "Wenna Rodrell Harlow"),
+        said("Wenna Harlow", "Wenna Harlow"),  # the name without it, stored after
+        said("Tobin Harlow", "Tobin Harlow"),
+        said("Tobin Quarrie Harlow", "Tobin Quarrie Harlow"),  # the name with it, after
+        said("Mary Tobin Harlow", "Mary Tobin Harlow"),  # a first name: another person
+    )
+    assert got[:4] == [
+        "Wenna Rodrell Harlow",
+        "Wenna Rodrell Harlow",
+        "Tobin Harlow",
+        "Tobin Harlow",
+    ]
+    assert got[-1] == ["Mary Tobin Harlow", "Tobin Harlow", "Wenna Rodrell Harlow"]
+
+
 def test_an_organisation_is_never_a_person(db_url: str) -> None:
     got = actors_for(
         db_url,

@@ -165,3 +165,83 @@ def test_a_participle_on_the_site_someone_posted_to_is_theirs(site: str) -> None
 def test_lets_assume_credits_no_one() -> None:
     text = TITLE + "Let’s assume the mayor keeps her word on the bridge."
     assert extract(text) == []
+
+
+# --- a firm's description with its own clause, and its name after a comma ---------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("The company that runs the fair, Fairco, said the fair would go ahead.", "Fairco"),
+        (
+            "The firm that owns the mill, Tallow Works, said the fair would go ahead.",
+            "Tallow Works",
+        ),
+    ],
+)
+def test_the_name_after_a_firms_description_with_a_clause_speaks(sentence: str, name: str) -> None:
+    text = TITLE + "Brindle Company built the stage. " + sentence
+    who = speaker_of(text, "fair would go ahead")
+    assert (who.name, who.kind) == (name, "organization")
+    # a person's description with a clause and a name after it stays that person's
+    text = TITLE + "The woman who runs the fair, Wenna Brindle, said the fair would go ahead."
+    who = speaker_of(text, "fair would go ahead")
+    assert (who.name, who.kind) == ("Wenna Brindle", "person")
+
+
+def test_a_firm_named_after_its_description_stays_a_firm_through_the_article() -> None:
+    text = TITLE + (
+        "Jo Marr wants her songs back. The label that holds the rights to her songs, Big Harrow, "
+        "says she may sing them on tour. Big Harrow said in June that the songs were not for sale. "
+        "The company that runs the awards night, Dick Harlow Productions, says no deal is done."
+    )
+    kinds = [(c.speaker.name, c.speaker.kind) for c in extract(text)]
+    assert [k for n, k in kinds if n == "Big Harrow"] == ["organization", "organization"]
+    kinds = dict(kinds)
+    assert kinds["Dick Harlow Productions"] == "organization"
+
+
+# --- a surname two kin share: the one just speaking -----------------------------------------
+
+
+KIN = "Marta Venn founded the farm with her brother Oskar Venn. "
+
+
+def _venn_after(between: str) -> str | None:
+    text = TITLE + KIN + between + "Venn added that the crops were ready."
+    return speaker_of(text, "crops were ready").name
+
+
+def test_a_surname_is_the_kin_who_just_spoke_else_the_one_not_named_as_kin() -> None:
+    assert _venn_after("Oskar Venn said the farm would grow. ") == "Oskar Venn"
+    assert _venn_after("Marta Venn said the farm would grow. ") == "Marta Venn"
+    assert _venn_after("Oskar Venn said it would grow. Marta Venn disagreed. ") == "Marta Venn"
+    assert _venn_after("The council said the farm was fine. ") == "Marta Venn"
+
+
+# --- an outlet's possessive before a reporter's surname, read as one body's name -------------
+
+
+def test_a_surname_after_an_outlets_curly_possessive_is_the_reporter() -> None:
+    text = TITLE + (
+        "Kara Quan covered the fire for Radio Harbour. "
+        "But according to Harbour Radio’s Quan, the mill had been closed for a week."
+    )
+    who = speaker_of(text, "closed for a week")
+    assert (who.name, who.kind, who.affiliation) == ("Kara Quan", "person", "Harbour Radio")
+
+
+# --- a firm's description before its name ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Global investment bank Harrow Stanley had called the court ruling a turning point.",
+        "Global lending firm Harrow Stanley said the court ruling was a turning point.",
+    ],
+)
+def test_a_firms_description_before_its_name_is_no_role_and_no_part_of_it(sentence: str) -> None:
+    who = speaker_of(TITLE + sentence, "turning point")
+    assert (who.name, who.kind, who.role) == ("Harrow Stanley", "organization", None)
