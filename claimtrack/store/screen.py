@@ -57,10 +57,16 @@ class Screen:
     compares a pattern's heads with the words, pattern after pattern (the tagger screens a
     claim's words for each of a taxonomy's 100-odd topics: most of its screening time)."""
 
-    def __init__(self, patterns: Sequence[re.Pattern[str]]) -> None:
+    def __init__(
+        self, patterns: Sequence[re.Pattern[str]], never: re.Pattern[str] | None = None
+    ) -> None:
+        """NEVER: a pattern that finds nothing (a topic without keywords of a kind has it):
+        where it stands, no bit is ever set."""
         self.always = 0  # the patterns always searched (no heads): bit i for the i-th
         self.by_head: dict[str, int] = {}  # a head -> the patterns it may start
         for i, pattern in enumerate(patterns):
+            if pattern is never:
+                continue
             found = heads(pattern)
             if found is None:
                 self.always |= 1 << i

@@ -819,10 +819,12 @@ def _screened(
 
 def _screen(taxonomy: Sequence[TopicDef], kind: str) -> screen.Screen:
     """The ``screen.Screen`` of the KIND patterns of TAXONOMY, in its order (built once: the
-    heads' reader is in the key too, so a screen turned off, as a test does, is built anew)."""
+    heads' reader is in the key too, so a screen turned off, as a test does, is built anew).
+    A topic with no keyword of that kind (``_NEVER``) is never screened in: most topics have
+    no ambiguous or who-or-where keyword, and their searches would find nothing."""
 
     def build(topics: tuple[TopicDef, ...]) -> screen.Screen:
-        return screen.Screen([getattr(topic, kind) for topic in topics])
+        return screen.Screen([getattr(topic, kind) for topic in topics], never=_NEVER)
 
     return _kept(taxonomy, (kind, screen.heads), build)
 

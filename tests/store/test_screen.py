@@ -10,7 +10,14 @@ import pytest
 
 from claimtrack.store import screen
 from claimtrack.store.screen import FOLD, SPACES, heads, may_match, starts
-from claimtrack.store.taxonomy import _alternation, _screened, article_topics, load_taxonomy, tag
+from claimtrack.store.taxonomy import (
+    _NEVER,
+    _alternation,
+    _screened,
+    article_topics,
+    load_taxonomy,
+    tag,
+)
 
 SENTENCES = [
     "The senator said the election would be decided by turnout in three counties.",
@@ -171,14 +178,22 @@ def test_one_screen_of_many_patterns_answers_as_each_pattern_alone():
             alone = [screen.may_find(p, words) for p in patterns]
             assert [bool(bits >> i & 1) for i in range(len(patterns))] == alone, (kind, text)
             assert screen.pick(topics, bits) == [t for t, a in zip(topics, alone, strict=True) if a]
+            # a pattern that finds nothing (a topic without keywords of the kind) is left out
+            never = screen.Screen(patterns, never=_NEVER).may_find(words)
+            assert never == bits & ~sum(1 << i for i, p in enumerate(patterns) if p is _NEVER)
+            assert not _NEVER.search(text)
     assert screen.pick("abcd", 0b1010) == ["b", "d"]
     # the tagger keeps a taxonomy's screens from claim to claim: a list of topics changed
     # since (a topic left out, another taken in) is screened as it is now
     text = "The senator said the election and the ceasefire talks would wait."
     words = starts(text)
 
-    def plain(kind: str) -> list:
-        return [t for t in topics if screen.may_find(getattr(t, kind), words)]
+    def plain(kind: str) -> list:  # a topic without keywords of the kind finds nothing
+        return [
+            t
+            for t in topics
+            if getattr(t, kind) is not _NEVER and screen.may_find(getattr(t, kind), words)
+        ]
 
     for kind in KINDS:
         assert _screened(topics, kind, (text,)) == plain(kind)
