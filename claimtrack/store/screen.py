@@ -8,6 +8,8 @@ answers False when no head of the pattern is at a word start of the text: the se
 find nothing, so it is not run. It never answers False where the search would find something:
 the heads are read off the pattern itself (``heads``), compared in small letters as the
 pattern's IGNORECASE compares them (``FOLD``); a pattern of another shape is always searched.
+``Screen`` answers the same for a list of patterns at once (a taxonomy's topics): one look-up
+a word start of the text, not one comparison a pattern.
 """
 
 from __future__ import annotations
