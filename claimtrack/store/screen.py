@@ -8,13 +8,18 @@ answers False when no head of the pattern is at a word start of the text: the se
 find nothing, so it is not run. It never answers False where the search would find something:
 the heads are read off the pattern itself (``heads``), compared in small letters as the
 pattern's IGNORECASE compares them (``FOLD``); a pattern of another shape is always searched.
+``Screen`` answers the same for a list of patterns at once (a taxonomy's topics): one look-up
+a word start of the text, not one comparison a pattern.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache, lru_cache
+from typing import TypeVar
 
+T = TypeVar("T")
 HEAD = 6  # characters of a keyword's start compared
 
 # what \s matches (every code point: tests/store/test_screen.py checks them all)
@@ -46,6 +51,47 @@ def may_find(pattern: re.Pattern[str], words: frozenset[str]) -> bool:
     union of several texts' starts: then in one of those texts)."""
     found = heads(pattern)
     return found is None or not found.isdisjoint(words)
+
+
+class Screen:
+    """``may_find`` of many patterns at once: which of PATTERNS may find something in a text
+    whose word starts are WORDS, told by looking each word start up once, where ``may_find``
+    compares a pattern's heads with the words, pattern after pattern (the tagger screens a
+    claim's words for each of a taxonomy's 100-odd topics: most of its screening time)."""
+
+    def __init__(
+        self, patterns: Sequence[re.Pattern[str]], never: re.Pattern[str] | None = None
+    ) -> None:
+        """NEVER: a pattern that finds nothing (a topic without keywords of a kind has it):
+        where it stands, no bit is ever set."""
+        self.always = 0  # the patterns always searched (no heads): bit i for the i-th
+        self.by_head: dict[str, int] = {}  # a head -> the patterns it may start
+        for i, pattern in enumerate(patterns):
+            if pattern is never:
+                continue
+            found = heads(pattern)
+            if found is None:
+                self.always |= 1 << i
+            for head in found or ():
+                self.by_head[head] = self.by_head.get(head, 0) | 1 << i
+
+    def may_find(self, words: frozenset[str]) -> int:
+        """Bit i set: the i-th pattern may find something in a text whose word starts are
+        WORDS (``may_find`` of that pattern); unset: its search would find nothing."""
+        bits, by_head = self.always, self.by_head
+        for head in by_head.keys() & words:
+            bits |= by_head[head]
+        return bits
+
+
+def pick(items: Sequence[T], bits: int) -> list[T]:
+    """The ITEMS whose bit is set in BITS (bit i: the i-th item), in order."""
+    out = []
+    while bits:
+        low = bits & -bits
+        out.append(items[low.bit_length() - 1])
+        bits ^= low
+    return out
 
 
 @cache

@@ -23,11 +23,11 @@ describing a group of people ("cultural conservatives", "evangelical voters").
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from claimtrack.errors import UserError
 from claimtrack.names import first_name_gender
@@ -50,6 +50,7 @@ class LazyPattern:
         return value
 
 
+T = TypeVar("T")
 SLUG_RE = LazyPattern(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -424,7 +425,9 @@ def tag(
     if any(via == "keyword" for via in found.values()):
         return list(found.items())
     if not subject and _short(cue) and not _weakly(taxonomy, content, quote):
-        found.update((t.slug, "keyword") for t in taxonomy if t.matches(cue))
+        found.update(
+            (t.slug, "keyword") for t in _screened(taxonomy, "pattern", (cue,)) if t.matches(cue)
+        )
     if not found and frame and subject:
         found = {slug: "sentence" for slug in _nearest(taxonomy, frame, content, content_at)}
     return list(found.items())
@@ -432,7 +435,10 @@ def tag(
 
 def _weakly(taxonomy: Sequence[TopicDef], content: str, quote: str | None) -> bool:
     """An ambiguous keyword ("~bill") is in the claim's CONTENT or QUOTE."""
-    return any(t.weakly_matches(x) for t in taxonomy for x in (content, quote))
+    texts = (content, quote)
+    return any(
+        t.weakly_matches(x) for t in _screened(taxonomy, "weak_pattern", texts) for x in texts
+    )
 
 
 CUE_WORDS = 4  # words of a cue that may say what the claim is about ("refused to endorse")
@@ -609,8 +615,10 @@ def agree(
     gives them company: COMPANY other claims carry the topic from their own words, or the
     headline matches it; topics below the top level only (a broad one, "government",
     "economy", has company in any political story)."""
-    under = {t.slug: descendants(taxonomy, [t.slug]) for t in taxonomy}
-    in_headline = {t.slug for t in taxonomy if t.matches(headline)}
+    under = _kept(taxonomy, "under", _under)
+    in_headline = {
+        t.slug for t in _screened(taxonomy, "pattern", (headline,)) if t.matches(headline)
+    }
     own_by: dict[str, set[int]] = {}
     for i, found in enumerate(tagged):
         for slug, via in found.items():
@@ -627,7 +635,7 @@ def agree(
         {slug: via for slug, via in found.items() if via not in BORROWED or backed(slug, i)}
         for i, found in enumerate(tagged)
     ]
-    depth = _depths(taxonomy)
+    depth = _kept(taxonomy, "depths", _depths)
     for i, maybe in enumerate(ambiguous or ()):
         if not out[i]:
             out[i] = {
@@ -683,15 +691,18 @@ def _in_the_articles_sense(
     of one of the topic's exclusions (the "campaign" of "ad campaign", not the "Republican" of
     "Republican voters", which says who), and the headline does not name the topic."""
     texts = [x for pair in words for x in pair if x] + ([headline] if headline else [])
+    # each text with the exclusions that may find something in it (the screen: store/screen.py)
+    excluding = _screen(taxonomy, "exclude_pattern")
+    screened = [(x, excluding.may_find(screen.starts(x))) for x in texts]
     out = [dict(found) for found in tagged]
-    for topic in taxonomy:
+    for i, topic in enumerate(taxonomy):
         if topic.exclude_pattern is _NEVER or topic.matches(headline):
             continue
         # the head of an exclusion ("ad campaign", "trade war"): a campaign, a war of another kind
         elsewhere = {
             re.findall(r"\w+", m.group(0))[-1].lower()
-            for x in texts
-            if screen.may_match(topic.exclude_pattern, x)  # the screen: see store/screen.py
+            for x, bits in screened
+            if bits >> i & 1
             for m in topic.exclude_pattern.finditer(x)
         }
         if not elsewhere:
@@ -719,10 +730,12 @@ def ambiguous_topics(
     of its own (``has_subject``): "a senator from Vermont" or "the campaign's staffers" say
     who, and the article's company makes them no claim about government."""
     who = has_subject(content, quote)
+    texts = (content, quote)
+    maybe = _screened(taxonomy, "weak_pattern", texts, "who_pattern" if who else None)
     return {
         t.slug: "keyword"
-        for t in taxonomy
-        if any(t.weakly_matches(x) or (who and t.names_who(x)) for x in (content, quote))
+        for t in maybe
+        if any(t.weakly_matches(x) or (who and t.names_who(x)) for x in texts)
     }
 
 
@@ -788,13 +801,59 @@ def frame_of(
 
 
 def _screened(
-    taxonomy: Sequence[TopicDef], kind: str, texts: Iterable[str | None]
+    taxonomy: Sequence[TopicDef],
+    kind: str,
+    texts: Iterable[str | None],
+    also: str | None = None,
 ) -> list[TopicDef]:
-    """The topics of TAXONOMY, in order, whose KIND pattern ("pattern", "weak_pattern"...)
-    may find something in one of TEXTS (store/screen.py): the others' searches of them would
-    find nothing. One screen of the texts for all the topics, not one a topic and text."""
+    """The topics of TAXONOMY, in order, whose KIND pattern ("pattern", "weak_pattern"...),
+    or ALSO pattern, may find something in one of TEXTS (store/screen.py): the others'
+    searches of them would find nothing. One screen of the texts for all the topics, not one
+    a topic and text: a loop over the topics that finds nothing elsewhere may read these."""
     words = frozenset().union(*(screen.starts(x) for x in texts if x))
-    return [topic for topic in taxonomy if screen.may_find(getattr(topic, kind), words)]
+    bits = _screen(taxonomy, kind).may_find(words)
+    if also is not None:
+        bits |= _screen(taxonomy, also).may_find(words)
+    return screen.pick(taxonomy, bits)
+
+
+def _screen(taxonomy: Sequence[TopicDef], kind: str) -> screen.Screen:
+    """The ``screen.Screen`` of the KIND patterns of TAXONOMY, in its order (built once: the
+    heads' reader is in the key too, so a screen turned off, as a test does, is built anew).
+    A topic with no keyword of that kind (``_NEVER``) is never screened in: most topics have
+    no ambiguous or who-or-where keyword, and their searches would find nothing."""
+
+    def build(topics: tuple[TopicDef, ...]) -> screen.Screen:
+        return screen.Screen([getattr(topic, kind) for topic in topics], never=_NEVER)
+
+    return _kept(taxonomy, (kind, screen.heads), build)
+
+
+# what the tagger reads of a taxonomy as a whole (its screens, roots, depths), by what it is
+# and the topics it is built of (``_BUILT``), and by what it is and the list the topics were
+# given in (``_KEPT``: a process has one or two lists, given again for each claim), with that
+# list, so that no other list takes its id meanwhile, and the topics it held then
+_BUILT: dict[tuple[Hashable, tuple[TopicDef, ...]], Any] = {}
+_KEPT: dict[tuple[Hashable, int], tuple[Sequence[TopicDef], tuple[TopicDef, ...], Any]] = {}
+
+
+def _kept(
+    taxonomy: Sequence[TopicDef], what: Hashable, build: Callable[[tuple[TopicDef, ...]], T]
+) -> T:
+    """``build(topics)`` of TAXONOMY's topics, built once per WHAT and topics: looked up by
+    the list's id (a topic's hash reads all its keywords), else by the topics themselves."""
+    topics = tuple(taxonomy)
+    kept = _KEPT.get((what, id(taxonomy)))
+    if kept is not None and kept[1] == topics:
+        return kept[2]
+    if len(_KEPT) >= 64:  # a few lists a process, times a dozen things
+        _KEPT.clear()
+        _BUILT.clear()
+    built = _BUILT.get((what, topics))
+    if built is None:
+        built = _BUILT[what, topics] = build(topics)
+    _KEPT[what, id(taxonomy)] = (taxonomy, topics, built)
+    return built
 
 
 def _own_topics(
@@ -806,13 +865,14 @@ def _own_topics(
             found[topic.slug] = "keyword"
         elif topic.matches(heading):
             found[topic.slug] = "heading"
-    root = roots(taxonomy)
+    root = _kept(taxonomy, "roots", roots)
     present = {root[slug] for slug in found}
     # a heading's ambiguous word names a narrow subject of the claim's own tree: "Long-term
     # solutions" over a claim on territorial divisions
     own = {root[slug] for slug, via in found.items() if via == "keyword"}
-    depth = _depths(taxonomy)
-    for topic in taxonomy:
+    depth = _kept(taxonomy, "depths", _depths)
+    # a topic can match weakly only where its ambiguous keywords pass the screen
+    for topic in _screened(taxonomy, "weak_pattern", (content, quote, heading)):
         if topic.slug in found or root[topic.slug] not in present:
             continue
         if topic.weakly_matches(content) or topic.weakly_matches(quote):
@@ -871,6 +931,11 @@ def roots(taxonomy: Sequence[TopicDef]) -> dict[str, str]:
             seen.add(top)
         out[slug] = top
     return out
+
+
+def _under(taxonomy: Sequence[TopicDef]) -> dict[str, set[str]]:
+    """Slug -> the slugs of the topic and every topic under it."""
+    return {t.slug: descendants(taxonomy, [t.slug]) for t in taxonomy}
 
 
 def descendants(taxonomy: Sequence[TopicDef], slugs: Iterable[str]) -> set[str]:

@@ -73,3 +73,23 @@ def test_earliest_published_is_the_first_appearance_whatever_the_order(cli, db_u
     assert shown["first_seen_claim_id"] == seed_row["claim_id"]
     assert [a["first"] for a in shown["other_appearances"]] == [True]
     assert [r["status"] for r in shown["reviews"]] == ["false"]
+
+
+def test_the_minhash_minimums_are_those_of_the_plain_arithmetic():
+    """``_minimums`` works modulo the Mersenne prime in 64-bit halves: the same integers as
+    Python's own arithmetic, for word hashes anywhere in 64 bits and at the edges."""
+    import random
+
+    from claimtrack.store.appearances import _HASHES, _PRIME, _minimums
+
+    def plain(values: list[int]) -> list[int]:
+        return [min((a * v + b) % _PRIME for v in values) for a, b in _HASHES]
+
+    edges = [0, 1, _PRIME - 1, _PRIME, _PRIME + 1, 2**61, 2**63, 2**32 - 1, 2**32, 2**64 - 1]
+    rng = random.Random(2026)
+    cases = [edges, *([e] for e in edges)]
+    cases += [
+        [rng.getrandbits(64) for _ in range(rng.choice([1, 2, 7, 30, 90]))] for _ in range(500)
+    ]
+    for values in cases:
+        assert _minimums(values) == plain(values), values

@@ -10,7 +10,14 @@ import pytest
 
 from claimtrack.store import screen
 from claimtrack.store.screen import FOLD, SPACES, heads, may_match, starts
-from claimtrack.store.taxonomy import _alternation, article_topics, load_taxonomy, tag
+from claimtrack.store.taxonomy import (
+    _NEVER,
+    _alternation,
+    _screened,
+    article_topics,
+    load_taxonomy,
+    tag,
+)
 
 SENTENCES = [
     "The senator said the election would be decided by turnout in three counties.",
@@ -142,3 +149,58 @@ def test_the_tagger_tags_the_same_with_and_without_the_screen(monkeypatch):
     monkeypatch.setattr(screen, "heads", lambda _pattern: None)  # no screen: the plain search
     assert tags() == screened
     assert any(screened)
+
+
+def _keyword_sentences() -> list[str]:
+    out = []
+    for topic in load_taxonomy():
+        for keyword in topic.keywords:
+            word = keyword.lstrip("~!@").rstrip("*")
+            out += [f"They spoke of {word} at length.", f"{word.upper()}: a heading"]
+    return out
+
+
+KINDS = ("pattern", "weak_pattern", "who_pattern", "name_pattern", "exclude_pattern")
+
+
+def test_one_screen_of_many_patterns_answers_as_each_pattern_alone():
+    """``Screen`` looks each word start up once for all of a taxonomy's patterns: it must
+    answer, pattern by pattern, what ``may_find`` answers of each alone, and the tagger's
+    screen (``_screened``, kept from claim to claim) what the patterns of its topics do."""
+    topics = load_taxonomy()
+    texts = SENTENCES + _keyword_sentences()
+    for kind in KINDS:
+        patterns = [getattr(t, kind) for t in topics]
+        together = screen.Screen(patterns)
+        for text in texts:
+            words = starts(text)
+            bits = together.may_find(words)
+            alone = [screen.may_find(p, words) for p in patterns]
+            assert [bool(bits >> i & 1) for i in range(len(patterns))] == alone, (kind, text)
+            assert screen.pick(topics, bits) == [t for t, a in zip(topics, alone, strict=True) if a]
+            # a pattern that finds nothing (a topic without keywords of the kind) is left out
+            never = screen.Screen(patterns, never=_NEVER).may_find(words)
+            assert never == bits & ~sum(1 << i for i, p in enumerate(patterns) if p is _NEVER)
+            assert not _NEVER.search(text)
+    assert screen.pick("abcd", 0b1010) == ["b", "d"]
+    # the tagger keeps a taxonomy's screens from claim to claim: a list of topics changed
+    # since (a topic left out, another taken in) is screened as it is now
+    text = "The senator said the election and the ceasefire talks would wait."
+    words = starts(text)
+
+    def plain(kind: str) -> list:  # a topic without keywords of the kind finds nothing
+        return [
+            t
+            for t in topics
+            if getattr(t, kind) is not _NEVER and screen.may_find(getattr(t, kind), words)
+        ]
+
+    for kind in KINDS:
+        assert _screened(topics, kind, (text,)) == plain(kind)
+    dropped = next(t for t in topics if t in plain("pattern"))
+    topics.remove(dropped)
+    assert _screened(topics, "pattern", (text,)) == plain("pattern")
+    assert dropped not in _screened(topics, "pattern", (text,))
+    topics.insert(0, dropped)
+    assert _screened(topics, "pattern", (text,))[0] is dropped
+    assert _screened(list(topics), "pattern", (text,)) == plain("pattern")
