@@ -51,6 +51,7 @@ from spacy.tokens import Token
 
 from claimtrack.extract.learned.score import content_text, token_f1, words
 from claimtrack.extract.roles import PERSON_ROLES
+from claimtrack.extract.rules.subjects import SPEAKING_LABELS
 from claimtrack.extract.spans import token_starts
 from claimtrack.extract.types import FoundClaim
 from claimtrack.extract.wordlists import words as word_list
@@ -257,9 +258,7 @@ def _headline(c: FoundClaim, lemma: str | None, index: Paragraphs) -> bool:
 
 
 # entity types of a subject that can speak, or that counts people ("54 percent backed ...")
-_SPEAKING_ENTITIES = frozenset(
-    {"PERSON", "ORG", "NORP", "GPE", "FAC", "LOC", "PERCENT", "CARDINAL"}
-)
+_SPEAKING_ENTITIES = SPEAKING_LABELS | {"FAC", "LOC", "PERCENT", "CARDINAL"}
 # nouns of agents: "researcher", "analyst", "official", "critic"s are people; "-er" nouns that
 # are things ("number", "paper") only keep a claim they could have dropped
 _AGENT = re.compile(r"(?:er|or|ist|an|ant|ent|ee|ess|man|men|woman|person|people|one|body|ic)s?$")
