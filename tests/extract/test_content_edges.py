@@ -294,7 +294,10 @@ def test_a_quoted_clause_before_the_verb_stays_its_content() -> None:
     ("text", "content"),
     [
         ("The union is backing Dana Holt, the former county treasurer.", "Dana Holt"),
-        ("The council rejected the proposal, a plan the mayor drafted last spring.", "the proposal"),
+        (
+            "The council rejected the proposal, a plan the mayor drafted last spring.",
+            "the proposal",
+        ),
         (
             "The senator praised the new budget, an agreement both parties signed in May.",
             "the new budget",
