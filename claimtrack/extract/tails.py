@@ -51,9 +51,9 @@ GLOSS_MARKS = frozenset({",", "—", "–", "-", "--"})
 
 def before_gloss(qi: QuoteIndex, p: Parsed, cand: Candidate, parts: list[Pair]) -> list[Pair]:
     """An object's content ending in the writer's description of the object, set off by a
-    comma or a dash ("backing Bush, the former Florida governor", "has sought Republican
-    suggestions, an offer the leadership rebuffed"), ends before it: the speaker backed Bush,
-    the description is the writer's. Only an appositive the parser hangs on the object that
+    comma or a dash ("backing Holt, the former county treasurer", "rejected the proposal, a
+    plan the mayor drafted last spring"), ends before it: the speaker backed Holt, the
+    description is the writer's. Only an appositive the parser hangs on the object that
     runs to the content's end, headed by a common noun (not a second name), with no list in it
     ("X, Y and Z" the parser reads as an appositive), no quotation over it and no naming verb
     as the cue ("called X, a leader": what X is called is the content). On PolNeAR train (the
