@@ -288,3 +288,46 @@ def test_a_clause_after_the_verb_is_its_content_rather_than_the_clause_before(
 def test_a_quoted_clause_before_the_verb_stays_its_content() -> None:
     text = '"It is a quiet town": officials said they expect no trouble at the fair.'
     assert _clause_of(text, "said") == "It is a quiet town"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The union is backing Dana Holt, the former county treasurer.", "Dana Holt"),
+        (
+            "The council rejected the proposal, a plan the mayor drafted last spring.",
+            "the proposal",
+        ),
+        (
+            "The senator praised the new budget, an agreement both parties signed in May.",
+            "the new budget",
+        ),
+        ("The mayor criticized the levy - a tax the county adopted in 2014.", "the levy"),
+    ],
+)
+def test_an_object_ends_before_the_writers_description_of_it(text: str, content: str) -> None:
+    (claim,) = extract(text)
+    assert claim.content.text(text) == content
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # a list the parser reads as appositives
+        (
+            "The governor thanked the volunteers, the nurses and the firefighters.",
+            "the volunteers, the nurses and the firefighters",
+        ),
+        ("The governor endorsed Dana Holt, Sam Lee and Ann Roe.", "Dana Holt, Sam Lee and Ann Roe"),
+        # what a naming verb calls its object is the content
+        (
+            "The coach called the referee, a man he had never met, a coward.",
+            "the referee, a man he had never met, a coward",
+        ),
+        # words inside a quotation are the speaker's
+        ('The crowd chanted "no contract, no peace."', '"no contract, no peace."'),
+    ],
+)
+def test_an_object_keeps_a_list_a_naming_and_a_quotation(text: str, content: str) -> None:
+    (claim,) = extract(text)
+    assert claim.content.text(text) == content
