@@ -61,7 +61,7 @@ class Page:
 def read_page(html: str, url: str | None = None) -> Page:
     """The article of HTML; URL (where it was fetched from) resolves a relative canonical
     link and is the canonical URL when the page names none."""
-    html = without_hover_cards(html)
+    html = run_in_labels_apart(without_hover_cards(html))
     found = _trafilatura(html, url)
     if found is not None and found[0]:
         text, merged, how = found[0], found[1], "article"
@@ -147,6 +147,29 @@ def _after_text(el: Any, hover: list) -> bool:
         if isinstance(node.tag, str) and node.text and node is not el:
             before.append(node.text)
     return bool("".join(before).strip())
+
+
+# a block that opens with a bold label of a few words and no punctuation, then a sentence:
+# "<blockquote><strong>Summary</strong> Studies show ...": the label is a heading of its own
+_RUN_IN = re.compile(
+    r"(<(?i:p|blockquote|li)\b[^>]*>\s*<((?i:strong|b))\b[^>]*>)([^<>.:;,!?]{1,40})(</\2>)"
+    r"(?=\s*[A-Z])"
+)
+RUN_IN_WORDS = 3
+
+
+def run_in_labels_apart(html: str) -> str:
+    """HTML with a block's bold run-in label ("Summary", "Key points") on a line of its own,
+    so that it reads as the heading it is, not as the first words of the sentence after it
+    ("Summary Studies show" would make a speaker of "Summary Studies"). A bold name before
+    a verb ("<b>Jo Roe</b> said") is no label: the text after a label starts with a capital."""
+
+    def apart(m: re.Match[str]) -> str:
+        if len(m[3].split()) > RUN_IN_WORDS or not m[3].strip():
+            return m[0]
+        return f"{m[1]}{m[3]}{m[4]}<br>"
+
+    return _RUN_IN.sub(apart, html)
 
 
 def _trafilatura(html: str, url: str | None) -> tuple[str, dict[str, str]] | None:

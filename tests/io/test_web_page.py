@@ -190,3 +190,22 @@ def test_a_hover_card_is_not_glued_to_the_name_it_describes():
 def test_a_page_without_hover_cards_is_read_as_it_is():
     plain = HOVER_PAGE.replace("rollover", "person").replace("tooltip", "name")
     assert without_hover_cards(plain) == plain
+
+
+LABEL_PAGE = """<html><head><title>Eating well</title></head><body><article>
+<h1>Ways to eat well through the winter</h1>
+<p>Soups and stews made with beans and greens keep a household fed for little money, and they
+freeze well for the busy weeks after the holidays.</p>
+<blockquote><strong>Summary</strong> Trials suggest that a bowl of soup before a meal may
+lower how much people eat at it.</blockquote>
+<p><b>Mara Quill</b> said the recipes in her column were tested by readers in three towns.</p>
+<p>Root vegetables keep for months in a cool cellar, and a pot of them roasted with oil and
+salt is a meal on its own for a family of four.</p>
+</article></body></html>"""
+
+
+def test_a_bold_run_in_label_is_a_line_of_its_own():
+    lines = read_page(LABEL_PAGE).text.splitlines()
+    assert "Summary" in lines
+    assert any(line.startswith("Trials suggest that a bowl of soup") for line in lines)
+    assert any(line.startswith("Mara Quill said the recipes") for line in lines)
