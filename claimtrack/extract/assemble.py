@@ -17,6 +17,7 @@ from typing import Protocol
 from spacy.tokens import Span, Token
 
 from claimtrack.extract import cues, roles, rules, scene, tails, when
+from claimtrack.extract.actor_fields import vetted
 from claimtrack.extract.calibration import calibrated
 from claimtrack.extract.learned import detect, refine
 from claimtrack.extract.quotes import QuoteIndex
@@ -635,6 +636,7 @@ def _claim(
 ) -> FoundClaim:
     mention = CharSpan(*cand.source) if cand.source else None
     if actor is not None:
+        actor = vetted(actor)
         aliases = tuple(f for f in actor.forms if f != actor.name)
         speaker = Speaker(
             mention,

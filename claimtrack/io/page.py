@@ -61,6 +61,7 @@ class Page:
 def read_page(html: str, url: str | None = None) -> Page:
     """The article of HTML; URL (where it was fetched from) resolves a relative canonical
     link and is the canonical URL when the page names none."""
+    html = run_in_labels_apart(without_hover_cards(html))
     found = _trafilatura(html, url)
     if found is not None and found[0]:
         text, merged, how = found[0], found[1], "article"
@@ -80,6 +81,95 @@ def read_page(html: str, url: str | None = None) -> Page:
     else:
         merged.pop("url", None)
     return Page(text=text, meta=merged, how=how)
+
+
+# a class naming a box shown on hovering a link (a person's card, a tooltip): its text is in the
+# page's markup, not in what a reader sees, and would be glued to the name it describes
+_HOVER = re.compile(r"rollover|hover-?card|tool-?tip|popover", re.I)
+_HOVER_CLASS = re.compile(
+    r"""class\s*=\s*["'][^"'>]*(?:rollover|hover-?card|tool-?tip|popover)""", re.I
+)
+
+
+def without_hover_cards(html: str) -> str:
+    """HTML without the hover cards of its links ("Jane Doe" and a card with her name again,
+    her photo and her latest headlines, which a reader sees only on pointing at the name).
+
+    A card is an element whose class names a hover box (rollover, hovercard, tooltip,
+    popover) and that is a card: with an image or two links or more, or after the text of an
+    enclosing hover element (the name it describes). The deepest such element goes, not the
+    one around it that holds the name too. A page without such classes is returned as it is."""
+    if not _HOVER_CLASS.search(html):
+        return html
+    import lxml.html
+
+    try:
+        root = lxml.html.document_fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return html
+    hover = [
+        el for el in root.iter() if isinstance(el.tag, str) and _HOVER.search(el.get("class") or "")
+    ]
+    gone: set = set()
+    for el in reversed(hover):  # descendants before the elements around them
+        if any(d in gone for d in el.iterdescendants()):
+            continue
+        if _is_card(el) or _after_text(el, hover):
+            gone.add(el)
+    if not gone:
+        return html
+    for el in gone:
+        el.drop_tree()  # its tail (the text after it) stays
+    return lxml.html.tostring(root, encoding="unicode")
+
+
+def _is_card(el: Any) -> bool:
+    """An image, or two links or more, inside EL."""
+    links = 0
+    for d in el.iterdescendants():
+        if d.tag == "img":
+            return True
+        links += d.tag == "a"
+    return links >= 2
+
+
+def _after_text(el: Any, hover: list) -> bool:
+    """EL comes after some text inside the nearest hover element around it."""
+    outer = next((a for a in el.iterancestors() if a in hover), None)
+    if outer is None:
+        return False
+    before = []
+    for node in outer.iter():
+        if node is el:
+            break
+        if node is not outer and node.tail and el not in node.iterdescendants():
+            before.append(node.tail)
+        if isinstance(node.tag, str) and node.text and node is not el:
+            before.append(node.text)
+    return bool("".join(before).strip())
+
+
+# a block that opens with a bold label of a few words and no punctuation, then a sentence:
+# "<blockquote><strong>Summary</strong> Studies show ...": the label is a heading of its own
+_RUN_IN = re.compile(
+    r"(<(?i:p|blockquote|li)\b[^>]*>\s*<((?i:strong|b))\b[^>]*>)([^<>.:;,!?]{1,40})(</\2>)"
+    r"(?=\s*[A-Z])"
+)
+RUN_IN_WORDS = 3
+
+
+def run_in_labels_apart(html: str) -> str:
+    """HTML with a block's bold run-in label ("Summary", "Key points") on a line of its own,
+    so that it reads as the heading it is, not as the first words of the sentence after it
+    ("Summary Studies show" would make a speaker of "Summary Studies"). A bold name before
+    a verb ("<b>Jo Roe</b> said") is no label: the text after a label starts with a capital."""
+
+    def apart(m: re.Match[str]) -> str:
+        if len(m[3].split()) > RUN_IN_WORDS or not m[3].strip():
+            return m[0]
+        return f"{m[1]}{m[3]}{m[4]}<br>"
+
+    return _RUN_IN.sub(apart, html)
 
 
 def _trafilatura(html: str, url: str | None) -> tuple[str, dict[str, str]] | None:

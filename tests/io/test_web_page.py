@@ -10,7 +10,13 @@ import pytest
 from claimtrack.extract.segment import segments
 from claimtrack.io import language
 from claimtrack.io.feeds import FeedError, is_feed, parse_feed
-from claimtrack.io.page import DEEPEST, nesting_depth, parse_html, read_page
+from claimtrack.io.page import (
+    DEEPEST,
+    nesting_depth,
+    parse_html,
+    read_page,
+    without_hover_cards,
+)
 from claimtrack.io.readers import Entry, ReadError, read_entry
 from tests.web_site import FIXTURES
 
@@ -157,3 +163,49 @@ def test_html_entities_in_an_rss_feed_are_no_reason_to_refuse_it():
         (FIXTURES / "feed.xml").read_bytes().replace(b"Council approves", b"Council&nbsp;approves")
     )
     assert len(parse_feed(rss).entries) == 3
+
+
+HOVER_PAGE = """<html><head><title>Bridge to reopen</title></head><body><article>
+<h1>Bridge to reopen in March</h1>
+<p>Rep. <span class="rollover-people"><a class="rollover-people-link" href="/people/jane-doe">Jane
+Doe</a><span class="rollover-people-block"><span class="rollover-block"><img src="/jd.jpg" alt="">
+<a class="name" href="/people/jane-doe">Jane Doe</a><a href="/s/1">Doe backs a bill on roads</a>
+<a href="/s/2">Lawmakers spar over tolls</a></span></span></span> said on Monday that the old
+bridge over the river will reopen in March, after two years of repairs to its deck.</p>
+<p>The county engineer, <span class="tooltip">Ann Roe<span class="tooltip-text">County
+engineer since 2019</span></span>, said the cost stayed within the budget the council set.</p>
+<p>Traffic on the bypass is expected to fall by a third once the bridge carries cars again,
+and the ferry that ran during the works will stop at the end of the month.</p>
+</article></body></html>"""
+
+
+def test_a_hover_card_is_not_glued_to_the_name_it_describes():
+    text = read_page(HOVER_PAGE).text
+    assert "Rep. Jane Doe said on Monday" in text
+    assert "Doe backs a bill" not in text and "Lawmakers spar" not in text
+    assert "The county engineer, Ann Roe, said the cost" in text
+    assert "since 2019" not in text
+
+
+def test_a_page_without_hover_cards_is_read_as_it_is():
+    plain = HOVER_PAGE.replace("rollover", "person").replace("tooltip", "name")
+    assert without_hover_cards(plain) == plain
+
+
+LABEL_PAGE = """<html><head><title>Eating well</title></head><body><article>
+<h1>Ways to eat well through the winter</h1>
+<p>Soups and stews made with beans and greens keep a household fed for little money, and they
+freeze well for the busy weeks after the holidays.</p>
+<blockquote><strong>Summary</strong> Trials suggest that a bowl of soup before a meal may
+lower how much people eat at it.</blockquote>
+<p><b>Mara Quill</b> said the recipes in her column were tested by readers in three towns.</p>
+<p>Root vegetables keep for months in a cool cellar, and a pot of them roasted with oil and
+salt is a meal on its own for a family of four.</p>
+</article></body></html>"""
+
+
+def test_a_bold_run_in_label_is_a_line_of_its_own():
+    lines = read_page(LABEL_PAGE).text.splitlines()
+    assert "Summary" in lines
+    assert any(line.startswith("Trials suggest that a bowl of soup") for line in lines)
+    assert any(line.startswith("Mara Quill said the recipes") for line in lines)

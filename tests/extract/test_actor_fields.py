@@ -1,0 +1,106 @@
+"""An actor's name, role and kind as a fact-checker would accept them (issue 14): a name
+without a glued second copy or a separator, a role that is a role or job, and no named body
+made up of a common noun. Every name and sentence here is written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimtrack.extract.actor_fields import clean_name, clean_role, names_no_one, vetted
+from claimtrack.extract.speakers import ResolvedActor
+from tests.handmade import speaker_of
+
+TITLE = "Harbour News Today\n"
+
+
+@pytest.mark.parametrize(
+    ("glued", "name"),
+    [
+        ("Jane DoeJane DoeSmith", "Jane Doe"),
+        ("State Gov. Jane DoeJane Ann DoeState governor", "State Gov. Jane Doe"),
+        ("| Lawmakers", "Lawmakers"),
+        ("• Harbour Council", "Harbour Council"),
+    ],
+)
+def test_a_glued_or_separated_name_is_cut_to_the_name(glued: str, name: str) -> None:
+    assert clean_name(glued) == name
+
+
+@pytest.mark.parametrize("name", ["Orla McKenna", "Piet DeGroot", "Ann-Marie O'Neill", "LinkHub"])
+def test_a_name_with_a_capital_inside_a_word_stays_whole(name: str) -> None:
+    assert clean_name(name) == name
+
+
+@pytest.mark.parametrize(
+    "role",
+    [
+        "president and chief operating officer of Larkspur Works",
+        "staff scientist at the Coastal Institute",
+        "Lt.",
+        "certified financial planner",
+        "former tax aide teaching at a college",
+        "senior fellow at the Harbour Policy Forum",
+        "her brother",
+    ],
+)
+def test_a_role_or_job_is_kept(role: str) -> None:
+    assert clean_role(role) == role
+
+
+@pytest.mark.parametrize(
+    "role", ["only", "merged", "Orla de", "ferry timetable extension", "one", "election"]
+)
+def test_a_word_that_is_no_role_is_dropped(role: str) -> None:
+    assert clean_role(role) is None
+
+
+def test_a_firm_description_whose_comma_was_lost_is_cut_from_the_role() -> None:
+    role = "president of Larkspur Works a Portland design agency"
+    assert clean_role(role) == "president of Larkspur Works"
+
+
+@pytest.mark.parametrize(
+    ("name", "nobody"),
+    [("company", True), ("group of local scientists", True), ("Larkspur Works", False)],
+)
+def test_a_common_noun_names_no_body(name: str, nobody: bool) -> None:
+    assert names_no_one(name) is nobody
+
+
+def test_vetting_leaves_a_named_body_and_an_unnamed_speaker_as_they_are() -> None:
+    body = ResolvedActor("Harbour Council", "government")
+    unnamed = ResolvedActor("officials", "unnamed")
+    assert vetted(body) is body and vetted(unnamed) is unnamed
+    assert vetted(ResolvedActor("bank", "organization")).kind == "unnamed"
+
+
+# --- end to end: what the extractor stores ----------------------------------------------------
+
+pytest.importorskip("spacy")
+
+
+def test_a_company_the_article_does_not_name_stays_unnamed() -> None:
+    text = TITLE + "The company said on Monday that it would close two plants in the region."
+    who = speaker_of(text, "close two plants")
+    assert who.kind == "unnamed"
+
+
+def test_a_group_of_people_is_no_named_organisation() -> None:
+    text = TITLE + "A group of local scientists said the lake was warming faster than expected."
+    who = speaker_of(text, "lake was warming")
+    assert who.kind == "unnamed"
+
+
+def test_a_role_and_a_firm_run_together_keep_the_role_and_the_firm() -> None:
+    text = (
+        TITLE + "Dana Whitfield, president of Larkspur Works a Portland design agency, said "
+        "the plan would fail."
+    )
+    who = speaker_of(text, "plan would fail")
+    assert (who.name, who.role) == ("Dana Whitfield", "president of Larkspur Works")
+
+
+def test_a_name_written_twice_by_a_widget_is_stored_once() -> None:
+    text = TITLE + "Rep. Jane DoeJane DoeSmith said the bridge would reopen in March."
+    who = speaker_of(text, "bridge would reopen")
+    assert who.name == "Jane Doe"
