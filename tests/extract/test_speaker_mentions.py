@@ -153,3 +153,25 @@ def test_sections_that_demand_are_credited_to_the_platforms() -> None:
     text = "The two party platforms carry sections that demand a new seawall."
     mention, _ = _credited(text, "new seawall")
     assert mention is not None and "platforms" in mention
+
+
+# --- an aside hung on a verb that reports too: the aside is the attribution -------------------
+
+
+def test_an_aside_on_a_reporting_verb_credits_the_aside() -> None:
+    text = "Back then, Ms. Varnholt said, she found the harbor clerks slow and unhelpful."
+    mention, _ = _credited(text, "harbor clerks slow")
+    assert mention == "Ms. Varnholt"
+    # the inner "she found" lies inside the aside's content: one claim, not two
+    assert [cue for cue, _, _ in _claims(text)] == ["said"]
+
+
+def test_an_aside_whose_clause_reports_too() -> None:
+    text = "At one point, the ferryman said, he was considering a move to the coast."
+    mention, _ = _credited(text, "move to the coast")
+    assert mention == "the ferryman"
+
+
+def test_a_reporting_verb_without_an_aside_keeps_its_claim() -> None:
+    text = "The harbor master found the new moorings too shallow for the ferries."
+    assert _claims(text)[0][:2] == ("found", "The harbor master")

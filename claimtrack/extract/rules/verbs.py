@@ -30,6 +30,9 @@ CUE_PREPS = words("cue_preps")
 OBJ_PREPS = words("object_preps")
 PREP_COMPLEMENTS = frozenset({"as", "for"})
 EXAMPLE_PREPS = frozenset({"including", "like"})
+# the least a verb hung as an aside on another cue must score as a speaking verb ("said",
+# "told", "concluded")
+ASIDE_MIN_SCORE = 0.6
 
 
 def _xcomp_is_cue(tok: Token) -> bool:
@@ -417,7 +420,7 @@ def reported_clause_around(v: Verb) -> Found | None:
     if not (
         (tok.dep_ == "parataxis" or tok.dep_ in ("ccomp", "advcl") and tok.head.i < tok.i)
         and not (v.use_prep and tok.dep_ == "advcl")  # "..., pointing to his record"
-        and cues.verb_score(tok.head.lemma_.lower(), "c") < cues.THRESHOLD
+        and (cues.verb_score(tok.head.lemma_.lower(), "c") < cues.THRESHOLD or _aside(tok))
     ):
         return None
     head = tok.head
@@ -440,6 +443,19 @@ def reported_clause_around(v: Verb) -> Found | None:
     if end - start <= 3:
         return None
     return Found((start, end), "parataxis", head, parts=parts)
+
+
+def _aside(tok: Token) -> bool:
+    """A speaking verb with its own subject that the parser hung as an aside on a verb that
+    reports too ("Back then, Roe said, she found the clerk helpful"; "A, B said": "found" or
+    "believes" then scores as a cue itself): the aside is the attribution, and the clause
+    around it its content (PolNeAR marks the outer attribution only; the inner verb's claim,
+    inside that content, is dropped as nested)."""
+    return (
+        tok.dep_ == "parataxis"
+        and cues.verb_score(tok.lemma_.lower(), "c") >= ASIDE_MIN_SCORE
+        and any(c.dep_ == "nsubj" and c.i < tok.i for c in tok.children)
+    )
 
 
 def prepositional_object(v: Verb) -> Found | None:
