@@ -473,7 +473,7 @@ def _drafts(
     qi: QuoteIndex,
     resolver: Resolver,
     detector: Detecting | None = None,
-    static: Callable[[Parsed], list[list[str]]] | None = None,
+    static: Callable[[Parsed], list[list[refine.Feature]]] | None = None,
 ) -> list[Draft]:
     """Every paragraph's drafts, in order: the rules' candidates, a follow-on draft for a
     paragraph that is only a quotation continuing the previous paragraph's quoted speaker,
@@ -539,9 +539,9 @@ class _Models:
         self.refiner = refiner
         source = refiner or detector  # the models' word list (both share it)
         self.vocab = source.vocab if source is not None else frozenset()
-        self.features: dict[int, list[list[str]]] = {}
+        self.features: dict[int, list[list[refine.Feature]]] = {}
 
-    def static(self, p: Parsed) -> list[list[str]]:
+    def static(self, p: Parsed) -> list[list[refine.Feature]]:
         if p.seg.start not in self.features:
             self.features[p.seg.start] = refine.paragraph_features(p, self.qi, self.vocab)
         return self.features[p.seg.start]
@@ -556,7 +556,7 @@ class Detecting(Protocol):
     vocab: frozenset[str]
 
     def detect(
-        self, para: Parsed, static: list[list[str]], covered: list[tuple[Pair, str]]
+        self, para: Parsed, static: list[list[refine.Feature]], covered: list[tuple[Pair, str]]
     ) -> list[detect.Found]: ...
 
     def content_belief(self, span: Pair) -> float: ...

@@ -108,10 +108,10 @@ def test_the_model_weights_are_read_exactly_as_crfsuite_lists_them() -> None:
         tagger = pycrfsuite.Tagger()
         tagger.open(str(model))
         info = tagger.info()  # weights printed to six decimals
-        assert weights.attributes == {a: int(i) for a, i in info.attributes.items()}
+        assert weights.attributes == {a.encode(): int(i) for a, i in info.attributes.items()}
         label = {name: k for k, name in enumerate(weights.labels)}
         for (attr, name), w in info.state_features.items():
-            assert abs(weights.state[weights.attributes[attr], label[name]] - w) <= 5e-7
+            assert abs(weights.state[weights.attributes[attr.encode()], label[name]] - w) <= 5e-7
         for (a, b), w in info.transitions.items():
             assert abs(weights.trans[label[a], label[b]] - w) <= 5e-7
         assert len(info.state_features) == (weights.state != 0).sum()

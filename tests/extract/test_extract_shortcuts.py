@@ -97,6 +97,15 @@ def test_a_noun_no_frame_makes_a_cue_is_passed_over() -> None:
         ), lemma
 
 
+def _encoded(rows: list[list[str]]) -> list[list[bytes]]:
+    """Features as crfsuite is handed them: UTF-8 bytes."""
+    return [[f.encode() for f in row] for row in rows]
+
+
+def _decoded(rows: list[list[bytes]]) -> list[list[str]]:
+    return [[f.decode() for f in row] for row in rows]
+
+
 def _token_features_plain(doc, quoted, vocab) -> list[list[str]]:
     """token_features written out plainly, each string joined where it is used."""
     toks = list(doc)
@@ -132,8 +141,8 @@ def test_token_features_are_the_plain_ones(parsed: list[Parsed]) -> None:
     for p in parsed:
         inside = qi.inside(p.doc, p.seg.start)
         plain = _token_features_plain(p.doc, inside.__getitem__, vocab)
-        assert refine.paragraph_features(p, qi, vocab) == plain
-    assert any("inq" in f for f in refine.paragraph_features(parsed[2], qi, vocab))
+        assert refine.paragraph_features(p, qi, vocab) == _encoded(plain)
+    assert any(b"inq" in f for f in refine.paragraph_features(parsed[2], qi, vocab))
 
 
 def _claim_part_plain(static: list[str], i: int, n: int, v) -> list[str]:
@@ -165,17 +174,19 @@ def test_claim_features_are_the_plain_ones(parsed: list[Parsed]) -> None:
     got = refine.claim_features(p, static, proposal)
     v = refine._view(p, proposal)
     n = len(p.doc)
-    assert got == [static[i] + _claim_part_plain(static[i], i, n, v) for i in range(n)]
+    plain = _decoded(static)
+    assert got == _encoded([plain[i] + _claim_part_plain(plain[i], i, n, v) for i in range(n)])
     roles = {f[len(static[i])] for i, f in enumerate(got)}
-    assert {"r=O", "r=CUE", "r=SRC", "r=CON"} <= roles  # both ways of making them are run
+    assert {b"r=O", b"r=CUE", b"r=SRC", b"r=CON"} <= roles  # both ways of making them are run
 
 
 def test_prefixed_joins_once_from_the_cut() -> None:
     plain = refine.Prefixed("p=")
     cut = refine.Prefixed("r|p=O|", cut=2)
-    assert plain["VERB"] == "p=VERB"
-    assert cut["p=VERB"] == "r|p=O|VERB"
-    assert cut["p=VERB"] is cut["p=VERB"]  # joined once, kept
+    assert plain["VERB"] == b"p=VERB"  # a value of spaCy's (str)
+    assert plain["VÉRB"] == "p=VÉRB".encode()
+    assert cut[b"p=VERB"] == b"r|p=O|VERB"  # a feature (bytes)
+    assert cut[b"p=VERB"] is cut[b"p=VERB"]  # joined once, kept
 
 
 def _coverage_plain(static: list[list[str]], cov: list[str]) -> list[list[str]]:
@@ -205,12 +216,12 @@ def test_coverage_features_are_the_plain_ones(parsed: list[Parsed]) -> None:
         (p.doc_span(said), refine.CUE),
     ]
     got = detect.coverage_features(p, static, covered)
-    assert got == _coverage_plain(static, refine.roles(p, covered))
+    assert got == _encoded(_coverage_plain(_decoded(static), refine.roles(p, covered)))
     assert {f[len(static[i])] for i, f in enumerate(got)} == {
-        "cov=O",
-        "cov=CON",
-        "cov=SRC",
-        "cov=CUE",
+        b"cov=O",
+        b"cov=CON",
+        b"cov=SRC",
+        b"cov=CUE",
     }
 
 

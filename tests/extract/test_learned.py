@@ -211,7 +211,7 @@ def test_the_shipped_models_know_the_features_the_code_emits() -> None:
         tagger = pycrfsuite.Tagger()
         tagger.open(str(model))
         known = {attr for attr, _ in tagger.info().state_features}
-        names = [f for token in features for f in token]
+        names = [f.decode() for token in features for f in token]
         unknown = [f for f in names if f not in known]
         assert len(unknown) <= 0.05 * len(names), f"{model.name} lacks {unknown[:5]}"
 

@@ -37,16 +37,17 @@ _STATE, _TRANSITION = 0, 1  # crfsuite's feature types
 _BLOCK = 4096  # items scored at once (bounds the memory of a long paragraph's scores)
 
 
-def _strings(data: bytes, offset: int, count: int) -> list[str]:
-    """The strings of a CQDB table, by id: records of (id, size, bytes ending in NUL)."""
+def _strings(data: bytes, offset: int, count: int) -> list[bytes]:
+    """The strings of a CQDB table, by id, as UTF-8 bytes: records of (id, size, bytes ending
+    in NUL)."""
     chunk, *_ = _CQDB_HEADER.unpack_from(data, offset)
     if chunk != b"CQDB":
         raise ValueError("not a crfsuite model: no string table")
-    out: list[str | None] = [None] * count
+    out: list[bytes | None] = [None] * count
     pos = offset + _CQDB_DATA
     for _ in range(count):
         ident, size = struct.unpack_from("<iI", data, pos)
-        out[ident] = data[pos + 8 : pos + 8 + size - 1].decode("utf-8")
+        out[ident] = data[pos + 8 : pos + 8 + size - 1]
         pos += 8 + size
     if any(s is None for s in out):
         raise ValueError("not a crfsuite model: string table incomplete")
@@ -54,7 +55,8 @@ def _strings(data: bytes, offset: int, count: int) -> list[str]:
 
 
 class Crf:
-    """A linear-chain CRF trained by crfsuite: its labels, attributes and exact weights."""
+    """A linear-chain CRF trained by crfsuite: its labels, attributes (UTF-8 bytes, as the
+    features are written: ``refine.Feature``) and exact weights."""
 
     def __init__(self, model: Path) -> None:
         data = model.read_bytes()
@@ -63,7 +65,7 @@ class Crf:
         )
         if magic != b"lCRF" or kind != b"FOMC":
             raise ValueError(f"{model} is not a crfsuite CRF model")
-        self.labels = tuple(_strings(data, off_labels, n_labels))
+        self.labels = tuple(s.decode("utf-8") for s in _strings(data, off_labels, n_labels))
         self.attributes = {a: i for i, a in enumerate(_strings(data, off_attrs, n_attrs))}
         chunk, _, count = struct.unpack_from("<4sII", data, off_feat)
         if chunk != b"FEAT":
@@ -79,7 +81,7 @@ class Crf:
         t = feats[feats["type"] == _TRANSITION]
         self.trans[t["src"], t["dst"]] = t["weight"]
 
-    def ids(self, features: Sequence[list[str]]) -> np.ndarray:
+    def ids(self, features: Sequence[list[bytes]]) -> np.ndarray:
         """Attribute ids of each item's features, in order, padded with the unknown id."""
         get, unknown = self.attributes.get, self.unknown
         rows = [[get(f, unknown) for f in item] for item in features]
@@ -87,7 +89,9 @@ class Crf:
         padded = [row + [unknown] * (width - len(row)) for row in rows]
         return np.array(padded, dtype=np.intp).reshape(len(rows), width)
 
-    def scores(self, features: Sequence[list[str]], start: np.ndarray | None = None) -> np.ndarray:
+    def scores(
+        self, features: Sequence[list[bytes]], start: np.ndarray | None = None
+    ) -> np.ndarray:
         """The state scores of each item: its features' weights added one by one in order, to
         ``start`` (the scores of the features before them) or to zero, as crfsuite adds them
         (``np.add.accumulate`` adds in order, where a sum may pair terms up)."""

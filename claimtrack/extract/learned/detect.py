@@ -22,7 +22,7 @@ from functools import cache
 from pathlib import Path
 
 from claimtrack.extract.learned import refine
-from claimtrack.extract.learned.refine import CON, CUE, SRC, Pair
+from claimtrack.extract.learned.refine import CON, CUE, SRC, Feature, Pair
 from claimtrack.extract.segment import Parsed
 from claimtrack.extract.spans import token_starts
 
@@ -55,9 +55,17 @@ class Found:
     source: Pair | None
 
 
+_ROLES = (*refine.LABELS, "BOS", "EOS")
+_COV = {r: f"cov={r}".encode() for r in refine.LABELS}
+_PCOV = {r: f"pcov={r}".encode() for r in _ROLES}
+_NCOV = {r: f"ncov={r}".encode() for r in _ROLES}
+# by role, keyed on token_features' own "l=" feature: "l=say" -> "cov|l=CUE|say"
+_COV_L = {r: refine.Prefixed(f"cov|l={r}|", cut=2) for r in refine.LABELS}
+
+
 def coverage_features(
-    para: Parsed, static: list[list[str]], covered: list[tuple[Pair, str]]
-) -> list[list[str]]:
+    para: Parsed, static: list[list[Feature]], covered: list[tuple[Pair, str]]
+) -> list[list[Feature]]:
     """The paragraph's token features plus the role each token has in the rules' claims."""
     cov = refine.roles(para, covered)
     n = len(para.doc)
@@ -67,10 +75,10 @@ def coverage_features(
         out.append(
             static[i]
             + [
-                "cov=" + c,
-                "pcov=" + (cov[i - 1] if i else "BOS"),
-                "ncov=" + (cov[i + 1] if i + 1 < n else "EOS"),
-                f"cov|l={c}|{static[i][0][2:]}",
+                _COV[c],
+                _PCOV[cov[i - 1] if i else "BOS"],
+                _NCOV[cov[i + 1] if i + 1 < n else "EOS"],
+                _COV_L[c][static[i][0]],
             ]
         )
     return out
@@ -88,7 +96,7 @@ class Detector(refine.Tagger):
         self._offset = 0
 
     def detect(
-        self, para: Parsed, static: list[list[str]], covered: list[tuple[Pair, str]]
+        self, para: Parsed, static: list[list[Feature]], covered: list[tuple[Pair, str]]
     ) -> list[Found]:
         """Attributions in the paragraph that no span of ``covered`` (the rules' claims that
         reach into the paragraph, document offsets) already takes."""

@@ -59,7 +59,7 @@ class _Recorder:
     vocab: frozenset[str] = frozenset()
 
     def detect(
-        self, para: Parsed, static: list[list[str]], covered: list[tuple[Pair, str]]
+        self, para: Parsed, static: list[list[refine.Feature]], covered: list[tuple[Pair, str]]
     ) -> list[detect.Found]:
         self.seen.append((para, covered))
         return []
@@ -124,9 +124,9 @@ class _Static:
 
     def __init__(self, text: str, vocab: frozenset[str]) -> None:
         self.qi, self.vocab = QuoteIndex(text), vocab
-        self.cache: dict[int, list[list[str]]] = {}
+        self.cache: dict[int, list[list[refine.Feature]]] = {}
 
-    def __call__(self, para: Parsed) -> list[list[str]]:
+    def __call__(self, para: Parsed) -> list[list[refine.Feature]]:
         if para.seg.start not in self.cache:
             self.cache[para.seg.start] = refine.paragraph_features(para, self.qi, self.vocab)
         return self.cache[para.seg.start]
@@ -134,7 +134,7 @@ class _Static:
 
 def refiner_sequences(
     a: Article, vocab: frozenset[str]
-) -> Iterator[tuple[list[list[str]], list[str]]]:
+) -> Iterator[tuple[list[list[refine.Feature]], list[str]]]:
     """(features, labels) of each paired claim whose content lies in one paragraph."""
     static = _Static(a.doc.text, vocab)
     starts = [p.seg.start for p in a.parsed]
@@ -152,7 +152,7 @@ def refiner_sequences(
 
 def detector_sequences(
     a: Article, vocab: frozenset[str]
-) -> Iterator[tuple[list[list[str]], list[str]]]:
+) -> Iterator[tuple[list[list[refine.Feature]], list[str]]]:
     """(features, labels) of each paragraph, labelled with all its gold relations."""
     static = _Static(a.doc.text, vocab)
     rels = list(a.doc.relations)
@@ -169,7 +169,9 @@ def vocabulary(arts: list[Article], min_docs: int) -> frozenset[str]:
     return frozenset(w for w, n in df.items() if n >= min_docs and w.strip())
 
 
-def _fit(seqs: Iterator[tuple[list[list[str]], list[str]]], path: Path, iterations: int) -> int:
+def _fit(
+    seqs: Iterator[tuple[list[list[refine.Feature]], list[str]]], path: Path, iterations: int
+) -> int:
     import pycrfsuite
 
     trainer = pycrfsuite.Trainer(verbose=False)
