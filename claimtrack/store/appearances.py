@@ -203,7 +203,8 @@ def index_claims(session: Session, claims: Sequence[Claim], *, fresh: bool = Fal
     if not fresh:
         session.execute(delete(ClaimBand).where(ClaimBand.claim_id.in_(ids)))
     rows = [{"claim_id": c.id, "key": k} for c in claims for k in set(band_keys(c.content))]
-    session.execute(insert(ClaimBand), rows)
+    session.flush()  # as the ORM's insert would (autoflush), then Core's executemany
+    session.connection().execute(insert(ClaimBand.__table__), rows)
 
 
 def candidates(session: Session, claims: Sequence[Claim]) -> dict[int, list[tuple[int, str]]]:

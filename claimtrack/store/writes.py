@@ -11,8 +11,22 @@ import datetime as dt
 import hashlib
 import re
 from collections.abc import Collection, Iterable, Iterator, Sequence
+from functools import cache
+from typing import TypeVar
 
-from sqlalchemy import delete, func, insert, or_, select, union, update
+from sqlalchemy import (
+    Select,
+    Update,
+    bindparam,
+    delete,
+    func,
+    insert,
+    literal,
+    or_,
+    select,
+    union,
+    update,
+)
 from sqlalchemy.orm import Session, object_session
 
 from claimtrack.extract.dates import relation_range
@@ -51,7 +65,7 @@ from claimtrack.store.models import (
     Source,
     Topic,
 )
-from claimtrack.store.name_lookups import learn, lookup, remembered, remembering
+from claimtrack.store.name_lookups import LIKE, Key, learn, lookup, remembered, remembering
 from claimtrack.store.prepare import (  # noqa: F401  (importable from here too)
     Prepared,
     document_topics,
@@ -66,6 +80,8 @@ from claimtrack.store.topic_rows import (  # noqa: F401  (importable from here t
     taxonomy,
     upsert_topics,
 )
+
+T = TypeVar("T")
 
 HONORIFICS = frozenset("mr mrs ms miss mx dr sir lady madam".split())  # no role by themselves
 # words that make a name an organisation's ("Clinton Foundation", "Trump campaign")
@@ -187,30 +203,45 @@ def _the_people(found: Iterable[Actor]) -> list[Actor]:
     return sorted((a for a in found if a.kind == "person"), key=lambda a: a.id)
 
 
-def registry_view(session: Session, keys: Collection[str]) -> None:
+def registry_view(session: Session, keys: Collection[Key]) -> None:
     """Ask the registry once for every name key of KEYS (a document's, ``speaker_keys``):
     the actors named so or with such an alias, remembered as ``find_actor`` and ``_named``
-    would find them now (name_lookups.learn), so that storing the document's claims asks
-    no more for them (one query, not one or two a speaker). Only inside ``remembered``."""
-    wanted = sorted({k for k in keys if k})
-    if not wanted or not remembering(session):
+    would find them now (name_lookups.learn), and for each ``middle_key`` the people
+    ``known_with_middle`` would find, so that storing the document's claims asks no more
+    for them (one query, not one or two a speaker). Only inside ``remembered``."""
+    wanted = sorted({k for k in keys if isinstance(k, str) and k})
+    likes = sorted({k[1] for k in keys if not isinstance(k, str)})
+    if not (wanted or likes) or not remembering(session):
         return
-    by_name = select(Actor.name_key.label("key"), Actor.id.label("actor_id"))
-    by_alias = select(ActorAlias.alias_key, ActorAlias.actor_id)
-    found: dict[str, list[Actor]] = {k: [] for k in wanted}
-    for chunk in _chunks(wanted, 500):  # within every database's limit of bound values
-        ids = union(
+    by_name = select(Actor.name_key.label("key"), Actor.id.label("actor_id"), literal(0))
+    by_alias = select(ActorAlias.alias_key, ActorAlias.actor_id, literal(0))
+    found: dict[Key, list[Actor]] = {k: [] for k in wanted}
+    found.update(((LIKE, p), []) for p in likes)
+    # within every database's limit of bound values and of a union's parts (SQLite: 500)
+    parts = [
+        part
+        for chunk in _chunks(wanted, 500)
+        for part in (
             by_name.where(Actor.name_key.in_(chunk)),
             by_alias.where(ActorAlias.alias_key.in_(chunk)),
-        ).subquery()
-        stmt = select(ids.c.key, Actor).join(Actor, Actor.id == ids.c.actor_id)
-        for key, actor in session.execute(stmt):
-            found[key].append(actor)
+        )
+    ]
+    parts += [_like(p).with_only_columns(literal(p), Actor.id, literal(1)) for p in likes]
+    for chunk in _chunks(parts, 100):
+        ids = union(*chunk).subquery() if len(chunk) > 1 else chunk[0].subquery()
+        key_, id_, like = ids.c
+        stmt = select(key_, like, Actor).join(Actor, Actor.id == id_)
+        for key, is_like, actor in session.execute(stmt):
+            found[(LIKE, key) if is_like else key].append(actor)
     for key, actors in found.items():
-        learn(session, key, {"actor": _the_actor(key, actors), "people": _the_people(actors)})
+        if isinstance(key, str):
+            answers = {"actor": _the_actor(key, actors), "people": _the_people(actors)}
+        else:
+            answers = {"people": actors}
+        learn(session, key, answers)
 
 
-def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
+def _chunks(items: list[T], size: int) -> Iterator[list[T]]:
     for i in range(0, len(items), size):
         yield items[i : i + size]
 
@@ -225,7 +256,7 @@ def prepare_to_store(
     return ready
 
 
-def speaker_keys(text: str, claims: Sequence[FoundClaim], author: str | None = None) -> set[str]:
+def speaker_keys(text: str, claims: Sequence[FoundClaim], author: str | None = None) -> set[Key]:
     """The name keys storing CLAIMS (of article TEXT, by AUTHOR) asks the registry for its
     speakers (``filed_keys`` of each speaker, the others a claim names and the byline's
     writer): worked out from the text alone, for ``registry_view``."""
@@ -343,12 +374,11 @@ def known_with_middle(session: Session, name: str) -> Actor | None:
     if len(words) == 3 and _plain_middle(words[1]) and not any(fold(w) in PARTICLES for w in words):
         key = name_key(f"{words[0]} {words[2]}")
         found = [a for a in _named(session, key) if a.name_key == key]
-    elif len(words) == 2 and not any(fold(w) in PARTICLES for w in words):
+    elif (key := middle_key(name)) is not None:
         first, last = (name_key(w) for w in words)
-        like = select(Actor).where(Actor.kind == "person", Actor.name_key.like(f"{first} % {last}"))
         found = [
             a
-            for a in session.scalars(like)
+            for a in lookup(session, "people", key, lambda: list(session.scalars(_like(key[1]))))
             if len(parts := person_form(a.name).split()) == 3
             and name_key(parts[0]) == first
             and name_key(parts[2]) == last
@@ -357,6 +387,24 @@ def known_with_middle(session: Session, name: str) -> Actor | None:
     else:
         return None
     return found[0] if len(found) == 1 else None
+
+
+def middle_key(name: str) -> tuple[str, str] | None:
+    """The lookup ``known_with_middle`` makes for a person's two-word NAME ("Ann Roe"): the
+    people whose name key is LIKE "ann % roe" (name_lookups' key of it); None for any other
+    name (it asks nothing, or the name of three words without the middle one)."""
+    words = person_form(name).split()
+    if len(words) != 2 or fold(words[-1]).strip(".,") in SUFFIXES:
+        return None
+    if any(fold(w) in PARTICLES for w in words):
+        return None
+    first, last = (name_key(w) for w in words)
+    return (LIKE, f"{first} % {last}")
+
+
+def _like(pattern: str) -> Select:
+    """The people whose name key is LIKE PATTERN."""
+    return select(Actor).where(Actor.kind == "person", Actor.name_key.like(pattern))
 
 
 def _plain_middle(word: str) -> bool:
@@ -607,11 +655,14 @@ def filed_name(speaker: Speaker, doc_text: str) -> Filed | None:
     return Filed(name, person, kind, gender, titled, said)
 
 
-def filed_keys(filed: Filed) -> set[str]:
+def filed_keys(filed: Filed) -> set[Key]:
     """The name keys the registry is asked for a speaker FILED so (find_actor, and for a
-    person find_person's full name, first-name variants and surname, and new_actor's
-    surname): what ``registry_view`` fetches for a document in one query."""
-    keys = {name_key(filed.name)}
+    person find_person's full name, first-name variants and surname, new_actor's surname
+    and known_with_middle's ``middle_key``): what ``registry_view`` fetches for a document
+    in one query."""
+    keys: set[Key] = {name_key(filed.name)}
+    if filed.person and (middle := middle_key(filed.name)) is not None:
+        keys.add(middle)
     if filed.person:
         words = person_form(filed.name).split()
         keys.add(name_key(" ".join(words)))
@@ -976,8 +1027,11 @@ def insert_claims(session: Session, rows: Sequence[Claim]) -> None:
             "claims built with different fields cannot be inserted together: build each "
             "with build_claim"
         )
+    # on the session's connection: Core's executemany, not the ORM's bulk insert over it
+    # (its per-row work on a table it maps was most of this function's time; issue 16)
+    connection = session.connection()
     stmt = insert(table).returning(table.c.id, sort_by_parameter_order=True)
-    ids = session.scalars(stmt, given).all()
+    ids = connection.scalars(stmt, given).all()
     for row, claim_id in zip(rows, ids, strict=True):
         row.id = claim_id
     speakers = [
@@ -991,9 +1045,9 @@ def insert_claims(session: Session, rows: Sequence[Claim]) -> None:
         for link in row.topic_links
     ]
     if speakers:
-        session.execute(insert(ClaimSpeaker.__table__), speakers)
+        connection.execute(insert(ClaimSpeaker.__table__), speakers)
     if topics:
-        session.execute(insert(ClaimTopic.__table__), topics)
+        connection.execute(insert(ClaimTopic.__table__), topics)
 
 
 def how_filed(speaker: Speaker, actor: Actor | None, text: str) -> str | None:
@@ -1021,9 +1075,17 @@ def date_bounds(said: SaidDate) -> tuple[dt.date | None, dt.date | None, str]:
 
 def set_sort_days(session: Session, source_id: int) -> None:
     """Store the date order (store/timeline.py) of the claims of one source, once flushed."""
+    session.execute(_sort_days_update(), {"sorted_source": source_id})
+
+
+@cache
+def _sort_days_update() -> Update:
+    """The UPDATE of ``set_sort_days``, built once with the source's id as a parameter:
+    built for each document, its expression and cache key took about as long as running it
+    (issue 16)."""
     claims, sources = Claim.__table__, Source.__table__
-    stmt = update(claims).where(claims.c.source_id == source_id)
-    session.execute(stmt.values(**sort_values(claims, sources)))
+    stmt = update(claims).where(claims.c.source_id == bindparam("sorted_source"))
+    return stmt.values(**sort_values(claims, sources))
 
 
 def build_claim(

@@ -8,17 +8,19 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from sqlalchemy import event
+from sqlalchemy import event, select
 
 from claimtrack.extract.types import CharSpan, FoundClaim, Speaker
 from claimtrack.names import name_key
 from claimtrack.store import engine as dbmod
 from claimtrack.store.models import Actor, ActorAlias
-from claimtrack.store.name_lookups import remembered
+from claimtrack.store.name_lookups import _may_be_like, remembered
 from claimtrack.store.writes import (
     _named,
     add_alias,
     find_actor,
+    known_with_middle,
+    middle_key,
     prepare_to_store,
     registry_view,
     speaker_keys,
@@ -179,8 +181,72 @@ def test_speaker_keys_are_what_storing_the_claims_asks():
     # board; the other speaker and the byline's writer (the first person's), each surname
     assert {"joe marsh", "joseph marsh", "marsh", "the harbour pilots board"} <= keys
     assert {"ann lowe", "lowe", "kim ode", "ode"} <= keys
+    # and for each person of two words, the people of the name with a middle one more
+    assert {middle_key("Joe Marsh"), middle_key("Ann Lowe"), middle_key("Kim Ode")} <= keys
     assert speaker_keys(text, []) == set()
     # what the workers make of a document under --workers carries them
     assert prepare_to_store(text, None, [marsh, board, marsh], []).names == speaker_keys(
         text, [marsh, board]
     )
+
+
+def _middles(db_url: str) -> None:
+    engine = dbmod.open_engine(db_url)
+    with dbmod.session_scope(engine) as session:
+        session.add_all([_person("Ann Quarrie Roe"), _person("Ivo Bent"), _person("Tess Ann Hale")])
+
+
+def test_a_middle_key_is_asked_only_of_a_plain_two_word_name():
+    assert middle_key("Ann Roe") == ("like", "ann % roe")
+    assert middle_key("Dr. Ann Roe") == ("like", "ann % roe")  # as known_with_middle reads it
+    assert middle_key("Ann Quarrie Roe") is None  # asked by name, not by pattern
+    assert middle_key("Roe") is None
+    assert middle_key("Jan de Roe") is None
+    assert middle_key("Ann Roe Jr.") is None
+
+
+def test_a_registry_view_answers_the_middle_name_lookup(db_url):
+    _middles(db_url)
+    engine = dbmod.open_engine(db_url)
+    with dbmod.session_scope(engine) as session:
+        asked = known_with_middle(session, "Ann Roe"), known_with_middle(session, "Ivo Bent")
+    assert asked[0] is not None and asked[0].name == "Ann Quarrie Roe"
+    assert asked[1] is None  # no one of the name with a middle one
+    with dbmod.session_scope(engine) as session, remembered(session):
+        with _selects(engine) as viewed:
+            registry_view(session, ["ann roe", middle_key("Ann Roe"), middle_key("Ivo Bent")])
+        with _selects(engine) as again:
+            found = known_with_middle(session, "Ann Roe"), known_with_middle(session, "Ivo Bent")
+        assert len(viewed) == 1 and again == []
+        assert found[0] is not None and (found[0].id, found[1]) == (asked[0].id, None)
+
+
+def test_a_middle_name_lookup_is_forgotten_for_a_new_person_it_may_find(db_url):
+    _middles(db_url)
+    engine = dbmod.open_engine(db_url)
+    with dbmod.session_scope(engine) as session, remembered(session):
+        registry_view(session, [middle_key("Lia Bent"), middle_key("Ann Roe")])
+        assert known_with_middle(session, "Lia Bent") is None
+        moss = _person("Lia Moss Bent")
+        session.add(moss)  # pending: found all the same
+        assert known_with_middle(session, "Lia Bent") is moss
+        with _selects(engine) as kept:  # another name's answer stays
+            assert known_with_middle(session, "Ann Roe").name == "Ann Quarrie Roe"
+        assert kept == []
+        session.add(_person("Lia Tarn Bent"))
+        session.flush()  # flushed: two fit, so nobody
+        assert known_with_middle(session, "Lia Bent") is None
+
+
+def test_a_key_the_database_finds_like_a_pattern_is_never_missed(db_url):
+    keys = ["ann quarrie roe", "ann roe", "ann  roe", "anne x roe", "ann x roes", "a_n x roe",
+            "ann% x roe", "ann x y roe", "xann x roe", "ann q. roe", "ann \\ roe"]  # fmt: skip
+    patterns = ["ann % roe", "a_n % roe", "ann% % roe", "ann \\ % roe", "ANN % ROE"]
+    engine = dbmod.open_engine(db_url)
+    with dbmod.session_scope(engine) as session:
+        session.add_all(Actor(name=k, name_key=k, kind="person") for k in keys)
+    with dbmod.session_scope(engine) as session:
+        for pattern in patterns:
+            found = set(session.scalars(select(Actor.name_key).where(Actor.name_key.like(pattern))))
+            assert found <= {k for k in keys if _may_be_like(k, pattern)}, pattern
+    assert not _may_be_like("ann roe", "ann % roe") and not _may_be_like("ann x roes", "ann % roe")
