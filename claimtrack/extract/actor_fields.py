@@ -12,16 +12,23 @@ speaker before it is stored. Plain strings in, plain strings out:
   was lost ("president of Firm a design agency") is cut after the firm.
 - **kind**: a body (organisation, government, media) whose "name" starts with a common noun
   ("company", "group of scientists") is no named body: it stays a description on the claim,
-  an unnamed speaker.
+  an unnamed speaker. A "person" whose name is a publication's ("Corvale Falls Leader") is
+  media; one whose one-word name is a site's, a firm's or a product's by the article's signs
+  ("via Tallyhub", "Brindle says its ..."), or whose name holds a model number ("Vantor
+  3X"), is an organisation (``as_thing``, over the whole article's text and people).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from collections.abc import Iterable
 
 from claimtrack.extract.roles import PERSON_ROLES, written
-from claimtrack.extract.speakers import PERSON_JOBS, TITLE_WORDS, ResolvedActor
+from claimtrack.extract.speakers import PAPER_NAMES, PERSON_JOBS, TITLE_WORDS, ResolvedActor
+from claimtrack.extract.types import Speaker
 from claimtrack.extract.wordlists import words
+from claimtrack.names import is_first_name
 
 _LEADING = re.compile(r"^[\s|•·:;,/\\>»\-\u2013\u2014]+")
 # a lower-case letter (or a name's final period) with a capital right after it: where a
@@ -104,3 +111,80 @@ def vetted(actor: ResolvedActor) -> ResolvedActor:
         return actor
     forms = [clean_name(f) or f for f in actor.forms]
     return ResolvedActor(name, kind, role, actor.affiliation, forms, actor.gender)
+
+
+# the last word of a newspaper's or a magazine's name ("Daily Gazette"); the weak ones are
+# surnames too ("Emily Post"), and make a publication only after no first name or two words
+PUBLICATION_WORDS = PAPER_NAMES | frozenset(
+    "times journal gazette tribune intelligencer telegraph ledger bulletin".split()
+)
+WEAK_PUBLICATION_WORDS = frozenset(
+    "post leader herald register record review monitor mirror standard reporter".split()
+)
+# a word before a name that no person's name takes: "via Seller", "on Site.", "the Paper,"
+_THING_BEFORE = (
+    r"(?:\bvia\s+{0}\b|\b(?:[Oo]n|the)\s+{0}(?=\s*@|[,.;:)]|\s+(?:said|says|reported)\b))"
+)
+# a job at a firm: "an analyst at Firm,"
+_JOB_AT = r"\b([a-z]+)\s+at\s+{0}(?=[,.;:)])"
+# a name shaped as no person's is: a capital inside after three small letters ("SiteLeaks",
+# not "McKinley" or "DeSoto") or after two capitals ("ABCentral"), a digit, all capitals
+_BRAND_SHAPE = re.compile(r"[A-Z][a-z]{3,}[A-Z]|[A-Z]{2}[a-z]|\d|^[A-Z]{4,}$")
+# a model's name inside a product's ("Vantor 3X", "Model K9"): a capital and a digit in a word
+_MODEL = re.compile(r"\d[A-Z]|[A-Z][\w-]*\d")
+
+
+def publication(name: str) -> bool:
+    """A person's "name" of two words or more that is a publication's: it ends in a
+    publication word ("Corvale Daily Gazette"), or in a weak one after two words or more or
+    after no first name ("Ashby Falls Leader", "Corvale Herald")."""
+    parts = name.split()
+    if len(parts) < 2:
+        return False
+    last = parts[-1].lower()
+    weak = last in WEAK_PUBLICATION_WORDS and (len(parts) >= 3 or not is_first_name(parts[0]))
+    return last in PUBLICATION_WORDS or weak
+
+
+def one_word_thing(name: str, text: str, people: Iterable[str]) -> bool:
+    """A one-word person's "name" that is a site's, a firm's or a product's: no first name,
+    no word of a person's full name in the article, and a sign in the article that it is a
+    thing: a shape no name has, "via", "on" or "the" before it, a job at it ("an analyst at
+    Brindle,"), a company noun just before it ("a new company, Brindle"), or "its" after it
+    in its sentence with no "his" or "her"."""
+    if len(name.split()) != 1 or not name[:1].isupper() or is_first_name(name):
+        return False
+    folded = name.lower()
+    if any(folded in (w.lower() for w in p.split()) for p in people if len(p.split()) >= 2):
+        return False
+    if _BRAND_SHAPE.search(name):
+        return True
+    word = re.escape(name)
+    if re.search(_THING_BEFORE.format(word), text):
+        return True
+    if any(is_role(m[1]) for m in re.finditer(_JOB_AT.format(word), text)):
+        return True
+    nouns = "|".join(sorted(words("company_nouns")))
+    if re.search(rf"\b(?:{nouns}),?\s+{word}\b", text, re.I):
+        return True
+    for m in re.finditer(rf"\b{word}\b", text):
+        rest = re.split(r"(?<=[.!?])\s", text[m.end() : m.end() + 300], maxsplit=1)[0]
+        owners = {w.lower() for w in re.findall(r"\b(?:its|his|her)\b", rest, re.I)}
+        if "its" in owners and not owners & {"his", "her"}:
+            return True
+    return False
+
+
+def as_thing(speaker: Speaker, text: str, people: Iterable[str]) -> Speaker:
+    """SPEAKER, a person, as a body when the "person" is a publication (media), or a site's,
+    firm's or product's one-word name or a product's with a model number in it ("Vantor 3X")
+    (an organisation); else as it was."""
+    if speaker.kind != "person" or not speaker.name:
+        return speaker
+    if publication(speaker.name) or speaker.name.lower() in PUBLICATION_WORDS:
+        kind = "media"
+    elif one_word_thing(speaker.name, text, people) or _MODEL.search(speaker.name):
+        kind = "organization"
+    else:
+        return speaker
+    return dataclasses.replace(speaker, kind=kind, role=None, gender=None)

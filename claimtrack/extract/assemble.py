@@ -17,7 +17,7 @@ from typing import Protocol
 from spacy.tokens import Span, Token
 
 from claimtrack.extract import cues, roles, rules, scene, tails, when
-from claimtrack.extract.actor_fields import vetted
+from claimtrack.extract.actor_fields import as_thing, vetted
 from claimtrack.extract.calibration import calibrated
 from claimtrack.extract.learned import detect, refine
 from claimtrack.extract.quotes import QuoteIndex
@@ -266,6 +266,8 @@ def build_claims(
         )
         for cand, actor, p in drafts
     ]
+    for claim in claims:  # a site, firm or publication the NER took for a person
+        claim.speaker = as_thing(claim.speaker, text, resolver.people)
     found = scene.scenes(parsed, published)
     past = scene.past_offsets(parsed) if found else frozenset()
     return scene.carry(claims, [p.seg for p in parsed], found, past, text)

@@ -6,8 +6,17 @@ from __future__ import annotations
 
 import pytest
 
-from claimtrack.extract.actor_fields import clean_name, clean_role, names_no_one, vetted
+from claimtrack.extract.actor_fields import (
+    as_thing,
+    clean_name,
+    clean_role,
+    names_no_one,
+    one_word_thing,
+    publication,
+    vetted,
+)
 from claimtrack.extract.speakers import ResolvedActor
+from claimtrack.extract.types import Speaker
 from tests.handmade import speaker_of
 
 TITLE = "Harbour News Today\n"
@@ -74,6 +83,52 @@ def test_vetting_leaves_a_named_body_and_an_unnamed_speaker_as_they_are() -> Non
     assert vetted(ResolvedActor("bank", "organization")).kind == "unnamed"
 
 
+@pytest.mark.parametrize(
+    ("name", "paper"),
+    [
+        ("Corvale Daily Gazette", True),
+        ("Ashby Falls Leader", True),  # a weak word after three words
+        ("Corvale Herald", True),  # a weak word after no first name
+        ("Emily Post", False),  # a weak word that is a surname after a first name
+        ("Dana Whitfield", False),
+        ("Gazette", False),  # one word: left to the one-word rule
+    ],
+)
+def test_a_name_ending_in_a_publication_word_is_a_publication(name: str, paper: bool) -> None:
+    assert publication(name) is paper
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "thing"),
+    [
+        ("Quorvix", "The headphones are sold via Quorvix for $80.", True),
+        ("Brindle", "Brindle, a startup, says the phone is ready.", False),  # no sign
+        ("Brindle", "A new company, Brindle, says the phone is ready.", True),
+        ("Brindle", "Brindle says its phone is ready.", True),
+        ("Brindle", "Brindle says his phone is ready.", False),
+        ("Plaxworth", "Plaxworth wrote about it on Tallyhub.", False),  # the sign is another's
+        ("Tallyhub", "Plaxworth wrote about it on Tallyhub.", True),
+        ("Tallyhub", "Follow Plaxworth on Tallyhub @plax.", True),
+        ("Brindle", "Ann Ode, an analyst at Brindle, said so. Brindle says no.", True),
+        ("Brindle", "Ann Ode looked at Brindle, and Brindle says no.", False),  # no job
+        ("SiteLeakers", "SiteLeakers said the files were real.", True),
+        ("QXTally", "QXTally said the files were real.", True),
+        ("McKinney", "McKinney said the files were real.", False),
+        ("Melanie", "Melanie says its price is too high.", False),  # a first name
+    ],
+)
+def test_a_one_word_site_firm_or_product_is_told_by_a_sign(
+    name: str, text: str, thing: bool
+) -> None:
+    assert one_word_thing(name, text, []) is thing
+
+
+def test_a_word_of_a_person_s_full_name_stays_a_person() -> None:
+    text = "Plaxworth says its findings hold."
+    assert one_word_thing("Plaxworth", text, [])
+    assert not one_word_thing("Plaxworth", text, ["Odile Plaxworth"])
+
+
 # --- end to end: what the extractor stores ----------------------------------------------------
 
 pytest.importorskip("spacy")
@@ -104,3 +159,34 @@ def test_a_name_written_twice_by_a_widget_is_stored_once() -> None:
     text = TITLE + "Rep. Jane DoeJane DoeSmith said the bridge would reopen in March."
     who = speaker_of(text, "bridge would reopen")
     assert who.name == "Jane Doe"
+
+
+def test_a_site_the_ner_reads_as_a_person_is_an_organisation() -> None:
+    text = TITLE + (
+        "The cameras were cheapest via Tallyhub this week. Tallyhub said the cameras would "
+        "ship in May."
+    )
+    who = speaker_of(text, "would ship in May")
+    assert (who.name, who.kind) == ("Tallyhub", "organization")
+
+
+def test_a_newspaper_the_ner_reads_as_a_person_is_media() -> None:
+    text = TITLE + "The Corvale Falls Leader reported that the mill would close in June."
+    who = speaker_of(text, "mill would close")
+    assert (who.name, who.kind) == ("Corvale Falls Leader", "media")
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("Vantor 3X", "organization"),  # a model number: a product
+        ("Corvale Daily Gazette", "media"),
+        ("Dana Whitfield", "person"),
+        ("14th-ranked Whitfield", "person"),  # a digit, but no capital with it
+    ],
+)
+def test_a_person_s_kind_by_the_name_alone(name: str, kind: str) -> None:
+    speaker = Speaker(None, name, "person", role="tester")
+    after = as_thing(speaker, f"{name} said the test would pass.", [])
+    assert after.kind == kind
+    assert (after.role is None) is (kind != "person")
