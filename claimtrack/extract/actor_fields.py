@@ -76,7 +76,7 @@ def role_head(role: str) -> str:
 
 def is_role(role: str) -> bool:
     """ROLE's head is a title, a job or an agent noun."""
-    head = role_head(role)
+    head = role_head(role).removesuffix("-elect")  # "president-elect" is a president's role
     if not head.replace("-", "").isalpha():
         return False
     return head in ROLE_WORDS or bool(_AGENT.search(head))

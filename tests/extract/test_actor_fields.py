@@ -50,6 +50,9 @@ def test_a_name_with_a_capital_inside_a_word_stays_whole(name: str) -> None:
         "former tax aide teaching at a college",
         "senior fellow at the Harbour Policy Forum",
         "her brother",
+        "president-elect",
+        "CFO of Larkspur Works",
+        "night nurse at the county hospital",
     ],
 )
 def test_a_role_or_job_is_kept(role: str) -> None:
