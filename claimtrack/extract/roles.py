@@ -92,6 +92,8 @@ _TAGS = (
 
 
 _SPACED_POSSESSIVE = re.compile(r"(?<=\w) (['’]s\b|\.(?!\w))")
+# a word's inner hyphen that the tokenizer split off and the join spaced: "co - author"
+_SPACED_HYPHEN = re.compile(r"(?<=\w) - (?=\w)")
 # a relative clause after a role's noun: "professor of law who has studied the courts",
 # "nurse at the clinic where the patients were seen" ("that" is left: "head of that office")
 _ROLE_CLAUSE = re.compile(r"\s+(?:who|whom|whose|which|where)\s.*$", re.I | re.S)
@@ -100,11 +102,13 @@ _ROLE_CLAUSE = re.compile(r"\s+(?:who|whom|whose|which|where)\s.*$", re.I | re.S
 def written(role: str | None) -> str | None:
     """A role or affiliation as it is written, not as its tokens are joined: a possessive or
     an abbreviation's period on its word ("the agency ’s science office" -> "the agency’s
-    science office", "Lt ." -> "Lt."), without a relative clause ("the senator who led the
+    science office", "Lt ." -> "Lt."), a word's hyphen inside it ("co - author" ->
+    "co-author"), without a relative clause ("the senator who led the
     inquiry" -> "the senator"); None when nothing is left."""
     if not role:
         return role
-    return _ROLE_CLAUSE.sub("", _SPACED_POSSESSIVE.sub(r"\1", role)).strip(" ,;:-") or None
+    role = _SPACED_HYPHEN.sub("-", _SPACED_POSSESSIVE.sub(r"\1", role))
+    return _ROLE_CLAUSE.sub("", role).strip(" ,;:-") or None
 
 
 def state_tag(after: str) -> str:

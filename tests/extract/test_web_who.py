@@ -124,6 +124,8 @@ def test_a_role_keeps_no_relative_clause(text: str) -> None:
         ("head of that office", "head of that office"),
         ("the agency ’s science chief", "the agency’s science chief"),
         ("who", "who"),
+        ("physicist and co - author of the study", "physicist and co-author of the study"),
+        ("Cold War - era envoy", "Cold War-era envoy"),
     ],
 )
 def test_written_cuts_a_relative_clause(role: str, kept: str) -> None:
