@@ -97,20 +97,23 @@ def names_no_one(name: str) -> bool:
 
 
 def vetted(actor: ResolvedActor) -> ResolvedActor:
-    """ACTOR with a clean name, a person's role only if it is one, and a body named by a
-    common noun alone left unnamed."""
+    """ACTOR with a clean name, its role and affiliation as written (roles.written), a
+    person's role only if it is one, and a body named by a common noun alone left unnamed."""
+    role, affiliation = written(actor.role), written(actor.affiliation)
     if actor.name is None:
-        return actor
+        if (role, affiliation) == (actor.role, actor.affiliation):
+            return actor
+        return dataclasses.replace(actor, role=role, affiliation=affiliation)
     name = clean_name(actor.name) or actor.name
-    kind, role = actor.kind, actor.role
+    kind = actor.kind
     if kind in BODY_KINDS and names_no_one(name):
         kind = "unnamed"
     if kind == "person":
-        role = clean_role(written(role))
-    if (name, kind, role) == (actor.name, actor.kind, actor.role):
+        role = clean_role(role)
+    if (name, kind, role, affiliation) == (actor.name, actor.kind, actor.role, actor.affiliation):
         return actor
     forms = [clean_name(f) or f for f in actor.forms]
-    return ResolvedActor(name, kind, role, actor.affiliation, forms, actor.gender)
+    return ResolvedActor(name, kind, role, affiliation, forms, actor.gender)
 
 
 # the last word of a newspaper's or a magazine's name ("Daily Gazette"); the weak ones are
@@ -130,6 +133,8 @@ _JOB_AT = r"\b([a-z]+)\s+at\s+{0}(?=[,.;:)])"
 # a name shaped as no person's is: a capital inside after three small letters ("SiteLeaks",
 # not "McKinley" or "DeSoto") or after two capitals ("ABCentral"), a digit, all capitals
 _BRAND_SHAPE = re.compile(r"[A-Z][a-z]{3,}[A-Z]|[A-Z]{2}[a-z]|\d|^[A-Z]{4,}$")
+# a company noun just before a name ("a new company, Brindle"), as a pattern's alternatives
+_COMPANY_NOUNS = "|".join(sorted(words("company_nouns")))
 # a model's name inside a product's ("Vantor 3X", "Model K9"): a capital and a digit in a word
 _MODEL = re.compile(r"\d[A-Z]|[A-Z][\w-]*\d")
 
@@ -164,8 +169,7 @@ def one_word_thing(name: str, text: str, people: Iterable[str]) -> bool:
         return True
     if any(is_role(m[1]) for m in re.finditer(_JOB_AT.format(word), text)):
         return True
-    nouns = "|".join(sorted(words("company_nouns")))
-    if re.search(rf"\b(?:{nouns}),?\s+{word}\b", text, re.I):
+    if re.search(rf"\b(?:{_COMPANY_NOUNS}),?\s+{word}\b", text, re.I):
         return True
     for m in re.finditer(rf"\b{word}\b", text):
         rest = re.split(r"(?<=[.!?])\s", text[m.end() : m.end() + 300], maxsplit=1)[0]

@@ -16,7 +16,7 @@ from typing import Protocol
 
 from spacy.tokens import Span, Token
 
-from claimtrack.extract import cues, roles, rules, scene, tails, when
+from claimtrack.extract import cues, rules, scene, tails, when
 from claimtrack.extract.actor_fields import as_thing, vetted
 from claimtrack.extract.calibration import calibrated
 from claimtrack.extract.learned import detect, refine
@@ -644,8 +644,8 @@ def _claim(
             mention,
             actor.name,
             actor.kind,
-            roles.written(actor.role),
-            roles.written(actor.affiliation),
+            actor.role,
+            actor.affiliation,
             aliases,
             actor.gender,
         )

@@ -85,10 +85,9 @@ def read_page(html: str, url: str | None = None) -> Page:
 
 # a class naming a box shown on hovering a link (a person's card, a tooltip): its text is in the
 # page's markup, not in what a reader sees, and would be glued to the name it describes
-_HOVER = re.compile(r"rollover|hover-?card|tool-?tip|popover", re.I)
-_HOVER_CLASS = re.compile(
-    r"""class\s*=\s*["'][^"'>]*(?:rollover|hover-?card|tool-?tip|popover)""", re.I
-)
+_HOVER_WORDS = r"rollover|hover-?card|tool-?tip|popover"
+_HOVER = re.compile(_HOVER_WORDS, re.I)
+_HOVER_CLASS = re.compile(rf"""class\s*=\s*["'][^"'>]*(?:{_HOVER_WORDS})""", re.I)
 
 
 def without_hover_cards(html: str) -> str:

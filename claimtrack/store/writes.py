@@ -661,9 +661,9 @@ def filed_keys(filed: Filed) -> set[Key]:
     and known_with_middle's ``middle_key``): what ``registry_view`` fetches for a document
     in one query."""
     keys: set[Key] = {name_key(filed.name)}
-    if filed.person and (middle := middle_key(filed.name)) is not None:
-        keys.add(middle)
     if filed.person:
+        if (middle := middle_key(filed.name)) is not None:
+            keys.add(middle)
         words = person_form(filed.name).split()
         keys.add(name_key(" ".join(words)))
         if len(words) >= 2 and fold(words[0]) not in PARTICLES:

@@ -264,14 +264,11 @@ class _Roles(dict):
 
 
 _ROLES = _Roles()
-# the claim features of a token with no role, between two without one (_claim_part)
-_PLAIN = _ROLES[OTHER, OTHER, OTHER]
 # by role, keyed on token_features' own "p=", "d=" and "l=" features: "p=VERB" -> "r|p=O|VERB"
 _BY_ROLE = {
     r: (Prefixed(f"r|p={r}|", cut=2), Prefixed(f"r|d={r}|", cut=2), Prefixed(f"r|l={r}|", cut=2))
     for r in LABELS
 }
-_PLAIN_P, _PLAIN_D, _PLAIN_L = _BY_ROLE[OTHER]
 _SIDE_B, _SIDE_A, _SIDE_C = b"side=b", b"side=a", b"side=c"
 _SAME, _OTHER_SENT = b"sent=same", b"sent=other"
 
@@ -286,11 +283,8 @@ def _claim_part(static: list[Feature], i: int, n: int, v: _View) -> list[Feature
     side = _SIDE_B if i < v.first else _SIDE_A if i > v.first else _SIDE_C
     sent = _SAME if i in v.same else _OTHER_SENT
     # token_features' l=, p= and d= (static[0], [1] and [3]) under the claim's prefixes
-    if r == OTHER and prev == OTHER and nxt == OTHER:  # most tokens
-        f = [*_PLAIN, side, sent, _PLAIN_P[static[1]], _PLAIN_D[static[3]], _PLAIN_L[static[0]]]
-    else:
-        by_p, by_d, by_l = _BY_ROLE[r]
-        f = [*_ROLES[r, prev, nxt], side, sent, by_p[static[1]], by_d[static[3]], by_l[static[0]]]
+    by_p, by_d, by_l = _BY_ROLE[r]
+    f = [*_ROLES[r, prev, nxt], side, sent, by_p[static[1]], by_d[static[3]], by_l[static[0]]]
     if i in v.above:
         f.append(b"anc")
     elif i in v.below:

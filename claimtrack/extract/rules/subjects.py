@@ -52,8 +52,8 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
         (verb.dep_ == "conj" or verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > first.i)
         and first.dep_ == "ccomp"
         and first.head.pos_ in ("VERB", "AUX")
-        and _says(verb)
-        and _says(first.head)
+        and says(verb)
+        and says(first.head)
     ):
         return subject_of(first.head)
     if (named := _name_after(verb)) is not None:
@@ -105,10 +105,15 @@ SPEAKING_NOUNS = (
 )
 
 
-def _says(verb: Token) -> bool:
-    """VERB is a speaking verb for the subject rules: its lexicon score as a verb that takes a
-    reported clause ("c") is at least 0.6."""
-    return cues.verb_score(verb.lemma_.lower(), "c") >= 0.6
+# the least a verb's lexicon score as one that takes a reported clause ("c") must be for the
+# subject rules and the aside rule (rules/verbs.py) to read it as a speaking verb
+SPEAKING_SCORE = 0.6
+
+
+def says(verb: Token) -> bool:
+    """VERB is a speaking verb ("said", "told", "concluded"): its lexicon score as a verb
+    that takes a reported clause is at least ``SPEAKING_SCORE``."""
+    return cues.verb_score(verb.lemma_.lower(), "c") >= SPEAKING_SCORE
 
 
 def made_to_speak(verb: Token) -> Token | None:
@@ -198,7 +203,7 @@ def _inverted_object(verb: Token) -> Token | None:
     doc = verb.doc
     if verb.i == 0 or not doc[verb.i - 1].is_quote or verb.tag_ not in FINITE_TAGS:
         return None
-    if not _says(verb):
+    if not says(verb):
         return None
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if obj is None or obj.left_edge.i != verb.i + 1 or not speaking_being(obj):
@@ -210,7 +215,7 @@ def _inverted_object(verb: Token) -> Token | None:
 def _glued_subject(verb: Token) -> Token | None:
     """A name the parser glued onto the speaking verb after it as if the verb were a noun
     ('"...," Varnholt notes.', "state election records show"): the name, else None."""
-    if verb.i == 0 or verb.pos_ != "VERB" or not _says(verb):
+    if verb.i == 0 or verb.pos_ != "VERB" or not says(verb):
         return None
     prev = verb.doc[verb.i - 1]
     if prev.dep_ != "compound" or prev.head != verb or not speaking_being(prev):
@@ -222,7 +227,7 @@ def _subject_before(verb: Token) -> Token | None:
     """The subject of the phrase a speaking verb was left hanging on by the parser ("Voters
     going to the polls say": "say" a bare dependent of "going"), when it stands before both."""
     head = verb.head
-    if head.i > verb.i or not _says(verb):
+    if head.i > verb.i or not says(verb):
         return None
     s = nearest_subject(head, ("nsubj",))
     return s if s is not None and s.i < head.i else None
@@ -243,7 +248,7 @@ def _name_after(verb: Token) -> Token | None:
         end += 1
     if end == verb.i + 1 or end >= len(doc) or not doc[end].is_punct:
         return None
-    if doc[end].text in ("-", "—", "(") or not _says(verb):
+    if doc[end].text in ("-", "—", "(") or not says(verb):
         return None
     name = doc[end - 1]
     if name.head.i < verb.i or not any(t.is_quote for t in doc[: verb.i]):
@@ -262,7 +267,7 @@ def _name_before(verb: Token) -> Token | None:
         i = next((j - 1 for j in range(i - 1, max(i - 6, 0), -1) if doc[j].text == "("), -1)
     elif i > 0 and doc[i].text == ",":
         i = next((j - 1 for j in range(i - 1, max(i - 9, 0), -1) if doc[j].text == ","), -1)
-    if i < 0 or not _says(verb):
+    if i < 0 or not says(verb):
         return None
     name = doc[i]
     if i == verb.i - 1 and name.head == verb and _own_subject(name):  # "Dunly said", "4 in 10 say"

@@ -21,7 +21,7 @@ from claimtrack.extract.rules.phrases import (
     prep_object,
     snap_to_quotes,
 )
-from claimtrack.extract.rules.subjects import SUBJ, source_span, subject_of
+from claimtrack.extract.rules.subjects import SUBJ, says, source_span, subject_of
 from claimtrack.extract.when import WHEN_LABELS, says_when_or_where
 from claimtrack.extract.wordlists import words
 
@@ -30,9 +30,6 @@ CUE_PREPS = words("cue_preps")
 OBJ_PREPS = words("object_preps")
 PREP_COMPLEMENTS = frozenset({"as", "for"})
 EXAMPLE_PREPS = frozenset({"including", "like"})
-# the least a verb hung as an aside on another cue must score as a speaking verb ("said",
-# "told", "concluded")
-ASIDE_MIN_SCORE = 0.6
 
 
 def _xcomp_is_cue(tok: Token) -> bool:
@@ -453,7 +450,7 @@ def _aside(tok: Token) -> bool:
     inside that content, is dropped as nested)."""
     return (
         tok.dep_ == "parataxis"
-        and cues.verb_score(tok.lemma_.lower(), "c") >= ASIDE_MIN_SCORE
+        and says(tok)
         and any(c.dep_ == "nsubj" and c.i < tok.i for c in tok.children)
     )
 
