@@ -1236,15 +1236,61 @@ def _phrase_words(toks: list[Token]) -> str:
 
 
 def _noun_phrase(noun: Token, skip: Token | None = None) -> list[Token]:
-    """A description's words: NOUN's subtree without clauses, asides or SKIP's subtree
-    ("the former secretary of state, who ..." -> "the former secretary of state")."""
+    """A description's words: NOUN's subtree without clauses or asides at any depth, a
+    second description joined to it, or SKIP's subtree ("the former secretary of state,
+    who ..." -> "the former secretary of state"; "a fellow at the Acme Institute that
+    funds ..." -> "a fellow at the Acme Institute"; "a professor and co-author of the
+    study" -> "a professor")."""
     cut = {
         t.i
-        for c in noun.children
-        if c.dep_ in ("relcl", "acl", "appos", "punct", "cc", "conj") or c == skip
+        for c in noun.subtree
+        if c.dep_ in ("relcl", "acl", "appos") and c != noun
+        or c.head == noun and c != noun and c.dep_ in ("punct", "cc", "conj")
+        or c == skip
         for t in c.subtree
     }
     return [t for t in noun.subtree if t.i not in cut]
+
+
+def _body_words(obj: Token) -> list[Token]:
+    """A named body's words after "at": without a place it is in ("at Seton Hall University
+    in New Jersey") or a common noun joined to it, a second role the parser hung there ("at
+    the Acme Institute and a former envoy")."""
+    cut = {
+        t.i
+        for c in obj.subtree
+        if c.head.i in {o.i for o in obj.subtree}
+        and (
+            c.dep_ == "prep" and c.lower_ == "in" and c.head == obj
+            or c.dep_ == "conj" and c.pos_ != "PROPN"
+            or c.dep_ == "cc" and any(k.dep_ == "conj" and k.pos_ != "PROPN" for k in c.head.children)
+        )
+        for t in c.subtree
+    }
+    return [t for t in obj.subtree if t.i not in cut]
+
+
+def role_and_body(noun: Token) -> tuple[str | None, str | None]:
+    """A role set in apposition to a name, and the body it is held at when a named one
+    follows "at", "for" or "with" ("an associate professor of physics at Lakeside University
+    and co-author of the study published on Tuesday" -> "associate professor of physics",
+    "Lakeside University"). The words as written, an age and adverbs left out."""
+    words = _noun_phrase(noun)
+    kept = {t.i for t in words}
+    body = None
+    for prep in noun.children:
+        obj = next((o for o in prep.children if o.dep_ == "pobj"), None)
+        if prep.dep_ == "prep" and prep.lower_ in ("at", "for", "with") and obj is not None:
+            if obj.pos_ == "PROPN" and obj.ent_type_ in ("ORG", "GPE", "FAC", "NORP"):
+                inside = [t for t in _body_words(obj) if t.i in kept and t.dep_ != "punct"]
+                body = _DET.sub("", " ".join(t.text for t in inside)) or None
+                gone = {t.i for t in prep.subtree}
+                words = [t for t in words if t.i not in gone]
+            break
+    role = [t.text for t in ageless(words) if t.dep_ != "punct" and t.pos_ != "ADV"]
+    if role and role[0].lower() in ("the", "a", "an"):
+        role = role[1:]
+    return " ".join(role) or None, body
 
 
 def written_roles(ent: Span) -> list[str]:
@@ -1359,14 +1405,8 @@ def analyse_mention(head: Token, start: int, end: int) -> ResolvedActor:
         role = " ".join(w for w in role_words_ if w not in ("'s", "’s")) or None
         role_appos = next((c for c in name_head.children if c.dep_ == "appos"), None)
         if role is None and role_appos is not None and role_appos.pos_ == "NOUN":
-            words_ = [
-                t.text
-                for t in ageless(list(role_appos.subtree))
-                if t.dep_ != "punct" and t.pos_ != "ADV"
-            ]
-            if words_ and words_[0].lower() in ("the", "a", "an"):
-                words_ = words_[1:]
-            role = " ".join(words_) or None
+            role, body = role_and_body(role_appos)
+            aff = aff or body
         if appos is not None and name_head == appos and head.pos_ == "NOUN":
             role = role or clean(" ".join(t.text for t in ageless(np_toks) if t.pos_ != "DET"))
         if ent == "PERSON" or len(name_toks) >= 1:
