@@ -663,7 +663,9 @@ def antecedent(pronoun: Token) -> Token | None:
     if noun is not None and noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
         return noun.head  # "Jo Roe, now the party leader, who said": Jo Roe
     if noun is not None and pronoun.lower_ == "who":
-        return _qualified(noun)  # a thing's "which" may well be about the bare noun
+        noun = _qualified(noun)  # a thing's "which" may well be about the bare noun
+        if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
+            return noun.head  # "Jo Roe, a lawyer for the Acme Group, who said": Jo Roe
     return noun
 
 
@@ -701,6 +703,17 @@ def _qualified(noun: Token) -> Token:
     prep = noun.head
     bare = noun.tag_ == "NN" and not any(c.dep_ in ("det", "poss") for c in noun.children)
     if noun.dep_ == "pobj" and bare and prep.dep_ == "prep" and prep.head.pos_ == "NOUN":
+        return prep.head
+    # "a lawyer for the Acme Group who": a body is no "who", the person's job is
+    body = noun.pos_ == "PROPN" and noun.ent_type_ in ("ORG", "GPE", "NORP", "FAC")
+    if (
+        body
+        and noun.dep_ == "pobj"
+        and prep.dep_ == "prep"
+        and prep.lower_ in ("for", "at", "with", "of")
+        and prep.head.pos_ == "NOUN"
+        and prep.head.lemma_.lower() in PERSON_JOBS
+    ):
         return prep.head
     return noun
 

@@ -181,3 +181,12 @@ def test_an_appositive_role_and_the_body_it_is_held_at(text, piece, name, role, 
     sp = speaker_of(text, piece)
     assert (sp.name, sp.kind) == (name, "person")
     assert (sp.role, sp.affiliation) == (role, affiliation)
+
+
+def test_who_after_a_persons_job_for_a_body_is_the_person() -> None:
+    text = (
+        "The hearing was led by Li Wei, a lawyer for the Green Valley Coalition who said the "
+        "permit had been granted illegally."
+    )
+    sp = speaker_of(text, "permit")
+    assert (sp.name, sp.kind) == ("Li Wei", "person")
