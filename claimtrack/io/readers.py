@@ -26,6 +26,7 @@ from urllib.parse import unquote
 import yaml
 
 from claimtrack.errors import UserError
+from claimtrack.io.dateline import dateline
 from claimtrack.io.decoding import DecodeError, check_encoding, decode, repair
 from claimtrack.io.document import Document
 from claimtrack.io.feeds import Feed, FeedError, is_feed, parse_feed
@@ -373,6 +374,8 @@ def _finish(
     meta.update(dict(entry.meta))
     meta.update({k: v for k, v in (overrides or {}).items() if v})
     apply_meta(doc, meta, name)
+    if doc.published is None:  # the metadata's day first, else the text's own dateline
+        doc.published = dateline(doc.text)
     if not doc.text.strip():
         if isinstance(doc, WebDocument):
             raise ReadError(f"{name}: no article text found on the page")
