@@ -188,6 +188,14 @@ ORG_HEADS = frozenset(
     council newspaper paper fund court
     """.split()
 )
+# more heads of a description that stand for the one body the article names with that word
+# in its name ("the chamber" for the "Riverton Chamber of Commerce"); for by_org only
+NAME_WORD_HEADS = ORG_HEADS | frozenset(
+    """
+    chamber bank university college school board authority ministry society center centre
+    league alliance federation corporation club church hospital museum
+    """.split()
+)
 # a description's head noun that is not in the names it stands for, and name words that
 # make a body one of its kind: "the union" is the "Mine Workers of America" or the
 # "Association of Flight Attendants", "the agency" the "Congressional Budget Office"
@@ -1249,15 +1257,17 @@ def _phrase_words(toks: list[Token]) -> str:
 
 
 def _noun_phrase(noun: Token, skip: Token | None = None) -> list[Token]:
-    """A description's words: NOUN's subtree without clauses or asides at any depth, a
-    second description joined to it, or SKIP's subtree ("the former secretary of state,
+    """A description's words: NOUN's subtree without clauses or descriptions in apposition
+    at any depth (a name in apposition within stays: "firm IDC"), a second description
+    joined to it, or SKIP's subtree ("the former secretary of state,
     who ..." -> "the former secretary of state"; "a fellow at the Acme Institute that
     funds ..." -> "a fellow at the Acme Institute"; "a professor and co-author of the
     study" -> "a professor")."""
     cut = {
         t.i
         for c in noun.subtree
-        if c.dep_ in ("relcl", "acl", "appos") and c != noun
+        if c.dep_ in ("relcl", "acl") and c != noun
+        or c.dep_ == "appos" and c != noun and (c.head == noun or c.pos_ != "PROPN")
         or c.head == noun and c != noun and c.dep_ in ("punct", "cc", "conj")
         or c == skip
         for t in c.subtree
@@ -1267,7 +1277,8 @@ def _noun_phrase(noun: Token, skip: Token | None = None) -> list[Token]:
 
 def _body_words(obj: Token) -> list[Token]:
     """A named body's words after "at": without a place it is in ("at Seton Hall University
-    in New Jersey") or a common noun joined to it, a second role the parser hung there ("at
+    in New Jersey"), the words in lower case before its name ("firm Quantix") or a common
+    noun joined to it, a second role the parser hung there ("at
     the Acme Institute and a former envoy")."""
     cut = {
         t.i
@@ -1296,6 +1307,8 @@ def role_and_body(noun: Token) -> tuple[str | None, str | None]:
         if prep.dep_ == "prep" and prep.lower_ in ("at", "for", "with") and obj is not None:
             if obj.pos_ == "PROPN" and obj.ent_type_ in ("ORG", "GPE", "FAC", "NORP"):
                 inside = [t for t in _body_words(obj) if t.i in kept and t.dep_ != "punct"]
+                while inside and inside[0].pos_ != "PROPN" and inside[0].text.islower():
+                    inside = inside[1:]  # "market research firm Quantix": Quantix
                 body = _DET.sub("", " ".join(t.text for t in inside)) or None
                 gone = {t.i for t in prep.subtree}
                 words = [t for t in words if t.i not in gone]
@@ -2158,7 +2171,7 @@ class Resolver:
         if head.lower_ in ORG_HEADS and len(words) <= 3 and called is not None:
             return self.canonical(ResolvedActor(called.group(1), "organization")), "named so in it"
         rest = [w.lower() for w in words[1:]]
-        if head.pos_ == "NOUN" and head.lower_ in ORG_HEADS and len(rest) <= 2:
+        if head.pos_ == "NOUN" and head.lower_ in NAME_WORD_HEADS and len(rest) <= 2:
             if rest[-1] != head.lower_ or not all(w.islower() for w in words[1:]):
                 return None
             fit = _fits_org_head(head.lower_)

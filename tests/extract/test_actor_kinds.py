@@ -190,3 +190,22 @@ def test_who_after_a_persons_job_for_a_body_is_the_person() -> None:
     )
     sp = speaker_of(text, "permit")
     assert (sp.name, sp.kind) == ("Li Wei", "person")
+
+
+def test_a_body_after_at_is_its_name_without_the_words_before_it() -> None:
+    text = (
+        "Jon Park, a research director at market research firm Quantix, said the headsets "
+        "sold poorly."
+    )
+    sp = speaker_of(text, "headsets")
+    assert (sp.name, sp.role, sp.affiliation) == ("Jon Park", "research director", "Quantix")
+
+
+def test_a_name_in_apposition_inside_a_body_stays_in_it() -> None:
+    text = (
+        "Ines Mora, an immunologist at the University of Westland Carver City, said the "
+        "vaccine worked."
+    )
+    sp = speaker_of(text, "vaccine")
+    assert (sp.name, sp.role) == ("Ines Mora", "immunologist")
+    assert sp.affiliation is not None and sp.affiliation.startswith("University of Westland")

@@ -346,3 +346,33 @@ def test_a_new_poll_of_two_named_neither_called_new_stays_unnamed() -> None:
     text = "The race for mayor is close. Voters are split. " + POLLS_NAMED.format(which="")
     who = speaker_of(text, "Jo Dunmore leads")
     assert (who.name, who.kind) == ("new poll", "unnamed")
+
+
+@pytest.mark.parametrize(
+    ("text", "piece", "name"),
+    [
+        (
+            "The Riverton Chamber of Commerce opposed the plan on Monday. According to the "
+            "chamber, sales fell 4 percent last year.",
+            "sales fell",
+            "Riverton Chamber of Commerce",
+        ),
+        (
+            "Dunmore University opened a new lab in May. The university said the lab would "
+            "hire forty people.",
+            "lab would",
+            "Dunmore University",
+        ),
+    ],
+)
+def test_the_chamber_or_the_university_is_the_one_named(text, piece, name) -> None:
+    who = speaker_of(text, piece)
+    assert (who.name, who.kind) == (name, "organization")
+
+
+def test_two_universities_named_leave_the_university_unresolved() -> None:
+    text = (
+        "Dunmore University and Lakeside University signed the deal. The university said the "
+        "deal was fair."
+    )
+    assert speaker_of(text, "deal was fair").kind == "unnamed"
