@@ -22,11 +22,11 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from claimtrack.extract.roles import PERSON_ROLES, written
 from claimtrack.extract.speakers import PAPER_NAMES, PERSON_JOBS, TITLE_WORDS, ResolvedActor
-from claimtrack.extract.types import Speaker
+from claimtrack.extract.types import ActorKind, Speaker
 from claimtrack.extract.wordlists import words
 from claimtrack.names import is_first_name
 
@@ -151,16 +151,24 @@ def publication(name: str) -> bool:
     return last in PUBLICATION_WORDS or weak
 
 
+def full_name_words(people: Iterable[str]) -> frozenset[str]:
+    """The words, folded, of the full names (two words or more) among PEOPLE."""
+    return frozenset(w.lower() for p in people if len(p.split()) >= 2 for w in p.split())
+
+
 def one_word_thing(name: str, text: str, people: Iterable[str]) -> bool:
     """A one-word person's "name" that is a site's, a firm's or a product's: no first name,
     no word of a person's full name in the article, and a sign in the article that it is a
     thing: a shape no name has, "via", "on" or "the" before it, a job at it ("an analyst at
     Brindle,"), a company noun just before it ("a new company, Brindle"), or "its" after it
     in its sentence with no "his" or "her"."""
+    return _one_word_thing(name, text, full_name_words(people))
+
+
+def _one_word_thing(name: str, text: str, full_words: frozenset[str]) -> bool:
     if len(name.split()) != 1 or not name[:1].isupper() or is_first_name(name):
         return False
-    folded = name.lower()
-    if any(folded in (w.lower() for w in p.split()) for p in people if len(p.split()) >= 2):
+    if name.lower() in full_words:
         return False
     if _BRAND_SHAPE.search(name):
         return True
@@ -179,16 +187,69 @@ def one_word_thing(name: str, text: str, people: Iterable[str]) -> bool:
     return False
 
 
-def as_thing(speaker: Speaker, text: str, people: Iterable[str]) -> Speaker:
-    """SPEAKER, a person, as a body when the "person" is a publication (media), or a site's,
-    firm's or product's one-word name or a product's with a model number in it ("Vantor 3X")
-    (an organisation); else as it was."""
-    if speaker.kind != "person" or not speaker.name:
-        return speaker
-    if publication(speaker.name) or speaker.name.lower() in PUBLICATION_WORDS:
-        kind = "media"
-    elif one_word_thing(speaker.name, text, people) or _MODEL.search(speaker.name):
-        kind = "organization"
-    else:
+def thing_kind(name: str, text: str, people: Iterable[str]) -> ActorKind | None:
+    """The kind of a person's NAME that is no person's: media for a publication's, an
+    organisation for a site's, firm's or product's one-word name or a product's with a model
+    number in it ("Vantor 3X"); None for a person's."""
+    return thing_kinds([name], text, people).get(name)
+
+
+# the words after an outlet's own name that name a section, an edition or a medium of it:
+# "Harbour News" and "Harbour Online" are Harbour's
+OUTLET_PARTS = frozenset(
+    """news online digital media magazine mag daily weekly tv radio network networks group
+    sport sports tech technology business finance money politics world international uk us
+    usa india australia canada africa asia europe today live""".split()
+)
+_DOMAIN = re.compile(r"^(?:www\.)?([a-z0-9-]+)\.(?:[a-z]{2,6})(?:\.[a-z]{2})?$")
+
+
+def folded_name(name: str) -> str:
+    """NAME in lower case, its words joined by one space, without a leading "the"."""
+    return re.sub(r"^the\s+", "", " ".join(name.lower().split()))
+
+
+def outlet_names(outlet: str | None) -> frozenset[str]:
+    """The folded names (``folded_name``) a document's OUTLET goes by: its own ("The Harbour
+    News"), its domain's ("harbour.com" -> "harbour") and its parent's, the name before the
+    words of a section, edition or medium ("Harbour News", "Harbour Online UK" -> "harbour")."""
+    if not outlet or not outlet.strip():
+        return frozenset()
+    own = folded_name(outlet)
+    names = {own}
+    if m := _DOMAIN.match(own):
+        return frozenset({own, m[1]})
+    words = own.split()
+    while len(words) > 1 and words[-1] in OUTLET_PARTS:
+        words.pop()
+        names.add(" ".join(words))
+    return frozenset(n for n in names if n)
+
+
+def thing_kinds(
+    names: Iterable[str], text: str, people: Iterable[str], outlet: str | None = None
+) -> dict[str, ActorKind]:
+    """Each of NAMES (persons' names in the document TEXT, whose PEOPLE are the names the
+    parser read as persons') that is no person's, with its kind: media for the document's
+    own OUTLET or its parent (``outlet_names``) unless a person of the article bears the name
+    ("Dana Fox" in a page of "Fox News"), else ``thing_kind``'s. Decided once per name
+    and document, however many claims the name speaks."""
+    full_words = full_name_words(people)
+    own = outlet_names(outlet)
+    kinds: dict[str, ActorKind] = {}
+    for name in set(names):
+        outlet_named = folded_name(name) in own and name.lower() not in full_words
+        if outlet_named or publication(name) or name.lower() in PUBLICATION_WORDS:
+            kinds[name] = "media"
+        elif _one_word_thing(name, text, full_words) or _MODEL.search(name):
+            kinds[name] = "organization"
+    return kinds
+
+
+def as_thing(speaker: Speaker, kinds: Mapping[str, ActorKind]) -> Speaker:
+    """SPEAKER, a person, as the body KINDS (``thing_kinds``) files its name under, without a
+    person's role and gender; else as it was."""
+    kind = kinds.get(speaker.name or "") if speaker.kind == "person" else None
+    if kind is None:
         return speaker
     return dataclasses.replace(speaker, kind=kind, role=None, gender=None)

@@ -12,7 +12,9 @@ from claimtrack.extract.actor_fields import (
     clean_role,
     names_no_one,
     one_word_thing,
+    outlet_names,
     publication,
+    thing_kinds,
     vetted,
 )
 from claimtrack.extract.speakers import ResolvedActor
@@ -190,6 +192,58 @@ def test_a_newspaper_the_ner_reads_as_a_person_is_media() -> None:
 )
 def test_a_person_s_kind_by_the_name_alone(name: str, kind: str) -> None:
     speaker = Speaker(None, name, "person", role="tester")
-    after = as_thing(speaker, f"{name} said the test would pass.", [])
+    after = as_thing(speaker, thing_kinds([name], f"{name} said the test would pass.", []))
     assert after.kind == kind
     assert (after.role is None) is (kind != "person")
+
+
+# --- once per name, and the document's own outlet -------------------------------------------
+
+
+def test_each_name_is_decided_once_for_all_its_claims() -> None:
+    text = "The cameras were cheapest via Tallyhub. Tallyhub said so. Dana Whitfield agreed."
+    names = ["Tallyhub", "Dana Whitfield", "Tallyhub", "Tallyhub"]
+    assert thing_kinds(names, text, ["Dana Whitfield"]) == {"Tallyhub": "organization"}
+
+
+@pytest.mark.parametrize(
+    ("outlet", "names"),
+    [
+        ("The Tamsworth Chronicle", {"tamsworth chronicle"}),
+        ("Tamsworth News", {"tamsworth news", "tamsworth"}),  # the parent: before "News"
+        ("Tamsworth Online UK", {"tamsworth online uk", "tamsworth online", "tamsworth"}),
+        ("tamsworth.com", {"tamsworth.com", "tamsworth"}),
+        ("www.tamsworth.co.uk", {"www.tamsworth.co.uk", "tamsworth"}),
+        ("Tamsworth", {"tamsworth"}),
+        ("", set()),
+        (None, set()),
+    ],
+)
+def test_the_names_an_outlet_goes_by(outlet: str | None, names: set[str]) -> None:
+    assert outlet_names(outlet) == names
+
+
+def test_a_person_named_as_the_document_s_outlet_is_media() -> None:
+    text = "Tamsworth said the ferry would resume. Dana Whitfield agreed."
+    names = ["Tamsworth", "Dana Whitfield", "Whitfield"]
+    assert thing_kinds(names, text, [], outlet="Tamsworth Online") == {"Tamsworth": "media"}
+    assert thing_kinds(names, text, [], outlet="The Tamsworth") == {"Tamsworth": "media"}
+    assert thing_kinds(names, text, []) == {}  # no outlet: no sign
+    assert thing_kinds(names, text, [], outlet="Whitfield Weekly") == {"Whitfield": "media"}
+    # but not the surname of a person of the article
+    assert thing_kinds(names, text, ["Dana Whitfield"], outlet="Whitfield Weekly") == {}
+    # a word of the outlet's name is not its name
+    assert thing_kinds(names, text, [], outlet="Tamsworth Valley Times") == {}
+
+
+def test_a_speaker_named_as_the_outlet_given_to_extract_is_media() -> None:
+    text = TITLE + "According to Tamsworth, the ferry would resume in March."
+    assert speaker_of(text, "ferry would resume").kind == "person"  # no outlet given
+    from claimtrack.extract import extract
+
+    (claim,) = extract(text, outlet="Tamsworth Online")
+    assert (claim.speaker.name, claim.speaker.kind, claim.speaker.gender) == (
+        "Tamsworth",
+        "media",
+        None,
+    )
