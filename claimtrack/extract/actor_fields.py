@@ -25,7 +25,14 @@ import re
 from collections.abc import Iterable, Mapping
 
 from claimtrack.extract.roles import PERSON_ROLES, written
-from claimtrack.extract.speakers import PAPER_NAMES, PERSON_JOBS, TITLE_WORDS, ResolvedActor
+from claimtrack.extract.speakers import (
+    HONORIFICS,
+    ORG_WORDS,
+    PAPER_NAMES,
+    PERSON_JOBS,
+    TITLE_WORDS,
+    ResolvedActor,
+)
 from claimtrack.extract.types import ActorKind, Speaker
 from claimtrack.extract.wordlists import words
 from claimtrack.names import is_first_name
@@ -119,10 +126,10 @@ def vetted(actor: ResolvedActor) -> ResolvedActor:
 # the last word of a newspaper's or a magazine's name ("Daily Gazette"); the weak ones are
 # surnames too ("Emily Post"), and make a publication only after no first name or two words
 PUBLICATION_WORDS = PAPER_NAMES | frozenset(
-    "times journal gazette tribune intelligencer telegraph ledger bulletin".split()
+    "times journal gazette tribune intelligencer telegraph ledger bulletin weekly".split()
 )
 WEAK_PUBLICATION_WORDS = frozenset(
-    "post leader herald register record review monitor mirror standard reporter".split()
+    "post leader herald register record review monitor mirror standard reporter beacon".split()
 )
 # a word before a name that no person's name takes: "via Seller", "on Site.", "the Paper,"
 _THING_BEFORE = (
@@ -135,6 +142,15 @@ _JOB_AT = r"\b([a-z]+)\s+at\s+{0}(?=[,.;:)])"
 _BRAND_SHAPE = re.compile(r"[A-Z][a-z]{3,}[A-Z]|[A-Z]{2}[a-z]|\d|^[A-Z]{4,}$")
 # a company noun just before a name ("a new company, Brindle"), as a pattern's alternatives
 _COMPANY_NOUNS = "|".join(sorted(words("company_nouns")))
+# a company noun just before a name or before a list it is in ("a new company, Brindle",
+# "companies like Brindle", "firms such as Ode and Brindle")
+_COMPANY_NOUNS_PL = "|".join(
+    sorted(words("company_nouns") | {f"{w}s" for w in words("company_nouns")} | {"companies"})
+)
+_COMPANY_BEFORE = (
+    rf"\b(?:{_COMPANY_NOUNS_PL}),?\s+(?:(?:like|such\s+as|including)\s+(?:[A-Z][\w&.-]*,?\s+"
+    r"(?:and|or)\s+)?)?{0}\b"
+)
 # a model's name inside a product's ("Vantor 3X", "Model K9"): a capital and a digit in a word
 _MODEL = re.compile(r"\d[A-Z]|[A-Z][\w-]*\d")
 
@@ -177,9 +193,18 @@ def _one_word_thing(name: str, text: str, full_words: frozenset[str]) -> bool:
         return True
     if any(is_role(m[1]) for m in re.finditer(_JOB_AT.format(word), text)):
         return True
-    if re.search(rf"\b(?:{_COMPANY_NOUNS}),?\s+{word}\b", text, re.I):
+    if re.search(_COMPANY_BEFORE.format(word), text, re.I):
         return True
-    for m in re.finditer(rf"\b{word}\b", text):
+    starts = [m.start() for m in re.finditer(rf"\b{word}\b", text)]
+    if starts and all(re.search(r"\bthe\s$", text[max(0, i - 5) : i], re.I) for i in starts):
+        return True  # always "the Name": no person's name
+    return owns_as_a_thing(name, text)
+
+
+def owns_as_a_thing(name: str, text: str) -> bool:
+    """NAME is followed by "its" in a sentence of TEXT, with no "his" or "her" ("Brindle says
+    its phone is ready")."""
+    for m in re.finditer(rf"\b{re.escape(name)}\b", text):
         rest = re.split(r"(?<=[.!?])\s", text[m.end() : m.end() + 300], maxsplit=1)[0]
         owners = {w.lower() for w in re.findall(r"\b(?:its|his|her)\b", rest, re.I)}
         if "its" in owners and not owners & {"his", "her"}:
@@ -201,6 +226,8 @@ OUTLET_PARTS = frozenset(
     sport sports tech technology business finance money politics world international uk us
     usa india australia canada africa asia europe today live""".split()
 )
+# what parts a site's name from a description after it: "Harbour | the islands' news"
+_OUTLET_SEPARATOR = re.compile(r"\s+[|\-\u2013\u2014:]\s+")
 _DOMAIN = re.compile(r"^(?:www\.)?([a-z0-9-]+)\.(?:[a-z]{2,6})(?:\.[a-z]{2})?$")
 
 
@@ -215,6 +242,9 @@ def outlet_names(outlet: str | None) -> frozenset[str]:
     words of a section, edition or medium ("Harbour News", "Harbour Online UK" -> "harbour")."""
     if not outlet or not outlet.strip():
         return frozenset()
+    first, *rest = _OUTLET_SEPARATOR.split(outlet, maxsplit=1)
+    if rest and first.strip():  # "Harbour | the islands' news site": Harbour's
+        return frozenset({folded_name(outlet)}) | outlet_names(first)
     own = folded_name(outlet)
     names = {own}
     if m := _DOMAIN.match(own):
@@ -234,6 +264,7 @@ def thing_kinds(
     own OUTLET or its parent (``outlet_names``) unless a person of the article bears the name
     ("Dana Fox" in a page of "Fox News"), else ``thing_kind``'s. Decided once per name
     and document, however many claims the name speaks."""
+    people = set(people)
     full_words = full_name_words(people)
     own = outlet_names(outlet)
     kinds: dict[str, ActorKind] = {}
@@ -243,7 +274,65 @@ def thing_kinds(
             kinds[name] = "media"
         elif _one_word_thing(name, text, full_words) or _MODEL.search(name):
             kinds[name] = "organization"
+        elif product(name, text, full_name_words(p for p in people if p != name)):
+            kinds[name] = "organization"
     return kinds
+
+
+# a model's or an edition's word that ends a product line's name ("Name Pro", "Name Series")
+MODEL_WORDS = frozenset("pro max plus ultra mini lite series edition".split())
+# the last word of a body's name ("Harbour Bank", "Tenants United", "Rights Watch")
+BODY_HEADS = ORG_WORDS | frozenset(
+    "pac caucus united watch alliance academy academies international society".split()
+)
+# nouns for a product, a service or a network, written right after its name ("the Name app",
+# "Name users"), or alone as a "name" ("Earbuds")
+PRODUCT_NOUNS = frozenset(
+    """app apps platform platforms smartwatch smartwatches smartphone smartphones phone phones
+    tablet tablets laptop laptops headphones earphones earbuds browser software console
+    consoles device devices chip chips chipset processor router gadget gadgets wearable
+    wearables users subscribers servers""".split()
+)
+# a person's title just before a name: "Mr. Name", "Sen. Name", "President Name"
+_TITLED = r"\b(?:{titles})\s+{name}\b"
+PERSON_TITLES = HONORIFICS | frozenset(
+    """dr. prof. prof professor president senator governor mayor judge rev. rev reverend sir
+    lord lady dame prince princess king queen pope""".split()
+)
+_TITLES = "|".join(re.escape(w.capitalize()) for w in sorted(PERSON_TITLES, key=len, reverse=True))
+
+
+def product(name: str, text: str, full_words: frozenset[str]) -> bool:
+    """A person's "name" that is a product's, a service's or a network's: nothing of a
+    person's in it or in the article (its first word no first name, no word of a person's full
+    name in the article but its own, FULL_WORDS, no person's title before it anywhere: "Mr.
+    Name"), and it ends in a
+    model's word ("Name Pro") or a body's head word ("Name Bank", "Name Watch"), is a product
+    noun itself ("Earbuds") or a heading line of the article, or the article writes a product
+    noun right after it ("the Name app", "Name's users"). ("Its" after a name of two words
+    is no sign: "Dana Roe said its ..." is said of another thing as often.)"""
+    words_ = name.split()
+    if not words_ or not name[:1].isupper() or is_first_name(words_[0].strip(".")):
+        return False
+    if any(w.lower() in full_words for w in words_):
+        return False
+    named = re.escape(name)
+    if re.search(_TITLED.format(titles=_TITLES, name=named), text):
+        return False
+    if len(words_) >= 2 and words_[-1].lower() in MODEL_WORDS:
+        return True
+    if words_[-1].lower() in BODY_HEADS or name in heading_lines(text):
+        return True
+    if len(words_) == 1 and name.lower() in PRODUCT_NOUNS:
+        return True
+    after = re.finditer(rf"\b{named}(?:['’]s)?\s+([a-z]+)\b", text)
+    return any(m[1] in PRODUCT_NOUNS for m in after)
+
+
+def heading_lines(text: str) -> frozenset[str]:
+    """The lines of TEXT of four words or fewer with no end stop: its headings ("Tech Talk")."""
+    lines = (" ".join(line.split()) for line in text.splitlines())
+    return frozenset(x for x in lines if x and len(x.split()) <= 4 and x[-1] not in ".!?:;,")
 
 
 def as_thing(speaker: Speaker, kinds: Mapping[str, ActorKind]) -> Speaker:

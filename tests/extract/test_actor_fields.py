@@ -215,6 +215,8 @@ def test_each_name_is_decided_once_for_all_its_claims() -> None:
         ("tamsworth.com", {"tamsworth.com", "tamsworth"}),
         ("www.tamsworth.co.uk", {"www.tamsworth.co.uk", "tamsworth"}),
         ("Tamsworth", {"tamsworth"}),
+        ("Tamsworth | the valley's news", {"tamsworth | the valley's news", "tamsworth"}),
+        ("Tamsworth News - Home", {"tamsworth news - home", "tamsworth news", "tamsworth"}),
         ("", set()),
         (None, set()),
     ],
@@ -247,3 +249,86 @@ def test_a_speaker_named_as_the_outlet_given_to_extract_is_media() -> None:
         "media",
         None,
     )
+
+
+# --- products, bodies and headings the NER read as persons (issue 14) ---------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "kind"),
+    [
+        # a model's word at the end of a product line's name
+        ("Vantor Watch Series", "Buy the Vantor Watch Series now, said the shop.", "organization"),
+        ("Quillby Pro", "Quillby Pro said the index would fall.", "organization"),
+        # a body's head word at the end
+        ("Harbour Rights Watch", "Harbour Rights Watch said the law was unjust.", "organization"),
+        ("Tenants PAC", "Tenants PAC said it would spend more.", "organization"),
+        # a product noun as the name, or right after it
+        ("Earbuds", "Earbuds for $20\nEarbuds said the price would drop.", "organization"),
+        ("Zintra", "The Zintra app crashed. Zintra said a fix was coming.", "organization"),
+        ("Zintra", "Zintra's users were angry. Zintra said a fix was coming.", "organization"),
+        # a company noun before a list that holds it
+        ("Zintra", "Firms such as Olvo and Zintra said prices would rise.", "organization"),
+        ("Zintra", "Companies like Zintra said prices would rise.", "organization"),
+        # always written with "the" before it
+        (
+            "Lantern",
+            "The Lantern reported the fire. The Lantern said no one was hurt.",
+            "organization",
+        ),
+        # a heading line of the page
+        ("Market Pulse", "Market Pulse\nMarket Pulse says stocks will fall.", "organization"),
+        # a weekly is a publication
+        ("Glassmakers Weekly", "Glassmakers Weekly said the trade was growing.", "media"),
+    ],
+)
+def test_a_product_body_or_heading_is_no_person(name: str, text: str, kind: str) -> None:
+    assert thing_kinds([name], text, [name]) == {name: kind}
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "people"),
+    [
+        # a first name, a person's title, a word of a person's full name: a person
+        ("Max Plus", "Max Plus said the index would fall.", []),
+        ("Quillby Pro", "Mr. Quillby Pro said the index would fall.", []),
+        (
+            "Tenants United",
+            "Tenants United said so, and Dana Voss of Citizens United agreed.",
+            ["Citizens United"],
+        ),
+        ("Zintra", "The Zintra app crashed, Dana Zintra said.", ["Dana Zintra"]),
+        # a noun after the name that is no product's: a person's campaign, supporters, family
+        ("Ossery", "The Ossery campaign grew. Ossery supporters cheered. Ossery said so.", []),
+        # "the" before it only some of the time
+        ("Lantern", "The Lantern reported the fire. Lantern said no one was hurt.", []),
+        # "its" after a name of two words is no sign
+        ("Htun Aye", "Htun Aye said its leaders would meet.", []),
+        # a heading line that is a person's name
+        ("Dana Voss", "Dana Voss\nDana Voss said the bridge would open.", []),
+    ],
+)
+def test_a_person_with_a_person_s_sign_stays_a_person(
+    name: str, text: str, people: list[str]
+) -> None:
+    assert thing_kinds([name], text, [name, *people]) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "piece", "name"),
+    [
+        (
+            "Users of the Zintra app lost their messages on Monday. Zintra said a fix was coming.",
+            "fix was coming",
+            "Zintra",
+        ),
+        (
+            "Quillby Pro said the index would fall by the end of the year.",
+            "index would",
+            "Quillby Pro",
+        ),
+    ],
+)
+def test_the_extractor_stores_a_product_as_no_person(text: str, piece: str, name: str) -> None:
+    who = speaker_of(TITLE + text, piece)
+    assert (who.name, who.kind, who.gender) == (name, "organization", None)
