@@ -286,12 +286,13 @@ BODY_HEADS = ORG_WORDS | frozenset(
     "pac caucus united watch alliance academy academies international society".split()
 )
 # nouns for a product, a service or a network, written right after its name ("the Name app",
-# "Name users"), or alone as a "name" ("Earbuds")
+# "Name users"), or alone as a "name" ("Earbuds"). Not the nouns a person's name is written
+# before as well: "phone" ("the Name phone call"), "platform" (a candidate's), "servers" (a
+# politician's e-mail), "subscribers" (a writer's)
 PRODUCT_NOUNS = frozenset(
-    """app apps platform platforms smartwatch smartwatches smartphone smartphones phone phones
-    tablet tablets laptop laptops headphones earphones earbuds browser software console
-    consoles device devices chip chips chipset processor router gadget gadgets wearable
-    wearables users subscribers servers""".split()
+    """app apps smartwatch smartwatches smartphone smartphones tablet tablets laptop laptops
+    headphones earphones earbuds browser software console consoles device devices chip chips
+    chipset processor router gadget gadgets wearable wearables users""".split()
 )
 # a person's title just before a name: "Mr. Name", "Sen. Name", "President Name"
 _TITLED = r"\b(?:{titles})\s+{name}\b"

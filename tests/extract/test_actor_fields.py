@@ -300,6 +300,8 @@ def test_a_product_body_or_heading_is_no_person(name: str, text: str, kind: str)
         ("Zintra", "The Zintra app crashed, Dana Zintra said.", ["Dana Zintra"]),
         # a noun after the name that is no product's: a person's campaign, supporters, family
         ("Ossery", "The Ossery campaign grew. Ossery supporters cheered. Ossery said so.", []),
+        ("Ossery", "The Ossery phone call leaked. Ossery said it was fine.", []),
+        ("Ossery", "The Ossery platform won votes. Ossery said it was fine.", []),
         # "the" before it only some of the time
         ("Lantern", "The Lantern reported the fire. Lantern said no one was hurt.", []),
         # "its" after a name of two words is no sign
