@@ -140,16 +140,15 @@ _JOB_AT = r"\b([a-z]+)\s+at\s+{0}(?=[,.;:)])"
 # a name shaped as no person's is: a capital inside after three small letters ("SiteLeaks",
 # not "McKinley" or "DeSoto") or after two capitals ("ABCentral"), a digit, all capitals
 _BRAND_SHAPE = re.compile(r"[A-Z][a-z]{3,}[A-Z]|[A-Z]{2}[a-z]|\d|^[A-Z]{4,}$")
-# a company noun just before a name ("a new company, Brindle"), as a pattern's alternatives
-_COMPANY_NOUNS = "|".join(sorted(words("company_nouns")))
 # a company noun just before a name or before a list it is in ("a new company, Brindle",
 # "companies like Brindle", "firms such as Ode and Brindle")
 _COMPANY_NOUNS_PL = "|".join(
     sorted(words("company_nouns") | {f"{w}s" for w in words("company_nouns")} | {"companies"})
 )
-_COMPANY_BEFORE = (
+_COMPANY_BEFORE = re.compile(
     rf"\b(?:{_COMPANY_NOUNS_PL}),?\s+(?:(?:like|such\s+as|including)\s+(?:[A-Z][\w&.-]*,?\s+"
-    r"(?:and|or)\s+)?)?{0}\b"
+    r"(?:and|or)\s+)?)?$",
+    re.I,
 )
 # a model's name inside a product's ("Vantor 3X", "Model K9"): a capital and a digit in a word
 _MODEL = re.compile(r"\d[A-Z]|[A-Z][\w-]*\d")
@@ -193,9 +192,9 @@ def _one_word_thing(name: str, text: str, full_words: frozenset[str]) -> bool:
         return True
     if any(is_role(m[1]) for m in re.finditer(_JOB_AT.format(word), text)):
         return True
-    if re.search(_COMPANY_BEFORE.format(word), text, re.I):
-        return True
     starts = [m.start() for m in re.finditer(rf"\b{word}\b", text)]
+    if any(_COMPANY_BEFORE.search(text, max(0, i - 80), i) for i in starts):
+        return True
     if starts and all(re.search(r"\bthe\s$", text[max(0, i - 5) : i], re.I) for i in starts):
         return True  # always "the Name": no person's name
     return owns_as_a_thing(name, text)
@@ -274,7 +273,7 @@ def thing_kinds(
             kinds[name] = "media"
         elif _one_word_thing(name, text, full_words) or _MODEL.search(name):
             kinds[name] = "organization"
-        elif product(name, text, full_name_words(p for p in people if p != name)):
+        elif product(name, text, people):
             kinds[name] = "organization"
     return kinds
 
@@ -295,45 +294,51 @@ PRODUCT_NOUNS = frozenset(
     chipset processor router gadget gadgets wearable wearables users""".split()
 )
 # a person's title just before a name: "Mr. Name", "Sen. Name", "President Name"
-_TITLED = r"\b(?:{titles})\s+{name}\b"
 PERSON_TITLES = HONORIFICS | frozenset(
     """dr. prof. prof professor president senator governor mayor judge rev. rev reverend sir
     lord lady dame prince princess king queen pope""".split()
 )
-_TITLES = "|".join(re.escape(w.capitalize()) for w in sorted(PERSON_TITLES, key=len, reverse=True))
+_TITLE_BEFORE = re.compile(
+    r"\b(?:{})\s+$".format(
+        "|".join(re.escape(w.capitalize()) for w in sorted(PERSON_TITLES, key=len, reverse=True))
+    )
+)
 
 
-def product(name: str, text: str, full_words: frozenset[str]) -> bool:
-    """A person's "name" that is a product's, a service's or a network's: nothing of a
-    person's in it or in the article (its first word no first name, no word of a person's full
-    name in the article but its own, FULL_WORDS, no person's title before it anywhere: "Mr.
-    Name"), and it ends in a
-    model's word ("Name Pro") or a body's head word ("Name Bank", "Name Watch"), is a product
-    noun itself ("Earbuds") or a heading line of the article, or the article writes a product
-    noun right after it ("the Name app", "Name's users"). ("Its" after a name of two words
-    is no sign: "Dana Roe said its ..." is said of another thing as often.)"""
+def product(name: str, text: str, people: Iterable[str]) -> bool:
+    """A person's "name" that is a product's, a service's or a network's: it ends in a model's
+    word ("Name Pro") or a body's head word ("Name Bank", "Name Watch"), is a product noun
+    itself ("Earbuds") or a heading line of the article, or the article writes a product noun
+    right after it ("the Name app", "Name's users"); and nothing of a person's is in it or in
+    the article: its first word is no first name, no word of it is a word of the full name of
+    another of the article's PEOPLE, no person's title comes before it ("Mr. Name"). ("Its"
+    after a name of two words is no sign: "Dana Roe said its ..." is said of another thing
+    as often.)"""
     words_ = name.split()
     if not words_ or not name[:1].isupper() or is_first_name(words_[0].strip(".")):
         return False
-    if any(w.lower() in full_words for w in words_):
+    if not _thing_sign(name, words_, text):
         return False
-    named = re.escape(name)
-    if re.search(_TITLED.format(titles=_TITLES, name=named), text):
+    others = full_name_words(p for p in people if p != name)
+    if any(w.lower() in others for w in words_):
         return False
-    if len(words_) >= 2 and words_[-1].lower() in MODEL_WORDS:
-        return True
-    if words_[-1].lower() in BODY_HEADS or name in heading_lines(text):
+    return not any(
+        _TITLE_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        for m in re.finditer(rf"\b{re.escape(name)}\b", text)
+    )
+
+
+def _thing_sign(name: str, words_: list[str], text: str) -> bool:
+    last = words_[-1].lower()
+    if len(words_) >= 2 and last in MODEL_WORDS or last in BODY_HEADS:
         return True
     if len(words_) == 1 and name.lower() in PRODUCT_NOUNS:
         return True
+    named = re.escape(name)
+    if len(words_) <= 4 and re.search(rf"(?m)^[ \t]*{named}[ \t]*$", text):
+        return True  # a heading line of the page ("Tech Talk")
     after = re.finditer(rf"\b{named}(?:['’]s)?\s+([a-z]+)\b", text)
     return any(m[1] in PRODUCT_NOUNS for m in after)
-
-
-def heading_lines(text: str) -> frozenset[str]:
-    """The lines of TEXT of four words or fewer with no end stop: its headings ("Tech Talk")."""
-    lines = (" ".join(line.split()) for line in text.splitlines())
-    return frozenset(x for x in lines if x and len(x.split()) <= 4 and x[-1] not in ".!?:;,")
 
 
 def as_thing(speaker: Speaker, kinds: Mapping[str, ActorKind]) -> Speaker:
