@@ -220,7 +220,10 @@ def _ingest(
                     found = run.triage(item, todo)
                     if found is not None:
                         todo.append(found)
-                jobs = [Job(t.doc.text, t.doc.published, t.doc.title, t.language) for t in todo]
+                jobs = [
+                    Job(t.doc.text, t.doc.published, t.doc.title, t.language, t.doc.outlet)
+                    for t in todo
+                ]
                 # the last batches one document a job: the workers end together, and the
                 # last result leaves one document to store, not a batch (issue 16)
                 parts = [[job] for job in jobs] if last else [jobs]
@@ -236,19 +239,20 @@ def _ingest(
     return run.result
 
 
-Item = tuple[str, Any]  # a document's text and publication day
+Item = tuple[str, Any, str | None]  # a document's text, publication day and outlet
 Outcome_ = list[FoundClaim] | Exception
 
 
 @dataclass(frozen=True)
 class Job:
-    """One document for prepare_each: its text, publication day, headline, and the
-    language its metadata gives (None: told from the text)."""
+    """One document for prepare_each: its text, publication day, headline, the language
+    its metadata gives (None: told from the text) and the outlet it came out in, if known."""
 
     text: str
     published: Any
     headline: str | None
     language: str | None
+    outlet: str | None = None
 
 
 @dataclass
@@ -551,7 +555,7 @@ def prepare_each(
     topics = _TOPICS if topics is None else topics
     languages = [job.language or detect(job.text) for job in jobs]
     english = [job for job, language in zip(jobs, languages, strict=True) if is_english(language)]
-    found = iter(extract_each([(job.text, job.published) for job in english], learned))
+    found = iter(extract_each([(job.text, job.published, job.outlet) for job in english], learned))
     out = []
     for job, language in zip(jobs, languages, strict=True):
         claims = next(found) if is_english(language) else []
@@ -569,7 +573,7 @@ def _prepared(job: Job, claims: Outcome_, topics: list[TopicDef]) -> Prepared | 
 
 
 def extract_each(items: list[Item], learned: bool = True) -> list[Outcome_]:
-    """Claims for each (text, published) of a batch; a document the extractor fails on gets
+    """Claims for each (text, published, outlet) of a batch; a document the extractor fails on gets
     its error instead (as ExtractionFailed), so one bad document never fails the others."""
     if not items:
         return []
@@ -579,9 +583,9 @@ def extract_each(items: list[Item], learned: bool = True) -> list[Outcome_]:
         raise
     except Exception:  # noqa: BLE001 - retried one by one to find the culprit
         out: list[Outcome_] = []
-        for text, published in items:
+        for text, published, outlet in items:
             try:
-                out.append(extract(text, published, learned=learned))
+                out.append(extract(text, published, outlet=outlet, learned=learned))
             except Exception as exc:  # noqa: BLE001
                 out.append(ExtractionFailed(repr(exc)))
         return out
@@ -782,10 +786,11 @@ def reextract(
 
     total = Outcome(sources=0)
     for source_id in run_transaction(engine, ids):
-        text, published, language = run_transaction(
+        text, published, language, outlet = run_transaction(
             engine, lambda s, i=source_id: _source_text(s, i)
         )
-        found = extract(text, published, learned=learned) if is_english(language) else []
+        english = is_english(language)
+        found = extract(text, published, outlet=outlet, learned=learned) if english else []
 
         def step(session: Session, i: int = source_id, found: list = found) -> Outcome:
             source = session.get(Source, i)
@@ -804,7 +809,7 @@ def reextract(
     return total
 
 
-def _source_text(session: Session, source_id: int) -> tuple[str, object, str | None]:
+def _source_text(session: Session, source_id: int) -> tuple[str, object, str | None, str | None]:
     source = session.get(Source, source_id)
     assert source is not None
-    return source.text, source.published_on, source.language
+    return source.text, source.published_on, source.language, source.outlet

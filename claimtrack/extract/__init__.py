@@ -2,8 +2,12 @@
 
 Public API (stable; the store and the evaluation harness rely on it):
 
-    extract(text, published=None, *, learned=True) -> list[FoundClaim]
-    extract_batch(items, *, learned=True) -> Iterator[list[FoundClaim]]  # items: (text, published)
+    extract(text, published=None, *, outlet=None, learned=True) -> list[FoundClaim]
+    extract_batch(items, *, learned=True) -> Iterator[list[FoundClaim]]
+    # items: (text, published) or (text, published, outlet)
+
+``outlet``: the name of the site or publisher the document came out in (a page's site name),
+if known: a speaker named as it is the outlet itself (media), not a person.
 
 ``learned``: the span refiner and the detector (extract/learned/) redraw and add claims; a
 missing model file is an error (MissingModelError, naming `make train-models`). False: the
@@ -19,19 +23,25 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
-from claimtrack.extract.types import FoundClaim
+from claimtrack.extract.types import ExtractItem, FoundClaim
 
 BATCH_DOCS = 32
 
 
 def extract(
-    text: str, published: dt.date | None = None, *, learned: bool = True
+    text: str,
+    published: dt.date | None = None,
+    *,
+    outlet: str | None = None,
+    learned: bool = True,
 ) -> list[FoundClaim]:
-    return next(extract_batch([(text, published)], learned=learned))
+    return next(extract_batch([(text, published, outlet)], learned=learned))
 
 
 def extract_batch(
-    items: Iterable[tuple[str, dt.date | None]], *, learned: bool = True
+    items: Iterable[ExtractItem],
+    *,
+    learned: bool = True,
 ) -> Iterator[list[FoundClaim]]:
     from claimtrack.extract.pipeline import run_chunk
 

@@ -22,11 +22,18 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from claimtrack.extract.roles import PERSON_ROLES, written
-from claimtrack.extract.speakers import PAPER_NAMES, PERSON_JOBS, TITLE_WORDS, ResolvedActor
-from claimtrack.extract.types import Speaker
+from claimtrack.extract.speakers import (
+    HONORIFICS,
+    ORG_WORDS,
+    PAPER_NAMES,
+    PERSON_JOBS,
+    TITLE_WORDS,
+    ResolvedActor,
+)
+from claimtrack.extract.types import ActorKind, Speaker
 from claimtrack.extract.wordlists import words
 from claimtrack.names import is_first_name
 
@@ -119,10 +126,10 @@ def vetted(actor: ResolvedActor) -> ResolvedActor:
 # the last word of a newspaper's or a magazine's name ("Daily Gazette"); the weak ones are
 # surnames too ("Emily Post"), and make a publication only after no first name or two words
 PUBLICATION_WORDS = PAPER_NAMES | frozenset(
-    "times journal gazette tribune intelligencer telegraph ledger bulletin".split()
+    "times journal gazette tribune intelligencer telegraph ledger bulletin weekly".split()
 )
 WEAK_PUBLICATION_WORDS = frozenset(
-    "post leader herald register record review monitor mirror standard reporter".split()
+    "post leader herald register record review monitor mirror standard reporter beacon".split()
 )
 # a word before a name that no person's name takes: "via Seller", "on Site.", "the Paper,"
 _THING_BEFORE = (
@@ -133,8 +140,16 @@ _JOB_AT = r"\b([a-z]+)\s+at\s+{0}(?=[,.;:)])"
 # a name shaped as no person's is: a capital inside after three small letters ("SiteLeaks",
 # not "McKinley" or "DeSoto") or after two capitals ("ABCentral"), a digit, all capitals
 _BRAND_SHAPE = re.compile(r"[A-Z][a-z]{3,}[A-Z]|[A-Z]{2}[a-z]|\d|^[A-Z]{4,}$")
-# a company noun just before a name ("a new company, Brindle"), as a pattern's alternatives
-_COMPANY_NOUNS = "|".join(sorted(words("company_nouns")))
+# a company noun just before a name or before a list it is in ("a new company, Brindle",
+# "companies like Brindle", "firms such as Ode and Brindle")
+_COMPANY_NOUNS_PL = "|".join(
+    sorted(words("company_nouns") | {f"{w}s" for w in words("company_nouns")} | {"companies"})
+)
+_COMPANY_BEFORE = re.compile(
+    rf"\b(?:{_COMPANY_NOUNS_PL}),?\s+(?:(?:like|such\s+as|including)\s+(?:[A-Z][\w&.-]*,?\s+"
+    r"(?:and|or)\s+)?)?$",
+    re.I,
+)
 # a model's name inside a product's ("Vantor 3X", "Model K9"): a capital and a digit in a word
 _MODEL = re.compile(r"\d[A-Z]|[A-Z][\w-]*\d")
 
@@ -151,16 +166,24 @@ def publication(name: str) -> bool:
     return last in PUBLICATION_WORDS or weak
 
 
+def full_name_words(people: Iterable[str]) -> frozenset[str]:
+    """The words, folded, of the full names (two words or more) among PEOPLE."""
+    return frozenset(w.lower() for p in people if len(p.split()) >= 2 for w in p.split())
+
+
 def one_word_thing(name: str, text: str, people: Iterable[str]) -> bool:
     """A one-word person's "name" that is a site's, a firm's or a product's: no first name,
     no word of a person's full name in the article, and a sign in the article that it is a
     thing: a shape no name has, "via", "on" or "the" before it, a job at it ("an analyst at
     Brindle,"), a company noun just before it ("a new company, Brindle"), or "its" after it
     in its sentence with no "his" or "her"."""
+    return _one_word_thing(name, text, full_name_words(people))
+
+
+def _one_word_thing(name: str, text: str, full_words: frozenset[str]) -> bool:
     if len(name.split()) != 1 or not name[:1].isupper() or is_first_name(name):
         return False
-    folded = name.lower()
-    if any(folded in (w.lower() for w in p.split()) for p in people if len(p.split()) >= 2):
+    if name.lower() in full_words:
         return False
     if _BRAND_SHAPE.search(name):
         return True
@@ -169,9 +192,18 @@ def one_word_thing(name: str, text: str, people: Iterable[str]) -> bool:
         return True
     if any(is_role(m[1]) for m in re.finditer(_JOB_AT.format(word), text)):
         return True
-    if re.search(rf"\b(?:{_COMPANY_NOUNS}),?\s+{word}\b", text, re.I):
+    starts = [m.start() for m in re.finditer(rf"\b{word}\b", text)]
+    if any(_COMPANY_BEFORE.search(text, max(0, i - 80), i) for i in starts):
         return True
-    for m in re.finditer(rf"\b{word}\b", text):
+    if starts and all(re.search(r"\bthe\s$", text[max(0, i - 5) : i], re.I) for i in starts):
+        return True  # always "the Name": no person's name
+    return owns_as_a_thing(name, text)
+
+
+def owns_as_a_thing(name: str, text: str) -> bool:
+    """NAME is followed by "its" in a sentence of TEXT, with no "his" or "her" ("Brindle says
+    its phone is ready")."""
+    for m in re.finditer(rf"\b{re.escape(name)}\b", text):
         rest = re.split(r"(?<=[.!?])\s", text[m.end() : m.end() + 300], maxsplit=1)[0]
         owners = {w.lower() for w in re.findall(r"\b(?:its|his|her)\b", rest, re.I)}
         if "its" in owners and not owners & {"his", "her"}:
@@ -179,16 +211,140 @@ def one_word_thing(name: str, text: str, people: Iterable[str]) -> bool:
     return False
 
 
-def as_thing(speaker: Speaker, text: str, people: Iterable[str]) -> Speaker:
-    """SPEAKER, a person, as a body when the "person" is a publication (media), or a site's,
-    firm's or product's one-word name or a product's with a model number in it ("Vantor 3X")
-    (an organisation); else as it was."""
-    if speaker.kind != "person" or not speaker.name:
-        return speaker
-    if publication(speaker.name) or speaker.name.lower() in PUBLICATION_WORDS:
-        kind = "media"
-    elif one_word_thing(speaker.name, text, people) or _MODEL.search(speaker.name):
-        kind = "organization"
-    else:
+def thing_kind(name: str, text: str, people: Iterable[str]) -> ActorKind | None:
+    """The kind of a person's NAME that is no person's: media for a publication's, an
+    organisation for a site's, firm's or product's one-word name or a product's with a model
+    number in it ("Vantor 3X"); None for a person's."""
+    return thing_kinds([name], text, people).get(name)
+
+
+# the words after an outlet's own name that name a section, an edition or a medium of it:
+# "Harbour News" and "Harbour Online" are Harbour's
+OUTLET_PARTS = frozenset(
+    """news online digital media magazine mag daily weekly tv radio network networks group
+    sport sports tech technology business finance money politics world international uk us
+    usa india australia canada africa asia europe today live""".split()
+)
+# what parts a site's name from a description after it: "Harbour | the islands' news"
+_OUTLET_SEPARATOR = re.compile(r"\s+[|\-\u2013\u2014:]\s+")
+_DOMAIN = re.compile(r"^(?:www\.)?([a-z0-9-]+)\.(?:[a-z]{2,6})(?:\.[a-z]{2})?$")
+
+
+def folded_name(name: str) -> str:
+    """NAME in lower case, its words joined by one space, without a leading "the"."""
+    return re.sub(r"^the\s+", "", " ".join(name.lower().split()))
+
+
+def outlet_names(outlet: str | None) -> frozenset[str]:
+    """The folded names (``folded_name``) a document's OUTLET goes by: its own ("The Harbour
+    News"), its domain's ("harbour.com" -> "harbour") and its parent's, the name before the
+    words of a section, edition or medium ("Harbour News", "Harbour Online UK" -> "harbour")."""
+    if not outlet or not outlet.strip():
+        return frozenset()
+    first, *rest = _OUTLET_SEPARATOR.split(outlet, maxsplit=1)
+    if rest and first.strip():  # "Harbour | the islands' news site": Harbour's
+        return frozenset({folded_name(outlet)}) | outlet_names(first)
+    own = folded_name(outlet)
+    names = {own}
+    if m := _DOMAIN.match(own):
+        return frozenset({own, m[1]})
+    words = own.split()
+    while len(words) > 1 and words[-1] in OUTLET_PARTS:
+        words.pop()
+        names.add(" ".join(words))
+    return frozenset(n for n in names if n)
+
+
+def thing_kinds(
+    names: Iterable[str], text: str, people: Iterable[str], outlet: str | None = None
+) -> dict[str, ActorKind]:
+    """Each of NAMES (persons' names in the document TEXT, whose PEOPLE are the names the
+    parser read as persons') that is no person's, with its kind: media for the document's
+    own OUTLET or its parent (``outlet_names``) unless a person of the article bears the name
+    ("Dana Fox" in a page of "Fox News"), else ``thing_kind``'s. Decided once per name
+    and document, however many claims the name speaks."""
+    people = set(people)
+    full_words = full_name_words(people)
+    own = outlet_names(outlet)
+    kinds: dict[str, ActorKind] = {}
+    for name in set(names):
+        outlet_named = folded_name(name) in own and name.lower() not in full_words
+        if outlet_named or publication(name) or name.lower() in PUBLICATION_WORDS:
+            kinds[name] = "media"
+        elif _one_word_thing(name, text, full_words) or _MODEL.search(name):
+            kinds[name] = "organization"
+        elif product(name, text, people):
+            kinds[name] = "organization"
+    return kinds
+
+
+# a model's or an edition's word that ends a product line's name ("Name Pro", "Name Series")
+MODEL_WORDS = frozenset("pro max plus ultra mini lite series edition".split())
+# the last word of a body's name ("Harbour Bank", "Tenants United", "Rights Watch")
+BODY_HEADS = ORG_WORDS | frozenset(
+    "pac caucus united watch alliance academy academies international society".split()
+)
+# nouns for a product, a service or a network, written right after its name ("the Name app",
+# "Name users"), or alone as a "name" ("Earbuds"). Not the nouns a person's name is written
+# before as well: "phone" ("the Name phone call"), "platform" (a candidate's), "servers" (a
+# politician's e-mail), "subscribers" (a writer's)
+PRODUCT_NOUNS = frozenset(
+    """app apps smartwatch smartwatches smartphone smartphones tablet tablets laptop laptops
+    headphones earphones earbuds browser software console consoles device devices chip chips
+    chipset processor router gadget gadgets wearable wearables users""".split()
+)
+# a person's title just before a name: "Mr. Name", "Sen. Name", "President Name"
+PERSON_TITLES = HONORIFICS | frozenset(
+    """dr. prof. prof professor president senator governor mayor judge rev. rev reverend sir
+    lord lady dame prince princess king queen pope""".split()
+)
+_TITLE_BEFORE = re.compile(
+    r"\b(?:{})\s+$".format(
+        "|".join(re.escape(w.capitalize()) for w in sorted(PERSON_TITLES, key=len, reverse=True))
+    )
+)
+
+
+def product(name: str, text: str, people: Iterable[str]) -> bool:
+    """A person's "name" that is a product's, a service's or a network's: it ends in a model's
+    word ("Name Pro") or a body's head word ("Name Bank", "Name Watch"), is a product noun
+    itself ("Earbuds") or a heading line of the article, or the article writes a product noun
+    right after it ("the Name app", "Name's users"); and nothing of a person's is in it or in
+    the article: its first word is no first name, no word of it is a word of the full name of
+    another of the article's PEOPLE, no person's title comes before it ("Mr. Name"). ("Its"
+    after a name of two words is no sign: "Dana Roe said its ..." is said of another thing
+    as often.)"""
+    words_ = name.split()
+    if not words_ or not name[:1].isupper() or is_first_name(words_[0].strip(".")):
+        return False
+    if not _thing_sign(name, words_, text):
+        return False
+    others = full_name_words(p for p in people if p != name)
+    if any(w.lower() in others for w in words_):
+        return False
+    return not any(
+        _TITLE_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        for m in re.finditer(rf"\b{re.escape(name)}\b", text)
+    )
+
+
+def _thing_sign(name: str, words_: list[str], text: str) -> bool:
+    last = words_[-1].lower()
+    if len(words_) >= 2 and last in MODEL_WORDS or last in BODY_HEADS:
+        return True
+    if len(words_) == 1 and name.lower() in PRODUCT_NOUNS:
+        return True
+    named = re.escape(name)
+    if len(words_) <= 4 and re.search(rf"(?m)^[ \t]*{named}[ \t]*$", text):
+        return True  # a heading line of the page ("Tech Talk")
+    after = re.finditer(rf"\b{named}(?:['’]s)?\s+([a-z]+)\b", text)
+    return any(m[1] in PRODUCT_NOUNS for m in after)
+
+
+def as_thing(speaker: Speaker, kinds: Mapping[str, ActorKind]) -> Speaker:
+    """SPEAKER, a person, as the body KINDS (``thing_kinds``) files its name under, without a
+    person's role and gender; else as it was."""
+    kind = kinds.get(speaker.name or "") if speaker.kind == "person" else None
+    if kind is None:
         return speaker
     return dataclasses.replace(speaker, kind=kind, role=None, gender=None)

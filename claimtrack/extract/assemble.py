@@ -17,7 +17,7 @@ from typing import Protocol
 from spacy.tokens import Span, Token
 
 from claimtrack.extract import cues, rules, scene, tails, when
-from claimtrack.extract.actor_fields import as_thing, vetted
+from claimtrack.extract.actor_fields import as_thing, thing_kinds, vetted
 from claimtrack.extract.calibration import calibrated
 from claimtrack.extract.learned import detect, refine
 from claimtrack.extract.quotes import QuoteIndex
@@ -250,9 +250,11 @@ def build_claims(
     qi: QuoteIndex,
     refiner: refine.Refiner | None = None,
     detector: Detecting | None = None,
+    outlet: str | None = None,
 ) -> list[FoundClaim]:
     """The claims of one parsed document: the rules' candidates with their speakers resolved,
-    the detector's finds where no candidate is (when given), edges redrawn by the refiner."""
+    the detector's finds where no candidate is (when given), edges redrawn by the refiner;
+    a person named as the document's OUTLET (its site's or publisher's name) is the outlet."""
     resolver = _resolver(parsed, qi)
     models = _Models(qi, refiner, detector)
     drafts = _drafts(text, parsed, qi, resolver, detector, models.static)
@@ -266,8 +268,11 @@ def build_claims(
         )
         for cand, actor, p in drafts
     ]
-    for claim in claims:  # a site, firm or publication the NER took for a person
-        claim.speaker = as_thing(claim.speaker, text, resolver.people)
+    # a site, firm or publication the NER took for a person, told once per name
+    persons = {c.speaker.name for c in claims if c.speaker.kind == "person" and c.speaker.name}
+    kinds = thing_kinds(persons, text, resolver.people, outlet)
+    for claim in claims:
+        claim.speaker = as_thing(claim.speaker, kinds)
     found = scene.scenes(parsed, published)
     past = scene.past_offsets(parsed) if found else frozenset()
     return scene.carry(claims, [p.seg for p in parsed], found, past, text)

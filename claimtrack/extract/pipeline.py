@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Iterator
 
@@ -15,7 +14,7 @@ from claimtrack.extract.learned import detect, refine
 from claimtrack.extract.pieces import join_pieces
 from claimtrack.extract.quotes import QuoteIndex
 from claimtrack.extract.segment import segments
-from claimtrack.extract.types import FoundClaim
+from claimtrack.extract.types import ExtractItem, FoundClaim
 
 # Paragraphs per nlp.pipe batch. With numpy's matrix products (extract/nlp.py) bigger batches
 # multiply bigger matrices: 64 extracted PolNeAR dev 4 to 23% faster than 16 on one core (three
@@ -50,10 +49,10 @@ def pieces(text: str, size: int = PIECE) -> list[str]:
     return out
 
 
-def parse_chunk(chunk: list[tuple[str, dt.date | None]]) -> list[list[Parsed]]:
+def parse_chunk(chunk: list[ExtractItem]) -> list[list[Parsed]]:
     """Each document's paragraphs with their parses (all paragraphs go through nlp.pipe)."""
     nlp = nlp_mod.load()
-    texts = [t if isinstance(t, str) else str(t) for t, _ in chunk]
+    texts = [t if isinstance(t, str) else str(t) for t, *_ in chunk]
     segs = [segments(t) for t in texts]
     forms = [casing.parse_forms(t, [s.text for s in ss]) for t, ss in zip(texts, segs, strict=True)]
     flat = [
@@ -86,18 +85,20 @@ def _with_last(items: list[str]) -> list[tuple[bool, str]]:
 
 
 def run_chunk(
-    chunk: list[tuple[str, dt.date | None]], learned: bool = True, screened: bool = True
+    chunk: list[ExtractItem], learned: bool = True, screened: bool = True
 ) -> Iterator[list[FoundClaim]]:
-    """Each document's claims; ``learned``: the span refiner and the detector take part
+    """Each document's claims (a speaker named as the document's outlet, when the item gives
+    one, is that outlet); ``learned``: the span refiner and the detector take part
     (MissingModelError when their files are missing), else the rules' claims as they are;
     ``screened``: claims that are not attributions are dropped (extract/plausibility.py;
     False only to learn that stage's word list). The pieces of one attribution found as
     several claims are then joined into one (extract/pieces.py)."""
     parsed = parse_chunk(chunk)
     refiner, detector = (refine.load(), detect.load()) if learned else (None, None)
-    for d, (text, published) in enumerate(chunk):
+    for d, (text, published, *outlet) in enumerate(chunk):
         text = text if isinstance(text, str) else str(text)
-        claims = build_claims(text, parsed[d], published, QuoteIndex(text), refiner, detector)
+        qi = QuoteIndex(text)
+        claims = build_claims(text, parsed[d], published, qi, refiner, detector, *outlet[:1])
         if screened:
             claims = plausibility.screen(text, claims, parsed[d])
         yield join_pieces(text, claims)

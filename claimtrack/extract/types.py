@@ -19,6 +19,9 @@ DateVia = Literal["phrase", "context", "publication", "none", "hand"]
 ActorKind = Literal["person", "organization", "government", "media", "group", "unnamed"]
 # the rules, or the learned detector (extract/learned/detect.py)
 FoundBy = Literal["rules", "detector"]
+# a document to extract: its text, publication day and (optionally) the name of the outlet it
+# came out in (a page's site name)
+ExtractItem = tuple[str, dt.date | None] | tuple[str, dt.date | None, str | None]
 
 
 @dataclass(frozen=True, slots=True)

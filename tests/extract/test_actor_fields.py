@@ -12,7 +12,9 @@ from claimtrack.extract.actor_fields import (
     clean_role,
     names_no_one,
     one_word_thing,
+    outlet_names,
     publication,
+    thing_kinds,
     vetted,
 )
 from claimtrack.extract.speakers import ResolvedActor
@@ -190,6 +192,145 @@ def test_a_newspaper_the_ner_reads_as_a_person_is_media() -> None:
 )
 def test_a_person_s_kind_by_the_name_alone(name: str, kind: str) -> None:
     speaker = Speaker(None, name, "person", role="tester")
-    after = as_thing(speaker, f"{name} said the test would pass.", [])
+    after = as_thing(speaker, thing_kinds([name], f"{name} said the test would pass.", []))
     assert after.kind == kind
     assert (after.role is None) is (kind != "person")
+
+
+# --- once per name, and the document's own outlet -------------------------------------------
+
+
+def test_each_name_is_decided_once_for_all_its_claims() -> None:
+    text = "The cameras were cheapest via Tallyhub. Tallyhub said so. Dana Whitfield agreed."
+    names = ["Tallyhub", "Dana Whitfield", "Tallyhub", "Tallyhub"]
+    assert thing_kinds(names, text, ["Dana Whitfield"]) == {"Tallyhub": "organization"}
+
+
+@pytest.mark.parametrize(
+    ("outlet", "names"),
+    [
+        ("The Tamsworth Chronicle", {"tamsworth chronicle"}),
+        ("Tamsworth News", {"tamsworth news", "tamsworth"}),  # the parent: before "News"
+        ("Tamsworth Online UK", {"tamsworth online uk", "tamsworth online", "tamsworth"}),
+        ("tamsworth.com", {"tamsworth.com", "tamsworth"}),
+        ("www.tamsworth.co.uk", {"www.tamsworth.co.uk", "tamsworth"}),
+        ("Tamsworth", {"tamsworth"}),
+        ("Tamsworth | the valley's news", {"tamsworth | the valley's news", "tamsworth"}),
+        ("Tamsworth News - Home", {"tamsworth news - home", "tamsworth news", "tamsworth"}),
+        ("", set()),
+        (None, set()),
+    ],
+)
+def test_the_names_an_outlet_goes_by(outlet: str | None, names: set[str]) -> None:
+    assert outlet_names(outlet) == names
+
+
+def test_a_person_named_as_the_document_s_outlet_is_media() -> None:
+    text = "Tamsworth said the ferry would resume. Dana Whitfield agreed."
+    names = ["Tamsworth", "Dana Whitfield", "Whitfield"]
+    assert thing_kinds(names, text, [], outlet="Tamsworth Online") == {"Tamsworth": "media"}
+    assert thing_kinds(names, text, [], outlet="The Tamsworth") == {"Tamsworth": "media"}
+    assert thing_kinds(names, text, []) == {}  # no outlet: no sign
+    assert thing_kinds(names, text, [], outlet="Whitfield Weekly") == {"Whitfield": "media"}
+    # but not the surname of a person of the article
+    assert thing_kinds(names, text, ["Dana Whitfield"], outlet="Whitfield Weekly") == {}
+    # a word of the outlet's name is not its name
+    assert thing_kinds(names, text, [], outlet="Tamsworth Valley Times") == {}
+
+
+def test_a_speaker_named_as_the_outlet_given_to_extract_is_media() -> None:
+    text = TITLE + "According to Tamsworth, the ferry would resume in March."
+    assert speaker_of(text, "ferry would resume").kind == "person"  # no outlet given
+    from claimtrack.extract import extract
+
+    (claim,) = extract(text, outlet="Tamsworth Online")
+    assert (claim.speaker.name, claim.speaker.kind, claim.speaker.gender) == (
+        "Tamsworth",
+        "media",
+        None,
+    )
+
+
+# --- products, bodies and headings the NER read as persons (issue 14) ---------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "kind"),
+    [
+        # a model's word at the end of a product line's name
+        ("Vantor Watch Series", "Buy the Vantor Watch Series now, said the shop.", "organization"),
+        ("Quillby Pro", "Quillby Pro said the index would fall.", "organization"),
+        # a body's head word at the end
+        ("Harbour Rights Watch", "Harbour Rights Watch said the law was unjust.", "organization"),
+        ("Tenants PAC", "Tenants PAC said it would spend more.", "organization"),
+        # a product noun as the name, or right after it
+        ("Earbuds", "Earbuds for $20\nEarbuds said the price would drop.", "organization"),
+        ("Zintra", "The Zintra app crashed. Zintra said a fix was coming.", "organization"),
+        ("Zintra", "Zintra's users were angry. Zintra said a fix was coming.", "organization"),
+        # a company noun before a list that holds it
+        ("Zintra", "Firms such as Olvo and Zintra said prices would rise.", "organization"),
+        ("Zintra", "Companies like Zintra said prices would rise.", "organization"),
+        # always written with "the" before it
+        (
+            "Lantern",
+            "The Lantern reported the fire. The Lantern said no one was hurt.",
+            "organization",
+        ),
+        # a heading line of the page
+        ("Market Pulse", "Market Pulse\nMarket Pulse says stocks will fall.", "organization"),
+        # a weekly is a publication
+        ("Glassmakers Weekly", "Glassmakers Weekly said the trade was growing.", "media"),
+    ],
+)
+def test_a_product_body_or_heading_is_no_person(name: str, text: str, kind: str) -> None:
+    assert thing_kinds([name], text, [name]) == {name: kind}
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "people"),
+    [
+        # a first name, a person's title, a word of a person's full name: a person
+        ("Max Plus", "Max Plus said the index would fall.", []),
+        ("Quillby Pro", "Mr. Quillby Pro said the index would fall.", []),
+        (
+            "Tenants United",
+            "Tenants United said so, and Dana Voss of Citizens United agreed.",
+            ["Citizens United"],
+        ),
+        ("Zintra", "The Zintra app crashed, Dana Zintra said.", ["Dana Zintra"]),
+        # a noun after the name that is no product's: a person's campaign, supporters, family
+        ("Ossery", "The Ossery campaign grew. Ossery supporters cheered. Ossery said so.", []),
+        ("Ossery", "The Ossery phone call leaked. Ossery said it was fine.", []),
+        ("Ossery", "The Ossery platform won votes. Ossery said it was fine.", []),
+        # "the" before it only some of the time
+        ("Lantern", "The Lantern reported the fire. Lantern said no one was hurt.", []),
+        # "its" after a name of two words is no sign
+        ("Htun Aye", "Htun Aye said its leaders would meet.", []),
+        # a heading line that is a person's name
+        ("Dana Voss", "Dana Voss\nDana Voss said the bridge would open.", []),
+    ],
+)
+def test_a_person_with_a_person_s_sign_stays_a_person(
+    name: str, text: str, people: list[str]
+) -> None:
+    assert thing_kinds([name], text, [name, *people]) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "piece", "name"),
+    [
+        (
+            "Users of the Zintra app lost their messages on Monday. Zintra said a fix was coming.",
+            "fix was coming",
+            "Zintra",
+        ),
+        (
+            "Quillby Pro said the index would fall by the end of the year.",
+            "index would",
+            "Quillby Pro",
+        ),
+    ],
+)
+def test_the_extractor_stores_a_product_as_no_person(text: str, piece: str, name: str) -> None:
+    who = speaker_of(TITLE + text, piece)
+    assert (who.name, who.kind, who.gender) == (name, "organization", None)
