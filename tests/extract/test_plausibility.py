@@ -320,7 +320,7 @@ def test_a_speaker_telling_or_an_imperative_quoted_stays() -> None:
 @pytest.mark.parametrize(
     ("text", "cue"),
     [
-        ("The gland releases a chemical called nitrex that calms the nerves.", "called"),
+        ("Inside the gut sits a chemical called nitrex.", "called"),
         ("The lab studied a small molecule known as tarsin in the gut.", "known as"),
     ],
 )
