@@ -1,6 +1,6 @@
 """Claims that are claims: the last stage drops the ones that are not attributions at all.
 
-Six general filters over a document's claims (plain data, plus the parses for lemmas):
+Nine general filters over a document's claims (plain data, plus the parses for lemmas):
 
 - **twice**: one claim found twice by two cues in one sentence ("asked whether X", "said X"):
   two claims of one sentence whose contents overlap and share at least TWICE_OVERLAP of their
@@ -16,9 +16,14 @@ Six general filters over a document's claims (plain data, plus the parses for le
 - **no one to credit**: the speaker is a word no fact-checker can credit: the reader ("you
   should try", "you may have noticed"; "Let's assume", writer and reader together), an
   expletive "it" (the subject of "be" with an adjective or noun complement: "it's time to", "it is worth noting"), or the idiom "That said,"; and a colon line that is page furniture: a label
-  from ``data/words/furniture_labels.txt`` ("Disclosure: ...", "Correction: ...") or a content
+  from ``data/words/furniture_labels.txt`` ("Disclosure: ...", "Correction: ...", a byline or a credit: "BYLINE: ...", "Credit: ...") or a content
   with a number and no verb (a price line, a list of portions after a label; a headline's
   "Poll: Voters Abandon Party" keeps its verbless title-case words).
+- **a call to the reader**: an imperative that opens its sentence, with no subject of its
+  own and no quotation, tells the reader what to do and credits no one: "Tell us what you
+  think of the new bridge", "Let us know what your favourite bakery is" (the "us" of "let" is
+  the writer asking). Only "please", "so", "now", "just", "then", "and", "or" and "but" may
+  stand before the verb.
 - **a thing's doing**: a claim whose cue is a verb that is no speaking verb (not in
   ``say_verbs``, nor a verb of a manner of speaking: "the old wall crying out for repair"),
   with neither a reported clause nor a quotation, whose subject is a thing: a
@@ -29,6 +34,15 @@ Six general filters over a document's claims (plain data, plus the parses for le
   pavilion's design supports larger exhibitions". "The report found ...", "Officials warned ..." and "The
   law bans X" (a document) stay. The subject of a participle is the noun it modifies
   ("shipping records pointing to a busy winter"); a passive's subject is no speaker.
+- **a thing's name**: a naming participle ("called", "known as", "named", "dubbed",
+  "titled") after a thing's noun names it and reports nothing: "a chemical called nitrex",
+  "a small molecule known as tarsin" (a name follows, and no "for" or "on": "called Friday
+  for releasing the videos", a parser's misreading of "called for", stays). The same words
+  after a group ("a group called the Friends of the Park"), whose name PolNeAR credits, stay.
+- **a price**: "offer" or "sell" with a price ("for $150"), no reported clause and no
+  quotation is a shop's listing on a deals page, not a statement: "Rakuten offers the
+  earbuds for $150". "The firm offers a free loaf" and "the campaign offered $5 million"
+  stay.
 - **inside another of its speaker**: a claim whose content lies inside the content of
   another claim crediting the same speaker through another cue, every word of it a word of
   that content (fewer distinct words; of equal words the earlier stays): a second, shorter
@@ -78,6 +92,9 @@ def screen(
             lemma not in not_cues
             and not _headline(c, lemma, index)
             and not no_one_to_credit(text, c, lemma, index)
+            and not call_to_reader(text, c, index)
+            and not naming_a_thing(c, index)
+            and not price_offer(c, lemma, index)
             and not thing_doing(c, lemma, index)
         )
     for i in found_twice(text, claims):
@@ -227,6 +244,39 @@ def no_one_to_credit(text: str, c: FoundClaim, lemma: str | None, index: Paragra
     return False
 
 
+# words that may open an imperative before its verb: "Please share", "So tell us", "Now read"
+_BEFORE_IMPERATIVE = frozenset("please so now just then and or but".split())
+
+
+def call_to_reader(text: str, c: FoundClaim, index: Paragraphs) -> bool:
+    """The reader told what to do, by an imperative that opens its sentence (see module doc)."""
+    if c.quote is not None:
+        return False
+    verb = next((t for t in index.tokens(c.cue.start, c.cue.end) if t.pos_ == "VERB"), None)
+    if verb is None:
+        return False
+    if c.speaker.mention is not None:  # "Let us know ...": asked of the reader
+        mention = c.speaker.mention.text(text).strip().lower()
+        if mention not in ("us", "me") or verb.head.lower_ != "let" or verb.head.i == verb.i:
+            return False
+        verb = verb.head
+    return _imperative(verb)
+
+
+def _imperative(verb: Token) -> bool:
+    """VERB is a bare imperative opening its sentence: its root (or a verb coordinated with
+    one), in base form, with no subject or auxiliary of its own, only punctuation or a word of
+    ``_BEFORE_IMPERATIVE`` before it."""
+    if verb.tag_ != "VB" or verb.dep_ not in ("ROOT", "conj"):
+        return False
+    if any(ch.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl") for ch in verb.children):
+        return False
+    if verb.dep_ == "conj":  # "Leave a comment and let us know": the first verb's mood
+        return verb.head.i != verb.i and _imperative(verb.head)
+    before = verb.doc[verb.sent.start : verb.i]
+    return all(t.is_punct or t.lower_ in _BEFORE_IMPERATIVE for t in before)
+
+
 def _it_is_adjective(toks: list[Token]) -> bool:
     """An expletive "it": the subject of a "be" with an adjective or noun complement ("it's
     time to", "it is worth noting", "it is perhaps fair to note"); "it's denouncing" and "it
@@ -269,6 +319,53 @@ _SPEECH_MANNER = frozenset(
     "cry yell scream shriek whisper mutter murmur chant sing cheer boo jeer groan sigh grumble "
     "roar bark howl plead beg".split()
 )
+
+
+_NAMING = frozenset("call name know dub title entitle label".split())
+
+
+def naming_a_thing(c: FoundClaim, index: Paragraphs) -> bool:
+    """A naming participle after a thing's noun (see module doc)."""
+    toks = index.tokens(c.cue.start, c.cue.end)
+    verb = next((t for t in toks if t.lemma_.lower() in _NAMING and t.tag_ == "VBN"), None)
+    if verb is None or verb.dep_ != "acl" or c.quote is not None:
+        return False
+    named = any(  # the name it gives ("called nitrex", "known as tarsin")
+        ch.dep_ in ("oprd", "attr") or (ch.dep_ == "prep" and ch.lower_ == "as")
+        for ch in verb.children
+    )
+    demand = any(ch.dep_ == "prep" and ch.lower_ in ("for", "on", "upon") for ch in verb.children)
+    return named and not demand and _a_thing(verb.head)
+
+
+_PRICE_VERBS = frozenset({"offer", "sell"})
+
+
+def price_offer(c: FoundClaim, lemma: str | None, index: Paragraphs) -> bool:
+    """A shop's price, not a statement (see module doc)."""
+    if lemma not in _PRICE_VERBS or c.quote is not None:
+        return False
+    verb = next((t for t in index.tokens(c.cue.start, c.cue.end) if t.pos_ == "VERB"), None)
+    if verb is None or any(ch.dep_ in _REPORTED for ch in verb.children):
+        return False
+    content = [t for part in c.pieces for t in index.tokens(part.start, part.end)]
+    return any(  # "for $150", on the verb or on the thing offered ("a case for $150")
+        t.lower_ == "for"
+        and t.dep_ == "prep"
+        and any(o.ent_type_ == "MONEY" for o in t.children)
+        and _no_verb_between(t, verb)
+        for t in content
+    )
+
+
+def _no_verb_between(tok: Token, verb: Token) -> bool:
+    """TOK hangs on VERB through nouns and prepositions only ("to pay for $5" does not)."""
+    node = tok.head
+    while node.i != verb.i:
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            return False
+        node = node.head
+    return True
 
 
 def thing_doing(c: FoundClaim, lemma: str | None, index: Paragraphs) -> bool:

@@ -289,3 +289,107 @@ def test_people_documents_and_firms_of_the_same_shape_stay() -> None:
         raw, kept = _both(text)
         assert cue in _cues(text, raw)
         assert _cues(text, kept) == _cues(text, raw), text
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Tell us what you think of the new bridge in the comments.", "Tell"),
+        ("Please tell us what you saw at the harvest fair.", "tell"),
+        ('"The kettle is the best in its class." Read our full kettle review.', "Read"),
+        # the "us" of "let" is the writer asking the reader
+        ("Leave a comment and let us know what your favourite cafe is.", "know"),
+    ],
+)
+def test_a_call_to_the_reader_credits_no_one(text: str, cue: str) -> None:
+    raw, kept = _both(text)
+    assert cue in _cues(text, raw)
+    assert cue not in _cues(text, kept)
+
+
+def test_a_speaker_telling_or_an_imperative_quoted_stays() -> None:
+    for text, cue in [
+        ("The mayor arrived and told us what she saw at the fair.", "told"),
+        ('"Tell us what you think," the mayor said.', "said"),
+    ]:
+        raw, kept = _both(text)
+        assert cue in _cues(text, raw)
+        assert _cues(text, kept) == _cues(text, raw), text
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Inside the gut sits a chemical called nitrex.", "called"),
+        ("The lab studied a small molecule known as tarsin in the gut.", "known as"),
+    ],
+)
+def test_a_things_name_is_no_attribution(text: str, cue: str) -> None:
+    raw, kept = _both(text)
+    assert any(cue in c for c in _cues(text, raw))
+    assert not any(cue in c for c in _cues(text, kept))
+
+
+def test_a_group_named_by_a_participle_stays() -> None:
+    text = "The council hired a group called the Friends of the Park."
+    raw, kept = _both(text)
+    assert "called" in _cues(text, raw)
+    assert _cues(text, kept) == _cues(text, raw)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Rakuten offers the latest Pell earbuds with a charging case for $150.", "offers"),
+        ("Kettleshop is currently offering the Brio kettle for $30.", "is currently offering"),
+    ],
+)
+def test_a_shops_price_is_no_statement(text: str, cue: str) -> None:
+    raw, kept = _both(text)
+    assert cue in _cues(text, raw)
+    assert cue not in _cues(text, kept)
+
+
+def test_offers_without_a_price_or_with_a_clause_of_their_own_stay() -> None:
+    for text in [
+        "The campaign offered $5 million for the charity.",
+        "The mayor offered a plan to pay for $5 million of repairs.",
+        "The firm offers a free loaf to every new member of its club.",
+    ]:
+        raw, kept = _both(text)
+        assert "offered" in _cues(text, raw) or "offers" in _cues(text, raw), text
+        assert _cues(text, kept) == _cues(text, raw), text
+
+
+def test_a_club_named_by_a_participle_is_a_group_and_stays() -> None:
+    text = "For years the writers have met in a secret club known as the Inkwells."
+    parsed = parse_chunk([(text, None)])[0]
+    claim = _claim(text, "known as", "the Inkwells", "a secret club", 0.5)
+    assert screen(text, [claim], parsed, not_cues=frozenset()) == [claim]
+    thing = "For years the writers have studied a rare mineral known as inkstone."
+    parsed = parse_chunk([(thing, None)])[0]
+    other = _claim(thing, "known as", "inkstone", "a rare mineral", 0.5)
+    assert screen(thing, [other], parsed, not_cues=frozenset()) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("BYLINE: Ida Brandt\nThe council met on Monday to vote on the library.", "BYLINE"),
+        ("Credit: Ida Brandt, Harbour Post\nThe council met on Monday to vote.", "Credit"),
+    ],
+)
+def test_a_byline_or_credit_label_is_page_furniture(text: str, label: str) -> None:
+    raw, kept = _both(text)
+    assert (label, ":") in _mentions(text, raw)
+    assert (label, ":") not in _mentions(text, kept)
+
+
+def test_called_for_misread_as_a_things_name_stays() -> None:
+    text = (
+        "Jo Roe, Ann Lee's rival in the upcoming mayoral election, called Friday for "
+        "releasing the council minutes."
+    )
+    raw, kept = _both(text)
+    assert "called" in _cues(text, raw)
+    assert "called" in _cues(text, kept)
