@@ -1817,7 +1817,11 @@ def test_subjects_of_general_news_of_issue_19_round_12(slug, tagged, untagged):
         ("natural-science", "Pluto was called a dwarf planet", None),
         ("natural-science", "dust storms on the Red Planet", None),
         ("natural-science", "Hubble found the plume in 2012", None),
-        ("medical-treatment", "the method is used on trauma patients", "the trauma of the campaign"),
+        (
+            "medical-treatment",
+            "the method is used on trauma patients",
+            "the trauma of the campaign",
+        ),
         ("car-features", "a production version is due in 2022", "a version of the bill"),
         ("economy", "the sets keep their resale value", "the value of the treaty"),
         (
