@@ -5,10 +5,12 @@ export of `claimtrack eval --keep-db`, byte for byte; see docs/benchmarks.md).""
 
 from __future__ import annotations
 
+import random
+
 import pytest
 from spacy.strings import get_string_id
 
-from claimtrack.extract import cues
+from claimtrack.extract import cues, quotes
 from claimtrack.extract.assemble import _noted, _sentence_numbers
 from claimtrack.extract.learned import refine
 from claimtrack.extract.nlp import load
@@ -400,3 +402,64 @@ def test_credit_notes_every_token_the_plain_loop_would(pages: list[Parsed]) -> N
         assert all(p.doc[i].dep_ in ("nsubj", "poss") or i in roots for i in noted)
         assert noted == sorted(noted)
     assert any(_noted(p.doc, set()) for p in pages)
+
+
+def _marks_by_character(text: str) -> list[tuple[int, int, str]]:
+    """The plain reading of quotes._marks: every character asked in turn."""
+    out: list[tuple[int, int, str]] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        width = 1
+        if ch == "'" and i + 1 < n and text[i + 1] == "'":
+            ch, width = '"', 2
+        if ch in quotes.OPEN_ONLY or ch in quotes.CLOSE_ONLY:
+            prev = text[i - 1] if i > 0 else " "
+            nxt = text[i + width] if i + width < n else " "
+            role = "open" if ch in quotes.OPEN_ONLY else "close"
+            # a mark typed the wrong way round: 'Wins“ that', 'said ”We'
+            if (
+                role == "open"
+                and not prev.isspace()
+                and prev not in quotes._BEFORE_OPEN
+                and (nxt.isspace() or nxt in ".,;:!?")
+            ):
+                role = "close"
+            elif role == "close" and (prev.isspace() or i == 0) and nxt.isalnum():
+                role = "open"
+            out.append((i, width, role))
+        elif ch == '"':
+            prev = text[i - 1] if i > 0 else " "
+            nxt = text[i + width] if i + width < n else " "
+            if prev in quotes._BEFORE_OPEN and not nxt.isspace():
+                role = "open"
+            elif nxt.isspace() or not nxt.isalnum():
+                role = "close"
+            else:
+                role = "either"
+            out.append((i, width, role))
+        i += width
+    return out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'She said "we will" and then ”Wins“ that, "so" he said.',
+        "''Fair enough,'' the clerk said. '''Odd''' marks and a lone ' quote.",
+        '«Oui», dit-il. „Ja“ sagte sie. "" "',
+        '"',
+        "''",
+        "no marks at all",
+    ],
+)
+def test_quote_marks_are_the_plain_ones(text: str) -> None:
+    assert quotes._marks(text) == _marks_by_character(text)
+
+
+def test_quote_marks_are_the_plain_ones_on_random_text() -> None:
+    rng = random.Random(16)
+    alphabet = "ab .,(\n\u00a0'" + quotes.ALL_MARKS
+    for _ in range(2000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        assert quotes._marks(text) == _marks_by_character(text), text
