@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Protocol
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from claimtrack.extract import cues, rules, scene, tails, when
 from claimtrack.extract.actor_fields import as_thing, thing_kinds, vetted
@@ -22,6 +22,7 @@ from claimtrack.extract.calibration import calibrated
 from claimtrack.extract.learned import detect, refine
 from claimtrack.extract.quotes import QuoteIndex
 from claimtrack.extract.segment import Parsed
+from claimtrack.extract.spans import columns, ids
 from claimtrack.extract.speakers import (
     PERSON_NOUNS,
     ResolvedActor,
@@ -418,6 +419,9 @@ def _paragraph_candidates(text: str, p: Parsed, qi: QuoteIndex) -> list[rules.Ca
     return _drop_nested(cands)
 
 
+_NOTED_DEPS = ids(("nsubj", "poss"))
+
+
 def _credit(p: Parsed, cands: list[rules.Candidate], resolver: Resolver) -> list[Draft]:
     """Each candidate with the actor its source resolves to, in text order; a named subject
     that is no candidate's source is noted too (the next 'he' may be them), and so is, less
@@ -427,7 +431,8 @@ def _credit(p: Parsed, cands: list[rules.Candidate], resolver: Resolver) -> list
     events: list[tuple[int, int, object]] = []
     for c in cands:
         events.append((_credit_key(c), 2, c))
-    for t in p.doc:
+    for i in _noted(p.doc, person_roots):
+        t = p.doc[i]
         if t.i in src_ids or resolver.quoted(t):
             continue
         if t.dep_ == "nsubj" and (
@@ -467,6 +472,12 @@ def _credit(p: Parsed, cands: list[rules.Candidate], resolver: Resolver) -> list
             resolver.note_subject(actor, cand.source_tok, speaker=True)
         out.append((cand, actor, p))
     return out
+
+
+def _noted(doc: Doc, person_roots: set[int]) -> list[int]:
+    """The tokens ``_credit`` may note, in order: a subject, a possessor or a name's head
+    (read from ``spans.columns``, where a pass over every Token built them all)."""
+    return [i for i, dep in enumerate(columns(doc).dep) if dep in _NOTED_DEPS or i in person_roots]
 
 
 def _credit_key(cand: rules.Candidate) -> int:

@@ -8,6 +8,7 @@ running over several paragraphs).
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -19,6 +20,8 @@ CLOSE_ONLY = "”»"
 AMBIGUOUS = '"'
 ALL_MARKS = OPEN_ONLY + CLOSE_ONLY + AMBIGUOUS
 _BEFORE_OPEN = set(" \t\n\r([{—–-/:") | {"\u00a0"}
+# a double quote mark, or two single ones typed for one (left to right, as a reader pairs them)
+_MARK = re.compile("''|[" + re.escape(ALL_MARKS) + "]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,12 +37,10 @@ class Quote:
 def _marks(text: str) -> list[tuple[int, int, str]]:
     """(position, width, role) for every double quote mark; '' counts as one mark."""
     out: list[tuple[int, int, str]] = []
-    i, n = 0, len(text)
-    while i < n:
-        ch = text[i]
-        width = 1
-        if ch == "'" and i + 1 < n and text[i + 1] == "'":
-            ch, width = '"', 2
+    n = len(text)
+    for m in _MARK.finditer(text):  # the marks alone, where a loop read every character
+        i, width = m.start(), m.end() - m.start()
+        ch = '"' if width == 2 else text[i]
         if ch in OPEN_ONLY or ch in CLOSE_ONLY:
             prev = text[i - 1] if i > 0 else " "
             nxt = text[i + width] if i + width < n else " "
@@ -65,7 +66,6 @@ def _marks(text: str) -> list[tuple[int, int, str]]:
             else:
                 role = "either"
             out.append((i, width, role))
-        i += width
     return out
 
 

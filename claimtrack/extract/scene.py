@@ -27,12 +27,13 @@ import bisect
 import datetime as dt
 from dataclasses import dataclass, replace
 
+from spacy.strings import get_string_id
 from spacy.tokens import Span, Token
 
 from claimtrack.extract import when
 from claimtrack.extract.dates import resolve_date
 from claimtrack.extract.segment import Parsed, Segment
-from claimtrack.extract.spans import entity_at
+from claimtrack.extract.spans import columns, entity_at, token_starts
 from claimtrack.extract.types import FoundClaim, SaidDate
 from claimtrack.extract.wordlists import words
 from claimtrack.names import PRONOUNS
@@ -149,11 +150,20 @@ def scenes(paragraphs: list[Parsed], published: dt.date | None) -> list[Scene]:
     return out
 
 
+_VBD, _HAVE = get_string_id("VBD"), get_string_id("have")  # as spans.columns holds them
+
+
 def past_offsets(paragraphs: list[Parsed]) -> frozenset[int]:
     """Document offsets of the verbs in the simple past ("said", "told"; not "had")."""
-    return frozenset(
-        p.doc_start(t) for p in paragraphs for t in p.doc if t.tag_ == "VBD" and t.lemma_ != "have"
-    )
+    out: set[int] = set()
+    for p in paragraphs:
+        cols, starts = columns(p.doc), token_starts(p.doc)
+        out.update(
+            p.seg.start + starts[i]
+            for i, (tag, lemma) in enumerate(zip(cols.tag, cols.lemma, strict=True))
+            if tag == _VBD and lemma != _HAVE
+        )
+    return frozenset(out)
 
 
 def _told_then(c: FoundClaim, text_of_cue: str, past: frozenset[int]) -> bool:

@@ -4,7 +4,11 @@ document offsets come from ``segment.Parsed``) and the trimming of spans in a te
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterable
+from typing import NamedTuple
 
+from spacy.attrs import DEP, IS_ALPHA, IS_LOWER, IS_TITLE, LEMMA, LOWER, ORTH, POS, SENT_START, TAG
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 QUOTE_CHARS = "\"“”«»„'‘’"
@@ -26,6 +30,44 @@ def token_starts(doc: Doc) -> list[int]:
     if starts is None:
         starts = doc.user_data["claimtrack.starts"] = [t.idx for t in doc]
     return starts
+
+
+class Columns(NamedTuple):
+    """A Doc's token attributes as spaCy keeps them, one list each, by token: the ids of its
+    strings (``orth``, ``lower``, ``lemma``, ``pos``, ``dep``: compare with ``ids``, read a
+    string back with ``doc.vocab.strings``; ``tag``, the fine part of speech), ``sent_start`` (1 at a sentence's first token)
+    and the flags ``is_lower``, ``is_title``, ``is_alpha`` (1 or 0)."""
+
+    orth: list[int]
+    lower: list[int]
+    lemma: list[int]
+    pos: list[int]
+    tag: list[int]
+    dep: list[int]
+    sent_start: list[int]
+    is_lower: list[int]
+    is_title: list[int]
+    is_alpha: list[int]
+
+
+_COLUMNS = [ORTH, LOWER, LEMMA, POS, TAG, DEP, SENT_START, IS_LOWER, IS_TITLE, IS_ALPHA]
+
+
+def columns(doc: Doc) -> Columns:
+    """The Doc's token attributes (``Columns``), read once per Doc with ``Doc.to_array``: a
+    pass that asks each token (``for t in doc: t.lower_``) builds a Token and a string for
+    every token, where most passes want the few tokens of a word list or a part of speech."""
+    cols = doc.user_data.get("claimtrack.columns")
+    if cols is None:
+        rows = doc.to_array(_COLUMNS).T.tolist() if len(doc) else [[] for _ in _COLUMNS]
+        cols = doc.user_data["claimtrack.columns"] = Columns(*rows)
+    return cols
+
+
+def ids(strings: Iterable[str]) -> frozenset[int]:
+    """The ids spaCy gives these strings (as in ``Columns``: a part of speech, a dependency
+    label, a word)."""
+    return frozenset(get_string_id(s) for s in strings)
 
 
 def doc_ents(doc: Doc) -> list[tuple[int, int, int, int, str]]:

@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from claimtrack.extract.roles import (
@@ -19,7 +20,7 @@ from claimtrack.extract.roles import (
     role_words,
     state_tag,
 )
-from claimtrack.extract.spans import doc_text
+from claimtrack.extract.spans import columns, doc_text, ids
 from claimtrack.extract.types import ActorKind
 from claimtrack.extract.wordlists import words as words_of
 from claimtrack.names import (
@@ -209,6 +210,11 @@ PAPER_WORDS = PAPER_NAMES | frozenset(
 )
 # the last word of a body's name the parser missed ("the Lakeside Gazette"): see_org_names
 _NAME_HEADS = ORG_WORDS | GOVERNMENT_WORDS | PAPER_WORDS | AGENCY_WORDS
+# the same words, and the tags the passes over a whole paragraph look for, as spaCy's ids
+# (spans.columns): those passes build a Token only for the few tokens that match
+_ORG_HEAD_IDS = ids(ORG_HEADS)
+_NAME_HEAD_IDS = ids(_NAME_HEADS)
+_NOUN, _PROPN, _COMPOUND = (get_string_id(s) for s in ("NOUN", "PROPN", "compound"))
 UNNAMED_HEADS = frozenset(
     """
     source sources official officials party parties people person analyst analysts expert
@@ -1652,6 +1658,27 @@ def _for_name_end(text: str, name: str, end: int) -> int:
     return m.end() if m is not None else end
 
 
+def org_heads(doc: Doc) -> dict[int, int]:
+    """The heads of the bodies a paragraph may name, each with where its name ends: a word
+    of ORG_HEADS ("campaign"), the NER's organisations, and a name the NER missed, a proper
+    noun of _NAME_HEADS not inside a compound ("the Lakeside Gazette"). Read from
+    ``spans.columns``: a Token is built only for a head."""
+    cols = columns(doc)
+    heads = {i: _end(doc[i]) for i, low in enumerate(cols.lower) if low in _ORG_HEAD_IDS}
+    heads |= {e.root.i: e.end_char for e in doc.ents if e.label_ == "ORG"}
+    heads |= {
+        i: _end(doc[i])
+        for i, (low, pos, dep) in enumerate(zip(cols.lower, cols.pos, cols.dep, strict=True))
+        if pos == _PROPN and dep != _COMPOUND and low in _NAME_HEAD_IDS and i not in heads
+    }
+    return heads
+
+
+def _end(tok: Token) -> int:
+    """Where a token ends in its Doc's text."""
+    return tok.idx + len(tok.text)
+
+
 def _title_cased(sent: Span) -> bool:
     """A headline written in title case: four words or more, all capitalised but the short
     ones ("Visa Program Up for Renewal Amid ...")."""
@@ -1911,12 +1938,14 @@ class Resolver:
         """Note the documents a paragraph names with their owner ("a new ad from the Roe
         campaign", "the union said in a statement"), for a description of one later ("The
         ad", "the statement") that names nobody."""
-        for tok in doc:
-            if tok.pos_ != "NOUN":
+        cols, strings = columns(doc), doc.vocab.strings
+        for i, (pos, lemma) in enumerate(zip(cols.pos, cols.lemma, strict=True)):
+            if pos != _NOUN:
                 continue
-            family = DOCUMENT_FAMILY.get(tok.lemma_.lower())
+            family = DOCUMENT_FAMILY.get(strings[lemma].lower())
             if family is None:
                 continue
+            tok = doc[i]
             owner = document_owner(tok) or document_issuer(tok)
             if owner is None:
                 continue
@@ -2011,12 +2040,16 @@ class Resolver:
         """Note the words a paragraph writes in lower case, and those it capitalises inside a
         sentence: a word the article capitalises there and never writes in lower case is a
         name, though the tagger calls it a common noun ("after the storm Pierfact did")."""
-        self.lower_words.update(t.text for t in doc if t.is_lower)
-        self.mid_capitals.update(
-            t.text
-            for t in doc
-            if t.i > 0 and t.is_title and not t.is_sent_start and doc[t.i - 1].is_alpha
-        )
+        cols, strings = columns(doc), doc.vocab.strings
+        lower = {o for o, low in zip(cols.orth, cols.is_lower, strict=True) if low}
+        self.lower_words.update(strings[o] for o in lower)
+        title, start, alpha = cols.is_title, cols.sent_start, cols.is_alpha
+        mid = {
+            cols.orth[i]
+            for i in range(1, len(title))
+            if title[i] and start[i] != 1 and alpha[i - 1]
+        }
+        self.mid_capitals.update(strings[o] for o in mid)
 
     def see_subjects(self, doc: Doc, stamp: bool = False) -> None:
         """Note where a paragraph names people, and whom as a main clause's subject outside
@@ -2038,19 +2071,14 @@ class Resolver:
         """Note the organisations, outlets, campaigns and polls a paragraph names ("the Trump
         campaign", "The New York Post", "a Quinnipiac poll"), for a description of one that
         comes before or after its name ("the campaign", "The Post")."""
-        heads = {t.i: t.idx + len(t.text) for t in doc if t.lower_ in ORG_HEADS}
-        heads |= {e.root.i: e.end_char for e in doc.ents if e.label_ == "ORG"}
-        heads |= {  # a name the NER missed, as the second of two: "the Lakeside Gazette"
-            t.i: t.idx + len(t.text)
-            for t in doc
-            if t.pos_ == "PROPN"
-            and t.dep_ != "compound"
-            and t.lower_ in _NAME_HEADS
-            and t.i not in heads
-        }
+        heads = org_heads(doc)
+        titled: dict[int, bool] = {}  # by sentence start: a sentence may hold several heads
         for i, end in sorted(heads.items()):
             tok = doc[i]
-            if _title_cased(tok.sent):
+            sent = tok.sent
+            if (title := titled.get(sent.start)) is None:
+                title = titled[sent.start] = _title_cased(sent)
+            if title:
                 continue  # a headline's capitals make no name ("Visa Program Up for ...")
             left = min(t.idx for t in tok.subtree if t.i <= tok.i)
             found = analyse_mention(tok, left, end)

@@ -5,16 +5,30 @@ export of `claimtrack eval --keep-db`, byte for byte; see docs/benchmarks.md).""
 
 from __future__ import annotations
 
-import pytest
+import random
 
-from claimtrack.extract import cues
-from claimtrack.extract.assemble import _sentence_numbers
+import pytest
+from spacy.strings import get_string_id
+
+from claimtrack.extract import cues, quotes
+from claimtrack.extract.assemble import _noted, _sentence_numbers
 from claimtrack.extract.learned import refine
 from claimtrack.extract.nlp import load
 from claimtrack.extract.quotes import QuoteIndex
 from claimtrack.extract.rules.phrases import prep_object
+from claimtrack.extract.scene import past_offsets
 from claimtrack.extract.segment import Parsed, segments
-from claimtrack.extract.speakers import Resolver
+from claimtrack.extract.spans import columns, ids
+from claimtrack.extract.speakers import (
+    _NAME_HEADS,
+    DOCUMENT_FAMILY,
+    ORG_HEADS,
+    Resolver,
+    document_issuer,
+    document_owner,
+    org_heads,
+    owner_of,
+)
 
 TEXT = (
     "Harbour News\n"
@@ -266,3 +280,186 @@ def test_an_absolute_date_needs_both_readings() -> None:
     assert resolve_date("on Aug. 3, 2019", None).on is not None
     for phrase in ("on the bridge", "yesterday", "Tuesday"):  # no date, or none without a base
         assert resolve_date(phrase, None).relation == "unknown"
+
+
+# ---- the passes over a whole paragraph read spaCy's arrays (spans.columns) ----------------
+
+PAGES = (
+    "Ferry Fares Rise Again\n"
+    "The Tidewater Gazette reported on Friday that the harbour commission had raised fares. "
+    "A new ad from the Reyes campaign attacked the plan, and the union said in a statement "
+    "that the Dockers Union would strike.\n"
+    "Mayor Alma Reyes's spokesman told reporters the Porthaven Herald was wrong. Later, "
+    "Councillor Ben Okoro's aide said MacKinnon Ferries had ignored the survey. A report by "
+    "the Harbour Institute found that fares rose."
+)
+
+
+@pytest.fixture(scope="module")
+def pages() -> list[Parsed]:
+    nlp = load()
+    return [Parsed(seg, nlp(seg.text)) for seg in segments(PAGES)]
+
+
+def test_columns_are_each_tokens_attributes(pages: list[Parsed]) -> None:
+    for p in pages:
+        cols, strings = columns(p.doc), p.doc.vocab.strings
+        assert [strings[o] for o in cols.orth] == [t.text for t in p.doc]
+        assert [strings[o] for o in cols.lower] == [t.lower_ for t in p.doc]
+        assert [strings[o] for o in cols.lemma] == [t.lemma_ for t in p.doc]
+        assert [strings[o] for o in cols.pos] == [t.pos_ for t in p.doc]
+        assert [strings[o] for o in cols.tag] == [t.tag_ for t in p.doc]
+        assert [strings[o] for o in cols.dep] == [t.dep_ for t in p.doc]
+        assert [s == 1 for s in cols.sent_start] == [t.is_sent_start is True for t in p.doc]
+        assert cols.is_lower == [int(t.is_lower) for t in p.doc]
+        assert cols.is_title == [int(t.is_title) for t in p.doc]
+        assert cols.is_alpha == [int(t.is_alpha) for t in p.doc]
+        assert columns(p.doc) is cols  # read once a Doc
+    assert sum(s == 1 for p in pages for s in columns(p.doc).sent_start) >= 4
+    assert get_string_id("nsubj") in ids(["nsubj", "poss"])
+
+
+def test_an_empty_doc_has_empty_columns() -> None:
+    assert all(col == [] for col in columns(load()("")))
+
+
+def test_org_heads_are_the_plain_ones(pages: list[Parsed]) -> None:
+    for p in pages:
+        doc = p.doc
+        plain = {t.i: t.idx + len(t.text) for t in doc if t.lower_ in ORG_HEADS}
+        plain |= {e.root.i: e.end_char for e in doc.ents if e.label_ == "ORG"}
+        plain |= {
+            t.i: t.idx + len(t.text)
+            for t in doc
+            if t.pos_ == "PROPN"
+            and t.dep_ != "compound"
+            and t.lower_ in _NAME_HEADS
+            and t.i not in plain
+        }
+        assert org_heads(doc) == plain
+    assert sum(len(org_heads(p.doc)) for p in pages) >= 3  # commission, campaign, union...
+
+
+def test_words_seen_are_the_plain_ones(pages: list[Parsed]) -> None:
+    resolver = Resolver()
+    lower: set[str] = set()
+    capitals: set[str] = set()
+    for p in pages:
+        resolver.see_words(p.doc)
+        doc = p.doc
+        lower.update(t.text for t in doc if t.is_lower)
+        capitals.update(
+            t.text
+            for t in doc
+            if t.i > 0 and t.is_title and not t.is_sent_start and doc[t.i - 1].is_alpha
+        )
+    assert resolver.lower_words == lower and resolver.mid_capitals == capitals
+    assert "harbour" in lower and "Gazette" in capitals and "Fares" not in lower
+
+
+def test_documents_seen_are_the_plain_ones(pages: list[Parsed]) -> None:
+    resolver, plain = Resolver(), Resolver()
+    for p in pages:
+        resolver.see_documents(p.doc)
+        for tok in p.doc:  # the plain reading: every token asked
+            if tok.pos_ != "NOUN":
+                continue
+            family = DOCUMENT_FAMILY.get(tok.lemma_.lower())
+            if family is None:
+                continue
+            owner = document_owner(tok) or document_issuer(tok)
+            if owner is None:
+                continue
+            found = owner_of(tok, owner)
+            if found is not None and found.name and found.kind != "unnamed":
+                plain.documents.append((plain.sentence(tok), id(p.doc), tok.i, family, found))
+    assert resolver.documents == plain.documents
+    assert "study" in {n[3] for n in resolver.documents}  # "A report by the Harbour Institute"
+
+
+def test_past_offsets_are_the_plain_ones(pages: list[Parsed]) -> None:
+    plain = frozenset(
+        p.doc_start(t) for p in pages for t in p.doc if t.tag_ == "VBD" and t.lemma_ != "have"
+    )
+    assert past_offsets(pages) == plain
+    assert PAGES.index("reported") in plain and PAGES.index("had raised") not in plain
+
+
+def test_credit_notes_every_token_the_plain_loop_would(pages: list[Parsed]) -> None:
+    for p in pages:
+        roots = {e.root.i for e in p.doc.ents if e.label_ == "PERSON"}
+        noted = _noted(p.doc, roots)
+        wanted = [
+            t.i
+            for t in p.doc
+            if t.i in roots
+            or t.dep_ == "nsubj"
+            or t.dep_ == "poss"
+            and t.pos_ == "NOUN"
+            and t.head.dep_ in ("nsubj", "nsubjpass")
+        ]
+        assert set(wanted) <= set(noted)
+        assert all(p.doc[i].dep_ in ("nsubj", "poss") or i in roots for i in noted)
+        assert noted == sorted(noted)
+    assert any(_noted(p.doc, set()) for p in pages)
+
+
+def _marks_by_character(text: str) -> list[tuple[int, int, str]]:
+    """The plain reading of quotes._marks: every character asked in turn."""
+    out: list[tuple[int, int, str]] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        width = 1
+        if ch == "'" and i + 1 < n and text[i + 1] == "'":
+            ch, width = '"', 2
+        if ch in quotes.OPEN_ONLY or ch in quotes.CLOSE_ONLY:
+            prev = text[i - 1] if i > 0 else " "
+            nxt = text[i + width] if i + width < n else " "
+            role = "open" if ch in quotes.OPEN_ONLY else "close"
+            # a mark typed the wrong way round: 'Wins“ that', 'said ”We'
+            if (
+                role == "open"
+                and not prev.isspace()
+                and prev not in quotes._BEFORE_OPEN
+                and (nxt.isspace() or nxt in ".,;:!?")
+            ):
+                role = "close"
+            elif role == "close" and (prev.isspace() or i == 0) and nxt.isalnum():
+                role = "open"
+            out.append((i, width, role))
+        elif ch == '"':
+            prev = text[i - 1] if i > 0 else " "
+            nxt = text[i + width] if i + width < n else " "
+            if prev in quotes._BEFORE_OPEN and not nxt.isspace():
+                role = "open"
+            elif nxt.isspace() or not nxt.isalnum():
+                role = "close"
+            else:
+                role = "either"
+            out.append((i, width, role))
+        i += width
+    return out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'She said "we will" and then ”Wins“ that, "so" he said.',
+        "''Fair enough,'' the clerk said. '''Odd''' marks and a lone ' quote.",
+        '«Oui», dit-il. „Ja“ sagte sie. "" "',
+        '"',
+        "''",
+        "no marks at all",
+    ],
+)
+def test_quote_marks_are_the_plain_ones(text: str) -> None:
+    assert quotes._marks(text) == _marks_by_character(text)
+
+
+def test_quote_marks_are_the_plain_ones_on_random_text() -> None:
+    rng = random.Random(16)
+    alphabet = "ab .,(\n\u00a0'" + quotes.ALL_MARKS
+    for _ in range(2000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        assert quotes._marks(text) == _marks_by_character(text), text
