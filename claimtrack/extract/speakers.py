@@ -197,6 +197,19 @@ NAME_WORD_HEADS = ORG_HEADS | frozenset(
     league alliance federation corporation club church hospital museum
     """.split()
 )
+# a definite description of a firm ("the company", "the automaker") and the last words of
+# names that are no firm's (a party, a campaign, a union, a school, a public body): by_company
+FIRM_NOUNS = frozenset(
+    """
+    company firm corporation automaker carmaker chipmaker manufacturer retailer startup maker
+    airline carrier insurer lender conglomerate
+    """.split()
+)
+NO_FIRM_LAST = (NAME_WORD_HEADS - {"company", "corporation", "group", "bank", "fund"}) | frozenset(
+    """
+    party campaign administration republicans democrats gop caucus pac
+    """.split()
+)
 # a description's head noun that is not in the names it stands for, and name words that
 # make a body one of its kind: "the union" is the "Mine Workers of America" or the
 # "Association of Flight Attendants", "the agency" the "Congressional Budget Office"
@@ -1913,6 +1926,8 @@ class Resolver:
         self.new_polls: set[str] = set()  # the polls of them it calls new or the latest
         # where each was named, in text order: (sentence, paragraph's Doc id, token, name)
         self.org_places: list[tuple[int, int, int, str]] = []
+        # where the NER finds an organisation's name, of any length ("Volkswagen"): by_company
+        self.org_ents: list[tuple[int, int, int, str]] = []
         self.cities: list[tuple[int, int, int, str]] = []  # and the cities named as such
         # the kinds the article gives organisations in apposition: "Roe Radio, the network"
         self.org_kinds: dict[str, set[str]] = {}
@@ -2072,6 +2087,9 @@ class Resolver:
         campaign", "The New York Post", "a Quinnipiac poll"), for a description of one that
         comes before or after its name ("the campaign", "The Post")."""
         heads = org_heads(doc)
+        for ent in doc.ents:
+            if ent.label_ == "ORG":
+                self.org_ents.append((self.sentence(ent.root), id(doc), ent.root.i, fold(ent.text)))
         titled: dict[int, bool] = {}  # by sentence start: a sentence may hold several heads
         for i, end in sorted(heads.items()):
             tok = doc[i]
@@ -2238,6 +2256,41 @@ class Resolver:
         if len(found) != 1:
             return None
         return self.named_org(found[0]), why
+
+    def by_company(self, head: Token, text: str) -> tuple[ResolvedActor, str] | None:
+        """The firm a definite "the company" ("the firm", "the automaker", "the airline")
+        stands for: the only firm named in the few sentences before it, when the NER finds no
+        other organisation's name since; a firm being an organisation whose name is no
+        party's, campaign's, union's, school's or public body's. None when none or two are as
+        likely."""
+        words = cut_clauses(" ".join(text.split())).lower().split()
+        if head.pos_ != "NOUN" or words != ["the", head.lower_] or head.lower_ not in FIRM_NOUNS:
+            return None
+        firms = {
+            key
+            for key, org in self.orgs.items()
+            if org.kind == "organization"
+            and (w := WORDS.findall(key))
+            and w[-1] not in NO_FIRM_LAST | POLLS
+            and not is_labour_body(w)
+        }
+        places = [p for p in self.org_places if p[3] in firms]
+        now, here = self.sentence(head), id(head.doc)
+        near = recent_one(places, now, here, head.i, "the")
+        if near is None:
+            return None
+        named = max(p for p in places if p[3] == near[0] and p[0] <= now)
+        between = [  # another organisation the NER finds since: as likely ("Volkswagen")
+            e
+            for e in self.org_ents
+            if named[0] <= e[0] <= now
+            and (e[0] < now or e[1] == here and e[2] < head.i)
+            and e[3] not in near[0]
+            and near[0] not in e[3]
+        ]
+        if between:
+            return None
+        return self.named_org(near[0]), f"the firm named {near[1]}"
 
     def by_trade(self, head: Token, start: int, end: int) -> tuple[ResolvedActor, str] | None:
         """The one labour body the article names that a union described by its trade
@@ -3215,6 +3268,8 @@ class Resolver:
         found = analyse_mention(head, start, end)
         if found.kind in BODIES or found.kind == "unnamed":
             if (hit := self.by_org(head, text) or self.by_trade(head, start, end)) is not None:
+                return hit
+            if (hit := self.by_company(head, text)) is not None:
                 return hit
             if (hit := self.by_named_kind(head)) is not None:
                 return hit

@@ -376,3 +376,26 @@ def test_two_universities_named_leave_the_university_unresolved() -> None:
         "deal was fair."
     )
     assert speaker_of(text, "deal was fair").kind == "unnamed"
+
+
+def test_the_company_is_the_firm_named_just_before() -> None:
+    text = (
+        "Brightwell Motors lowered its profit forecast on Wednesday. The company said it now "
+        "expects lower earnings."
+    )
+    who = speaker_of(text, "expects lower")
+    assert (who.name, who.kind) == ("Brightwell Motors", "organization")
+    assert who.how == "'The company': Brightwell Motors, the firm named in the previous sentence"
+
+
+def test_another_organisation_named_since_leaves_the_company_unresolved() -> None:
+    text = (
+        "Brightwell Motors lowered its profit forecast on Wednesday, days after Toyota "
+        "cut its own. The company said it now expects lower earnings."
+    )
+    assert speaker_of(text, "expects lower").kind == "unnamed"
+
+
+def test_the_company_with_no_firm_named_stays_unnamed() -> None:
+    text = "The Harlow Teachers Union met on Monday. The company said it would not negotiate."
+    assert speaker_of(text, "not negotiate").kind == "unnamed"
