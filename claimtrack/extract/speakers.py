@@ -1285,9 +1285,14 @@ def _noun_phrase(noun: Token, skip: Token | None = None) -> list[Token]:
     cut = {
         t.i
         for c in noun.subtree
-        if c.dep_ in ("relcl", "acl") and c != noun
-        or c.dep_ == "appos" and c != noun and (c.head == noun or c.pos_ != "PROPN")
-        or c.head == noun and c != noun and c.dep_ in ("punct", "cc", "conj")
+        if c.dep_ in ("relcl", "acl")
+        and c != noun
+        or c.dep_ == "appos"
+        and c != noun
+        and (c.head == noun or c.pos_ != "PROPN")
+        or c.head == noun
+        and c != noun
+        and c.dep_ in ("punct", "cc", "conj")
         or c == skip
         for t in c.subtree
     }
@@ -1304,9 +1309,13 @@ def _body_words(obj: Token) -> list[Token]:
         for c in obj.subtree
         if c.head.i in {o.i for o in obj.subtree}
         and (
-            c.dep_ == "prep" and c.lower_ == "in" and c.head == obj
-            or c.dep_ == "conj" and c.pos_ != "PROPN"
-            or c.dep_ == "cc" and any(k.dep_ == "conj" and k.pos_ != "PROPN" for k in c.head.children)
+            c.dep_ == "prep"
+            and c.lower_ == "in"
+            and c.head == obj
+            or c.dep_ == "conj"
+            and c.pos_ != "PROPN"
+            or c.dep_ == "cc"
+            and any(k.dep_ == "conj" and k.pos_ != "PROPN" for k in c.head.children)
         )
         for t in c.subtree
     }

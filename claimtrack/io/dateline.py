@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from itertools import islice
 
 # how many non-empty lines at the top are searched, and how long a dateline may be
 TOP_LINES = 8
@@ -50,7 +51,7 @@ def dateline(text: str) -> dt.date | None:
     found: dt.date | None = None
     updated: dt.date | None = None
     lines = (line for line in text.splitlines() if line.strip())
-    for _, line in zip(range(TOP_LINES), lines):
+    for line in islice(lines, TOP_LINES):
         if len(line) > MAX_LINE:
             continue
         match = _DATELINE.match(line)

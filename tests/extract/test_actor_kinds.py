@@ -177,7 +177,9 @@ def test_a_titled_persons_surname_is_theirs_not_a_places() -> None:
         ),
     ],
 )  # fmt: skip
-def test_an_appositive_role_and_the_body_it_is_held_at(text, piece, name, role, affiliation) -> None:
+def test_an_appositive_role_and_the_body_it_is_held_at(
+    text, piece, name, role, affiliation
+) -> None:
     sp = speaker_of(text, piece)
     assert (sp.name, sp.kind) == (name, "person")
     assert (sp.role, sp.affiliation) == (role, affiliation)
