@@ -68,6 +68,7 @@ BATCH = 8
 # line, and the other documents go in.
 MAX_CHARS = 2_000_000
 ENV_LEARNED = "CLAIMTRACK_LEARNED"  # 0: extract with the rules alone
+PRELOAD = "claimtrack.extract.preload"  # what the workers' forkserver imports, once
 
 
 @dataclass
@@ -316,8 +317,8 @@ class Extractor:
     def __enter__(self) -> Extractor:
         if self.workers > 1:
             self.pool = self._new_pool(self.workers)
-            # a pool on spawn starts a worker at each submit: all start now, each loading
-            # spaCy while this process reads and checks the first documents (issue 16)
+            # a pool starts a worker at each submit: all start now, while this process
+            # reads and checks the first documents (issue 16)
             for _ in range(self.workers):
                 self.pool.submit(os.getpid)
         return self
@@ -337,10 +338,18 @@ class Extractor:
     def _new_pool(self, n: int) -> ProcessPoolExecutor:
         import multiprocessing
 
-        # spawn: a fresh interpreter, never a fork of one holding database connections
+        # forkserver: a fresh interpreter (never a fork of this one, which holds database
+        # connections) loads the extractor once (extract/preload.py), then forks each worker
+        # from it: one load of spaCy for N workers, not N (issue 16). Where there is no
+        # forkserver (Windows), each worker is spawned and loads it itself.
+        if "forkserver" in multiprocessing.get_all_start_methods():
+            context = multiprocessing.get_context("forkserver")
+            context.set_forkserver_preload([PRELOAD])
+        else:
+            context = multiprocessing.get_context("spawn")
         return ProcessPoolExecutor(
             n,
-            mp_context=multiprocessing.get_context("spawn"),
+            mp_context=context,
             initializer=_worker_start,
             initargs=(self.topics,),
         )
@@ -373,7 +382,9 @@ _TOPICS: list[TopicDef] = []  # a worker process's taxonomy, given when it start
 
 def _worker_start(topics: list[TopicDef]) -> None:
     """A worker process: BLAS kept to one thread (the workers share the cores), the
-    pipeline loaded before the first batch, the run's taxonomy kept for prepare_each."""
+    pipeline loaded before the first batch (forked loaded from the forkserver, see
+    extract/preload.py: here a no-op, unless the preload failed), the run's taxonomy kept
+    for prepare_each."""
     from threadpoolctl import threadpool_limits
 
     from claimtrack.extract.nlp import load

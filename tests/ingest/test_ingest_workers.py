@@ -142,3 +142,36 @@ def test_every_worker_starts_before_the_first_batch_is_submitted():
         assert len(extractor.pool._processes) == 2  # type: ignore[union-attr]
         got = extractor.submit([Job(article(0), None, None, None)]).result()
     assert got == prepare_each([Job(article(0), None, None, None)], True, topics)
+
+
+def _whence() -> tuple[int, bool, bool]:
+    """In a worker: its parent's pid, whether the forkserver's preload ran before it was
+    forked, and whether the pipeline is loaded."""
+    from claimtrack.extract.nlp import load
+
+    return os.getppid(), "claimtrack.extract.preload" in sys.modules, load.cache_info().currsize > 0
+
+
+def test_the_workers_are_forked_from_one_process_that_loaded_the_extractor():
+    with Extractor(2, True, []) as extractor:
+        pool = extractor.pool
+        assert pool is not None
+        seen = {pool.submit(_whence).result(timeout=600) for _ in range(8)}
+        pids = set(pool._processes)  # type: ignore[attr-defined]
+    parents = {parent for parent, _, _ in seen}
+    assert len(pids) == 2 and len(parents) == 1  # both from one forkserver...
+    assert parents != {os.getpid()}  # ...not from this process, which stores
+    assert all(preloaded and loaded for _, preloaded, loaded in seen)
+
+
+def test_importing_the_preload_readies_the_extractor_in_a_fresh_interpreter():
+    code = (
+        "import claimtrack.extract.preload, sys\n"
+        "from claimtrack.extract.nlp import load\n"
+        "from claimtrack.io.language import _identifier\n"
+        "print(load.cache_info().currsize, _identifier.cache_info().currsize)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
+    )
+    assert out.stdout.split() == ["1", "1"]

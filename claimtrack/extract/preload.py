@@ -1,0 +1,42 @@
+"""Imported by the forkserver of `ingest --workers N`: the extractor made ready once, in
+that one process, before the workers are forked from it (copy-on-write), so N workers cost
+one load of spaCy's pipeline, the language identifier and the learned models, not N.
+
+The forkserver is a fresh interpreter (not a fork of the process that stores, so it holds
+no database connection); BLAS is kept to one thread in it, as in each worker (the workers
+share the cores). Importing this module does the work: it is what a forkserver's preload
+runs. An error here is left for the worker to meet again and report (a missing model file
+stops the job there, with its message)."""
+
+from __future__ import annotations
+
+# written for this warm-up: speakers, cues and quotes, so every stage runs once, and over
+# the 200 letters the language identifier needs
+WARM_TEXT = (
+    "Harbour news\n\n"
+    'Jane Holloway, the port director, said on Monday that "the new ferry terminal would '
+    'open in June." The council agreed, she told reporters.\n\n'
+    "Tom Ruiz, a councillor, said the harbour plan was unfair to commuters who cross the "
+    "bay every morning, and that the fares had risen twice since the spring.\n"
+)
+
+
+def warm() -> None:
+    """Load what every worker needs: BLAS kept to one thread, the pipeline, the language
+    identifier, and the learned models (run once on WARM_TEXT)."""
+    from threadpoolctl import threadpool_limits
+
+    from claimtrack.extract import extract
+    from claimtrack.extract.nlp import load
+    from claimtrack.io.language import detect
+
+    threadpool_limits(limits=1)
+    load()
+    detect(WARM_TEXT)
+    extract(WARM_TEXT, None, learned=True)
+
+
+try:
+    warm()
+except Exception:  # noqa: BLE001, S110 - each worker loads what it needs again and says why
+    pass
