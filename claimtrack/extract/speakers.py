@@ -2275,6 +2275,8 @@ class Resolver:
         words = cut_clauses(" ".join(text.split())).lower().split()
         if head.pos_ != "NOUN" or words != ["the", head.lower_] or head.lower_ not in FIRM_NOUNS:
             return None
+        if _RESTRICTED.search(" ".join(text.split())):
+            return None  # "the company that runs the fair": which one, the clause tells
         firms = {
             key
             for key, org in self.orgs.items()
