@@ -1299,6 +1299,22 @@ def _noun_phrase(noun: Token, skip: Token | None = None) -> list[Token]:
     return [t for t in noun.subtree if t.i not in cut]
 
 
+def _of_place_after(name_head: Token, end: int) -> str | None:
+    """The country, state or body a titled name is "of", within the mention (before END):
+    "Foreign Minister Jo Roe of Senegal" -> "Senegal"; None for anything else."""
+    for prep in name_head.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of" or prep.i < name_head.i:
+            continue
+        obj = next((o for o in prep.children if o.dep_ == "pobj"), None)
+        if obj is None or obj.pos_ != "PROPN" or obj.ent_type_ in ("PERSON", "DATE"):
+            return None
+        words = [t for t in _body_words(obj) if t.dep_ != "punct"]
+        if not words or words[-1].idx + len(words[-1].text) > end:
+            return None
+        return _DET.sub("", " ".join(t.text for t in words)) or None
+    return None
+
+
 def _body_words(obj: Token) -> list[Token]:
     """A named body's words after "at": without a place it is in ("at Seton Hall University
     in New Jersey"), the words in lower case before its name ("firm Quantix") or a common
@@ -1457,6 +1473,8 @@ def analyse_mention(head: Token, start: int, end: int) -> ResolvedActor:
         ):  # "NBC News moderator Jo Roe": NBC News is the affiliation
             aff, role_words_ = _org_affiliation(title_toks)
         role = " ".join(w for w in role_words_ if w not in ("'s", "’s")) or None
+        if aff is None and role is not None:
+            aff = _of_place_after(name_head, end)  # "Foreign Minister Jo Roe of Senegal"
         role_appos = next((c for c in name_head.children if c.dep_ == "appos"), None)
         if role is None and role_appos is not None and role_appos.pos_ == "NOUN":
             role, body = role_and_body(role_appos)
