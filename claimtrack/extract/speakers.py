@@ -148,6 +148,8 @@ NATIONALITIES = {
 }
 
 HONORIFICS = frozenset({"mr.", "mrs.", "ms.", "dr.", "sen.", "rep.", "gov.", "mr", "mrs", "ms"})
+# a form of address alone, no role: an appositive after the name gives the role instead
+COURTESY_TITLES = frozenset({"mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr", "miss", "mx."})
 MEDIA_WORDS = frozenset(
     """
     media outlet outlets newspaper newspapers news tv television channel
@@ -1476,6 +1478,8 @@ def analyse_mention(head: Token, start: int, end: int) -> ResolvedActor:
         if aff is None and role is not None:
             aff = _of_place_after(name_head, end)  # "Foreign Minister Jo Roe of Senegal"
         role_appos = next((c for c in name_head.children if c.dep_ == "appos"), None)
+        if role is not None and role.lower() in COURTESY_TITLES:
+            role = None  # "Dr. Jo Roe, a surgeon at ...": the appositive says the role
         if role is None and role_appos is not None and role_appos.pos_ == "NOUN":
             role, body = role_and_body(role_appos)
             aff = aff or body
@@ -2426,6 +2430,11 @@ class Resolver:
             self.see_person_name(other)
             self.written.extend((other, role) for role in roles)
         self.written.extend((name, role) for role in roles)
+
+    def written_roles_of(self, name: str) -> list[str]:
+        """The roles the article writes for the person named NAME in full, wherever it names
+        them ("led by microbiologist Jo Roe" for a later "Roe said"), in text order."""
+        return [r for w, r in self.written if r and self._full(w) == name]
 
     def _full(self, name: str) -> str:
         """The article's full name for a written name: "Mr. Trump" -> "Donald Trump"."""
