@@ -97,6 +97,38 @@ def clean_role(role: str | None) -> str | None:
     return role if role and is_role(role) else None
 
 
+# the longest role taken from elsewhere in the article, and words that make it someone
+# else's ("my parents", "his adviser": whose, the sentence tells, not the role)
+ELSEWHERE_MAX_WORDS = 6
+_OWNED = frozenset("my his her their our its your".split())
+# heads no role taken from elsewhere may have: title words that are a body's or a place's
+# name alone ("House" of "House Speaker Jo Roe"), and ties to someone the sentence names
+# ("rival", "wife": whose, it alone tells)
+_BODY_TITLES = frozenset(
+    """
+    house state senate congress city county white rival rivals opponent ally friend
+    counterpart partner wife husband son daughter mother father brother sister
+    """.split()
+)
+
+
+def role_written_elsewhere(roles: list[str]) -> str | None:
+    """The first of the ROLES an article writes for a person elsewhere than at a claim
+    ("led by microbiologist Jo Roe") that is a clean role (clean_role) of at most
+    ELSEWHERE_MAX_WORDS words and no one's ("his adviser"); None when none is."""
+    for role in roles:
+        role = clean_role(written(role))
+        words = role.split() if role else []
+        if not words or len(words) > ELSEWHERE_MAX_WORDS or words[0].lower() in _OWNED:
+            continue
+        head = role_head(role)
+        alone = len(words) == 1 and head not in ROLE_WORDS
+        if head in _BODY_TITLES or alone and (head.endswith("s") or not _AGENT.search(head)):
+            continue  # "House"; "events", a plural with an agent noun's ending
+        return role
+    return None
+
+
 def names_no_one(name: str) -> bool:
     """NAME starts with a common noun, not a name ("company", "group of scientists")."""
     first = name.split()[0] if name.split() else ""

@@ -17,7 +17,7 @@ from typing import Protocol
 from spacy.tokens import Doc, Span, Token
 
 from claimtrack.extract import cues, rules, scene, tails, when
-from claimtrack.extract.actor_fields import as_thing, thing_kinds, vetted
+from claimtrack.extract.actor_fields import as_thing, role_written_elsewhere, thing_kinds, vetted
 from claimtrack.extract.calibration import calibrated
 from claimtrack.extract.learned import detect, refine
 from claimtrack.extract.quotes import QuoteIndex
@@ -274,6 +274,14 @@ def build_claims(
     kinds = thing_kinds(persons, text, resolver.people, outlet)
     for claim in claims:
         claim.speaker = as_thing(claim.speaker, kinds)
+    # a person no claim gives a role: the first clean role the article writes for them
+    # elsewhere ("led by microbiologist Jo Roe", then "Roe said")
+    with_role = {c.speaker.name for c in claims if c.speaker.role}
+    for claim in claims:
+        name = claim.speaker.name
+        if claim.speaker.kind == "person" and name and name not in with_role:
+            if (role := role_written_elsewhere(resolver.written_roles_of(name))) is not None:
+                claim.speaker = dataclasses.replace(claim.speaker, role=role)
     found = scene.scenes(parsed, published)
     past = scene.past_offsets(parsed) if found else frozenset()
     return scene.carry(claims, [p.seg for p in parsed], found, past, text)

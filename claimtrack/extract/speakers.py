@@ -148,6 +148,8 @@ NATIONALITIES = {
 }
 
 HONORIFICS = frozenset({"mr.", "mrs.", "ms.", "dr.", "sen.", "rep.", "gov.", "mr", "mrs", "ms"})
+# a form of address alone, no role: an appositive after the name gives the role instead
+COURTESY_TITLES = frozenset({"mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr", "miss", "mx."})
 MEDIA_WORDS = frozenset(
     """
     media outlet outlets newspaper newspapers news tv television channel
@@ -1299,6 +1301,22 @@ def _noun_phrase(noun: Token, skip: Token | None = None) -> list[Token]:
     return [t for t in noun.subtree if t.i not in cut]
 
 
+def _of_place_after(name_head: Token, end: int) -> str | None:
+    """The country, state or body a titled name is "of", within the mention (before END):
+    "Foreign Minister Jo Roe of Senegal" -> "Senegal"; None for anything else."""
+    for prep in name_head.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of" or prep.i < name_head.i:
+            continue
+        obj = next((o for o in prep.children if o.dep_ == "pobj"), None)
+        if obj is None or obj.pos_ != "PROPN" or obj.ent_type_ in ("PERSON", "DATE"):
+            return None
+        words = [t for t in _body_words(obj) if t.dep_ != "punct"]
+        if not words or words[-1].idx + len(words[-1].text) > end:
+            return None
+        return _DET.sub("", " ".join(t.text for t in words)) or None
+    return None
+
+
 def _body_words(obj: Token) -> list[Token]:
     """A named body's words after "at": without a place it is in ("at Seton Hall University
     in New Jersey"), the words in lower case before its name ("firm Quantix") or a common
@@ -1457,7 +1475,11 @@ def analyse_mention(head: Token, start: int, end: int) -> ResolvedActor:
         ):  # "NBC News moderator Jo Roe": NBC News is the affiliation
             aff, role_words_ = _org_affiliation(title_toks)
         role = " ".join(w for w in role_words_ if w not in ("'s", "’s")) or None
+        if aff is None and role is not None:
+            aff = _of_place_after(name_head, end)  # "Foreign Minister Jo Roe of Senegal"
         role_appos = next((c for c in name_head.children if c.dep_ == "appos"), None)
+        if role is not None and role.lower() in COURTESY_TITLES:
+            role = None  # "Dr. Jo Roe, a surgeon at ...": the appositive says the role
         if role is None and role_appos is not None and role_appos.pos_ == "NOUN":
             role, body = role_and_body(role_appos)
             aff = aff or body
@@ -2410,6 +2432,11 @@ class Resolver:
             self.see_person_name(other)
             self.written.extend((other, role) for role in roles)
         self.written.extend((name, role) for role in roles)
+
+    def written_roles_of(self, name: str) -> list[str]:
+        """The roles the article writes for the person named NAME in full, wherever it names
+        them ("led by microbiologist Jo Roe" for a later "Roe said"), in text order."""
+        return [r for w, r in self.written if r and self._full(w) == name]
 
     def _full(self, name: str) -> str:
         """The article's full name for a written name: "Mr. Trump" -> "Donald Trump"."""

@@ -334,3 +334,44 @@ def test_a_person_with_a_person_s_sign_stays_a_person(
 def test_the_extractor_stores_a_product_as_no_person(text: str, piece: str, name: str) -> None:
     who = speaker_of(TITLE + text, piece)
     assert (who.name, who.kind, who.gender) == (name, "organization", None)
+
+
+# --- a role the article writes elsewhere, for a person no claim gives one --------------------
+
+
+def test_a_role_written_elsewhere_is_the_first_clean_one():
+    from claimtrack.extract.actor_fields import role_written_elsewhere
+
+    assert role_written_elsewhere(["rival", "his adviser", "events", "House", "chemist"]) == (
+        "chemist"
+    )
+    assert role_written_elsewhere(["Harbour Bank CEO"]) == "Harbour Bank CEO"
+    assert role_written_elsewhere(["events", "his senior adviser"]) is None
+    assert role_written_elsewhere(["a" * 3 + " b c d e f g h"]) is None
+
+
+def test_a_person_quoted_by_surname_takes_the_role_written_where_first_named():
+    from claimtrack.extract import extract
+
+    text = (
+        "A compound found in soil killed resistant bacteria in tests, the team reported.\n\n"
+        "The team was led by microbiologist Grace Okonkwo of Lakeside University.\n\n"
+        '"This is an early step," Okonkwo said.\n'
+    )
+    (claim,) = [c for c in extract(text) if c.speaker.name == "Grace Okonkwo"]
+    assert claim.speaker.role == "microbiologist"
+
+
+def test_a_courtesy_title_gives_way_to_the_role_in_apposition():
+    from tests.handmade import speaker_of
+
+    text = (
+        "Dr. Martin Ellis, an infectious disease specialist at Dunmore Hospital who was not "
+        "involved in the study, said the results were exciting."
+    )
+    sp = speaker_of(text, "results were")
+    assert (sp.name, sp.role, sp.affiliation) == (
+        "Martin Ellis",
+        "infectious disease specialist",
+        "Dunmore Hospital",
+    )

@@ -211,3 +211,28 @@ def test_a_name_in_apposition_inside_a_body_stays_in_it() -> None:
     sp = speaker_of(text, "vaccine")
     assert (sp.name, sp.role) == ("Ines Mora", "immunologist")
     assert sp.affiliation is not None and sp.affiliation.startswith("University of Westland")
+
+
+@pytest.mark.parametrize(
+    ("text", "piece", "name", "role", "affiliation"),
+    [
+        (
+            "Foreign Minister Amara Diallo of Senegal said her country had offered every "
+            "compromise.",
+            "country had", "Amara Diallo", "Foreign Minister", "Senegal",
+        ),
+        (
+            "Sen. Dana Whitfield of Ohio said the bill would pass.",
+            "bill would", "Dana Whitfield", "Sen.", "Ohio",
+        ),
+        (  # no title: where she is from, not what she is part of
+            "Dana Whitfield of Ohio said the bill would pass.",
+            "bill would", "Dana Whitfield", None, None,
+        ),
+    ],
+)  # fmt: skip
+def test_a_titled_name_of_a_place_or_body_is_affiliated_to_it(
+    text, piece, name, role, affiliation
+) -> None:
+    sp = speaker_of(text, piece)
+    assert (sp.name, sp.role, sp.affiliation) == (name, role, affiliation)
