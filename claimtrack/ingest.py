@@ -68,7 +68,7 @@ BATCH = 8
 # line, and the other documents go in.
 MAX_CHARS = 2_000_000
 ENV_LEARNED = "CLAIMTRACK_LEARNED"  # 0: extract with the rules alone
-PRELOAD = "claimtrack.extract.preload"  # what the workers' forkserver imports, once
+PRELOAD = "claimtrack.preload"  # what the workers' forkserver imports, once
 
 
 @dataclass
@@ -339,7 +339,7 @@ class Extractor:
         import multiprocessing
 
         # forkserver: a fresh interpreter (never a fork of this one, which holds database
-        # connections) loads the extractor once (extract/preload.py), then forks each worker
+        # connections) loads the extractor once (claimtrack/preload.py), then forks each worker
         # from it: one load of spaCy for N workers, not N (issue 16). Where there is no
         # forkserver (Windows), each worker is spawned and loads it itself.
         if "forkserver" in multiprocessing.get_all_start_methods():
@@ -383,7 +383,7 @@ _TOPICS: list[TopicDef] = []  # a worker process's taxonomy, given when it start
 def _worker_start(topics: list[TopicDef]) -> None:
     """A worker process: BLAS kept to one thread (the workers share the cores), the
     pipeline loaded before the first batch (forked loaded from the forkserver, see
-    extract/preload.py: here a no-op, unless the preload failed), the run's taxonomy kept
+    claimtrack/preload.py: here a no-op, unless the preload failed), the run's taxonomy kept
     for prepare_each."""
     from threadpoolctl import threadpool_limits
 

@@ -21,7 +21,8 @@ LAYERS: list[set[str]] = [
     {"store"},  # the database
     {"query"},  # read-only questions
     {"curate"},  # human changes to the record
-    {"ingest", "evaluate"},  # read + extract + store; the extractor against a corpus
+    # read + extract + store; the extractor against a corpus; what ingest's workers load once
+    {"ingest", "evaluate", "preload"},
     {"web"},  # the web view (claimtrack serve): queries and curation, no typer or rich
     {"cli"},  # the command line
     {"__main__"},  # python -m claimtrack

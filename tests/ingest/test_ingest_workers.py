@@ -149,7 +149,7 @@ def _whence() -> tuple[int, bool, bool]:
     forked, and whether the pipeline is loaded."""
     from claimtrack.extract.nlp import load
 
-    return os.getppid(), "claimtrack.extract.preload" in sys.modules, load.cache_info().currsize > 0
+    return os.getppid(), "claimtrack.preload" in sys.modules, load.cache_info().currsize > 0
 
 
 def test_the_workers_are_forked_from_one_process_that_loaded_the_extractor():
@@ -166,7 +166,7 @@ def test_the_workers_are_forked_from_one_process_that_loaded_the_extractor():
 
 def test_importing_the_preload_readies_the_extractor_in_a_fresh_interpreter():
     code = (
-        "import claimtrack.extract.preload, sys\n"
+        "import claimtrack.preload, sys\n"
         "from claimtrack.extract.nlp import load\n"
         "from claimtrack.io.language import _identifier\n"
         "print(load.cache_info().currsize, _identifier.cache_info().currsize)\n"
