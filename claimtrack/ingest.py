@@ -13,7 +13,9 @@ claims, and the run says so.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -301,6 +303,7 @@ class Extractor:
     learned: bool
     topics: list[TopicDef] = field(default_factory=list)
     pool: ProcessPoolExecutor | None = None
+    _starting: threading.Thread | None = None
 
     @property
     def ahead(self) -> int:
@@ -317,13 +320,28 @@ class Extractor:
     def __enter__(self) -> Extractor:
         if self.workers > 1:
             self.pool = self._new_pool(self.workers)
-            # a pool starts a worker at each submit: all start now, while this process
-            # reads and checks the first documents (issue 16)
-            for _ in range(self.workers):
-                self.pool.submit(os.getpid)
+            # a pool starts a worker at each submit: all start now, in a thread of their
+            # own, while this process reads and checks the first documents; the first
+            # start waits for the forkserver to load the extractor (issue 16)
+            self._starting = threading.Thread(
+                target=self._start_workers, args=(self.pool,), daemon=True
+            )
+            self._starting.start()
         return self
 
+    def _start_workers(self, pool: ProcessPoolExecutor) -> None:
+        with contextlib.suppress(BrokenProcessPool, RuntimeError):  # met again at submit
+            for _ in range(self.workers):
+                pool.submit(os.getpid)
+
+    def _started(self) -> None:
+        """Wait for the workers' start (``__enter__``'s thread), before the pool is used."""
+        if self._starting is not None:
+            self._starting.join()
+            self._starting = None
+
     def __exit__(self, kind: type[BaseException] | None, *exc: object) -> None:
+        self._started()
         if self.pool is not None:  # after an error, the workers are waited for
             self.pool.shutdown(wait=kind is not None, cancel_futures=kind is not None)
 
@@ -332,6 +350,7 @@ class Extractor:
         while this process stores them and settles speakers (a worker's interpreter took
         2.2 to 2.6 s to end at a load of 6 to 8: waited for at the end, a serial tail of
         the run). This interpreter's exit waits for them."""
+        self._started()
         if self.pool is not None:
             self.pool.shutdown(wait=False)
 
@@ -357,6 +376,7 @@ class Extractor:
     def submit(self, items: list[Job]) -> Extraction:
         if self.pool is None or not items:
             return Extraction(self, items, None)
+        self._started()
         try:
             return Extraction(self, items, self.pool.submit(prepare_each, items, self.learned))
         except BrokenProcessPool:

@@ -136,11 +136,14 @@ def test_the_last_batches_are_marked_and_read_ahead_no_further():
     assert Extractor(1, True).tail == 0 and Extractor(3, True).tail == 3
 
 
-def test_every_worker_starts_before_the_first_batch_is_submitted():
+def test_every_worker_is_started_by_the_time_the_first_batch_is_submitted():
+    # the workers start in a thread of their own at __enter__, while the writer reads the
+    # first documents; the first submit waits for that start to finish
     topics = [TopicDef("ferries", "Ferries", ("ferry", "ferries"))]
     with Extractor(2, True, topics) as extractor:
+        future = extractor.submit([Job(article(0), None, None, None)])
         assert len(extractor.pool._processes) == 2  # type: ignore[union-attr]
-        got = extractor.submit([Job(article(0), None, None, None)]).result()
+        got = future.result()
     assert got == prepare_each([Job(article(0), None, None, None)], True, topics)
 
 
