@@ -604,8 +604,9 @@ def _prepared(job: Job, claims: Outcome_, topics: list[TopicDef]) -> Prepared | 
 
 
 def extract_each(items: list[Item], learned: bool = True) -> list[Outcome_]:
-    """Claims for each (text, published, outlet) of a batch; a document the extractor fails on gets
-    its error instead (as ExtractionFailed), so one bad document never fails the others."""
+    """Claims for each (text, published, outlet) of a batch; a document the extractor fails
+    on gets its error instead (as ExtractionFailed), so one bad document never fails the
+    others."""
     if not items:
         return []
     try:

@@ -243,13 +243,6 @@ def owns_as_a_thing(name: str, text: str) -> bool:
     return False
 
 
-def thing_kind(name: str, text: str, people: Iterable[str]) -> ActorKind | None:
-    """The kind of a person's NAME that is no person's: media for a publication's, an
-    organisation for a site's, firm's or product's one-word name or a product's with a model
-    number in it ("Vantor 3X"); None for a person's."""
-    return thing_kinds([name], text, people).get(name)
-
-
 # the words after an outlet's own name that name a section, an edition or a medium of it:
 # "Harbour News" and "Harbour Online" are Harbour's
 OUTLET_PARTS = frozenset(
@@ -293,8 +286,10 @@ def thing_kinds(
     """Each of NAMES (persons' names in the document TEXT, whose PEOPLE are the names the
     parser read as persons') that is no person's, with its kind: media for the document's
     own OUTLET or its parent (``outlet_names``) unless a person of the article bears the name
-    ("Dana Fox" in a page of "Fox News"), else ``thing_kind``'s. Decided once per name
-    and document, however many claims the name speaks."""
+    ("Dana Fox" in a page of "Fox News"); media for a publication's name; an organisation
+    for a site's, firm's or product's one-word name (``one_word_thing``), a name with a model
+    number in it ("Vantor 3X") or a product's (``product``). Decided once per name and
+    document, however many claims the name speaks."""
     people = set(people)
     full_words = full_name_words(people)
     own = outlet_names(outlet)

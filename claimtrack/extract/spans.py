@@ -35,8 +35,9 @@ def token_starts(doc: Doc) -> list[int]:
 class Columns(NamedTuple):
     """A Doc's token attributes as spaCy keeps them, one list each, by token: the ids of its
     strings (``orth``, ``lower``, ``lemma``, ``pos``, ``dep``: compare with ``ids``, read a
-    string back with ``doc.vocab.strings``; ``tag``, the fine part of speech), ``sent_start`` (1 at a sentence's first token)
-    and the flags ``is_lower``, ``is_title``, ``is_alpha`` (1 or 0)."""
+    string back with ``doc.vocab.strings``; ``tag``, the fine part of speech),
+    ``sent_start`` (1 at a sentence's first token) and the flags ``is_lower``, ``is_title``,
+    ``is_alpha`` (1 or 0)."""
 
     orth: list[int]
     lower: list[int]

@@ -149,7 +149,7 @@ NATIONALITIES = {
 
 HONORIFICS = frozenset({"mr.", "mrs.", "ms.", "dr.", "sen.", "rep.", "gov.", "mr", "mrs", "ms"})
 # a form of address alone, no role: an appositive after the name gives the role instead
-COURTESY_TITLES = frozenset({"mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr", "miss", "mx."})
+COURTESY_TITLES = (HONORIFICS - {"sen.", "rep.", "gov."}) | {"dr", "miss", "mx."}
 MEDIA_WORDS = frozenset(
     """
     media outlet outlets newspaper newspapers news tv television channel
@@ -1287,15 +1287,13 @@ def _noun_phrase(noun: Token, skip: Token | None = None) -> list[Token]:
     cut = {
         t.i
         for c in noun.subtree
-        if c.dep_ in ("relcl", "acl")
-        and c != noun
-        or c.dep_ == "appos"
-        and c != noun
-        and (c.head == noun or c.pos_ != "PROPN")
-        or c.head == noun
-        and c != noun
-        and c.dep_ in ("punct", "cc", "conj")
-        or c == skip
+        if c == skip
+        or c != noun
+        and (
+            c.dep_ in ("relcl", "acl")
+            or (c.dep_ == "appos" and (c.head == noun or c.pos_ != "PROPN"))
+            or (c.head == noun and c.dep_ in ("punct", "cc", "conj"))
+        )
         for t in c.subtree
     }
     return [t for t in noun.subtree if t.i not in cut]
@@ -1325,15 +1323,14 @@ def _body_words(obj: Token) -> list[Token]:
     cut = {
         t.i
         for c in obj.subtree
-        if c.head.i in {o.i for o in obj.subtree}
+        if c != obj
         and (
-            c.dep_ == "prep"
-            and c.lower_ == "in"
-            and c.head == obj
-            or c.dep_ == "conj"
-            and c.pos_ != "PROPN"
-            or c.dep_ == "cc"
-            and any(k.dep_ == "conj" and k.pos_ != "PROPN" for k in c.head.children)
+            (c.dep_ == "prep" and c.lower_ == "in" and c.head == obj)
+            or (c.dep_ == "conj" and c.pos_ != "PROPN")
+            or (
+                c.dep_ == "cc"
+                and any(k.dep_ == "conj" and k.pos_ != "PROPN" for k in c.head.children)
+            )
         )
         for t in c.subtree
     }
@@ -2313,15 +2310,13 @@ class Resolver:
         if near is None:
             return None
         named = max(p for p in places if p[3] == near[0] and p[0] <= now)
-        between = [  # another organisation the NER finds since: as likely ("Volkswagen")
-            e
-            for e in self.org_ents
-            if named[0] <= e[0] <= now
+        if any(  # another organisation the NER finds since: as likely ("Volkswagen")
+            named[0] <= e[0] <= now
             and (e[0] < now or e[1] == here and e[2] < head.i)
             and e[3] not in near[0]
             and near[0] not in e[3]
-        ]
-        if between:
+            for e in self.org_ents
+        ):
             return None
         return self.named_org(near[0]), f"the firm named {near[1]}"
 
