@@ -30,6 +30,7 @@ from claimtrack.extract.speakers import (
     headline_word_on,
     is_stamp,
     person_name,
+    role_of_country,
 )
 from claimtrack.extract.types import Attribution, CharSpan, FoundClaim, Speaker
 from claimtrack.extract.wordlists import words
@@ -282,6 +283,12 @@ def build_claims(
         if claim.speaker.kind == "person" and name and name not in with_role:
             if (role := role_written_elsewhere(resolver.written_roles_of(name))) is not None:
                 claim.speaker = dataclasses.replace(claim.speaker, role=role)
+    for claim in claims:  # "the Kenyan foreign minister, Ruth Wanjiru": a minister of Kenya
+        said = claim.speaker
+        if said.kind == "person" and said.role and said.affiliation is None:
+            role, country = role_of_country(said.role)
+            if country is not None:
+                claim.speaker = dataclasses.replace(said, role=role, affiliation=country)
     found = scene.scenes(parsed, published)
     past = scene.past_offsets(parsed) if found else frozenset()
     return scene.carry(claims, [p.seg for p in parsed], found, past, text)

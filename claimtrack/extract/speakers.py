@@ -146,6 +146,13 @@ NATIONALITIES = {
     "pakistani": "Pakistan",
     "nato": "NATO",
 }
+# the other peoples' adjectives, from a word list ("mauritanian = Mauritania")
+NATIONALITIES |= {
+    key.strip(): country.strip()
+    for line in words_of("demonyms")
+    for key, country in [line.split("=")]
+    if key.strip() not in NATIONALITIES
+}
 
 HONORIFICS = frozenset({"mr.", "mrs.", "ms.", "dr.", "sen.", "rep.", "gov.", "mr", "mrs", "ms"})
 # a form of address alone, no role: an appositive after the name gives the role instead
@@ -397,6 +404,33 @@ def affiliation_of(words: list[str]) -> tuple[str | None, list[str]]:
         if len(words) >= n and key in NATIONALITIES:
             return NATIONALITIES[key], words[n:]
     return None, words
+
+
+# the words of an office held for a country: its holder's country is its affiliation (a
+# "Latvian journalist" has a nationality, no affiliation)
+STATE_OFFICES = frozenset(
+    """
+    president premier minister secretary ambassador envoy chancellor king queen prince
+    governor mayor senator lawmaker general commander official spokesman spokeswoman
+    spokesperson aide adviser advisor diplomat prosecutor leader negotiator delegate
+    """.split()
+)
+
+
+def role_of_country(role: str) -> tuple[str, str | None]:
+    """An office that starts with a people's or a country's word, split into the role and
+    the country ("Mauritanian foreign minister" -> ("foreign minister", "Mauritania")), when
+    every word after it is a title's or in lower case ("American Enterprise Institute
+    scholar" stays whole: a body's name) and one names an office of state. (ROLE, None)
+    when it does not."""
+    aff, rest = affiliation_of(role.split())
+    if (
+        aff is None
+        or not all(w.lower() in TITLE_WORDS or w.islower() for w in rest)
+        or not any(w.lower() in STATE_OFFICES for w in rest)
+    ):
+        return role, None
+    return " ".join(rest), aff
 
 
 def _is_name_tok(t: Token) -> bool:
@@ -2309,7 +2343,9 @@ class Resolver:
         near = recent_one(places, now, here, head.i, "the")
         if near is None:
             return None
-        named = max(p for p in places if p[3] == near[0] and p[0] <= now)
+        named = max(  # its last naming before the head, not one later in its sentence
+            p for p in places if p[3] == near[0] and (p[0] < now or p[1] == here and p[2] < head.i)
+        )
         if any(  # another organisation the NER finds since: as likely ("Volkswagen")
             named[0] <= e[0] <= now
             and (e[0] < now or e[1] == here and e[2] < head.i)

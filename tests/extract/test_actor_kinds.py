@@ -236,3 +236,36 @@ def test_a_titled_name_of_a_place_or_body_is_affiliated_to_it(
 ) -> None:
     sp = speaker_of(text, piece)
     assert (sp.name, sp.role, sp.affiliation) == (name, role, affiliation)
+
+
+@pytest.mark.parametrize(
+    ("text", "piece", "name", "role", "affiliation"),
+    [
+        (
+            "Her counterpart, Mauritanian Foreign Minister Fatou Ba, said the border would "
+            "stay open.",
+            "border would", "Fatou Ba", "Foreign Minister", "Mauritania",
+        ),
+        (
+            "The Kenyan foreign minister, Ruth Wanjiru, said the talks would resume.",
+            "talks would", "Ruth Wanjiru", "foreign minister", "Kenya",
+        ),
+        (
+            "Senegalese President Amadou Sall said the region needed calm.",
+            "region needed", "Amadou Sall", "President", "Senegal",
+        ),
+        (  # a body's name after the people's word: the role stays whole
+            "Jo Roe, an American Enterprise Institute scholar, said the plan would fail.",
+            "plan would", "Jo Roe", "American Enterprise Institute scholar", None,
+        ),
+        (  # a nationality, no office of a state: no affiliation
+            "Ann Poe, a Latvian novelist, said the vote was close.",
+            "vote was", "Ann Poe", "Latvian novelist", None,
+        ),
+    ],
+)  # fmt: skip
+def test_an_office_of_a_country_named_by_its_people_is_affiliated_to_it(
+    text, piece, name, role, affiliation
+) -> None:
+    sp = speaker_of(text, piece)
+    assert (sp.name, sp.role, sp.affiliation) == (name, role, affiliation)

@@ -399,3 +399,13 @@ def test_another_organisation_named_since_leaves_the_company_unresolved() -> Non
 def test_the_company_with_no_firm_named_stays_unnamed() -> None:
     text = "The Harlow Teachers Union met on Monday. The company said it would not negotiate."
     assert speaker_of(text, "not negotiate").kind == "unnamed"
+
+
+def test_the_firm_named_again_after_the_company_does_not_hide_another_organisation() -> None:
+    # the firm's naming the check starts from is the last before "the company", not the
+    # one later in the same sentence
+    text = (
+        "Brightwell Motors lowered its profit forecast on Wednesday, days after Toyota "
+        "cut its own. The company said on Thursday that Brightwell Motors expects lower earnings."
+    )
+    assert speaker_of(text, "expects lower").kind == "unnamed"
