@@ -65,6 +65,13 @@ def scene_span(sent: Span) -> tuple[int, int] | None:
         span = _modifier_span(child)
         if span is not None and span[1] - span[0] < MAX_PHRASE_TOKENS:
             return span
+    for subj in root.children:  # "A judge on Monday blocked ...": the parser hangs the
+        # date on the subject; right before the verb, it is the verb's
+        if subj.dep_ in ("nsubj", "nsubjpass") and subj.i < root.i:
+            last = next((c for c in subj.rights if c.right_edge.i == root.i - 1), None)
+            span = _modifier_span(last) if last is not None and last.dep_ == "prep" else None
+            if span is not None and span[1] - span[0] < MAX_PHRASE_TOKENS:
+                return span
     return None
 
 

@@ -198,3 +198,20 @@ def test_a_date_inside_a_quotation_sets_no_scene():
     claims = extract(text, NOV1)
     added = [c for c in claims if "night shift" in c.content.text(text)]
     assert added and added[0].date.via == "publication"
+
+
+def test_a_day_the_parser_hangs_on_the_subject_right_before_the_verb_sets_the_scene():
+    # "A judge on Monday blocked ...": the parser attaches "on Monday" to "judge"
+    text = (
+        "A state judge on Monday barred Harlow County from using its new map, ruling that it "
+        "diluted the votes of residents.\n"
+    )
+    (claim,) = extract(text, NOV1)
+    assert (claim.date.on, claim.date.via, claim.date.text) == (
+        dt.date(2016, 10, 31),
+        "context",
+        "on Monday",
+    )
+    # a date inside the subject's own phrase, not right before the verb, sets none
+    text = "The judge who ruled on Monday said the map diluted the votes of rural residents.\n"
+    assert [c.date.via for c in extract(text, NOV1)] == ["publication"]
