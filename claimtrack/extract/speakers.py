@@ -1112,6 +1112,21 @@ HEAD_GENDER: dict[str, Gender] = {
 }  # fmt: skip
 
 
+_DASHES = frozenset({"—", "–", "-", "--"})
+
+
+def is_dateline(sent: Span) -> bool:
+    """Whether a sentence is only a news dateline the parser split off its lede ("HARLAN,
+    Ky. —", "KYIV, Ukraine (AP) —"): a few place names and punctuation ending in a dash."""
+    words = [t for t in sent if not t.is_punct]
+    return (
+        len(sent) >= 2
+        and sent[-1].text in _DASHES
+        and 0 < len(words) <= 5
+        and all(t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "ORG") for t in words)
+    )
+
+
 def is_stamp(text: str) -> bool:
     """Whether a paragraph is a running story's time stamp ("2:45 p.m.")."""
     return bool(_STAMP.match(text.strip()))
@@ -2143,6 +2158,9 @@ class Resolver:
                 self.subjects.append((self.sentence(root), name if alone else ""))
         if stamp and len(doc):
             self.stamped.add(self.sentence(doc[-1]) + 1)
+        first = next(doc.sents, None) if len(doc) else None
+        if first is not None and is_dateline(first):  # "HARLAN, Ky. —" split off its lede
+            self.stamped.add(self.sentence(first[-1]) + 1)
 
     def see_org_names(self, doc: Doc) -> None:
         """Note the organisations, outlets, campaigns and polls a paragraph names ("the Trump

@@ -217,3 +217,18 @@ def test_a_wife_is_not_the_one_named_as_other_kin() -> None:
     )
     who = speaker_of(text, "had been warned")
     assert who.kind == "unnamed" and who.name != "Sarah Whitfield"
+
+
+def test_a_lede_after_a_date_line_and_a_place_dateline_is_still_the_lede() -> None:
+    # the parser splits "HARLOW, Ky. —" off the lede; with the headline and the date line
+    # before it, the lede is the article's fourth sentence
+    text = (
+        "Judge blocks county's new voting map\n\nMarch 4, 2025\n\n"
+        "HARLOW, Ky. — A federal judge on Monday blocked Harlow County from using a new "
+        "voting map in the May primary, ruling that it diluted the votes of residents.\n\n"
+        "U.S. District Judge Marisol Ortega wrote in her opinion that the county commission "
+        "ignored warnings from its own staff.\n"
+    )
+    who = speaker_of(text, "diluted the votes")
+    assert (who.name, who.kind) == ("Marisol Ortega", "person")
+    assert "subject after its lede" in (who.how or "")
