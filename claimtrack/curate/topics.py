@@ -161,8 +161,7 @@ def retag(
         own = [own_words(r[3], r[10], _speaker(r[8], r[9])) for r in claims]
         tagged = [_tag_row(defs, r[3:11], o, r[12:14]) for r, o in zip(claims, own, strict=True)]
         words = [(o, r[4]) for r, o in zip(claims, own, strict=True)]
-        frames = [(_frame_row(r[3:11]), r[10] - r[7]) for r in claims]
-        found = article_topics(defs, tagged, words, claims[0][1], [r[11] for r in claims], frames)
+        found = article_topics(defs, tagged, words, claims[0][1], [r[11] for r in claims])
         for row, topics_of_row in zip(claims, found, strict=True):
             for slug, via in topics_of_row.items():
                 if slug not in ids:
@@ -182,22 +181,15 @@ def _speaker(start: int | None, end: int | None) -> tuple[int, int] | None:
     return (start, end) if start is not None and end is not None else None
 
 
-def _frame_row(row: Sequence) -> str:
-    """The sentence of one stored claim (content, quote, heading, sentence, its start,
-    speaker start and end, content start) as the tagger reads it (``frame_of``)."""
-    _, _, _, sentence, start, sp_start, sp_end, c_start = row
-    return frame_of(sentence, start, _speaker(sp_start, sp_end), c_start)
-
-
 def _tag_row(
     defs: Sequence[TopicDef], row: Sequence, own: str, cue: Sequence = (None, None)
 ) -> dict[str, str]:
     """The tagger's topics of one stored claim (content, quote, heading, sentence, its start,
     speaker start and end, content start), on its own words (OWN: ``own_words`` of its
     content), heading, sentence and CUE (its text and start)."""
-    _, quote, heading, _, start, sp_start, sp_end, c_start = row
+    _, quote, heading, sentence, start, sp_start, sp_end, c_start = row
     speaker = _speaker(sp_start, sp_end)
-    frame = _frame_row(row)
+    frame = frame_of(sentence, start, speaker, c_start)
     cue_text, cue_start = cue
     cue_own = (
         own_words(cue_text, cue_start, speaker) if cue_text and cue_start is not None else None

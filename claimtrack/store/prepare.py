@@ -64,8 +64,9 @@ def found_topics(
 ) -> dict[str, str]:
     """The topics of an extracted claim: the tagger's (slug -> via), then the extractor's.
     OWN: the claim's own words as the tagger reads them, when worked out already."""
-    frame, at = _frame(c, text)
+    frame = frame_of(c.sentence.text(text), c.sentence.start, _mention(c), c.content.start)
     own = _own_words(c, text) if own is None else own
+    at = c.content.start - c.sentence.start
     cue = own_words(c.cue.text(text), c.cue.start, _mention(c))
     tagged = dict(tag_topics(topics, own, c.quote, c.heading, frame, at, cue))
     tagged.update((slug, "extractor") for slug in c.topics if slug not in tagged)
@@ -81,12 +82,4 @@ def document_topics(
     tagged = [found_topics(c, text, topics, o) for c, o in zip(claims, own, strict=True)]
     words = [(o, c.quote) for c, o in zip(claims, own, strict=True)]
     speakers = [c.speaker.mention.text(text) if c.speaker.mention else None for c in claims]
-    frames = [_frame(c, text) for c in claims]
-    return article_topics(topics, tagged, words, headline, speakers, frames)
-
-
-def _frame(c: FoundClaim, text: str) -> tuple[str, int]:
-    """The claim's sentence as the tagger reads it (``frame_of``), and where its content
-    starts in it."""
-    frame = frame_of(c.sentence.text(text), c.sentence.start, _mention(c), c.content.start)
-    return frame, c.content.start - c.sentence.start
+    return article_topics(topics, tagged, words, headline, speakers)

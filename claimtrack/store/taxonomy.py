@@ -652,15 +652,11 @@ def article_topics(
     words: Sequence[tuple[str, str | None]],
     headline: str | None = None,
     speakers: Sequence[str | None] | None = None,
-    frames: Sequence[tuple[str | None, int | None]] | None = None,
 ) -> list[dict[str, str]]:
     """``agree`` for one article's claims, TAGGED in order, whose own WORDS are (content,
     quote) each: the ambiguous keywords read only of claims with no topic of their own;
     then a claim still with none takes the topics its speaker mention (SPEAKERS, in order)
-    names by a speaker keyword (``speaker_topics``); then one still with none those of its
-    ambiguous keywords whose tree the rest of its sentence names (FRAMES, in order: the
-    sentence as ``frame_of`` gives it and where the content starts in it;
-    ``context_topics``)."""
+    names by a speaker keyword (``speaker_topics``)."""
     tagged = _in_the_articles_sense(taxonomy, tagged, words, headline)
     ambiguous = [
         {} if has_own(t) else ambiguous_topics(taxonomy, content, quote)
@@ -670,47 +666,7 @@ def article_topics(
     for i, mention in enumerate(speakers or ()):
         if not out[i]:
             out[i] = speaker_topics(taxonomy, mention)
-    for i, (frame, at) in enumerate(frames or ()):
-        if not out[i] and not has_own(tagged[i]):
-            content, quote = words[i]
-            out[i] = context_topics(taxonomy, content, quote, frame, at)
     return out
-
-
-def context_topics(
-    taxonomy: Sequence[TopicDef],
-    content: str,
-    quote: str | None,
-    frame: str | None,
-    content_at: int | None,
-) -> dict[str, str]:
-    """The topics (slug -> "keyword") of the ambiguous keywords ("~vote", "~money") of the
-    claim's own words (CONTENT, QUOTE) whose tree (the same top-level topic) a plain keyword
-    in the rest of its sentence names (FRAME, the content at CONTENT_AT blanked): the
-    sentence says in which sense its claim uses the word ("promising to spend hundreds of
-    millions of dollars ..., to create new markets for Chinese goods": the money is the
-    economy's). A party or a camp (``_CAMP``) says who and names no tree; a who-or-where
-    keyword ("~~senator*") takes its company from the article only (``agree``)."""
-    if not frame:
-        return {}
-    texts = (content, quote)
-    weak = [
-        t
-        for t in _screened(taxonomy, "weak_pattern", texts)
-        if t.weakly_matches(content) or t.weakly_matches(quote)
-    ]
-    if not weak:
-        return {}
-    rest = frame
-    if content_at is not None and 0 <= content_at < len(frame):
-        rest = _blank(frame, [(content_at, content_at + len(content))])
-    root = _kept(taxonomy, "roots", roots)
-    named = {
-        root[t.slug]
-        for t in _screened(taxonomy, "pattern", (rest,))
-        if any(not _CAMP.fullmatch(rest, a, b) for a, b in t.spans(rest))
-    }
-    return {t.slug: "keyword" for t in weak if root[t.slug] in named}
 
 
 def speaker_topics(taxonomy: Sequence[TopicDef], mention: str | None) -> dict[str, str]:

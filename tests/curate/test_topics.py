@@ -93,33 +93,3 @@ def test_topics_update_loads_the_new_default_taxonomy_and_retags(cli, db_url, tm
     assert not rows(cli, db_url, "who-said", "--topic", "government")
     assert rows(cli, db_url, "who-said", "--topic", "steel")
     assert "taxonomy" not in cli("db", "upgrade", db=db_url).stderr
-
-
-SENSE_ARTICLE = """After the stock market fell, Sofia Marsh said they would get their money back.
-
-After the final whistle, Tom Reyes said they would get their money back.
-
-After the government fell, Ana Ruiz said the party would stay united.
-"""
-
-
-def test_an_ambiguous_word_takes_its_sense_from_its_sentence_at_ingest_and_retag(
-    cli, db_url, tmp_path
-):
-    """Issue 19, round 14: "their money" alone is no claim about the economy; after "the
-    stock market fell" in the same sentence it is, at ingest and when re-tagged alike."""
-    from tests.conftest import rows
-
-    article = tmp_path / "sense.txt"
-    article.write_text(SENSE_ARTICLE, encoding="utf-8")
-    cli("ingest", str(article), "--published", "2026-03-02", "--quiet", db=db_url)
-
-    def speakers(topic: str) -> set[str]:
-        return {r["speaker"] for r in rows(cli, db_url, "who-said", "--topic", topic)}
-
-    assert speakers("economy") == {"Sofia Marsh"}
-    assert speakers("political-parties") == {"Ana Ruiz"}
-    assert "Tom Reyes" not in speakers("sport")
-    done = cli("topics", "update", db=db_url)
-    assert "0 claims added, 0 removed" in done.stderr
-    assert speakers("economy") == {"Sofia Marsh"}

@@ -12,7 +12,6 @@ from claimtrack.store.taxonomy import (
     agree,
     ambiguous_topics,
     article_topics,
-    context_topics,
     descendants,
     frame_of,
     has_subject,
@@ -1850,38 +1849,3 @@ def test_subjects_of_general_news_of_issue_19_round_13(slug, tagged, untagged):
     taxonomy = load_taxonomy()
     assert slug in slugs(tag(taxonomy, tagged))
     assert untagged is None or slug not in slugs(tag(taxonomy, untagged))
-
-
-def test_an_ambiguous_word_takes_its_sense_from_the_rest_of_its_sentence():
-    """Issue 19, round 14: a claim with no topic whose ambiguous keyword ("~money", "~party")
-    is in its own words takes that keyword's topic when a plain keyword of the same tree is
-    in the rest of its sentence; a party or a camp there says who and names no tree, and the
-    claim's own words are not the rest of the sentence."""
-    tax = load_taxonomy()
-    claim = "they would get their money back"
-    assert tag(tax, claim) == []  # the money alone says nothing
-    markets = f"After the stock market fell, Sofia Marsh said {claim}."
-    at = markets.index(claim)
-    assert context_topics(tax, claim, None, markets, at) == {"economy": "keyword"}
-    match = f"After the final whistle, Tom Reyes said {claim}."
-    assert context_topics(tax, claim, None, match, match.index(claim)) == {}
-    party = "the party would stay united"
-    fell = f"After the government fell, Ana Ruiz said {party}."
-    assert context_topics(tax, party, None, fell, fell.index(party)) == {
-        "political-parties": "keyword"
-    }
-    camp = f"After the Republicans met, Ana Ruiz said {party}."
-    assert context_topics(tax, party, None, camp, camp.index(party)) == {}
-    # the claim's own words are blanked: "the party in government" names its own tree
-    own = "the party would stay in government"
-    alone = f"Ana Ruiz said {own}."
-    assert context_topics(tax, own, None, alone, alone.index(own)) == {}
-    # in an article: only for a claim left with no topic, after the speaker's
-    words = [(claim, None), ("the stock market fell", None)]
-    tagged = [{}, {"market-exchange": "keyword"}]
-    frames = [(markets, at), ("the stock market fell", 0)]
-    out = article_topics(tax, tagged, words, None, [None, None], frames)
-    assert out[0] == {"economy": "keyword"}
-    assert article_topics(tax, tagged, words, None, [None, None])[0] == {}
-    polled = article_topics(tax, tagged, words, None, ["a new poll", None], frames)
-    assert polled[0] == {"opinion-polls": "speaker"}
