@@ -15,7 +15,9 @@ Nine general filters over a document's claims (plain data, plus the parses for l
   claimtrack.extract.learned.cuelist``, part of ``make train-models``).
 - **no one to credit**: the speaker is a word no fact-checker can credit: the reader ("you
   should try", "you may have noticed"; "Let's assume", writer and reader together), an
-  expletive "it" (the subject of "be" with an adjective or noun complement: "it's time to", "it is worth noting"), or the idiom "That said,"; and a colon line that is page furniture: a label
+  expletive "it" (the subject of "be" with an adjective or noun complement: "it's time to",
+  "it is worth noting", "it’s safe to say" with a curly apostrophe too), or the idiom "That
+  said,"; and a colon line that is page furniture: a label
   from ``data/words/furniture_labels.txt`` ("Disclosure: ...", "Correction: ...", a byline or a credit: "BYLINE: ...", "Credit: ...") or a content
   with a number and no verb (a price line, a list of portions after a label; a headline's
   "Poll: Voters Abandon Party" keeps its verbless title-case words).
@@ -284,7 +286,19 @@ def _it_is_adjective(toks: list[Token]) -> bool:
     if len(toks) != 1 or toks[0].dep_ not in ("nsubj", "expl"):
         return False
     be = toks[0].head
-    return be.lemma_.lower() == "be" and any(c.dep_ in ("acomp", "attr") for c in be.children)
+    return _is_be(be) and any(c.dep_ in ("acomp", "attr") for c in be.children)
+
+
+# "be" written short after "it", "that", "there" ("it's", "it’s"): the lemmatiser gives
+# "be" for the straight apostrophe's "'s" but "’" for the curly one's, as web pages write it
+_SHORT_BE = frozenset({"'s", "’s", "'re", "’re"})
+
+
+def _is_be(tok: Token) -> bool:
+    """TOK is a form of "be" as a verb, its short forms with either apostrophe included."""
+    if tok.lemma_.lower() == "be":
+        return True
+    return tok.tag_ in ("VBZ", "VBP") and tok.lower_ in _SHORT_BE
 
 
 def _furniture_line(text: str, c: FoundClaim, index: Paragraphs) -> bool:

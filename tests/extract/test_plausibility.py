@@ -199,6 +199,21 @@ def test_an_expletive_it_before_be_and_an_adjective_is_dropped() -> None:
     assert kept == []
 
 
+@pytest.mark.parametrize("apostrophe", ["'", "’"])
+def test_an_expletive_it_with_a_short_be_is_dropped_with_either_apostrophe(apostrophe: str) -> None:
+    text = f"It{apostrophe}s safe to say the ferry will run again by the summer."
+    raw, kept = _both(text)
+    assert "It" in [m for m, _ in _mentions(text, raw)]  # the rules read "safe to say" as a cue
+    assert "It" not in [m for m, _ in _mentions(text, kept)]
+
+
+def test_it_with_a_curly_short_be_before_a_participle_is_the_thing_named() -> None:
+    text = "The union sued the city in March. It’s denouncing the plan to close two schools."
+    parsed = parse_chunk([(text, None)])[0]
+    claim = _claim(text, "denouncing", "the plan to close two schools", "It", 0.5)
+    assert screen(text, [claim], parsed, not_cues=frozenset()) == [claim]
+
+
 def test_it_naming_a_document_stays() -> None:
     text = "It says the council broke the law by closing the library."
     raw, kept = _both(text)
