@@ -71,13 +71,6 @@ BATCH = 8
 MAX_CHARS = 2_000_000
 ENV_LEARNED = "CLAIMTRACK_LEARNED"  # 0: extract with the rules alone
 PRELOAD = "claimtrack.preload"  # what the workers' forkserver imports, once
-# Container allocations between two runs of the cyclic garbage collector while documents are
-# parsed and extracted (Python's default: 700). The parse builds and drops millions of spaCy
-# objects (Tokens, Spans), few of them in cycles: at 700 the collector took 0.6 to 0.7 s of
-# an ingest of the 84 PolNeAR dev articles (843 runs, 7 over everything alive), at 10,000
-# about 0.3 s, for 1% more peak memory (issue 16). The command (cli/ingest.py) and each
-# worker collect at this pace; a caller in-process keeps its own.
-COLLECT_EVERY = 10_000
 
 
 @dataclass
@@ -409,18 +402,14 @@ _TOPICS: list[TopicDef] = []  # a worker process's taxonomy, given when it start
 
 def _worker_start(topics: list[TopicDef]) -> None:
     """A worker process: BLAS kept to one thread (the workers share the cores), the
-    collector run every COLLECT_EVERY allocations, the
     pipeline loaded before the first batch (forked loaded from the forkserver, see
     claimtrack/preload.py: here a no-op, unless the preload failed), the run's taxonomy kept
     for prepare_each."""
-    import gc
-
     from threadpoolctl import threadpool_limits
 
     from claimtrack.extract.nlp import load
 
     threadpool_limits(limits=1)
-    gc.set_threshold(COLLECT_EVERY, *gc.get_threshold()[1:])
     load()
     _TOPICS[:] = topics
 

@@ -7,11 +7,11 @@ from typing import Annotated
 
 import typer
 
-from claimtrack.cli import feeds, startup
+from claimtrack.cli import feeds
 from claimtrack.cli.common import DbOpt, QuietOpt, err, open_engine, report_error
 from claimtrack.cli.options import DOCUMENT_DETAILS, bundled
 from claimtrack.cli.render import progress_bar
-from claimtrack.ingest import COLLECT_EVERY, MAX_CHARS, IngestResult, learned_from_env
+from claimtrack.ingest import MAX_CHARS, IngestResult, learned_from_env
 from claimtrack.io.decoding import check_encoding
 from claimtrack.io.readers import collect
 
@@ -80,7 +80,6 @@ def ingest(
     _check_encoding(encoding)
     entries = collect(paths or [], manifest)
     engine = open_engine(db)
-    startup.working(COLLECT_EVERY)  # parsing makes and drops millions of objects
     with progress_bar(quiet, err) as progress:
         task = progress.add_task("ingesting", total=len(entries))
 

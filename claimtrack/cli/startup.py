@@ -12,11 +12,6 @@ object loaded once more, although the process is about to end anyway. So:
 - ``release()`` (when a command's work begins: its database is open, or a long command
   such as ``ingest`` starts): everything loaded so far is frozen (never walked again) and
   the collector runs as usual.
-- ``working(threshold)`` (``ingest``, once released): a command that works through
-  documents collects every THRESHOLD container allocations, not every 700: the parse builds
-  and drops millions of spaCy objects, and at 700 the collector ran 843 times over the 84
-  PolNeAR dev articles (76 times the middle generation, 7 times everything loaded since
-  the start, spaCy's pipeline included), 0.6 to 0.7 s of an ingest's CPU.
 - ``finish()`` (at the end of ``main``): the command's own garbage is collected (a
   generator left holding a cursor closes it), the database connections are closed (SQLite
   checkpoints its write-ahead log when the last one closes), then everything is frozen, so
@@ -72,14 +67,6 @@ def release() -> None:
     if gc.get_threshold()[0] == HOLD:
         gc.freeze()
         gc.set_threshold(*_DEFAULT)
-
-
-def working(threshold: int) -> None:
-    """A command that works through many documents begins (after ``release``): collect
-    every THRESHOLD container allocations. In the program only: a command run in-process
-    leaves the collector alone."""
-    if _program:
-        gc.set_threshold(threshold, *_DEFAULT[1:])
 
 
 def finish() -> None:

@@ -275,27 +275,14 @@ def test_a_command_run_in_process_leaves_the_collector_alone(cli, tmp_path):
     assert (gc.get_threshold(), gc.get_freeze_count()) == (threshold, frozen)
 
 
-def test_ingest_collects_at_its_own_pace_as_a_program_only(cli, tmp_path):
-    """`claimtrack ingest` run as the program collects every COLLECT_EVERY allocations
-    once it works (the parse makes and drops millions of objects), and loads no httpx for
-    files; run in-process it leaves the collector as it was."""
-    from claimtrack.ingest import COLLECT_EVERY
+def test_ingest_of_files_loads_no_httpx(tmp_path):
+    """httpx loads when a page is fetched (io/fetch.py), not for an ingest of files."""
     from tests.conftest import SEEDS
 
-    assert COLLECT_EVERY > gc.get_threshold()[0]
     db = str(tmp_path / "claims.db")
-    probe_modules = RUN_THEN.format(
-        main="claimtrack.__main__",
-        label="GC",
-        value="[gc.get_threshold(), gc.isenabled(), 'httpx' in sys.modules]",
-    )
-    (threshold, enabled, fetched) = probe(probe_modules, "GC", "ingest", str(SEEDS), "--db", db)[1]
-    assert enabled and threshold[0] == COLLECT_EVERY
-    assert threshold[1:] == list(gc.get_threshold()[1:])
-    assert not fetched  # httpx loads when a page is fetched (io/fetch.py), not for files
-    before = gc.get_threshold()
-    cli("ingest", str(SEEDS), db=str(tmp_path / "again.db"))
-    assert gc.get_threshold() == before
+    modules = modules_after("ingest", str(SEEDS), "--db", db, "--quiet")
+    assert "claimtrack.io.fetch" in modules  # the fetcher is made, never used
+    assert "httpx" not in modules
 
 
 def test_a_command_closes_its_database_as_it_ends(tmp_path):
