@@ -14,12 +14,14 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib.metadata import PackageNotFoundError, version
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit, urlunsplit
 from urllib.robotparser import RobotFileParser
 
-import httpx
-
 from claimtrack.io.urls import WEB_SCHEMES, FetchPolicy, url_problem
+
+if TYPE_CHECKING:  # imported when a request is made (issue 16): a run of files needs none
+    import httpx
 
 __all__ = ["FetchError", "FetchPolicy", "Fetched", "Fetcher", "check_url"]
 
@@ -98,6 +100,8 @@ class Fetcher:
 
     @property
     def client(self) -> httpx.Client:
+        import httpx
+
         if self._client is None:
             self._client = httpx.Client(
                 timeout=httpx.Timeout(self.policy.timeout),
@@ -150,6 +154,8 @@ class Fetcher:
     # ---- one request, with retries --------------------------------------------------------
 
     def _get_once(self, url: str, headers: dict[str, str]) -> Fetched | str:
+        import httpx
+
         tries = self.policy.retries + 1
         for attempt in range(tries):
             last = attempt == tries - 1
@@ -181,6 +187,8 @@ class Fetcher:
         return min(self.policy.backoff * 2**attempt, self.policy.max_wait)
 
     def _request(self, url: str, headers: dict[str, str]) -> Fetched | str | _Retry:
+        import httpx
+
         started = self.clock()
         try:
             with self.client.stream("GET", url, headers=headers) as response:
@@ -293,6 +301,8 @@ class Fetcher:
     def _read_robots(self, url: str) -> RobotFileParser | None:
         """The host's robots.txt rules; None when it has none (RFC 9309: a 4xx answer
         allows everything). A 5xx answer or a timeout means disallow, for now."""
+        import httpx
+
         robots_url = urlunsplit((*urlsplit(url)[:2], "/robots.txt", "", ""))
         headers: dict[str, str] = {}
         current = robots_url

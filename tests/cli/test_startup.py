@@ -275,6 +275,16 @@ def test_a_command_run_in_process_leaves_the_collector_alone(cli, tmp_path):
     assert (gc.get_threshold(), gc.get_freeze_count()) == (threshold, frozen)
 
 
+def test_ingest_of_files_loads_no_httpx(tmp_path):
+    """httpx loads when a page is fetched (io/fetch.py), not for an ingest of files."""
+    from tests.conftest import SEEDS
+
+    db = str(tmp_path / "claims.db")
+    modules = modules_after("ingest", str(SEEDS), "--db", db, "--quiet")
+    assert "claimtrack.io.fetch" in modules  # the fetcher is made, never used
+    assert "httpx" not in modules
+
+
 def test_a_command_closes_its_database_as_it_ends(tmp_path):
     """The shutdown no longer walks what was loaded (startup.finish), so no collector
     closes the connections: the command does, and SQLite removes its write-ahead log."""
