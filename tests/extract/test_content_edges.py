@@ -331,3 +331,37 @@ def test_an_object_ends_before_the_writers_description_of_it(text: str, content:
 def test_an_object_keeps_a_list_a_naming_and_a_quotation(text: str, content: str) -> None:
     (claim,) = extract(text)
     assert claim.content.text(text) == content
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            '"We are frustrated and horrified" by the shooting at the club, Roe said.',
+            '"We are frustrated and horrified" by the shooting at the club',
+        ),
+        (
+            '"The bridge will not reopen" before the spring thaw, the engineer said.',
+            '"The bridge will not reopen" before the spring thaw',
+        ),
+    ],
+)
+def test_a_quoted_fragment_goes_on_to_its_attribution(text: str, content: str) -> None:
+    (claim,) = extract(text)
+    assert claim.content.text(text) == content
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # the quotation closes with its own punctuation: it is all that was said
+        ('"We are frustrated," Roe said.', '"We are frustrated,"'),
+        # the cue before the quotation: the quoted words are what was said, not where
+        ('The mayor repeated "no new taxes" at every stop.', '"no new taxes"'),
+        # a semicolon ends the clause that the quotation opens
+        ('"We are frustrated"; the club was closed, Roe said.', '"We are frustrated"'),
+    ],
+)
+def test_a_quotation_keeps_its_own_edges(text: str, content: str) -> None:
+    claims = [c for c in extract(text) if c.content.text(text).startswith('"')]
+    assert [c.content.text(text) for c in claims] == [content]
