@@ -21,6 +21,7 @@ from claimtrack.extract.actor_fields import as_thing, role_written_elsewhere, th
 from claimtrack.extract.calibration import calibrated
 from claimtrack.extract.learned import detect, refine
 from claimtrack.extract.quotes import QuoteIndex
+from claimtrack.extract.rules.subjects import in_question
 from claimtrack.extract.segment import Parsed
 from claimtrack.extract.spans import columns, ids
 from claimtrack.extract.speakers import (
@@ -609,7 +610,7 @@ def _learned(p: Parsed, found: detect.Found) -> rules.Candidate | None:
         return s.root if s is not None and len(s) else None
 
     cue_tok, content_root = root(found.cue), root(found.content)
-    if cue_tok is None or content_root is None:
+    if cue_tok is None or content_root is None or in_question(cue_tok):
         return None
     source_tok = root(found.source) if found.source is not None else None
     source = found.source if source_tok is not None else None
