@@ -108,3 +108,30 @@ def test_a_question_put_in_the_aside_is_no_claim_of_the_one_asked() -> None:
 def test_who_asked_is_still_the_one_who_asks() -> None:
     text = "Ida Morrow, a council member, asked whether the bridge would close for the repairs."
     assert [name for _, _, name in _speakers(text)] == ["Ida Morrow"]
+
+
+# --- "according to" a description and the name beside it -----------------------------------
+
+
+def test_according_to_a_description_and_the_name_after_it_credits_the_name() -> None:
+    # the parser hangs the name on the clause after it, not on the description
+    for text, name, content in [
+        (
+            "According to the county's road director, Samuel Adeyemi, the signs could be "
+            "installed within six weeks of a board vote.",
+            "Samuel Adeyemi",
+            "the signs could be installed within six weeks of a board vote",
+        ),
+        (
+            "According to the county's transportation director, Ruth Nakamura, the lights "
+            "could be installed by spring.",
+            "Ruth Nakamura",
+            "the lights could be installed by spring",
+        ),
+    ]:
+        assert [(c.speaker.name, c.content.text(text)) for c in extract(text)] == [(name, content)]
+
+
+def test_according_to_a_report_keeps_the_name_after_it_in_the_content() -> None:
+    text = "According to the audit, Tessa Vrand, the treasurer, had moved the funds twice."
+    assert all(c.speaker.name != "Tessa Vrand" for c in extract(text))
