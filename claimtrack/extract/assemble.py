@@ -21,6 +21,7 @@ from claimtrack.extract.actor_fields import as_thing, role_written_elsewhere, th
 from claimtrack.extract.calibration import calibrated
 from claimtrack.extract.learned import detect, refine
 from claimtrack.extract.quotes import QuoteIndex
+from claimtrack.extract.rules.subjects import in_question
 from claimtrack.extract.segment import Parsed
 from claimtrack.extract.spans import columns, ids
 from claimtrack.extract.speakers import (
@@ -336,6 +337,34 @@ def as_group(claim: FoundClaim) -> FoundClaim:
     return claim
 
 
+def _who_names(parsed: list[Parsed], people: list[Span]) -> list[str]:
+    """Names the tagger did not read as a person's that a "who" clause right after them
+    makes one ("Okonkwo, who joined in the summer, said"): the name's words, once each."""
+    seen = {ent.text for ent in people}
+    out: list[str] = []
+    for p in parsed:
+        for who in p.doc:
+            if who.lower_ != "who" or who.dep_ != "nsubj" or who.head.dep_ != "relcl":
+                continue
+            name = who.head.head
+            if name.i + 2 != who.i or p.doc[name.i + 1].text != ",":
+                continue
+            start = name.i
+            while (
+                start > 0 and p.doc[start - 1].dep_ == "compound" and p.doc[start - 1].head == name
+            ):
+                start -= 1
+            words = p.doc[start : name.i + 1]
+            if name.ent_type_ == "PERSON" or not all(
+                t.pos_ == "PROPN" and t.is_title for t in words
+            ):
+                continue
+            if words.text not in seen:
+                seen.add(words.text)
+                out.append(words.text)
+    return out
+
+
 def _resolver(parsed: list[Parsed], qi: QuoteIndex) -> Resolver:
     """A speaker resolver that has seen every person's name in the document and the roles
     it gives them, and knows which words stand inside a quotation."""
@@ -359,6 +388,8 @@ def _resolver(parsed: list[Parsed], qi: QuoteIndex) -> Resolver:
     people += (kin := _misread_kin(parsed, resolver.full_names))
     for ent in kin:
         resolver.see_person_name(person_name(ent.text))
+    for name in _who_names(parsed, people):
+        resolver.see_person_name(name)
     for ent in people:  # roles anywhere in the article: "the GOP nominee" may come first
         resolver.see_roles(ent)
     for p in parsed:  # organisations too: "the campaign" may come before "the Trump campaign"
@@ -616,7 +647,7 @@ def _learned(p: Parsed, found: detect.Found) -> rules.Candidate | None:
         return s.root if s is not None and len(s) else None
 
     cue_tok, content_root = root(found.cue), root(found.content)
-    if cue_tok is None or content_root is None:
+    if cue_tok is None or content_root is None or in_question(cue_tok):
         return None
     source_tok = root(found.source) if found.source is not None else None
     source = found.source if source_tok is not None else None

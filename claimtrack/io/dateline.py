@@ -5,7 +5,10 @@ A pasted article often keeps its dateline: "March 3, 2024", "Published: 3 March 
 publication date, such a line among its first lines gives it (readers apply it last, so a
 sidecar, front matter, manifest or ``--published`` always wins). The line must hold nothing
 but the date (a label, a weekday and a time of day allowed): a date inside a sentence is an
-event's, not the publication's. "Updated" gives the day only when no other line does.
+event's, not the publication's. "Updated" gives the day only when no other line does. A wire
+story's dateline opening its first paragraph ("TORONTO, July 22, 2026 (Reuters) — The
+company ...", "DUNMORE, Ore. (March 4, 2026) —": a place, a full date, an agency, a dash) is
+the day it was filed, taken when no line of its own gives one.
 """
 
 from __future__ import annotations
@@ -45,13 +48,24 @@ _DATELINE = re.compile(
     rf"^\s*{_LABEL}{_WEEKDAY}(?:{_MDY}|{_DMY}|{_ISO}){_TIME}\s*\.?\s*$", re.IGNORECASE
 )
 
+# a wire dateline: a place (capitalised words, a region after a comma), a full date (in
+# parentheses or not), an agency in parentheses, and a dash before the story
+_PLACE = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
+_WIRE = re.compile(
+    rf"^\s*{_PLACE}(?:,\s*{_PLACE})*(?:,\s*\(?|\s+\()(?i:{_WEEKDAY}(?:{_MDY}|{_DMY}|{_ISO}))\)?"
+    r"(?:\s*\([^()\n]{1,30}\))?\s*[—–-]{1,2}\s"
+)
+
 
 def dateline(text: str) -> dt.date | None:
     """The publication day a line near the top of TEXT states (see the module), else None."""
     found: dt.date | None = None
     updated: dt.date | None = None
+    wire: dt.date | None = None
     lines = (line for line in text.splitlines() if line.strip())
     for line in islice(lines, TOP_LINES):
+        if wire is None and (opening := _WIRE.match(line)) is not None:
+            wire = _day(opening)
         if len(line) > MAX_LINE:
             continue
         match = _DATELINE.match(line)
@@ -62,7 +76,7 @@ def dateline(text: str) -> dt.date | None:
             updated = updated or day
         elif found is None:
             found = day
-    return found or updated
+    return found or wire or updated
 
 
 def _day(match: re.Match[str]) -> dt.date | None:

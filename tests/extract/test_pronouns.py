@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from claimtrack.extract import extract
 from claimtrack.extract.speakers import antecedent
 from claimtrack.extract.types import Speaker
 from tests.handmade import speaker_of
@@ -514,3 +515,12 @@ def test_a_detected_claims_she_is_the_woman_not_the_last_speaker() -> None:
 def test_a_detected_claims_she_with_no_woman_before_it_is_unnamed() -> None:
     text = "Tom Ostrow moved to Denver in May. Dan Berg, his brother, said the move was hard."
     assert _detected(text + DETECTED.format("She", "she")).name is None
+
+
+def test_a_name_with_a_who_clause_is_a_person_he_may_stand_for() -> None:
+    # the tagger reads neither one-word name as a person's; "who" after it says it is one
+    text = (
+        "Coach Alma Rudd praised the team. Vasquello, who arrived from Porto in the winter, "
+        'said the pitch was heavy. "We could barely run," he said.'
+    )
+    assert [c.speaker.name for c in extract(text)][-2:] == ["Vasquello", "Vasquello"]

@@ -83,3 +83,55 @@ def test_the_subject_of_a_phrase_say_was_left_hanging_on_is_the_speaker() -> Non
         " satisfied with both candidates."
     )
     assert _speakers(text)[0][:2] == ("say", "Majorities of voters in five states")
+
+
+# --- an aside of being asked: the one asked answers, and asked nothing -----------------------
+
+
+def test_the_one_asked_in_an_aside_is_the_speaker_and_the_question_no_claim() -> None:
+    text = (
+        "Mayor Tessa Vrand opened the new library on Friday. "
+        "Mrs. Vrand, asked about the cost, said the city had paid for the roof with a grant."
+    )
+    assert _speakers(text)[-1:] == [("said", "Mrs. Vrand", "Tessa Vrand")]
+    assert all(cue.lower() != "asked about" for cue, _, _ in _speakers(text))
+
+
+def test_a_question_put_in_the_aside_is_no_claim_of_the_one_asked() -> None:
+    text = (
+        "Harbour master Olaf Brenne spoke at the quay on Monday. "
+        "Brenne, asked whether he expected more ferries next year, said it was too soon to know."
+    )
+    assert [(cue, name) for cue, _, name in _speakers(text)] == [("said", "Olaf Brenne")]
+
+
+def test_who_asked_is_still_the_one_who_asks() -> None:
+    text = "Ida Morrow, a council member, asked whether the bridge would close for the repairs."
+    assert [name for _, _, name in _speakers(text)] == ["Ida Morrow"]
+
+
+# --- "according to" a description and the name beside it -----------------------------------
+
+
+def test_according_to_a_description_and_the_name_after_it_credits_the_name() -> None:
+    # the parser hangs the name on the clause after it, not on the description
+    for text, name, content in [
+        (
+            "According to the county's road director, Samuel Adeyemi, the signs could be "
+            "installed within six weeks of a board vote.",
+            "Samuel Adeyemi",
+            "the signs could be installed within six weeks of a board vote",
+        ),
+        (
+            "According to the county's transportation director, Ruth Nakamura, the lights "
+            "could be installed by spring.",
+            "Ruth Nakamura",
+            "the lights could be installed by spring",
+        ),
+    ]:
+        assert [(c.speaker.name, c.content.text(text)) for c in extract(text)] == [(name, content)]
+
+
+def test_according_to_a_report_keeps_the_name_after_it_in_the_content() -> None:
+    text = "According to the audit, Tessa Vrand, the treasurer, had moved the funds twice."
+    assert all(c.speaker.name != "Tessa Vrand" for c in extract(text))

@@ -67,3 +67,33 @@ def test_ingest_dates_claims_by_the_dateline_without_the_undated_warning(cli, db
     (row,) = json.loads(cli("export", "--dates", "--format", "json", db=db_url).stdout)
     assert row["speaker"] == "Dana Whitfield"
     assert row["said_latest"] == "2024-03-03"
+
+
+@pytest.mark.parametrize(
+    "lede",
+    [
+        "PORT ALDER, March 3, 2024 — The ferry company said on Sunday it would add a boat.",
+        "PORT ALDER, Westland, Mar. 3, 2024 (Harbour Wire) - The ferry company said it would.",
+        "Port Alder, Westland (March 3, 2024) – The ferry company said it would add a boat.",
+        "PORT ALDER, 3 March 2024 — The ferry company said it would add a boat.",
+    ],
+)
+def test_a_wire_dateline_opening_the_story_is_the_day_it_was_filed(lede):
+    assert dateline(f"Ferry company adds a boat\n\n{lede}\n\n{BODY}") == DAY
+
+
+@pytest.mark.parametrize(
+    "lede",
+    [
+        "On March 3, 2024 - the council met and the mayor spoke.",  # no place: an event's day
+        "PORT ALDER, March 3 (Harbour Wire) — The ferry company said it would.",  # no year
+        "The ferry company said on March 3, 2024 — a Sunday — that it would add a boat.",
+    ],
+)
+def test_a_date_in_a_lede_without_a_wire_dateline_gives_no_day(lede):
+    assert dateline(f"Ferry company adds a boat\n\n{lede}\n\n{BODY}") is None
+
+
+def test_a_line_of_its_own_wins_over_the_wire_dateline():
+    text = f"T\nMarch 3, 2024\n\nPORT ALDER, March 1, 2024 — The ferry company said.\n{BODY}"
+    assert dateline(text) == DAY

@@ -7,6 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from claimtrack.extract import cues
+from claimtrack.extract import speakers as sp
 from claimtrack.extract.rules.context import Candidate, Context
 from claimtrack.extract.rules.phrases import (
     frame_of,
@@ -26,6 +27,14 @@ def according_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
         return None
     phrase_start = ctx.doc_start(tok)
     phrase_end = max(ctx.doc_end(pobj.right_edge), ctx.doc_end(to))
+    source_tok = pobj
+    source = ctx.trim(*ctx.subtree_span(pobj), keep_closing_quote=False)
+    if (name := _name_beside(pobj)) is not None:
+        # "according to the city's director, Jo Roe, the meters ...": the name the parser
+        # hung on the clause after it is the source's, not the content's first words
+        phrase_end = ctx.doc_end(name)
+        source = ctx.trim(source[0], phrase_end, keep_closing_quote=False)
+        source_tok = name
     s_start, s_end = ctx.doc_span(sent)
     before = ctx.trim(s_start, phrase_start)
     after = ctx.trim(phrase_end, s_end)
@@ -33,13 +42,12 @@ def according_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
     content = after if alen >= blen else before
     if content[1] <= content[0]:
         return None
-    source = ctx.trim(*ctx.subtree_span(pobj), keep_closing_quote=False)
     root = sent.root
     return Candidate(
         cue=(ctx.doc_start(tok), ctx.doc_end(to)),
         content=content,
         source=source,
-        source_tok=pobj,
+        source_tok=source_tok,
         cue_tok=tok,
         content_root=root if root != tok else None,
         sent=sent,
@@ -47,6 +55,24 @@ def according_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
         confidence=0.75,
         according=True,
     )
+
+
+def _name_beside(pobj: Token) -> Token | None:
+    """The last word of a person's full name set off by commas right after a description
+    POBJ that the parser did not take for its appositive ("the city's director, Jo Roe, the
+    meters ..."; not "according to the report, Jo Roe, the chair, said"), else None."""
+    doc = pobj.doc
+    j = pobj.right_edge.i + 1
+    if pobj.pos_ != "NOUN" or j >= len(doc) or doc[j].text != ",":
+        return None
+    if pobj.lower_ not in sp.PERSON_JOBS | sp.PERSON_NOUNS:  # a person's description only
+        return None
+    k = j + 1
+    while k < len(doc) and doc[k].pos_ == "PROPN" and doc[k].ent_type_ == "PERSON":
+        k += 1
+    if k - j - 1 < 2 or k >= len(doc) or doc[k].text != ",":
+        return None
+    return doc[k - 1]
 
 
 def in_source_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:

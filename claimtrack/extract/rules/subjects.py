@@ -64,6 +64,8 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
         return named, False
     if (made := made_to_speak(verb)) is not None:
         return made, False
+    if (asked := _asked_before(verb)) is not None:
+        return asked, False
     # "..., adding that", "and warned that": inherit the subject of the governing verb; a
     # conjoined predicate shares a passive one too ("Ode was forced into it and said that")
     head = verb
@@ -124,6 +126,63 @@ def made_to_speak(verb: Token) -> Token | None:
     if verb.dep_ != "xcomp" or head.i > verb.i or head.lemma_.lower() not in CAUSATIVE_VERBS:
         return None
     return next((c for c in head.children if c.dep_ == "dobj" and head.i < c.i < verb.i), None)
+
+
+# verbs of being asked, set off before the answer: "Jo Roe, asked about it, said"
+ASKED_LEMMAS = frozenset({"ask", "press", "question"})
+
+
+def asked_aside(tok: Token) -> bool:
+    """TOK is "asked" in an aside between a speaker and the speaking verb, the question put
+    to whoever answers: "Jo Roe, asked about the fire, said ..." (the parser makes "asked" a
+    clause of "said" with Roe its subject, or "said" a clause of "asked"). No cue of the
+    speaker's: the one asked did not ask. (An "Asked whether ..., Jo Roe said" before its
+    subject stays a cue: PolNeAR's annotators count it.)"""
+    if tok.lemma_.lower() not in ASKED_LEMMAS or _answer(tok) is None:
+        return False
+    if any(c.dep_ in ("aux", "auxpass") for c in tok.children):
+        return False
+    subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i), None)
+    return subj is not None and tok.doc[tok.i - 1].text == "," and subj.i < tok.i - 1
+
+
+def _answer(tok: Token) -> Token | None:
+    """The speaking verb right after an aside TOK and the comma closing it: TOK's head, or a
+    clause of TOK's without a subject of its own; else None."""
+    doc = tok.doc
+    for j in range(tok.i + 1, min(len(doc) - 1, tok.i + 30)):
+        verb = doc[j + 1]
+        if doc[j].text != "," or not says(verb):
+            continue
+        if tok.dep_ in ("ccomp", "advcl") and tok.head == verb:
+            return verb
+        if verb.head == tok and verb.dep_ in ("ccomp", "conj"):
+            return None if any(c.dep_ in SUBJ for c in verb.children) else verb
+        return None
+    return None
+
+
+def in_question(tok: Token) -> bool:
+    """TOK is an aside of being asked or a word of the question it puts ("Roe, asked whether
+    he expected a deal, said"): no cue of a claim."""
+    if asked_aside(tok):
+        return True
+    below = tok
+    for a in tok.ancestors:  # "said" and its clause hung on the aside are the answer
+        if asked_aside(a):
+            return below != _answer(a)
+        below = a
+    return False
+
+
+def _asked_before(verb: Token) -> Token | None:
+    """The speaker of a speaking verb the parser left without a subject behind an aside of
+    being asked ("Jo Roe, asked about the fire, said"): the aside's subject, else None."""
+    asides = [c for c in verb.children if c.i < verb.i] + [verb.head]
+    for c in asides:
+        if c.i < verb.i and asked_aside(c) and _answer(c) == verb:
+            return next((s for s in c.children if s.dep_ == "nsubj" and s.i < c.i), None)
+    return None
 
 
 def speaking_being(noun: Token) -> bool:

@@ -21,7 +21,7 @@ from claimtrack.extract.rules.phrases import (
     prep_object,
     snap_to_quotes,
 )
-from claimtrack.extract.rules.subjects import SUBJ, says, source_span, subject_of
+from claimtrack.extract.rules.subjects import SUBJ, in_question, says, source_span, subject_of
 from claimtrack.extract.when import WHEN_LABELS, says_when_or_where
 from claimtrack.extract.wordlists import words
 
@@ -522,7 +522,7 @@ def _with_of(ctx: Context, tok: Token, cue: tuple[int, int]) -> tuple[int, int]:
 def verb_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
     """A verb cue's candidate: a shape the parser scatters ('calling for X to resign', 'made
     clear that', a passive's patient), else the first content the finders give."""
-    if tok.pos_ not in ("VERB", "AUX"):
+    if tok.pos_ not in ("VERB", "AUX") or in_question(tok):
         return None
     v = read_verb(ctx, tok, sent)
     special = (
