@@ -400,6 +400,21 @@ def test_clause_hung_on_the_medium_is_the_content() -> None:
 
 
 @pytest.mark.parametrize(
+    ("t", "cue"),
+    [
+        (
+            "Judge Ana Ruiz wrote in a 30-page opinion that the county ignored the warnings.",
+            "wrote in a 30-page opinion",
+        ),
+        ("Dr. Ann Poe said in a report that the water was safe.", "said in a report"),
+    ],
+)
+def test_a_court_opinion_or_a_report_is_a_medium(t, cue) -> None:
+    c = by_cue(t, cue)
+    assert c.content.text(t).startswith("that the")
+
+
+@pytest.mark.parametrize(
     ("text", "cue", "speaker"),
     [
         ('"Sit down, all of you," the chairwoman snapped.', "snapped", "the chairwoman"),
