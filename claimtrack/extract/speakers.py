@@ -1127,6 +1127,28 @@ def is_dateline(sent: Span) -> bool:
     )
 
 
+# a description that is only an age: "The 23-year-old", "the 51 - year - old"
+_AGE_ONLY = re.compile(r"(?:the\s+)?(\d{1,3})\s*-\s*year\s*-\s*old", re.I)
+
+
+_AGE_AFTER = re.compile(r",\s*(?:(\d{1,3})\s*[,.]|an?\s+(\d{1,3})-year-old\b)")
+_AGE_BEFORE = re.compile(r"\b(\d{1,3})-year-old\s+$")
+
+
+def age_given(ent: Span) -> int | None:
+    """The age an article gives a named person beside the name: "Jo Roe, 23," (a number
+    alone between commas after it), "Jo Roe, a 23-year-old from Dayton," or "23-year-old
+    Jo Roe"; None when it gives none."""
+    text = doc_text(ent.doc)
+    m = _AGE_AFTER.match(text, ent.end_char) or _AGE_BEFORE.search(
+        text, max(ent.start_char - 16, 0), ent.start_char
+    )
+    if m is None:
+        return None
+    age = int(next(g for g in m.groups() if g))
+    return age if 0 < age < 120 else None
+
+
 def is_stamp(text: str) -> bool:
     """Whether a paragraph is a running story's time stamp ("2:45 p.m.")."""
     return bool(_STAMP.match(text.strip()))
@@ -2024,6 +2046,8 @@ class Resolver:
         # person named at all, in text order; and the sentences after a time stamp
         self.subjects: list[tuple[int, str]] = []
         self.named_at: list[tuple[int, str]] = []
+        # the ages the article gives people ("Jo Roe, 23,", "23-year-old Jo Roe"): age -> names
+        self.ages: dict[int, set[str]] = {}
         self.stamped: set[int] = set()
 
     def see_documents(self, doc: Doc) -> None:
@@ -2152,6 +2176,8 @@ class Resolver:
                 continue
             root, name = ent.root, person_name(ent.text)
             self.named_at.append((self.sentence(root), name))
+            if (age := age_given(ent)) is not None and len(name.split()) >= 2:
+                self.ages.setdefault(age, set()).add(name)
             verb = root.head if root.head.dep_ != "conj" else root.head.head
             if root.dep_ in SUBJECTS and verb.dep_ == "ROOT" and not self.quoted(root):
                 alone = not any(c.dep_ == "conj" for c in root.children)
@@ -2813,6 +2839,20 @@ class Resolver:
             found = self._fitting(rest, placeless=True)
         return found
 
+    def by_age(self, text: str) -> tuple[ResolvedActor, str] | None:
+        """The one person the article gives the age a description is all of ("The
+        23-year-old added"); None for another description, or when none or several people
+        are given that age."""
+        m = _AGE_ONLY.fullmatch(" ".join(text.split()))
+        if m is None:
+            return None
+        names = {self._full(n) for n in self.ages.get(int(m[1]), ())}
+        if len(names) != 1:
+            return None
+        name = names.pop()
+        actor = self.canonical(ResolvedActor(name, "person", forms=[name]))
+        return actor, f"the one person this article gives the age {m[1]}"
+
     def lede(self, head: Token, text: str) -> tuple[ResolvedActor, str] | None:
         """The person a lede's description of one ("A former party chairman says ...",
         in the headline, the sentences after it or after a time stamp) stands for: the one
@@ -3351,6 +3391,8 @@ class Resolver:
         if (hit := the_state(head, text) or self.the_city(head, text)) is not None:
             return self.canonical(hit[0]), hit[1]
         if (hit := self.by_owned_surname(head)) is not None:
+            return hit
+        if (hit := self.by_age(text)) is not None:
             return hit
         found = analyse_mention(head, start, end)
         if found.kind in BODIES or found.kind == "unnamed":

@@ -232,3 +232,31 @@ def test_a_lede_after_a_date_line_and_a_place_dateline_is_still_the_lede() -> No
     who = speaker_of(text, "diluted the votes")
     assert (who.name, who.kind) == ("Marisol Ortega", "person")
     assert "subject after its lede" in (who.how or "")
+
+
+@pytest.mark.parametrize(
+    "given",
+    [
+        "Marco Silva, 23, scored twice on Saturday.",
+        "Marco Silva, a 23-year-old from Dayton, scored twice on Saturday.",
+        "The 23-year-old Marco Silva scored twice on Saturday.",
+    ],
+)
+def test_the_n_year_old_is_the_one_person_given_that_age(given) -> None:
+    text = given + " The 23-year-old said that the team had worked hard all week."
+    who = speaker_of(text, "worked hard")
+    assert (who.name, who.kind) == ("Marco Silva", "person")
+    assert "the age 23" in (who.how or "")
+
+
+def test_two_people_of_that_age_or_none_leave_the_n_year_old_unnamed() -> None:
+    two = (
+        "Marco Silva, 23, and Ben Ortiz, 23, scored on Saturday. The 23-year-old said that "
+        "the team had worked hard all week."
+    )
+    assert speaker_of(two, "worked hard").name not in ("Marco Silva", "Ben Ortiz")
+    other = (
+        "Marco Silva, 24, scored on Saturday. The 23-year-old said that the team had worked "
+        "hard all week."
+    )
+    assert speaker_of(other, "worked hard").name != "Marco Silva"
