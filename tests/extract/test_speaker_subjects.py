@@ -135,3 +135,14 @@ def test_according_to_a_description_and_the_name_after_it_credits_the_name() -> 
 def test_according_to_a_report_keeps_the_name_after_it_in_the_content() -> None:
     text = "According to the audit, Tessa Vrand, the treasurer, had moved the funds twice."
     assert all(c.speaker.name != "Tessa Vrand" for c in extract(text))
+
+
+def test_a_subject_the_parser_hung_on_the_verb_is_still_the_speaker() -> None:
+    # the parser hangs "The" and "23-year-old" on "added", leaving it no subject
+    text = (
+        'Marco Silva, 23, scored twice. "It was a special night," said Silva, who joined the '
+        "club in June. The 23-year-old added that the team had worked hard all week."
+    )
+    (said,) = [s for s in _speakers(text) if s[0] == "added"]
+    assert said[1] is not None and "23-year-old" in said[1]
+    assert said[2] == "Marco Silva"

@@ -87,6 +87,8 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
         return verb.head, False
     if verb.dep_ == "ROOT" and (named := _name_before(verb)) is not None:
         return named, False
+    if verb.dep_ == "ROOT" and (hung := _det_on_verb(verb)) is not None:
+        return hung, False
     if verb.dep_ == "dep" and (s := _subject_before(verb)) is not None:
         return s, False
     return None, False
@@ -334,6 +336,24 @@ def _name_before(verb: Token) -> Token | None:
     if name.pos_ != "PROPN" or name.dep_ not in ("appos", "conj") or name.head.i > name.i:
         return None
     return name
+
+
+def _det_on_verb(verb: Token) -> Token | None:
+    """The word before a speaking verb that heads the subject the parser missed when it hung
+    a determiner on the verb itself ("The 23-year-old added that ...": "The" and "old" both
+    the verb's): the noun phrase runs from the determiner to the verb, every word of it the
+    verb's own; None otherwise."""
+    doc = verb.doc
+    det = next((c for c in verb.lefts if c.dep_ == "det"), None)
+    if det is None or verb.i - det.i < 2 or not says(verb):
+        return None
+    run = doc[det.i : verb.i]
+    if any(t.dep_ in ("nsubj", "nsubjpass", "mark", "advmod", "prep") for t in run):
+        return None
+    if not all(verb in t.ancestors for t in run):
+        return None
+    last = doc[verb.i - 1]
+    return last if last.head == verb and last.pos_ in ("ADJ", "NOUN", "PROPN") else None
 
 
 def _own_subject(tok: Token) -> bool:
