@@ -965,6 +965,20 @@ def campaign_actor(head: Token) -> ResolvedActor | None:
     return ResolvedActor(f"{clean(owner.text).split()[-1]} campaign", "organization")
 
 
+def _body_named(name_head: Token, np_toks: list[Token]) -> bool:
+    """Whether a proper name is a body's by its head word ("Chamber", "University",
+    "Board"), written as no person's name is: before "of" and a proper noun ("Chamber of
+    Commerce", whatever the NER says), or after "the" where the NER names nobody ("The
+    Hollister Falls Chamber")."""
+    if name_head.pos_ != "PROPN" or name_head.lower_ not in NAME_WORD_HEADS:
+        return False
+    doc, i = name_head.doc, name_head.i
+    if i + 2 < len(doc) and doc[i + 1].lower_ == "of" and doc[i + 2].pos_ == "PROPN":
+        return True
+    the = bool(np_toks) and np_toks[0].lower_ == "the" and np_toks[0].dep_ == "det"
+    return the and name_head.ent_type_ == ""
+
+
 def _org_name_toks(doc: Doc, name_toks: list[Token], start: int) -> list[Token]:
     """An organisation's name with the capitalised words before its last proper noun the
     name walk stops at: a nationality or "and" between them ("the Central and East European
@@ -1524,6 +1538,10 @@ def analyse_mention(head: Token, start: int, end: int) -> ResolvedActor:
     # only an outlet's own name makes media: "NBC News moderator Matt Lauer" and "Jo Roe, a
     # writer for The Atlantic" are people
     media = names_outlet(name_toks) and ent != "PERSON"
+    if ent in ("", "PERSON") and _body_named(name_head, np_toks):  # "The Hollister Falls
+        # Chamber of Commerce": a body the NER missed, whatever its first words look like
+        text = group_name(clean(cut_clauses(_DET.sub("", doc_text(doc)[start:end]))))
+        return ResolvedActor(_org_text(head, text), "organization")
     if name_toks and (ent == "" or personish) and not media:
         name = " ".join(
             doc_text(doc)[name_toks[0].idx : name_toks[-1].idx + len(name_toks[-1])].split()

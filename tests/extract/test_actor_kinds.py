@@ -269,3 +269,20 @@ def test_an_office_of_a_country_named_by_its_people_is_affiliated_to_it(
 ) -> None:
     sp = speaker_of(text, piece)
     assert (sp.name, sp.role, sp.affiliation) == (name, role, affiliation)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Hollister Falls Chamber of Commerce said in a statement that it backed the plan.",
+        "Hollister Falls Chamber of Commerce said in a statement that it backed the plan.",
+    ],
+)
+def test_a_body_the_ner_takes_for_a_person_is_a_body_by_its_head_and_of(text) -> None:
+    sp = speaker_of(text, "backed the plan")
+    assert (sp.name, sp.kind) == ("Hollister Falls Chamber of Commerce", "organization")
+
+
+def test_a_person_whose_surname_is_a_body_word_stays_a_person() -> None:
+    sp = speaker_of("Sen. Frank Church said the treaty was a mistake.", "treaty was")
+    assert (sp.name, sp.kind) == ("Frank Church", "person")
