@@ -1256,6 +1256,29 @@ def name_after(head: Token, start: int, end: int) -> tuple[str, str] | None:
     return " ".join(words), clean(_DET.sub("", _AGE.sub("", text[start:comma])))
 
 
+def org_in_apposition(head: Token) -> ResolvedActor | None:
+    """The organisation a description of one stands for when the NER names it in apposition
+    after it: "The warehouse's owner, Pacific Home Goods,", "Its parent company, Norwood
+    Holdings," -> the organisation. None unless the appositive is one organisation's name
+    whole, with no first name of a person's at its start unless a body's word ends it."""
+    if head.pos_ != "NOUN" or head.tag_ != "NN":
+        return None
+    appos = next((c for c in head.children if c.dep_ == "appos" and c.i > head.i), None)
+    if appos is None or appos.pos_ != "PROPN" or appos.ent_type_ != "ORG":
+        return None
+    doc = head.doc
+    ent = next((e for e in doc.ents if e.start <= appos.i < e.end), None)
+    if ent is None or ent.label_ != "ORG" or ent.end != appos.i + 1:
+        return None
+    if ent.start != head.i + 2 or doc[head.i + 1].text != ",":
+        return None  # right after the description's comma, nothing between
+    words = ent.text.split()
+    if first_name_gender(words[0]) is not None and fold(words[-1]) not in ORG_WORDS:
+        return None  # "His partner, Jo Roe," the NER took for a firm
+    name = _DET.sub("", ent.text)
+    return ResolvedActor(name, "organization", forms=[name])
+
+
 def body_named_after(head: Token, start: int, end: int) -> ResolvedActor | None:
     """The body a description of a firm with its own words after the noun names after a
     comma, inside the mention: "The company that runs the fair, Fairco," -> the
@@ -3320,7 +3343,7 @@ class Resolver:
         if (anchor := appositive_anchor(head)) is not None:
             found = analyse_mention(anchor, mention_start(anchor), mention_end(anchor))
             return [found], "the name it stands in apposition to"
-        if (body := body_named_after(head, start, end)) is not None:
+        if (body := body_named_after(head, start, end) or org_in_apposition(head)) is not None:
             self.apposed_bodies[body.name or ""] = body.kind
             return [body], "named in apposition to it"
         if (named := name_after(head, start, end)) is not None:

@@ -409,3 +409,31 @@ def test_the_firm_named_again_after_the_company_does_not_hide_another_organisati
         "cut its own. The company said on Thursday that Brightwell Motors expects lower earnings."
     )
     assert speaker_of(text, "expects lower").kind == "unnamed"
+
+
+@pytest.mark.parametrize(
+    ("text", "piece", "name"),
+    [
+        (
+            "The warehouse's owner, Pacific Home Goods, said in a statement that it was "
+            "cooperating with investigators.",
+            "cooperating with",
+            "Pacific Home Goods",
+        ),
+        (
+            "The building's owner, Harmon Realty Group, said it would repair the roof.",
+            "repair the roof",
+            "Harmon Realty Group",
+        ),
+    ],
+)
+def test_a_description_is_the_organisation_named_in_apposition_after_it(
+    text, piece, name
+) -> None:
+    who = speaker_of(text, piece)
+    assert (who.name, who.kind) == (name, "organization")
+
+
+def test_a_person_named_in_apposition_stays_a_person() -> None:
+    who = speaker_of("His business partner, Jo B. Roe, said the sale was final.", "sale was")
+    assert (who.name, who.kind) == ("Jo B. Roe", "person")
