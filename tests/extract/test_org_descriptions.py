@@ -427,9 +427,7 @@ def test_the_firm_named_again_after_the_company_does_not_hide_another_organisati
         ),
     ],
 )
-def test_a_description_is_the_organisation_named_in_apposition_after_it(
-    text, piece, name
-) -> None:
+def test_a_description_is_the_organisation_named_in_apposition_after_it(text, piece, name) -> None:
     who = speaker_of(text, piece)
     assert (who.name, who.kind) == (name, "organization")
 
