@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Protocol
 
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from claimtrack.extract import cues, rules, scene, tails, when
@@ -277,19 +278,21 @@ def build_claims(
     for claim in claims:
         claim.speaker = as_thing(claim.speaker, kinds)
     # a person no claim gives a role: the first clean role the article writes for them
-    # elsewhere ("led by microbiologist Jo Roe", then "Roe said")
+    # elsewhere ("led by microbiologist Jo Roe", then "Roe said"); and an office written with
+    # a people's word is held for that country ("the Kenyan foreign minister, Ruth Wanjiru")
     with_role = {c.speaker.name for c in claims if c.speaker.role}
     for claim in claims:
-        name = claim.speaker.name
-        if claim.speaker.kind == "person" and name and name not in with_role:
-            if (role := role_written_elsewhere(resolver.written_roles_of(name))) is not None:
-                claim.speaker = dataclasses.replace(claim.speaker, role=role)
-    for claim in claims:  # "the Kenyan foreign minister, Ruth Wanjiru": a minister of Kenya
         said = claim.speaker
-        if said.kind == "person" and said.role and said.affiliation is None:
+        if said.kind != "person":
+            continue
+        if said.name and said.name not in with_role:
+            if (role := role_written_elsewhere(resolver.written_roles_of(said.name))) is not None:
+                said = dataclasses.replace(said, role=role)
+        if said.role and said.affiliation is None:
             role, country = role_of_country(said.role)
             if country is not None:
-                claim.speaker = dataclasses.replace(said, role=role, affiliation=country)
+                said = dataclasses.replace(said, role=role, affiliation=country)
+        claim.speaker = said
     found = scene.scenes(parsed, published)
     past = scene.past_offsets(parsed) if found else frozenset()
     return scene.carry(claims, [p.seg for p in parsed], found, past, text)
@@ -337,14 +340,20 @@ def as_group(claim: FoundClaim) -> FoundClaim:
     return claim
 
 
+_WHO = get_string_id("who")  # as spans.columns holds it
+
+
 def _who_names(parsed: list[Parsed], people: list[Span]) -> list[str]:
     """Names the tagger did not read as a person's that a "who" clause right after them
     makes one ("Okonkwo, who joined in the summer, said"): the name's words, once each."""
     seen = {ent.text for ent in people}
     out: list[str] = []
     for p in parsed:
-        for who in p.doc:
-            if who.lower_ != "who" or who.dep_ != "nsubj" or who.head.dep_ != "relcl":
+        for i, low in enumerate(columns(p.doc).lower):
+            if low != _WHO:  # the "who"s alone: a Token is built for them only
+                continue
+            who = p.doc[i]
+            if who.dep_ != "nsubj" or who.head.dep_ != "relcl":
                 continue
             name = who.head.head
             if name.i + 2 != who.i or p.doc[name.i + 1].text != ",":

@@ -20,7 +20,7 @@ from claimtrack.extract.roles import (
     role_words,
     state_tag,
 )
-from claimtrack.extract.spans import columns, doc_text, ids
+from claimtrack.extract.spans import columns, doc_text, entity_at, ids
 from claimtrack.extract.types import ActorKind
 from claimtrack.extract.wordlists import words as words_of
 from claimtrack.names import (
@@ -1126,16 +1126,13 @@ HEAD_GENDER: dict[str, Gender] = {
 }  # fmt: skip
 
 
-_DASHES = frozenset({"—", "–", "-", "--"})
-
-
 def is_dateline(sent: Span) -> bool:
     """Whether a sentence is only a news dateline the parser split off its lede ("HARLAN,
     Ky. —", "KYIV, Ukraine (AP) —"): a few place names and punctuation ending in a dash."""
     words = [t for t in sent if not t.is_punct]
     return (
         len(sent) >= 2
-        and sent[-1].text in _DASHES
+        and sent[-1].text in words_of("dashes")
         and 0 < len(words) <= 5
         and all(t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "ORG") for t in words)
     )
@@ -1267,15 +1264,16 @@ def org_in_apposition(head: Token) -> ResolvedActor | None:
     if appos is None or appos.pos_ != "PROPN" or appos.ent_type_ != "ORG":
         return None
     doc = head.doc
-    ent = next((e for e in doc.ents if e.start <= appos.i < e.end), None)
-    if ent is None or ent.label_ != "ORG" or ent.end != appos.i + 1:
+    span = entity_at(doc, appos.i)  # the organisation the appositive ends
+    if span is None or span[1] != appos.i + 1:
         return None
-    if ent.start != head.i + 2 or doc[head.i + 1].text != ",":
+    if span[0] != head.i + 2 or doc[head.i + 1].text != ",":
         return None  # right after the description's comma, nothing between
-    words = ent.text.split()
+    text = doc[span[0] : span[1]].text
+    words = text.split()
     if first_name_gender(words[0]) is not None and fold(words[-1]) not in ORG_WORDS:
         return None  # "His partner, Jo Roe," the NER took for a firm
-    name = _DET.sub("", ent.text)
+    name = _DET.sub("", text)
     return ResolvedActor(name, "organization", forms=[name])
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from claimtrack.extract.cues import NAMING_VERBS
-from claimtrack.extract.quotes import QuoteIndex
+from claimtrack.extract.quotes import ALL_MARKS, QuoteIndex
 from claimtrack.extract.rules.context import Candidate
 from claimtrack.extract.segment import Parsed
 
@@ -90,7 +90,6 @@ def before_gloss(qi: QuoteIndex, p: Parsed, cand: Candidate, parts: list[Pair]) 
     return parts
 
 
-_MARKS = '"“”«»„'
 _END = re.compile(r"[.!?…;]\s|\n")
 
 
@@ -112,7 +111,7 @@ def through_partial_quote(
     i = qi.index_starting_at(start)
     if i is None or qi.quotes[i].end != end:
         return parts
-    inner = text[start:end].rstrip(_MARKS + " '’")
+    inner = text[start:end].rstrip(ALL_MARKS + " '’")
     if not inner or not inner[-1].isalnum():
         return parts
     after = text[end:].lstrip(" \u00a0")
@@ -123,7 +122,7 @@ def through_partial_quote(
     if stop <= end:
         return parts
     body = text[end:stop].rstrip().rstrip(",.!?…;:—–- \u00a0")
-    if any(ch in _MARKS for ch in body) or _END.search(body):
+    if any(ch in ALL_MARKS for ch in body) or _END.search(body):
         return parts
     new_end = end + len(body)
     return [(start, new_end)] if new_end > end + 2 else parts
