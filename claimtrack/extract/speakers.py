@@ -1443,12 +1443,43 @@ def _body_words(obj: Token) -> list[Token]:
     return [t for t in obj.subtree if t.i not in cut]
 
 
+# prepositions that set a role in time or give its subject matter, not the role: "a spokesman
+# for the mayor during the campaign", "an aide since 2019"
+_WHEN_PREPS = frozenset(
+    "during since amid after before until throughout following regarding concerning about".split()
+)
+
+
+def _role_tail(words: list[Token]) -> set[int]:
+    """The words of a role's phrases that say no role ("a spokesman for the mayor during the
+    campaign", "an aide to Gov. Jo Roe on the budget talks"): a phrase of time or subject
+    matter (_WHEN_PREPS), and a phrase after the person a role serves, but "of" ("aide to
+    Gov. Jo Roe of Ohio"). Where the role is held stays ("a nurse at the local clinic")."""
+    kept = {t.i for t in words}
+    cut: set[int] = set()
+    person_end = None
+    for t in words:
+        if t.i in cut:
+            continue
+        if t.ent_type_ == "PERSON" and t.dep_ == "pobj":
+            person_end = t.i
+        if t.dep_ != "prep" or t.head.i not in kept:
+            continue
+        after_person = person_end is not None and t.i > person_end and t.lower_ != "of"
+        if t.lower_ in _WHEN_PREPS or after_person:
+            cut |= {k.i for k in t.subtree}
+    return cut
+
+
 def role_and_body(noun: Token) -> tuple[str | None, str | None]:
     """A role set in apposition to a name, and the body it is held at when a named one
     follows "at", "for" or "with" ("an associate professor of physics at Lakeside University
     and co-author of the study published on Tuesday" -> "associate professor of physics",
-    "Lakeside University"). The words as written, an age and adverbs left out."""
+    "Lakeside University"). The words as written, an age, adverbs and the phrases of
+    _role_tail left out."""
     words = _noun_phrase(noun)
+    tail = _role_tail(words)
+    words = [t for t in words if t.i not in tail]
     kept = {t.i for t in words}
     body = None
     for prep in noun.children:

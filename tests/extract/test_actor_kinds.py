@@ -175,6 +175,24 @@ def test_a_titled_persons_surname_is_theirs_not_a_places() -> None:
             "Omar Haddad, a nurse at the local clinic, said the wait was too long.",
             "wait", "Omar Haddad", "nurse at the local clinic", None,
         ),
+        (  # when a role was held is no part of it
+            "Omar Fadel, a spokesman for the mayor during the campaign, said the money was "
+            "returned.",
+            "money", "Omar Fadel", "spokesman for the mayor", None,
+        ),
+        (  # nor what the person served was busy with
+            "Dana Whitlock, a senior policy aide to Governor Ray Mills on the state's budget "
+            "talks with the unions, said the offer was final.",
+            "offer", "Dana Whitlock", "senior policy aide to Governor Ray Mills", None,
+        ),
+        (  # the place of the person served stays
+            "Tim Cole, chief of staff to Sen. Ann Holt of Ohio, said the vote would be close.",
+            "vote", "Tim Cole", "chief of staff to Sen. Ann Holt of Ohio", None,
+        ),
+        (  # a subject the role is about stays
+            "Jo Roe, an adviser on foreign policy to the senator, said the trip was off.",
+            "trip", "Jo Roe", "adviser on foreign policy to the senator", None,
+        ),
     ],
 )  # fmt: skip
 def test_an_appositive_role_and_the_body_it_is_held_at(
