@@ -909,16 +909,26 @@ def name_kind(name_toks: list[Token], ent: str, personish: bool) -> ActorKind:
     return "organization" if ent in ("ORG", "NORP") else "person"
 
 
+def press_job(toks: list[Token]) -> int | None:
+    """Where a job of the press office starts among title words ("White House Press
+    Secretary", "press officer"): "press" before a title or job word is no outlet's name."""
+    for i, t in enumerate(toks[:-1]):
+        if t.lower_ == "press" and toks[i + 1].lower_ in TITLE_WORDS | PERSON_JOBS:
+            return i
+    return None
+
+
 def outlet_before(title_toks: list[Token]) -> tuple[str | None, list[Token]]:
     """An outlet named before a person's title, and the title left: "NBC News moderator"
-    -> ("NBC News", [moderator]); "Fox News' " -> ("Fox News", [])."""
+    -> ("NBC News", [moderator]); "Fox News' " -> ("Fox News", []); none before a press
+    office's job ("Press Secretary")."""
     run = []
     for t in title_toks:
         if t.pos_ != "PROPN" and t.tag_ != "POS":
             break
         run.append(t)
     names = [t for t in run if t.tag_ != "POS"]
-    if not names or not names_outlet(names):
+    if not names or not names_outlet(names) or press_job(names) is not None:
         return None, title_toks
     outlet = " ".join(t.text for t in names)
     return outlet, title_toks[len(run) :]
@@ -1472,27 +1482,34 @@ def _role_tail(words: list[Token]) -> set[int]:
 
 
 def role_and_body(noun: Token) -> tuple[str | None, str | None]:
-    """A role set in apposition to a name, and the body it is held at when a named one
-    follows "at", "for" or "with" ("an associate professor of physics at Lakeside University
-    and co-author of the study published on Tuesday" -> "associate professor of physics",
-    "Lakeside University"). The words as written, an age, adverbs and the phrases of
+    """A role set in apposition to a name, and the body it is held at: the first named one
+    after "at", "for" or "with" at any depth ("an associate professor of physics at Lakeside
+    University and co-author of the study published on Tuesday" -> "associate professor of
+    physics", "Lakeside University"; "an analyst for emerging markets at Harrow Stanley";
+    "director of gaming at market research firm IDC"). The words as written, an age, adverbs and the phrases of
     _role_tail left out."""
     words = _noun_phrase(noun)
     tail = _role_tail(words)
     words = [t for t in words if t.i not in tail]
     kept = {t.i for t in words}
     body = None
-    for prep in noun.children:
+    for prep in words:
         obj = next((o for o in prep.children if o.dep_ == "pobj"), None)
+        if prep.head.pos_ == "PROPN":  # "of the Center for American Progress": its name
+            continue
         if prep.dep_ == "prep" and prep.lower_ in ("at", "for", "with") and obj is not None:
-            if obj.pos_ == "PROPN" and obj.ent_type_ in ("ORG", "GPE", "FAC", "NORP"):
+            if obj.pos_ == "NOUN" and obj.text.islower():  # "at market research firm IDC"
+                obj = next((o for o in obj.children if o.dep_ == "appos"), obj)
+            if obj.pos_ == "PROPN" and (
+                obj.ent_type_ in ("ORG", "GPE", "FAC", "NORP") or obj.dep_ == "appos"
+            ):
                 inside = [t for t in _body_words(obj) if t.i in kept and t.dep_ != "punct"]
                 while inside and inside[0].pos_ != "PROPN" and inside[0].text.islower():
                     inside = inside[1:]  # "market research firm Quantix": Quantix
                 body = _DET.sub("", " ".join(t.text for t in inside)) or None
                 gone = {t.i for t in prep.subtree}
                 words = [t for t in words if t.i not in gone]
-            break
+                break
     role = [t.text for t in ageless(words) if t.dep_ != "punct" and t.pos_ != "ADV"]
     if role and role[0].lower() in ("the", "a", "an"):
         role = role[1:]
@@ -1713,8 +1730,8 @@ def _org_affiliation(title_toks: list[Token]) -> tuple[str | None, list[str]]:
     """The organisation that leads a title, and the rest: "NBC News moderator" ->
     ("NBC News", ["moderator"]); none when no organisation leads it."""
     words = [t for t in title_toks if t.dep_ != "punct"]
-    n = 0
-    while n < len(words) and words[n].ent_type_ == "ORG":
+    n, job = 0, press_job(words)
+    while n < len(words) and words[n].ent_type_ == "ORG" and n != job:
         n += 1
     if n == 0 or n == len(words):
         return None, [t.text for t in words]

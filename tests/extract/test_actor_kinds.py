@@ -189,6 +189,21 @@ def test_a_titled_persons_surname_is_theirs_not_a_places() -> None:
             "Tim Cole, chief of staff to Sen. Ann Holt of Ohio, said the vote would be close.",
             "vote", "Tim Cole", "chief of staff to Sen. Ann Holt of Ohio", None,
         ),
+        (  # the body after a phrase of the role: "at" need not hang on its head
+            "Bo Lin, a senior analyst for emerging markets at Harrow Stanley, said rates would "
+            "rise.",
+            "rates", "Bo Lin", "senior analyst for emerging markets", "Harrow Stanley",
+        ),
+        (  # a body named after its description
+            "Arun Patel, research director of gaming VR/AR at tech market research firm QXR, "
+            "said sales would fall.",
+            "sales", "Arun Patel", "research director of gaming VR AR", "QXR",
+        ),
+        (  # "for" inside a body's name is the name's
+            "Lea Brandt, director of the Institute for Coastal Research, said the dunes were "
+            "moving.",
+            "dunes", "Lea Brandt", "director of the Institute for Coastal Research", None,
+        ),
         (  # a subject the role is about stays
             "Jo Roe, an adviser on foreign policy to the senator, said the trip was off.",
             "trip", "Jo Roe", "adviser on foreign policy to the senator", None,
@@ -293,3 +308,19 @@ def test_a_body_the_ner_takes_for_a_person_is_a_body_by_its_head_and_of(text) ->
 def test_a_person_whose_surname_is_a_body_word_stays_a_person() -> None:
     sp = speaker_of("Sen. Frank Church said the treaty was a mistake.", "treaty was")
     assert (sp.name, sp.kind) == ("Frank Church", "person")
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "affiliation"),
+    [
+        (
+            '"We pray for their recovery," said White House Press Secretary Stephanie Grisham.',
+            "Press Secretary", "White House",
+        ),
+        ('"We pray for them," said Press Secretary Ann Kole.', "Press Secretary", None),
+        ('"No comment," said Associated Press reporter Tim Marsh.', "reporter", "Associated Press"),
+    ],
+)  # fmt: skip
+def test_a_press_secretary_works_for_no_outlet(text, role, affiliation) -> None:
+    sp = speaker_of(text, "pray" if "pray" in text else "comment")
+    assert (sp.role, sp.affiliation) == (role, affiliation)
