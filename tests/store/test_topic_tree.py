@@ -1849,3 +1849,146 @@ def test_subjects_of_general_news_of_issue_19_round_13(slug, tagged, untagged):
     taxonomy = load_taxonomy()
     assert slug in slugs(tag(taxonomy, tagged))
     assert untagged is None or slug not in slugs(tag(taxonomy, untagged))
+
+
+@pytest.mark.parametrize(
+    ("slug", "tagged", "untagged"),
+    [
+        ("disease-condition", "she has lived with arthritis for years", None),
+        ("disease-condition", "insomnia kept the pilots awake", None),
+        ("disease-condition", "a migraine ended her day early", None),
+        ("disease-condition", "he had an epileptic seizure at the gym", None),
+        ("disease-condition", "osteoporosis weakens the bones of older women", None),
+        ("disease-condition", "a drug for Parkinson's disease", None),
+        ("disease-condition", "she was told she had multiple sclerosis", None),
+        ("disease-condition", "a child treated for leukemia in Corvale", None),
+        ("disease-condition", "a rare lymphoma of the skin", None),
+        ("disease-condition", "hypertension often goes unnoticed", None),
+        ("disease-condition", "he died of kidney failure", None),
+        ("religion", "the Sunni tribes of the western plains", None),
+        ("religion", "a Shiite neighbourhood of the old town", None),
+        ("religious-life", "the twins were baptized in May", "a baptism of fire for the coach"),
+        ("fundamental-rights", "he backed enhanced interrogation of detainees", None),
+        (
+            "fundamental-rights",
+            "she would bring back harsher interrogation techniques",
+            "the interrogation lasted six hours",
+        ),
+        ("energy", "the shale fields north of Marlow", None),
+        ("lawsuits", "the firm sought a declaratory judgment", None),
+        ("lawsuits", "a complaint for declaratory relief", None),
+        ("housing-property", "tenants of the tower complained of mould", "the lieutenant agreed"),
+        ("food-drink", "a dietitian recommends more fibre", None),
+        ("fundamental-rights", "the internment of the islanders in 1942", None),
+        ("religion", "a rise in Islamophobia in the suburbs", None),
+        ("economy", "a stimulus package passed in May", None),
+        ("economy", "new rules on payday lending", None),
+        (
+            "economy",
+            "she would borrow to pay for infrastructure programs",
+            "the party's infrastructure",
+        ),
+        ("economy", "the state's credit rating was cut twice", None),
+        ("economy", "the subprime era ended", None),
+        ("crime", "the massacres amounted to genocide", None),
+        ("crime", "a campaign of ethnic cleansing", None),
+        ("treaties", "the prisoners are covered by the Geneva Conventions", None),
+        ("elections", "a recount in two counties is due", "she recounted the trip"),
+        ("society", "robes of the Ku Klux Klan", None),
+        ("society", "the KKK marched in 1925", None),
+        ("society", "a rise in antisemitic attacks", None),
+        ("society", "white nationalists rallied in the park", None),
+        ("society", "misogynist remarks by the host", None),
+        ("fitness-for-office", "he is a natural born citizen", None),
+        ("labour", "a law for equal pay", None),
+        ("labour", "the gender pay gap narrowed", None),
+    ],
+)
+def test_subjects_of_general_news_of_issue_19_round_15(slug, tagged, untagged):
+    """General-news subjects the tree lacked (issue 19 round 15, learned on PolNeAR train and
+    the even half of the web pages): conditions by name, the branches of Islam, baptism (not a
+    baptism of fire), harsh interrogation (not any interrogation), shale, declaratory
+    judgments, tenants, dietitians, internment, Islamophobia, stimulus, payday lending,
+    infrastructure spending (not a party's infrastructure), credit ratings, subprime lending,
+    genocide, the Geneva Conventions, a vote recount (not a story recounted), hate groups and
+    prejudice, a natural-born citizen, equal pay."""
+    taxonomy = load_taxonomy()
+    assert slug in slugs(tag(taxonomy, tagged))
+    assert untagged is None or slug not in slugs(tag(taxonomy, untagged))
+
+
+def _article(taxonomy: list[TopicDef], claims: list[str]) -> list[dict[str, str]]:
+    tagged = [dict(tag(taxonomy, c)) for c in claims]
+    return article_topics(taxonomy, tagged, [(c, None) for c in claims])
+
+
+@pytest.mark.parametrize(
+    ("slug", "company", "claim"),
+    [
+        (
+            "elections",
+            ["the candidate won the primary election in Maine", "voters backed her at the caucus"],
+            "the committee ended March with $2 million cash on hand",
+        ),
+        (
+            "elections",
+            ["the candidate won the primary election in Maine", "voters backed her at the caucus"],
+            "he needs more than a third-place finish in Ohio",
+        ),
+        (
+            "elections",
+            ["the candidate won the primary election in Maine", "voters backed her at the caucus"],
+            "many people in Dunmore are still undecided",
+        ),
+        (
+            "opinion-polls",
+            ["poll respondents were split", "she has a five percentage-point lead"],
+            "Moss has 41 percent support in the city",
+        ),
+        (
+            "opinion-polls",
+            ["poll respondents were split", "she has a five percentage-point lead"],
+            "Moss gained six percentage points since May",
+        ),
+        (
+            "elections",
+            ["the candidate won the primary election in Maine", "voters backed her at the caucus"],
+            "the two are fighting for first place in Ohio",
+        ),
+        (
+            "elections",
+            ["the candidate won the primary election in Maine", "voters backed her at the caucus"],
+            "it looks like a virtual tie",
+        ),
+        (
+            "fitness-for-office",
+            ["he is unfit to be president", "she said he is unfit for office"],
+            "she meets the natural born requirement",
+        ),
+        (
+            "fitness-for-office",
+            ["he is unfit to be president", "she said he is unfit for office"],
+            "most of us want someone honest and trustworthy",
+        ),
+    ],
+)
+def test_a_word_of_campaign_reports_needs_the_articles_company(slug, company, claim):
+    """Words of campaign reports that other stories use too (issue 19 round 15): cash on
+    hand, a place or a place finish, a virtual tie, the undecided, percent support and
+    percentage points, honest and trustworthy, natural born count
+    where other claims of the article carry the topic from their own words; in a story about
+    a business or a race on the track they say nothing of an election."""
+    taxonomy = load_taxonomy()
+    assert slug in _article(taxonomy, [*company, claim])[-1]
+    elsewhere = ["the bakery sold more bread this year", "the runner trained in the hills"]
+    assert slug not in _article(taxonomy, [*elsewhere, claim])[-1]
+    assert slug not in dict(tag(taxonomy, claim))
+
+
+def test_in_the_first_place_is_no_place_in_a_race():
+    """'In the first place' is an idiom, not a finish (issue 19 round 15)."""
+    taxonomy = load_taxonomy()
+    company = ["the candidate won the primary election in Maine", "voters backed her at the caucus"]
+    claim = "it was a mistake to go there in the first place"
+    assert "elections" not in _article(taxonomy, [*company, claim])[-1]
+    assert "elections" in _article(taxonomy, [*company, "she is in first place in Iowa"])[-1]
