@@ -24,7 +24,7 @@ import dataclasses
 import re
 from collections.abc import Iterable, Mapping
 
-from claimtrack.extract.roles import PERSON_ROLES, written
+from claimtrack.extract.roles import PERSON_ROLES, role_head, written
 from claimtrack.extract.speakers import (
     HONORIFICS,
     ORG_WORDS,
@@ -41,9 +41,6 @@ _LEADING = re.compile(r"^[\s|•·:;,/\\>»\-\u2013\u2014]+")
 # a lower-case letter (or a name's final period) with a capital right after it: where a
 # second copy of a name may start
 _JUNCTION = re.compile(r"(?<=[a-z.])(?=[A-Z])")
-_PREPOSITION = re.compile(
-    r"\s(?:of|at|for|in|with|to|on|from|behind|within|about|over|under|since)\s", re.I
-)
 # an agent noun: one who does something ("planner", "director", "biochemist", "trustee")
 _AGENT = re.compile(r"(?:er|or|ist|ian|ant|ent|ee|ess|man|woman|person)s?$")
 # "president of Firm a design agency": the comma before "a" was lost
@@ -66,19 +63,6 @@ def clean_name(name: str) -> str:
         if m.start() > name.find(first) and name.startswith(first, m.start()):
             return name[: m.start()].strip()
     return name
-
-
-def role_head(role: str) -> str:
-    """The word a role is a role by: the last word before its first preposition and before
-    a participle after it, in lower case, without a possessive or a period ("chief executive
-    of the bank" -> "executive", "aide teaching at a college" -> "aide")."""
-    before = _PREPOSITION.split(f" {role} ", maxsplit=1)[0].split()
-    while len(before) > 1 and before[-1].lower().endswith("ing"):
-        before.pop()
-    if not before:
-        return ""
-    word = re.sub(r"['’]s$", "", before[-1]).strip(".,;:()").lower()
-    return word
 
 
 def is_role(role: str) -> bool:

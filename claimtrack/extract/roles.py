@@ -130,6 +130,25 @@ def state_tag(after: str) -> str:
     return ""
 
 
+# where a role's head ends: "spokesman for the ministry", "chief executive of the bank"
+_PREPOSITION = re.compile(
+    r"\s(?:of|at|for|in|with|to|on|from|behind|within|about|over|under|since)\s", re.I
+)
+
+
+def role_head(role: str) -> str:
+    """The word a role is a role by: the last word before its first preposition and before
+    a participle after it, in lower case, without a possessive or a period ("chief executive
+    of the bank" -> "executive", "aide teaching at a college" -> "aide")."""
+    before = _PREPOSITION.split(f" {role} ", maxsplit=1)[0].split()
+    while len(before) > 1 and before[-1].lower().endswith("ing"):
+        before.pop()
+    if not before:
+        return ""
+    word = re.sub(r"['’]s$", "", before[-1]).strip(".,;:()").lower()
+    return word
+
+
 def role_words(text: str) -> frozenset[str]:
     """The meaningful words of a role, folded, with their common variants made one:
     "GOP presidential nominee" -> {"republican", "presidential", "nominee"}."""

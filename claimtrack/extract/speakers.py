@@ -17,6 +17,7 @@ from claimtrack.extract.roles import (
     definite,
     fits,
     initials,
+    role_head,
     role_words,
     state_tag,
 )
@@ -246,6 +247,11 @@ UNNAMED_HEADS = frozenset(
     """.split()
 )
 
+# the heads of an unnamed source that is one person ("a source", "an aide"), not many
+ONE_UNNAMED = frozenset(w for w in UNNAMED_HEADS if not w.endswith("s")) - frozenset(
+    "some many other one someone party people report".split()
+)
+
 DOCUMENTS = words_of("source_documents") | frozenset(
     """
     ad video return transcript spot clip commercial advertisement brief submission complaint
@@ -268,6 +274,17 @@ DOCUMENT_FAMILY = {
     "data": "data", "datum": "data", "database": "data",  # the tagger's lemma of "data"
     "ruling": "ruling",  # a court's (not "decision": more often a choice than a paper)
 }  # fmt: skip
+# the heads of a description of one body that speaks, named or not ("the club", "the
+# ministry", "the report"): "it" after such an unnamed speaker is that body
+UNNAMED_BODIES = (
+    NAME_WORD_HEADS
+    | ORG_WORDS
+    | GOVERNMENT_WORDS
+    | AGENCY_WORDS
+    | FIRM_NOUNS
+    | BODY_NOUNS
+    | frozenset(DOCUMENT_FAMILY)
+)
 # verbs whose subject owns the document they take: "the RNC released an ad"
 ISSUE_VERBS = frozenset(
     "have release issue publish unveil launch air run produce post put send file write".split()
@@ -372,6 +389,21 @@ def place(tok: Token, speaker: bool) -> tuple[int, str]:
     if tok.dep_ == "poss" and tok.head.dep_ in SUBJECTS:
         return 2, "the owner of a subject in"
     return 1, "named in"
+
+
+def same_source(low: str, seen: Seen) -> bool:
+    """Whether a speaker's pronoun LOW, whose likeliest antecedent is the unnamed source
+    SEEN, is that source: one the article described as a claim's speaker, one body for
+    "it" ("The club said ... It said"), one person by a source's noun for "he" or "she"
+    ("A spokesman for the ministry said ... He added"); never a plural ("they": too
+    often another group of people the article did not credit), a thing ("a page on
+    health care"), or anyone only a subject ("the man ended up ...")."""
+    if seen.place != "the speaker in" or seen.plural:
+        return False
+    head = fold(role_head(seen.actor.name or ""))
+    if low == "it":
+        return head in UNNAMED_BODIES
+    return low in PRONOUNS_PERSON and head in ONE_UNNAMED
 
 
 def members(actor: ResolvedActor) -> list[str]:
@@ -1121,6 +1153,8 @@ LEDE_HEADS = (
     - UNNAMED_HEADS
     - frozenset("man woman boy girl person student".split())
 )
+# a trade or standing many share, which a story calls the person it has just named
+EPITHETS = words_of("epithets")
 # the sentences that are an article's lede: its headline, a subtitle and its first one
 LEDE_FIRST = 2
 # how many sentences after a lede's description the person it describes is to be named
@@ -1133,6 +1167,7 @@ SPOUSES = frozenset({"wife", "husband"})
 HEAD_GENDER: dict[str, Gender] = {
     "wife": "f", "mother": "f", "daughter": "f", "sister": "f", "businesswoman": "f",
     "husband": "m", "father": "m", "son": "m", "brother": "m", "businessman": "m",
+    "actress": "f",
 }  # fmt: skip
 
 
@@ -2986,6 +3021,37 @@ class Resolver:
             return None
         return self.canonical(ResolvedActor(full, "person", forms=[full])), why
 
+    def by_epithet(self, head: Token, text: str) -> tuple[ResolvedActor, str] | None:
+        """The person a bare definite description of one by trade or standing (EPITHETS:
+        "The forward", "the veteran striker") stands for as a sentence's subject: the one
+        person the sentence right before it names, named in full as its main clause's
+        subject or speaker ("..., said Jo Roe, the club's captain. The forward added");
+        None when its own sentence names a person, the one before names another too, a
+        role the article writes fits the description, or ``_may_be`` says another holds
+        that kind of role, the person holds another title or is of another gender."""
+        n = self.sentence(head)
+        if n == 0 or head.dep_ not in SUBJECTS or head.tag_ in ("NNS", "NNPS"):
+            return None
+        words = " ".join(text.split()).split()
+        if not 2 <= len(words) <= 4 or fold(words[0]) not in ("the", "this"):
+            return None
+        if fold(words[-1]) != fold(head.text) or fold(head.text) not in EPITHETS:
+            return None  # a clause or an apposition after it, or no epithet
+        if any(t.dep_ == "poss" or t.ent_type_ in NAME_LABELS for t in head.subtree):
+            return None  # "Roe's striker", "the United forward": another's, or told apart
+        description = " ".join(words[1:])
+        if self._role_fits(description) or any(m == n for m, _ in self.named_at):
+            return None  # a role written for one or more ("by_role"), or a name beside it
+        named = {self._full(name) for m, name in self.named_at if m == n - 1}
+        subjects = {self._full(name) if name else "" for m, name in self.subjects if m == n - 1}
+        if len(named) != 1 or subjects != named or len(next(iter(named)).split()) < 2:
+            return None
+        full = named.pop()
+        if not self._may_be(head, description, full):
+            return None
+        actor = self.canonical(ResolvedActor(full, "person", forms=[full]))
+        return actor, "the one person named as the subject of the sentence before it"
+
     def _may_be(self, head: Token, description: str, full: str) -> bool:
         """Whether the person FULL may be whom a description no role fits stands for: no
         one else holds that kind of role (its head, qualifiers and place), FULL holds no
@@ -3194,12 +3260,17 @@ class Resolver:
                 out.setdefault(self._full(written), role)
         return out
 
-    def pronoun(self, low: str, tok: Token, learn: bool = True) -> tuple[ResolvedActor | None, str]:
+    def pronoun(
+        self, low: str, tok: Token, learn: bool = True, unnamed: bool = False
+    ) -> tuple[ResolvedActor | None, str]:
         """The actor a pronoun at TOK stands for: of the candidates it agrees with (a person
         of its gender for "he"/"she", a body for "it"/"they"), the likeliest, by how
         recently and in what place each was named; None when two are equally likely, or
-        when the likeliest is unnamed ("a spokesman said ... He added"). LEARN: whether
-        "he" or "she" tells the gender of whom it is (only a pronoun that is a mention does)."""
+        when the likeliest is unnamed ("a spokesman said ... He added") -- unless UNNAMED,
+        when it is that unnamed source, as described ("spokesman for the ministry", "club"):
+        a speaker's pronoun is the same source as the description before it, never one
+        named behind it. LEARN: whether "he" or "she" tells the gender of whom it is (only
+        a pronoun that is a mention does)."""
         gender = PRONOUN_GENDER.get(low)
         now = self.sentence(tok)
         ranked = self.candidates(now, lambda s: self._agrees(low, gender, s))
@@ -3217,7 +3288,10 @@ class Resolver:
         if seen.actor.kind == "unnamed" and (
             seen.plural or not self.is_name(seen.actor.name or "")
         ):
-            return None, f"left unnamed: {seen.actor.name}, {seen.place} {self.distance(seen, tok)}"
+            where = f"{seen.place} {self.distance(seen, tok)}"
+            if unnamed and same_source(low, seen):
+                return seen.actor, f"the unnamed source described as {where}"
+            return None, f"left unnamed: {seen.actor.name}, {where}"
         if members(seen.actor):
             return seen.actor, f"named together as {seen.place} {self.distance(seen, tok)}"
         actor = self.actors.get(seen.actor.name or "") or self.canonical(seen.actor)
@@ -3292,10 +3366,15 @@ class Resolver:
         if actor.kind == "unnamed" and not seen.plural and self.is_name(actor.name or ""):
             return 1.0 if low in ("it", "they") else 0.0
         if actor.kind == "unnamed":
-            last = (actor.name or "").split()[-1:]
+            # a person by its last word ("an aide"), or by its head ("spokesman for the bank")
+            head, last = role_head(actor.name or ""), (actor.name or "").split()[-1:]
             person = bool(last) and fold(last[0]) in PERSON_NOUNS | UNNAMED_HEADS - {"report"}
+            person = person or fold(head) in PERSON_NOUNS | ONE_UNNAMED
             if low == "they":
                 return 1.0 if seen.plural else 0.0
+            told = HEAD_GENDER.get(fold(head)) or title_gender(head)  # "spokeswoman": not "he"
+            if not compatible(gender, told):
+                return 0.0
             return 1.0 if not seen.plural and (low == "it") != person else 0.0
         if low == "it":
             return 1.0 if actor.kind in BODIES else 0.0
@@ -3436,7 +3515,7 @@ class Resolver:
             if low in FIRST_PERSON and (hit := self.latest()) is not None:
                 return hit, "the speaker the quotation it stands in is credited to"
             if low in PRONOUNS_PERSON or low in ("it", "they"):
-                hit, why = self.pronoun(low, head)
+                hit, why = self.pronoun(low, head, unnamed=True)
                 if hit is not None:
                     return hit, why
             if low == "who" and (ante := antecedent(head)) is not None:
@@ -3501,6 +3580,8 @@ class Resolver:
                 return hit[0], f"named as {hit[1]} in this article"
         bare = fold(found.name or "") in LEDE_HEADS  # "Former Navy Doctor Says": no name
         if (found.kind == "unnamed" or bare) and (hit := self.lede(head, text)) is not None:
+            return hit
+        if found.kind == "unnamed" and (hit := self.by_epithet(head, text)) is not None:
             return hit
         written = found.name
         actor = self.canonical(found, text)
