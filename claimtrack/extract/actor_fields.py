@@ -26,6 +26,7 @@ from collections.abc import Iterable, Mapping
 
 from claimtrack.extract.roles import PERSON_ROLES, role_head, written
 from claimtrack.extract.speakers import (
+    COURTESY_TITLES,
     HONORIFICS,
     ORG_WORDS,
     PAPER_NAMES,
@@ -74,11 +75,27 @@ def is_role(role: str) -> bool:
 
 
 def clean_role(role: str | None) -> str | None:
-    """ROLE of a person, if it is one: a lost comma's firm description cut, else None."""
+    """ROLE of a person, if it is one: a lost comma's firm description cut, a possessive
+    pronoun before a job cut (``unowned``), else None; a tie to someone ("his wife") or a
+    form of address alone ("Mrs.") is none."""
     if not role:
         return role
-    role = _LOST_COMMA.sub(r"\1", role).strip(" ,;:")
-    return role if role and is_role(role) else None
+    role = unowned(_LOST_COMMA.sub(r"\1", role).strip(" ,;:"))
+    if not role or role.lower() in COURTESY_TITLES:
+        return None
+    return role if is_role(role) else None
+
+
+def unowned(role: str) -> str | None:
+    """ROLE without the possessive pronoun it starts with ("its chief executive" -> "chief
+    executive"); None when its head is a tie between people (``tie_nouns``: "his wife", "her
+    colleague"), whose other end only the article knows."""
+    parts = role.split()
+    if len(parts) < 2 or parts[0].lower() not in _OWNED:
+        return role
+    if role_head(role) in words("tie_nouns"):
+        return None
+    return " ".join(parts[1:])
 
 
 # the longest role taken from elsewhere in the article, and words that make it someone
@@ -101,9 +118,11 @@ def role_written_elsewhere(roles: list[str]) -> str | None:
     ("led by microbiologist Jo Roe") that is a clean role (clean_role) of at most
     ELSEWHERE_MAX_WORDS words and no one's ("his adviser"); None when none is."""
     for role in roles:
+        raw = (written(role) or "").split()
+        owned = bool(raw) and raw[0].lower() in _OWNED  # "his adviser": whose, not a role
         role = clean_role(written(role))
         words = role.split() if role else []
-        if not words or len(words) > ELSEWHERE_MAX_WORDS or words[0].lower() in _OWNED:
+        if not words or len(words) > ELSEWHERE_MAX_WORDS or owned:
             continue
         head = role_head(role)
         alone = len(words) == 1 and head not in ROLE_WORDS

@@ -842,7 +842,8 @@ def is_personish(name_head: Token, name_toks: list[Token], np_toks: list[Token],
     nothing of the kind."""
     np_words = {t.lower_ for t in np_toks} | {t.lower_ for t in name_toks}
     if name_toks and name_toks[-1].lower_ in ORG_WORDS | GOVERNMENT_WORDS:
-        return False  # "the Central and East European Coalition"
+        # "the Central and East European Coalition"; "Ann Board" when the article says so
+        return name_toks[-1].lower_ in ORG_WORDS and named_as_person(name_toks)
     first = name_toks[0].text if len(name_toks) in (2, 3) else ""
     return (
         name_head.ent_type_ == "PERSON"
@@ -853,12 +854,30 @@ def is_personish(name_head: Token, name_toks: list[Token], np_toks: list[Token],
             for c in name_head.children
         )
         or not (np_words & (GOVERNMENT_WORDS | ORG_WORDS))
-        and any(t.lower_ in TITLE_WORDS for t in np_toks if name_toks and t.i < name_toks[0].i)
+        and any(
+            t.lower_ in TITLE_WORDS and not _in_body_name(t, name_toks)
+            for t in np_toks
+            if name_toks and t.i < name_toks[0].i
+        )
         or outlet_before([t for t in np_toks if name_toks and t.i < name_toks[0].i])[0] is not None
         or name_head.ent_type_ not in ("GPE", "NORP", "ORG", "FAC", "LOC")
         and not names_outlet(name_toks)
         and first_name_gender(first) is not None
     )
+
+
+_BODY_ENTS = ("ORG", "FAC", "GPE", "NORP", "LOC")
+
+
+def _in_body_name(t: Token, name_toks: list[Token]) -> bool:
+    """Whether a title word before a name is the first word of one body's name with it, to
+    the NER, and the name opens with no first name: "National Grid", "Royal Mail" are no
+    person "Grid" titled "National"."""
+    last = name_toks[-1]
+    if last.ent_type_ not in _BODY_ENTS or first_name_gender(name_toks[0].text) is not None:
+        return False
+    inside = last.doc[t.i + 1 : last.i + 1]
+    return t.ent_type_ == last.ent_type_ and all(k.ent_iob_ == "I" for k in inside)
 
 
 def a_thing(name: Token) -> bool:
@@ -933,7 +952,7 @@ def name_kind(name_toks: list[Token], ent: str, personish: bool) -> ActorKind:
     if last in GOVERNMENT_WORDS:
         return "government"
     if last in ORG_WORDS:
-        return "organization"
+        return "person" if named_as_person(name_toks) else "organization"
     if personish:
         return "person"
     if ent == "GPE":
@@ -948,6 +967,47 @@ def press_job(toks: list[Token]) -> int | None:
         if t.lower_ == "press" and toks[i + 1].lower_ in TITLE_WORDS | PERSON_JOBS:
             return i
     return None
+
+
+_COURTESY_BEFORE = r"\b(Mr|Mrs|Ms|Miss|Dr)\.? {0}\b"
+
+
+def named_as_person(name_toks: list[Token]) -> bool:
+    """Whether a name whose last word is an organisation's ("Ann Board", "Ms. Bank", "Board")
+    is a person's by its article's evidence: a form of address before it or before that
+    word ("Ms. Board"), or a first name before that word in the article ("Ann Board") that
+    has a gender and the same gender in a form of address before the word or in "he"/"she"
+    opening the sentence after one where the full name is the subject. A guess by the first
+    name alone is none: "Sierra Club", "Ford Foundation" stay bodies."""
+    if not name_toks or not name_toks[-1].text[:1].isupper():
+        return False
+    before = name_toks[0].doc[name_toks[0].i - 1] if name_toks[0].i > 0 else None
+    if len(name_toks) == 1 and before is not None and before.lower_ in COURTESY_TITLES:
+        return True  # "Ms. Bank": a form of address is no body's
+    if len(name_toks) > 2 or len(name_toks) == 2 and first_name_gender(name_toks[0].text) is None:
+        return False
+    doc, last = name_toks[-1].doc, name_toks[-1].text
+    text = doc_text(doc)
+    titles = {m[1] for m in re.finditer(_COURTESY_BEFORE.format(re.escape(last)), text)}
+    for k in range(len(doc) - 1):
+        first, word = doc[k], doc[k + 1]
+        gender = first_name_gender(first.text) if word.text == last else None
+        if gender is None or not first.text[:1].isupper():
+            continue
+        if any(compatible(title_gender(t), gender) for t in titles):
+            return True
+        if word.dep_ in SUBJECTS and _next_sentence_pronoun(word) == gender:
+            return True
+    return False
+
+
+def _next_sentence_pronoun(tok: Token) -> Gender | None:
+    """The gender of "he" or "she" opening the sentence after TOK's, else None."""
+    end = tok.sent.end
+    nxt = tok.doc[end] if end < len(tok.doc) else None
+    return (
+        PRONOUN_GENDER.get(nxt.lower_) if nxt is not None and nxt.lower_ in ("he", "she") else None
+    )
 
 
 def outlet_before(title_toks: list[Token]) -> tuple[str | None, list[Token]]:
@@ -1032,7 +1092,9 @@ def _org_name_toks(doc: Doc, name_toks: list[Token], start: int) -> list[Token]:
     while i >= 0 and doc[i].idx >= start:
         t = doc[i]
         joins = t.lower_ in ("and", "&") and i > 0 and doc[i - 1].text[:1].isupper()
-        if not (joins or t.text[:1].isupper() and t.pos_ in ("PROPN", "ADJ")):
+        if t.lower_ in COURTESY_TITLES or not (
+            joins or t.text[:1].isupper() and t.pos_ in ("PROPN", "ADJ")
+        ):
             break
         out.insert(0, t)
         i -= 1
@@ -1302,7 +1364,9 @@ def org_in_apposition(head: Token) -> ResolvedActor | None:
     """The organisation a description of one stands for when the NER names it in apposition
     after it: "The warehouse's owner, Pacific Home Goods,", "Its parent company, Norwood
     Holdings," -> the organisation. None unless the appositive is one organisation's name
-    whole, with no first name of a person's at its start unless a body's word ends it."""
+    whole, with no first name of a person's at its start unless a body's word ends it or the
+    description is a firm's ("Its parent company, Norwood Holdings,": "Norwood" is a first
+    name too)."""
     if head.pos_ != "NOUN" or head.tag_ != "NN":
         return None
     appos = next((c for c in head.children if c.dep_ == "appos" and c.i > head.i), None)
@@ -1316,7 +1380,8 @@ def org_in_apposition(head: Token) -> ResolvedActor | None:
         return None  # right after the description's comma, nothing between
     text = doc[span[0] : span[1]].text
     words = text.split()
-    if first_name_gender(words[0]) is not None and fold(words[-1]) not in ORG_WORDS:
+    firm = head.lower_ in FIRM_NOUNS | words_of("company_nouns")  # no person is "the company"
+    if not firm and first_name_gender(words[0]) is not None and fold(words[-1]) not in ORG_WORDS:
         return None  # "His partner, Jo Roe," the NER took for a firm
     name = _DET.sub("", text)
     return ResolvedActor(name, "organization", forms=[name])
@@ -2796,10 +2861,21 @@ class Resolver:
         key = fold(surname)
         if (before := self.surname_for.get(key)) in names:
             return before  # "Roe" stays whom it stood for when Ann Roe is named later
+        if self.last_seen_together(names):
+            return None  # "Dr. Reyes" of Dr. Alan and Dr. Maria Reyes: left as written
         found = next((a.name for a in reversed(self.recent) if a.name in names), names[0])
-        if found is not None:
-            self.surname_for[key] = found
+        self.surname_for[key] = found
         return found
+
+    def last_seen_together(self, names: list[str]) -> bool:
+        """Whether the last two of NAMES seen so far were last seen in one sentence ("Dr. Alan
+        Reyes and Dr. Maria Reyes run the clinic"): none of them is likelier than another."""
+        last: dict[str, int] = {}
+        for seen in self.seen:
+            if seen.actor.name in names:
+                last[seen.actor.name] = seen.sent
+        latest = sorted(last.values(), reverse=True)
+        return len(latest) >= 2 and latest[0] == latest[1]
 
     def by_owned_surname(self, head: Token) -> tuple[ResolvedActor, str] | None:
         """A surname after a body's possessive that the NER read as one body's name with it
