@@ -41,8 +41,10 @@ UNCOMMON_STOP_WORDS = frozenset(
 )
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def english_frequency(phrase: str) -> float:
-    """Zipf frequency of PHRASE in general English (wordfreq's lists, shipped in its package)."""
+    """Zipf frequency of PHRASE in general English (wordfreq's lists, shipped in its package);
+    kept by phrase (the tagger asks the same words claim after claim)."""
     from wordfreq import zipf_frequency
 
     return zipf_frequency(phrase, "en")

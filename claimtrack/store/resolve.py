@@ -19,7 +19,7 @@ run moves nothing.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 from sqlalchemy import Engine, literal, or_, select, union
@@ -119,29 +119,37 @@ def mention_gender(mention: str | None) -> str | None:
     return title_gender(words[0]) or PRONOUN_GENDER.get(fold(words[0]).strip(".,"))
 
 
-# session.info key of what ``plan`` reads once for all the claims of one loose actor in a
-# source: (what, source id) -> rows; nothing is written while it plans
+# session.info key of what ``plan`` works out once for all the claims of one loose actor:
+# a key -> rows (a source's people, the loose actor's mentions there, the people whose full
+# name ends with its surname); nothing is written while it plans
 PLANNED = "claimtrack.planned"
 
 
-def _once(session: Session, what: str, source_id: int, stmt) -> list:  # noqa: ANN001
-    """The rows of STMT, asked once per source while ``plan`` works (else every time)."""
-    memo: dict[tuple[str, int], list] | None = session.info.get(PLANNED)
+def _once(session: Session, key: tuple, rows: Callable[[], list]) -> list:
+    """ROWS(), worked out once per KEY while ``plan`` works (else every time)."""
+    memo: dict[tuple, list] | None = session.info.get(PLANNED)
     if memo is None:
-        return list(session.scalars(stmt))
-    if (what, source_id) not in memo:
-        memo[what, source_id] = list(session.scalars(stmt))
-    return memo[what, source_id]
+        return rows()
+    if key not in memo:
+        memo[key] = rows()
+    return memo[key]
 
 
 def source_gender(session: Session, loose: Actor, claim: Claim) -> str | None:
     """The one gender the other mentions of LOOSE in CLAIM's article tell ("Obama" that the
     article goes on to call "he"), else None."""
-    stmt = select(Claim.speaker_mention).where(
-        Claim.actor_id == loose.id, Claim.source_id == claim.source_id
-    )
-    mentions = _once(session, f"mentions of {loose.id}", claim.source_id, stmt)
-    told = {g for m in mentions if (g := mention_gender(m)) is not None}
+
+    def mentions() -> list[str | None]:
+        stmt = select(Claim.speaker_mention).where(
+            Claim.actor_id == loose.id, Claim.source_id == claim.source_id
+        )
+        return list(session.scalars(stmt))
+
+    told = {
+        g
+        for m in _once(session, ("mentions", loose.id, claim.source_id), mentions)
+        if (g := mention_gender(m)) is not None
+    }
     return told.pop() if len(told) == 1 else None
 
 
@@ -166,23 +174,33 @@ def _of_surname(actor: Actor, loose: Actor) -> bool:
 
 def in_source(session: Session, source_id: int, loose: Actor, gender: str | None) -> list[Actor]:
     """The full-named people SOURCE_ID's claims name whom LOOSE's surname fits."""
-    ids = select(ClaimSpeaker.actor_id).join(Claim, Claim.id == ClaimSpeaker.claim_id)
-    named = union(  # one union, not two IN joined by OR: PostgreSQL read every actor for it
-        ids.where(Claim.source_id == source_id),
-        select(Claim.actor_id).where(Claim.source_id == source_id),
-    )
-    stmt = select(Actor).where(Actor.kind == "person", Actor.id.in_(named))
-    people = _once(session, "people", source_id, stmt)
-    return [a for a in people if _of_surname(a, loose) and _fits(a, gender, None)]
+
+    def people() -> list[Actor]:
+        ids = select(ClaimSpeaker.actor_id).join(Claim, Claim.id == ClaimSpeaker.claim_id)
+        named = union(  # one union, not two IN joined by OR: PostgreSQL read every actor for it
+            ids.where(Claim.source_id == source_id),
+            select(Claim.actor_id).where(Claim.source_id == source_id),
+        )
+        stmt = select(Actor).where(Actor.kind == "person", Actor.id.in_(named))
+        return list(session.scalars(stmt))
+
+    def of_surname() -> list[Actor]:
+        return [a for a in _once(session, ("people", source_id), people) if _of_surname(a, loose)]
+
+    fit = _once(session, ("of surname", loose.id, source_id), of_surname)
+    return [a for a in fit if _fits(a, gender, None)]
 
 
 def known_tail(session: Session, loose: Actor, gender: str | None) -> Actor | None:
     """The one known person whose full name ends with LOOSE's several-word surname."""
     words = person_form(loose.name).split()
-    last = name_key(words[-1])
-    by_alias = select(ActorAlias.actor_id).where(ActorAlias.alias_key == last)
-    stmt = select(Actor).where(Actor.kind == "person", Actor.id.in_(by_alias))
-    found = [a for a in session.scalars(stmt) if _ends_with(a, words) and _fits(a, gender, None)]
+
+    def ending() -> list[Actor]:
+        by_alias = select(ActorAlias.actor_id).where(ActorAlias.alias_key == name_key(words[-1]))
+        stmt = select(Actor).where(Actor.kind == "person", Actor.id.in_(by_alias))
+        return [a for a in session.scalars(stmt) if _ends_with(a, words)]
+
+    found = [a for a in _once(session, ("tail", loose.id), ending) if _fits(a, gender, None)]
     return found[0] if len(found) == 1 else None
 
 

@@ -675,7 +675,9 @@ def speaker_topics(taxonomy: Sequence[TopicDef], mention: str | None) -> dict[st
     leads by four points")."""
     if not mention:
         return {}
-    return {t.slug: "speaker" for t in taxonomy if t.names_speaker(mention)}
+    # only the topics whose speaker keywords the mention's words may start (store/screen.py)
+    heard = _screened(taxonomy, "speaker_pattern", [mention.split(",", 1)[0]])
+    return {t.slug: "speaker" for t in heard if t.names_speaker(mention)}
 
 
 def _in_the_articles_sense(

@@ -523,3 +523,40 @@ def test_the_claims_of_one_loose_speaker_in_one_article_ask_its_people_once(db_u
     assert [(m.was, m.now) for m in moved] == [("Nervano", "Frank Nervano")] * 2
     assert len(asked) == 1  # for both claims
     assert _speakers(db_url)["the fees"] == _speakers(db_url)["the appeal"] == "Frank Nervano"
+
+
+QUOTAS = _article(
+    "quotas.txt",
+    "Fisheries\n\nMr. Quintero Salcedo said the fishing quotas would stay as they are.\n",
+    [
+        C(
+            "Mr. Quintero Salcedo",
+            "Quintero Salcedo",
+            "said",
+            "the fishing quotas would stay as they are",
+        )
+    ],
+    "2024-02-02",
+)
+
+
+def test_the_claims_of_one_two_word_surname_ask_for_the_full_names_ending_with_it_once(db_url):
+    store_articles(db_url, [TARIFFS, QUOTAS, TALKS])
+    assert _speakers(db_url)["the fishing quotas"] == "Quintero Salcedo"
+    engine = dbmod.open_engine(db_url)
+    asked: list[str] = []
+
+    def seen(_conn, _cursor, statement, *_args) -> None:  # noqa: ANN001
+        if "actor_aliases.alias_key =" in statement and "actors.kind =" in statement:
+            asked.append(statement)  # known_tail: the people known by the surname's last word
+
+    event.listen(engine, "before_cursor_execute", seen)
+    try:
+        with dbmod.session_scope(engine) as session:
+            moved = resolve_loose(session)
+    finally:
+        event.remove(engine, "before_cursor_execute", seen)
+    assert [(m.was, m.now) for m in moved] == [("Quintero Salcedo", "Tomas Quintero Salcedo")] * 2
+    assert len(asked) == 1  # for both claims, each in its own article
+    assert _speakers(db_url)["the fishing quotas"] == "Tomas Quintero Salcedo"
+    assert _speakers(db_url)["the steel tariffs"] == "Tomas Quintero Salcedo"

@@ -204,3 +204,23 @@ def test_one_screen_of_many_patterns_answers_as_each_pattern_alone():
     topics.insert(0, dropped)
     assert _screened(topics, "pattern", (text,))[0] is dropped
     assert _screened(list(topics), "pattern", (text,)) == plain("pattern")
+
+
+def test_speaker_topics_are_the_same_with_and_without_the_screen(monkeypatch):
+    from claimtrack.store.taxonomy import speaker_topics
+
+    topics = load_taxonomy()
+    mentions = [None, "", *SENTENCES]
+    for topic in topics:
+        for keyword in topic.keywords:
+            if keyword.startswith("@"):
+                word = keyword[1:].rstrip("*")
+                mentions += [
+                    f"a new {word} released on Monday",
+                    f"{word.upper()} FIGURES",
+                    f"Ann Holt, who trails in the {word}",  # after the comma: not the speaker
+                ]
+    screened = [speaker_topics(topics, m) for m in mentions]
+    monkeypatch.setattr(screen, "heads", lambda _pattern: None)  # no screen: the plain search
+    assert [speaker_topics(topics, m) for m in mentions] == screened
+    assert sum(bool(t) for t in screened) > 2
