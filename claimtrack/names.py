@@ -40,6 +40,18 @@ PRONOUNS = frozenset(
 )
 
 
+# A mention that is only one of these points at a noun written elsewhere ("an ad that
+# accuses", "That worries them"): it names nobody. "WHO", in capitals, is a body's name.
+POINTERS = frozenset("who whom whose which that this these those".split())
+
+
+def names_nobody(mention: str) -> bool:
+    """Whether a mention is only a pronoun, relative or demonstrative word: no actor's
+    name ("she", "that", "Which"; not "WHO")."""
+    key = name_key(mention)
+    return key in PRONOUNS or key in POINTERS and not mention.strip().isupper()
+
+
 def fold(text: str) -> str:
     """TEXT without accents and case: "Ušakov" -> "usakov"."""
     if text.isascii():  # NFKD leaves ASCII as it is, and it has no accents to drop

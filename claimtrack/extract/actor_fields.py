@@ -27,9 +27,11 @@ from collections.abc import Iterable, Mapping
 from claimtrack.extract.roles import PERSON_ROLES, written
 from claimtrack.extract.speakers import (
     HONORIFICS,
+    KIN,
     ORG_WORDS,
     PAPER_NAMES,
     PERSON_JOBS,
+    PERSONAL_TIES,
     TITLE_WORDS,
     ResolvedActor,
 )
@@ -90,10 +92,16 @@ def is_role(role: str) -> bool:
 
 
 def clean_role(role: str | None) -> str | None:
-    """ROLE of a person, if it is one: a lost comma's firm description cut, else None."""
+    """ROLE of a person, if it is one: a lost comma's firm description cut and an owner's
+    pronoun before a job dropped ("Its president" -> "president": whose, only the sentence
+    before tells; a tie to someone keeps it: "her brother"), else None."""
     if not role:
         return role
     role = _LOST_COMMA.sub(r"\1", role).strip(" ,;:")
+    words_ = role.split()
+    if len(words_) > 1 and words_[0].lower() in _OWNED:
+        job = " ".join(words_[1:])
+        role = job if role_head(job) not in KIN | PERSONAL_TIES else role
     return role if role and is_role(role) else None
 
 
@@ -117,9 +125,12 @@ def role_written_elsewhere(roles: list[str]) -> str | None:
     ("led by microbiologist Jo Roe") that is a clean role (clean_role) of at most
     ELSEWHERE_MAX_WORDS words and no one's ("his adviser"); None when none is."""
     for role in roles:
-        role = clean_role(written(role))
+        said = written(role)
+        if said and said.split()[0].lower() in _OWNED:
+            continue
+        role = clean_role(said)
         words = role.split() if role else []
-        if not words or len(words) > ELSEWHERE_MAX_WORDS or words[0].lower() in _OWNED:
+        if not words or len(words) > ELSEWHERE_MAX_WORDS:
             continue
         head = role_head(role)
         alone = len(words) == 1 and head not in ROLE_WORDS
