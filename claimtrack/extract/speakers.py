@@ -26,6 +26,7 @@ from claimtrack.extract.wordlists import words as words_of
 from claimtrack.names import (
     PARTICLES,
     PRONOUN_GENDER,
+    REFLEXIVES,
     Gender,
     compatible,
     first_name_gender,
@@ -839,9 +840,6 @@ def is_personish(name_head: Token, name_toks: list[Token], np_toks: list[Token],
         and not names_outlet(name_toks)
         and first_name_gender(first) is not None
     )
-
-
-REFLEXIVES = frozenset("himself herself itself themselves".split())
 
 
 def _reflexive(head: Token) -> Token | None:

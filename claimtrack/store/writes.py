@@ -37,7 +37,6 @@ from claimtrack.names import (
     NAME_GLUE,
     NAME_TITLES,
     PARTICLES,
-    POINTERS,
     PRONOUNS,
     SUFFIXES,
     abbreviation,
@@ -160,8 +159,8 @@ def speaker_name(speaker: Speaker, doc_text: str) -> str | None:
     """The actor name to file a claim under: resolved name, else a non-pronoun mention; a
     relative or demonstrative word alone ("that", "This") names nobody."""
     if speaker.name and speaker.name.strip():
-        name = speaker.name.strip()
-        return None if name_key(name) in POINTERS and not name.isupper() else name
+        name = speaker.name.strip()  # "She herself", "the one": nobody ("US" is a place)
+        return None if names_nobody(name) and not name.isupper() else name
     if speaker.mention is None:
         return None
     mention = " ".join(speaker.mention.text(doc_text).split())

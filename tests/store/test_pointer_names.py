@@ -37,3 +37,10 @@ def test_names_nobody_reads_pronouns_and_pointers() -> None:
         False,
         False,
     ]
+
+
+def test_a_pronoun_with_herself_names_nobody_but_a_capital_place_stays() -> None:
+    text = "She herself was surprised to find the gene in the liver."
+    assert _named(text, "She herself", name="She") is None
+    assert _named(text, "She herself") is None
+    assert _named("The US welcomed the deal.", "The US", name="US") == "US"
