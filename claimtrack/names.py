@@ -40,6 +40,23 @@ PRONOUNS = frozenset(
 )
 
 
+REFLEXIVES = frozenset("myself yourself himself herself itself ourselves themselves".split())
+# A mention that is only one of these points at a noun written elsewhere ("an ad that
+# accuses", "That worries them"): it names nobody. "WHO", in capitals, is a body's name.
+POINTERS = frozenset("who whom whose which that this these those".split())
+
+
+def names_nobody(mention: str) -> bool:
+    """Whether a mention is only a pronoun, relative or demonstrative word, an emphatic
+    "herself" after it or not: no actor's name ("she", "She herself", "that", "Which"; not
+    "WHO")."""
+    words = name_key(mention).split()
+    if len(words) == 2 and words[1] in REFLEXIVES:
+        words = words[:1]
+    key = " ".join(words)
+    return key in PRONOUNS or key in POINTERS and not mention.strip().isupper()
+
+
 def fold(text: str) -> str:
     """TEXT without accents and case: "Ušakov" -> "usakov"."""
     if text.isascii():  # NFKD leaves ASCII as it is, and it has no accents to drop

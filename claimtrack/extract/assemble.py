@@ -33,6 +33,7 @@ from claimtrack.extract.speakers import (
     is_stamp,
     person_name,
     role_of_country,
+    untitled,
 )
 from claimtrack.extract.types import Attribution, CharSpan, FoundClaim, Speaker
 from claimtrack.extract.wordlists import words
@@ -393,12 +394,12 @@ def _resolver(parsed: list[Parsed], qi: QuoteIndex) -> Resolver:
         and not headline_word_on(ent, p is headline and resolver.sentence(ent[0]) == 0)
     ]
     for ent in people:
-        resolver.see_person_name(person_name(ent.text))
+        resolver.see_person_name(untitled(person_name(ent.text)))
     people += (kin := _misread_kin(parsed, resolver.full_names))
     for ent in kin:
         resolver.see_person_name(person_name(ent.text))
     for name in _who_names(parsed, people):
-        resolver.see_person_name(name)
+        resolver.see_person_name(untitled(name))
     for ent in people:  # roles anywhere in the article: "the GOP nominee" may come first
         resolver.see_roles(ent)
     for p in parsed:  # organisations too: "the campaign" may come before "the Trump campaign"

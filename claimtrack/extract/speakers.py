@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from spacy.strings import get_string_id
@@ -27,6 +27,7 @@ from claimtrack.extract.wordlists import words as words_of
 from claimtrack.names import (
     PARTICLES,
     PRONOUN_GENDER,
+    REFLEXIVES,
     Gender,
     compatible,
     first_name_gender,
@@ -83,7 +84,7 @@ TITLE_WORDS = frozenset(
     colonel sergeant lieutenant major sir lord lady bishop archbishop cardinal pope rabbi imam
     superintendent principal trustee treasurer auditor economy finance interior health
     education environment agriculture trade labor labour justice energy transport chairperson
-    head deputy-chief cmdr. capt. sgt. lt. maj. prof. prof
+    head deputy-chief cmdr. capt. sgt. lt. maj. prof. prof pollster
     """.split()
 )
 
@@ -418,6 +419,16 @@ def clean(s: str) -> str:
 
 
 _PERSON_POSSESSIVE = re.compile(r"(?<=\w)['’]s(?!\w)")
+
+
+def untitled(name: str) -> str:
+    """A person's name the NER took with the titles before it, without them, when two words
+    or more are left ("Treasurer Linda Okoro" -> "Linda Okoro"; "Lady Gaga" stays)."""
+    words = name.split()
+    n = 0
+    while n < len(words) - 2 and words[n].lower() in TITLE_WORDS and words[n][:1].isupper():
+        n += 1
+    return " ".join(words[n:])
 
 
 def person_name(text: str) -> str:
@@ -849,6 +860,8 @@ def is_personish(name_head: Token, name_toks: list[Token], np_toks: list[Token],
         name_head.ent_type_ == "PERSON"
         or bool(words & HONORIFICS)
         or any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_JOBS for c in name_head.children)
+        or (refl := _reflexive(name_head)) is not None
+        and refl.lower_ in ("himself", "herself")
         or any(
             c.dep_ == "relcl" and any(g.lower_ == "who" for g in c.children)
             for c in name_head.children
@@ -878,6 +891,12 @@ def _in_body_name(t: Token, name_toks: list[Token]) -> bool:
         return False
     inside = last.doc[t.i + 1 : last.i + 1]
     return t.ent_type_ == last.ent_type_ and all(k.ent_iob_ == "I" for k in inside)
+
+
+def _reflexive(head: Token) -> Token | None:
+    """The emphatic reflexive set after a mention's head ("Roe herself said"), if any: no
+    part of the name, and "himself" or "herself" is a person's sign."""
+    return next((c for c in head.children if c.dep_ == "appos" and c.lower_ in REFLEXIVES), None)
 
 
 def a_thing(name: Token) -> bool:
@@ -1026,6 +1045,24 @@ def outlet_before(title_toks: list[Token]) -> tuple[str | None, list[Token]]:
     return outlet, title_toks[len(run) :]
 
 
+def _poll_by(poll: Token) -> Token | None:
+    """The head of the name a poll is said to be by ("a poll by the Harbor Institute", "a
+    poll conducted by ..." or "from ..."), else None."""
+    if (agent := _agent(poll)) is not None:
+        return agent
+    preps = (c for c in poll.children if c.dep_ == "prep" and c.lower_ in ("by", "from"))
+    return next((o for p in preps if (o := _named_object(p)) is not None), None)
+
+
+def _joined(toks: Iterable[Token]) -> str:
+    """Tokens as written, a space only where the text has one ("authority's", not
+    "authority 's")."""
+    toks = list(toks)
+    return "".join(t.text + (t.whitespace_ and " ") for t in toks[:-1]) + (
+        toks[-1].text if toks else ""
+    )
+
+
 def poll_actor(head: Token, np_toks: list[Token]) -> ResolvedActor | None:
     """A poll or survey: an organisation under its name when proper nouns name it ("a new
     Quinnipiac University poll" -> "Quinnipiac University poll"), else unnamed ("a poll")."""
@@ -1033,8 +1070,10 @@ def poll_actor(head: Token, np_toks: list[Token]) -> ResolvedActor | None:
         return None
     before = [t for t in np_toks if t.i < head.i]
     named = [t for t in before if t.pos_ == "PROPN" and not _not_poll_name(t)]
+    if not named and (owner := _poll_by(head)) is not None:
+        return owner_of(head, owner)  # "a poll by the Harbor Institute", as a survey by it
     if not named:
-        role = clean(" ".join(t.text for t in before + [head] if t.pos_ != "DET"))
+        role = clean(_joined(t for t in before + [head] if t.pos_ != "DET"))
         return ResolvedActor(role, "unnamed", role=role)
     doc = head.doc
     name = doc_text(doc)[named[0].idx : named[-1].idx + len(named[-1].text)]
@@ -1674,6 +1713,8 @@ def analyse_mention(head: Token, start: int, end: int) -> ResolvedActor:
         return nobody
     if (envoy := _role_to_place_name(head)) is not None:
         return envoy
+    if (refl := _reflexive(head)) is not None and start < refl.idx < end:
+        end = len(doc_text(doc)[: refl.idx].rstrip())  # "Roe herself", "the firm itself"
     span = doc.char_span(start, end, alignment_mode="contract")
     toks = list(span) if span is not None else [head]
     lower = head.lower_
@@ -1863,10 +1904,14 @@ def _nobody_in_particular(head: Token, text: str) -> ResolvedActor | None:
 
 def mention_gender(text: str, name: str | None) -> Gender | None:
     """The gender a mention tells: a title in it ("Mrs. Clinton"), else the name's first
-    name when the name has one ("Michelle Obama")."""
+    name when the name has one ("Michelle Obama"), else a "herself" or "himself" closing
+    it ("Roe herself")."""
     for w in text.split():
         if (g := title_gender(w)) is not None:
             return g
+    last = text.split()[-1].lower() if text.split() else ""
+    if last in ("himself", "herself"):
+        return PRONOUN_GENDER[last]
     parts = (name or "").split()
     return first_name_gender(parts[0]) if len(parts) >= 2 else None
 
@@ -3019,6 +3064,12 @@ class Resolver:
         with ("The Ohio state treasurer" is "Treasurer Jo Roe"), for a role written with
         no place."""
         found = self._role_fits(description)
+        if (said := mention_gender(description, None)) is not None:  # "the chairman" is
+            found = {  # no chairwoman: a role word's gender against the person's known one
+                n: r
+                for n, r in found.items()
+                if compatible(said, self._gender_of(n) or mention_gender(r, n))
+            }
         if len(found) > 1 and now is not None and (one := self.salient_one(found, now)):
             found = {one: found[one]}
         if len(found) != 1:

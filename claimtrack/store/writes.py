@@ -47,6 +47,7 @@ from claimtrack.names import (
     initials,
     name_gender,
     name_key,
+    names_nobody,
     near_spelling,
     org_form,
     person_form,
@@ -155,13 +156,15 @@ def url_stored(session: Session, *urls: str | None) -> bool:
 
 
 def speaker_name(speaker: Speaker, doc_text: str) -> str | None:
-    """The actor name to file a claim under: resolved name, else a non-pronoun mention."""
+    """The actor name to file a claim under: resolved name, else a non-pronoun mention; a
+    relative or demonstrative word alone ("that", "This") names nobody."""
     if speaker.name and speaker.name.strip():
-        return speaker.name.strip()
+        name = speaker.name.strip()  # "She herself", "the one": nobody ("US" is a place)
+        return None if names_nobody(name) and not name.isupper() else name
     if speaker.mention is None:
         return None
     mention = " ".join(speaker.mention.text(doc_text).split())
-    if not mention or name_key(mention) in PRONOUNS:
+    if not mention or names_nobody(mention):
         return None
     return mention
 

@@ -6,7 +6,12 @@ All offsets produced here are document offsets (see ``Context``).
 
 from __future__ import annotations
 
-from claimtrack.extract.rules.according import according_rule, based_on_rule, in_source_rule
+from claimtrack.extract.rules.according import (
+    according_rule,
+    based_on_rule,
+    in_source_rule,
+    spoken_by_subject,
+)
 from claimtrack.extract.rules.adjectives import adjective_rule
 from claimtrack.extract.rules.colon import colon_rule
 from claimtrack.extract.rules.context import Candidate, Context
@@ -134,6 +139,8 @@ def candidates(ctx: Context) -> list[Candidate]:
                 rules_ = TRIGGER_RULES
             else:
                 continue
+            if tok.lower_ == "according" and spoken_by_subject(tok):
+                continue  # "Roe said, according to a translation": no cue, the verb is
             for rule in rules_:
                 cand = rule(ctx, tok, sent)
                 if cand is not None and cand.cue_tok.i not in taken:

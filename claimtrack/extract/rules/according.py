@@ -12,6 +12,9 @@ from claimtrack.extract.rules.context import Candidate, Context
 from claimtrack.extract.rules.phrases import (
     frame_of,
 )
+from claimtrack.extract.wordlists import words
+
+RENDERINGS = words("rendering_nouns")
 
 
 def according_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
@@ -54,6 +57,24 @@ def according_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
         rule="according",
         confidence=0.75,
         according=True,
+    )
+
+
+def spoken_by_subject(according: Token) -> bool:
+    """Whether "according to" a translation, transcript or recording (rendering_nouns)
+    follows a speaking verb it qualifies that has its own subject ("'...,' Roe said,
+    according to a translation by his office"): the translation carries Roe's words, Roe
+    is the source and the verb the cue. "Police said ..., according to the family's
+    lawyers" (people who report it) and "According to a transcript, Roe said" stay."""
+    verb = according.head
+    to = next((c for c in according.children if c.lower_ == "to"), None)
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    return (
+        pobj is not None
+        and pobj.lemma_.lower() in RENDERINGS
+        and verb.i < according.i
+        and verb.lemma_.lower() in cues.SAY_VERBS
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
     )
 
 
