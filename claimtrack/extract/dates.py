@@ -68,7 +68,20 @@ _YEAR = re.compile(r"\b\d{4}\b")
 _AUX = re.compile(r"^(?:had|has|have|was|were)\s+", re.I)
 _LEAD = re.compile(r"^(?:on|in|during|at|over|from|of)\s+", re.I)
 _FUZZ = re.compile(r"^(?:early|late|mid-?|earlier|later)\s*", re.I)
-_ORDINAL_DAY = re.compile(r"^(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)$", re.I)
+_ORDINAL_DAY = re.compile(
+    r"^(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)(?:\s+of\s+(?:the|this)\s+month)?$", re.I
+)
+_CALENDAR_NOUNS = words("calendar_nouns")
+_CALENDAR_NAMES = words("calendar_names")
+# an ordinal, in figures or in words: "64th", "3rd", "second", "twenty-first", "90th"
+ORDINAL = re.compile(
+    r"^(?:\d+(?:st|nd|rd|th)|(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-)?"
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|tenth|eleventh|twelfth"
+    r"|(?:thir|four|fif|six|seven|eigh|nine)teenth|(?:twen|thir|for|fif|six|seven|eigh|nine)tieth"
+    r"|hundredth)$",
+    re.I,
+)
+_DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "this", "that"})
 _DATEISH = re.compile(
     r"\d|\b(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?!\w)"
     r"|\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?s?\b"
@@ -95,6 +108,30 @@ _MONTH_DAY = re.compile(
     rf"^(?:{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS})$",
     re.I,
 )  # the month only when capitalised: "may" is the modal
+
+
+def counts_a_thing(words: list[str]) -> bool:
+    """Whether the words of a phrase (its leading prepositions already off) are an ordinal
+    counting a thing, not a day: "the 64th minute", "the 3rd hole", "the second half", "its
+    90th anniversary". An ordinal alone ("the 3rd"), before "of" ("the 3rd of May", "the 21st
+    of the month"), or with a calendar noun or a year after it ("the first week", "his first
+    full day", "the 2nd Monday", "the second half of 2025") is a day's or a period's."""
+    ws = [w.rstrip(".,") for w in words]
+    while ws and ws[0].lower() in _DETERMINERS:
+        ws = ws[1:]
+    if len(ws) < 2 or not ORDINAL.match(ws[0]) or ws[1].lower() == "of":
+        return False
+    return not any(_calendar_word(w) for w in ws[1:])
+
+
+def _calendar_word(w: str) -> bool:
+    """A period ("day", "week"), a capitalised month's or weekday's name, or a year."""
+    low = w.lower()
+    return (
+        low in _CALENDAR_NOUNS
+        or (w[:1].isupper() and low in _CALENDAR_NAMES)
+        or bool(_YEAR.fullmatch(w))
+    )
 
 
 def _clean(phrase: str) -> str:
@@ -207,7 +244,7 @@ def _resolve(phrase: str | None, published: dt.date | None, future: bool) -> Sai
             return _said(None, "none", "unknown", text)
         return _said(published, "day", "by", text)
     core = _FUZZ.sub("", _core(s)) or _core(s)
-    if _NOT_A_DAY.match(_core(s).replace("’", "'")):
+    if _NOT_A_DAY.match(_core(s).replace("’", "'")) or counts_a_thing(_core(s).split()):
         return _said(None, "none", "unknown", text)
     if not core or not (_DATEISH.search(core) or _MAY.search(core)):
         return _said(None, "none", "unknown", text)

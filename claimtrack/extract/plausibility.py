@@ -1,6 +1,6 @@
 """Claims that are claims: the last stage drops the ones that are not attributions at all.
 
-Nine general filters over a document's claims (plain data, plus the parses for lemmas):
+Ten general filters over a document's claims (plain data, plus the parses for lemmas):
 
 - **twice**: one claim found twice by two cues in one sentence ("asked whether X", "said X"):
   two claims of one sentence whose contents overlap and share at least TWICE_OVERLAP of their
@@ -52,6 +52,15 @@ Nine general filters over a document's claims (plain data, plus the parses for l
   not intend | to mislead buyers and did not make plans to do so"). Only when its speaker
   mention is absent or another claim that stays holds it (so no speaker is lost).
 
+- **an act**: a claim whose cue is a verb of a procedural act (``data/words/act_verbs.txt``:
+  "vote", "approve", "pass", "adopt" ...) whose subject is a deciding body
+  (``data/words/deciding_bodies.txt``: "council", "committee", "senators" ...), with neither
+  a reported clause nor a quotation, is a decision, not a statement: "The council voted 7-2
+  to approve the plan", "The committee approved the bill". A body's act that states
+  something stays ("approved a resolution condemning the plan"), as do "voted to X, saying
+  Y" (the "saying" claim), "announced it had approved ...", and a person's or a poll
+  share's vote ("Sanders voted to ban", "27 percent would vote for"), which PolNeAR counts.
+
 Dropped claims are gone: listings, exports and ``claimtrack eval`` see the same claims.
 Boilerplate an outlet repeats in many articles needs the store and is not handled here.
 """
@@ -98,6 +107,7 @@ def screen(
             and not naming_a_thing(c, index)
             and not price_offer(c, lemma, index)
             and not thing_doing(c, lemma, index)
+            and not procedural_act(c, lemma, index)
         )
     for i in found_twice(text, claims):
         keep[i] = False
@@ -395,6 +405,29 @@ def thing_doing(c: FoundClaim, lemma: str | None, index: Paragraphs) -> bool:
         return False
     subject = _subject(head)
     return subject is not None and _a_thing(subject)
+
+
+# what a body may approve or adopt that states something: "approved a resolution condemning"
+_STATING_NOUNS = frozenset({"resolution", "declaration", "statement", "letter", "platform"})
+
+
+def procedural_act(c: FoundClaim, lemma: str | None, index: Paragraphs) -> bool:
+    """A vote or a procedural act, not a statement (see module doc)."""
+    if lemma not in word_list("act_verbs") or c.quote is not None:
+        return False
+    head = next((t for t in index.tokens(c.cue.start, c.cue.end) if t.pos_ in _CONTENT_POS), None)
+    if head is None or head.pos_ != "VERB" or any(ch.dep_ == "ccomp" for ch in head.children):
+        return False
+    subject = _subject(head)
+    bodies = word_list("deciding_bodies")
+    if subject is None or not {subject.lower_, subject.lemma_.lower()} & bodies:
+        return False
+    acted = [head, *(ch for ch in head.children if ch.dep_ == "xcomp")]
+    return not any(
+        ch.dep_ == "dobj" and ch.lemma_.lower() in _STATING_NOUNS
+        for v in acted
+        for ch in v.children
+    )
 
 
 def _subject(verb: Token) -> Token | None:

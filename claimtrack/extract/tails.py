@@ -12,10 +12,13 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Doc
+
 from claimtrack.extract.cues import NAMING_VERBS
 from claimtrack.extract.quotes import ALL_MARKS, QuoteIndex
 from claimtrack.extract.rules.context import Candidate
 from claimtrack.extract.segment import Parsed
+from claimtrack.extract.wordlists import words
 
 Pair = tuple[int, int]
 
@@ -126,3 +129,51 @@ def through_partial_quote(
         return parts
     new_end = end + len(body)
     return [(start, new_end)] if new_end > end + 2 else parts
+
+
+DASHES = words("dashes")
+DATELINE_TOKENS = 10  # the most tokens a dateline runs to before its dash
+# what a dateline's words are: a place, an agency, a date ("LONDON, March 3 (Reuters) -")
+_DATELINE_ENTS = frozenset({"GPE", "LOC", "ORG", "NORP", "DATE", "FAC"})
+
+
+def dateline_end(doc: Doc) -> int | None:
+    """The index of the first token after the dateline opening a paragraph ("WASHINGTON
+    (Reuters) — ", "HARLAN, Ky. — ", "Lisbon (CNN) -- "), else None: a dash with a space on
+    both sides among the first DATELINE_TOKENS tokens, after only names, places, a date and
+    an agency in parentheses, the first word in capitals or an agency there."""
+    for t in doc[1 : DATELINE_TOKENS + 1]:
+        if t.text not in DASHES or not t.whitespace_ or not doc[t.i - 1].whitespace_:
+            continue
+        lead = doc[: t.i]
+        if t.i + 1 >= len(doc) or not (
+            (doc[0].is_upper and len(doc[0].text) > 1) or any(u.text == "(" for u in lead)
+        ):
+            return None
+        depth, ok = 0, True
+        for u in lead:
+            depth += (u.text == "(") - (u.text == ")")
+            if not (
+                depth > 0
+                or u.is_punct
+                or u.like_num
+                or u.pos_ == "PROPN"
+                or u.ent_type_ in _DATELINE_ENTS
+            ):
+                ok = False
+                break
+        return t.i + 1 if ok else None
+    return None
+
+
+def after_dateline(p: Parsed, parts: list[Pair]) -> list[Pair]:
+    """A content that starts in the dateline opening its paragraph ("WASHINGTON (Reuters) —
+    The tariff would hurt farmers, the senator said") starts after it: the dateline says
+    where the story was filed, not what was said."""
+    if not parts or (k := dateline_end(p.doc)) is None:
+        return parts
+    after = p.doc_start(p.doc[k])
+    start, end = parts[0]
+    if start >= after or end <= after:
+        return parts
+    return [(after, end), *parts[1:]]

@@ -8,7 +8,7 @@ import re
 from spacy.tokens import Token
 
 from claimtrack.extract import cues
-from claimtrack.extract.dates import resolve_date
+from claimtrack.extract.dates import counts_a_thing, resolve_date
 from claimtrack.extract.spans import entity_at
 from claimtrack.extract.types import SaidDate
 from claimtrack.extract.wordlists import words
@@ -42,7 +42,17 @@ def is_when(t: Token) -> bool:
 
 
 def _is_date_tok(t: Token) -> bool:
-    return t.ent_type_ in WHEN_LABELS or bool(_ORDINAL_DAY.match(t.text))
+    """A word of a date: of a date or time entity, or an ordinal day ("on the 3rd"); neither
+    when the phrase is an ordinal counting a thing ("the 64th minute", "the 3rd hole")."""
+    if t.ent_type_ in WHEN_LABELS:
+        ent = entity_at(t.doc, t.i)
+        return ent is None or not counts_a_thing([u.text for u in t.doc[ent[0] : ent[1]]])
+    if not _ORDINAL_DAY.match(t.text):
+        return False
+    head = t.head
+    return not (
+        head.i > t.i and head.pos_ in ("NOUN", "PROPN") and counts_a_thing([t.text, head.text])
+    )
 
 
 def date_phrase(cue: Token, exclude: set[int]) -> str | None:
