@@ -22,6 +22,7 @@ from claimtrack.extract.actor_fields import as_thing, role_written_elsewhere, th
 from claimtrack.extract.calibration import calibrated
 from claimtrack.extract.learned import detect, refine
 from claimtrack.extract.quotes import QuoteIndex
+from claimtrack.extract.roles import party_of
 from claimtrack.extract.rules.subjects import in_question
 from claimtrack.extract.segment import Parsed
 from claimtrack.extract.spans import columns, ids
@@ -293,6 +294,11 @@ def build_claims(
             role, country = role_of_country(said.role)
             if country is not None:
                 said = dataclasses.replace(said, role=role, affiliation=country)
+        if said.name and said.mention and said.affiliation is None:
+            # a lawmaker's tag: "Sen. Ann Holt, R-Ohio," is a Republican of Ohio
+            party = party_of(text[said.mention.start : said.mention.end + 1], said.name)
+            if party is not None:
+                said = dataclasses.replace(said, affiliation=party)
         claim.speaker = said
     found = scene.scenes(parsed, published)
     past = scene.past_offsets(parsed) if found else frozenset()

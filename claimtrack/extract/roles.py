@@ -103,11 +103,11 @@ def written(role: str | None) -> str | None:
     """A role or affiliation as it is written, not as its tokens are joined: a possessive or
     an abbreviation's period on its word ("the agency ’s science office" -> "the agency’s
     science office", "Lt ." -> "Lt."), a word's hyphen inside it ("co - author" ->
-    "co-author"), without a relative clause ("the senator who led the
+    "co-author"), its spaces single, without a relative clause ("the senator who led the
     inquiry" -> "the senator"); None when nothing is left."""
     if not role:
         return role
-    role = _SPACED_HYPHEN.sub("-", _SPACED_POSSESSIVE.sub(r"\1", role))
+    role = _SPACED_HYPHEN.sub("-", _SPACED_POSSESSIVE.sub(r"\1", " ".join(role.split())))
     return _ROLE_CLAUSE.sub("", role).strip(" ,;:-") or None
 
 
@@ -147,6 +147,18 @@ def role_head(role: str) -> str:
         return ""
     word = re.sub(r"['’]s$", "", before[-1]).strip(".,;:()").lower()
     return word
+
+
+def party_of(mention: str, name: str) -> str | None:
+    """The party and state of a lawmaker's tag right after NAME's last word in MENTION
+    ("Sen. Ann Holt, R-Ohio, the chairman" -> "Republican of Ohio"), else None (also for a
+    state without a party: "Sen. Ann Holt of Ohio")."""
+    last = name.split()[-1] if name.split() else ""
+    at = mention.rfind(last) if last else -1
+    if at < 0:
+        return None
+    tag = state_tag(mention[at + len(last) :])
+    return tag if tag and not tag.startswith("of ") else None  # a state alone is no party
 
 
 def role_words(text: str) -> frozenset[str]:

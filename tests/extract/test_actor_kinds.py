@@ -324,3 +324,32 @@ def test_a_person_whose_surname_is_a_body_word_stays_a_person() -> None:
 def test_a_press_secretary_works_for_no_outlet(text, role, affiliation) -> None:
     sp = speaker_of(text, "pray" if "pray" in text else "comment")
     assert (sp.role, sp.affiliation) == (role, affiliation)
+
+
+@pytest.mark.parametrize(
+    ("text", "affiliation"),
+    [
+        ('"The agency failed," said Sen. Ann Holt, R-Ohio, the committee\'s chairman.',
+         "Republican of Ohio"),
+        ('"The agency failed," said Sen. Tom Reed (D-Mich.), the ranking member.',
+         "Democrat of Michigan"),
+        # a state alone says no party (the place of a title stays), nor does a name alone,
+        # and the body of a title stays the affiliation
+        ('"The agency failed," said Sen. Ann Holt of Ohio.', "Ohio"),
+        ('"The agency failed," said Sen. Ann Holt.', None),
+        ('"We will vote no," said Senate Majority Leader Carl Dunn, R-Ky.', "Senate"),
+    ],
+)  # fmt: skip
+def test_a_lawmakers_tag_gives_the_party_and_state(text, affiliation) -> None:
+    sp = speaker_of(text, "agency" if "agency" in text else "vote")
+    assert sp.kind == "person"
+    assert sp.affiliation == affiliation
+
+
+def test_a_role_is_stored_with_single_spaces() -> None:
+    sp = speaker_of(
+        "Republican vice-presidential nominee\u00a0 Gov.\u00a0Mike Pence said his running mate "
+        "would win.",
+        "running mate",
+    )
+    assert (sp.name, sp.role) == ("Mike Pence", "Republican vice-presidential nominee Gov.")
