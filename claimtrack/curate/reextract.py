@@ -36,7 +36,7 @@ from claimtrack.store.writes import (
 
 OVERLAP = 0.5  # least share of the two contents' joint extent that must overlap to match
 # topic links re-extraction may redo
-MACHINE_VIA = ("keyword", "heading", "sentence", "speaker", "extractor")
+MACHINE_VIA = ("keyword", "heading", "sentence", "speaker", "article", "extractor")
 
 
 @dataclass

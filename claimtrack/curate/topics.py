@@ -31,7 +31,7 @@ from claimtrack.store.topic_rows import taxonomy
 from claimtrack.store.writes import ensure_taxonomy, upsert_topics
 from claimtrack.words import english_frequency, words
 
-TAGGER_VIA = ("keyword", "heading", "sentence", "speaker")
+TAGGER_VIA = ("keyword", "heading", "sentence", "speaker", "article")
 
 
 def _clean_keywords(keywords: Sequence[str]) -> list[str]:

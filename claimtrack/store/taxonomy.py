@@ -15,6 +15,8 @@ A keyword starting with ``@`` names a speaker whose claims are about the topic (
 opinion polls: "a new poll" saying "Ann Holt leads by four points"): it is read only in the
 speaker mention, before its first comma, and only for a claim the tagger and the article
 give no topic (``article_topics``, via "speaker").
+A claim still with none that shares a word with the headline takes the article's subject, the
+topic half of its claims carry from their own words (``article_subject``, via "article").
 A keyword in a person's name, or in a description before one ("Democratic presidential
 candidate Ann Holt"), says who rather than what about: it does not count; nor does one
 describing a group of people ("cultural conservatives", "evangelical voters").
@@ -32,7 +34,7 @@ from typing import Any, TypeVar
 from claimtrack.errors import UserError
 from claimtrack.names import first_name_gender
 from claimtrack.store import screen
-from claimtrack.words import UNCOMMON_STOP_WORDS, english_frequency, words
+from claimtrack.words import UNCOMMON_STOP_WORDS, english_frequency, stop_words, words
 
 
 class LazyPattern:
@@ -591,7 +593,7 @@ def _says_who(word: str) -> bool:
 
 
 # a topic read outside the claim's own words: its sentence, its heading, its speaker
-BORROWED = ("sentence", "heading", "speaker")
+BORROWED = ("sentence", "heading", "speaker", "article")
 COMPANY = 2  # other claims that must carry a topic for an ambiguous word alone to mean it
 
 
@@ -656,7 +658,8 @@ def article_topics(
     """``agree`` for one article's claims, TAGGED in order, whose own WORDS are (content,
     quote) each: the ambiguous keywords read only of claims with no topic of their own;
     then a claim still with none takes the topics its speaker mention (SPEAKERS, in order)
-    names by a speaker keyword (``speaker_topics``)."""
+    names by a speaker keyword (``speaker_topics``); one still with none, the article's
+    subject where it shares a word with the HEADLINE (``_on_the_articles_subject``)."""
     tagged = _in_the_articles_sense(taxonomy, tagged, words, headline)
     ambiguous = [
         {} if has_own(t) else ambiguous_topics(taxonomy, content, quote)
@@ -666,7 +669,65 @@ def article_topics(
     for i, mention in enumerate(speakers or ()):
         if not out[i]:
             out[i] = speaker_topics(taxonomy, mention)
-    return out
+    return _on_the_articles_subject(taxonomy, out, words, headline)
+
+
+SUBJECT_SHARE = 0.5  # of an article's claims that carry its subject from their own words
+SUBJECT_LEAST = 3  # claims at least
+
+
+def article_subject(taxonomy: Sequence[TopicDef], tagged: Sequence[dict[str, str]]) -> str | None:
+    """The topic that SUBJECT_SHARE of an article's claims, TAGGED in order (SUBJECT_LEAST at
+    least), carry from their own words (it or a topic under it): the narrowest such; none
+    when the topics that qualify lie in two trees (a story on a firm's results and its
+    lawsuit has no one subject)."""
+    under = _kept(taxonomy, "under", _under)
+    own = [{slug for slug, via in found.items() if via not in BORROWED} for found in tagged]
+    least = max(SUBJECT_LEAST, SUBJECT_SHARE * len(tagged))
+    backed = [slug for slug, family in under.items() if sum(bool(o & family) for o in own) >= least]
+    top = roots(taxonomy)
+    if len({top.get(slug, slug) for slug in backed}) != 1:
+        return None
+    depth = _kept(taxonomy, "depths", _depths)
+    return max(backed, key=lambda slug: depth.get(slug, 0))
+
+
+def headline_words(text: str | None) -> set[str]:
+    """The words of TEXT that may name a subject: no function word ("the", "after"), none
+    shorter than three letters, a plural as its singular ("plumes" -> "plume")."""
+    return {
+        w[:-1] if w.endswith("s") and not w.endswith("ss") else w
+        for w in words(text or "")
+        if len(w) >= 3 and w not in stop_words()
+    }
+
+
+def _on_the_articles_subject(
+    taxonomy: Sequence[TopicDef],
+    tagged: list[dict[str, str]],
+    said: Sequence[tuple[str, str | None]],
+    headline: str | None,
+) -> list[dict[str, str]]:
+    """A claim left with no topic, with a subject of its own (``has_subject``) and a word of
+    the HEADLINE in its own words (SAID: content, quote), takes the article's subject
+    (``article_subject``), via "article": "the existence of plumes on Europa" under a
+    headline on Europa's plumes in a story whose claims are about planetary science. A claim
+    that shares no word with the headline (a thank-you, an anecdote) is left as it is."""
+    if not headline or all(tagged):
+        return tagged
+    subject = article_subject(taxonomy, tagged)
+    named = headline_words(headline)
+    if subject is None or not named:
+        return tagged
+    return [
+        found
+        or (
+            {subject: "article"}
+            if has_subject(content, quote) and named & headline_words(f"{content} {quote or ''}")
+            else {}
+        )
+        for found, (content, quote) in zip(tagged, said, strict=True)
+    ]
 
 
 def speaker_topics(taxonomy: Sequence[TopicDef], mention: str | None) -> dict[str, str]:

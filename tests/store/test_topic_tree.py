@@ -11,10 +11,12 @@ from claimtrack.store.taxonomy import (
     TopicDef,
     agree,
     ambiguous_topics,
+    article_subject,
     article_topics,
     descendants,
     frame_of,
     has_subject,
+    headline_words,
     load_taxonomy,
     own_words,
     roots,
@@ -1992,3 +1994,101 @@ def test_in_the_first_place_is_no_place_in_a_race():
     claim = "it was a mistake to go there in the first place"
     assert "elections" not in _article(taxonomy, [*company, claim])[-1]
     assert "elections" in _article(taxonomy, [*company, "she is in first place in Iowa"])[-1]
+
+
+@pytest.mark.parametrize(
+    ("slug", "tagged", "untagged"),
+    [
+        (
+            "space-programme",
+            "the rover drove to the rim at dawn",
+            "he parked his Land Rover outside",
+        ),
+        ("space-programme", "the lander touched down near the pole", None),
+        (
+            "natural-science",
+            "ice lies at the bottom of the crater",
+            "support for the plan cratered",
+        ),
+        ("products-services", "the handset has a brighter screen", None),
+        ("products-services", "the trackpad is larger than last year's", None),
+        ("products-services", "a foldable phone from Larkfield", None),
+        ("video-games", "the expansion pack adds two new maps", None),
+        ("wellness", "she keeps a food diary for a month", None),
+        ("wellness", "whole grains keep you full for longer", None),
+        ("business-enterprise", "the coffee chain will open 200 stores", None),
+        ("car-features", "the app handles cabin preconditioning", None),
+        ("housing-property", "the down payment is the biggest hurdle", None),
+        ("travel", "holidaymakers returned to the island in June", None),
+        ("travel", "a travel agent in Dunmore said bookings doubled", None),
+        ("travel", "passengers will pay $25 for a carry-on bag", None),
+        ("travel", "hotel bookings for August are up a fifth", None),
+        ("travel", "travellers flocked to the ski resort", "the fellow travelers of the movement"),
+        ("personal-finance", "keep six months of expenses in a savings account", None),
+        ("personal-finance", "pay off your credit card balance first", None),
+        ("personal-finance", "a financial planner in Marlow advises against it", None),
+        ("personal-finance", "most families overrun their monthly budget", None),
+    ],
+)
+def test_subjects_of_general_news_of_issue_19_round_16(slug, tagged, untagged):
+    """Subjects of general news beyond politics the tree lacked (issue 19 round 16, learned on
+    the even half of the web pages and on invented items of tech, games, personal finance,
+    space, nutrition, travel and business news): a rover or lander (not a Land Rover), a
+    crater (not support that cratered), handsets and foldables, expansion packs, food diaries
+    and whole grains, coffee chains, a car's cabin preconditioning, a down payment, travel and
+    tourism (travellers only beside another travel word; no fellow travellers), personal
+    finance."""
+    taxonomy = load_taxonomy()
+    assert slug in slugs(tag(taxonomy, tagged))
+    assert untagged is None or slug not in slugs(tag(taxonomy, untagged))
+
+
+_PLUMES = [
+    "the telescope found water vapour above the moon",
+    "astronomers saw the plumes twice",
+    "the planets of the system are cold",
+    "the plumes of Tarsa rise a hundred kilometres",
+    "we thank our families for their patience",
+]
+
+
+def _with_headline(taxonomy: list[TopicDef], claims: list[str], headline: str | None):
+    tagged = [dict(tag(taxonomy, c)) for c in claims]
+    return article_topics(taxonomy, tagged, [(c, None) for c in claims], headline)
+
+
+def test_a_claim_sharing_the_headlines_word_takes_the_articles_subject():
+    """Issue 19 round 16: a claim with no topic, a subject of its own and a word of the
+    headline in its own words ("plumes", "Tarsa") takes the topic half the article's claims
+    (three at least) carry from their own words, the narrowest, via "article"; a claim that
+    shares no word with the headline (a thank-you) stays untagged."""
+    taxonomy = load_taxonomy()
+    found = _with_headline(taxonomy, _PLUMES, "Plumes of Tarsa spew water into space")
+    assert found[3] == {"natural-science": "article"}
+    assert found[4] == {}
+
+
+def test_no_article_subject_without_a_headline_or_half_the_claims_or_one_tree():
+    """The article's subject needs a headline, half the claims carrying it (three at least)
+    and one tree: a story whose claims split between two trees has no one subject."""
+    taxonomy = load_taxonomy()
+    assert _with_headline(taxonomy, _PLUMES, None)[3] == {}
+    few = [_PLUMES[0], "the bakery sold more bread", "the mayor met the firemen", *_PLUMES[3:]]
+    assert _with_headline(taxonomy, few, "Plumes of Tarsa spew water into space")[2] == {}
+    assert _with_headline(taxonomy, few, "Plumes of Tarsa spew water into space")[3] == {}
+    split = [
+        *_PLUMES[:3],
+        "the shares rose after the merger",
+        "the stock market fell",
+        "the bank cut its profit forecast",
+    ]
+    split.append(_PLUMES[3])
+    assert article_subject(taxonomy, [dict(tag(taxonomy, c)) for c in split]) is None
+    assert _with_headline(taxonomy, split, "Plumes of Tarsa spew water into space")[-1] == {}
+
+
+def test_the_articles_subject_is_the_narrowest_topic_half_the_claims_carry():
+    taxonomy = load_taxonomy()
+    tagged = [dict(tag(taxonomy, c)) for c in _PLUMES]
+    assert article_subject(taxonomy, tagged) == "natural-science"
+    assert headline_words("The Plumes of Tarsa's moons") == {"plume", "tarsa", "moon"}
