@@ -162,6 +162,14 @@ PARTICLES = frozenset("de del della di da van von der den ter ten bin ibn al el 
 
 # a given name of two syllables joined by a hyphen, the second in lower case ("Ki-moon"),
 # written after the family name (East Asian order): the family name is the first word
+# roles a byline gives after its names ("Tomas Brenner | Staff writer"): io.byline reads the
+# author from such a line, the extractor takes no one it names for a pronoun after it
+BYLINE_ROLES = frozenset(
+    """
+    writer writers reporter reporters correspondent correspondents columnist columnists
+    contributor contributors editor editors staff journalist journalists critic analyst chief
+    """.split()
+)
 _GIVEN_AFTER = re.compile(r"^[A-Z][a-z]+-[a-z]+$")
 
 

@@ -31,6 +31,7 @@ from claimtrack.extract.speakers import (
     ResolvedActor,
     Resolver,
     headline_word_on,
+    is_byline,
     is_stamp,
     person_name,
     role_of_country,
@@ -487,7 +488,7 @@ _NOTED_DEPS = ids(("nsubj", "poss"))
 def _credit(p: Parsed, cands: list[rules.Candidate], resolver: Resolver) -> list[Draft]:
     """Each candidate with the actor its source resolves to, in text order; a named subject
     that is no candidate's source is noted too (the next 'he' may be them), and so is, less
-    likely, a person named elsewhere outside quotations."""
+    likely, a person named elsewhere outside quotations (not in a byline)."""
     src_ids = {c.source_tok.i for c in cands if c.source_tok is not None}
     person_roots = {e.root.i for e in p.doc.ents if e.label_ == "PERSON"}  # heads of names
     events: list[tuple[int, int, object]] = []
@@ -495,8 +496,8 @@ def _credit(p: Parsed, cands: list[rules.Candidate], resolver: Resolver) -> list
         events.append((_credit_key(c), 2, c))
     for i in _noted(p.doc, person_roots):
         t = p.doc[i]
-        if t.i in src_ids or resolver.quoted(t):
-            continue
+        if t.i in src_ids or resolver.quoted(t) or is_byline(t.sent):
+            continue  # a byline's author is no one a pronoun after it stands for
         if t.dep_ == "nsubj" and (
             t.pos_ == "PROPN"
             or t.lower_ in ("he", "she")

@@ -25,6 +25,7 @@ from claimtrack.extract.spans import columns, doc_text, entity_at, ids
 from claimtrack.extract.types import ActorKind
 from claimtrack.extract.wordlists import words as words_of
 from claimtrack.names import (
+    BYLINE_ROLES,
     PARTICLES,
     PRONOUN_GENDER,
     REFLEXIVES,
@@ -1281,6 +1282,25 @@ def is_dateline(sent: Span) -> bool:
         and sent[-1].text in words_of("dashes")
         and 0 < len(words) <= 5
         and all(t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "ORG") for t in words)
+    )
+
+
+def is_byline(sent: Span) -> bool:
+    """Whether a sentence is only a byline ("By Tomas Brenner", "By TOMAS BRENNER and ILSE
+    VOGT", "By Tomas Brenner, Associated Press", "Tomas Brenner | Staff writer"): "By" and
+    then capitalised words, "and" or "&" and punctuation, no verb; or names, a bar or a
+    comma and a byline's role (``names.BYLINE_ROLES``). Whom it names wrote the text: no
+    pronoun after it is them."""
+    words = [t for t in sent if not (t.is_punct or t.text == "|")]
+    if len(words) < 3 or any(t.pos_ in ("VERB", "AUX") for t in words):
+        return False
+    if words[0].lower_ == "by":
+        return all(t.text[:1].isupper() or t.lower_ in ("and", "&") for t in words[1:])
+    return (
+        words[0].text[:1].isupper()
+        and any(t.text in ("|", ",") for t in sent)
+        and any(t.lower_ in BYLINE_ROLES for t in words)
+        and all(t.text[:1].isupper() or t.lower_ in BYLINE_ROLES for t in words)
     )
 
 

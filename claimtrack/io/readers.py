@@ -1,6 +1,7 @@
 """Read articles from files, folders, stdin and manifest CSVs into plain Documents.
 
-Formats: ``.txt`` (stored unchanged), ``.md`` / ``.markdown`` (YAML front matter
+Formats: ``.txt`` (stored unchanged; its own byline and headline lines give the author and
+title no metadata gives, see claimtrack.io.byline), ``.md`` / ``.markdown`` (YAML front matter
 becomes metadata, the body is stored), ``.html`` / ``.htm`` (the article's own words and the
 page's metadata, see claimtrack.io.page). Metadata for a ``.txt`` file can sit beside it in a
 sidecar ``NAME.meta.yaml``.
@@ -26,6 +27,7 @@ from urllib.parse import unquote
 import yaml
 
 from claimtrack.errors import UserError
+from claimtrack.io.byline import byline, headline
 from claimtrack.io.dateline import dateline
 from claimtrack.io.decoding import DecodeError, check_encoding, decode, repair
 from claimtrack.io.document import Document
@@ -305,7 +307,7 @@ def read_item(
     meta.update(doc.meta)
     if entry.path != STDIN:
         meta.update(read_sidecar(Path(entry.path)))
-    return _finish(doc, meta, entry, overrides, name)
+    return _finish(doc, meta, entry, overrides, name, plain=kind == "txt")
 
 
 def _read_url(
@@ -368,14 +370,21 @@ def _finish(
     entry: Entry,
     overrides: dict[str, str] | None,
     name: str,
+    *,
+    plain: bool = False,
 ) -> Document:
     """Metadata applied in order (META so far < manifest < overrides); ReadError when the
-    document holds no text."""
+    document holds no text. A PLAIN text's own byline and headline (claimtrack.io.byline)
+    give the author and title no metadata gave."""
     meta.update(dict(entry.meta))
     meta.update({k: v for k, v in (overrides or {}).items() if v})
     apply_meta(doc, meta, name)
     if doc.published is None:  # the metadata's day first, else the text's own dateline
         doc.published = dateline(doc.text)
+    if plain and doc.author is None:
+        doc.author = byline(doc.text)
+    if plain and doc.title is None:
+        doc.title = headline(doc.text)
     if not doc.text.strip():
         if isinstance(doc, WebDocument):
             raise ReadError(f"{name}: no article text found on the page")
