@@ -22,7 +22,7 @@ from claimtrack.extract.actor_fields import as_thing, role_written_elsewhere, th
 from claimtrack.extract.calibration import calibrated
 from claimtrack.extract.learned import detect, refine
 from claimtrack.extract.quotes import QuoteIndex
-from claimtrack.extract.roles import party_of
+from claimtrack.extract.roles import party_of, party_written
 from claimtrack.extract.rules.subjects import in_question
 from claimtrack.extract.segment import Parsed
 from claimtrack.extract.spans import columns, ids
@@ -296,10 +296,14 @@ def build_claims(
             if country is not None:
                 said = dataclasses.replace(said, role=role, affiliation=country)
         if said.name and said.mention and said.affiliation is None:
-            # a lawmaker's tag: "Sen. Ann Holt, R-Ohio," is a Republican of Ohio
-            party = party_of(text[said.mention.start : said.mention.end + 1], said.name)
-            if party is not None:
-                said = dataclasses.replace(said, affiliation=party)
+            # a lawmaker's tag, in the mention or where the article names them: "Sen. Ann
+            # Holt, R-Ohio," is a Republican of Ohio
+            party = party_of(
+                text[said.mention.start : said.mention.end + 1], said.name
+            ) or party_written(resolver.written_roles_of(said.name))
+            if party is not None:  # and a party taken for a role is none
+                role = None if said.role == party else said.role
+                said = dataclasses.replace(said, role=role, affiliation=party)
         claim.speaker = said
     found = scene.scenes(parsed, published)
     past = scene.past_offsets(parsed) if found else frozenset()

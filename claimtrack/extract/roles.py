@@ -161,6 +161,15 @@ def party_of(mention: str, name: str) -> str | None:
     return tag if tag and not tag.startswith("of ") else None  # a state alone is no party
 
 
+_PARTY_TAG = re.compile(r"\b(?:Republican|Democrat|Independent) of [A-Z][\w ]*$")
+
+
+def party_written(roles: list[str]) -> str | None:
+    """The party and state of the first of ROLES an article writes for a person that ends
+    in a lawmaker's tag (written_roles: "Sen., Republican of South Carolina"), else None."""
+    return next((m[0] for r in roles if (m := _PARTY_TAG.search(r))), None)
+
+
 def role_words(text: str) -> frozenset[str]:
     """The meaningful words of a role, folded, with their common variants made one:
     "GOP presidential nominee" -> {"republican", "presidential", "nominee"}."""

@@ -353,3 +353,16 @@ def test_a_role_is_stored_with_single_spaces() -> None:
         "running mate",
     )
     assert (sp.name, sp.role) == ("Mike Pence", "Republican vice-presidential nominee Gov.")
+
+
+def test_a_lawmakers_tag_where_first_named_gives_the_party() -> None:
+    text = (
+        "The hearing ran late on Tuesday, and Sen. Lina Graff (R-S.C.) walked out before the "
+        'vote.\n\n"This is a sham," Graff said.'
+    )
+    sp = speaker_of(text, "sham")
+    assert (sp.name, sp.role, sp.affiliation) == (
+        "Lina Graff",
+        "Sen.",
+        "Republican of South Carolina",
+    )
