@@ -347,7 +347,7 @@ def test_preposition_linking_cue_and_content_is_in_the_cue() -> None:
     t = "The union boasted about a plan to raise wages for every worker."
     c = by_cue(t, "boasted about")
     assert c.content.text(t) == "a plan to raise wages for every worker"
-    t = "The council voted against a measure to expand the parking lot."
+    t = "Ann Holt voted against a measure to expand the parking lot."  # a person's vote
     c = by_cue(t, "voted against")
     assert c.content.text(t) == "a measure to expand the parking lot"
 
