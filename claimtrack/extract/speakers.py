@@ -1713,6 +1713,13 @@ def is_indefinite(text: str) -> bool:
     return bool(_INDEFINITE.match(" ".join(text.split()) + " "))
 
 
+def _apart(t: Token) -> bool:
+    """A word that sets a name apart from the one before it: a conjunction, an adverb, a
+    punctuation mark other than a hyphen inside a word ("American-Islamic")."""
+    inside = t.text == "-" and not t.whitespace_ and not t.doc[t.i - 1].whitespace_
+    return t.pos_ in ("CCONJ", "ADV") or t.pos_ == "PUNCT" and not inside
+
+
 def titled_name_after_body(head: Token, start: int, end: int) -> Token | None:
     """The last word of a person's name that ends a mention a body's name heads, after a
     title word ("Farmers Alliance of Corlan Executive Director Jo Roe" -> "Roe"): the
@@ -1729,7 +1736,7 @@ def titled_name_after_body(head: Token, start: int, end: int) -> Token | None:
     title = doc[first - 1] if first - 1 > span.start else None
     if title is None or title.lower_ not in TITLE_WORDS or not title.text[:1].isupper():
         return None
-    if any(t.pos_ in ("PUNCT", "CCONJ", "ADV") for t in doc[span.start : first]):
+    if any(_apart(t) for t in doc[span.start : first]):
         return None  # "Democratic leaders, and in particular Senator Jo Roe": the group's
     return last if head.i < first and last in head.subtree else None
 
@@ -1803,7 +1810,7 @@ def analyse_mention(head: Token, start: int, end: int) -> ResolvedActor:
         title_toks, owner, possessive = owned_title(ageless(title_toks))
         titles = [t.text for t in title_toks if t.dep_ != "punct"]
         aff, role_words_ = affiliation_of(titles)
-        aff = aff or outlet or (None if possessive else owner)
+        aff = aff or (outlet and clean(outlet)) or (None if possessive else owner)
         if possessive:  # "Bell's partner Ann Roe": the partner of a person, no affiliation
             role_words_ = [possessive, *role_words_]
         if (
