@@ -950,11 +950,23 @@ def _role_to_place_name(head: Token) -> ResolvedActor | None:
     return ResolvedActor(name, "person", role, owner.text if owner else None, [name], gender)
 
 
-def _owned_person(name: Token) -> bool:
-    """A person's name after a body's possessive ("Harbor Radio's Lind", the NER's PERSON):
-    the body is the person's affiliation, not part of the name."""
-    return name.ent_type_ == "PERSON" and any(
-        c.dep_ == "poss" and c.pos_ == "PROPN" and c.ent_type_ != "PERSON" for c in name.children
+def _owned_person(name: Token, name_toks: list[Token] | None = None) -> bool:
+    """A person's name after a body's possessive ("Harbor Radio's Lind", the NER's PERSON;
+    "The New Commonwealth's Ann Roe" the NER took whole for a place, when a known first
+    name opens the two or three words after the possessive): the body is the person's
+    affiliation, not part of the name."""
+    owners = [
+        c
+        for c in name.children
+        if c.dep_ == "poss" and c.pos_ == "PROPN" and c.ent_type_ != "PERSON"
+    ]
+    if not owners or name.ent_type_ == "PERSON":
+        return bool(owners)
+    toks = name_toks or []
+    return (
+        2 <= len(toks) <= 3
+        and owners[0].i < toks[0].i
+        and first_name_gender(toks[0].text) is not None
     )
 
 
@@ -1721,9 +1733,39 @@ def is_indefinite(text: str) -> bool:
     return bool(_INDEFINITE.match(" ".join(text.split()) + " "))
 
 
+def _apart(t: Token) -> bool:
+    """A word that sets a name apart from the one before it: a conjunction, an adverb, a
+    punctuation mark other than a hyphen inside a word ("American-Islamic")."""
+    inside = t.text == "-" and not t.whitespace_ and not t.doc[t.i - 1].whitespace_
+    return t.pos_ in ("CCONJ", "ADV") or t.pos_ == "PUNCT" and not inside
+
+
+def titled_name_after_body(head: Token, start: int, end: int) -> Token | None:
+    """The last word of a person's name that ends a mention a body's name heads, after a
+    title word ("Farmers Alliance of Corlan Executive Director Jo Roe" -> "Roe"): the
+    person speaks, the body is their affiliation. None when the head is in the name."""
+    doc = head.doc
+    span = doc.char_span(start, end, alignment_mode="contract")
+    if span is None or len(span) < 4 or head.ent_type_ not in _BODY_ENTS:
+        return None  # "the former aide to President Jo Roe" is no Roe
+    last = span[-1]
+    found = entity_at(doc, last.i) if last.ent_type_ == "PERSON" else None
+    if found is None or found[1] != span.end or found[1] - found[0] < 2:
+        return None
+    first = found[0]
+    title = doc[first - 1] if first - 1 > span.start else None
+    if title is None or title.lower_ not in TITLE_WORDS or not title.text[:1].isupper():
+        return None
+    if any(_apart(t) for t in doc[span.start : first]):
+        return None  # "Democratic leaders, and in particular Senator Jo Roe": the group's
+    return last if head.i < first and last in head.subtree else None
+
+
 def analyse_mention(head: Token, start: int, end: int) -> ResolvedActor:
     """Split a mention into name, role and affiliation; guess its kind."""
     doc = head.doc
+    if (person := titled_name_after_body(head, start, end)) is not None:
+        return analyse_mention(person, start, end)
     if is_member_group(head):
         text = group_name(clean(_DET.sub("", doc_text(doc)[start:end])))
         return ResolvedActor(text, "unnamed", role=text)
@@ -1764,7 +1806,12 @@ def analyse_mention(head: Token, start: int, end: int) -> ResolvedActor:
     if (group := named_group(head)) is not None:
         return group
     ent = name_head.ent_type_
-    personish = is_personish(name_head, name_toks, np_toks, words) or _owned_person(name_head)
+    if len(name_toks) == 1 and ent == "" and name_head.lower_ in DOCUMENTS:
+        # "after Report Reveals ...": a headline's capital, a document, nobody's name
+        return ResolvedActor(name_head.lower_, "unnamed", role=name_head.lower_)
+    personish = is_personish(name_head, name_toks, np_toks, words) or _owned_person(
+        name_head, name_toks
+    )
     # only an outlet's own name makes media: "NBC News moderator Matt Lauer" and "Jo Roe, a
     # writer for The Atlantic" are people
     media = names_outlet(name_toks) and ent != "PERSON"
@@ -1783,7 +1830,7 @@ def analyse_mention(head: Token, start: int, end: int) -> ResolvedActor:
         title_toks, owner, possessive = owned_title(ageless(title_toks))
         titles = [t.text for t in title_toks if t.dep_ != "punct"]
         aff, role_words_ = affiliation_of(titles)
-        aff = aff or outlet or (None if possessive else owner)
+        aff = aff or (outlet and clean(outlet)) or (None if possessive else owner)
         if possessive:  # "Bell's partner Ann Roe": the partner of a person, no affiliation
             role_words_ = [possessive, *role_words_]
         if (
@@ -1867,15 +1914,27 @@ def owned_title(toks: list[Token]) -> tuple[list[Token], str | None, str | None]
     stays in the role ("Bell's"; the owner is then no affiliation); TOKS, None and None when
     no possessive leads them."""
     pos = next((i for i, t in enumerate(toks) if t.tag_ == "POS"), None)
-    if pos is None or pos == 0 or pos == len(toks) - 1:
+    if pos is None or pos == 0:
         return toks, None, None
     owner = " ".join(t.text for t in toks[:pos] if t.dep_ != "punct")
+    if pos == len(toks) - 1:  # "The Weekly Ledger's Jo Roe": the body's, no title
+        body = not any(t.ent_type_ == "PERSON" for t in toks[:pos]) and not _a_place(toks[pos])
+        return ([], clean(owner), None) if owner and body else (toks, None, None)
     rest = toks[pos + 1 :]
     tie = rest[0].lemma_.lower() in PERSONAL_TIES or rest[0].lower_ in PERSONAL_TIES
     person = any(t.ent_type_ == "PERSON" for t in toks[:pos])  # "Jo Roe's campaign manager"
     if not owner:
         return rest, None, None
     return rest, owner, f"{owner}{toks[pos].text}" if tie or person else None
+
+
+def _a_place(possessive: Token) -> bool:
+    """The possessive of a place's name that ends there ("Florida's Jo Roe": where she is
+    from, no body she works for); a name the NER took whole with the person's is none."""
+    owner = possessive.doc[possessive.i - 1]
+    after = possessive.doc[possessive.i + 1] if possessive.i + 1 < len(possessive.doc) else None
+    whole = after is not None and after.ent_iob_ == "I" and after.ent_type_ == owner.ent_type_
+    return owner.ent_type_ in ("GPE", "LOC") and not whole
 
 
 def _spoken_of(head: Token, appos: Token) -> bool:
@@ -1894,6 +1953,8 @@ def _org_affiliation(title_toks: list[Token]) -> tuple[str | None, list[str]]:
     n, job = 0, press_job(words)
     while n < len(words) and words[n].ent_type_ == "ORG" and n != job:
         n += 1
+    while 0 < n < len(words) and words[n - 1].lower_ in words_of("title_modifiers"):
+        n -= 1  # "Farmers Union Executive Director": the union's executive director
     if n == 0 or n == len(words):
         return None, [t.text for t in words]
     return " ".join(t.text for t in words[:n]), [t.text for t in words[n:]]
