@@ -1,14 +1,25 @@
 """Claims that are claims: the last stage drops the ones that are not attributions at all.
 
-Ten general filters over a document's claims (plain data, plus the parses for lemmas):
+Twelve general filters over a document's claims (plain data, plus the parses for lemmas):
 
 - **twice**: one claim found twice by two cues in one sentence ("asked whether X", "said X"):
   two claims of one sentence whose contents overlap and share at least TWICE_OVERLAP of their
   words (word-token F1, as the scorer counts a match) are one claim; the one with a speaker
   mention, then the higher raw confidence, then the earlier, is kept.
-- **headline**: a claim in a heading line (segment.is_heading: short, no final punctuation)
-  whose cue is not a speaking cue (a lemma of ``say_verbs`` or a colon): "Mayor Pushes to
-  Reopen the Bridge" is a headline's narrative, not something the mayor said.
+- **headline**: a claim in a heading line (segment.is_heading: short, no final punctuation;
+  a .txt's title line above its byline, an HTML page's <h1>) whose cue is not a verb of
+  speaking (a lemma of ``speech_verbs``: "says", "tells", "warns", ...) or a colon: "Mayor
+  Pushes to Reopen the Bridge", "Senator Vows to Cut Taxes at Rally", "Ministers Agree on
+  Grain Corridor" are a title's narrative of the story below, not something said.
+- **no comment**: a speaker who declined or refused to answer ("declined to comment on
+  reports that ...", "refused to say whether ...", a verb of ``no_comment_verbs``; "declined
+  to give details") or did not answer a request ("did not respond to a request for comment",
+  "did not return calls": a noun of ``no_comment_objects``) said nothing to check.
+- **a reporter's premise**: a participle "Asked" or "Pressed" opening its sentence with no
+  subject of its own ("Asked whether the plan would pass, the minister said ...", "When
+  pressed on reports that ..."), whose claim's content lies inside the participle's clause:
+  the question is the reporter's, not the answerer's claim; only the answer is (its own
+  claim, by its own cue).
 - **not a cue**: a claim whose cue word (its first verb, noun or adjective) is a lemma of
   ``data/words/not_attribution_cues.txt``: narrative and feeling verbs whose claims were
   mostly not attributions on PolNeAR train (learned from train by ``python -m
@@ -102,6 +113,8 @@ def screen(
         keep.append(
             lemma not in not_cues
             and not _headline(c, lemma, index)
+            and not no_comment(c, index)
+            and not asked_premise(c, index)
             and not no_one_to_credit(text, c, lemma, index)
             and not call_to_reader(text, c, index)
             and not naming_a_thing(c, index)
@@ -324,11 +337,81 @@ def _furniture_line(text: str, c: FoundClaim, index: Paragraphs) -> bool:
 
 
 def _headline(c: FoundClaim, lemma: str | None, index: Paragraphs) -> bool:
-    """In a heading line, without a speaking cue."""
+    """In a heading line, without a speaking cue of ``speech_verbs`` or a colon."""
     p = index.at(c.cue.start)
     if p is None or not p.seg.is_heading:
         return False
-    return lemma not in word_list("say_verbs") and lemma != ":"
+    return lemma not in word_list("speech_verbs") and lemma != ":"
+
+
+_DECLINE = frozenset({"decline", "refuse"})
+_NOT_ANSWERED = frozenset({"respond", "return", "reply", "answer"})
+_NEGATION = frozenset({"not", "n't", "never"})
+
+
+def no_comment(c: FoundClaim, index: Paragraphs) -> bool:
+    """No statement (see module doc): "declined to comment (on ...)", "refused to say whether
+    ...", "declined to give details", "did not respond to a request for comment"."""
+    if c.quote is not None:
+        return False
+    verb = next((t for t in index.tokens(c.cue.start, c.cue.end) if t.pos_ == "VERB"), None)
+    if verb is None:
+        return False
+    lemma = verb.lemma_.lower()
+    if lemma in _DECLINE:
+        said = [  # "refuses to discuss it, aside from saying he wants ...": a statement inside
+            t
+            for t in index.tokens(c.content.start, c.content.end)
+            if t.pos_ == "VERB"
+            and t.lemma_.lower() in word_list("speech_verbs")
+            and t.head is not verb
+        ]
+        return not said and any(
+            ch.dep_ == "xcomp"
+            and (ch.lemma_.lower() in word_list("no_comment_verbs") or _asks_answer(ch))
+            for ch in verb.children
+        )
+    if lemma in _NOT_ANSWERED and any(ch.lower_ in _NEGATION for ch in verb.children):
+        return _asks_answer(verb)
+    return False
+
+
+def _asks_answer(verb: Token) -> bool:
+    """VERB's object (or its preposition's) is a reporter's request: "a request for comment",
+    "calls", "details"."""
+    for ch in verb.children:
+        objs = [ch] if ch.dep_ == "dobj" else [g for g in ch.children if g.dep_ == "pobj"]
+        if ch.dep_ not in ("dobj", "prep"):
+            continue
+        if any(o.lemma_.lower() in word_list("no_comment_objects") for o in objs):
+            return True
+    return False
+
+
+_ASKED = frozenset({"ask", "press", "question", "quiz", "challenge"})
+# words that may stand before the participle: "When asked whether", "After being pressed on"
+_BEFORE_ASKED = frozenset({"when", "after", "being", "once", "if", "upon", "also", "later"})
+
+
+def asked_premise(c: FoundClaim, index: Paragraphs) -> bool:
+    """The reporter's question (see module doc): a claim whose cue is a participle "Asked"
+    or "Pressed" opening its sentence, with no subject or agent of its own ("pressed by the
+    host about ..." names who asked), and whose content is the question: "Asked whether the
+    plan would pass, the minister said ..."."""
+    if c.quote is not None:
+        return False
+    toks = index.tokens(c.cue.start, c.cue.end)
+    verb = next(  # the tagger reads a sentence's first "Asked" as a past tense at times
+        (t for t in toks if t.lemma_.lower() in _ASKED and t.tag_ in ("VBN", "VBD")), None
+    )
+    if verb is None or any(ch.dep_ in ("nsubj", "nsubjpass", "agent") for ch in verb.children):
+        return False
+    before = verb.doc[verb.sent.start : verb.i]
+    if not all(t.is_punct or t.lower_ in _BEFORE_ASKED for t in before):
+        return False
+    first, last = verb.left_edge.i, verb.right_edge.i
+    inside = index.tokens(c.content.start, c.content.end)
+    return bool(inside) and all(first <= t.i <= last and t.doc is verb.doc for t in inside)
 
 
 # entity types of a subject that can speak, or that counts people ("54 percent backed ...")

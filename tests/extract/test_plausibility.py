@@ -408,3 +408,90 @@ def test_called_for_misread_as_a_things_name_stays() -> None:
     raw, kept = _both(text)
     assert "called" in _cues(text, raw)
     assert "called" in _cues(text, kept)
+
+
+# Headlines, no-comments and premises (branch s14-nonclaims2): invented sentences.
+
+
+@pytest.mark.parametrize(
+    ("headline", "cue"),
+    [
+        ("Halvorsen vows to cut ferry fares at packed rally as rivals fire back", "vows"),
+        ("Harbour ministers agree on ferry corridor at Tollund talks", "agree on"),
+    ],
+)
+def test_a_headline_with_a_narrative_verb_is_dropped(headline: str, cue: str) -> None:
+    text = f"{headline}\n\nBy Jo Pike, Staff Writer\n\nThe talks ended on Monday."
+    raw, screened = _both(text)
+    assert cue in _cues(text, raw)
+    assert cue not in _cues(text, screened)
+
+
+def test_a_section_label_before_a_colon_credits_no_one() -> None:
+    text = "Opinion: The harbour board is asking the wrong question\n\nBy Jo Pike\n\nFares rose."
+    raw, screened = _both(text)
+    assert ":" in _cues(text, raw)
+    assert ":" not in _cues(text, screened)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue"),
+    [
+        (
+            "The ferry board declined to comment on reports that its chairman, Odd Varga, "
+            "had opposed the fare plan.",
+            "declined",
+        ),
+        ("She declined to say what was discussed with the harbour master.", "declined to say"),
+    ],
+)
+def test_a_declined_comment_is_no_claim(sentence: str, cue: str) -> None:
+    raw, screened = _both(sentence)
+    assert cue in _cues(sentence, raw)
+    assert cue not in _cues(sentence, screened)
+
+
+def test_a_statement_after_a_declined_comment_stays() -> None:
+    text = "Varga said the fares would rise in May but declined to give details of the plan."
+    raw, screened = _both(text)
+    assert "said" in _cues(text, raw)
+    assert "said" in _cues(text, screened)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue"),
+    [
+        (
+            "Asked whether Mayor Tilda Brandt still trusted her deputy, the spokesman, Ivo Lund, "
+            'said: "Completely."',
+            "Asked",
+        ),
+        (
+            "Pressed on reports that twenty councillors had written to the party demanding a "
+            "vote, Lund said he had seen no such letters.",
+            "Pressed on reports",
+        ),
+    ],
+)
+def test_a_reporters_question_is_not_the_answerers_claim(sentence: str, cue: str) -> None:
+    raw, screened = _both(sentence)
+    assert cue in _cues(sentence, raw)
+    assert cue not in _cues(sentence, screened)
+    assert any(c.startswith("said") for c in _cues(sentence, screened))  # the answer stays
+
+
+def test_a_reporter_who_asks_stays() -> None:
+    text = "One reporter asked whether the mayor had spoken to her deputy before he resigned."
+    raw, screened = _both(text)
+    assert "asked" in _cues(text, raw)
+    assert _cues(text, screened) == _cues(text, raw)
+
+
+def test_a_refusal_holding_a_statement_stays() -> None:
+    text = (
+        "Brandt refuses to discuss her choice of deputy, aside from saying she wants someone "
+        "from the harbour district."
+    )
+    raw, screened = _both(text)
+    assert "refuses" in _cues(text, raw)
+    assert "refuses" in _cues(text, screened)
