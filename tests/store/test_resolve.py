@@ -504,15 +504,14 @@ COURT = _article(
 )
 
 
-def test_the_claims_of_one_loose_speaker_in_one_article_ask_its_people_once(db_url):
-    store_articles(db_url, [COURT])
-    assert _speakers(db_url)["the fees"] == "Nervano"
+def _resolving(db_url, asks) -> tuple[list, list[str]]:  # noqa: ANN001
+    """resolve_loose's moves, and the statements it ran for which ASKS is true."""
     engine = dbmod.open_engine(db_url)
     asked: list[str] = []
 
     def seen(_conn, _cursor, statement, *_args) -> None:  # noqa: ANN001
-        if "claim_speakers" in statement and "UNION" in statement.upper():
-            asked.append(statement)  # in_source: the people the article's claims name
+        if asks(statement):
+            asked.append(statement)
 
     event.listen(engine, "before_cursor_execute", seen)
     try:
@@ -520,6 +519,14 @@ def test_the_claims_of_one_loose_speaker_in_one_article_ask_its_people_once(db_u
             moved = resolve_loose(session)
     finally:
         event.remove(engine, "before_cursor_execute", seen)
+    return moved, asked
+
+
+def test_the_claims_of_one_loose_speaker_in_one_article_ask_its_people_once(db_url):
+    store_articles(db_url, [COURT])
+    assert _speakers(db_url)["the fees"] == "Nervano"
+    # in_source: the people the article's claims name
+    moved, asked = _resolving(db_url, lambda s: "claim_speakers" in s and "UNION" in s.upper())
     assert [(m.was, m.now) for m in moved] == [("Nervano", "Frank Nervano")] * 2
     assert len(asked) == 1  # for both claims
     assert _speakers(db_url)["the fees"] == _speakers(db_url)["the appeal"] == "Frank Nervano"
@@ -543,19 +550,10 @@ QUOTAS = _article(
 def test_the_claims_of_one_two_word_surname_ask_for_the_full_names_ending_with_it_once(db_url):
     store_articles(db_url, [TARIFFS, QUOTAS, TALKS])
     assert _speakers(db_url)["the fishing quotas"] == "Quintero Salcedo"
-    engine = dbmod.open_engine(db_url)
-    asked: list[str] = []
-
-    def seen(_conn, _cursor, statement, *_args) -> None:  # noqa: ANN001
-        if "actor_aliases.alias_key =" in statement and "actors.kind =" in statement:
-            asked.append(statement)  # known_tail: the people known by the surname's last word
-
-    event.listen(engine, "before_cursor_execute", seen)
-    try:
-        with dbmod.session_scope(engine) as session:
-            moved = resolve_loose(session)
-    finally:
-        event.remove(engine, "before_cursor_execute", seen)
+    # known_tail: the people known by the surname's last word
+    moved, asked = _resolving(
+        db_url, lambda s: "actor_aliases.alias_key =" in s and "actors.kind =" in s
+    )
     assert [(m.was, m.now) for m in moved] == [("Quintero Salcedo", "Tomas Quintero Salcedo")] * 2
     assert len(asked) == 1  # for both claims, each in its own article
     assert _speakers(db_url)["the fishing quotas"] == "Tomas Quintero Salcedo"
