@@ -284,12 +284,15 @@ def build_claims(
     # elsewhere ("led by microbiologist Jo Roe", then "Roe said"); and an office written with
     # a people's word is held for that country ("the Kenyan foreign minister, Ruth Wanjiru")
     with_role = {c.speaker.name for c in claims if c.speaker.role}
+    written: dict[str, list[str]] = {}  # the roles written for a name, looked up once a name
     for claim in claims:
         said = claim.speaker
         if said.kind != "person":
             continue
+        if said.name and said.name not in written:
+            written[said.name] = resolver.written_roles_of(said.name)
         if said.name and said.name not in with_role:
-            if (role := role_written_elsewhere(resolver.written_roles_of(said.name))) is not None:
+            if (role := role_written_elsewhere(written[said.name])) is not None:
                 said = dataclasses.replace(said, role=role)
         if said.role and said.affiliation is None:
             role, country = role_of_country(said.role)
@@ -300,7 +303,7 @@ def build_claims(
             # Holt, R-Ohio," is a Republican of Ohio
             party = party_of(
                 text[said.mention.start : said.mention.end + 1], said.name
-            ) or party_written(resolver.written_roles_of(said.name))
+            ) or party_written(written[said.name])
             if party is not None:  # and a party taken for a role is none
                 role = None if said.role == party else said.role
                 said = dataclasses.replace(said, role=role, affiliation=party)

@@ -196,8 +196,18 @@ def inside_another(text: str, claims: Sequence[FoundClaim]) -> set[int]:
     (see module doc), each dropped only while its speaker mention stays held."""
     bags = [set(words(content_text(text, c))) for c in claims]
     drop: set[int] = set()
+    # the claims whose content may hold another's: by start, within the longest content's reach
+    by_start = sorted(range(len(claims)), key=lambda k: claims[k].content.start)
+    starts = [claims[k].content.start for k in by_start]
+    reach = max((c.content.end - c.content.start for c in claims), default=0)
     for i, a in enumerate(claims):
-        for j, b in enumerate(claims):  # the cheap test of spans first
+        near = by_start[
+            bisect.bisect_left(starts, a.content.end - reach) : bisect.bisect_right(
+                starts, a.content.start
+            )
+        ]
+        for j in sorted(near):  # in the claims' order, as a scan of them all would go
+            b = claims[j]
             if not (b.content.start <= a.content.start and a.content.end <= b.content.end):
                 continue
             if i == j or j in drop or not bags[i] or not bags[i] <= bags[j]:
