@@ -101,13 +101,37 @@ def date_phrase(cue: Token, exclude: set[int]) -> str | None:
     return doc[start : end + 1].text
 
 
+FUTURE_HEADS = words("future_heads")
+_PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+
+
 def is_future(cue: Token) -> bool:
-    for c in cue.children:
-        if c.dep_ == "aux" and c.lower_ in cues.FUTURE_AUX:
-            return True
-        if c.dep_ == "aux" and c.lower_ == "going":
+    """Whether the cue is said after publication: "will say", "is going to say", or under
+    a head in the present tense that plans it ("plans to tell", "is set to announce", "is
+    due to speak"); not under a past one ("planned to tell", "was set to announce")."""
+    if _future_aux(cue):
+        return True
+    t = cue
+    for _ in range(2):  # "is expected to be set to announce" goes no deeper
+        if t.dep_ != "xcomp" or t.head is t:
+            return False
+        t = t.head
+        if t.lemma_.lower() in FUTURE_HEADS and (_present(t) or _future_aux(t)):
             return True
     return False
+
+
+def _future_aux(t: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in (*cues.FUTURE_AUX, "going") for c in t.children)
+
+
+def _present(t: Token) -> bool:
+    """The word is in the present tense, or its auxiliary is ("plans", "is set", "is due")."""
+    if t.tag_ in _PRESENT_TAGS:
+        return True
+    if t.dep_ == "acomp" and t.head.tag_ in _PRESENT_TAGS:  # "is due to speak"
+        return True
+    return any(c.dep_ in ("aux", "auxpass") and c.tag_ in _PRESENT_TAGS for c in t.children)
 
 
 def resolve(phrase: str | None, published: dt.date | None, future: bool) -> SaidDate:
