@@ -99,13 +99,19 @@ _MAY = re.compile(r"\bMay\b")
 # hours", "in the evening": of which day, the text around it says, not the phrase)
 _NOT_A_DAY = re.compile(
     r"^(?:the\s+)?(?:early\s+|late\s+|mid-?)?(?:(?:\d{2})?\d0s|\d0's|'\d0s)$"
-    r"|^(?:the\s+)?(?:early\s+|late\s+)?(?:morning|afternoon|evening|night)(?:\s+hours)?$",
+    r"|^(?:the\s+)?(?:early\s+|late\s+)?(?:morning|afternoon|evening|night)(?:\s+hours)?$"
+    r"|^(?:about\s+|around\s+)?\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)$",  # "11:40 am"
     re.I,
+)
+# "last June", "this past March": the most recent such month before the publication month
+_LAST_MONTH_NAMED = re.compile(
+    r"^(?:last|this\s+past|past)\s+((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
+    r"[a-z]*\.?)$"
 )
 # a month and a day without a year: "Nov. 8", "November 8th", "8 November"
 _MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _MONTH_DAY = re.compile(
-    rf"^(?:{_MONTHS}\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?"
+    rf"^(?:the\s+)?(?:{_MONTHS}\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?"
     rf"|(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS})$",
     re.I,
 )  # the month only when capitalised: "may" is the modal
@@ -267,6 +273,9 @@ def _relative(core: str, published: dt.date, future: bool, text: str) -> SaidDat
     if m := _ORDINAL_DAY.match(core):
         d = _ordinal_day(int(m.group(1)), published, future)
         return _said(d, "day", "on", text) if d else _said(None, "none", "unknown", text)
+    if (m := _LAST_MONTH_NAMED.match(core)) and (month := _month_number(m.group(1))):
+        year = published.year if month < published.month else published.year - 1
+        return _said(dt.date(year, month, 1), "month", "on", text)
     m = _NTH_WEEKDAY.match(core)
     if m and (m.group(3) or m.group(4) or m.group(1).lower() != "last"):  # not "last Monday"
         return _nth_weekday(m, published, future, text)

@@ -71,3 +71,23 @@ def test_a_present_plan_dates_its_day_ahead_in_this_year() -> None:
     assert _dates(
         "Nell Arrowsmith planned to tell voters on the 12th that taxes would rise.\n"
     ) == [d("2026-03-12")]
+
+
+def test_the_before_a_month_and_day_changes_nothing() -> None:
+    # "On the November 24 show" a day after publication: no day (it was last year's)
+    assert resolve_date("On the November 24", dt.date(2015, 11, 23)).on is None
+    assert resolve_date("on the November 10", dt.date(2015, 11, 23)).on == d("2015-11-10")
+
+
+def test_a_clock_time_alone_is_no_day() -> None:
+    # which day's 11:40, the phrase does not say (it was read as the day before publication)
+    for phrase in ("11:40 am", "at 3 p.m.", "around 9 a.m."):
+        assert resolve_date(phrase, PUB).on is None, phrase
+    assert resolve_date("at 3 p.m. Tuesday", PUB).on == d("2026-03-17")
+
+
+def test_last_and_a_month_is_the_last_such_month() -> None:
+    assert resolve_date("last June", PUB).on == d("2025-06-01")
+    assert resolve_date("this past February", PUB).on == d("2026-02-01")
+    assert resolve_date("last March", PUB).on == d("2025-03-01")  # this month's is not last
+    assert resolve_date("last June", PUB).precision == "month"
