@@ -91,3 +91,14 @@ def test_last_and_a_month_is_the_last_such_month() -> None:
     assert resolve_date("this past February", PUB).on == d("2026-02-01")
     assert resolve_date("last March", PUB).on == d("2025-03-01")  # this month's is not last
     assert resolve_date("last June", PUB).precision == "month"
+
+
+def test_a_year_modifying_a_noun_dates_the_thing_not_the_saying() -> None:
+    for text in (
+        "Echoing the famous 1963 refrain of the governor, Mr. Holt said the plan was sound.\n",
+        "Praising the 2016 budget, Nell Arrowsmith said the plan was sound.\n",
+    ):
+        claims = [c for c in extract(text, PUB) if c.content.text(text) == "the plan was sound"]
+        assert [(c.date.on, c.date.relation, c.date.via) for c in claims] == [
+            (PUB, "by", "publication")
+        ], text
