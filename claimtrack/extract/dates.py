@@ -99,15 +99,30 @@ _MAY = re.compile(r"\bMay\b")
 # hours", "in the evening": of which day, the text around it says, not the phrase)
 _NOT_A_DAY = re.compile(
     r"^(?:the\s+)?(?:early\s+|late\s+|mid-?)?(?:(?:\d{2})?\d0s|\d0's|'\d0s)$"
-    r"|^(?:the\s+)?(?:early\s+|late\s+)?(?:morning|afternoon|evening|night)(?:\s+hours)?$",
+    r"|^(?:the\s+)?(?:early\s+|late\s+)?(?:morning|afternoon|evening|night)(?:\s+hours)?$"
+    r"|^(?:about\s+|around\s+)?\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)$",  # "11:40 am"
     re.I,
+)
+# "last June", "this past March": the most recent such month before the publication month
+_LAST_MONTH_NAMED = re.compile(
+    r"^(?:last|this\s+past|past)\s+((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
+    r"[a-z]*\.?)$"
 )
 # a month and a day without a year: "Nov. 8", "November 8th", "8 November"
 _MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _MONTH_DAY = re.compile(
-    rf"^(?:{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS})$",
+    rf"^(?:the\s+)?(?:{_MONTHS}\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?"
+    rf"|(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS})$",
     re.I,
 )  # the month only when capitalised: "may" is the modal
+# the nth weekday of a month: "the 2nd Tuesday of March", "the last Friday in June 2025"
+_NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1}
+_NTH_WEEKDAY = re.compile(
+    r"^(?:the\s+)?(first|second|third|fourth|fifth|last|[1-5](?:st|nd|rd|th))\s+"
+    r"(mon|tue|wed|thu|fri|sat|sun)(?:day|s|sday|nesday|rs?|rsday|urday)?\.?"
+    rf"(?:\s+(?:of|in)\s+(?:(the|this)\s+month|({_MONTHS})(?:,?\s+(\d{{4}}))?))?$",
+    re.I,
+)
 
 
 def counts_a_thing(words: list[str]) -> bool:
@@ -258,6 +273,12 @@ def _relative(core: str, published: dt.date, future: bool, text: str) -> SaidDat
     if m := _ORDINAL_DAY.match(core):
         d = _ordinal_day(int(m.group(1)), published, future)
         return _said(d, "day", "on", text) if d else _said(None, "none", "unknown", text)
+    if (m := _LAST_MONTH_NAMED.match(core)) and (month := _month_number(m.group(1))):
+        year = published.year if month < published.month else published.year - 1
+        return _said(dt.date(year, month, 1), "month", "on", text)
+    m = _NTH_WEEKDAY.match(core)
+    if m and (m.group(3) or m.group(4) or m.group(1).lower() != "last"):  # not "last Monday"
+        return _nth_weekday(m, published, future, text)
     if m := _WEEKDAY.match(core):
         wd = ("mon", "tue", "wed", "thu", "fri", "sat", "sun").index(m.group(1)[:3].lower())
         if future:
@@ -281,6 +302,58 @@ def _relative(core: str, published: dt.date, future: bool, text: str) -> SaidDat
     ):
         return _said(None, "none", "unknown", text)  # a past statement dated after publication
     return said
+
+
+def _nth_weekday(m: re.Match[str], published: dt.date, future: bool, text: str) -> SaidDate:
+    """'the 2nd Tuesday of March': that weekday's nth (or last) of the month, the year as for a
+    month and day ('March 10'); without a month ('the second Tuesday') unknown, never a day
+    the phrase does not name."""
+    nth = _NTH.get(m.group(1).lower()) or int(m.group(1)[0])
+    wd = ("mon", "tue", "wed", "thu", "fri", "sat", "sun").index(m.group(2).lower())
+    if m.group(3):  # "of the month", "of this month": the publication month's
+        return _nth_in(published.year, published.month, nth, wd, published, future, text)
+    if not m.group(4):
+        return _said(None, "none", "unknown", text)
+    month = _month_number(m.group(4))
+    if month is None:
+        return _said(None, "none", "unknown", text)
+    if m.group(5):
+        d = _nth_day(int(m.group(5)), month, nth, wd)
+        return _said(d, "day", "on", text) if d else _said(None, "none", "unknown", text)
+    return _nth_in(published.year, month, nth, wd, published, future, text)
+
+
+def _nth_in(
+    year: int, month: int, nth: int, wd: int, published: dt.date, future: bool, text: str
+) -> SaidDate:
+    """The nth weekday of a month in a year not written: as ``_month_day`` decides for a
+    month and day, each year's own nth weekday (the 2nd Tuesday falls on another day)."""
+    d = _nth_day(year, month, nth, wd)
+    if d is None:
+        return _said(None, "none", "unknown", text)
+    said = _month_day(d, published, future, text)
+    if said.on is not None and said.on.year != year:  # last year's: its own nth weekday
+        d = _nth_day(said.on.year, month, nth, wd)
+        return _said(d, "day", "on", text) if d else _said(None, "none", "unknown", text)
+    return said
+
+
+def _nth_day(year: int, month: int, nth: int, wd: int) -> dt.date | None:
+    """The nth (1-5, or -1 for the last) weekday WD of a month; None when there is none."""
+    days = [
+        dt.date(year, month, k)
+        for k in range(1, calendar.monthrange(year, month)[1] + 1)
+        if dt.date(year, month, k).weekday() == wd
+    ]
+    if nth == -1:
+        return days[-1]
+    return days[nth - 1] if nth <= len(days) else None
+
+
+def _month_number(name: str) -> int | None:
+    key = name.lower().rstrip(".")[:3]
+    names = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+    return names.index(key) + 1 if key in names else None
 
 
 def _month_day(d: dt.date, published: dt.date, future: bool, text: str) -> SaidDate:

@@ -55,6 +55,26 @@ def _is_date_tok(t: Token) -> bool:
     )
 
 
+_MODIFIER_DEPS = frozenset({"compound", "nummod", "amod", "nmod", "poss"})
+
+
+def dates_a_thing(t: Token, cue: Token) -> bool:
+    """A date that modifies a noun dates the thing, not the saying ("praised the 2016
+    frontrunner", "a nod to the famous 1963 refrain", "records from the 2008 cycle show"),
+    unless the noun is the object of the cue's own preposition ("said at the 2016
+    convention", "in a 1963 speech, he declared"), or a time itself ("Tuesday morning")."""
+    ent = entity_at(t.doc, t.i) if t.ent_type_ else None
+    if ent is None:
+        return False
+    root = t.doc[ent[0] : ent[1]].root
+    noun = root.head
+    if root.dep_ not in _MODIFIER_DEPS or noun.pos_ not in ("NOUN", "PROPN") or noun is root:
+        return False
+    if noun.ent_type_ in WHEN_LABELS or noun.lower_ in TIME_ADVERBS:
+        return False
+    return not (noun.dep_ == "pobj" and noun.head.head == cue)
+
+
 def date_phrase(cue: Token, exclude: set[int]) -> str | None:
     """The date phrase modifying the cue verb, as written: 'on the 13th', 'previously'."""
     for child in cue.children:
@@ -65,7 +85,7 @@ def date_phrase(cue: Token, exclude: set[int]) -> str | None:
     # the cue's own subtree, minus its content and source: "stated ... on the 13th that"
     best: Token | None = None
     for t in cue.subtree:
-        if t.i in exclude or not _is_date_tok(t):
+        if t.i in exclude or not _is_date_tok(t) or dates_a_thing(t, cue):
             continue
         best = t
         break
@@ -101,13 +121,37 @@ def date_phrase(cue: Token, exclude: set[int]) -> str | None:
     return doc[start : end + 1].text
 
 
+FUTURE_HEADS = words("future_heads")
+_PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+
+
 def is_future(cue: Token) -> bool:
-    for c in cue.children:
-        if c.dep_ == "aux" and c.lower_ in cues.FUTURE_AUX:
-            return True
-        if c.dep_ == "aux" and c.lower_ == "going":
+    """Whether the cue is said after publication: "will say", "is going to say", or under
+    a head in the present tense that plans it ("plans to tell", "is set to announce", "is
+    due to speak"); not under a past one ("planned to tell", "was set to announce")."""
+    if _future_aux(cue):
+        return True
+    t = cue
+    for _ in range(2):  # "is expected to be set to announce" goes no deeper
+        if t.dep_ != "xcomp" or t.head is t:
+            return False
+        t = t.head
+        if t.lemma_.lower() in FUTURE_HEADS and (_present(t) or _future_aux(t)):
             return True
     return False
+
+
+def _future_aux(t: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in (*cues.FUTURE_AUX, "going") for c in t.children)
+
+
+def _present(t: Token) -> bool:
+    """The word is in the present tense, or its auxiliary is ("plans", "is set", "is due")."""
+    if t.tag_ in _PRESENT_TAGS:
+        return True
+    if t.dep_ == "acomp" and t.head.tag_ in _PRESENT_TAGS:  # "is due to speak"
+        return True
+    return any(c.dep_ in ("aux", "auxpass") and c.tag_ in _PRESENT_TAGS for c in t.children)
 
 
 def resolve(phrase: str | None, published: dt.date | None, future: bool) -> SaidDate:

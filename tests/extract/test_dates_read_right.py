@@ -1,0 +1,104 @@
+"""Dates read right (issue 19, third pass): the nth weekday of a month, a day of the month
+written "the 25th of March" read as "March 25" is, and a verb planned in the present ("plans
+to tell", "is set to announce") dating its day ahead. Every sentence is written for the
+project; the names are invented."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from claimtrack.extract import extract
+from claimtrack.extract.dates import resolve_date
+
+PUB = dt.date(2026, 3, 20)  # a Friday
+
+
+def d(s: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(s) if s else None
+
+
+@pytest.mark.parametrize(
+    ("phrase", "future", "on"),
+    [
+        ("on the 2nd Tuesday of March", False, "2026-03-10"),
+        ("the second Tuesday of March", True, "2026-03-10"),
+        ("on the first Monday in April", True, "2026-04-06"),
+        ("the last Friday in June 2025", False, "2025-06-27"),
+        ("the third Sunday in October", False, "2025-10-19"),  # last year's own third Sunday
+        ("the first Sunday of the month", False, "2026-03-01"),
+    ],
+)
+def test_the_nth_weekday_of_a_month(phrase: str, future: bool, on: str | None) -> None:
+    assert resolve_date(phrase, PUB, future=future).on == d(on)
+
+
+def test_no_day_the_phrase_does_not_name() -> None:
+    # no month: no day (it was read as February, "2nd" taken for the month)
+    assert resolve_date("the 2nd Tuesday", PUB).on is None
+    # a fifth weekday the month lacks; a day ahead with a past verb
+    assert resolve_date("the fifth Monday of February", PUB).on is None
+    assert resolve_date("on the first Monday in April", PUB).on is None
+    # "last" alone is still the last one before publication
+    assert resolve_date("last Monday", PUB).on == d("2026-03-16")
+    assert resolve_date("last month", PUB).on == d("2026-02-01")
+
+
+def test_every_way_of_writing_a_day_ahead_reads_the_same() -> None:
+    for phrase in ("on March 25", "on March 25th", "on 25 March", "on the 25th of March"):
+        # a future verb: this year's day, five days on
+        assert resolve_date(phrase, PUB, future=True).on == d("2026-03-25"), phrase
+        # a past verb cannot be dated five days after publication, nor a year before it
+        assert resolve_date(phrase, PUB).on is None, phrase
+        # far ahead (more than half a year), a past verb means last year's
+        far = phrase.replace("March", "December")
+        assert resolve_date(far, PUB).on == d("2025-12-25"), far
+
+
+def _dates(text: str) -> list[dt.date | None]:
+    return [c.date.on for c in extract(text, PUB)]
+
+
+def test_a_present_plan_dates_its_day_ahead_in_this_year() -> None:
+    assert _dates("Nell Arrowsmith plans to tell voters on 25 March that taxes will rise.\n") == [
+        d("2026-03-25")
+    ]
+    assert _dates("Nell Arrowsmith is due to tell voters on the 25th that taxes will rise.\n") == [
+        d("2026-03-25")
+    ]
+    # a past plan keeps its day behind: the 12th before publication, not next month's
+    assert _dates(
+        "Nell Arrowsmith planned to tell voters on the 12th that taxes would rise.\n"
+    ) == [d("2026-03-12")]
+
+
+def test_the_before_a_month_and_day_changes_nothing() -> None:
+    # "On the November 24 show" a day after publication: no day (it was last year's)
+    assert resolve_date("On the November 24", dt.date(2015, 11, 23)).on is None
+    assert resolve_date("on the November 10", dt.date(2015, 11, 23)).on == d("2015-11-10")
+
+
+def test_a_clock_time_alone_is_no_day() -> None:
+    # which day's 11:40, the phrase does not say (it was read as the day before publication)
+    for phrase in ("11:40 am", "at 3 p.m.", "around 9 a.m."):
+        assert resolve_date(phrase, PUB).on is None, phrase
+    assert resolve_date("at 3 p.m. Tuesday", PUB).on == d("2026-03-17")
+
+
+def test_last_and_a_month_is_the_last_such_month() -> None:
+    assert resolve_date("last June", PUB).on == d("2025-06-01")
+    assert resolve_date("this past February", PUB).on == d("2026-02-01")
+    assert resolve_date("last March", PUB).on == d("2025-03-01")  # this month's is not last
+    assert resolve_date("last June", PUB).precision == "month"
+
+
+def test_a_year_modifying_a_noun_dates_the_thing_not_the_saying() -> None:
+    for text in (
+        "Echoing the famous 1963 refrain of the governor, Mr. Holt said the plan was sound.\n",
+        "Praising the 2016 budget, Nell Arrowsmith said the plan was sound.\n",
+    ):
+        claims = [c for c in extract(text, PUB) if c.content.text(text) == "the plan was sound"]
+        assert [(c.date.on, c.date.relation, c.date.via) for c in claims] == [
+            (PUB, "by", "publication")
+        ], text
