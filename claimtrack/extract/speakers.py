@@ -1297,14 +1297,23 @@ def is_dateline(sent: Span) -> bool:
     )
 
 
+_VERB_AUX = ids(("VERB", "AUX"))
+
+
 def is_byline(sent: Span) -> bool:
     """Whether a sentence is only a byline ("By Tomas Brenner", "By TOMAS BRENNER and ILSE
     VOGT", "By Tomas Brenner, Associated Press", "Tomas Brenner | Staff writer"): "By" and
     then capitalised words, "and" or "&" and punctuation, no verb; or names, a bar or a
     comma and a byline's role (``names.BYLINE_ROLES``). Whom it names wrote the text: no
     pronoun after it is them."""
+    # most sentences have a verb, found in the part-of-speech column (``spans.columns``):
+    # a Token is built for a verb alone, not for every word of the sentence
+    doc, pos = sent.doc, columns(sent.doc).pos
+    for i in range(sent.start, sent.end):
+        if pos[i] in _VERB_AUX and not (doc[i].is_punct or doc[i].text == "|"):
+            return False
     words = [t for t in sent if not (t.is_punct or t.text == "|")]
-    if len(words) < 3 or any(t.pos_ in ("VERB", "AUX") for t in words):
+    if len(words) < 3:
         return False
     if words[0].lower_ == "by":
         return all(t.text[:1].isupper() or t.lower_ in ("and", "&") for t in words[1:])

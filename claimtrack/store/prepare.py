@@ -11,23 +11,29 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from claimtrack.extract.types import FoundClaim
+from claimtrack.extract.types import FoundClaim, Speaker
 from claimtrack.store.appearances import band_keys
 from claimtrack.store.taxonomy import TopicDef, article_topics, frame_of, own_words
 from claimtrack.store.taxonomy import tag as tag_topics
+
+if TYPE_CHECKING:
+    from claimtrack.store.writes import Filed
 
 
 @dataclass
 class Prepared:
     """One document ready to store: CLAIMS (each once), TOPICS (slug -> via, one dict per
     claim, in order), KEYS (each content's band keys, appearances.band_keys) and NAMES
-    (the name keys its speakers ask the registry: writes.prepare_to_store fills them)."""
+    (the name keys its speakers ask the registry) and FILED (each speaker's ``Filed`` name,
+    what the keys and storing both read: writes.prepare_to_store fills both)."""
 
     claims: list[FoundClaim]
     topics: list[dict[str, str]]
     keys: dict[str, tuple[int, ...]] = field(default_factory=dict)
     names: set[str] = field(default_factory=set)
+    filed: dict[Speaker, Filed | None] = field(default_factory=dict)
 
 
 def prepare(

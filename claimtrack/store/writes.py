@@ -10,7 +10,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from functools import cache
 from typing import TypeVar
 
@@ -255,14 +255,19 @@ def prepare_to_store(
     """``prepare`` (store/prepare.py) and the name keys of the claims' speakers
     (``speaker_keys``): all that storing a document needs that no database does."""
     ready = prepare(text, headline, claims, topics)
-    ready.names = speaker_keys(text, ready.claims)
+    ready.filed = filed_names(text, ready.claims)
+    ready.names = speaker_keys(text, ready.claims, filed=ready.filed)
     return ready
 
 
-def speaker_keys(text: str, claims: Sequence[FoundClaim], author: str | None = None) -> set[Key]:
-    """The name keys storing CLAIMS (of article TEXT, by AUTHOR) asks the registry for its
-    speakers (``filed_keys`` of each speaker, the others a claim names and the byline's
-    writer): worked out from the text alone, for ``registry_view``."""
+def filed_names(
+    text: str, claims: Sequence[FoundClaim], author: str | None = None
+) -> dict[Speaker, Filed | None]:
+    """``filed_name`` of each speaker storing CLAIMS (of article TEXT, by AUTHOR) resolves:
+    each claim's, the others it names and the byline's writer; each speaker once. Worked
+    out before the transaction and handed to ``resolve_actor``, which would work each out
+    again (issue 16)."""
+    filed: dict[Speaker, Filed | None] = {}
     speakers = [
         s
         for c in claims
@@ -270,7 +275,25 @@ def speaker_keys(text: str, claims: Sequence[FoundClaim], author: str | None = N
     ]
     if (writer := sole_author(author)) is not None:
         speakers.append(Speaker(None, writer, "person"))
-    return {k for s in speakers if (f := filed_name(s, text)) is not None for k in filed_keys(f)}
+    for s in speakers:
+        if s not in filed:
+            filed[s] = filed_name(s, text)
+    return filed
+
+
+def speaker_keys(
+    text: str,
+    claims: Sequence[FoundClaim],
+    author: str | None = None,
+    filed: Mapping[Speaker, Filed | None] | None = None,
+) -> set[Key]:
+    """The name keys storing CLAIMS (of article TEXT, by AUTHOR) asks the registry for its
+    speakers (``filed_keys`` of each speaker, the others a claim names and the byline's
+    writer): worked out from the text alone, for ``registry_view``. FILED: their
+    ``filed_names``, when worked out already."""
+    if filed is None:
+        filed = filed_names(text, claims, author)
+    return {k for f in filed.values() if f is not None for k in filed_keys(f)}
 
 
 def _ids_of_key(key: str):  # noqa: ANN202
@@ -589,11 +612,13 @@ def resolve_speaker(
     doc_text: str,
     published: dt.date | None = None,
     author: str | None = None,
+    filed: Mapping[Speaker, Filed | None] | None = None,
 ) -> tuple[Actor | None, str | None]:
     """The actor a claim's speaker is filed under, and how the database decided it when it
     did: a description the text left unresolved ("the Indiana governor") is the one person
     stored with that role around PUBLISHED (store/roles.py); "I" outside quotations, that
-    the text left unresolved, is the byline's AUTHOR (a column's own voice)."""
+    the text left unresolved, is the byline's AUTHOR (a column's own voice). FILED: the
+    ``filed_names`` of the document's speakers, when worked out already."""
     said = " ".join(speaker.mention.text(doc_text).split()) if speaker.mention else ""
     if (
         speaker.name is None
@@ -602,7 +627,7 @@ def resolve_speaker(
         and (writer := sole_author(author)) is not None
         and not in_quotes(doc_text, speaker.mention.start)
     ):
-        actor = resolve_actor(session, Speaker(None, writer, "person"), doc_text)
+        actor = resolve_actor(session, Speaker(None, writer, "person"), doc_text, filed)
         if actor is not None:
             return actor, f"'{said}': {actor.name}, the author of this piece (its byline)"
     name = speaker_name(speaker, doc_text)
@@ -616,7 +641,7 @@ def resolve_speaker(
             return match.actor, (
                 f"'{said}': {match.actor.name}, named as {description}{where} ('{match.role}')"
             )
-    return resolve_actor(session, speaker, doc_text), None
+    return resolve_actor(session, speaker, doc_text, filed), None
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -658,6 +683,10 @@ def filed_name(speaker: Speaker, doc_text: str) -> Filed | None:
     return Filed(name, person, kind, gender, titled, said)
 
 
+# a speaker ``filed_names`` did not work out (None is a speaker with no name)
+_NOT_FILED = object()
+
+
 def filed_keys(filed: Filed) -> set[Key]:
     """The name keys the registry is asked for a speaker FILED so (find_actor, and for a
     person find_person's full name, first-name variants and surname, new_actor's surname
@@ -677,12 +706,17 @@ def filed_keys(filed: Filed) -> set[Key]:
 
 
 def resolve_actor(
-    session: Session, speaker: Speaker, doc_text: str, filed: Filed | None = None
+    session: Session,
+    speaker: Speaker,
+    doc_text: str,
+    known: Mapping[Speaker, Filed | None] | None = None,
 ) -> Actor | None:
-    """The actor SPEAKER is filed under, found in the registry or made (FILED: its
-    ``filed_name``, when worked out already)."""
-    filed = filed or filed_name(speaker, doc_text)
-    if filed is None:
+    """The actor SPEAKER is filed under, found in the registry or made (KNOWN: the
+    ``filed_names`` of its document's speakers, when worked out already)."""
+    filed = known.get(speaker, _NOT_FILED) if known is not None else _NOT_FILED
+    if filed is _NOT_FILED:
+        filed = filed_name(speaker, doc_text)
+    if not isinstance(filed, Filed):  # None: a speaker with no name (a pronoun)
         return None
     name, person, kind, gender = filed.name, filed.person, filed.kind, filed.gender
     titled, said = filed.titled, filed.said
@@ -991,9 +1025,13 @@ def store_document(
     session.info[ABSORBED] = {}  # for the whole document: its rows are not in the session yet
     try:
         with remembered(session):  # the registry's answers, asked once a document
-            registry_view(session, prepared.names | speaker_keys(doc.text, [], doc.author))
+            writer = filed_names(doc.text, [], doc.author)
+            registry_view(session, prepared.names | speaker_keys(doc.text, [], filed=writer))
+            filed = {**prepared.filed, **writer}
             for c, found in zip(prepared.claims, prepared.topics, strict=True):
-                rows.append(build_claim(session, source, doc.text, c, topics, topic_ids, found))
+                rows.append(
+                    build_claim(session, source, doc.text, c, topics, topic_ids, found, filed)
+                )
     finally:
         gone = session.info.pop(ABSORBED)
     for row in rows:  # a speaker taken over by one resolved after the row was built
@@ -1099,17 +1137,19 @@ def build_claim(
     topics: Sequence[TopicDef],
     topic_ids: dict[str, int],
     found: dict[str, str] | None = None,
+    filed: Mapping[Speaker, Filed | None] | None = None,
 ) -> Claim:
     """The row of an extracted claim, its topics FOUND (slug -> via; default: the tagger's
-    on this claim alone, see ``document_topics``)."""
+    on this claim alone, see ``document_topics``); FILED: the ``filed_names`` of its
+    document's speakers, when worked out already."""
     made: list[ActorAlias] = []
     session.info[ALIASES_MADE] = made
     own = ABSORBED not in session.info  # else the caller follows take-overs for its rows
     if own:
         session.info[ABSORBED] = {}
     try:
-        fields = claim_fields(session, text, c, source.published_on, source.author)
-        speakers = speaker_ids(session, c, fields["actor_id"], text)  # before the row
+        fields = claim_fields(session, text, c, source.published_on, source.author, filed)
+        speakers = speaker_ids(session, c, fields["actor_id"], text, filed)  # before the row
     finally:
         del session.info[ALIASES_MADE]
         gone = session.info.pop(ABSORBED) if own else {}  # else the caller follows them
@@ -1129,12 +1169,18 @@ def build_claim(
     return row
 
 
-def speaker_ids(session: Session, c: FoundClaim, first: int | None, text: str) -> list[int]:
+def speaker_ids(
+    session: Session,
+    c: FoundClaim,
+    first: int | None,
+    text: str,
+    filed: Mapping[Speaker, Filed | None] | None = None,
+) -> list[int]:
     """Every speaker of an extracted claim, FIRST (the actor its speaker resolved to) first,
-    then the others it names ("Senators A and B said")."""
+    then the others it names ("Senators A and B said"; FILED: see ``resolve_actor``)."""
     ids = [first] if first is not None else []
     for other in c.speaker.others:
-        found = resolve_actor(session, Speaker(None, other, "person"), text)
+        found = resolve_actor(session, Speaker(None, other, "person"), text, filed)
         if found is not None and found.id not in ids:
             ids.append(found.id)
     return ids
@@ -1146,11 +1192,12 @@ def claim_fields(
     c: FoundClaim,
     published: dt.date | None = None,
     author: str | None = None,
+    filed: Mapping[Speaker, Filed | None] | None = None,
 ) -> dict:
     """The stored fields of an extracted claim (its speaker resolved to an actor; PUBLISHED,
     its source's date, places the roles a description may mean; AUTHOR, its byline, is
-    the writer's own "I")."""
-    actor, by_db = resolve_speaker(session, c.speaker, text, published, author)
+    the writer's own "I"; FILED: see ``resolve_actor``)."""
+    actor, by_db = resolve_speaker(session, c.speaker, text, published, author, filed)
     relation = c.date.relation
     mention = c.speaker.mention
     earliest, latest, via = date_bounds(c.date)

@@ -26,9 +26,11 @@ from claimtrack.extract.speakers import (
     Resolver,
     document_issuer,
     document_owner,
+    is_byline,
     org_heads,
     owner_of,
 )
+from claimtrack.names import BYLINE_ROLES
 
 TEXT = (
     "Harbour News\n"
@@ -463,3 +465,34 @@ def test_quote_marks_are_the_plain_ones_on_random_text() -> None:
     for _ in range(2000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
         assert quotes._marks(text) == _marks_by_character(text), text
+
+
+def _plain_is_byline(sent) -> bool:  # noqa: ANN001 - is_byline as it read every token
+    words = [t for t in sent if not (t.is_punct or t.text == "|")]
+    if len(words) < 3 or any(t.pos_ in ("VERB", "AUX") for t in words):
+        return False
+    if words[0].lower_ == "by":
+        return all(t.text[:1].isupper() or t.lower_ in ("and", "&") for t in words[1:])
+    return (
+        words[0].text[:1].isupper()
+        and any(t.text in ("|", ",") for t in sent)
+        and any(t.lower_ in BYLINE_ROLES for t in words)
+        and all(t.text[:1].isupper() or t.lower_ in BYLINE_ROLES for t in words)
+    )
+
+
+def test_a_byline_is_told_from_the_part_of_speech_column(parsed: list[Parsed]) -> None:
+    """``is_byline`` reads the parts of speech from ``spans.columns`` (a sentence with a
+    verb is no byline) and answers what the token-by-token reading answers."""
+    nlp = load()
+    bylines = ["By Tomas Brenner", "By TOMAS BRENNER and ILSE VOGT", "Ilse Vogt | Staff writer"]
+    docs = [nlp(line) for line in bylines] + [p.doc for p in parsed]
+    answers = []
+    for doc in docs:
+        doc.user_data.pop("claimtrack.columns", None)
+        for sent in doc.sents:
+            answers.append((is_byline(sent), _plain_is_byline(sent)))
+        assert "claimtrack.columns" in doc.user_data
+    assert all(new == plain for new, plain in answers)
+    assert [new for new, _ in answers[:3]] == [True, True, True]
+    assert len(answers) > 6 and not any(new for new, _ in answers[3:])
