@@ -38,6 +38,7 @@ from claimtrack.names import (
     surname,
     title_gender,
 )
+from claimtrack.words import english_frequency
 
 FIRST_PERSON = frozenset({"i", "me"})
 PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "his", "i", "me"})
@@ -966,7 +967,23 @@ def _owned_person(name: Token, name_toks: list[Token] | None = None) -> bool:
     return (
         2 <= len(toks) <= 3
         and owners[0].i < toks[0].i
-        and first_name_gender(toks[0].text) is not None
+        and (first_name_gender(toks[0].text) is not None or _bare_name_after(owners[0], toks))
+    )
+
+
+def _bare_name_after(owner: Token, toks: list[Token]) -> bool:
+    """Whether the words after a body's possessive that the NER ran into the body's name are
+    a name of two words and nothing but ("The Harbor Review's Jeet Vanlo", a first name
+    the table does not know): no title, body or outlet word, the body's name of two words
+    or more (issue 14)."""
+    words = {t.lower_ for t in toks}
+    return (
+        len(toks) == 2
+        and owner.ent_iob_ != "O"
+        and owner.ent_type_ == toks[-1].ent_type_
+        and owner.left_edge.i < owner.i
+        and all(t.tag_ == "NNP" and t.text[:1].isupper() and t.text[1:].islower() for t in toks)
+        and not words & (TITLE_WORDS | ORG_WORDS | GOVERNMENT_WORDS | MEDIA_WORDS)
     )
 
 
@@ -1001,9 +1018,6 @@ def press_job(toks: list[Token]) -> int | None:
     return None
 
 
-_COURTESY_BEFORE = r"\b(Mr|Mrs|Ms|Miss|Dr)\.? {0}\b"
-
-
 def named_as_person(name_toks: list[Token]) -> bool:
     """Whether a name whose last word is an organisation's ("Ann Board", "Ms. Bank", "Board")
     is a person's by its article's evidence: a form of address before it or before that
@@ -1018,19 +1032,36 @@ def named_as_person(name_toks: list[Token]) -> bool:
         return True  # "Ms. Bank": a form of address is no body's
     if len(name_toks) > 2 or len(name_toks) == 2 and first_name_gender(name_toks[0].text) is None:
         return False
-    doc, last = name_toks[-1].doc, name_toks[-1].text
-    text = doc_text(doc)
-    titles = {m[1] for m in re.finditer(_COURTESY_BEFORE.format(re.escape(last)), text)}
+    return name_toks[-1].text in _people_by_evidence(name_toks[-1].doc)
+
+
+_COURTESY_WORD = re.compile(r"\b(Mr|Mrs|Ms|Miss|Dr)\.? (\w+)\b")
+
+
+def _people_by_evidence(doc: Doc) -> frozenset[str]:
+    """The capitalised words DOC shows as a person's surname (``named_as_person``): after
+    a first name with a gender, the same gender in a form of address before the word or in
+    "he"/"she" opening the sentence after one where the word is the subject. Worked out
+    once per Doc, in one pass (it was a pass over the Doc for every name asked)."""
+    found = doc.user_data.get("claimtrack.people_by_evidence")
+    if found is not None:
+        return found
+    titles: dict[str, set[str]] = {}
+    for m in _COURTESY_WORD.finditer(doc_text(doc)):
+        titles.setdefault(m[2], set()).add(m[1])
+    people = set()
     for k in range(len(doc) - 1):
         first, word = doc[k], doc[k + 1]
-        gender = first_name_gender(first.text) if word.text == last else None
-        if gender is None or not first.text[:1].isupper():
+        if not (first.text[:1].isupper() and word.text[:1].isupper()) or word.text in people:
             continue
-        if any(compatible(title_gender(t), gender) for t in titles):
-            return True
-        if word.dep_ in SUBJECTS and _next_sentence_pronoun(word) == gender:
-            return True
-    return False
+        if (gender := first_name_gender(first.text)) is None:
+            continue
+        if any(compatible(title_gender(t), gender) for t in titles.get(word.text, ())) or (
+            word.dep_ in SUBJECTS and _next_sentence_pronoun(word) == gender
+        ):
+            people.add(word.text)
+    found = doc.user_data["claimtrack.people_by_evidence"] = frozenset(people)
+    return found
 
 
 def _next_sentence_pronoun(tok: Token) -> Gender | None:
@@ -2113,6 +2144,11 @@ def _end(tok: Token) -> int:
     return tok.idx + len(tok.text)
 
 
+# how common in general English a capitalised word of a headline must be to be read as the
+# word, not a name (wordfreq's Zipf scale: "anchor" 4.0, "ads" 4.3; most surnames lower)
+HEADLINE_WORD_ZIPF = 4.0
+
+
 def _title_cased(sent: Span) -> bool:
     """A headline written in title case: four words or more, all capitalised but the short
     ones ("Visa Program Up for Renewal Amid ...")."""
@@ -3097,6 +3133,33 @@ class Resolver:
         "Jo Roe, a nurse"): a place's name that is theirs is the person's."""
         return any(role and fold(w.split()[-1]) == fold(surname) for w, role in self.written)
 
+    def headline_word(self, found: ResolvedActor, head: Token) -> bool:
+        """Whether a person FOUND by one word at HEAD is a common word a title-cased
+        headline capitalised ("Anchor Expressed Fear ...", "Ads Demanding ..."): a word of
+        general English (Zipf frequency 4 or more) the NER names nothing there, no first
+        name, no surname of a person the article names in full and none it gives a title or
+        a role ("Obama on Climate Change" over "Mr. Obama said": "Obama" is frequent English
+        too) (issue 14)."""
+        return (
+            found.kind == "person"
+            and found.name == head.text
+            and head.ent_type_ == ""
+            and head.lower_ not in self.full_names
+            and first_name_gender(head.text) is None
+            and _title_cased(head.sent)
+            and english_frequency(head.lower_) >= HEADLINE_WORD_ZIPF
+            and not self.titled(head.text)
+        )
+
+    def titled_or_first_named(self, surname: str) -> bool:
+        """Whether the article gives a person of SURNAME a title or a role, or names one
+        with a known first name ("Ann Toledo"): a place's name that is theirs is the
+        person's (issue 14: the NER takes some surnames for places)."""
+        if self.titled(surname):
+            return True
+        names = self.full_names.get(surname.lower(), [])
+        return any(first_name_gender(n.split()[0]) is not None for n in names)
+
     def canonical(self, actor: ResolvedActor, mention: str = "") -> ResolvedActor:
         if actor.name is None:
             return actor
@@ -3113,8 +3176,8 @@ class Resolver:
             actor.kind = "person"  # a surname the NER mistook: "Trump"; not "the network"
         elif actor.kind == "organization" and self.by_first_name(name, None) is not None:
             actor.kind = "person"  # "Dale" of "Dale Voss", which the NER took for a firm
-        if actor.kind == "government" and surname_like and self.titled(name):
-            actor.kind = "person"  # "Judge Jo Toledo" named, then "Toledo wrote"
+        if actor.kind == "government" and surname_like and self.titled_or_first_named(name):
+            actor.kind = "person"  # "Judge Jo Toledo" or "Ann Toledo" named, then "Toledo wrote"
         if actor.kind == "organization" and self.read_as_person(name):
             actor.kind = "person"  # "Ava Roe's 'Film'" read as a studio's name once
         if actor.kind == "person":
@@ -3778,6 +3841,8 @@ class Resolver:
         if (hit := self.by_age(text)) is not None:
             return hit
         found = analyse_mention(head, start, end)
+        if self.headline_word(found, head):  # "Anchor Expressed Fear ...": no one's name
+            found = ResolvedActor(head.lower_, "unnamed", role=head.lower_)
         if found.kind in BODIES or found.kind == "unnamed":
             if (hit := self.by_org(head, text) or self.by_trade(head, start, end)) is not None:
                 return hit

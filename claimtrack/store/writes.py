@@ -720,13 +720,9 @@ def resolve_actor(
         return None
     name, person, kind, gender = filed.name, filed.person, filed.kind, filed.gender
     titled, said = filed.titled, filed.said
-    actor = find_actor(session, name)
-    if (
-        actor is not None
-        and (actor.kind == "person") != person
-        and actor.name_key != name_key(name)
-    ):
-        actor = None  # an organisation's name is never a person's alias, nor the reverse
+    actor = namesake = find_actor(session, name)
+    if actor is not None and (actor.kind == "person") != person:
+        actor = other_kind(actor, name, person)
     clash = actor if person and actor and gender and gender_clash(actor, gender) else None
     if clash is not None:
         actor = None  # "Mrs. Roe" is not the Roe titled "Mr."
@@ -741,6 +737,8 @@ def resolve_actor(
         )
     if actor is None and clash is not None and clash.name_key == name_key(name):
         actor = titled_apart(session, name, titled, said) or clash  # "Mrs. Roe" beside "Roe"
+    if actor is None and namesake is not None and namesake.name_key == name_key(name):
+        actor = namesake  # nobody else it can be, and the name is taken (keys are unique)
     if actor is None:
         actor = new_actor(session, name, "person" if person else kind, gender)
     if not actor.role and is_role(speaker.role, actor.name):
@@ -754,6 +752,24 @@ def resolve_actor(
     if actor.id is None:  # a new actor: its id for the claim; other writes wait for a query
         session.flush()
     return actor
+
+
+def other_kind(actor: Actor, name: str, person: bool) -> Actor | None:
+    """What a speaker of NAME (a PERSON's or not) found as ACTOR, of the other kind, is
+    filed under: never under another's alias (an organisation's name is no person's alias,
+    nor the reverse); a person's name alone joins no body of that name ("Roe" said, where
+    a "Roe" was once taken for a government: the person "Roe" may be, looked up as one),
+    unless it is a first name and a surname ("Ann Roe"), which name a person: the body
+    was a misreading and the actor is one (issue 14). None: look further."""
+    if actor.name_key != name_key(name):
+        return None
+    if not person:
+        return actor  # the one actor of that name (keys are unique)
+    words = person_form(name).split()
+    if len(words) >= 2 and first_name_gender(words[0]) is not None:
+        actor.kind = "person"
+        return actor
+    return None
 
 
 def gender_clash(actor: Actor, gender: str) -> bool:
