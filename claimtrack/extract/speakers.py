@@ -1261,6 +1261,13 @@ _OWNED = re.compile(
     r"|strategist|wife|husband|son|daughter|brother|sister|father|mother|doctor|manager))$"
 )
 _COUNSEL = {"lawyer": "attorney", "counsel": "attorney", "advisor": "adviser"}
+# a definite description of someone's staff: "The prime minister's official spokesman"
+_OWNED_ROLE = re.compile(
+    r"^[Tt]he\s+((?:[\w.-]+\s){0,3}[\w.-]+)(?:'s|\u2019s)\s+((?:[a-z-]+\s){0,2}"
+    r"(?:spokesman|spokeswoman|spokesperson|aide|adviser|advisor|minister|chief))$"
+)
+# words a description of someone's staff adds that a role written for them may leave out
+SOFT_OWNED = frozenset({"official", "top", "senior", "longtime", "personal", "own", "chief"})
 
 
 def _owned_words(role: str) -> frozenset[str]:
@@ -1743,8 +1750,12 @@ def written_roles(ent: Span) -> list[str]:
     ):
         i -= 1
     tag = state_tag(doc_text(doc)[ent.end_char : ent.end_char + 40])
-    if i + 1 < ent.start or tag:  # "Sen. Jo Roe (R-S.C.)": a South Carolina senator
-        before = _phrase_words(list(doc[i + 1 : ent.start]))
+    # "Spokesman Jo Roe" the NER took whole: the title words that lead it are a role too
+    lead = ent.start
+    while lead < ent.end - 2 and doc[lead].lower_ in TITLE_WORDS and doc[lead].pos_ == "NOUN":
+        lead += 1
+    if i + 1 < lead or tag:  # "Sen. Jo Roe (R-S.C.)": a South Carolina senator
+        before = _phrase_words(list(doc[i + 1 : lead]))
         out.append(", ".join(r for r in (before, tag) if r))
     for c in root.children:
         if c.dep_ == "appos" and c.i > root.i and c.pos_ == "NOUN":
@@ -1801,9 +1812,62 @@ def titled_name_after_body(head: Token, start: int, end: int) -> Token | None:
     return last if head.i < first and last in head.subtree else None
 
 
+def described_name(head: Token) -> Token | None:
+    """The name a stack of descriptions joined by "and" ends with ("Author and former
+    teacher Jo Roe": Roe), else None: a bare singular noun (no article, no possessive, no
+    number) cannot be a subject of its own, it describes the person named after it;
+    plural nouns ("Officials and experts") and nouns with an article ("The mayor and Jo
+    Roe") are sources of their own."""
+    if head.pos_ != "NOUN" or head.tag_ != "NN" or head.ent_type_:
+        return None
+    if any(c.dep_ in ("det", "poss", "nummod", "conj") and c.i < head.i for c in head.children):
+        return None
+    if not any(c.dep_ == "cc" and c.lower_ == "and" for c in head.children):
+        return None
+    name = next((c for c in head.children if c.dep_ == "conj"), None)
+    if name is None or name.pos_ != "PROPN" or name.ent_type_ != "PERSON":
+        return None
+    if any(c.dep_ in ("conj", "cc") for c in name.children):
+        return None  # a list of three
+    return name
+
+
+def stacked_before(name: Token) -> Token | None:
+    """The description the parser made a subject of its own right before a person's name
+    it describes ("Early retiree and self-made millionaire Jo Roe said": "retiree", ending
+    with "and"), else None."""
+    if name.pos_ != "PROPN" or name.ent_type_ != "PERSON" or name.dep_ not in SUBJECTS:
+        return None
+    edge = name.left_edge.i
+    if edge == 0 or name.doc[edge - 1].lower_ != "and":
+        return None
+    lead = name.doc[edge - 1].head
+    bare = not any(c.dep_ in ("det", "poss", "nummod") for c in lead.children)
+    if lead.head != name.head or lead.dep_ != name.dep_ or lead.right_edge.i != edge - 1:
+        return None
+    return lead if bare and lead.pos_ == "NOUN" and lead.tag_ == "NN" else None
+
+
+def _stacked(head: Token, name: Token, start: int, end: int) -> ResolvedActor:
+    """The person NAME a stack of descriptions starting with HEAD describes (see
+    ``described_name``), the stack before the name's own title their role."""
+    inner = analyse_mention(name, name.left_edge.idx, end)
+    if inner.kind != "person":
+        return inner
+    first = clean(
+        " ".join(t.text for t in head.subtree if t.i < name.left_edge.i and t.dep_ != "cc")
+    )
+    role = " and ".join(r for r in (first, inner.role) if r) or None
+    return ResolvedActor(inner.name, "person", role, inner.affiliation, inner.forms)
+
+
 def analyse_mention(head: Token, start: int, end: int) -> ResolvedActor:
     """Split a mention into name, role and affiliation; guess its kind."""
     doc = head.doc
+    if (described := described_name(head)) is not None:
+        return _stacked(head, described, start, end)
+    if (lead := stacked_before(head)) is not None and lead.left_edge.idx >= start:
+        return _stacked(lead, head, start, end)
     if (person := titled_name_after_body(head, start, end)) is not None:
         return analyse_mention(person, start, end)
     if is_member_group(head):
@@ -3508,6 +3572,33 @@ class Resolver:
         name, role = next(iter(found.items()))
         return self.canonical(ResolvedActor(name, "person", forms=[name])), role
 
+    def by_owned_role(self, text: str) -> tuple[ResolvedActor, str] | None:
+        """The one person the article names in the role a description of someone's staff
+        gives ("The prime minister's official spokesman" is "Spokesman Jo Roe", "the
+        spokesman, Jo Roe" or "a spokesman for the prime minister, Jo Roe"): a role written
+        with no one's name, or with the same one's; None when nobody or several are, or
+        the gender its word tells is not theirs."""
+        m = _OWNED_ROLE.match(cut_clauses(" ".join(text.split())))
+        if m is None:
+            return None
+        owner = role_words(m.group(1))
+        want = _owned_words(m.group(2)) - SOFT_OWNED
+        found: dict[str, str] = {}
+        for written, role in self.written:
+            words = _owned_words(role)
+            if want <= words and want & QUALIFIERS == words & QUALIFIERS and words - want <= owner:
+                found.setdefault(self._full(written), role)
+        said = mention_gender(m.group(2), None)
+        found = {
+            n: r
+            for n, r in found.items()
+            if compatible(said, self._gender_of(n) or mention_gender(r, n))
+        }
+        if len(found) != 1:
+            return None
+        name, role = next(iter(found.items()))
+        return self.canonical(ResolvedActor(name, "person", forms=[name])), role
+
     def same_surname(self, owner: str, kin: str) -> list[str]:
         """The people the article names with the surname of OWNER (a name) and another
         first name, of the gender the KIN word tells ("wife": not "Al Roe"), and named as
@@ -3826,7 +3917,7 @@ class Resolver:
                 return hit[0], f"named as {hit[1]} in this article"
             said = clean(_DET.sub("", cut_clauses(text)))
             return ResolvedActor(said, "unnamed", role=said), None  # a title, no name
-        if (hit := self.by_owner(text)) is not None:
+        if (hit := self.by_owner(text) or self.by_owned_role(text)) is not None:
             return hit[0], f"named as {hit[1]} in this article"
         if (hit := self.by_document(head, text)) is not None:
             return hit

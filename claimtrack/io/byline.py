@@ -49,6 +49,10 @@ _BY = re.compile(r"^\s*by\b\s*:?\s*(?P<rest>.+?)\s*$", re.IGNORECASE)
 _SEPARATOR = re.compile(r"\s*(?:\||/|\s[-–—]\s|[–—]|,)\s*")
 _AND = re.compile(r"\s*(?:,\s*and\s+|\s+and\s+|\s*&\s*)\s*", re.IGNORECASE)
 _SENTENCE_END = (".", ",", ";", ":")
+# a news agency or outlet a byline may give alone ("By The Associated Press", "By Reuters"):
+# one of these agencies' names, or a name ending as a wire's or a newsroom's does
+_AGENCY_NAMES = frozenset("reuters ap afp upi bloomberg dpa xinhua kyodo efe ansa".split())
+_AGENCY_ENDINGS = frozenset("press news newswire wire wires service agency".split())
 
 
 def byline(text: str) -> str | None:
@@ -58,7 +62,23 @@ def byline(text: str) -> str | None:
     for i, line in enumerate(_top(text)):
         if len(line) <= MAX_BYLINE and (names := byline_names(line, bare=i > 0)):
             return "; ".join(names)
+        if len(line) <= MAX_BYLINE and (by := _BY.match(line)) and (name := agency(by["rest"])):
+            return name
     return None
+
+
+def agency(part: str) -> str | None:
+    """PART as the name of a news agency or an outlet that wrote a text alone ("The
+    Associated Press", "REUTERS" -> "Reuters"), else None: one to five capitalised words,
+    one an agency's name or the last a wire's or a newsroom's word ("Press", "News")."""
+    words = part.strip(" .,").split()
+    if not 1 <= len(words) <= 5 or not all(_NAME_WORD.match(w) for w in words):
+        return None
+    folded = [w.lower().strip(".") for w in words]
+    if not (set(folded) & _AGENCY_NAMES or folded[-1] in _AGENCY_ENDINGS):
+        return None
+    name = " ".join(words)
+    return name.title() if name.isupper() and len(name) > 4 else name  # "AFP" stays
 
 
 def byline_names(line: str, *, bare: bool = True) -> list[str]:
@@ -117,6 +137,8 @@ def headline(text: str) -> str | None:
         or len(first.split()) > MAX_HEADLINE_WORDS
         or first.endswith(_SENTENCE_END)
         or byline_names(first, bare=False)
+        or (by := _BY.match(first)) is not None
+        and agency(by["rest"]) is not None
     ):
         return None
     from claimtrack.io.dateline import dateline  # a date alone is no headline

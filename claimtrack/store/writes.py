@@ -32,6 +32,7 @@ from sqlalchemy.orm import Session, object_session
 from claimtrack.extract.dates import relation_range
 from claimtrack.extract.roles import PERSON_ROLES, alias_roles, described
 from claimtrack.extract.types import FoundClaim, SaidDate, Speaker
+from claimtrack.io.byline import agency
 from claimtrack.io.document import Document
 from claimtrack.names import (
     NAME_GLUE,
@@ -599,9 +600,11 @@ def in_quotes(text: str, at: int) -> bool:
 
 def sole_author(author: str | None) -> str | None:
     """The one person a byline names ("By Jane Roe" -> "Jane Roe"; "BY JANE ROE" -> "Jane
-    Roe"), else None (several, or none)."""
+    Roe"), else None (several, none, or a news agency: "The Associated Press")."""
     name = _BY.sub("", " ".join((author or "").split())).strip(" ,.")
     if not name or re.search(r",|;|&|\band\b", name) or len(name.split()) < 2:
+        return None
+    if agency(name) is not None:
         return None
     return name.title() if name.isupper() else name
 

@@ -71,3 +71,14 @@ def test_the_author_given_on_the_command_line_wins(cli, tmp_path: Path) -> None:
     source, claims = stored(db)
     assert source[0] == "Ilse Vogt"
     assert speaker(claims, "publish its accounts") == "Ilse Vogt"
+
+
+def test_a_news_agency_s_byline_credits_its_i_to_no_one(cli, tmp_path: Path) -> None:
+    path = tmp_path / "column.txt"
+    path.write_text(COLUMN.format(byline="By The Associated Press"), encoding="utf-8")
+    db = str(tmp_path / "claims.db")
+    cli("ingest", str(path), "--quiet", db=db)
+    source, claims = stored(db)
+    assert source[0] == "The Associated Press"
+    assert speaker(claims, "publish its accounts") is None  # an agency has no "I"
+    assert speaker(claims, "only confuse people") == "Lena Moreau"

@@ -67,6 +67,22 @@ def test_no_headline_when_the_first_line_is_a_sentence_or_the_byline() -> None:
     assert headline(HEAD) is None  # nothing follows it
 
 
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("By The Associated Press", "The Associated Press"),
+        ("By Reuters", "Reuters"),
+        ("BY ASSOCIATED PRESS", "Associated Press"),
+        ("By AFP", "AFP"),
+    ],
+)
+def test_a_news_agency_alone_is_the_author(line: str, author: str) -> None:
+    text = f"{HEAD}\n{line}\n\n{BODY}"
+    assert byline(text) == author
+    assert headline(text) == HEAD
+    assert headline(f"{line}\n\n{BODY}") is None  # an agency's byline is no headline
+
+
 def test_a_byline_deep_in_the_body_is_not_read() -> None:
     lede = "\n\n".join(
         f"Paragraph {i} of the story about the harbour board's accounts." for i in range(7)

@@ -417,6 +417,8 @@ def source_span(ctx: Context, tok: Token, cue_tok: Token) -> tuple[int, int]:
         ):
             end = min(end, ctx.doc_start(tok.doc[c.i - 1]))
     start = _drop_lead(ctx, tok, start, end)
+    if (lead := sp.stacked_before(tok)) is not None:  # "Early retiree and ... Jo Roe said"
+        start = min(start, ctx.doc_start(lead.left_edge))
     at, cue_at = ctx.doc_start(tok), ctx.doc_start(cue_tok)
     for qs, qe in ctx.quotes_overlapping(start, end):
         # a quotation the parser hung on the speaker: '... unanimous," Smith said'
