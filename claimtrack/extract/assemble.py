@@ -747,6 +747,7 @@ def _claim(
     parts = tails.before_gloss(qi, p, cand, parts)
     parts = tails.through_partial_quote(text, qi, cand, parts)
     parts = tails.after_dateline(p, parts)
+    parts = tails.after_date(p, parts)
     # content covers all pieces, as PolNeAR spans in several fragments do
     cs, ce = parts[0][0], parts[-1][1]
     sent_start, sent_end = p.doc_span(cand.sent)

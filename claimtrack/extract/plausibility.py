@@ -1,6 +1,6 @@
 """Claims that are claims: the last stage drops the ones that are not attributions at all.
 
-Twelve general filters over a document's claims (plain data, plus the parses for lemmas):
+Thirteen general filters over a document's claims (plain data, plus the parses for lemmas):
 
 - **twice**: one claim found twice by two cues in one sentence ("asked whether X", "said X"):
   two claims of one sentence whose contents overlap and share at least TWICE_OVERLAP of their
@@ -13,8 +13,10 @@ Twelve general filters over a document's claims (plain data, plus the parses for
   Grain Corridor" are a title's narrative of the story below, not something said.
 - **no comment**: a speaker who declined or refused to answer ("declined to comment on
   reports that ...", "refused to say whether ...", a verb of ``no_comment_verbs``; "declined
-  to give details") or did not answer a request ("did not respond to a request for comment",
-  "did not return calls": a noun of ``no_comment_objects``) said nothing to check.
+  to give details", "declined to be interviewed", "declined an interview request", "declined
+  requests for comment", "would not comment on ...") or did not answer a request ("did not
+  respond to a request for comment", "did not return calls": a noun of
+  ``no_comment_objects``) said nothing to check.
 - **a reporter's premise**: a participle "Asked" or "Pressed" opening its sentence with no
   subject of its own ("Asked whether the plan would pass, the minister said ...", "When
   pressed on reports that ..."), whose claim's content lies inside the participle's clause:
@@ -72,6 +74,9 @@ Twelve general filters over a document's claims (plain data, plus the parses for
   Y" (the "saying" claim), "announced it had approved ...", and a person's or a poll
   share's vote ("Sanders voted to ban", "27 percent would vote for"), which PolNeAR counts.
 
+- **adds to**: "add to" with no object, reported clause or quotation is "increase", not a
+  statement: "adding to her run of victories", "the hiring added to the uncertainty".
+
 Dropped claims are gone: listings, exports and ``claimtrack eval`` see the same claims.
 Boilerplate an outlet repeats in many articles needs the store and is not handled here.
 """
@@ -121,6 +126,7 @@ def screen(
             and not price_offer(c, lemma, index)
             and not thing_doing(c, lemma, index)
             and not procedural_act(c, lemma, index)
+            and not adds_to(c, lemma, index)
         )
     for i in found_twice(text, claims):
         keep[i] = False
@@ -377,11 +383,21 @@ def no_comment(c: FoundClaim, index: Paragraphs) -> bool:
             and t.head is not verb
         ]
         return not said and any(
-            ch.dep_ == "xcomp"
-            and (ch.lemma_.lower() in word_list("no_comment_verbs") or _asks_answer(ch))
+            (
+                ch.dep_ == "xcomp"
+                and (
+                    ch.lemma_.lower() in word_list("no_comment_verbs")
+                    or _asks_answer(ch)
+                    or _interviewed(ch)
+                )
+            )
+            or (ch.dep_ == "dobj" and _a_request_to_talk(ch))
             for ch in verb.children
         )
-    if lemma in _NOT_ANSWERED and any(ch.lower_ in _NEGATION for ch in verb.children):
+    negated = any(ch.lower_ in _NEGATION for ch in verb.children)
+    if lemma == "comment" and negated:  # "would not comment on the report"
+        return True
+    if lemma in _NOT_ANSWERED and negated:
         return _asks_answer(verb)
     return False
 
@@ -396,6 +412,30 @@ def _asks_answer(verb: Token) -> bool:
         if any(o.lemma_.lower() in word_list("no_comment_objects") for o in objs):
             return True
     return False
+
+
+_TALK = frozenset({"comment", "interview"})
+
+
+def _interviewed(verb: Token) -> bool:
+    """ "(declined) to be interviewed": the passive of "interview"."""
+    return verb.lemma_.lower() == "interview" and any(ch.dep_ == "auxpass" for ch in verb.children)
+
+
+def _a_request_to_talk(obj: Token) -> bool:
+    """What a speaker declined is a talk with the reporter: "(declined) comment", "an
+    interview", "an interview request", "requests for comment" (not "a request to delay
+    the trial", an act)."""
+    lemma = obj.lemma_.lower()
+    if lemma in _TALK:
+        return True
+    if lemma not in word_list("no_comment_objects"):
+        return False
+    return any(
+        (ch.dep_ == "compound" and ch.lemma_.lower() in _TALK)
+        or (ch.dep_ == "prep" and any(g.lemma_.lower() in _TALK for g in ch.children))
+        for ch in obj.children
+    )
 
 
 _ASKED = frozenset({"ask", "press", "question", "quiz", "challenge"})
@@ -521,6 +561,29 @@ def procedural_act(c: FoundClaim, lemma: str | None, index: Paragraphs) -> bool:
         for v in acted
         for ch in v.children
     )
+
+
+def adds_to(c: FoundClaim, lemma: str | None, index: Paragraphs) -> bool:
+    """ "add to" as "increase": "adding to her run of victories", "added to the uncertainty";
+    no object of its own, no reported clause and no quotation ("added to the report that
+    ...", "added his voice to the calls" stay)."""
+    if lemma != "add" or c.quote is not None:
+        return False
+    verb = next((t for t in index.tokens(c.cue.start, c.cue.end) if t.pos_ == "VERB"), None)
+    if verb is None or any(ch.dep_ in _SAID_DEPS for ch in verb.children):
+        return False
+    if any(  # "added to her remarks that the fares would fall": a clause reported
+        t.dep_ == "ccomp" or (t.dep_ == "mark" and t.lower_ == "that")
+        for t in index.tokens(c.content.start, c.content.end)
+    ):
+        return False
+    return any(
+        ch.dep_ == "prep" and ch.lower_ == "to" and any(g.dep_ == "pobj" for g in ch.children)
+        for ch in verb.children
+    )
+
+
+_SAID_DEPS = frozenset({"dobj", "ccomp", "xcomp", "parataxis", "advcl", "conj"})
 
 
 def _subject(verb: Token) -> Token | None:

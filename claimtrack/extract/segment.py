@@ -18,6 +18,10 @@ from claimtrack.extract.spans import token_starts
 _LINE = re.compile(r"[^\n\r\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85]+")
 _FINAL = tuple(".!?:;\"'”’»)…")
 _MAX_HEADING_WORDS = 14
+# a list item's marker: "* item", "• item", "- item" (a web page's <li>), "-Item" (a roundup's)
+_LIST_ITEM = re.compile(r"[*•·‣▪◦]|[-–—+](?=\s|[^\W\d_])")
+# a source tag or link closing a line: "Trump leads in Ohio. [Poll]", "Read more [link]"
+_TRAILING_TAG = re.compile(r"\s*\[[^\[\]]*\]?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,9 +32,18 @@ class Segment:
     is_heading: bool
 
 
+def is_list_item(line: str) -> bool:
+    """A line that opens with a list item's marker ("* ...", "- ...", "• ...")."""
+    return _LIST_ITEM.match(line.strip()) is not None
+
+
 def is_heading(line: str) -> bool:
+    """A section heading: a short line with no final punctuation (before a closing
+    "[tag]"), no list item and no quotation."""
     s = line.strip()
-    if not s or s.endswith(_FINAL):
+    if not s or s.endswith(_FINAL) or is_list_item(s):
+        return False
+    if _TRAILING_TAG.sub("", s).endswith(_FINAL):  # a sentence with its source tag
         return False
     words = s.split()
     if len(words) > _MAX_HEADING_WORDS:

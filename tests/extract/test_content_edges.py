@@ -365,3 +365,28 @@ def test_a_quoted_fragment_goes_on_to_its_attribution(text: str, content: str) -
 def test_a_quotation_keeps_its_own_edges(text: str, content: str) -> None:
     claims = [c for c in extract(text) if c.content.text(text).startswith('"')]
     assert [c.content.text(text) for c in claims] == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The ferry board agreed on Monday to reopen the harbour.", "to reopen the harbour"),
+        ("Mayor Tilda Brandt promised on Friday to cut the fares.", "to cut the fares"),
+    ],
+)
+def test_the_date_of_the_cue_is_not_content(text: str, content: str) -> None:
+    (claim,) = extract(text)
+    assert claim.content.text(text) == content
+
+
+def test_only_the_date_of_the_cue_leaves_the_content() -> None:
+    text = (
+        "The ferry board agreed on Monday to reopen the harbour. "
+        "Ivo Lund said Monday's vote would decide the fares. "
+        "Critics took to the radio, calling Christmas a sham."
+    )
+    assert [c.content.text(text) for c in extract(text)] == [
+        "to reopen the harbour",
+        "Monday's vote would decide the fares",
+        "Christmas a sham",
+    ]

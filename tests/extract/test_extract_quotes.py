@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from claimtrack.extract.quotes import QuoteIndex, find_quotes
 from claimtrack.extract.segment import is_heading, segments
 
@@ -52,6 +54,24 @@ def test_headings() -> None:
     assert not is_heading("The treasurer said the deficit had shrunk.")
     assert not is_heading('"A quoted line')
     assert not is_heading(" ".join(["word"] * 20))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "* Harbour fares to rise [link]",
+        "- Ferry Timetable for May",
+        "• New pier opens",
+        "-Ivo Lund explains why the fares rose. [Harbour News]",
+    ],
+)
+def test_a_list_item_is_no_heading(line: str) -> None:
+    assert not is_heading(line)
+
+
+def test_a_closing_tag_makes_a_sentence_no_heading_and_a_headline_stays_one() -> None:
+    assert not is_heading("Ivo Lund says the fares will rise. [Harbour News]")
+    assert is_heading("Ferry Board Picks New Chair [VIDEO]")
 
 
 def test_segments_keep_offsets() -> None:

@@ -63,6 +63,16 @@ def test_a_headline_crediting_by_a_colon_stays() -> None:
     assert _cues(text, screened) == _cues(text, raw)
 
 
+def test_a_list_item_ending_in_a_link_is_no_headline() -> None:
+    # a list item is no heading, and a linked "Label: title" item credits no one
+    text = (
+        "Harbour roundup\n\n* Mayor Tilda Brandt vows to cut the ferry fares [link]\n"
+        "- Marlow Observatory: Twin Telescopes on the Hill\n"
+    )
+    claims = extract(text)
+    assert [c.content.text(text) for c in claims] == ["to cut the ferry fares"]
+
+
 def test_the_same_words_in_a_body_sentence_stay() -> None:
     text = "The mayor, Ann Roe, pushes to reopen the bridge before the winter."
     raw, screened = _both(text)
@@ -449,6 +459,52 @@ def test_a_declined_comment_is_no_claim(sentence: str, cue: str) -> None:
     raw, screened = _both(sentence)
     assert cue in _cues(sentence, raw)
     assert cue not in _cues(sentence, screened)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue"),
+    [
+        ("The harbour master, Ivo Lund, declined an interview request.", "declined"),
+        ("Tilda Brandt declined repeated requests for an interview.", "declined"),
+        ("The ferry board declined requests for comment on the fare plan.", "declined"),
+        ("Odd Varga declined to be interviewed for this article.", "declined"),
+        ("Varga would not comment on the fare plan.", "would not comment"),
+    ],
+)
+def test_a_declined_interview_is_no_claim(sentence: str, cue: str) -> None:
+    raw, screened = _both(sentence)
+    assert any(c.startswith(cue) for c in _cues(sentence, raw))
+    assert not any(c.startswith(cue) for c in _cues(sentence, screened))
+
+
+def test_a_declined_interview_goes_and_a_declined_request_to_act_stays() -> None:
+    text = (
+        "Ivo Lund declined an interview request. "
+        "The harbour court declined a request to delay the ferry trial."
+    )
+    screened = _both(text)[1]
+    assert [c.content.text(text) for c in screened] == ["a request to delay the ferry trial"]
+
+
+def test_a_statement_after_a_declined_interview_stays() -> None:
+    text = "Ivo Lund declined to be interviewed but said in an email that the ferry would run."
+    screened = _both(text)[1]
+    assert [c.content.text(text) for c in screened] == ["that the ferry would run"]
+
+
+def test_adding_to_a_lead_is_no_statement_and_adding_a_clause_is() -> None:
+    text = (
+        "Tilda Brandt won in Marlow, adding to her lead over Ivo Lund. "
+        "The ferry board's silence added to the confusion. "
+        "Lund added that the harbour would reopen."
+    )
+    raw, screened = _both(text)
+    assert [c.content.text(text) for c in raw if c.cue.text(text).startswith("add")] == [
+        "her lead over Ivo Lund",
+        "the confusion",
+        "that the harbour would reopen",
+    ]
+    assert [c.content.text(text) for c in screened] == ["that the harbour would reopen"]
 
 
 def test_a_statement_after_a_declined_comment_stays() -> None:

@@ -81,7 +81,11 @@ def colon_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
         q is None
         and bool(lead)
         and lead[0].i == 0
-        and (_title_label(lead) if ctx.title else not ctx.heading and _speaker_label(lead))
+        and (
+            _title_label(lead)
+            if ctx.title
+            else not (ctx.heading or ctx.list_item) and _speaker_label(lead)
+        )
     )
     if label and not ctx.title and _reports_itself(tok):
         return None

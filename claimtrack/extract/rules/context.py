@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from claimtrack.extract.quotes import QuoteIndex
-from claimtrack.extract.segment import Parsed
+from claimtrack.extract.segment import Parsed, is_list_item
 from claimtrack.extract.spans import trim
 
 
@@ -40,6 +40,7 @@ class Context(Parsed):
     def __init__(self, para: Parsed, quotes: QuoteIndex, full_text: str) -> None:
         super().__init__(para.seg, para.doc)
         self.heading = para.seg.is_heading  # the paragraph is a section heading
+        self.list_item = is_list_item(para.seg.text)  # "- Photos: the new pier" (a link)
         self.title = not full_text[: para.seg.start].strip()  # the first line: the title
         self.text = full_text
         self.qi = quotes
