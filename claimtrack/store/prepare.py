@@ -11,15 +11,25 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from claimtrack.extract.types import FoundClaim, Speaker
 from claimtrack.store.appearances import band_keys
 from claimtrack.store.taxonomy import TopicDef, article_topics, frame_of, own_words
 from claimtrack.store.taxonomy import tag as tag_topics
 
-if TYPE_CHECKING:
-    from claimtrack.store.writes import Filed
+
+@dataclass(frozen=True, slots=True)
+class Filed:
+    """The name a speaker is looked up and filed under, as its article alone tells it
+    (``filed_name``): NAME, whether it is a PERSON's, its KIND and GENDER, the name as
+    written with its titles (TITLED) and the mention (SAID)."""
+
+    name: str
+    person: bool
+    kind: str
+    gender: str | None
+    titled: str
+    said: str
 
 
 @dataclass

@@ -6,7 +6,6 @@ transaction), so a failure or a kill half-way leaves nothing half-written.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import hashlib
 import re
@@ -69,6 +68,7 @@ from claimtrack.store.models import (
 )
 from claimtrack.store.name_lookups import LIKE, Key, learn, lookup, remembered, remembering
 from claimtrack.store.prepare import (  # noqa: F401  (importable from here too)
+    Filed,
     Prepared,
     document_topics,
     found_topics,
@@ -645,20 +645,6 @@ def resolve_speaker(
                 f"'{said}': {match.actor.name}, named as {description}{where} ('{match.role}')"
             )
     return resolve_actor(session, speaker, doc_text, filed), None
-
-
-@dataclasses.dataclass(frozen=True, slots=True)
-class Filed:
-    """The name a speaker is looked up and filed under, as its article alone tells it
-    (``filed_name``): NAME, whether it is a PERSON's, its KIND and GENDER, the name as
-    written with its titles (TITLED) and the mention (SAID)."""
-
-    name: str
-    person: bool
-    kind: str
-    gender: str | None
-    titled: str
-    said: str
 
 
 def filed_name(speaker: Speaker, doc_text: str) -> Filed | None:
