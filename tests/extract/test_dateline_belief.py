@@ -1,0 +1,99 @@
+"""A wire dateline does not make the detector doubt a lede's claim (issue 14, branch
+s14-dateline): "DUNMORE, Ore. — The bridge will close soon, the mayor said." keeps its claim
+as it does without "DUNMORE, Ore. — ". The detector tags a paragraph from the end of its
+dateline on, as if the paragraph began there.
+
+Every text here is written for these tests (invented places and names).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from claimtrack.extract import extract
+from claimtrack.extract.learned import detect, refine
+from claimtrack.extract.pipeline import parse_chunk
+from claimtrack.extract.quotes import QuoteIndex
+from claimtrack.extract.segment import Parsed
+
+DATELINES = [
+    "DUNMORE, Ore. — ",
+    "DUNMORE (AP) — ",
+    "WASHINGTON — ",
+    "KESTREL BAY, Maine - ",
+]
+LEDES = [
+    ("The bridge will close soon, the mayor said.", "The bridge will close soon"),
+    ("The bridge closed last week, the mayor said.", "The bridge closed last week"),
+    (
+        "The bridge will close soon, Mayor Alma Torvik said on Tuesday.",
+        "The bridge will close soon",
+    ),
+]
+
+
+@pytest.mark.parametrize("dateline", DATELINES[:3])
+@pytest.mark.parametrize(("lede", "content"), LEDES)
+def test_a_lede_after_a_dateline_keeps_its_claim(dateline: str, lede: str, content: str) -> None:
+    text = dateline + lede
+    (claim,) = extract(text)
+    assert claim.found_by == "rules"
+    assert claim.content.text(text) == content
+
+
+def _paragraph(text: str) -> Parsed:
+    (parsed,) = parse_chunk([(text, None)])
+    (p,) = [p for p in parsed if len(p.doc)]
+    return p
+
+
+def _span(text: str, part: str) -> tuple[int, int]:
+    start = text.index(part)
+    return start, start + len(part)
+
+
+def _belief(text: str, content: str) -> float:
+    """The detector's belief in CONTENT, with the rules' claim "CONTENT, the mayor said"
+    covering the paragraph as in extraction."""
+    detector = detect.load()
+    p = _paragraph(text)
+    covered = [
+        (_span(text, content), refine.CON),
+        (_span(text, "the mayor"), refine.SRC),
+        (_span(text, "said"), refine.CUE),
+    ]
+    detector.detect(p, refine.paragraph_features(p, QuoteIndex(text), detector.vocab), covered)
+    return detector.content_belief(_span(text, content))
+
+
+@pytest.mark.parametrize("dateline", DATELINES)
+def test_the_detector_reads_a_lede_after_a_dateline_as_without_it(dateline: str) -> None:
+    lede, content = LEDES[0]
+    alone = _belief(lede, content)
+    assert alone >= detect.DOUBT  # the lede alone stands
+    # the same, up to what the parse makes of the dash (a sentence of its own or not)
+    assert _belief(dateline + lede, content) == pytest.approx(alone, abs=0.1)
+
+
+def test_a_content_drawn_over_the_dateline_is_believed_after_it() -> None:
+    """A span that starts in the dateline counts only the tokens after it: the dateline is
+    never part of a content (tails.after_dateline cuts it off later)."""
+    text = "DUNMORE, Ore. — The bridge will close soon, the mayor said."
+    assert _belief(text, "DUNMORE, Ore. — The bridge will close soon") == pytest.approx(
+        _belief(text, "The bridge will close soon")
+    )
+
+
+def test_the_features_after_a_dateline_are_those_of_a_paragraph_start() -> None:
+    text = "DUNMORE, Ore. — The bridge will close soon, the mayor said."
+    p = _paragraph(text)
+    static = refine.paragraph_features(p, QuoteIndex(text), refine.read_vocabulary())
+    full = detect.coverage_features(p, static, [])
+    k = next(t.i for t in p.doc if t.text == "The")
+    got = detect.after_dateline(full, k)
+    assert len(got) == len(full) - k
+    assert {b"-1BOUND", b"-2BOUND", b"ss", b"pcov=BOS"} <= set(got[0])
+    assert not any(f.startswith((b"-1l=", b"-2l=")) for f in got[0])
+    assert b"-2BOUND" in got[1] and b"-1l=the" in got[1]
+    assert got[2:] == full[k + 2 :]
+    assert detect.after_dateline(full, 0) is full  # no dateline: as they are
