@@ -880,9 +880,6 @@ def is_personish(name_head: Token, name_toks: list[Token], np_toks: list[Token],
         and first_name_gender(first) is not None
         and not _team_name(name_head, name_toks)
         or _job_before_name(name_toks)
-        or name_head.ent_type_ == "ORG"
-        and len(name_toks) == 2
-        and named_as_person(name_toks)  # "Ilya Roe" (ORG to the NER), "Mr. Roe" or "he" after
     )
 
 
