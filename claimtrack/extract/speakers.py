@@ -861,7 +861,9 @@ def is_personish(name_head: Token, name_toks: list[Token], np_toks: list[Token],
     return (
         name_head.ent_type_ == "PERSON"
         or bool(words & HONORIFICS)
-        or any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_JOBS for c in name_head.children)
+        or any(
+            c.dep_ == "appos" and c.lemma_.lower() in _APPOSED_PERSON for c in name_head.children
+        )
         or (refl := _reflexive(name_head)) is not None
         and refl.lower_ in ("himself", "herself")
         or any(
@@ -899,14 +901,17 @@ def _job_before_name(name_toks: list[Token]) -> bool:
     )
 
 
+# a person's job in apposition, or a star's ("Jo Roe, star of television's ...")
+_APPOSED_PERSON = PERSON_JOBS | {"star"}
+
+
 def _team_name(name_head: Token, name_toks: list[Token]) -> bool:
     """Whether a name of a place and a plural noun after "the" is a team's ("The Charlotte
     Panthers"), though the place's name is also a first name: "the" comes before no
-    person's name, and a surname is no plural of a word ("Panthers", a panther's)."""
+    person's name, and a plural ends in "s" ("Panthers")."""
     low = name_toks[-1].lower_ if len(name_toks) >= 2 else ""
     the = any(c.dep_ == "det" and c.lower_ == "the" for c in name_head.children)
-    plural = low.endswith("s") and not low.endswith(("ss", "us", "is"))
-    return the and plural and english_frequency(low[:-1]) >= 3.0
+    return the and low.endswith("s") and not low.endswith(("ss", "us", "is"))
 
 
 _BODY_ENTS = ("ORG", "FAC", "GPE", "NORP", "LOC")
@@ -2019,7 +2024,7 @@ def analyse_mention(head: Token, start: int, end: int) -> ResolvedActor:
     text = group_name(clean(cut_clauses(_DET.sub("", doc_text(doc)[start:end]))))
     org = _org_text(head, text)
     if (
-        words & MEDIA_WORDS
+        (words - _apposed_words(head)) & MEDIA_WORDS
         or names_outlet(name_toks)
         or head.ent_type_ == "ORG"
         and lower in MEDIA_WORDS
@@ -2063,6 +2068,14 @@ def _named_after_title(head: Token, toks: list[Token]) -> ResolvedActor | None:
     role = clean(" ".join(words)) or None
     full = clean(person_name(_joined(name)))
     return ResolvedActor(full, "person", role, aff, [full])
+
+
+def _apposed_words(head: Token) -> set[str]:
+    """The words of a named head's appositives ("Roe, star of television's ..."): they
+    describe the one named, they are no outlet's name (issue 14)."""
+    if head.pos_ != "PROPN":
+        return set()
+    return {t.lower_ for c in head.children if c.dep_ == "appos" for t in c.subtree}
 
 
 # a person's tie to another, after a possessive: "Bell's partner", "his lawyer"

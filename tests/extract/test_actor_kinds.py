@@ -437,3 +437,12 @@ def test_a_job_before_a_name_the_ner_takes_for_a_body_makes_a_person() -> None:
     doc = load()(text)
     doc.ents = [Span(doc, 0, 2, label="ORG")]
     assert analyse_mention(doc[1], 0, text.index(" made")).kind == "organization"
+
+
+def test_a_star_of_television_in_apposition_is_a_person_not_media() -> None:
+    text = (
+        "Actress Kerry Lindell campaigned for the senator on Monday.\n\n"
+        "Lindell, star of television\u2019s \u201cHarbor,\u201d said the ads were unfair."
+    )
+    sp = speaker_of(text, "ads")
+    assert (sp.name, sp.kind) == ("Kerry Lindell", "person")
