@@ -861,7 +861,9 @@ def is_personish(name_head: Token, name_toks: list[Token], np_toks: list[Token],
     return (
         name_head.ent_type_ == "PERSON"
         or bool(words & HONORIFICS)
-        or any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_JOBS for c in name_head.children)
+        or any(
+            c.dep_ == "appos" and c.lemma_.lower() in _APPOSED_PERSON for c in name_head.children
+        )
         or (refl := _reflexive(name_head)) is not None
         and refl.lower_ in ("himself", "herself")
         or any(
@@ -878,7 +880,38 @@ def is_personish(name_head: Token, name_toks: list[Token], np_toks: list[Token],
         or name_head.ent_type_ not in ("GPE", "NORP", "ORG", "FAC", "LOC")
         and not names_outlet(name_toks)
         and first_name_gender(first) is not None
+        and not _team_name(name_head, name_toks)
+        or _job_before_name(name_toks)
     )
+
+
+def _job_before_name(name_toks: list[Token]) -> bool:
+    """Whether a person's job noun comes right before a name of two or three words with no
+    body's word in it ("Pulitzer Prize-winning author Jo Roe", "talk show host Jo Roe"),
+    whatever the NER made of the name (an organisation's, for a first name it did not
+    know): a job is a person's."""
+    if not 2 <= len(name_toks) <= 3 or name_toks[0].i == 0:
+        return False
+    before = name_toks[0].doc[name_toks[0].i - 1]
+    words = {t.lower_ for t in name_toks}
+    return (
+        before.tag_ == "NN"
+        and before.lemma_.lower() in PERSON_JOBS
+        and not words & (ORG_WORDS | GOVERNMENT_WORDS | MEDIA_WORDS)
+    )
+
+
+# a person's job in apposition, or a star's ("Jo Roe, star of television's ...")
+_APPOSED_PERSON = PERSON_JOBS | {"star"}
+
+
+def _team_name(name_head: Token, name_toks: list[Token]) -> bool:
+    """Whether a name of a place and a plural noun after "the" is a team's ("The Charlotte
+    Panthers"), though the place's name is also a first name: "the" comes before no
+    person's name, and a plural ends in "s" ("Panthers")."""
+    low = name_toks[-1].lower_ if len(name_toks) >= 2 else ""
+    the = any(c.dep_ == "det" and c.lower_ == "the" for c in name_head.children)
+    return the and low.endswith("s") and not low.endswith(("ss", "us", "is"))
 
 
 _BODY_ENTS = ("ORG", "FAC", "GPE", "NORP", "LOC")
@@ -1002,6 +1035,8 @@ def name_kind(name_toks: list[Token], ent: str, personish: bool) -> ActorKind:
         return "government"
     if last in ORG_WORDS:
         return "person" if named_as_person(name_toks) else "organization"
+    if name_toks and ent != "PERSON" and _team_name(name_toks[-1], name_toks):
+        return "organization"  # "The Charlotte Panthers"
     if personish:
         return "person"
     if ent == "GPE":
@@ -1535,6 +1570,29 @@ def body_named_after(head: Token, start: int, end: int) -> ResolvedActor | None:
     return ResolvedActor(name, kind, forms=[name])
 
 
+def person_joined_to_body(head: Token, start: int, end: int) -> ResolvedActor | None:
+    """The person whose name ends a mention where a body's noun is joined by "and" to a
+    description of someone ("The firm and its chief, Jo Roe,", "The company and Ruritania's
+    minister for trade, Jo Roe,"): the name after the last comma is the second one's, a
+    person (it was filed as the body's name). None unless the words after the comma are two
+    to four proper nouns, a person's to the NER or starting with a known first name."""
+    if head.pos_ != "NOUN" or not any(c.dep_ == "conj" and c.i > head.i for c in head.children):
+        return None
+    text = doc_text(head.doc)
+    said = text[start:end].rstrip().rstrip(",").rstrip()
+    comma = said.rfind(",")
+    if comma <= head.idx + len(head.text) - start:
+        return None
+    words = said[comma + 1 :].split()
+    span = head.doc.char_span(start + comma + 1, start + len(said), alignment_mode="contract")
+    if span is None or not 2 <= len(words) <= 4 or any(t.pos_ != "PROPN" for t in span):
+        return None
+    if span.root.ent_type_ != "PERSON" and first_name_gender(words[0]) is None:
+        return None
+    name = " ".join(words)
+    return ResolvedActor(name, "person", forms=[name])
+
+
 # an age in a description: "a 70-year-old farmer", "the 43 year old"
 _AGE = re.compile(r"\b\d+(?:\s*-\s*|\s+)years?(?:\s*-\s*|\s+)old\b\s*", re.I)
 
@@ -1961,10 +2019,12 @@ def analyse_mention(head: Token, start: int, end: int) -> ResolvedActor:
                 kind, role, aff = "organization", None, None  # "investment bank Harrow Stanley"
             name = clean(person_name(name) if kind == "person" else name)
             return ResolvedActor(name, kind, role, aff, [name])
+    if (titled := _named_after_title(head, toks)) is not None:
+        return titled
     text = group_name(clean(cut_clauses(_DET.sub("", doc_text(doc)[start:end]))))
     org = _org_text(head, text)
     if (
-        words & MEDIA_WORDS
+        (words - _apposed_words(head)) & MEDIA_WORDS
         or names_outlet(name_toks)
         or head.ent_type_ == "ORG"
         and lower in MEDIA_WORDS
@@ -1979,6 +2039,43 @@ def analyse_mention(head: Token, start: int, end: int) -> ResolvedActor:
         aff, _ = affiliation_of(role_text.split())
         return ResolvedActor(text, "unnamed", role=role_text or None, affiliation=aff)
     return ResolvedActor(text or None, "person" if head.pos_ == "PROPN" else "unnamed")
+
+
+def _named_after_title(head: Token, toks: list[Token]) -> ResolvedActor | None:
+    """The person whose name ends a mention headed by a title or a person's job, with words
+    of an outlet before it ("Harbor FM Vice President for news and talk Jo Roe", "Harbor
+    Radio host Jo Roe"): a person, the outlet the affiliation (the outlet's words made it
+    media). None unless the name after the head is two or three proper nouns, a person's to
+    the NER or starting with a known first name."""
+    if head.tag_ not in ("NN", "NNP") or (
+        head.lower_ not in TITLE_WORDS and head.lemma_.lower() not in PERSON_JOBS
+    ):
+        return None  # "advisers to Mr. Roe": people of the one named
+    if head.i > 0 and head.doc[head.i - 1].lower_ in COURTESY_TITLES:
+        return None  # "Mr. King and Mr. Poe": "King" is a name
+    name: list[Token] = []
+    for t in reversed(toks):
+        if t.pos_ != "PROPN" or t.i <= head.i:
+            break
+        name.insert(0, t)
+    if not 2 <= len(name) <= 3 or _title_word(name[0].text) or name[-1].dep_ == "pobj":
+        return None  # "the adviser to Jo Roe": the one the adviser serves
+    if name[-1].ent_type_ != "PERSON" and first_name_gender(name[0].text) is None:
+        return None
+    title_toks = [t for t in toks if t.i < name[0].i and t.pos_ != "DET"]
+    outlet, rest = outlet_before(title_toks)
+    aff, words = (clean(outlet), [t.text for t in rest]) if outlet else _org_affiliation(rest)
+    role = clean(" ".join(words)) or None
+    full = clean(person_name(_joined(name)))
+    return ResolvedActor(full, "person", role, aff, [full])
+
+
+def _apposed_words(head: Token) -> set[str]:
+    """The words of a named head's appositives ("Roe, star of television's ..."): they
+    describe the one named, they are no outlet's name (issue 14)."""
+    if head.pos_ != "PROPN":
+        return set()
+    return {t.lower_ for c in head.children if c.dep_ == "appos" for t in c.subtree}
 
 
 # a person's tie to another, after a possessive: "Bell's partner", "his lawyer"
@@ -3839,6 +3936,8 @@ class Resolver:
         if (anchor := appositive_anchor(head)) is not None:
             found = analyse_mention(anchor, mention_start(anchor), mention_end(anchor))
             return [found], "the name it stands in apposition to"
+        if (joined := person_joined_to_body(head, start, end)) is not None:
+            return [joined], "named after a body it is joined to"
         if (body := body_named_after(head, start, end) or org_in_apposition(head)) is not None:
             self.apposed_bodies[body.name or ""] = body.kind
             return [body], "named in apposition to it"

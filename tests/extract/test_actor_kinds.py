@@ -385,3 +385,64 @@ def test_a_headline_s_capitalised_common_word_is_nobody_s_name() -> None:
     assert (sp.name, sp.kind) == ("anchor", "unnamed")
     sp = speaker_of("Vantor Says The Wall Will Be Built By Spring.", "Wall")
     assert (sp.name, sp.kind) == ("Vantor", "person")  # a rare word: a name
+
+
+def test_a_person_named_after_a_body_joined_by_and_is_a_person() -> None:
+    sp = speaker_of("The firm and its chief, Jane Roe, said the plan was sound.", "plan")
+    assert (sp.name, sp.kind) == ("Jane Roe", "person")
+    text = (
+        "The company and Ruritania's minister for the elderly, Jane Roe, confirmed that the "
+        "plant would close."
+    )
+    sp = speaker_of(text, "plant")
+    assert (sp.name, sp.kind) == ("Jane Roe", "person")
+    # a body's own name after its description stays the body's
+    sp = speaker_of("The company, Fairco, said prices would rise.", "prices")
+    assert (sp.name, sp.kind) == ("Fairco", "organization")
+
+
+def test_a_person_named_after_an_outlet_and_a_title_is_a_person() -> None:
+    text = "Harbor FM Vice President for news and talk Dave Roe said the show would end."
+    sp = speaker_of(text, "show")
+    assert (sp.name, sp.kind, sp.affiliation) == ("Dave Roe", "person", "Harbor FM")
+    # the one a title serves, or several people's names, are no title-holder's name
+    sp = speaker_of("The adviser to Barack Obama said the talks failed.", "talks")
+    assert sp.kind == "unnamed"
+    sp = speaker_of("Both Mr. King and Mr. Poe said the talks failed.", "talks")
+    assert sp.kind == "group"
+
+
+def test_a_team_of_a_city_and_a_plural_noun_is_no_person() -> None:
+    sp = speaker_of("The Charlotte Panthers said the stadium would open in May.", "stadium")
+    assert (sp.name, sp.kind) == ("Charlotte Panthers", "organization")
+    # no "the" before it: a first name and a surname
+    sp = speaker_of("Charlotte Roberts said the stadium would open in May.", "stadium")
+    assert (sp.name, sp.kind) == ("Charlotte Roberts", "person")
+
+
+def test_a_job_before_a_name_the_ner_takes_for_a_body_makes_a_person() -> None:
+    from spacy.tokens import Span
+
+    from claimtrack.extract.nlp import load
+    from claimtrack.extract.speakers import analyse_mention
+
+    text = "Prize-winning author Tomas Ilvex made a case for reading."
+    doc = load()(text)
+    name = [t for t in doc if t.text in ("Tomas", "Ilvex")]
+    doc.ents = [Span(doc, name[0].i, name[-1].i + 1, label="ORG")]  # as the NER may read it
+    actor = analyse_mention(name[-1], 0, text.index(" made"))
+    assert (actor.name, actor.kind) == ("Tomas Ilvex", "person")
+    # no job before the name: the NER's organisation stays one
+    text = "Tomas Ilvex made a case for reading."
+    doc = load()(text)
+    doc.ents = [Span(doc, 0, 2, label="ORG")]
+    assert analyse_mention(doc[1], 0, text.index(" made")).kind == "organization"
+
+
+def test_a_star_of_television_in_apposition_is_a_person_not_media() -> None:
+    text = (
+        "Actress Kerry Lindell campaigned for the senator on Monday.\n\n"
+        "Lindell, star of television\u2019s \u201cHarbor,\u201d said the ads were unfair."
+    )
+    sp = speaker_of(text, "ads")
+    assert (sp.name, sp.kind) == ("Kerry Lindell", "person")
