@@ -3377,15 +3377,26 @@ class Resolver:
         dropped only when the description fits nobody with them; so is the place it starts
         with ("The Ohio state treasurer" is "Treasurer Jo Roe"), for a role written with
         no place."""
-        found = self._role_fits(description)
-        if (said := mention_gender(description, None)) is not None:  # "the chairman" is
-            found = {  # no chairwoman: a role word's gender against the person's known one
-                n: r
-                for n, r in found.items()
-                if compatible(said, self._gender_of(n) or mention_gender(r, n))
-            }
+        # "the chairman" is no chairwoman
+        found = self._of_gender(self._role_fits(description), mention_gender(description, None))
         if len(found) > 1 and now is not None and (one := self.salient_one(found, now)):
             found = {one: found[one]}
+        return self._the_one(found)
+
+    def _of_gender(self, found: dict[str, str], said: Gender | None) -> dict[str, str]:
+        """FOUND (name -> role as written) without the people whose gender, known or told
+        by their role, is not SAID, a role word's ("the chairman" is no chairwoman)."""
+        if said is None:
+            return found
+        return {
+            n: r
+            for n, r in found.items()
+            if compatible(said, self._gender_of(n) or mention_gender(r, n))
+        }
+
+    def _the_one(self, found: dict[str, str]) -> tuple[ResolvedActor, str] | None:
+        """The one person of FOUND (name -> role as written), and that role; None when
+        nobody or several are."""
         if len(found) != 1:
             return None
         name, role = next(iter(found.items()))
@@ -3664,10 +3675,7 @@ class Resolver:
         if not found and m.group(2).split()[-1] in SPOUSES:  # "Jo Roe's wife" is Ann Roe
             kin = self.same_surname(m.group(1), m.group(2).split()[-1])
             found = {name: f"the one other {m.group(1).split()[-1]}" for name in kin}
-        if len(found) != 1:
-            return None
-        name, role = next(iter(found.items()))
-        return self.canonical(ResolvedActor(name, "person", forms=[name])), role
+        return self._the_one(found)
 
     def by_owned_role(self, text: str) -> tuple[ResolvedActor, str] | None:
         """The one person the article names in the role a description of someone's staff
@@ -3685,16 +3693,7 @@ class Resolver:
             words = _owned_words(role)
             if want <= words and want & QUALIFIERS == words & QUALIFIERS and words - want <= owner:
                 found.setdefault(self._full(written), role)
-        said = mention_gender(m.group(2), None)
-        found = {
-            n: r
-            for n, r in found.items()
-            if compatible(said, self._gender_of(n) or mention_gender(r, n))
-        }
-        if len(found) != 1:
-            return None
-        name, role = next(iter(found.items()))
-        return self.canonical(ResolvedActor(name, "person", forms=[name])), role
+        return self._the_one(self._of_gender(found, mention_gender(m.group(2), None)))
 
     def same_surname(self, owner: str, kin: str) -> list[str]:
         """The people the article names with the surname of OWNER (a name) and another

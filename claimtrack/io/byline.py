@@ -62,7 +62,7 @@ def byline(text: str) -> str | None:
     for i, line in enumerate(_top(text)):
         if len(line) <= MAX_BYLINE and (names := byline_names(line, bare=i > 0)):
             return "; ".join(names)
-        if len(line) <= MAX_BYLINE and (by := _BY.match(line)) and (name := agency(by["rest"])):
+        if len(line) <= MAX_BYLINE and (name := _agency_byline(line)):
             return name
     return None
 
@@ -79,6 +79,13 @@ def agency(part: str) -> str | None:
         return None
     name = " ".join(words)
     return name.title() if name.isupper() and len(name) > 4 else name  # "AFP" stays
+
+
+def _agency_byline(line: str) -> str | None:
+    """The agency a LINE "By The Associated Press" gives as its author (``agency``), else
+    None."""
+    by = _BY.match(line)
+    return agency(by["rest"]) if by else None
 
 
 def byline_names(line: str, *, bare: bool = True) -> list[str]:
@@ -137,8 +144,7 @@ def headline(text: str) -> str | None:
         or len(first.split()) > MAX_HEADLINE_WORDS
         or first.endswith(_SENTENCE_END)
         or byline_names(first, bare=False)
-        or (by := _BY.match(first)) is not None
-        and agency(by["rest"]) is not None
+        or _agency_byline(first) is not None
     ):
         return None
     from claimtrack.io.dateline import dateline  # a date alone is no headline
