@@ -23,6 +23,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import islice
+from multiprocessing.context import BaseContext
 from typing import Any
 
 from sqlalchemy import Engine, func, select
@@ -163,6 +164,8 @@ def ingest(
     WORKERS processes tell the language, extract and prepare (store/prepare.py: topics,
     band keys) each document (1: this process alone); this process stores their results in
     the order the documents came, each document in its own transaction."""
+    if workers > 1:
+        start_loading()  # the workers' extractor loads while this process sets up
     topics = run_transaction(engine, lambda session: ensure_taxonomy(session, taxonomy_path))
     own_fetcher = fetcher is None
     fetcher = fetcher or Fetcher(policy or FetchPolicy())
@@ -355,20 +358,9 @@ class Extractor:
             self.pool.shutdown(wait=False)
 
     def _new_pool(self, n: int) -> ProcessPoolExecutor:
-        import multiprocessing
-
-        # forkserver: a fresh interpreter (never a fork of this one, which holds database
-        # connections) loads the extractor once (claimtrack/preload.py), then forks each worker
-        # from it: one load of spaCy for N workers, not N (issue 16). Where there is no
-        # forkserver (Windows), each worker is spawned and loads it itself.
-        if "forkserver" in multiprocessing.get_all_start_methods():
-            context = multiprocessing.get_context("forkserver")
-            context.set_forkserver_preload([PRELOAD])
-        else:
-            context = multiprocessing.get_context("spawn")
         return ProcessPoolExecutor(
             n,
-            mp_context=context,
+            mp_context=start_loading(),
             initializer=_worker_start,
             initargs=(self.topics,),
         )
@@ -395,6 +387,27 @@ class Extractor:
             )
         finally:
             spare.shutdown(wait=True)
+
+
+def start_loading() -> BaseContext:
+    """The workers' start method, their extractor's load begun. forkserver: a fresh
+    interpreter (never a fork of this one, which holds database connections) loads the
+    extractor once (claimtrack/preload.py), then forks each worker from it: one load of spaCy
+    for N workers, not N. Its start returns at once and the load runs in that process, so
+    called first thing (``ingest``, the ingest command) the load, the longest serial part of
+    a run's start, goes on while this process opens the database, loads the taxonomy and
+    reads the first documents, not after (issue 16); called again, it finds the server
+    running. Where there is no forkserver (Windows), each worker is spawned and loads the
+    extractor itself."""
+    import multiprocessing
+    from multiprocessing import forkserver
+
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload([PRELOAD])
+    forkserver.ensure_running()
+    return context
 
 
 _TOPICS: list[TopicDef] = []  # a worker process's taxonomy, given when it starts

@@ -76,8 +76,11 @@ def ingest(
     """Read articles and store their attributed claims (.txt, .md with front matter, .html,
     web pages and feeds)."""
     from claimtrack.ingest import ingest as run_ingest
+    from claimtrack.ingest import start_loading
 
     _check_encoding(encoding)
+    if workers > 1:  # the workers' extractor loads while this process sets up (issue 16)
+        start_loading()
     entries = collect(paths or [], manifest)
     engine = open_engine(db)
     with progress_bar(quiet, err) as progress:

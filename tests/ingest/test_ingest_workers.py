@@ -178,3 +178,98 @@ def test_importing_the_preload_readies_the_extractor_in_a_fresh_interpreter():
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
     )
     assert out.stdout.split() == ["1", "1"]
+
+
+# Run in a fresh interpreter (a forkserver is one a process, and this one's may be running):
+# every SQL statement of every engine records whether the workers' forkserver had been
+# started by then; prints that of the first statement.
+FIRST_STATEMENT = """
+import sys
+from multiprocessing import forkserver
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+
+seen = []
+
+@event.listens_for(Engine, "before_cursor_execute")
+def asked(*_):
+    seen.append(forkserver._forkserver._forkserver_pid is not None)
+
+try:
+    {run}
+finally:
+    print("started before the first statement:", seen[0], len(seen) > 1)
+"""
+
+
+def _first_statement(run: str, tmp_path) -> str:
+    code = FIRST_STATEMENT.format(run=run)
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=600
+    )
+    assert "started before the first statement" in out.stdout, out.stderr
+    return out.stdout.strip().splitlines()[-1]
+
+
+def test_the_workers_extractor_loads_before_the_ingest_command_opens_the_database(tmp_path):
+    # the forkserver (which loads spaCy and the models for the workers, the longest serial
+    # part of a run's start) starts first thing, not once the database and taxonomy are ready
+    folder = tmp_path / "news"
+    write_articles(folder, 2)
+    db = str(tmp_path / "cli.db")
+    run = (
+        "from claimtrack.__main__ import main; "
+        f"sys.argv = ['claimtrack', 'ingest', {str(folder)!r}, '-q', '--workers', '2', "
+        f"'--db', {db!r}]; main()"
+    )
+    assert _first_statement(run, tmp_path) == "started before the first statement: True True"
+    assert len({r[0] for r in stored(db)}) == 2
+
+
+def test_ingest_with_workers_starts_their_extractor_before_its_first_statement(tmp_path):
+    folder = tmp_path / "news"
+    write_articles(folder, 2)
+    db = str(tmp_path / "lib.db")
+    run = (
+        "from claimtrack.ingest import ingest; from claimtrack.io.readers import collect; "
+        "from claimtrack.store import engine as dbmod; "
+        f"engine = dbmod.open_engine({db!r}); seen.clear(); "
+        f"assert ingest(engine, collect([{str(folder)!r}]), workers=2).added == 2"
+    )
+    assert _first_statement(run, tmp_path) == "started before the first statement: True True"
+
+
+def _sources(db: str) -> int:
+    engine = dbmod.make_engine(dbmod.resolve_url(db))
+    try:
+        with engine.connect() as conn:
+            return conn.execute(text("SELECT count(*) FROM sources")).scalar_one()
+    except Exception:  # noqa: BLE001 - not made yet
+        return 0
+    finally:
+        engine.dispose()
+
+
+def test_a_parallel_ingest_killed_midway_and_run_again_stores_each_document_once(cli, tmp_path):
+    folder = tmp_path / "news"
+    write_articles(folder, 24)
+    killed, one = str(tmp_path / "killed.db"), str(tmp_path / "one.db")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "claimtrack", "ingest", str(folder), "-q", "--workers", "2"]
+        + ["--db", killed],
+        cwd=ROOT,
+        start_new_session=True,  # its forkserver and workers killed with it
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 600
+    while proc.poll() is None and _sources(killed) == 0 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert 0 < _sources(killed) < 24  # killed midway
+    cli("ingest", str(folder), "-q", "--workers", "2", db=killed)
+    cli("ingest", str(folder), "-q", db=one)
+    got = stored(killed)
+    assert got == stored(one)
+    assert len({r[0] for r in got}) == 24 and len(got) == len(set(got))
