@@ -79,9 +79,9 @@ def ingest(
     from claimtrack.ingest import start_loading
 
     _check_encoding(encoding)
+    entries = collect(paths or [], manifest)
     if workers > 1:  # the workers' extractor loads while this process sets up (issue 16)
         start_loading()
-    entries = collect(paths or [], manifest)
     engine = open_engine(db)
     with progress_bar(quiet, err) as progress:
         task = progress.add_task("ingesting", total=len(entries))
