@@ -250,10 +250,12 @@ def _sources(db: str) -> int:
         engine.dispose()
 
 
-def test_a_parallel_ingest_killed_midway_and_run_again_stores_each_document_once(cli, tmp_path):
+def test_a_parallel_ingest_killed_midway_and_run_again_stores_each_document_once(
+    cli, db_url, tmp_path
+):
     folder = tmp_path / "news"
     write_articles(folder, 24)
-    killed, one = str(tmp_path / "killed.db"), str(tmp_path / "one.db")
+    killed, one = db_url, str(tmp_path / "one.db")
     proc = subprocess.Popen(
         [sys.executable, "-m", "claimtrack", "ingest", str(folder), "-q", "--workers", "2"]
         + ["--db", killed],
