@@ -719,15 +719,55 @@ def _on_the_articles_subject(
     named = headline_words(headline)
     if subject is None or not named:
         return tagged
+    dominant = _dominates(taxonomy, subject, tagged, headline)
     return [
         found
         or (
             {subject: "article"}
-            if has_subject(content, quote) and named & headline_words(f"{content} {quote or ''}")
+            if (has_subject(content, quote) and named & headline_words(f"{content} {quote or ''}"))
+            or (dominant and says_something(content, quote))
             else {}
         )
         for found, (content, quote) in zip(tagged, said, strict=True)
     ]
+
+
+DOMINANT_SHARE = 2 / 3  # of an article's claims carrying its subject for every claim to share it
+
+
+def _dominates(
+    taxonomy: Sequence[TopicDef], subject: str, tagged: Sequence[dict[str, str]], headline: str
+) -> bool:
+    """The article's SUBJECT is what the whole article is about, so that a claim with no
+    topic and no word of the headline is about it too ("Sure enough, they were all over the
+    place" in a story on a cell's discovery, "I almost died there" in a match report): the
+    HEADLINE names a topic of its tree by a plain keyword, and DOMINANT_SHARE of the claims,
+    TAGGED in order (SUBJECT_LEAST at least), carry a topic of its tree from their own
+    words. A story whose claims are about several things (a campaign's quips, a writer's
+    family) has no such subject."""
+    top = _kept(taxonomy, "roots", roots)
+    tree = top[subject]
+    own = [
+        any(via not in BORROWED and top[slug] == tree for slug, via in f.items()) for f in tagged
+    ]
+    if sum(own) < max(SUBJECT_LEAST, DOMINANT_SHARE * len(tagged)):
+        return False
+    named = _screened(taxonomy, "pattern", (headline,))
+    return any(top[t.slug] == top[subject] and t.matches(headline) for t in named)
+
+
+def says_something(content: str, quote: str | None = None) -> bool:
+    """The claim's own words hold a word that is no name (capitalised), no function word
+    and of three letters or more: "I almost died there" does, "that", "him Mike" or "NPR" do
+    not (a claim of those says nothing to file under the article's subject)."""
+    stop = stop_words()
+    for text in (content, quote):
+        for m in _TOKEN.finditer(text or ""):
+            if m.group(0)[0].isupper():
+                continue
+            if any(len(w) >= 3 and w not in stop for w in words(m.group(0))):
+                return True
+    return False
 
 
 def speaker_topics(taxonomy: Sequence[TopicDef], mention: str | None) -> dict[str, str]:

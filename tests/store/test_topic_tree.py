@@ -2165,3 +2165,45 @@ def test_games_on_a_page_about_video_games_are_video_games():
     assert "video-games" in _with_headline(taxonomy, claims, None)[2]
     sport = ["the striker scored twice", "the goalkeeper was injured", "the games were close"]
     assert "video-games" not in _with_headline(taxonomy, sport, None)[2]
+
+
+_MATCH = [
+    "the tennis match was the hardest of her career",
+    "the tournament had never seen a comeback like it",
+    "her coach said the tennis season had been long",
+    "the semifinal was played in heavy rain",
+    "I almost fainted out there",
+    "that",
+]
+_MATCH_HEADLINE = "Holt wins the tennis final after a long comeback"
+
+
+def test_a_claim_with_no_topic_takes_the_subject_the_whole_article_is_about():
+    """Issue 19 (branch s19-ctx): where the headline names a topic of the article's subject's
+    tree and two thirds of its claims carry a topic of that tree from their own words, a
+    claim with no topic and no word of the headline ("I almost fainted out there" in a match
+    report) takes the subject too, via "article"; a claim that says nothing ("that") does
+    not."""
+    taxonomy = load_taxonomy()
+    found = _with_headline(taxonomy, _MATCH, _MATCH_HEADLINE)
+    assert found[4] == {"sport-event": "article"}
+    assert found[5] == {}
+
+
+def test_no_subject_of_the_whole_article_without_its_headline_or_two_thirds_of_the_claims():
+    """A headline that names no topic of the subject's tree, no headline, or only half the
+    claims carrying the subject (a story about more than one thing) lends nothing to a claim
+    that shares no word with the headline."""
+    taxonomy = load_taxonomy()
+    assert _with_headline(taxonomy, _MATCH, _MATCH_HEADLINE)[4]  # as the test above
+    assert _with_headline(taxonomy, _MATCH, "Holt stuns the favourite in Paris")[4] == {}
+    assert _with_headline(taxonomy, _MATCH, None)[4] == {}
+    half = [
+        *_MATCH[:3],
+        "the bakery on the corner sold out of bread",
+        "the new bridge opened to cars on Monday",
+        _MATCH[4],
+    ]
+    assert article_subject(taxonomy, [dict(tag(taxonomy, c)) for c in half]) == "sport-event"
+    found = _with_headline(taxonomy, half, _MATCH_HEADLINE)
+    assert found[5] == {}
