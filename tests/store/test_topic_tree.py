@@ -2210,12 +2210,12 @@ def test_no_subject_of_the_whole_article_without_its_headline_or_two_thirds_of_t
 
 
 def test_the_whole_articles_subject_goes_to_no_claim_about_a_person_or_a_campaign():
-    """A claim that names someone ("she", "Ann Holt") is about that person, and a campaign
+    """A claim that names someone ("she", "Ted Moss") is about that person, and a campaign
     story's untagged claims are about the people in the race (learned on PolNeAR train with
     each text's first line as its headline): neither takes the whole article's subject."""
     taxonomy = load_taxonomy()
     assert _with_headline(taxonomy, _MATCH, _MATCH_HEADLINE)[4]  # "I almost fainted out there"
-    about_her = [*_MATCH[:4], "she almost fainted out there", "Ann Holt almost fainted there"]
+    about_her = [*_MATCH[:4], "she almost fainted out there", "Ted Moss almost fainted there"]
     found = _with_headline(taxonomy, about_her, _MATCH_HEADLINE)
     assert found[4] == {}
     assert found[5] == {}
