@@ -724,7 +724,7 @@ def _on_the_articles_subject(
     named = headline_words(headline)
     if subject is None or not named:
         return tagged
-    dominant = _dominates(taxonomy, subject, tagged, headline)
+    dominant = _dominates(taxonomy, subject, tagged, headline, said)
     return [
         found
         or (
@@ -738,6 +738,7 @@ def _on_the_articles_subject(
 
 
 DOMINANT_SHARE = 2 / 3  # of an article's claims carrying its subject for every claim to share it
+HEADLINE_SHARERS = 2  # claims carrying the subject's tree with a word of the headline
 # trees whose subject is never lent to a claim with no word of it: a campaign story's headline
 # names the race and most of its claims say something of politics, but its untagged claims
 # are about the people in it (a quip, "that criticism", "the blame": on PolNeAR train with
@@ -746,12 +747,18 @@ NO_WHOLE_ARTICLE_SUBJECT = frozenset({"politics"})
 
 
 def _dominates(
-    taxonomy: Sequence[TopicDef], subject: str, tagged: Sequence[dict[str, str]], headline: str
+    taxonomy: Sequence[TopicDef],
+    subject: str,
+    tagged: Sequence[dict[str, str]],
+    headline: str,
+    said: Sequence[tuple[str, str | None]],
 ) -> bool:
     """The article's SUBJECT is what the whole article is about, so that a claim with no
     topic and no word of the headline is about it too ("Sure enough, they were all over the
     place" in a story on a cell's discovery, "I almost died there" in a match report): the
-    HEADLINE names a topic of its tree by a plain keyword, and DOMINANT_SHARE of the claims,
+    HEADLINE names a topic of its tree by a plain keyword (or HEADLINE_SHARERS claims that
+    carry the tree share a word with it: "Cells" of a story on tuft cells whose claims are
+    about biology, SAID being each claim's content and quote), and DOMINANT_SHARE of the claims,
     TAGGED in order (SUBJECT_LEAST at least), carry a topic of its tree from their own
     words, and the tree is none of NO_WHOLE_ARTICLE_SUBJECT. A story whose claims are about
     several things (a writer's work and family) has no such subject."""
@@ -765,7 +772,14 @@ def _dominates(
     if sum(own) < max(SUBJECT_LEAST, DOMINANT_SHARE * len(tagged)):
         return False
     named = _screened(taxonomy, "pattern", (headline,))
-    return any(top[t.slug] == top[subject] and t.matches(headline) for t in named)
+    if any(top[t.slug] == top[subject] and t.matches(headline) for t in named):
+        return True
+    named_words = headline_words(headline)
+    sharing = [
+        carries and bool(named_words & headline_words(f"{content} {quote or ''}"))
+        for carries, (content, quote) in zip(own, said, strict=True)
+    ]
+    return sum(sharing) >= HEADLINE_SHARERS
 
 
 # a word for a person: a claim with one ("his job performance", "she would win") is about

@@ -2227,3 +2227,18 @@ def test_the_whole_articles_subject_goes_to_no_claim_about_a_person_or_a_campaig
         "it was a long night for everyone",
     ]
     assert _with_headline(taxonomy, race, "Holt loses the election by a few votes")[4] == {}
+
+
+def test_a_headline_names_the_whole_articles_subject_by_a_word_its_claims_share():
+    """A headline with no keyword of the subject's tree still names it where two of the claims
+    carrying the tree share a word with it ("Paris"); one claim is not enough."""
+    taxonomy = load_taxonomy()
+    headline = "Holt stuns the favourite in Paris"
+    paris = [
+        "the tennis match in Paris was the hardest of her career",
+        "the Paris tournament had never seen a comeback like it",
+        *_MATCH[2:],
+    ]
+    assert _with_headline(taxonomy, paris, headline)[4] == {"sport-event": "article"}
+    once = [paris[0], *_MATCH[1:]]
+    assert _with_headline(taxonomy, once, headline)[4] == {}
