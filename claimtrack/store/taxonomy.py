@@ -724,13 +724,19 @@ def _on_the_articles_subject(
     named = headline_words(headline)
     if subject is None or not named:
         return tagged
-    dominant = _dominates(taxonomy, subject, tagged, headline, said)
+    whole: list[bool] = []  # ``_dominates``, worked out for the first claim that asks
+
+    def dominant() -> bool:
+        if not whole:
+            whole.append(_dominates(taxonomy, subject, tagged, headline, said))
+        return whole[0]
+
     return [
         found
         or (
             {subject: "article"}
             if (has_subject(content, quote) and named & headline_words(f"{content} {quote or ''}"))
-            or (dominant and says_something(content, quote) and impersonal(content, quote))
+            or (says_something(content, quote) and impersonal(content, quote) and dominant())
             else {}
         )
         for found, (content, quote) in zip(tagged, said, strict=True)
