@@ -16,7 +16,9 @@ opinion polls: "a new poll" saying "Ann Holt leads by four points"): it is read 
 speaker mention, before its first comma, and only for a claim the tagger and the article
 give no topic (``article_topics``, via "speaker").
 A claim still with none that shares a word with the headline takes the article's subject, the
-topic half of its claims carry from their own words (``article_subject``, via "article").
+topic half of its claims carry from their own words (``article_subject``, via "article");
+where two thirds of the claims carry its tree and the headline names it, so does a claim that
+says something and names no one ("I almost died there" in a match report).
 A keyword in a person's name, or in a description before one ("Democratic presidential
 candidate Ann Holt"), says who rather than what about: it does not count; nor does one
 describing a group of people ("cultural conservatives", "evangelical voters").
@@ -712,22 +714,120 @@ def _on_the_articles_subject(
     the HEADLINE in its own words (SAID: content, quote), takes the article's subject
     (``article_subject``), via "article": "the existence of plumes on Europa" under a
     headline on Europa's plumes in a story whose claims are about planetary science. A claim
-    that shares no word with the headline (a thank-you, an anecdote) is left as it is."""
+    that shares no word with the headline (a thank-you, an anecdote) is left as it is, unless
+    the subject is what the whole article is about (``_dominates``): then a claim with no
+    topic that says something (``says_something``) and names no one (``impersonal``) takes it
+    too ("I almost died there" in a match report)."""
     if not headline or all(tagged):
         return tagged
     subject = article_subject(taxonomy, tagged)
     named = headline_words(headline)
     if subject is None or not named:
         return tagged
+    whole: list[bool] = []  # ``_dominates``, worked out for the first claim that asks
+
+    def dominant() -> bool:
+        if not whole:
+            whole.append(_dominates(taxonomy, subject, tagged, headline, said))
+        return whole[0]
+
     return [
         found
         or (
             {subject: "article"}
-            if has_subject(content, quote) and named & headline_words(f"{content} {quote or ''}")
+            if (has_subject(content, quote) and named & headline_words(f"{content} {quote or ''}"))
+            or (says_something(content, quote) and impersonal(content, quote) and dominant())
             else {}
         )
         for found, (content, quote) in zip(tagged, said, strict=True)
     ]
+
+
+DOMINANT_SHARE = 2 / 3  # of an article's claims carrying its subject for every claim to share it
+HEADLINE_SHARERS = 2  # claims carrying the subject's tree with a word of the headline
+# trees whose subject is never lent to a claim with no word of it: a campaign story's headline
+# names the race and most of its claims say something of politics, but its untagged claims
+# are about the people in it (a quip, "that criticism", "the blame": on PolNeAR train with
+# each text's first line as its headline, 2 or 3 of 8 right)
+NO_WHOLE_ARTICLE_SUBJECT = frozenset({"politics"})
+
+
+def _dominates(
+    taxonomy: Sequence[TopicDef],
+    subject: str,
+    tagged: Sequence[dict[str, str]],
+    headline: str,
+    said: Sequence[tuple[str, str | None]],
+) -> bool:
+    """The article's SUBJECT is what the whole article is about, so that a claim with no
+    topic and no word of the headline is about it too ("Sure enough, they were all over the
+    place" in a story on a cell's discovery, "I almost died there" in a match report): the
+    HEADLINE names a topic of its tree by a plain keyword (or HEADLINE_SHARERS claims that
+    carry the tree share a word with it: "Cells" of a story on tuft cells whose claims are
+    about biology, SAID being each claim's content and quote), and DOMINANT_SHARE of the claims,
+    TAGGED in order (SUBJECT_LEAST at least), carry a topic of its tree from their own
+    words, and the tree is none of NO_WHOLE_ARTICLE_SUBJECT. A story whose claims are about
+    several things (a writer's work and family) has no such subject."""
+    top = _kept(taxonomy, "roots", roots)
+    tree = top[subject]
+    if tree in NO_WHOLE_ARTICLE_SUBJECT:
+        return False
+    own = [
+        any(via not in BORROWED and top[slug] == tree for slug, via in f.items()) for f in tagged
+    ]
+    if sum(own) < max(SUBJECT_LEAST, DOMINANT_SHARE * len(tagged)):
+        return False
+    named = _screened(taxonomy, "pattern", (headline,))
+    if any(top[t.slug] == top[subject] and t.matches(headline) for t in named):
+        return True
+    named_words = headline_words(headline)
+    sharing = [
+        carries and bool(named_words & headline_words(f"{content} {quote or ''}"))
+        for carries, (content, quote) in zip(own, said, strict=True)
+    ]
+    return sum(sharing) >= HEADLINE_SHARERS
+
+
+# a word for a person: a claim with one ("his job performance", "she would win") is about
+# someone, which the article's subject says nothing of
+_PERSON_WORDS = frozenset("he him his himself she her hers herself".split())
+
+
+def impersonal(content: str, quote: str | None = None) -> bool:
+    """The claim's own words name no one: no "he", "his", "she" or "her", and no capitalised
+    word but "I" and a function word opening a sentence ("Ann Holt would win", "her rival Ted Moss", "that is
+    his intent" are about a person; "it would scrap its production" is not). Learned on
+    PolNeAR train with each text's first line as its headline: a campaign story's untagged
+    claims are about the people in the race, whatever the headline names."""
+    for text in (content, quote):
+        for m in _TOKEN.finditer(text or ""):
+            word = m.group(0)
+            if re.split(r"['’]", word.lower())[0] in _PERSON_WORDS:  # "he's", "she’d"
+                return False
+            if word[0].isupper() and word != "I" and not _opens(text, m.start(), word):
+                return False
+    return True
+
+
+def _opens(text: str, start: int, word: str) -> bool:
+    """The capitalised WORD at START opens a sentence of TEXT and is a function word ("This
+    is", "Before this", "It would"): a name that opens one ("Ann Holt would win") still names
+    someone."""
+    return word.lower() in stop_words() and _SENTENCE_START.search(text, 0, start) is not None
+
+
+def says_something(content: str, quote: str | None = None) -> bool:
+    """The claim's own words hold a word that is no name (capitalised), no function word
+    and of three letters or more: "I almost died there" does, "that", "him Mike" or "NPR" do
+    not (a claim of those says nothing to file under the article's subject)."""
+    stop = stop_words()
+    for text in (content, quote):
+        for m in _TOKEN.finditer(text or ""):
+            if m.group(0)[0].isupper():
+                continue
+            if any(len(w) >= 3 and w not in stop for w in words(m.group(0))):
+                return True
+    return False
 
 
 def speaker_topics(taxonomy: Sequence[TopicDef], mention: str | None) -> dict[str, str]:

@@ -2165,3 +2165,80 @@ def test_games_on_a_page_about_video_games_are_video_games():
     assert "video-games" in _with_headline(taxonomy, claims, None)[2]
     sport = ["the striker scored twice", "the goalkeeper was injured", "the games were close"]
     assert "video-games" not in _with_headline(taxonomy, sport, None)[2]
+
+
+_MATCH = [
+    "the tennis match was the hardest of her career",
+    "the tournament had never seen a comeback like it",
+    "her coach said the tennis season had been long",
+    "the semifinal was played in heavy rain",
+    "I almost fainted out there",
+    "that",
+]
+_MATCH_HEADLINE = "Holt wins the tennis final after a long comeback"
+
+
+def test_a_claim_with_no_topic_takes_the_subject_the_whole_article_is_about():
+    """Issue 19 (branch s19-ctx): where the headline names a topic of the article's subject's
+    tree and two thirds of its claims carry a topic of that tree from their own words, a
+    claim with no topic and no word of the headline ("I almost fainted out there" in a match
+    report) takes the subject too, via "article"; a claim that says nothing ("that") does
+    not."""
+    taxonomy = load_taxonomy()
+    found = _with_headline(taxonomy, _MATCH, _MATCH_HEADLINE)
+    assert found[4] == {"sport-event": "article"}
+    assert found[5] == {}
+
+
+def test_no_subject_of_the_whole_article_without_its_headline_or_two_thirds_of_the_claims():
+    """A headline that names no topic of the subject's tree, no headline, or only half the
+    claims carrying the subject (a story about more than one thing) lends nothing to a claim
+    that shares no word with the headline."""
+    taxonomy = load_taxonomy()
+    assert _with_headline(taxonomy, _MATCH, _MATCH_HEADLINE)[4]  # as the test above
+    assert _with_headline(taxonomy, _MATCH, "Holt stuns the favourite in Paris")[4] == {}
+    assert _with_headline(taxonomy, _MATCH, None)[4] == {}
+    half = [
+        *_MATCH[:3],
+        "the bakery on the corner sold out of bread",
+        "the new bridge opened to cars on Monday",
+        _MATCH[4],
+    ]
+    assert article_subject(taxonomy, [dict(tag(taxonomy, c)) for c in half]) == "sport-event"
+    found = _with_headline(taxonomy, half, _MATCH_HEADLINE)
+    assert found[5] == {}
+
+
+def test_the_whole_articles_subject_goes_to_no_claim_about_a_person_or_a_campaign():
+    """A claim that names someone ("she", "Ted Moss") is about that person, and a campaign
+    story's untagged claims are about the people in the race (learned on PolNeAR train with
+    each text's first line as its headline): neither takes the whole article's subject."""
+    taxonomy = load_taxonomy()
+    assert _with_headline(taxonomy, _MATCH, _MATCH_HEADLINE)[4]  # "I almost fainted out there"
+    about_her = [*_MATCH[:4], "she almost fainted out there", "Ted Moss almost fainted there"]
+    found = _with_headline(taxonomy, about_her, _MATCH_HEADLINE)
+    assert found[4] == {}
+    assert found[5] == {}
+    race = [
+        "the election results came in late",
+        "the voters turned out in record numbers",
+        "the ballots were counted twice",
+        "the primary was close",
+        "it was a long night for everyone",
+    ]
+    assert _with_headline(taxonomy, race, "Holt loses the election by a few votes")[4] == {}
+
+
+def test_a_headline_names_the_whole_articles_subject_by_a_word_its_claims_share():
+    """A headline with no keyword of the subject's tree still names it where two of the claims
+    carrying the tree share a word with it ("Paris"); one claim is not enough."""
+    taxonomy = load_taxonomy()
+    headline = "Holt stuns the favourite in Paris"
+    paris = [
+        "the tennis match in Paris was the hardest of her career",
+        "the Paris tournament had never seen a comeback like it",
+        *_MATCH[2:],
+    ]
+    assert _with_headline(taxonomy, paris, headline)[4] == {"sport-event": "article"}
+    once = [paris[0], *_MATCH[1:]]
+    assert _with_headline(taxonomy, once, headline)[4] == {}
