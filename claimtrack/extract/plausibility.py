@@ -1,6 +1,6 @@
 """Claims that are claims: the last stage drops the ones that are not attributions at all.
 
-Thirteen general filters over a document's claims (plain data, plus the parses for lemmas):
+Seventeen general filters over a document's claims (plain data, plus the parses for lemmas):
 
 - **twice**: one claim found twice by two cues in one sentence ("asked whether X", "said X"):
   two claims of one sentence whose contents overlap and share at least TWICE_OVERLAP of their
@@ -77,6 +77,25 @@ Thirteen general filters over a document's claims (plain data, plus the parses f
 - **adds to**: "add to" with no object, reported clause or quotation is "increase", not a
   statement: "adding to her run of victories", "the hiring added to the uncertainty".
 
+- **a name given**: a naming verb ("call", "name", "dub", "nickname") whose name is a
+  proper name (a proper noun at its head, its words capitalised, no verb) names someone or
+  something and reports nothing: "Everyone called him Tobin", "The ferry was called The Grey
+  Heron". "called him a liar" (a common noun: a description, which PolNeAR credits),
+  "called on", "called for", a group's name ("a group called ...") and a name that holds a
+  verb ("a website called If Roe Wins") stay, and so do a name someone coins in quotes ("he
+  calls his plan 'Fair Play'", a slogan), a work's title ("an advert titled 'Scam'") and
+  "known as", which PolNeAR credits.
+- **a count added**: "add" with a counted object is a score line or a tally, not a
+  statement: "Lund added two goals", "Ortiz added his seventh", "the firm added 300 jobs".
+- **no speaker here**: "me" or "us", the writer or the reader as the object of another verb,
+  read as the speaker of the infinitive after it: "the climb makes me want to ride", "the
+  guide allows us to recognize every painting".
+- **no statement**: a writer's or a person's doing that reports nothing: an experience
+  ("found it hard to talk about"), a credit line ("As Ann Roe writes for the Harbour Times,
+  ..."), the writer quoting its own verdict ("We called it 'a fine kettle'"), the writer's
+  own text ("as I write this review") and a saying with nothing said ("described it to
+  friends").
+
 Dropped claims are gone: listings, exports and ``claimtrack eval`` see the same claims.
 Boilerplate an outlet repeats in many articles needs the store and is not handled here.
 """
@@ -127,6 +146,10 @@ def screen(
             and not thing_doing(c, lemma, index)
             and not procedural_act(c, lemma, index)
             and not adds_to(c, lemma, index)
+            and not giving_a_name(c, index)
+            and not counted_addition(c, lemma, index)
+            and not no_speaker_here(text, c, index)
+            and not no_statement(text, c, lemma, index)
         )
     for i in found_twice(text, claims):
         keep[i] = False
@@ -581,6 +604,160 @@ def adds_to(c: FoundClaim, lemma: str | None, index: Paragraphs) -> bool:
         ch.dep_ == "prep" and ch.lower_ == "to" and any(g.dep_ == "pobj" for g in ch.children)
         for ch in verb.children
     )
+
+
+_GIVE_NAME = frozenset("call name dub nickname christen rename".split())
+# a phrasal reading is no naming: "called on the council", "called for a vote", "calls out Roe"
+_NOT_NAMING = frozenset({"for", "on", "upon", "out", "off", "up", "in"})
+
+
+def giving_a_name(c: FoundClaim, index: Paragraphs) -> bool:
+    """A proper name given by a naming verb (see module doc)."""
+    toks = index.tokens(c.cue.start, c.cue.end)
+    verb = next((t for t in toks if t.lemma_.lower() in _GIVE_NAME and t.pos_ == "VERB"), None)
+    if verb is None or any(ch.dep_ in _REPORTED or ch.dep_ == "ccomp" for ch in verb.children):
+        return False
+    if any(ch.dep_ in ("prep", "prt") and ch.lower_ in _NOT_NAMING for ch in verb.children):
+        return False
+    names = [ch for ch in verb.children if ch.dep_ in ("oprd", "attr")]
+    if not names or not all(_a_proper_name(n) for n in names):
+        return False
+    if any(ch.dep_ == "nsubj" for ch in verb.children) and any(_quoted(n) for n in names):
+        return False  # a name someone coins in quotes is a slogan: "he calls it 'Fair Play'"
+    owner = _named_one(verb)  # "a group called X" is a group's name, credited
+    return owner is None or not (
+        owner.ent_type_ in SPEAKING_LABELS or owner.lemma_.lower() in _sayers()
+    )
+
+
+def _named_one(verb: Token) -> Token | None:
+    """Who or what a naming verb names when that is the one it hangs on: the noun of a
+    participle ("a poem called ..."), or the subject of an active verb with no object, the
+    parser's reading of a reduced relative ("His group called the Fen Trust")."""
+    if verb.dep_ == "acl":
+        return verb.head
+    if any(ch.dep_ == "dobj" for ch in verb.children):
+        return None
+    return next((ch for ch in verb.children if ch.dep_ == "nsubj"), None)
+
+
+def _quoted(tok: Token) -> bool:
+    """TOK's phrase stands in quotation marks."""
+    first = tok.left_edge
+    return first.is_quote or (first.i > 0 and first.nbor(-1).is_quote)
+
+
+def _a_proper_name(tok: Token) -> bool:
+    """TOK's phrase is a name: a proper noun at its head, its words capitalised (but "of",
+    "the" ...), no verb in it ("Tobin", "The Grey Heron"; not "fat cats", "pathetic")."""
+    if tok.pos_ != "PROPN":
+        return False
+    words = [t for t in tok.subtree if t.is_alpha]
+    return not any(t.pos_ in ("VERB", "AUX") for t in tok.subtree) and all(
+        t.text[:1].isupper() or t.lower_ in _NAME_PARTICLES for t in words
+    )
+
+
+_NAME_PARTICLES = frozenset("a an the of and or in on at to for with by de la von van".split())
+
+
+_COUNTED = frozenset({"ORDINAL", "CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
+
+
+def counted_addition(c: FoundClaim, lemma: str | None, index: Paragraphs) -> bool:
+    """ "add" with a counted object, a score or a tally (see module doc)."""
+    if lemma != "add" or c.quote is not None:
+        return False
+    verb = next((t for t in index.tokens(c.cue.start, c.cue.end) if t.pos_ == "VERB"), None)
+    if verb is None or any(ch.dep_ == "ccomp" for ch in verb.children):
+        return False
+    return any(  # "added three assists"; "added her ninth" (the parser hangs "ninth" on the verb)
+        ch.dep_ in _COUNT_DEPS
+        and (
+            ch.ent_type_ in _COUNTED or ch.like_num or any(g.dep_ == "nummod" for g in ch.children)
+        )
+        for ch in verb.children
+    )
+
+
+_COUNT_DEPS = frozenset({"dobj", "advmod", "npadvmod"})
+
+
+_WRITER_OBJECTS = frozenset({"me", "us"})
+
+
+def no_speaker_here(text: str, c: FoundClaim, index: Paragraphs) -> bool:
+    """The writer or the reader as the object of another verb read as the speaker of the
+    infinitive after it: "it makes me want to ride", "lets us recognize" (see module doc)."""
+    if c.speaker.mention is None or c.quote is not None:
+        return False
+    if c.speaker.mention.text(text).strip().lower() not in _WRITER_OBJECTS:
+        return False
+    verb = next((t for t in index.tokens(c.cue.start, c.cue.end) if t.pos_ == "VERB"), None)
+    return verb is not None and verb.tag_ == "VB" and verb.dep_ in ("xcomp", "ccomp")
+
+
+_OWN_TEXT = frozenset("review article story piece post guide column feature list".split())
+
+
+def no_statement(text: str, c: FoundClaim, lemma: str | None, index: Paragraphs) -> bool:
+    """A doing that states nothing (see module doc)."""
+    verb = next((t for t in index.tokens(c.cue.start, c.cue.end) if t.pos_ == "VERB"), None)
+    if verb is None or verb.lemma_.lower() != lemma:
+        return False
+    mention = c.speaker.mention.text(text).strip().lower() if c.speaker.mention else None
+    if lemma == "find":
+        return _found_it_hard(verb)
+    if c.quote is not None and lemma != "call":
+        return False
+    if lemma == "call" and mention in ("we", "i"):  # the writer quoting its own verdict
+        return any(ch.dep_ == "oprd" for ch in verb.children)
+    if mention in ("we", "i") and any(  # "as I write this review"
+        ch.dep_ == "dobj"
+        and ch.lemma_.lower() in _OWN_TEXT
+        and any(g.lower_ in ("this", "our", "my") for g in ch.children)
+        for ch in verb.children
+    ):
+        return True
+    return _credit_line(c, verb, index) or _nothing_said(c, index)
+
+
+def _found_it_hard(verb: Token) -> bool:
+    """ "found it difficult to talk about": "find" with an "it" and an adjective."""
+    for ch in verb.children:
+        if ch.dep_ in ("ccomp", "oprd", "xcomp") and ch.pos_ == "ADJ":
+            if any(g.lower_ == "it" for g in ch.children):
+                return True
+    objs = [ch for ch in verb.children if ch.dep_ == "dobj" and ch.lower_ == "it"]
+    return bool(objs) and any(
+        ch.pos_ == "ADJ" and ch.dep_ in ("oprd", "xcomp", "ccomp") for ch in verb.children
+    )
+
+
+_WRITES_FOR = frozenset({"report", "write", "work", "contribute"})
+_OUTLET_ENTITIES = frozenset({"ORG", "NORP", "GPE", "WORK_OF_ART"})
+
+
+def _credit_line(c: FoundClaim, verb: Token, index: Paragraphs) -> bool:
+    """ "Ann Roe reports for Harbour Radio": a writer's outlet is all the content."""
+    if verb.lemma_.lower() not in _WRITES_FOR:
+        return False
+    if any(ch.dep_ in ("ccomp", "dobj", "xcomp") for ch in verb.children):
+        return False
+    if not any(ch.dep_ == "prep" and ch.lower_ == "for" for ch in verb.children):
+        return False
+    toks = index.tokens(c.content.start, c.content.end)
+    return bool(toks) and all(
+        t.ent_type_ in _OUTLET_ENTITIES or t.is_punct or t.lower_ == "the" for t in toks
+    )
+
+
+def _nothing_said(c: FoundClaim, index: Paragraphs) -> bool:
+    """The content is a pronoun told to someone: "described it to friends"."""
+    toks = [t for t in index.tokens(c.content.start, c.content.end) if not t.is_punct]
+    if len(toks) < 3 or toks[0].lower_ not in ("it", "them") or toks[1].lower_ != "to":
+        return False
+    return all(t.pos_ in ("PRON", "PROPN", "NOUN", "DET", "ADJ") for t in toks[2:])
 
 
 _SAID_DEPS = frozenset({"dobj", "ccomp", "xcomp", "parataxis", "advcl", "conj"})

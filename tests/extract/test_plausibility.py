@@ -551,3 +551,77 @@ def test_a_refusal_holding_a_statement_stays() -> None:
     raw, screened = _both(text)
     assert "refuses" in _cues(text, raw)
     assert "refuses" in _cues(text, screened)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Everyone at the harbour called him Tobin.", "called"),
+        ("The ferry was called The Grey Heron.", "was called"),
+        ('The set, called the "Harbour Builder Line", sells well.', "called"),
+    ],
+)
+def test_a_name_given_is_no_attribution(text: str, cue: str) -> None:
+    raw, kept = _both(text)
+    assert cue in _cues(text, raw)
+    assert cue not in _cues(text, kept)
+
+
+def test_a_name_goes_and_a_description_by_the_same_verb_stays() -> None:
+    named = "Everyone at the harbour called him Tobin."
+    described = "The mayor called him a liar on Monday."
+    assert "called" not in _cues(named, extract(named))
+    raw, kept = _both(described)
+    assert "called" in _cues(described, raw)
+    assert _cues(described, kept) == _cues(described, raw)
+
+
+def test_a_count_added_is_a_score_line_and_adding_a_clause_stays() -> None:
+    game = (
+        "Lund tied it early in the second period. Holt won it when she fired a shot that "
+        "slipped past the goalie for her sixth goal of the season.\n"
+        "Tova Lind added her ninth for the Otters, and Mara Quist stopped 27 shots as the "
+        "Otters improved to 9-0-1 in their last ten games."
+    )
+    tally = "Lund scored twice, and Berg added three assists to lead the Otters."
+    for text in (game, tally):
+        raw, kept = _both(text)
+        assert "added" in _cues(text, raw)
+        assert "added" not in _cues(text, kept), text
+    said = "The minister added 20 minutes later that the talks had failed."
+    assert "added" in _cues(said, extract(said))
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("The long climb makes me want to ride again.", "me"),
+        ("The museum's guide allows us to recognize every painting.", "us"),
+    ],
+)
+def test_the_writer_as_an_object_is_no_speaker(text: str, mention: str) -> None:
+    def mentions(claims: list[FoundClaim]) -> list[str | None]:
+        return [c.speaker.mention.text(text) if c.speaker.mention else None for c in claims]
+
+    raw, kept = _both(text)
+    assert mention in mentions(raw)
+    assert mention not in mentions(kept)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Berg found it hard to talk about the flood.", "found"),
+        (
+            "As Ann Roe writes for the Harbour Times, the first cases came to light last week.",
+            "writes for",
+        ),
+        ('We called it "a fine kettle for most kitchens."', "called"),
+        ("As I write this review, the rain keeps falling.", "write"),
+        ("He described it to friends.", "described"),
+    ],
+)
+def test_a_doing_that_states_nothing_is_no_claim(text: str, cue: str) -> None:
+    raw, kept = _both(text)
+    assert cue in _cues(text, raw)
+    assert cue not in _cues(text, kept)
