@@ -208,6 +208,13 @@ def _alternation(keywords: Sequence[str]) -> re.Pattern[str]:
     terms = [_keyword_body(k) for k in ordered]
     if not terms:
         return _NEVER
+    # the keywords that start with a number ("# rebounds", "# assists") share one try of it:
+    # the engine tries each keyword at every word start, and a number is a long alternation
+    counted = [t[len(_NUMBER) :] for t in terms if t.startswith(_NUMBER)]
+    if len(counted) > 1:
+        terms = [f"{_NUMBER}(?:{'|'.join(counted)})"] + [
+            t for t in terms if not t.startswith(_NUMBER)
+        ]
     return re.compile(rf"(?<!\w)(?:{'|'.join(terms)}){_WORD_END}", re.IGNORECASE)
 
 
@@ -253,12 +260,11 @@ def _spellings(word: str) -> str:
 # a "#" word of a keyword is a number, in figures or in words ("close # stores" finds "close 30
 # stores", "close 1,200 stores", "close twenty-five stores", "close hundreds of stores")
 _NUMBER_WORD = (
-    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
-    r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
-    r"|eighty|ninety|hundred|thousand|million|dozens?|hundreds?|thousands?|millions?|several)"
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty"
+    r"|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|dozens?|several)"
 )
 # (the first digit spelled out: the screen, store/screen.py, reads a keyword's heads off it)
-_NUMBER = rf"(?:[0123456789](?:[\d,.]*\d)?|{_NUMBER_WORD}(?:[\s\-]+{_NUMBER_WORD})*)(?:[\s\-]+of)?"
+_NUMBER = rf"(?:[0123456789](?:[\d,.]*\d)?|{_NUMBER_WORD}(?:-{_NUMBER_WORD})?)(?:\s+of)?"
 
 
 def _keyword_body(keyword: str) -> str:
