@@ -2170,21 +2170,21 @@ def test_games_on_a_page_about_video_games_are_video_games():
 @pytest.mark.parametrize(
     ("slug", "tagged", "untagged"),
     [
-        ("royalty", "the monarchy will pay for the repairs", None),
+        ("royalty", "the queen said the monarchy will pay", "they aim to oust the Saudi monarchy"),
         (
             "royalty",
             "the coronation ceremony is set for June",
             "the coronation of the front-runner",
         ),
         ("royalty", "she stepped back from royal duties last year", None),
-        ("transport", "the Boeing 777 was grounded for a week", None),
+        ("transport", "the 737 MAX was grounded for a week", None),
         ("transport", "the cockpit door stayed locked for the whole flight", None),
         ("transport", "cancelled flights left hundreds stranded", None),
         ("transport", "bike lanes will line the new bridge", None),
         ("transport", "car buyers waited months for their new car", None),
         (
             "transport",
-            "two motorcycles and a bicycle were parked outside",
+            "a bicycle was parked outside",
             "he is in it for the long haul",
         ),
         ("electric-vehicles", "the battery pack gives a driving range of 300 miles", None),
