@@ -2210,7 +2210,7 @@ def test_games_on_a_page_about_video_games_are_video_games():
         ("lifestyle", "a veterinarian checked the puppies", None),
         ("pollution-nature", "warming seas bleach the coral reefs", None),
         ("personal-finance", "save six months of living expenses first", None),
-        ("housing-property", "rents rose 7% in the city", None),
+        ("housing-property", "the city will expand rent control", "he rents a flat in town"),
         ("family-life", "toddlers need less screen time", "the group defended Planned Parenthood"),
     ],
 )
