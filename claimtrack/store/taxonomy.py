@@ -210,6 +210,13 @@ def _alternation(keywords: Sequence[str]) -> re.Pattern[str]:
     terms = [_keyword_body(k) for k in ordered]
     if not terms:
         return _NEVER
+    # the keywords that start with a number ("# rebounds", "# assists") share one try of it:
+    # the engine tries each keyword at every word start, and a number is a long alternation
+    counted = [t[len(_NUMBER) :] for t in terms if t.startswith(_NUMBER)]
+    if len(counted) > 1:
+        terms = [f"{_NUMBER}(?:{'|'.join(counted)})"] + [
+            t for t in terms if not t.startswith(_NUMBER)
+        ]
     return re.compile(rf"(?<!\w)(?:{'|'.join(terms)}){_WORD_END}", re.IGNORECASE)
 
 
@@ -252,16 +259,32 @@ def _spellings(word: str) -> str:
     return re.escape(word)
 
 
+# a "#" word of a keyword is a number, in figures or in words ("close # stores" finds "close 30
+# stores", "close 1,200 stores", "close twenty-five stores", "close hundreds of stores")
+_NUMBER_WORD = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty"
+    r"|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|dozens?|several)"
+)
+# (the first digit spelled out: the screen, store/screen.py, reads a keyword's heads off it)
+_NUMBER = rf"(?:[0123456789](?:[\d,.]*\d)?|{_NUMBER_WORD}(?:-{_NUMBER_WORD})?)(?:\s+of)?"
+
+
 def _keyword_body(keyword: str) -> str:
     keyword = keyword.strip()
     prefix = keyword.endswith("*")
     parts = [w for w in re.split(r"[\s\-]+", keyword.rstrip("*")) if w]
-    words = [_spellings(w) if w.islower() and w.isalpha() else re.escape(w) for w in parts]
+    words = [_word_body(w) for w in parts]
     body = r"[\s\-]+".join(words)
     tail = r"\w*" if prefix else r"(?:s|es)?"
     if _is_acronym(keyword):
         return f"(?-i:{body}{tail})"  # "CIA" matches only in capitals
     return f"{body}{tail}"
+
+
+def _word_body(word: str) -> str:
+    if word == "#":
+        return _NUMBER
+    return _spellings(word) if word.islower() and word.isalpha() else re.escape(word)
 
 
 def _is_name(keyword: str) -> bool:

@@ -2242,3 +2242,103 @@ def test_a_headline_names_the_whole_articles_subject_by_a_word_its_claims_share(
     assert _with_headline(taxonomy, paris, headline)[4] == {"sport-event": "article"}
     once = [paris[0], *_MATCH[1:]]
     assert _with_headline(taxonomy, once, headline)[4] == {}
+
+
+@pytest.mark.parametrize(
+    ("slug", "tagged", "untagged"),
+    [
+        ("royalty", "the queen said the monarchy will pay", "they aim to oust the Saudi monarchy"),
+        (
+            "royalty",
+            "the coronation ceremony is set for June",
+            "the coronation of the front-runner",
+        ),
+        ("royalty", "she stepped back from royal duties last year", None),
+        ("transport", "the 737 MAX was grounded for a week", None),
+        ("transport", "the cockpit door stayed locked for the whole flight", None),
+        ("transport", "cancelled flights left hundreds stranded", None),
+        ("transport", "bike lanes will line the new bridge", None),
+        ("transport", "car buyers waited months for their new car", None),
+        (
+            "transport",
+            "a bicycle was parked outside",
+            "he is in it for the long haul",
+        ),
+        ("electric-vehicles", "the battery pack gives a driving range of 300 miles", None),
+        ("electric-vehicles", "the battery holds 82 kWh", None),
+        ("car-features", "the engine makes 400 lb-ft of torque", None),
+        ("car-features", "it does 0-60 mph in 4 seconds and has a top speed of 150 mph", None),
+        ("video-games", "Fortnite and Minecraft topped the download charts", None),
+        ("video-games", "players hate the loot boxes in the new shooter", None),
+        ("weather", "up to six inches of snow fell overnight", None),
+        ("weather", "winds of 70 mph tore roofs off", None),
+        ("weather", "a cold front will bring frost by Sunday", None),
+        ("match-statistics", "the goalie stopped 31 shots in the win", "the guards fired 31 shots"),
+        ("match-statistics", "she had 22 points and 11 rebounds", None),
+        ("match-statistics", "the side is unbeaten in their last 12 games", None),
+        ("retail", "the chain will close 40 stores next year", "the police closed the stores"),
+        ("job-cuts", "the airline will cut 2,500 jobs", None),
+        ("job-cuts", "the plant laid off hundreds of workers", None),
+        ("infectious-diseases", "doctors warned of an outbreak of measles cases", None),
+        ("infectious-diseases", "the hospital saw no outbreak", "the outbreak of the war"),
+        ("arts-entertainment", "she wrote the lyrics on a train", None),
+        ("arts-entertainment", "she signed a book deal last spring", None),
+        ("competition-discipline", "he took four wickets on the first day", None),
+        ("lifestyle", "a veterinarian checked the puppies", None),
+        ("pollution-nature", "warming seas bleach the coral reefs", None),
+        ("personal-finance", "save six months of living expenses first", None),
+        ("housing-property", "the city will expand rent control", "he rents a flat in town"),
+        ("family-life", "toddlers need less screen time", "the group defended Planned Parenthood"),
+    ],
+)
+def test_subjects_of_general_news_of_issue_19_round_18(slug, tagged, untagged):
+    """Issue 19 round 18 (learned on the even half of the web pages, PolNeAR train and invented
+    items): royalty (the monarchy, a coronation ceremony, royal duties; not a race called a
+    coronation), aviation and roads (an aircraft by its type number, air traffic control,
+    cancelled flights, bikes, new cars; not the long haul), an electric car's range and
+    charging, a car's torque and 0-60 time, video games by name, weather by amount (inches
+    of snow, winds of so many mph), match statistics with a number (saves, points and
+    rebounds, the last so many games), store closures and job cuts with a number, an outbreak
+    beside a health word, lyrics and book deals, cricket, pets, coral reefs, living expenses,
+    rents, toddlers (not Planned Parenthood)."""
+    taxonomy = load_taxonomy()
+    assert slug in slugs(tag(taxonomy, tagged))
+    assert untagged is None or slug not in slugs(tag(taxonomy, untagged))
+
+
+def test_a_hash_in_a_keyword_is_a_number():
+    """Issue 19 round 18: "#" in a keyword stands for a number, in figures or in words
+    ("close # stores"); a keyword otherwise matches its words only."""
+    topic = TopicDef("store-closures", "Store closures", ("close # stores",))
+    for number in ("30", "1,200", "2.5", "twenty-five", "hundreds of"):
+        assert topic.matches(f"the chain will close {number} stores"), number
+    for text in ("close stores", "close the stores", "close 30 more stores", "close # stores"):
+        assert not topic.matches(f"the chain will {text}"), text
+
+
+def test_a_keyword_with_a_number_is_screened_by_its_heads():
+    """Issue 19 round 18: a keyword that starts with "#" still has heads for the screen
+    (store/screen.py): its topic is searched only in a text with a number in it."""
+    from claimtrack.store import screen
+
+    topic = TopicDef("stats", "Stats", ("# rebounds",))
+    found = screen.heads(topic.pattern)
+    assert found is not None and {"1", "9"} <= found
+    assert any(head.startswith("two") for head in found)
+    assert topic.matches("she had 11 rebounds") and topic.matches("two rebounds")
+    assert not topic.matches("the market rebounds")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "TV ads aired during NFL games all season",
+        "the network showed the football games on television",
+        "the broadcast of the Olympic Games drew a record TV audience",
+        "the film is about the mind games of two spies",
+    ],
+)
+def test_games_of_a_sport_beside_a_tv_word_are_no_video_games(sentence):
+    """Issue 19 round 18: "games" beside a word of the arts tree means video games, but not
+    a league's or a team's games, the Olympic Games or mind games: those are excluded."""
+    assert "video-games" not in slugs(tag(load_taxonomy(), sentence))
