@@ -102,3 +102,55 @@ def test_a_year_modifying_a_noun_dates_the_thing_not_the_saying() -> None:
         assert [(c.date.on, c.date.relation, c.date.via) for c in claims] == [
             (PUB, "by", "publication")
         ], text
+
+
+def test_a_year_in_a_quotations_brackets_is_no_date_of_saying() -> None:
+    # the editor's "[in 2012]" is about the words, not when they were said
+    for text in (
+        '"I have backed her since she joined the council [in 2012]," Holt said.\n',
+        '"That is why I asked Nell to run. I have asked her since the week she joined the'
+        ' council [in 2012]," Holt explains.\n',
+    ):
+        assert [(c.date.on, c.date.relation, c.date.via) for c in extract(text, PUB)] == [
+            (PUB, "by", "publication")
+        ], text
+
+
+@pytest.mark.parametrize(
+    ("text", "on"),
+    [
+        (
+            "During Saturday night's debate, Senator Ann Holt said the plan was sound.\n",
+            "2026-03-14",
+        ),
+        ("At Tuesday's rally, Governor Bo Lind said taxes would fall.\n", "2026-03-17"),
+        ("In Monday's interview, Ann Holt said the bridge was safe.\n", "2026-03-16"),
+        ("Ann Holt said in Monday’s radio interview that the bridge was safe.\n", "2026-03-16"),
+    ],
+)
+def test_a_days_possessive_before_an_event_dates_the_saying(text: str, on: str) -> None:
+    assert [c.date.on for c in extract(text, PUB)] == [d(on)]
+
+
+def test_a_days_possessive_sets_the_scene() -> None:
+    text = (
+        "During Saturday night's debate, Senator Ann Holt attacked the plan. She said taxes"
+        " would rise.\n"
+    )
+    claims = [c for c in extract(text, PUB) if c.content.text(text) == "taxes would rise"]
+    assert [(c.date.on, c.date.via) for c in claims] == [(d("2026-03-14"), "context")]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "on", "precision"),
+    [
+        ("at Tuesday's rally", "2026-03-17", "day"),
+        ("during Saturday night's debate", "2026-03-14", "day"),
+        ("at last year's convention", "2025-01-01", "year"),
+    ],
+)
+def test_resolve_a_days_possessive(phrase: str, on: str, precision: str) -> None:
+    said = resolve_date(phrase, PUB)
+    assert (said.on, said.precision, said.relation) == (d(on), precision, "on")
+    # a possessive that is no date's stays no date
+    assert resolve_date("at the mayor's rally", PUB).on is None
