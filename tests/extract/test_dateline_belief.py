@@ -15,6 +15,7 @@ from claimtrack.extract.learned import detect, refine
 from claimtrack.extract.pipeline import parse_chunk
 from claimtrack.extract.quotes import QuoteIndex
 from claimtrack.extract.segment import Parsed
+from claimtrack.extract.tails import dateline_cut
 
 DATELINES = [
     "DUNMORE, Ore. — ",
@@ -97,3 +98,46 @@ def test_the_features_after_a_dateline_are_those_of_a_paragraph_start() -> None:
     assert b"-2BOUND" in got[1] and b"-1l=the" in got[1]
     assert got[2:] == full[k + 2 :]
     assert detect.after_dateline(full, 0) is full  # no dateline: as they are
+
+
+# datelines whose lede the parser hung on the place ("BAY ... said", the lede an apposition),
+# or a place before a colon taken for the speaker: the dateline is parsed apart from its lede
+# (extract/pipeline.py dateline_cut) and a colon's words that report their own speaker are no
+# label's (rules/colon.py)
+PARSED_APART = [
+    "KESTREL BAY, Maine — ",
+    "CEDAR FLATS, Maine — ",
+    "PINE RIDGE, Idaho — ",
+    "KESTREL BAY: ",
+    "OSSINGFORD: ",
+    "NORTH FALLS, Westland: ",
+    "MARROW GLEN (Wire News): ",
+]
+
+
+@pytest.mark.parametrize("dateline", PARSED_APART)
+def test_a_lede_after_a_dateline_parsed_apart_keeps_its_claim(dateline: str) -> None:
+    text = "Bridge to close for repairs\n\n" + dateline + LEDES[2][0] + "\n"
+    claims = [c for c in extract(text) if c.speaker.name == "Alma Torvik"]
+    assert [(c.content.text(text), c.date.text) for c in claims] == [
+        ("The bridge will close soon", "on Tuesday")
+    ]
+    place = dateline.split(",")[0].split(" (")[0].rstrip(": —")
+    assert not [c for c in extract(text) if c.speaker.name == place]
+
+
+@pytest.mark.parametrize(
+    ("text", "cut"),
+    [
+        ("KESTREL BAY, Maine — The bridge", "KESTREL BAY, Maine — "),
+        ("Lisbon (Wire) -- The bridge", "Lisbon (Wire) -- "),
+        (
+            "MARROW GLEN, Vt., March 3 (Wire News) - The bridge",
+            "MARROW GLEN, Vt., March 3 (Wire News) - ",
+        ),
+        ("The bridge - a span of steel - will close", ""),  # no dateline
+        ("Lisbon - The bridge", ""),  # a title-case word without an agency: no dateline
+    ],
+)
+def test_dateline_cut(text: str, cut: str) -> None:
+    assert text[: dateline_cut(text)] == cut
