@@ -154,3 +154,20 @@ def test_resolve_a_days_possessive(phrase: str, on: str, precision: str) -> None
     assert (said.on, said.precision, said.relation) == (d(on), precision, "on")
     # a possessive that is no date's stays no date
     assert resolve_date("at the mayor's rally", PUB).on is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senator Ann Holt issued a statement after Governor Bo Lind told a crowd on Monday that"
+        " taxes would rise.\n",
+        "Mayor Ann Holt wrote to the council after the vote failed on Monday, saying the plan"
+        " was dead.\n",
+    ],
+)
+def test_a_date_in_a_clause_of_another_event_does_not_date_the_saying(text: str) -> None:
+    claims = extract(text, PUB)
+    holt = [c for c in claims if c.speaker.name == "Ann Holt"]
+    assert holt and all(c.date.via == "publication" for c in holt)
+    # the clause's own claim keeps its date
+    assert [c.date.on for c in claims if c.speaker.name == "Bo Lind"] in ([], [d("2026-03-16")])
