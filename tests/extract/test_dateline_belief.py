@@ -8,6 +8,8 @@ Every text here is written for these tests (invented places and names).
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from claimtrack.extract import extract
@@ -141,3 +143,23 @@ def test_a_lede_after_a_dateline_parsed_apart_keeps_its_claim(dateline: str) -> 
 )
 def test_dateline_cut(text: str, cut: str) -> None:
     assert text[: dateline_cut(text)] == cut
+
+
+def test_a_speakers_label_keeps_words_that_report_no_one() -> None:
+    # a guard (it passes on main too): "..., I think ..." after a label is the label's
+    for line in (
+        "HOLLIS: And clearly, you back the governor, I think some voters doubt that message.",
+        "VANCE: Well, I think the whole county needs to pull together.",
+    ):
+        text = "Debate night\n\n" + line + "\n"
+        assert [c.speaker.name for c in extract(text)] == [line.split(":")[0]]
+
+
+def test_a_datelines_day_dates_its_lede() -> None:
+    text = "Bridge to close\n\nKESTREL BAY, Maine, March 10 — The bridge will close soon, Mayor Ann Holt said.\n"
+    (claim,) = extract(text, dt.date(2026, 3, 20))
+    assert (claim.date.on, claim.date.via, claim.date.text) == (
+        dt.date(2026, 3, 10),
+        "context",
+        "March 10",
+    )
