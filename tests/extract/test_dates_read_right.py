@@ -163,6 +163,8 @@ def test_resolve_a_days_possessive(phrase: str, on: str, precision: str) -> None
         " taxes would rise.\n",
         "Mayor Ann Holt wrote to the council after the vote failed on Monday, saying the plan"
         " was dead.\n",
+        "Ann Holt had long backed the plan, and the council invited her to speak in January"
+        " 2012.\n",
     ],
 )
 def test_a_date_in_a_clause_of_another_event_does_not_date_the_saying(text: str) -> None:
@@ -171,3 +173,6 @@ def test_a_date_in_a_clause_of_another_event_does_not_date_the_saying(text: str)
     assert holt and all(c.date.via == "publication" for c in holt)
     # the clause's own claim keeps its date
     assert [c.date.on for c in claims if c.speaker.name == "Bo Lind"] in ([], [d("2026-03-16")])
+    # a clause of the same time still dates it ("when" hangs as an adverb or a marker)
+    text = "Few people would have called Ann Holt a reformer when she ran for mayor in 2008.\n"
+    assert [c.date.on for c in extract(text, PUB)] == [d("2008-01-01")]
