@@ -52,8 +52,10 @@ __all__ = ["resolve_date"]
 
 _BEFORE_PHRASES = words("before_phrases")
 _BY_PHRASES = words("by_phrases")
-_NUM = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|\w+teen|twenty|thirty)"
-_UNIT = r"(?:days?|weeks?|months?|years?|hours?)"
+_NUM = (
+    r"(?:\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|\w+teen|twenty|thirty)"
+)
+_UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)"
 # "in the past two weeks", "this past week", "over the past few days": up to publication
 _RECENT_SPAN = re.compile(
     rf"^(?:in|over|during|within)?\s*(?:the|this)\s+(?:past|last)\s+"

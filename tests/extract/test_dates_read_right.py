@@ -176,3 +176,11 @@ def test_a_date_in_a_clause_of_another_event_does_not_date_the_saying(text: str)
     # a clause of the same time still dates it ("when" hangs as an adverb or a marker)
     text = "Few people would have called Ann Holt a reformer when she ran for mayor in 2008.\n"
     assert [c.date.on for c in extract(text, PUB)] == [d("2008-01-01")]
+
+
+@pytest.mark.parametrize("phrase", ["in 6.6 seconds", "a decade", "over a decade", "in 10 minutes"])
+def test_a_duration_in_seconds_minutes_or_decades_is_no_date(phrase: str) -> None:
+    said = resolve_date(phrase, PUB)
+    assert (said.on, said.relation) == (None, "unknown")
+    # "ago" still counts back from publication
+    assert resolve_date("a decade ago", PUB).on == d("2016-01-01")
