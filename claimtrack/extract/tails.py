@@ -189,8 +189,12 @@ def dateline_end(doc: Doc) -> int | None:
 def _colon_dateline_end(doc: Doc) -> int | None:
     """After a dateline ending in a colon with a region or an agency ("NORTH FALLS, Westland:
     ", "MARROW GLEN (Wire News): "); a place alone before a colon may be a speaker's label."""
-    cut = dateline_cut(doc.text)
-    lead = doc.text[:cut].rstrip()
+    head = doc[: DATELINE_TOKENS + 2]
+    if not any(t.text.endswith(":") for t in head):
+        return None
+    text = head.text
+    cut = dateline_cut(text)
+    lead = text[:cut].rstrip()
     if not lead.endswith(":") or not any(ch in lead for ch in ",("):
         return None
     return next((t.i for t in doc if t.idx >= cut), None)
