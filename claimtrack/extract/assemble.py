@@ -86,6 +86,16 @@ def _attribution(cand: rules.Candidate, qi: QuoteIndex, parts: list[Pair]) -> At
     return "direct" if whole else "mixed"
 
 
+def _quoted_words(p: Parsed, qi: QuoteIndex, cand: rules.Candidate) -> set[int]:
+    """The tokens of the cue's sentence inside a quotation, unless the cue is in one too: a
+    date among a speaker's words, an editor's "[in 2012]" with them, is the content's date,
+    never when the words were said."""
+    inside = qi.inside(p.doc, p.seg.start)
+    if inside[cand.cue_tok.i]:
+        return set()
+    return {i for i in range(cand.sent.start, cand.sent.end) if inside[i]}
+
+
 def _quote_text(text: str, start: int, end: int, qi: QuoteIndex) -> str | None:
     parts = []
     for q in qi.overlapping(start, end):
@@ -757,6 +767,7 @@ def _claim(
         exclude |= {t.i for t in cand.content_root.subtree}
     if cand.source_tok is not None:
         exclude |= {t.i for t in cand.source_tok.subtree}
+    exclude |= _quoted_words(p, qi, cand)
     date = when.resolve(
         when.date_phrase(cand.cue_tok, exclude) if not (cand.according or cand.follow_on) else None,
         published,

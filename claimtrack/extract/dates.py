@@ -10,7 +10,8 @@
 - a day ("on the 13th", "on Tuesday", "yesterday", "on Monday night", "Sept. 3", "today",
   "two days ago"): that day, precision "day", relation "on". Weekdays, bare days of the month
   and dates without a year are the most recent one not after publication, or the next one
-  not before it when ``future`` (the cue is in the future tense).
+  not before it when ``future`` (the cue is in the future tense). A date's possessive before
+  the event it dates is that date: "at Tuesday's rally", "during Saturday night's debate".
 - a month ("in July", "last month", "this month"): its first day, precision "month",
   relation "on"; a year ("in 2019", "last year"): 1 January, precision "year", relation "on".
 - a week, which SaidDate cannot hold: "last week" (any week wholly before the publication
@@ -51,8 +52,10 @@ __all__ = ["resolve_date"]
 
 _BEFORE_PHRASES = words("before_phrases")
 _BY_PHRASES = words("by_phrases")
-_NUM = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|\w+teen|twenty|thirty)"
-_UNIT = r"(?:days?|weeks?|months?|years?|hours?)"
+_NUM = (
+    r"(?:\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|\w+teen|twenty|thirty)"
+)
+_UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)"
 # "in the past two weeks", "this past week", "over the past few days": up to publication
 _RECENT_SPAN = re.compile(
     rf"^(?:in|over|during|within)?\s*(?:the|this)\s+(?:past|last)\s+"
@@ -67,6 +70,7 @@ _DURATION = re.compile(
 _YEAR = re.compile(r"\b\d{4}\b")
 _AUX = re.compile(r"^(?:had|has|have|was|were)\s+", re.I)
 _LEAD = re.compile(r"^(?:on|in|during|at|over|from|of)\s+", re.I)
+_POSSESSIVE = re.compile(r"^([^'’]+?)['’]s\s+[^'’]+$")  # "Tuesday's rally": 'Tuesday'
 _FUZZ = re.compile(r"^(?:early|late|mid-?|earlier|later)\s*", re.I)
 _ORDINAL_DAY = re.compile(
     r"^(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)(?:\s+of\s+(?:the|this)\s+month)?$", re.I
@@ -221,10 +225,14 @@ def _from_period(d: dt.date, period: str, published: dt.date, text: str, s: str)
 
 
 def _core(s: str) -> str:
-    """The phrase without auxiliaries and leading prepositions: 'on the 13th' -> 'the 13th'."""
+    """The phrase without auxiliaries and leading prepositions: 'on the 13th' -> 'the 13th';
+    a day's possessive before the event it dates is that day: "at Tuesday's rally" ->
+    'Tuesday', "during Saturday night's debate" -> 'Saturday night'."""
     s = _AUX.sub("", s)
     while (t := _LEAD.sub("", s)) != s:
         s = t
+    if (m := _POSSESSIVE.match(s)) and _DATEISH.search(m.group(1)):
+        return m.group(1)
     return s
 
 

@@ -14,6 +14,7 @@ from claimtrack.extract.learned import detect, refine
 from claimtrack.extract.pieces import join_pieces
 from claimtrack.extract.quotes import QuoteIndex
 from claimtrack.extract.segment import segments
+from claimtrack.extract.tails import dateline_cut
 from claimtrack.extract.types import ExtractItem, FoundClaim
 
 # Paragraphs per nlp.pipe batch. With numpy's matrix products (extract/nlp.py) bigger batches
@@ -59,7 +60,7 @@ def parse_chunk(chunk: list[ExtractItem]) -> list[list[Parsed]]:
         (piece, (d, k, last))
         for d, fs in enumerate(forms)
         for k, form in enumerate(fs)
-        for last, piece in _with_last(pieces(form))
+        for last, piece in _with_last(_lede_pieces(form, segs[d][k].is_heading))
     ]
     parsed: list[list[Parsed]] = [[] for _ in chunk]
     done: list[Doc] = []  # the pieces of the paragraph being read
@@ -78,6 +79,12 @@ def parse_chunk(chunk: list[ExtractItem]) -> list[list[Parsed]]:
             doc.user_data["claimtrack.text"] = seg.text
         parsed[d].append(Parsed(seg, doc))
     return parsed
+
+
+def _lede_pieces(form: str, heading: bool) -> list[str]:
+    """The pieces a paragraph is parsed in: a dateline opening it apart from the rest."""
+    cut = 0 if heading else dateline_cut(form)
+    return [form[:cut], *pieces(form[cut:])] if cut else pieces(form)
 
 
 def _with_last(items: list[str]) -> list[tuple[bool, str]]:

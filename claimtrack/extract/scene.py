@@ -30,7 +30,7 @@ from dataclasses import dataclass, replace
 from spacy.strings import get_string_id
 from spacy.tokens import Span, Token
 
-from claimtrack.extract import when
+from claimtrack.extract import tails, when
 from claimtrack.extract.dates import resolve_date
 from claimtrack.extract.segment import Parsed, Segment
 from claimtrack.extract.spans import columns, entity_at, token_starts
@@ -144,6 +144,8 @@ def scenes(paragraphs: list[Parsed], published: dt.date | None) -> list[Scene]:
     for k, p in enumerate(paragraphs):
         if p.seg.is_heading:
             continue
+        if (own := _dateline_scene(p, k, published)) is not None:
+            out.append(own)
         for sent in p.doc.sents:
             span = scene_span(sent)
             if span is None:
@@ -155,6 +157,21 @@ def scenes(paragraphs: list[Parsed], published: dt.date | None) -> list[Scene]:
                 start = p.doc_span(phrase)[0]
                 out.append(Scene(start, k, said, _news(said, published), scene_subject(sent)))
     return out
+
+
+def _dateline_scene(p: Parsed, k: int, published: dt.date | None) -> Scene | None:
+    """The day of a dateline opening paragraph K ("WASHINGTON, June 10 (Wire) — "): the day
+    the story was filed, the scene of its lede (anyone's)."""
+    cut = tails.dateline_end(p.doc) if len(p.doc) else None
+    if not cut:
+        return None
+    ent = next((e for e in p.doc.ents if e.label_ == "DATE" and e.end <= cut), None)
+    if ent is None:
+        return None
+    said = resolve_date(ent.text, published)
+    if not _sets_scene(said, published):
+        return None
+    return Scene(p.doc_span(ent)[0], k, said, _news(said, published), None)
 
 
 _VBD, _HAVE = get_string_id("VBD"), get_string_id("have")  # as spans.columns holds them

@@ -137,6 +137,26 @@ DATELINE_TOKENS = 10  # the most tokens a dateline runs to before its dash
 _DATELINE_ENTS = frozenset({"GPE", "LOC", "ORG", "NORP", "DATE", "FAC"})
 
 
+# A news dateline opening a paragraph ("KESTREL BAY, Maine — ", "LONDON, March 3 (Wire) - ",
+# "Lisbon (Wire) -- ", "NORTH FALLS, Westland: "): a place in capitals, or in title case before
+# an agency in parentheses, then perhaps a region or a date after commas, an agency, and a dash
+# between spaces or a colon (a speaker's label, "MATTHEWS: ", is parsed apart too). Parsed
+# with its lede, the parser may hang the lede on the place ("BAY ... said", the lede an
+# apposition) and no rule finds the lede's claim; the dateline is parsed apart.
+_CAPS = r"[A-Z][A-Z.'’-]+"
+_DATELINE = re.compile(
+    rf"^(?:{_CAPS}(?:\s+{_CAPS}){{0,3}}|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}}(?=[^()\n]{{0,40}}\())"
+    r"(?:,\s+[A-Z][\w.'’]*(?:,?\s+[A-Z0-9][\w.'’]*){0,3}){0,2}"
+    r"(?:\s+\([^()\n]{1,40}\))?(?:\s+(?:[—–]|--?)|:)\s+(?=[A-Z“\"‘'])"
+)
+
+
+def dateline_cut(text: str) -> int:
+    """Where the lede starts after a dateline opening TEXT (see _DATELINE), else 0."""
+    m = _DATELINE.match(text)
+    return m.end() if m else 0
+
+
 def dateline_end(doc: Doc) -> int | None:
     """The index of the first token after the dateline opening a paragraph ("WASHINGTON
     (Reuters) — ", "HARLAN, Ky. — ", "Lisbon (CNN) -- "), else None: a dash with a space on
@@ -163,7 +183,21 @@ def dateline_end(doc: Doc) -> int | None:
                 ok = False
                 break
         return t.i + 1 if ok else None
-    return None
+    return _colon_dateline_end(doc)
+
+
+def _colon_dateline_end(doc: Doc) -> int | None:
+    """After a dateline ending in a colon with a region or an agency ("NORTH FALLS, Westland:
+    ", "MARROW GLEN (Wire News): "); a place alone before a colon may be a speaker's label."""
+    head = doc[: DATELINE_TOKENS + 2]
+    if not any(t.text.endswith(":") for t in head):
+        return None
+    text = head.text
+    cut = dateline_cut(text)
+    lead = text[:cut].rstrip()
+    if not lead.endswith(":") or not any(ch in lead for ch in ",("):
+        return None
+    return next((t.i for t in doc if t.idx >= cut), None)
 
 
 def after_dateline(p: Parsed, parts: list[Pair]) -> list[Pair]:

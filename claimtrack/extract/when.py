@@ -75,6 +75,30 @@ def dates_a_thing(t: Token, cue: Token) -> bool:
     return not (noun.dep_ == "pobj" and noun.head.head == cue)
 
 
+_CLAUSE_DEPS = frozenset({"advcl", "relcl", "acl", "pcomp", "conj"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "mark"})
+_AT_THE_TIME = frozenset({"when", "as", "while", "whilst"})
+
+
+def dates_another_event(t: Token, cue: Token) -> bool:
+    """A date in a clause of its own under the cue dates that clause's event, not the saying
+    ("issued a statement after Holt told a crowd on Monday", "the first time the two spoke
+    since December", "..., and the envoy invited him in January"): a relative clause, or a
+    clause with its own subject or a conjunction before it. A participle's ("speaking to reporters Monday, Holt said") is the saying's
+    occasion and dates it, and a clause of the same time ("rebuked him when he spoke in
+    March", "as", "while") dates the saying too."""
+    head = t.head
+    while head.i != cue.i and head.head.i != head.i:
+        if head.pos_ in ("VERB", "AUX") and head.dep_ in _CLAUSE_DEPS:
+            marks = [c.lower_ for c in head.children if c.dep_ in ("mark", "advmod")]
+            if any(m in _AT_THE_TIME for m in marks):
+                return False  # "said so when she spoke in Iowa on Monday": the same time
+            if head.dep_ == "relcl" or any(c.dep_ in _SUBJECT_DEPS for c in head.children):
+                return True
+        head = head.head
+    return False
+
+
 def date_phrase(cue: Token, exclude: set[int]) -> str | None:
     """The date phrase modifying the cue verb, as written: 'on the 13th', 'previously'."""
     for child in cue.children:
@@ -86,6 +110,8 @@ def date_phrase(cue: Token, exclude: set[int]) -> str | None:
     best: Token | None = None
     for t in cue.subtree:
         if t.i in exclude or not _is_date_tok(t) or dates_a_thing(t, cue):
+            continue
+        if dates_another_event(t, cue):
             continue
         best = t
         break

@@ -8,6 +8,8 @@ Every text here is written for these tests (invented places and names).
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from claimtrack.extract import extract
@@ -15,6 +17,7 @@ from claimtrack.extract.learned import detect, refine
 from claimtrack.extract.pipeline import parse_chunk
 from claimtrack.extract.quotes import QuoteIndex
 from claimtrack.extract.segment import Parsed
+from claimtrack.extract.tails import dateline_cut
 
 DATELINES = [
     "DUNMORE, Ore. — ",
@@ -97,3 +100,66 @@ def test_the_features_after_a_dateline_are_those_of_a_paragraph_start() -> None:
     assert b"-2BOUND" in got[1] and b"-1l=the" in got[1]
     assert got[2:] == full[k + 2 :]
     assert detect.after_dateline(full, 0) is full  # no dateline: as they are
+
+
+# datelines whose lede the parser hung on the place ("BAY ... said", the lede an apposition),
+# or a place before a colon taken for the speaker: the dateline is parsed apart from its lede
+# (extract/pipeline.py dateline_cut) and a colon's words that report their own speaker are no
+# label's (rules/colon.py)
+PARSED_APART = [
+    "KESTREL BAY, Maine — ",
+    "CEDAR FLATS, Maine — ",
+    "PINE RIDGE, Idaho — ",
+    "KESTREL BAY: ",
+    "OSSINGFORD: ",
+    "NORTH FALLS, Westland: ",
+    "MARROW GLEN (Wire News): ",
+]
+
+
+@pytest.mark.parametrize("dateline", PARSED_APART)
+def test_a_lede_after_a_dateline_parsed_apart_keeps_its_claim(dateline: str) -> None:
+    text = "Bridge to close for repairs\n\n" + dateline + LEDES[2][0] + "\n"
+    claims = [c for c in extract(text) if c.speaker.name == "Alma Torvik"]
+    assert [(c.content.text(text), c.date.text) for c in claims] == [
+        ("The bridge will close soon", "on Tuesday")
+    ]
+    place = dateline.split(",")[0].split(" (")[0].rstrip(": —")
+    assert not [c for c in extract(text) if c.speaker.name == place]
+
+
+@pytest.mark.parametrize(
+    ("text", "cut"),
+    [
+        ("KESTREL BAY, Maine — The bridge", "KESTREL BAY, Maine — "),
+        ("Lisbon (Wire) -- The bridge", "Lisbon (Wire) -- "),
+        (
+            "MARROW GLEN, Vt., March 3 (Wire News) - The bridge",
+            "MARROW GLEN, Vt., March 3 (Wire News) - ",
+        ),
+        ("The bridge - a span of steel - will close", ""),  # no dateline
+        ("Lisbon - The bridge", ""),  # a title-case word without an agency: no dateline
+    ],
+)
+def test_dateline_cut(text: str, cut: str) -> None:
+    assert text[: dateline_cut(text)] == cut
+
+
+def test_a_speakers_label_keeps_words_that_report_no_one() -> None:
+    # a guard (it passes on main too): "..., I think ..." after a label is the label's
+    for line in (
+        "HOLLIS: And clearly, you back the governor, I think some voters doubt that message.",
+        "VANCE: Well, I think the whole county needs to pull together.",
+    ):
+        text = "Debate night\n\n" + line + "\n"
+        assert [c.speaker.name for c in extract(text)] == [line.split(":")[0]]
+
+
+def test_a_datelines_day_dates_its_lede() -> None:
+    text = "Bridge to close\n\nKESTREL BAY, Maine, March 10 — The bridge will close soon, Mayor Ann Holt said.\n"
+    (claim,) = extract(text, dt.date(2026, 3, 20))
+    assert (claim.date.on, claim.date.via, claim.date.text) == (
+        dt.date(2026, 3, 10),
+        "context",
+        "March 10",
+    )

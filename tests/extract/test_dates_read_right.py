@@ -102,3 +102,85 @@ def test_a_year_modifying_a_noun_dates_the_thing_not_the_saying() -> None:
         assert [(c.date.on, c.date.relation, c.date.via) for c in claims] == [
             (PUB, "by", "publication")
         ], text
+
+
+def test_a_year_in_a_quotations_brackets_is_no_date_of_saying() -> None:
+    # the editor's "[in 2012]" is about the words, not when they were said
+    for text in (
+        '"I have backed her since she joined the council [in 2012]," Holt said.\n',
+        '"That is why I asked Nell to run. I have asked her since the week she joined the'
+        ' council [in 2012]," Holt explains.\n',
+    ):
+        assert [(c.date.on, c.date.relation, c.date.via) for c in extract(text, PUB)] == [
+            (PUB, "by", "publication")
+        ], text
+
+
+@pytest.mark.parametrize(
+    ("text", "on"),
+    [
+        (
+            "During Saturday night's debate, Senator Ann Holt said the plan was sound.\n",
+            "2026-03-14",
+        ),
+        ("At Tuesday's rally, Governor Bo Lind said taxes would fall.\n", "2026-03-17"),
+        ("In Monday's interview, Ann Holt said the bridge was safe.\n", "2026-03-16"),
+        ("Ann Holt said in Monday’s radio interview that the bridge was safe.\n", "2026-03-16"),
+    ],
+)
+def test_a_days_possessive_before_an_event_dates_the_saying(text: str, on: str) -> None:
+    assert [c.date.on for c in extract(text, PUB)] == [d(on)]
+
+
+def test_a_days_possessive_sets_the_scene() -> None:
+    text = (
+        "During Saturday night's debate, Senator Ann Holt attacked the plan. She said taxes"
+        " would rise.\n"
+    )
+    claims = [c for c in extract(text, PUB) if c.content.text(text) == "taxes would rise"]
+    assert [(c.date.on, c.date.via) for c in claims] == [(d("2026-03-14"), "context")]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "on", "precision"),
+    [
+        ("at Tuesday's rally", "2026-03-17", "day"),
+        ("during Saturday night's debate", "2026-03-14", "day"),
+        ("at last year's convention", "2025-01-01", "year"),
+    ],
+)
+def test_resolve_a_days_possessive(phrase: str, on: str, precision: str) -> None:
+    said = resolve_date(phrase, PUB)
+    assert (said.on, said.precision, said.relation) == (d(on), precision, "on")
+    # a possessive that is no date's stays no date
+    assert resolve_date("at the mayor's rally", PUB).on is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senator Ann Holt issued a statement after Governor Bo Lind told a crowd on Monday that"
+        " taxes would rise.\n",
+        "Mayor Ann Holt wrote to the council after the vote failed on Monday, saying the plan"
+        " was dead.\n",
+        "Ann Holt had long backed the plan, and the council invited her to speak in January"
+        " 2012.\n",
+    ],
+)
+def test_a_date_in_a_clause_of_another_event_does_not_date_the_saying(text: str) -> None:
+    claims = extract(text, PUB)
+    holt = [c for c in claims if c.speaker.name == "Ann Holt"]
+    assert holt and all(c.date.via == "publication" for c in holt)
+    # the clause's own claim keeps its date
+    assert [c.date.on for c in claims if c.speaker.name == "Bo Lind"] in ([], [d("2026-03-16")])
+    # a clause of the same time still dates it ("when" hangs as an adverb or a marker)
+    text = "Few people would have called Ann Holt a reformer when she ran for mayor in 2008.\n"
+    assert [c.date.on for c in extract(text, PUB)] == [d("2008-01-01")]
+
+
+@pytest.mark.parametrize("phrase", ["in 6.6 seconds", "a decade", "over a decade", "in 10 minutes"])
+def test_a_duration_in_seconds_minutes_or_decades_is_no_date(phrase: str) -> None:
+    said = resolve_date(phrase, PUB)
+    assert (said.on, said.relation) == (None, "unknown")
+    # "ago" still counts back from publication
+    assert resolve_date("a decade ago", PUB).on == d("2016-01-01")

@@ -52,9 +52,10 @@ def _dateline(lead: list[Token]) -> bool:
 
 
 def _reports_itself(colon: Token) -> bool:
-    """'PORT ALDER: The council said it would vote ...': the words after a label open with
-    a report's own speaker (the subject of a saying verb starts right after the colon), so
-    the label is a dateline or a heading, not who said them."""
+    """'PORT ALDER: The council said it would vote ...', 'KESTREL BAY: The bridge will
+    close, the mayor said.': the words after a label are a report with its own speaker (the
+    subject of a saying verb starts right after the colon, or the words end in a report's
+    "..., the mayor said"), so the label is a dateline or a heading, not who said them."""
     if colon.i + 1 >= len(colon.doc):
         return False
     sent = colon.doc[colon.i + 1].sent  # the parser may end a sentence at the colon
@@ -62,8 +63,22 @@ def _reports_itself(colon: Token) -> bool:
     return any(
         t.lemma_.lower() in SAY_VERBS
         and t.pos_ == "VERB"
-        and any(c.dep_ == "nsubj" and c.left_edge.i == colon.i + 1 for c in t.children)
+        and any(
+            c.dep_ == "nsubj" and (c.left_edge.i == colon.i + 1 or _told_after(t, c, colon))
+            for c in t.children
+        )
         for t in after
+    )
+
+
+def _told_after(verb: Token, subject: Token, colon: Token) -> bool:
+    """'The bridge will close, the mayor said.': the main verb after the colon, in the past,
+    its reported words before its subject (a speaker's own "..., I think" is no report)."""
+    return (
+        verb.dep_ == "ROOT"
+        and verb.tag_ == "VBD"
+        and subject.left_edge.i > colon.i
+        and any(c.dep_ == "ccomp" and colon.i < c.i < subject.i for c in verb.children)
     )
 
 
