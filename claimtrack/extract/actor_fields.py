@@ -8,7 +8,8 @@ speaker before it is stored. Plain strings in, plain strings out:
   ...: "director" of "director of research at the bank") is a title or job word of the
   extractor's lists, or an agent noun ("-er", "-or", "-ist", ...); a word of the sentence
   ("merged"), a broken piece of a name ("Monica de") or a noun phrase whose head is no role
-  ("surveillance authority extension") is dropped. A firm written after the role whose comma
+  ("surveillance authority extension") is dropped; of a stack of descriptions ("Republican
+  and Ohioan") the parts that are roles are kept. A firm written after the role whose comma
   was lost ("president of Firm a design agency") is cut after the firm.
 - **kind**: a body (organisation, government, media) whose "name" starts with a common noun
   ("company", "group of scientists") is no named body: it stays a description on the claim,
@@ -83,7 +84,26 @@ def clean_role(role: str | None) -> str | None:
     role = unowned(_LOST_COMMA.sub(r"\1", role).strip(" ,;:"))
     if not role or role.lower() in COURTESY_TITLES:
         return None
-    return role if is_role(role) else None
+    return role if is_role(role) else stacked_roles(role)
+
+
+# where a stack of descriptions ("author and former teacher") parts
+_STACK = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+
+
+# a party member's noun, a role in a stack ("Republican and Ohioan")
+_PARTY_MEMBERS = frozenset("republican democrat independent libertarian".split())
+
+
+def stacked_roles(role: str) -> str | None:
+    """The parts of a stack of descriptions ROLE ("Former House speaker and Ohioan") that
+    are roles (is_role) or a party's member ("Republican"), joined as written ("Former House
+    speaker"); None when none is or ROLE is no stack."""
+    parts = [p for p in _STACK.split(role) if p]
+    if len(parts) < 2:
+        return None
+    kept = [p for p in parts if is_role(p) or p.split()[-1].lower() in _PARTY_MEMBERS]
+    return " and ".join(kept) if kept else None
 
 
 def unowned(role: str) -> str | None:

@@ -68,6 +68,21 @@ def test_a_word_that_is_no_role_is_dropped(role: str) -> None:
     assert clean_role(role) is None
 
 
+@pytest.mark.parametrize(
+    ("stack", "kept"),
+    [
+        ("Democrat and Kansan", "Democrat"),
+        ("Former harbour master and Alaskan", "Former harbour master"),
+        ("Kansan, retired pilot and Alaskan", "retired pilot"),
+        ("Kansan and Alaskan", None),
+    ],
+)
+def test_a_stack_of_descriptions_keeps_the_parts_that_are_roles(
+    stack: str, kept: str | None
+) -> None:
+    assert clean_role(stack) == kept
+
+
 def test_a_firm_description_whose_comma_was_lost_is_cut_from_the_role() -> None:
     role = "president of Larkspur Works a Portland design agency"
     assert clean_role(role) == "president of Larkspur Works"
