@@ -56,16 +56,7 @@ PERSON_NOUNS = KIN | frozenset(
     "man woman boy girl spokesman spokeswoman spokesperson aide official source person".split()
 )
 # a person's job: a name in apposition to one is a person's ("Jo Roe, a writer for ...")
-PERSON_JOBS = (
-    PERSON_ROLES
-    | PERSON_NOUNS
-    | frozenset(
-        """
-        writer author columnist reporter editor lawyer journalist professor student
-        teacher doctor activist researcher scholar historian actor actress singer
-        """.split()
-    )
-)
+PERSON_JOBS = PERSON_ROLES | PERSON_NOUNS | words_of("job_nouns")
 BODIES = frozenset({"organization", "government", "media"})  # what "it" and "they" may be
 # bodies a description may name that are in no other list: "The city sent a letter"
 BODY_NOUNS = frozenset("city county town state website network newspaper paper".split())
