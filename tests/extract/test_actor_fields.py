@@ -104,6 +104,28 @@ def test_vetting_leaves_a_named_body_and_an_unnamed_speaker_as_they_are() -> Non
 
 
 @pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("A Harbor FM reporter said the ferry would stop in May.", "Harbor FM reporter"),
+        ("The Tollund journalist said the ferry would stop in May.", "Tollund journalist"),
+        ("Many reporters noted that the ferry would stop in May.", "Many reporters"),
+        ("Reporters know the ferry would stop in May.", "Reporters"),
+        ("The TV interviewer said the ferry would stop in May.", "TV interviewer"),
+    ],
+)
+def test_a_description_of_journalists_is_an_unnamed_speaker_not_an_outlet(
+    text: str, name: str
+) -> None:
+    sp = speaker_of(text, "ferry would stop")
+    assert (sp.name, sp.kind) == (name, "unnamed")
+
+
+def test_an_outlet_named_after_a_job_stays_an_outlet() -> None:
+    sp = speaker_of("The Hollywood Reporter said the ferry would stop in May.", "ferry would stop")
+    assert (sp.name, sp.kind) == ("Hollywood Reporter", "media")
+
+
+@pytest.mark.parametrize(
     ("name", "paper"),
     [
         ("Corvale Daily Gazette", True),
