@@ -780,8 +780,8 @@ def predicated_of(noun: Token) -> Token | None:
     them ("Jo Roe is a pilot, critic and activist who" -> Jo Roe; "Jo Roe ... and is a pilot
     who" too), else None; a pronoun's (a cleft's "It is ... who") is none."""
     top = noun
-    while top.dep_ == "conj" and _common_noun(top.head):
-        top = top.head
+    while top.dep_ in ("conj", "appos") and (_common_noun(top.head) or top.head.pos_ == "ADJ"):
+        top = top.head  # up a list, which the parser may link by apposition and adjectives
     verb = top.head
     if not _common_noun(noun) or top.dep_ != "attr" or verb.lemma_ != "be":
         return None

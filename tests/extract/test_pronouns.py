@@ -442,6 +442,11 @@ def test_who_after_a_name_that_is_no_conjunct_stays_with_its_head() -> None:
         "the harbour would close in May.",
         "Halvard Tamsby praises the board and is a tireless critic who has said the harbour "
         "would close in May.",
+        # a list the parser links through adjectives and by apposition
+        "Note: Halvard Tamsby is a habitual fibber,  reckless spendthrift, boastful, vain, "
+        "petty and bully who has said the harbour would close in May.",
+        "Reader’s note: Halvard Tamsby is a  habitual fibber,  reckless spendthrift, sexist, "
+        "braggart and bully who has said the harbour would close in May.",
     ],
 )
 def test_who_after_a_noun_said_of_a_name_is_that_name(text: str) -> None:
