@@ -867,7 +867,7 @@ _TITLED = r"\b(?:Mr|Mrs|Ms|Dr)\.? {0}\b"
 # a job or title in lower case right before a name ("author Jo Roe", "former senator Jo Roe")
 JOBS_BEFORE = (
     frozenset(w.rstrip(".") for w in TITLE_WORDS) | words("role_nouns") | words("job_nouns")
-)
+) - {"the"}  # a title word of a name ("The Rev."), no job before one
 _PRONOUN_GENDER = {"He": "m", "She": "f"}
 
 

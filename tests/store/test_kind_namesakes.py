@@ -121,6 +121,11 @@ def test_a_first_name_and_surname_the_ner_took_for_a_body_are_a_person_s_by_a_si
     [
         # no sign either way: the body's kind is kept
         ("Marta Kellen argues that the toll levy would fail.", "Marta Kellen"),
+        # "the" before the name is no job
+        (
+            "Marta Kellen argues that the toll levy would fail, the Marta Kellen ledger shows.",
+            "Marta Kellen",
+        ),
         # the last word is a common word: "She" is someone else
         ("Halvard Club argues that the toll levy would fail. She disagreed.", "Halvard Club"),
         # a place after "in", not the surname alone
