@@ -8,11 +8,12 @@ speaker before it is stored. Plain strings in, plain strings out:
   ...: "director" of "director of research at the bank") is a title or job word of the
   extractor's lists, or an agent noun ("-er", "-or", "-ist", ...); a word of the sentence
   ("merged"), a broken piece of a name ("Monica de") or a noun phrase whose head is no role
-  ("surveillance authority extension") is dropped. A firm written after the role whose comma
+  ("surveillance authority extension") is dropped; of a stack of descriptions ("Republican
+  and Ohioan") the parts that are roles are kept. A firm written after the role whose comma
   was lost ("president of Firm a design agency") is cut after the firm.
 - **kind**: a body (organisation, government, media) whose "name" starts with a common noun
-  ("company", "group of scientists") is no named body: it stays a description on the claim,
-  an unnamed speaker. A "person" whose name is a publication's ("Corvale Falls Leader") is
+  ("company", "group of scientists") or ends in a person's job ("NBC reporter", "Many
+  reporters") is no named body: it stays a description on the claim, an unnamed speaker. A "person" whose name is a publication's ("Corvale Falls Leader") is
   media; one whose one-word name is a site's, a firm's or a product's by the article's signs
   ("via Tallyhub", "Brindle says its ..."), or whose name holds a model number ("Vantor
   3X"), is an organisation (``as_thing``, over the whole article's text and people).
@@ -83,7 +84,26 @@ def clean_role(role: str | None) -> str | None:
     role = unowned(_LOST_COMMA.sub(r"\1", role).strip(" ,;:"))
     if not role or role.lower() in COURTESY_TITLES:
         return None
-    return role if is_role(role) else None
+    return role if is_role(role) else stacked_roles(role)
+
+
+# where a stack of descriptions ("author and former teacher") parts
+_STACK = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+
+
+# a party member's noun, a role in a stack ("Republican and Ohioan")
+_PARTY_MEMBERS = frozenset("republican democrat independent libertarian".split())
+
+
+def stacked_roles(role: str) -> str | None:
+    """The parts of a stack of descriptions ROLE ("Former House speaker and Ohioan") that
+    are roles (is_role) or a party's member ("Republican"), joined as written ("Former House
+    speaker"); None when none is or ROLE is no stack."""
+    parts = [p for p in _STACK.split(role) if p]
+    if len(parts) < 2:
+        return None
+    kept = [p for p in parts if is_role(p) or p.split()[-1].lower() in _PARTY_MEMBERS]
+    return " and ".join(kept) if kept else None
 
 
 def unowned(role: str) -> str | None:
@@ -138,6 +158,24 @@ def names_no_one(name: str) -> bool:
     return first.isalpha() and first.islower()
 
 
+# people a description of journalists names beyond the extractor's job words
+_PRESS_PEOPLE = frozenset({"interviewer", "anchor", "commentator"})
+
+
+def describes_people(name: str) -> bool:
+    """NAME of a body is a description of people by its last word, a person's job in lower
+    case ("NBC reporter", "Many reporters", "TV interviewer") or a plural job alone
+    ("Reporters"); not a name ending in a capitalised job ("Hollywood Reporter")."""
+    words = name.split()
+    if not words:
+        return False
+    last = words[-1]
+    if not (last.islower() or len(words) == 1 and last.endswith("s")):
+        return False
+    one = last.lower().removesuffix("s")
+    return one in PERSON_JOBS or one in _PRESS_PEOPLE
+
+
 def vetted(actor: ResolvedActor) -> ResolvedActor:
     """ACTOR with a clean name, its role and affiliation as written (roles.written), a
     person's role only if it is one, and a body named by a common noun alone left unnamed."""
@@ -148,7 +186,7 @@ def vetted(actor: ResolvedActor) -> ResolvedActor:
         return dataclasses.replace(actor, role=role, affiliation=affiliation)
     name = clean_name(actor.name) or actor.name
     kind = actor.kind
-    if kind in BODY_KINDS and names_no_one(name):
+    if kind in BODY_KINDS and (names_no_one(name) or describes_people(name)):
         kind = "unnamed"
     if kind == "person":
         role = clean_role(role)

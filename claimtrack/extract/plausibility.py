@@ -390,7 +390,8 @@ _NEGATION = frozenset({"not", "n't", "never"})
 
 def no_comment(c: FoundClaim, index: Paragraphs) -> bool:
     """No statement (see module doc): "declined to comment (on ...)", "refused to say whether
-    ...", "declined to give details", "did not respond to a request for comment"."""
+    ...", "declined to give details", "did not respond to a request for comment", "didn’t
+    immediately return a request seeking comment", "has not responded to the report"."""
     if c.quote is not None:
         return False
     verb = next((t for t in index.tokens(c.cue.start, c.cue.end) if t.pos_ == "VERB"), None)
@@ -417,11 +418,12 @@ def no_comment(c: FoundClaim, index: Paragraphs) -> bool:
             or (ch.dep_ == "dobj" and _a_request_to_talk(ch))
             for ch in verb.children
         )
-    negated = any(ch.lower_ in _NEGATION for ch in verb.children)
+    # "n't" written with a typographic apostrophe too ("didn’t")
+    negated = any(ch.lower_.replace("\u2019", "'") in _NEGATION for ch in verb.children)
     if lemma == "comment" and negated:  # "would not comment on the report"
         return True
-    if lemma in _NOT_ANSWERED and negated:
-        return _asks_answer(verb)
+    if lemma in _NOT_ANSWERED and negated:  # "has not responded to the report": no answer
+        return lemma in ("respond", "reply") or _asks_answer(verb)
     return False
 
 

@@ -56,16 +56,7 @@ PERSON_NOUNS = KIN | frozenset(
     "man woman boy girl spokesman spokeswoman spokesperson aide official source person".split()
 )
 # a person's job: a name in apposition to one is a person's ("Jo Roe, a writer for ...")
-PERSON_JOBS = (
-    PERSON_ROLES
-    | PERSON_NOUNS
-    | frozenset(
-        """
-        writer author columnist reporter editor lawyer journalist professor student
-        teacher doctor activist researcher scholar historian actor actress singer
-        """.split()
-    )
-)
+PERSON_JOBS = PERSON_ROLES | PERSON_NOUNS | words_of("job_nouns")
 BODIES = frozenset({"organization", "government", "media"})  # what "it" and "they" may be
 # bodies a description may name that are in no other list: "The city sent a letter"
 BODY_NOUNS = frozenset("city county town state website network newspaper paper".split())
@@ -756,7 +747,8 @@ def antecedent(pronoun: Token) -> Token | None:
     """The noun a relative pronoun stands for: the head its clause modifies ("Trump, who
     said" -> Trump), else the name or noun right before it or its comma; for "who", a bare
     role after a preposition stands for the noun it qualifies ("the nominee for president,
-    who" -> nominee)."""
+    who" -> nominee), and a noun said of a subject stands for it ("Jo Roe is a pilot who"
+    -> Jo Roe)."""
     clause, doc, i = pronoun.head, pronoun.doc, pronoun.i
     noun = None
     if pronoun.dep_ in SUBJECTS and clause.dep_ == "relcl" and clause.head.pos_ != "VERB":
@@ -774,7 +766,29 @@ def antecedent(pronoun: Token) -> Token | None:
         noun = _qualified(noun)  # a thing's "which" may well be about the bare noun
         if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
             return noun.head  # "Jo Roe, a lawyer for the Acme Group, who said": Jo Roe
+        return predicated_of(noun) or noun  # "Jo Roe is a ferry captain who said": Jo Roe
     return noun
+
+
+def _common_noun(tok: Token) -> bool:
+    """TOK is a common noun, or one in lower case the tagger took for a name ("xenophobe")."""
+    return tok.pos_ == "NOUN" or tok.pos_ == "PROPN" and tok.is_lower
+
+
+def predicated_of(noun: Token) -> Token | None:
+    """The subject a common NOUN is said of, as the attribute of "be" or one of a list of
+    them ("Jo Roe is a pilot, critic and activist who" -> Jo Roe; "Jo Roe ... and is a pilot
+    who" too), else None; a pronoun's (a cleft's "It is ... who") is none."""
+    top = noun
+    while top.dep_ in ("conj", "appos") and (_common_noun(top.head) or top.head.pos_ == "ADJ"):
+        top = top.head  # up a list, which the parser may link by apposition and adjectives
+    verb = top.head
+    if not _common_noun(noun) or top.dep_ != "attr" or verb.lemma_ != "be":
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None and verb.dep_ == "conj":
+        subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    return subject if subject is not None and subject.pos_ != "PRON" else None
 
 
 def _name_ending(doc: Doc, end: int, whole: bool = False) -> Token | None:

@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session, object_session
 from claimtrack.extract.dates import relation_range
 from claimtrack.extract.roles import PERSON_ROLES, alias_roles, described
 from claimtrack.extract.types import FoundClaim, SaidDate, Speaker
+from claimtrack.extract.wordlists import words
 from claimtrack.io.byline import agency
 from claimtrack.io.document import Document
 from claimtrack.names import (
@@ -82,6 +83,7 @@ from claimtrack.store.topic_rows import (  # noqa: F401  (importable from here t
     taxonomy,
     upsert_topics,
 )
+from claimtrack.words import english_frequency
 
 T = TypeVar("T")
 
@@ -711,7 +713,7 @@ def resolve_actor(
     titled, said = filed.titled, filed.said
     actor = namesake = find_actor(session, name)
     if actor is not None and (actor.kind == "person") != person:
-        actor = other_kind(actor, name, person)
+        actor = other_kind(actor, name, person, doc_text)
     clash = actor if person and actor and gender and gender_clash(actor, gender) else None
     if clash is not None:
         actor = None  # "Mrs. Roe" is not the Roe titled "Mr."
@@ -743,19 +745,21 @@ def resolve_actor(
     return actor
 
 
-def other_kind(actor: Actor, name: str, person: bool) -> Actor | None:
+def other_kind(actor: Actor, name: str, person: bool, text: str = "") -> Actor | None:
     """What a speaker of NAME (a PERSON's or not) found as ACTOR, of the other kind, is
     filed under: never under another's alias (an organisation's name is no person's alias,
     nor the reverse); a person's name alone joins no body of that name ("Roe" said, where
     a "Roe" was once taken for a government: the person "Roe" may be, looked up as one),
     unless it is a first name and a surname ("Ann Roe"), which name a person: the body
-    was a misreading and the actor is one (issue 14). None: look further."""
+    was a misreading and the actor is one (issue 14). A first name is one of the names
+    table, or one the article TEXT shows a person's (person_signs: "author Jo Roe", "Mr.
+    Roe"). None: look further."""
     if actor.name_key != name_key(name):
         return None
     if not person:
         return actor  # the one actor of that name (keys are unique)
     words = person_form(name).split()
-    if len(words) >= 2 and first_name_gender(words[0]) is not None:
+    if len(words) >= 2 and (is_first_name(words[0], None) or person_signs(person_form(name), text)):
         actor.kind = "person"
         return actor
     return None
@@ -839,8 +843,9 @@ def name_kind(name: str, kind: str, text: str) -> str:
     """The kind NAME shows in its article TEXT, over the extractor's guess: a company's last
     word ("Dish Network") is no person's; an organisation's or a description's name of two
     to four capitalised words with a middle initial or a "Jr."/"II" ("Vann R. Newkirk II"),
-    or that opens with a clear first name when the text gives its surname a person's title
-    ("Lester Holt" and "Mr. Holt"; never "Wells Fargo" alone), is a person's."""
+    or that opens with a clear first name when the text shows a person (person_signs:
+    "Lester Holt" and "Mr. Holt") or writes the rare surname alone ("Holt's view"; never
+    "Wells Fargo" alone), is a person's."""
     words = name.split()
     lower = [fold(w).strip(".,") for w in words]
     if kind == "person" and len(words) >= 2 and lower[-1] in COMPANY_WORDS:
@@ -853,8 +858,71 @@ def name_kind(name: str, kind: str, text: str) -> str:
     core = words[:-1] if suffix else words  # "First M. Last": never "Jo M. Roe Library"
     middle = len(core) == 3 and re.fullmatch(r"[A-Z]\.", core[1]) is not None
     opens = first_name_gender(words[0]) is not None and fold(words[0]) not in NOT_FIRST
-    titled = re.search(rf"\b(?:Mr|Mrs|Ms|Dr)\.? {re.escape(words[-1])}\b", text) is not None
-    return "person" if (opens and titled) or middle or suffix else kind
+    signs = opens and (person_signs(name, text) or alone(words[0], words[-1], text))
+    return "person" if signs or middle or suffix else kind
+
+
+# a person's title before a surname
+_TITLED = r"\b(?:Mr|Mrs|Ms|Dr)\.? {0}\b"
+# a job or title in lower case right before a name ("author Jo Roe", "former senator Jo Roe")
+JOBS_BEFORE = (
+    frozenset(w.rstrip(".") for w in TITLE_WORDS) | words("role_nouns") | words("job_nouns")
+) - {"the"}  # a title word of a name ("The Rev."), no job before one
+_PRONOUN_GENDER = {"He": "m", "She": "f"}
+
+
+def person_signs(name: str, text: str) -> bool:
+    """Signs in TEXT that NAME, of two to four words, is a person's whatever the NER took it
+    for: a title before its last word ("Mr. Roe"), "who" after it ("Jo Roe, who ..."), a job
+    or title in lower case right before it ("author Jo Roe"), or a "He"/"She" opening the
+    next sentence of a gender its first name does not deny ("Jo Roe said so. She ...")."""
+    words = name.split()
+    if not 2 <= len(words) <= 4 or not text:
+        return False
+    if re.search(_TITLED.format(re.escape(words[-1])), text):
+        return True
+    full = re.escape(name)
+    if re.search(rf"\b{full},? who\b", text):
+        return True
+    if any(m.group(1) in JOBS_BEFORE for m in re.finditer(rf"\b([a-z]+)\s+{full}\b", text)):
+        return True
+    told = first_name_gender(words[0])
+    return rare_word(words[-1]) and any(
+        compatible(told, _PRONOUN_GENDER[m.group(1)])
+        for m in re.finditer(rf"\b{full}\b[^.!?\n]*[.!?]\s+(He|She)\b", text)
+    )
+
+
+# the Zipf frequency in English from which a capitalised word may be a common word's
+# ("Club", "Board"): the weak signs of a person (a pronoun, a surname alone) need a rarer one
+COMMON_ZIPF = 4.0
+
+
+def rare_word(word: str) -> bool:
+    """WORD is rare in general English ("Shapiro", not "Club" nor "Brown")."""
+    return english_frequency(word) < COMMON_ZIPF
+
+
+# words before a place's name ("in Fargo"), not a surname's
+_PLACE_BEFORE = frozenset("in at of from to for on near into outside across around".split())
+
+
+def alone(first: str, last: str, text: str) -> bool:
+    """The article TEXT writes LAST, a surname after the first name FIRST, alone too, as a
+    person's surname is written again and a firm's name of two words rarely is: after no
+    rare capitalised word (a name's) and no place's preposition ("in Fargo"), before a
+    possessive or a word in lower case ("But Roe's point", "Roe has in mind"); LAST a rare
+    word (rare_word)."""
+    if not rare_word(last):
+        return False
+    for m in re.finditer(rf"\b{re.escape(last)}(?:['’]s\b| [a-z])", text):
+        before = text[max(0, m.start() - 40) : m.start()].split()
+        word = before[-1] if before else ""
+        if word.lower() in _PLACE_BEFORE or word == first:
+            continue
+        if not word[:1].isupper() or word[-1:] in '.!?"”' or not rare_word(word):
+            return True  # "think Roe's", "said. Roe has", "But Roe's"; not "Dakota Roe"
+    return False
 
 
 def company(text: str, name: str) -> str | None:

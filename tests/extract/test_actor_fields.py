@@ -68,6 +68,21 @@ def test_a_word_that_is_no_role_is_dropped(role: str) -> None:
     assert clean_role(role) is None
 
 
+@pytest.mark.parametrize(
+    ("stack", "kept"),
+    [
+        ("Democrat and Kansan", "Democrat"),
+        ("Former harbour master and Alaskan", "Former harbour master"),
+        ("Kansan, retired pilot and Alaskan", "retired pilot"),
+        ("Kansan and Alaskan", None),
+    ],
+)
+def test_a_stack_of_descriptions_keeps_the_parts_that_are_roles(
+    stack: str, kept: str | None
+) -> None:
+    assert clean_role(stack) == kept
+
+
 def test_a_firm_description_whose_comma_was_lost_is_cut_from_the_role() -> None:
     role = "president of Larkspur Works a Portland design agency"
     assert clean_role(role) == "president of Larkspur Works"
@@ -86,6 +101,28 @@ def test_vetting_leaves_a_named_body_and_an_unnamed_speaker_as_they_are() -> Non
     unnamed = ResolvedActor("officials", "unnamed")
     assert vetted(body) is body and vetted(unnamed) is unnamed
     assert vetted(ResolvedActor("bank", "organization")).kind == "unnamed"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("A Harbor FM reporter said the ferry would stop in May.", "Harbor FM reporter"),
+        ("The Tollund journalist said the ferry would stop in May.", "Tollund journalist"),
+        ("Many reporters noted that the ferry would stop in May.", "Many reporters"),
+        ("Reporters know the ferry would stop in May.", "Reporters"),
+        ("The TV interviewer said the ferry would stop in May.", "TV interviewer"),
+    ],
+)
+def test_a_description_of_journalists_is_an_unnamed_speaker_not_an_outlet(
+    text: str, name: str
+) -> None:
+    sp = speaker_of(text, "ferry would stop")
+    assert (sp.name, sp.kind) == (name, "unnamed")
+
+
+def test_an_outlet_named_after_a_job_stays_an_outlet() -> None:
+    sp = speaker_of("The Hollywood Reporter said the ferry would stop in May.", "ferry would stop")
+    assert (sp.name, sp.kind) == ("Hollywood Reporter", "media")
 
 
 @pytest.mark.parametrize(

@@ -477,6 +477,28 @@ def test_a_declined_interview_is_no_claim(sentence: str, cue: str) -> None:
     assert not any(c.startswith(cue) for c in _cues(sentence, screened))
 
 
+@pytest.mark.parametrize(
+    ("sentence", "cue"),
+    [
+        ("Varga’s office didn’t immediately return a request seeking comment.", "didn’t"),
+        ("The ferry board hasn’t responded to questions about the fares.", "hasn’t"),
+        ("Tilda Brandt wouldn’t comment on the fare plan.", "wouldn’t comment"),
+        ("Ivo Lund has not responded to the harbour report.", "has not responded"),
+        ("The ferry board did not reply to the letter from the council.", "did not reply"),
+    ],
+)
+def test_a_request_not_answered_is_no_claim(sentence: str, cue: str) -> None:
+    raw, screened = _both(sentence)
+    assert any(c.startswith(cue) for c in _cues(sentence, raw))
+    assert not any(c.startswith(cue) for c in _cues(sentence, screened))
+
+
+def test_a_statement_beside_a_response_not_given_stays() -> None:
+    text = "Ivo Lund did not respond to the criticism, saying only that the ferry would run."
+    screened = _both(text)[1]
+    assert [c.content.text(text) for c in screened] == ["only that the ferry would run"]
+
+
 def test_a_declined_interview_goes_and_a_declined_request_to_act_stays() -> None:
     text = (
         "Ivo Lund declined an interview request. "

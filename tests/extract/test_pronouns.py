@@ -434,6 +434,36 @@ def test_who_after_a_name_that_is_no_conjunct_stays_with_its_head() -> None:
     assert speaker_of(text, "hall was cold").name == "manager"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Halvard Tamsby is a ferry captain who has said the harbour would close in May.",
+        "Note: Halvard Tamsby is a serial liar, rampant xenophobe, crank and bully who has said "
+        "the harbour would close in May.",
+        "Halvard Tamsby praises the board and is a tireless critic who has said the harbour "
+        "would close in May.",
+        # a list the parser links through adjectives and by apposition
+        "Note: Halvard Tamsby is a habitual fibber,  reckless spendthrift, boastful, vain, "
+        "petty and bully who has said the harbour would close in May.",
+        "Reader’s note: Halvard Tamsby is a  habitual fibber,  reckless spendthrift, sexist, "
+        "braggart and bully who has said the harbour would close in May.",
+    ],
+)
+def test_who_after_a_noun_said_of_a_name_is_that_name(text: str) -> None:
+    found = speaker_of(text, "harbour would close")
+    assert (found.name, found.kind) == ("Halvard Tamsby", "person")
+
+
+def test_who_after_a_noun_said_of_a_description_is_that_description() -> None:
+    text = "The mayor is a former pilot who has said the airport would close in May."
+    assert speaker_of(text, "airport would close").name == "mayor"
+
+
+def test_who_of_a_cleft_stays_on_the_name() -> None:
+    text = "It is Marta Kellen who said the fares would fall in May."
+    assert speaker_of(text, "fares would fall").name == "Marta Kellen"
+
+
 # --- a noun of speech owned by a pronoun ("his best response was to say ...") ---------------------
 
 
