@@ -86,6 +86,19 @@ def _attribution(cand: rules.Candidate, qi: QuoteIndex, parts: list[Pair]) -> At
     return "direct" if whole else "mixed"
 
 
+def _date_before_content(p: Parsed, cue: Token, cs: int) -> set[int]:
+    """The words of a date between the cue and the start of its content, which the content's
+    parse holds but its span does not ("said Tuesday | the bridge will close", cut by
+    `tails.after_date`): they date the saying."""
+    out: set[int] = set()
+    for t in cue.doc[cue.i + 1 : len(cue.doc)]:
+        if p.doc_start(t) >= cs:
+            break
+        if t.ent_type_ in when.WHEN_LABELS:
+            out.add(t.i)
+    return out
+
+
 def _quoted_words(p: Parsed, qi: QuoteIndex, cand: rules.Candidate) -> set[int]:
     """The tokens of the cue's sentence inside a quotation, unless the cue is in one too: a
     date among a speaker's words, an editor's "[in 2012]" with them, is the content's date,
@@ -765,6 +778,7 @@ def _claim(
     exclude: set[int] = set()
     if cand.content_root is not None and cand.content_root != cand.cue_tok:
         exclude |= {t.i for t in cand.content_root.subtree}
+        exclude -= _date_before_content(p, cand.cue_tok, cs)
     if cand.source_tok is not None:
         exclude |= {t.i for t in cand.source_tok.subtree}
     exclude |= _quoted_words(p, qi, cand)

@@ -235,8 +235,8 @@ def after_date(p: Parsed, parts: list[Pair]) -> list[Pair]:
     if k == first or k >= j or doc[k].ent_iob_ == "I":
         return parts
     rest, lead = range(k, j), range(i, k)
-    if any(doc[x].head.i in rest for x in lead):  # the date is part of the rest
-        return parts
+    if any(doc[x].head.i in rest for x in lead) and not _dates_the_cue(doc, lead, k):
+        return parts  # the date is part of the rest
     clause_next = doc[k].lower_ in ("to", "that")  # "promised Monday | to ...": no object
     if not all(doc[x].head.i in lead or _hangs_as_when(doc[x], clause_next) for x in lead):
         return parts  # "calling Christmas a sham": the date is what was said
@@ -247,6 +247,28 @@ def after_date(p: Parsed, parts: list[Pair]) -> list[Pair]:
     if k >= j:
         return parts
     return [(p.doc_start(doc[k]), end), *parts[1:]]
+
+
+def _dates_the_cue(doc: Doc, lead: range, k: int) -> bool:
+    """A date right after its saying verb and before the subject opening a clause with no
+    "that" ("said Tuesday | the bridge will close"): the parser hangs it on the clause's
+    verb, but the clause has a subject of its own before that verb, so the date is the
+    saying's. Only a date that the verb of saying (or its object, "told reporters Monday")
+    has just before it, and whose head is a clause under that verb."""
+    before = doc[lead.start - 1] if lead.start > 0 else None
+    if before is None or before.pos_ not in ("VERB", "NOUN", "PROPN", "PRON"):
+        return False
+    verb = before if before.pos_ == "VERB" else before.head
+    if before.pos_ != "VERB" and (before.dep_ not in ("dobj", "dative") or verb.pos_ != "VERB"):
+        return False
+    heads = {doc[x].head.i for x in lead} - set(lead)
+    if len(heads) != 1:
+        return False
+    clause = doc[heads.pop()]
+    if clause.dep_ != "ccomp" or clause.head != verb:
+        return False
+    subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and subj.left_edge.i == k and subj.i < clause.i
 
 
 def _hangs_as_when(tok: Token, clause_next: bool) -> bool:

@@ -184,3 +184,30 @@ def test_a_duration_in_seconds_minutes_or_decades_is_no_date(phrase: str) -> Non
     assert (said.on, said.relation) == (None, "unknown")
     # "ago" still counts back from publication
     assert resolve_date("a decade ago", PUB).on == d("2016-01-01")
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "on"),
+    [
+        (
+            "Mayor Ann Holt said Tuesday the bridge will close for repairs in May.\n",
+            "the bridge will close for repairs in May",
+            "2026-03-17",
+        ),
+        ("The mayor said Monday the bridge was safe.\n", "the bridge was safe", "2026-03-16"),
+    ],
+)
+def test_a_weekday_right_after_said_with_no_that_dates_the_saying(
+    text: str, content: str, on: str
+) -> None:
+    # the parser hangs the weekday on the clause's verb; it is the saying's, not the content's
+    [claim] = extract(text, PUB)
+    assert text[claim.content.start : claim.content.end] == content
+    assert claim.date.on == d(on)
+
+
+def test_a_day_that_opens_its_own_subject_stays_in_the_content() -> None:
+    # "Tuesday's vote" is the subject of the clause: what was said, not when
+    text = "Officials said Tuesday's vote will decide the fate of the bridge.\n"
+    [claim] = extract(text, PUB)
+    assert text[claim.content.start : claim.content.end].startswith("Tuesday's vote")
