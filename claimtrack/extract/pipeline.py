@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc
 
-from claimtrack.extract import casing, plausibility
+from claimtrack.extract import casing, plausibility, reparse
 from claimtrack.extract import nlp as nlp_mod
 from claimtrack.extract.assemble import Parsed, build_claims
 from claimtrack.extract.learned import detect, refine
@@ -77,7 +77,7 @@ def parse_chunk(chunk: list[ExtractItem]) -> list[list[Parsed]]:
             doc = casing.restore(doc, seg.text)
         else:
             doc.user_data["claimtrack.text"] = seg.text
-        parsed[d].append(Parsed(seg, doc))
+        parsed[d].append(Parsed(seg, reparse.mend(doc)))
     return parsed
 
 

@@ -163,3 +163,26 @@ def test_a_datelines_day_dates_its_lede() -> None:
         "context",
         "March 10",
     )
+
+
+# "told a gathering that ...": the parser hangs the told clause on the addressee as a relative
+# clause; the rules then took "a gathering that ..." for the content and the detector, reading
+# the parse's labels, dropped it, dateline or not (extract/reparse.py hangs it on the verb)
+TOLD = "Mayor Ann Holt told a gathering of farmers that the bridge would close in May."
+
+
+@pytest.mark.parametrize("dateline", ["", "KESTREL BAY, March 10 (Wire) — "])
+def test_a_clause_told_to_a_gathering_is_the_content(dateline: str) -> None:
+    text = dateline + TOLD + "\n"
+    [claim] = extract(text, dt.date(2026, 3, 20))
+    assert text[claim.content.start : claim.content.end] == "that the bridge would close in May"
+    assert claim.speaker.name == "Ann Holt"
+    # the dateline's day dates the lede
+    assert claim.date.on == (dt.date(2026, 3, 10) if dateline else dt.date(2026, 3, 20))
+
+
+def test_a_relative_clause_of_what_was_told_stays_one() -> None:
+    # "that" is the object of "believed": a relative clause, so the story is what was told
+    text = "Mayor Ann Holt told a story that nobody in the town believed.\n"
+    [claim] = extract(text, dt.date(2026, 3, 20))
+    assert text[claim.content.start : claim.content.end].startswith("a story")
