@@ -93,8 +93,9 @@ Seventeen general filters over a document's claims (plain data, plus the parses 
 - **no statement**: a writer's or a person's doing that reports nothing: an experience
   ("found it hard to talk about"), a credit line ("As Ann Roe writes for the Harbour Times,
   ..."), the writer quoting its own verdict ("We called it 'a fine kettle'"), the writer's
-  own text ("as I write this review") and a saying with nothing said ("described it to
-  friends").
+  own text ("as I write this review"), a saying with nothing said ("described it to
+  friends") and a work named by its title, the whole content the verb's object ("wrote a
+  poem called 'Harbour Lights'"; "a letter called X that said Y" stays).
 
 Dropped claims are gone: listings, exports and ``claimtrack eval`` see the same claims.
 Boilerplate an outlet repeats in many articles needs the store and is not handled here.
