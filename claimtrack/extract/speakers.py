@@ -779,6 +779,9 @@ def antecedent(pronoun: Token) -> Token | None:
         noun = _name_ending(doc, i)
     if noun is not None and is_month(noun):
         return None  # "released the records in July, which showed": not the month
+    if noun is not None and noun.pos_ == "PROPN" and noun.ent_type_ in ("", "NORP"):
+        # "Latino and black voters, who": the plural noun the parser made its conjunct
+        noun = next((c for c in noun.conjuncts if c.tag_ == "NNS" and c.i == i - 2), noun)
     if noun is not None and noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
         return noun.head  # "Jo Roe, now the party leader, who said": Jo Roe
     if noun is not None and pronoun.lower_ == "who":

@@ -592,3 +592,12 @@ def test_which_after_a_noun_said_of_a_thing_stays_the_noun(text: str) -> None:
 def test_which_after_a_month_is_not_the_month(text: str) -> None:
     for c in extract(text):
         assert c.speaker.name not in ("July", "March")
+
+
+def test_who_after_a_group_word_and_a_plural_noun_is_the_people_not_a_person() -> None:
+    text = (
+        "Lena Tamsby is targeting Latino and black voters, who have typically backed her "
+        "candidacy in high numbers, as she campaigns."
+    )
+    found = speaker_of(text, "her candidacy")
+    assert found.kind == "unnamed" and found.name != "Latino"
