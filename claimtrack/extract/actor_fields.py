@@ -155,10 +155,11 @@ def role_written_elsewhere(roles: list[str]) -> str | None:
 
 def names_no_one(name: str) -> bool:
     """NAME starts with a common noun, not a name ("company", "group of scientists"), or is
-    a month's name before common nouns ("April survey", "June poll")."""
+    a month's name before a common noun ("April survey", "June poll", "July interview with
+    a network")."""
     words = name.split()
     first = words[0] if words else ""
-    if first.lower() in MONTHS and len(words) >= 2 and all(w.islower() for w in words[1:]):
+    if first.lower() in MONTHS and len(words) >= 2 and words[1].islower():
         return True
     return first.isalpha() and first.islower()
 
