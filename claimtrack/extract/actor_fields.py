@@ -29,6 +29,7 @@ from claimtrack.extract.roles import PERSON_ROLES, role_head, written
 from claimtrack.extract.speakers import (
     COURTESY_TITLES,
     HONORIFICS,
+    MONTHS,
     ORG_WORDS,
     PAPER_NAMES,
     PERSON_JOBS,
@@ -153,8 +154,13 @@ def role_written_elsewhere(roles: list[str]) -> str | None:
 
 
 def names_no_one(name: str) -> bool:
-    """NAME starts with a common noun, not a name ("company", "group of scientists")."""
-    first = name.split()[0] if name.split() else ""
+    """NAME starts with a common noun, not a name ("company", "group of scientists"), or is
+    a month's name before a common noun ("April survey", "June poll", "July interview with
+    a network")."""
+    words = name.split()
+    first = words[0] if words else ""
+    if first.lower() in MONTHS and len(words) >= 2 and words[1].islower():
+        return True
     return first.isalpha() and first.islower()
 
 

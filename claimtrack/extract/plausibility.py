@@ -93,8 +93,9 @@ Seventeen general filters over a document's claims (plain data, plus the parses 
 - **no statement**: a writer's or a person's doing that reports nothing: an experience
   ("found it hard to talk about"), a credit line ("As Ann Roe writes for the Harbour Times,
   ..."), the writer quoting its own verdict ("We called it 'a fine kettle'"), the writer's
-  own text ("as I write this review") and a saying with nothing said ("described it to
-  friends").
+  own text ("as I write this review"), a saying with nothing said ("described it to
+  friends") and a work named by its title, the whole content the verb's object ("wrote a
+  poem called 'Harbour Lights'"; "a letter called X that said Y" stays).
 
 Dropped claims are gone: listings, exports and ``claimtrack eval`` see the same claims.
 Boilerplate an outlet repeats in many articles needs the store and is not handled here.
@@ -710,6 +711,8 @@ def no_statement(text: str, c: FoundClaim, lemma: str | None, index: Paragraphs)
     mention = c.speaker.mention.text(text).strip().lower() if c.speaker.mention else None
     if lemma == "find":
         return _found_it_hard(verb)
+    if _a_titled_work(c, verb, index):
+        return True
     if c.quote is not None and lemma != "call":
         return False
     if lemma == "call" and mention in ("we", "i"):  # the writer quoting its own verdict
@@ -722,6 +725,23 @@ def no_statement(text: str, c: FoundClaim, lemma: str | None, index: Paragraphs)
     ):
         return True
     return _credit_line(c, verb, index) or _nothing_said(c, index)
+
+
+def _a_titled_work(c: FoundClaim, verb: Token, index: Paragraphs) -> bool:
+    """ "wrote a poem called 'Harbour Lights'": the content opens with the object, a work
+    named by a naming participle, and the verb reports no clause."""
+    if any(ch.dep_ in _REPORTED or ch.dep_ == "ccomp" for ch in verb.children):
+        return False
+    toks = [t for t in index.tokens(c.content.start, c.content.end) if not t.is_punct]
+    obj = next((ch for ch in verb.children if ch.dep_ == "dobj"), None)
+    if not toks or obj is None or obj.pos_ != "NOUN" or toks[0] != obj.left_edge:
+        return False
+    if any(ch.dep_ == "relcl" for ch in obj.children):
+        return False  # "a letter called X that said Y" says Y
+    return any(
+        ch.dep_ == "acl" and ch.tag_ == "VBN" and ch.lemma_.lower() in _NAMING
+        for ch in obj.children
+    )
 
 
 def _found_it_hard(verb: Token) -> bool:

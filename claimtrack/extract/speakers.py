@@ -550,7 +550,8 @@ def document_owner(head: Token) -> Token | None:
         return None
     for child in head.children:
         if child.dep_ in ("poss", "compound") and child.pos_ == "PROPN" and child.i < head.i:
-            return child
+            if not is_month(child):  # "the April survey": a date, no owner
+                return child
     if (agent := _agent(head)) is not None:  # "the analysis released by the Energy Department"
         return agent
     for child in head.children:
@@ -725,9 +726,25 @@ def owner_of(document: Token, owner: Token) -> ResolvedActor | None:
     return ResolvedActor(name, "group", forms=[name])
 
 
+# the months' names; "May" is one only where the NER dates it (not "the May government")
+MONTHS = frozenset(
+    "january february march april june july august september october november december".split()
+)
+# an acronym: two to six capitals, dotted or not ("HPA", "F.T.C.")
+_ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,6})$")
+
+
+def is_month(tok: Token) -> bool:
+    """TOK is a month's name ("April"), "May" only where the NER took it for a date."""
+    return tok.lower_ in MONTHS or tok.lower_ == "may" and tok.ent_type_ == "DATE"
+
+
 def owner_actor(document: Token, owner: ResolvedActor) -> ResolvedActor:
     """Whom a DOCUMENT speaks for, its OWNER found: the owner, but a person's ad is their
-    campaign's ("a Jo Roe ad" -> "Roe campaign")."""
+    campaign's ("a Jo Roe ad" -> "Roe campaign"), and an acronym the NER left untyped a
+    body's ("the HPA filings": an agency's, no person's)."""
+    if owner.kind == "person" and owner.name and _ACRONYM.match(owner.name):
+        return ResolvedActor(owner.name, "organization", forms=list(owner.forms))
     if document.lemma_.lower() in ADS and owner.kind == "person" and owner.name:
         name = f"{owner.name.split()[-1]} campaign"
         return ResolvedActor(name, "organization", forms=[name])
@@ -760,6 +777,11 @@ def antecedent(pronoun: Token) -> Token | None:
         noun = _name_ending(doc, i - 1, whole=True) or doc[i - 2]  # "University of Ohio,"
     elif pronoun.dep_ in SUBJECTS:  # "the Dayton Fire Department which reported": no link
         noun = _name_ending(doc, i)
+    if noun is not None and is_month(noun):
+        return None  # "released the records in July, which showed": not the month
+    if noun is not None and noun.pos_ == "PROPN" and noun.ent_type_ in ("", "NORP"):
+        # "Latino and black voters, who": the plural noun the parser made its conjunct
+        noun = next((c for c in noun.conjuncts if c.tag_ == "NNS" and c.i == i - 2), noun)
     if noun is not None and noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
         return noun.head  # "Jo Roe, now the party leader, who said": Jo Roe
     if noun is not None and pronoun.lower_ == "who":
@@ -767,7 +789,15 @@ def antecedent(pronoun: Token) -> Token | None:
         if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
             return noun.head  # "Jo Roe, a lawyer for the Acme Group, who said": Jo Roe
         return predicated_of(noun) or noun  # "Jo Roe is a ferry captain who said": Jo Roe
+    if noun is not None and pronoun.lower_ in ("which", "that"):
+        body = predicated_of(noun)  # "the Harbour Board is a regulator that said": the board
+        if body is not None and body.ent_type_ in BODY_LABELS:
+            return body
     return noun
+
+
+# the NER's labels of a body a "which"/"that" noun may be said of
+BODY_LABELS = frozenset({"ORG", "GPE", "NORP"})
 
 
 def _common_noun(tok: Token) -> bool:

@@ -641,9 +641,19 @@ def test_the_writer_as_an_object_is_no_speaker(text: str, mention: str) -> None:
         ('We called it "a fine kettle for most kitchens."', "called"),
         ("As I write this review, the rain keeps falling.", "write"),
         ("He described it to friends.", "described"),
+        ('Halvard Tamsby wrote a poem called "The Harbour Is Closed" last spring.', "wrote"),
+        ('Lena Tamsby wrote a song titled "Ferry Gone" in 2010.', "wrote"),
     ],
 )
 def test_a_doing_that_states_nothing_is_no_claim(text: str, cue: str) -> None:
     raw, kept = _both(text)
     assert cue in _cues(text, raw)
     assert cue not in _cues(text, kept)
+
+
+def test_writing_that_or_a_work_that_says_something_stays() -> None:
+    for text in [
+        "Lena Tamsby wrote that the ferry was gone.",
+        'Lena Tamsby wrote a letter called "Ferry Gone" that said the toll was illegal.',
+    ]:
+        assert [c.cue.text(text).split()[0] for c in extract(text)] == ["wrote"]

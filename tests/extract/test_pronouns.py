@@ -557,3 +557,47 @@ def test_a_name_with_a_who_clause_is_a_person_he_may_stand_for() -> None:
         'said the pitch was heavy. "We could barely run," he said.'
     )
     assert [c.speaker.name for c in extract(text)][-2:] == ["Vasquello", "Vasquello"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Tamsby Port Authority is a regulator that said the toll was illegal.",
+        "The Tamsby Port Authority is a regulator, which said the toll was illegal.",
+    ],
+)
+def test_which_or_that_after_a_noun_said_of_a_body_is_that_body(text: str) -> None:
+    found = speaker_of(text, "toll was illegal")
+    assert (found.name, found.kind) == ("Tamsby Port Authority", "organization")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Harbour Act is a law that says tolls must end.",
+        "The problem is a rule that says tolls must end.",
+    ],
+)
+def test_which_after_a_noun_said_of_a_thing_stays_the_noun(text: str) -> None:
+    assert speaker_of(text, "tolls must end").kind == "unnamed"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lena Tamsby released her tax returns in July, which showed she paid little.",
+        "The mayor released the harbour accounts in March, which showed the fund was empty.",
+    ],
+)
+def test_which_after_a_month_is_not_the_month(text: str) -> None:
+    for c in extract(text):
+        assert c.speaker.name not in ("July", "March")
+
+
+def test_who_after_a_group_word_and_a_plural_noun_is_the_people_not_a_person() -> None:
+    text = (
+        "Lena Tamsby is targeting Latino and black voters, who have typically backed her "
+        "candidacy in high numbers, as she campaigns."
+    )
+    found = speaker_of(text, "her candidacy")
+    assert found.kind == "unnamed" and found.name != "Latino"
