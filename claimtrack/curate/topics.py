@@ -149,8 +149,10 @@ def retag(
             Claim.speaker_mention,
             Claim.cue,
             Claim.cue_start,
+            Actor.role,
         )
         .join(Source, Source.id == Claim.source_id)
+        .outerjoin(Actor, Actor.id == Claim.actor_id)
         .where(*([] if source_id is None else [Claim.source_id == source_id]))
         .order_by(Claim.source_id, Claim.id)
         .execution_options(yield_per=batch)
@@ -161,7 +163,8 @@ def retag(
         own = [own_words(r[3], r[10], _speaker(r[8], r[9])) for r in claims]
         tagged = [_tag_row(defs, r[3:11], o, r[12:14]) for r, o in zip(claims, own, strict=True)]
         words = [(o, r[4]) for r, o in zip(claims, own, strict=True)]
-        found = article_topics(defs, tagged, words, claims[0][1], [r[11] for r in claims])
+        speakers, roles = [r[11] for r in claims], [r[14] for r in claims]
+        found = article_topics(defs, tagged, words, claims[0][1], speakers, roles)
         for row, topics_of_row in zip(claims, found, strict=True):
             for slug, via in topics_of_row.items():
                 if slug not in ids:

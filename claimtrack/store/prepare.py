@@ -98,4 +98,5 @@ def document_topics(
     tagged = [found_topics(c, text, topics, o) for c, o in zip(claims, own, strict=True)]
     words = [(o, c.quote) for c, o in zip(claims, own, strict=True)]
     speakers = [c.speaker.mention.text(text) if c.speaker.mention else None for c in claims]
-    return article_topics(topics, tagged, words, headline, speakers)
+    roles = [c.speaker.role for c in claims]
+    return article_topics(topics, tagged, words, headline, speakers, roles)

@@ -14,7 +14,9 @@ article gives it company (``agree``), never the claim's other words.
 A keyword starting with ``@`` names a speaker whose claims are about the topic ("@poll" of
 opinion polls: "a new poll" saying "Ann Holt leads by four points"): it is read only in the
 speaker mention, before its first comma, and only for a claim the tagger and the article
-give no topic (``article_topics``, via "speaker").
+give no topic (``article_topics``, via "speaker"); one that names a trade of one field
+("@coach", "@epidemiologist") is read in the speaker's role too ("Jo Ray, the Harriers head
+coach"), for a claim that says something and that the article's subject leaves with none.
 A claim still with none that shares a word with the headline takes the article's subject, the
 topic half of its claims carry from their own words (``article_subject``, via "article");
 where two thirds of the claims carry its tree and the headline names it, so does a claim that
@@ -65,6 +67,10 @@ SPEAKER = "@"  # a speaker whose claims are about the topic: see the module docs
 _NEVER = re.compile(r"(?!x)x")
 
 
+# "The Economist", "The Surgeon" as a speaker: a publication's or a show's name, no trade
+_TITLED = LazyPattern(r"\bThe\s+$")
+
+
 @dataclass(frozen=True)
 class TopicDef:
     slug: str
@@ -104,7 +110,10 @@ class TopicDef:
         """A speaker keyword ("@poll") is in MENTION before its first comma: "a new poll
         released Monday", "exit polls", not "Ann Holt, who trails in the polls"."""
         head = (mention or "").split(",", 1)[0]
-        return bool(head) and self.speaker_pattern.search(head) is not None
+        return bool(head) and any(
+            not (m.group(0)[:1].isupper() and _TITLED.search(head, 0, m.start()))
+            for m in self.speaker_pattern.finditer(head)
+        )
 
     @cached_property
     def name_pattern(self) -> re.Pattern[str]:
@@ -679,12 +688,17 @@ def article_topics(
     words: Sequence[tuple[str, str | None]],
     headline: str | None = None,
     speakers: Sequence[str | None] | None = None,
+    roles: Sequence[str | None] | None = None,
 ) -> list[dict[str, str]]:
     """``agree`` for one article's claims, TAGGED in order, whose own WORDS are (content,
     quote) each: the ambiguous keywords read only of claims with no topic of their own;
     then a claim still with none takes the topics its speaker mention (SPEAKERS, in order)
     names by a speaker keyword (``speaker_topics``); one still with none, the article's
-    subject where it shares a word with the HEADLINE (``_on_the_articles_subject``)."""
+    subject where it shares a word with the HEADLINE (``_on_the_articles_subject``); one still
+    with none, the topics its speaker's role (ROLES, in order) names by a speaker keyword,
+    where the claim says something (``says_something``: a coach's "that" is no match report):
+    the article's subject, where it has one, is the narrower ("maritime disputes" in a story on
+    a sea, where the defence secretary's role says "security")."""
     tagged = _in_the_articles_sense(taxonomy, tagged, words, headline)
     ambiguous = [
         {} if has_own(t) else ambiguous_topics(taxonomy, content, quote)
@@ -694,7 +708,11 @@ def article_topics(
     for i, mention in enumerate(speakers or ()):
         if not out[i]:
             out[i] = speaker_topics(taxonomy, mention)
-    return _on_the_articles_subject(taxonomy, out, words, headline)
+    out = _on_the_articles_subject(taxonomy, out, words, headline)
+    for i, role in enumerate(roles or ()):
+        if not out[i] and role and says_something(*words[i]):
+            out[i] = speaker_topics(taxonomy, None, role)
+    return out
 
 
 SUBJECT_SHARE = 0.5  # of an article's claims that carry its subject from their own words
@@ -853,15 +871,43 @@ def says_something(content: str, quote: str | None = None) -> bool:
     return False
 
 
-def speaker_topics(taxonomy: Sequence[TopicDef], mention: str | None) -> dict[str, str]:
+def speaker_topics(
+    taxonomy: Sequence[TopicDef], mention: str | None, role: str | None = None
+) -> dict[str, str]:
     """The topics (slug -> "speaker") whose speaker keywords ("@poll") name the claim's
     speaker MENTION: what a poll says is where opinion stands ("a new poll" -> "Ann Holt
-    leads by four points")."""
-    if not mention:
+    leads by four points"); or the speaker's ROLE, where it names a trade of one field ("@coach"
+    of sports coaching, "@epidemiologist" of public health: "Jo Ray, the team's coach" or the
+    "he" who is that coach saying "we were the better side")."""
+    head = (mention or "").split(",", 1)[0]
+    if not head and not role:
         return {}
-    # only the topics whose speaker keywords the mention's words may start (store/screen.py)
-    heard = _screened(taxonomy, "speaker_pattern", [mention.split(",", 1)[0]])
-    return {t.slug: "speaker" for t in heard if t.names_speaker(mention)}
+    trade = role_head(role)
+    # only the topics whose speaker keywords the mention's or role's words may start
+    heard = _screened(taxonomy, "speaker_pattern", [head, trade])
+    return {
+        t.slug: "speaker"
+        for t in heard
+        if t.names_speaker(mention) or (trade and t.speaker_pattern.search(trade))
+    }
+
+
+# where a role's own words end and what it is held at or about begins: "professor | of
+# international studies", "director | for games at the tech giant", "executive director | of
+# National Nurses United" (a nurses' union's director is no nurse)
+_ROLE_TAIL = LazyPattern(
+    r"\s+(?:of|at|for|in|on|with|from|to|under|who|whose|which|that|and|&)\s+|[,;:(]",
+    re.IGNORECASE,
+)
+
+
+def role_head(role: str | None) -> str | None:
+    """ROLE's own words, before what it is held at or about ("professor of law at a university"
+    -> "professor"; "molecular microbiologist" stays whole): a trade named after "of" ("director
+    of the Nurses' Union") is not the speaker's."""
+    if not role:
+        return None
+    return _ROLE_TAIL.split(role, 1)[0].strip() or None
 
 
 def _in_the_articles_sense(

@@ -1515,6 +1515,72 @@ def test_a_poll_speaker_and_an_endorsing_cue_tag_at_ingest_as_at_retag(cli, db_u
     assert elections() == {"new poll", "Ines Dale"}
 
 
+def test_a_speakers_trade_says_what_a_claim_with_no_topic_is_about():
+    """A role that names a trade of one field (a coach, a microbiologist, an equity
+    strategist) is a speaker keyword too: read in the role's own words, before what it is held
+    at or about, and in the mention before its first comma."""
+    from claimtrack.store.taxonomy import role_head, speaker_topics
+
+    tax = load_taxonomy()
+    assert speaker_topics(tax, "he", "Harriers head coach") == {"sports-coaching": "speaker"}
+    assert speaker_topics(tax, "Ann Holt", "molecular microbiologist") == {
+        "natural-science": "speaker"
+    }
+    assert speaker_topics(tax, "Ted Moss", "equity strategist") == {"market-exchange": "speaker"}
+    assert speaker_topics(tax, "the economist", None) == {"economy": "speaker"}
+    # a trade after "of" or "at" is what the role is held at, not the speaker's trade
+    assert role_head("executive director of the Lakeside Nurses Union") == "executive director"
+    assert speaker_topics(tax, "she", "executive director of the Lakeside Nurses Union") == {}
+    assert speaker_topics(tax, "he", "spokesman for the surgeons' college") == {}
+    # a publication named after a trade is no speaker of that trade
+    assert speaker_topics(tax, "The Economist", None) == {}
+
+    claims = [
+        "the boys showed real character after the break",
+        "that",
+        "the ferry budget is $40 million",
+    ]
+    words = [(c, None) for c in claims]
+    tagged = [dict(tag(tax, c)) for c in claims]
+    roles = ["head coach", "head coach", "head coach"]
+    found = article_topics(tax, tagged, words, None, ["Jo Ray", "Ray", "Ray"], roles)
+    assert found[0] == {"sports-coaching": "speaker"}
+    # a claim that says nothing takes nothing from its speaker's trade
+    assert found[1] == {}
+    # a claim with a topic of its own keeps just that
+    assert "sports-coaching" not in found[2] and "economy" in found[2]
+    # without roles, nothing is read of them
+    assert article_topics(tax, tagged, words, None, ["Jo Ray", "Ray", "Ray"])[0] == {}
+
+
+COACH_STORY = """Harriers hold on at Lakeside
+
+Harriers drew 1-1 with Lakeside on Saturday.
+
+Jo Ray, the Harriers head coach, said the boys showed real character after the break.
+
+"We kept our shape and never gave up," Ray said.
+"""
+
+
+def test_a_coachs_claims_tag_by_the_role_at_ingest_as_at_retag(cli, db_url, tmp_path):
+    (tmp_path / "coach.txt").write_text(COACH_STORY, encoding="utf-8")
+    cli("ingest", str(tmp_path), "--published", "2024-03-02", "--quiet", db=db_url)
+
+    def coached() -> set[str]:
+        return {r["content"] for r in rows(cli, db_url, "who-said", "--topic", "sport")}
+
+    # neither claim's words name the match: the speaker's role does, the appositive's for
+    # the first, the person's stored role for the second
+    want = {
+        "the boys showed real character after the break",
+        '"We kept our shape and never gave up,"',
+    }
+    assert coached() == want
+    cli("topics", "retag", db=db_url)
+    assert coached() == want
+
+
 @pytest.mark.parametrize(
     ("sentence", "want", "wrong"),
     [
