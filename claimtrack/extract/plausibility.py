@@ -313,11 +313,16 @@ def no_one_to_credit(text: str, c: FoundClaim, lemma: str | None, index: Paragra
 _BEFORE_IMPERATIVE = frozenset("please so now just then and or but".split())
 
 
+def _cue_verb(c: FoundClaim, index: Paragraphs) -> Token | None:
+    """The first verb of C's cue ("declined" of "declined to comment"), or None."""
+    return next((t for t in index.tokens(c.cue.start, c.cue.end) if t.pos_ == "VERB"), None)
+
+
 def call_to_reader(text: str, c: FoundClaim, index: Paragraphs) -> bool:
     """The reader told what to do, by an imperative that opens its sentence (see module doc)."""
     if c.quote is not None:
         return False
-    verb = next((t for t in index.tokens(c.cue.start, c.cue.end) if t.pos_ == "VERB"), None)
+    verb = _cue_verb(c, index)
     if verb is None:
         return False
     if c.speaker.mention is not None:  # "Let us know ...": asked of the reader
@@ -395,7 +400,7 @@ def no_comment(c: FoundClaim, index: Paragraphs) -> bool:
     immediately return a request seeking comment", "has not responded to the report"."""
     if c.quote is not None:
         return False
-    verb = next((t for t in index.tokens(c.cue.start, c.cue.end) if t.pos_ == "VERB"), None)
+    verb = _cue_verb(c, index)
     if verb is None:
         return False
     lemma = verb.lemma_.lower()
@@ -528,7 +533,7 @@ def price_offer(c: FoundClaim, lemma: str | None, index: Paragraphs) -> bool:
     """A shop's price, not a statement (see module doc)."""
     if lemma not in _PRICE_VERBS or c.quote is not None:
         return False
-    verb = next((t for t in index.tokens(c.cue.start, c.cue.end) if t.pos_ == "VERB"), None)
+    verb = _cue_verb(c, index)
     if verb is None or any(ch.dep_ in _REPORTED for ch in verb.children):
         return False
     content = [t for part in c.pieces for t in index.tokens(part.start, part.end)]
@@ -595,7 +600,7 @@ def adds_to(c: FoundClaim, lemma: str | None, index: Paragraphs) -> bool:
     ...", "added his voice to the calls" stay)."""
     if lemma != "add" or c.quote is not None:
         return False
-    verb = next((t for t in index.tokens(c.cue.start, c.cue.end) if t.pos_ == "VERB"), None)
+    verb = _cue_verb(c, index)
     if verb is None or any(ch.dep_ in _SAID_DEPS for ch in verb.children):
         return False
     if any(  # "added to her remarks that the fares would fall": a clause reported
@@ -671,7 +676,7 @@ def counted_addition(c: FoundClaim, lemma: str | None, index: Paragraphs) -> boo
     """ "add" with a counted object, a score or a tally (see module doc)."""
     if lemma != "add" or c.quote is not None:
         return False
-    verb = next((t for t in index.tokens(c.cue.start, c.cue.end) if t.pos_ == "VERB"), None)
+    verb = _cue_verb(c, index)
     if verb is None or any(ch.dep_ == "ccomp" for ch in verb.children):
         return False
     return any(  # "added three assists"; "added her ninth" (the parser hangs "ninth" on the verb)
@@ -696,7 +701,7 @@ def no_speaker_here(text: str, c: FoundClaim, index: Paragraphs) -> bool:
         return False
     if c.speaker.mention.text(text).strip().lower() not in _WRITER_OBJECTS:
         return False
-    verb = next((t for t in index.tokens(c.cue.start, c.cue.end) if t.pos_ == "VERB"), None)
+    verb = _cue_verb(c, index)
     return verb is not None and verb.tag_ == "VB" and verb.dep_ in ("xcomp", "ccomp")
 
 
@@ -705,7 +710,7 @@ _OWN_TEXT = frozenset("review article story piece post guide column feature list
 
 def no_statement(text: str, c: FoundClaim, lemma: str | None, index: Paragraphs) -> bool:
     """A doing that states nothing (see module doc)."""
-    verb = next((t for t in index.tokens(c.cue.start, c.cue.end) if t.pos_ == "VERB"), None)
+    verb = _cue_verb(c, index)
     if verb is None or verb.lemma_.lower() != lemma:
         return False
     mention = c.speaker.mention.text(text).strip().lower() if c.speaker.mention else None
