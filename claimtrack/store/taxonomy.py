@@ -160,7 +160,14 @@ class TopicDef:
             return
         readable = self._readable(text)
         for m in pattern.finditer(readable):
-            if _follows_a_name(text, m.start()) or _WHO_NOUN.match(text, m.end()):
+            if (
+                _follows_a_name(text, m.start())
+                or _WHO_NOUN.match(text, m.end())
+                or (
+                    _IN_THE_RACE.match(text, m.end())
+                    and m.group(0).split()[-1].lower() not in _SUBJECT_TITLES
+                )
+            ):
                 continue  # "Ann Holt, the CEO of a bank", "cultural conservatives": who
             if self.name_pattern.fullmatch(m.group(0)):
                 yield m.span()  # a name keyword counts inside a longer name
@@ -328,18 +335,35 @@ _HONORIFIC = LazyPattern(
     r"|Lord|Lady)\.? $"
 )
 _PLACE_KIND = LazyPattern(
+    r"(?: [A-Z][\w'’-]+){0,2}"  # "Trump International Golf Club", "Quicken Loans Arena"
     r" (?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Lane|Drive|Square|Plaza"
-    r"|Place|Parkway|Highway|Bridge|Tower|Towers|Hall)(?!\w)"
+    r"|Place|Parkway|Highway|Bridge|Tower|Towers|Hall|Arena|Stadium|Club|Hotel|Casino|Resort)(?!\w)"
+)
+# a title written before a surname ("Ambassador Volker confirmed", "Sheriff Holt said"): the
+# person, not the trade's subject (with a first name too, ``_titles_a_name`` finds it); a
+# cleric's title ("Pope Francis", "Rabbi Holt") is left out: a cleric's words are more often
+# about faith
+_TITLE_BEFORE = LazyPattern(
+    r"Ambassador|Judge|Justice|Sheriff|Detective|Officer|Inspector|Prosecutor|Coach|Doctor"
+    r"|Nurse|Professor|General|Admiral|Chancellor|Commissioner|Superintendent|Senator"
+    r"|Governor|Mayor|Secretary|Minister|Chairman|Chairwoman|President"
+)
+_SURNAME_AFTER = LazyPattern(
+    r" (?!(?:Department|Ministry|Council|Court|Committee|Office|Corps|Service|Act|Day|Party"
+    r"|League|Association|Union|Program|Programme)\b)[A-Z][a-z][\w'’-]*(?![\w'’-]| [A-Z])"
 )
 
 
 def _in_proper_name(text: str, start: int, end: int) -> bool:
     """The one capitalised word matched at START:END is a surname after a title ("Mr. Singer
-    loved the letter") or names a street or a building ("the church on Court Street"): who or
-    where, not what about. A keyword of several words ("Supreme Court") still counts."""
+    loved the letter"), a title before a surname ("Ambassador Volker") or part of a street's or
+    a building's name ("the church on Court Street", "the Quicken Loans Arena"): who or where,
+    not what about. A keyword of several words ("Supreme Court") still counts."""
     word = text[start:end]
     if not word[:1].isupper() or " " in word.strip():
         return False
+    if _TITLE_BEFORE.fullmatch(word) and _SURNAME_AFTER.match(text, end):
+        return True  # "Ambassador Volker": a title, who
     return bool(_HONORIFIC.search(text, 0, start) or _PLACE_KIND.match(text, end))
 
 
@@ -399,6 +423,17 @@ _WHO_NOUN = LazyPattern(
     r"[\s-]+(?:conservatives|liberals|progressives|moderates|libertarians|hawks|doves|wings?"
     r"|analysts?|pundits|commentators|columnists?|correspondents?|reporters?"
     r"|voters|voting\s+bloc|magnates?|moguls?|tycoons?|heir(?:ess)?(?:es|s)?)(?!\w)"
+)
+
+
+# a contestant a keyword describes ("his Democratic presidential challenger", "the Republican
+# 2016 hopefuls", "state legislative candidates", "the Democratic White House contender"): the
+# camp or office someone runs in, not what the claim is about (the race's own word still
+# counts: "candidates" is an election word, and so does a word of the race, "a primary
+# contender", ``_SUBJECT_TITLES``)
+_IN_THE_RACE = LazyPattern(
+    r"[\s-]+(?:(?:presidential|White\s+House|\d{4})\s+)?(?:candidates?|nominees?|contenders?"
+    r"|hopefuls?|front-?runners?|frontrunners?|challengers?|rivals?)(?!\w)"
 )
 
 

@@ -2408,3 +2408,55 @@ def test_games_of_a_sport_beside_a_tv_word_are_no_video_games(sentence):
     """Issue 19 round 18: "games" beside a word of the arts tree means video games, but not
     a league's or a team's games, the Olympic Games or mind games: those are excluded."""
     assert "video-games" not in slugs(tag(load_taxonomy(), sentence))
+
+
+def test_a_bid_for_the_white_house_is_no_claim_about_government():
+    """Issue 19 (branch s19-prec): "the White House" in a bid for it, a race for it or a
+    contender for it is the presidency as a prize (an election word), not the government;
+    the White House as the government still is."""
+    taxonomy = load_taxonomy()
+    for race in (
+        "Ann Holt, who ended her bid for the White House on Friday, was a gracious rival",
+        "months before Ted Moss launched his long-shot White House bid",
+        "the party hopes to win the White House in the fall",
+        "the Kestrel Bay senator is a White House hopeful with little money",
+    ):
+        found = slugs(tag(taxonomy, race))
+        assert "government" not in found, race
+    assert "elections" in slugs(
+        tag(taxonomy, "months before Ted Moss launched his White House bid")
+    )
+    assert "government" in slugs(tag(taxonomy, "the White House will veto the budget bill"))
+
+
+def test_a_word_describing_a_contestant_says_who():
+    """Issue 19 (branch s19-prec): a party or an office before a contestant ("his Democratic
+    presidential challenger", "the Republican 2016 hopefuls", "state legislative candidates")
+    says which camp or office someone runs in, not what the claim is about; a word of the
+    race itself ("a presidential primary contender") and the party on its own still count."""
+    taxonomy = load_taxonomy()
+    found = slugs(tag(taxonomy, "his Democratic presidential challenger would raise taxes"))
+    assert "political-parties" not in found and "taxes" in found
+    assert "political-parties" not in slugs(
+        tag(taxonomy, "she would beat any of the Republican 2016 hopefuls in a debate")
+    )
+    found = slugs(tag(taxonomy, "she endorsed eight state legislative candidates in Ohio"))
+    assert "government" not in found and "elections" in found
+    assert "elections" in slugs(tag(taxonomy, "she is a presidential primary contender"))
+    assert "political-parties" in slugs(tag(taxonomy, "the Republican Party is split on trade"))
+
+
+def test_a_title_before_a_surname_or_a_word_of_a_buildings_name_says_who_or_where():
+    """Issue 19 (branch s19-prec): a trade written as a title before a surname ("Ambassador
+    Moss confirmed ...") names the person, as it does before a full name; a keyword inside
+    a building's name ("the Harbor Loans Arena", "the Holt International Golf Club") names
+    the place. The trade as a word ("the ambassador") and a cleric's title still count."""
+    taxonomy = load_taxonomy()
+    said = "Ambassador Moss confirmed that he had seen no sign of a deal"
+    assert "international-relations" not in slugs(tag(taxonomy, said))
+    assert "economy" not in slugs(tag(taxonomy, "a crowd of 9,000 filled the Harbor Loans Arena"))
+    paid = "the Holt International Golf Club was paid $20,000 for the dinner"
+    assert "international-relations" not in slugs(tag(taxonomy, paid))
+    said = "the ambassador confirmed that the treaty talks would resume"
+    assert "international-relations" in slugs(tag(taxonomy, said))
+    assert "religion" in slugs(tag(taxonomy, "Pope Gregory will visit the island in May"))
