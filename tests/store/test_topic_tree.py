@@ -2455,6 +2455,10 @@ def test_games_of_a_sport_beside_a_tv_word_are_no_video_games(sentence):
         ("products-services", "it runs for ten hours on a single charge", None),
         ("products-services", "the Lego set has 3,000 pieces", None),
         ("video-games", "the console bundle includes two controllers", None),
+        ("government-policy", "states would get the money as block grants", None),
+        ("education", "the plan doubles Pell grants", None),
+        ("labour", "the rule restores overtime protections", None),
+        ("business-enterprise", "two casinos closed on the seafront", None),
     ],
 )
 def test_subjects_of_general_news_of_issue_19_round_20(slug, tagged, untagged):
@@ -2466,7 +2470,8 @@ def test_subjects_of_general_news_of_issue_19_round_20(slug, tagged, untagged):
     called, award ceremonies and recipients, disputed waters, a child or grandchild expected
     (not a person described as someone's child, nor grandchildren as future generations); and
     of product pages and sport: a winger (not a right-winger), a record fee, a car's seats and
-    roof, a screen's size, a battery's single charge, Lego, a console bundle."""
+    roof, a screen's size, a battery's single charge, Lego, a console bundle; block grants,
+    Pell grants, overtime protections, casinos."""
     taxonomy = load_taxonomy()
     assert slug in slugs(tag(taxonomy, tagged))
     assert untagged is None or slug not in slugs(tag(taxonomy, untagged))
