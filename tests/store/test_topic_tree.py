@@ -2461,6 +2461,7 @@ def test_a_title_before_a_surname_or_a_word_of_a_buildings_name_says_who_or_wher
     assert "international-relations" in slugs(tag(taxonomy, said))
     assert "religion" in slugs(tag(taxonomy, "Pope Gregory will visit the island in May"))
 
+
 @pytest.mark.parametrize(
     ("slug", "tagged", "untagged"),
     [
