@@ -52,8 +52,12 @@ Seventeen general filters over a document's claims (plain data, plus the parses 
 - **a thing's name**: a naming participle ("called", "known as", "named", "dubbed",
   "titled") after a thing's noun names it and reports nothing: "a chemical called nitrex",
   "a small molecule known as tarsin" (a name follows, and no "for" or "on": "called Friday
-  for releasing the videos", a parser's misreading of "called for", stays). The same words
-  after a group ("a group called the Friends of the Park"), whose name PolNeAR credits, stay.
+  for releasing the videos", a parser's misreading of "called for", stays). After any other
+  noun (a person's, a firm's, a group's) the participle names and reports nothing when it
+  opens the cue and the whole content is a bare name, a noun phrase with no verb and no
+  opening quotation mark: "a group called the Friends of the Park", "Tobias Holt, known as
+  Sandy". A name in quotes ('a club known as "the Inkwells"') and a description with a verb
+  ("known as a man who rarely spends") stay.
 - **a price**: "offer" or "sell" with a price ("for $150"), no reported clause and no
   quotation is a shop's listing on a deals page, not a statement: "Rakuten offers the
   earbuds for $150". "The firm offers a free loaf" and "the campaign offered $5 million"
@@ -142,7 +146,7 @@ def screen(
             and not asked_premise(c, index)
             and not no_one_to_credit(text, c, lemma, index)
             and not call_to_reader(text, c, index)
-            and not naming_a_thing(c, index)
+            and not naming_a_thing(text, c, index)
             and not price_offer(c, lemma, index)
             and not thing_doing(c, lemma, index)
             and not procedural_act(c, lemma, index)
@@ -512,8 +516,9 @@ _SPEECH_MANNER = frozenset(
 _NAMING = frozenset("call name know dub title entitle label".split())
 
 
-def naming_a_thing(c: FoundClaim, index: Paragraphs) -> bool:
-    """A naming participle after a thing's noun (see module doc)."""
+def naming_a_thing(text: str, c: FoundClaim, index: Paragraphs) -> bool:
+    """A naming participle after a thing's noun, or after any noun with a bare name (see
+    module doc)."""
     toks = index.tokens(c.cue.start, c.cue.end)
     verb = next((t for t in toks if t.lemma_.lower() in _NAMING and t.tag_ == "VBN"), None)
     if verb is None or verb.dep_ != "acl" or c.quote is not None:
@@ -523,7 +528,20 @@ def naming_a_thing(c: FoundClaim, index: Paragraphs) -> bool:
         for ch in verb.children
     )
     demand = any(ch.dep_ == "prep" and ch.lower_ in ("for", "on", "upon") for ch in verb.children)
-    return named and not demand and _a_thing(verb.head)
+    return named and not demand and (_a_thing(verb.head) or _a_bare_name(text, c, verb, index))
+
+
+def _a_bare_name(text: str, c: FoundClaim, verb: Token, index: Paragraphs) -> bool:
+    """The participle opens the cue and the whole content is a name: a noun phrase with no
+    verb and no opening quotation mark ("a firm called Dunmore Analytics", "Mr. Holt, known
+    as Sandy"; 'a club known as "the Inkwells"', a name in quotes, stays)."""
+    head = next((t for t in index.tokens(c.cue.start, c.cue.end) if t.pos_ in _CONTENT_POS), None)
+    if head is None or head.i != verb.i:
+        return False
+    content = index.tokens(c.content.start, c.content.end)
+    if not content or any(t.pos_ in ("VERB", "AUX") for t in content):
+        return False
+    return c.content.text(text).lstrip()[:1] not in "\"“'‘"
 
 
 _PRICE_VERBS = frozenset({"offer", "sell"})

@@ -355,10 +355,31 @@ def test_a_things_name_is_no_attribution(text: str, cue: str) -> None:
     assert not any(cue in c for c in _cues(text, kept))
 
 
-def test_a_group_named_by_a_participle_stays() -> None:
-    text = "The council hired a group called the Friends of the Park."
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The council hired a group called the Friends of the Park.", "called"),
+        ("Tobias Holt, known as Sandy, opened the new bridge on Monday.", "known as"),
+    ],
+)
+def test_a_bare_name_after_a_participle_is_no_attribution(text: str, cue: str) -> None:
+    """A naming participle on any noun, a group's or a person's too, whose whole content is
+    a name (no verb, no quotation mark) names and reports nothing (branch s14-narr)."""
     raw, kept = _both(text)
-    assert "called" in _cues(text, raw)
+    assert cue in _cues(text, raw)
+    assert cue not in _cues(text, kept)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'For years the writers have met in a secret club known as "the Inkwells".',
+        "Tobias Holt, known as a man who rarely spends, opened the new bridge on Monday.",
+    ],
+)
+def test_a_quoted_name_or_a_description_after_a_participle_stays(text: str) -> None:
+    raw, kept = _both(text)
+    assert "known as" in _cues(text, raw)
     assert _cues(text, kept) == _cues(text, raw)
 
 
@@ -386,10 +407,10 @@ def test_offers_without_a_price_or_with_a_clause_of_their_own_stay() -> None:
         assert _cues(text, kept) == _cues(text, raw), text
 
 
-def test_a_club_named_by_a_participle_is_a_group_and_stays() -> None:
-    text = "For years the writers have met in a secret club known as the Inkwells."
+def test_a_club_named_by_a_participle_in_quotes_stays() -> None:
+    text = 'For years the writers have met in a secret club known as "the Inkwells".'
     parsed = parse_chunk([(text, None)])[0]
-    claim = _claim(text, "known as", "the Inkwells", "a secret club", 0.5)
+    claim = _claim(text, "known as", '"the Inkwells"', "a secret club", 0.5)
     assert screen(text, [claim], parsed, not_cues=frozenset()) == [claim]
     thing = "For years the writers have studied a rare mineral known as inkstone."
     parsed = parse_chunk([(thing, None)])[0]
