@@ -226,10 +226,7 @@ def _ingest(
                     found = run.triage(item, todo)
                     if found is not None:
                         todo.append(found)
-                jobs = [
-                    Job(t.doc.text, t.doc.published, t.doc.title, t.language, t.doc.outlet)
-                    for t in todo
-                ]
+                jobs = [_job(t, tell=workers > 1) for t in todo]
                 # the last batches one document a job: the workers end together, and the
                 # last result leaves one document to store, not a batch (issue 16)
                 parts = [[job] for job in jobs] if last else [jobs]
@@ -245,6 +242,14 @@ def _ingest(
     return run.result
 
 
+def _job(t: _Todo, tell: bool) -> Job:
+    """T's document for prepare_each; TELL: its language told here, not in the worker (with
+    workers: so the forkserver need not load the identifier before the first worker can
+    start, a serial part of the run's start, issue 16)."""
+    language = (t.language or detect(t.doc.text)) if tell else t.language
+    return Job(t.doc.text, t.doc.published, t.doc.title, language, t.doc.outlet, told=tell)
+
+
 Item = tuple[str, Any, str | None]  # a document's text, publication day and outlet
 Outcome_ = list[FoundClaim] | Exception
 
@@ -252,13 +257,15 @@ Outcome_ = list[FoundClaim] | Exception
 @dataclass(frozen=True)
 class Job:
     """One document for prepare_each: its text, publication day, headline, the language
-    its metadata gives (None: told from the text) and the outlet it came out in, if known."""
+    its metadata gives (None: told from the text, unless ``told``) and the outlet it came
+    out in, if known."""
 
     text: str
     published: Any
     headline: str | None
     language: str | None
     outlet: str | None = None
+    told: bool = False  # LANGUAGE told already (None: not with confidence), not to tell again
 
 
 @dataclass
@@ -597,7 +604,7 @@ def prepare_each(
     claims extracted when it is English, and prepared (store/prepare.py) with the taxonomy
     TOPICS (None: the worker process's). Runs in a worker process, or in this one."""
     topics = _TOPICS if topics is None else topics
-    languages = [job.language or detect(job.text) for job in jobs]
+    languages = [job.language if job.told else job.language or detect(job.text) for job in jobs]
     english = [job for job, language in zip(jobs, languages, strict=True) if is_english(language)]
     found = iter(extract_each([(job.text, job.published, job.outlet) for job in english], learned))
     out = []

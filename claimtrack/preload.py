@@ -1,6 +1,8 @@
 """Imported by the forkserver of `ingest --workers N`: the extractor made ready once, in
 that one process, before the workers are forked from it (copy-on-write), so N workers cost
-one load of spaCy's pipeline, the language identifier and the learned models, not N.
+one load of spaCy's pipeline and the learned models, not N. (The language identifier is not
+loaded here: with workers, the process that stores tells each document's language while this
+one loads, issue 16.)
 
 The forkserver is a fresh interpreter (not a fork of the process that stores, so it holds
 no database connection); BLAS is kept to one thread in it, as in each worker (the workers
@@ -10,8 +12,7 @@ stops the job there, with its message)."""
 
 from __future__ import annotations
 
-# written for this warm-up: speakers, cues and quotes, so every stage runs once, and over
-# the 200 letters the language identifier needs
+# written for this warm-up: speakers, cues and quotes, so every stage runs once
 WARM_TEXT = (
     "Harbour news\n\n"
     'Jane Holloway, the port director, said on Monday that "the new ferry terminal would '
@@ -22,17 +23,15 @@ WARM_TEXT = (
 
 
 def warm() -> None:
-    """Load what every worker needs: BLAS kept to one thread, the pipeline, the language
-    identifier, and the learned models (run once on WARM_TEXT)."""
+    """Load what every worker needs: BLAS kept to one thread, the pipeline and the learned
+    models (run once on WARM_TEXT)."""
     from threadpoolctl import threadpool_limits
 
     from claimtrack.extract import extract
     from claimtrack.extract.nlp import load
-    from claimtrack.io.language import detect
 
     threadpool_limits(limits=1)
     load()
-    detect(WARM_TEXT)
     extract(WARM_TEXT, None, learned=True)
 
 

@@ -125,6 +125,63 @@ def mention_gender(mention: str | None) -> str | None:
 PLANNED = "claimtrack.planned"
 
 
+# session.info key of the round's reads ahead (Ahead): while resolve_loose goes through the
+# loose actors of a round, their claims and the people of those claims' sources are read for
+# many loose actors in one query, not a query each
+AHEAD = "claimtrack.resolve_ahead"
+# loose actors whose claims (and those claims' sources' people) are read in one go
+AHEAD_ACTORS = 200
+IN_CHUNK = 500  # ids in one IN list
+
+
+class Ahead:
+    """What ``plan`` asks for each loose actor of a round, read for several at once: each
+    loose actor's claims (as its first speaker, in id order) and the people each source's
+    claims name. A move forgets what it may change: the claims of the actor it moves to and
+    the people of the claim's source (``moved``), which are then asked again as before."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.claims: dict[int, list[Claim]] = {}
+        self.people: dict[int, list[Actor]] = {}
+
+    def read(self, actor_ids: list[int]) -> None:
+        """The claims of ACTOR_IDS and the people of their sources, in two queries."""
+        self.claims = {i: [] for i in actor_ids}
+        self.people = {}
+        stmt = select(Claim).where(Claim.actor_id.in_(actor_ids)).order_by(Claim.id)
+        for claim in self.session.scalars(stmt):
+            self.claims[claim.actor_id].append(claim)  # type: ignore[index]
+        sources = sorted({c.source_id for found in self.claims.values() for c in found})
+        for n in range(0, len(sources), IN_CHUNK):
+            part = sources[n : n + IN_CHUNK]
+            self.people.update((s, []) for s in part)
+            pairs = union(
+                select(Claim.source_id, ClaimSpeaker.actor_id)
+                .join(Claim, Claim.id == ClaimSpeaker.claim_id)
+                .where(Claim.source_id.in_(part)),
+                select(Claim.source_id, Claim.actor_id).where(Claim.source_id.in_(part)),
+            ).subquery()
+            stmt = (
+                select(pairs.c.source_id, Actor)
+                .join(Actor, Actor.id == pairs.c.actor_id)
+                .where(Actor.kind == "person")
+            )
+            for source_id, actor in self.session.execute(stmt):
+                self.people[source_id].append(actor)
+
+    def moved(self, source_id: int, from_id: int, to_id: int) -> None:
+        """A claim of SOURCE_ID moved from actor FROM_ID to TO_ID: what that may change is
+        asked again."""
+        self.people.pop(source_id, None)
+        self.claims.pop(from_id, None)
+        self.claims.pop(to_id, None)
+
+
+def _ahead(session: Session) -> Ahead | None:
+    return session.info.get(AHEAD)
+
+
 def _once(session: Session, key: tuple, rows: Callable[[], list]) -> list:
     """ROWS(), worked out once per KEY while ``plan`` works (else every time)."""
     memo: dict[tuple, list] | None = session.info.get(PLANNED)
@@ -140,6 +197,11 @@ def source_gender(session: Session, loose: Actor, claim: Claim) -> str | None:
     article goes on to call "he"), else None."""
 
     def mentions() -> list[str | None]:
+        ahead = _ahead(session)
+        if ahead is not None and loose.id in ahead.claims:
+            return [
+                c.speaker_mention for c in ahead.claims[loose.id] if c.source_id == claim.source_id
+            ]
         stmt = select(Claim.speaker_mention).where(
             Claim.actor_id == loose.id, Claim.source_id == claim.source_id
         )
@@ -176,6 +238,9 @@ def in_source(session: Session, source_id: int, loose: Actor, gender: str | None
     """The full-named people SOURCE_ID's claims name whom LOOSE's surname fits."""
 
     def people() -> list[Actor]:
+        ahead = _ahead(session)
+        if ahead is not None and source_id in ahead.people:
+            return list(ahead.people[source_id])
         ids = select(ClaimSpeaker.actor_id).join(Claim, Claim.id == ClaimSpeaker.claim_id)
         named = union(  # one union, not two IN joined by OR: PostgreSQL read every actor for it
             ids.where(Claim.source_id == source_id),
@@ -244,13 +309,18 @@ def plan(session: Session, loose: Actor) -> list[tuple[Claim, Actor, str]]:
     person, why)."""
     find = person_for if person_like(loose) else by_description
     out = []
-    claims = session.scalars(select(Claim).where(Claim.actor_id == loose.id).order_by(Claim.id))
+    ahead = _ahead(session)
+    if ahead is not None and loose.id in ahead.claims:
+        claims = list(ahead.claims[loose.id])
+    else:
+        stmt = select(Claim).where(Claim.actor_id == loose.id).order_by(Claim.id)
+        claims = list(session.scalars(stmt))
     # it only reads: what it asks for several claims (their source's people, the registry's
     # names) is asked once
     session.info[PLANNED] = {}
     try:
         with remembered(session):
-            for claim in claims.all():
+            for claim in claims:
                 found = find(session, loose, claim)
                 if found is not None and found[0].id != loose.id:
                     out.append((claim, *found))
@@ -262,6 +332,9 @@ def plan(session: Session, loose: Actor) -> list[tuple[Claim, Actor, str]]:
 def move(session: Session, loose: Actor, claim: Claim, person: Actor, why: str) -> Resolved:
     """Give CLAIM to PERSON: its first speaker, the aliases it gave, its how-text."""
     said = " ".join((claim.speaker_mention or loose.name).split())
+    ahead = _ahead(session)
+    if ahead is not None:
+        ahead.moved(claim.source_id, loose.id, person.id)
     claim.actor_id = person.id
     claim.speaker_how = f"'{said}': {person.name}, {why}"
     link = session.scalar(
@@ -410,11 +483,18 @@ def resolve_loose(session: Session, among: Collection[int] | None = None) -> lis
             ids.add(short.id)
     for _ in range(ROUNDS):
         step: list[Resolved] = []
-        for loose in loose_actors(session, ids):
-            done = [move(session, loose, c, p, why) for c, p, why in plan(session, loose)]
-            if done and settle(session, loose, done) and ids is not None:
-                ids.discard(loose.id)
-            step += done
+        actors = loose_actors(session, ids)
+        session.info[AHEAD] = ahead = Ahead(session)
+        try:
+            for n, loose in enumerate(actors):
+                if n % AHEAD_ACTORS == 0:  # the next ones' claims and people, in two queries
+                    ahead.read([a.id for a in actors[n : n + AHEAD_ACTORS]])
+                done = [move(session, loose, c, p, why) for c, p, why in plan(session, loose)]
+                if done and settle(session, loose, done) and ids is not None:
+                    ids.discard(loose.id)
+                step += done
+        finally:
+            session.info.pop(AHEAD, None)
         moved += step
         if not step:
             break

@@ -167,7 +167,7 @@ def test_the_workers_are_forked_from_one_process_that_loaded_the_extractor():
     assert all(preloaded and loaded for _, preloaded, loaded in seen)
 
 
-def test_importing_the_preload_readies_the_extractor_in_a_fresh_interpreter():
+def test_importing_the_preload_readies_the_extractor_but_not_the_language_identifier():
     code = (
         "import claimtrack.preload, sys\n"
         "from claimtrack.extract.nlp import load\n"
@@ -177,7 +177,31 @@ def test_importing_the_preload_readies_the_extractor_in_a_fresh_interpreter():
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
     )
-    assert out.stdout.split() == ["1", "1"]
+    # the writer tells the languages while the forkserver loads (_job): its load is the
+    # serial start of a run, and the identifier is no part of it
+    assert out.stdout.split() == ["1", "0"]
+
+
+def test_with_workers_the_writer_tells_the_language_and_the_worker_trusts_it(monkeypatch):
+    import claimtrack.ingest as ingest_mod
+    from claimtrack.io.document import Document
+
+    long = "\n".join(article(i) for i in range(4))  # over the 200 letters a language needs
+    todo = ingest_mod._Todo(Document(text=long, path="a.md"), "digest", None, None)
+    told = ingest_mod._job(todo, tell=True)
+    assert told.told and told.language == "en"  # told here, by the writer
+    untold = ingest_mod._job(todo, tell=False)  # one process: prepare_each tells it
+    assert not untold.told and untold.language is None
+    short = ingest_mod._Todo(Document(text="Ann Holt said yes.", path="b.md"), "d2", None, None)
+    assert ingest_mod._job(short, tell=True).language is None  # too short to tell
+
+    def no_detect(text: str) -> str:
+        raise AssertionError("a told language was told again")
+
+    monkeypatch.setattr(ingest_mod, "detect", no_detect)
+    jobs = [Job("Ann Holt said yes.", None, None, None, told=True), told]
+    ready = prepare_each(jobs, learned=False, topics=[])
+    assert [r.language for r in ready] == [None, "en"]
 
 
 # Run in a fresh interpreter (a forkserver is one a process, and this one's may be running):

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from claimtrack.store import engine as dbmod
-from claimtrack.store.appearances import THRESHOLD, similarity
+from claimtrack.store.appearances import THRESHOLD, same_score, similarity
 from claimtrack.store.models import Claim
 from tests.handmade import store_articles
 
@@ -93,3 +93,31 @@ def test_the_minhash_minimums_are_those_of_the_plain_arithmetic():
     ]
     for values in cases:
         assert _minimums(values) == plain(values), values
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "score"),
+    [
+        # F1: 6 words each, 5 shared
+        ("the mayor said the port would grow", "the mayor said the port will grow", 2 * 6 / 14),
+        # a trimmed quote: 6 words all in the longer's 11 (F1 12/17 below the threshold)
+        (
+            "the ferry will run every hour",
+            "the ferry will run every hour from the harbour in June",
+            THRESHOLD,
+        ),
+        ("fares rose by 5 percent this year", "fares rose by 6 percent this year", 0.0),
+        ("the council met", "a storm hit the coast", 0.0),
+    ],
+)
+def test_same_score_counts_the_shared_words_of_the_words_both_have(monkeypatch, a, b, score):
+    # the words two contents share, from their sets of distinct words: Counter's & (a loop
+    # in Python over every word of one) is not what relink_actor's pairs go through
+    from collections import Counter
+
+    def no_and(self, other):  # noqa: ANN001, ANN202
+        raise AssertionError("Counter & used")
+
+    monkeypatch.setattr(Counter, "__and__", no_and)
+    assert same_score(a, b) == pytest.approx(score)
+    assert same_score(b, a) == pytest.approx(score)
