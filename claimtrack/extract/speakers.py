@@ -77,7 +77,8 @@ TITLE_WORDS = frozenset(
     colonel sergeant lieutenant major sir lord lady bishop archbishop cardinal pope rabbi imam
     superintendent principal trustee treasurer auditor economy finance interior health
     education environment agriculture trade labor labour justice energy transport chairperson
-    head deputy-chief cmdr. capt. sgt. lt. maj. prof. prof pollster
+    head deputy-chief cmdr. capt. sgt. lt. maj. prof. prof pollster admiral rear assemblyman
+    assemblywoman assemblymember alderman alderwoman
     """.split()
 )
 
@@ -732,6 +733,27 @@ MONTHS = frozenset(
 )
 # an acronym: two to six capitals, dotted or not ("HPA", "F.T.C.")
 _ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,6})$")
+# a page's markup left in its text ('datetime="2016', 'href=', '<b>'): no name has these
+_MARKUP = re.compile(r"[<>=]")
+# a web site's address written as its name ("harbour-news.com", "Kestrel.co.uk")
+_SITE = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|info|news|[a-z]{2})$", re.I)
+
+
+def web_name(found: ResolvedActor) -> ResolvedActor:
+    """FOUND, its name without a page's markup before it ('">Roe' -> "Roe"; nobody when
+    no word is left: 'datetime="2016'), and a web site's address an outlet ("according to
+    harbour-news.com")."""
+    if not found.name:
+        return found
+    if _MARKUP.search(found.name):
+        rest = clean(re.split(r'[<>="]', found.name)[-1])
+        first = re.split(r"['’\s]", rest)[0].lower()
+        if not rest[:1].isupper() or first in PRONOUNS_ANY | FIRST_PERSON:
+            return ResolvedActor(None, "unnamed")  # 'datetime="2016', '">I'm': no one
+        return ResolvedActor(rest, found.kind, found.role, found.affiliation, [rest])
+    if found.kind == "person" and " " not in found.name and _SITE.match(found.name):
+        return ResolvedActor(found.name, "media", forms=[found.name])
+    return found
 
 
 def is_month(tok: Token) -> bool:
@@ -856,11 +878,14 @@ def _qualified(noun: Token) -> Token:
     bare = noun.tag_ == "NN" and not any(c.dep_ in ("det", "poss") for c in noun.children)
     if noun.dep_ == "pobj" and bare and prep.dep_ == "prep" and prep.head.pos_ == "NOUN":
         return prep.head
-    # "a lawyer for the Acme Group who": a body is no "who", the person's job is
+    # "a lawyer for the Acme Group who": a body is no "who", the person's job is; a name's
+    # last word stands for its head ("the head of the Fund for North Sea Peace, who")
     body = noun.pos_ == "PROPN" and noun.ent_type_ in ("ORG", "GPE", "NORP", "FAC")
+    name = _name_head(noun) if body else noun
+    prep = name.head
     if (
         body
-        and noun.dep_ == "pobj"
+        and name.dep_ == "pobj"
         and prep.dep_ == "prep"
         and prep.lower_ in ("for", "at", "with", "of")
         and prep.head.pos_ == "NOUN"
@@ -868,6 +893,13 @@ def _qualified(noun: Token) -> Token:
     ):
         return prep.head
     return noun
+
+
+def _name_head(tok: Token) -> Token:
+    """The head of the body's name TOK stands in ("Peace" of "the Fund for North Sea Peace":
+    Fund), else TOK."""
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    return ent.root if ent is not None and ent.label_ in BODY_LABELS | {"FAC"} else tok
 
 
 def description_of(head: Token, text: str) -> str | None:
@@ -878,6 +910,10 @@ def description_of(head: Token, text: str) -> str | None:
         return definite(phrase) or _of_description(head, phrase.split())
     words = phrase.split()
     lone_member = head.ent_type_ == "NORP" and head.tag_ == "NNP" and len(words) == 2
+    if _member_of_place(head):  # "the Kentucky Republican"
+        return " ".join(words[1:])
+    if words and words[0].lower() == "the" and title_only(words[1:]):
+        return " ".join(words[1:])  # "the Attorney General": a title, no name
     return head.text if lone_member and words[0].lower() in ("the", "this") else None
 
 
@@ -1647,6 +1683,31 @@ def _title_word(word: str) -> bool:
     return low in TITLE_WORDS or low in HONORIFICS or low in ("del.", "delegate")
 
 
+# the last word of a title that is no one's surname ("Prime Minister", "Inspector General";
+# not "Senator King", "Mr. Major", "Governor Justice")
+_TITLE_HEADS = frozenset(
+    """
+    general minister president secretary director chairman chairwoman chair chairperson
+    spokesman spokeswoman spokesperson commissioner ambassador envoy official attorney
+    counsel treasurer auditor superintendent governor mayor senator representative adviser
+    advisor chief leader whip officer
+    """.split()
+)
+
+
+def title_only(words: list[str]) -> bool:
+    """Whether WORDS (two or more) are a title alone, no name in them: "Prime Minister",
+    "Vice President", "Inspector General"; a form of address ("Mr. King") or a last word
+    that may be a surname ("Senator King") is a name's."""
+    lows = [w.lower() for w in words]
+    return (
+        len(lows) >= 2
+        and all(w in TITLE_WORDS for w in lows)
+        and not any(w in HONORIFICS | COURTESY_TITLES for w in lows)
+        and lows[-1] in _TITLE_HEADS
+    )
+
+
 def _not_person_noun(head: Token) -> bool:
     low, lemma = head.lower_, head.lemma_.lower()
     bodies = MEDIA_WORDS | GOVERNMENT_WORDS | ORG_WORDS | ORG_HEADS | POLLS | DOCUMENTS
@@ -2062,6 +2123,8 @@ def analyse_mention(head: Token, start: int, end: int) -> ResolvedActor:
             if kind == "person" and _firm_before(title_toks, name_toks):
                 kind, role, aff = "organization", None, None  # "investment bank Harrow Stanley"
             name = clean(person_name(name) if kind == "person" else name)
+            if kind == "person" and title_only([t.text for t in name_toks]):
+                return ResolvedActor(name, "unnamed", role=name)  # "the Inspector General"
             return ResolvedActor(name, kind, role, aff, [name])
     if (titled := _named_after_title(head, toks)) is not None:
         return titled
@@ -2076,12 +2139,14 @@ def analyse_mention(head: Token, start: int, end: int) -> ResolvedActor:
         return ResolvedActor(org, "media")
     if lower in GOVERNMENT_WORDS or head.ent_type_ == "GPE" or words & {"kremlin", "pentagon"}:
         return ResolvedActor(org, "government", affiliation=affiliation_of(text.split())[0])
-    if head.ent_type_ == "ORG" or lower in ORG_WORDS:
-        return ResolvedActor(org, "organization")
+    if head.ent_type_ in ("ORG", "FAC") or lower in ORG_WORDS:
+        return ResolvedActor(org, "organization")  # "The Vatican says": a place that speaks
     if head.lemma_.lower() in UNNAMED_HEADS or lower in UNNAMED_HEADS or head.pos_ == "NOUN":
         role_text = clean(" ".join(t.text for t in np_toks if t.pos_ not in ("DET",)))
         aff, _ = affiliation_of(role_text.split())
         return ResolvedActor(text, "unnamed", role=role_text or None, affiliation=aff)
+    if text and title_only(text.split()):
+        return ResolvedActor(text, "unnamed", role=text)  # "The Prime Minister": a title
     return ResolvedActor(text or None, "person" if head.pos_ == "PROPN" else "unnamed")
 
 
@@ -2219,13 +2284,40 @@ def _nobody_in_particular(head: Token, text: str) -> ResolvedActor | None:
     phrase = clean(cut_clauses(text))
     lone_member = (
         head.ent_type_ == "NORP" and head.tag_ == "NNP" and _DET.sub("", phrase) == head.text
-    )
+    ) or _member_of_place(head)
     if not (is_indefinite(phrase) or lone_member):
         return None
     if (handle := _HANDLE.search(text)) is not None:
         return ResolvedActor(handle.group(), "person", forms=[handle.group()])
     phrase = _DET.sub("", phrase)
     return ResolvedActor(phrase, "unnamed", role=phrase)
+
+
+def _member_of_place(head: Token) -> bool:
+    """HEAD is one party member described by the place they stand for, after "the": "the
+    Kentucky Republican", "The Oregon Democrat" (no name follows: that would head it)."""
+    before = [t for t in head.lefts]
+    return (
+        head.ent_type_ == "NORP"
+        and head.tag_ == "NNP"
+        and len(before) >= 2
+        and before[0].lower_ == "the"
+        and all(t.ent_type_ in ("GPE", "LOC") and t.dep_ == "compound" for t in before[1:])
+    )
+
+
+_NOT_WORD = re.compile(r"[^\w ]")
+
+
+def _of_place(hit: tuple[ResolvedActor, str], description: str) -> bool:
+    """Whether the role HIT was found by, or its actor's, names the place of a party
+    member's DESCRIPTION ("Oregon Democrat": "Sen., Democrat of Oregon"), not only the party
+    ("the Wisconsin Republican" is no GOP candidate of another state)."""
+    actor, role = hit
+    place = description.split()[:-1]
+    written = " ".join(f"{role} {actor.role or ''} {actor.affiliation or ''}".split())
+    written = " " + _NOT_WORD.sub(" ", written).lower() + " "
+    return all(f" {w.lower()} " in written for w in place)
 
 
 def mention_gender(text: str, name: str | None) -> Gender | None:
@@ -2300,6 +2392,13 @@ def _of_name_end(head: Token) -> int | None:
             if len(toks) > 1 and all(t.text[:1].isupper() or t.lower_ in _NAME_JOINS for t in toks):
                 return toks[-1].idx + len(toks[-1].text)
     return None
+
+
+def _verb_in_name(tok: Token) -> bool:
+    """Whether the NER's name TOK stands in holds a verb, as no name does ("Will Run Ads
+    Demanding" of a title-cased headline)."""
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    return ent is not None and any(t.pos_ in ("VERB", "AUX") for t in ent)
 
 
 def headline_word_on(ent: Span, headline: bool) -> bool:
@@ -3348,7 +3447,7 @@ class Resolver:
         return (
             found.kind == "person"
             and found.name == head.text
-            and head.ent_type_ == ""
+            and (head.ent_type_ == "" or _verb_in_name(head))
             and head.lower_ not in self.full_names
             and first_name_gender(head.text) is None
             and _title_cased(head.sent)
@@ -4073,7 +4172,7 @@ class Resolver:
             return hit
         if (hit := self.by_age(text)) is not None:
             return hit
-        found = analyse_mention(head, start, end)
+        found = web_name(analyse_mention(head, start, end))
         if self.headline_word(found, head):  # "Anchor Expressed Fear ...": no one's name
             found = ResolvedActor(head.lower_, "unnamed", role=head.lower_)
         if found.kind in BODIES or found.kind == "unnamed":
@@ -4091,7 +4190,8 @@ class Resolver:
                 if (hit := self.by_role(headline, self.sentence(head))) is not None:
                     return hit[0], f"named as {hit[1]} in this article"
         if found.kind == "unnamed" and description is not None:
-            if (hit := self.by_role(description, self.sentence(head))) is not None:
+            hit = self.by_role(description, self.sentence(head))
+            if hit is not None and (not _member_of_place(head) or _of_place(hit, description)):
                 return hit[0], f"named as {hit[1]} in this article"
         bare = fold(found.name or "") in LEDE_HEADS  # "Former Navy Doctor Says": no name
         if (found.kind == "unnamed" or bare) and (hit := self.lede(head, text)) is not None:

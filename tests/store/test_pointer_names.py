@@ -44,3 +44,14 @@ def test_a_pronoun_with_herself_names_nobody_but_a_capital_place_stays() -> None
     assert _named(text, "She herself", name="She") is None
     assert _named(text, "She herself") is None
     assert _named("The US welcomed the deal.", "The US", name="US") == "US"
+
+
+def test_a_pronoun_after_a_pages_markup_names_nobody() -> None:
+    # s14-who7: a tweet's markup glued to its "I" is no one's name
+    assert _named('<post id="7" time="1448">I refuse to pay the toll.', 'time="1448">I') is None
+    assert _named('<post id="7" time="14">I’m glad, she said.', 'time="14">I’m') is None
+
+
+def test_a_name_after_a_pages_markup_keeps_the_name() -> None:
+    text = '<p class="x">The Harbor Board said it would appeal.'
+    assert _named(text, 'class="x">The Harbor Board') == "The Harbor Board"
