@@ -30,6 +30,8 @@ PRONOUN_GENDER: dict[str, Gender] = {
 
 _SPACE = re.compile(r"\s+")
 _EDGE = re.compile(r"^[\W_]+|[\W_]+$")
+# a page's markup left in its text ('datetime="2016', 'href=', '<b>'): no name holds these
+MARKUP = re.compile(r"[<>=]")
 
 
 # A mention that is only one of these names nobody: it is resolved, or left unnamed.

@@ -26,6 +26,7 @@ from claimtrack.extract.types import ActorKind
 from claimtrack.extract.wordlists import words as words_of
 from claimtrack.names import (
     BYLINE_ROLES,
+    MARKUP,
     PARTICLES,
     PRONOUN_GENDER,
     REFLEXIVES,
@@ -733,8 +734,6 @@ MONTHS = frozenset(
 )
 # an acronym: two to six capitals, dotted or not ("HPA", "F.T.C.")
 _ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,6})$")
-# a page's markup left in its text ('datetime="2016', 'href=', '<b>'): no name has these
-_MARKUP = re.compile(r"[<>=]")
 # a web site's address written as its name ("harbour-news.com", "Kestrel.co.uk")
 _SITE = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|info|news|[a-z]{2})$", re.I)
 
@@ -745,7 +744,7 @@ def web_name(found: ResolvedActor) -> ResolvedActor:
     harbour-news.com")."""
     if not found.name:
         return found
-    if _MARKUP.search(found.name):
+    if MARKUP.search(found.name):
         rest = clean(re.split(r'[<>="]', found.name)[-1])
         first = re.split(r"['’\s]", rest)[0].lower()
         if not rest[:1].isupper() or first in PRONOUNS_ANY | FIRST_PERSON:

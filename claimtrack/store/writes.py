@@ -35,6 +35,7 @@ from claimtrack.extract.wordlists import words
 from claimtrack.io.byline import agency
 from claimtrack.io.document import Document
 from claimtrack.names import (
+    MARKUP,
     NAME_GLUE,
     NAME_TITLES,
     PARTICLES,
@@ -167,17 +168,13 @@ def speaker_name(speaker: Speaker, doc_text: str) -> str | None:
     if speaker.mention is None:
         return None
     mention = " ".join(speaker.mention.text(doc_text).split())
-    if _MARKUP.search(mention):  # a page's markup before the mention: '<post id="7">I'
-        mention = _MARKUP.split(mention)[-1].strip(" \"'")
+    if MARKUP.search(mention):  # a page's markup before the mention: '<post id="7">I'
+        mention = MARKUP.split(mention)[-1].strip(" \"'")
         if not mention[:1].isupper() or names_nobody(re.split(r"['\u2019]", mention)[0]):
             return None
     if not mention or names_nobody(mention):
         return None
     return mention
-
-
-# a page's markup ('datetime="2016', '<b>'): no mention of anyone holds these
-_MARKUP = re.compile(r"[<>=]")
 
 
 def find_actor(session: Session, name: str) -> Actor | None:
