@@ -116,7 +116,10 @@ def retag(
     source_id: int | None = None,
 ) -> Retagged:
     """Recompute the tagger's links of TOPICS (default: all) over every stored claim, or the
-    claims of one source (SOURCE_ID), each article's claims checked together as at ingest."""
+    claims of one source (SOURCE_ID), each article's claims checked together as at ingest,
+    from what ingest read: the stored words, speaker mention, cue and the speaker's role as
+    the article gave it (``Claim.speaker_role``, not the actor's role, which another article
+    may have set)."""
     topics = list(topics) if topics is not None else list(session.scalars(select(Topic)))
     if not topics:
         return Retagged(0, 0)
@@ -149,10 +152,9 @@ def retag(
             Claim.speaker_mention,
             Claim.cue,
             Claim.cue_start,
-            Actor.role,
+            Claim.speaker_role,
         )
         .join(Source, Source.id == Claim.source_id)
-        .outerjoin(Actor, Actor.id == Claim.actor_id)
         .where(*([] if source_id is None else [Claim.source_id == source_id]))
         .order_by(Claim.source_id, Claim.id)
         .execution_options(yield_per=batch)

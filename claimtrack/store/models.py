@@ -159,6 +159,7 @@ class Claim(Base):
     confidence: Mapped[float]
     found_by: Mapped[str]
     speaker_how: Mapped[str | None]
+    speaker_role: Mapped[str | None]
     status: Mapped[str]
     short_text: Mapped[str | None]
     rejected: Mapped[str | None]

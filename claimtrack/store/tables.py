@@ -206,6 +206,9 @@ claims = Table(
     Column("found_by", String(10), nullable=False, default="rules", server_default="rules"),
     # how the speaker was resolved: "'he': Paul Smith, subject of the previous sentence"
     Column("speaker_how", Text),
+    # the speaker's role as the claim's own article gives it ("Harriers head coach"), also
+    # for a "he" resolved to that person: what `topics update` reads, as ingest does
+    Column("speaker_role", Text),
     Column("status", String(20), nullable=False, default="unreviewed"),
     # the short claim text a fact-check reviews ("claimReviewed"), set by hand
     Column("short_text", Text),

@@ -1309,4 +1309,5 @@ def claim_fields(
         "confidence": round(float(c.confidence), 3),
         "found_by": c.found_by,
         "speaker_how": by_db or how_filed(c.speaker, actor, text),
+        "speaker_role": c.speaker.role,
     }

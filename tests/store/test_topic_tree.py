@@ -2548,3 +2548,47 @@ def test_a_poll_result_of_two_shares_needs_the_articles_company():
         "cut emissions by 5 percent to 15 percent",
     ):
         assert "elections" not in ambiguous_topics(taxonomy, change), change
+
+
+GALA_STORY = """A gala at the Lakeside town hall
+
+The Lakeside town hall held its spring gala on Friday.
+
+Jo Ray said the evening was a lovely surprise for the whole family.
+"""
+
+
+def tags_of(db_url: str) -> set[tuple[str, str, str]]:
+    """Every (content, topic, via) of a database's claims."""
+    from sqlalchemy import select
+
+    from claimtrack.store.engine import make_engine, resolve_url
+    from claimtrack.store.models import Claim, ClaimTopic, Topic
+
+    engine = make_engine(resolve_url(db_url))
+    with engine.connect() as conn:
+        got = conn.execute(
+            select(Claim.content, Topic.slug, ClaimTopic.via)
+            .join(ClaimTopic, ClaimTopic.claim_id == Claim.id)
+            .join(Topic, Topic.id == ClaimTopic.topic_id)
+        ).all()
+    engine.dispose()
+    return {tuple(r) for r in got}
+
+
+def test_topics_update_tags_as_ingest_did_with_the_role_each_article_gives(cli, db_url, tmp_path):
+    """Re-tagging reads the speaker's role the claim's own article gave (stored with the
+    claim), as ingest did, not the role the speaker was stored with from another article: the
+    coach's words at a town gala are no match report, before `topics update` or after."""
+    (tmp_path / "coach.txt").write_text(COACH_STORY, encoding="utf-8")
+    (tmp_path / "gala.txt").write_text(GALA_STORY, encoding="utf-8")
+    cli("ingest", str(tmp_path / "coach.txt"), "--published", "2024-03-02", "-q", db=db_url)
+    cli("ingest", str(tmp_path / "gala.txt"), "--published", "2024-03-09", "-q", db=db_url)
+    ingested = tags_of(db_url)
+    gala = "the evening was a lovely surprise for the whole family"
+    assert not {t for t in ingested if t[0] == gala}
+    assert ("the boys showed real character after the break", "sports-coaching", "speaker") in (
+        ingested
+    )
+    cli("topics", "update", db=db_url)
+    assert tags_of(db_url) == ingested
