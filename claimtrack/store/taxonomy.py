@@ -163,6 +163,8 @@ class TopicDef:
             if (
                 _follows_a_name(text, m.start())
                 or _WHO_NOUN.match(text, m.end())
+                or _immigration_status(text, m.start(), m.end())
+                or _intention(text, m.start(), m.end())
                 or (
                     _IN_THE_RACE.match(text, m.end())
                     and m.group(0).split()[-1].lower() not in _SUBJECT_TITLES
@@ -422,8 +424,52 @@ def _follows_a_name(text: str, start: int) -> bool:
 _WHO_NOUN = LazyPattern(
     r"[\s-]+(?:conservatives|liberals|progressives|moderates|libertarians|hawks|doves|wings?"
     r"|analysts?|pundits|commentators|columnists?|correspondents?|reporters?"
-    r"|voters|voting\s+bloc|magnates?|moguls?|tycoons?|heir(?:ess)?(?:es|s)?)(?!\w)"
+    r"|voters|voting\s+bloc|magnates?|moguls?|tycoons?|heir(?:ess)?(?:es|s)?"
+    r"|billionaires?|millionaires?|manager|chairman|chairwoman|spokes(?:wo)?man|spokesperson)(?!\w)"
 )
+
+
+# a word of legality that says whether a person may stay in a country ("illegal immigrants",
+# "living in the country illegally", "legal status", "legal permanent residents"): their
+# immigration status, not crime or the law (a word of migration within a few words of it)
+_LEGALITY = LazyPattern(r"(?:il)?legal(?:ly)?", re.IGNORECASE)
+_MIGRATION = LazyPattern(
+    r"\b(?:immigra\w*|migra\w*|aliens?|deport\w*|undocumented|status|residen\w*|border"
+    r"|citizenship|(?:in|into|to)\s+(?:the|this|our)\s+(?:country|United\s+States|U\.\s?S\.?))",
+    re.IGNORECASE,
+)
+STATUS_REACH = 40  # characters either side of a word of legality where migration is read
+
+
+def _immigration_status(text: str, start: int, end: int) -> bool:
+    """The word matched at START:END is a word of legality ("illegal", "legally") said of
+    someone's immigration status: a word of migration is within STATUS_REACH characters."""
+    if text[start] not in "iIlL" or not _LEGALITY.fullmatch(text, start, end):
+        return False
+    lo, hi = max(0, start - STATUS_REACH), min(len(text), end + STATUS_REACH)
+    return _MIGRATION.search(text, lo, hi) is not None
+
+
+# "plan" as an intention, not a policy: "has no plans to meet", "do not plan to attend", "he
+# plans to run", a content that starts "plans to ..." (its subject outside it); "his plan to
+# cut taxes", "a plan to build a wall" are plans (a determiner before them)
+_PLAN = LazyPattern(r"plans?", re.IGNORECASE)
+_INTENT_BEFORE = LazyPattern(
+    r"(?:^|(?<![\w'’])(?:no|not|never|I|we|you|they|he|she|it|who|will|would|do|does|did|also"
+    r"|still|now|may|might|could|should|must)\s+|n['’]t\s+)\W*$",
+    re.IGNORECASE,
+)
+_TO_VERB = LazyPattern(r"\s+to\s+[a-z]")
+
+
+def _intention(text: str, start: int, end: int) -> bool:
+    """The word matched at START:END is "plan" or "plans" said of someone's intention ("no
+    plans to meet", "they plan to vote"): a subject, a negation or an auxiliary before it, an
+    infinitive after it."""
+    plan = text[start] in "pP" and _PLAN.fullmatch(text, start, end)
+    if not plan or not _TO_VERB.match(text, end):
+        return False
+    return _INTENT_BEFORE.search(text, max(0, start - 20), start) is not None
 
 
 # a contestant a keyword describes ("his Democratic presidential challenger", "the Republican

@@ -2592,3 +2592,47 @@ def test_topics_update_tags_as_ingest_did_with_the_role_each_article_gives(cli, 
     )
     cli("topics", "update", db=db_url)
     assert tags_of(db_url) == ingested
+
+
+@pytest.mark.parametrize(
+    ("sentence", "want", "wrong"),
+    [
+        # a word of legality said of someone's immigration status is no crime or law
+        (
+            "they want immigrants living in the country illegally to be deported",
+            "immigration",
+            "justice",
+        ),
+        ("he opposes legal status for undocumented workers on the farms", "immigration", "justice"),
+        ("the mayor said the illegals must go home", "immigration", "justice"),
+        # ... while a word of legality about a deed still is
+        ("the ferry contract was found to be illegal", "justice", None),
+        ("he was arrested for illegally dumping waste in the river", "justice", None),
+        # "plan" as an intention is no policy; a plan someone has is
+        (
+            "the government has no plans to cut spending on ferries",
+            "government",
+            "government-policy",
+        ),
+        ("the government does not plan to raise the ferry budget", "economy", "government-policy"),
+        ("his plan to cut government spending on ferries", "government-policy", None),
+        ("the government's plan to cut spending on ferries", "government-policy", None),
+        # a trade before "billionaires" says who, like "tycoon"
+        ("attacks on her funded by two hedge fund billionaires", None, "market-exchange"),
+        ("hedge funds lost money this year", "market-exchange", None),
+        # ... and so does a field before one person's post: "campaign manager", "spokesman"
+        ("the campaign manager grabbed a woman by the arm", None, "elections"),
+        ("the foreign ministry spokesman was angry", None, "foreign-ministries"),
+        ("the campaign raised $5 million in March", "elections", None),
+        ("the foreign ministry summoned the ambassador", "foreign-ministries", None),
+        # the money of a campaign is an election's, not the economy's
+        ("the ruling on campaign finance must be overturned", "elections", "economy"),
+        ("campaign spending by the two sides topped $5 million", "elections", "economy"),
+        ("ad spending in the race for mayor reached $2 million", "elections", "economy"),
+        ("consumer spending fell in March", "economy", None),
+    ],
+)
+def test_status_intentions_and_campaign_money_of_issue_19_precision_round_21(sentence, want, wrong):
+    found = slugs(tag(load_taxonomy(), own_words(sentence, 0)))
+    assert want is None or want in found, found
+    assert wrong is None or wrong not in found, found
