@@ -2572,7 +2572,11 @@ def test_a_cue_of_five_words_says_what_a_claim_with_no_subject_is_about():
         ("disaster-incidents", "the plane made an emergency landing in Calder", None),
         ("transport", "the city will fill 10,000 potholes this year", None),
         ("transport", "bus fares will rise in January", None),
-        ("family-life", "the couple welcomed a baby girl on Tuesday", None),
+        (
+            "family-life",
+            "the couple welcomed a baby girl on Tuesday",
+            "the shop welcomed their first customers",
+        ),
         ("society", "the birth rate fell for the sixth year", None),
         ("housing-property", "the town plans to build 5,000 affordable homes", None),
         ("business-enterprise", "the competition regulator blocked the deal", None),
@@ -2582,6 +2586,7 @@ def test_a_cue_of_five_words_says_what_a_claim_with_no_subject_is_about():
         ("health-care", "waiting times at emergency departments grew", None),
         ("public-health", "the mask mandate ends on Monday", None),
         ("competition-discipline", "the team faces relegation", None),
+        ("competition-discipline", "she made three birdies", "a little birdie told me"),
         (
             "competition-discipline",
             "the jockey was hurt in a fall",
@@ -2593,7 +2598,11 @@ def test_a_cue_of_five_words_says_what_a_claim_with_no_subject_is_about():
         ("pollution-nature", "the ice shelf collapsed", None),
         ("technology-engineering", "the GPU is twice as fast", None),
         ("video-games", "the DLC adds ten new levels", None),
-        ("space-programme", "a crewed mission to Mars is years away", None),
+        (
+            "space-programme",
+            "a crewed mission to Mars is years away",
+            "a ship crewed by volunteers",
+        ),
         (
             "judiciary",
             "he pledged to enact judicial reform",
@@ -2610,7 +2619,8 @@ def test_subjects_of_general_news_of_issue_19_third_session(slug, tagged, untagg
     cars, food, health, sport, taxes, weather, nature, technology, games, space) and by the
     vocabulary of the learning sets (judicial reform, on the stump, a trillion beside
     a plain word of the economy); a jockey, not candidates jockeying or who jockey for
-    position; judicial reform, not Judicial Watch (a group's name)."""
+    position; judicial reform, not Judicial Watch (a group's name); a crewed mission, not a
+    ship crewed by volunteers; birdies, not a little birdie; a baby welcomed, not customers."""
     taxonomy = load_taxonomy()
     assert slug in slugs(tag(taxonomy, tagged))
     assert untagged is None or slug not in slugs(tag(taxonomy, untagged))
