@@ -558,7 +558,7 @@ def _weakly(taxonomy: Sequence[TopicDef], content: str, quote: str | None) -> bo
     )
 
 
-CUE_WORDS = 4  # words of a cue that may say what the claim is about ("refused to endorse")
+CUE_WORDS = 5  # words of a cue that may say what the claim is about ("held a favorable opinion of")
 
 
 def _short(cue: str | None) -> bool:

@@ -2636,3 +2636,78 @@ def test_status_intentions_and_campaign_money_of_issue_19_precision_round_21(sen
     found = slugs(tag(load_taxonomy(), own_words(sentence, 0)))
     assert want is None or want in found, found
     assert wrong is None or wrong not in found, found
+
+def test_a_cue_of_five_words_says_what_a_claim_with_no_subject_is_about():
+    """Issue 19, third session of 2026-12-07 (branch s19-cover2): a poll's or a voter's
+    cue of five words ("held a favorable opinion of", "are definitely not voting for") is
+    all a claim that is only a name or a pronoun says of what it is about; a longer cue runs
+    over other matters and lends nothing, as before."""
+    tax = load_taxonomy()
+    assert "opinion-polls" in slugs(tag(tax, "him", cue="held a favorable opinion of"))
+    assert slugs(tag(tax, "Ted Moss", cue="are definitely not voting for")) == {"elections"}
+    assert "opinion-polls" in slugs(tag(tax, "Ann Holt", cue="have an unfavorable view of"))
+    assert tag(tax, "Ted Moss", cue="began a roll call vote to nominate") == []
+
+
+@pytest.mark.parametrize(
+    ("slug", "tagged", "untagged"),
+    [
+        ("disaster", "the quake killed at least 40 people", None),
+        ("disaster", "aftershocks rattled the region overnight", None),
+        ("disaster", "the ferry sank with 50 people on board", None),
+        ("disaster", "bushfires threaten two states", None),
+        ("disaster-incidents", "the plane made an emergency landing in Calder", None),
+        ("transport", "the city will fill 10,000 potholes this year", None),
+        ("transport", "bus fares will rise in January", None),
+        (
+            "family-life",
+            "the couple welcomed a baby girl on Tuesday",
+            "the shop welcomed their first customers",
+        ),
+        ("society", "the birth rate fell for the sixth year", None),
+        ("housing-property", "the town plans to build 5,000 affordable homes", None),
+        ("business-enterprise", "the competition regulator blocked the deal", None),
+        ("car-features", "the airbags can deploy without warning", None),
+        ("food-drink", "the vineyard produces 10,000 bottles a year", None),
+        ("health", "the watch tracks your heart rate", None),
+        ("health-care", "waiting times at emergency departments grew", None),
+        ("public-health", "the mask mandate ends on Monday", None),
+        ("competition-discipline", "the team faces relegation", None),
+        ("competition-discipline", "she made three birdies", "a little birdie told me"),
+        (
+            "competition-discipline",
+            "the jockey was hurt in a fall",
+            "the candidates were jockeying for position",
+        ),
+        ("taxes", "the plan raises VAT to 20 percent", None),
+        ("weather", "heavy rain is expected on Sunday", None),
+        ("weather", "the heat dome broke records", None),
+        ("pollution-nature", "the ice shelf collapsed", None),
+        ("technology-engineering", "the GPU is twice as fast", None),
+        ("video-games", "the DLC adds ten new levels", None),
+        (
+            "space-programme",
+            "a crewed mission to Mars is years away",
+            "a ship crewed by volunteers",
+        ),
+        (
+            "judiciary",
+            "he pledged to enact judicial reform",
+            "Judicial Watch obtained the e-mails",
+        ),
+        ("competition-discipline", "two jockeys fell at the last", "they jockey for position"),
+        ("elections", "he is back on the stump in Ohio", None),
+        ("economy", "a $4 trillion tax cut", "a trillion stars in the galaxy"),
+    ],
+)
+def test_subjects_of_general_news_of_issue_19_third_session(slug, tagged, untagged):
+    """Issue 19, third session of 2026-12-07 (branch s19-cover2): subjects of general news
+    found by invented sentences of each beat (disasters, transport, family, housing, business,
+    cars, food, health, sport, taxes, weather, nature, technology, games, space) and by the
+    vocabulary of the learning sets (judicial reform, on the stump, a trillion beside
+    a plain word of the economy); a jockey, not candidates jockeying or who jockey for
+    position; judicial reform, not Judicial Watch (a group's name); a crewed mission, not a
+    ship crewed by volunteers; birdies, not a little birdie; a baby welcomed, not customers."""
+    taxonomy = load_taxonomy()
+    assert slug in slugs(tag(taxonomy, tagged))
+    assert untagged is None or slug not in slugs(tag(taxonomy, untagged))
