@@ -2637,6 +2637,7 @@ def test_status_intentions_and_campaign_money_of_issue_19_precision_round_21(sen
     assert want is None or want in found, found
     assert wrong is None or wrong not in found, found
 
+
 def test_a_cue_of_five_words_says_what_a_claim_with_no_subject_is_about():
     """Issue 19, third session of 2026-12-07 (branch s19-cover2): a poll's or a voter's
     cue of five words ("held a favorable opinion of", "are definitely not voting for") is
