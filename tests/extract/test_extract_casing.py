@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from claimtrack.extract import extract
-from claimtrack.extract.casing import parse_forms
+from claimtrack.extract.casing import body_forms, parse_forms
 from claimtrack.extract.types import CharSpan
 
 # each upper-cases to two characters ('ŉ' to 'ʼN', 'ǰ' to 'J' and a caron)
@@ -62,3 +62,47 @@ def test_the_parse_form_of_a_headline_has_each_character_at_its_offset(line: str
     assert form != line  # parsed in its common case
     assert len(form) == len(line)
     assert all(a == b or a.lower() == b or a.upper() == b for a, b in zip(line, form, strict=True))
+
+
+# A Title Case headline opening with a name the article writes is parsed in its common case;
+# the names are read from the lines in their common case only (in a Title Case line every
+# word follows a small letter). Texts written for these tests.
+ROE_BODY = "The harbour board met on Monday, and Jo Roe spoke against the cuts.\n"
+
+
+def test_the_words_of_a_title_case_line_are_no_names() -> None:
+    forms = body_forms(f"Jo Roe Praises Ferry Plan\n{ROE_BODY}")
+    assert {"Jo", "Roe"} <= forms
+    assert "Praises" not in forms and "Plan" not in forms
+
+
+def test_a_name_after_a_title_or_an_initial_is_a_name() -> None:
+    forms = body_forms("Mr. Lund spoke first.\nThe plan came from Jo K. Roe.\n")
+    assert {"Lund", "Jo", "K.", "Roe"} <= forms
+    assert "The" not in forms and "Mr." not in forms
+
+
+def test_a_headline_opening_with_a_name_is_parsed_in_its_common_case() -> None:
+    line = "Jo Roe Praises Ferry Plan"
+    assert parse_forms(f"{line}\n{ROE_BODY}", [line]) == ["Jo Roe praises ferry plan"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Top Harbour Group Will Run Ads Against Ferry Cuts",  # a description, no name
+        "Will Roe Win The Harbour Seat Again",  # "Will" is a word here
+        "Roe Slams Harbour Board Over Ferry Cuts",  # a surname alone
+    ],
+)
+def test_a_headline_opening_with_no_name_is_left_as_written(line: str) -> None:
+    assert parse_forms(f"{line}\n{ROE_BODY}", [line]) == [line]
+
+
+def test_a_headline_read_in_its_common_case_gives_each_verb_its_claim() -> None:
+    headline = "Jo Roe Says Ferries Were Hacked, Calls Fare Plan ‘Troubling.’"
+    text = f"{headline}\nThe mayor, Jo Roe, spoke on Monday. Ms. Roe said the plan was a mistake.\n"
+    in_title = [
+        (c.cue.text(text), c.speaker.name) for c in extract(text) if c.cue.end <= len(headline)
+    ]
+    assert ("Says", "Jo Roe") in in_title and ("Calls", "Jo Roe") in in_title
