@@ -467,8 +467,8 @@ def test_a_comment_widget_glued_to_a_name_with_no_post_heading_is_no_one() -> No
         ("Lt Gen Jo Marsh said the troops were ready.", "Jo Marsh", "Lt Gen"),
         ("Brig Gen Ivan Petrov said the troops were ready.", "Ivan Petrov", "Brig Gen"),
         ("Capt Lee Grant said the troops were ready.", "Lee Grant", "Capt"),
-        ("Former AG Mukasey said the troops were ready.", "Mukasey", "Former Attorney General"),
-        ("Defence Minister Gen Nakatani said the troops were ready.", "Gen Nakatani",
+        ("Former AG Marlowe said the troops were ready.", "Marlowe", "Former Attorney General"),
+        ("Defence Minister Gen Morikawa said the troops were ready.", "Gen Morikawa",
          "Defence Minister"),
     ],
 )  # fmt: skip
@@ -478,9 +478,18 @@ def test_a_rank_written_short_is_the_role_not_the_name(sentence: str, name: str,
 
 
 def test_a_players_ranking_is_no_part_of_the_name() -> None:
-    text = TITLE + "Afterwards the 14th-ranked Schwartzman said the match was hard."
-    who = speaker_of(text, "match was hard")
-    assert (who.name, who.kind) == ("Schwartzman", "person")
+    # the shape seen: the NER took the surname alone for a product, so the mention is read
+    # whole; the entity is pinned here, as the NER's reading varies with the name
+    from spacy.tokens import Span
+
+    from claimtrack.extract.nlp import load
+    from claimtrack.extract.speakers import analyse_mention
+
+    doc = load()("Afterwards the 14th-ranked Kowalczyk said the match was hard.")
+    head = next(t for t in doc if t.text == "Kowalczyk")
+    doc.ents = [Span(doc, head.i, head.i + 1, label="PRODUCT")]
+    found = analyse_mention(head, doc.text.index("the 14th"), head.idx + len(head.text))
+    assert (found.name, found.kind, found.role) == ("Kowalczyk", "person", "14th-ranked")
 
 
 def test_an_editors_brackets_are_no_part_of_a_name() -> None:
