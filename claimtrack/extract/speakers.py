@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
@@ -81,7 +81,25 @@ TITLE_WORDS = frozenset(
     head deputy-chief cmdr. capt. sgt. lt. maj. prof. prof pollster admiral rear assemblyman
     assemblywoman assemblymember alderman alderwoman
     """.split()
+) | frozenset(
+    # ranks as abbreviated, with or without their period ("Lt Gen", "Brig. Gen.", "Capt",
+    # "AG" for an attorney general): a title, no part of the name
+    """
+    lt maj maj. brig brig. col capt cpt cpt. sgt cpl cpl. pvt pvt. cmdr cdr cdr. adm supt
+    supt. insp insp. ag
+    """.split()
 )
+
+# ranks and offices written short, before a surname alone as before a full name ("AG Mukasey",
+# "Capt. Vale"); "Gen" without its period may be a first name ("Gen Nakatani"), not here
+RANK_SHORT = frozenset(
+    "ag lt lt. gen. maj maj. brig brig. col col. capt capt. cpt cpt. sgt sgt. cpl cpl. pvt "
+    "pvt. cmdr cmdr. cdr cdr. adm adm. supt supt. insp insp.".split()
+)
+
+# a title written short that a reader would not know in a role ("Former AG" -> "Former
+# Attorney General"); the ranks' usual short forms ("Lt. Gen.") stay as written
+SHORT_TITLES = {"AG": "Attorney General"}
 
 NATIONALITIES = {
     "russian": "Russia",
@@ -342,6 +360,17 @@ class ResolvedActor:
     gender: Gender | None = None
 
 
+def companions(tok: Token) -> str | None:
+    """The unnamed people joined to a name at TOK by their tie to it ("Jo Roe and her
+    colleagues", "Roe and his team": "her colleagues"), else None."""
+    for conj in tok.children:
+        if conj.dep_ == "conj" and conj.pos_ == "NOUN":
+            owner = [c for c in conj.children if c.dep_ == "poss" and c.pos_ == "PRON"]
+            if owner and owner[0].lower_ in ("his", "her", "their"):
+                return f"{owner[0].lower_} {conj.lower_}"
+    return None
+
+
 @dataclass(slots=True)
 class Seen:
     """An actor named at some place of a sentence (the document's SENT-th)."""
@@ -423,14 +452,17 @@ def untitled(name: str) -> str:
     n = 0
     while n < len(words) - 2 and words[n].lower() in TITLE_WORDS and words[n][:1].isupper():
         n += 1
+    if len(words) - n == 2 and words[n].lower() in RANK_SHORT:
+        n += 1  # "AG Mukasey", "Lt. Vale": an abbreviated rank before a surname
     return " ".join(words[n:])
 
 
 def person_name(text: str) -> str:
     """A person's name as written, its possessive dropped whichever the apostrophe ("Jo
     Roe's", "Jo Roe’s" -> "Jo Roe"). Only for a person: an organisation's "'s" may be its
-    name's ("McDonald's"; the store keeps it unless the article also writes it bare)."""
-    return " ".join(_PERSON_POSSESSIVE.sub("", text).split())
+    name's ("McDonald's"; the store keeps it unless the article also writes it bare). An
+    editor's brackets around a word are dropped, the word kept ("[Jo] Roe" -> "Jo Roe")."""
+    return " ".join(_PERSON_POSSESSIVE.sub("", text).replace("[", "").replace("]", "").split())
 
 
 def affiliation_of(words: list[str]) -> tuple[str | None, list[str]]:
@@ -475,8 +507,35 @@ def _is_name_tok(t: Token) -> bool:
     return (
         t.pos_ == "PROPN"
         and t.text[:1].isupper()
-        and t.lower_ not in TITLE_WORDS
+        and (t.lower_ not in TITLE_WORDS or _first_name_gen(t))
         and t.lower_ not in NATIONALITIES
+    )
+
+
+# ranks of the forces, whole or short: "Gen" after one is the rank "General" ("Lt Gen Vale")
+MILITARY_RANKS = frozenset(
+    """
+    general gen gen. lieutenant lt lt. major maj maj. brigadier brig brig. colonel col col.
+    admiral adm adm. rear vice captain capt capt. commander cmdr cmdr. cdr cdr. sergeant sgt
+    field marshal retired ret. former
+    """.split()
+)
+
+
+def _first_name_gen(t: Token) -> bool:
+    """ "Gen" without its period between a civilian office and a surname alone ("Defence
+    Minister Gen Nakatani"): a first name, where the rank "General" would not follow an
+    office; after a rank ("Lt Gen Vale") or alone ("Gen Vale") it stays the rank."""
+    doc = t.doc
+    return (
+        t.text == "Gen"
+        and 0 < t.i < len(doc) - 1
+        and doc[t.i - 1].lower_ in TITLE_WORDS
+        and doc[t.i - 1].lower_ not in MILITARY_RANKS
+        and doc[t.i - 1].text[:1].isupper()
+        and doc[t.i + 1].pos_ == "PROPN"
+        and doc[t.i + 1].text[:1].isupper()
+        and (t.i + 2 >= len(doc) or doc[t.i + 2].pos_ != "PROPN")
     )
 
 
@@ -738,10 +797,37 @@ _ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,6})$")
 _SITE = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|info|news|[a-z]{2})$", re.I)
 
 
-def web_name(found: ResolvedActor) -> ResolvedActor:
+# a comment widget's or share bar's buttons glued into the text ("Jo RoeFlagShareLikeReply"),
+# and a post's time stamp glued to its heading's first word ("9:41PMMarsh Says ...")
+_WIDGET_WORDS = r"(?:Flag|Share|Like|Reply|Report|Tweet|Email|Comment|Follow|Print|Save)"
+_WIDGET = re.compile(rf"{_WIDGET_WORDS}{_WIDGET_WORDS}+")
+_POST_STAMP = re.compile(r"\d{1,2}:\d\d\s?[AP]M(?=\s?[A-Z])")
+_NAME_WORDS = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}")
+
+
+def widget_name(found: ResolvedActor, text: str) -> ResolvedActor:
+    """FOUND, unless a page's comment widget or share bar is glued into its name or its
+    mention TEXT: then the name written after the post's last time stamp (a live blog's
+    post heading, "9:41PM Marsh Says ..." -> "Marsh"), else no one."""
+    if not (_WIDGET.search(found.name or "") or _WIDGET.search(text)):
+        return found
+    stamps = list(_POST_STAMP.finditer(text))
+    after = _NAME_WORDS.match(text[stamps[-1].end() :].lstrip()) if stamps else None
+    if after is None or _WIDGET.search(after.group()):
+        return ResolvedActor(None, "unnamed")
+    name = after.group()
+    return ResolvedActor(name, "person", forms=[name])
+
+
+def web_name(found: ResolvedActor, text: str = "") -> ResolvedActor:
     """FOUND, its name without a page's markup before it ('">Roe' -> "Roe"; nobody when
-    no word is left: 'datetime="2016'), and a web site's address an outlet ("according to
-    harbour-news.com")."""
+    no word is left: 'datetime="2016'), without a comment widget glued into it
+    (`widget_name`, TEXT the mention as written), and a web site's address an outlet
+    ("according to harbour-news.com")."""
+    found = widget_name(found, text)
+    if found.role and any(w in SHORT_TITLES for w in found.role.split()):
+        role = " ".join(SHORT_TITLES.get(w, w) for w in found.role.split())
+        found = replace(found, role=role)  # "Former AG" -> "Former Attorney General"
     if not found.name:
         return found
     if MARKUP.search(found.name):
@@ -2190,7 +2276,17 @@ def analyse_mention(head: Token, start: int, end: int) -> ResolvedActor:
         return ResolvedActor(text, "unnamed", role=role_text or None, affiliation=aff)
     if text and title_only(text.split()):
         return ResolvedActor(text, "unnamed", role=text)  # "The Prime Minister": a title
+    if head.pos_ == "PROPN" and (ranked := _RANKED.match(text)) is not None:
+        name = text[ranked.end() :]  # "the 14th-ranked Marsh": the ranking is a role
+        return ResolvedActor(name, "person", role=ranked.group(1), forms=[name])
     return ResolvedActor(text or None, "person" if head.pos_ == "PROPN" else "unnamed")
+
+
+# a player's ranking before the name ("14th-ranked", "top-seeded", "world No. 3")
+_RANKED = re.compile(
+    r"((?:world\s+)?(?:No\.\s?\d+|(?:\d+(?:st|nd|rd|th)|top|second|third)\s?-\s?(?:ranked|seeded)"
+    r"|(?:ranked|seeded)\s+No\.\s?\d+))\s+(?=[A-Z][a-z])"
+)
 
 
 def _named_after_title(head: Token, toks: list[Token]) -> ResolvedActor | None:
@@ -3245,6 +3341,10 @@ class Resolver:
         if tok is not None and actor.name:
             plural = tok.tag_ in ("NNS", "NNPS") or actor.kind == "group"
             self.seen.append(Seen(actor, self.sentence(tok), *place(tok, speaker), plural))
+            if (mates := companions(tok)) is not None:  # "Jo Roe and her colleagues": a
+                # later "they" is all of them, unnamed, not Jo Roe alone
+                group = ResolvedActor(f"{actor.name} and {mates}", "unnamed", role=mates)
+                self.seen.append(Seen(group, self.sentence(tok), *place(tok, speaker), True))
 
     def note_group(self, first: ResolvedActor, tok: Token, speaker: bool = False) -> None:
         """People named together at TOK ("Jo Roe and Al Poe said"): the group of them, "Jo
@@ -4033,6 +4133,8 @@ class Resolver:
             return 1.0 if actor.kind in BODIES else 0.0
         if low == "they":  # a body, people named together, or a bare name never read as a
             # person's ("Politifact")
+            if actor.kind == "organization" and self.surname_of_person(actor.name or ""):
+                return 0.0  # "Holt and her colleagues ... They": not Ann Holt alone
             body = actor.kind == "person" and not self._is_person(actor)
             return 1.0 if actor.kind in ("organization", "group") or body else 0.0
         if actor.kind != "person" or not self._is_person(actor):
@@ -4040,6 +4142,14 @@ class Resolver:
         if gender is None or actor.gender == gender:
             return 1.0
         return UNKNOWN_GENDER_FIT if actor.gender is None else 0.0
+
+    def surname_of_person(self, name: str) -> bool:
+        """Whether NAME, one word, is the surname of a person the article names in full
+        (the NER took "Holt" of "Holt and her colleagues" for a body)."""
+        return " " not in name and any(
+            len(full.split()) >= 2 and full.split()[-1] == name
+            for full in self.full_names.get(name.lower(), [])
+        )
 
     def is_name(self, text: str) -> bool:
         """Whether an unnamed mention's text is a name the tagger took for a common noun: one
@@ -4215,7 +4325,7 @@ class Resolver:
             return hit
         if (hit := self.by_age(text)) is not None:
             return hit
-        found = web_name(analyse_mention(head, start, end))
+        found = web_name(analyse_mention(head, start, end), text)
         if self.headline_word(found, head):  # "Anchor Expressed Fear ...": no one's name
             found = ResolvedActor(head.lower_, "unnamed", role=head.lower_)
         if found.kind in BODIES or found.kind == "unnamed":
