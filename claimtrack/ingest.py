@@ -39,13 +39,16 @@ from claimtrack.io.fetch import Fetcher, FetchPolicy
 from claimtrack.io.language import detect, is_english
 from claimtrack.io.language import name as language_name
 from claimtrack.io.readers import (
+    STDIN,
     Entry,
     FeedRead,
     ReadError,
     Skipped,
     WebDocument,
+    expand,
     given_language,
     iter_documents,
+    read_or_error,
 )
 from claimtrack.query.lookups import get_source
 from claimtrack.store.engine import DatabaseError, run_transaction
@@ -116,6 +119,20 @@ class _Todo:
     digest: str
     language: str | None  # the metadata's, then the one told from the text (prepare_each)
     fetched_url: str | None
+    told: bool = False  # LANGUAGE told already, by the worker that read the document
+
+
+@dataclass
+class Read:
+    """One entry read in a worker (read_each): what the readers gave (a document, a feed or
+    the ReadError) and the notes reading it made; for a document, its language (the
+    metadata's, else told from its text: None when it cannot be told) and its text's
+    digest (content_hash)."""
+
+    got: Document | FeedRead | ReadError
+    notes: list[str] = field(default_factory=list)
+    language: str | None = None
+    digest: str | None = None
 
 
 def plural(n: int, word: str) -> str:
@@ -161,9 +178,10 @@ def ingest(
     when not UTF-8). URLs are fetched with FETCHER (or a new one following POLICY). A document
     longer than ``max_chars`` characters fails (with a message) before extraction. ``learned``:
     the learned models take part in extraction (``learned_from_env`` reads CLAIMTRACK_LEARNED).
-    WORKERS processes tell the language, extract and prepare (store/prepare.py: topics,
-    band keys) each document (1: this process alone); this process stores their results in
-    the order the documents came, each document in its own transaction."""
+    WORKERS processes read the files (a page's HTML parsed), tell the language, extract and
+    prepare (store/prepare.py: topics, band keys) each document (1: this process alone);
+    this process fetches URLs, checks what is stored and stores their results in the order
+    the documents came, each document in its own transaction."""
     if workers > 1:
         start_loading()  # the workers' extractor loads while this process sets up
     topics = run_transaction(engine, lambda session: ensure_taxonomy(session, taxonomy_path))
@@ -203,12 +221,10 @@ def _ingest(
 ) -> IngestResult:
     """Read, extract and store ENTRIES, BATCH documents at a time; each document is stored
     whole or not at all, and an error of the database itself stops the run there. With
-    several WORKERS, the batches are extracted and prepared in other processes while this
-    one reads and stores; results are stored in the order the documents came."""
+    several WORKERS, the files are read and the batches extracted and prepared in other
+    processes while this one checks and stores (``_documents``); results are stored in the
+    order the documents came."""
     run = _Run(engine, IngestResult(), on_done, on_feed, max_chars)
-    documents = iter_documents(
-        entries, overrides, encoding, run.result.notes.append, fetcher=fetcher, known=run.known
-    )
     pending: deque[tuple[list[_Todo], list[Extraction]]] = deque()
 
     def store_next() -> None:
@@ -220,6 +236,7 @@ def _ingest(
 
     try:
         with Extractor(workers, learned, topics) as extractor:
+            documents = _documents(extractor, entries, overrides, encoding, fetcher, run)
             for batch, last in _ending(_batches(documents, BATCH), extractor.tail):
                 todo: list[_Todo] = []
                 for item in batch:
@@ -242,10 +259,99 @@ def _ingest(
     return run.result
 
 
+def _documents(
+    extractor: Extractor,
+    entries: Iterable[Entry],
+    overrides: dict[str, str] | None,
+    encoding: str | None,
+    fetcher: Fetcher,
+    run: _Run,
+) -> Iterator[Document | ReadError | Skipped | FeedRead | Read]:
+    """What the readers give for ENTRIES, in order. With workers, the files are read by
+    them (read_each: the HTML of a page parsed, the language told, the text's digest), a
+    batch a job, ``extractor.ahead`` batches ahead of the one this process takes: this
+    process, which stores, parses no page (issue 16); URLs (fetched once, politely),
+    stdin and the articles of a feed are read here, as with one process."""
+    note = run.result.notes.append
+    if extractor.pool is None:
+        yield from iter_documents(
+            entries, overrides, encoding, note, fetcher=fetcher, known=run.known
+        )
+        return
+    reading: deque[tuple[list[Entry], Reading]] = deque()
+    for chunk in _batches(entries, BATCH):
+        reading.append((chunk, extractor.read(chunk, overrides, encoding)))
+        if len(reading) > extractor.ahead:
+            yield from _unpack(*reading.popleft(), overrides, encoding, fetcher, run)
+    while reading:
+        yield from _unpack(*reading.popleft(), overrides, encoding, fetcher, run)
+
+
+def _unpack(
+    chunk: list[Entry],
+    reading: Reading,
+    overrides: dict[str, str] | None,
+    encoding: str | None,
+    fetcher: Fetcher,
+    run: _Run,
+) -> Iterator[Document | ReadError | Skipped | FeedRead | Read]:
+    """The items of CHUNK once a worker read it: its notes kept, a document as its Read, a
+    feed's articles read here; an entry left to this process (None) read here."""
+    note = run.result.notes.append
+    for entry, read in zip(chunk, reading.result(), strict=True):
+        if read is None:
+            yield from iter_documents(
+                [entry], overrides, encoding, note, fetcher=fetcher, known=run.known
+            )
+            continue
+        for line in read.notes:
+            note(line)
+        if isinstance(read.got, Document):
+            yield read
+        else:
+            yield from expand(
+                entry, read.got, overrides, encoding, note, fetcher=fetcher, known=run.known
+            )
+
+
+def read_here(entry: Entry) -> bool:
+    """ENTRY is read by the process that stores: a URL (fetched with the run's fetcher,
+    after the database says it is not stored yet) or stdin."""
+    return entry.is_url or entry.path == STDIN
+
+
+def read_each(
+    entries: list[Entry], overrides: dict[str, str] | None, encoding: str | None
+) -> list[Read | None]:
+    """Each of ENTRIES read (read_or_error; None for one read_here), its language told and
+    its text's digest taken: nothing of it needs the database. Runs in a worker process."""
+    out: list[Read | None] = []
+    for entry in entries:
+        if read_here(entry):
+            out.append(None)
+            continue
+        notes: list[str] = []
+        got = read_or_error(entry, overrides, encoding, notes.append)
+        if not isinstance(got, Document):
+            out.append(Read(got, notes))
+            continue
+        try:
+            language = given_language(got) or detect(got.text)
+        except Exception as exc:  # noqa: BLE001 - that document fails, the others go on
+            problem = f"{entry.path}: could not be read ({exc!r}); please report it"
+            out.append(Read(ReadError(problem), notes))
+            continue
+        out.append(Read(got, notes, language, content_hash(got.text)))
+    return out
+
+
 def _job(t: _Todo, tell: bool) -> Job:
     """T's document for prepare_each; TELL: its language told here, not in the worker (with
     workers: so the forkserver need not load the identifier before the first worker can
-    start, a serial part of the run's start, issue 16)."""
+    start, a serial part of the run's start, issue 16), unless the worker that read it told
+    it already (``t.told``)."""
+    if t.told:
+        return Job(t.doc.text, t.doc.published, t.doc.title, t.language, t.doc.outlet, told=True)
     language = (t.language or detect(t.doc.text)) if tell else t.language
     return Job(t.doc.text, t.doc.published, t.doc.title, language, t.doc.outlet, told=tell)
 
@@ -301,6 +407,21 @@ class Extraction:
             return self.future.result()
         except BrokenProcessPool:
             return [self.extractor.alone(item) for item in self.items]
+
+
+class Reading:
+    """One batch of entries read by a worker (read_each), to come: ``result()`` waits for
+    them. A worker that ended abruptly costs only the entry it was reading: the batch is
+    read again one entry at a time, in a new process each."""
+
+    def __init__(self, extractor: Extractor, entries: list[Entry], future: Future, *args: Any):
+        self.extractor, self.entries, self.future, self.args = extractor, entries, future, args
+
+    def result(self) -> list[Read | None]:
+        try:
+            return self.future.result()
+        except BrokenProcessPool:
+            return [self.extractor.read_alone(entry, *self.args) for entry in self.entries]
 
 
 @dataclass
@@ -381,6 +502,33 @@ class Extractor:
         except BrokenProcessPool:
             self.pool = self._new_pool(self.workers)
             return Extraction(self, items, self.pool.submit(prepare_each, items, self.learned))
+
+    def read(
+        self, entries: list[Entry], overrides: dict[str, str] | None, encoding: str | None
+    ) -> Reading:
+        """ENTRIES read by a worker (read_each); only with workers."""
+        assert self.pool is not None
+        self._started()
+        try:
+            future = self.pool.submit(read_each, entries, overrides, encoding)
+        except BrokenProcessPool:
+            self.pool = self._new_pool(self.workers)
+            future = self.pool.submit(read_each, entries, overrides, encoding)
+        return Reading(self, entries, future, overrides, encoding)
+
+    def read_alone(
+        self, entry: Entry, overrides: dict[str, str] | None, encoding: str | None
+    ) -> Read | None:
+        """ENTRY read in a process of its own, after a worker ended abruptly."""
+        if read_here(entry):
+            return None
+        spare = self._new_pool(1)
+        try:
+            return spare.submit(read_each, [entry], overrides, encoding).result()[0]
+        except BrokenProcessPool:
+            return Read(ReadError(f"{entry.path}: the reading process ended abruptly on it"))
+        finally:
+            spare.shutdown(wait=True)
 
     def alone(self, item: Job) -> Ready:
         """One document made ready in a process of its own, after a worker ended abruptly
@@ -483,10 +631,14 @@ class _Run:
         if isinstance(item, Skipped):
             self.skip(item.path)
             return None
+        told = isinstance(item, Read)  # read by a worker, which told its language
+        read = item if told else Read(item, [], given_language(item))
+        item = read.got
+        assert isinstance(item, Document)
         if len(item.text) > self.max_chars:
             self.fail(item.path, too_long(item.path, len(item.text), self.max_chars))
             return None
-        digest = content_hash(item.text)
+        digest = read.digest or content_hash(item.text)
         fetched_url = item.fetched_url if isinstance(item, WebDocument) else None
         if self.stored_already(item, digest, fetched_url):
             return None
@@ -496,7 +648,7 @@ class _Run:
         ):  # twice in one batch
             self.skip(item.path)
             return None
-        return _Todo(item, digest, given_language(item), fetched_url)
+        return _Todo(item, digest, read.language, fetched_url, told=told)
 
     def stored_already(self, doc: Document, digest: str, fetched_url: str | None) -> bool:
         """True (and counted) when the text is stored: updated when its details are new,

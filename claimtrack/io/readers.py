@@ -603,14 +603,40 @@ def _items(
     if entry.is_url and known is not None and known(entry.path):
         yield Skipped(entry.path)
         return
+    got = read_or_error(entry, overrides, encoding, note, fetcher)
+    yield from expand(entry, got, overrides, encoding, note, fetcher=fetcher, known=known)
+
+
+def read_or_error(
+    entry: Entry,
+    overrides: dict[str, str] | None = None,
+    encoding: str | None = None,
+    note: Callable[[str], None] | None = None,
+    fetcher: Fetcher | None = None,
+) -> Document | FeedRead | ReadError:
+    """``read_item``, its error given back, not raised (a reader's bug as a ReadError that
+    asks for a report): the part of reading an entry that needs nothing of the run, so it
+    can run in another process (ingest's workers)."""
     try:
-        got = read_item(entry, overrides, encoding, note, fetcher)
+        return read_item(entry, overrides, encoding, note, fetcher)
     except ReadError as exc:
-        yield exc
-        return
+        return exc
     except Exception as exc:  # noqa: BLE001 - a reader bug fails that document only
-        yield ReadError(f"{entry.path}: could not be read ({exc!r}); please report it")
-        return
+        return ReadError(f"{entry.path}: could not be read ({exc!r}); please report it")
+
+
+def expand(
+    entry: Entry,
+    got: Document | FeedRead | ReadError,
+    overrides: dict[str, str] | None,
+    encoding: str | None,
+    note: Callable[[str], None] | None,
+    *,
+    fetcher: Fetcher | None,
+    known: Callable[[str], bool] | None,
+) -> Iterator[Document | ReadError | Skipped | FeedRead]:
+    """What ``iter_documents`` gives for ENTRY once read as GOT (``read_or_error``): a
+    document or error as it is; a feed, then each article it links to, read here."""
     if not isinstance(got, FeedRead):
         yield got
         return

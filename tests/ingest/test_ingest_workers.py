@@ -9,12 +9,14 @@ import subprocess
 import sys
 import time
 
-from sqlalchemy import text
+from sqlalchemy import inspect, text
 
-from claimtrack.ingest import Extractor, Job, _ending, prepare_each
+from claimtrack.ingest import Extractor, Job, _ending, prepare_each, read_each
+from claimtrack.io.readers import collect
 from claimtrack.store import engine as dbmod
 from claimtrack.store.taxonomy import TopicDef
 from tests.conftest import ROOT
+from tests.handmade import FIXTURES
 
 PEOPLE = [
     ("Jane Holloway", "the mayor", "ferry fares would rise next spring"),
@@ -87,6 +89,26 @@ def test_a_worker_killed_mid_batch_loses_no_document():
     assert got == expected and later == expected
     assert all(ready.prepared.claims for ready in got)
     assert {"ferries"} in [set(found) for ready in got for found in ready.prepared.topics]
+
+
+def test_a_worker_killed_while_reading_loses_no_entry(tmp_path):
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    for i in range(3):
+        (folder / f"p{i}.html").write_text(page(i), encoding="utf-8")
+    entries = collect([str(folder), "https://news.example/a"])  # the URL: read_here
+    with Extractor(2, True, []) as extractor:
+        reading = extractor.read(entries, None, None)
+        deadline = time.monotonic() + 60
+        while not extractor.pool._processes and time.monotonic() < deadline:  # type: ignore[union-attr]
+            time.sleep(0.05)
+        for pid in list(extractor.pool._processes):  # type: ignore[union-attr]
+            os.kill(pid, signal.SIGKILL)
+        got = reading.result()
+        later = extractor.read(entries, None, None).result()  # a new pool takes over
+    expected = read_each(entries, None, None)
+    assert got == expected and later == expected and expected[-1] is None
+    assert all(r.digest and r.got.text for r in expected[:3])  # type: ignore[union-attr]
 
 
 def test_ingest_processes_at_once_store_every_document_exactly_once(db_url, tmp_path):
@@ -299,3 +321,83 @@ def test_a_parallel_ingest_killed_midway_and_run_again_stores_each_document_once
     got = stored(killed)
     assert got == stored(one)
     assert len({r[0] for r in got}) == 24 and len(got) == len(set(got))
+
+
+def page(i: int, *, dated: bool = True, garble: bool = False) -> str:
+    """A small web page written for these tests: a site's menu and footer around article(i)."""
+    published = (
+        f'<meta property="article:published_time" content="2025-04-{i + 1:02d}T08:00:00Z">'
+        if dated
+        else ""
+    )
+    paragraphs = "".join(f"<p>{p}</p>" for p in article(i).split("\n\n")[1:])
+    if garble:  # UTF-8 once read as windows-1252 and saved again: repaired, with a note
+        paragraphs += "<p>" + "Café owners met Zoë Brandt".encode().decode("cp1252") + ".</p>"
+    return (
+        f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
+        f"<title>Harbour news {i} | The Bay Courier</title>{published}"
+        "<meta property='og:site_name' content='The Bay Courier'></head><body>"
+        "<nav><a href='/'>Home</a> <a href='/sport'>Sport</a> <a href='/weather'>Weather</a></nav>"
+        f"<article><h1>Harbour news {i}</h1>{paragraphs}</article>"
+        "<footer>Subscribe to The Bay Courier for one euro a week.</footer></body></html>"
+    )
+
+
+def dump(db: str) -> list[tuple]:
+    """Every table's rows, sorted, the times of writing (``*_at``) left out."""
+    engine = dbmod.make_engine(dbmod.resolve_url(db))
+    out: list[tuple] = []
+    with engine.connect() as conn:
+        for name in sorted(inspect(conn).get_table_names()):
+            result = conn.execute(text(f'SELECT * FROM "{name}"'))
+            keep = [i for i, column in enumerate(result.keys()) if not column.endswith("_at")]
+            out.extend(sorted((name, *(row[i] for i in keep)) for row in result))
+    engine.dispose()
+    return out
+
+
+def test_with_workers_the_pages_are_read_in_them_and_store_what_one_process_stores(
+    cli, tmp_path, monkeypatch
+):
+    import claimtrack.ingest as ingest_mod
+    import claimtrack.io.readers as readers_mod
+
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    for i in range(11):  # a whole batch and more, then the last ones a document a job
+        (folder / f"p{i:02d}.html").write_text(page(i, dated=i != 3, garble=i == 5), "utf-8")
+    french = (FIXTURES / "web" / "mairie-horaires.html").read_text(encoding="utf-8")
+    (folder / "p20-fr.html").write_text(french, encoding="utf-8")
+    (folder / "p21-empty.html").write_text("<html><body> </body></html>", "utf-8")
+    (folder / "p22-binary.html").write_bytes(b"\x00\x01PNG" * 50)
+    one, two = str(tmp_path / "one.db"), str(tmp_path / "two.db")
+    alone = cli("ingest", str(folder), "--workers", "1", db=one, ok=False)
+
+    # with workers this process (the writer) reads no file and tells no language
+    read_here: list[str] = []
+    real_read, real_detect = readers_mod.read_item, ingest_mod.detect
+
+    def read_item(entry, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+        read_here.append(entry.path)
+        return real_read(entry, *args, **kwargs)
+
+    def detect(text: str) -> str | None:
+        read_here.append(text[:20])
+        return real_detect(text)
+
+    monkeypatch.setattr(readers_mod, "read_item", read_item)
+    monkeypatch.setattr(ingest_mod, "detect", detect)
+    shared = cli("ingest", str(folder), "--workers", "2", db=two, ok=False)
+    assert read_here == []
+    assert alone.exit_code == shared.exit_code == 1  # the two bad files failed
+    lines = sorted(shared.stderr.splitlines())
+    assert lines == sorted(alone.stderr.splitlines())
+    for said in ("p22-binary.html: binary data", "p21-empty.html: no ", "in French (fr)"):
+        assert sum(said in line for line in lines) == 1, (said, lines)
+    assert any("repaired double-encoded UTF-8" in line and "p05" in line for line in lines)
+    assert any("without a publication date" in line and "p03" in line for line in lines)
+    assert "12 added (1 not English), 0 skipped, 2 failed" in shared.stderr
+    assert dump(two) == dump(one)
+    assert len({r[0] for r in stored(two)}) == 11
+    again = cli("ingest", str(folder), "--workers", "2", db=two, ok=False)  # all done: skipped
+    assert "0 added, 12 skipped, 2 failed" in again.stderr and dump(two) == dump(one)

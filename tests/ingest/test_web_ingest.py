@@ -216,3 +216,23 @@ def test_a_feed_file_link_to_a_missing_file_is_one_line(cli, tmp_path):
 def test_a_feed_served_as_plain_text_is_still_a_feed(cli, tmp_path, site):
     result = cli("ingest", site.url("feed-as-text"), *FAST, db=str(tmp_path / "c.db"))
     assert lines(result)[-1] == "documents: 3 added, 0 skipped, 0 failed; claims: 23 added"
+
+
+def test_with_workers_feeds_urls_and_pages_store_what_one_process_stores(cli, tmp_path, site):
+    # the workers read the files; the feed's articles, the URLs (fetched politely, once)
+    # and stdin are read by the process that stores, as with one process
+    page = tmp_path / "mairie.html"
+    page.write_text((FIXTURES / "mairie-horaires.html").read_text().replace("sept", "oct"))
+    (tmp_path / "mairie.meta.yaml").write_text("language: en\n")  # the metadata's wins
+    given = (str(FIXTURES / "feed.xml"), site.url("atom.xml"), str(page), "-")
+    said = "Ann Holt, the harbour master, said the new pier would open in May."
+    runs = {}
+    for workers in ("1", "2"):
+        db = str(tmp_path / f"w{workers}.db")
+        result = cli("ingest", *given, "--workers", workers, *FAST, db=db, input=said)
+        runs[workers] = (lines(result), sources(db))
+    assert runs["2"] == runs["1"]
+    shown, stored = runs["2"]
+    # the atom feed's budget page is the feed file's: skipped
+    assert shown[-1].startswith("documents: 6 added (1 not English), 1 skipped, 0 failed")
+    assert [s["language"] for s in stored] == ["en", "en", "en", "fr", "en", None]
