@@ -3,7 +3,11 @@
 Prints figures; asserts nothing. Corpus: PolNeAR dev texts when ../shared/polnear is
 beside the repository (read in place, never copied), else copies of the seed article. Last,
 extraction time per character of one 100,000-character paragraph against the same text in
-paragraphs (the seed article's paragraphs repeated): at most 2x is the bound.
+paragraphs (the seed article's paragraphs repeated): at most 2x is the bound; and the repair of
+garbled text over a 150,000-character run without spaces (a page's inline image data) against
+the same characters with a space every 40, per character: the same order is the bound (the
+unanchored pattern of issue 16's web pages took more than 1,000x the spaced time here:
+about 100 s of CPU for the run).
 
     python tests/benchmarks/pipeline.py [--docs N] [--db PATH_OR_URL] [--rounds 2]
         [--big-claims 200000] [--store-docs 20]
@@ -164,6 +168,25 @@ def main(argv: list[str] | None = None) -> int:
         "long paragraph (one core)",
         f"{us_one:.1f} us/char in one {len(one):,}-char paragraph ({c_one} claims), "
         f"{us_split:.1f} in paragraphs ({c_split} claims): {us_one / us_split:.2f}x",
+    )
+    from claimtrack.io.decoding import repair
+
+    run = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAAB" * 4_700  # about 150,000 characters, no space
+    garbled = "Ã©t\u0303e "  # a decomposed garbled word beside it, so the repair looks
+    pages = {
+        "run": garbled + run,
+        "spaced": garbled + " ".join(run[i : i + 40] for i in range(0, len(run), 40)),
+    }
+    best: dict[str, float] = {}
+    for _ in range(2):
+        for name, page in pages.items():
+            t0 = time.process_time()
+            repair(page)
+            best[name] = min(best.get(name, 1e9), (time.process_time() - t0) / len(page) * 1e9)
+    line(
+        "repair, run without spaces",
+        f"{best['run']:.1f} ns/char in one {len(run):,}-char run, {best['spaced']:.1f} spaced: "
+        f"{best['run'] / best['spaced']:.2f}x",
     )
     return 0
 

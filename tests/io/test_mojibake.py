@@ -5,7 +5,6 @@ the way the damage happens (UTF-8 bytes read as windows-1252 or latin-1)."""
 
 from __future__ import annotations
 
-import time
 import unicodedata
 
 import pytest
@@ -72,17 +71,16 @@ def test_double_encoded_text_is_repaired(damaged, why):
     assert repair(damaged) == SENTENCE, why
 
 
-def test_a_long_run_without_spaces_is_read_in_linear_time():
+def test_a_long_run_without_spaces_beside_a_garbled_word_is_left_as_it_is():
     """A page's inline image data or minified script: a run of 64,000 characters without a
-    space beside a decomposed garbled word. Looking for such words from every character of
-    the run took time quadratic in its length (at 150,000 characters, 118 s of CPU on
-    ``main`` at a load of 15); now milliseconds."""
+    space beside a decomposed garbled word. The garbled words are repaired and the run is
+    kept unchanged. (Looking for such words from every character of the run took time
+    quadratic in its length, 118 s of CPU for 150,000 characters; docs/benchmarks.md has the
+    figures: speed is measured there, not asserted here.)"""
     damaged = unicodedata.normalize("NFD", garbled(SENTENCE, "latin-1", times=2))
     blob = "data:image/png;base64," + "iVBORw0KGgoAAAANSUhEUgAAAAEAAAAB" * 2000
-    started = time.process_time()
     fixed = repair(f"{damaged} é\n{blob}\n{damaged}")
     assert fixed == f"{SENTENCE} é\n{blob}\n{SENTENCE}"
-    assert time.process_time() - started < 5
 
 
 def test_garbled_curly_quotes_and_dashes_are_repaired():
