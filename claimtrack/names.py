@@ -146,11 +146,28 @@ NAME_TITLES = frozenset(
 SUFFIXES = frozenset("jr sr ii iii iv".split())  # "Jr." makes another person
 
 
-def person_form(name: str) -> str:
+# a rank written short that is also a first name ("Gen Nakatani"): the extractor reads it as
+# the one or the other from the words around it (extract.speakers._first_name_gen), and the
+# store keeps the first name where the extractor did (``rank_read_as_first_name``)
+RANK_FIRST_NAMES = frozenset({"Gen"})
+
+
+def rank_read_as_first_name(name: str, role: str | None) -> bool:
+    """Whether the extractor read the rank word opening NAME as a first name: a short rank
+    written as a first name before one surname, and no rank in the ROLE ("Gen Nakatani" with
+    the role "Defence Minister"; "Gen Vale" with the role "Gen" is the rank)."""
+    words = name.split()
+    ranks = {"gen", "general"} & {fold(w).rstrip(".") for w in (role or "").split()}
+    return len(words) == 2 and words[0] in RANK_FIRST_NAMES and not ranks
+
+
+def person_form(name: str, first_is_name: bool = False) -> str:
     """A person's name without leading titles, middle initials or a possessive:
-    "Mr. Donald J. Trump's" -> "Donald Trump"; "Donald Trump Jr." keeps its "Jr."."""
+    "Mr. Donald J. Trump's" -> "Donald Trump"; "Donald Trump Jr." keeps its "Jr.".
+    FIRST_IS_NAME keeps a first word that is also a title ("Gen Nakatani", where the
+    extractor read "Gen" as the first name: ``rank_read_as_first_name``)."""
     words = " ".join(name.replace("\u2019", "'").split()).removesuffix("'s").split()
-    while len(words) > 1 and fold(words[0]).rstrip(".") in NAME_TITLES:
+    while len(words) > 1 and not first_is_name and fold(words[0]).rstrip(".") in NAME_TITLES:
         words = words[1:]
     if len(words) >= 3:
         inner = [w for w in words[1:-1] if len(w.rstrip(".")) > 1]

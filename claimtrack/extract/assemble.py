@@ -33,6 +33,7 @@ from claimtrack.extract.speakers import (
     headline_word_on,
     is_byline,
     is_stamp,
+    person_ent_text,
     person_name,
     role_of_country,
     untitled,
@@ -431,7 +432,7 @@ def _resolver(parsed: list[Parsed], qi: QuoteIndex) -> Resolver:
         and not headline_word_on(ent, p is headline and resolver.sentence(ent[0]) == 0)
     ]
     for ent in people:
-        resolver.see_person_name(untitled(person_name(ent.text)))
+        resolver.see_person_name(untitled(person_name(person_ent_text(ent))))
     people += (kin := _misread_kin(parsed, resolver.full_names))
     for ent in kin:
         resolver.see_person_name(person_name(ent.text))

@@ -29,6 +29,7 @@ from claimtrack.names import (
     MARKUP,
     PARTICLES,
     PRONOUN_GENDER,
+    RANK_FIRST_NAMES,
     REFLEXIVES,
     Gender,
     compatible,
@@ -507,8 +508,40 @@ def _is_name_tok(t: Token) -> bool:
     return (
         t.pos_ == "PROPN"
         and t.text[:1].isupper()
-        and (t.lower_ not in TITLE_WORDS or _first_name_gen(t))
+        and (t.lower_ not in TITLE_WORDS or _first_name_gen(t) or _title_surname(t))
         and t.lower_ not in NATIONALITIES
+    )
+
+
+def person_ent_text(ent: Span) -> str:
+    """A PERSON entity's text with the title word after it that is its surname ("Patty" of
+    "Lt. Gov. Patty Judge", the NER stopping at the title word: "Patty Judge")."""
+    doc = ent.doc
+    if ent.end < len(doc) and _title_surname(doc[ent.end]):
+        return doc[ent.start : ent.end + 1].text
+    return ent.text
+
+
+def _capitalised_name_word(t: Token) -> bool:
+    return t.pos_ == "PROPN" and t.text[:1].isupper() and t.lower_ not in TITLE_WORDS
+
+
+def _title_surname(t: Token) -> bool:
+    """A title word that ends a two-word name after a known first name ("Lt. Gov. Patty
+    Judge", "Democrat Nora Judge"): the surname, as a title stands before a name, never as
+    its last word. Not with another name word before the first name, nor a capitalised
+    word after the title ("Nora Judge Kemp": the title before a name)."""
+    doc = t.doc
+    i = t.i
+    return (
+        0 < i
+        and t.text[:1].isupper()
+        and not t.text.endswith(".")
+        and _capitalised_name_word(doc[i - 1])
+        and doc[i - 1].ent_type_ == "PERSON"
+        and is_first_name(doc[i - 1].text)
+        and (i < 2 or not _capitalised_name_word(doc[i - 2]))
+        and (i + 1 >= len(doc) or not (doc[i + 1].text[:1].isupper() and doc[i + 1].is_alpha))
     )
 
 
@@ -528,7 +561,7 @@ def _first_name_gen(t: Token) -> bool:
     office; after a rank ("Lt Gen Vale") or alone ("Gen Vale") it stays the rank."""
     doc = t.doc
     return (
-        t.text == "Gen"
+        t.text in RANK_FIRST_NAMES
         and 0 < t.i < len(doc) - 1
         and doc[t.i - 1].lower_ in TITLE_WORDS
         and doc[t.i - 1].lower_ not in MILITARY_RANKS
@@ -2592,6 +2625,28 @@ def _end(tok: Token) -> int:
 HEADLINE_WORD_ZIPF = 4.0
 
 
+def titled_surname(head: Token, text: str) -> ResolvedActor | None:
+    """A title-cased headline's titles and one rare capitalised word after them, the parser
+    reading the word as a common noun ("Former AG Marlowe" of "Former AG Marlowe at
+    Convention: ..."): the person of that surname, the titles the role. None unless every
+    word before it is a capitalised title word and the word is no title and no common word
+    of English (Zipf frequency under 4: "Former Senator Warns" names no one)."""
+    words = text.split()
+    if (
+        len(words) < 2
+        or words[-1] != head.text
+        or not head.is_alpha
+        or not head.is_title
+        or head.lower_ in TITLE_WORDS
+        or not all(w[:1].isupper() and w.lower() in TITLE_WORDS for w in words[:-1])
+        or not _title_cased(head.sent)
+        or english_frequency(head.lower_) >= HEADLINE_WORD_ZIPF
+    ):
+        return None
+    role = " ".join(SHORT_TITLES.get(w, w) for w in words[:-1])
+    return ResolvedActor(head.text, "person", role=role, forms=[head.text])
+
+
 def _title_cased(sent: Span) -> bool:
     """A headline written in title case: four words or more, all capitalised but the short
     ones ("Visa Program Up for Renewal Amid ...")."""
@@ -4326,6 +4381,8 @@ class Resolver:
         if (hit := self.by_age(text)) is not None:
             return hit
         found = web_name(analyse_mention(head, start, end), text)
+        if found.kind == "unnamed" and (titled := titled_surname(head, text)) is not None:
+            found = titled  # "Former AG Marlowe: ...": Marlowe, the titles the role
         if self.headline_word(found, head):  # "Anchor Expressed Fear ...": no one's name
             found = ResolvedActor(head.lower_, "unnamed", role=head.lower_)
         if found.kind in BODIES or found.kind == "unnamed":

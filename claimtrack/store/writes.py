@@ -53,6 +53,7 @@ from claimtrack.names import (
     near_spelling,
     org_form,
     person_form,
+    rank_read_as_first_name,
     same_first_name,
     surname,
     title_gender,
@@ -668,7 +669,8 @@ def filed_name(speaker: Speaker, doc_text: str) -> Filed | None:
     gender = speaker.gender or (told_gender(name, said) if person else None)
     titled = name
     if person:
-        name = person_form(written_name(name)) or name
+        first_is_name = rank_read_as_first_name(name, speaker.role)  # "Gen Nakatani"
+        name = person_form(written_name(name), first_is_name) or name
         name = in_full(doc_text, name, gender)
         if gender is None and not titled_person(titled) and (co := company(doc_text, name)):
             name, person, kind = co, False, "organization"  # "Patriot" of "Patriot Coal"

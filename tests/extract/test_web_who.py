@@ -518,3 +518,58 @@ def test_he_after_a_name_and_his_aides_is_still_the_named_man() -> None:
     )
     who = speaker_of(text, "fees were too high")
     assert (who.name, who.kind) == ("Tom Vale", "person")
+
+
+# --- a surname that is a title word, a headline label with a place (s14-names) ---------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Democrat Nora Judge said on Tuesday that the farm bill would fail.", "Nora Judge"),
+        (
+            "Senator Tom Vale will face former Lt. Gov. Ruth Judge (D). Judge lacks his "
+            "money, but she is expected to argue that the farm bill would fail.",
+            "Ruth Judge",
+        ),
+    ],
+)
+def test_a_title_word_after_a_first_name_is_the_surname(sentence: str, name: str) -> None:
+    # the second: the NER stops at the title word ("Ruth"), and "she" was filed so
+    who = speaker_of(TITLE + sentence, "farm bill would fail")
+    assert (who.name, who.kind) == (name, "person")
+
+
+def test_a_title_word_before_a_name_is_still_the_title() -> None:
+    # guards: the title word opens the name, or a capitalised word follows it
+    who = speaker_of(TITLE + "Judge Nora Kemp said the farm bill would fail.", "bill would fail")
+    assert who.name == "Nora Kemp"
+    text = TITLE + "Former Mayor Tom Vale said the farm bill would fail."
+    assert speaker_of(text, "bill would fail").name == "Tom Vale"
+
+
+def test_a_place_glued_to_a_headline_label_is_no_part_of_the_speaker() -> None:
+    text = (
+        "Former AG Marlowe at Convention: The Party Must Change Course\n\n"
+        "Delegates cheered on Wednesday as the former attorney general spoke.\n"
+    )
+    who = speaker_of(text, "Must Change Course")
+    assert (who.mention.text(text), who.name, who.kind) == (
+        "Former AG Marlowe",
+        "Marlowe",
+        "person",
+    )
+    assert who.role == "Former Attorney General"
+
+
+@pytest.mark.parametrize(
+    ("headline", "label"),
+    [
+        ("Democrats in Congress: We Will Block the Farm Bill", "Democrats in Congress"),
+        ("Chaos at Convention: Delegates Walk Out Over the Rules", "Chaos at Convention"),
+    ],
+)
+def test_a_label_naming_no_one_keeps_its_place(headline: str, label: str) -> None:
+    # guards: no person's name or title before "in"/"at", so the label stays whole
+    text = f"{headline}\n\nThe vote is on Friday, and the hall was full.\n"
+    assert _mentions(text) == [label]

@@ -428,3 +428,34 @@ def test_fold_plain_ascii_as_the_unicode_path_does():
         assert fold(text) == slow
     assert fold("Ušakov") == fold("USAKOV") == "usakov"
     assert fold("Straße") == "strasse"  # casefold, not lower, beyond ASCII
+
+
+# ---- a rank word read as a first name (s14-names) -------------------------------------------
+
+
+def test_the_store_keeps_gen_where_the_extractor_read_a_first_name():
+    from claimtrack.extract.types import CharSpan, Speaker
+    from claimtrack.names import person_form, rank_read_as_first_name
+    from claimtrack.store.writes import filed_name
+
+    text = "Defence Minister Gen Morikawa said the patrols would go on."
+    mention = CharSpan(0, len("Defence Minister Gen Morikawa"))
+    minister = Speaker(mention, "Gen Morikawa", "person", "Defence Minister")
+    assert filed_name(minister, text).name == "Gen Morikawa"
+    # the rank: in the role ("Gen Vale" alone), or with a full name after it
+    general = Speaker(CharSpan(0, 8), "Gen Vale", "person", "Gen")
+    assert filed_name(general, "Gen Vale said the troops were ready.").name == "Vale"
+    assert not rank_read_as_first_name("Gen Tom Marsh", None)
+    assert person_form("Gen Morikawa") == "Morikawa"  # without the extractor's reading
+    assert person_form("Gen Morikawa", first_is_name=True) == "Gen Morikawa"
+
+
+def test_a_minister_named_gen_is_filed_under_the_full_name(cli, db_url, tmp_path):
+    story = tmp_path / "talks.txt"
+    story.write_text(
+        "Island talks resume\n\nDefence Minister Gen Morikawa said on Monday that the "
+        "patrols would continue.\n\nMorikawa told reporters that the talks had gone well.\n"
+    )
+    cli("ingest", str(story), "--published", "2026-03-02", "--quiet", db=db_url)
+    assert {n for n, _ in _actors(db_url)} == {"Gen Morikawa"}
+    assert set(_speakers(db_url).values()) == {("Gen Morikawa", "person")}

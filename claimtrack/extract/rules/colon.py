@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from claimtrack.extract import speakers as sp
 from claimtrack.extract.cues import SAY_VERBS
 from claimtrack.extract.rules.context import Candidate, Context
 from claimtrack.extract.wordlists import words
@@ -36,6 +37,23 @@ def _title_label(lead: list[Token]) -> bool:
         and t.pos_ not in ("VERB", "AUX")
         for t in lead
     )
+
+
+def _without_place(lead: list[Token]) -> list[Token]:
+    """A title label's words without a place or an event glued on after its name ("Former AG
+    Roe at Convention", "Roe in Denver" -> "Former AG Roe", "Roe"): the words after the last
+    "at" or "in" are all capitalised ("the" aside), a capitalised singular noun comes before
+    it, and a person's name or a title is among the words before it. The label whole
+    otherwise ("Democrats in Congress", "Chaos at Convention")."""
+    cut = next((k for k in range(len(lead) - 2, 0, -1) if lead[k].lower_ in ("at", "in")), None)
+    if cut is None or lead[cut - 1].tag_ not in ("NNP", "NN") or not lead[cut - 1].is_title:
+        return lead
+    if not any(t.ent_type_ == "PERSON" or t.lower_ in sp.TITLE_WORDS for t in lead[:cut]):
+        return lead
+    place = [t for t in lead[cut + 1 :] if t.lower_ != "the"]
+    if not place or not all(t.is_alpha and t.text[:1].isupper() for t in place):
+        return lead
+    return lead[:cut]
 
 
 def _dateline(lead: list[Token]) -> bool:
@@ -118,6 +136,8 @@ def colon_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
             # 'Lynch: No outside influence on FBI probe' credits Lynch, but 'Upcoming Summit:
             # 4 Key Topics in Focus' is a title, not a statement
             return None
+        if ctx.title:
+            lead = _without_place(lead)
     if q is None:
         return None
     if not lead or len(lead) > 8 or any(t.pos_ in ("VERB", "AUX") for t in lead):
