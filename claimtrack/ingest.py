@@ -35,7 +35,8 @@ from claimtrack.errors import UserError
 from claimtrack.extract import extract, extract_batch
 from claimtrack.extract.types import FoundClaim
 from claimtrack.io.document import Document
-from claimtrack.io.fetch import Fetcher, FetchPolicy
+from claimtrack.io.feeds import is_feed
+from claimtrack.io.fetch import Fetched, Fetcher, FetchPolicy
 from claimtrack.io.language import detect, is_english
 from claimtrack.io.language import name as language_name
 from claimtrack.io.readers import (
@@ -46,8 +47,10 @@ from claimtrack.io.readers import (
     Skipped,
     WebDocument,
     expand,
+    fetch_entry,
     given_language,
     iter_documents,
+    read_fetched,
     read_or_error,
 )
 from claimtrack.query.lookups import get_source
@@ -178,10 +181,11 @@ def ingest(
     when not UTF-8). URLs are fetched with FETCHER (or a new one following POLICY). A document
     longer than ``max_chars`` characters fails (with a message) before extraction. ``learned``:
     the learned models take part in extraction (``learned_from_env`` reads CLAIMTRACK_LEARNED).
-    WORKERS processes read the files (a page's HTML parsed), tell the language, extract and
-    prepare (store/prepare.py: topics, band keys) each document (1: this process alone);
-    this process fetches URLs, checks what is stored and stores their results in the order
-    the documents came, each document in its own transaction."""
+    WORKERS processes read the files (a page's HTML parsed) and parse the pages this
+    process fetched, tell the language, extract and prepare (store/prepare.py: topics, band
+    keys) each document (1: this process alone); this process fetches URLs, checks what is
+    stored and stores their results in the order the documents came, each document in its
+    own transaction."""
     if workers > 1:
         start_loading()  # the workers' extractor loads while this process sets up
     topics = run_transaction(engine, lambda session: ensure_taxonomy(session, taxonomy_path))
@@ -269,54 +273,132 @@ def _documents(
 ) -> Iterator[Document | ReadError | Skipped | FeedRead | Read]:
     """What the readers give for ENTRIES, in order. With workers, the files are read by
     them (read_each: the HTML of a page parsed, the language told, the text's digest), a
-    batch a job, ``extractor.ahead`` batches ahead of the one this process takes: this
-    process, which stores, parses no page (issue 16); URLs (fetched once, politely),
-    stdin and the articles of a feed are read here, as with one process."""
-    note = run.result.notes.append
+    batch a job, and so are the pages this process fetches (a URL, a feed's articles:
+    fetched here, politely, once the database says they are not stored; parsed by a
+    worker, parse_each): this process, which stores, parses no page (issue 16). Up to
+    ``extractor.ahead`` jobs are in flight before the oldest is taken; stdin and a feed
+    itself are read here, as with one process."""
     if extractor.pool is None:
+        note = run.result.notes.append
         yield from iter_documents(
             entries, overrides, encoding, note, fetcher=fetcher, known=run.known
         )
         return
-    reading: deque[tuple[list[Entry], Reading]] = deque()
-    for chunk in _batches(entries, BATCH):
-        reading.append((chunk, extractor.read(chunk, overrides, encoding)))
-        if len(reading) > extractor.ahead:
-            yield from _unpack(*reading.popleft(), overrides, encoding, fetcher, run)
-    while reading:
-        yield from _unpack(*reading.popleft(), overrides, encoding, fetcher, run)
+    sent = _Sent(extractor, overrides, encoding, fetcher, run)
+    yield from sent.in_order(sent.chunks(entries))
 
 
-def _unpack(
-    chunk: list[Entry],
-    reading: Reading,
-    overrides: dict[str, str] | None,
-    encoding: str | None,
-    fetcher: Fetcher,
-    run: _Run,
-) -> Iterator[Document | ReadError | Skipped | FeedRead | Read]:
-    """The items of CHUNK once a worker read it: its notes kept, a document as its Read, a
-    feed's articles read here; an entry left to this process (None) read here."""
-    note = run.result.notes.append
-    for entry, read in zip(chunk, reading.result(), strict=True):
-        if read is None:
-            yield from iter_documents(
-                [entry], overrides, encoding, note, fetcher=fetcher, known=run.known
-            )
-            continue
-        for line in read.notes:
-            note(line)
-        if isinstance(read.got, Document):
-            yield read
-        else:
-            yield from expand(
-                entry, read.got, overrides, encoding, note, fetcher=fetcher, known=run.known
-            )
+@dataclass
+class _Sent:
+    """With workers: entries sent to be read (files) or parsed (fetched pages), and what
+    comes back taken in the order the entries came."""
+
+    extractor: Extractor
+    overrides: dict[str, str] | None
+    encoding: str | None
+    fetcher: Fetcher
+    run: _Run
+
+    def chunks(self, entries: Iterable[Entry]) -> Iterator[Any]:
+        """ENTRIES a batch at a time: the files of a batch one job (a run of files between
+        two other entries), each other entry as ``here`` gives it, in their order."""
+        for chunk in _batches(entries, BATCH):
+            files: list[Entry] = []
+            for entry in chunk:
+                if not read_here(entry):
+                    files.append(entry)
+                    continue
+                if files:
+                    yield self.extractor.read(files, self.overrides, self.encoding)
+                    files = []
+                yield from self.here(entry, self.overrides)
+            if files:
+                yield self.extractor.read(files, self.overrides, self.encoding)
+
+    def here(self, entry: Entry, overrides: dict[str, str] | None) -> Iterator[Any]:
+        """An entry the workers cannot read alone: stdin read here; a URL checked against
+        the database and fetched here, its page sent to a worker (a feed read here, its
+        articles each sent); a feed's article file sent to a worker."""
+        note = self.run.result.notes.append
+        if not entry.is_url:
+            if entry.path == STDIN:
+                yield from iter_documents([entry], overrides, self.encoding, note)
+            else:
+                yield self.extractor.read([entry], overrides, self.encoding)
+            return
+        if self.run.known(entry.path):
+            yield Skipped(entry.path)
+            return
+        try:
+            fetched = fetch_entry(entry, self.fetcher)
+        except ReadError as exc:
+            yield exc
+            return
+        if not is_feed(fetched.body):
+            yield self.extractor.parse(entry, fetched, overrides, self.encoding)
+            return
+        got: Document | FeedRead | ReadError
+        try:
+            got = read_fetched(entry, fetched, overrides, self.encoding, note)
+        except ReadError as exc:
+            got = exc
+        yield from self.expand(entry, got, overrides)
+
+    def expand(
+        self, entry: Entry, got: Document | FeedRead | ReadError, overrides: dict[str, str] | None
+    ) -> Iterator[Any]:
+        note = self.run.result.notes.append
+        yield from expand(
+            entry,
+            got,
+            overrides,
+            self.encoding,
+            note,
+            fetcher=self.fetcher,
+            known=self.run.known,
+            each=self.here,
+        )
+
+    def in_order(self, stream: Iterable[Any]) -> Iterator[Any]:
+        """The items of STREAM, a job's once it is done: ``extractor.ahead`` batches of
+        entries sent before the first is waited for (a page fetched here is a job of its
+        own: as many ahead as a batch of files holds entries)."""
+        waiting: deque[Any] = deque()
+        sent = 0
+        for item in stream:
+            waiting.append(item)
+            sent += _weight(item)
+            while sent > self.extractor.ahead * BATCH:
+                sent -= _weight(waiting[0])
+                yield from self.taken(waiting.popleft())
+        while waiting:
+            yield from self.taken(waiting.popleft())
+
+    def taken(self, item: Any) -> Iterator[Any]:
+        """ITEM as it is, or a job's items once done: a document as its Read (its notes
+        kept), a feed a worker read expanded here, its articles sent in turn."""
+        if not isinstance(item, Reading):
+            yield item
+            return
+        note = self.run.result.notes.append
+        for entry, read in zip(item.entries, item.result(), strict=True):
+            assert read is not None
+            for line in read.notes:
+                note(line)
+            if isinstance(read.got, Document):
+                yield read
+            else:
+                yield from self.in_order(self.expand(entry, read.got, self.overrides))
+
+
+def _weight(item: Any) -> int:
+    """How many entries ITEM holds (a job: its entries; anything else one)."""
+    return len(item.entries) if isinstance(item, Reading) else 1
 
 
 def read_here(entry: Entry) -> bool:
-    """ENTRY is read by the process that stores: a URL (fetched with the run's fetcher,
-    after the database says it is not stored yet) or stdin."""
+    """ENTRY is not read by a worker alone: a URL (fetched with the run's fetcher, after
+    the database says it is not stored yet, then parsed by a worker) or stdin."""
     return entry.is_url or entry.path == STDIN
 
 
@@ -331,18 +413,40 @@ def read_each(
             out.append(None)
             continue
         notes: list[str] = []
-        got = read_or_error(entry, overrides, encoding, notes.append)
-        if not isinstance(got, Document):
-            out.append(Read(got, notes))
-            continue
-        try:
-            language = given_language(got) or detect(got.text)
-        except Exception as exc:  # noqa: BLE001 - that document fails, the others go on
-            problem = f"{entry.path}: could not be read ({exc!r}); please report it"
-            out.append(Read(ReadError(problem), notes))
-            continue
-        out.append(Read(got, notes, language, content_hash(got.text)))
+        out.append(_told(entry, read_or_error(entry, overrides, encoding, notes.append), notes))
     return out
+
+
+def parse_each(
+    pages: list[tuple[Entry, Fetched]], overrides: dict[str, str] | None, encoding: str | None
+) -> list[Read]:
+    """Each fetched page read as a file's (read_fetched: decoded, its HTML parsed, its
+    metadata applied), its language told and its text's digest taken. Runs in a worker."""
+    out: list[Read] = []
+    for entry, fetched in pages:
+        notes: list[str] = []
+        try:
+            got: Document | FeedRead | ReadError = read_fetched(
+                entry, fetched, overrides, encoding, notes.append
+            )
+        except ReadError as exc:
+            got = exc
+        except Exception as exc:  # noqa: BLE001 - a reader bug fails that page only
+            got = ReadError(f"{entry.path}: could not be read ({exc!r}); please report it")
+        out.append(_told(entry, got, notes))
+    return out
+
+
+def _told(entry: Entry, got: Document | FeedRead | ReadError, notes: list[str]) -> Read:
+    """GOT as a Read: a document with its language told and its text's digest."""
+    if not isinstance(got, Document):
+        return Read(got, notes)
+    try:
+        language = given_language(got) or detect(got.text)
+    except Exception as exc:  # noqa: BLE001 - that document fails, the others go on
+        problem = f"{entry.path}: could not be read ({exc!r}); please report it"
+        return Read(ReadError(problem), notes)
+    return Read(got, notes, language, content_hash(got.text))
 
 
 def _job(t: _Todo, tell: bool) -> Job:
@@ -410,18 +514,30 @@ class Extraction:
 
 
 class Reading:
-    """One batch of entries read by a worker (read_each), to come: ``result()`` waits for
-    them. A worker that ended abruptly costs only the entry it was reading: the batch is
-    read again one entry at a time, in a new process each."""
+    """One job of entries read (read_each) or fetched pages parsed (parse_each) by a
+    worker, to come: ``result()`` waits for them. A worker that ended abruptly costs only
+    the entry it was reading: the job is run again one item at a time, in a new process
+    each."""
 
-    def __init__(self, extractor: Extractor, entries: list[Entry], future: Future, *args: Any):
+    def __init__(
+        self,
+        extractor: Extractor,
+        entries: list[Entry],
+        future: Future,
+        *args: Any,
+        job: Callable[..., list] = read_each,
+        items: list | None = None,
+    ):
         self.extractor, self.entries, self.future, self.args = extractor, entries, future, args
+        self.job, self.items = job, entries if items is None else items
 
     def result(self) -> list[Read | None]:
         try:
             return self.future.result()
         except BrokenProcessPool:
-            return [self.extractor.read_alone(entry, *self.args) for entry in self.entries]
+            return [
+                self.extractor.read_alone(item, *self.args, job=self.job) for item in self.items
+            ]
 
 
 @dataclass
@@ -507,24 +623,46 @@ class Extractor:
         self, entries: list[Entry], overrides: dict[str, str] | None, encoding: str | None
     ) -> Reading:
         """ENTRIES read by a worker (read_each); only with workers."""
+        return Reading(
+            self, entries, self._send(read_each, entries, overrides, encoding), overrides, encoding
+        )
+
+    def parse(
+        self,
+        entry: Entry,
+        fetched: Fetched,
+        overrides: dict[str, str] | None,
+        encoding: str | None,
+    ) -> Reading:
+        """The page FETCHED for ENTRY parsed by a worker (parse_each); only with workers."""
+        items = [(entry, fetched)]
+        future = self._send(parse_each, items, overrides, encoding)
+        return Reading(self, [entry], future, overrides, encoding, job=parse_each, items=items)
+
+    def _send(self, job: Callable[..., list], *args: Any) -> Future:
         assert self.pool is not None
         self._started()
         try:
-            future = self.pool.submit(read_each, entries, overrides, encoding)
+            return self.pool.submit(job, *args)
         except BrokenProcessPool:
             self.pool = self._new_pool(self.workers)
-            future = self.pool.submit(read_each, entries, overrides, encoding)
-        return Reading(self, entries, future, overrides, encoding)
+            return self.pool.submit(job, *args)
 
     def read_alone(
-        self, entry: Entry, overrides: dict[str, str] | None, encoding: str | None
+        self,
+        item: Any,
+        overrides: dict[str, str] | None,
+        encoding: str | None,
+        job: Callable[..., list] = read_each,
     ) -> Read | None:
-        """ENTRY read in a process of its own, after a worker ended abruptly."""
-        if read_here(entry):
+        """ITEM (an entry, or an entry and its fetched page for parse_each) read in a
+        process of its own, after a worker ended abruptly."""
+        entry = item[0] if isinstance(item, tuple) else item
+        if job is read_each and read_here(entry):
             return None
         spare = self._new_pool(1)
         try:
-            return spare.submit(read_each, [entry], overrides, encoding).result()[0]
+            return spare.submit(job, [item], overrides, encoding).result()[0]
         except BrokenProcessPool:
             return Read(ReadError(f"{entry.path}: the reading process ended abruptly on it"))
         finally:

@@ -37,7 +37,7 @@ from claimtrack.io.page import read_page
 from claimtrack.io.urls import is_url, is_web_url, url_problem
 
 if TYPE_CHECKING:
-    from claimtrack.io.fetch import Fetcher
+    from claimtrack.io.fetch import Fetched, Fetcher
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 SIDECAR_SUFFIXES = (".meta.yaml", ".meta.yml")
@@ -317,15 +317,34 @@ def _read_url(
     note: Callable[[str], None] | None,
     fetcher: Fetcher | None,
 ) -> Document | FeedRead:
+    return read_fetched(entry, fetch_entry(entry, fetcher), overrides, encoding, note)
+
+
+def fetch_entry(entry: Entry, fetcher: Fetcher | None) -> Fetched:
+    """ENTRY's URL fetched with FETCHER (politely: robots.txt, a delay per host);
+    ReadError naming the URL when it cannot be."""
     from claimtrack.io.fetch import FetchError
 
     url = entry.path
     if fetcher is None:
         raise ReadError(f"{url}: a URL, and this command does not fetch URLs")
     try:
-        fetched = fetcher.get(url)
+        return fetcher.get(url)
     except FetchError as exc:
         raise ReadError(f"{url}: {exc}") from None
+
+
+def read_fetched(
+    entry: Entry,
+    fetched: Fetched,
+    overrides: dict[str, str] | None = None,
+    encoding: str | None = None,
+    note: Callable[[str], None] | None = None,
+) -> Document | FeedRead:
+    """The page (or feed) FETCHED for ENTRY, read as a file's: decoded (the header's
+    charset a hint), its HTML parsed, its metadata applied. Needs nothing of the run but
+    the bytes, so it can run in another process (ingest's workers)."""
+    url = entry.path
     raw = fetched.body
     if is_feed(raw):
         return FeedRead(url, _parse_feed(raw, url, base=fetched.final_url))
@@ -634,9 +653,11 @@ def expand(
     *,
     fetcher: Fetcher | None,
     known: Callable[[str], bool] | None,
-) -> Iterator[Document | ReadError | Skipped | FeedRead]:
+    each: Callable[[Entry, dict[str, str] | None], Iterator[Any]] | None = None,
+) -> Iterator[Any]:
     """What ``iter_documents`` gives for ENTRY once read as GOT (``read_or_error``): a
-    document or error as it is; a feed, then each article it links to, read here."""
+    document or error as it is; a feed, then each article it links to, read here (or
+    what ``each(article, overrides)`` gives for it: ingest's workers read them)."""
     if not isinstance(got, FeedRead):
         yield got
         return
@@ -651,6 +672,8 @@ def expand(
     for linked in feed_entries(got):
         if isinstance(linked, ReadError):
             yield linked
+        elif each is not None:
+            yield from each(linked, shared)
         else:
             yield from _items(linked, shared, encoding, note, fetcher, known)
 

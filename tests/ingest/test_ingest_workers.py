@@ -11,7 +11,7 @@ import time
 
 from sqlalchemy import inspect, text
 
-from claimtrack.ingest import Extractor, Job, _ending, prepare_each, read_each
+from claimtrack.ingest import Extractor, Job, _ending, parse_each, prepare_each, read_each
 from claimtrack.io.readers import collect
 from claimtrack.store import engine as dbmod
 from claimtrack.store.taxonomy import TopicDef
@@ -109,6 +109,28 @@ def test_a_worker_killed_while_reading_loses_no_entry(tmp_path):
     expected = read_each(entries, None, None)
     assert got == expected and later == expected and expected[-1] is None
     assert all(r.digest and r.got.text for r in expected[:3])  # type: ignore[union-attr]
+
+
+def test_a_worker_killed_while_parsing_a_fetched_page_loses_no_page():
+    from claimtrack.io.fetch import Fetched
+    from claimtrack.io.readers import Entry
+
+    url = "https://bay-courier.example/news/1"
+    fetched = Fetched(url, url, 200, "text/html", "utf-8", page(1).encode())
+    with Extractor(2, True, []) as extractor:
+        parsing = extractor.parse(Entry(url), fetched, None, None)
+        deadline = time.monotonic() + 60
+        while not extractor.pool._processes and time.monotonic() < deadline:  # type: ignore[union-attr]
+            time.sleep(0.05)
+        for pid in list(extractor.pool._processes):  # type: ignore[union-attr]
+            os.kill(pid, signal.SIGKILL)
+        got = parsing.result()
+        later = extractor.parse(Entry(url), fetched, None, None).result()  # a new pool
+    expected = parse_each([(Entry(url), fetched)], None, None)
+    assert got == expected and later == expected
+    [read] = expected
+    assert read.got.fetched_url == url and "Harbour news 1" == read.got.title  # type: ignore[union-attr]
+    assert read.digest and "Subscribe" not in read.got.text  # type: ignore[union-attr]
 
 
 def test_ingest_processes_at_once_store_every_document_exactly_once(db_url, tmp_path):

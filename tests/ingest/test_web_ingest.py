@@ -219,8 +219,8 @@ def test_a_feed_served_as_plain_text_is_still_a_feed(cli, tmp_path, site):
 
 
 def test_with_workers_feeds_urls_and_pages_store_what_one_process_stores(cli, tmp_path, site):
-    # the workers read the files; the feed's articles, the URLs (fetched politely, once)
-    # and stdin are read by the process that stores, as with one process
+    # the workers read the files and parse the pages the process that stores fetched (the
+    # feed's articles, the URLs: fetched politely, once); stdin is read by that process
     page = tmp_path / "mairie.html"
     page.write_text((FIXTURES / "mairie-horaires.html").read_text().replace("sept", "oct"))
     (tmp_path / "mairie.meta.yaml").write_text("language: en\n")  # the metadata's wins
@@ -236,3 +236,48 @@ def test_with_workers_feeds_urls_and_pages_store_what_one_process_stores(cli, tm
     # the atom feed's budget page is the feed file's: skipped
     assert shown[-1].startswith("documents: 6 added (1 not English), 1 skipped, 0 failed")
     assert [s["language"] for s in stored] == ["en", "en", "en", "fr", "en", None]
+
+
+def test_with_workers_a_fetched_page_is_parsed_in_a_worker_not_in_the_writer(
+    cli, tmp_path, site, monkeypatch
+):
+    import claimtrack.io.readers as readers_mod
+
+    given = [
+        site.url(path)
+        for path in (
+            "moved",  # fetched at harbour-ferries.html
+            "atom.xml",  # a feed: its two articles fetched here, parsed in a worker
+            "library-hours.html",
+            "binary.html",  # one line, the others go on
+            "harbour-ferries.html",  # the same page as "moved": skipped
+            "missing.html",
+        )
+    ]
+    one, two = str(tmp_path / "one.db"), str(tmp_path / "two.db")
+    alone = cli("ingest", *given, "--workers", "1", *FAST, db=one, ok=False)
+
+    parsed_here: list[str | None] = []
+    real_parse = readers_mod.parse_html
+
+    def parse_html(text: str, url: str | None = None):  # noqa: ANN202
+        parsed_here.append(url)
+        return real_parse(text, url)
+
+    monkeypatch.setattr(readers_mod, "parse_html", parse_html)
+    shared = cli("ingest", *given, "--workers", "2", *FAST, db=two, ok=False)
+    assert parsed_here == []  # the writer fetched every page and parsed none
+    assert alone.exit_code == shared.exit_code == 1
+    assert lines(shared) == lines(alone)
+    assert lines(shared)[-1].startswith("documents: 4 added (1 not English), 1 skipped, 2 failed")
+    assert sources(two) == sources(one)
+    assert [s["fetched_url"] for s in sources(two)] == [
+        site.url(path)
+        for path in ("harbour-ferries.html", "budget-vote.html", "mairie-horaires.html")
+    ] + [site.url("library-hours.html")]
+    fetched = len(site.hits)
+    again = cli("ingest", *given, "--workers", "2", *FAST, db=two, ok=False)
+    assert lines(again)[-1] == "documents: 0 added, 5 skipped, 2 failed; claims: 0 added"
+    assert sources(two) == sources(one)
+    asked = [h.path for h in site.hits[fetched:]]
+    assert "/library-hours.html" not in asked and "/moved" not in asked  # stored: not fetched
