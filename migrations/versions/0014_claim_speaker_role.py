@@ -5,8 +5,9 @@ Revision ID: 0014
 Revises: 0013
 Create Date: 2026-12-07 13:00:00
 
-Only an addition. Claims stored before keep every value and have no role recorded (NULL):
-re-tagging them reads no role until they are extracted again (`claimtrack reextract`).
+Only an addition. Claims stored before keep every value and take their speaker's stored role
+(the actor's, what `topics update` read before this revision), so re-tagging an old database
+gives what it gave; a claim extracted again (`claimtrack reextract`) records its article's own.
 """
 
 from __future__ import annotations
@@ -23,6 +24,12 @@ depends_on = None
 def upgrade() -> None:
     # plain ADD COLUMN (no table rebuild): the claims and their search index stay untouched
     op.add_column("claims", sa.Column("speaker_role", sa.Text(), nullable=True))
+    # the role re-tagging read before: the speaker's stored one (no trigger watches this column)
+    op.execute(
+        "UPDATE claims SET speaker_role = "
+        "(SELECT actors.role FROM actors WHERE actors.id = claims.actor_id) "
+        "WHERE claims.actor_id IS NOT NULL"
+    )
 
 
 def downgrade() -> None:
