@@ -52,6 +52,7 @@ from claimtrack.io.readers import (
     iter_documents,
     read_fetched,
     read_or_error,
+    reader_bug,
 )
 from claimtrack.query.lookups import get_source
 from claimtrack.store.engine import DatabaseError, run_transaction
@@ -432,7 +433,7 @@ def parse_each(
         except ReadError as exc:
             got = exc
         except Exception as exc:  # noqa: BLE001 - a reader bug fails that page only
-            got = ReadError(f"{entry.path}: could not be read ({exc!r}); please report it")
+            got = reader_bug(entry.path, exc)
         out.append(_told(entry, got, notes))
     return out
 
@@ -444,8 +445,7 @@ def _told(entry: Entry, got: Document | FeedRead | ReadError, notes: list[str]) 
     try:
         language = given_language(got) or detect(got.text)
     except Exception as exc:  # noqa: BLE001 - that document fails, the others go on
-        problem = f"{entry.path}: could not be read ({exc!r}); please report it"
-        return Read(ReadError(problem), notes)
+        return Read(reader_bug(entry.path, exc), notes)
     return Read(got, notes, language, content_hash(got.text))
 
 

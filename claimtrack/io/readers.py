@@ -641,7 +641,12 @@ def read_or_error(
     except ReadError as exc:
         return exc
     except Exception as exc:  # noqa: BLE001 - a reader bug fails that document only
-        return ReadError(f"{entry.path}: could not be read ({exc!r}); please report it")
+        return reader_bug(entry.path, exc)
+
+
+def reader_bug(path: str, exc: BaseException) -> ReadError:
+    """The ReadError of a reader's bug on PATH: that document fails, asking for a report."""
+    return ReadError(f"{path}: could not be read ({exc!r}); please report it")
 
 
 def expand(
