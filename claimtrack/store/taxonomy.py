@@ -165,6 +165,7 @@ class TopicDef:
                 or _WHO_NOUN.match(text, m.end())
                 or _immigration_status(text, m.start(), m.end())
                 or _intention(text, m.start(), m.end())
+                or _in_a_simile(text, m.start())
                 or (
                     _IN_THE_RACE.match(text, m.end())
                     and m.group(0).split()[-1].lower() not in _SUBJECT_TITLES
@@ -425,7 +426,10 @@ _WHO_NOUN = LazyPattern(
     r"[\s-]+(?:conservatives|liberals|progressives|moderates|libertarians|hawks|doves|wings?"
     r"|analysts?|pundits|commentators|columnists?|correspondents?|reporters?"
     r"|voters|voting\s+bloc|magnates?|moguls?|tycoons?|heir(?:ess)?(?:es|s)?"
-    r"|billionaires?|millionaires?|manager|chairman|chairwoman|spokes(?:wo)?man|spokesperson)(?!\w)"
+    r"|billionaires?|millionaires?|manager|chairman|chairwoman|spokes(?:wo)?man|spokesperson"
+    # a field before a teacher's post ("an economics professor", "a political science
+    # professor", "the music teacher"): whom the claim's speaker or subject is, not its matter
+    r"|(?:science\s+|studies\s+)?(?:professors?|lecturers?|teachers?|instructors?))(?!\w)"
 )
 
 
@@ -470,6 +474,31 @@ def _intention(text: str, start: int, end: int) -> bool:
     if not plan or not _TO_VERB.match(text, end):
         return False
     return _INTENT_BEFORE.search(text, max(0, start - 20), start) is not None
+
+
+# a simile or a likeness: "it was like a used car dealership", "he talks like a lawyer", "in the
+# same way Olympic champions train": the thing compared to is no subject of the claim. "Like"
+# counts only after a verb of being or acting ("is like a", "talk like a", "just like a"), not
+# where it lists an example ("measures like a ban on guns") or is a verb ("I'd like a vote")
+_SIMILE = LazyPattern(
+    r"(?:(?:\b(?:is|was|are|were|be|been|being|am|it['’]s|that['’]s|he['’]s|she['’]s|they['’]re"
+    r"|you['’]re|I['’]m|act|acts|acted|acting|talk|talks|talked|talking|behave[sd]?|behaving"
+    r"|treat|treats|treated|treating|run|runs|ran|running|just|much|exactly|almost)"
+    r"\s+[\"“‘']?like)|\bin\s+the\s+same\s+way(?:\s+(?:that|as))?)"
+    r"\s+(?:an?\s+)?(?:[\w'’-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+SIMILE_REACH = 60  # characters before a keyword where a simile's opening is read
+
+
+def _in_a_simile(text: str, start: int) -> bool:
+    """The keyword at START is the thing compared to in a simile ("was like a used car
+    dealership", "in the same way Olympic champions train"): what the claim is likened to,
+    not what it is about."""
+    lo = max(0, start - SIMILE_REACH)
+    if "like" not in text[lo:start].lower() and "same way" not in text[lo:start].lower():
+        return False
+    return _SIMILE.search(text, lo, start) is not None
 
 
 # a contestant a keyword describes ("his Democratic presidential challenger", "the Republican
@@ -1087,8 +1116,12 @@ def own_words(content: str, start: int, speaker: tuple[int, int] | None = None) 
     """The claim's CONTENT (at document offset START) as the tagger reads it: the speaker
     mention inside it (a content that runs over its attribution: "..., Jo Ray, a Republican
     candidate, told CBS News") and the channel ("according to CNN", "said on Fox News") left
-    out, for they say who and where, not what about."""
-    return _without_who(content, start, speaker)
+    out, for they say who and where, not what about; so are the attributions between the pieces
+    of a long quotation ("...,” Trump said at a rally in Evansville. “...")."""
+    text = _without_who(content, start, speaker)
+    if '"' in text or "”" in text:
+        text = _blank(text, _interjections(text))
+    return text
 
 
 def _without_who(text: str, start: int, speaker: tuple[int, int] | None) -> str:
@@ -1097,6 +1130,57 @@ def _without_who(text: str, start: int, speaker: tuple[int, int] | None) -> str:
     if speaker is not None and start <= speaker[0] <= speaker[1] <= start + len(text):
         text = _blank(text, [(speaker[0] - start, speaker[1] - start)])
     return _CHANNEL.sub(lambda m: " " * len(m.group(0)), text)
+
+
+# an attribution between the pieces of a long quotation, or after its end ("... people,” Trump
+# said at a rally in Evansville, Indiana. “You can't ...", "...,” she said on stage at the
+# convention"): who spoke, where and when, not what about; a narration between two quotes
+# ("..., adding that the plan would fail") is the claim's own and is read
+_QUOTE_MARK = LazyPattern(r"[“”\"]")
+_SAID = LazyPattern(
+    r"\b(?:said|says|told|tells|added|adds|continued|asked|explained|noted|wrote|writes"
+    r"|insisted|argued|declared|remarked|recalled|tweeted|joked|warned|according\s+to)\b",
+    re.IGNORECASE,
+)
+# ... what the quotation is about ("Trump said of waterboarding", "said about the money spent
+# against her"), or a narration ("adding that", "when a dozen states held contests", a
+# sentence of its own): the claim's words, read
+_NARRATES = LazyPattern(
+    r"\b(?:that|adding|but|because|while|whether|of|about|regarding|referring|when|where|who|which)\b"
+    r"|[.!?]\s+\S",
+    re.IGNORECASE,
+)
+INTERJECTION_WORDS = 16  # words at most of an attribution between two pieces of a quotation
+
+
+def _interjections(text: str) -> list[tuple[int, int]]:
+    """The spans of TEXT between a closing quotation mark and the next opening one (or the
+    end) that attribute the quotation ("” Trump said at a rally in Evansville. “"): a verb of
+    saying, INTERJECTION_WORDS words at most, no narration ("that", "adding", "said of"). Straight
+    quotes open and close in turn."""
+    spans: list[tuple[int, int]] = []
+    inside, closed_at = False, None
+    for m in _QUOTE_MARK.finditer(text):
+        mark = m.group(0)
+        if mark == "”" or (mark == '"' and inside):
+            inside, closed_at = False, m.end()
+            continue
+        if closed_at is not None:
+            spans.append((closed_at, m.start()))
+        inside, closed_at = True, None
+    if closed_at is not None:
+        spans.append((closed_at, len(text)))
+    return [(a, b) for a, b in spans if _attributes(text[a:b])]
+
+
+def _attributes(between: str) -> bool:
+    """BETWEEN, the words between two pieces of a quotation, attribute it ("Trump said at a
+    rally in Evansville."): a verb of saying, few words, no narration nor what it is about."""
+    return (
+        _SAID.search(between) is not None
+        and len(between.split()) <= INTERJECTION_WORDS
+        and _NARRATES.search(between.strip()) is None
+    )
 
 
 def frame_of(

@@ -2712,3 +2712,80 @@ def test_subjects_of_general_news_of_issue_19_third_session(slug, tagged, untagg
     taxonomy = load_taxonomy()
     assert slug in slugs(tag(taxonomy, tagged))
     assert untagged is None or slug not in slugs(tag(taxonomy, untagged))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "want", "wrong"),
+    [
+        # a simile: what a claim is likened to is not its subject
+        ("the charity was run like a used car dealership", None, "products-services"),
+        ("it is like a lawyer with the worst client ever", None, "justice"),
+        ("in the same way Olympic champions train, the crew rehearsed the launch", None, "sport"),
+        ("measures like a ban on assault weapons would save lives", "security", None),
+        # a prison term is the court's sentence, not police work
+        ("he was sentenced to ten years in prison for the fraud", "punishment", "law-enforcement"),
+        ("the judge gave her a prison sentence of two years", "punishment", "law-enforcement"),
+        ("the prison guards went on strike", "law-enforcement", None),
+        # a council's or a chamber's debate is no election debate
+        ("the Security Council debate on the ceasefire ended without a vote", None, "elections"),
+        ("the parliamentary debate on the bill ran past midnight", None, "elections"),
+        ("the first debate between the two candidates is in May", "elections", None),
+        # a field before a teacher's post says who
+        ("the economics professor was travelling to a conference", None, "economy"),
+        ("a political science professor at a state college", None, "politics"),
+        # senses: a political extremist on an issue, a murder weapon, a TV ad
+        ("the real extremist on abortion is the governor", None, "terrorism"),
+        ("he put the murder weapon up for sale", "crime", "security"),
+        ("TV ad spending in the race for mayor reached $2 million", "elections", "mass-media"),
+        ("the television network cut its news budget", "mass-media", None),
+        # a public-service ad campaign is no business's marketing
+        ("the state's anti-drug ad campaign drew mockery", None, "business-enterprise"),
+        ("the brand's ad campaign lifted sales", "business-enterprise", None),
+        # grief and death threats have subjects of their own
+        ("a mother's grief over the loss of her son", "human-interest", None),
+        ("good grief, nobody reads the rules", None, "human-interest"),
+        ("the lawmaker received death threats after the vote", "crime", None),
+    ],
+)
+def test_similes_sentences_debates_and_senses_of_issue_19_precision_round_22(sentence, want, wrong):
+    found = slugs(tag(load_taxonomy(), own_words(sentence, 0)))
+    assert want is None or want in found, found
+    assert wrong is None or wrong not in found, found
+
+
+@pytest.mark.parametrize(
+    ("content", "want", "wrong"),
+    [
+        # the attribution between the pieces of a quotation says where it was said
+        (
+            "“Factories need to know there are consequences to leaving,” Ann Holt said at a"
+            " rally in Dayton last month. “You cannot just move abroad.”",
+            None,
+            "elections",
+        ),
+        (
+            "“Hate destroys those who harbor it,” she said on stage at the party convention."
+            " “I refuse to let it win.”",
+            None,
+            "elections",
+        ),
+        # ... but one that says what the quotation is about, or narrates, is read
+        (
+            "“It is fine,” Ted Moss said of waterboarding. “And much tougher is fine.”",
+            "fundamental-rights",
+            None,
+        ),
+        (
+            "“We will be fine,” she said at a rally, adding that the election was won."
+            " “Believe me.”",
+            "elections",
+            None,
+        ),
+        # a quotation's own words still count
+        ("“I stand by everything I said during the campaign,”", "elections", None),
+    ],
+)
+def test_attributions_inside_a_long_quotation_of_issue_19_precision_round_22(content, want, wrong):
+    found = slugs(tag(load_taxonomy(), own_words(content, 0)))
+    assert want is None or want in found, found
+    assert wrong is None or wrong not in found, found
