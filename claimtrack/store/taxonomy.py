@@ -476,8 +476,8 @@ def _intention(text: str, start: int, end: int) -> bool:
     return _INTENT_BEFORE.search(text, max(0, start - 20), start) is not None
 
 
-# a simile or a likeness: "it was like a used car dealership", "he talks like a lawyer", "in the
-# same way Olympic champions train": the thing compared to is no subject of the claim. "Like"
+# a simile or a likeness: "the charity was run like a used car dealership", "he talks like a
+# lawyer", "in the same way Olympic champions train, ...": the thing compared to is no subject of the claim. "Like"
 # counts only after a verb of being or acting ("is like a", "talk like a", "just like a"), not
 # where it lists an example ("measures like a ban on guns") or is a verb ("I'd like a vote")
 _SIMILE = LazyPattern(
@@ -492,7 +492,7 @@ SIMILE_REACH = 60  # characters before a keyword where a simile's opening is rea
 
 
 def _in_a_simile(text: str, start: int) -> bool:
-    """The keyword at START is the thing compared to in a simile ("was like a used car
+    """The keyword at START is the thing compared to in a simile ("was run like a used car
     dealership", "in the same way Olympic champions train"): what the claim is likened to,
     not what it is about."""
     lo = max(0, start - SIMILE_REACH)
@@ -1117,7 +1117,7 @@ def own_words(content: str, start: int, speaker: tuple[int, int] | None = None) 
     mention inside it (a content that runs over its attribution: "..., Jo Ray, a Republican
     candidate, told CBS News") and the channel ("according to CNN", "said on Fox News") left
     out, for they say who and where, not what about; so are the attributions between the pieces
-    of a long quotation ("...,” Trump said at a rally in Evansville. “...")."""
+    of a long quotation ("...,” Ann Holt said at a rally in Dayton. “...")."""
     text = _without_who(content, start, speaker)
     if '"' in text or "”" in text:
         text = _blank(text, _interjections(text))
@@ -1132,8 +1132,8 @@ def _without_who(text: str, start: int, speaker: tuple[int, int] | None) -> str:
     return _CHANNEL.sub(lambda m: " " * len(m.group(0)), text)
 
 
-# an attribution between the pieces of a long quotation, or after its end ("... people,” Trump
-# said at a rally in Evansville, Indiana. “You can't ...", "...,” she said on stage at the
+# an attribution between the pieces of a long quotation, or after its end ("... leave,” Ann
+# Holt said at a rally in Dayton last month. “They cannot ...", "...,” she said on stage at the
 # convention"): who spoke, where and when, not what about; a narration between two quotes
 # ("..., adding that the plan would fail") is the claim's own and is read
 _QUOTE_MARK = LazyPattern(r"[“”\"]")
@@ -1142,12 +1142,21 @@ _SAID = LazyPattern(
     r"|insisted|argued|declared|remarked|recalled|tweeted|joked|warned|according\s+to)\b",
     re.IGNORECASE,
 )
-# ... what the quotation is about ("Trump said of waterboarding", "said about the money spent
-# against her"), or a narration ("adding that", "when a dozen states held contests", a
-# sentence of its own): the claim's words, read
+# ... what the quotation is about ("Ted Moss said of waterboarding", "she said about the money
+# spent against her"), or a narration ("adding that", "when the states voted", a sentence of
+# its own): the claim's words, read
 _NARRATES = LazyPattern(
     r"\b(?:that|adding|but|because|while|whether|of|about|regarding|referring|when|where|who|which)\b"
     r"|[.!?]\s+\S",
+    re.IGNORECASE,
+)
+# the occasion it names: a rally, a convention, a debate, an appearance, an email ("said at a
+# rally", "told a convention", "wrote in a fundraising email"); a place alone ("she said in the
+# disputed region") may be what the quotation is about, and is read
+_OCCASION = LazyPattern(
+    r"\b(?:rall(?:y|ies)|convention|debate|fundraiser|town\s+hall|campaign\s+(?:event|stop)"
+    r"|(?:news|press)\s+conference|victory\s+party|speech|appearance|interview|e-?mail"
+    r"|statement|tweet|post)s?\b",
     re.IGNORECASE,
 )
 INTERJECTION_WORDS = 16  # words at most of an attribution between two pieces of a quotation
@@ -1155,8 +1164,8 @@ INTERJECTION_WORDS = 16  # words at most of an attribution between two pieces of
 
 def _interjections(text: str) -> list[tuple[int, int]]:
     """The spans of TEXT between a closing quotation mark and the next opening one (or the
-    end) that attribute the quotation ("” Trump said at a rally in Evansville. “"): a verb of
-    saying, INTERJECTION_WORDS words at most, no narration ("that", "adding", "said of"). Straight
+    end) that attribute the quotation ("” Ann Holt said at a rally in Dayton. “"): a verb of
+    saying and its occasion, INTERJECTION_WORDS words at most, no narration ("that", "adding", "said of"). Straight
     quotes open and close in turn."""
     spans: list[tuple[int, int]] = []
     inside, closed_at = False, None
@@ -1174,10 +1183,12 @@ def _interjections(text: str) -> list[tuple[int, int]]:
 
 
 def _attributes(between: str) -> bool:
-    """BETWEEN, the words between two pieces of a quotation, attribute it ("Trump said at a
-    rally in Evansville."): a verb of saying, few words, no narration nor what it is about."""
+    """BETWEEN, the words between two pieces of a quotation, attribute it ("Ann Holt said at a
+    rally in Dayton."): a verb of saying and the occasion, few words, no narration nor
+    what it is about."""
     return (
         _SAID.search(between) is not None
+        and _OCCASION.search(between) is not None
         and len(between.split()) <= INTERJECTION_WORDS
         and _NARRATES.search(between.strip()) is None
     )
