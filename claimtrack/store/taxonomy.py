@@ -841,8 +841,8 @@ def _on_the_articles_subject(
     topic that says something (``says_something``) and names no one (``impersonal``) takes it
     too ("I almost died there" in a match report). Nor unless the subject is a thing's
     (``_lends_to_its_claims``: half the claims carry it, the headline names it, its tree is
-    none of NO_LENT_SUBJECT): then a claim with a subject of its own (``has_subject``) that
-    names no one takes it ("this is also supporting the sentiment" in a markets story, "it
+    none of NO_LENT_SUBJECT): then a claim with a subject of its own (``has_subject``), of
+    LENT_WORDS words or more, that names no one takes it ("this is also supporting the sentiment" in a markets story, "it
     doesn't affect me at all now" in a patient's case report)."""
     if not headline or all(tagged):
         return tagged
@@ -868,7 +868,7 @@ def _on_the_articles_subject(
             return True
         if not says_something(content, quote) or not impersonal(content, quote):
             return False
-        return dominant() or (own and lent())
+        return dominant() or (own and _long_enough(content, quote) and lent())
 
     return [
         found or ({subject: "article"} if takes(content, quote) else {})
@@ -919,6 +919,16 @@ def _dominates(
 # and on the web pages of even index (docs/evaluation.md, round 22).
 NO_LENT_SUBJECT = frozenset({"politics", "justice", "conflict", "society"})
 TAGGED_SHARE = 2 / 3  # of an article's claims with a topic for its subject to be lent at half
+LENT_WORDS = (
+    3  # words of its own a claim needs to borrow a subject lent at half ("similar benefits")
+)
+
+
+def _long_enough(content: str, quote: str | None) -> bool:
+    """The claim's own words (CONTENT, QUOTE) are LENT_WORDS words or more: a fragment
+    ("similar benefits", "the program") says too little to take a subject its article lends at
+    half its claims."""
+    return len(_TOKEN.findall(f"{content} {quote or ''}")) >= LENT_WORDS
 
 
 def _lends_to_its_claims(

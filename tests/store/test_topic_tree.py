@@ -2340,7 +2340,8 @@ def test_no_subject_lent_at_half_for_peoples_affairs_a_mixed_story_or_an_unnamed
     """The lending of round 22 needs a thing's subject: a trial's ("Jury convicts ...") is
     about the people in it, as are a race's, a war's and a community's (NO_LENT_SUBJECT);
     two thirds of the claims with a topic (a story half about a bakery and a bridge is about
-    more than its subject); and a headline that names the tree."""
+    more than its subject); a headline that names the tree; and a claim of LENT_WORDS words
+    or more ("longer queues" is a fragment)."""
     taxonomy = load_taxonomy()
     assert _with_headline(taxonomy, _FLU, _FLU_HEADLINE)[4]  # as the test above
     court = [
@@ -2358,6 +2359,8 @@ def test_no_subject_lent_at_half_for_peoples_affairs_a_mixed_story_or_an_unnamed
     ]
     assert _with_headline(taxonomy, mixed, _FLU_HEADLINE)[5] == {}
     assert _with_headline(taxonomy, _FLU, "A long winter arrives early")[4] == {}
+    fragment = [*_FLU[:4], "longer queues", _FLU[5]]
+    assert _with_headline(taxonomy, fragment, _FLU_HEADLINE)[4] == {}
 
 
 @pytest.mark.parametrize(
