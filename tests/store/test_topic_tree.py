@@ -2310,6 +2310,59 @@ def test_a_headline_names_the_whole_articles_subject_by_a_word_its_claims_share(
     assert _with_headline(taxonomy, once, headline)[4] == {}
 
 
+_FLU = [
+    "the flu season started early this year",
+    "hospitals saw twice as many flu patients",
+    "the vaccine cuts the risk of severe illness",
+    "the council raised parking fees in the centre",
+    "the queues stretched around the block by breakfast",
+    "that was that",
+]
+_FLU_HEADLINE = "Flu cases double as winter arrives"
+
+
+def test_a_things_subject_at_half_the_claims_goes_to_a_claim_of_its_own_subject():
+    """Issue 19 round 22 (branch s19-cover3): where half the article's claims carry a subject
+    from their own words, the headline names its tree, the tree is a thing's (health, not a
+    trial or a war) and two thirds of the claims have a topic, a claim with no topic, a
+    subject of its own and no one named in it takes the subject, via "article" (the queues of
+    a flu story: short of the two thirds ``_dominates`` asks); a claim that says nothing
+    ("that was that") or names someone does not."""
+    taxonomy = load_taxonomy()
+    found = _with_headline(taxonomy, _FLU, _FLU_HEADLINE)
+    assert found[4] == {"health": "article"}
+    assert found[5] == {}
+    about_her = [*_FLU[:4], "she queued around the block by breakfast", _FLU[5]]
+    assert _with_headline(taxonomy, about_her, _FLU_HEADLINE)[4] == {}
+
+
+def test_no_subject_lent_at_half_for_peoples_affairs_a_mixed_story_or_an_unnamed_tree():
+    """The lending of round 22 needs a thing's subject: a trial's ("Jury convicts ...") is
+    about the people in it, as are a race's, a war's and a community's (NO_LENT_SUBJECT);
+    two thirds of the claims with a topic (a story half about a bakery and a bridge is about
+    more than its subject); a headline that names the tree; and a claim of LENT_WORDS words
+    or more ("longer queues" is a fragment)."""
+    taxonomy = load_taxonomy()
+    assert _with_headline(taxonomy, _FLU, _FLU_HEADLINE)[4]  # as the test above
+    court = [
+        "the jury found the defendant guilty",
+        "the judge will pass sentence in May",
+        "prosecutors said the fraud ran for years",
+        *_FLU[3:],
+    ]
+    assert _with_headline(taxonomy, court, "Jury convicts former mayor of fraud")[4] == {}
+    mixed = [
+        *_FLU[:3],
+        "the bakery on the corner sold out of bread",
+        "the new bridge opened on Monday",
+        _FLU[4],
+    ]
+    assert _with_headline(taxonomy, mixed, _FLU_HEADLINE)[5] == {}
+    assert _with_headline(taxonomy, _FLU, "A long winter arrives early")[4] == {}
+    fragment = [*_FLU[:4], "longer queues", _FLU[5]]
+    assert _with_headline(taxonomy, fragment, _FLU_HEADLINE)[4] == {}
+
+
 @pytest.mark.parametrize(
     ("slug", "tagged", "untagged"),
     [
