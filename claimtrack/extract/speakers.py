@@ -4081,9 +4081,12 @@ class Resolver:
         a pronoun that is a mention does)."""
         gender = PRONOUN_GENDER.get(low)
         now = self.sentence(tok)
-        ranked = self.candidates(now, lambda s: self._agrees(low, gender, s))
+        own = self.own_subjects(low, tok)
+        ranked = self.candidates(now, lambda s: self._agrees(low, gender, s), own)
         if gender is not None:
             ranked = self.known_first(ranked, now, gender)
+        if learn and ranked and any(ranked[0][1] is s for s in own):  # the subject it
+            self.seen.append(ranked[0][1])  # stands for stays named there, for those after
         if low in ("it", "they"):  # a subject of this or the last sentence; of named people
             # together, of the one before it too ("Jo Roe and Al Poe ... This ... They")
             ranked = [c for c in ranked if c[0] >= (0.75 if members(c[1].actor) else 1.0)]
@@ -4107,12 +4110,15 @@ class Resolver:
             actor.gender = actor.gender or gender  # "she" tells the gender of whom it is
         return actor, f"{seen.place} {self.distance(seen, tok)}"
 
-    def candidates(self, now: int, fit: Callable[[Seen], float]) -> list[tuple[float, Seen]]:
-        """Each actor named before sentence NOW that FIT does not rule out, with its best
-        score (its place's weight, halved for each sentence back, times FIT), best first.
-        A person named in no subject's place counts only from the last two sentences."""
+    def candidates(
+        self, now: int, fit: Callable[[Seen], float], more: Iterable[Seen] = ()
+    ) -> list[tuple[float, Seen]]:
+        """Each actor named before sentence NOW (or in MORE) that FIT does not rule out,
+        with its best score (its place's weight, halved for each sentence back, times FIT),
+        best first. A person named in no subject's place counts only from the last two
+        sentences."""
         best: dict[str, tuple[float, Seen]] = {}
-        for seen in self.seen:
+        for seen in [*more, *self.seen]:  # one noted already wins a tie
             name = seen.actor.name or ""
             back = max(0, now - seen.sent)
             factor = fit(seen)
@@ -4122,6 +4128,38 @@ class Resolver:
             if name not in best or score >= best[name][0]:
                 best[name] = (score, seen)
         return sorted(best.values(), key=lambda c: -c[0])
+
+    def own_subjects(self, low: str, tok: Token) -> list[Seen]:
+        """The people named as subjects of the clauses "he" or "she" at TOK stands in, before
+        it, that the tagger left no subject noted before it: a name read as a common noun,
+        a verb or a body ("Trump earlier backed away from a suggestion that he might pay",
+        "Roe at the time said he'd asked"), a person by the article's full names or the
+        parser's reading. Each in its place (a main clause's subject most likely); none for
+        another pronoun, a name inside a quotation, or one that is no person's."""
+        if low not in ("he", "she"):
+            return []
+        path = list(tok.ancestors)
+        out: list[Seen] = []
+        for verb in path:
+            for subj in verb.children:
+                if (
+                    subj.dep_ not in SUBJECTS
+                    or subj.i >= tok.i
+                    or subj in path
+                    or subj.pos_ == "PRON"
+                    or not subj.text[:1].isupper()
+                    or self.quoted(subj)
+                ):
+                    continue
+                start, end = mention_start(subj), mention_end(subj)
+                found = analyse_mention(subj, start, end)
+                name = found.name or ""
+                if not name or found.kind != "person" and name.lower() not in self.full_names:
+                    continue  # "Aides", "The ad": no one's name
+                actor = self.canonical(found, doc_text(subj.doc)[start:end])
+                if actor.kind == "person" and actor.name and self._is_person(actor):
+                    out.append(Seen(actor, self.sentence(subj), *place(subj, False)))
+        return out
 
     def known_first(
         self, ranked: list[tuple[float, Seen]], now: int, gender: Gender

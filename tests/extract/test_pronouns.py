@@ -174,6 +174,36 @@ def test_the_same_without_the_father_goes_to_the_man() -> None:
     assert speaker_of(text, "never close").name == "Mark Denton"
 
 
+# the subject of the pronoun's own sentence, a name the tagger reads as no name (s14-head)
+STONE = (
+    "Gus Stone held a rally in Ohio on Monday. "
+    "Senator Mitch Corran said the vote on the bill would wait until May. "
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "piece"),
+    [
+        ("Stone no longer owns the stock, but he said the company was doing well.", "doing well"),
+        ("Stone himself is due to speak on Thursday, when he said he will accept it.", "accept it"),
+    ],
+)
+def test_the_subject_of_the_pronouns_own_sentence_is_a_candidate(sentence: str, piece: str) -> None:
+    found = speaker_of(STONE + sentence, piece)
+    assert found.name == "Gus Stone"
+    assert found.how == "'he': Gus Stone, the subject of this sentence"
+
+
+def test_the_own_sentences_subject_stays_salient_for_the_next_sentence() -> None:
+    text = STONE + "Stone no longer owns the stock, but he kept the shop. He said sales were up."
+    assert speaker_of(text, "sales were up").name == "Gus Stone"
+
+
+def test_an_own_sentences_subject_of_the_other_gender_is_no_candidate() -> None:
+    text = STONE + "Maria Quell visited the pier, where he said the money was ready."
+    assert speaker_of(text, "money was ready").name == "Mitch Corran"
+
+
 # --- it / they ----------------------------------------------------------------------------------
 
 
