@@ -6,6 +6,9 @@ hash) are skipped before extraction, so an interrupted run can simply be run aga
 already stored (as asked for, fetched or canonical) is not fetched again, and a fetched page
 whose canonical URL is stored is skipped.
 
+A URL given twice in one run (on the command line, or by a feed listing it twice; compared
+as claimtrack.io.urls.url_key reads it) is fetched once, and the second counted as skipped.
+
 Every document's language is told from its text (claimtrack.io.language); the extractor
 reads English only, so a document in another language is stored with its language and no
 claims, and the run says so.
@@ -54,6 +57,7 @@ from claimtrack.io.readers import (
     read_or_error,
     reader_bug,
 )
+from claimtrack.io.urls import url_key
 from claimtrack.query.lookups import get_source
 from claimtrack.store.engine import DatabaseError, run_transaction
 from claimtrack.store.models import Claim as StoredClaim
@@ -282,7 +286,7 @@ def _documents(
     if extractor.pool is None:
         note = run.result.notes.append
         yield from iter_documents(
-            entries, overrides, encoding, note, fetcher=fetcher, known=run.known
+            entries, overrides, encoding, note, fetcher=fetcher, known=run.not_to_fetch
         )
         return
     sent = _Sent(extractor, overrides, encoding, fetcher, run)
@@ -327,7 +331,7 @@ class _Sent:
             else:
                 yield self.extractor.read([entry], overrides, self.encoding)
             return
-        if self.run.known(entry.path):
+        if self.run.not_to_fetch(entry.path):
             yield Skipped(entry.path)
             return
         try:
@@ -738,6 +742,7 @@ class _Run:
     on_feed: Callable[[str, int], None] | None
     max_chars: int
     stored: list[int] = field(default_factory=list)  # the sources this run added
+    asked: set[str] = field(default_factory=set)  # the URLs this run fetched (url_key)
 
     def report(self, path: str | None, outcome: str) -> None:
         if self.on_done:
@@ -745,6 +750,16 @@ class _Run:
 
     def known(self, *urls: str | None) -> bool:
         return run_transaction(self.engine, lambda session: url_stored(session, *urls))
+
+    def not_to_fetch(self, url: str) -> bool:
+        """URL is not to be fetched: this run asked for it already (the same request,
+        url_key: given twice, or listed twice by a feed), or the database holds it. Either
+        way it is counted as skipped, once."""
+        key = url_key(url)
+        if key in self.asked:
+            return True
+        self.asked.add(key)
+        return self.known(url)
 
     def fail(self, path: str | None, error: str) -> None:
         self.result.failed += 1

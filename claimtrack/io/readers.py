@@ -606,7 +606,8 @@ def iter_documents(
     """Read entries lazily; a document that can't be read is yielded as its ReadError.
 
     A feed is yielded as a FeedRead, then each article it links to. A URL for which
-    ``known(url)`` is true (already stored) is yielded as Skipped and not fetched."""
+    ``known(url)`` is true (already stored, or fetched earlier in the run) is yielded as
+    Skipped and not fetched."""
     for entry in entries:
         yield from _items(entry, overrides, encoding, note, fetcher, known)
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from claimtrack.io.fetch import USER_AGENT, Fetcher, FetchError, FetchPolicy
+from claimtrack.io.urls import url_key
 from tests.web_site import FIXTURES, Site, serve
 
 FAST = FetchPolicy(timeout=5, delay=0, backoff=0.01)
@@ -120,6 +121,29 @@ def test_only_http_and_https_urls_are_fetched():
         ]:
             with pytest.raises(FetchError, match=why):
                 fetcher.get(url)
+
+
+def test_two_urls_for_one_request_have_one_key():
+    # what ingest compares to fetch a URL once a run: the scheme and host's case, a default
+    # port and a #fragment make no other request; the path and the query's case do
+    same = [
+        "http://harbour.example/news/ferries?page=2",
+        "HTTP://Harbour.Example:80/news/ferries?page=2#fares",
+        "http://harbour.example/news/ferries?page=2#",
+    ]
+    assert {url_key(u) for u in same} == {same[0]}
+    assert url_key("https://harbour.example") == url_key("https://harbour.example:443/")
+    assert url_key("http://[::1]:80/a") == "http://[::1]/a"
+    others = [
+        same[0],
+        "https://harbour.example/news/ferries?page=2",
+        "http://harbour.example:8080/news/ferries?page=2",
+        "http://harbour.example/News/ferries?page=2",
+        "http://harbour.example/news/ferries?page=3",
+        "http://harbour.example/news/ferries/?page=2",
+    ]
+    assert len({url_key(u) for u in others}) == len(others)
+    assert url_key("http://harbour.example:port/") == "http://harbour.example:port/"  # as given
 
 
 def test_a_gzipped_answer_is_read_decompressed(site):
