@@ -7,7 +7,6 @@ from __future__ import annotations
 import pytest
 
 from claimtrack.io.fetch import USER_AGENT, Fetcher, FetchError, FetchPolicy
-from claimtrack.io.urls import url_key
 from tests.web_site import FIXTURES, Site, serve
 
 FAST = FetchPolicy(timeout=5, delay=0, backoff=0.01)
@@ -126,6 +125,8 @@ def test_only_http_and_https_urls_are_fetched():
 def test_two_urls_for_one_request_have_one_key():
     # what ingest compares to fetch a URL once a run: the scheme and host's case, a default
     # port and a #fragment make no other request; the path and the query's case do
+    from claimtrack.io.urls import url_key
+
     same = [
         "http://harbour.example/news/ferries?page=2",
         "HTTP://Harbour.Example:80/news/ferries?page=2#fares",
