@@ -699,11 +699,11 @@ def start_loading(pages: bool = False) -> BaseContext:
     extractor and the language identifier once (claimtrack/preload/), and with PAGES (the
     run may read web pages: io.readers.may_hold_pages) the page readers too, then forks each
     worker from it: one load of spaCy for N workers, not N. Its start returns at once and
-    the load runs in that process, so called first thing (``ingest``, the ingest command) the load, the longest serial part of
-    a run's start, goes on while this process opens the database, loads the taxonomy and
-    reads the first documents, not after (issue 16); called again, it finds the server
-    running (loaded as its first call asked). Where there is no forkserver (Windows), each worker is spawned and loads the
-    extractor itself."""
+    the load runs in that process, so called first thing (``ingest``, the ingest command)
+    the load, the longest serial part of a run's start, goes on while this process opens the
+    database, loads the taxonomy and reads the first documents, not after (issue 16); called
+    again, it finds the server running (loaded as its first call asked). Where there is no
+    forkserver (Windows), each worker is spawned and loads the extractor itself."""
     import multiprocessing
     from multiprocessing import forkserver
 
@@ -750,7 +750,7 @@ class _Run:
     on_feed: Callable[[str, int], None] | None
     max_chars: int
     stored: list[int] = field(default_factory=list)  # the sources this run added
-    asked: set[str] = field(default_factory=set)  # the URLs this run fetched (url_key)
+    asked: set[str] = field(default_factory=set)  # the URLs this run asked for (url_key)
 
     def report(self, path: str | None, outcome: str) -> None:
         if self.on_done:
