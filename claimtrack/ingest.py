@@ -6,6 +6,9 @@ hash) are skipped before extraction, so an interrupted run can simply be run aga
 already stored (as asked for, fetched or canonical) is not fetched again, and a fetched page
 whose canonical URL is stored is skipped.
 
+A URL given twice in one run (on the command line, or by a feed listing it twice; compared
+as claimtrack.io.urls.url_key reads it) is fetched once, and the second counted as skipped.
+
 Every document's language is told from its text (claimtrack.io.language); the extractor
 reads English only, so a document in another language is stored with its language and no
 claims, and the run says so.
@@ -17,7 +20,7 @@ import contextlib
 import os
 import threading
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -50,10 +53,12 @@ from claimtrack.io.readers import (
     fetch_entry,
     given_language,
     iter_documents,
+    may_hold_pages,
     read_fetched,
     read_or_error,
     reader_bug,
 )
+from claimtrack.io.urls import url_key
 from claimtrack.query.lookups import get_source
 from claimtrack.store.engine import DatabaseError, run_transaction
 from claimtrack.store.models import Claim as StoredClaim
@@ -79,6 +84,7 @@ BATCH = 8
 MAX_CHARS = 2_000_000
 ENV_LEARNED = "CLAIMTRACK_LEARNED"  # 0: extract with the rules alone
 PRELOAD = "claimtrack.preload"  # what the workers' forkserver imports, once
+PRELOAD_PAGES = "claimtrack.preload.pages"  # and the page readers, when pages may come
 
 
 @dataclass
@@ -187,8 +193,10 @@ def ingest(
     keys) each document (1: this process alone); this process fetches URLs, checks what is
     stored and stores their results in the order the documents came, each document in its
     own transaction."""
+    # the page readers loaded once for the workers when ENTRIES (a list) may hold pages
+    pages = isinstance(entries, Sequence) and may_hold_pages(entries)
     if workers > 1:
-        start_loading()  # the workers' extractor loads while this process sets up
+        start_loading(pages)  # the workers' extractor loads while this process sets up
     topics = run_transaction(engine, lambda session: ensure_taxonomy(session, taxonomy_path))
     own_fetcher = fetcher is None
     fetcher = fetcher or Fetcher(policy or FetchPolicy())
@@ -205,6 +213,7 @@ def ingest(
             max_chars,
             learned,
             workers,
+            pages,
         )
     finally:
         if own_fetcher:
@@ -223,6 +232,7 @@ def _ingest(
     max_chars: int,
     learned: bool,
     workers: int = 1,
+    pages: bool = False,
 ) -> IngestResult:
     """Read, extract and store ENTRIES, BATCH documents at a time; each document is stored
     whole or not at all, and an error of the database itself stops the run there. With
@@ -240,7 +250,7 @@ def _ingest(
             run.store(t, done.prepared)
 
     try:
-        with Extractor(workers, learned, topics) as extractor:
+        with Extractor(workers, learned, topics, pages=pages) as extractor:
             documents = _documents(extractor, entries, overrides, encoding, fetcher, run)
             for batch, last in _ending(_batches(documents, BATCH), extractor.tail):
                 todo: list[_Todo] = []
@@ -282,7 +292,7 @@ def _documents(
     if extractor.pool is None:
         note = run.result.notes.append
         yield from iter_documents(
-            entries, overrides, encoding, note, fetcher=fetcher, known=run.known
+            entries, overrides, encoding, note, fetcher=fetcher, known=run.not_to_fetch
         )
         return
     sent = _Sent(extractor, overrides, encoding, fetcher, run)
@@ -327,7 +337,7 @@ class _Sent:
             else:
                 yield self.extractor.read([entry], overrides, self.encoding)
             return
-        if self.run.known(entry.path):
+        if self.run.not_to_fetch(entry.path):
             yield Skipped(entry.path)
             return
         try:
@@ -451,9 +461,8 @@ def _told(entry: Entry, got: Document | FeedRead | ReadError, notes: list[str]) 
 
 def _job(t: _Todo, tell: bool) -> Job:
     """T's document for prepare_each; TELL: its language told here, not in the worker (with
-    workers: so the forkserver need not load the identifier before the first worker can
-    start, a serial part of the run's start, issue 16), unless the worker that read it told
-    it already (``t.told``)."""
+    workers: a document this process read itself, from stdin), unless the worker that read
+    it told it already (``t.told``: every file and fetched page)."""
     if t.told:
         return Job(t.doc.text, t.doc.published, t.doc.title, t.language, t.doc.outlet, told=True)
     language = (t.language or detect(t.doc.text)) if tell else t.language
@@ -544,11 +553,13 @@ class Reading:
 class Extractor:
     """Extraction and preparation (prepare_each, with the taxonomy TOPICS) in WORKERS
     processes (1: in this one, when asked). ``ahead``: how many batches may be in flight
-    before the oldest is stored."""
+    before the oldest is stored. PAGES: the workers may parse web pages (their readers
+    loaded once, before the workers are forked: start_loading)."""
 
     workers: int
     learned: bool
     topics: list[TopicDef] = field(default_factory=list)
+    pages: bool = False
     pool: ProcessPoolExecutor | None = None
     _starting: threading.Thread | None = None
 
@@ -604,7 +615,7 @@ class Extractor:
     def _new_pool(self, n: int) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(
             n,
-            mp_context=start_loading(),
+            mp_context=start_loading(self.pages),
             initializer=_worker_start,
             initargs=(self.topics,),
         )
@@ -682,23 +693,24 @@ class Extractor:
             spare.shutdown(wait=True)
 
 
-def start_loading() -> BaseContext:
+def start_loading(pages: bool = False) -> BaseContext:
     """The workers' start method, their extractor's load begun. forkserver: a fresh
     interpreter (never a fork of this one, which holds database connections) loads the
-    extractor once (claimtrack/preload.py), then forks each worker from it: one load of spaCy
-    for N workers, not N. Its start returns at once and the load runs in that process, so
-    called first thing (``ingest``, the ingest command) the load, the longest serial part of
-    a run's start, goes on while this process opens the database, loads the taxonomy and
-    reads the first documents, not after (issue 16); called again, it finds the server
-    running. Where there is no forkserver (Windows), each worker is spawned and loads the
-    extractor itself."""
+    extractor and the language identifier once (claimtrack/preload/), and with PAGES (the
+    run may read web pages: io.readers.may_hold_pages) the page readers too, then forks each
+    worker from it: one load of spaCy for N workers, not N. Its start returns at once and
+    the load runs in that process, so called first thing (``ingest``, the ingest command)
+    the load, the longest serial part of a run's start, goes on while this process opens the
+    database, loads the taxonomy and reads the first documents, not after (issue 16); called
+    again, it finds the server running (loaded as its first call asked). Where there is no
+    forkserver (Windows), each worker is spawned and loads the extractor itself."""
     import multiprocessing
     from multiprocessing import forkserver
 
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload([PRELOAD])
+    context.set_forkserver_preload([PRELOAD, PRELOAD_PAGES] if pages else [PRELOAD])
     forkserver.ensure_running()
     return context
 
@@ -709,7 +721,7 @@ _TOPICS: list[TopicDef] = []  # a worker process's taxonomy, given when it start
 def _worker_start(topics: list[TopicDef]) -> None:
     """A worker process: BLAS kept to one thread (the workers share the cores), the
     pipeline loaded before the first batch (forked loaded from the forkserver, see
-    claimtrack/preload.py: here a no-op, unless the preload failed), the run's taxonomy kept
+    claimtrack/preload/: here a no-op, unless the preload failed), the run's taxonomy kept
     for prepare_each."""
     from threadpoolctl import threadpool_limits
 
@@ -738,6 +750,7 @@ class _Run:
     on_feed: Callable[[str, int], None] | None
     max_chars: int
     stored: list[int] = field(default_factory=list)  # the sources this run added
+    asked: set[str] = field(default_factory=set)  # the URLs this run asked for (url_key)
 
     def report(self, path: str | None, outcome: str) -> None:
         if self.on_done:
@@ -745,6 +758,16 @@ class _Run:
 
     def known(self, *urls: str | None) -> bool:
         return run_transaction(self.engine, lambda session: url_stored(session, *urls))
+
+    def not_to_fetch(self, url: str) -> bool:
+        """URL is not to be fetched: this run asked for it already (the same request,
+        url_key: given twice, or listed twice by a feed), or the database holds it. Either
+        way it is counted as skipped, once."""
+        key = url_key(url)
+        if key in self.asked:
+            return True
+        self.asked.add(key)
+        return self.known(url)
 
     def fail(self, path: str | None, error: str) -> None:
         self.result.failed += 1

@@ -13,7 +13,7 @@ from claimtrack.cli.options import DOCUMENT_DETAILS, bundled
 from claimtrack.cli.render import progress_bar
 from claimtrack.ingest import MAX_CHARS, IngestResult, learned_from_env
 from claimtrack.io.decoding import check_encoding
-from claimtrack.io.readers import collect
+from claimtrack.io.readers import collect, may_hold_pages
 
 PathsArg = Annotated[
     list[str] | None,
@@ -80,8 +80,8 @@ def ingest(
 
     _check_encoding(encoding)
     entries = collect(paths or [], manifest)
-    if workers > 1:  # the workers' extractor loads while this process sets up (issue 16)
-        start_loading()
+    if workers > 1:  # the workers' extractor loads while this process sets up (issue 16),
+        start_loading(may_hold_pages(entries))  # with the page readers if pages may come
     engine = open_engine(db)
     with progress_bar(quiet, err) as progress:
         task = progress.add_task("ingesting", total=len(entries))

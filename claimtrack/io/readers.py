@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from claimtrack.io.fetch import Fetched, Fetcher
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+TEXT_SUFFIXES = (".txt", ".md", ".markdown")  # read without a page parser
 SIDECAR_SUFFIXES = (".meta.yaml", ".meta.yml")
 MANIFEST_COLUMNS = ("path", "title", "published", "outlet", "url", "author", "language")
 STDIN = "-"
@@ -449,6 +450,15 @@ def feed_entries(read: FeedRead) -> Iterator[Entry | ReadError]:
             )
 
 
+def may_hold_pages(entries: Iterable[Entry]) -> bool:
+    """Reading ENTRIES may parse a web page: one is a URL (a page or a feed), stdin, an
+    .html file, or a file of another name (a feed, told by its content); only text and
+    Markdown files read none. (A .txt file holding a feed is read all the same.)"""
+    return any(
+        e.is_url or e.path == STDIN or not e.path.lower().endswith(TEXT_SUFFIXES) for e in entries
+    )
+
+
 def suffix_kind(path: Path) -> str:
     suffix = path.suffix.lower()
     if suffix in (".md", ".markdown"):
@@ -606,7 +616,8 @@ def iter_documents(
     """Read entries lazily; a document that can't be read is yielded as its ReadError.
 
     A feed is yielded as a FeedRead, then each article it links to. A URL for which
-    ``known(url)`` is true (already stored) is yielded as Skipped and not fetched."""
+    ``known(url)`` is true (already stored, or fetched earlier in the run) is yielded as
+    Skipped and not fetched."""
     for entry in entries:
         yield from _items(entry, overrides, encoding, note, fetcher, known)
 

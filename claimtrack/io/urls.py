@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 WEB_SCHEMES = ("http", "https")
+DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
 def is_url(text: str) -> bool:
@@ -18,6 +19,28 @@ def is_url(text: str) -> bool:
 
 def is_web_url(text: str) -> bool:
     return urlsplit(text).scheme.lower() in WEB_SCHEMES
+
+
+def url_key(url: str) -> str:
+    """URL as the request it makes: its scheme and host in lower case, a default port (80
+    for http, 443 for https) and the #fragment (never sent) left out, an empty path as /.
+    Two URLs with one key are one page: ``HTTP://Example.org:80/a#top`` is
+    ``http://example.org/a``. The path and query stay as written (a server may tell their
+    case apart); a URL that cannot be split is its own key."""
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        return url
+    scheme = parts.scheme.lower()
+    host = parts.hostname or ""
+    if ":" in host:  # an IPv6 address, written in brackets
+        host = f"[{host}]"
+    if port is not None and port != DEFAULT_PORTS.get(scheme):
+        host = f"{host}:{port}"
+    user = parts.netloc.rpartition("@")[0]
+    netloc = f"{user}@{host}" if user else host
+    return urlunsplit((scheme, netloc, parts.path or "/", parts.query, ""))
 
 
 def url_problem(url: str) -> str | None:

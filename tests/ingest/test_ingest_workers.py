@@ -211,19 +211,58 @@ def test_the_workers_are_forked_from_one_process_that_loaded_the_extractor():
     assert all(preloaded and loaded for _, preloaded, loaded in seen)
 
 
-def test_importing_the_preload_readies_the_extractor_but_not_the_language_identifier():
-    code = (
-        "import claimtrack.preload, sys\n"
-        "from claimtrack.extract.nlp import load\n"
-        "from claimtrack.io.language import _identifier\n"
-        "print(load.cache_info().currsize, _identifier.cache_info().currsize)\n"
-    )
+# Run in a fresh interpreter (a forkserver is one a process): `claimtrack ingest --workers 2`,
+# then a worker forked from the forkserver it started says what its preload loaded.
+PRELOADED = """
+import sys
+from concurrent.futures import ProcessPoolExecutor
+from claimtrack.__main__ import main
+from claimtrack.ingest import start_loading
+
+sys.argv = ["claimtrack", "ingest", *sys.argv[1:], "-q", "--workers", "2"]
+try:
+    main()
+except SystemExit:
+    pass
+ASK = (
+    "('trafilatura' in __import__('sys').modules, 'ftfy' in __import__('sys').modules,"
+    " __import__('claimtrack.io.language').io.language._identifier.cache_info().currsize)"
+)
+with ProcessPoolExecutor(1, mp_context=start_loading()) as pool:  # the server running
+    print("preloaded:", *pool.submit(eval, ASK).result())
+"""
+
+
+def _preloaded(*args: str) -> str:
     out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
+        [sys.executable, "-c", PRELOADED, *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=600,
     )
-    # the writer tells the languages while the forkserver loads (_job): its load is the
-    # serial start of a run, and the identifier is no part of it
-    assert out.stdout.split() == ["1", "0"]
+    assert "preloaded:" in out.stdout, out.stderr
+    return out.stdout.strip().splitlines()[-1]
+
+
+def test_the_workers_get_the_page_readers_preloaded_only_when_pages_may_come(tmp_path):
+    texts, pages = tmp_path / "news", tmp_path / "pages"
+    write_articles(texts, 2)
+    pages.mkdir()
+    for i in range(2):
+        paragraphs = "".join(f"<p>{line}</p>" for line in article(i).splitlines() if line)
+        (pages / f"p{i}.html").write_text(
+            f"<html><head><title>Harbour news {i}</title></head>"
+            f"<body><article>{paragraphs}</article></body></html>",
+            encoding="utf-8",
+        )
+    # a run of text and Markdown files: the identifier (every document's language is told
+    # in a worker), no page reader
+    assert _preloaded(str(texts), "--db", str(tmp_path / "t.db")) == "preloaded: False False 1"
+    assert len({r[0] for r in stored(str(tmp_path / "t.db"))}) == 2
+    # a folder of pages: the page readers too, loaded once before the workers are forked
+    assert _preloaded(str(pages), "--db", str(tmp_path / "p.db")) == "preloaded: True True 1"
+    assert len({r[0] for r in stored(str(tmp_path / "p.db"))}) == 2
 
 
 def test_with_workers_the_writer_tells_the_language_and_the_worker_trusts_it(monkeypatch):

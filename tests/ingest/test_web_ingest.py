@@ -148,6 +148,43 @@ def test_the_same_article_at_another_address_is_skipped(cli, tmp_path):
     assert lines(again) == ["documents: 0 added, 2 skipped, 0 failed; claims: 0 added"]
 
 
+TWICE_FEED = """<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0"><channel><title>Harbour twice</title>
+<item><title>Ferries</title><link>{ferries}</link></item>
+<item><title>Ferries again</title><link>{ferries_again}</link></item>
+<item><title>Library</title><link>{library}</link></item>
+</channel></rss>
+"""
+
+
+def test_a_url_given_twice_in_a_run_is_fetched_once_and_skipped_once(cli, tmp_path):
+    # on the command line and in a feed, written another way (the scheme and host's case, the
+    # default port, a #fragment): the same request, made once; the second counted as skipped
+    site = Site()
+    with serve(site):
+        ferries, library = site.url("harbour-ferries.html"), site.url("library-hours.html")
+        feed = TWICE_FEED.format(
+            ferries=ferries,
+            ferries_again=ferries.replace("http://", "HTTP://") + "#fares",
+            library=library,
+        )
+        site.files["/twice.xml"] = feed.encode()
+        given = (library, site.url("twice.xml"), library.replace("http://", "Http://") + "#top")
+        runs = {}
+        for workers in ("1", "2"):
+            site.hits.clear()
+            db = str(tmp_path / f"w{workers}.db")
+            result = cli("ingest", *given, "--workers", workers, *FAST, db=db)
+            asked = site.paths()
+            assert asked.count("/library-hours.html") == 1, asked
+            assert asked.count("/harbour-ferries.html") == 1, asked
+            runs[workers] = (lines(result), sources(db))
+    assert runs["2"] == runs["1"]
+    shown, stored = runs["1"]
+    assert shown[-1].startswith("documents: 2 added, 3 skipped, 0 failed")  # library: 3 times
+    assert [s["path"] for s in stored] == [library, ferries]
+
+
 def test_every_bad_item_is_one_line_and_the_others_are_stored(cli, db_url):
     with serve(Site(slow_seconds=3.0)) as site:
         gone = serve(Site())

@@ -276,3 +276,19 @@ def test_front_matter_numbers_and_booleans_stay_text_as_written(tmp_path):
     )
     doc = read_entry(Entry(str(tmp_path / "a.md")))
     assert (doc.title, doc.author, doc.outlet) == ("007", "yes", "0x" + "f" * 5000)
+
+
+def test_only_text_and_markdown_files_hold_no_web_page(tmp_path):
+    # what `ingest --workers N` decides from its arguments before the workers' forkserver
+    # starts: whether it loads the page readers for them (ingest.start_loading)
+    from claimtrack.io.readers import may_hold_pages
+
+    (tmp_path / "a.txt").write_text("Ann Holt said the pier would open in May.\n")
+    (tmp_path / "b.MD").write_text("---\ntitle: Pier\n---\nTom Ruiz agreed.\n")
+    (tmp_path / "c.markdown").write_text("The council met.\n")
+    texts = [Entry(str(tmp_path / name)) for name in ("a.txt", "b.MD", "c.markdown")]
+    assert not may_hold_pages(texts)
+    assert not may_hold_pages([])
+    for other in ("page.html", "page.HTM", "feed.xml", "-", "https://harbour.example/news"):
+        assert may_hold_pages([*texts, Entry(other)]), other
+    assert may_hold_pages(iter([Entry("-")]))  # any iterable

@@ -122,6 +122,31 @@ def test_only_http_and_https_urls_are_fetched():
                 fetcher.get(url)
 
 
+def test_two_urls_for_one_request_have_one_key():
+    # what ingest compares to fetch a URL once a run: the scheme and host's case, a default
+    # port and a #fragment make no other request; the path and the query's case do
+    from claimtrack.io.urls import url_key
+
+    same = [
+        "http://harbour.example/news/ferries?page=2",
+        "HTTP://Harbour.Example:80/news/ferries?page=2#fares",
+        "http://harbour.example/news/ferries?page=2#",
+    ]
+    assert {url_key(u) for u in same} == {same[0]}
+    assert url_key("https://harbour.example") == url_key("https://harbour.example:443/")
+    assert url_key("http://[::1]:80/a") == "http://[::1]/a"
+    others = [
+        same[0],
+        "https://harbour.example/news/ferries?page=2",
+        "http://harbour.example:8080/news/ferries?page=2",
+        "http://harbour.example/News/ferries?page=2",
+        "http://harbour.example/news/ferries?page=3",
+        "http://harbour.example/news/ferries/?page=2",
+    ]
+    assert len({url_key(u) for u in others}) == len(others)
+    assert url_key("http://harbour.example:port/") == "http://harbour.example:port/"  # as given
+
+
 def test_a_gzipped_answer_is_read_decompressed(site):
     with Fetcher(FAST) as fetcher:
         got = fetcher.get(site.url("gzipped.html"))
