@@ -65,8 +65,8 @@ Seventeen general filters over a document's claims (plain data, plus the parses 
 - **inside another of its speaker**: a claim whose content lies inside the content of
   another claim crediting the same speaker through another cue, every word of it a word of
   that content (fewer distinct words; of equal words the earlier stays): a second, shorter
-  reading of one attribution ("The firm did not make plans | to do so" beside "The firm did
-  not intend | to mislead buyers and did not make plans to do so"). Only when its speaker
+  reading of one attribution ("The firm did not make any plans | to do so" beside "The firm
+  did not intend | to mislead buyers and did not make any plans to do so"). Only when its speaker
   mention is absent or another claim that stays holds it (so no speaker is lost).
 
 - **an act**: a claim whose cue is a verb of a procedural act (``data/words/act_verbs.txt``:
@@ -345,7 +345,7 @@ def _imperative(verb: Token) -> bool:
         return False
     if any(ch.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl") for ch in verb.children):
         return False
-    if verb.dep_ == "conj":  # "Leave a comment and let us know": the first verb's mood
+    if verb.dep_ == "conj":  # "Leave a note and let us know": the first verb's mood
         return verb.head.i != verb.i and _imperative(verb.head)
     before = verb.doc[verb.sent.start : verb.i]
     return all(t.is_punct or t.lower_ in _BEFORE_IMPERATIVE for t in before)

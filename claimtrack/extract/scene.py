@@ -16,8 +16,8 @@ Friday, Senator Holt toured ...") or a pronoun, a claim after it keeps the scene
 speaker is that one (named alike, or a pronoun); a scene whose subject is a common noun ("the
 mayor", "European leaders") dates any claim after it. Read on PolNeAR dev, the scene of one
 speaker carried to another ("Critics said on Friday ... / Trump responded ...") was most of
-the wrong context dates. A date phrase inside a claim's own content ("the prison population
-stood at 200,000 in 1972, according to ...") is the content's date, never when it was said;
+the wrong context dates. A date phrase inside a claim's own content ("the herd numbered
+40,000 head in 1968, according to ...") is the content's date, never when it was said;
 one inside a quotation ('"Yesterday, there were two polls," he said.') sets no scene at all.
 """
 

@@ -1972,8 +1972,8 @@ def _of_place_after(name_head: Token, end: int) -> str | None:
 
 
 def _body_words(obj: Token) -> list[Token]:
-    """A named body's words after "at": without a place it is in ("at Seton Hall University
-    in New Jersey"), the words in lower case before its name ("firm Quantix") or a common
+    """A named body's words after "at": without a place it is in ("at Harrow Valley University
+    in Lorania"), the words in lower case before its name ("firm Quantix") or a common
     noun joined to it, a second role the parser hung there ("at
     the Acme Institute and a former envoy")."""
     cut = {

@@ -62,7 +62,7 @@ def dates_a_thing(t: Token, cue: Token) -> bool:
     """A date that modifies a noun dates the thing, not the saying ("praised the 2016
     frontrunner", "a nod to the famous 1963 refrain", "records from the 2008 cycle show"),
     unless the noun is the object of the cue's own preposition ("said at the 2016
-    convention", "in a 1963 speech, he declared"), or a time itself ("Tuesday morning")."""
+    convention", "in a 1971 address, she declared"), or a time itself ("Tuesday morning")."""
     ent = entity_at(t.doc, t.i) if t.ent_type_ else None
     if ent is None:
         return False

@@ -704,7 +704,7 @@ _TOKEN = LazyPattern(r"[^\W\d_][\w'’-]*")
 def has_subject(content: str, quote: str | None = None) -> bool:
     """The claim's own words say what it is about: SUBJECT_WORDS words or more that are no
     name (capitalised) and less common in general English than COMMON, a function word
-    left out ("the legitimacy of the first black president", "the impact of stress"), nor a
+    left out ("the legitimacy of the new chief justice", "the impact of stress"), nor a
     word for the saying itself (``_SAYING``: "a tweet", "her remarks"), nor one describing a
     person (``_says_who``: "the former mayor of the town", "both of his rivals"). "The world",
     "Donald Trump", "the matter", "several hundred", "doing anything wrong" or "that comment"
@@ -922,8 +922,8 @@ def _dominates(
     said: Sequence[tuple[str, str | None]],
 ) -> bool:
     """The article's SUBJECT is what the whole article is about, so that a claim with no
-    topic and no word of the headline is about it too ("Sure enough, they were all over the
-    place" in a story on a cell's discovery, "I almost died there" in a match report): the
+    topic and no word of the headline is about it too ("Sure enough, there they were,
+    everywhere" in a story on a cell's discovery, "I almost died there" in a match report): the
     HEADLINE names a topic of its tree (``_headline_names``), and DOMINANT_SHARE of the claims,
     TAGGED in order (SUBJECT_LEAST at least), carry a topic of its tree from their own
     words, and the tree is none of NO_WHOLE_ARTICLE_SUBJECT. A story whose claims are about
@@ -1070,8 +1070,8 @@ def speaker_topics(
 
 
 # where a role's own words end and what it is held at or about begins: "professor | of
-# international studies", "director | for games at the tech giant", "executive director | of
-# National Nurses United" (a nurses' union's director is no nurse)
+# international studies", "director | for games at the software maker", "executive director | of
+# a National Union of Nurses" (a nurses' union's director is no nurse)
 _ROLE_TAIL = LazyPattern(
     r"\s+(?:of|at|for|in|on|with|from|to|under|who|whose|which|that|and|&)\s+|[,;:(]",
     re.IGNORECASE,
@@ -1094,8 +1094,8 @@ def _in_the_articles_sense(
     headline: str | None,
 ) -> list[dict[str, str]]:
     """A keyword the article uses in another sense elsewhere means that sense throughout: in a
-    story about a state's anti-drug "ad campaign", "the campaign made the mistake of burying
-    the message" is no election. A claim loses a topic it has from its own words when every
+    story about a state's anti-drug "ad campaign", "the campaign erred by hiding
+    its message" is no election. A claim loses a topic it has from its own words when every
     keyword of that topic in the article's claims is a word the article also uses as the head
     of one of the topic's exclusions (the "campaign" of "ad campaign", not the "Republican" of
     "Republican voters", which says who), and the headline does not name the topic."""

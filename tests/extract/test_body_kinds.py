@@ -18,8 +18,8 @@ pytest.importorskip("spacy")
 
 def test_a_court_of_appeals_keeps_the_circuit_it_sits_for() -> None:
     text = (
-        "A three-judge panel of the U.S. Court of Appeals for the Ninth Circuit overruled a "
-        "lower court on Monday. The appeals court said that the state's rules were unfair."
+        "Three judges on the U.S. Court of Appeals for the Ninth Circuit overturned a "
+        "county court on Monday. The appeals court said that the state's rules were unfair."
     )
     who = speaker_of(text, "rules were unfair")
     assert (who.name, who.kind) == ("U.S. Court of Appeals for the Ninth Circuit", "organization")
@@ -85,8 +85,8 @@ def test_a_federal_appeals_court_in_the_lead_is_the_court_named_after_it() -> No
     text = (
         "A federal appeals court said Friday that the state's voting rules removed eligible "
         "voters.\n\n"
-        "A panel of the U.S. Court of Appeals for the Tenth Circuit sent the case back to the "
-        "district court."
+        "Judges on the U.S. Court of Appeals for the Tenth Circuit returned the matter to a "
+        "trial court."
     )
     who = speaker_of(text, "removed eligible voters")
     assert who.name == "U.S. Court of Appeals for the Tenth Circuit"
@@ -254,7 +254,7 @@ def test_a_statement_issued_by_two_surnames_is_read_without_error() -> None:
 def test_the_network_is_the_body_called_a_network_in_apposition() -> None:
     text = (
         "Many hosts now work for Harbor Vision, the cable network funded by the state of "
-        "Lorania. You can watch it on Dish Network in some cities.\n\n"
+        "Lorania. Viewers find it on Dish Network in some towns.\n\n"
         "Ana Vole quit last year. The network said it would send her to the coast."
     )
     who = speaker_of(text, "send her to the coast")

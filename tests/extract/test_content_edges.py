@@ -337,8 +337,8 @@ def test_an_object_keeps_a_list_a_naming_and_a_quotation(text: str, content: str
     ("text", "content"),
     [
         (
-            '"We are frustrated and horrified" by the shooting at the club, Roe said.',
-            '"We are frustrated and horrified" by the shooting at the club',
+            '"We are angry and heartbroken" by the fire at the club, Roe said.',
+            '"We are angry and heartbroken" by the fire at the club',
         ),
         (
             '"The bridge will not reopen" before the spring thaw, the engineer said.',

@@ -599,9 +599,9 @@ def test_pronoun_object_of_a_speech_verb_refers_back_to_what_was_said() -> None:
             "that the bridge would reopen",
         ),
         (
-            "Officials made clear Monday they have no plans to spend money.",
+            "Officials made clear Friday they have no wish to sell the pier.",
             "made clear",
-            "they have no plans to spend money",
+            "they have no wish to sell the pier",
         ),
     ],
 )

@@ -129,9 +129,9 @@ def test_a_shorter_reading_inside_a_claim_of_its_speaker_is_dropped() -> None:
 
 
 def test_a_second_predicate_read_again_on_its_own_is_dropped() -> None:
-    text = "Dale Voss did not intend to mislead buyers and did not make plans to do so."
+    text = "Dale Voss did not intend to mislead buyers and did not make any plans to do so."
     raw, screened = _both(text)
-    assert "did not make plans" in _cues(text, raw)
+    assert "did not make any plans" in _cues(text, raw)
     assert _cues(text, screened) == ["did not intend"]
 
 
@@ -323,7 +323,7 @@ def test_people_documents_and_firms_of_the_same_shape_stay() -> None:
         ("Please tell us what you saw at the harvest fair.", "tell"),
         ('"The kettle is the best in its class." Read our full kettle review.', "Read"),
         # the "us" of "let" is the writer asking the reader
-        ("Leave a comment and let us know what your favourite cafe is.", "know"),
+        ("Leave a note below and let us know which cafe you like best.", "know"),
     ],
 )
 def test_a_call_to_the_reader_credits_no_one(text: str, cue: str) -> None:
@@ -501,7 +501,7 @@ def test_a_declined_interview_is_no_claim(sentence: str, cue: str) -> None:
 @pytest.mark.parametrize(
     ("sentence", "cue"),
     [
-        ("Varga’s office didn’t immediately return a request seeking comment.", "didn’t"),
+        ("Varga’s office didn’t return a request seeking comment by Friday.", "didn’t"),
         ("The ferry board hasn’t responded to questions about the fares.", "hasn’t"),
         ("Tilda Brandt wouldn’t comment on the fare plan.", "wouldn’t comment"),
         ("Ivo Lund has not responded to the harbour report.", "has not responded"),
@@ -656,7 +656,7 @@ def test_the_writer_as_an_object_is_no_speaker(text: str, mention: str) -> None:
     [
         ("Berg found it hard to talk about the flood.", "found"),
         (
-            "As Ann Roe writes for the Harbour Times, the first cases came to light last week.",
+            "As Ann Roe writes for the Harbour Times, the first leaks were found at the dock.",
             "writes for",
         ),
         ('We called it "a fine kettle for most kitchens."', "called"),

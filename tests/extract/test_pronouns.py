@@ -336,7 +336,7 @@ def test_a_common_noun_is_no_surname_of_a_name_the_ner_took_for_a_person() -> No
     # the NER reads "Dover Network" as a person's name; "the network" is still no surname,
     # so neither it nor the "She" after it is that "person"
     text = (
-        "You can watch it on Dover Network; on cable in select cities like Boston; or online "
+        "You can watch it on Dover Network; on cable in a few towns such as Boston; or online "
         "anywhere. The channel hired Ana Brill in May. The network said it would send Ms. "
         "Brill to Rome. She said the trip was unsafe."
     )
@@ -500,7 +500,7 @@ def test_who_of_a_cleft_stays_on_the_name() -> None:
 def test_his_response_speaks_for_whom_his_stands_for() -> None:
     text = (
         "Mark Denton spoke at the harbour on Monday. He talked about the pier. When asked how "
-        "he would pay for it, his best response was to say he would raise the fees."
+        "he would pay for it, his best response then was to say he would raise the fees."
     )
     found = speaker_of(text, "raise the fees")
     assert found.name == "Mark Denton"
@@ -518,7 +518,7 @@ def test_her_answer_goes_to_the_one_woman_before_it() -> None:
 def test_his_response_with_two_men_as_likely_stays_unresolved() -> None:
     text = (
         "Mark Denton and Paul Reyes spoke at the harbour on Monday. When asked how to pay for "
-        "it, his best response was to say he would raise the fees."
+        "it, his best response then was to say he would raise the fees."
     )
     assert speaker_of(text, "raise the fees").name != "Mark Denton"
     assert speaker_of(text, "raise the fees").name != "Paul Reyes"
@@ -538,7 +538,7 @@ def test_a_person_noun_owned_by_his_is_no_noun_of_speech() -> None:
 def test_a_daughter_named_by_first_name_takes_her_fathers_surname() -> None:
     text = (
         "Paul Reyes said the harbour would reopen in May. Mr. Reyes is weighing this question "
-        "now with his 17-year-old daughter, Ellen, a high school senior. She said that the art "
+        "these days with his 16-year-old daughter, Ellen, a high school senior. She said that the art "
         "school was too far away."
     )
     found = speaker_of(text, "art school")
@@ -626,8 +626,8 @@ def test_which_after_a_month_is_not_the_month(text: str) -> None:
 
 def test_who_after_a_group_word_and_a_plural_noun_is_the_people_not_a_person() -> None:
     text = (
-        "Lena Tamsby is targeting Latino and black voters, who have typically backed her "
-        "candidacy in high numbers, as she campaigns."
+        "Lena Tamsby is courting Latino and Irish voters, who have mostly backed her "
+        "candidacy in large numbers, as she tours the state."
     )
     found = speaker_of(text, "her candidacy")
     assert found.kind == "unnamed" and found.name != "Latino"

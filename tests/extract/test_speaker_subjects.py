@@ -34,8 +34,8 @@ def test_an_adverb_after_said_is_not_a_speaker() -> None:
 
 def test_a_conjoined_predicate_shares_a_passive_subject() -> None:
     text = (
-        "By the end of the day, Mr. Ode was forced into a rare apology and said that his"
-        " words had been misread."
+        "By nightfall, Mr. Ode was forced into an unusual apology and said that his"
+        " remarks had been misread."
     )
     assert ("said", "Mr. Ode", "Ode") in _speakers(text)
 
@@ -68,21 +68,21 @@ def test_a_name_before_said_hung_on_an_earlier_phrase_is_the_speaker() -> None:
 
 
 def test_a_name_before_said_read_as_an_adverb_is_the_speaker() -> None:
-    text = "Dunly said he would be cautious in restructuring the depot."
+    text = "Dunly said he would be careful in reorganising the depot."
     assert _speakers(text) == [("said", "Dunly", "Dunly")]
 
 
 def test_a_count_of_people_before_say_is_the_speaker() -> None:
-    text = "About 4 in 10 say they want the next mayor to have more liberal policies."
-    assert _speakers(text)[0][:2] == ("say", "About 4 in 10")
+    text = "About 3 in 10 say they would like the next mayor to build more parks."
+    assert _speakers(text)[0][:2] == ("say", "About 3 in 10")
 
 
 def test_the_subject_of_a_phrase_say_was_left_hanging_on_is_the_speaker() -> None:
     text = (
-        "Majorities of voters in five states going to the polls Tuesday say they would be"
-        " satisfied with both candidates."
+        "Majorities of voters in four states going to the polls Sunday say they would be"
+        " happy with either nominee."
     )
-    assert _speakers(text)[0][:2] == ("say", "Majorities of voters in five states")
+    assert _speakers(text)[0][:2] == ("say", "Majorities of voters in four states")
 
 
 # --- an aside of being asked: the one asked answers, and asked nothing -----------------------

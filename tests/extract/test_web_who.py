@@ -256,7 +256,7 @@ def test_a_firms_description_before_its_name_is_no_role_and_no_part_of_it(senten
 def test_a_seat_named_for_its_body_is_no_person() -> None:
     text = TITLE + (
         "The Vatican says Pope Leo has no plans to meet with Oregon Sen. Ann Holt when the "
-        "Democratic candidate speaks at a Vatican conference on Friday."
+        "Democratic candidate addresses a Vatican meeting on Friday."
     )
     who = speaker_of(text, "no plans to meet")
     assert (who.name, who.kind) == ("Vatican", "organization")
@@ -288,8 +288,8 @@ def test_a_party_member_of_a_place_is_the_person_the_article_names_so() -> None:
 
 def test_a_party_member_of_a_place_no_one_fits_is_unnamed() -> None:
     text = TITLE + (
-        "Senator Tom Vale spoke in Louisville on Monday. In a statement, the Kentucky "
-        "Republican on Tuesday dismissed the governor's plan to tax boats."
+        "Senator Tom Vale spoke in Louisville on Monday. In a written note on Tuesday, the Kentucky "
+        "Republican rejected the governor's plan to tax boats."
     )
     who = speaker_of(text, "plan to tax boats")
     assert (who.name, who.kind, who.role) == (

@@ -244,7 +244,9 @@ def test_a_campaign_that_is_no_election_campaign_is_not_elections():
 
 def test_a_word_with_a_plain_sense_elsewhere_needs_company():
     tax = load_taxonomy()
-    assert "science-technology" not in slugs(tag(tax, "his rallying cry to save the planet"))
+    assert "science-technology" not in slugs(
+        tag(tax, "her campaign's rallying cry to save the planet")
+    )
     assert "health" not in slugs(tag(tax, "the debate is infected with tribalism"))
     assert "health" in slugs(tag(tax, "the infection spread through the ward"))
 
@@ -489,7 +491,7 @@ def test_names_and_idioms_that_are_no_topic(sentence: str, want: str | None, wro
     [
         ("the Islamic State had been contained", "terrorism", "religion"),
         ("the mosque will reopen on Friday", "religion", None),
-        ("an unusual pattern in a Democratic primary", "elections", "political-parties"),
+        ("an odd turnout pattern in a Democratic primary", "elections", "political-parties"),
         ("he won in a heavily Republican state", None, "political-parties"),
         ("Republicans in the House voted no", "political-parties", None),
         ("he said so on a conference call with reporters", None, "mass-media"),
@@ -826,7 +828,7 @@ def test_a_claim_borrows_only_the_sentence_keyword_nearest_to_it():
         ("the Republican candidates differ on taxes", None, "political-parties"),
         ("the GOP frontrunner mocked the press", None, "political-parties"),
         ("the Republican Party wrote a new platform", "political-parties", None),
-        ("the Democratic base has shown little interest", "political-parties", None),
+        ("the Democratic base has shown scant enthusiasm", "political-parties", None),
         ("he is still the front-runner after Iowa", "elections", None),
         ("the runner in front fell at the last bend", None, "elections"),
     ],
@@ -853,7 +855,7 @@ def test_a_sentence_keyword_beyond_a_clause_break_is_about_another_clause():
 def test_a_who_keyword_takes_no_company_from_the_claim_only_from_the_article():
     taxonomy = load_taxonomy()
     # "the senator" says who: the vote beside it does not make the claim about government
-    claim = "the senator's backers were unlikely to vote for him"
+    claim = "the senator's supporters were not likely to vote for him"
     assert slugs(tag(taxonomy, claim)) == {"elections"}
     # an ambiguous keyword of the same tree still takes that company
     assert "government-policy" in slugs(tag(taxonomy, "the plan would win over voters"))
@@ -947,7 +949,7 @@ def test_a_label_written_as_an_ambiguous_keyword_needs_company_too():
         ("health care costs rose again", "health-care", None),
         ("her allies fear more bad news", None, "international-relations"),
         ("the allies of the country met in Oslo", "international-relations", None),
-        ("the unrest had its roots in race and class", "society", "elections"),
+        ("the unrest was rooted in race and class", "society", "elections"),
         ("the race for the nomination tightened", "elections", None),
         ("a felon in possession of firearms was arrested", "crime", "government-policy"),
         ("more people should carry firearms", "government-policy", None),
@@ -1037,7 +1039,7 @@ def test_senses_and_subjects_of_issue_19_round_5(sentence, want, wrong):
         ("a $200 billion infrastructure spending plan", "government-policy", None),
         ("the state inspects nursing homes twice a year", "health-care", None),
         # words in another sense that samples of round 6 showed
-        ("you would be shooting yourself in the foot", None, "crime"),
+        ("we would be shooting ourselves in the foot", None, "crime"),
         ("the shooting left two dead", "crime", None),
         ("according to the conservative-leaning institute, rates fell", None, "political-parties"),
         ("she was milder than her colleagues on the banking committee", None, "economy"),
@@ -1049,14 +1051,14 @@ def test_senses_and_subjects_of_issue_19_round_5(sentence, want, wrong):
         ("the candidates who trail should drop out", "elections", None),
         ("she dropped out of school at sixteen", None, "elections"),
         ("she is not running for office", "elections", None),
-        ("the Common Core was rolled out badly", "education", None),
+        ("the Common Core was introduced badly", "education", None),
         ("gains in eighth-grade math scores", "education", None),
         ("a way to do theology that is multi-faith", "religion", None),
         ("officers will wear body cameras", "law-enforcement", None),
         ("he heard gunfire near the square", "crime", None),
         ("the windshield was riddled with bullet holes", "crime", None),
         ("the skateboard park opens in May", "competition-discipline", None),
-        ("his net worth is in excess of $10 billion", "economy", None),
+        ("her net worth is in excess of $4 billion", "economy", None),
         ("the score your lender uses", "economy", None),
         ("the Secret Service moved her to a car", "law-enforcement", None),
         ("the extrajudicial killing of citizens", "fundamental-rights", None),
@@ -1431,10 +1433,10 @@ def test_a_party_or_camp_in_the_rest_of_the_sentence_lends_no_topic():
 
 def test_an_interview_with_a_named_outlet_is_the_channel_not_the_topic():
     tax = load_taxonomy()
-    content = "conventions in the past have been too dull"
+    content = "conventions in recent years have been too dull"
     for sentence in (
-        f"He said in an interview with The Washington Post that {content}.",
-        f"During a Fox News Business interview in October, he said that {content}.",
+        f"He said in a long interview with The Washington Post that {content}.",
+        f"During a Fox Business Network interview in March, he said that {content}.",
     ):
         frame = frame_of(sentence, 0, None)
         assert tag(tax, content, frame=frame, content_at=sentence.index(content)) == [], frame
@@ -1604,7 +1606,7 @@ def test_a_coachs_claims_tag_by_the_role_at_ingest_as_at_retag(cli, db_url, tmp_
         ("conservatives oppose the change", "political-parties", None),
         # idioms: a recipe for failure is no cooking; women in combat roles is defence policy
         ("the merger is a recipe for failure", None, "lifestyle"),
-        ("that is a recipe for fewer friends and more rivals", None, "lifestyle"),
+        ("that is a recipe for fewer buyers and more debts", None, "lifestyle"),
         ("it’s a recipe for a long night at the ferry", None, "lifestyle"),
         ("her recipe for lemon cake won the prize", "lifestyle", None),
         ("the navy will open combat roles to women", "security", "armed-conflict"),
@@ -1613,7 +1615,7 @@ def test_a_coachs_claims_tag_by_the_role_at_ingest_as_at_retag(cli, db_url, tmp_
         ("the billionaire businessman is a punching bag", None, "economy"),
         ("small businesses are closing downtown", "economy", None),
         # a politician's private email server is a scandal, not technology, without company
-        ("her use of a private email server while secretary of state", None, "science-technology"),
+        ("his use of a private email server while he was governor", None, "science-technology"),
         ("the email server crashed after a software update", "science-technology", None),
         # a congressman, like a senator, says who: only the article gives him company
         ("the California congressman says the ferry is late", None, "government"),
@@ -2193,7 +2195,7 @@ def test_the_articles_subject_is_the_narrowest_topic_half_the_claims_carry():
         ("personal-finance", "an emergency fund of three months' pay", None),
         ("personal-finance", "pay off high-interest debt first", None),
         ("government-policy", "the agency regulates blood banks", "renin regulates blood pressure"),
-        ("elections", "a new poll shows her ahead", "rivals deride it as poll-tested caution"),
+        ("elections", "a new poll shows her ahead", "rivals mock it as poll-tested timidity"),
         (
             "international-relations",
             "the international community condemned it",
@@ -2222,11 +2224,11 @@ def test_games_on_a_page_about_video_games_are_video_games():
     on a page whose other claims are about video games from their own words."""
     taxonomy = load_taxonomy()
     assert "video-games" in slugs(tag(taxonomy, "the streaming service will add 40 games"))
-    assert not tag(taxonomy, "over 100 games by the time the free tier launches")
+    assert not tag(taxonomy, "more than 90 games before the free tier opens in spring")
     claims = [
         "the new console runs every title at 60fps",
         "multiplayer stays free for the first month",
-        "over 100 games by the time the free tier launches",
+        "more than 90 games before the free tier opens in spring",
     ]
     assert "video-games" in _with_headline(taxonomy, claims, None)[2]
     sport = ["the striker scored twice", "the goalkeeper was injured", "the games were close"]
@@ -2598,7 +2600,7 @@ def test_a_poll_result_of_two_shares_needs_the_articles_company():
     assert agree(taxonomy, [{}, {}, {}], ambiguous=[{}, {}, maybe])[2] == {}
     for change in (
         "the rate rose from 5 percent to 7 percent",
-        "cut emissions by 5 percent to 15 percent",
+        "cut emissions by 4 percent to 12 percent",
     ):
         assert "elections" not in ambiguous_topics(taxonomy, change), change
 

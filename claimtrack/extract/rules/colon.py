@@ -133,7 +133,7 @@ def colon_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
             and not name_like
             and not any(t.pos_ in ("VERB", "AUX") for t in tok.doc[tok.i + 1 :])
         ):
-            # 'Lynch: No outside influence on FBI probe' credits Lynch, but 'Upcoming Summit:
+            # 'Varga: No pressure on the harbour inquiry' credits Varga, but 'Upcoming Summit:
             # 4 Key Topics in Focus' is a title, not a statement
             return None
         if ctx.title:

@@ -111,7 +111,7 @@ def _for_clause(ctx: Context, tok: Token, lemma: str) -> Special | None:
 
 
 def _passive_patient(ctx: Context, tok: Token, frame: str) -> Special | None:
-    """'Clinton has been attacked on the speeches by Sanders', 'Crows are considered the
+    """'Mayor Roe has been criticised over the fees by the council', 'Crows are considered the
     detectives of the bird world': in a passive the patient and what is said of it are the
     content (PolNeAR's reading), the agent, if any, is the source."""
     if frame != "-" or not any(c.dep_ == "auxpass" for c in tok.children):
