@@ -4132,7 +4132,7 @@ class Resolver:
     def own_subjects(self, low: str, tok: Token) -> list[Seen]:
         """The people named as subjects of the clauses "he" or "she" at TOK stands in, before
         it, that the tagger left no subject noted before it: a name read as a common noun,
-        a verb or a body ("Trump earlier backed away from a suggestion that he might pay",
+        a verb or a body ("Roe later walked back a hint that he would pay",
         "Roe at the time said he'd asked"), a person by the article's full names or the
         parser's reading. Each in its place (a main clause's subject most likely); none for
         another pronoun, a name inside a quotation, or one that is no person's."""
