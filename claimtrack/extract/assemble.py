@@ -513,7 +513,19 @@ def _paragraph_candidates(text: str, p: Parsed, qi: QuoteIndex) -> list[rules.Ca
     return _drop_nested(cands)
 
 
-_NOTED_DEPS = ids(("nsubj", "poss"))
+_NOTED_DEPS = ids(("nsubj", "nsubjpass", "poss"))
+
+
+def _surname_subject(t: Token, surnames: Mapping[str, list[str]]) -> bool:
+    """Whether T, a subject the NER names no one at, is one capitalised word that is the
+    surname of a person the article names in full ("Deane is expected to start", the tagger
+    reading "Deane" as a common noun): the person, whom a "he" after it may be."""
+    return (
+        t.pos_ in ("NOUN", "PROPN")
+        and t.text[:1].isupper()
+        and t.lower_ in surnames
+        and not any(c.dep_ in ("compound", "det", "amod") for c in t.children)
+    )
 
 
 def _credit(p: Parsed, cands: list[rules.Candidate], resolver: Resolver) -> list[Draft]:
@@ -529,8 +541,15 @@ def _credit(p: Parsed, cands: list[rules.Candidate], resolver: Resolver) -> list
         t = p.doc[i]
         if t.i in src_ids or resolver.quoted(t) or is_byline(t.sent):
             continue  # a byline's author is no one a pronoun after it stands for
+        if t.dep_ == "nsubjpass":
+            if _surname_subject(t, resolver.full_names):
+                events.append((t.i, 0, t))
+            elif t.i in person_roots:
+                events.append((t.i, 1, t))
+            continue
         if t.dep_ == "nsubj" and (
             t.pos_ == "PROPN"
+            or _surname_subject(t, resolver.full_names)
             or t.lower_ in ("he", "she")
             or t.pos_ == "NOUN"
             and t.lower_ in PERSON_NOUNS  # "my father": unnamed, but him

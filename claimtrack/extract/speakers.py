@@ -266,6 +266,9 @@ UNNAMED_HEADS = frozenset(
 ONE_UNNAMED = frozenset(w for w in UNNAMED_HEADS if not w.endswith("s")) - frozenset(
     "some many other one someone party people report".split()
 )
+# the heads of an unnamed person described by a job ("A nurse at the clinic, who ...,
+# said"): whom a "she" after it is, not a person named before it
+UNNAMED_JOBS = (words_of("job_nouns") | words_of("role_nouns")) - UNNAMED_HEADS
 
 DOCUMENTS = words_of("source_documents") | frozenset(
     """
@@ -429,7 +432,7 @@ def same_source(low: str, seen: Seen) -> bool:
     head = fold(role_head(seen.actor.name or ""))
     if low == "it":
         return head in UNNAMED_BODIES
-    return low in PRONOUNS_PERSON and head in ONE_UNNAMED
+    return low in PRONOUNS_PERSON and head in ONE_UNNAMED | UNNAMED_JOBS
 
 
 def members(actor: ResolvedActor) -> list[str]:
@@ -618,9 +621,10 @@ def co_speakers(head: Token, first: str | None) -> list[ResolvedActor]:
         end = conj.idx + len(conj.text)
         if (owner := joint_owner(owner_of, conj)) is not None:  # "Roe and Poe's reaction"
             conj, end = owner, owner.idx + len(owner.text)
-        elif conj.pos_ != "PROPN":  # "and his wife Michelle": a kin word and a name
+        elif conj.pos_ != "PROPN":  # "and his wife Michelle": a kin word and a name; "and
+            # her finance director, Omar Haddad,": a job and a person's name
             name = next((c for c in conj.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
-            if conj.lower_ not in SURNAME_KIN or name is None:
+            if name is None or conj.lower_ not in SURNAME_KIN and not _job_and_name(conj, name):
                 continue
             end = name.idx + len(name.text)
         left = min(t.idx for t in conj.subtree if t.i <= conj.i)
@@ -631,6 +635,12 @@ def co_speakers(head: Token, first: str | None) -> list[ResolvedActor]:
         if other.kind == "person" and other.name and other.name != first:
             out.append(other)
     return out
+
+
+def _job_and_name(job: Token, name: Token) -> bool:
+    """Whether JOB, a conjunct of a named speaker, is a person's job with NAME, a person's
+    name the NER reads, in apposition ("Jo Roe, and her finance director, Al Poe, said")."""
+    return name.ent_type_ == "PERSON" and (job.lower_ in PERSON_JOBS or job.lower_ in UNNAMED_JOBS)
 
 
 def document_owner(head: Token) -> Token | None:
@@ -3572,14 +3582,16 @@ class Resolver:
         """Of NAMES, people who share a surname, the one named as another's kin when she
         or he is far the likeliest (as a pronoun is found: a speaker or a main subject of
         the last sentences, KIN_SALIENT_BY times likelier than HEAD, the one not named as
-        kin: named in a later sentence than HEAD's last) and named in two sentences at
-        least (not only where the tie is told), else None."""
+        kin: named in a later sentence than HEAD's last; and no one else since, speaker or
+        main subject, likelier) and named in two sentences at least (not only where the
+        tie is told), else None."""
         now = max((s.sent for s in self.seen), default=0) + 1
-        ranked = [
-            (score, seen)
-            for score, seen in self.candidates(now, lambda _: 1.0)
-            if seen.actor.name in names
-        ]
+        everyone = self.candidates(now, lambda _: 1.0)
+        main = [seen for _, seen in everyone if seen.weight >= 3]
+        if main and main[0].actor.name not in names:
+            return None  # another spoke since the kin did ("Ann Roe, his wife, said ... A
+            # club official said ... Roe added" is the one not named as kin again)
+        ranked = [(score, seen) for score, seen in everyone if seen.actor.name in names]
         if not ranked or ranked[0][1].actor.name == head or ranked[0][1].weight < 3:
             return None
         if len(ranked) > 1 and ranked[1][0] * KIN_SALIENT_BY > ranked[0][0]:
@@ -4177,7 +4189,7 @@ class Resolver:
             # a person by its last word ("an aide"), or by its head ("spokesman for the bank")
             head, last = role_head(actor.name or ""), (actor.name or "").split()[-1:]
             person = bool(last) and fold(last[0]) in PERSON_NOUNS | UNNAMED_HEADS - {"report"}
-            person = person or fold(head) in PERSON_NOUNS | ONE_UNNAMED
+            person = person or fold(head) in PERSON_NOUNS | ONE_UNNAMED | UNNAMED_JOBS
             if low == "they":
                 return 1.0 if seen.plural else 0.0
             told = HEAD_GENDER.get(fold(head)) or title_gender(head)  # "spokeswoman": not "he"
@@ -4294,7 +4306,8 @@ class Resolver:
         if (named := name_after(head, start, end)) is not None:
             name, role = named
             found = ResolvedActor(name, "person", role=role, forms=[name])
-            return [found], "named in apposition to it"
+            # "Her manager, Jo Roe, and her finance director, Al Poe, said": both of them
+            return [found, *co_speakers(head, name)], "named in apposition to it"
         if (named := examples(head, start, end)) is not None:
             return named, f"named in it as one of the {head.lower_}"
         if head.pos_ in ("VERB", "AUX") and (last := last_person(head.doc, start, end)):
