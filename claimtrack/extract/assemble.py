@@ -517,11 +517,11 @@ _NOTED_DEPS = ids(("nsubj", "nsubjpass", "poss"))
 
 
 def _surname_subject(t: Token, surnames: Mapping[str, list[str]]) -> bool:
-    """Whether T, a subject the NER names no one at, is one capitalised word that is the
-    surname of a person the article names in full ("Deane is expected to start", the tagger
-    reading "Deane" as a common noun): the person, whom a "he" after it may be."""
+    """Whether T, a subject the tagger read as a common noun, is one capitalised word that
+    is the surname of a person the article names in full ("Deane is expected to start",
+    "Sanders held a rally"): the person, whom a "he" after it may be."""
     return (
-        t.pos_ in ("NOUN", "PROPN")
+        t.pos_ == "NOUN"
         and t.text[:1].isupper()
         and t.lower_ in surnames
         and not any(c.dep_ in ("compound", "det", "amod") for c in t.children)

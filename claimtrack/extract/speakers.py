@@ -384,6 +384,10 @@ class Seen:
     weight: int  # 3: speaker or main subject; 2: another subject; 1: named elsewhere
     place: str  # the place, in words: "the subject of"
     plural: bool = False  # "officials", "Republicans"
+    # a person the article brings in by an indefinite description of a job ("A nurse at the
+    # clinic said", "One delegate said"), not a definite one that may stand for a name
+    # ("the author knows"): whom a "he" or "she" after it is
+    fresh: bool = False
 
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
@@ -420,6 +424,15 @@ def place(tok: Token, speaker: bool) -> tuple[int, str]:
     return 1, "named in"
 
 
+def _indefinite(tok: Token) -> bool:
+    """Whether the noun at TOK is brought in as someone new: "a", "an", "one" or "another"
+    before it ("A nurse", "One California delegate")."""
+    return any(
+        c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one", "another")
+        for c in tok.children
+    )
+
+
 def same_source(low: str, seen: Seen) -> bool:
     """Whether a speaker's pronoun LOW, whose likeliest antecedent is the unnamed source
     SEEN, is that source: one the article described as a claim's speaker, one body for
@@ -432,7 +445,7 @@ def same_source(low: str, seen: Seen) -> bool:
     head = fold(role_head(seen.actor.name or ""))
     if low == "it":
         return head in UNNAMED_BODIES
-    return low in PRONOUNS_PERSON and head in ONE_UNNAMED | UNNAMED_JOBS
+    return low in PRONOUNS_PERSON and (head in ONE_UNNAMED or seen.fresh and head in UNNAMED_JOBS)
 
 
 def members(actor: ResolvedActor) -> list[str]:
@@ -3405,7 +3418,8 @@ class Resolver:
         self.last_any = actor
         if tok is not None and actor.name:
             plural = tok.tag_ in ("NNS", "NNPS") or actor.kind == "group"
-            self.seen.append(Seen(actor, self.sentence(tok), *place(tok, speaker), plural))
+            fresh = actor.kind == "unnamed" and _indefinite(tok)
+            self.seen.append(Seen(actor, self.sentence(tok), *place(tok, speaker), plural, fresh))
             if (mates := companions(tok)) is not None:  # "Jo Roe and her colleagues": a
                 # later "they" is all of them, unnamed, not Jo Roe alone
                 group = ResolvedActor(f"{actor.name} and {mates}", "unnamed", role=mates)
@@ -4189,7 +4203,8 @@ class Resolver:
             # a person by its last word ("an aide"), or by its head ("spokesman for the bank")
             head, last = role_head(actor.name or ""), (actor.name or "").split()[-1:]
             person = bool(last) and fold(last[0]) in PERSON_NOUNS | UNNAMED_HEADS - {"report"}
-            person = person or fold(head) in PERSON_NOUNS | ONE_UNNAMED | UNNAMED_JOBS
+            person = person or fold(head) in PERSON_NOUNS | ONE_UNNAMED
+            person = person or seen.fresh and fold(head) in UNNAMED_JOBS
             if low == "they":
                 return 1.0 if seen.plural else 0.0
             told = HEAD_GENDER.get(fold(head)) or title_gender(head)  # "spokeswoman": not "he"
