@@ -541,15 +541,13 @@ def _credit(p: Parsed, cands: list[rules.Candidate], resolver: Resolver) -> list
         t = p.doc[i]
         if t.i in src_ids or resolver.quoted(t) or is_byline(t.sent):
             continue  # a byline's author is no one a pronoun after it stands for
-        if t.dep_ == "nsubjpass":
-            if _surname_subject(t, resolver.full_names):
-                events.append((t.i, 0, t))
-            elif t.i in person_roots:
+        if t.dep_ in ("nsubj", "nsubjpass") and _surname_subject(t, resolver.full_names):
+            events.append((t.i, 5, t))  # "Deane is expected to start": whom "he" may be
+        elif t.dep_ == "nsubjpass":
+            if t.i in person_roots:
                 events.append((t.i, 1, t))
-            continue
-        if t.dep_ == "nsubj" and (
+        elif t.dep_ == "nsubj" and (
             t.pos_ == "PROPN"
-            or _surname_subject(t, resolver.full_names)
             or t.lower_ in ("he", "she")
             or t.pos_ == "NOUN"
             and t.lower_ in PERSON_NOUNS  # "my father": unnamed, but him
@@ -573,6 +571,9 @@ def _credit(p: Parsed, cands: list[rules.Candidate], resolver: Resolver) -> list
                 continue
             if kind == 4:
                 resolver.note_owner(obj)
+                continue
+            if kind == 5:
+                resolver.note_surname(obj)
                 continue
             actor = resolver.resolve(obj, obj.left_edge.idx, obj.idx + len(obj.text))
             resolver.note_subject(actor, obj)

@@ -3459,6 +3459,18 @@ class Resolver:
         if actor.kind == "person" and actor.name:
             self.note_subject(actor, tok)
 
+    def note_surname(self, tok: Token) -> None:
+        """A surname alone at TOK, a subject the tagger read as a common noun ("Deane is
+        expected to start"): the person the article names in full with it is that subject,
+        whom a "he" after it may be (noted as a subject, no actor's role or kind touched)."""
+        name = self.full_name(tok.text, None)
+        if name is None:
+            return
+        gender = first_name_gender(name.split()[0])
+        actor = self.actors.get(name) or ResolvedActor(name, "person", gender=gender, forms=[name])
+        if actor.kind == "person":
+            self.note_subject(actor, tok)
+
     def kin_surname(self, tok: Token) -> str | None:
         """The surname a first name alone at TOK takes from the person whose kin it names
         ("his daughter, Ellen": the surname of whom "his" stands for, as "he" would be
@@ -3596,15 +3608,15 @@ class Resolver:
         """Of NAMES, people who share a surname, the one named as another's kin when she
         or he is far the likeliest (as a pronoun is found: a speaker or a main subject of
         the last sentences, KIN_SALIENT_BY times likelier than HEAD, the one not named as
-        kin: named in a later sentence than HEAD's last; and no one else since, speaker or
-        main subject, likelier) and named in two sentences at least (not only where the
-        tie is told), else None."""
+        kin: named in a later sentence than HEAD's last; and no other named person since,
+        speaker or main subject, likelier) and named in two sentences at least (not only
+        where the tie is told), else None."""
         now = max((s.sent for s in self.seen), default=0) + 1
         everyone = self.candidates(now, lambda _: 1.0)
-        main = [seen for _, seen in everyone if seen.weight >= 3]
-        if main and main[0].actor.name not in names:
-            return None  # another spoke since the kin did ("Ann Roe, his wife, said ... A
-            # club official said ... Roe added" is the one not named as kin again)
+        people = [s for _, s in everyone if s.weight >= 3 and self._is_named_person(s.actor)]
+        if people and people[0].actor.name not in names:
+            return None  # another person spoke since the kin did ("Ann Roe, his wife, said
+            # ... Al Poe said ... Roe added" is the one not named as kin again)
         ranked = [(score, seen) for score, seen in everyone if seen.actor.name in names]
         if not ranked or ranked[0][1].actor.name == head or ranked[0][1].weight < 3:
             return None
@@ -3651,6 +3663,10 @@ class Resolver:
             if written == name or self.shortest_form(written) == name
         ]
         return any(role_words(role) & SURNAME_KIN for role in roles if role)
+
+    def _is_named_person(self, actor: ResolvedActor) -> bool:
+        known = self.actors.get(actor.name or "") or actor
+        return known.kind == "person" and bool(known.name) and not members(known)
 
     def _gender_of(self, name: str) -> Gender | None:
         known = self.actors.get(name)

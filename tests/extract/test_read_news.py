@@ -37,10 +37,21 @@ def test_kin_named_before_other_speakers_is_not_whom_the_surname_is() -> None:
         "Adaeze Okonkwo, a council member, won the race for mayor on Tuesday.\n\n"
         "The candidate's brother, Chidi Okonkwo, managed the field operation. Chidi Okonkwo "
         "said volunteers had knocked on 60,000 doors.\n\n"
-        "The elections office said turnout reached 58 percent.\n\n"
+        "Elections Director Marisol Quintero said turnout reached 58 percent.\n\n"
         "Okonkwo said she would ask the council to act in January."
     )
     assert _said(text, "she would ask") == "Adaeze Okonkwo"
+
+
+def test_kin_after_an_unnamed_subject_keeps_the_surname() -> None:
+    text = (
+        "A former president at the polls\n\n"
+        "Former President Bill Harwood greeted voters at a polling place.\n\n"
+        "His wife, Senator Helen Harwood, won the state's primary.\n\n"
+        "Bill Harwood spoke with voters outside. Then a woman asked for a photo and Harwood "
+        "said the law allowed it."
+    )
+    assert _said(text, "the law allowed it") == "Bill Harwood"
 
 
 def test_kin_just_speaking_keeps_the_surname() -> None:
