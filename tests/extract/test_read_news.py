@@ -96,3 +96,12 @@ def test_a_clause_told_to_reporters_outside_a_hall_is_a_claim() -> None:
 def test_a_house_told_about_keeps_its_relative_clause() -> None:
     text = "Jo Marwick told reporters about the house that her husband built in 1990."
     assert not any(c.content.text(text).startswith("that her husband") for c in extract(text))
+
+
+def test_a_definite_job_is_not_whom_she_is() -> None:
+    text = (
+        "A novelist on novels\n\n"
+        "Readers need faith that the author knows what the plot is doing, as the novelist "
+        "Ann Veller explained to me. \u201cYou see only the tip of the iceberg,\u201d she said."
+    )
+    assert _said(text, "\u201cYou see only") == "Ann Veller"
