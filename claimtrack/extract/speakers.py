@@ -433,6 +433,10 @@ def _indefinite(tok: Token) -> bool:
     )
 
 
+# a party tag closing a name in a list: "Mike Huckabee (R)"
+_PARTY_TAG_END = re.compile(r"\s*\([^()]{1,12}\)\s*$")
+
+
 def same_source(low: str, seen: Seen) -> bool:
     """Whether a speaker's pronoun LOW, whose likeliest antecedent is the unnamed source
     SEEN, is that source: one the article described as a claim's speaker, one body for
@@ -4003,22 +4007,36 @@ class Resolver:
             return None
         names = []
         for part in parts:
-            name = [w for w in part.split() if w.lower() not in TITLE_WORDS]
-            if not name or not all(w[:1].isupper() for w in name):
-                return None
-            full = self._full(" ".join(name))
-            if (
-                len(full.split()) < 2
-                or full not in self.people
-                and full.lower()
-                not in (n.lower() for names_ in self.full_names.values() for n in names_)
-            ):
+            full = self._listed_name(part)
+            if full is None:
                 return None
             names.append(self.canonical(ResolvedActor(full, "person", forms=[full])).name or "")
         names = list(dict.fromkeys(names))
         if len(names) != len(parts):
             return None
         return ResolvedActor(" & ".join(names), "group", forms=names)
+
+    def _listed_name(self, part: str) -> str | None:
+        """The full name the article gives a part of a list ("Trump", "Mr. King"), or the
+        one its last capitalised words give after a role ("Council member Beth Gruber",
+        "former Arkansas Gov. Mike Huckabee (R)"); None when they give none."""
+        words = _PARTY_TAG_END.sub("", part).split()
+        run = 0
+        while run < len(words) and words[len(words) - run - 1][:1].isupper():
+            run += 1
+        for size in range(run, 0, -1):
+            name = [w for w in words[len(words) - size :] if w.lower() not in TITLE_WORDS]
+            if not name or size < len(words) and name != words[len(words) - size :]:
+                continue  # after a role, the name alone: "Council member Beth Gruber"
+            full = self._full(" ".join(name))
+            known = full in self.people or full.lower() in (
+                n.lower() for names_ in self.full_names.values() for n in names_
+            )
+            if len(full.split()) >= 2 and known:
+                return full
+            if size == len(words):
+                return None  # every word a name's or a title's, and no known name
+        return None
 
     def named_together(self, tok: Token, pronoun: Token) -> ResolvedActor | None:
         """The group of the people or bodies a name and the names joined to it by "and"

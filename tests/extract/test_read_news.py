@@ -105,3 +105,13 @@ def test_a_definite_job_is_not_whom_she_is() -> None:
         "Ann Veller explained to me. \u201cYou see only the tip of the iceberg,\u201d she said."
     )
     assert _said(text, "\u201cYou see only") == "Ann Veller"
+
+
+def test_a_name_before_a_role_and_a_name_is_a_second_speaker() -> None:
+    text = (
+        "A clinic closes\n\n"
+        "City Council member Luis Ortiga said the council would hold a hearing.\n\n"
+        "Ortiga and Council member Beth Grubner said the city could lower the rent."
+    )
+    found = [c.speaker.others for c in extract(text) if c.content.text(text).startswith("the city")]
+    assert found and set(found[0]) == {"Luis Ortiga", "Beth Grubner"}
