@@ -4026,8 +4026,9 @@ class Resolver:
             run += 1
         for size in range(run, 0, -1):
             name = [w for w in words[len(words) - size :] if w.lower() not in TITLE_WORDS]
-            if not name or size < len(words) and name != words[len(words) - size :]:
-                continue  # after a role, the name alone: "Council member Beth Gruber"
+            after_role = size < len(words)
+            if not name or after_role and (name != words[len(words) - size :] or size < 2):
+                continue  # after a role, a name in full alone: "Council member Beth Gruber"
             full = self._full(" ".join(name))
             known = full in self.people or full.lower() in (
                 n.lower() for names_ in self.full_names.values() for n in names_
