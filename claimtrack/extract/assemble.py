@@ -513,7 +513,19 @@ def _paragraph_candidates(text: str, p: Parsed, qi: QuoteIndex) -> list[rules.Ca
     return _drop_nested(cands)
 
 
-_NOTED_DEPS = ids(("nsubj", "poss"))
+_NOTED_DEPS = ids(("nsubj", "nsubjpass", "poss"))
+
+
+def _surname_subject(t: Token, surnames: Mapping[str, list[str]]) -> bool:
+    """Whether T, a subject the tagger read as a common noun, is one capitalised word that
+    is the surname of a person the article names in full ("Deane is expected to start",
+    "Sanders held a rally"): the person, whom a "he" after it may be."""
+    return (
+        t.pos_ == "NOUN"
+        and t.text[:1].isupper()
+        and t.lower_ in surnames
+        and not any(c.dep_ in ("compound", "det", "amod") for c in t.children)
+    )
 
 
 def _credit(p: Parsed, cands: list[rules.Candidate], resolver: Resolver) -> list[Draft]:
@@ -529,7 +541,12 @@ def _credit(p: Parsed, cands: list[rules.Candidate], resolver: Resolver) -> list
         t = p.doc[i]
         if t.i in src_ids or resolver.quoted(t) or is_byline(t.sent):
             continue  # a byline's author is no one a pronoun after it stands for
-        if t.dep_ == "nsubj" and (
+        if t.dep_ in ("nsubj", "nsubjpass") and _surname_subject(t, resolver.full_names):
+            events.append((t.i, 5, t))  # "Deane is expected to start": whom "he" may be
+        elif t.dep_ == "nsubjpass":
+            if t.i in person_roots:
+                events.append((t.i, 1, t))
+        elif t.dep_ == "nsubj" and (
             t.pos_ == "PROPN"
             or t.lower_ in ("he", "she")
             or t.pos_ == "NOUN"
@@ -554,6 +571,9 @@ def _credit(p: Parsed, cands: list[rules.Candidate], resolver: Resolver) -> list
                 continue
             if kind == 4:
                 resolver.note_owner(obj)
+                continue
+            if kind == 5:
+                resolver.note_surname(obj)
                 continue
             actor = resolver.resolve(obj, obj.left_edge.idx, obj.idx + len(obj.text))
             resolver.note_subject(actor, obj)

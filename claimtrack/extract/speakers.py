@@ -266,6 +266,9 @@ UNNAMED_HEADS = frozenset(
 ONE_UNNAMED = frozenset(w for w in UNNAMED_HEADS if not w.endswith("s")) - frozenset(
     "some many other one someone party people report".split()
 )
+# the heads of an unnamed person described by a job ("A nurse at the clinic, who ...,
+# said"): whom a "she" after it is, not a person named before it
+UNNAMED_JOBS = (words_of("job_nouns") | words_of("role_nouns")) - UNNAMED_HEADS
 
 DOCUMENTS = words_of("source_documents") | frozenset(
     """
@@ -381,6 +384,10 @@ class Seen:
     weight: int  # 3: speaker or main subject; 2: another subject; 1: named elsewhere
     place: str  # the place, in words: "the subject of"
     plural: bool = False  # "officials", "Republicans"
+    # a person the article brings in by an indefinite description of a job ("A nurse at the
+    # clinic said", "One delegate said"), not a definite one that may stand for a name
+    # ("the author knows"): whom a "he" or "she" after it is
+    fresh: bool = False
 
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
@@ -417,6 +424,19 @@ def place(tok: Token, speaker: bool) -> tuple[int, str]:
     return 1, "named in"
 
 
+def _indefinite(tok: Token) -> bool:
+    """Whether the noun at TOK is brought in as someone new: "a", "an", "one" or "another"
+    before it ("A nurse", "One California delegate")."""
+    return any(
+        c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one", "another")
+        for c in tok.children
+    )
+
+
+# a party tag closing a name in a list: "Mike Huckabee (R)"
+_PARTY_TAG_END = re.compile(r"\s*\([^()]{1,12}\)\s*$")
+
+
 def same_source(low: str, seen: Seen) -> bool:
     """Whether a speaker's pronoun LOW, whose likeliest antecedent is the unnamed source
     SEEN, is that source: one the article described as a claim's speaker, one body for
@@ -429,7 +449,7 @@ def same_source(low: str, seen: Seen) -> bool:
     head = fold(role_head(seen.actor.name or ""))
     if low == "it":
         return head in UNNAMED_BODIES
-    return low in PRONOUNS_PERSON and head in ONE_UNNAMED
+    return low in PRONOUNS_PERSON and (head in ONE_UNNAMED or seen.fresh and head in UNNAMED_JOBS)
 
 
 def members(actor: ResolvedActor) -> list[str]:
@@ -618,9 +638,10 @@ def co_speakers(head: Token, first: str | None) -> list[ResolvedActor]:
         end = conj.idx + len(conj.text)
         if (owner := joint_owner(owner_of, conj)) is not None:  # "Roe and Poe's reaction"
             conj, end = owner, owner.idx + len(owner.text)
-        elif conj.pos_ != "PROPN":  # "and his wife Michelle": a kin word and a name
+        elif conj.pos_ != "PROPN":  # "and his wife Michelle": a kin word and a name; "and
+            # her finance director, Omar Haddad,": a job and a person's name
             name = next((c for c in conj.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
-            if conj.lower_ not in SURNAME_KIN or name is None:
+            if name is None or conj.lower_ not in SURNAME_KIN and not _job_and_name(conj, name):
                 continue
             end = name.idx + len(name.text)
         left = min(t.idx for t in conj.subtree if t.i <= conj.i)
@@ -631,6 +652,12 @@ def co_speakers(head: Token, first: str | None) -> list[ResolvedActor]:
         if other.kind == "person" and other.name and other.name != first:
             out.append(other)
     return out
+
+
+def _job_and_name(job: Token, name: Token) -> bool:
+    """Whether JOB, a conjunct of a named speaker, is a person's job with NAME, a person's
+    name the NER reads, in apposition ("Jo Roe, and her finance director, Al Poe, said")."""
+    return name.ent_type_ == "PERSON" and (job.lower_ in PERSON_JOBS or job.lower_ in UNNAMED_JOBS)
 
 
 def document_owner(head: Token) -> Token | None:
@@ -3395,7 +3422,8 @@ class Resolver:
         self.last_any = actor
         if tok is not None and actor.name:
             plural = tok.tag_ in ("NNS", "NNPS") or actor.kind == "group"
-            self.seen.append(Seen(actor, self.sentence(tok), *place(tok, speaker), plural))
+            fresh = actor.kind == "unnamed" and _indefinite(tok)
+            self.seen.append(Seen(actor, self.sentence(tok), *place(tok, speaker), plural, fresh))
             if (mates := companions(tok)) is not None:  # "Jo Roe and her colleagues": a
                 # later "they" is all of them, unnamed, not Jo Roe alone
                 group = ResolvedActor(f"{actor.name} and {mates}", "unnamed", role=mates)
@@ -3433,6 +3461,18 @@ class Resolver:
         one the article gives that role, noted as a subject's owner when there is one."""
         actor = self.resolve(tok, tok.left_edge.idx, tok.idx + len(tok.text))
         if actor.kind == "person" and actor.name:
+            self.note_subject(actor, tok)
+
+    def note_surname(self, tok: Token) -> None:
+        """A surname alone at TOK, a subject the tagger read as a common noun ("Deane is
+        expected to start"): the person the article names in full with it is that subject,
+        whom a "he" after it may be (noted as a subject, no actor's role or kind touched)."""
+        name = self.full_name(tok.text, None)
+        if name is None:
+            return
+        gender = first_name_gender(name.split()[0])
+        actor = self.actors.get(name) or ResolvedActor(name, "person", gender=gender, forms=[name])
+        if actor.kind == "person":
             self.note_subject(actor, tok)
 
     def kin_surname(self, tok: Token) -> str | None:
@@ -3572,14 +3612,16 @@ class Resolver:
         """Of NAMES, people who share a surname, the one named as another's kin when she
         or he is far the likeliest (as a pronoun is found: a speaker or a main subject of
         the last sentences, KIN_SALIENT_BY times likelier than HEAD, the one not named as
-        kin: named in a later sentence than HEAD's last) and named in two sentences at
-        least (not only where the tie is told), else None."""
+        kin: named in a later sentence than HEAD's last; and no other named person since,
+        speaker or main subject, likelier) and named in two sentences at least (not only
+        where the tie is told), else None."""
         now = max((s.sent for s in self.seen), default=0) + 1
-        ranked = [
-            (score, seen)
-            for score, seen in self.candidates(now, lambda _: 1.0)
-            if seen.actor.name in names
-        ]
+        everyone = self.candidates(now, lambda _: 1.0)
+        people = [s for _, s in everyone if s.weight >= 3 and self._is_named_person(s.actor)]
+        if people and people[0].actor.name not in names:
+            return None  # another person spoke since the kin did ("Ann Roe, his wife, said
+            # ... Al Poe said ... Roe added" is the one not named as kin again)
+        ranked = [(score, seen) for score, seen in everyone if seen.actor.name in names]
         if not ranked or ranked[0][1].actor.name == head or ranked[0][1].weight < 3:
             return None
         if len(ranked) > 1 and ranked[1][0] * KIN_SALIENT_BY > ranked[0][0]:
@@ -3625,6 +3667,10 @@ class Resolver:
             if written == name or self.shortest_form(written) == name
         ]
         return any(role_words(role) & SURNAME_KIN for role in roles if role)
+
+    def _is_named_person(self, actor: ResolvedActor) -> bool:
+        known = self.actors.get(actor.name or "") or actor
+        return known.kind == "person" and bool(known.name) and not members(known)
 
     def _gender_of(self, name: str) -> Gender | None:
         known = self.actors.get(name)
@@ -3961,22 +4007,37 @@ class Resolver:
             return None
         names = []
         for part in parts:
-            name = [w for w in part.split() if w.lower() not in TITLE_WORDS]
-            if not name or not all(w[:1].isupper() for w in name):
-                return None
-            full = self._full(" ".join(name))
-            if (
-                len(full.split()) < 2
-                or full not in self.people
-                and full.lower()
-                not in (n.lower() for names_ in self.full_names.values() for n in names_)
-            ):
+            full = self._listed_name(part)
+            if full is None:
                 return None
             names.append(self.canonical(ResolvedActor(full, "person", forms=[full])).name or "")
         names = list(dict.fromkeys(names))
         if len(names) != len(parts):
             return None
         return ResolvedActor(" & ".join(names), "group", forms=names)
+
+    def _listed_name(self, part: str) -> str | None:
+        """The full name the article gives a part of a list ("Trump", "Mr. King"), or the
+        one its last capitalised words give after a role ("Council member Beth Gruber",
+        "former Arkansas Gov. Mike Huckabee (R)"); None when they give none."""
+        words = _PARTY_TAG_END.sub("", part).split()
+        run = 0
+        while run < len(words) and words[len(words) - run - 1][:1].isupper():
+            run += 1
+        for size in range(run, 0, -1):
+            name = [w for w in words[len(words) - size :] if w.lower() not in TITLE_WORDS]
+            after_role = size < len(words)
+            if not name or after_role and (name != words[len(words) - size :] or size < 2):
+                continue  # after a role, a name in full alone: "Council member Beth Gruber"
+            full = self._full(" ".join(name))
+            known = full in self.people or full.lower() in (
+                n.lower() for names_ in self.full_names.values() for n in names_
+            )
+            if len(full.split()) >= 2 and known:
+                return full
+            if size == len(words):
+                return None  # every word a name's or a title's, and no known name
+        return None
 
     def named_together(self, tok: Token, pronoun: Token) -> ResolvedActor | None:
         """The group of the people or bodies a name and the names joined to it by "and"
@@ -4216,6 +4277,7 @@ class Resolver:
             head, last = role_head(actor.name or ""), (actor.name or "").split()[-1:]
             person = bool(last) and fold(last[0]) in PERSON_NOUNS | UNNAMED_HEADS - {"report"}
             person = person or fold(head) in PERSON_NOUNS | ONE_UNNAMED
+            person = person or seen.fresh and fold(head) in UNNAMED_JOBS
             if low == "they":
                 return 1.0 if seen.plural else 0.0
             told = HEAD_GENDER.get(fold(head)) or title_gender(head)  # "spokeswoman": not "he"
@@ -4332,7 +4394,8 @@ class Resolver:
         if (named := name_after(head, start, end)) is not None:
             name, role = named
             found = ResolvedActor(name, "person", role=role, forms=[name])
-            return [found], "named in apposition to it"
+            # "Her manager, Jo Roe, and her finance director, Al Poe, said": both of them
+            return [found, *co_speakers(head, name)], "named in apposition to it"
         if (named := examples(head, start, end)) is not None:
             return named, f"named in it as one of the {head.lower_}"
         if head.pos_ in ("VERB", "AUX") and (last := last_person(head.doc, start, end)):
