@@ -4147,11 +4147,15 @@ class Resolver:
                     or subj.i >= tok.i
                     or subj in path
                     or subj.pos_ == "PRON"
-                    or not subj.text[:1].isupper()
                     or self.quoted(subj)
                 ):
                     continue
                 start, end = mention_start(subj), mention_end(subj)
+                if (described := self.own_description(subj, start, end)) is not None:
+                    out.append(Seen(described, self.sentence(subj), *place(subj, False)))
+                    continue
+                if not subj.text[:1].isupper():
+                    continue
                 found = analyse_mention(subj, start, end)
                 name = found.name or ""
                 if not name or found.kind != "person" and name.lower() not in self.full_names:
@@ -4160,6 +4164,21 @@ class Resolver:
                 if actor.kind == "person" and actor.name and self._is_person(actor):
                     out.append(Seen(actor, self.sentence(subj), *place(subj, False)))
         return out
+
+    def own_description(self, subj: Token, start: int, end: int) -> ResolvedActor | None:
+        """The one person a definite description that is a pronoun's own subject denotes,
+        as the article names them in that role ("The actress arrived late, and she said":
+        "actress Ann Roe"), found as a speaker's description is; None for another subject
+        (a name, a plural, "a senator"), or when nobody or several fit."""
+        if subj.pos_ != "NOUN" or subj.tag_ != "NN":
+            return None
+        words = doc_text(subj.doc)[start:end].split()
+        if len(words) < 2 or fold(words[0]) not in ("the", "this"):
+            return None
+        actor, why = self._resolve(subj, start, end)
+        if not (why or "").startswith("named as ") or actor.kind != "person" or not actor.name:
+            return None
+        return actor if self._is_person(actor) else None
 
     def known_first(
         self, ranked: list[tuple[float, Seen]], now: int, gender: Gender
