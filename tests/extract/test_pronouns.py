@@ -231,6 +231,19 @@ def test_a_description_as_the_pronouns_own_subject_is_its_one_named_person(
     assert found.name == name
 
 
+# a surname the NER reads as no person's, as the pronoun's own subject: the full name written
+# with a first name that tells the gender
+def test_a_surname_as_the_pronouns_own_subject_is_the_full_name_written_with_it() -> None:
+    text = (
+        "The title match between Paul Sterling and Andy Murray starts at noon. "
+        "Mark Denton opened the harbour on Monday and said the money was ready. "
+        "Sterling arrived at the gala late, and he said the film was finished."
+    )
+    found = speaker_of(text, "film was finished")
+    assert found.name == "Paul Sterling"
+    assert found.how == "'he': Paul Sterling, the subject of this sentence"
+
+
 # --- it / they ----------------------------------------------------------------------------------
 
 
