@@ -4208,19 +4208,68 @@ class Resolver:
                     or subj.i >= tok.i
                     or subj in path
                     or subj.pos_ == "PRON"
-                    or not subj.text[:1].isupper()
                     or self.quoted(subj)
                 ):
                     continue
                 start, end = mention_start(subj), mention_end(subj)
+                if (described := self.own_description(subj, start, end)) is not None:
+                    out.append(Seen(described, self.sentence(subj), *place(subj, False)))
+                    continue
+                if not subj.text[:1].isupper():
+                    continue
                 found = analyse_mention(subj, start, end)
                 name = found.name or ""
                 if not name or found.kind != "person" and name.lower() not in self.full_names:
+                    if (full := self.own_surname(subj, start, end)) is not None:
+                        out.append(Seen(full, self.sentence(subj), *place(subj, False)))
                     continue  # "Aides", "The ad": no one's name
                 actor = self.canonical(found, doc_text(subj.doc)[start:end])
                 if actor.kind == "person" and actor.name and self._is_person(actor):
                     out.append(Seen(actor, self.sentence(subj), *place(subj, False)))
         return out
+
+    def own_surname(self, subj: Token, start: int, end: int) -> ResolvedActor | None:
+        """The person a pronoun's own subject names by a surname the NER read as no
+        person's ("Vesk", an organisation, a place, a noun or nothing), when its document writes
+        one full name with it, a first name before it ("Ivo Vesk"), and that first name
+        tells the gender; None for a longer subject, or when no or several full names do (a
+        capitalised word around it: "Ivo Vesk Holdings" is no person's name)."""
+        if subj.pos_ not in ("PROPN", "NOUN") or subj.ent_type_ == "PERSON":
+            return None
+        if doc_text(subj.doc)[start:end].strip() != subj.text:
+            return None
+        fulls = {
+            f"{t.nbor(-1).text} {t.text}"
+            for t in subj.doc
+            if t.text == subj.text
+            and t.i > 0
+            and t.nbor(-1).pos_ == "PROPN"
+            and is_first_name(t.nbor(-1).text)
+            and (t.i < 2 or not t.nbor(-2).text[:1].isupper())
+            and (t.i + 1 >= len(t.doc) or not t.nbor(1).text[:1].isupper())  # "Ivo Vesk Ltd"
+        }
+        if len(fulls) != 1:
+            return None
+        full = fulls.pop()
+        gender = mention_gender("", full)
+        if gender is None:
+            return None
+        return self.canonical(ResolvedActor(full, "person", forms=[full], gender=gender))
+
+    def own_description(self, subj: Token, start: int, end: int) -> ResolvedActor | None:
+        """The one person a definite description that is a pronoun's own subject denotes,
+        as the article names them in that role ("The actress arrived late, and she said":
+        "actress Ann Roe"), found as a speaker's description is; None for another subject
+        (a name, a plural, "a senator"), or when nobody or several fit."""
+        if subj.pos_ != "NOUN" or subj.tag_ != "NN":
+            return None
+        words = doc_text(subj.doc)[start:end].split()
+        if len(words) < 2 or fold(words[0]) not in ("the", "this"):
+            return None
+        actor, why = self._resolve(subj, start, end)
+        if not (why or "").startswith("named as ") or actor.kind != "person" or not actor.name:
+            return None
+        return actor if self._is_person(actor) else None
 
     def known_first(
         self, ranked: list[tuple[float, Seen]], now: int, gender: Gender

@@ -204,6 +204,46 @@ def test_an_own_sentences_subject_of_the_other_gender_is_no_candidate() -> None:
     assert speaker_of(text, "money was ready").name == "Mitch Corran"
 
 
+# a description as the pronoun's own subject: the one person the article names in that role
+@pytest.mark.parametrize(
+    ("text", "piece", "name"),
+    [
+        (
+            "Actress Maria Quell arrived in Cannes on Friday. Senator Laura Denton opened the "
+            "harbour on Monday and said the money was ready. The actress arrived at the gala "
+            "late, and she said the film was finished.",
+            "film was finished",
+            "Maria Quell",
+        ),
+        (
+            "Former governor Paul Reyes visited Ohio on Friday. Mark Denton opened the harbour "
+            "on Monday and said the money was ready. The former governor walked to the pier, "
+            "where he said the bridge would be rebuilt.",
+            "bridge would be rebuilt",
+            "Paul Reyes",
+        ),
+    ],
+)
+def test_a_description_as_the_pronouns_own_subject_is_its_one_named_person(
+    text: str, piece: str, name: str
+) -> None:
+    found = speaker_of(text, piece)
+    assert found.name == name
+
+
+# a surname the NER reads as no person's, as the pronoun's own subject: the full name written
+# with a first name that tells the gender
+def test_a_surname_as_the_pronouns_own_subject_is_the_full_name_written_with_it() -> None:
+    text = (
+        "The title match between Paul Sterling and Andy Murray starts at noon. "
+        "Mark Denton opened the harbour on Monday and said the money was ready. "
+        "Sterling arrived at the gala late, and he said the film was finished."
+    )
+    found = speaker_of(text, "film was finished")
+    assert found.name == "Paul Sterling"
+    assert found.how == "'he': Paul Sterling, the subject of this sentence"
+
+
 # --- it / they ----------------------------------------------------------------------------------
 
 
