@@ -2856,3 +2856,45 @@ def test_a_heading_that_mourns_lends_no_grief_to_claims_that_say_nothing():
     tax = load_taxonomy()
     assert "human-interest" in slugs(tag(tax, "he flew home to mourn the death of his mother"))
     assert "human-interest" not in slugs(tag(tax, "messages", heading="THE CITY MOURNS"))
+
+
+def test_a_name_alone_or_a_fragment_borrows_no_heading_or_sentence_topic_round_23():
+    tax = load_taxonomy()
+    heading = "Military aid held up for weeks"
+    # a name alone says who, not what about: the section's subject is not the claim's
+    assert tag(tax, "Ann Holt", heading=heading) == []
+    assert tag(tax, "Holt", heading=heading) == []
+    # a claim that says something still takes its heading
+    assert ("security", "heading") in tag(tax, "the shipments would take weeks", heading=heading)
+    # what is left of a clause ("to 'cheer'", "acting quickly", "themselves voting") takes
+    # nothing from its sentence's election
+    for content, quote in (
+        ("to “cheer”", "cheer"),
+        ("acting quickly", None),
+        ("acting now", None),
+        ("themselves winning", None),
+    ):
+        frame = f"At the election rally on Tuesday, she told them {content} ."
+        assert tag(tax, content, quote, frame=frame) == [], content
+    # a noun with its determiner or an adjective is a subject of its own
+    for content in ("the timing", "the ferry timetable", "legal status"):
+        frame = f"At the election rally on Tuesday, she questioned {content} ."
+        assert ("elections", "sentence") in tag(tax, content, frame=frame), content
+
+
+@pytest.mark.parametrize(
+    ("sentence", "want", "wrong"),
+    [
+        ("we cannot be soft and weak like our politicians", None, "politics"),
+        ("he stayed calm and brave like a firefighter", None, "disaster"),
+        ("they were quiet like a church on Monday", None, "religion"),
+        ("the politicians failed the town", "politics", None),
+        ("measures like a ban on assault weapons", "security", None),
+    ],
+)
+def test_a_simile_after_an_adjective_round_23(sentence: str, want: str | None, wrong: str | None):
+    found = slugs(tag(load_taxonomy(), sentence))
+    if want:
+        assert want in found, found
+    if wrong:
+        assert wrong not in found, found
