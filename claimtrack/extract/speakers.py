@@ -1386,6 +1386,8 @@ def outlet_before(title_toks: list[Token]) -> tuple[str | None, list[Token]]:
     names = [t for t in run if t.tag_ != "POS"]
     if not names or not names_outlet(names) or press_job(names) is not None:
         return None, title_toks
+    if len(names) == len(run) and (end := _outlet_end(title_toks, len(run))) < len(run):
+        return " ".join(t.text for t in run[:end]), title_toks[end:]  # a desk: the role's
     outlet = " ".join(t.text for t in names)
     return outlet, title_toks[len(run) :]
 
@@ -1776,7 +1778,18 @@ def name_after(head: Token, start: int, end: int) -> tuple[str, str] | None:
     person = span is not None and any(t.ent_type_ == "PERSON" for t in span)
     if not person and first_name_gender(words[0]) is None:
         return None
-    return " ".join(words), clean(_DET.sub("", _AGE.sub("", text[start:comma])))
+    return " ".join(words), _common_owner(_DET.sub("", _AGE.sub("", text[start:comma])))
+
+
+# a common noun's possessive ("party’s"), which ``clean`` would drop with a name's
+_COMMON_OWNER = re.compile(r"\b([a-z]+)’s\b")
+
+
+def _common_owner(role: str) -> str:
+    """ROLE with a common noun's possessive kept through ``clean`` ("party’s 2012 nominee"
+    stays so; "Roe’s aide" is cleaned as before): a common noun names no body, the role is
+    whole with it."""
+    return clean(_COMMON_OWNER.sub("\\1\0s", role)).replace("\0", "’")
 
 
 def org_in_apposition(head: Token) -> ResolvedActor | None:
@@ -2434,6 +2447,8 @@ def owned_title(toks: list[Token]) -> tuple[list[Token], str | None, str | None]
     person = any(t.ent_type_ == "PERSON" for t in toks[:pos])  # "Jo Roe's campaign manager"
     if not owner:
         return rest, None, None
+    if owner.islower():  # "the party's 2012 nominee": a common noun names no body
+        return rest, None, f"{owner}{toks[pos].text}"
     return rest, owner, f"{owner}{toks[pos].text}" if tie or person else None
 
 
@@ -2466,7 +2481,30 @@ def _org_affiliation(title_toks: list[Token]) -> tuple[str | None, list[str]]:
         n -= 1  # "Farmers Union Executive Director": the union's executive director
     if n == 0 or n == len(words):
         return None, [t.text for t in words]
+    n = _outlet_end(words, n)
     return " ".join(t.text for t in words[:n]), [t.text for t in words[n:]]
+
+
+# an outlet's last word, after which a name the NER runs on is a desk of it
+OUTLET_ENDS = PAPER_NAMES | frozenset(
+    "news times post journal tribune herald gazette magazine radio tv television network "
+    "channel daily online".split()
+)
+
+
+def _outlet_end(words: list[Token], n: int) -> int:
+    """Where an outlet's name ends among the first N title WORDS the NER took as one body,
+    before a desk or section of it that is part of the job after it ("Harbour News National
+    Security editor": the outlet is "Harbour News", the role "National Security editor"):
+    after its last outlet word (``OUTLET_ENDS``) when capitalised words follow it inside
+    the body and the job after them is a person's; N otherwise."""
+    job = words[n].lower_ if n < len(words) else ""
+    if job not in PERSON_JOBS and job not in TITLE_WORDS:
+        return n
+    ends = [k for k in range(n - 1) if words[k].lower_ in OUTLET_ENDS]
+    if not ends or not all(t.text[:1].isupper() for t in words[ends[-1] + 1 : n]):
+        return n
+    return ends[-1] + 1
 
 
 def _nobody_in_particular(head: Token, text: str) -> ResolvedActor | None:
