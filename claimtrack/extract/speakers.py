@@ -644,8 +644,17 @@ def co_speakers(head: Token, first: str | None) -> list[ResolvedActor]:
             if name is None or conj.lower_ not in SURNAME_KIN and not _job_and_name(conj, name):
                 continue
             end = name.idx + len(name.text)
+        elif (body := _of_body(conj)) is not None:  # "Jo Roe and Al Poe of the Acme Center"
+            end = body.right_edge.idx + len(body.right_edge.text)
         left = min(t.idx for t in conj.subtree if t.i <= conj.i)
         other = analyse_mention(conj, left, end)
+        if (
+            other.affiliation is None
+            and (body := _of_body(owner_of)) is not None
+            and body.i > conj.i
+        ):
+            # "Jo Roe and Al Poe of the Acme Center", "of" hung on the first: both are of it
+            other.affiliation = _of_place_after(owner_of, len(doc_text(conj.doc)))
         if other.name and " " not in other.name and conj.lower_ in SURNAME_KIN and first:
             other.name = f"{other.name} {first.split()[-1]}"  # their kin's surname
             other.forms = [other.name]
@@ -2011,6 +2020,49 @@ def _of_place_after(name_head: Token, end: int) -> str | None:
     return None
 
 
+def _of_body(name_head: Token) -> Token | None:
+    """The head of the named body a person's name is "of" ("Jo Roe of the Acme Center"):
+    an organisation to the NER or a body's word ("Institute"); None for a place or none."""
+    for prep in name_head.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of" or prep.i < name_head.i:
+            continue
+        obj = next((o for o in prep.children if o.dep_ == "pobj"), None)
+        if obj is None or obj.pos_ != "PROPN":
+            return None
+        if obj.ent_type_ == "ORG" or obj.ent_type_ == "" and obj.lower_ in ORG_WORDS:
+            return obj
+        return None
+    return None
+
+
+def _of_body_after(name_head: Token, end: int) -> str | None:
+    """The named body a person's name is "of", within the mention (before END), whatever
+    their title: "Jo Roe of the Northern Justice Center" -> "Northern Justice Center"; a
+    body is an organisation to the NER or ends in a body's word ("Institute"); a place
+    ("Jo Roe of Ohio") is where they are from, None."""
+    return _of_place_after(name_head, end) if _of_body(name_head) is not None else None
+
+
+def _clause_body(noun: Token) -> str | None:
+    """The named body a relative clause on a person's role noun places them at: "an
+    economist who studies trade at Northbridge University" -> "Northbridge University"
+    (the clause's subject "who", "at", "for" or "with" on its verb); None for anything
+    else."""
+    for verb in noun.children:
+        if verb.dep_ != "relcl" or not any(
+            c.dep_ == "nsubj" and c.lower_ in ("who", "that") for c in verb.children
+        ):
+            continue
+        for prep in verb.children:
+            obj = next((o for o in prep.children if o.dep_ == "pobj"), None)
+            if prep.dep_ != "prep" or prep.lower_ not in ("at", "for", "with") or obj is None:
+                continue
+            if obj.pos_ == "PROPN" and obj.ent_type_ in ("ORG", "FAC"):
+                words = [t for t in _body_words(obj) if t.dep_ != "punct"]
+                return _DET.sub("", " ".join(t.text for t in words)) or None
+    return None
+
+
 def _body_words(obj: Token) -> list[Token]:
     """A named body's words after "at": without a place it is in ("at Harrow Valley University
     in Lorania"), the words in lower case before its name ("firm Quantix") or a common
@@ -2093,7 +2145,7 @@ def role_and_body(noun: Token) -> tuple[str | None, str | None]:
     role = [t.text for t in ageless(words) if t.dep_ != "punct" and t.pos_ != "ADV"]
     if role and role[0].lower() in ("the", "a", "an"):
         role = role[1:]
-    return " ".join(role) or None, body
+    return " ".join(role) or None, body or _clause_body(noun)
 
 
 def written_roles(ent: Span) -> list[str]:
@@ -2315,6 +2367,8 @@ def analyse_mention(head: Token, start: int, end: int) -> ResolvedActor:
         if role is None and role_appos is not None and role_appos.pos_ == "NOUN":
             role, body = role_and_body(role_appos)
             aff = aff or body
+        if aff is None:
+            aff = _of_body_after(name_head, end)  # "Jo Roe of the Northern Justice Center"
         if appos is not None and name_head == appos and head.pos_ == "NOUN":
             role = role or clean(" ".join(t.text for t in ageless(np_toks) if t.pos_ != "DET"))
         if ent == "PERSON" or len(name_toks) >= 1:
