@@ -216,6 +216,8 @@ _THING_BEFORE = (
 )
 # a job at a firm: "an analyst at Firm,"
 _JOB_AT = r"\b([a-z]+)\s+at\s+{0}(?=[,.;:)])"
+# a body's people written right after its name: "a Castleford official", "Dunmore staff"
+_ITS_PEOPLE = r"\b{0}\s+(?:officials?|spokes(?:man|woman|person)|executives|employees|staff)\b"
 # a name shaped as no person's is: a capital inside after three small letters ("SiteLeaks",
 # not "McKinley" or "DeSoto") or after two capitals ("ABCentral"), a digit, all capitals
 _BRAND_SHAPE = re.compile(r"[A-Z][a-z]{3,}[A-Z]|[A-Z]{2}[a-z]|\d|^[A-Z]{4,}$")
@@ -271,6 +273,8 @@ def _one_word_thing(name: str, text: str, full_words: frozenset[str]) -> bool:
         return True
     if any(is_role(m[1]) for m in re.finditer(_JOB_AT.format(word), text)):
         return True
+    if re.search(_ITS_PEOPLE.format(word), text):
+        return True  # "a Castleford official": the people of a body
     starts = [m.start() for m in re.finditer(rf"\b{word}\b", text)]
     if any(_COMPANY_BEFORE.search(text, max(0, i - 80), i) for i in starts):
         return True
@@ -422,3 +426,20 @@ def as_thing(speaker: Speaker, kinds: Mapping[str, ActorKind]) -> Speaker:
     if kind is None:
         return speaker
     return dataclasses.replace(speaker, kind=kind, role=None, gender=None)
+
+
+# a people's word made from a country's name: "Varnia" -> "Varnian", "Japan" -> "Japanese"
+_DEMONYM_ENDS = ("n", "an", "ian", "ese")
+
+
+def country_named(name: str, text: str) -> bool:
+    """A body's one-word NAME that is a country's by its article TEXT: the article writes
+    its people's word, capitalised ("Varnia" and "Varnian", "Ostrel" and "Ostrelian") and
+    calls something a country or a nation."""
+    if len(name.split()) != 1 or not name[:1].isupper() or not name.isalpha():
+        return False
+    stems = {name, name[:-1]} if name[-1] in "aeiouy" else {name}
+    forms = "|".join(re.escape(s + e) for s in sorted(stems) for e in _DEMONYM_ENDS)
+    if not re.search(rf"\b(?:{forms})\b", text):
+        return False
+    return bool(re.search(r"\b(?:country|nation)(?:['’]s)?\b", text, re.I))

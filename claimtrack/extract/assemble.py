@@ -18,7 +18,13 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from claimtrack.extract import cues, rules, scene, tails, when
-from claimtrack.extract.actor_fields import as_thing, role_written_elsewhere, thing_kinds, vetted
+from claimtrack.extract.actor_fields import (
+    as_thing,
+    country_named,
+    role_written_elsewhere,
+    thing_kinds,
+    vetted,
+)
 from claimtrack.extract.calibration import calibrated
 from claimtrack.extract.learned import detect, refine
 from claimtrack.extract.quotes import QuoteIndex
@@ -304,6 +310,9 @@ def build_claims(
     kinds = thing_kinds(persons, text, resolver.people, outlet)
     for claim in claims:
         claim.speaker = as_thing(claim.speaker, kinds)
+        said = claim.speaker  # a country the NER took for an organisation: its government
+        if said.kind == "organization" and said.name and country_named(said.name, text):
+            claim.speaker = dataclasses.replace(said, kind="government")
     # a person no claim gives a role: the first clean role the article writes for them
     # elsewhere ("led by microbiologist Jo Roe", then "Roe said"); and an office written with
     # a people's word is held for that country ("the Kenyan foreign minister, Ruth Wanjiru")

@@ -644,8 +644,17 @@ def co_speakers(head: Token, first: str | None) -> list[ResolvedActor]:
             if name is None or conj.lower_ not in SURNAME_KIN and not _job_and_name(conj, name):
                 continue
             end = name.idx + len(name.text)
+        elif (body := _of_body(conj)) is not None:  # "Jo Roe and Al Poe of the Acme Center"
+            end = body.right_edge.idx + len(body.right_edge.text)
         left = min(t.idx for t in conj.subtree if t.i <= conj.i)
         other = analyse_mention(conj, left, end)
+        if (
+            other.affiliation is None
+            and (body := _of_body(owner_of)) is not None
+            and body.i > conj.i
+        ):
+            # "Jo Roe and Al Poe of the Acme Center", "of" hung on the first: both are of it
+            other.affiliation = _of_place_after(owner_of, len(doc_text(conj.doc)))
         if other.name and " " not in other.name and conj.lower_ in SURNAME_KIN and first:
             other.name = f"{other.name} {first.split()[-1]}"  # their kin's surname
             other.forms = [other.name]
@@ -1386,6 +1395,8 @@ def outlet_before(title_toks: list[Token]) -> tuple[str | None, list[Token]]:
     names = [t for t in run if t.tag_ != "POS"]
     if not names or not names_outlet(names) or press_job(names) is not None:
         return None, title_toks
+    if len(names) == len(run) and (end := _outlet_end(title_toks, len(run))) < len(run):
+        return " ".join(t.text for t in run[:end]), title_toks[end:]  # a desk: the role's
     outlet = " ".join(t.text for t in names)
     return outlet, title_toks[len(run) :]
 
@@ -1776,7 +1787,18 @@ def name_after(head: Token, start: int, end: int) -> tuple[str, str] | None:
     person = span is not None and any(t.ent_type_ == "PERSON" for t in span)
     if not person and first_name_gender(words[0]) is None:
         return None
-    return " ".join(words), clean(_DET.sub("", _AGE.sub("", text[start:comma])))
+    return " ".join(words), _common_owner(_DET.sub("", _AGE.sub("", text[start:comma])))
+
+
+# a common noun's possessive ("party’s"), which ``clean`` would drop with a name's
+_COMMON_OWNER = re.compile(r"\b([a-z]+)’s\b")
+
+
+def _common_owner(role: str) -> str:
+    """ROLE with a common noun's possessive kept through ``clean`` ("party’s 2012 nominee"
+    stays so; "Roe’s aide" is cleaned as before): a common noun names no body, the role is
+    whole with it."""
+    return clean(_COMMON_OWNER.sub("\\1\0s", role)).replace("\0", "’")
 
 
 def org_in_apposition(head: Token) -> ResolvedActor | None:
@@ -1998,6 +2020,49 @@ def _of_place_after(name_head: Token, end: int) -> str | None:
     return None
 
 
+def _of_body(name_head: Token) -> Token | None:
+    """The head of the named body a person's name is "of" ("Jo Roe of the Acme Center"):
+    an organisation to the NER or a body's word ("Institute"); None for a place or none."""
+    for prep in name_head.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of" or prep.i < name_head.i:
+            continue
+        obj = next((o for o in prep.children if o.dep_ == "pobj"), None)
+        if obj is None or obj.pos_ != "PROPN":
+            return None
+        if obj.ent_type_ == "ORG" or obj.ent_type_ == "" and obj.lower_ in ORG_WORDS:
+            return obj
+        return None
+    return None
+
+
+def _of_body_after(name_head: Token, end: int) -> str | None:
+    """The named body a person's name is "of", within the mention (before END), whatever
+    their title: "Jo Roe of the Northern Justice Center" -> "Northern Justice Center"; a
+    body is an organisation to the NER or ends in a body's word ("Institute"); a place
+    ("Jo Roe of Ohio") is where they are from, None."""
+    return _of_place_after(name_head, end) if _of_body(name_head) is not None else None
+
+
+def _clause_body(noun: Token) -> str | None:
+    """The named body a relative clause on a person's role noun places them at: "an
+    economist who studies trade at Northbridge University" -> "Northbridge University"
+    (the clause's subject "who", "at", "for" or "with" on its verb); None for anything
+    else."""
+    for verb in noun.children:
+        if verb.dep_ != "relcl" or not any(
+            c.dep_ == "nsubj" and c.lower_ in ("who", "that") for c in verb.children
+        ):
+            continue
+        for prep in verb.children:
+            obj = next((o for o in prep.children if o.dep_ == "pobj"), None)
+            if prep.dep_ != "prep" or prep.lower_ not in ("at", "for", "with") or obj is None:
+                continue
+            if obj.pos_ == "PROPN" and obj.ent_type_ in ("ORG", "FAC"):
+                words = [t for t in _body_words(obj) if t.dep_ != "punct"]
+                return _DET.sub("", " ".join(t.text for t in words)) or None
+    return None
+
+
 def _body_words(obj: Token) -> list[Token]:
     """A named body's words after "at": without a place it is in ("at Harrow Valley University
     in Lorania"), the words in lower case before its name ("firm Quantix") or a common
@@ -2080,7 +2145,7 @@ def role_and_body(noun: Token) -> tuple[str | None, str | None]:
     role = [t.text for t in ageless(words) if t.dep_ != "punct" and t.pos_ != "ADV"]
     if role and role[0].lower() in ("the", "a", "an"):
         role = role[1:]
-    return " ".join(role) or None, body
+    return " ".join(role) or None, body or _clause_body(noun)
 
 
 def written_roles(ent: Span) -> list[str]:
@@ -2302,6 +2367,8 @@ def analyse_mention(head: Token, start: int, end: int) -> ResolvedActor:
         if role is None and role_appos is not None and role_appos.pos_ == "NOUN":
             role, body = role_and_body(role_appos)
             aff = aff or body
+        if aff is None:
+            aff = _of_body_after(name_head, end)  # "Jo Roe of the Northern Justice Center"
         if appos is not None and name_head == appos and head.pos_ == "NOUN":
             role = role or clean(" ".join(t.text for t in ageless(np_toks) if t.pos_ != "DET"))
         if ent == "PERSON" or len(name_toks) >= 1:
@@ -2434,6 +2501,8 @@ def owned_title(toks: list[Token]) -> tuple[list[Token], str | None, str | None]
     person = any(t.ent_type_ == "PERSON" for t in toks[:pos])  # "Jo Roe's campaign manager"
     if not owner:
         return rest, None, None
+    if owner.islower():  # "the party's 2012 nominee": a common noun names no body
+        return rest, None, f"{owner}{toks[pos].text}"
     return rest, owner, f"{owner}{toks[pos].text}" if tie or person else None
 
 
@@ -2466,7 +2535,30 @@ def _org_affiliation(title_toks: list[Token]) -> tuple[str | None, list[str]]:
         n -= 1  # "Farmers Union Executive Director": the union's executive director
     if n == 0 or n == len(words):
         return None, [t.text for t in words]
+    n = _outlet_end(words, n)
     return " ".join(t.text for t in words[:n]), [t.text for t in words[n:]]
+
+
+# an outlet's last word, after which a name the NER runs on is a desk of it
+OUTLET_ENDS = PAPER_NAMES | frozenset(
+    "news times post journal tribune herald gazette magazine radio tv television network "
+    "channel daily online".split()
+)
+
+
+def _outlet_end(words: list[Token], n: int) -> int:
+    """Where an outlet's name ends among the first N title WORDS the NER took as one body,
+    before a desk or section of it that is part of the job after it ("Harbour News National
+    Security editor": the outlet is "Harbour News", the role "National Security editor"):
+    after its last outlet word (``OUTLET_ENDS``) when capitalised words follow it inside
+    the body and the job after them is a person's; N otherwise."""
+    job = words[n].lower_ if n < len(words) else ""
+    if job not in PERSON_JOBS and job not in TITLE_WORDS:
+        return n
+    ends = [k for k in range(n - 1) if words[k].lower_ in OUTLET_ENDS]
+    if not ends or not all(t.text[:1].isupper() for t in words[ends[-1] + 1 : n]):
+        return n
+    return ends[-1] + 1
 
 
 def _nobody_in_particular(head: Token, text: str) -> ResolvedActor | None:

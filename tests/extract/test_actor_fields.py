@@ -10,6 +10,7 @@ from claimtrack.extract.actor_fields import (
     as_thing,
     clean_name,
     clean_role,
+    country_named,
     names_no_one,
     one_word_thing,
     outlet_names,
@@ -420,3 +421,36 @@ def test_a_courtesy_title_gives_way_to_the_role_in_apposition():
         "infectious disease specialist",
         "Dunmore Hospital",
     )
+
+
+def test_a_body_whose_people_follow_its_one_word_name_is_no_person() -> None:
+    text = (
+        "Dunmore said in a statement that the offer was accepted. A Dunmore official said "
+        "the fee was fair."
+    )
+    assert one_word_thing("Dunmore", text, [])
+    assert not one_word_thing("Dunmore", text, ["Ada Dunmore"])
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "country"),
+    [
+        ("Veltria", "Veltria said the border would open. Veltrian guards and the country's "
+         "police will share lists.", True),
+        ("Veltria", "Veltria said its phones would ship. Veltrian engineers built them.", False),
+        ("Brask", "Brask said the country would vote. A Brask official agreed.", False),
+    ],
+)  # fmt: skip
+def test_a_country_is_named_by_its_peoples_word(name, text, country) -> None:
+    assert country_named(name, text) is country
+
+
+def test_a_country_the_ner_takes_for_a_body_is_a_government() -> None:
+    text = (
+        "Veltria says the border will open\n\n"
+        "Veltria will reopen two crossings next week, its foreign ministry said. Veltria "
+        "said in a statement that the talks had gone well. Veltrian guards will check every "
+        "truck, the country's police said."
+    )
+    sp = speaker_of(text, "talks had gone well")
+    assert (sp.name, sp.kind) == ("Veltria", "government")

@@ -446,3 +446,47 @@ def test_a_star_of_television_in_apposition_is_a_person_not_media() -> None:
     )
     sp = speaker_of(text, "ads")
     assert (sp.name, sp.kind) == ("Kerry Lindell", "person")
+
+
+@pytest.mark.parametrize(
+    ("text", "piece", "name", "role", "affiliation"),
+    [
+        (  # a common noun's possessive: no body, the role keeps it
+            "The party's 2016 nominee Dana Kell said the plan would fail.",
+            "plan would", "Dana Kell", "party's 2016 nominee", None,
+        ),
+        (
+            "The party’s 2008 nominee, Harold Brenn, said the plan would fail.",
+            "plan would", "Harold Brenn", "party’s 2008 nominee", None,
+        ),
+        (  # an outlet's desk before the job is the job's
+            "Harbour News National Security editor Tom Lyle said the report was false.",
+            "report was", "Tom Lyle", "National Security editor", "Harbour News",
+        ),
+        (  # where a clause on the role places them
+            "Dr. Lena Orcutt, an economist who studies farm prices at Westmere University, "
+            "said the fee was too high.",
+            "fee was", "Lena Orcutt", "economist", "Westmere University",
+        ),
+        (  # the body a name is "of", without a title
+            "Mira Holt of the Eastfield Policy Institute said the ruling was a victory.",
+            "ruling was", "Mira Holt", None, "Eastfield Policy Institute",
+        ),
+    ],
+)  # fmt: skip
+def test_a_role_and_affiliation_a_fact_checker_accepts(
+    text, piece, name, role, affiliation
+) -> None:
+    sp = speaker_of(text, piece)
+    assert (sp.name, sp.role, sp.affiliation) == (name, role, affiliation)
+
+
+def test_the_second_of_two_names_keeps_the_body_it_is_of() -> None:
+    from claimtrack.extract import extract
+
+    text = (
+        "The tenants' lawyers, Omar Feld and Rina Kosta of the Western Housing Center, said "
+        "the ruling was a victory. Kosta said the tenants were told nothing."
+    )
+    kosta = [c.speaker for c in extract(text) if c.speaker.name == "Rina Kosta"]
+    assert kosta and kosta[0].affiliation == "Western Housing Center"
