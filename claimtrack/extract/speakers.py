@@ -394,6 +394,11 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # how well "he" or "she" fits a person of unknown gender ("Chris Doe", "Mr." nowhere): less
 # than one of its gender, so that one wins when as salient, not when far less salient
 UNKNOWN_GENDER_FIT = 0.75
+# a "he" or "she" resolved to a person of unknown gender teaches their gender unless it was a
+# guess: the person named far back (a score below this: a subject three sentences before) ...
+GUESS_SCORE = 0.25
+# ... or another person known to be of the pronoun's gender nearly as likely (this share)
+GUESS_MARGIN = 0.8
 
 
 # how many times likelier than the next the one person a description fits must be (two
@@ -4259,9 +4264,24 @@ class Resolver:
         if members(seen.actor):
             return seen.actor, f"named together as {seen.place} {self.distance(seen, tok)}"
         actor = self.actors.get(seen.actor.name or "") or self.canonical(seen.actor)
-        if learn and gender is not None and actor.kind == "person":
-            actor.gender = actor.gender or gender  # "she" tells the gender of whom it is
+        learns = learn and gender is not None and actor.kind == "person" and actor.gender is None
+        if learns and gender is not None and not self.guess(ranked, gender):
+            actor.gender = gender  # "she" tells the gender of whom it is
         return actor, f"{seen.place} {self.distance(seen, tok)}"
+
+    def guess(self, ranked: list[tuple[float, Seen]], gender: Gender) -> bool:
+        """Whether a "he" or "she" resolved to RANKED's first, a person, was a guess that
+        tells nothing of their gender (issue 14: one misread "she" made a man a woman for
+        the whole article): named far back (a score below GUESS_SCORE), or beating one
+        known to be of its GENDER by little (that one scoring GUESS_MARGIN of its score)."""
+        best = ranked[0][0]
+        if best < GUESS_SCORE:
+            return True
+        return any(
+            score >= GUESS_MARGIN * best
+            and (self.actors.get(s.actor.name or "") or s.actor).gender == gender
+            for score, s in ranked[1:]
+        )
 
     def candidates(
         self, now: int, fit: Callable[[Seen], float], more: Iterable[Seen] = ()
