@@ -912,8 +912,8 @@ def _on_the_articles_subject(
     too ("I almost died there" in a match report). Nor unless the subject is a thing's
     (``_lends_to_its_claims``: half the claims carry it, the headline names it, its tree is
     none of NO_LENT_SUBJECT): then a claim with a subject of its own (``has_subject``), of
-    LENT_WORDS words or more, that names no one takes it ("this is also supporting the sentiment" in a markets story, "it
-    doesn't affect me at all now" in a patient's case report)."""
+    LENT_WORDS words or more, that names no one takes it ("that keeps the mood up" in a markets story, "it no longer
+    bothers me" in a patient's case report)."""
     if not headline or all(tagged):
         return tagged
     subject = article_subject(taxonomy, tagged)
@@ -1011,8 +1011,8 @@ def _lends_to_its_claims(
     """The article's SUBJECT (``article_subject``: half its claims, TAGGED in order, carry it
     from their own words) is a thing's, strong and single enough to lend to a claim of its own
     subject: the HEADLINE names a topic of its tree (``_headline_names``), the tree is none of
-    NO_LENT_SUBJECT ("Economy in stress and markets on a high" over a market analyst's "this
-    is also supporting the sentiment"), and TAGGED_SHARE of the claims have a topic already
+    NO_LENT_SUBJECT ("Markets Rally as Growth Slows" over a market analyst's "that keeps
+    the mood up"), and TAGGED_SHARE of the claims have a topic already
     (a story whose claims are half about a match and half about a bakery and a bridge, which
     no topic names, is about more than the match)."""
     top = _kept(taxonomy, "roots", roots)
