@@ -39,8 +39,8 @@ from claimtrack.io.urls import is_url, is_web_url, url_problem
 if TYPE_CHECKING:
     from claimtrack.io.fetch import Fetched, Fetcher
 
-ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")  # read without a page parser
+ARTICLE_SUFFIXES = (*TEXT_SUFFIXES, ".html", ".htm")
 SIDECAR_SUFFIXES = (".meta.yaml", ".meta.yml")
 MANIFEST_COLUMNS = ("path", "title", "published", "outlet", "url", "author", "language")
 STDIN = "-"

@@ -29,7 +29,7 @@ describing a group of people ("cultural conservatives", "evangelical voters").
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -569,7 +569,8 @@ def tag(
     for"), of CUE_WORDS words at most, and no ambiguous keyword in its words: the verb is all it
     says of what it is about ("charged with beautifying downtown" has words of its own, and
     "charged with" is no charge there; "voted against the bill" is no race: "~bill")."""
-    lends = topical_heading(heading) and not borrows_nothing(content, quote)
+    nothing = borrows_nothing(content, quote)  # no heading or sentence topic lent to it
+    lends = topical_heading(heading) and not nothing
     found = _own_topics(taxonomy, content, quote, heading if lends else None)
     subject = has_subject(content, quote)
     if any(via == "keyword" for via in found.values()):
@@ -578,7 +579,7 @@ def tag(
         found.update(
             (t.slug, "keyword") for t in _screened(taxonomy, "pattern", (cue,)) if t.matches(cue)
         )
-    if not found and frame and subject and not borrows_nothing(content, quote):
+    if not found and frame and subject and not nothing:
         found = {slug: "sentence" for slug in _nearest(taxonomy, frame, content, content_at)}
     return list(found.items())
 
@@ -973,9 +974,7 @@ def _dominates(
     tree = top[subject]
     if tree in NO_WHOLE_ARTICLE_SUBJECT:
         return False
-    own = [
-        any(via not in BORROWED and top[slug] == tree for slug, via in f.items()) for f in tagged
-    ]
+    own = _carried(top, tree, tagged)
     if sum(own) < max(SUBJECT_LEAST, DOMINANT_SHARE * len(tagged)):
         return False
     return _headline_names(taxonomy, tree, own, headline, said)
@@ -1019,10 +1018,16 @@ def _lends_to_its_claims(
     tree = top[subject]
     if tree in NO_LENT_SUBJECT or sum(map(bool, tagged)) < TAGGED_SHARE * len(tagged):
         return False
-    own = [
+    own = _carried(top, tree, tagged)
+    return _headline_names(taxonomy, tree, own, headline, said)
+
+
+def _carried(top: Mapping[str, str], tree: str, tagged: Sequence[dict[str, str]]) -> list[bool]:
+    """Whether each claim of TAGGED (in order) carries a topic of TREE from its own words,
+    not one it borrowed; TOP: each topic's top-level topic."""
+    return [
         any(via not in BORROWED and top[slug] == tree for slug, via in f.items()) for f in tagged
     ]
-    return _headline_names(taxonomy, tree, own, headline, said)
 
 
 def _headline_names(
