@@ -182,7 +182,7 @@ def _quote_parts(
             j -= 1
 
     def rest_of_cue_sentence(a: int, b: int) -> bool:
-        # '"A," Rubio said in response to a question. "B."': the quote opening the next
+        # '"A," Roe said in response to a question. "B."': the quote opening the next
         # sentence goes on with what the cue sentence attributed
         gap = text[a:b]
         return (

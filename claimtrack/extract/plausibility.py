@@ -79,7 +79,7 @@ Seventeen general filters over a document's claims (plain data, plus the parses 
   share's vote ("Sanders voted to ban", "27 percent would vote for"), which PolNeAR counts.
 
 - **adds to**: "add to" with no object, reported clause or quotation is "increase", not a
-  statement: "adding to her run of victories", "the hiring added to the uncertainty".
+  statement: "adding to her string of wins", "the hiring added to the uncertainty".
 
 - **a name given**: a naming verb ("call", "name", "dub", "nickname") whose name is a
   proper name (a proper noun at its head, its words capitalised, no verb) names someone or
@@ -409,7 +409,7 @@ def no_comment(c: FoundClaim, index: Paragraphs) -> bool:
         return False
     lemma = verb.lemma_.lower()
     if lemma in _DECLINE:
-        said = [  # "refuses to discuss it, aside from saying he wants ...": a statement inside
+        said = [  # "refuses to discuss it, aside from saying she hopes ...": a statement inside
             t
             for t in index.tokens(c.content.start, c.content.end)
             if t.pos_ == "VERB"
@@ -613,7 +613,7 @@ def procedural_act(c: FoundClaim, lemma: str | None, index: Paragraphs) -> bool:
 
 
 def adds_to(c: FoundClaim, lemma: str | None, index: Paragraphs) -> bool:
-    """ "add to" as "increase": "adding to her run of victories", "added to the uncertainty";
+    """ "add to" as "increase": "adding to her string of wins", "added to the uncertainty";
     no object of its own, no reported clause and no quotation ("added to the report that
     ...", "added his voice to the calls" stay)."""
     if lemma != "add" or c.quote is not None:

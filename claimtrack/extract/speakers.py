@@ -307,7 +307,7 @@ UNNAMED_BODIES = (
 ISSUE_VERBS = frozenset(
     "have release issue publish unveil launch air run produce post put send file write".split()
 )
-# what a person says, written as a noun their possessive pronoun owns: "his best response was
+# what a person says, written as a noun their possessive pronoun owns: "his only response was
 # to say ..." is his to say -- the speaker is whom the pronoun stands for
 SPEECH_NOUNS = frozenset(
     """
@@ -2253,7 +2253,7 @@ def described_name(head: Token) -> Token | None:
 
 def stacked_before(name: Token) -> Token | None:
     """The description the parser made a subject of its own right before a person's name
-    it describes ("Early retiree and self-made millionaire Jo Roe said": "retiree", ending
+    it describes ("Early retiree and self-taught investor Jo Roe said": "retiree", ending
     with "and"), else None."""
     if name.pos_ != "PROPN" or name.ent_type_ != "PERSON" or name.dep_ not in SUBJECTS:
         return None
@@ -2423,7 +2423,7 @@ _RANKED = re.compile(
 
 def _named_after_title(head: Token, toks: list[Token]) -> ResolvedActor | None:
     """The person whose name ends a mention headed by a title or a person's job, with words
-    of an outlet before it ("Harbor FM Vice President for news and talk Jo Roe", "Harbor
+    of an outlet before it ("Harbor FM Vice President for news and sport Jo Roe", "Harbor
     Radio host Jo Roe"): a person, the outlet the affiliation (the outlet's words made it
     media). None unless the name after the head is two or three proper nouns, a person's to
     the NER or starting with a known first name."""
@@ -2773,7 +2773,7 @@ def titled_surname(head: Token, text: str) -> ResolvedActor | None:
 
 def _title_cased(sent: Span) -> bool:
     """A headline written in title case: four words or more, all capitalised but the short
-    ones ("Visa Program Up for Renewal Amid ...")."""
+    ones ("Ferry Plan Up for Review Amid ...")."""
     short = _NAME_JOINS | {"a", "an", "in", "at", "by", "with", "as"}
     words = [t for t in sent if t.is_alpha and t.lower_ not in short]
     return len(words) >= 4 and all(t.text[:1].isupper() for t in words)
@@ -3088,7 +3088,7 @@ class Resolver:
         return self._owner(head, owners[hit[0]]), f"the owner of the {family} named {hit[1]}"
 
     def by_possessor(self, head: Token, text: str) -> tuple[ResolvedActor, str] | None:
-        """Who says what a noun of speech owned by a pronoun says ("his best response was to
+        """Who says what a noun of speech owned by a pronoun says ("his only response was to
         say ..."): the one the pronoun stands for, as "he" would; None when the noun is
         none of SPEECH_NOUNS, its owner no pronoun of a person, or the pronoun unsure."""
         if head.pos_ != "NOUN" or head.lemma_.lower() not in SPEECH_NOUNS:
@@ -3183,7 +3183,7 @@ class Resolver:
             if (title := titled.get(sent.start)) is None:
                 title = titled[sent.start] = _title_cased(sent)
             if title:
-                continue  # a headline's capitals make no name ("Visa Program Up for ...")
+                continue  # a headline's capitals make no name ("Ferry Plan Up for ...")
             left = min(t.idx for t in tok.subtree if t.i <= tok.i)
             found = analyse_mention(tok, left, end)
             stop = end
@@ -4306,7 +4306,7 @@ class Resolver:
         """The people named as subjects of the clauses "he" or "she" at TOK stands in, before
         it, that the tagger left no subject noted before it: a name read as a common noun,
         a verb or a body ("Roe later walked back a hint that he would pay",
-        "Roe at the time said he'd asked"), a person by the article's full names or the
+        "Roe at the time said he had once asked"), a person by the article's full names or the
         parser's reading. Each in its place (a main clause's subject most likely); none for
         another pronoun, a name inside a quotation, or one that is no person's."""
         if low not in ("he", "she"):

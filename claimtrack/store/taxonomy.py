@@ -477,7 +477,7 @@ def _intention(text: str, start: int, end: int) -> bool:
 
 
 # a simile or a likeness: "the charity was run like a used car dealership", "he talks like a
-# lawyer", "in the same way Olympic champions train, ...": the thing compared to is no subject of the claim. "Like"
+# lawyer", "in the same way Olympic sprinters train, ...": the thing compared to is no subject of the claim. "Like"
 # counts only after a verb of being or acting ("is like a", "talk like a", "just like a") or an
 # adjective of a quality ("weak like our politicians", "tough like a soldier"), not
 # where it lists an example ("measures like a ban on guns") or is a verb ("I'd like a vote")
@@ -496,7 +496,7 @@ SIMILE_REACH = 60  # characters before a keyword where a simile's opening is rea
 
 def _in_a_simile(text: str, start: int) -> bool:
     """The keyword at START is the thing compared to in a simile ("was run like a used car
-    dealership", "in the same way Olympic champions train"): what the claim is likened to,
+    dealership", "in the same way Olympic sprinters train"): what the claim is likened to,
     not what it is about."""
     lo = max(0, start - SIMILE_REACH)
     if "like" not in text[lo:start].lower() and "same way" not in text[lo:start].lower():
@@ -634,7 +634,7 @@ CUE_WORDS = 5  # words of a cue that may say what the claim is about ("held a fa
 
 def _short(cue: str | None) -> bool:
     """CUE is a verb phrase of CUE_WORDS words or fewer ("endorsed", "would vote for"): a
-    longer one runs over other matters ("developing computer algorithms to single out")."""
+    longer one runs over other matters ("was building software models to single out")."""
     return bool(cue) and len((cue or "").split()) <= CUE_WORDS
 
 
@@ -665,8 +665,8 @@ _NOT_TOPICAL = LazyPattern(rf"{_PERSONAL}|(?i:{_DEAL}|{_HOW_TO}|{_LINK})")
 
 def topical_heading(heading: str | None) -> bool:
     """HEADING names what its section is about, as a news page's section heads do ("1.
-    Russia-Ukraine Ceasefire", "Military aid"); a blog's first-person heading ("True
-    confession: I had to learn focus the hard way"), a heading that speaks to the reader ("Your
+    Russia-Ukraine Ceasefire", "Military aid"); a blog's first-person heading ("Confession
+    time: I had to learn focus the hard way"), a heading that speaks to the reader ("Your
     go-forward plan"), a shop's deal ("$10 off headphones", "Some of the year's best gadgets"),
     a how-to step ("3. Practice mindfulness") or a link ("Related: ...") does not: a claim under
     it takes no topic from it."""
@@ -905,7 +905,7 @@ def _on_the_articles_subject(
 ) -> list[dict[str, str]]:
     """A claim left with no topic, with a subject of its own (``has_subject``) and a word of
     the HEADLINE in its own words (SAID: content, quote), takes the article's subject
-    (``article_subject``), via "article": "the existence of plumes on Europa" under a
+    (``article_subject``), via "article": "the presence of geysers on Europa" under a
     headline on Europa's plumes in a story whose claims are about planetary science. A claim
     that shares no word with the headline (a thank-you, an anecdote) is left as it is, unless
     the subject is what the whole article is about (``_dominates``): then a claim with no

@@ -175,8 +175,8 @@ def test_a_direct_object_keeps_its_complements_and_examples(
     ("text", "content"),
     [
         (
-            'Roe said things "should be wrapped up by the summer," referring to the convention.',
-            'things "should be wrapped up by the summer,"',
+            'Roe said things "should be settled by the summer," referring to the convention.',
+            'things "should be settled by the summer,"',
         ),
         (
             'The mayor insisted that the report was a "distortion," describing the audit as careless.',

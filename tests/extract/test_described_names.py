@@ -23,9 +23,9 @@ pytest.importorskip("spacy")
             "Author and former teacher",
         ),
         (
-            "Early retiree and self-made millionaire Oskar Brandt said the market had turned.",
+            "Early retiree and self-taught investor Oskar Brandt said the market had turned.",
             "Oskar Brandt",
-            "Early retiree and self made millionaire",
+            "Early retiree and self taught investor",
         ),
     ],
 )

@@ -523,9 +523,9 @@ def test_quotation_taken_for_a_subject_does_not_hide_the_speaker() -> None:
 
 
 def test_attitude_adjective_of_a_person() -> None:
-    t = "Ms. Vega was upfront about her distaste for the plan."
+    t = "Ms. Vega was upfront about her dislike of the plan."
     c = by_cue(t, "was upfront about")
-    assert c.content.text(t) == "her distaste for the plan"
+    assert c.content.text(t) == "her dislike of the plan"
 
 
 def test_attitude_adjective_needs_a_person_and_a_preposition_of_attitude() -> None:
@@ -625,7 +625,7 @@ def test_who_is_urged_to_act_is_in_the_content() -> None:
 
 
 def test_fronted_predicate_is_not_an_attitude() -> None:
-    t = "The files would show how close to the line he has been willing to walk."
+    t = "The files would show how close to the line he was willing to walk."
     assert all(c.cue.start <= c.cue.end for c in claims_of(t))
     assert not any(c.cue.text(t).startswith("close") for c in claims_of(t))
 

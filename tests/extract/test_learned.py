@@ -223,8 +223,8 @@ def test_a_refined_cue_never_covers_the_speaker() -> None:
     refiner = refine.load()
     for text in (
         "The senator is keeping up his criticism of the tax plan.",
-        "The union has been outspoken in its opposition to the merger.",
-        "Party leaders have been unsparing in their criticism of the deal.",
+        "The union has been vocal in its opposition to the merger.",
+        "Party leaders have been relentless in their criticism of the deal.",
     ):
         (c,) = _claims(text, refiner)
         m = c.speaker.mention

@@ -139,8 +139,8 @@ def test_a_coalition_keeps_its_nationality_words() -> None:
 
 
 def test_a_poll_named_for_a_new_york_paper_keeps_new() -> None:
-    text = "A New York Times/CBS News poll taken in May found that voters were split."
-    assert speaker_of(text, "voters were split").name == "New York Times/CBS News poll"
+    text = "A New York Post/NBC News poll taken in May found that voters were split."
+    assert speaker_of(text, "voters were split").name == "New York Post/NBC News poll"
 
 
 def test_a_new_poll_is_still_named_without_new() -> None:

@@ -66,9 +66,9 @@ def test_a_person_after_a_persons_possessive_gets_no_affiliation() -> None:
 def test_a_first_name_after_a_bodys_possessive_is_a_person_the_ner_took_whole() -> None:
     text = (
         "Liberal writers are reveling in the essay. The New Republic’s Ann Corley sees the "
-        "piece as a return to the founding conservatism."
+        "piece as a comeback of the founding conservatism."
     )
-    sp = speaker_of(text, "return to the founding")
+    sp = speaker_of(text, "comeback of the founding")
     assert (sp.name, sp.kind, sp.affiliation) == ("Ann Corley", "person", "New Republic")
 
 
@@ -96,7 +96,9 @@ def test_a_titled_person_after_a_wire_dateline_is_no_government() -> None:
 
 
 def test_an_aide_to_a_titled_person_is_not_that_person() -> None:  # a guard
-    text = "Gun owners cheered. The former top aide to President Carl Mendel said the law was bad."
+    text = (
+        "Gun owners cheered. The former senior aide to President Carl Mendel said the law was bad."
+    )
     sp = speaker_of(text, "law was bad")
     assert sp.name != "Carl Mendel"
     assert sp.kind == "unnamed"

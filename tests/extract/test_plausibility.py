@@ -242,7 +242,7 @@ def test_a_colon_label_over_a_line_without_a_verb_is_page_furniture() -> None:
 
 
 def test_an_editorial_note_label_is_page_furniture() -> None:
-    text = "Correction: An earlier version of this story gave the wrong date for the vote."
+    text = "Correction: A previous version of this story gave the wrong date for the vote."
     raw, kept = _both(text)
     assert ("Correction", ":") in _mentions(text, raw)
     assert kept == []
@@ -488,7 +488,7 @@ def test_a_declined_comment_is_no_claim(sentence: str, cue: str) -> None:
         ("The harbour master, Ivo Lund, declined an interview request.", "declined"),
         ("Tilda Brandt declined repeated requests for an interview.", "declined"),
         ("The ferry board declined requests for comment on the fare plan.", "declined"),
-        ("Odd Varga declined to be interviewed for this article.", "declined"),
+        ("Odd Varga declined to be interviewed for this report.", "declined"),
         ("Varga would not comment on the fare plan.", "would not comment"),
     ],
 )

@@ -400,10 +400,10 @@ def test_a_common_noun_is_no_surname_of_a_name_the_ner_took_for_a_person() -> No
     # so neither it nor the "She" after it is that "person"
     text = (
         "You can watch it on Dover Network; on cable in a few towns such as Boston; or online "
-        "anywhere. The channel hired Ana Brill in May. The network said it would send Ms. "
+        "anywhere. The channel hired Ana Brill in May. The network said it planned to send Ms. "
         "Brill to Rome. She said the trip was unsafe."
     )
-    sent = speaker_of(text, "would send")
+    sent = speaker_of(text, "planned to send")
     # and a bare "network" is a description, no named organisation (issue 14)
     assert (sent.name, sent.kind) == ("network", "unnamed")
     assert speaker_of(text, "trip was unsafe").name.endswith("Brill")
@@ -531,7 +531,7 @@ def test_who_after_a_name_that_is_no_conjunct_stays_with_its_head() -> None:
     "text",
     [
         "Halvard Tamsby is a ferry captain who has said the harbour would close in May.",
-        "Note: Halvard Tamsby is a serial liar, rampant xenophobe, crank and bully who has said "
+        "Note: Halvard Tamsby is a chronic liar, noisy xenophobe, crank and bully who has said "
         "the harbour would close in May.",
         "Halvard Tamsby praises the board and is a tireless critic who has said the harbour "
         "would close in May.",
@@ -557,7 +557,7 @@ def test_who_of_a_cleft_stays_on_the_name() -> None:
     assert speaker_of(text, "fares would fall").name == "Marta Kellen"
 
 
-# --- a noun of speech owned by a pronoun ("his best response was to say ...") ---------------------
+# --- a noun of speech owned by a pronoun ("his only response was to say ...") ---------------------
 
 
 def test_his_response_speaks_for_whom_his_stands_for() -> None:

@@ -48,7 +48,7 @@ def test_kin_after_an_unnamed_subject_keeps_the_surname() -> None:
         "A former president at the polls\n\n"
         "Former President Bill Harwood greeted voters at a polling place.\n\n"
         "His wife, Senator Helen Harwood, won the state's primary.\n\n"
-        "Bill Harwood spoke with voters outside. Then a woman asked for a photo and Harwood "
+        "Bill Harwood spoke with voters outside. Then a woman asked for a selfie and Harwood "
         "said the law allowed it."
     )
     assert _said(text, "the law allowed it") == "Bill Harwood"
@@ -101,7 +101,7 @@ def test_a_house_told_about_keeps_its_relative_clause() -> None:
 def test_a_definite_job_is_not_whom_she_is() -> None:
     text = (
         "A novelist on novels\n\n"
-        "Readers need faith that the author knows what the plot is doing, as the novelist "
+        "Readers must trust that the writer knows where the plot is going, as the novelist "
         "Ann Veller explained to me. \u201cYou see only the tip of the iceberg,\u201d she said."
     )
     assert _said(text, "\u201cYou see only") == "Ann Veller"

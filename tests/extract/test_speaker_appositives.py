@@ -58,9 +58,7 @@ def test_a_state_nobody_is_tagged_with_leaves_the_senator_unnamed() -> None:
 
 
 def test_a_name_after_a_description_is_who_spoke() -> None:
-    text = (
-        "His former business partner at Lenox Farms, Walter B. Ames, called him a master at deals."
-    )
+    text = "His former business partner at Harwick Farms, Walter B. Ames, called him a master at deals."
     who = speaker_of(text, "master at deals")
     assert (who.name, who.kind) == ("Walter B. Ames", "person")
     assert who.how and who.how.endswith("Walter B. Ames, named in apposition to it")

@@ -33,7 +33,7 @@ def _credited(text: str, words: str) -> tuple[str | None, str | None]:
 
 def test_a_press_release_saying_is_credited_to_who_sent_it() -> None:
     text = (
-        "Shortly after the hearing, the Harlow campaign sent out a press release saying the "
+        "Shortly after the hearing, the Harlow campaign issued a press release saying the "
         "ferry fares would double."
     )
     mention, _ = _credited(text, "ferry fares")
@@ -49,7 +49,7 @@ def test_ads_demanding_are_credited_to_who_runs_them() -> None:
 
 
 def test_a_chance_to_show_is_the_subjects() -> None:
-    text = "Mayor Dana Whitcombe has a rare chance to show that the harbor can pay for itself."
+    text = "Mayor Dana Whitcombe has a real chance to show that the harbor can pay for itself."
     mention, name = _credited(text, "harbor can pay")
     assert mention == "Mayor Dana Whitcombe" and name == "Dana Whitcombe"
 
@@ -88,7 +88,7 @@ def test_urged_someone_to_act_stays_the_urgers() -> None:
 
 
 def test_his_attacks_are_the_subjects() -> None:
-    text = "Harold Vance on Thursday ratcheted up his attacks on the ferry board."
+    text = "Harold Vance on Monday ratcheted up his attacks on the ferry board."
     mention, name = _credited(text, "ferry board")
     assert mention == "Harold Vance" and name == "Harold Vance"
 

@@ -245,7 +245,7 @@ def test_a_campaign_that_is_no_election_campaign_is_not_elections():
 def test_a_word_with_a_plain_sense_elsewhere_needs_company():
     tax = load_taxonomy()
     assert "science-technology" not in slugs(
-        tag(tax, "her campaign's rallying cry to save the planet")
+        tag(tax, "her campaign's battle cry to save the planet")
     )
     assert "health" not in slugs(tag(tax, "the debate is infected with tribalism"))
     assert "health" in slugs(tag(tax, "the infection spread through the ward"))
@@ -489,7 +489,7 @@ def test_names_and_idioms_that_are_no_topic(sentence: str, want: str | None, wro
 @pytest.mark.parametrize(
     ("sentence", "want", "wrong"),
     [
-        ("the Islamic State had been contained", "terrorism", "religion"),
+        ("the Islamic State was contained", "terrorism", "religion"),
         ("the mosque will reopen on Friday", "religion", None),
         ("an odd turnout pattern in a Democratic primary", "elections", "political-parties"),
         ("he won in a heavily Republican state", None, "political-parties"),
@@ -700,7 +700,7 @@ def test_a_claim_with_no_subject_of_its_own_borrows_no_topic_from_its_sentence()
     [
         ("the congressional investigation of the leak goes on", None, "law-enforcement"),
         ("the committee's investigation of the leak goes on", None, "law-enforcement"),
-        ("after months of investigation I found the letters", None, "law-enforcement"),
+        ("after months of investigation we found the letters", None, "law-enforcement"),
         ("an epidemiological investigation traced the patients", None, "law-enforcement"),
         ("the security assistance to the region was held up", "security", None),
         ("police will investigate the break-in", "law-enforcement", None),
@@ -712,7 +712,7 @@ def test_a_claim_with_no_subject_of_its_own_borrows_no_topic_from_its_sentence()
         ("an officer of the Ohio State Department of Health said so", None, "government"),
         ("the State Department issued a warning", "government", None),
         ("his private life was his own business", None, "economy"),
-        ("the courts have no business deciding it", None, "economy"),
+        ("the courts have no right deciding it", None, "economy"),
         ("small business owners face higher rents", "economy", None),
         ("radical Islamic terrorism is the threat", "terrorism", "religion"),
         ("the mosque opened its doors to all", "religion", None),
@@ -742,7 +742,7 @@ def test_investigations_councils_and_idioms_in_their_own_sense(sentence, want, w
         ("citing an anonymous government source, the paper said so", None, "government"),
         ("the government will fall", "government", None),
         (
-            "said a fellow at the Carnegie Endowment for International Peace",
+            "said a fellow at the Lakeside Endowment for International Peace",
             None,
             "international-relations",
         ),
@@ -804,7 +804,7 @@ def test_a_claim_borrows_only_the_sentence_keyword_nearest_to_it():
         ("the court ruled on Israeli settlements", "territory", "long-term-solution"),
         ("talks on a settlement to end the war", "long-term-solution", None),
         ("the senator called himself a democratic socialist", "politics", None),
-        ("the wagon will go on sale next spring", "products-services", None),
+        ("the wagon goes on sale next spring", "products-services", None),
         ("the wagon will go to the coast next spring", None, "products-services"),
         ("the state hired an ad agency for the ads", "business-enterprise", None),
         ("the ad campaign ran on every channel", "business-enterprise", "elections"),
@@ -981,14 +981,14 @@ def test_a_label_written_as_an_ambiguous_keyword_needs_company_too():
         ("he favors free markets", "economy", None),
         ("it is a currency manipulator", "trade", None),
         ("the artwork was sold in May", "arts-culture", None),
-        ("democracy is a series of choices", "politics", None),
+        ("democracy is a chain of choices", "politics", None),
         ("the plot to overthrow the dictator failed", "politics", None),
         ("the activist seeking to overthrow the status quo", None, "politics"),
-        ("we went to an old school steakhouse", None, "education"),
+        ("we ate at an old school steakhouse", None, "education"),
         ("the school board met on Monday", "education", None),
         ("he must avoid conflicts of interest", "government", "conflict"),
         ("she was charged with witness tampering", "crime", None),
-        ("there are 2,400 billionaires in the world", "economy", None),
+        ("there are 2,100 billionaires in the world", "economy", None),
         ("the court needs a third judgeship", "judiciary", None),
         ("probable cause exists to charge him", "judiciary", None),
         ("he is pleading guilty to both counts", "judiciary", None),
@@ -1484,7 +1484,7 @@ def test_a_short_cue_says_what_a_claim_with_no_topic_of_its_own_is_about():
     assert tag(tax, "Ted Moss", cue="said of") == []
     assert tag(tax, "beautifying downtown", cue="was charged with") == []
     assert tag(tax, "the final version of the bill", cue="to vote against") == []
-    assert tag(tax, "cases", cue="was developing computer algorithms to single out") == []
+    assert tag(tax, "cases", cue="was building software models to single out") == []
     # a claim with a topic of its own keeps just its own
     assert slugs(tag(tax, "the ceasefire", cue="endorsed")) == {"ceasefire"}
     # the channel of a cue is not read: "said in a CNN interview" is no claim about media
@@ -1606,7 +1606,7 @@ def test_a_coachs_claims_tag_by_the_role_at_ingest_as_at_retag(cli, db_url, tmp_
         ("conservatives oppose the change", "political-parties", None),
         # idioms: a recipe for failure is no cooking; women in combat roles is defence policy
         ("the merger is a recipe for failure", None, "lifestyle"),
-        ("that is a recipe for fewer buyers and more debts", None, "lifestyle"),
+        ("this is a recipe for fewer buyers and more debts", None, "lifestyle"),
         ("it’s a recipe for a long night at the ferry", None, "lifestyle"),
         ("her recipe for lemon cake won the prize", "lifestyle", None),
         ("the navy will open combat roles to women", "security", "armed-conflict"),
@@ -1615,7 +1615,7 @@ def test_a_coachs_claims_tag_by_the_role_at_ingest_as_at_retag(cli, db_url, tmp_
         ("the billionaire businessman is a punching bag", None, "economy"),
         ("small businesses are closing downtown", "economy", None),
         # a politician's private email server is a scandal, not technology, without company
-        ("his use of a private email server while he was governor", None, "science-technology"),
+        ("he kept a private email server while he was governor", None, "science-technology"),
         ("the email server crashed after a software update", "science-technology", None),
         # a congressman, like a senator, says who: only the article gives him company
         ("the California congressman says the ferry is late", None, "government"),
@@ -2453,7 +2453,7 @@ def test_a_keyword_with_a_number_is_screened_by_its_heads():
 @pytest.mark.parametrize(
     "sentence",
     [
-        "TV ads aired during NFL games all season",
+        "TV ads shown during NFL games all season",
         "the network showed the football games on television",
         "the broadcast of the Olympic Games drew a record TV audience",
         "the film is about the mind games of two spies",
@@ -2493,7 +2493,7 @@ def test_a_word_describing_a_contestant_says_who():
     found = slugs(tag(taxonomy, "his Democratic presidential challenger would raise taxes"))
     assert "political-parties" not in found and "taxes" in found
     assert "political-parties" not in slugs(
-        tag(taxonomy, "she would beat any of the Republican 2016 hopefuls in a debate")
+        tag(taxonomy, "she would beat any of the 2016 Republican hopefuls in a debate")
     )
     found = slugs(tag(taxonomy, "she endorsed eight state legislative candidates in Ohio"))
     assert "government" not in found and "elections" in found
@@ -2587,7 +2587,7 @@ def test_subjects_of_general_news_of_issue_19_round_20(slug, tagged, untagged):
 def test_a_poll_result_of_two_shares_needs_the_articles_company():
     """Issue 19 round 20: "48 percent to 41 percent" is a poll's or a vote's two shares where
     the article is on an election (two other claims carry the topic, or the headline); a
-    change "from 5 percent to 7 percent" or a range "by 5 percent to 15 percent" is none."""
+    change "from 5 percent to 7 percent" or a range "by 4 percent to 12 percent" is none."""
     taxonomy = load_taxonomy()
     result = "she leads him 48 percent to 41 percent among women"
     assert "elections" not in slugs(tag(taxonomy, result))
@@ -2654,7 +2654,7 @@ def test_topics_update_tags_as_ingest_did_with_the_role_each_article_gives(cli, 
     [
         # a word of legality said of someone's immigration status is no crime or law
         (
-            "they want immigrants living in the country illegally to be deported",
+            "they want immigrants living here illegally to be deported",
             "immigration",
             "justice",
         ),
@@ -2673,7 +2673,7 @@ def test_topics_update_tags_as_ingest_did_with_the_role_each_article_gives(cli, 
         ("his plan to cut government spending on ferries", "government-policy", None),
         ("the government's plan to cut spending on ferries", "government-policy", None),
         # a trade before "billionaires" says who, like "tycoon"
-        ("attacks on her funded by two hedge fund billionaires", None, "market-exchange"),
+        ("attacks on her paid for by two hedge fund billionaires", None, "market-exchange"),
         ("hedge funds lost money this year", "market-exchange", None),
         # ... and so does a field before one person's post: "campaign manager", "spokesman"
         ("the campaign manager grabbed a woman by the arm", None, "elections"),
@@ -2748,7 +2748,7 @@ def test_a_cue_of_five_words_says_what_a_claim_with_no_subject_is_about():
         ),
         (
             "judiciary",
-            "he pledged to enact judicial reform",
+            "he vowed to enact judicial reform",
             "Judicial Watch obtained the e-mails",
         ),
         ("competition-discipline", "two jockeys fell at the last", "they jockey for position"),
@@ -2775,7 +2775,7 @@ def test_subjects_of_general_news_of_issue_19_third_session(slug, tagged, untagg
         # a simile: what a claim is likened to is not its subject
         ("the charity was run like a used car dealership", None, "products-services"),
         ("the budget meeting was like a courtroom drama", None, "judiciary"),
-        ("in the same way Olympic champions train, the crew rehearsed the launch", None, "sport"),
+        ("in the same way Olympic sprinters train, the crew rehearsed the launch", None, "sport"),
         ("measures like a ban on assault weapons would save lives", "security", None),
         # a prison term a court gives is a punishment
         ("she got 18 months in jail for the fraud", "punishment", None),
@@ -2792,7 +2792,7 @@ def test_subjects_of_general_news_of_issue_19_third_session(slug, tagged, untagg
         ("the economics professor was travelling to a conference", None, "economy"),
         ("a political science professor at a state college", None, "politics"),
         # senses: a political extremist on an issue, a murder weapon, a TV ad
-        ("the real extremist on abortion is the governor", None, "terrorism"),
+        ("the true extremist on abortion is the governor", None, "terrorism"),
         ("he put the murder weapon up for sale", "crime", "security"),
         ("TV ad spending in the race for mayor reached $2 million", "elections", "mass-media"),
         ("the television network cut its news budget", "mass-media", None),
@@ -2850,11 +2850,11 @@ def test_attributions_inside_a_long_quotation_of_issue_19_precision_round_22(con
 
 
 def test_a_heading_that_mourns_lends_no_grief_to_claims_that_say_nothing():
-    """Issue 19, round 22: grief is a subject ("to mourn the death of his mother"), but a
+    """Issue 19, round 22: grief is a subject ("to mourn the death of her mother"), but a
     section heading that only says a city mourns names no object of it: the claims under it
     ("messages", "insufficient") take nothing from it."""
     tax = load_taxonomy()
-    assert "human-interest" in slugs(tag(tax, "he flew home to mourn the death of his mother"))
+    assert "human-interest" in slugs(tag(tax, "she flew home to mourn the death of her mother"))
     assert "human-interest" not in slugs(tag(tax, "messages", heading="THE CITY MOURNS"))
 
 
@@ -2885,7 +2885,7 @@ def test_a_name_alone_or_a_fragment_borrows_no_heading_or_sentence_topic_round_2
 @pytest.mark.parametrize(
     ("sentence", "want", "wrong"),
     [
-        ("we cannot be soft and weak like our politicians", None, "politics"),
+        ("we cannot be timid and weak like our politicians", None, "politics"),
         ("he stayed calm and brave like a firefighter", None, "disaster"),
         ("they were quiet like a church on Monday", None, "religion"),
         ("the politicians failed the town", "politics", None),

@@ -40,7 +40,7 @@ def adjective_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
         and prep.lower_ in cues.ATTITUDE_PREPS
         and not cues.known_adjective(lemma)
     ):
-        score = cues.ATTITUDE_SCORE  # 'she was upfront about her distaste for ...'
+        score = cues.ATTITUDE_SCORE  # 'she was upfront about her dislike of ...'
     if score < cues.NOUN_THRESHOLD:
         return None
     start = cue_group(ctx, head)[0] if tok.dep_ == "acomp" else ctx.doc_start(tok)

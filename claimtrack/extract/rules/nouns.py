@@ -95,7 +95,7 @@ _POSSESSIVE_AGREES = {
 
 def possessor_subject(poss: Token | None, noun: Token) -> Token | None:
     """The subject a possessive pronoun on a noun cue stands for when the noun is that
-    subject's verb's object ("Trump ratcheted up his attacks on Rubio": Trump, as PolNeAR
+    subject's verb's object ("Roe ratcheted up his attacks on Vance": Roe, as PolNeAR
     marks it), else None; a subject pronoun that does not agree with it is someone else ("he
     questioned her account")."""
     if poss is None or poss.lower_ not in _POSSESSIVE_AGREES or noun.dep_ != "dobj":

@@ -17,7 +17,7 @@ INHERIT_DEPS = ("conj", "advcl", "xcomp", "pcomp", "acl", "prep", "acomp")
 
 
 def nearest_subject(verb: Token, deps: tuple[str, ...]) -> Token | None:
-    """The verb's subject; when the parser gives it two ('"Toil or go to prison," Frank
+    """The verb's subject; when the parser gives it two ('"Work or go to jail," Frank
     writes', 'LOS ANGELES (AP) — The mayor dug ...'), the one nearest the verb; but a subject
     right before another's phrase is a word of that phrase the parser cut off ("said U.S.
     Senator Jo Roe")."""
@@ -94,7 +94,7 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
     return None, False
 
 
-# verbs that make their object speak: "the announcement led some to speculate that ..."
+# verbs that make their object speak: "the news led some to speculate that ..."
 CAUSATIVE_VERBS = words("causative_verbs")
 # the parser's entity labels of names that may speak
 SPEAKING_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
@@ -122,7 +122,7 @@ def says(verb: Token) -> bool:
 
 def made_to_speak(verb: Token) -> Token | None:
     """The one a causative verb makes speak, for the infinitive it completes: its object
-    ("the announcement led some to speculate", "That prompted Jo Roe to joke"; PolNeAR's
+    ("the news led some to speculate", "That prompted Jo Roe to joke"; PolNeAR's
     Source), else None."""
     head = verb.head
     if verb.dep_ != "xcomp" or head.i > verb.i or head.lemma_.lower() not in CAUSATIVE_VERBS:
@@ -225,8 +225,8 @@ def _posted_on(verb: Token) -> Token | None:
 
 def _maker_of(verb: Token) -> Token | None:
     """Who made the thing a participle, an infinitive or a relative clause describes, when
-    that thing is the object of their verb and cannot speak itself: "the campaign sent out a
-    press release saying", "the group will run ads demanding", "the mayor has a rare chance to
+    that thing is the object of their verb and cannot speak itself: "the campaign issued a
+    press release saying", "the group will run ads demanding", "the mayor has a real chance to
     show", "the paper printed an editorial that warned" (PolNeAR credits the subject, not the
     release, the ads, the chance or the editorial); None for people ("met residents
     complaining") and for anything else. A relative clause's maker is its verb's own subject,

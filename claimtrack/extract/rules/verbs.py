@@ -344,7 +344,7 @@ def infinitive_complement(v: Verb) -> Found | None:
     content = clause_span(ctx, content_tok)
     obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i < content_tok.i), None)
     if obj is not None and obj.i > tok.i:
-        # "asked white actors to act whiter": who is asked to act belongs to the content
+        # "asked young actors to act older": who is asked to act belongs to the content
         content = (ctx.doc_start(obj.left_edge), content[1])
     link, link_obj = prep_object(tok)
     if (
@@ -423,7 +423,7 @@ def reported_clause_around(v: Verb) -> Found | None:
     head = tok.head
     left, right = cue_clause(ctx, tok)
     if head.i > tok.i and tok.right_edge.i < head.i:
-        # "Instead, Trump told CNN, his policy ...": the addressee stays out of the content
+        # "Instead, Roe told CNN, her plan ...": the addressee stays out of the content
         sub_left, sub_right = ctx.subtree_span(tok)
         left, right = min(left, sub_left), max(right, sub_right)
     start, end = ctx.subtree_span(head)
