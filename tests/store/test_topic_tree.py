@@ -2876,8 +2876,9 @@ def test_a_name_alone_or_a_fragment_borrows_no_heading_or_sentence_topic_round_2
     ):
         frame = f"At the election rally on Tuesday, she told them {content} ."
         assert tag(tax, content, quote, frame=frame) == [], content
-    # a noun with its determiner or an adjective is a subject of its own
-    for content in ("the timing", "the ferry timetable", "legal status"):
+    # a noun with its determiner or an adjective is a subject of its own (a noun of no
+    # domain, "the timing", is not: round 24)
+    for content in ("a slowdown", "the ferry timetable", "legal status"):
         frame = f"At the election rally on Tuesday, she questioned {content} ."
         assert ("elections", "sentence") in tag(tax, content, frame=frame), content
 
@@ -2894,6 +2895,52 @@ def test_a_name_alone_or_a_fragment_borrows_no_heading_or_sentence_topic_round_2
 )
 def test_a_simile_after_an_adjective_round_23(sentence: str, want: str | None, wrong: str | None):
     found = slugs(tag(load_taxonomy(), sentence))
+    if want:
+        assert want in found, found
+    if wrong:
+        assert wrong not in found, found
+
+
+def test_a_noun_of_no_domain_borrows_no_heading_or_sentence_topic_round_24():
+    tax = load_taxonomy()
+    frame = "At the election rally on Tuesday, the mayor asked about {} ."
+    # a determiner, a pronoun or whose it is around a noun of no domain: no subject of its own
+    for content in (
+        "the timing",
+        "a photo",
+        "an incident",
+        "the move",
+        "their fingers",
+        "proof",
+        "him a loser",
+        "Ann Holt's photo",
+        "its strength here",
+    ):
+        assert tag(tax, content, frame=frame.format(content)) == [], content
+        assert tag(tax, content, heading="Election night in Dayton") == [], content
+    # a noun of a field, or a second word, says what about: it still borrows
+    for content in ("a slowdown", "that promise", "legal status", "the photo ban"):
+        assert ("elections", "sentence") in tag(tax, content, frame=frame.format(content)), content
+    # its own keyword still counts
+    assert ("elections", "keyword") in tag(tax, "the timing of the election")
+
+
+@pytest.mark.parametrize(
+    ("claim", "want", "wrong"),
+    [
+        ("her county is on meth", "public-health", "crime"),
+        ("he admitted he was high on meth that night", "public-health", "crime"),
+        ("the town has a meth crisis", "public-health", "crime"),
+        ("the gang sold meth to teenagers", "crime", None),
+        ("officers seized meth and cash", "crime", None),
+        ("the reform was a continuation of a state-sanctioned purge", None, "sanctions"),
+        ("the union sanctioned three banks for fraud", "sanctions", None),
+    ],
+)
+def test_drug_use_is_no_crime_and_an_approval_no_sanction_round_24(
+    claim: str, want: str | None, wrong: str | None
+):
+    found = slugs(tag(load_taxonomy(), claim))
     if want:
         assert want in found, found
     if wrong:
