@@ -314,6 +314,11 @@ NICKNAME_GROUPS = (
     "jennifer jen jenny", "susan sue", "margaret peggy maggie", "theodore ted teddy",
     "timothy tim", "kenneth ken", "ronald ron", "donald don", "gerald jerry",
     "lawrence larry", "jeffrey jeff", "gregory greg", "douglas doug", "frederick fred",
+    "peter pete", "raymond ray", "jacob jake", "jonathan jon", "henry hank", "mitchell mitch",
+    "walter walt", "vincent vince", "eugene gene", "bernard bernie", "phillip phil",
+    "philip phil", "nathaniel nate", "zachary zach", "terrence terry", "ronald ronnie",
+    "kimberly kim", "deborah debbie", "rebecca becky", "victoria vicky", "pamela pam",
+    "cynthia cindy", "judith judy", "jacqueline jackie", "abigail abby",
 )  # fmt: skip
 
 

@@ -104,6 +104,8 @@ COMPANY_WORDS = ORG_WORDS | frozenset(
 )
 # what the extractor may call an organisation that the name itself can show is a person
 PERSON_OR_ORG = frozenset({"organization", "unnamed"})
+# the kinds of a named body, which a leading "The" before its name leaves the same
+BODY_KINDS = frozenset({"organization", "government", "media"})
 
 
 # titles only a person bears: a name they open is a person's, whatever kind the text
@@ -665,8 +667,13 @@ def filed_name(speaker: Speaker, doc_text: str) -> Filed | None:
     said = " ".join(speaker.mention.text(doc_text).split()) if speaker.mention else ""
     kind = "unnamed" if title_only(name) else speaker.kind  # "Judge": a role, nobody's name
     kind = name_kind(name, kind, doc_text)
+    titles = titles_before(name, doc_text) if kind in PERSON_OR_ORG else set()
+    if titles:
+        kind = "person"  # "Roe" the NER took for a body, where its article writes "Mr. Roe"
     person = kind == "person" or titled_person(name)
     gender = speaker.gender or (told_gender(name, said) if person else None)
+    if gender is None and len(told := {g for g in titles if g}) == 1:
+        gender = told.pop()  # the one gender its titles in the article tell
     titled = name
     if person:
         first_is_name = rank_read_as_first_name(name, speaker.role)  # "Gen Nakatani"
@@ -688,9 +695,11 @@ _NOT_FILED = object()
 def filed_keys(filed: Filed) -> set[Key]:
     """The name keys the registry is asked for a speaker FILED so (find_actor, and for a
     person find_person's full name, first-name variants and surname, new_actor's surname
-    and known_with_middle's ``middle_key``): what ``registry_view`` fetches for a document
-    in one query."""
+    and known_with_middle's ``middle_key``; for a body, ``the_form``): what ``registry_view``
+    fetches for a document in one query."""
     keys: set[Key] = {name_key(filed.name)}
+    if not filed.person and filed.kind in BODY_KINDS and (other := the_form(filed.name)):
+        keys.add(other)  # without_the's
     if filed.person:
         if (middle := middle_key(filed.name)) is not None:
             keys.add(middle)
@@ -726,6 +735,8 @@ def resolve_actor(
         actor = None  # "Mrs. Roe" is not the Roe titled "Mr."
     if actor is None and not person and (actor := abbreviated(session, name, doc_text)):
         add_alias(actor, name)  # "IMF" of the "International Monetary Fund" the text writes
+    if actor is None and not person and (actor := without_the(session, name, kind)):
+        add_alias(actor, name)  # "The Roe Institute" of the "Roe Institute" stored before
     if actor is None and person:
         role = alias_roles(said, name) - HONORIFICS
         actor = (
@@ -770,6 +781,28 @@ def other_kind(actor: Actor, name: str, person: bool, text: str = "") -> Actor |
         actor.kind = "person"
         return actor
     return None
+
+
+def the_form(name: str) -> str | None:
+    """The key of a body's NAME with a leading "The" when written without one, and the
+    reverse ("The Roe Institute" <-> "roe institute"); None when the name without it is one
+    word ("The Hill" is a newspaper, "Hill" may be anyone's)."""
+    words = name_key(name).split()
+    bare = words[1:] if words[:1] == ["the"] else words
+    if len(bare) < 2:
+        return None
+    return " ".join(bare) if bare is not words else " ".join(["the", *words])
+
+
+def without_the(session: Session, name: str, kind: str) -> Actor | None:
+    """The known body (organisation, government or news outlet) named NAME with or without
+    a leading "The" ("The Associated Press" and "Associated Press"), for a body's name (of
+    KIND), else None: one body, whichever form came first (issue 14). By its name only: an
+    alias may be a short form several bodies share (store/resolve.short_forms)."""
+    key = the_form(name) if kind in BODY_KINDS else None
+    found = find_actor(session, key) if key is not None else None
+    named = found is not None and found.name_key == key and found.kind in BODY_KINDS
+    return found if named else None
 
 
 def gender_clash(actor: Actor, gender: str) -> bool:
@@ -876,6 +909,16 @@ JOBS_BEFORE = (
     frozenset(w.rstrip(".") for w in TITLE_WORDS) | words("role_nouns") | words("job_nouns")
 ) - {"the"}  # a title word of a name ("The Rev."), no job before one
 _PRONOUN_GENDER = {"He": "m", "She": "f"}
+
+
+def titles_before(name: str, text: str) -> set[str | None]:
+    """The genders of the persons' titles TEXT writes before NAME, one capitalised word
+    ("Mr. Roe" -> {"m"}, "Dr. Roe" -> {None}); empty when it writes none (issue 14: "Roe",
+    which the NER took for a body, is a person where the text writes "Mr. Roe")."""
+    if len(name.split()) != 1 or not name[:1].isupper() or not name.isalpha():
+        return set()
+    found = re.finditer(r"\b(Mr|Mrs|Ms|Dr)\.? " + re.escape(name) + r"\b", text)
+    return {title_gender(m.group(1)) for m in found}
 
 
 def person_signs(name: str, text: str) -> bool:
