@@ -269,6 +269,21 @@ ONE_UNNAMED = frozenset(w for w in UNNAMED_HEADS if not w.endswith("s")) - froze
 # the heads of an unnamed person described by a job ("A nurse at the clinic, who ...,
 # said"): whom a "she" after it is, not a person named before it
 UNNAMED_JOBS = (words_of("job_nouns") | words_of("role_nouns")) - UNNAMED_HEADS
+# what many of a story may share, or no trade: never a description's one named person
+_SHARED_STANDINGS = frozenset(
+    """
+    ally associate boss colleague delegate fellow friend graduate guard head heir native
+    neighbor neighbour rookie veteran widow student
+    """.split()
+)
+# the heads of a definite description by trade or standing that stands for one named person
+# ("The actress", "the retired surgeon"), beyond the offices of PERSON_ROLES: jobs, trades
+# and epithets, and a few more nouns of a news story's people
+TRADES = (
+    UNNAMED_JOBS
+    | words_of("epithets")
+    | frozenset("anchor donor interviewer magnate moderator photographer physician".split())
+) - (PERSON_ROLES | KIN | _SHARED_STANDINGS)
 
 DOCUMENTS = words_of("source_documents") | frozenset(
     """
@@ -1052,6 +1067,17 @@ def _qualified(noun: Token) -> Token:
     ):
         return prep.head
     return noun
+
+
+_TOLD_ANEW = frozenset({"a", "an", "another", "one"})
+
+
+def _holds_trade(role: str, trade: str) -> bool:
+    """Whether a ROLE written for a person has the noun TRADE, or a word ending in it
+    ("neurosurgeon" for "surgeon"), as its last word."""
+    last = fold(role).replace("\u2019", "'").split()[-1:] or [""]
+    word = re.sub(r"[^a-z-]", "", last[0])
+    return word == trade or len(trade) >= 5 and word.endswith(trade)
 
 
 def _name_head(tok: Token) -> Token:
@@ -3014,6 +3040,7 @@ class Resolver:
         # token, kind of document, owner) -- "the ad" may stand for the last ad named so
         self.documents: list[tuple[int, int, int, str, ResolvedActor]] = []
         self.lower_words: set[str] = set()  # the words the article writes in lower case
+        self.docs: list[Doc] = []  # its paragraphs, in text order
         self.mid_capitals: set[str] = set()  # and those it capitalises inside a sentence
         self.surname_for: dict[str, str] = {}  # a surname alone -> whom it stood for
         # a "they" resolved to a group of named people, by (id of its Doc, its token): that
@@ -3139,6 +3166,7 @@ class Resolver:
         cols, strings = columns(doc), doc.vocab.strings
         lower = {o for o, low in zip(cols.orth, cols.is_lower, strict=True) if low}
         self.lower_words.update(strings[o] for o in lower)
+        self.docs.append(doc)
         title, start, alpha = cols.is_title, cols.sent_start, cols.is_alpha
         mid = {
             cols.orth[i]
@@ -3988,6 +4016,50 @@ class Resolver:
         actor = self.canonical(ResolvedActor(full, "person", forms=[full]))
         return actor, "the one person named as the subject of the sentence before it"
 
+    def by_job(self, head: Token, text: str) -> tuple[ResolvedActor, str] | None:
+        """The one person named before it that a definite description by trade stands for
+        ("The actress" of "actress Ann Roe", "the retired surgeon" of "neurosurgeon Al Poe",
+        "The prominent actress"): "the", "this" or "that", words, and a singular trade noun
+        (TRADES) that ends it; the person the only one the article writes a role for with
+        that noun, or a word ending in it, and the same qualifiers ("former"). None for
+        another's ("Roe's lawyer"), one told apart by a name ("the United forward"), a
+        clause or a phrase after it, when an indefinite one ("a nurse who ...") was
+        described before it (it may be that new person), or when nobody or several fit,
+        the one is named only after it, or is of the other gender."""
+        words = " ".join(text.split()).split()
+        if len(words) < 2 or fold(words[0]) not in ("the", "this", "that"):
+            return None
+        if head.tag_ != "NN" or fold(words[-1]) != head.lower_ or head.lower_ not in TRADES:
+            return None
+        if any(t.dep_ == "poss" or t.ent_type_ in NAME_LABELS for t in head.subtree):
+            return None
+        said = role_words(" ".join(words[1:])) & QUALIFIERS
+        found = {
+            self._full(w): r
+            for w, r in self.written
+            if _holds_trade(r, head.lower_) and role_words(r) & QUALIFIERS == said
+        }
+        found = self._of_gender(found, mention_gender(head.text, None) or head_gender(head))
+        n = self.sentence(head)
+        before = {self._full(name) for m, name in self.named_at if m <= n}
+        if len(found) != 1 or next(iter(found)) not in before or self._told_anew(head, n):
+            return None
+        hit = self._the_one(found)
+        if hit is None:
+            return None
+        return hit[0], f"named as {hit[1]} in this article, the one named before it with that trade"
+
+    def _told_anew(self, head: Token, n: int) -> bool:
+        """Whether the article describes someone by HEAD's noun with "a", "an", "another"
+        or "one" before sentence N or in it ("a nurse who had ... The nurse said")."""
+        return any(
+            t.lower_ == head.lower_
+            and self.sentence(t) <= n
+            and any(c.dep_ == "det" and c.lower_ in _TOLD_ANEW for c in t.children)
+            for doc in self.docs
+            for t in doc
+        )
+
     def _may_be(self, head: Token, description: str, full: str) -> bool:
         """Whether the person FULL may be whom a description no role fits stands for: no
         one else holds that kind of role (its head, qualifiers and place), FULL holds no
@@ -4669,6 +4741,8 @@ class Resolver:
         if (found.kind == "unnamed" or bare) and (hit := self.lede(head, text)) is not None:
             return hit
         if found.kind == "unnamed" and (hit := self.by_epithet(head, text)) is not None:
+            return hit
+        if found.kind == "unnamed" and (hit := self.by_job(head, text)) is not None:
             return hit
         written = found.name
         actor = self.canonical(found, text)
