@@ -8,6 +8,7 @@ import json
 import os
 import re
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 from typing import Literal
 
@@ -17,6 +18,14 @@ Gender = Literal["f", "m"]
 # gendered one way at least 1 - FIRST_NAME_CLEAR of the time.
 FIRST_NAME_MIN_COUNT = 1000
 FIRST_NAME_CLEAR = 0.1
+# A rarer name ("Barack", "Megyn": a few hundred uses) tells a gender too when its share is
+# clear beyond doubt: the lower end of the 95% Wilson interval of its one gender's share at
+# least 1 - FIRST_NAME_CLEAR (30 uses all of one gender are not enough: 0.89; 50 are), and
+# it is seen in at least RARE_NAME_SOURCES of the package's sources (one source's quirk,
+# "Actress" or "Sweden" as a first name, is no name). Such a name tells only the gender of a
+# person's name it opens; it does not make a word a first name (``is_first_name``).
+RARE_NAME_SOURCES = 3
+WILSON_Z = 1.96
 # titles that tell a person's gender ("Mrs. Clinton" is not "Mr. Clinton")
 TITLE_GENDER: dict[str, Gender] = {
     "mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "lady": "f", "madam": "f",
@@ -85,7 +94,30 @@ def common_first_names(data: dict[str, list]) -> dict[str, str]:
     return out
 
 
-def _first_names_cache() -> Path:
+def wilson_low(share: float, count: int, z: float = WILSON_Z) -> float:
+    """The lower end of the Wilson score interval of a SHARE seen over COUNT uses."""
+    if count <= 0:
+        return 0.0
+    centre = share + z * z / (2 * count)
+    spread = z * (share * (1 - share) / count + z * z / (4 * count * count)) ** 0.5
+    return (centre - spread) / (1 + z * z / count)
+
+
+def rare_first_names(data: dict[str, list]) -> dict[str, str]:
+    """Name -> "f" or "m" for each plain-letter first name of nomquamgender's table too rare
+    for ``common_first_names`` whose gender is clear beyond doubt (see RARE_NAME_SOURCES)."""
+    out: dict[str, str] = {}
+    for name, (sources, count, p_female, *_) in data.items():
+        if count >= FIRST_NAME_MIN_COUNT or not (name.isascii() and name.isalpha()):
+            continue
+        if sources < RARE_NAME_SOURCES:
+            continue
+        if wilson_low(max(p_female, 1 - p_female), count) >= 1 - FIRST_NAME_CLEAR:
+            out[name] = "f" if p_female >= 0.5 else "m"
+    return out
+
+
+def _first_names_cache(kind: str = "common") -> Path:
     """Where the names kept are cached: the user's cache folder, by the package's version (its
     22 MB table takes seconds to read; the cache, milliseconds)."""
     import importlib.metadata  # here, not at start-up (issue 16)
@@ -93,12 +125,23 @@ def _first_names_cache() -> Path:
     version = importlib.metadata.version("nomquamgender")
     folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "claimtrack"
     rule = f"{FIRST_NAME_MIN_COUNT}-{FIRST_NAME_CLEAR}-common"
+    if kind == "rare":
+        rule = f"{FIRST_NAME_MIN_COUNT}-{FIRST_NAME_CLEAR}-{RARE_NAME_SOURCES}-{WILSON_Z}-rare"
     return folder / f"first-names-nomquamgender-{version}-{rule}.tsv"
 
 
 @functools.cache
 def _first_names() -> dict[str, str]:
-    cache = _first_names_cache()
+    return _cached_names("common", common_first_names)
+
+
+@functools.cache
+def _rare_names() -> dict[str, str]:
+    return _cached_names("rare", rare_first_names)
+
+
+def _cached_names(kind: str, keep: Callable[[dict[str, list]], dict[str, str]]) -> dict[str, str]:
+    cache = _first_names_cache(kind)
     try:
         rows = cache.read_text(encoding="utf-8").splitlines()
         return {n: g for n, _, g in (r.partition("\t") for r in rows)}
@@ -107,7 +150,7 @@ def _first_names() -> dict[str, str]:
     spec = importlib.util.find_spec("nomquamgender")  # its folder, without importing pandas
     assert spec is not None and spec.submodule_search_locations, "nomquamgender is not installed"
     table = Path(next(iter(spec.submodule_search_locations))) / "name_data.json"
-    names = common_first_names(json.loads(table.read_text(encoding="utf-8")))
+    names = keep(json.loads(table.read_text(encoding="utf-8")))
     try:  # written whole, then renamed: a reader never sees half of it
         cache.parent.mkdir(parents=True, exist_ok=True)
         part = cache.with_suffix(f".{os.getpid()}.part")
@@ -126,6 +169,12 @@ def is_first_name(word: str) -> bool:
 def first_name_gender(first: str) -> Gender | None:
     """The gender a first name clearly tells ("Michelle" -> "f"), else None."""
     return (_first_names().get(fold(first).strip(".")) or None) if first else None  # type: ignore[return-value]
+
+
+def rare_first_name_gender(first: str) -> Gender | None:
+    """The gender a first name too rare for the common list tells beyond doubt ("Barack" ->
+    "m"), else None; only for a word that opens a person's name (see RARE_NAME_SOURCES)."""
+    return (_rare_names().get(fold(first).strip(".")) or None) if first else None  # type: ignore[return-value]
 
 
 def title_gender(word: str) -> Gender | None:

@@ -37,6 +37,7 @@ from claimtrack.names import (
     first_name_variants,
     fold,
     is_first_name,
+    rare_first_name_gender,
     surname,
     title_gender,
 )
@@ -1765,6 +1766,33 @@ def head_gender(head: Token) -> Gender | None:
     return HEAD_GENDER.get(head.lower_) or title_gender(head.text)
 
 
+# the words after a role's head ("wife of the senator", "congresswoman from Ohio")
+_AFTER_HEAD = re.compile(r"\s(?:of|for|from|at|in|on|to|with|who|whose|that|and|,)\s.*$")
+
+
+def role_gender(role: str | None) -> Gender | None:
+    """The gender a person's role tells by its head, a kin word or a gendered title ("his
+    wife", "Paul's wife", "congresswoman from Ohio"), else None ("the husband's lawyer",
+    "Sen.")."""
+    words = _AFTER_HEAD.sub("", f" {fold(role or '')} ".replace(",", " , ")).split()
+    if not words:
+        return None
+    return HEAD_GENDER.get(words[-1]) or title_gender(words[-1])
+
+
+def name_first_gender(first: str) -> Gender | None:
+    """The gender the first word of a person's name tells: a common first name of clear
+    gender ("Ted"), else a rarer one of gender clear beyond doubt ("Barack",
+    ``rare_first_name_gender``) that is no title or job word ("Governor", "Pastor" are rare
+    first names too)."""
+    if (gender := first_name_gender(first)) is not None:
+        return gender
+    low = fold(first).strip(".")
+    if low in TITLE_WORDS or low in PERSON_JOBS:
+        return None
+    return rare_first_name_gender(first)
+
+
 def appositive_anchor(head: Token) -> Token | None:
     """The named person a description (or a noun within it) stands in apposition to, when
     that person is a subject: "Jo Roe, the party's treasurer, said" (the description's head
@@ -2653,7 +2681,7 @@ def mention_gender(text: str, name: str | None) -> Gender | None:
     if last in ("himself", "herself"):
         return PRONOUN_GENDER[last]
     parts = (name or "").split()
-    return first_name_gender(parts[0]) if len(parts) >= 2 else None
+    return name_first_gender(parts[0]) if len(parts) >= 2 else None
 
 
 def is_particle(word: str) -> bool:
@@ -3043,6 +3071,10 @@ class Resolver:
         self.docs: list[Doc] = []  # its paragraphs, in text order
         self.mid_capitals: set[str] = set()  # and those it capitalises inside a sentence
         self.surname_for: dict[str, str] = {}  # a surname alone -> whom it stood for
+        # the people whose gender a "he" or "she" taught, and no name, title or role yet
+        self.taught_by_pronoun: set[str] = set()
+        # the people a title or a role word ("Mr.", "his wife") gave a gender, anywhere
+        self.titled_gender: set[str] = set()
         # a "they" resolved to a group of named people, by (id of its Doc, its token): that
         # group stays whom the next "they" may be
         self.grouped: dict[tuple[int, int], ResolvedActor] = {}
@@ -3595,7 +3627,7 @@ class Resolver:
         name = self.full_name(tok.text, None)
         if name is None:
             return
-        gender = first_name_gender(name.split()[0])
+        gender = name_first_gender(name.split()[0])
         actor = self.actors.get(name) or ResolvedActor(name, "person", gender=gender, forms=[name])
         if actor.kind == "person":
             self.note_subject(actor, tok)
@@ -3628,12 +3660,15 @@ class Resolver:
             name = full
         elif len(name.split()) == 1 and (kin := self.kin_surname(tok)) is not None:
             name = f"{name} {kin}"
-        gender = mention_gender(doc_text(tok.doc)[start:end], name)
+        written = doc_text(tok.doc)[start:end]
+        gender = mention_gender(written, name)
         if gender is None and name.lower() not in self.full_names:  # "James", no surname
             gender = first_name_gender(name)
         actor = self.actors.get(name) or ResolvedActor(name, "person", gender=gender)
         if actor.kind == "person":
-            actor.gender = actor.gender or gender  # "Mr. Roe" anywhere tells Jo Roe is a man
+            self.tell_gender(actor, gender)  # "Mr. Roe" anywhere tells Jo Roe is a man
+            if (said := mention_gender(written, None)) is not None and actor.gender == said:
+                self.titled_gender.add(name)  # a title, not only a rare first name
         self.seen.append(Seen(actor, self.sentence(tok), *place(tok, False)))
         self.note_group(actor, tok)
 
@@ -3685,7 +3720,7 @@ class Resolver:
         names = [
             n
             for n in dict.fromkeys(forms)
-            if compatible(gender, first_name_gender(n.split()[0]))
+            if compatible(gender, name_first_gender(n.split()[0]))
             and compatible(gender, self._gender_of(n))
         ]
         if not names:
@@ -3774,7 +3809,7 @@ class Resolver:
         fits = [
             n
             for n in found
-            if compatible(gender, first_name_gender(n.split()[0]))
+            if compatible(gender, name_first_gender(n.split()[0]))
             and compatible(gender, self._gender_of(n))
         ]
         return fits[0] if len(fits) == 1 and len(found) == 1 else None
@@ -3797,9 +3832,24 @@ class Resolver:
         known = self.actors.get(actor.name or "") or actor
         return known.kind == "person" and bool(known.name) and not members(known)
 
+    def tell_gender(self, actor: ResolvedActor, told: Gender | None) -> None:
+        """Give a person ACTOR the gender TOLD by their name, a title or a role word (issue
+        14): it fills a gap, and it outranks a gender a "he" or "she" taught before ("she"
+        misread for a man named "Ted Roe" leaves him a man); of two names' or titles'
+        genders, the first stays."""
+        if told is None or actor.gender == told:
+            return
+        if actor.gender is None or (actor.name or "") in self.taught_by_pronoun:
+            actor.gender = told
+            self.taught_by_pronoun.discard(actor.name or "")
+
     def _gender_of(self, name: str) -> Gender | None:
+        """The gender of the person NAME names, as a name, a title or a role told it: one a
+        "he" or "she" taught does not keep a title from them ("Mr. Roe" is still Jo Roe)."""
         known = self.actors.get(name)
-        return known.gender if known is not None else None
+        if known is None or name in self.taught_by_pronoun:
+            return None
+        return known.gender
 
     def titled(self, surname: str) -> bool:
         """Whether the article gives a person of SURNAME a title or a role ("Judge Jo Roe",
@@ -3876,7 +3926,14 @@ class Resolver:
             known.role = known.role or actor.role
             known.affiliation = known.affiliation or actor.affiliation
         if known.kind == "person":
-            known.gender = known.gender or gender or mention_gender("", name)
+            # a title in the mention or the role given here tells it, else the first name
+            # of the name as resolved ("Tom Reyes" of a headline read as one name, "Ann
+            # Vale Endorses Tom Reyes": not "Ann")
+            said = mention_gender(mention, None) or role_gender(actor.role)
+            self.tell_gender(known, said or mention_gender("", name))
+            if said is not None and known.gender == said:
+                self.titled_gender.add(name)
+            known.gender = known.gender or gender
         for f in actor.forms or [actor.name]:
             if f and f not in known.forms:
                 known.forms.append(f)
@@ -4074,7 +4131,7 @@ class Resolver:
         if any(t & PERSON_ROLES for t in titles) and full not in titled:
             return False  # "Mayor Jo Roe" is not "a county judge"
         gender = head_gender(head)
-        first = first_name_gender(full.split()[0]) if len(full.split()) >= 2 else None
+        first = name_first_gender(full.split()[0]) if len(full.split()) >= 2 else None
         return compatible(gender, first) and compatible(gender, self._gender_of(full))
 
     def salient_one(self, names: Mapping[str, str], now: int) -> str | None:
@@ -4282,7 +4339,7 @@ class Resolver:
             n
             for n in sorted(names - other_kin)
             if n.split()[0] != parts[0]
-            and compatible(gender, first_name_gender(n.split()[0]))
+            and compatible(gender, name_first_gender(n.split()[0]))
             and compatible(gender, self._gender_of(n))
         ]
 
@@ -4338,7 +4395,8 @@ class Resolver:
         actor = self.actors.get(seen.actor.name or "") or self.canonical(seen.actor)
         learns = learn and gender is not None and actor.kind == "person" and actor.gender is None
         if learns and gender is not None and not self.guess(ranked, gender):
-            actor.gender = gender  # "she" tells the gender of whom it is
+            actor.gender = gender  # "she" tells the gender of whom it is, until a name does
+            self.taught_by_pronoun.add(actor.name or "")
         return actor, f"{seen.place} {self.distance(seen, tok)}"
 
     def guess(self, ranked: list[tuple[float, Seen]], gender: Gender) -> bool:
@@ -4527,9 +4585,25 @@ class Resolver:
             return 1.0 if actor.kind in ("organization", "group") or body else 0.0
         if actor.kind != "person" or not self._is_person(actor):
             return 0.0
-        if gender is None or actor.gender == gender:
+        if gender is None or actor.gender == gender and not self.rare_named(actor):
             return 1.0
+        if actor.gender == gender:
+            return UNKNOWN_GENDER_FIT  # see rare_named
         return UNKNOWN_GENDER_FIT if actor.gender is None else 0.0
+
+    def rare_named(self, actor: ResolvedActor) -> bool:
+        """Whether only a rare first name ("Barack", ``rare_first_name_gender``) tells the
+        person ACTOR's gender, no title or role word: that gender rules out a pronoun of the
+        other, but fits one of its own no better than an unknown gender (the salience
+        weights were set with these names of unknown gender: a "he" fitting fully a man of
+        a rare first name named in passing made him beat a speaker three sentences back)."""
+        parts = (actor.name or "").split()
+        return (
+            len(parts) >= 2
+            and first_name_gender(parts[0]) is None
+            and actor.name not in self.titled_gender
+            and rare_first_name_gender(parts[0]) == actor.gender
+        )
 
     def surname_of_person(self, name: str) -> bool:
         """Whether NAME, one word, is the surname of a person the article names in full

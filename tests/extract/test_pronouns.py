@@ -89,6 +89,53 @@ def test_a_title_on_a_name_in_no_subjects_place_tells_the_gender_too() -> None:
     assert speaker_of(text.format("She"), "money was ready").name is None
 
 
+def test_a_title_outranks_the_gender_a_misread_she_taught() -> None:
+    # the "she" goes to the one person named (a misreading: he is a man), and teaches "f";
+    # "Mr. Quill" later is still Jo Quill ("Jo" tells no gender), and makes him a man again,
+    # so the "he" after it is his (issue 14: a pronoun's gender only fills a gap)
+    text = (
+        "Sen. Jo Quill opened the hearing on Tuesday. She said the budget was late. "
+        "Mr. Quill said the vote would wait until spring. "
+        "He added that the committee would meet again in May."
+    )
+    title = speaker_of(text, "wait until spring")
+    assert (title.name, title.gender) == ("Jo Quill", "m")
+    assert speaker_of(text, "meet again in May").name == "Jo Quill"
+
+
+def test_a_rare_first_name_of_clear_gender_tells_the_gender() -> None:
+    # "Huma" is too rare for the common first-name list, but all but a few of its bearers
+    # are women: the "he" skips her for the man named before her
+    text = (
+        "Tom Penn said the bridge would close in March. "
+        "Huma Castell said the repairs would cost more. "
+        "He added that the city had no other choice."
+    )
+    assert speaker_of(text, "cost more").gender == "f"
+    assert speaker_of(text, "no other choice").name == "Tom Penn"
+
+
+def test_a_kin_word_in_a_persons_role_tells_the_gender() -> None:
+    # "Chris" tells no gender; "Paul's wife" does, so the "he" after her is not hers
+    text = (
+        "Paul Reyes said the harbour would reopen in May. "
+        "Chris Varley, Paul's wife, said the dredging was late. "
+        "He added that the money was ready."
+    )
+    assert speaker_of(text, "dredging was late").gender == "f"
+    assert speaker_of(text, "money was ready").name == "Paul Reyes"
+
+
+def test_a_kin_word_of_another_in_a_persons_role_tells_nothing() -> None:
+    # "whose husband" is another's role: it tells nothing of Chris Varley's gender
+    from claimtrack.extract.speakers import role_gender
+
+    assert role_gender("whose husband runs the pier") is None
+    assert role_gender("the husband's lawyer") is None
+    assert role_gender("Sen.") is None
+    assert role_gender("congresswoman from the district") == "f"
+
+
 def test_a_woman_in_the_pronouns_own_sentence_beats_a_person_of_unknown_gender() -> None:
     text = "Chris Varley called Laura Denton a disgrace after she said that the police were biased."
     assert speaker_of(text, "police were biased").name == "Laura Denton"

@@ -328,6 +328,32 @@ def test_first_names_kept_are_common_with_their_gender_when_it_is_clear() -> Non
     assert common_first_names(table) == {"maria": "f", "john": "m", "jordan": ""}
 
 
+def test_the_name_as_resolved_tells_the_gender_not_a_headline_glued_before_it() -> None:
+    # a headline the parser read as one person's name ("Laura Denton Endorses Paul Reyes")
+    # is Paul Reyes: his first name, not the headline's first word, tells his gender
+    resolver = Resolver()
+    for name in ("Laura Denton Endorses Paul Reyes", "Paul Reyes", "Laura Denton"):
+        resolver.see_person_name(name)
+    glued = "Laura Denton Endorses Paul Reyes"
+    found = resolver.canonical(ResolvedActor(glued, "person"), glued)
+    assert (found.name, found.gender) == ("Paul Reyes", "m")
+
+
+def test_rare_first_names_kept_are_those_of_gender_clear_beyond_doubt() -> None:
+    from claimtrack.names import rare_first_names
+
+    table = {
+        "zorbalina": [9, 400, 0.99],  # rare, and clearly a woman's name
+        "quintrax": [6, 120, 0.0],  # rare, and clearly a man's name
+        "vessamo": [9, 30, 1.0],  # too few uses to be sure (Wilson low end 0.89)
+        "brindle": [9, 400, 0.80],  # rare and either
+        "harbour": [1, 400, 1.0],  # one source's quirk: a word, no name
+        "maria": [30, 90_000, 0.99],  # common: the common list's
+        "jean-luc": [9, 500, 0.0],  # not plain letters
+    }
+    assert rare_first_names(table) == {"zorbalina": "f", "quintrax": "m"}
+
+
 def test_i_in_the_authors_own_voice_is_nobody_in_the_text() -> None:
     text = (
         "Paul Reyes said the ferry would run all winter. "
