@@ -212,9 +212,10 @@ def index_claims(session: Session, claims: Sequence[Claim], *, fresh: bool = Fal
 
 
 def candidates(session: Session, claims: Sequence[Claim]) -> dict[int, list[tuple[int, str]]]:
-    """For each claim of CLAIMS (indexed already), the (id, content) of the first
-    appearances stored before it, of its speaker, in other sources, that share a band key
-    with it: two queries for all of them (the keys, then the claims)."""
+    """For each claim of CLAIMS, the (id, content) of the first appearances stored before
+    it, of its speaker, in other sources, that share a band key with it: two queries for
+    all of them (the keys, then the claims). CLAIMS of several sources are indexed first
+    (one may be another's candidate); those of one source need not be."""
     keys = {c.id: set(band_keys(c.content)) for c in claims if c.actor_id is not None}
     if not keys:
         return {}
@@ -240,9 +241,12 @@ def candidates(session: Session, claims: Sequence[Claim]) -> dict[int, list[tupl
         )
         for id_, content, actor_id, source_id in session.execute(stmt):
             found[id_] = (content, actor_id, source_id)
+    # each key's claims among those found (of the speakers, first appearances): the others
+    # are no claim's candidates, and a common key's were most of each claim's union
+    kept = {key: ids & found.keys() for key, ids in by_key.items()}
     out: dict[int, list[tuple[int, str]]] = {}
     for c in claims:
-        near = set().union(*(by_key.get(k, set()) for k in keys.get(c.id, ())))
+        near = set().union(*(kept.get(k, ()) for k in keys.get(c.id, ())))
         out[c.id] = [
             (i, found[i][0])
             for i in sorted(near)
@@ -277,9 +281,15 @@ def _published_earlier(a: Claim, b: Claim) -> bool:
 
 def link_all(session: Session, claims: Sequence[Claim], *, fresh: bool = False) -> None:
     """Index and link newly stored CLAIMS (flushed; FRESH: inserted in this transaction), in
-    order: their candidates in one query, the band keys in one insert."""
-    index_claims(session, claims, fresh=fresh)
-    found = candidates(session, claims)
+    order: their candidates in one query, the band keys in one insert. The claims of one
+    source are no candidates of one another: their candidates are asked before their own
+    keys are written, which were most of what the key index gave back (issue 16)."""
+    if len({c.source_id for c in claims}) == 1:
+        found = candidates(session, claims)
+        index_claims(session, claims, fresh=fresh)
+    else:
+        index_claims(session, claims, fresh=fresh)
+        found = candidates(session, claims)
     demoted: set[int] = set()  # no longer first appearances, by an earlier claim of CLAIMS
     for claim in claims:
         near = [(i, text) for i, text in found.get(claim.id, []) if i not in demoted]

@@ -5,10 +5,12 @@ migration 0011, which fills the index for the claims stored before."""
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import inspect, text
+from sqlalchemy import func, inspect, select, text
 
+from claimtrack.store import appearances
 from claimtrack.store import engine as dbmod
 from claimtrack.store.appearances import band_keys, same_score
+from claimtrack.store.models import ClaimBand
 from tests.store.test_migration_0007 import fill_more
 from tests.store.test_web_migration import fill_at_0003, snapshot
 
@@ -165,3 +167,34 @@ def test_a_contained_content_may_be_half_as_long_not_shorter():
     longer = short + " from the old pier to the island"  # 13 words
     assert same_score(short, half) == same_score(half, short) == pytest.approx(0.8)
     assert same_score(short, longer) == same_score(longer, short) == 0.0
+
+
+def test_a_documents_candidates_are_asked_before_its_own_keys_are_written(
+    cli, db_url, tmp_path, monkeypatch
+):
+    """The claims of one source are no candidates of one another, so their candidates are
+    asked before their band keys are written: the key index gives back only the other
+    sources' claims (issue 16: a document's own keys were most of what it read back). The
+    links are the same (the test above)."""
+    own_rows: list[int] = []
+    asked = appearances.candidates
+
+    def spy(session, claims):  # noqa: ANN001, ANN202
+        ids = [c.id for c in claims]
+        stmt = select(func.count()).select_from(ClaimBand).where(ClaimBand.claim_id.in_(ids))
+        own_rows.append(session.scalar(stmt))
+        return asked(session, claims)
+
+    monkeypatch.setattr(appearances, "candidates", spy)
+    for name, body in (("a.md", OUTLET_A), ("b.md", OUTLET_B)):
+        (tmp_path / name).write_text(body, encoding="utf-8")
+        cli("ingest", str(tmp_path / name), "-q", db=db_url)
+    engine = dbmod.make_engine(dbmod.resolve_url(db_url))
+    with engine.connect() as conn:
+        linked = conn.execute(text("SELECT count(*) FROM claims WHERE same_as_id IS NOT NULL"))
+        n_linked = linked.scalar()
+        n_bands = conn.execute(text("SELECT count(DISTINCT claim_id) FROM claim_bands")).scalar()
+        n_claims = conn.execute(text("SELECT count(*) FROM claims")).scalar()
+    engine.dispose()
+    assert own_rows == [0, 0]  # two documents, none of their own keys in the index yet
+    assert n_linked == 1 and n_bands == n_claims  # then indexed, and the tunnel linked
