@@ -2207,6 +2207,16 @@ def role_and_body(noun: Token) -> tuple[str | None, str | None]:
     return " ".join(role) or None, body or _clause_body(noun)
 
 
+def _role_edge(root: Token, start: int) -> int:
+    """The first token the words before a name may take a role from: the name's own subtree,
+    or the title's when the name stands in apposition to the title right before it ("the
+    U.S. Vice President Jo Roe", the determiner making the title the head)."""
+    head = root.head
+    if root.dep_ == "appos" and head.i == start - 1 and head.lower_ in TITLE_WORDS:
+        return head.left_edge.i
+    return root.left_edge.i
+
+
 def written_roles(ent: Span) -> list[str]:
     """The roles an article gives a named person: the words right before the name ("Indiana
     Gov. Mike Pence") with the party and state of a tag after it ("Sen. Jo Roe (R-S.C.)"
@@ -2216,7 +2226,7 @@ def written_roles(ent: Span) -> list[str]:
     out = []
     i = ent.start - 1
     while (
-        i >= root.left_edge.i
+        i >= _role_edge(root, ent.start)
         and doc[i].dep_ not in _ROLE_STOP
         and doc[i].ent_type_ != "PERSON"
         and doc[i].pos_ in ("PROPN", "NOUN", "ADJ")
@@ -2334,6 +2344,15 @@ def _stacked(head: Token, name: Token, start: int, end: int) -> ResolvedActor:
     return ResolvedActor(inner.name, "person", role, inner.affiliation, inner.forms)
 
 
+def _in_title_of(doc: Doc, i: int) -> bool:
+    """Whether doc[i] ends the phrase after a title's "of", whatever its case ("Staff" of
+    "Chief Of Staff", "Intelligence" of "Director Of National Intelligence")."""
+    j = i - 1
+    while j > 0 and doc[j].lower_ in TITLE_WORDS:
+        j -= 1
+    return j > 0 and doc[j].lower_ == "of" and doc[j - 1].lower_ in TITLE_WORDS
+
+
 def analyse_mention(head: Token, start: int, end: int) -> ResolvedActor:
     """Split a mention into name, role and affiliation; guess its kind."""
     doc = head.doc
@@ -2380,6 +2399,12 @@ def analyse_mention(head: Token, start: int, end: int) -> ResolvedActor:
     if (campaign := campaign_actor(head)) is not None:
         return campaign
     name_toks = _org_name_toks(doc, name_toks, start)
+    while (
+        len(name_toks) > 2
+        and first_name_gender(name_toks[0].text) is None
+        and _in_title_of(doc, name_toks[0].i)
+    ):
+        name_toks = name_toks[1:]  # "Chief Of Staff Jo Roe" in Title Case: Staff is the title's
     if (group := named_group(head)) is not None:
         return group
     ent = name_head.ent_type_

@@ -209,3 +209,20 @@ def test_a_headline_s_bare_description_is_the_one_person_named_so() -> None:
         "Retired Gen. Paul Ostrander said on Monday that morale was low."
     )
     assert speaker_of(two, "Morale Is Low").name not in ("Paul Ostrander", "Ada Brill")
+
+
+def test_a_title_after_the_still_gives_the_name_its_role() -> None:
+    # "the" makes the title the head and the name its appositive: the role is still read
+    text = (
+        "Crowds greeted the U.S. Vice President Jo Roe in Lyon. "
+        '"We made progress," Roe said on Monday. '
+        "Later the vice president said the talks would resume."
+    )
+    who = speaker_of(text, "the talks would resume")
+    assert (who.name, who.role) == ("Jo Roe", "Vice President")
+
+
+def test_a_title_case_title_with_of_leaves_no_title_word_in_the_name() -> None:
+    text = '"It will pass," Chief Of Staff Dirk Valmont Said On Monday.'
+    who = speaker_of(text, "It will pass")
+    assert (who.name, who.role) == ("Dirk Valmont", "Chief Of Staff")
