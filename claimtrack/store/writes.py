@@ -666,6 +666,8 @@ def filed_name(speaker: Speaker, doc_text: str) -> Filed | None:
         return None
     said = " ".join(speaker.mention.text(doc_text).split()) if speaker.mention else ""
     kind = "unnamed" if title_only(name) else speaker.kind  # "Judge": a role, nobody's name
+    if (full := caps_label(name, doc_text)) is not None:
+        name, kind = full, "person"  # "ROE:" of a transcript that names "Jo Roe"
     kind = name_kind(name, kind, doc_text)
     titles = titles_before(name, doc_text) if kind in PERSON_OR_ORG else set()
     if titles:
@@ -686,6 +688,31 @@ def filed_name(speaker: Speaker, doc_text: str) -> Filed | None:
     else:
         name = org_name(doc_text, name)
     return Filed(name, person, kind, gender, titled, said)
+
+
+# an all-caps word that may be a surname (a transcript's "ROE:", a headline's "ROE"),
+# not an abbreviation of two letters ("AP")
+_CAPS_WORD = re.compile(r"[A-Z][A-Z'\u2019-]{2,}")
+
+
+def caps_label(name: str, text: str) -> str | None:
+    """The person an all-caps word NAME is a label of (a transcript's "ROE:"): the one
+    person its article TEXT names in full, in either case, with that surname ("Jo Roe"
+    or "JO ROE"), as the article writes them; None when NAME is no all-caps word or
+    the article names nobody or several of that surname ("FBI", "EXPERTS")."""
+    if not _CAPS_WORD.fullmatch(name):
+        return None
+    pattern = rf"\b([A-Z][a-z]+|[A-Z]{{2,}})(?: [A-Z]\.)? ((?i:{re.escape(name)}))\b(?! [A-Z])"
+    found: dict[tuple[str, str], str] = {}
+    for m in re.finditer(pattern, text):
+        first, last = m.group(1), m.group(2)
+        if not is_first_name(first.capitalize(), None):
+            continue
+        form = f"{first} {last}"
+        key = (fold(first), fold(last))
+        if key not in found or found[key].isupper():
+            found[key] = form  # the article's mixed-case form over its label's
+    return found.popitem()[1] if len(found) == 1 else None
 
 
 # a speaker ``filed_names`` did not work out (None is a speaker with no name)
@@ -727,6 +754,9 @@ def resolve_actor(
         return None
     name, person, kind, gender = filed.name, filed.person, filed.kind, filed.gender
     titled, said = filed.titled, filed.said
+    if not person and kind == "unnamed" and _CAPS_WORD.fullmatch(name):
+        if _named(session, name_key(name)):  # "ROE": a label of a surname people bear
+            person, kind = True, "person"
     actor = namesake = find_actor(session, name)
     if actor is not None and (actor.kind == "person") != person:
         actor = other_kind(actor, name, person, doc_text)
@@ -748,6 +778,8 @@ def resolve_actor(
         actor = titled_apart(session, name, titled, said) or clash  # "Mrs. Roe" beside "Roe"
     if actor is None and namesake is not None and namesake.name_key == name_key(name):
         actor = namesake  # nobody else it can be, and the name is taken (keys are unique)
+        if person and actor.kind == "unnamed" and _named(session, actor.name_key):
+            actor.kind = "person"  # a label read as nobody's name ("ROE"): a person's
     if actor is None:
         actor = new_actor(session, name, "person" if person else kind, gender)
     if not actor.role and is_role(speaker.role, actor.name):

@@ -551,3 +551,56 @@ def test_a_one_word_body_its_article_titles_mr_is_the_person_of_that_surname(db_
     assert said["the ferry would"] == ("Ansel Quimby", "person")  # the mention's title
     assert said["the tolls would"] == ("Ansel Quimby", "person")  # the article's "Mr."
     assert said["the school would"] == ("Quimby", "person")  # "Mrs.": not Ansel, a person
+
+
+# ---- all-caps labels (issue 14, branch s14-caps) -----------------------------------------
+
+TRANSCRIPT = _article(
+    "transcript.txt",
+    "Sunday interview\n\nNORA BELLWEATHER: Welcome back to the programme.\n\n"
+    "BELLWEATHER: Do you think the harbour budget will pass this spring?\n",
+    [
+        C("BELLWEATHER", "BELLWEATHER", ":", "Do you think the harbour budget", kind="unnamed"),
+    ],
+)  # fmt: skip
+
+
+def test_a_transcript_s_all_caps_label_is_the_person_its_article_names_in_full(db_url):
+    store_articles(db_url, [TRANSCRIPT])
+    assert _speakers(db_url)["Do you think"] == ("NORA BELLWEATHER", "person")
+
+
+HEADLINES = _article(
+    "headlines.txt",
+    "Five things to know\n\n1. WHY QUARRINGTON WANTS A DEEPER HARBOUR\n\nThe plan was shown.\n",
+    [C("QUARRINGTON", "QUARRINGTON", "WANTS", "A DEEPER HARBOUR", kind="unnamed")],
+)
+ANSELM = _article(
+    "anselm.txt",
+    "Harbours\n\nAnselm Quarrington said the harbour would be dredged.\n",
+    [C("Anselm Quarrington", "Anselm Quarrington", "said", "the harbour would be dredged")],
+)
+BOTH = _article(
+    "both.txt",
+    "Harbours again\n\nAnselm Quarrington said the cranes would stay. Beatrix Quarrington "
+    "said the pier would close.\n",
+    [
+        C("Anselm Quarrington", "Anselm Quarrington", "said", "the cranes would stay"),
+        C("Beatrix Quarrington", "Beatrix Quarrington", "said", "the pier would close"),
+    ],
+)
+QUARRINGTON_ALONE = _article(
+    "surname.txt",
+    "Harbours once more\n\nQuarrington said the dredging would cost more.\n",
+    [C("Quarrington", "Quarrington", "said", "the dredging would cost more")],
+)
+
+
+def test_an_all_caps_headline_word_the_registry_knows_as_a_surname_is_a_person(db_url):
+    store_articles(db_url, [ANSELM, HEADLINES])
+    assert _speakers(db_url)["A DEEPER HARBOUR"] == ("Anselm Quarrington", "person")
+
+
+def test_a_person_never_falls_back_onto_an_unnamed_label_of_the_same_name(db_url):
+    store_articles(db_url, [HEADLINES, BOTH, QUARRINGTON_ALONE])  # the label stored before anyone
+    assert _speakers(db_url)["the dredging would"] == ("QUARRINGTON", "person")
