@@ -2243,7 +2243,11 @@ def written_roles(ent: Span) -> list[str]:
     for c in root.children:
         if c.dep_ == "appos" and c.i > root.i and c.pos_ == "NOUN":
             out.append(_phrase_words(_noun_phrase(c)))
-    if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.i < root.i:
+    if (
+        root.dep_ == "appos"
+        and (root.head.pos_ == "NOUN" or root.head.lower_ in TITLE_WORDS)
+        and root.head.i < root.i
+    ):  # "the nominee, Jo Roe"; "the U.S. Vice President, Jo Roe" (a Title Case head)
         out.append(_phrase_words(_noun_phrase(root.head, skip=root)))
     elif root.dep_ == "appos" and (noun := _of_whom(root.head)) is not None:
         # "An attorney for Roe, Al Poe," parsed as Roe's appositive: Poe is the attorney
@@ -2353,6 +2357,29 @@ def _in_title_of(doc: Doc, i: int) -> bool:
     return j > 0 and doc[j].lower_ == "of" and doc[j - 1].lower_ in TITLE_WORDS
 
 
+def _after_title_of(doc: Doc, i: int) -> bool:
+    """Whether doc[i] stands in a run of capitalised words (an "And" between them) right
+    after a title's "Of" in Title Case ("Human" of "Secretary Of Health And Human Services")."""
+    j = i - 1
+    while j > 0 and (
+        doc[j].text[:1].isupper() and doc[j].lower_ != "of" or doc[j].lower_ in ("and", "&")
+    ):
+        j -= 1
+    return j > 0 and doc[j].text == "Of" and doc[j - 1].lower_ in TITLE_WORDS
+
+
+def _person_after_agency(name: list[Token]) -> list[Token]:
+    """The person's name ending capitalised words after a title's "Of": from the first known
+    first name that leaves a surname after it, else the last two words ("Dirk Valmont" of
+    "National Intelligence Dirk Valmont"); never fewer than two words."""
+    if len(name) <= 2:
+        return name
+    first = next(
+        (k for k, t in enumerate(name[:-1]) if first_name_gender(t.text) is not None), None
+    )
+    return name[len(name) - 2 if first is None else first :]
+
+
 def analyse_mention(head: Token, start: int, end: int) -> ResolvedActor:
     """Split a mention into name, role and affiliation; guess its kind."""
     doc = head.doc
@@ -2405,6 +2432,8 @@ def analyse_mention(head: Token, start: int, end: int) -> ResolvedActor:
         and _in_title_of(doc, name_toks[0].i)
     ):
         name_toks = name_toks[1:]  # "Chief Of Staff Jo Roe" in Title Case: Staff is the title's
+    if len(name_toks) > 2 and _after_title_of(doc, name_toks[0].i):
+        name_toks = _person_after_agency(name_toks)  # "Secretary Of Health And Human Services"
     if (group := named_group(head)) is not None:
         return group
     ent = name_head.ent_type_
@@ -2517,7 +2546,23 @@ def _named_after_title(head: Token, toks: list[Token]) -> ResolvedActor | None:
         if t.pos_ != "PROPN" or t.i <= head.i:
             break
         name.insert(0, t)
-    if not 2 <= len(name) <= 3 or _title_word(name[0].text) or name[-1].dep_ == "pobj":
+    # "Director Of National Intelligence Dirk Valmont": the agency is the title's, the name
+    # after it the person's; not a name's own title ("Aide Of President Jo Roe" is the aide)
+    cut = _person_after_agency(name)
+    agency = (
+        len(cut) < len(name)
+        and head.nbor().text == "Of"
+        and head.nbor().i == name[0].i - 1
+        and cut[0].nbor(-1).lower_ not in TITLE_WORDS | COURTESY_TITLES
+    )
+    if agency:
+        name = cut
+    if (
+        not 2 <= len(name) <= 3
+        or _title_word(name[0].text)
+        or name[-1].dep_ == "pobj"
+        and not agency
+    ):
         return None  # "the adviser to Jo Roe": the one the adviser serves
     if name[-1].ent_type_ != "PERSON" and first_name_gender(name[0].text) is None:
         return None

@@ -226,3 +226,23 @@ def test_a_title_case_title_with_of_leaves_no_title_word_in_the_name() -> None:
     text = '"It will pass," Chief Of Staff Dirk Valmont Said On Monday.'
     who = speaker_of(text, "It will pass")
     assert (who.name, who.role) == ("Dirk Valmont", "Chief Of Staff")
+
+
+def test_a_title_case_agency_title_leaves_the_agency_out_of_the_name() -> None:
+    # the "Of" phrase runs over the agency's capitalised words up to the person's first name
+    one = "Director Of National Intelligence Dirk Valmont said on Monday that the bill would pass."
+    who = speaker_of(one, "the bill would pass")
+    assert (who.name, who.role) == ("Dirk Valmont", "Director Of National Intelligence")
+    two = "Secretary Of Health And Human Services Maria Delgado Says Bill Will Pass"
+    who = speaker_of(two, "Bill Will Pass")
+    assert (who.name, who.role) == ("Maria Delgado", "Secretary Of Health And Human Services")
+
+
+def test_a_title_case_title_before_a_comma_gives_the_name_its_role() -> None:
+    # "the U.S. Vice President, Jo Roe": the Title Case head is a title, so a role
+    text = (
+        "Crowds greeted the U.S. Vice President, Jo Roe, in Lyon. "
+        "Later the vice president said the talks would resume."
+    )
+    who = speaker_of(text, "the talks would resume")
+    assert (who.name, who.role) == ("Jo Roe", "Vice President")
