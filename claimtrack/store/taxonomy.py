@@ -303,7 +303,11 @@ def _keyword_body(keyword: str) -> str:
 def _word_body(word: str) -> str:
     if word == "#":
         return _NUMBER
-    return _spellings(word) if word.islower() and word.isalpha() else re.escape(word)
+    if word.islower() and word.isalpha():
+        return _spellings(word)
+    # an apostrophe, straight or curly in the keyword, matches either in the text ("bachelor's
+    # degree" finds "bachelor’s degree"; "i'm on meth" finds "I’m on meth")
+    return re.escape(word.replace("’", "'")).replace("'", "['’]")
 
 
 def _is_name(keyword: str) -> bool:

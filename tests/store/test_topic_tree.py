@@ -2945,3 +2945,21 @@ def test_drug_use_is_no_crime_and_an_approval_no_sanction_round_24(
         assert want in found, found
     if wrong:
         assert wrong not in found, found
+
+
+@pytest.mark.parametrize(
+    ("claim", "want", "wrong"),
+    [
+        ("I’m on meth most days, she wrote", "public-health", "crime"),
+        ("we're on meth in this valley", "public-health", "crime"),
+        ("she holds a master’s degree in nursing", "education", None),
+        ("he holds a master's degree in nursing", "education", None),
+    ],
+)
+def test_a_keyword_s_apostrophe_matches_a_straight_or_a_curly_one(
+    claim: str, want: str | None, wrong: str | None
+):
+    found = slugs(tag(load_taxonomy(), claim))
+    assert want in found, found
+    if wrong:
+        assert wrong not in found, found
