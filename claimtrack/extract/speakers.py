@@ -2224,9 +2224,9 @@ def written_roles(ent: Span) -> list[str]:
     description the name stands in apposition to ("the nominee, Jo Roe")."""
     root, doc = ent.root, ent.doc
     out = []
-    i = ent.start - 1
+    i, edge = ent.start - 1, _role_edge(root, ent.start)
     while (
-        i >= _role_edge(root, ent.start)
+        i >= edge
         and doc[i].dep_ not in _ROLE_STOP
         and doc[i].ent_type_ != "PERSON"
         and doc[i].pos_ in ("PROPN", "NOUN", "ADJ")
