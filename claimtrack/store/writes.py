@@ -934,8 +934,8 @@ def name_kind(name: str, kind: str, text: str) -> str:
     return "person" if signs or middle or suffix else kind
 
 
-# a person's title before a surname
-_TITLED = r"\b(?:Mr|Mrs|Ms|Dr)\.? {0}\b"
+# a person's title before a surname (the title its group 1)
+_TITLED = r"\b(Mr|Mrs|Ms|Dr)\.? {0}\b"
 # a job or title in lower case right before a name ("author Jo Roe", "former senator Jo Roe")
 JOBS_BEFORE = (
     frozenset(w.rstrip(".") for w in TITLE_WORDS) | words("role_nouns") | words("job_nouns")
@@ -949,7 +949,7 @@ def titles_before(name: str, text: str) -> set[str | None]:
     which the NER took for a body, is a person where the text writes "Mr. Roe")."""
     if len(name.split()) != 1 or not name[:1].isupper() or not name.isalpha():
         return set()
-    found = re.finditer(r"\b(Mr|Mrs|Ms|Dr)\.? " + re.escape(name) + r"\b", text)
+    found = re.finditer(_TITLED.format(re.escape(name)), text)
     return {title_gender(m.group(1)) for m in found}
 
 
