@@ -1315,7 +1315,9 @@ _NARRATES = LazyPattern(
 _OCCASION = LazyPattern(
     r"\b(?:rall(?:y|ies)|convention|debate|fundraiser|town\s+hall|campaign\s+(?:event|stop)"
     r"|(?:news|press)\s+conference|victory\s+party|speech|appearance|interview|e-?mail"
-    r"|statement|tweet|post)s?\b",
+    r"|statement|tweet|post|briefing|summit|hearing|meeting|visit|video|podcast|broadcast"
+    r"|(?:conference|phone|video)\s+call|campaign\s+trail)s?\b"
+    r"|\b(?:during|on|throughout|over|early\s+in|late\s+in)\s+the\s+campaign\b",
     re.IGNORECASE,
 )
 INTERJECTION_WORDS = 16  # words at most of an attribution between two pieces of a quotation

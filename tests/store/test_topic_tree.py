@@ -2963,3 +2963,76 @@ def test_a_keyword_s_apostrophe_matches_a_straight_or_a_curly_one(
     assert want in found, found
     if wrong:
         assert wrong not in found, found
+
+
+@pytest.mark.parametrize(
+    ("content", "wrong"),
+    [
+        (
+            "“I would be strict with the landlords,” Ann Holt said at one point during the"
+            " campaign. “Frankly, that will make them think twice.”",
+            "elections",
+        ),
+        (
+            "“The ferry timetable must change,” Ted Moss said at a briefing on the campaign"
+            " trail. “Soon.”",
+            "elections",
+        ),
+        (
+            "“We fixed the bridge,” she said in a video from the campaign headquarters. “At last.”",
+            "elections",
+        ),
+    ],
+)
+def test_an_attribution_during_the_campaign_or_at_a_briefing_is_no_subject_s19_cover4(
+    content: str, wrong: str
+):
+    """Issue 19 (branch s19-cover4): "said at one point during the campaign", "said at a
+    briefing", "said in a video" between two pieces of a quotation say when and where
+    it was said, as "said at a rally" does: its words are not read for a topic."""
+    found = slugs(tag(load_taxonomy(), own_words(content, 0)))
+    assert wrong not in found, found
+
+
+def test_a_police_prosecutor_or_fire_speaker_names_the_field_s19_cover4():
+    """Issue 19 (branch s19-cover4): a speaker who is the police, a sheriff, a prosecutor, a
+    defence lawyer or a fire service speaks for one field: a claim of theirs that no word and
+    no article tags files under it ("Police said | that a camera showed him at the door")."""
+    from claimtrack.store.taxonomy import speaker_topics
+
+    tax = load_taxonomy()
+    assert speaker_topics(tax, "Police") == {"law-enforcement": "speaker"}
+    assert speaker_topics(tax, "a county sheriff") == {"law-enforcement": "speaker"}
+    assert speaker_topics(tax, "she", "prosecutor") == {"judiciary": "speaker"}
+    assert speaker_topics(tax, "Ted Moss", "defense attorney") == {"judiciary": "speaker"}
+    assert speaker_topics(tax, "the fire chief") == {"disaster": "speaker"}
+    # a band or a show named "The Police" is no police force
+    assert speaker_topics(tax, "The Police") == {}
+
+
+@pytest.mark.parametrize(
+    ("slug", "tagged", "untagged"),
+    [
+        ("society", "cyberbullying rose at the academy", "the nations bullying their neighbours"),
+        ("crime", "the atrocities committed by the militia", None),
+        ("security", "the mass surveillance of phone records", None),
+        ("wellness", "her struggles with body image", None),
+        ("business-enterprise", "the antitrust case against the grocer", None),
+        ("housing-property", "the town planning rules for the riverside", None),
+        ("family-life", "adoptive parents waited two years", None),
+        ("food-drink", "the brewers raised their prices", None),
+        ("economy", "the fishermen landed less cod this year", None),
+        ("environment", "ocean acidification harms shellfish", None),
+        ("transport", "road safety on the ring road", None),
+        ("arts-entertainment", "the anime drew record crowds", None),
+        ("lifestyle", "dating apps changed how couples meet", None),
+    ],
+)
+def test_subjects_of_general_news_s19_cover4(slug: str, tagged: str, untagged: str | None):
+    """Issue 19 (branch s19-cover4): subjects of general news the tree named by no keyword of
+    one sense (bullying at school or online, atrocities, mass surveillance, body image,
+    antitrust, town planning, adoption, brewers, fishing, the oceans, road safety, anime,
+    dating apps); a state "bullying" its neighbours is no school story."""
+    tax = load_taxonomy()
+    assert slug in slugs(tag(tax, tagged))
+    assert untagged is None or slug not in slugs(tag(tax, untagged))
