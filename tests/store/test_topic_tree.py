@@ -2969,7 +2969,7 @@ def test_a_keyword_s_apostrophe_matches_a_straight_or_a_curly_one(
     ("content", "wrong"),
     [
         (
-            "“I would be strict with the landlords,” Ann Holt said at one point during the"
+            "“I would be strict with the landlords,” Ann Holt said early in the"
             " campaign. “Frankly, that will make them think twice.”",
             "elections",
         ),
@@ -2987,7 +2987,7 @@ def test_a_keyword_s_apostrophe_matches_a_straight_or_a_curly_one(
 def test_an_attribution_during_the_campaign_or_at_a_briefing_is_no_subject_s19_cover4(
     content: str, wrong: str
 ):
-    """Issue 19 (branch s19-cover4): "said at one point during the campaign", "said at a
+    """Issue 19 (branch s19-cover4): "said early in the campaign", "said at a
     briefing", "said in a video" between two pieces of a quotation say when and where
     it was said, as "said at a rally" does: its words are not read for a topic."""
     found = slugs(tag(load_taxonomy(), own_words(content, 0)))
