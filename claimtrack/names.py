@@ -140,6 +140,13 @@ def _rare_names() -> dict[str, str]:
     return _cached_names("rare", rare_first_names)
 
 
+# each list's rule: both are read off one reading of the table (issue 16: read twice, 22 MB)
+_KEEP: dict[str, Callable[[dict[str, list]], dict[str, str]]] = {
+    "common": common_first_names,
+    "rare": rare_first_names,
+}
+
+
 def _cached_names(kind: str, keep: Callable[[dict[str, list]], dict[str, str]]) -> dict[str, str]:
     cache = _first_names_cache(kind)
     try:
@@ -150,15 +157,24 @@ def _cached_names(kind: str, keep: Callable[[dict[str, list]], dict[str, str]]) 
     spec = importlib.util.find_spec("nomquamgender")  # its folder, without importing pandas
     assert spec is not None and spec.submodule_search_locations, "nomquamgender is not installed"
     table = Path(next(iter(spec.submodule_search_locations))) / "name_data.json"
-    names = keep(json.loads(table.read_text(encoding="utf-8")))
-    try:  # written whole, then renamed: a reader never sees half of it
+    data = json.loads(table.read_text(encoding="utf-8"))
+    names = keep(data)
+    _write_names(cache, names)
+    for other, rule in _KEEP.items():  # the other lists from the same reading, when missing
+        if other != kind and not _first_names_cache(other).exists():
+            _write_names(_first_names_cache(other), rule(data))
+    return names
+
+
+def _write_names(cache: Path, names: dict[str, str]) -> None:
+    """Write the names kept to CACHE, whole, then renamed: a reader never sees half of it."""
+    try:
         cache.parent.mkdir(parents=True, exist_ok=True)
         part = cache.with_suffix(f".{os.getpid()}.part")
         part.write_text("".join(f"{n}\t{g}\n" for n, g in sorted(names.items())), "utf-8")
         part.replace(cache)
     except OSError:
         pass  # a read-only home: read the table again next time
-    return names
 
 
 def is_first_name(word: str) -> bool:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import cache, lru_cache
-from typing import TypeVar
+from typing import Any, TypeVar
 
 T = TypeVar("T")
 HEAD = 6  # characters of a keyword's start compared
@@ -94,16 +94,146 @@ def pick(items: Sequence[T], bits: int) -> list[T]:
     return out
 
 
+class Alternation:
+    """The pattern ``(?<!\\w)(?:A1|A2|...)END`` of ALTERNATIVES, compiled when first searched,
+    as ``re.compile(PATTERN, FLAGS)`` would be: its heads are read off each alternative
+    (``heads``) without compiling it, so a taxonomy's screens are built without compiling
+    its topics' patterns, and a topic's pattern is compiled only when a text may start one
+    of its keywords (issue 16: about 0.7 s of every process compiled them all). After its
+    first use a method (``search``, ``finditer``...) is the compiled pattern's own."""
+
+    def __init__(self, alternatives: Sequence[str], end: str, flags: int = 0) -> None:
+        self.alternatives = tuple(alternatives)
+        self.pattern = rf"{_WORD_START}(?:{'|'.join(self.alternatives)}){end}"
+        self.flags = flags
+        self.compiled: re.Pattern[str] | None = None  # until first searched
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):  # pickle's and copy's look-ups: nothing to compile
+            raise AttributeError(name)
+        if self.compiled is None:
+            self.compiled = re.compile(self.pattern, self.flags)
+        value = getattr(self.compiled, name)
+        setattr(self, name, value)
+        return value
+
+
 @cache
-def heads(pattern: re.Pattern[str]) -> frozenset[str] | None:
+def heads(pattern: re.Pattern[str] | Alternation) -> frozenset[str] | None:
     """The first characters (1 to HEAD, in small letters) one of which every match of PATTERN
-    starts with, at a word start; None when PATTERN is not of that shape (then it is searched)."""
-    if not pattern.pattern.startswith(_WORD_START):
+    starts with, at a word start; None when PATTERN is not of that shape (then it is searched).
+    Of an ``Alternation``, the union of its alternatives' (each read once a process)."""
+    if isinstance(pattern, Alternation):
+        found: set[str] = set()
+        for alternative in pattern.alternatives:
+            one = _alternative_heads(alternative, pattern.flags)
+            if one is None:
+                return None
+            found |= one
+        return frozenset(found) if found else None
+    return _source_heads(pattern.pattern, pattern.flags)
+
+
+# a regular expression's special characters, outside a class (re's own list, the escapes
+# and the flags' "#" and space left out: they are plain characters here)
+_SPECIAL = frozenset("\\.^$*+?{}[]|()")
+# what may follow a keyword's plain start and end the head there: nothing, a prefix's tail
+# or a plural's (store/taxonomy.py's ``_keyword_body``)
+_ENDS = ("", r"\w*", "(?:s|es)?")
+# HEAD letters or figures, the last not left out or repeated ("colou?r"): the head itself
+_LETTERS = re.compile(rf"[A-Za-z0-9]{{{HEAD}}}(?![?*{{])")
+_Token = tuple[frozenset[str], bool]  # the characters (folded) of one place; repeated ("+")
+
+
+@cache
+def _alternative_heads(alternative: str, flags: int) -> frozenset[str] | None:
+    """``heads`` of ``(?<!\\w)(?:ALTERNATIVE)``: read off its characters when it starts with
+    plain ones (a keyword's words and the spaces or hyphens between them), else parsed as
+    ``heads`` parses a pattern (about a third of a taxonomy's: parsing took 0.2 to 0.4 s)."""
+    if not flags & re.VERBOSE and (m := _LETTERS.match(alternative)):
+        return frozenset([m.group(0).lower()])  # most keywords: their first letters
+    tokens = None if flags & re.VERBOSE else _plain_start(alternative)
+    if tokens is None:
+        return _source_heads(rf"{_WORD_START}(?:{alternative})", flags)
+    found = _expand(tuple(tokens), HEAD)
+    return None if not found or "" in found else frozenset(found)
+
+
+def _plain_start(alternative: str) -> list[_Token] | None:  # noqa: C901 (one case a shape)
+    """The places of ALTERNATIVE's first HEAD characters, when each is a plain character, an
+    escaped one, ``\\s`` or a class of those, once or repeated ("+"), up to where the head
+    ends (a character IGNORECASE matches beyond ASCII, or the end of the alternative or one of
+    ``_ENDS``); None for any other shape (a quantifier, a group, a range...)."""
+    tokens: list[_Token] = []
+    i = 0
+    while len(tokens) < HEAD and i < len(alternative):
+        ch = alternative[i]
+        if ch == "[":
+            close = alternative.find("]", i + 2)
+            members = _members(alternative[i + 1 : close]) if close > 0 else None
+            if members is None:
+                return None
+            chars, step = members, close + 1 - i
+        elif ch == "\\" and alternative[i + 1 : i + 2] == "s":
+            chars, step = [" "], 2
+        elif ch == "\\" and i + 1 < len(alternative) and not alternative[i + 1].isalnum():
+            chars, step = [alternative[i + 1]], 2  # an escaped punctuation mark: itself
+        elif ch in _SPECIAL:
+            break
+        else:
+            chars, step = [ch], 1
+        after = alternative[i + step : i + step + 1]
+        if after and after in "?*{":
+            return None  # a place that may be left out: parsed
+        folded = frozenset(c.translate(FOLD) for c in chars)
+        if not all(c.isascii() for c in folded):
+            return tokens  # where the head ends, as parsed
+        tokens.append((folded, after == "+"))
+        i += step + (after == "+")
+    return tokens if len(tokens) == HEAD or alternative[i:] in _ENDS else None
+
+
+def _members(body: str) -> list[str] | None:
+    """The characters a class's BODY lists (plain, escaped punctuation, ``\\s`` as a space);
+    None for a range, a negation or another escape."""
+    out, i = [], 0
+    if body.startswith("^"):
+        return None
+    while i < len(body):
+        if body[i] == "\\" and body[i + 1 : i + 2] == "s":
+            out.append(" ")
+        elif body[i] == "\\" and i + 1 < len(body) and not body[i + 1].isalnum():
+            out.append(body[i + 1])
+        elif body[i] in "\\-[]":
+            return None
+        else:
+            out.append(body[i])
+            i += 1
+            continue
+        i += 2
+    return out or None
+
+
+def _expand(tokens: tuple[_Token, ...], n: int) -> set[str]:
+    """The heads of N characters or fewer TOKENS spell, as ``_heads`` reads a repeat: once,
+    then the rest or again."""
+    if n == 0 or not tokens:
+        return {""}
+    (chars, repeated), rest = tokens[0], tokens[1:]
+    after = _expand(rest, n - 1)
+    if repeated:
+        after |= _expand(tokens, n - 1)
+    return {c + h for c in chars for h in after}
+
+
+def _source_heads(source: str, flags: int) -> frozenset[str] | None:
+    """``heads`` of the pattern SOURCE compiled with FLAGS, read off re's parse of it."""
+    if not source.startswith(_WORD_START):
         return None
     try:  # the re module's own parser (private, 3.11 on): the pattern as re reads it
         from re import _parser
 
-        parsed = list(_parser.parse(pattern.pattern, pattern.flags))
+        parsed = list(_parser.parse(source, flags))
     except (ImportError, AttributeError, re.error):
         return None  # a Python without it: every pattern is searched, as before the screen
     if not parsed or str(parsed[0][0]) != "ASSERT_NOT":

@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -223,7 +223,9 @@ def _kind(keyword: str) -> str:
 
 def _alternation(keywords: Sequence[str]) -> re.Pattern[str]:
     """One pattern for KEYWORDS, the word-edge checks hoisted out of the alternation (the
-    engine then tries the keywords only where a word starts: about 10 times faster)."""
+    engine then tries the keywords only where a word starts: about 10 times faster); compiled
+    when first searched (``screen.Alternation``: a taxonomy's screens read its heads without
+    compiling it, so a process compiles only the patterns its texts may match)."""
     # the longest first: "electoral college" is found whole, not as "electoral"
     ordered = sorted((k for k in keywords if k.strip()), key=lambda k: -len(k.strip()))
     terms = [_keyword_body(k) for k in ordered]
@@ -236,7 +238,7 @@ def _alternation(keywords: Sequence[str]) -> re.Pattern[str]:
         terms = [f"{_NUMBER}(?:{'|'.join(counted)})"] + [
             t for t in terms if not t.startswith(_NUMBER)
         ]
-    return re.compile(rf"(?<!\w)(?:{'|'.join(terms)}){_WORD_END}", re.IGNORECASE)
+    return screen.Alternation(terms, _WORD_END, re.IGNORECASE)  # type: ignore[return-value]
 
 
 # a keyword ends where its word does, and not before a contraction's "n't": "won't" is no win
@@ -288,6 +290,7 @@ _NUMBER_WORD = (
 _NUMBER = rf"(?:[0123456789](?:[\d,.]*\d)?|{_NUMBER_WORD}(?:-{_NUMBER_WORD})?)(?:\s+of)?"
 
 
+@cache
 def _keyword_body(keyword: str) -> str:
     keyword = keyword.strip()
     prefix = keyword.endswith("*")

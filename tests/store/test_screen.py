@@ -224,3 +224,43 @@ def test_speaker_topics_are_the_same_with_and_without_the_screen(monkeypatch):
     monkeypatch.setattr(screen, "heads", lambda _pattern: None)  # no screen: the plain search
     assert [speaker_topics(topics, m) for m in mentions] == screened
     assert sum(bool(t) for t in screened) > 2
+
+
+# keywords of every shape the tagger builds: a prefix, a plural, two words, a hyphen, a
+# figure, a count, an acronym, an apostrophe, letters beyond ASCII, British spellings
+ODD_KEYWORDS = [
+    "election*", "vote", "tax", "the judge", "e-commerce", "5G", "# rebounds", "# assists",
+    "CIA", "U.S. Senate", "bachelor's degree", "Côte d'Ivoire", "naïve*", "\u0130zmir",
+    "organiz*", "labor", "fiber", "defense", "program", "colour", "a b c d e f", "x",
+]  # fmt: skip
+
+
+def test_heads_read_off_the_keywords_are_those_of_the_compiled_pattern():
+    """The screens read a topic's heads off its keywords' alternatives, most without re's
+    parser (``screen.Alternation``): for every pattern of the built-in taxonomy and for
+    keywords of odd shapes they are the heads re's parse of the whole pattern gives."""
+    patterns = [p for p in _patterns() if p is not _NEVER]
+    patterns += [_alternation([k]) for k in ODD_KEYWORDS] + [_alternation(ODD_KEYWORDS)]
+    for p in patterns:
+        compiled = re.compile(p.pattern, p.flags)
+        assert heads(p) == screen._source_heads(compiled.pattern, compiled.flags), p.pattern[:80]
+    assert heads(_alternation(["a b c d e f"])) >= {"a b c ", "a-b-c-", "a  b c"}
+    assert heads(_alternation(["naïve*"])) == {"na"}  # the head ends where ASCII does
+
+
+def test_a_topic_pattern_is_compiled_only_when_a_text_may_start_its_keywords():
+    """Building a taxonomy's screens compiles none of its patterns (they took about 0.7 s of
+    every process); tagging a claim compiles those of the topics whose keywords' first
+    letters start one of its words, and finds what it found before."""
+    topics = load_taxonomy()
+    calm = "The weather was fine and the picnic went ahead."
+    for kind in ("pattern", "weak_pattern", "who_pattern", "speaker_pattern"):
+        assert len(_screened(topics, kind, (calm,))) < len(topics) / 10
+    kinds = [getattr(t, k) for t in topics for k in KINDS]
+    assert not [p for p in kinds if p is not _NEVER and p.compiled is not None]
+    text = "The senator said the election would be decided by turnout in three counties."
+    found = tag(topics, text)
+    compiled = {t.slug for t in topics if t.pattern.compiled is not None}
+    assert "elections" in {slug for slug, _via in found} and "elections" in compiled
+    assert 0 < len(compiled) < len(topics) / 4
+    assert tag(load_taxonomy(), text) == found
