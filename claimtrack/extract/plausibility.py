@@ -100,11 +100,6 @@ Seventeen general filters over a document's claims (plain data, plus the parses 
   own text ("as I write this review"), a saying with nothing said ("described it to
   friends") and a work named by its title, the whole content the verb's object ("wrote a
   poem called 'Harbour Lights'"; "a letter called X that said Y" stays).
-- **an "About" section**: a claim under a heading "About <name>" ("About Brindle", "About
-  the Harbour Trust", "About us", "About myBrand"; not "About 200 Marched"), the closing
-  paragraph a press release or a company's page repeats about itself ("Brindle offers a
-  platform for ...", "Brindle is a leading provider of ..."), is the outlet's boilerplate,
-  not anybody's statement in the story.
 
 Dropped claims are gone: listings, exports and ``claimtrack eval`` see the same claims.
 Boilerplate an outlet repeats in many articles needs the store and is not handled here.
@@ -160,7 +155,6 @@ def screen(
             and not counted_addition(c, lemma, index)
             and not no_speaker_here(text, c, index)
             and not no_statement(text, c, lemma, index)
-            and not about_section(c)
         )
     for i in found_twice(text, claims):
         keep[i] = False
@@ -397,17 +391,6 @@ def _headline(c: FoundClaim, lemma: str | None, index: Paragraphs) -> bool:
     if p is None or not p.seg.is_heading:
         return False
     return lemma not in word_list("speech_verbs") and lemma != ":"
-
-
-# a heading over a press release's or a company page's account of itself: "About Brindle"
-_ABOUT_HEADING = re.compile(r"^About\s+(?![\d$£€])\w")  # not "About 200 marched"
-_ABOUT_WORDS = 6
-
-
-def about_section(c: FoundClaim) -> bool:
-    """Under an "About <name>" heading of at most ``_ABOUT_WORDS`` words (see module doc)."""
-    heading = (c.heading or "").strip()
-    return bool(_ABOUT_HEADING.match(heading)) and len(heading.split()) <= _ABOUT_WORDS
 
 
 _DECLINE = frozenset({"decline", "refuse"})

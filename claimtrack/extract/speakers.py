@@ -2987,17 +2987,17 @@ def _initials(words: list[str]) -> str:
 
 # the small words a body's initials leave out: "Centers for Disease Control" is the CDC
 _UNINITIALED = frozenset("of for and the on in at to de".split())
-_ACRONYM = re.compile(r"^(?:[Tt]he\s+)?([A-Z][a-z]+\s+)?([A-Z]{2,6})$")
+_INITIALS_NAME = re.compile(r"^(?:[Tt]he\s+)?([A-Z][a-z]+\s+)?([A-Z]{2,6})$")
 
 
 def spelled_out(name: str, keys: list[str]) -> str | None:
     """Of organisations' folded names KEYS, the one whose initials NAME, a body's initials in
     capitals (a word before them counting its initial: "Chinese CDC"), stands for: "FAA" the
-    "federal aviation administration", "CDC" the "(chinese) center for disease control (and
-    prevention)"; the small words left out, a run of three
+    "federal aviation administration", "CDC" a "(national) centre for disease control (and
+    safety)"; the small words left out, a run of three
     letters or more inside the initials when the name has at most two words more ("and
     Prevention", a country's word before it). None when no body or two fit."""
-    m = _ACRONYM.match(name.strip())
+    m = _INITIALS_NAME.match(name.strip())
     if m is None:
         return None
     short = ((m.group(1) or "")[:1] + m.group(2)).lower()  # "Chinese CDC": "ccdc"
@@ -4052,7 +4052,9 @@ class Resolver:
         if actor.kind == "organization" and (key := team_campaign(name, self.orgs)) is not None:
             name = self.orgs[key].name or name  # "Clinton's team" of the "Clinton campaign"
         if actor.kind in BODIES and (key := spelled_out(name, list(self.orgs))) is not None:
-            name = self.orgs[key].name or name  # "the FAA" of the "Federal Aviation Administration"
+            # "the FAA" of the "Federal Aviation Administration" ("The United Nations" written
+            # at a sentence's start is the "United Nations")
+            name = _DET.sub("", self.orgs[key].name or "") or name
             actor.kind = self.orgs[key].kind
         gender = mention_gender(mention, name) if mention else actor.gender
         surname_like = name[:1].isupper() and name.lower() in self.full_names

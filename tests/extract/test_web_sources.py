@@ -2,15 +2,13 @@
 outlet a speaker talks to is not the speaker, a research group's finding is its named
 scientist's, a trial's is whoever ran it, a number's digit comma cuts no name, an armed force
 is the "it" that speaks after it, a body's initials that spell a pronoun ("WHO") are a body,
-and a press release's "About" section is no one's claim. Every sentence and name here is
+and a body's initials after its full name are that body. Every sentence and name here is
 written for these tests."""
 
 from __future__ import annotations
 
 import pytest
 
-from claimtrack.extract import extract
-from claimtrack.extract.pipeline import run_chunk
 from tests.handmade import speaker_of
 
 pytest.importorskip("spacy")
@@ -61,8 +59,8 @@ def test_a_group_led_by_a_politician_is_not_the_politician() -> None:
 
 
 def test_tests_by_a_named_site_are_the_sites() -> None:
-    text = "Early tests by Pixel Bench reveal that the game runs at an uneven frame rate."
-    who = speaker_of(text, "uneven frame rate")
+    text = "Early tests by Pixel Bench show that the match engine stutters on older phones."
+    who = speaker_of(text, "stutters on older phones")
     assert (who.name, who.kind) == ("Pixel Bench", "organization")
 
 
@@ -106,32 +104,6 @@ def test_who_after_a_name_is_still_the_pronoun() -> None:
     assert speaker_of(text, "rained all day").name == "Roe"
 
 
-# --- a press release's "About" section ---------------------------------------------------------
-
-RELEASE = (
-    "Brindle Names Ada Vance Chief Product Officer\n\n"
-    "SEATTLE -- Brindle said on Monday that Ada Vance will lead its product team.\n\n"
-    '"Ada brings ten years of building tools for shops," said Omar Pell, chief executive '
-    "of Brindle.\n\n"
-    "About Brindle\n\n"
-    "Brindle offers an open marketplace platform for small bakeries and their suppliers."
-)
-
-
-def test_a_claim_under_an_about_heading_is_dropped() -> None:
-    raw = next(run_chunk([(RELEASE, None)], screened=False))
-    assert any("marketplace platform" in c.content.text(RELEASE) for c in raw)
-    kept = [c.content.text(RELEASE) for c in extract(RELEASE)]
-    assert not any("marketplace platform" in k for k in kept)
-    assert any("lead its product team" in k for k in kept)
-
-
-def test_the_same_sentence_under_another_heading_stays() -> None:
-    text = RELEASE.replace("About Brindle", "Plans for Brindle")
-    kept = [c.content.text(text) for c in extract(text)]
-    assert any("marketplace platform" in k for k in kept)
-
-
 # --- a body's initials after its full name are that body ---------------------------------------
 
 
@@ -169,13 +141,9 @@ def test_initials_with_the_word_before_the_name_are_that_body() -> None:
     assert speaker_of(text, "the risk was low").name == "Harbor Center for Tide Control and Safety"
 
 
-def test_an_about_heading_with_a_lower_case_brand_is_an_about_section() -> None:
-    text = RELEASE.replace("About Brindle", "About myBrindle")
-    kept = [c.content.text(text) for c in extract(text)]
-    assert not any("marketplace platform" in k for k in kept)
-
-
-def test_a_heading_about_a_number_is_no_about_section() -> None:
-    text = RELEASE.replace("About Brindle", "About 200 Bakers Signed Up")
-    kept = [c.content.text(text) for c in extract(text)]
-    assert any("marketplace platform" in k for k in kept)
+def test_initials_take_the_full_name_without_its_sentence_initial_the() -> None:
+    text = (
+        '"The Westland Tide Board has lost many buoys this year," a sailor said. '
+        "The WTB said it would replace them."
+    )
+    assert speaker_of(text, "replace them").name == "Westland Tide Board"
