@@ -308,6 +308,9 @@ DOCUMENT_FAMILY = {
     "data": "data", "datum": "data", "database": "data",  # the tagger's lemma of "data"
     "ruling": "ruling",  # a court's (not "decision": more often a choice than a paper)
 }  # fmt: skip
+# a country's armed forces, one body that speaks ("the US military said ... It
+# said it was withholding the names")
+ARMED_FORCES = frozenset("military army navy".split())
 # the heads of a description of one body that speaks, named or not ("the club", "the
 # ministry", "the report"): "it" after such an unnamed speaker is that body
 UNNAMED_BODIES = (
@@ -317,6 +320,7 @@ UNNAMED_BODIES = (
     | AGENCY_WORDS
     | FIRM_NOUNS
     | BODY_NOUNS
+    | ARMED_FORCES
     | frozenset(DOCUMENT_FAMILY)
 )
 # verbs whose subject owns the document they take: "the RNC released an ad"
@@ -338,7 +342,8 @@ DOCUMENT_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "anot
 DOCUMENT_SENTENCES = 5
 # an organisation's abbreviation written with dots ("the F.T.C."), its last dot dropped
 _DOTTED = re.compile(r"^(?:[A-Z]\.){2,}[A-Z]\.?$")
-_CLAUSE = re.compile(r",|\(|\s[-–—]\s|\s(?:who|which|that|whose)\s")
+# (a comma that groups a number's digits, "40,000 adults", cuts nothing)
+_CLAUSE = re.compile(r"(?<!\d),|,(?!\d{3}\b)|\(|\s[-–—]\s|\s(?:who|which|that|whose)\s")
 _DET = re.compile(r"^(the|a|an)\s+", re.I)
 # "multiple Russian media outlets" and "several Russian media outlets" are one speaker
 _QUANTIFIER = re.compile(
@@ -471,6 +476,24 @@ def same_source(low: str, seen: Seen) -> bool:
     if low == "it":
         return head in UNNAMED_BODIES
     return low in PRONOUNS_PERSON and (head in ONE_UNNAMED or seen.fresh and head in UNNAMED_JOBS)
+
+
+def acronym(head: Token, text: str) -> bool:
+    """Whether a mention that reads as a pronoun is a body's initials in capitals, a proper
+    noun in a sentence not set in capitals ("according to WHO": the World Health
+    Organization, not "who")."""
+    text = text.strip()
+    return (
+        len(text) > 1
+        and text.isupper()
+        and head.pos_ == "PROPN"
+        and any(ch.islower() for ch in head.sent.text)
+    )
+
+
+def pronoun_initials(tok: Token) -> bool:
+    """A body's initials that spell a pronoun ("WHO", "IT"): a body, never a person."""
+    return tok.lower_ in PRONOUNS_ANY | FIRST_PERSON and acronym(tok, tok.text)
 
 
 def members(actor: ResolvedActor) -> list[str]:
@@ -697,8 +720,9 @@ def document_owner(head: Token) -> Token | None:
     noun, or a named person's campaign, before it, by, from or of it, or owning its site)."""
     if head.pos_ != "NOUN" or head.lower_ in ("poll", "polls", "post"):
         return None  # a poll is named as such ("the Quinnipiac poll"); "Post" is an outlet
-    if head.lemma_.lower() not in DOCUMENTS and head.lower_ not in DOCUMENTS:
-        return None
+    low = head.lemma_.lower()
+    if low not in DOCUMENTS and head.lower_ not in DOCUMENTS and low not in TRIALS:
+        return _lab_head(head)
     for child in head.children:
         if child.dep_ in ("poss", "compound") and child.pos_ == "PROPN" and child.i < head.i:
             if not is_month(child):  # "the April survey": a date, no owner
@@ -722,6 +746,42 @@ def document_owner(head: Token) -> Token | None:
                 return subj
         if (where := _published_in(child)) is not None:
             return where
+    return None
+
+
+# trials whose results speak for who ran them: "tests by the Pixel Bench site found"
+TRIALS = frozenset({"test", "experiment", "measurement", "benchmark"})
+# a research group known by the scientist who heads it: "the laboratory of Jo Roe", "a
+# research team led by Jo Roe" (a "team" or "group" only with "research" or "study" before it)
+LABS = frozenset({"laboratory", "lab"})
+RESEARCH_GROUPS = frozenset({"team", "group"})
+RESEARCH_WORDS = frozenset({"research", "study", "science", "scientific"})
+
+
+def _lab_head(head: Token) -> Token | None:
+    """The named scientist a research group speaks for: the one whose laboratory it is ("the
+    laboratory of Jo Roe, who ...") or who leads the team ("a research team
+    led by her colleague Jo Roe"); None for any other noun, or when no one is named."""
+    low = head.lemma_.lower()
+    if low not in LABS and not (
+        low in RESEARCH_GROUPS
+        and any(
+            c.dep_ in ("compound", "amod") and c.lower_ in RESEARCH_WORDS for c in head.children
+        )
+    ):
+        return None
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            return _named_object(child)
+        if child.dep_ == "acl" and child.lemma_.lower() in ("lead", "head", "run"):
+            by = next((g for g in child.children if g.dep_ in ("agent", "prep")), None)
+            obj = next((g for g in by.children if g.dep_ == "pobj"), None) if by else None
+            if by is not None and by.lower_ == "by" and obj is not None:
+                # "led by her colleague Jo Roe": the name in apposition to a tie's noun
+                named = obj if obj.pos_ == "PROPN" else None
+                return named or next(
+                    (g for g in obj.children if g.dep_ == "appos" and g.pos_ == "PROPN"), None
+                )
     return None
 
 
@@ -1344,6 +1404,8 @@ def name_kind(name_toks: list[Token], ent: str, personish: bool) -> ActorKind:
         return "person" if named_as_person(name_toks) else "organization"
     if name_toks and ent != "PERSON" and _team_name(name_toks[-1], name_toks):
         return "organization"  # "The Charlotte Panthers"
+    if len(name_toks) == 1 and pronoun_initials(name_toks[0]):
+        return "organization"  # "according to WHO"
     if personish:
         return "person"
     if ent == "GPE":
@@ -2923,6 +2985,32 @@ def _initials(words: list[str]) -> str:
     return "".join(w[0] for w in words)
 
 
+# the small words a body's initials leave out: "Centers for Disease Control" is the CDC
+_UNINITIALED = frozenset("of for and the on in at to de".split())
+_INITIALS_NAME = re.compile(r"^(?:[Tt]he\s+)?([A-Z][a-z]+\s+)?([A-Z]{2,6})$")
+
+
+def spelled_out(name: str, keys: list[str]) -> str | None:
+    """Of organisations' folded names KEYS, the one whose initials NAME, a body's initials in
+    capitals (a word before them counting its initial: "Chinese CDC"), stands for: "FAA" the
+    "federal aviation administration", "CDC" a "(national) centre for disease control (and
+    safety)"; the small words left out, a run of three
+    letters or more inside the initials when the name has at most two words more ("and
+    Prevention", a country's word before it). None when no body or two fit."""
+    m = _INITIALS_NAME.match(name.strip())
+    if m is None:
+        return None
+    short = ((m.group(1) or "")[:1] + m.group(2)).lower()  # "Chinese CDC": "ccdc"
+    fits = []
+    for key in keys:
+        initials = "".join(w[0] for w in WORDS.findall(key) if w not in _UNINITIALED)
+        if initials == short or (
+            len(short) >= 3 and short in initials and len(initials) - len(short) <= 2
+        ):
+            fits.append(key)
+    return fits[0] if len(fits) == 1 else None
+
+
 def longer_org(name: str, keys: list[str]) -> str | None:
     """Of organisations' folded names KEYS, the one that ends with NAME's two words or more
     and adds some before them ("security council" is the "united nations security council"
@@ -3963,6 +4051,11 @@ class Resolver:
             name = undotted(self.orgs[key].name or name)
         if actor.kind == "organization" and (key := team_campaign(name, self.orgs)) is not None:
             name = self.orgs[key].name or name  # "Clinton's team" of the "Clinton campaign"
+        if actor.kind in BODIES and (key := spelled_out(name, list(self.orgs))) is not None:
+            # "the FAA" of the "Federal Aviation Administration" ("The United Nations" written
+            # at a sentence's start is the "United Nations")
+            name = _DET.sub("", self.orgs[key].name or "") or name
+            actor.kind = self.orgs[key].kind
         gender = mention_gender(mention, name) if mention else actor.gender
         surname_like = name[:1].isupper() and name.lower() in self.full_names
         if actor.kind in ("organization", "unnamed") and surname_like:
@@ -4758,7 +4851,7 @@ class Resolver:
         name a clause ends with, and a name with a verb glued on ("Roe avoids"); None when
         the mention says no such thing."""
         text = doc_text(head.doc)[start:end]
-        if text.strip().lower() in PRONOUNS_ANY or head.pos_ == "PRON":
+        if text.strip().lower() in PRONOUNS_ANY and not acronym(head, text) or head.pos_ == "PRON":
             return None
         if (anchor := appositive_anchor(head)) is not None:
             found = analyse_mention(anchor, mention_start(anchor), mention_end(anchor))
@@ -4807,7 +4900,12 @@ class Resolver:
             return ResolvedActor(None, "unnamed"), None
         if (pair := self.by_pair(text) or self.just_named_pair(text, head)) is not None:
             return pair
-        if low in PRONOUNS_ANY or head.pos_ == "PRON" and end - start <= 5:
+        if (
+            low in PRONOUNS_ANY
+            and not acronym(head, text)
+            or head.pos_ == "PRON"
+            and end - start <= 5
+        ):
             if low in FIRST_PERSON and not self.quoted(head):
                 return ResolvedActor(None, "person"), None  # the author's voice, not a subject
             if low in FIRST_PERSON and (hit := self.latest()) is not None:

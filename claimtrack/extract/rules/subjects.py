@@ -26,6 +26,10 @@ def nearest_subject(verb: Token, deps: tuple[str, ...]) -> Token | None:
         subjects = [
             s for s in subjects if not any(o.left_edge.i == s.right_edge.i + 1 for o in subjects)
         ]
+    if len(subjects) > 1 and verb.lemma_.lower() in cues.ADDRESSEE_VERBS:
+        # '"...," Jo Roe, head of games at Acme, tells The Daily Ledger': the phrase after a
+        # verb of telling is who was told (an outlet, "reporters"), never the teller
+        subjects = [s for s in subjects if s.i < verb.i] or subjects
     return min(subjects, key=lambda c: (abs(c.i - verb.i), -c.i)) if subjects else None
 
 
