@@ -2374,14 +2374,14 @@ def _in_title_of(doc: Doc, i: int) -> bool:
 
 
 # the small words an agency's name may hold between its capitalised ones ("Office of
-# Management and Budget", "the FBI")
+# Ports and Waterways", "the FBI")
 _AGENCY_JOINS = frozenset({"and", "&", "of", "for", "the"})
 
 
 def _after_title_of(doc: Doc, i: int) -> bool:
     """Whether doc[i] stands in a run of capitalised words (an "and", "of", "for" or "the"
     between them) right after a title's "of", whatever its case ("Human" of "Secretary Of
-    Health And Human Services", "Budget" of "Director of the Office of Management and
+    Health And Human Services", "Waterways" of "Director of the Office of Ports and
     Budget")."""
     j = i - 1
     while j > 0:
@@ -3775,8 +3775,9 @@ class Resolver:
             gender = first_name_gender(name)
         actor = self.actors.get(name) or ResolvedActor(name, "person", gender=gender)
         if actor.kind == "person":
-            self.tell_gender(actor, gender)  # "Mr. Roe" anywhere tells Jo Roe is a man
-            if (said := mention_gender(written, None)) is not None and actor.gender == said:
+            said = mention_gender(written, None)
+            self.tell_gender(actor, gender, said is not None)  # "Mr. Roe" anywhere: a man
+            if said is not None and actor.gender == said:
                 self.titled_gender.add(name)  # a title, not only a rare first name
         self.seen.append(Seen(actor, self.sentence(tok), *place(tok, False)))
         self.note_group(actor, tok)
@@ -3941,16 +3942,19 @@ class Resolver:
         known = self.actors.get(actor.name or "") or actor
         return known.kind == "person" and bool(known.name) and not members(known)
 
-    def tell_gender(self, actor: ResolvedActor, told: Gender | None) -> None:
+    def tell_gender(self, actor: ResolvedActor, told: Gender | None, titled: bool = False) -> None:
         """Give a person ACTOR the gender TOLD by their name, a title or a role word (issue
         14): it fills a gap, and it outranks a gender a "he" or "she" taught before ("she"
-        misread for a man named "Ted Roe" leaves him a man); of two names' or titles'
-        genders, the first stays."""
+        misread for a man named "Ted Roe" leaves him a man); a title or a role word
+        (TITLED) outranks a first name's, whichever came first ("Ted Roe ... Ms. Ted Roe");
+        of two names' or two titles' genders, the first stays."""
         if told is None or actor.gender == told:
             return
-        if actor.gender is None or (actor.name or "") in self.taught_by_pronoun:
+        name = actor.name or ""
+        over_name = titled and name not in self.titled_gender
+        if actor.gender is None or name in self.taught_by_pronoun or over_name:
             actor.gender = told
-            self.taught_by_pronoun.discard(actor.name or "")
+            self.taught_by_pronoun.discard(name)
 
     def _gender_of(self, name: str) -> Gender | None:
         """The gender of the person NAME names, as a name, a title or a role told it: one a
@@ -4039,7 +4043,7 @@ class Resolver:
             # of the name as resolved ("Tom Reyes" of a headline read as one name, "Ann
             # Vale Endorses Tom Reyes": not "Ann")
             said = mention_gender(mention, None) or role_gender(actor.role)
-            self.tell_gender(known, said or mention_gender("", name))
+            self.tell_gender(known, said or mention_gender("", name), said is not None)
             if said is not None and known.gender == said:
                 self.titled_gender.add(name)
             known.gender = known.gender or gender
