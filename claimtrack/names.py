@@ -25,6 +25,10 @@ FIRST_NAME_CLEAR = 0.1
 # "Actress" or "Sweden" as a first name, is no name). Such a name tells only the gender of a
 # person's name it opens; it does not make a word a first name (``is_first_name``).
 RARE_NAME_SOURCES = 3
+# A common name gendered one way less often than 1 - FIRST_NAME_SOFT ("Lindsey", 0.90 female,
+# is a man's name too) tells its gender softly: a pronoun of the other gender may still be
+# that person's when nobody else fits it (see ``soft_first_name``).
+FIRST_NAME_SOFT = 0.03
 WILSON_Z = 1.96
 # titles that tell a person's gender ("Mrs. Clinton" is not "Mr. Clinton")
 TITLE_GENDER: dict[str, Gender] = {
@@ -117,6 +121,17 @@ def rare_first_names(data: dict[str, list]) -> dict[str, str]:
     return out
 
 
+def soft_first_names(data: dict[str, list]) -> dict[str, str]:
+    """Name -> "f" or "m" for each common first name of clear gender
+    (``common_first_names``) gendered that way less often than 1 - FIRST_NAME_SOFT."""
+    out: dict[str, str] = {}
+    for name, gender in common_first_names(data).items():
+        p_female = data[name][2]
+        if gender and FIRST_NAME_SOFT < p_female < 1 - FIRST_NAME_SOFT:
+            out[name] = gender
+    return out
+
+
 def _first_names_cache(kind: str = "common") -> Path:
     """Where the names kept are cached: the user's cache folder, by the package's version (its
     22 MB table takes seconds to read; the cache, milliseconds)."""
@@ -125,6 +140,8 @@ def _first_names_cache(kind: str = "common") -> Path:
     version = importlib.metadata.version("nomquamgender")
     folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "claimtrack"
     rule = f"{FIRST_NAME_MIN_COUNT}-{FIRST_NAME_CLEAR}-common"
+    if kind == "soft":
+        rule = f"{FIRST_NAME_MIN_COUNT}-{FIRST_NAME_CLEAR}-{FIRST_NAME_SOFT}-soft"
     if kind == "rare":
         rule = f"{FIRST_NAME_MIN_COUNT}-{FIRST_NAME_CLEAR}-{RARE_NAME_SOURCES}-{WILSON_Z}-rare"
     return folder / f"first-names-nomquamgender-{version}-{rule}.tsv"
@@ -133,6 +150,11 @@ def _first_names_cache(kind: str = "common") -> Path:
 @functools.cache
 def _first_names() -> dict[str, str]:
     return _cached_names("common", common_first_names)
+
+
+@functools.cache
+def _soft_names() -> dict[str, str]:
+    return _cached_names("soft", soft_first_names)
 
 
 @functools.cache
@@ -185,6 +207,12 @@ def is_first_name(word: str) -> bool:
 def first_name_gender(first: str) -> Gender | None:
     """The gender a first name clearly tells ("Michelle" -> "f"), else None."""
     return (_first_names().get(fold(first).strip(".")) or None) if first else None  # type: ignore[return-value]
+
+
+def soft_first_name(first: str) -> bool:
+    """Whether a common first name tells its gender only softly: one way at least
+    1 - FIRST_NAME_CLEAR of the time, but not 1 - FIRST_NAME_SOFT ("Lindsey", "Hillary")."""
+    return bool(first) and fold(first).strip(".") in _soft_names()
 
 
 def rare_first_name_gender(first: str) -> Gender | None:

@@ -38,6 +38,7 @@ from claimtrack.names import (
     fold,
     is_first_name,
     rare_first_name_gender,
+    soft_first_name,
     surname,
     title_gender,
 )
@@ -415,6 +416,9 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # how well "he" or "she" fits a person of unknown gender ("Chris Doe", "Mr." nowhere): less
 # than one of its gender, so that one wins when as salient, not when far less salient
 UNKNOWN_GENDER_FIT = 0.75
+# a "he" or "she" that fits nobody may be a person whom a soft first name gave the other
+# gender, when that person is the speaker or main subject of its sentence or the one before
+SOFT_NAME_SCORE = 1.5
 # a "he" or "she" resolved to a person of unknown gender teaches their gender unless it was a
 # guess: the person named far back (a score below this: a subject three sentences before) ...
 GUESS_SCORE = 0.25
@@ -1208,6 +1212,18 @@ def is_personish(name_head: Token, name_toks: list[Token], np_toks: list[Token],
         and first_name_gender(first) is not None
         and not _team_name(name_head, name_toks)
         or _job_before_name(name_toks)
+        or _named_after_agency(name_toks)
+    )
+
+
+def _named_after_agency(name_toks: list[Token]) -> bool:
+    """Whether a name of two or three words, a known first name first, comes right after a
+    title with its "of" and the agency's capitalised words ("Secretary of State Jo Roe",
+    "Director of the Bureau Jo Roe"), whatever the NER made of it: the title's holder."""
+    return (
+        2 <= len(name_toks) <= 3
+        and first_name_gender(name_toks[0].text) is not None
+        and _after_title_of(name_toks[0].doc, name_toks[0].i)
     )
 
 
@@ -2419,15 +2435,29 @@ def _in_title_of(doc: Doc, i: int) -> bool:
     return j > 0 and doc[j].lower_ == "of" and doc[j - 1].lower_ in TITLE_WORDS
 
 
+# the small words an agency's name may hold between its capitalised ones ("Office of
+# Ports and Waterways", "the FBI")
+_AGENCY_JOINS = frozenset({"and", "&", "of", "for", "the"})
+
+
 def _after_title_of(doc: Doc, i: int) -> bool:
-    """Whether doc[i] stands in a run of capitalised words (an "And" between them) right
-    after a title's "Of" in Title Case ("Human" of "Secretary Of Health And Human Services")."""
+    """Whether doc[i] stands in a run of capitalised words (an "and", "of", "for" or "the"
+    between them) right after a title's "of", whatever its case ("Human" of "Secretary Of
+    Health And Human Services", "Waterways" of "Director of the Office of Ports and
+    Budget")."""
     j = i - 1
-    while j > 0 and (
-        doc[j].text[:1].isupper() and doc[j].lower_ != "of" or doc[j].lower_ in ("and", "&")
-    ):
+    while j > 0:
+        if doc[j].lower_ == "of" and doc[j - 1].lower_ in TITLE_WORDS:
+            return True
+        if not (doc[j].text[:1].isupper() or doc[j].lower_ in _AGENCY_JOINS):
+            return False
         j -= 1
-    return j > 0 and doc[j].text == "Of" and doc[j - 1].lower_ in TITLE_WORDS
+    return False
+
+
+def _of_the(t: Token) -> bool:
+    """ "the" right after an "of" inside a title ("Director of the FBI"): the title's."""
+    return t.lower_ == "the" and t.i > 0 and t.nbor(-1).lower_ == "of"
 
 
 def _person_after_agency(name: list[Token]) -> list[Token]:
@@ -2520,7 +2550,11 @@ def analyse_mention(head: Token, start: int, end: int) -> ResolvedActor:
             doc_text(doc)[name_toks[0].idx : name_toks[-1].idx + len(name_toks[-1])].split()
         )
         title_toks = [
-            t for t in np_toks if t.i < name_toks[0].i and t.pos_ != "DET" and t.dep_ != "preconj"
+            t
+            for t in np_toks
+            if t.i < name_toks[0].i
+            and (t.pos_ != "DET" or _of_the(t) and t.nbor(-1) in np_toks)
+            and t.dep_ != "preconj"
         ]
         outlet, title_toks = outlet_before(title_toks)
         title_toks, owner, possessive = owned_title(ageless(title_toks))
@@ -2613,8 +2647,9 @@ def _named_after_title(head: Token, toks: list[Token]) -> ResolvedActor | None:
     cut = _person_after_agency(name)
     agency = (
         len(cut) < len(name)
-        and head.nbor().text == "Of"
-        and head.nbor().i == name[0].i - 1
+        and head.nbor().lower_ == "of"
+        and (head.nbor().text == "Of" or _after_title_of(head.doc, cut[0].i))
+        and (head.nbor().i == name[0].i - 1 or head.nbor().text == "of")
         and cut[0].nbor(-1).lower_ not in TITLE_WORDS | COURTESY_TITLES
     )
     if agency:
@@ -2628,7 +2663,11 @@ def _named_after_title(head: Token, toks: list[Token]) -> ResolvedActor | None:
         return None  # "the adviser to Jo Roe": the one the adviser serves
     if name[-1].ent_type_ != "PERSON" and first_name_gender(name[0].text) is None:
         return None
-    title_toks = [t for t in toks if t.i < name[0].i and t.pos_ != "DET"]
+    title_toks = [
+        t
+        for t in toks
+        if t.i < name[0].i and (t.pos_ != "DET" or _of_the(t) and t.nbor(-1) in toks)
+    ]
     outlet, rest = outlet_before(title_toks)
     aff, words = (clean(outlet), [t.text for t in rest]) if outlet else _org_affiliation(rest)
     role = clean(" ".join(words)) or None
@@ -3782,7 +3821,7 @@ class Resolver:
         """A surname alone at TOK, a subject the tagger read as a common noun ("Deane is
         expected to start"): the person the article names in full with it is that subject,
         whom a "he" after it may be (noted as a subject, no actor's role or kind touched)."""
-        name = self.full_name(tok.text, None)
+        name = self.surname_person(tok)
         if name is None:
             return
         gender = name_first_gender(name.split()[0])
@@ -3824,8 +3863,9 @@ class Resolver:
             gender = first_name_gender(name)
         actor = self.actors.get(name) or ResolvedActor(name, "person", gender=gender)
         if actor.kind == "person":
-            self.tell_gender(actor, gender)  # "Mr. Roe" anywhere tells Jo Roe is a man
-            if (said := mention_gender(written, None)) is not None and actor.gender == said:
+            said = mention_gender(written, None)
+            self.tell_gender(actor, gender, said is not None)  # "Mr. Roe" anywhere: a man
+            if said is not None and actor.gender == said:
                 self.titled_gender.add(name)  # a title, not only a rare first name
         self.seen.append(Seen(actor, self.sentence(tok), *place(tok, False)))
         self.note_group(actor, tok)
@@ -3990,16 +4030,19 @@ class Resolver:
         known = self.actors.get(actor.name or "") or actor
         return known.kind == "person" and bool(known.name) and not members(known)
 
-    def tell_gender(self, actor: ResolvedActor, told: Gender | None) -> None:
+    def tell_gender(self, actor: ResolvedActor, told: Gender | None, titled: bool = False) -> None:
         """Give a person ACTOR the gender TOLD by their name, a title or a role word (issue
         14): it fills a gap, and it outranks a gender a "he" or "she" taught before ("she"
-        misread for a man named "Ted Roe" leaves him a man); of two names' or titles'
-        genders, the first stays."""
+        misread for a man named "Ted Roe" leaves him a man); a title or a role word
+        (TITLED) outranks a first name's, whichever came first ("Ted Roe ... Ms. Ted Roe");
+        of two names' or two titles' genders, the first stays."""
         if told is None or actor.gender == told:
             return
-        if actor.gender is None or (actor.name or "") in self.taught_by_pronoun:
+        name = actor.name or ""
+        over_name = titled and name not in self.titled_gender
+        if actor.gender is None or name in self.taught_by_pronoun or over_name:
             actor.gender = told
-            self.taught_by_pronoun.discard(actor.name or "")
+            self.taught_by_pronoun.discard(name)
 
     def _gender_of(self, name: str) -> Gender | None:
         """The gender of the person NAME names, as a name, a title or a role told it: one a
@@ -4093,7 +4136,7 @@ class Resolver:
             # of the name as resolved ("Tom Reyes" of a headline read as one name, "Ann
             # Vale Endorses Tom Reyes": not "Ann")
             said = mention_gender(mention, None) or role_gender(actor.role)
-            self.tell_gender(known, said or mention_gender("", name))
+            self.tell_gender(known, said or mention_gender("", name), said is not None)
             if said is not None and known.gender == said:
                 self.titled_gender.add(name)
             known.gender = known.gender or gender
@@ -4540,6 +4583,8 @@ class Resolver:
         if low in ("it", "they"):  # a subject of this or the last sentence; of named people
             # together, of the one before it too ("Jo Roe and Al Poe ... This ... They")
             ranked = [c for c in ranked if c[0] >= (0.75 if members(c[1].actor) else 1.0)]
+        if not ranked and gender is not None:
+            return self.softly_named(now, gender, own)
         if not ranked:
             return None, "no one named before it fits"
         if len(ranked) > 1 and ranked[1][0] >= ranked[0][0]:
@@ -4561,6 +4606,40 @@ class Resolver:
             actor.gender = gender  # "she" tells the gender of whom it is, until a name does
             self.taught_by_pronoun.add(actor.name or "")
         return actor, f"{seen.place} {self.distance(seen, tok)}"
+
+    def softly_named(
+        self, now: int, gender: Gender, own: list[Seen]
+    ) -> tuple[ResolvedActor | None, str]:
+        """The person a "he" or "she" that fits nobody stands for when only a soft first name
+        ("Lindsey", ``soft_first_name``) gave them the other gender, no title or role word:
+        the one such person who is the speaker or main subject of the pronoun's sentence or
+        the one before it (a score of SOFT_NAME_SCORE or more). None otherwise; the gender
+        is not learnt from it."""
+        ranked = [
+            (score, seen)
+            for score, seen in self.candidates(now, lambda s: self._soft_other(gender, s), own)
+            if score >= SOFT_NAME_SCORE
+        ]
+        if len(ranked) != 1:
+            return None, "no one named before it fits"
+        seen = ranked[0][1]
+        actor = self.actors.get(seen.actor.name or "") or self.canonical(seen.actor)
+        return actor, f"{seen.place} (a first name of either gender)"
+
+    def _soft_other(self, gender: Gender, seen: Seen) -> float:
+        """1 for a person whom only a soft first name gave the gender other than GENDER."""
+        actor = self.actors.get(seen.actor.name or "") or seen.actor
+        parts = (actor.name or "").split()
+        return float(
+            actor.kind == "person"
+            and len(parts) >= 2
+            and actor.gender is not None
+            and actor.gender != gender
+            and actor.gender == first_name_gender(parts[0])
+            and soft_first_name(parts[0])
+            and actor.name not in self.titled_gender
+            and self._is_person(actor)
+        )
 
     def guess(self, ranked: list[tuple[float, Seen]], gender: Gender) -> bool:
         """Whether a "he" or "she" resolved to RANKED's first, a person, was a guess that
@@ -4643,23 +4722,30 @@ class Resolver:
             return None
         if doc_text(subj.doc)[start:end].strip() != subj.text:
             return None
+        full = self.surname_person(subj)
+        gender = mention_gender("", full) if full is not None else None
+        if full is None or gender is None:
+            return None
+        return self.canonical(ResolvedActor(full, "person", forms=[full], gender=gender))
+
+    def surname_person(self, tok: Token) -> str | None:
+        """The full name of the person a surname alone at TOK names: the one the article
+        named in full with it so far (``full_name``), else the one its document writes with
+        it after a first name, no capitalised word around the two ("Ivo Vesk", not "Ivo Vesk
+        Holdings"); None when there is none or several."""
+        if tok.lower_ in self.full_names:
+            return self.full_name(tok.text, None)
         fulls = {
             f"{t.nbor(-1).text} {t.text}"
-            for t in subj.doc
-            if t.text == subj.text
+            for t in tok.doc
+            if t.text == tok.text
             and t.i > 0
             and t.nbor(-1).pos_ == "PROPN"
             and is_first_name(t.nbor(-1).text)
             and (t.i < 2 or not t.nbor(-2).text[:1].isupper())
             and (t.i + 1 >= len(t.doc) or not t.nbor(1).text[:1].isupper())  # "Ivo Vesk Ltd"
         }
-        if len(fulls) != 1:
-            return None
-        full = fulls.pop()
-        gender = mention_gender("", full)
-        if gender is None:
-            return None
-        return self.canonical(ResolvedActor(full, "person", forms=[full], gender=gender))
+        return fulls.pop() if len(fulls) == 1 else None
 
     def own_description(self, subj: Token, start: int, end: int) -> ResolvedActor | None:
         """The one person a definite description that is a pronoun's own subject denotes,

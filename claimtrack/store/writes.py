@@ -408,22 +408,34 @@ def known_with_middle(session: Session, name: str) -> Actor | None:
     words = person_form(name).split()
     if words and fold(words[-1]).strip(".,") in SUFFIXES:
         return None  # "Jo Ann Roe Jr.": the suffix makes another person
-    if len(words) == 3 and _plain_middle(words[1]) and not any(fold(w) in PARTICLES for w in words):
-        key = name_key(f"{words[0]} {words[2]}")
-        found = [a for a in _named(session, key) if a.name_key == key]
-    elif (key := middle_key(name)) is not None:
-        first, last = (name_key(w) for w in words)
-        found = [
-            a
-            for a in lookup(session, "people", key, lambda: list(session.scalars(_like(key[1]))))
-            if len(parts := person_form(a.name).split()) == 3
-            and name_key(parts[0]) == first
-            and name_key(parts[2]) == last
-            and _plain_middle(parts[1])
-        ]
+    if len(words) == 3 and _a_middle(words[1]) and not any(fold(w) in PARTICLES for w in words):
+        found = []
+        for first in [words[0], *first_name_variants(words[0])]:  # "Bill Roe" for "William
+            key = name_key(f"{first} {words[2]}")  # Henry Roe": one name, one person
+            if first == words[0] and not _plain_middle(words[1]):
+                continue  # "Mary Ann Roe" is not Mary Roe
+            found += [a for a in _named(session, key) if a.name_key == key and a not in found]
+    elif middle_key(name) is not None:
+        last = name_key(words[1])
+        found = []
+        for first in [words[0], *first_name_variants(words[0])]:
+            key = (LIKE, f"{name_key(first)} % {last}")
+            found += [
+                a
+                for a in lookup(session, "people", key, lambda k=key[1]: _liked(session, k))
+                if len(parts := person_form(a.name).split()) == 3
+                and name_key(parts[0]) == name_key(first)
+                and name_key(parts[2]) == last
+                and (_plain_middle(parts[1]) or first != words[0] and _a_middle(parts[1]))
+                and a not in found
+            ]
     else:
         return None
     return found[0] if len(found) == 1 else None
+
+
+def _liked(session: Session, pattern: str) -> list[Actor]:
+    return list(session.scalars(_like(pattern)))
 
 
 def middle_key(name: str) -> tuple[str, str] | None:
@@ -442,6 +454,14 @@ def middle_key(name: str) -> tuple[str, str] | None:
 def _like(pattern: str) -> Select:
     """The people whose name key is LIKE PATTERN."""
     return select(Actor).where(Actor.kind == "person", Actor.name_key.like(pattern))
+
+
+def _a_middle(word: str) -> bool:
+    """A middle name, a first name or not: a capitalised word that is no initial and no
+    suffix ("Jefferson" of a "William Jefferson Roe" known as "Bill Roe": the first name's
+    nickname tells it is one person, whatever the middle name)."""
+    plain = fold(word).strip(".,")
+    return word[:1].isupper() and "." not in word and len(plain) > 2 and plain not in SUFFIXES
 
 
 def _plain_middle(word: str) -> bool:
@@ -668,6 +688,8 @@ def filed_name(speaker: Speaker, doc_text: str) -> Filed | None:
     kind = "unnamed" if title_only(name) else speaker.kind  # "Judge": a role, nobody's name
     if (full := caps_label(name, doc_text)) is not None:
         name, kind = full, "person"  # "ROE:" of a transcript that names "Jo Roe"
+    elif kind != "unnamed" and (cased := usual_casing(name, doc_text, kind)) is not None:
+        name = cased  # "OBAMA" of a headline in capitals, where the article writes "Obama"
     kind = name_kind(name, kind, doc_text)
     titles = titles_before(name, doc_text) if kind in PERSON_OR_ORG else set()
     if titles:
@@ -693,6 +715,28 @@ def filed_name(speaker: Speaker, doc_text: str) -> Filed | None:
 # an all-caps word that may be a surname (a transcript's "ROE:", a headline's "ROE"),
 # not an abbreviation of two letters ("AP")
 _CAPS_WORD = re.compile(r"[A-Z][A-Z'\u2019-]{2,}")
+
+
+def in_capitals(name: str) -> bool:
+    """Whether NAME is written in capitals only, four letters or more ("EXPERTS", "JO ROE";
+    not "AP", "WHO")."""
+    return sum(ch.isalpha() for ch in name) >= 4 and not any(ch.islower() for ch in name)
+
+
+def usual_casing(name: str, text: str, kind: str) -> str | None:
+    """The usual casing of a NAME a headline or a label wrote in capitals ("OBAMA"): as its
+    article TEXT writes it inside a sentence in lower and upper case ("... over, Obama
+    won"), else, for nobody's name ("EXPERTS": KIND unnamed), in sentence case ("Experts");
+    None for a name not in capitals, or an abbreviation the article writes no other way
+    ("FDIC")."""
+    if not in_capitals(name):
+        return None
+    pattern = rf"(?<=[\w,;] )({re.escape(name)})\b"
+    for m in re.finditer(pattern, text, re.IGNORECASE):
+        form = m.group(1)
+        if any(ch.islower() for ch in form) and form[:1].isupper():
+            return " ".join(form.split())
+    return name.capitalize() if kind == "unnamed" else None
 
 
 def caps_label(name: str, text: str) -> str | None:
@@ -757,6 +801,8 @@ def resolve_actor(
     if not person and kind == "unnamed" and _CAPS_WORD.fullmatch(name):
         if _named(session, name_key(name)):  # "ROE": a label of a surname people bear
             person, kind = True, "person"
+    if not person and kind == "unnamed" and (cased := usual_casing(name, doc_text, kind)):
+        name = cased  # "EXPERTS" of a headline in capitals: "Experts"
     actor = namesake = find_actor(session, name)
     if actor is not None and (actor.kind == "person") != person:
         actor = other_kind(actor, name, person, doc_text)
@@ -782,6 +828,8 @@ def resolve_actor(
             actor.kind = "person"  # a label read as nobody's name ("ROE"): a person's
     if actor is None:
         actor = new_actor(session, name, "person" if person else kind, gender)
+    if in_capitals(actor.name) and not in_capitals(name) and name_key(name) == actor.name_key:
+        actor.name = name  # first seen in a headline's capitals ("OBAMA"), now as usual
     if not actor.role and is_role(speaker.role, actor.name):
         actor.role = speaker.role
     if not actor.affiliation and speaker.affiliation:

@@ -603,4 +603,5 @@ def test_an_all_caps_headline_word_the_registry_knows_as_a_surname_is_a_person(d
 
 def test_a_person_never_falls_back_onto_an_unnamed_label_of_the_same_name(db_url):
     store_articles(db_url, [HEADLINES, BOTH, QUARRINGTON_ALONE])  # the label stored before anyone
-    assert _speakers(db_url)["the dredging would"] == ("QUARRINGTON", "person")
+    # the label's actor, now in the casing the later article writes (s14-misc)
+    assert _speakers(db_url)["the dredging would"] == ("Quarrington", "person")
