@@ -116,9 +116,9 @@ def test_a_lowercase_phrase_after_a_dash_is_no_digest_name() -> None:
     it credits its name, the description line credits no "a short history"."""
     text = (
         "Harbour notes.\n\nWe looked back at the ferry - a short history: “In 1902 the first "
-        "boat sailed.”\n\nMOST FERRIES STILL LEAVE LATE, RIDERS SAY - Harbour Watch: “Four of five boats left "
+        "boat sailed.”\n\nMOST FERRIES STILL LEAVE LATE, RIDERS SAY - Harbour Trust: “Four of five boats left "
         "late in March.”\n"
     )
     mentions = [c.speaker.mention.text(text) for c in extract(text, PUBLISHED) if c.speaker.mention]
-    assert "Harbour Watch" in mentions
+    assert "Harbour Trust" in mentions
     assert "a short history" not in mentions
