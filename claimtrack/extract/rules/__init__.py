@@ -15,7 +15,7 @@ from claimtrack.extract.rules.according import (
 from claimtrack.extract.rules.adjectives import adjective_rule
 from claimtrack.extract.rules.colon import colon_rule
 from claimtrack.extract.rules.context import Candidate, Context
-from claimtrack.extract.rules.manner import as_said_rule, put_it_rule
+from claimtrack.extract.rules.manner import put_it_rule
 from claimtrack.extract.rules.nouns import noun_frame, noun_rule
 from claimtrack.extract.rules.phrases import LINK_PREPS, frame_of, prep_object
 from claimtrack.extract.rules.verbs import verb_rule
@@ -39,7 +39,6 @@ RULES = (
     noun_rule,
     put_it_rule,
     verb_rule,
-    as_said_rule,
     adjective_rule,
     colon_rule,
 )

@@ -1,12 +1,10 @@
-"""The manner rules: 'As Roe put it, "..."', '..., as the mayor puts it.', 'As Roe noted, the
-fees ...': a clause that says how or that someone said what the rest of the sentence says
-credits it to them."""
+"""The manner rule: 'As Roe put it, "..."', '..., as the mayor puts it.': a clause that says
+how someone worded what the rest of the sentence says credits it to them."""
 
 from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from claimtrack.extract.cues import SAY_VERBS
 from claimtrack.extract.rules.context import Candidate, Context
 
 PUT_FORMS = frozenset({"put", "puts", "putting"})
@@ -42,35 +40,6 @@ def put_it_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
     return _as_clause(ctx, tok, tok.nbor(), sent)
 
 
-# what a saying verb of "as X noted," may govern besides its subject and "as": no content
-_BARE_DEPS = frozenset(
-    {"nsubj", "mark", "prep", "advmod", "aux", "prt", "punct", "npadvmod", "cc", "neg"}
-)
-
-
-def as_said_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
-    """'As Roe noted, the fees ...', 'But as the report pointed out, ...', '..., as Roe
-    observed.': a saying verb with no content of its own after "as" and its subject credits
-    the rest of the sentence (tried after the verb rule: a verb with a clause is its)."""
-    if tok.pos_ != "VERB" or tok.lemma_.lower() not in SAY_VERBS:
-        return None
-    if any(c.dep_ not in _BARE_DEPS for c in tok.children if c.i > tok.i):
-        return None  # "as she said she would", "as he explained how ...": a content
-    as_tok = _as_before(tok, sent)
-    if as_tok is None or as_tok.head != tok:
-        return None  # "as low as 10 percent, which Roe proposed": not the verb's "as"
-    if not any(c.dep_ == "nsubj" and as_tok.i < c.i < tok.i for c in tok.children):
-        return None  # "as part of a plan announced": no subject, no clause of saying
-    last = next((c for c in tok.children if c.dep_ == "prt" and c.i == tok.i + 1), tok)
-    end = _clause_end(last, sent)
-    if (
-        end >= sent.end
-        or len(ctx.within(ctx.doc_start(tok.doc[end]), ctx.doc_span(sent)[1]).split()) < 3
-    ):
-        return None  # "..., as Roe noted.": what comes before may be a phrase, not a claim
-    return _as_clause(ctx, tok, last, sent, after_only=True)
-
-
 def _quotation_beside(
     ctx: Context, before: tuple[int, int], after: tuple[int, int]
 ) -> tuple[int, int] | None:
@@ -87,9 +56,7 @@ def _quotation_beside(
     return q.start, q.end
 
 
-def _as_clause(
-    ctx: Context, tok: Token, last: Token, sent: Span, *, after_only: bool = False
-) -> Candidate | None:
+def _as_clause(ctx: Context, tok: Token, last: Token, sent: Span) -> Candidate | None:
     """The candidate of a clause "as SUBJECT TOK ... LAST": SUBJECT the source, TOK to LAST
     the cue, the longer side of the sentence around the clause the content."""
     as_tok = _as_before(tok, sent)
@@ -103,8 +70,6 @@ def _as_clause(
     before = ctx.trim(s_start, ctx.doc_start(as_tok))
     end = _clause_end(last, sent)
     after = ctx.trim(ctx.doc_start(tok.doc[end]), s_end) if end < sent.end else (s_end, s_end)
-    if after_only:
-        before = (before[0], before[0])
     content = _quotation_beside(ctx, before, after) or (
         after if after[1] - after[0] >= before[1] - before[0] else before
     )
