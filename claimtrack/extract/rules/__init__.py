@@ -15,6 +15,7 @@ from claimtrack.extract.rules.according import (
 from claimtrack.extract.rules.adjectives import adjective_rule
 from claimtrack.extract.rules.colon import colon_rule
 from claimtrack.extract.rules.context import Candidate, Context
+from claimtrack.extract.rules.manner import put_it_rule
 from claimtrack.extract.rules.nouns import noun_frame, noun_rule
 from claimtrack.extract.rules.phrases import LINK_PREPS, frame_of, prep_object
 from claimtrack.extract.rules.verbs import verb_rule
@@ -32,7 +33,15 @@ __all__ = [
 
 CUE_POS = frozenset({"VERB", "AUX", "NOUN", "ADJ"})
 TRIGGER_WORDS = frozenset({"according", "based", ":", "in"})
-RULES = (according_rule, based_on_rule, noun_rule, verb_rule, adjective_rule, colon_rule)
+RULES = (
+    according_rule,
+    based_on_rule,
+    noun_rule,
+    put_it_rule,
+    verb_rule,
+    adjective_rule,
+    colon_rule,
+)
 TRIGGER_RULES = (according_rule, based_on_rule, in_source_rule, colon_rule)
 
 

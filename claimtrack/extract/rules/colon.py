@@ -10,6 +10,9 @@ from claimtrack.extract.rules.context import Candidate, Context
 from claimtrack.extract.wordlists import words
 
 _NOT_LABELS = words("not_labels")
+_DASHES = words("dashes")
+# small words a digest line's credited name may hold ("Jo Roe and Al Poe", "the report")
+_NAME_LINKS = frozenset({"and", "the", "of", "&"})
 TITLE_LABELS = words("title_labels")  # 'Poll: ...' opening a title credits the poll
 
 
@@ -100,6 +103,40 @@ def _told_after(verb: Token, subject: Token, colon: Token) -> bool:
     )
 
 
+def _after_digest_dash(lead: list[Token]) -> list[Token] | None:
+    """The name after the last spaced dash of a digest line ("POLLS WERE EARLY, NOT WRONG -
+    Jo Roe and Al Poe: “...”", "What it means for May - More from Roe: “...”"): a short,
+    capitalised name (a "More from" before it left out) credited with the quotation that
+    follows the colon; None when the lead holds no such dash and name."""
+    cut = next(
+        (
+            k
+            for k in range(len(lead) - 2, 1, -1)
+            if lead[k].text in _DASHES and lead[k].whitespace_ and lead[k - 1].whitespace_
+        ),
+        None,
+    )
+    if cut is None:
+        return None
+    tail = lead[cut + 1 :]
+    more_from = len(tail) > 2 and tail[0].lower_ == "more" and tail[1].lower_ == "from"
+    if more_from:  # "More from the report": a source named before, written as it comes
+        tail = tail[2:]
+    words = [t for t in tail if t.text not in (".", "'", "’")]
+    if not 1 <= len(words) <= (4 if more_from else 6) or not (
+        tail[0].text[:1].isupper() or more_from
+    ):
+        return None
+    for t in words:
+        if t.pos_ in ("VERB", "AUX") or not t.text.rstrip(".").isalpha():
+            return None
+        if not (more_from or t.text[:1].isupper() or t.lower_ in _NAME_LINKS):
+            return None
+    if words[-1].lower_ in _NAME_LINKS or words[-1].lower_ in _NOT_LABELS:
+        return None
+    return tail
+
+
 def colon_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
     """'Ushakov: "We are ready."' — a short noun phrase, a colon, then a quotation."""
     if tok.text != ":" or tok.i == 0:
@@ -140,6 +177,7 @@ def colon_rule(ctx: Context, tok: Token, sent: Span) -> Candidate | None:
             lead = _without_place(lead)
     if q is None:
         return None
+    lead = _after_digest_dash(lead) or lead
     if not lead or len(lead) > 8 or any(t.pos_ in ("VERB", "AUX") for t in lead):
         return None
     if not label and not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in lead):
