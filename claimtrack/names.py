@@ -149,27 +149,30 @@ def _first_names_cache(kind: str = "common") -> Path:
 
 @functools.cache
 def _first_names() -> dict[str, str]:
-    return _cached_names("common", common_first_names)
+    return _cached_names("common")
 
 
 @functools.cache
 def _soft_names() -> dict[str, str]:
-    return _cached_names("soft", soft_first_names)
+    return _cached_names("soft")
 
 
 @functools.cache
 def _rare_names() -> dict[str, str]:
-    return _cached_names("rare", rare_first_names)
+    return _cached_names("rare")
 
 
-# each list's rule: both are read off one reading of the table (issue 16: read twice, 22 MB)
+# each list's rule: all are read off one reading of the table (issue 16: read once a list, 22 MB)
 _KEEP: dict[str, Callable[[dict[str, list]], dict[str, str]]] = {
     "common": common_first_names,
+    "soft": soft_first_names,
     "rare": rare_first_names,
 }
 
 
-def _cached_names(kind: str, keep: Callable[[dict[str, list]], dict[str, str]]) -> dict[str, str]:
+def _cached_names(kind: str) -> dict[str, str]:
+    """The first names of list KIND (``_KEEP``'s rule), from its cache; on a cold cache from
+    one reading of nomquamgender's table, which writes the other lists' missing caches too."""
     cache = _first_names_cache(kind)
     try:
         rows = cache.read_text(encoding="utf-8").splitlines()
@@ -180,7 +183,7 @@ def _cached_names(kind: str, keep: Callable[[dict[str, list]], dict[str, str]]) 
     assert spec is not None and spec.submodule_search_locations, "nomquamgender is not installed"
     table = Path(next(iter(spec.submodule_search_locations))) / "name_data.json"
     data = json.loads(table.read_text(encoding="utf-8"))
-    names = keep(data)
+    names = _KEEP[kind](data)
     _write_names(cache, names)
     for other, rule in _KEEP.items():  # the other lists from the same reading, when missing
         if other != kind and not _first_names_cache(other).exists():

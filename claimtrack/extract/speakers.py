@@ -3042,7 +3042,7 @@ def spelled_out(name: str, keys: list[str]) -> str | None:
     short = ((m.group(1) or "")[:1] + m.group(2)).lower()  # "Chinese CDC": "ccdc"
     fits = []
     for key in keys:
-        initials = "".join(w[0] for w in WORDS.findall(key) if w not in _UNINITIALED)
+        initials = _initials([w for w in WORDS.findall(key) if w not in _UNINITIALED])
         if initials == short or (
             len(short) >= 3 and short in initials and len(initials) - len(short) <= 2
         ):

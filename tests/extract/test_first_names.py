@@ -86,10 +86,10 @@ def test_a_rare_first_word_is_no_first_name_to_resolve_to() -> None:
     assert not is_first_name("Obama")
 
 
-def test_a_cold_cache_keeps_both_first_name_lists_from_one_reading(tmp_path, monkeypatch):
-    """nomquamgender's table (22 MB) is read once for the common list and the rare one: the
-    first list asked for on a cold cache writes the other's cache too, equal to what that
-    list's own rule keeps of the table (it was read a second time for it)."""
+def test_a_cold_cache_keeps_every_first_name_list_from_one_reading(tmp_path, monkeypatch):
+    """nomquamgender's table (22 MB) is read once for the common, soft and rare lists: the
+    first list asked for on a cold cache writes the others' caches too, equal to what each
+    list's own rule keeps of the table (it was read again for each)."""
     import importlib.util
     import json
     from pathlib import Path
@@ -98,14 +98,18 @@ def test_a_cold_cache_keeps_both_first_name_lists_from_one_reading(tmp_path, mon
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     assert not names._first_names_cache("rare").exists()
-    common = names._cached_names("common", names.common_first_names)
+    assert not names._first_names_cache("soft").exists()
+    common = names._cached_names("common")
     rare_cache = names._first_names_cache("rare")
     assert rare_cache.exists()
+    assert names._first_names_cache("soft").exists()
     spec = importlib.util.find_spec("nomquamgender")
     assert spec is not None and spec.submodule_search_locations
     folder = Path(next(iter(spec.submodule_search_locations)))
     table = json.loads((folder / "name_data.json").read_text(encoding="utf-8"))
     assert common == names.common_first_names(table)
-    rare = names._cached_names("rare", names.rare_first_names)  # from the cache written
+    rare = names._cached_names("rare")  # from the cache written
     assert rare == names.rare_first_names(table) and len(rare) > 100
     assert set(rare.values()) == {"f", "m"}
+    soft = names._cached_names("soft")  # from the cache written
+    assert soft == names.soft_first_names(table) and "lindsey" in soft
